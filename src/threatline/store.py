@@ -1,0 +1,643 @@
+"""Store: articles, extraction reports and skips in one SQL database (SQLite by default).
+
+``Store.open("events.sqlite")`` opens (and creates) a SQLite file; any SQLAlchemy URL
+(``postgresql+psycopg://...``) is accepted too, with the same tables. On SQLite every
+connection sets ``PRAGMA journal_mode=WAL`` (readers do not block the writer) and
+``PRAGMA foreign_keys=ON``.
+
+Schema
+------
+The file is plain SQLite: open it in Datasette (``datasette events.sqlite``), DuckDB
+(``ATTACH 'events.sqlite' (TYPE sqlite)``) or pandas (``pd.read_sql("select * from events",
+sqlite3.connect("events.sqlite"))``). Dates are ISO 8601 text (``YYYY-MM-DD``); JSON columns
+hold the models of :mod:`threatline.models` as JSON.
+
+``articles``
+    one row per article: ``id`` (sha256 of the normalized text, primary key), ``url``,
+    ``title``, ``source`` (outlet), ``author``, ``published`` (date), ``language``, ``text``
+    (the normalized text; all character offsets index into it), ``origin`` (file, line or
+    record it was read from), ``ingested_at`` (UTC timestamp).
+``reports``
+    ``article_id`` (primary key, references articles), ``json``: the whole
+    ``threatline.extract/1`` document (:class:`~threatline.models.ArticleReport`) without the
+    article text, which stays in ``articles.text``.
+``skips``
+    inputs that could not be read: ``id``, ``origin``, ``code`` (empty, binary, too_large,
+    parse_error, no_text, bad_date, unsupported, ...), ``reason``, ``at`` (UTC timestamp).
+``actors``
+    ``id`` (knowledge-base id or a slug of the name), ``name``, ``kind``, ``parent`` (actor id),
+    ``country``, ``aliases`` (JSON list). The first article to name an actor sets its row;
+    later articles add aliases.
+``article_actors``
+    ``article_id``, ``actor_id``, ``mentions`` (how many times the article mentions it).
+``places``
+    ``id`` = the gazetteer id (``geonames:524901``) or, for a place the gazetteer lacks,
+    a synthetic ``<level>:<slug of name>:<country>`` (``venue:crocus-city-hall:ru``;
+    ``xx`` when the country is unknown); ``name``, ``lat``, ``lon``, ``country`` (ISO 3166-1
+    alpha-2), ``admin1``, ``level``.
+``events``
+    one row per event mention: ``id`` = ``<first 16 hex of article id>:<event id>``,
+    ``article_id``, ``type``, ``status``, ``time_text``, ``date_start``, ``date_end``,
+    ``granularity``, ``place_id`` (references places), ``place_name``, ``lat``, ``lon``,
+    ``country``, ``precision`` (1 exact .. 3 region/country), ``fatalities_min``/``_max``,
+    ``injuries_min``/``_max``, ``perpetrators`` (actor names, comma-joined), ``evidence``
+    (the first evidence sentence), ``json`` (the full
+    :class:`~threatline.models.EventMention`).
+``facts``
+    ``id``, ``article_id``, ``subject`` (actor id), ``predicate``, ``value``, ``json`` (the
+    full :class:`~threatline.models.Fact`).
+``articles_fts`` (SQLite only)
+    an FTS5 full-text index over ``articles.title`` and ``articles.text``, with the
+    ``article_id`` beside them, kept in step by triggers on ``articles``:
+    ``select article_id from articles_fts where articles_fts match 'bomb*'``. Other
+    backends have no such table (PostgreSQL will use its own text search).
+
+Writing is one transaction per article (:meth:`Store.add_report`): a report is stored
+completely or not at all, and storing the same article twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal, Self
+
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    case,
+    create_engine,
+    event,
+    func,
+    select,
+    text,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from threatline.errors import StoreError
+from threatline.models import (
+    ArticleReport,
+    EventMention,
+    Place,
+    Role,
+    Skip,
+)
+
+# --------------------------------------------------------------------------- tables
+
+
+class Base(DeclarativeBase):
+    """Declarative base of the threatline tables."""
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String(200))
+    author: Mapped[str | None] = mapped_column(String(200))
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    language: Mapped[str] = mapped_column(String(16), default="en")
+    text: Mapped[str] = mapped_column(Text)
+    origin: Mapped[str | None] = mapped_column(Text)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+
+
+class ReportRow(Base):
+    __tablename__ = "reports"
+
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    json: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class SkipRow(Base):
+    __tablename__ = "skips"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    origin: Mapped[str] = mapped_column(Text)
+    code: Mapped[str] = mapped_column(String(32), index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+
+
+class ActorRow(Base):
+    __tablename__ = "actors"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32))
+    parent: Mapped[str | None] = mapped_column(String(200))
+    country: Mapped[str | None] = mapped_column(String(8))
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class ArticleActorRow(Base):
+    __tablename__ = "article_actors"
+
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id"), primary_key=True)
+    mentions: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PlaceRow(Base):
+    __tablename__ = "places"
+
+    id: Mapped[str] = mapped_column(String(300), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    country: Mapped[str | None] = mapped_column(String(8))
+    admin1: Mapped[str | None] = mapped_column(String(200))
+    level: Mapped[str] = mapped_column(String(16))
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    type: Mapped[str] = mapped_column(String(40), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    time_text: Mapped[str | None] = mapped_column(Text)
+    date_start: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_end: Mapped[dt.date | None] = mapped_column(Date)
+    granularity: Mapped[str | None] = mapped_column(String(16))
+    place_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"))
+    place_name: Mapped[str | None] = mapped_column(Text)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    country: Mapped[str | None] = mapped_column(String(8), index=True)
+    precision: Mapped[int | None] = mapped_column(Integer)
+    fatalities_min: Mapped[int | None] = mapped_column(Integer)
+    fatalities_max: Mapped[int | None] = mapped_column(Integer)
+    injuries_min: Mapped[int | None] = mapped_column(Integer)
+    injuries_max: Mapped[int | None] = mapped_column(Integer)
+    perpetrators: Mapped[str | None] = mapped_column(Text)
+    evidence: Mapped[str | None] = mapped_column(Text)
+    json: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class FactRow(Base):
+    __tablename__ = "facts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    subject: Mapped[str] = mapped_column(String(200), index=True)
+    predicate: Mapped[str] = mapped_column(String(40))
+    value: Mapped[str] = mapped_column(Text)
+    json: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+# SQLite only: a full-text index over article titles and texts, kept in step by triggers so
+# that rows written by other tools are indexed too.
+_SQLITE_FTS = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+    "article_id UNINDEXED, title, text, tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN "
+    "INSERT INTO articles_fts(article_id, title, text) VALUES (new.id, new.title, new.text); "
+    "END",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN "
+    "DELETE FROM articles_fts WHERE article_id = old.id; END",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE ON articles BEGIN "
+    "UPDATE articles_fts SET title = new.title, text = new.text WHERE article_id = old.id; "
+    "END",
+)
+
+
+# --------------------------------------------------------------------------- read models
+
+
+class StoredEvent(BaseModel):
+    """One stored event mention with its article's metadata (a row of ``events`` joined
+    with ``articles``), and the full mention in ``mention``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    article_id: str
+    type: str
+    status: str
+    time_text: str | None = None
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    granularity: str | None = None
+    place_id: str | None = None
+    place_name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    precision: int | None = None
+    fatalities_min: int | None = None
+    fatalities_max: int | None = None
+    injuries_min: int | None = None
+    injuries_max: int | None = None
+    perpetrators: str | None = None
+    evidence: str | None = None
+    article_title: str | None = None
+    article_url: str | None = None
+    article_source: str | None = None
+    article_published: dt.date | None = None
+    mention: EventMention
+
+
+EventOrder = Literal["date", "-date", "published", "-published", "ingested"]
+
+
+# --------------------------------------------------------------------------- the store
+
+
+def database_url(db: str | Path) -> str:
+    """The SQLAlchemy URL for ``db``: a URL as is (``scheme://...``), ``:memory:`` for an
+    in-memory SQLite database, anything else a SQLite file path."""
+    value = str(db)
+    if "://" in value:
+        return value
+    if value == ":memory:":
+        return "sqlite://"
+    return f"sqlite:///{Path(value).expanduser()}"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
+
+
+def place_key(place: Place) -> str:
+    """The stored id of a place: its gazetteer id, or ``<level>:<slug>:<country>`` for a
+    place the gazetteer lacks (``venue:crocus-city-hall:ru``)."""
+    if place.gazetteer_id:
+        return place.gazetteer_id
+    return f"{place.level}:{_slug(place.name)}:{(place.country or 'xx').lower()}"
+
+
+def event_key(article_id: str, event_id: str) -> str:
+    """The stored id of an event mention: unique across articles."""
+    return f"{article_id[:16]}:{event_id}"
+
+
+class Store:
+    """The event database. Open with :meth:`Store.open`; use as a context manager."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, db: str | Path) -> Store:
+        """Open the database at ``db`` (a SQLite file path, ``:memory:`` or a SQLAlchemy URL),
+        creating the tables that are missing. Raises :class:`StoreError` when it cannot."""
+        url = database_url(db)
+        if url.startswith("sqlite:///"):
+            folder = Path(url.removeprefix("sqlite:///")).parent
+            if not folder.is_dir():
+                raise StoreError(
+                    f"Cannot create the database {db}: folder {folder} does not exist."
+                )
+        try:
+            options: dict[str, Any] = {}
+            if url == "sqlite://":
+                # One shared connection, or each session would see its own empty database.
+                options = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+            engine = create_engine(url, **options)
+            if engine.dialect.name == "sqlite":
+                event.listen(engine, "connect", _sqlite_on_connect)
+            Base.metadata.create_all(engine)
+            if engine.dialect.name == "sqlite":
+                with engine.begin() as connection:
+                    for statement in _SQLITE_FTS:
+                        connection.exec_driver_sql(statement)
+        except SQLAlchemyError as error:
+            raise StoreError(f"Cannot open the database {db}: {error}") from error
+        return cls(engine)
+
+    def close(self) -> None:
+        """Release all connections (the SQLite file stays consistent; WAL is checkpointed)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def has_fulltext(self) -> bool:
+        """Whether the ``articles_fts`` full-text index exists (SQLite only)."""
+        return self.engine.dialect.name == "sqlite"
+
+    # ------------------------------------------------------------------ writing
+
+    def has_article(self, article_id: str) -> bool:
+        """Whether the article is stored."""
+        with self._sessions() as session:
+            return session.get(ArticleRow, article_id) is not None
+
+    def add_report(self, report: ArticleReport) -> bool:
+        """Store an article and everything extracted from it, in one transaction.
+
+        Returns False, changing nothing, when the article is already stored (idempotent).
+        On any error nothing of the report is stored and :class:`StoreError` is raised.
+        """
+        article = report.article
+        try:
+            with self._sessions() as session, session.begin():
+                if session.get(ArticleRow, article.id) is not None:
+                    return False
+                session.add(_article_row(report))
+                session.flush()  # the article row first, for the foreign keys below
+                session.add(
+                    ReportRow(article_id=article.id, json=report.to_json_dict(include_text=False))
+                )
+                self._add_actors(session, report)
+                place_ids = self._add_places(session, report)
+                session.add_all(_event_rows(report, place_ids))
+                session.add_all(
+                    FactRow(
+                        article_id=article.id,
+                        subject=fact.subject,
+                        predicate=str(fact.predicate),
+                        value=fact.value,
+                        json=fact.model_dump(mode="json"),
+                    )
+                    for fact in report.facts
+                )
+        except IntegrityError:
+            # Another writer stored the same article between our check and our insert.
+            if self.has_article(article.id):
+                return False
+            raise
+        except SQLAlchemyError as error:
+            raise StoreError(f"Cannot store article {article.id[:16]}: {error}") from error
+        return True
+
+    @staticmethod
+    def _add_actors(session: Session, report: ArticleReport) -> None:
+        for actor in report.actors:
+            row = session.get(ActorRow, actor.id)
+            if row is None:
+                session.add(
+                    ActorRow(
+                        id=actor.id,
+                        name=actor.name,
+                        kind=str(actor.kind),
+                        parent=actor.parent,
+                        country=actor.country,
+                        aliases=list(actor.aliases),
+                    )
+                )
+            else:
+                new_aliases = [a for a in actor.aliases if a not in row.aliases]
+                if new_aliases:
+                    row.aliases = [*row.aliases, *new_aliases]  # a new list: JSON is not mutable
+            session.flush()
+            session.add(
+                ArticleActorRow(
+                    article_id=report.article.id, actor_id=actor.id, mentions=len(actor.mentions)
+                )
+            )
+
+    @staticmethod
+    def _add_places(session: Session, report: ArticleReport) -> dict[str, str]:
+        """Upsert the report's places; returns document place id -> stored place id."""
+        stored: dict[str, str] = {}
+        for place in report.places:
+            key = place_key(place)
+            stored[place.id] = key
+            if session.get(PlaceRow, key) is None:
+                session.add(
+                    PlaceRow(
+                        id=key,
+                        name=place.name,
+                        lat=place.lat,
+                        lon=place.lon,
+                        country=place.country,
+                        admin1=place.admin1,
+                        level=str(place.level),
+                    )
+                )
+                session.flush()
+        return stored
+
+    def add_skip(self, skip: Skip) -> None:
+        """Record an input that could not be processed."""
+        try:
+            with self._sessions() as session, session.begin():
+                session.add(SkipRow(origin=skip.origin, code=skip.code, reason=skip.reason))
+        except SQLAlchemyError as error:
+            raise StoreError(f"Cannot record the skip of {skip.origin}: {error}") from error
+
+    # ------------------------------------------------------------------ reading
+
+    def get_report(self, article_id: str) -> ArticleReport | None:
+        """The stored report of an article, with its text; None when not stored."""
+        with self._sessions() as session:
+            row = session.execute(
+                select(ReportRow.json, ArticleRow.text)
+                .join(ArticleRow, ArticleRow.id == ReportRow.article_id)
+                .where(ReportRow.article_id == article_id)
+            ).first()
+        if row is None:
+            return None
+        data = dict(row.json)
+        data["article"] = {**data["article"], "text": row.text}
+        return ArticleReport.model_validate(data)
+
+    def iter_reports(self) -> Iterator[ArticleReport]:
+        """Every stored report, in order of ingestion."""
+        with self._sessions() as session:
+            ids = session.scalars(
+                select(ArticleRow.id)
+                .join(ReportRow, ReportRow.article_id == ArticleRow.id)
+                .order_by(ArticleRow.ingested_at, ArticleRow.id)
+            ).all()
+        for article_id in ids:
+            report = self.get_report(article_id)
+            if report is not None:
+                yield report
+
+    def list_events(
+        self, limit: int | None = None, order: EventOrder = "date"
+    ) -> list[StoredEvent]:
+        """Stored event mentions with their article's title, url, source and date.
+
+        ``order``: ``date`` (event start date, oldest first; undated events last),
+        ``-date`` (newest first; undated last), ``published`` / ``-published`` (article
+        date), ``ingested`` (order of storing). Ties go by article date, then event id.
+        """
+        undated_last = case((EventRow.date_start.is_(None), 1), else_=0)
+        unpublished_last = case((ArticleRow.published.is_(None), 1), else_=0)
+        orders = {
+            "date": [undated_last, EventRow.date_start, ArticleRow.published],
+            "-date": [undated_last, EventRow.date_start.desc(), ArticleRow.published.desc()],
+            "published": [unpublished_last, ArticleRow.published, EventRow.date_start],
+            "-published": [
+                unpublished_last,
+                ArticleRow.published.desc(),
+                EventRow.date_start.desc(),
+            ],
+            "ingested": [ArticleRow.ingested_at],
+        }
+        if order not in orders:
+            raise StoreError(f"Unknown event order {order!r}: use one of {', '.join(orders)}.")
+        query = (
+            select(
+                EventRow, ArticleRow.title, ArticleRow.url, ArticleRow.source, ArticleRow.published
+            )
+            .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+            .order_by(*orders[order], EventRow.article_id, EventRow.id)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        with self._sessions() as session:
+            rows = session.execute(query).all()
+        return [
+            StoredEvent(
+                **{column: getattr(row.EventRow, column) for column in _EVENT_COLUMNS},
+                article_title=row.title,
+                article_url=row.url,
+                article_source=row.source,
+                article_published=row.published,
+                mention=EventMention.model_validate(row.EventRow.json),
+            )
+            for row in rows
+        ]
+
+    def list_skips(self) -> list[Skip]:
+        """Recorded skips, oldest first."""
+        with self._sessions() as session:
+            rows = session.scalars(select(SkipRow).order_by(SkipRow.id)).all()
+        return [Skip(origin=row.origin, code=row.code, reason=row.reason) for row in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables: articles, reports, events, actors, places, facts,
+        skips."""
+        tables = {
+            "articles": ArticleRow,
+            "reports": ReportRow,
+            "events": EventRow,
+            "actors": ActorRow,
+            "places": PlaceRow,
+            "facts": FactRow,
+            "skips": SkipRow,
+        }
+        with self._sessions() as session:
+            return {
+                name: session.scalar(select(func.count()).select_from(table)) or 0
+                for name, table in tables.items()
+            }
+
+    def search(self, query: str, limit: int = 20) -> list[str]:
+        """Ids of articles whose title or text match an FTS5 query (``"car bomb"``,
+        ``kidnap*``), best first. SQLite only: raises :class:`StoreError` elsewhere."""
+        if not self.has_fulltext:
+            raise StoreError("Full-text search needs the SQLite backend.")
+        try:
+            with self.engine.connect() as connection:
+                rows = connection.execute(
+                    text(
+                        "SELECT article_id FROM articles_fts WHERE articles_fts MATCH :query "
+                        "ORDER BY rank LIMIT :limit"
+                    ),
+                    {"query": query, "limit": limit},
+                ).all()
+        except SQLAlchemyError as error:
+            raise StoreError(f"Bad full-text query {query!r}: {error.orig}") from error
+        return [row[0] for row in rows]
+
+
+_EVENT_COLUMNS = [column.key for column in EventRow.__table__.columns if column.key != "json"]
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def _article_row(report: ArticleReport) -> ArticleRow:
+    article = report.article
+    return ArticleRow(
+        id=article.id,
+        url=article.url,
+        title=article.title,
+        source=article.source,
+        author=article.author,
+        published=article.published,
+        language=article.language,
+        text=article.text,
+        origin=article.origin,
+        ingested_at=_utcnow(),
+    )
+
+
+def _event_rows(report: ArticleReport, place_ids: dict[str, str]) -> list[EventRow]:
+    places = {place.id: place for place in report.places}
+    actor_names = {actor.id: actor.name for actor in report.actors}
+    rows = []
+    for mention in report.events:
+        place = places.get(mention.place.id) if mention.place and mention.place.id else None
+        perpetrators = [
+            actor_names.get(p.actor, p.actor)
+            for p in mention.participants
+            if p.role == Role.PERPETRATOR
+        ]
+        rows.append(
+            EventRow(
+                id=event_key(report.article.id, mention.id),
+                article_id=report.article.id,
+                type=str(mention.type),
+                status=str(mention.status),
+                time_text=mention.time.text if mention.time else None,
+                date_start=mention.time.start if mention.time else None,
+                date_end=mention.time.end if mention.time else None,
+                granularity=str(mention.time.granularity) if mention.time else None,
+                place_id=place_ids.get(place.id) if place else None,
+                place_name=(place.name if place else mention.place.text if mention.place else None),
+                lat=place.lat if place else None,
+                lon=place.lon if place else None,
+                country=place.country if place else None,
+                precision=mention.place.precision if mention.place else None,
+                fatalities_min=mention.fatalities.min if mention.fatalities else None,
+                fatalities_max=mention.fatalities.max if mention.fatalities else None,
+                injuries_min=mention.injuries.min if mention.injuries else None,
+                injuries_max=mention.injuries.max if mention.injuries else None,
+                perpetrators=", ".join(dict.fromkeys(perpetrators)) or None,
+                evidence=mention.evidence[0].text if mention.evidence else None,
+                json=mention.model_dump(mode="json"),
+            )
+        )
+    return rows
