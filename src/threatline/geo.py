@@ -27,7 +27,7 @@ import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 EARTH_RADIUS_KM = 6371.0088
 # Bump when the cache layout or the way the index is built changes.
-_CACHE_FORMAT = 3
+_CACHE_FORMAT = 4
 
 
 # --------------------------------------------------------------------------- entries
@@ -116,10 +116,7 @@ def fold_name(name: str) -> str:
 def _is_latin(name: str) -> bool:
     """True when every letter of the name is Latin script (others cannot occur in English
     text as written and only bloat the index)."""
-    for ch in name:
-        if ch.isalpha() and not ("a" <= ch.lower() <= "z") and ord(ch) > 0x24F:
-            return False
-    return True
+    return all(not ch.isalpha() or "a" <= ch.lower() <= "z" or ord(ch) <= 0x24F for ch in name)
 
 
 def _useful_alternate(alt: str) -> bool:
@@ -165,7 +162,7 @@ def _centre(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
     n = len(lats)
-    lo, hi = int(n * 0.02), max(int(math.ceil(n * 0.98)) - 1, 0)
+    lo, hi = int(n * 0.02), max(math.ceil(n * 0.98) - 1, 0)
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
@@ -332,7 +329,9 @@ def _cache_key() -> str:
         try:
             versions.append(metadata.version(package))
         except metadata.PackageNotFoundError as exc:
-            raise ConfigError(f"The gazetteer needs the {package!r} package: pip install it.") from exc
+            raise ConfigError(
+                f"The gazetteer needs the {package!r} package: pip install it."
+            ) from exc
     py = f"{sys.version_info.major}{sys.version_info.minor}"
     return f"v{_CACHE_FORMAT}-gnc{versions[0]}-pyc{versions[1]}-py{py}"
 
@@ -476,6 +475,21 @@ def _build_packaged_tables() -> tuple[list[_Row], dict[str, list[int]]]:
             [county["name"]],
         )
 
+    # -- hand-listed areas and regions the package cannot place (geo_areas.json)
+    known_regions = {(r[4], fold_name(r[1])) for r in rows if r[6] == PlaceLevel.REGION.value}
+    for area in _data_json("geo_areas.json")["areas"]:
+        cc = area.get("country")
+        if (cc, fold_name(area["name"])) in known_regions:
+            continue
+        level = area.get("level", PlaceLevel.AREA.value)
+        slug = fold_name(area["name"]).replace(" ", "-")
+        add(
+            (f"threatline:{(cc or 'xx').lower()}-{slug}", area["name"], area["lat"], area["lon"],
+             cc, area["name"] if level == PlaceLevel.REGION.value else None, level, 0,
+             "ADM1" if level == PlaceLevel.REGION.value else "RGN"),
+            [area["name"], *area.get("aliases", [])],
+        )
+
     # -- continents
     for info in continents.values():
         add(
@@ -499,3 +513,491 @@ def _build_packaged_tables() -> tuple[list[_Row], dict[str, list[int]]]:
             [city["name"], *(a for a in city["alternatenames"] if _useful_alternate(a))],
         )
     return rows, Gazetteer._make_index(names, rows)
+
+
+# --------------------------------------------------------------------------- recognition
+
+_TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
+# Entities whose words are not place names even when a place bears the same name.
+_BLOCKING_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW",
+                    "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL",
+                    "PERCENT"}
+_LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "outside", "to", "across", "around",
+                          "toward", "towards", "into", "through", "of", "between", "and"}
+_VENUE_WORDS = re.compile(
+    r"\b(hall|airport|embassy|consulate|mosque|church|cathedral|synagogue|temple|hotel|"
+    r"market|bazaar|square|bridge|stadium|arena|station|street|road|avenue|highway|base|"
+    r"camp|prison|jail|school|university|college|hospital|clinic|mall|centre|center|"
+    r"theatre|theater|palace|park|museum|checkpoint|port|harbou?r|club|cafe|restaurant|"
+    r"building|tower|headquarters|compound|office|ministry|parliament|court|plaza)\b",
+    re.IGNORECASE,
+)
+
+
+def _strip_article(start: int, end: int, text: str) -> tuple[int, int]:
+    """Offsets without a leading "the " and trailing possessive/punctuation."""
+    piece = text[start:end]
+    m = re.match(r"(?i)the\s+", piece)
+    if m and end - start > m.end():
+        start += m.end()
+    while end > start and text[end - 1] in ".,;:'\u2019 " and not re.search(
+        r"\b[A-Z]\.$|\b[A-Za-z]\.[A-Za-z]\.$", text[start:end]
+    ):
+        end -= 1
+    if text[start:end].endswith(("'s", "\u2019s")):
+        end -= 2
+    return start, end
+
+
+def find_toponyms(doc: Doc, gazetteer: GazetteerBackend | None = None) -> list[Span]:
+    """Place names in a document, in text order, without overlaps.
+
+    First the model's GPE, LOC and FAC entities (a leading "the" and a possessive "'s"
+    trimmed). Then capitalised word sequences (1-3 tokens) the model missed, accepted only
+    when the gazetteer knows them and precision guards hold: every word capitalised, not a
+    stop word or a word that also occurs in lower case in the text, not inside a person,
+    organisation or other non-place entity, and either after a locative preposition
+    ("in", "near", "from", ...), before ", <known place>", or naming a country, region or
+    a place of 100,000+ people. ``gazetteer`` defaults to :meth:`Gazetteer.load`.
+    """
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    taken = [False] * (len(text) + 1)
+
+    def claim(start: int, end: int) -> None:
+        spans.append((start, end))
+        for k in range(start, end):
+            taken[k] = True
+
+    for ent in doc.ents:
+        if ent.label_ in _TOPONYM_LABELS:
+            start, end = _strip_article(ent.start_char, ent.end_char, text)
+            if end > start:
+                claim(start, end)
+    blocked = [False] * (len(text) + 1)
+    for ent in doc.ents:
+        if ent.label_ in _BLOCKING_LABELS:
+            for k in range(ent.start_char, ent.end_char):
+                blocked[k] = True
+
+    gaz = gazetteer if gazetteer is not None else Gazetteer.load()
+    lower_words = {t.text for t in doc if t.text.islower()}
+    i = 0
+    tokens = list(doc)
+    while i < len(tokens):
+        matched = 0
+        for width in (3, 2, 1):
+            window = tokens[i : i + width]
+            if len(window) < width or not _capitalised_run(window, lower_words):
+                continue
+            start, end = window[0].idx, window[-1].idx + len(window[-1].text)
+            if any(taken[start:end]) or any(blocked[start:end]):
+                continue
+            if window[0].is_sent_start and width == 1:
+                continue
+            cands = gaz.candidates(text[start:end])
+            if not cands or not _accept_unrecognised(cands, tokens, i, width, text, gaz):
+                continue
+            claim(start, end)
+            matched = width
+            break
+        i += matched or 1
+    spans.sort()
+    return [Span(start=s, end=e, text=text[s:e]) for s, e in spans]
+
+
+def _capitalised_run(window: Sequence, lower_words: set[str]) -> bool:
+    for tok in window:
+        word = tok.text
+        if not word[:1].isupper():
+            return False
+        if not word.isalpha() and not re.fullmatch(r"[A-Z][\w.'-]+", word):
+            return False
+        if tok.is_stop or word.lower() in lower_words:
+            return False
+    return True
+
+
+def _accept_unrecognised(
+    cands: list[GazetteerEntry], tokens: Sequence, i: int, width: int, text: str,
+    gaz: GazetteerBackend,
+) -> bool:
+    if any(c.level in (PlaceLevel.COUNTRY, PlaceLevel.REGION) for c in cands):
+        return True
+    if max(c.population for c in cands) >= 100_000:
+        return True
+    if i > 0 and tokens[i - 1].lower_ in _LOCATIVE_PREPOSITIONS:
+        return True
+    after = text[tokens[i + width - 1].idx + len(tokens[i + width - 1].text) :]
+    m = re.match(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", after)
+    return bool(m and gaz.candidates(m.group(1)))
+
+
+# --------------------------------------------------------------------------- resolution
+
+_LEVEL_PRIOR = {
+    PlaceLevel.COUNTRY: 4.0,
+    PlaceLevel.AREA: 3.0,
+    PlaceLevel.REGION: 2.5,
+    PlaceLevel.DISTRICT: 0.8,
+    PlaceLevel.SETTLEMENT: 0.0,
+    PlaceLevel.VENUE: -0.5,
+}
+_MAX_CANDIDATES = 60
+_CONTAINER_AFTER = re.compile(r"\s*,\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})")
+_CONTAINER_IN = re.compile(
+    r"\s+(?:in|of)\s+(?:the\s+)?([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
+)
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
+
+
+@dataclass
+class _Context:
+    countries: Counter[str]  # values are float weights
+    regions: Counter[tuple[str, str]]
+
+
+def _prior(entry: GazetteerEntry, exact: bool) -> float:
+    score = _LEVEL_PRIOR.get(entry.level, 0.0) + 0.6 * math.log10(entry.population + 1)
+    if entry.population == 0 and entry.level in (PlaceLevel.REGION, PlaceLevel.AREA):
+        score += 3.0  # hand-listed areas carry no population: give them a large place's weight
+    if entry.feature_code == "PPLC":
+        score += 1.5
+    if not exact:
+        score -= 2.0
+    if entry.level == PlaceLevel.DISTRICT and entry.population == 0:
+        score += 2.0  # counties have no population in the package: give them a town's weight
+    return score
+
+
+def _containers(
+    text: str, span: Span, gazetteer: GazetteerBackend
+) -> tuple[set[str], set[tuple[str, str]]]:
+    """Countries and regions named right after the span: "Paris, Texas", "Town in Region"."""
+    countries: set[str] = set()
+    regions: set[tuple[str, str]] = set()
+    tail = text[span.end : span.end + 60]
+    for pattern in (_CONTAINER_AFTER, _CONTAINER_IN):
+        m = pattern.match(tail)
+        if not m:
+            continue
+        words = m.group(1).split()
+        # Longest prefix first: "New South Wales" before "New".
+        for k in range(len(words), 0, -1):
+            found = False
+            for entry in gazetteer.candidates(" ".join(words[:k])):
+                if entry.level == PlaceLevel.COUNTRY and entry.country:
+                    countries.add(entry.country)
+                    found = True
+                elif entry.level == PlaceLevel.REGION and entry.country and entry.admin1:
+                    regions.add((entry.country, entry.admin1))
+                    found = True
+            if found:
+                break
+    return countries, regions
+
+
+def _document_context(
+    text: str, toponyms: Sequence[Span], cand_lists: Sequence[list[GazetteerEntry]]
+) -> _Context:
+    """Countries and regions the article names or implies (demonyms)."""
+    countries: Counter[str] = Counter()
+    regions: Counter[tuple[str, str]] = Counter()
+    for span, cands in zip(toponyms, cand_lists, strict=True):
+        key = fold_name(span.text)
+        # Only countries and regions named exactly count, and an ambiguous name ("Georgia":
+        # a country and a US state) splits its vote.
+        named = [
+            e for e in cands
+            if e.country and (e.level == PlaceLevel.COUNTRY
+                              or (e.level == PlaceLevel.REGION and fold_name(e.name) == key))
+        ]
+        for entry in named:
+            weight = 1.0 / len(named)
+            countries[entry.country] += weight  # type: ignore[index]
+            if entry.level == PlaceLevel.REGION and entry.admin1:
+                regions[(entry.country, entry.admin1)] += weight  # type: ignore[index]
+    names = demonyms()
+    for m in _CAPITALISED_WORD.finditer(text):
+        cc = names.get(m.group(0).lower()) or names.get(m.group(0).split()[0].lower())
+        if cc:
+            countries[cc] += 1
+    return _Context(countries, regions)
+
+
+def resolve_toponyms(
+    text: str, toponyms: list[Span], gazetteer: GazetteerBackend
+) -> list[GazetteerEntry | None]:
+    """One gazetteer entry (or None) per toponym, same order.
+
+    Each candidate gets a score, highest wins:
+
+    1. prior: feature level (countries, then continents, regions, districts, towns),
+       0.6 * log10(population), +1.5 for a national capital, -2 when only an alternate name
+       matches (so countries and capitals win for their names, and "Georgia" alone is the
+       country unless the article is about the US);
+    2. explicit containers: +6 when the text right after the name gives its region or
+       country ("Paris, Texas", "Pandi in Bulacan");
+    3. document context: regions and countries the article names and the countries its
+       demonyms imply ("Afghan", "Salvadoran"), weighted by how often;
+    4. spatial coherence (second pass): closeness to the places chosen for the other
+       names of the article.
+
+    Demonyms given as toponyms ("American") resolve to their country. Names the gazetteer
+    does not know resolve to None without affecting the others.
+    """
+    cand_lists: list[list[GazetteerEntry]] = []
+    names = demonyms()
+    for span in toponyms:
+        try:
+            cands = gazetteer.candidates(span.text)[:_MAX_CANDIDATES]
+        except Exception:  # a failing backend lookup must not drop the other names
+            cands = []
+        if not cands:
+            cc = names.get(span.text.lower()) or names.get(re.sub(r"s$", "", span.text.lower()))
+            country = gazetteer.country(cc) if cc else None
+            cands = [country] if country else []
+        cand_lists.append(cands)
+    context = _document_context(text, toponyms, cand_lists)
+    total_countries = sum(context.countries.values()) or 1.0
+
+    base_scores: list[list[float]] = []
+    for span, cands in zip(toponyms, cand_lists, strict=True):
+        key = fold_name(span.text)
+        in_countries, in_regions = _containers(text, span, gazetteer) if cands else (set(), set())
+        scores = []
+        for entry in cands:
+            exact = fold_name(entry.name) == key or entry.level == PlaceLevel.COUNTRY
+            score = _prior(entry, exact)
+            if entry.country in in_countries or (entry.country, entry.admin1) in in_regions:
+                score += 6.0
+            if entry.country:
+                share = context.countries.get(entry.country, 0) / total_countries
+                score += 3.0 * share + (1.0 if context.countries.get(entry.country) else 0.0)
+            in_named_region = context.regions.get((entry.country, entry.admin1))
+            if entry.admin1 and entry.level != PlaceLevel.REGION and in_named_region:
+                score += 2.5
+            scores.append(score)
+        base_scores.append(scores)
+
+    chosen = [_argmax(cands, scores) for cands, scores in zip(cand_lists, base_scores, strict=True)]
+    # Second pass: spatial coherence with the other names' first choices.
+    anchors = [
+        (i, e) for i, e in enumerate(chosen) if e is not None and e.level != PlaceLevel.COUNTRY
+        and e.level != PlaceLevel.AREA
+    ]
+    result: list[GazetteerEntry | None] = []
+    for i, (cands, scores) in enumerate(zip(cand_lists, base_scores, strict=True)):
+        if len(cands) < 2 or not anchors:
+            result.append(chosen[i])
+            continue
+        own = fold_name(toponyms[i].text)
+        others = [e for j, e in anchors if j != i and fold_name(e.name) != own]
+        if not others:
+            result.append(chosen[i])
+            continue
+        adjusted = []
+        for entry, score in zip(cands, scores, strict=True):
+            if entry.level in (PlaceLevel.COUNTRY, PlaceLevel.AREA):
+                adjusted.append(score)
+                continue
+            nearest = min(haversine_km(entry.lat, entry.lon, o.lat, o.lon) for o in others)
+            if nearest < 50:
+                score += 3.0
+            elif nearest < 200:
+                score += 2.2
+            elif nearest < 600:
+                score += 0.7
+            adjusted.append(score)
+        result.append(_argmax(cands, adjusted))
+    return [_place_county(e, result) for e in result]
+
+
+def _place_county(
+    entry: GazetteerEntry | None, resolved: list[GazetteerEntry | None]
+) -> GazetteerEntry | None:
+    """US counties have no coordinates in the packaged data (see the build notes); when
+    the article names towns of the same state that lie close together (within 150 km of
+    their median point), the county takes that point, on the view that a local story's
+    county contains or borders its towns. Otherwise the estimate from the build stays."""
+    if entry is None or not entry.gazetteer_id.startswith("fips:"):
+        return entry
+    towns = [
+        e for e in resolved
+        if e is not None and e.level == PlaceLevel.SETTLEMENT and e.country == entry.country
+        and e.admin1 == entry.admin1
+    ]
+    if not towns:
+        return entry
+    lat = sorted(t.lat for t in towns)[len(towns) // 2]
+    lon = sorted(t.lon for t in towns)[len(towns) // 2]
+    close = [t for t in towns if haversine_km(lat, lon, t.lat, t.lon) <= 150]
+    if len(close) * 2 < len(towns):
+        return entry
+    return replace(
+        entry,
+        lat=sum(t.lat for t in close) / len(close),
+        lon=sum(t.lon for t in close) / len(close),
+    )
+
+
+def _argmax(cands: list[GazetteerEntry], scores: list[float]) -> GazetteerEntry | None:
+    if not cands:
+        return None
+    best = max(range(len(cands)), key=lambda k: scores[k])
+    return cands[best]
+
+
+# --------------------------------------------------------------------------- geocoding
+
+
+def geocode(
+    doc: Doc, gazetteer: GazetteerBackend, toponyms: list[Span] | None = None
+) -> list[Place]:
+    """The document's places, ids "P1", "P2", ... in order of first mention.
+
+    One Place per resolved gazetteer entry, with all its mentions. Fallback for venues: a
+    name the gazetteer lacks that is a facility (a FAC entity, or a name with a venue word
+    such as "Hall", "Airport", "Embassy") keeps its own name as a Place of level "venue"
+    with ``gazetteer_id`` null and the coordinates, country and admin1 of the best
+    containing place: the nearest resolved place mentioned in the same sentence, else the
+    nearest one before it in the document. Other unknown names are dropped.
+    """
+    text = doc.text
+    if toponyms is None:
+        toponyms = find_toponyms(doc, gazetteer)
+    resolved = resolve_toponyms(text, toponyms, gazetteer)
+    facility_offsets = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "FAC"}
+    facility_starts = {s for s, _ in facility_offsets}
+
+    sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation(
+        "SENT_START"
+    ) else [(0, len(text))]
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        for s, e in sentences:
+            if s <= pos < e:
+                return s, e
+        return 0, len(text)
+
+    places: dict[str, Place] = {}
+    order: list[str] = []
+    resolved_mentions = [
+        (span, entry) for span, entry in zip(toponyms, resolved, strict=True) if entry is not None
+    ]
+    for span, entry in zip(toponyms, resolved, strict=True):
+        if entry is not None:
+            key = entry.gazetteer_id
+            if key not in places:
+                places[key] = Place(
+                    id="", name=entry.name, gazetteer_id=entry.gazetteer_id, lat=entry.lat,
+                    lon=entry.lon, country=entry.country, admin1=entry.admin1, level=entry.level,
+                )
+                order.append(key)
+            places[key].mentions.append((span.start, span.end))
+            continue
+        is_facility = span.start in facility_starts or bool(_VENUE_WORDS.search(span.text))
+        if not is_facility:
+            continue
+        key = "venue:" + fold_name(span.text)
+        if key not in places:
+            container = _containing_place(span, resolved_mentions, sentence_of(span.start))
+            places[key] = Place(
+                id="", name=span.text, gazetteer_id=None,
+                lat=container.lat if container else None,
+                lon=container.lon if container else None,
+                country=container.country if container else None,
+                admin1=container.admin1 if container else None,
+                level=PlaceLevel.VENUE,
+            )
+            order.append(key)
+        places[key].mentions.append((span.start, span.end))
+    ordered = sorted(order, key=lambda k: places[k].mentions[0][0])
+    out = []
+    for n, key in enumerate(ordered, 1):
+        place = places[key]
+        place.id = f"P{n}"
+        out.append(place)
+    return out
+
+
+def _containing_place(
+    span: Span,
+    resolved: list[tuple[Span, GazetteerEntry]],
+    sentence: tuple[int, int],
+) -> GazetteerEntry | None:
+    in_sentence = [
+        (abs(s.start - span.start), e) for s, e in resolved
+        if sentence[0] <= s.start < sentence[1] and e.level != PlaceLevel.VENUE
+    ]
+    if in_sentence:
+        return min(in_sentence, key=lambda t: t[0])[1]
+    before = [(span.start - s.start, e) for s, e in resolved if s.start < span.start]
+    return min(before, key=lambda t: t[0])[1] if before else None
+
+
+# --------------------------------------------------------------------------- events
+
+_NEAR_BEFORE = re.compile(
+    r"(?i)\b(near|nearby|outside|close to|next to|on the (?:outskirts|edge) of|outskirts of|"
+    r"suburbs? of|(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"north-east|north-west|south-east|south-west)(?:ern)?\s+(?:of|outskirts of)|"
+    r"(?:\d+|a few|several)\s+(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|from))"
+    r"\s+(?:the\s+)?$"
+)
+_NEAR_AFTER = re.compile(r"(?i)^\s*(suburbs?|outskirts|area|region\b)")
+_ATTACH_BEFORE = re.compile(r"(?i)\b(in|at|on|inside|into|near|outside|of|from)\s+(?:the\s+)?$")
+
+
+def locate_event(
+    text: str, trigger: Span, sentence: Span, places: list[Place]
+) -> EventPlace | None:
+    """Where the event of ``trigger`` happened, from the place mentions in ``sentence``.
+
+    Order of preference: a mention after the trigger introduced by a locative preposition
+    within a few words ("attack in X", "attack at X"); a sentence-initial "In X, ..."; else
+    the mention nearest the trigger. Among equals a finer place wins over a coarser one.
+    ``relation`` is "near" for "near X", "outside X", "on the outskirts of X", "suburb of
+    X", "a X suburb", "southwest of X", else "in". ``precision`` (ACLED): 1 for a town or
+    venue with relation "in", 2 for near a town or a district, 3 for a region or country.
+    """
+    mentions: list[tuple[int, int, Place]] = []
+    for place in places:
+        for start, end in place.mentions:
+            if sentence.start <= start and end <= sentence.end and not (
+                start < trigger.end and trigger.start < end
+            ):
+                mentions.append((start, end, place))
+    if not mentions:
+        return None
+    fine = {PlaceLevel.VENUE: 0, PlaceLevel.SETTLEMENT: 1, PlaceLevel.DISTRICT: 2,
+            PlaceLevel.REGION: 3, PlaceLevel.AREA: 4, PlaceLevel.COUNTRY: 5}
+
+    def rank(m: tuple[int, int, Place]) -> tuple[int, int, int]:
+        start, end, place = m
+        before = text[max(sentence.start, start - 40) : start]
+        attached = bool(_ATTACH_BEFORE.search(before))
+        if start >= trigger.end:
+            gap = start - trigger.end
+            tier = 0 if attached and gap <= 60 else 2
+        else:
+            gap = trigger.start - end
+            initial = text[sentence.start : start].strip().lower() in {"in", "at", "near"}
+            tier = 1 if initial or (attached and gap <= 40) else 2
+        return tier, gap // 25, fine.get(PlaceLevel(place.level), 5)
+
+    start, end, place = min(mentions, key=rank)
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 20]
+    near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
+    level = PlaceLevel(place.level)
+    if level in (PlaceLevel.SETTLEMENT, PlaceLevel.VENUE):
+        precision = 2 if near else 1
+    elif level == PlaceLevel.DISTRICT:
+        precision = 2
+    else:
+        precision = 3
+    return EventPlace(
+        id=place.id, text=text[start:end], precision=precision,  # type: ignore[arg-type]
+        relation="near" if near else "in", start=start, end=end,
+    )

@@ -45,6 +45,9 @@ MUC-4
     source (the parenthesised medium). See :func:`parse_muc_dateline`. The origin is
     ``path#<message id>``.
 
+Directories are read recursively in sorted order (so runs are repeatable), taking only files
+with an input extension (:data:`INPUT_EXTENSIONS`) or none, and leaving out hidden files.
+
 Decoding: a UTF BOM is honoured, then UTF-8 is tried, then an encoding the file declares
 (``<meta charset>``, ``<?xml encoding?>``), then cp1252. A file with NUL bytes, or with many
 control characters after decoding, is ``binary``.
@@ -72,6 +75,9 @@ from threatline.models import Article, Skip
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 """Files larger than this are skipped as ``too_large`` (override with ``max_bytes``)."""
 
+MIN_PAGE_WORDS = 10
+"""An HTML page (file or WARC record) with fewer words of main text is skipped as ``no_text``."""
+
 FORMATS = ("text", "html", "jsonl", "feed", "warc", "muc4")
 _FORMAT_ALIASES = {"txt": "text", "htm": "html", "rss": "feed", "atom": "feed", "json": "jsonl"}
 
@@ -79,6 +85,11 @@ _TEXT_EXTENSIONS = {".txt", ".text"}
 _HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 _JSONL_EXTENSIONS = {".jsonl", ".ndjson"}
 _FEED_EXTENSIONS = {".rss", ".atom"}
+INPUT_EXTENSIONS = (
+    *_TEXT_EXTENSIONS, *_HTML_EXTENSIONS, *_JSONL_EXTENSIONS, *_FEED_EXTENSIONS,
+    ".xml", ".warc", ".warc.gz",
+)  # fmt: skip
+"""Extensions read when walking a directory (files without an extension are read too)."""
 # Formats we know we cannot read: skipped as unsupported rather than sniffed as text.
 _UNSUPPORTED_EXTENSIONS = {
     ".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".zip", ".tar", ".7z", ".png", ".jpg",
@@ -263,14 +274,21 @@ def _canonical_format(fmt: str | None) -> str | None:
 
 
 def _walk(directory: Path) -> Iterator[Path]:
-    """Files under a directory, recursively, in sorted order; hidden files and folders
-    (names starting with '.') are left out, as editors and tools keep state there."""
+    """Input files under a directory, recursively, in sorted order.
+
+    Left out: hidden files and folders (names starting with '.'), where editors and tools
+    keep state, and files whose extension is not one of :data:`INPUT_EXTENSIONS`, such as a
+    README beside the articles. Files without an extension are read (MUC-4 message files
+    have none). A file named explicitly is always read.
+    """
     for entry in sorted(directory.iterdir()):
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
             yield from _walk(entry)
-        elif entry.is_file():
+        elif entry.is_file() and (
+            not entry.suffix or entry.name.lower().endswith(INPUT_EXTENSIONS)
+        ):
             yield entry
 
 
@@ -532,6 +550,14 @@ def _html_article(html: str | bytes, origin: str, url: str | None = None) -> Art
     except Exception as error:  # trafilatura and lxml raise many kinds on bad HTML
         return Skip(origin=origin, code="parse_error", reason=f"Cannot parse the HTML: {error}.")
     text = _paragraphs_from_lines(fields.pop("text", None), fields.get("title"))
+    if text is not None and len(text.split()) < MIN_PAGE_WORDS:
+        # trafilatura falls back to any text on the page, such as a menu: not an article.
+        return Skip(
+            origin=origin,
+            code="no_text",
+            reason=f"Only {len(text.split())} word(s) of text on this page, below "
+            f"{MIN_PAGE_WORDS}; it is probably not an article (an index, menu or error page).",
+        )
     published_value = fields.pop("published", None)
     try:
         published = parse_date(published_value)
@@ -660,6 +686,19 @@ def _read_warc(data: bytes, origin: str) -> Iterator[Article | Skip]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    head = data[:5]
+    if data[:2] == b"\x1f\x8b":
+        try:
+            head = gzip.GzipFile(fileobj=io.BytesIO(data)).read(5)
+        except (OSError, EOFError):
+            head = b""
+    if head != b"WARC/":
+        yield Skip(
+            origin=origin,
+            code="parse_error",
+            reason="Not a WARC file (it does not start with a WARC/1.x record header).",
+        )
+        return
     number = 0
     try:
         for record in ArchiveIterator(io.BytesIO(data)):
@@ -686,7 +725,8 @@ def _read_warc(data: bytes, origin: str) -> Iterator[Article | Skip]:
                 yield Skip(origin=record_origin, code="no_text", reason="The record is empty.")
                 continue
             yield _html_article(payload, record_origin, url=url)
-    except (ArchiveLoadFailed, gzip.BadGzipFile, EOFError, ValueError, OSError) as error:
+    except (ArchiveLoadFailed, EOFError, ValueError, OSError, AttributeError) as error:
+        # warcio raises these (AttributeError on a header cut short) on damaged archives.
         yield Skip(
             origin=origin if number == 0 else f"{origin}#record-{number}",
             code="parse_error",

@@ -171,9 +171,14 @@ def _number_words(tokens: list[_Token], i: int) -> tuple[int, int] | None:
     j = i
     last = ""  # kind of the previous word: unit, ten, hundred, scale
     seen = False
-    if j < len(tokens) and tokens[j].lower == "half" and _lowers(tokens, j + 1, 2) == (
-        "a",
-        "dozen",
+    if (
+        j < len(tokens)
+        and tokens[j].lower == "half"
+        and _lowers(tokens, j + 1, 2)
+        == (
+            "a",
+            "dozen",
+        )
     ):
         return 6, j + 3
     if j < len(tokens) and tokens[j].lower in ("a", "an") and j + 1 < len(tokens):
@@ -273,7 +278,8 @@ def _core(tokens: list[_Token], i: int) -> _Core | None:
         scale = tab.scales.get(nxt)
         if scale is not None and low is not None:
             # 'several hundred' = 300..999; 'a few dozen' = 24..71
-            high_scaled = None if high is None else high * scale + (scale - 1 if scale >= 100 else 0)
+            spill = scale - 1 if scale >= 100 else 0
+            high_scaled = None if high is None else high * scale + spill
             return _Core(low * scale, high_scaled, j + 1, exact=False)
         if phrase in tab.vague_need_of and nxt != "of":
             return None
@@ -474,6 +480,9 @@ def _noun_from_words(text: str, quantity: Quantity, end: int | None) -> str:
             break
         if run and tok.lower.endswith(("ed", "ing")):
             break  # 'fighters remained', 'people fleeing'
+        if tok.lower.endswith(("'s", "’s")):
+            run.append(tok.text[:-2])  # 'one victim's throat' counts victims
+            break
         run.append(tok.text)
     return run[-1] if run else ""
 

@@ -394,11 +394,14 @@ class Store:
                     )
                     for fact in report.facts
                 )
-        except IntegrityError:
+        except IntegrityError as error:
             # Another writer stored the same article between our check and our insert.
             if self.has_article(article.id):
                 return False
-            raise
+            raise StoreError(
+                f"Cannot store article {article.id[:16]}: the report breaks a constraint "
+                f"(duplicate ids within it?): {error.orig}"
+            ) from error
         except SQLAlchemyError as error:
             raise StoreError(f"Cannot store article {article.id[:16]}: {error}") from error
         return True

@@ -1,0 +1,260 @@
+"""CASE 2021 shared task 2: fine-grained event classification of news snippets.
+
+Each snippet (a sentence or two) has one gold label: one of the 25 ACLED sub-event types,
+or one of the types outside ACLED (Haneczok et al. 2021, the task description and the note
+on unseen events beside the data):
+
+* subtask 1: the 25 ACLED types (:data:`SUBTASK1_LABELS`);
+* subtask 2: those and ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER (28 labels);
+* subtask 3: those and DIPLO, ATTRIB (30 labels).
+
+Items whose gold label is outside a subtask's label set are left out of that subtask: the
+task evaluated each subtask "ignoring the entries not belonging to that subtask". A system
+answering subtask *k* only chooses among that subtask's labels, so the snippet is
+classified once per subtask with that label set.
+
+F1 is computed as scikit-learn's ``f1_score`` does by default: over the labels that occur
+as gold or as prediction among the evaluated items; micro F1 (accuracy, for one label per
+item), macro F1 (unweighted mean over labels), weighted F1 (mean weighted by gold support).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from threatline.errors import EvalDataError
+from threatline.models import ActorKind, Article, ArticleReport, EventMention
+
+#: The 25 ACLED sub-event types, as the task's files spell them.
+SUBTASK1_LABELS: tuple[str, ...] = (
+    "ABDUCT_DISSAP",
+    "AGREEMENT",
+    "AIR_STRIKE",
+    "ARMED_CLASH",
+    "ARREST",
+    "ART_MISS_ATTACK",
+    "ATTACK",
+    "CHANGE_TO_GROUP_ACT",
+    "CHEM_WEAP",
+    "DISR_WEAP",
+    "FORCE_AGAINST_PROTEST",
+    "GOV_REGAINS_TERIT",
+    "GRENADE",
+    "HQ_ESTABLISHED",
+    "MOB_VIOL",
+    "NON_STATE_ACTOR_OVERTAKES_TER",
+    "NON_VIOL_TERRIT_TRANSFER",
+    "OTHER",
+    "PEACE_PROTEST",
+    "PROPERTY_DISTRUCT",
+    "PROTEST_WITH_INTER",
+    "REM_EXPLOS",
+    "SEX_VIOL",
+    "SUIC_BOMB",
+    "VIOL_DEMONSTR",
+)
+SUBTASK2_LABELS: tuple[str, ...] = (
+    *SUBTASK1_LABELS,
+    "ORG_CRIME",
+    "NATURAL_DISASTER",
+    "MAN_MADE_DISASTER",
+)
+SUBTASK3_LABELS: tuple[str, ...] = (*SUBTASK2_LABELS, "DIPLO", "ATTRIB")
+SUBTASKS: dict[str, tuple[str, ...]] = {
+    "subtask1": SUBTASK1_LABELS,
+    "subtask2": SUBTASK2_LABELS,
+    "subtask3": SUBTASK3_LABELS,
+}
+
+#: The label when no event of the snippet maps to an allowed label.
+FALLBACK_LABEL = "OTHER"
+
+# Labels that say little about the event: a more specific one of the same snippet wins.
+_GENERIC_LABELS = frozenset({"OTHER", "ATTACK", "ARMED_CLASH"})
+# Statuses of events that took place (or were stopped in the act), preferred as main event.
+_HAPPENED = frozenset({"occurred", "failed", "foiled"})
+
+
+@dataclass(frozen=True)
+class CaseItem:
+    """One snippet of the task: its id, text and gold label."""
+
+    id: str
+    text: str
+    label: str
+
+
+def load_case_tsv(path: Path | str) -> list[CaseItem]:
+    """Read a task file with the columns id, EventSnippet, SubType (tab-separated, with a
+    header row; fields may be quoted CSV-style)."""
+    path = Path(path)
+    if not path.is_file():
+        raise EvalDataError(f"CASE 2021 file not found: {path}. Pass the path of dev.tsv.")
+    items: list[CaseItem] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle, delimiter="\t")
+        header = next(rows, None)
+        if header is None or [h.strip() for h in header[:3]] != ["id", "EventSnippet", "SubType"]:
+            raise EvalDataError(f"{path}: expected the header 'id, EventSnippet, SubType'")
+        for number, row in enumerate(rows, start=2):
+            if not row or not any(cell.strip() for cell in row):
+                continue
+            if len(row) < 3:
+                raise EvalDataError(f"{path}:{number}: expected 3 tab-separated columns")
+            items.append(CaseItem(id=row[0].strip(), text=row[1].strip(), label=row[2].strip()))
+    return items
+
+
+def event_label(event: EventMention, report: ArticleReport) -> str | None:
+    """The task label of one event.
+
+    The ontology maps our type (refined by the trigger, instruments and sentence) through
+    its ACLED sub-event type; a claim of responsibility is ATTRIB, and a seizure of territory
+    by a government or security force is GOV_REGAINS_TERIT."""
+    from threatline.ontology import case2021_label
+
+    if event.type == "claim_of_responsibility":
+        return "ATTRIB"
+    context = " ".join(
+        [
+            event.trigger.text,
+            *(s.text for s in event.instruments),
+            *(s.text for s in event.evidence),
+        ]
+    )
+    label = case2021_label(event.type, context)
+    if label == "NON_STATE_ACTOR_OVERTAKES_TER":
+        kinds = {a.id: a.kind for a in report.actors}
+        perpetrators = [kinds.get(p.actor) for p in event.participants if p.role == "perpetrator"]
+        state = {ActorKind.GOVERNMENT, ActorKind.SECURITY_FORCE}
+        if perpetrators and all(kind in state for kind in perpetrators):
+            return "GOV_REGAINS_TERIT"
+    return label
+
+
+def classify_report(report: ArticleReport, labels: Sequence[str] = SUBTASK3_LABELS) -> str:
+    """One label among ``labels`` for the snippet: the label of its main event.
+
+    The main event, in this order of preference: an event that took place (occurred, failed
+    or foiled) over a planned, threatened or hypothetical one; a specific label over a
+    generic one (OTHER, ATTACK, ARMED_CLASH); the earliest in the text. ATTRIB, where
+    allowed, wins over all: a snippet that reports a claim of responsibility is about the
+    claim. Without an event with an allowed label: :data:`FALLBACK_LABEL` (or the first
+    label when the fallback is not allowed)."""
+    allowed = set(labels)
+    candidates: list[tuple[tuple[int, int, int, int], str]] = []
+    for event in report.events:
+        label = event_label(event, report)
+        if label is None or label not in allowed:
+            continue
+        rank = (
+            0 if label == "ATTRIB" else 1,
+            0 if event.status in _HAPPENED else 1,
+            1 if label in _GENERIC_LABELS else 0,
+            event.trigger.start,
+        )
+        candidates.append((rank, label))
+    if candidates:
+        return min(candidates)[1]
+    return FALLBACK_LABEL if FALLBACK_LABEL in allowed else labels[0]
+
+
+# --------------------------------------------------------------------------- F1
+
+
+def label_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, dict[str, float]]:
+    """Per label: precision, recall, F1 (fractions) and support (gold count), over the labels
+    that occur as gold or prediction."""
+    if len(gold) != len(predicted):
+        raise ValueError("gold and predicted labels differ in length")
+    scores: dict[str, dict[str, float]] = {}
+    for label in sorted(set(gold) | set(predicted)):
+        tp = sum(1 for g, p in zip(gold, predicted, strict=True) if g == p == label)
+        n_pred = sum(1 for p in predicted if p == label)
+        n_gold = sum(1 for g in gold if g == label)
+        p = tp / n_pred if n_pred else 0.0
+        r = tp / n_gold if n_gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        scores[label] = {"p": p, "r": r, "f": f, "support": n_gold}
+    return scores
+
+
+def f1_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
+    """Micro, macro and weighted F1 (fractions) of single-label predictions."""
+    if not gold:
+        return {"micro": 0.0, "macro": 0.0, "weighted": 0.0}
+    per_label = label_scores(gold, predicted)
+    correct = sum(1 for g, p in zip(gold, predicted, strict=True) if g == p)
+    # With exactly one label per item, micro P = micro R = accuracy.
+    micro = correct / len(gold)
+    macro = sum(s["f"] for s in per_label.values()) / len(per_label)
+    weighted = sum(s["f"] * s["support"] for s in per_label.values()) / len(gold)
+    return {"micro": micro, "macro": macro, "weighted": weighted}
+
+
+# --------------------------------------------------------------------------- running
+
+
+class ReportExtractor(Protocol):
+    def pipe(self, articles: Iterable[Article]) -> Iterator[ArticleReport]: ...
+
+
+def score_reports(items: Sequence[CaseItem], reports: Sequence[ArticleReport]) -> dict[str, Any]:
+    """Classify each item's report per subtask and score it (percent values).
+
+    Returns ``subtaskK_weighted_f1``, ``subtaskK_macro_f1``, ``subtaskK_micro_f1`` and
+    ``subtaskK_n`` for K = 1, 2, 3, ``n`` (items), ``per_label`` (subtask 3: {label: {p, r,
+    f, support}}) and ``per_label_by_subtask``."""
+    if len(items) != len(reports):
+        raise ValueError("one report per item is needed")
+    metrics: dict[str, Any] = {"n": len(items), "per_label_by_subtask": {}}
+    for name, labels in SUBTASKS.items():
+        allowed = set(labels)
+        pairs = [
+            (item.label, classify_report(report, labels))
+            for item, report in zip(items, reports, strict=True)
+            if item.label in allowed
+        ]
+        gold = [g for g, _ in pairs]
+        predicted = [p for _, p in pairs]
+        f1 = f1_scores(gold, predicted)
+        for average in ("weighted", "macro", "micro"):
+            metrics[f"{name}_{average}_f1"] = round(100 * f1[average], 2)
+        metrics[f"{name}_n"] = len(pairs)
+        metrics["per_label_by_subtask"][name] = {
+            label: {k: round(100 * v, 2) if k != "support" else int(v) for k, v in s.items()}
+            for label, s in label_scores(gold, predicted).items()
+        }
+    metrics["per_label"] = metrics["per_label_by_subtask"]["subtask3"]
+    return metrics
+
+
+def run(path: Path | str, extractor: ReportExtractor | None = None) -> dict[str, Any]:
+    """Extract events from every snippet of the task file and score the three subtasks
+    (see :func:`score_reports`; percent values)."""
+    items = load_case_tsv(path)
+    articles = [Article.from_text(item.text, title=item.id) for item in items]
+    if extractor is None:
+        from threatline.extract import Extractor
+
+        extractor = Extractor()
+    reports = list(extractor.pipe(articles))
+    return score_reports(items, reports)
+
+
+def format_report(metrics: dict[str, Any]) -> str:
+    """The three subtasks' F1 figures and the per-label table of subtask 3."""
+    lines = [f"{'':<12}{'n':>6}{'weighted F1':>13}{'macro F1':>10}{'micro F1':>10}"]
+    for name in SUBTASKS:
+        lines.append(
+            f"{name:<12}{metrics[f'{name}_n']:>6}{metrics[f'{name}_weighted_f1']:>13.1f}"
+            f"{metrics[f'{name}_macro_f1']:>10.1f}{metrics[f'{name}_micro_f1']:>10.1f}"
+        )
+    lines += ["", f"{'label (subtask 3)':<32}{'P':>7}{'R':>7}{'F1':>7}{'n':>5}"]
+    for label, s in metrics["per_label"].items():
+        lines.append(f"{label:<32}{s['p']:>7.1f}{s['r']:>7.1f}{s['f']:>7.1f}{s['support']:>5}")
+    return "\n".join(lines)

@@ -1,0 +1,1446 @@
+"""MUC-4 template filling: answer-key parser, our events as MUC-4 templates, and two scorers.
+
+The benchmark (MUC-4, 1992) gives, for each news message, answer-key templates of 25 slots
+(incident date, location, type, stage of execution, instrument, perpetrators with the
+confidence of their attribution, physical and human targets and the effects on them).
+
+Two scores are computed:
+
+* **MUC slot scoring** (``score_templates``), following the official scoring guidelines
+  (``scoring-guidelines.v7``) as far as an automatic scorer can: templates of one message
+  are aligned to maximize matched slots; each slot counts COR/PAR/INC/MIS/SPU; recall =
+  (COR + 0.5 PAR) / POSSIBLE, precision = (COR + 0.5 PAR) / ACTUAL, F = 2PR / (P + R).
+  Where the guidelines leave partial credit to a human judge, this scorer grants it only in
+  the situations they describe as typical (listed at each ``_score_*`` function).
+* **Role-filler entity F1** (``score_entities``) as in Du et al. 2021 (GRIT): per document,
+  gold entities for PerpInd, PerpOrg, Target, Victim and Weapon; a predicted string is
+  correct when it matches, after normalization, a mention of a not yet matched gold entity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from threatline.errors import EvalDataError
+from threatline.models import (
+    Actor,
+    ActorKind,
+    Article,
+    ArticleReport,
+    EventMention,
+    Place,
+    PlaceLevel,
+    Stance,
+)
+
+# --------------------------------------------------------------------------- slots
+
+SLOT_NAMES: dict[int, str] = {
+    0: "MESSAGE: ID",
+    1: "MESSAGE: TEMPLATE",
+    2: "INCIDENT: DATE",
+    3: "INCIDENT: LOCATION",
+    4: "INCIDENT: TYPE",
+    5: "INCIDENT: STAGE OF EXECUTION",
+    6: "INCIDENT: INSTRUMENT ID",
+    7: "INCIDENT: INSTRUMENT TYPE",
+    8: "PERP: INCIDENT CATEGORY",
+    9: "PERP: INDIVIDUAL ID",
+    10: "PERP: ORGANIZATION ID",
+    11: "PERP: ORGANIZATION CONFIDENCE",
+    12: "PHYS TGT: ID",
+    13: "PHYS TGT: TYPE",
+    14: "PHYS TGT: NUMBER",
+    15: "PHYS TGT: FOREIGN NATION",
+    16: "PHYS TGT: EFFECT OF INCIDENT",
+    17: "PHYS TGT: TOTAL NUMBER",
+    18: "HUM TGT: NAME",
+    19: "HUM TGT: DESCRIPTION",
+    20: "HUM TGT: TYPE",
+    21: "HUM TGT: NUMBER",
+    22: "HUM TGT: FOREIGN NATION",
+    23: "HUM TGT: EFFECT OF INCIDENT",
+    24: "HUM TGT: TOTAL NUMBER",
+}
+
+#: The slots that are scored (0 and 1 only identify the template).
+SCORED_SLOTS: tuple[int, ...] = tuple(range(2, 25))
+
+STRING_SLOTS = frozenset({6, 9, 10, 12, 18, 19})
+NUMBER_SLOTS = frozenset({14, 17, 21, 24})
+#: Slots whose fillers carry a cross-reference tag (``VALUE: "REFERENT"``).
+XREF_SLOTS = frozenset({7, 11, 13, 14, 15, 16, 19, 20, 21, 22, 23})
+
+#: The instrument-type hierarchy of template-doc-part1 section 7.8 (child -> parent).
+INSTRUMENT_PARENT: dict[str, str] = {
+    "MACHINE GUN": "GUN",
+    "MORTAR": "GUN",
+    "HANDGUN": "GUN",
+    "RIFLE": "GUN",
+    "BOMB": "EXPLOSIVE",
+    "VEHICLE BOMB": "BOMB",
+    "DYNAMITE": "BOMB",
+    "MINE": "BOMB",
+    "AERIAL BOMB": "BOMB",
+    "GRENADE": "EXPLOSIVE",
+    "MOLOTOV COCKTAIL": "EXPLOSIVE",
+    "MISSILE": "PROJECTILE",
+    "ROCKET": "PROJECTILE",
+}
+
+#: GRIT's five roles and the key slots that hold their entities.
+REE_ROLES: dict[str, tuple[int, ...]] = {
+    "PerpInd": (9,),
+    "PerpOrg": (10,),
+    "Target": (12,),
+    "Victim": (18, 19),
+    "Weapon": (6,),
+}
+
+
+def slot_key(slot: int) -> str:
+    """The metric name of a slot: 'INCIDENT: DATE' -> 'incident_date'."""
+    name = SLOT_NAMES[slot].lower().replace(":", "").replace(" of ", " ")
+    return re.sub(r"[^a-z0-9]+", "_", name).strip("_")
+
+
+# --------------------------------------------------------------------------- typed model
+
+
+@dataclass(frozen=True)
+class Filler:
+    """One filler of a slot: alternative values (the key's ``/``), its cross-reference
+    alternatives (the part after ``:`` in ``DEATH: "PEASANT"``) and the key's ``?``.
+
+    String values are stored without their quotes and escapes.
+    """
+
+    alternatives: tuple[str, ...]
+    xref: tuple[str, ...] = ()
+    optional: bool = False
+
+    @property
+    def value(self) -> str:
+        return self.alternatives[0]
+
+
+@dataclass
+class SlotFill:
+    """A slot's fillers; no fillers means ``-`` (empty); ``inapplicable`` means ``*``."""
+
+    fillers: list[Filler] = field(default_factory=list)
+    inapplicable: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not self.fillers
+
+
+@dataclass
+class MucTemplate:
+    """One MUC-4 template: message id, template id, OPTIONAL flag, slots 2-24."""
+
+    message_id: str
+    template_id: str = "1"
+    optional: bool = False
+    slots: dict[int, SlotFill] = field(default_factory=dict)
+
+    def slot(self, number: int) -> SlotFill:
+        """The fill of slot ``number``; an absent slot reads as empty."""
+        return self.slots.get(number) or SlotFill()
+
+    def to_text(self) -> str:
+        """The template in the answer-key layout (one filler per line)."""
+        lines = [f"0.  MESSAGE: ID{' ' * 21}{self.message_id}"]
+        lines.append(f"1.  MESSAGE: TEMPLATE{' ' * 15}{self.template_id}")
+        for number in SCORED_SLOTS:
+            head = f"{number}.".ljust(4) + SLOT_NAMES[number]
+            head = head.ljust(36)
+            fill = self.slot(number)
+            texts = ["*"] if fill.inapplicable else [_filler_text(number, f) for f in fill.fillers]
+            for i, text in enumerate(texts or ["-"]):
+                lines.append((head if i == 0 else " " * 36) + text)
+        return "\n".join(lines)
+
+
+def _filler_text(slot: int, filler: Filler) -> str:
+    def show(value: str, quoted: bool) -> str:
+        return '"' + value.replace('"', '\\"') + '"' if quoted else value
+
+    text = " / ".join(show(a, slot in STRING_SLOTS) for a in filler.alternatives)
+    if filler.xref:
+        text += ": " + " / ".join(show(x, True) for x in filler.xref)
+    return ("? " if filler.optional else "") + text
+
+
+# --------------------------------------------------------------------------- key parsing
+
+_SLOT_LINE = re.compile(r"^(\d{1,2})\.\s+(.*)$")
+
+
+def parse_keys(text: str) -> dict[str, list[MucTemplate]]:
+    """Parse answer-key text: message id -> its templates (``[]`` for irrelevant messages).
+
+    Lines starting ``;`` are comments; a line ``N.  SLOT NAME  fill`` opens slot N and
+    indented lines continue it with further fillers.
+    """
+    keys: dict[str, list[MucTemplate]] = {}
+    current: dict[int, list[str]] | None = None
+    blocks: list[dict[int, list[str]]] = []
+    last_slot = -1
+    for raw in text.splitlines():
+        if raw.startswith(";") or not raw.strip():
+            continue
+        match = _SLOT_LINE.match(raw)
+        slot = int(match.group(1)) if match else -1
+        if match and slot in SLOT_NAMES and match.group(2).startswith(SLOT_NAMES[slot]):
+            value = match.group(2)[len(SLOT_NAMES[slot]) :].strip()
+            if slot == 0:
+                current = {}
+                blocks.append(current)
+            if current is None:
+                raise EvalDataError(f"MUC-4 key line before any MESSAGE: ID line: {raw!r}")
+            current[slot] = [value] if value else []
+            last_slot = slot
+        elif current is not None and raw[:1].isspace() and last_slot >= 0:
+            current.setdefault(last_slot, []).append(raw.strip())
+        else:
+            raise EvalDataError(f"Unreadable MUC-4 key line: {raw!r}")
+    for block in blocks:
+        # Some dev keys add the scoring site to the id ("DEV-MUC3-1092 (UNISYS/PARAMAX)").
+        message_id = " ".join(block.get(0, [])).split(maxsplit=1)[0] if block.get(0) else ""
+        if not message_id:
+            raise EvalDataError("MUC-4 key template without a MESSAGE: ID value")
+        templates = keys.setdefault(message_id, [])
+        template_field = " ".join(block.get(1, ["*"])).strip()
+        if template_field in ("", "*"):
+            continue  # an irrelevant message: no templates
+        template = MucTemplate(
+            message_id=message_id,
+            template_id=template_field.split()[0],
+            optional="OPTIONAL" in template_field.upper(),
+        )
+        for slot in SCORED_SLOTS:
+            template.slots[slot] = parse_slot(slot, block.get(slot, []))
+        templates.append(template)
+    return keys
+
+
+def parse_key_file(path: Path | str) -> dict[str, list[MucTemplate]]:
+    """Parse one answer-key file (see :func:`parse_keys`)."""
+    path = Path(path)
+    if not path.is_file():
+        raise EvalDataError(f"MUC-4 key file not found: {path}. Pass the key files' paths.")
+    return parse_keys(path.read_text(encoding="latin-1"))
+
+
+def parse_slot(slot: int, lines: Sequence[str]) -> SlotFill:
+    """Parse the filler lines of one slot (``-`` empty, ``*`` inapplicable)."""
+    values = [line.strip() for line in lines if line.strip()]
+    if not values or values == ["-"]:
+        return SlotFill()
+    if all(v == "*" for v in values):
+        return SlotFill(inapplicable=True)
+    fillers = [parse_filler(slot, v) for v in values if v not in ("-", "*")]
+    # '"-": "NAME"' in the description slot says that the named target has no description.
+    return SlotFill(fillers=[f for f in fillers if f.alternatives and f.alternatives != ("-",)])
+
+
+def parse_filler(slot: int, text: str) -> Filler:
+    """Parse one filler line: ``? "A" / "B"``, ``DEATH: "X"``, ``5 - 7: "Y"``, a date..."""
+    text = text.strip()
+    optional = text.startswith("?")
+    if optional:
+        text = text[1:].strip()
+    value_part, xref_part = text, ""
+    if slot in XREF_SLOTS:
+        value_part, xref_part = _split_xref(text)
+    alternatives = tuple(
+        a for a in (_clean_alternative(p) for p in _split_top(value_part, "/")) if a
+    )
+    xref = tuple(x for x in (_unquote(p) for p in _split_top(xref_part, "/")) if x)
+    return Filler(alternatives=alternatives, xref=xref, optional=optional)
+
+
+def _scan(text: str) -> Iterator[tuple[int, str, bool, int]]:
+    """Yield (index, char, inside quotes, paren depth), honouring ``\\"`` escapes."""
+    in_quote, depth, i = False, 0, 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\" and i + 1 < len(text):
+            yield i, char, in_quote, depth
+            i += 2
+            continue
+        if char == '"':
+            in_quote = not in_quote
+        elif not in_quote and char == "(":
+            depth += 1
+        elif not in_quote and char == ")":
+            depth = max(0, depth - 1)
+        yield i, char, in_quote, depth
+        i += 1
+
+
+def _split_top(text: str, sep: str) -> list[str]:
+    """Split on ``sep`` outside quotes and parentheses."""
+    if not text.strip():
+        return []
+    parts, start = [], 0
+    for i, char, in_quote, depth in _scan(text):
+        if char == sep and not in_quote and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _split_xref(text: str) -> tuple[str, str]:
+    """Split ``VALUE: "REF"`` at the last top-level colon followed by a quoted referent."""
+    for i, char, in_quote, depth in reversed(list(_scan(text))):
+        if char == ":" and not in_quote and depth == 0 and text[i + 1 :].lstrip()[:1] == '"':
+            return text[:i].strip(), text[i + 1 :].strip()
+    return text, ""
+
+
+def _unquote(text: str) -> str:
+    text = text.strip()
+    if text.startswith('"'):
+        text = text[1:]
+    if text.endswith('"') and not text.endswith('\\"'):
+        text = text[:-1]
+    return text.replace('\\"', '"').strip()
+
+
+def _clean_alternative(text: str) -> str:
+    text = text.strip()
+    if text.startswith("(") and text.endswith(")") and _balanced(text[1:-1]):
+        text = text[1:-1].strip()
+    return _unquote(text) if text.startswith('"') else text
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+# --------------------------------------------------------------------------- normalization
+
+_LEADING_NONESSENTIAL = frozenset(
+    [
+        "THE",
+        "A",
+        "AN",
+        "SOME",
+        "SEVERAL",
+        "MANY",
+        "TWO",
+        "THREE",
+        "FOUR",
+        "FIVE",
+        "SIX",
+        "SEVEN",
+        "EIGHT",
+        "NINE",
+        "TEN",
+    ]
+)
+
+
+def normalize_fill(text: str) -> str:
+    """Upper case, no accents, quotes or punctuation at the ends, single spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).upper()
+    text = text.replace('\\"', '"').replace('"', " ").replace("`", " ")
+    text = re.sub(r"\s+", " ", text).strip(" .,;:'")
+    return text
+
+
+def _tokens(text: str) -> list[str]:
+    """Tokens of a string fill without nonessential leading modifiers (articles, numbers)."""
+    tokens = re.findall(r"[A-Z0-9]+(?:[-'][A-Z0-9]+)*", normalize_fill(text))
+    while len(tokens) > 1 and (tokens[0] in _LEADING_NONESSENTIAL or tokens[0].isdigit()):
+        tokens = tokens[1:]
+    return tokens
+
+
+def normalize_entity(text: str) -> str:
+    """SQuAD-style normalization used by GRIT: lower case, no punctuation, no articles."""
+    text = normalize_fill(text).lower()
+    text = "".join(" " if c in string.punctuation else c for c in text)
+    return " ".join(t for t in text.split() if t not in {"a", "an", "the"})
+
+
+# --------------------------------------------------------------------------- filler scoring
+
+
+def _score_string(response: str, key: str) -> float:
+    """1 when equal up to nonessential modifiers; 0.5 for an incomplete name (the response
+    is a contiguous part of the key) or an overlong response that contains the key."""
+    resp, gold = _tokens(response), _tokens(key)
+    if not resp or not gold:
+        return 0.0
+    if resp == gold:
+        return 1.0
+    if _contains(gold, resp) or _contains(resp, gold):
+        return 0.5
+    return 0.0
+
+
+def _contains(outer: list[str], inner: list[str]) -> bool:
+    n = len(inner)
+    return any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
+
+
+def _score_string_alternatives(slot: int, response: str, alternatives: Sequence[str]) -> float:
+    candidates = [response]
+    if slot == 10:
+        # "ARMY OF NATIONAL LIBERATION (ELN)": acronym and expansion together earn full credit.
+        inner = re.findall(r"[(\[]([^)\]]+)[)\]]", response)
+        outer = re.sub(r"[(\[][^)\]]*[)\]]", " ", response)
+        candidates += [*inner, outer]
+    return max((_score_string(c, a) for c in candidates for a in alternatives), default=0.0)
+
+
+_SET_PARTIAL: dict[int, set[tuple[str, str]]] = {
+    11: {("SUSPECTED OR ACCUSED", "SUSPECTED OR ACCUSED BY AUTHORITIES")},
+    13: {("POLITICAL FIGURE OFFICE OR RESIDENCE", "GOVERNMENT OFFICE OR RESIDENCE")},
+    16: {("DESTROYED", "SOME DAMAGE")},
+    20: {
+        ("GOVERNMENT OFFICIAL", "FORMER GOVERNMENT OFFICIAL"),
+        ("GOVERNMENT OFFICIAL", "FORMER ACTIVE MILITARY"),
+        ("ACTIVE MILITARY", "FORMER GOVERNMENT OFFICIAL"),
+        ("ACTIVE MILITARY", "FORMER ACTIVE MILITARY"),
+        ("POLITICAL FIGURE", "GOVERNMENT OFFICIAL"),
+    },
+    23: {("NO INJURY", "NO INJURY OR DEATH"), ("NO DEATH", "NO INJURY OR DEATH")},
+}
+
+
+def _score_set(slot: int, response: str, key: str) -> float:
+    """Exact match, or the automatic partial credits of the guidelines (3.2.4-3.2.23)."""
+    resp, gold = normalize_fill(response), normalize_fill(key)
+    if resp == gold:
+        return 1.0
+    if slot == 4 and resp == "ATTACK":
+        return 0.5
+    if slot == 7 and _is_ancestor(resp, gold):
+        return 0.5
+    return 0.5 if (resp, gold) in _SET_PARTIAL.get(slot, set()) else 0.0
+
+
+def _is_ancestor(ancestor: str, instrument: str) -> bool:
+    parent = INSTRUMENT_PARENT.get(instrument)
+    while parent:
+        if parent == ancestor:
+            return True
+        parent = INSTRUMENT_PARENT.get(parent)
+    return False
+
+
+_NUMBER = re.compile(r"^(~?)\s*(\d+)?\s*(-)?\s*(\d+)?$")
+
+
+def _score_number(response: str, key: str) -> float:
+    """Equal -> 1; a single number equal to an anchor of the key's range or to the key's
+    ``~N`` -> 0.5 (guidelines 3.2.14)."""
+    resp, gold = normalize_fill(response).replace(" ", ""), normalize_fill(key).replace(" ", "")
+    if resp == gold:
+        return 1.0
+    if not resp.isdigit():
+        return 0.0
+    if gold.startswith("~") and gold[1:] == resp:
+        return 0.5
+    match = _NUMBER.match(gold)
+    if match and match.group(3) and resp in {match.group(2), match.group(4)}:
+        return 0.5
+    return 0.0
+
+
+_MONTH_NAMES = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+_DATE = re.compile(r"(\d{1,2})\s+([A-Z]{3})\s+(\d{2})")
+
+
+@dataclass(frozen=True)
+class MucDate:
+    """A MUC-4 date fill: ``DD MMM YY`` (low == high), a range, or ``- DD MMM YY``
+    (``low`` None: on or before ``high``)."""
+
+    low: dt.date | None
+    high: dt.date
+
+    @property
+    def simple(self) -> bool:
+        return self.low == self.high
+
+    @property
+    def default_looking(self) -> bool:
+        return self.low is None
+
+
+def parse_muc_date(text: str) -> MucDate | None:
+    """Parse ``17 NOV 89``, ``17 NOV 89 - 18 NOV 89`` or ``- 18 NOV 89``."""
+    text = normalize_fill(text)
+    dates = []
+    for day, month, year in _DATE.findall(text):
+        if month not in _MONTH_NAMES:
+            return None
+        try:
+            dates.append(dt.date(1900 + int(year), _MONTH_NAMES.index(month) + 1, int(day)))
+        except ValueError:
+            return None
+    if len(dates) == 1:
+        return MucDate(None if text.startswith("-") else dates[0], dates[0])
+    if len(dates) == 2:
+        return MucDate(dates[0], dates[1])
+    return None
+
+
+def format_muc_date(day: dt.date) -> str:
+    """``dt.date(1989, 11, 17)`` -> ``17 NOV 89``."""
+    return f"{day.day:02d} {_MONTH_NAMES[day.month - 1]} {day.year % 100:02d}"
+
+
+def _score_date(response: str, key: str) -> float:
+    """Guidelines 3.2.2: equal -> 1; a response date inside the key's range (or on or
+    before its default fill's anchor) -> 0.5; a default-looking response whose anchor is
+    the key's simple date or upper anchor -> 0.5; anything else 0."""
+    resp, gold = parse_muc_date(response), parse_muc_date(key)
+    if resp is None or gold is None:
+        return 1.0 if normalize_fill(response) == normalize_fill(key) else 0.0
+    if resp == gold:
+        return 1.0
+    if resp.simple:
+        low = gold.low or dt.date.min
+        return 0.5 if low <= resp.high <= gold.high else 0.0
+    if resp.default_looking:
+        return 0.5 if resp.high == gold.high else 0.0
+    return 0.0
+
+
+@dataclass(frozen=True)
+class MucLocation:
+    """``COUNTRY: PLACE (TYPE): PLACE (TYPE)``; a range of places is split on `` - ``."""
+
+    country: str
+    places: tuple[str, ...]
+
+
+def parse_muc_location(text: str) -> MucLocation:
+    """Parse a location fill; place types in parentheses are dropped (not scored)."""
+    parts = [normalize_fill(re.sub(r"\([^)]*\)", " ", p)) for p in _split_top(text, ":")]
+    parts = [p for p in parts if p]
+    country = parts[0] if parts else ""
+    places: list[str] = []
+    for part in parts[1:]:
+        places += [p.strip() for p in re.split(r"\s+-\s+", part) if p.strip()]
+    return MucLocation(country, tuple(places))
+
+
+def _score_location(response: str, key: str) -> float:
+    """Guidelines 3.2.3, by place names (types ignored): same country and places -> 1; same
+    country with fewer, more or other places, or same places and another country -> 0.5."""
+    resp, gold = parse_muc_location(response), parse_muc_location(key)
+    if resp == gold:
+        return 1.0
+    if resp.country == gold.country or (resp.places and resp.places == gold.places):
+        return 0.5
+    return 0.0
+
+
+def score_filler(slot: int, response: Filler, key: Filler) -> float:
+    """Credit of one response filler against one key filler: 1, 0.5 or 0.
+
+    With a cross-reference tag: value and tag correct -> 1; value correct and tag wrong,
+    or value partial -> 0.5 (guidelines 3.1.2, 3.2.19)."""
+    if slot == 2:
+        score_one = _score_date
+    elif slot == 3:
+        score_one = _score_location
+    elif slot in NUMBER_SLOTS:
+        score_one = _score_number
+    elif slot in STRING_SLOTS:
+        value = _score_string_alternatives(slot, response.value, key.alternatives)
+        return _with_tag(value, response, key)
+    else:
+
+        def score_one(resp: str, gold: str) -> float:
+            return _score_set(slot, resp, gold)
+
+    value = max((score_one(response.value, alt) for alt in key.alternatives), default=0.0)
+    return _with_tag(value, response, key) if slot in XREF_SLOTS else value
+
+
+def _with_tag(value: float, response: Filler, key: Filler) -> float:
+    if value < 1.0:
+        return value
+    resp_tag = {normalize_fill(x) for x in response.xref} - {"-"}
+    key_tag = {normalize_fill(x) for x in key.xref} - {"-"}
+    if not key_tag:
+        return 1.0 if not resp_tag else 0.5
+    tag_ok = any(_score_string(r, k) == 1.0 or r == k for r in resp_tag for k in key_tag)
+    return 1.0 if tag_ok else 0.5
+
+
+# --------------------------------------------------------------------------- slot counts
+
+
+@dataclass
+class Counts:
+    """MUC tallies for one slot or a sum of slots."""
+
+    cor: int = 0
+    par: int = 0
+    inc: int = 0
+    mis: int = 0
+    spu: int = 0
+
+    @property
+    def possible(self) -> int:
+        return self.cor + self.par + self.inc + self.mis
+
+    @property
+    def actual(self) -> int:
+        return self.cor + self.par + self.inc + self.spu
+
+    def add(self, other: Counts) -> None:
+        self.cor += other.cor
+        self.par += other.par
+        self.inc += other.inc
+        self.mis += other.mis
+        self.spu += other.spu
+
+    def credit(self) -> float:
+        return self.cor + 0.5 * self.par
+
+    def recall(self) -> float:
+        return self.credit() / self.possible if self.possible else 0.0
+
+    def precision(self) -> float:
+        return self.credit() / self.actual if self.actual else 0.0
+
+    def f(self) -> float:
+        r, p = self.recall(), self.precision()
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score_slot(slot: int, response: SlotFill, key: SlotFill) -> Counts:
+    """Tally one slot of an aligned template pair.
+
+    Fillers are paired greedily by credit. An optional key filler (``?``) counts only when a
+    response filler earns credit against it; a key ``*`` slot is not scored at all."""
+    counts = Counts()
+    if key.inapplicable:
+        return counts
+    pairs = sorted(
+        (
+            (score_filler(slot, r, k), ri, ki)
+            for ri, r in enumerate(response.fillers)
+            for ki, k in enumerate(key.fillers)
+        ),
+        key=lambda t: (-t[0], key.fillers[t[2]].optional, t[1], t[2]),
+    )
+    used_r: set[int] = set()
+    used_k: set[int] = set()
+    for credit, ri, ki in pairs:
+        if ri in used_r or ki in used_k or (credit == 0 and key.fillers[ki].optional):
+            continue
+        used_r.add(ri)
+        used_k.add(ki)
+        if credit == 1.0:
+            counts.cor += 1
+        elif credit > 0:
+            counts.par += 1
+        else:
+            counts.inc += 1
+    counts.mis += sum(1 for ki, k in enumerate(key.fillers) if ki not in used_k and not k.optional)
+    counts.spu += len(response.fillers) - len(used_r)
+    return counts
+
+
+def _score_pair(response: MucTemplate, key: MucTemplate) -> dict[int, Counts]:
+    return {s: score_slot(s, response.slot(s), key.slot(s)) for s in SCORED_SLOTS}
+
+
+_MAPPING_SLOTS = (9, 10, 12, 13, 18, 19, 20)
+
+
+def _mappable(key: MucTemplate, counts: dict[int, Counts]) -> bool:
+    """Guidelines 3.2.1: at least a partial match on the incident type and on one of the
+    perpetrator or target slots (waived when the key has none of them but optional fillers)."""
+    if counts[4].cor + counts[4].par == 0:
+        return False
+    if not any(not f.optional for s in _MAPPING_SLOTS for f in key.slot(s).fillers):
+        return True  # the key names no perpetrator or target for sure
+    return any(counts[s].cor + counts[s].par > 0 for s in _MAPPING_SLOTS)
+
+
+def align_templates(
+    responses: Sequence[MucTemplate], keys: Sequence[MucTemplate]
+) -> list[tuple[int | None, int | None]]:
+    """Pair response and key templates of one message to maximize total slot credit.
+
+    Returns (response index, key index) pairs, with None for an unpaired template. Exact
+    search by dynamic programming over subsets of response templates (greedy above 12)."""
+    credit: dict[tuple[int, int], float] = {}
+    for ri, resp in enumerate(responses):
+        for ki, key in enumerate(keys):
+            counts = _score_pair(resp, key)
+            if _mappable(key, counts):
+                credit[ri, ki] = sum(c.credit() for c in counts.values())
+    if len(responses) <= 12:
+        chosen = _best_assignment(len(responses), len(keys), credit)
+    else:
+        chosen, used_r, used_k = [], set(), set()
+        for (ri, ki), _ in sorted(credit.items(), key=lambda item: -item[1]):
+            if ri not in used_r and ki not in used_k:
+                chosen.append((ri, ki))
+                used_r.add(ri)
+                used_k.add(ki)
+    paired_r = {ri for ri, _ in chosen}
+    paired_k = {ki for _, ki in chosen}
+    result: list[tuple[int | None, int | None]] = list(chosen)
+    result += [(None, ki) for ki in range(len(keys)) if ki not in paired_k]
+    result += [(ri, None) for ri in range(len(responses)) if ri not in paired_r]
+    return result
+
+
+def _best_assignment(
+    n_responses: int, n_keys: int, credit: dict[tuple[int, int], float]
+) -> list[tuple[int, int]]:
+    memo: dict[tuple[int, int], tuple[float, tuple[tuple[int, int], ...]]] = {}
+
+    def best(ki: int, used: int) -> tuple[float, tuple[tuple[int, int], ...]]:
+        if ki == n_keys:
+            return 0.0, ()
+        if (ki, used) in memo:
+            return memo[ki, used]
+        result = best(ki + 1, used)
+        for ri in range(n_responses):
+            if not used & (1 << ri) and (ri, ki) in credit:
+                value, pairs = best(ki + 1, used | (1 << ri))
+                if value + credit[ri, ki] > result[0]:
+                    result = (value + credit[ri, ki], ((ri, ki), *pairs))
+        memo[ki, used] = result
+        return result
+
+    return list(best(0, 0)[1])
+
+
+def score_templates(
+    key: dict[str, list[MucTemplate]],
+    response: dict[str, list[MucTemplate]],
+    slots: Iterable[int] = SCORED_SLOTS,
+) -> dict[str, Any]:
+    """Score response templates against key templates, message by message.
+
+    Messages are those of the key; a response for a message absent from the key is ignored.
+    Unpaired key templates count their fillers as missing (none for OPTIONAL templates);
+    unpaired response templates count theirs as spurious. Returns percent values: ``r``,
+    ``p``, ``f`` (all templates, over ``slots``), ``slots`` = {name: {r, p, f, cor, par,
+    inc, mis, spu, pos, act}}, ``n_messages``, ``n_key_templates``,
+    ``n_response_templates``, ``n_matched_templates``."""
+    slots = tuple(slots)
+    per_slot = {s: Counts() for s in slots}
+    n_key = n_resp = n_matched = 0
+    for message_id, key_templates in key.items():
+        resp_templates = response.get(message_id, [])
+        n_key += len(key_templates)
+        n_resp += len(resp_templates)
+        for ri, ki in align_templates(resp_templates, key_templates):
+            if ri is not None and ki is not None:
+                n_matched += 1
+                counts = _score_pair(resp_templates[ri], key_templates[ki])
+            elif ki is not None:
+                if key_templates[ki].optional:
+                    continue
+                counts = _score_pair(MucTemplate(message_id), key_templates[ki])
+            else:
+                assert ri is not None
+                counts = _score_pair(resp_templates[ri], MucTemplate(message_id))
+            for s in slots:
+                per_slot[s].add(counts[s])
+    total = Counts()
+    for counts in per_slot.values():
+        total.add(counts)
+    return {
+        **_prf(total),
+        "slots": {slot_key(s): {**_prf(c), **_tallies(c)} for s, c in per_slot.items()},
+        "all": _tallies(total),
+        "n_messages": len(key),
+        "n_key_templates": n_key,
+        "n_response_templates": n_resp,
+        "n_matched_templates": n_matched,
+    }
+
+
+def _prf(counts: Counts) -> dict[str, float]:
+    return {
+        "r": round(100 * counts.recall(), 2),
+        "p": round(100 * counts.precision(), 2),
+        "f": round(100 * counts.f(), 2),
+    }
+
+
+def _tallies(counts: Counts) -> dict[str, int]:
+    return {
+        "pos": counts.possible,
+        "act": counts.actual,
+        "cor": counts.cor,
+        "par": counts.par,
+        "inc": counts.inc,
+        "mis": counts.mis,
+        "spu": counts.spu,
+    }
+
+
+# --------------------------------------------------------------------------- role-filler entities
+
+
+def key_entities(templates: Sequence[MucTemplate]) -> dict[str, list[set[str]]]:
+    """GRIT's gold entities of one document: per role, a list of mention sets.
+
+    Each key filler is one entity whose mentions are its alternatives; entities of one role
+    that share a mention (the same group named in two templates) are merged."""
+    entities: dict[str, list[set[str]]] = {}
+    for role, slots in REE_ROLES.items():
+        merged: list[set[str]] = []
+        for template in templates:
+            for slot in slots:
+                for filler in template.slot(slot).fillers:
+                    mentions = {normalize_entity(a) for a in filler.alternatives} - {""}
+                    if not mentions:
+                        continue
+                    overlapping = [e for e in merged if e & mentions]
+                    for entity in overlapping:
+                        mentions |= entity
+                        merged.remove(entity)
+                    merged.append(mentions)
+        entities[role] = merged
+    return entities
+
+
+def response_entities(templates: Sequence[MucTemplate]) -> dict[str, list[str]]:
+    """Predicted role fillers of one document: distinct normalized strings per role."""
+    result: dict[str, list[str]] = {}
+    for role, slots in REE_ROLES.items():
+        seen: list[str] = []
+        for template in templates:
+            for slot in slots:
+                for filler in template.slot(slot).fillers:
+                    text = normalize_entity(filler.value)
+                    if text and text not in seen:
+                        seen.append(text)
+        result[role] = seen
+    return result
+
+
+def score_entities(
+    key: dict[str, list[MucTemplate]], response: dict[str, list[MucTemplate]]
+) -> dict[str, Any]:
+    """Role-filler entity P/R/F1 (micro over roles, and per role), in percent.
+
+    A predicted string is correct when it equals a mention of a gold entity of its role not
+    yet matched in that document; a second string for the same entity is a false positive.
+    Returns ``p``, ``r``, ``f`` and ``roles`` = {role: {p, r, f, tp, n_pred, n_gold}}."""
+    tallies = {role: [0, 0, 0] for role in REE_ROLES}  # tp, predicted, gold
+    for message_id, key_templates in key.items():
+        gold = key_entities(key_templates)
+        predicted = response_entities(response.get(message_id, []))
+        for role in REE_ROLES:
+            unmatched = list(gold[role])
+            tally = tallies[role]
+            tally[1] += len(predicted[role])
+            tally[2] += len(gold[role])
+            for text in predicted[role]:
+                hit = next((e for e in unmatched if text in e), None)
+                if hit is not None:
+                    unmatched.remove(hit)
+                    tally[0] += 1
+    roles = {role: _entity_prf(*t) for role, t in tallies.items()}
+    total = [sum(t[i] for t in tallies.values()) for i in range(3)]
+    return {**_entity_prf(*total), "roles": roles}
+
+
+def _entity_prf(tp: int, n_pred: int, n_gold: int) -> dict[str, Any]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {
+        "p": round(100 * p, 2),
+        "r": round(100 * r, 2),
+        "f": round(100 * f, 2),
+        "tp": tp,
+        "n_pred": n_pred,
+        "n_gold": n_gold,
+    }
+
+
+# --------------------------------------------------------------------------- events -> templates
+
+#: Our event types that are MUC-4 incidents, and their MUC-4 incident type. Armed clashes,
+#: security operations and arrests are left out: MUC-4 excludes fights between armed groups
+#: and the security forces (template-doc-part1 section 1.0).
+MUC_INCIDENT_TYPE: dict[str, str] = {
+    "bombing": "BOMBING",
+    "suicide_bombing": "BOMBING",
+    "armed_assault": "ATTACK",
+    "attack": "ATTACK",
+    "assassination": "ATTACK",
+    "shelling": "ATTACK",
+    "air_or_drone_strike": "ATTACK",
+    "extrajudicial_killing": "ATTACK",
+    "kidnapping": "KIDNAPPING",
+    "hostage_taking": "KIDNAPPING",
+    "arson": "ARSON",
+    "foiled_attack": "ATTACK",
+    "threat": "ATTACK",
+}
+
+#: Event status -> stage of execution; statuses absent here (planned, hypothetical) are not
+#: reported as fact and give no template.
+MUC_STAGE: dict[str, str] = {
+    "occurred": "ACCOMPLISHED",
+    "denied": "ACCOMPLISHED",
+    "failed": "ATTEMPTED",
+    "foiled": "ATTEMPTED",
+    "threatened": "THREATENED",
+}
+
+# Keyword -> set-list category, tried in order (more specific first); matched on words.
+_INSTRUMENT_TYPES: tuple[tuple[str, str], ...] = (
+    (r"CAR[- ]?BOMB|VEHICLE[- ]?BOMB|BUS[- ]?BOMB|TRUCK[- ]?BOMB", "VEHICLE BOMB"),
+    (r"DYNAMITE", "DYNAMITE"),
+    (r"MINES?|LANDMINES?", "MINE"),
+    (r"AERIAL BOMBS?", "AERIAL BOMB"),
+    (r"GRENADES?", "GRENADE"),
+    (r"MOLOTOV", "MOLOTOV COCKTAIL"),
+    (r"ROCKETS?|RPG-?\d*|BAZOOKAS?", "ROCKET"),
+    (r"MISSILES?", "MISSILE"),
+    (r"MORTARS?", "MORTAR"),
+    (r"(?:SUB)?MACHINE[- ]?GUNS?", "MACHINE GUN"),
+    (r"PISTOLS?|REVOLVERS?|HANDGUNS?", "HANDGUN"),
+    (r"RIFLES?|AK-?47S?|M-?16S?|CARBINES?|FAL|GALIL", "RIFLE"),
+    (r"BOMBS?|EXPLOSIVE DEVICES?|DEVICES?", "BOMB"),
+    (r"EXPLOSIVES?|CHARGES?|TNT|C-?4|PENTOLITE", "EXPLOSIVE"),
+    (r"GUNS?|FIREARMS?|WEAPONS?|SHOTGUNS?", "GUN"),
+    (r"KNI(?:FE|VES)|MACHETES?|AXES?", "CUTTING DEVICE"),
+    (r"STONES?|ROCKS?", "STONE"),
+    (r"FIRE|GASOLINE", "FIRE"),
+)
+
+_PHYSICAL_TARGET_TYPES: tuple[tuple[str, str], ...] = (
+    (r"EMBASS(?:Y|IES)|CONSULATES?", "DIPLOMAT OFFICE OR RESIDENCE"),
+    (r"POLICE|BARRACKS|GARRISONS?|POSTS?", "LAW ENFORCEMENT FACILITY"),
+    (r"BANKS?", "FINANCIAL"),
+    (r"TOWERS?|PYLONS?|POWER|ELECTRIC\w*|SUBSTATIONS?|OIL|PIPELINES?|ENERGY|PLANTS?", "ENERGY"),
+    (r"RADIO|TELEVISION|TV|TELEPHONE|NEWSPAPERS?|STATIONS? OF|ANTENNAS?", "COMMUNICATIONS"),
+    (
+        r"MINISTR(?:Y|IES)|CITY HALL|MAYOR'?S?|GOVERNMENT|PALACE|COURTS?|CONGRESS|OFFICES?",
+        "GOVERNMENT OFFICE OR RESIDENCE",
+    ),
+    (r"HEADQUARTERS|PARTY", "ORGANIZATION OFFICE"),
+    (
+        r"BUS(?:ES)?|CARS?|VEHICLES?|TRUCKS?|JEEPS?|TRAINS?|PLANES?|AIRCRAFT|HELICOPTERS?",
+        "TRANSPORT VEHICLE",
+    ),
+    (r"AIRPORTS?|TERMINALS?|STATIONS?", "TRANSPORTATION FACILITY"),
+    (r"BRIDGES?|ROADS?|HIGHWAYS?|RAILWAYS?|RAILROADS?", "TRANSPORTATION ROUTE"),
+    (r"AQUEDUCTS?|WATER", "WATER"),
+    (r"HOUSES?|HOMES?|RESIDENCES?|DWELLINGS?|FARMS?", "CIVILIAN RESIDENCE"),
+    (
+        r"STORES?|SHOPS?|COMPAN(?:Y|IES)|HOTELS?|RESTAURANTS?|BUSINESS\w*|SUPERMARKETS?|"
+        r"FACTOR(?:Y|IES)|MARKETS?",
+        "COMMERCIAL",
+    ),
+)
+
+# A perpetrator whose name ends with one of these nouns is a description of individuals
+# ("urban guerrillas"), which MUC-4 puts in PERP: INDIVIDUAL ID, not ORGANIZATION ID.
+_GENERIC_PERPETRATOR_HEADS = frozenset(
+    [
+        "GUERRILLAS",
+        "GUERRILLA",
+        "TERRORISTS",
+        "TERRORIST",
+        "REBELS",
+        "REBEL",
+        "GUNMEN",
+        "GUNMAN",
+        "MEN",
+        "MAN",
+        "INDIVIDUALS",
+        "INDIVIDUAL",
+        "SUBVERSIVES",
+        "SUBVERSIVE",
+        "COMMANDOS",
+        "COMMANDO",
+        "COMMAND",
+        "SOLDIERS",
+        "SOLDIER",
+        "MEMBERS",
+        "ASSAILANTS",
+        "ATTACKERS",
+        "KIDNAPPERS",
+        "ABDUCTORS",
+        "MILITANTS",
+        "INSURGENTS",
+        "CRIMINALS",
+        "HITMEN",
+        "KILLERS",
+        "PEOPLE",
+        "PERSONS",
+        "COLUMN",
+        "UNIT",
+        "SQUAD",
+        "SQUADS",
+        "BAND",
+        "GANG",
+        "EXTREMISTS",
+        "ASSASSINS",
+        "SNIPERS",
+        "PARAMILITARIES",
+        "TROOPS",
+        "AGENTS",
+        "OFFICERS",
+        "YOUTHS",
+        "STRANGERS",
+    ]
+)
+
+_WEEKDAY = re.compile(r"\b(MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY\b", re.IGNORECASE)
+
+
+def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
+    """Our events of one article as MUC-4 templates, following the fill rules of
+    template-doc-part1/part2.
+
+    One template per relevant incident (type in :data:`MUC_INCIDENT_TYPE`, status in
+    :data:`MUC_STAGE`, not only against the security forces); events that give the same
+    date, location, type and stage are one incident and are merged."""
+    message_id = report.article.title or report.article.id
+    actors = {a.id: a for a in report.actors}
+    places = {p.id: p for p in report.places}
+    templates: list[MucTemplate] = []
+    by_identity: dict[tuple[str, ...], MucTemplate] = {}
+    for event in report.events:
+        template = event_to_template(event, report.article, actors, places, message_id)
+        if template is None:
+            continue
+        identity = tuple(_filler_text(s, f) for s in (2, 3, 4, 5) for f in template.slot(s).fillers)
+        if identity in by_identity:
+            _merge_into(by_identity[identity], template)
+            continue
+        by_identity[identity] = template
+        template.template_id = str(len(templates) + 1)
+        templates.append(template)
+    return templates
+
+
+def event_to_template(
+    event: EventMention,
+    article: Article,
+    actors: dict[str, Actor],
+    places: dict[str, Place],
+    message_id: str,
+) -> MucTemplate | None:
+    """One event as a MUC-4 template, or None when it is not a MUC-4 incident."""
+    incident_type = MUC_INCIDENT_TYPE.get(str(event.type))
+    stage = MUC_STAGE.get(str(event.status))
+    if incident_type is None or stage is None:
+        return None
+    if event.type == "threat":
+        stage = "THREATENED"
+    elif event.type == "foiled_attack":
+        stage = "ATTEMPTED"
+    instruments = _dedupe(_fill_string(s.text) for s in event.instruments)
+    instrument_types = [_classify(text, _INSTRUMENT_TYPES) for text in instruments]
+    if incident_type == "ATTACK" and any(
+        t in {"BOMB", "VEHICLE BOMB", "DYNAMITE", "EXPLOSIVE"} for t in instrument_types
+    ):
+        incident_type = "BOMBING"
+    perpetrators = _actors_with_role(event, actors, {"perpetrator"})
+    victims = _actors_with_role(event, actors, {"victim", "target"})
+    physical = _dedupe(_fill_string(s.text) for s in event.physical_targets)
+    if victims and not physical and all(a.kind == ActorKind.SECURITY_FORCE for a in victims):
+        return None  # guerrilla warfare against the security forces: not a MUC-4 incident
+    t = MucTemplate(message_id=message_id)
+    t.slots[2] = _one(_incident_date(event, article))
+    t.slots[3] = _one(_incident_location(event, places))
+    t.slots[4] = _one(incident_type)
+    t.slots[5] = _one(stage)
+    no_instrument = incident_type in {"ARSON", "KIDNAPPING"}
+    t.slots[6] = SlotFill(
+        fillers=[Filler((text,)) for text in instruments], inapplicable=no_instrument
+    )
+    t.slots[7] = SlotFill(
+        fillers=[
+            Filler((kind,), (text,))
+            for text, kind in zip(instruments, instrument_types, strict=True)
+            if kind
+        ],
+        inapplicable=no_instrument,
+    )
+    individuals, organizations = [], []
+    for actor in perpetrators:
+        text = _actor_text(actor, article)
+        (individuals if _is_description(actor, text) else organizations).append((actor, text))
+    if perpetrators:
+        state = all(
+            a.kind in {ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT} for a in perpetrators
+        )
+        t.slots[8] = _one("STATE-SPONSORED VIOLENCE" if state else "TERRORIST ACT")
+    t.slots[9] = SlotFill(fillers=[Filler((text,)) for _, text in individuals])
+    t.slots[10] = SlotFill(fillers=[Filler((text,)) for _, text in organizations])
+    t.slots[11] = SlotFill(
+        fillers=[
+            Filler((perpetrator_confidence(event, actor, actors),), (text,))
+            for actor, text in organizations
+        ]
+    )
+    not_kidnapping = incident_type != "KIDNAPPING"
+    for slot in (12, 13, 14, 15, 16, 17):
+        t.slots[slot] = SlotFill(inapplicable=not not_kidnapping)
+    if not_kidnapping:
+        t.slots[12] = SlotFill(fillers=[Filler((text,)) for text in physical])
+        t.slots[13] = SlotFill(
+            fillers=[
+                Filler((_classify(text, _PHYSICAL_TARGET_TYPES) or "OTHER",), (text,))
+                for text in physical
+            ]
+        )
+        t.slots[14] = SlotFill(fillers=[Filler((_count(text),), (text,)) for text in physical])
+        if incident_type == "ARSON":
+            t.slots[16] = SlotFill(fillers=[Filler(("SOME DAMAGE",), (x,)) for x in physical])
+    _fill_human_targets(t, event, victims, article, incident_type)
+    return t
+
+
+def _fill_human_targets(
+    t: MucTemplate,
+    event: EventMention,
+    victims: list[Actor],
+    article: Article,
+    incident_type: str,
+) -> None:
+    names, descriptions, types, numbers, effects = [], [], [], [], []
+    for actor in victims:
+        text = _actor_text(actor, article)
+        if actor.kind == ActorKind.PERSON:
+            names.append(Filler((text,)))
+            number = "1"
+        else:
+            descriptions.append(Filler((text,)))
+            number = _count(text)
+        types.append(Filler((_human_target_type(actor, text),), (text,)))
+        numbers.append(Filler((number,), (text,)))
+    # Casualties are counted per event, not per victim: attribute them to the one victim
+    # when there is one, else to a dummy referent as the fill rules allow.
+    referent = _actor_text(victims[0], article) if len(victims) == 1 else "-"
+    if incident_type != "KIDNAPPING" and event.fatalities and (event.fatalities.min or 0) > 0:
+        effects.append(Filler(("DEATH",), (referent,)))
+    if event.injuries and (event.injuries.min or 0) > 0:
+        effects.append(Filler(("INJURY",), (referent,)))
+    t.slots[18] = SlotFill(fillers=names)
+    t.slots[19] = SlotFill(fillers=descriptions)
+    t.slots[20] = SlotFill(fillers=types)
+    t.slots[21] = SlotFill(fillers=numbers)
+    t.slots[23] = SlotFill(fillers=effects)
+
+
+def perpetrator_confidence(event: EventMention, actor: Actor, actors: dict[str, Actor]) -> str:
+    """PERP: ORGANIZATION CONFIDENCE from the event's attributions (part2, slot 11 tree).
+
+    The perpetrator's own claim -> CLAIMED OR ADMITTED; an allegation, assumption, estimate
+    or unconfirmed report -> SUSPECTED OR ACCUSED (BY AUTHORITIES when the source is a
+    government or security force); otherwise REPORTED AS FACT. A denial by the accused
+    does not make it ACQUITTED: only an acquittal does, which events do not record."""
+    claimants = {p.actor for p in event.participants if p.role == "claimant"}
+    if actor.id in claimants:
+        return "CLAIMED OR ADMITTED"
+    suspicion = {Stance.ALLEGES, Stance.ASSUMES, Stance.ESTIMATES, Stance.NOT_CONFIRMED}
+    by_authority = by_other = False
+    for attribution in event.attributions:
+        if attribution.stance == Stance.CLAIMS and attribution.source == actor.id:
+            return "CLAIMED OR ADMITTED"
+        if attribution.stance in suspicion:
+            source = actors.get(attribution.source)
+            if source is not None and source.kind in {
+                ActorKind.GOVERNMENT,
+                ActorKind.SECURITY_FORCE,
+            }:
+                by_authority = True
+            else:
+                by_other = True
+    if by_authority:
+        return "SUSPECTED OR ACCUSED BY AUTHORITIES"
+    if by_other:
+        return "SUSPECTED OR ACCUSED"
+    return "REPORTED AS FACT"
+
+
+def _one(value: str | None) -> SlotFill:
+    return SlotFill(fillers=[Filler((value,))]) if value else SlotFill()
+
+
+def _merge_into(target: MucTemplate, other: MucTemplate) -> None:
+    for slot in range(6, 25):
+        if slot == 8:
+            continue
+        into, extra = target.slot(slot), other.slot(slot)
+        if into.inapplicable or extra.inapplicable:
+            continue
+        known = {_filler_text(slot, f) for f in into.fillers}
+        new = [f for f in extra.fillers if _filler_text(slot, f) not in known]
+        target.slots[slot] = SlotFill(fillers=into.fillers + new)
+    if target.slot(8).empty:
+        target.slots[8] = other.slot(8)
+
+
+def _dedupe(texts: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for text in texts:
+        if text and text not in seen:
+            seen.append(text)
+    return seen
+
+
+def _fill_string(text: str) -> str:
+    """A text-string fill: upper case, no accents, single spaces, no outer punctuation."""
+    return normalize_fill(text)
+
+
+def _classify(text: str, table: Sequence[tuple[str, str]]) -> str | None:
+    for pattern, category in table:
+        if re.search(rf"\b(?:{pattern})\b", text):
+            return category
+    return None
+
+
+def _count(text: str) -> str:
+    """PHYS/HUM TGT: NUMBER of a description: its leading number, PLURAL, or 1."""
+    tokens = text.split()
+    if tokens and tokens[0].isdigit():
+        return tokens[0]
+    from_words = _NUMBER_WORDS.get(tokens[0]) if tokens else None
+    if from_words:
+        return str(from_words)
+    return (
+        "PLURAL" if tokens and tokens[-1].endswith("S") and not tokens[-1].endswith("SS") else "1"
+    )
+
+
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "ZERO",
+            "ONE",
+            "TWO",
+            "THREE",
+            "FOUR",
+            "FIVE",
+            "SIX",
+            "SEVEN",
+            "EIGHT",
+            "NINE",
+            "TEN",
+            "ELEVEN",
+            "TWELVE",
+        ]
+    )
+    if i > 1
+}
+
+
+def _actors_with_role(
+    event: EventMention, actors: dict[str, Actor], roles: set[str]
+) -> list[Actor]:
+    found: list[Actor] = []
+    for participant in event.participants:
+        actor = actors.get(participant.actor)
+        if participant.role in roles and actor is not None and actor not in found:
+            found.append(actor)
+    return found
+
+
+def _actor_text(actor: Actor, article: Article) -> str:
+    """The actor as the text names it (its first mention), else its canonical name."""
+    for start, end in actor.mentions:
+        text = article.text[start:end].strip()
+        if text:
+            return _fill_string(re.sub(r"^(?i:the)\s+", "", text))
+    return _fill_string(actor.name)
+
+
+def _is_description(actor: Actor, text: str) -> bool:
+    if actor.kind == ActorKind.PERSON:
+        return True
+    if actor.in_kb:
+        return False
+    words = text.split()
+    return bool(words) and words[-1] in _GENERIC_PERPETRATOR_HEADS
+
+
+def _human_target_type(actor: Actor, text: str) -> str:
+    if actor.kind == ActorKind.SECURITY_FORCE:
+        military = re.search(
+            r"\b(SOLDIERS?|ARMY|MILITARY|TROOPS|OFFICERS?|COLONEL|GENERAL)\b", text
+        )
+        return "ACTIVE MILITARY" if military else "LAW ENFORCEMENT"
+    if actor.kind == ActorKind.GOVERNMENT:
+        return "GOVERNMENT OFFICIAL"
+    if actor.kind == ActorKind.POLITICAL_PARTY:
+        return "POLITICAL FIGURE"
+    if re.search(r"\b(JUDGES?|MAGISTRATES?|PROSECUTORS?|ATTORNEYS?)\b", text):
+        return "LEGAL OR JUDICIAL"
+    if re.search(r"\b(DIPLOMATS?|AMBASSADORS?|CONSULS?)\b", text):
+        return "DIPLOMAT"
+    if re.search(r"\b(GUARDS?|BODYGUARDS?|WATCHM[AE]N)\b", text):
+        return "SECURITY GUARD"
+    return "CIVILIAN"
+
+
+def _incident_date(event: EventMention, article: Article) -> str | None:
+    """INCIDENT: DATE (part1 section 7.3): a resolved day, a range, or, by default and for
+    weekday names, ``- <dateline date>``."""
+    published = article.published
+    time = event.time
+    if time is None or time.start is None or time.end is None or _WEEKDAY.search(time.text):
+        return f"- {format_muc_date(published)}" if published else None
+    if published is not None and time.start > published:
+        return f"- {format_muc_date(published)}"
+    if time.start == time.end:
+        return format_muc_date(time.start)
+    end = min(time.end, published) if published else time.end
+    return f"{format_muc_date(time.start)} - {format_muc_date(end)}"
+
+
+def _incident_location(event: EventMention, places: dict[str, Place]) -> str | None:
+    """INCIDENT: LOCATION as ``COUNTRY: NAME (TYPE)`` (part1 section 7.4)."""
+    if event.place is None:
+        return None
+    place = places.get(event.place.id) if event.place.id else None
+    if place is None:
+        return None
+    country = _country_name(place.country)
+    if place.level == PlaceLevel.COUNTRY:
+        return country or _fill_string(place.name)
+    kind = {
+        PlaceLevel.SETTLEMENT: "CITY",
+        PlaceLevel.DISTRICT: "MUNICIPALITY",
+        PlaceLevel.REGION: "DEPARTMENT",
+        PlaceLevel.AREA: "REGION",
+    }.get(PlaceLevel(place.level), "CITY")
+    name = f"{_fill_string(place.name)} ({kind})"
+    return f"{country}: {name}" if country else name
+
+
+def _country_name(code: str | None) -> str | None:
+    if not code:
+        return None
+    import pycountry  # imported here: only location fills need it
+
+    country = pycountry.countries.get(alpha_2=code.upper())
+    if country is None:
+        return None
+    name = getattr(country, "common_name", None) or country.name
+    return _fill_string(name.split(",")[0])
+
+
+# --------------------------------------------------------------------------- running
+
+
+class ReportExtractor(Protocol):
+    def pipe(self, articles: Iterable[Article]) -> Iterator[ArticleReport]: ...
+
+
+def read_keys(paths: Iterable[Path | str]) -> dict[str, list[MucTemplate]]:
+    """Parse and join several answer-key files."""
+    keys: dict[str, list[MucTemplate]] = {}
+    for path in paths:
+        for message_id, templates in parse_key_file(path).items():
+            keys.setdefault(message_id, []).extend(templates)
+    return keys
+
+
+def read_messages(paths: Iterable[Path | str]) -> list[Article]:
+    """The MUC-4 messages of the text files, one article each (skips are dropped: a message
+    without text has nothing to extract, and still counts in the key)."""
+    from threatline.ingest import read_muc4
+
+    return [item for path in paths for item in read_muc4(path) if isinstance(item, Article)]
+
+
+def run(
+    texts: Sequence[Path | str],
+    keys: Sequence[Path | str],
+    extractor: ReportExtractor | None = None,
+) -> dict[str, Any]:
+    """Extract events from the MUC-4 messages in ``texts`` and score them against ``keys``.
+
+    Only messages present in the keys are extracted and scored. Returns percent values:
+    ``f``, ``r``, ``p`` (all templates), ``slots``, ``ree_f1``, ``ree_p``, ``ree_r``,
+    ``ree`` (per role), ``n_messages``, ``n_key_templates``, ``n_response_templates``."""
+    key = read_keys(keys)
+    articles = [a for a in read_messages(texts) if a.title in key]
+    if extractor is None:
+        from threatline.extract import Extractor
+
+        extractor = Extractor()
+    response: dict[str, list[MucTemplate]] = {}
+    for report in extractor.pipe(articles):
+        response[report.article.title or report.article.id] = report_to_templates(report)
+    metrics = score_templates(key, response)
+    entities = score_entities(key, response)
+    metrics.update(
+        ree_f1=entities["f"],
+        ree_p=entities["p"],
+        ree_r=entities["r"],
+        ree={role: {k: v[k] for k in ("p", "r", "f")} for role, v in entities["roles"].items()},
+        n_texts=len(articles),
+    )
+    return metrics
+
+
+def format_report(metrics: dict[str, Any]) -> str:
+    """A score table in the layout of the MUC score report (one row per slot)."""
+    head = f"{'SLOT':<32}{'POS':>5}{'ACT':>5}{'COR':>5}{'PAR':>5}{'INC':>5}{'MIS':>5}"
+    head += f"{'SPU':>5}{'REC':>7}{'PRE':>7}{'F':>7}"
+    lines = [head, "-" * len(head)]
+
+    def row(name: str, tallies: dict[str, Any], scores: dict[str, Any]) -> str:
+        counts = "".join(f"{tallies[k]:>5}" for k in ("pos", "act", "cor", "par", "inc"))
+        counts += "".join(f"{tallies[k]:>5}" for k in ("mis", "spu"))
+        return f"{name:<32}{counts}{scores['r']:>7.1f}{scores['p']:>7.1f}{scores['f']:>7.1f}"
+
+    names = {slot_key(s): SLOT_NAMES[s] for s in SCORED_SLOTS}
+    for key, values in metrics["slots"].items():
+        lines.append(row(names.get(key, key), values, values))
+    lines.append("-" * len(head))
+    lines.append(row("ALL TEMPLATES", metrics["all"], metrics))
+    lines.append(
+        f"messages {metrics['n_messages']}, key templates {metrics['n_key_templates']}, "
+        f"response templates {metrics['n_response_templates']}, "
+        f"matched {metrics['n_matched_templates']}"
+    )
+    if "ree" in metrics:
+        lines.append("")
+        lines.append(f"{'ROLE (entity F1, GRIT)':<32}{'P':>7}{'R':>7}{'F1':>7}")
+        for role, values in metrics["ree"].items():
+            lines.append(f"{role:<32}{values['p']:>7.1f}{values['r']:>7.1f}{values['f']:>7.1f}")
+        lines.append(
+            f"{'micro':<32}{metrics['ree_p']:>7.1f}{metrics['ree_r']:>7.1f}"
+            f"{metrics['ree_f1']:>7.1f}"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,1513 @@
+"""Events: find what happened in an article, typed, sourced, timed and placed.
+
+:func:`extract_events` reads a parsed article and returns one :class:`EventMention` per
+real-world event the article mentions (the ids ``E1``, ``E2``... follow first mention).
+The steps, in order:
+
+1. triggers: tokens that match the lexicon in ``data/triggers.json`` (lemma + POS, with
+   optional required children such as "open" + "fire"), minus non-events (guards: "heart
+   attack", habitual or generic statements, statistics such as "the number of attacks");
+2. governors ("plotted", "thwarted", "threatened") absorb the event they take as object;
+   killings co-occurring with an attack in one clause belong to that attack;
+3. each mention is typed from its trigger and its clause (a bare "attack" with a car bomb
+   is a bombing), given a status, participants, instruments, physical targets, casualties,
+   a time (syntactically nearest temporal expression of its sentence) and a place;
+4. attributions from the cues in ``data/attribution_cues.json`` go to the events in the
+   cue's clause (or the whole sentence when the cue points back with "this");
+5. definite references ("the attack", "the attack in Moscow") merge with the latest earlier
+   event of the same family whose time and place are compatible;
+6. links (claim -> attack, video -> attack, verification -> video, arrest -> attack,
+   plot/foiled attack <-> security operation) and event-anchored times ("more than a day
+   later") are resolved against the merged events.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from threatline.errors import ConfigError
+from threatline.models import (
+    Actor,
+    ActorKind,
+    Article,
+    Attribution,
+    EventCodes,
+    EventLink,
+    EventMention,
+    EventPlace,
+    EventStatus,
+    EventType,
+    Participant,
+    Place,
+    PlaceLevel,
+    Quantity,
+    Role,
+    Span,
+    Stance,
+    TimeSpan,
+)
+
+__all__ = ["Lexicon", "extract_events", "load_attribution_cues", "load_lexicon"]
+
+ARTICLE_SOURCE = "article"
+_SECURITY_KINDS = {ActorKind.SECURITY_FORCE.value, ActorKind.GOVERNMENT.value}
+_DEFINITE_DETS = {"the", "this", "that", "these", "those"}
+_MODALS = {"would", "could", "might", "may", "should", "can", "will", "shall", "must"}
+_SUPPORT_FOR_MODALITY = {
+    "carry", "commit", "conduct", "launch", "stage", "perpetrate", "mount", "make", "plan",
+}
+_FAIL_GOVERNORS = {"fail", "attempt", "try"}
+_DENY_GOVERNORS = {"deny"}
+_RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+_SUBJECT_DEPS = {"nsubj", "csubj"}
+_CLAUSE_UP_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
+# Event families: a definite reference merges only within its family.
+_FAMILIES = {
+    EventType.CLAIM_OF_RESPONSIBILITY.value: "claim",
+    EventType.PROPAGANDA_RELEASE.value: "propaganda",
+    EventType.ATTACK_VERIFICATION.value: "verification",
+    EventType.ARREST.value: "arrest",
+    EventType.SECURITY_OPERATION.value: "security",
+    EventType.PLOT.value: "plot",
+    EventType.FOILED_ATTACK.value: "plot",
+    EventType.THREAT.value: "threat",
+    EventType.PROTEST.value: "protest",
+    EventType.RIOT.value: "protest",
+    EventType.SEIZURE_OF_POWER.value: "seizure",
+    EventType.GROUP_FOUNDED.value: "founded",
+    EventType.AGREEMENT.value: "agreement",
+}
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The trigger lexicon and the attribution cues, as loaded from the package data."""
+
+    triggers: dict[str, list[dict[str, Any]]]
+    refiners: list[dict[str, Any]]
+    refinable: frozenset[str]
+    priority: dict[str, int]
+    violent: frozenset[str]
+    fatal: frozenset[str]
+    fatal_lower_bound: frozenset[str]
+    injury: frozenset[str]
+    non_event_modifiers: frozenset[str]
+    habitual: frozenset[str]
+    statistic_heads: frozenset[str]
+    support_verbs: frozenset[str]
+    security_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    instruments: frozenset[str]
+    instrument_heads: dict[str, frozenset[str]]
+    physical_targets: frozenset[str]
+    cue_verbs: dict[str, list[dict[str, Any]]]
+    cue_adverbs: dict[str, dict[str, Any]]
+    cue_phrases: list[dict[str, Any]]
+    quote_verbs: frozenset[str]
+    quote_marks: frozenset[str]
+
+
+def _read_json(name: str) -> dict[str, Any]:
+    try:
+        text = resources.files("threatline.data").joinpath(name).read_text(encoding="utf-8")
+        return json.loads(text)
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ConfigError(
+            f"Cannot read the packaged data file {name!r}: reinstall threatline. ({exc})"
+        ) from exc
+
+
+def load_attribution_cues() -> dict[str, Any]:
+    """The raw attribution cue table (``data/attribution_cues.json``)."""
+    return _read_json("attribution_cues.json")
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Load the trigger lexicon and attribution cues once per process."""
+    raw = _read_json("triggers.json")
+    cues = load_attribution_cues()
+    triggers: dict[str, list[dict[str, Any]]] = {}
+    for entry in raw["triggers"]:
+        triggers.setdefault(entry["lemma"], []).append(entry)
+    guards = raw["guards"]
+    casualty = raw["casualty_cues"]
+    cue_verbs: dict[str, list[dict[str, Any]]] = {}
+    for cue in cues["verbs"]:
+        cue_verbs.setdefault(cue["lemma"], []).append(cue)
+    instruments = raw["instruments"]
+    return Lexicon(
+        triggers=triggers,
+        refiners=raw["type_refiners"],
+        refinable=frozenset(raw["refinable_types"]),
+        priority={t: i for i, t in enumerate(raw["type_priority"])},
+        violent=frozenset(raw["violent_types"]),
+        fatal=frozenset(casualty["fatal"]),
+        fatal_lower_bound=frozenset(casualty["fatal_lower_bound"]),
+        injury=frozenset(casualty["injury"]),
+        non_event_modifiers=frozenset(guards["non_event_modifiers"]),
+        habitual=frozenset(guards["habitual_adverbs"]),
+        statistic_heads=frozenset(guards["statistic_heads"]),
+        support_verbs=frozenset(raw["support_verbs"]),
+        security_nouns=frozenset(raw["security_nouns"]),
+        person_nouns=frozenset(raw["person_nouns"]),
+        group_nouns=frozenset(raw["group_nouns"]),
+        instruments=frozenset(instruments["lemmas"]),
+        instrument_heads={k: frozenset(v) for k, v in instruments["heads_with_modifier"].items()},
+        physical_targets=frozenset(raw["physical_targets"]["lemmas"]),
+        cue_verbs=cue_verbs,
+        cue_adverbs={c["lemma"]: c for c in cues["adverbs"]},
+        cue_phrases=cues["phrases"],
+        quote_verbs=frozenset(cues["quote_verbs"]),
+        quote_marks=frozenset(cues["quote_marks"]),
+    )
+
+
+# --------------------------------------------------------------------------- working state
+
+
+@dataclass
+class _Mention:
+    """One trigger's reading before mentions are merged into events."""
+
+    token: Token
+    type: str
+    status: str
+    sentence: SpacySpan
+    kind: str = "event"  # event | casualty | governor
+    definite: bool = False
+    absorbed: list[Token] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    fatalities: Quantity | None = None
+    injuries: Quantity | None = None
+    instruments: list[Span] = field(default_factory=list)
+    physical_targets: list[Span] = field(default_factory=list)
+    time: TimeSpan | None = None
+    anchored_time: TimeSpan | None = None  # "more than a day later": resolved after merging
+    place: EventPlace | None = None
+    extra_evidence: list[SpacySpan] = field(default_factory=list)  # sentences giving its toll
+
+    @property
+    def family(self) -> str:
+        return _FAMILIES.get(self.type, "violent")
+
+
+@dataclass
+class _Event:
+    """A cluster of mentions of one event."""
+
+    mentions: list[_Mention]
+    id: str = ""
+    links: list[EventLink] = field(default_factory=list)
+
+    @property
+    def first(self) -> _Mention:
+        return self.mentions[0]
+
+    @property
+    def family(self) -> str:
+        return self.first.family
+
+
+# --------------------------------------------------------------------------- helpers: text
+
+
+def _char_span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def _token_span(text: str, token: Token) -> Span:
+    return _char_span(text, token.idx, token.idx + len(token.text))
+
+
+def _subtree_range(token: Token) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The grammatical subject of a verb, climbing through xcomp/conj/advcl and relatives.
+
+    'They are said to have plotted' gives 'They' (the raised passive subject); 'It was IS-K
+    that carried out' gives 'IS-K' (a cleft); 'IS-K, which attacked' gives 'IS-K'.
+    """
+    current = verb
+    deps = _SUBJECT_DEPS
+    for _ in range(6):
+        subjects = [c for c in current.children if c.dep_ in deps]
+        if subjects:
+            subject = subjects[0]
+            if _lemma(subject) in _RELATIVE_PRONOUNS:
+                if current.dep_ == "relcl":
+                    return current.head
+                if current.dep_ == "ccomp" and _lemma(current.head) == "be":
+                    focus = _children(current.head, {"attr"})
+                    if focus:
+                        return focus[0]
+            return subject
+        if current.dep_ == "relcl":
+            return current.head
+        if current.dep_ in _CLAUSE_UP_DEPS and current.head.i != current.i:
+            current = current.head
+            deps = _SUBJECT_DEPS | {"nsubjpass"}
+            continue
+        return None
+    return None
+
+
+def _children(token: Token, deps: set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of one sentence (large when unrelated)."""
+    path_a = [a, *a.ancestors]
+    index = {t.i: n for n, t in enumerate(path_a)}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in index:
+            return index[t.i] + n
+    return 99
+
+
+# --------------------------------------------------------------------------- actors, places
+
+
+class _Actors:
+    """Actor mentions by character offset (uses threatline.actors when available)."""
+
+    def __init__(self, actors: list[Actor]) -> None:
+        self.actors = actors
+        self.by_id = {a.id: a for a in actors}
+        self.mentions: list[tuple[int, int, Actor]] = sorted(
+            ((s, e, a) for a in actors for s, e in a.mentions), key=lambda m: (m[0], -m[1])
+        )
+
+    def in_range(self, start: int, end: int) -> list[tuple[Actor, int, int]]:
+        """Actor mentions inside [start, end), left to right."""
+        return [(a, s, e) for s, e, a in self.mentions if s >= start and e <= end]
+
+    def at_token(self, token: Token) -> Actor | None:
+        start, end = token.idx, token.idx + len(token.text)
+        for s, e, a in self.mentions:
+            if s < end and start < e:
+                return a
+        return None
+
+    def in_subtree(self, token: Token) -> Actor | None:
+        """The actor the phrase headed by ``token`` names: its head first, else the first."""
+        own = self.at_token(token)
+        if own is not None:
+            return own
+        start, end = _subtree_range(token)
+        found = self.in_range(start, end)
+        return found[0][0] if found else None
+
+    def is_security(self, actor: Actor | None, token: Token | None, lex: Lexicon) -> bool:
+        if actor is not None and actor.kind in _SECURITY_KINDS:
+            return True
+        if token is None:
+            return False
+        words = {_lemma(t) for t in token.subtree} | {token.text.lower()}
+        if actor is not None and actor.kind not in (ActorKind.OTHER.value,):
+            return False
+        return bool(words & lex.security_nouns)
+
+
+def _fallback_place(
+    text: str, trigger: Span, sentence: Span, places: list[Place]
+) -> EventPlace | None:
+    """Nearest place mention of the sentence (used only when threatline.geo is missing)."""
+    precision = {
+        PlaceLevel.VENUE.value: 1,
+        PlaceLevel.SETTLEMENT.value: 1,
+        PlaceLevel.DISTRICT.value: 2,
+        PlaceLevel.REGION.value: 3,
+        PlaceLevel.COUNTRY.value: 3,
+        PlaceLevel.AREA.value: 3,
+    }
+    best: tuple[int, Place, int, int] | None = None
+    for place in places:
+        for s, e in place.mentions:
+            if s >= sentence.start and e <= sentence.end:
+                distance = abs(s - trigger.start)
+                if best is None or distance < best[0]:
+                    best = (distance, place, s, e)
+    if best is None:
+        return None
+    _, place, s, e = best
+    return EventPlace(
+        id=place.id, text=text[s:e], precision=precision.get(place.level, 3), start=s, end=e
+    )
+
+
+def _locate(text: str, trigger: Span, sentence: Span, places: list[Place]) -> EventPlace | None:
+    try:
+        from threatline.geo import locate_event
+    except ImportError:
+        return _fallback_place(text, trigger, sentence, places)
+    return locate_event(text, trigger, sentence, places)
+
+
+def _codes(event_type: str) -> EventCodes:
+    try:
+        from threatline.ontology import codes_for
+    except ImportError:
+        return EventCodes()
+    return codes_for(EventType(event_type))
+
+
+def _is_event_anchored(span: TimeSpan) -> bool:
+    try:
+        from threatline.timex import is_event_anchored
+    except ImportError:
+        return False
+    return is_event_anchored(span)
+
+
+def _anchor_on(span: TimeSpan, anchor: TimeSpan | None, label: str) -> TimeSpan:
+    if anchor is None:
+        return span.model_copy(update={"anchor": label})
+    try:
+        from threatline.timex import anchor_on
+    except ImportError:
+        return span.model_copy(update={"anchor": label})
+    return anchor_on(span, anchor, label)
+
+
+def _quantities(text: str, start: int, end: int) -> list[Quantity]:
+    from threatline.numbers import find_quantities
+
+    return find_quantities(text, start, end)
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def _object(token: Token) -> Token | None:
+    """The direct object of a verb, or its passive subject."""
+    for dep in ("dobj", "nsubjpass", "attr", "oprd"):
+        found = _children(token, {dep})
+        if found:
+            return found[0]
+    return None
+
+
+def _has_required(token: Token, required: dict[str, Any]) -> bool:
+    lemmas = set(required["lemmas"])
+    for child in token.children:
+        if child.dep_ in required["deps"] and (_lemma(child) in lemmas or child.lower_ in lemmas):
+            return True
+        # 'set the hotel ablaze', 'claimed responsibility' parsed one level down
+        for grandchild in child.children:
+            if grandchild.dep_ in required["deps"] and _lemma(grandchild) in lemmas:
+                return True
+    # a misparse may put the particle next to the verb without an arc ('crack down on')
+    sent_end = token.sent.end
+    for neighbour in token.doc[token.i + 1 : min(token.i + 3, sent_end)]:
+        if _lemma(neighbour) in lemmas or neighbour.lower_ in lemmas:
+            return True
+    return False
+
+
+def _object_words(token: Token) -> set[str]:
+    obj = _object(token)
+    if obj is None:
+        return set()
+    return {_lemma(t) for t in obj.subtree} | {t.lower_ for t in obj.subtree}
+
+
+def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _Actors) -> bool:
+    pos = token.pos_
+    allowed = entry["pos"]
+    if pos not in allowed and not (pos == "PROPN" and "NOUN" in allowed):
+        return False
+    required = entry.get("requires")
+    if required and not _has_required(token, required):
+        return False
+    if "object_any" in entry and not (_object_words(token) & set(entry["object_any"])):
+        return False
+    if "subject_any" in entry:
+        subject = _subject(token)
+        if subject is None or _lemma(subject) not in entry["subject_any"]:
+            return False
+    if entry.get("compounds"):
+        modifiers = {_lemma(c) for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+        modifiers |= {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+        if not modifiers & set(entry["compounds"]):
+            return False
+    if entry.get("needs_actor_subject"):
+        subject = _subject(token)
+        if subject is None or actors.in_subtree(subject) is None:
+            return False
+    if entry.get("object_person"):
+        obj = _object(token)
+        if obj is None or not (
+            _lemma(obj) in lex.person_nouns or obj.ent_type_ in ("PERSON", "NORP")
+            or actors.in_subtree(obj) is not None
+        ):
+            return False
+    if entry.get("object_group"):
+        # 'X, founded in 2015' (the noun it modifies) or 'founded the group'
+        target = token.head if token.dep_ == "acl" else _object(token)
+        if target is None or not (
+            actors.at_token(target) is not None or _lemma(target) in lex.group_nouns
+        ):
+            return False
+    if entry.get("object_event"):
+        words = {_lemma(t) for t in token.subtree if t.i != token.i}
+        if not any(w in lex.triggers for w in words):
+            return False
+    return True
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause a token belongs to (the token itself for verbs)."""
+    current = token
+    for _ in range(5):
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def _is_habitual(token: Token, lex: Lexicon) -> bool:
+    """'they often strike', 'regularly crack down': a habit, not one event."""
+    current = token
+    for _ in range(4):
+        if any(c.dep_ == "advmod" and _lemma(c) in lex.habitual for c in current.children):
+            return True
+        if current.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjpass"):
+            current = current.head
+            continue
+        break
+    return False
+
+
+def _is_statistic(token: Token, lex: Lexicon) -> bool:
+    """'the number of attacks', 'the threat of attacks'."""
+    head = token.head
+    if token.dep_ == "pobj" and _lemma(head) == "of":
+        return _lemma(head.head) in lex.statistic_heads
+    return False
+
+
+def _is_bare_plural(token: Token) -> bool:
+    """A plural event noun without determiner, number or possessor ('terrorist attacks')."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ not in ("NNS", "NNPS"):
+        return False
+    return not any(c.dep_ in ("det", "nummod", "poss") for c in token.children)
+
+
+def _is_specific(sentence: SpacySpan, timexes: list[TimeSpan], lex: Lexicon) -> bool:
+    """A sentence that dates its events or counts their victims is about particular events."""
+    for timex in timexes:
+        if timex.char_start is None or timex.timex_type not in ("DATE", "TIME"):
+            continue
+        if sentence.start_char <= timex.char_start < sentence.end_char:
+            return True
+    return any(_lemma(t) in lex.fatal or _lemma(t) in lex.injury for t in sentence)
+
+
+def _definite(token: Token) -> bool:
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(
+        (c.dep_ == "det" and _lemma(c) in _DEFINITE_DETS) or c.dep_ == "poss"
+        for c in token.children
+    )
+
+
+def _find_triggers(
+    sentence: SpacySpan, lex: Lexicon, actors: _Actors, timexes: list[TimeSpan]
+) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    specific_time = _is_specific(sentence, timexes, lex)
+    for token in sentence:
+        entries = lex.triggers.get(_lemma(token)) or lex.triggers.get(token.lower_)
+        if not entries:
+            continue
+        entry = next((e for e in entries if _matches_entry(token, e, lex, actors)), None)
+        if entry is None:
+            continue
+        if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+            continue  # 'attack helicopter', 'bomb squad'
+        modifiers = {_lemma(c) for c in token.children if c.dep_ in ("compound", "amod")}
+        if modifiers & lex.non_event_modifiers:
+            continue
+        if _is_habitual(token, lex) or _is_statistic(token, lex):
+            continue
+        mentions.append(
+            _Mention(
+                token=token,
+                type=entry["type"],
+                status=entry.get("status", EventStatus.OCCURRED.value),
+                sentence=sentence,
+                kind=entry.get("kind", "event"),
+                definite=_definite(token),
+            )
+        )
+    mentions = _absorb_by_governors(mentions)
+    # bare plurals ('terrorist attacks') are generic unless the sentence dates them
+    return [
+        m
+        for m in mentions
+        if m.kind == "governor" or specific_time or not _is_bare_plural(m.token)
+    ]
+
+
+def _absorb_by_governors(mentions: list[_Mention]) -> list[_Mention]:
+    """'plotted an attack', 'thwarted IS attacks': the governed event is the governor's."""
+    governors = [m for m in mentions if m.kind == "governor"]
+    kept: list[_Mention] = []
+    for mention in mentions:
+        if mention.kind == "governor":
+            kept.append(mention)
+            continue
+        owner = None
+        for governor in governors:
+            ancestors = {t.i for t in mention.token.ancestors}
+            close_after = 0 < mention.token.i - governor.token.i <= 3 and not any(
+                t.pos_ == "VERB" for t in governor.token.doc[governor.token.i + 1 : mention.token.i]
+            )
+            if governor.token.i in ancestors or close_after:
+                if owner is None or _tree_distance(governor.token, mention.token) < _tree_distance(
+                    owner.token, mention.token
+                ):
+                    owner = governor
+        if owner is None:
+            kept.append(mention)
+        else:
+            owner.absorbed.append(mention.token)
+    # a governor that needs an event object and got none is no event ('plan a meeting')
+    return [m for m in kept if m.kind != "governor" or m.absorbed or m.token.pos_ == "NOUN" or
+            m.type in (EventType.FOILED_ATTACK.value, EventType.PLOT.value)]
+
+
+def _merge_in_sentence(mentions: list[_Mention], lex: Lexicon) -> list[_Mention]:
+    """Violent triggers of one clause are one event ('attacked the embassy, killing six')."""
+    violent = [m for m in mentions if m.type in lex.violent and m.kind != "governor"]
+    merged: set[int] = set()
+    for a in violent:
+        if id(a) in merged:
+            continue
+        for b in violent:
+            if a is b or id(b) in merged:
+                continue
+            related = a.token.i in {t.i for t in b.token.ancestors} or b.token.i in {
+                t.i for t in a.token.ancestors
+            }
+            # two definite references ('for the attack shortly after the attack') stay two
+            if not related or (a.definite and b.definite):
+                continue
+            if b.token.dep_ in ("ccomp", "relcl") and a.token.i in {t.i for t in b.token.ancestors}:
+                continue  # a reported or relative clause is another event
+            keeper, other = (a, b) if _keeps(a, b, lex) else (b, a)
+            keeper.absorbed.append(other.token)
+            keeper.absorbed.extend(other.absorbed)
+            keeper.type = _more_specific(keeper.type, other.type, lex)
+            keeper.kind = "event" if "event" in (keeper.kind, other.kind) else keeper.kind
+            merged.add(id(other))
+            if keeper is b:
+                break
+    return [m for m in mentions if id(m) not in merged]
+
+
+def _keeps(a: _Mention, b: _Mention, lex: Lexicon) -> bool:
+    """Which of two co-referent triggers names the event: not a killing, then the earlier."""
+    if (a.kind == "casualty") != (b.kind == "casualty"):
+        return b.kind == "casualty"
+    return a.token.i < b.token.i
+
+
+def _more_specific(a: str, b: str, lex: Lexicon) -> str:
+    pa, pb = lex.priority.get(a, 99), lex.priority.get(b, 99)
+    return a if pa <= pb else b
+
+
+# --------------------------------------------------------------------------- one mention
+
+
+def _scope_tokens(mention: _Mention, sentence_mentions: list[_Mention]) -> list[Token]:
+    """The words that describe this event: its clause, or the whole sentence when it is alone."""
+    roots = [mention.token, *mention.absorbed]
+    if mention.token.pos_ in ("NOUN", "PROPN"):
+        verb = _clause_verb(mention.token)
+        if verb.i != mention.token.i and not any(
+            m is not mention and m.token.i in {t.i for t in verb.subtree} for m in sentence_mentions
+        ):
+            roots.append(verb)
+    if len(sentence_mentions) == 1:
+        return list(mention.sentence)
+    seen: dict[int, Token] = {}
+    for root in roots:
+        for token in root.subtree:
+            seen[token.i] = token
+    return [seen[i] for i in sorted(seen)]
+
+
+def _refine_type(mention: _Mention, scope: list[Token], lex: Lexicon) -> str:
+    if mention.type not in lex.refinable:
+        return mention.type
+    lemmas = {_lemma(t) for t in scope} | {t.lower_ for t in scope}
+    text = " ".join(t.lower_ for t in scope)
+    best = mention.type
+    for refiner in lex.refiners:
+        hit = bool(lemmas & set(refiner["lemmas"])) or any(
+            phrase in text for phrase in refiner["phrases"]
+        )
+        if hit:
+            best = _more_specific(best, refiner["type"], lex)
+    return best
+
+
+def _status(mention: _Mention) -> str:
+    """Status from the words around the trigger: governors, negation, modals, 'if'."""
+    status = mention.status
+    token = mention.token
+    chain = [token, *list(token.ancestors)[:4]]
+    near = [token]
+    verb = _clause_verb(token)
+    # a noun event takes the modality of its verb only when that verb performs it
+    # ('did not carry out an attack'), not when it merely talks about it ('will review it')
+    if verb.i == token.i or _lemma(verb) in _SUPPORT_FOR_MODALITY:
+        near.append(verb)
+    negated = any(c.dep_ == "neg" for t in near for c in t.children) or any(
+        c.dep_ == "det" and _lemma(c) == "no" for c in token.children
+    )
+    modal = any(c.dep_ == "aux" and _lemma(c) in _MODALS for t in near for c in t.children)
+    conditional = any(
+        c.dep_ == "mark" and _lemma(c) in ("if", "whether", "unless")
+        for t in [token, *token.ancestors]
+        for c in t.children
+    )
+    question = mention.sentence.text.rstrip().endswith("?")
+    if question and mention.status == EventStatus.OCCURRED.value:
+        return EventStatus.HYPOTHETICAL.value
+    chain_lemmas = [_lemma(t) for t in chain[1:]]
+    modifiers = {_lemma(c) for c in token.children if c.dep_ in ("amod", "compound")}
+    if any(lemma in _DENY_GOVERNORS for lemma in chain_lemmas):
+        return EventStatus.DENIED.value
+    if negated or modal or conditional:
+        return EventStatus.HYPOTHETICAL.value
+    if status != EventStatus.OCCURRED.value:
+        return status
+    if modifiers & {"attempted", "attempt", "failed", "foiled", "thwarted", "aborted"}:
+        return (
+            EventStatus.FOILED.value
+            if modifiers & {"foiled", "thwarted"}
+            else EventStatus.FAILED.value
+        )
+    for lemma in chain_lemmas:
+        if lemma in _FAIL_GOVERNORS:
+            return EventStatus.FAILED.value
+        if lemma in ("plan", "plot", "intend", "prepare"):
+            return EventStatus.PLANNED.value
+        if lemma == "threaten":
+            return EventStatus.THREATENED.value
+        if lemma in ("thwart", "foil", "prevent", "repel"):
+            return EventStatus.FOILED.value if lemma != "repel" else EventStatus.FAILED.value
+    return status
+
+
+def _add(mention: _Mention, actor: Actor | None, role: Role) -> None:
+    if actor is None:
+        return
+    participant = Participant(actor=actor.id, role=role)
+    if participant not in mention.participants:
+        mention.participants.append(participant)
+
+
+def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and _lemma(child) in preps:
+            found.extend(_children(child, {"pobj"}))
+    return found
+
+
+def _agent_objects(verb: Token) -> list[Token]:
+    return [p for c in verb.children if c.dep_ == "agent" for p in _children(c, {"pobj"})]
+
+
+def _perpetrator_of_noun(noun: Token, actors: _Actors, lex: Lexicon) -> Actor | None:
+    """Who did the event a noun names: 'X's attack', 'attack by X', 'X carried out the attack'."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "nmod"):
+            actor = actors.in_subtree(child)
+            if actor is not None:
+                return actor
+    for pobj in _prep_objects(noun, {"by"}):
+        actor = actors.in_subtree(pobj)
+        if actor is not None:
+            return actor
+    # an actor name right before the noun, even when the parse lost the arc ('IS attacks')
+    doc = noun.doc
+    for prev in doc[max(noun.sent.start, noun.i - 2) : noun.i]:
+        actor = actors.at_token(prev)
+        if actor is not None:
+            return actor
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and _lemma(head) in lex.support_verbs:
+        if noun.dep_ == "dobj":
+            subject = _subject(head)
+            if subject is not None:
+                return actors.in_subtree(subject)
+        for pobj in _agent_objects(head):
+            actor = actors.in_subtree(pobj)
+            if actor is not None:
+                return actor
+    if noun.dep_ == "pobj" and _lemma(head) == "behind":
+        subject = _subject(head.head)
+        if subject is not None:
+            return actors.in_subtree(subject)
+    return None
+
+
+def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
+    token = mention.token
+    kind = mention.type
+    is_verb = token.pos_ in ("VERB", "AUX")
+    subject = _subject(token) if is_verb else None
+    subject_actor = actors.in_subtree(subject) if subject is not None else None
+    if kind == EventType.CLAIM_OF_RESPONSIBILITY.value or kind == EventType.PROPAGANDA_RELEASE.value:
+        if subject_actor is None and not is_verb:
+            subject_actor = _perpetrator_of_noun(token, actors, lex)
+        _add(mention, subject_actor, Role.CLAIMANT)
+        return
+    if kind in (EventType.ARREST.value, EventType.SECURITY_OPERATION.value):
+        role = Role.ARRESTED if kind == EventType.ARREST.value else Role.TARGET
+        if is_verb:
+            if _is_passive(token):
+                for pobj in _agent_objects(token):
+                    _add(mention, actors.in_subtree(pobj), Role.SECURITY_FORCE)
+            else:
+                _add(mention, subject_actor, Role.SECURITY_FORCE)
+            obj = _object(token)
+            if obj is not None:
+                _add(mention, actors.in_subtree(obj), role)
+        else:
+            _add(mention, _perpetrator_of_noun(token, actors, lex), Role.SECURITY_FORCE)
+        for pobj in _prep_objects(token, {"on", "against", "of"}):
+            _add(mention, actors.in_subtree(pobj), role)
+        for absorbed in mention.absorbed:
+            obj = _object(absorbed)
+            if obj is not None:
+                _add(mention, actors.in_subtree(obj), role)
+        return
+    if kind == EventType.FOILED_ATTACK.value:
+        _add(mention, subject_actor, Role.SECURITY_FORCE)
+        for noun in mention.absorbed:
+            _add(mention, _perpetrator_of_noun(noun, actors, lex), Role.PERPETRATOR)
+            for pobj in _prep_objects(noun, {"on", "against"}):
+                _add(mention, actors.in_subtree(pobj), Role.TARGET)
+        return
+    # attacks, plots, threats, seizures of power, protests
+    if is_verb:
+        if _is_passive(token):
+            for pobj in _agent_objects(token):
+                _add(mention, actors.in_subtree(pobj), Role.PERPETRATOR)
+        else:
+            _add(mention, subject_actor, Role.PERPETRATOR)
+        obj = _object(token)
+        if obj is not None and kind in lex.violent | {EventType.THREAT.value}:
+            role = Role.VICTIM if mention.kind == "casualty" else Role.TARGET
+            _add(mention, actors.in_subtree(obj), role)
+    else:
+        _add(mention, _perpetrator_of_noun(token, actors, lex), Role.PERPETRATOR)
+    for pobj in _prep_objects(token, {"on", "against"}):
+        _add(mention, actors.in_subtree(pobj), Role.TARGET)
+    for other in mention.absorbed:
+        if other.pos_ in ("NOUN", "PROPN"):
+            _add(mention, _perpetrator_of_noun(other, actors, lex), Role.PERPETRATOR)
+            for pobj in _prep_objects(other, {"on", "against"}):
+                _add(mention, actors.in_subtree(pobj), Role.TARGET)
+            continue
+        casualty = _lemma(other) in lex.fatal or _lemma(other) in lex.injury
+        obj = _object(other)
+        if obj is not None:
+            _add(mention, actors.in_subtree(obj), Role.VICTIM if casualty else Role.TARGET)
+        if not _is_passive(other):
+            sub = _subject(other)
+            if sub is not None:
+                _add(mention, actors.in_subtree(sub), Role.PERPETRATOR)
+
+
+def _phrase_span(text: str, head: Token) -> Span:
+    """A noun with its compounds and adjectives: 'car bomb', 'Crocus City Hall'."""
+    subtree = {t.i for t in head.subtree}
+    left = head
+    for i in range(head.i - 1, head.sent.start - 1, -1):
+        token = head.doc[i]
+        if i not in subtree or token.dep_ not in ("compound", "amod", "nmod", "nummod", "punct"):
+            break
+        if token.dep_ != "punct":
+            left = token
+    return _char_span(text, left.idx, head.idx + len(head.text))
+
+
+def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> None:
+    for token in scope:
+        if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+            continue  # the head carries the phrase
+        lemma = _lemma(token)
+        modifiers = {_lemma(c) for c in token.children if c.dep_ in ("compound", "amod")}
+        is_instrument = lemma in lex.instruments or bool(
+            modifiers & lex.instrument_heads.get(lemma, frozenset())
+        )
+        if is_instrument and token.pos_ in ("NOUN", "PROPN"):
+            span = _phrase_span(text, token)
+            if span not in mention.instruments:
+                mention.instruments.append(span)
+        elif lemma in lex.physical_targets and token.pos_ in ("NOUN", "PROPN"):
+            if token.i == mention.token.i:
+                continue
+            span = _phrase_span(text, token)
+            if span not in mention.physical_targets:
+                mention.physical_targets.append(span)
+
+
+def _casualty_argument(cue: Token) -> Token | None:
+    """Whose death or injury a cue word reports."""
+    if cue.pos_ in ("VERB", "AUX"):
+        if _is_passive(cue):
+            found = _children(cue, {"nsubjpass"})
+            return found[0] if found else None
+        if _lemma(cue) == "die":
+            found = _children(cue, {"nsubj"})
+            return found[0] if found else None
+        found = _children(cue, {"dobj"})
+        return found[0] if found else None
+    if cue.pos_ in ("ADJ", "NOUN"):
+        # 'three dead', 'five injured', 'the dead included two children'
+        return cue
+    return None
+
+
+def _count(argument: Token, text: str, lex: Lexicon) -> Quantity | None:
+    start, end = _subtree_range(argument)
+    if argument.pos_ in ("ADJ", "NOUN") and argument.dep_ not in ("nsubjpass", "dobj", "nsubj"):
+        start = argument.left_edge.idx
+    found = [q for q in _quantities(text, start, end) if q.min is not None or q.max is not None]
+    if found:
+        return found[0]
+    head = argument
+    if head.tag_ in ("NN", "NNP") and _lemma(head) not in ("people", "group", "crowd"):
+        if any(c.dep_ == "det" and _lemma(c) in ("a", "an", "one", "the") for c in head.children):
+            return Quantity(min=1, max=1, text=text[start:end], start=start, end=end)
+    return None
+
+
+def _casualties(
+    sentence: SpacySpan, mentions: list[_Mention], text: str, lex: Lexicon
+) -> list[tuple[Token, str, Quantity]]:
+    """Casualty counts of a sentence as (cue, 'fatal' | 'injury', count), not yet attached."""
+    found: list[tuple[Token, str, Quantity]] = []
+    for token in sentence:
+        lemma = _lemma(token)
+        if lemma in lex.fatal or lemma in lex.fatal_lower_bound:
+            kind = "fatal"
+        elif lemma in lex.injury or token.lower_ in lex.injury:
+            kind = "injury"
+        else:
+            continue
+        if token.pos_ == "NOUN" and lemma in ("death", "injury"):
+            continue  # 'the death penalty', 'injury time': too ambiguous without a count
+        argument = _casualty_argument(token)
+        if argument is None:
+            continue
+        count = _count(argument, text, lex)
+        if count is None:
+            continue
+        if lemma in lex.fatal_lower_bound:
+            # 'one victim's throat was slit': a detail of the attack, so only a lower bound
+            count = count.model_copy(update={"max": None})
+        found.append((token, kind, count))
+    return found
+
+
+def _attach_casualties(
+    casualties: list[tuple[Token, str, Quantity]], mentions: list[_Mention], actors: _Actors
+) -> list[tuple[Token, str, Quantity]]:
+    """Give each count to the nearest event of its sentence; return the ones left over."""
+    left: list[tuple[Token, str, Quantity]] = []
+    for cue, kind, count in casualties:
+        owners = [
+            m for m in mentions
+            if m.type not in (EventType.CLAIM_OF_RESPONSIBILITY.value,
+                              EventType.PROPAGANDA_RELEASE.value,
+                              EventType.ATTACK_VERIFICATION.value)
+        ]
+        if not owners:
+            left.append((cue, kind, count))
+            continue
+        owner = min(
+            owners,
+            key=lambda m: min(_tree_distance(t, cue) for t in [m.token, *m.absorbed]),
+        )
+        _set_casualty(owner, kind, count)
+        _add_victim(owner, cue, actors)
+    return left
+
+
+def _add_victim(mention: _Mention, cue: Token, actors: _Actors) -> None:
+    """The killed or wounded are victims, or targets of a security operation."""
+    argument = _casualty_argument(cue)
+    if argument is None:
+        return
+    role = Role.TARGET if mention.type == EventType.SECURITY_OPERATION.value else Role.VICTIM
+    _add(mention, actors.in_subtree(argument), role)
+
+
+def _set_casualty(mention: _Mention, kind: str, count: Quantity) -> None:
+    if kind == "fatal" and mention.fatalities is None:
+        mention.fatalities = count
+    elif kind == "injury" and mention.injuries is None:
+        mention.injuries = count
+
+
+def _timex_head(doc: Doc, timex: TimeSpan) -> Token | None:
+    if timex.char_start is None or timex.char_end is None:
+        return None
+    span = doc.char_span(timex.char_start, timex.char_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _attach_time(
+    mention: _Mention, sentence_mentions: list[_Mention], timexes: list[TimeSpan]
+) -> None:
+    """The temporal expression syntactically closest to the trigger, in its sentence."""
+    doc = mention.token.doc
+    sentence = mention.sentence
+    own_tokens = [mention.token, *mention.absorbed]
+    best: tuple[int, int, TimeSpan] | None = None
+    for timex in timexes:
+        if timex.char_start is None or not (
+            sentence.start_char <= timex.char_start < sentence.end_char
+        ):
+            continue
+        head = _timex_head(doc, timex)
+        if head is None:
+            continue
+        if any(timex.char_start <= t.idx < (timex.char_end or 0) for t in own_tokens):
+            continue  # 'shortly after the attack' is not the time of 'the attack'
+        distance = min(_tree_distance(head, t) for t in own_tokens)
+        others = [m for m in sentence_mentions if m is not mention]
+        if any(
+            min(_tree_distance(head, t) for t in [o.token, *o.absorbed]) < distance for o in others
+        ):
+            continue  # closer to another event of the sentence
+        if mention.definite and distance > 3:
+            continue  # a back-reference keeps the time of the event it refers to
+        key = (distance, abs(timex.char_start - mention.token.idx))
+        if best is None or key < best[:2]:
+            best = (*key, timex)
+    if best is None:
+        return
+    timex = best[2]
+    if _is_event_anchored(timex):
+        mention.anchored_time = timex
+    else:
+        mention.time = timex
+
+
+# --------------------------------------------------------------------------- attributions
+
+
+def _source(subject: Token | None, actors: _Actors) -> str:
+    """An attribution source: an actor id, else the subject's words ('CNN', 'experts')."""
+    if subject is None:
+        return ARTICLE_SOURCE
+    actor = actors.in_subtree(subject)
+    if actor is not None:
+        return actor.id
+    if subject.pos_ == "PRON":
+        return ARTICLE_SOURCE
+    span = [t for t in subject.subtree if t.dep_ in ("compound", "amod") or t.i == subject.i]
+    return " ".join(t.text for t in span) or ARTICLE_SOURCE
+
+
+def _fronted_source(verb: Token, actors: _Actors) -> Token | None:
+    """A source the parse put before the verb without a subject arc ('Among others CNN reported')."""
+    for child in verb.lefts:
+        for token in child.subtree:
+            if actors.at_token(token) is not None:
+                return token
+    return None
+
+
+_BACKGROUND_PREPS = {"by", "after", "before", "since", "until", "amid", "following", "during"}
+_MOMENT_NOUNS = {"time", "moment", "point", "day"}
+_BACKGROUND_MARKS = {"when", "after", "before", "since", "while", "until", "as", "once"}
+
+
+def _is_background(mention: _Mention, root: Token) -> bool:
+    """'experts estimate that by the time the Taliban took power...': the temporal clause is
+    presupposed, not what the source estimates or reports."""
+    for token in [mention.token, *mention.token.ancestors]:
+        if token.i == root.i:
+            return False
+        if token.dep_ == "prep" and _lemma(token) in _BACKGROUND_PREPS:
+            return True
+        if token.dep_ in ("advcl", "relcl", "acl") and any(
+            c.dep_ == "mark" and _lemma(c) in _BACKGROUND_MARKS for c in token.children
+        ):
+            return True
+        if token.dep_ == "relcl" and _lemma(token.head) in _MOMENT_NOUNS:
+            return True
+        # 'by the time the Taliban took power' parsed as a clause with a 'by the time' modifier
+        for child in token.children:
+            if child.dep_ == "prep" and child.i < token.i and any(
+                _lemma(p) in _MOMENT_NOUNS for p in _children(child, {"pobj"})
+            ):
+                return True
+    return False
+
+
+def _cue_entry(token: Token, lex: Lexicon) -> dict[str, Any] | None:
+    entries = lex.cue_verbs.get(_lemma(token))
+    if not entries or token.pos_ not in ("VERB", "AUX"):
+        return None
+    negated = any(c.dep_ == "neg" for c in token.children)
+    passive = _is_passive(token)
+    words = {_lemma(t) for t in token.subtree}
+    for entry in entries:
+        if bool(entry.get("negated")) != negated:
+            continue
+        if entry.get("passive") and not passive:
+            continue
+        if entry.get("requires") and not words & set(entry["requires"]):
+            continue
+        return entry
+    return None
+
+
+def _in_scope(mention: _Mention, root: Token, exclude: Token | None) -> bool:
+    subtree = {t.i for t in root.subtree}
+    if exclude is not None:
+        subtree -= {t.i for t in exclude.subtree}
+    return mention.token.i in subtree and mention.token.i != root.i
+
+
+def _attribute_sentence(
+    sentence: SpacySpan, mentions: list[_Mention], actors: _Actors, lex: Lexicon
+) -> None:
+    """Attach the sentence's attribution cues to the events they scope over."""
+    text = sentence.doc.text
+    for token in sentence:
+        cue: dict[str, Any] | None = None
+        root: Token = token
+        subject: Token | None = None
+        if token.lower_ == "according" and token.i + 1 < sentence.end:
+            to = token.doc[token.i + 1]
+            pobjs = _children(to, {"pobj"}) or _children(token, {"pobj"})
+            if pobjs:
+                cue = lex.cue_phrases[0]
+                subject = pobjs[0]
+                root = _clause_verb(token.head)
+        elif _lemma(token) in lex.cue_adverbs and token.pos_ == "ADV":
+            cue = lex.cue_adverbs[_lemma(token)]
+            root = token.head
+        else:
+            cue = _cue_entry(token, lex)
+            if cue is not None and cue["source"] == "subject":
+                subject = _subject(token) or _fronted_source(token, actors)
+        if cue is None:
+            continue
+        source = ARTICLE_SOURCE if cue["source"] == "article" else _source(subject, actors)
+        in_clause = [m for m in mentions if _in_scope(m, root, subject)]
+        scoped = [m for m in in_clause if not _is_background(m, root)]
+        if not in_clause:
+            if any(m.token.i == token.i for m in mentions):
+                continue  # the cue is an event itself ('claimed responsibility') and says no more
+            # 'have not confirmed this': the cue points back to the rest of the sentence
+            scoped = [m for m in mentions if not _is_background(m, sentence.root)]
+        start, end = token.idx, token.idx + len(token.text)
+        attribution = Attribution(source=source, stance=cue["stance"], start=start, end=end)
+        for mention in scoped:
+            if attribution not in mention.attributions:
+                mention.attributions.append(attribution)
+            if cue["stance"] == Stance.REPORTS.value and source in actors.by_id:
+                _add(mention, actors.by_id[source], Role.SOURCE_OF_REPORT)
+            if cue["stance"] == Stance.CLAIMS.value and source in actors.by_id:
+                _add(mention, actors.by_id[source], Role.CLAIMANT)
+    _attribute_quotes(sentence, mentions, actors, lex, text)
+
+
+def _attribute_quotes(
+    sentence: SpacySpan, mentions: list[_Mention], actors: _Actors, lex: Lexicon, text: str
+) -> None:
+    """Events inside quotation marks are quoted from the speaker of the sentence."""
+    marks = [t.i for t in sentence if t.text in lex.quote_marks]
+    if len(marks) < 2:
+        return
+    inside = range(marks[0], marks[-1] + 1)
+    speaker_verb = next(
+        (t for t in sentence if t.i not in inside and _lemma(t) in lex.quote_verbs), None
+    )
+    if speaker_verb is None:
+        return
+    source = _source(_subject(speaker_verb), actors)
+    start, end = speaker_verb.idx, speaker_verb.idx + len(speaker_verb.text)
+    for mention in mentions:
+        if mention.token.i in inside:
+            attribution = Attribution(source=source, stance=Stance.QUOTES, start=start, end=end)
+            if attribution not in mention.attributions:
+                mention.attributions.append(attribution)
+
+
+# --------------------------------------------------------------------------- coreference
+
+
+def _overlaps(a: TimeSpan | None, b: TimeSpan | None) -> bool:
+    if a is None or b is None or None in (a.start, a.end, b.start, b.end):
+        return True
+    return a.start <= b.end and b.start <= a.end  # type: ignore[operator]
+
+
+def _place_compatible(
+    a: EventPlace | None, b: EventPlace | None, places: dict[str, Place]
+) -> bool:
+    if a is None or b is None or a.id is None or b.id is None or a.id == b.id:
+        return True
+    if a.text.lower() in b.text.lower() or b.text.lower() in a.text.lower():
+        return True
+    pa, pb = places.get(a.id), places.get(b.id)
+    if pa is None or pb is None or pa.country != pb.country or pa.country is None:
+        return False
+    # a venue inside a town, or a town inside a region: one contains the other
+    broad = {PlaceLevel.REGION.value, PlaceLevel.COUNTRY.value, PlaceLevel.AREA.value}
+    return PlaceLevel.VENUE.value in (pa.level, pb.level) or bool({pa.level, pb.level} & broad)
+
+
+def _event_time(event: _Event) -> TimeSpan | None:
+    return next((m.time for m in event.mentions if m.time is not None), None)
+
+
+def _event_place(event: _Event) -> EventPlace | None:
+    placed = [m.place for m in event.mentions if m.place is not None]
+    return min(placed, key=lambda p: p.precision) if placed else None
+
+
+def _compatible_types(a: str, b: str, lex: Lexicon) -> bool:
+    if a == b:
+        return True
+    if a in lex.violent and b in lex.violent:
+        return EventType.ATTACK.value in (a, b)
+    return _FAMILIES.get(a) == _FAMILIES.get(b) and _FAMILIES.get(a) is not None
+
+
+def _corefer(mentions: list[_Mention], places: dict[str, Place], lex: Lexicon) -> list[_Event]:
+    """Definite references join the latest compatible earlier event; others start one."""
+    events: list[_Event] = []
+    for mention in mentions:
+        target = None
+        if mention.definite:
+            for event in reversed(events):
+                if not _compatible_types(event.first.type, mention.type, lex):
+                    continue
+                if not _overlaps(_event_time(event), mention.time):
+                    continue
+                if not _place_compatible(_event_place(event), mention.place, places):
+                    continue
+                target = event
+                break
+        if target is None:
+            events.append(_Event(mentions=[mention]))
+        else:
+            target.mentions.append(mention)
+    return events
+
+
+# --------------------------------------------------------------------------- links
+
+
+def _event_of(token: Token, index: dict[int, _Event]) -> _Event | None:
+    return index.get(token.i)
+
+
+def _referred(
+    event: _Event, families: set[str], index: dict[int, _Event], ordered: list[_Event]
+) -> _Event | None:
+    """The event another one is about: one named in its clause, else the latest before it."""
+    for mention in event.mentions:
+        for token in mention.token.subtree:
+            other = _event_of(token, index)
+            if other is not None and other is not event and other.family in families:
+                return other
+    start = event.first.token.i
+    best = None
+    for other in ordered:
+        if other is event or other.family not in families:
+            continue
+        if any(m.token.i < start for m in other.mentions):
+            latest = max(m.token.i for m in other.mentions if m.token.i < start)
+            if best is None or latest > best[0]:
+                best = (latest, other)
+    return best[1] if best else None
+
+
+def _sentence_gap(a: _Event, b: _Event) -> int:
+    starts = sorted({s.start for s in a.first.token.doc.sents})
+    pos = {s: n for n, s in enumerate(starts)}
+    return min(
+        abs(pos[x.sentence.start] - pos[y.sentence.start]) for x in a.mentions for y in b.mentions
+    )
+
+
+def _link(events: list[_Event]) -> None:
+    index = {t.i: e for e in events for m in e.mentions for t in [m.token, *m.absorbed]}
+    for event in events:
+        kind = event.first.type
+        target: _Event | None = None
+        link_type = None
+        if kind == EventType.CLAIM_OF_RESPONSIBILITY.value:
+            target = _referred(event, {"violent"}, index, events)
+            link_type = "claims_responsibility_for"
+        elif kind == EventType.PROPAGANDA_RELEASE.value:
+            target, link_type = _referred(event, {"violent"}, index, events), "video_of"
+        elif kind == EventType.ATTACK_VERIFICATION.value:
+            target = _referred(event, {"propaganda"}, index, events)
+            if target is None:
+                target = _referred(event, {"violent"}, index, events)
+            link_type = "verifies"
+        elif kind == EventType.ARREST.value:
+            target, link_type = _referred(event, {"violent"}, index, events), "arrest_after"
+            if target is not None and _sentence_gap(event, target) > 6:
+                target = None
+        if target is not None and link_type is not None:
+            event.links.append(EventLink(type=link_type, event=target.id))
+        if event.family == "plot":
+            for other in events:
+                if other.first.type == EventType.SECURITY_OPERATION.value and (
+                    _sentence_gap(event, other) <= 1
+                ):
+                    event.links.append(EventLink(type="foiled_by", event=other.id))
+                    other.links.append(EventLink(type="foils", event=event.id))
+                    break
+    # claims and videos: the claimant is a participant of the attack too
+    by_id = {e.id: e for e in events}
+    for event in events:
+        for link in event.links:
+            if link.type == "claims_responsibility_for":
+                attack = by_id[link.event].first
+                for p in (p for m in event.mentions for p in m.participants):
+                    if p.role == Role.CLAIMANT.value and p not in attack.participants:
+                        attack.participants.append(p)
+                        attack.attributions.append(
+                            Attribution(source=p.actor, stance=Stance.CLAIMS,
+                                        start=event.first.token.idx,
+                                        end=event.first.token.idx + len(event.first.token.text))
+                        )
+
+
+def _resolve_anchored_times(events: list[_Event]) -> None:
+    """'more than a day later', 'shortly after the attack': anchored on the referred event."""
+    by_id = {e.id: e for e in events}
+    for n, event in enumerate(events):
+        if _event_time(event) is not None:
+            continue
+        anchored = next((m.anchored_time for m in event.mentions if m.anchored_time), None)
+        if anchored is None:
+            continue
+        anchor: _Event | None = None
+        if event.links:
+            anchor = by_id.get(event.links[0].event)
+        if anchor is None:
+            anchor = next((e for e in reversed(events[:n]) if _event_time(e) is not None), None)
+        if anchor is None:
+            continue
+        event.first.time = _anchor_on(anchored, _event_time(anchor), f"event:{anchor.id}")
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def extract_events(
+    doc: Doc,
+    article: Article,
+    actors: list[Actor],
+    places: list[Place],
+    timexes: list[TimeSpan],
+) -> list[EventMention]:
+    """The events an article reports, one per real-world event, ids in order of first mention.
+
+    Offsets of every span index ``article.text`` (``doc.text`` has the same length; its case
+    may differ for upper-case articles, so output text is always taken from the article).
+    Events without a time expression of their own keep ``time`` None: nothing is guessed.
+    """
+    if len(doc.text) != len(article.text):
+        raise ConfigError(
+            "The Doc does not match the article text: annotate the article with "
+            "threatline.annotate.annotate() so that offsets agree."
+        )
+    lex = load_lexicon()
+    text = article.text
+    actor_index = _Actors(actors)
+    all_mentions: list[_Mention] = []
+    previous_violent: _Mention | None = None
+    previous_paragraph_break = 0
+    for sentence in doc.sents:
+        if "\n\n" in text[previous_paragraph_break : sentence.start_char]:
+            previous_violent = None  # a new paragraph: no implicit continuation across it
+        previous_paragraph_break = sentence.start_char
+        mentions = _find_triggers(sentence, lex, actor_index, timexes)
+        mentions = _merge_in_sentence(mentions, lex)
+        mentions = _resolve_killings(mentions, actor_index, lex)
+        casualties = _casualties(sentence, mentions, text, lex)
+        if not mentions:
+            # 'A dozen American soldiers were killed.' after the attack sentence
+            if previous_violent is not None:
+                for cue, kind, count in casualties:
+                    _set_casualty(previous_violent, kind, count)
+                    _add_victim(previous_violent, cue, actor_index)
+                    _add_evidence(previous_violent, sentence)
+            continue
+        for mention in mentions:
+            scope = _scope_tokens(mention, mentions)
+            mention.type = _refine_type(mention, scope, lex)
+            mention.status = _status(mention)
+            _participants(mention, actor_index, lex)
+            if mention.type in lex.violent:
+                _things(mention, scope, text, lex)
+            _attach_time(mention, mentions, timexes)
+            mention.place = _place_for(mention, text, places)
+        _attach_casualties(casualties, mentions, actor_index)
+        _attribute_sentence(sentence, mentions, actor_index, lex)
+        all_mentions.extend(mentions)
+        violent = [m for m in mentions if m.type in lex.violent]
+        previous_violent = violent[-1] if violent else None
+    events = _corefer(all_mentions, {p.id: p for p in places}, lex)
+    for n, event in enumerate(events, start=1):
+        event.id = f"E{n}"
+    _link(events)
+    _resolve_anchored_times(events)
+    return [_build(event, text, lex) for event in events]
+
+
+def _add_evidence(mention: _Mention, sentence: SpacySpan) -> None:
+    if sentence not in mention.extra_evidence:
+        mention.extra_evidence.append(sentence)
+
+
+def _resolve_killings(mentions: list[_Mention], actors: _Actors, lex: Lexicon) -> list[_Mention]:
+    """A killing left alone in its sentence is a security operation when forces did it,
+    an attack otherwise; with no killer named after an attack sentence it is that attack's toll.
+    """
+    kept: list[_Mention] = []
+    for mention in mentions:
+        if mention.kind != "casualty":
+            kept.append(mention)
+            continue
+        token = mention.token
+        killer = None
+        if _is_passive(token):
+            agents = _agent_objects(token)
+            killer = agents[0] if agents else None
+            if killer is None:
+                continue  # 'soldiers were killed': a toll, counted by _casualties
+        else:
+            killer = _subject(token)
+        actor = actors.in_subtree(killer) if killer is not None else None
+        if killer is not None and actors.is_security(actor, killer, lex):
+            mention.type = EventType.SECURITY_OPERATION.value
+        mention.kind = "event"
+        kept.append(mention)
+    return kept
+
+
+def _place_for(mention: _Mention, text: str, places: list[Place]) -> EventPlace | None:
+    token = mention.token
+    sentence = mention.sentence
+    trigger = _token_span(text, token)
+    place = _locate(
+        text, trigger, _char_span(text, sentence.start_char, sentence.end_char), places
+    )
+    if place is not None and place.start is not None and _is_agent_phrase(token.doc, place.start):
+        return None  # 'backed by the US': a participant, not a place
+    own_place_only = mention.definite or mention.type == EventType.GROUP_FOUNDED.value
+    if place is not None and own_place_only and place.start is not None:
+        start, end = _subtree_range(token)
+        if not (start <= place.start < end):
+            return None  # a back-reference takes its place from the event it refers to
+    return place
+
+
+def _is_agent_phrase(doc: Doc, char: int) -> bool:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span[0]
+    for ancestor in [token, *list(token.ancestors)[:3]]:
+        if ancestor.dep_ == "agent" or (ancestor.dep_ == "prep" and _lemma(ancestor) == "by"):
+            return True
+        if ancestor.dep_ == "prep":
+            return False
+    return False
+
+
+def _build(event: _Event, text: str, lex: Lexicon) -> EventMention:
+    mentions = event.mentions
+    first = mentions[0]
+    types = [m.type for m in mentions]
+    event_type = first.type
+    if event_type in lex.violent:
+        for other in types:
+            event_type = _more_specific(event_type, other, lex)
+    status = first.status
+    participants: list[Participant] = []
+    attributions: list[Attribution] = []
+    instruments: list[Span] = []
+    targets: list[Span] = []
+    evidence: dict[int, Span] = {}
+    for mention in mentions:
+        participants.extend(p for p in mention.participants if p not in participants)
+        attributions.extend(a for a in mention.attributions if a not in attributions)
+        instruments.extend(s for s in mention.instruments if s not in instruments)
+        targets.extend(s for s in mention.physical_targets if s not in targets)
+        for sentence in [mention.sentence, *mention.extra_evidence]:
+            evidence[sentence.start_char] = _char_span(
+                text, sentence.start_char, sentence.end_char
+            )
+    if not attributions:
+        attributions.append(Attribution(source=ARTICLE_SOURCE, stance=Stance.ASSERTS))
+    fatalities = next((m.fatalities for m in mentions if m.fatalities), None)
+    injuries = next((m.injuries for m in mentions if m.injuries), None)
+    return EventMention(
+        id=event.id,
+        type=EventType(event_type),
+        status=EventStatus(status),
+        codes=_codes(event_type),
+        trigger=_token_span(text, first.token),
+        time=_event_time(event),
+        place=_event_place(event),
+        participants=participants,
+        fatalities=fatalities,
+        injuries=injuries,
+        attributions=attributions,
+        links=event.links,
+        evidence=[evidence[k] for k in sorted(evidence)],
+        instruments=instruments,
+        physical_targets=targets,
+    )

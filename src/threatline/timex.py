@@ -1,0 +1,1637 @@
+"""Temporal expressions: find them in text and normalize them (threatline.timex.v1).
+
+:func:`find_timexes` returns every temporal expression of a text as a
+:class:`~threatline.models.TimeSpan`: its extent, its TIMEX3 type and value as TempEval-3
+annotates them, and the inclusive interval of days it denotes. Relative expressions are
+resolved against the publication date; without one they keep their text and a value with
+``X`` placeholders (never today's date). Expressions anchored on another event ("two days
+later", "shortly after the attack") stay unresolved until :func:`anchor_on` places them
+relative to that event's TimeSpan.
+
+How it works: word tables (months, weekdays, numbers, units, seasons) live in
+``data/timex_lexicon.json``; a fixed list of rules, each a regular expression compiled once
+and a function that normalizes its match, proposes candidates; the longest non-overlapping
+candidates win (ties go to the earlier rule); then adjacent candidates are merged into ranges
+("from May to July", "2014-2019") and clock times are joined to their day ("Friday at 10
+p.m."). The direction of a bare weekday or month (the last one or the next one) follows the
+tense of its clause: from the spaCy parse when a ``Doc`` is given, otherwise from verb cues in
+the sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from threatline.models import Granularity, TimeSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["anchor_on", "find_timexes", "interval_of", "is_event_anchored"]
+
+# --------------------------------------------------------------------------- word tables
+
+_LEX: dict = json.loads(
+    resources.files("threatline").joinpath("data/timex_lexicon.json").read_text("utf-8")
+)
+MONTHS: dict[str, int] = _LEX["months"]
+WEEKDAYS: dict[str, int] = _LEX["weekdays"]
+NUMBERS: dict[str, float] = _LEX["numbers"]
+ORDINALS: dict[str, int] = _LEX["ordinals"]
+UNITS: dict[str, list] = _LEX["units"]
+SEASONS: dict[str, str] = _LEX["seasons"]
+SEASON_MONTHS: dict[str, list[int]] = _LEX["season_months"]
+PARTS_OF_DAY: dict[str, str] = _LEX["parts_of_day"]
+SET_ADVERBS: dict[str, str] = _LEX["set_adverbs"]
+SET_BY_UNIT: dict[str, str] = _LEX["set_by_unit"]
+DATE_MODIFIERS: dict[str, str] = _LEX["modifiers"]
+QUANTITY_MODIFIERS: dict[str, str | None] = _LEX["quantity_modifiers"]
+COUNT_NOUNS: frozenset[str] = frozenset(_LEX["count_nouns_after_year"])
+_FULL_MONTHS = frozenset(n for n in MONTHS if len(n) > 4 or n in ("may", "june", "july"))
+_GUARDED_MONTHS = frozenset({"may", "march"})
+
+# The value of a decade as TimeML writes it: the 1990s -> "199".
+DECADE_SUFFIX = ""
+
+
+def _alt(words: object) -> str:
+    """A regex alternation of the words, longest first, spaces matching any whitespace."""
+    ordered = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_NUMBER_WORDS = [w for w in NUMBERS if w not in ("a", "an")]
+
+MON = (
+    rf"(?:(?:{_alt(n for n in MONTHS if len(n) > 4 or n in ('may', 'june', 'july'))})(?!\.\w)"
+    rf"|(?:{_alt(n for n in MONTHS if len(n) <= 4)})\.?)"
+)
+WD = _alt(n for n in WEEKDAYS if len(n) > 4)
+DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
+NUM = (
+    rf"(?:\d+(?:[.,]\d+)?|(?:{'|'.join(_TENS)})[-\s](?:{'|'.join(_ONES)})|{_alt(_NUMBER_WORDS)}"
+    r"|a|an)"
+)
+VAGUE = _alt(_LEX["vague_quantities"])
+UNIT = (
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?"
+    r"|century|centuries)"
+)
+POD = _alt(PARTS_OF_DAY)
+DMOD = rf"(?P<dmod>{_alt(DATE_MODIFIERS)})(?:\s+|(?<=mid)-|-(?=\d))"
+QMOD = rf"(?P<qmod>{_alt(QUANTITY_MODIFIERS)})"
+SEASON = _alt(SEASONS)
+REL = r"(?P<rel>this\s+past|this\s+coming|last|this|next|past|coming|current|the\s+current)"
+
+_PREPOSITIONS = frozenset(_LEX["context_prepositions"])
+
+
+def _number(word: str | None) -> float | None:
+    """'three' -> 3, '24' -> 24, 'twenty-five' -> 25, vague words -> None."""
+    if not word:
+        return None
+    w = re.sub(r"\s+", " ", word.lower().strip())
+    if w in NUMBERS:
+        return NUMBERS[w]
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", w):
+        return float(w.replace(",", ""))
+    parts = re.split(r"[-\s]", w)
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+        return NUMBERS[parts[0]] + NUMBERS[parts[1]]
+    return None
+
+
+def _unit_name(word: str) -> str:
+    w = word.lower()
+    return _LEX["unit_plurals"].get(w, w[:-1] if w.endswith("s") else w)
+
+
+# --------------------------------------------------------------------------- date arithmetic
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, _month_length(year, month + 1)))
+
+
+def _month_length(year: int, month: int) -> int:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return (nxt - dt.timedelta(days=1)).day
+
+
+def _shift(day: dt.date, n: float, unit: str) -> dt.date:
+    """The date n units (day, week, month, year, decade, century) after `day`."""
+    if unit in ("second", "minute", "hour"):
+        seconds = {"second": 1, "minute": 60, "hour": 3600}[unit] * n
+        return day + dt.timedelta(days=int(seconds // 86400))
+    if unit == "day":
+        return day + dt.timedelta(days=round(n))
+    if unit in ("week", "fortnight"):
+        return day + dt.timedelta(days=round(n * (14 if unit == "fortnight" else 7)))
+    months = {"month": 1, "year": 12, "decade": 120, "century": 1200}[unit] * n
+    return _add_months(day, round(months))
+
+
+def _week_value(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _season_of(day: dt.date) -> tuple[int, str]:
+    """The season containing `day`, as (year, code); December belongs to next year's winter."""
+    for code, (first, last) in SEASON_MONTHS.items():
+        if first <= last and first <= day.month <= last:
+            return day.year, code
+    return (day.year + 1, "WI") if day.month == 12 else (day.year, "WI")
+
+
+_VALUE_PATTERNS = [
+    (re.compile(r"(\d{4})-(\d\d)-(\d\d)(T.*)?"), "day"),
+    (re.compile(r"(\d{4})-W(\d\d)(-WE)?"), "week"),
+    (re.compile(r"(\d{4})-(\d\d)"), "month"),
+    (re.compile(r"(\d{4})-(SP|SU|FA|WI)"), "season"),
+    (re.compile(r"(\d{4})-Q([1-4])"), "quarter"),
+    (re.compile(r"(\d{4})-H([12])"), "half"),
+    (re.compile(r"(\d{4})"), "year"),
+    (re.compile(r"(\d{3})"), "decade"),
+    (re.compile(r"(\d{2})"), "century"),
+]
+
+
+def interval_of(
+    value: str | None, mod: str | None = None
+) -> tuple[dt.date, dt.date, Granularity] | None:
+    """The inclusive interval of days a resolved TIMEX3 date value denotes, with its granularity.
+
+    START/MID/END narrow it to its first, middle or last third. Values with X placeholders,
+    durations and *_REF values have no interval: None.
+    """
+    if not value:
+        return None
+    for pattern, kind in _VALUE_PATTERNS:
+        m = pattern.fullmatch(value)
+        if not m:
+            continue
+        try:
+            lo, hi, gran = _interval_of_match(m, kind)
+        except ValueError:  # impossible dates such as 2013-02-30
+            return None
+        if mod in ("START", "MID", "END") and (hi - lo).days >= 2:
+            third = ((hi - lo).days + 1) // 3
+            if mod == "START":
+                hi = lo + dt.timedelta(days=third - 1)
+            elif mod == "END":
+                lo = hi - dt.timedelta(days=third - 1)
+            else:
+                lo, hi = lo + dt.timedelta(days=third), hi - dt.timedelta(days=third)
+        return lo, hi, gran
+    return None
+
+
+def _interval_of_match(m: re.Match, kind: str) -> tuple[dt.date, dt.date, Granularity]:
+    g = m.groups()
+    if kind == "day":
+        day = dt.date(int(g[0]), int(g[1]), int(g[2]))
+        return day, day, Granularity.TIME if g[3] else Granularity.DAY
+    if kind == "week":
+        monday = dt.date.fromisocalendar(int(g[0]), int(g[1]), 1)
+        if g[2]:
+            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), Granularity.WEEK
+        return monday, monday + dt.timedelta(days=6), Granularity.WEEK
+    year = int(g[0])
+    if kind == "month":
+        month = int(g[1])
+        return (
+            dt.date(year, month, 1),
+            dt.date(year, month, _month_length(year, month)),
+            (Granularity.MONTH),
+        )
+    if kind == "season":
+        first, last = SEASON_MONTHS[g[1]]
+        start_year = year - 1 if first > last else year  # winter of Y: Dec Y-1 .. Feb Y
+        lo = dt.date(start_year, first, 1)
+        return lo, dt.date(year, last, _month_length(year, last)), Granularity.SEASON
+    if kind == "quarter":
+        q = int(g[1])
+        last = q * 3
+        return (
+            dt.date(year, last - 2, 1),
+            dt.date(year, last, _month_length(year, last)),
+            (Granularity.QUARTER),
+        )
+    if kind == "half":
+        h = int(g[1])
+        return (
+            dt.date(year, 1 + 6 * (h - 1), 1),
+            dt.date(year, 6 * h, 30 + (h == 2)),
+            (Granularity.MONTH),
+        )
+    if kind == "year":
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), Granularity.YEAR
+    if kind == "decade":
+        return dt.date(year * 10, 1, 1), dt.date(year * 10 + 9, 12, 31), Granularity.DECADE
+    first = max(year * 100, 1)
+    return dt.date(first, 1, 1), dt.date(year * 100 + 99, 12, 31), Granularity.CENTURY
+
+
+def _value_for(day: dt.date, granularity: str) -> str:
+    """The TIMEX3 value of the unit-sized interval around `day`."""
+    if granularity in ("day", "hour", "minute", "second"):
+        return day.isoformat()
+    if granularity in ("week", "fortnight"):
+        return _week_value(day)
+    if granularity == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if granularity == "decade":
+        return f"{day.year // 10:03d}{DECADE_SUFFIX}"
+    if granularity == "century":
+        return f"{day.year // 100:02d}"
+    return f"{day.year:04d}"
+
+
+_UNRESOLVED = {
+    "day": "XXXX-XX-XX",
+    "week": "XXXX-WXX",
+    "weekend": "XXXX-WXX-WE",
+    "month": "XXXX-XX",
+    "year": "XXXX",
+    "quarter": "XXXX-QX",
+    "season": "XXXX-XX",
+    "decade": "XXX",
+    "century": "XX",
+}
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass
+class _Cand:
+    """A proposed temporal expression before overlaps are settled."""
+
+    start: int
+    end: int
+    type: str = "DATE"
+    value: str | None = None
+    mod: str | None = None
+    anchor: str | None = None  # 'absolute', 'publication' or None
+    lo: dt.date | None = None  # explicit interval; otherwise derived from value
+    hi: dt.date | None = None
+    granularity: Granularity | None = None
+    explicit_interval: bool = False
+    rule: int = 0
+
+
+class _Context:
+    """One text being processed: publication date, case mode, the parse, and tense lookups."""
+
+    def __init__(self, text: str, published: dt.date | None, doc: Doc | None) -> None:
+        self.text = text
+        self.pub = published
+        self.doc = doc
+        letters = [c for c in text[:5000] if c.isalpha()]
+        self.upper = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+        self._token_starts: list[int] | None = None
+
+    def direction(self, start: int, end: int) -> int:
+        """-1 when the clause around [start, end) is past tense, +1 when future, 0 unknown."""
+        if self.doc is not None:
+            d = _doc_direction(self, start)
+            if d:
+                return d
+        return _text_direction(self.text, start, end)
+
+    def word_before(self, start: int) -> str:
+        m = _WORD_BEFORE.search(self.text, max(0, start - 40), start)
+        return m.group(1).lower() if m else ""
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*\Z")
+
+# --------------------------------------------------------------------------- tense
+
+_FUTURE_CUES = re.compile(
+    r"\b(?:will|shall|won't|'ll|going\s+to|scheduled|expected|plans?|planned|planning|"
+    r"due\s+to\s+be|due\s+(?:on|in|by|at|next)|"
+    r"set\s+to|upcoming|intends?|aims?\s+to|hopes?\s+to|to\s+be\s+held|would)\b",
+    re.I,
+)
+_PAST_CUES = re.compile(
+    r"\b(?:was|were|had|did|said|told|took|went|came|made|met|gave|got|left|began|fought|"
+    r"struck|shot|held|found|saw|won|lost|ran|led|fled|hit|stood|sent|spoke|wrote|broke|"
+    r"became|knew|thought|brought|built|caught|fell|felt|kept|paid|sold|stole|threw|"
+    r"ago|last|yesterday|[a-z]{3,}ed)\b",
+    re.I,
+)
+_NOT_PAST = frozenset(_LEX["ed_words_not_past"])
+# '-ed' after these is a passive or infinitive form, not a past tense ('to be published')
+_PASSIVE_OR_INFINITIVE = re.compile(r"\b(?:be|been|being|is|are|am|to|get|gets)\s+\Z", re.I)
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start))
+    m = _SENTENCE_END.search(text, end)
+    return left + 1, (m.start() + 1 if m else len(text))
+
+
+def _text_direction(text: str, start: int, end: int) -> int:
+    """Tense from verb cues: the cue nearest to the expression in its sentence decides."""
+    lo, hi = _sentence_bounds(text, start, end)
+    best: tuple[int, int] | None = None
+    for pattern, sign in ((_FUTURE_CUES, 1), (_PAST_CUES, -1)):
+        for m in pattern.finditer(text, lo, hi):
+            word = m.group(0).lower()
+            if sign < 0 and (
+                word in _NOT_PAST
+                or (
+                    word.endswith("ed")
+                    and _PASSIVE_OR_INFINITIVE.search(text, max(0, m.start() - 12), m.start())
+                )
+            ):
+                continue
+            if sign < 0 and word in ("last", "ago", "yesterday") and start <= m.start() < end:
+                continue
+            if start <= m.start() < end:
+                continue
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, sign)
+    return best[1] if best else 0
+
+
+def _doc_direction(ctx: _Context, start: int) -> int:
+    """Tense of the verb governing the expression, from the parse (0 when it does not say)."""
+    doc = ctx.doc
+    assert doc is not None
+    if ctx._token_starts is None:
+        ctx._token_starts = [t.idx for t in doc]
+    from bisect import bisect_right
+
+    i = bisect_right(ctx._token_starts, start) - 1
+    if i < 0 or i >= len(doc):
+        return 0
+    token = doc[i]
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return 0
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & {"will", "'ll", "shall", "wo"}:
+        return 1
+    if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return -1
+    if ctx.word_before(start) in ("until", "till"):
+        return 1  # 'has been postponed until Saturday': the end of a period still running
+    if token.tag_ == "VBN" and lowers & {"has", "have", "'s", "'ve"}:
+        return -1
+    if "Tense=Past" in str(token.morph) and token.tag_ != "VBN":
+        return -1
+    return 0
+
+
+# --------------------------------------------------------------------------- resolution helpers
+
+
+def _two_digit_year(yy: int, pub: dt.date | None) -> int:
+    """'89' -> 1989; '05' -> 2005: the century that puts it at most 10 years after publication."""
+    ref = pub.year if pub else 2000
+    year = (ref // 100) * 100 + yy
+    if year > ref + 10:
+        year -= 100
+    return year
+
+
+def _year_of(text: str | None, ctx: _Context, allow_bare_two_digit: bool) -> int | None:
+    if not text:
+        return None
+    t = text.strip().lstrip("'\u2019")
+    if len(t) == 4:
+        return int(t)
+    if text.strip()[0] in "'\u2019" or allow_bare_two_digit:
+        return _two_digit_year(int(t), ctx.pub)
+    return None
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _resolve_month(month: int, ctx: _Context, start: int, end: int) -> int | None:
+    """The year of a bare month name, by tense: the last one in the past, the next in future."""
+    if ctx.pub is None:
+        return None
+    d = ctx.direction(start, end)
+    if d < 0 and month > ctx.pub.month:
+        return ctx.pub.year - 1
+    if d > 0 and month < ctx.pub.month:
+        return ctx.pub.year + 1
+    return ctx.pub.year
+
+
+def _resolve_month_day(month: int, day: int, ctx: _Context, start: int, end: int) -> dt.date | None:
+    if ctx.pub is None:
+        return None
+    try:
+        date = dt.date(ctx.pub.year, month, day)
+    except ValueError:
+        return None
+    d = ctx.direction(start, end)
+    try:
+        if d < 0 and date > ctx.pub + dt.timedelta(days=1):
+            date = date.replace(year=date.year - 1)
+        elif d > 0 and date < ctx.pub - dt.timedelta(days=1):
+            date = date.replace(year=date.year + 1)
+    except ValueError:
+        return None
+    return date
+
+
+def _resolve_weekday(weekday: int, rel: str, ctx: _Context, start: int, end: int) -> dt.date | None:
+    """The date of a weekday: 'last' or past tense -> on or before publication, else after."""
+    if ctx.pub is None:
+        return None
+    rel = re.sub(r"\s+", " ", rel.lower())
+    today = ctx.pub.isoweekday()
+    if rel in ("last", "past", "this past"):
+        back = (today - weekday) % 7 or 7
+        return ctx.pub - dt.timedelta(days=back)
+    if rel in ("next", "coming", "this coming"):
+        ahead = (weekday - today) % 7 or 7
+        return ctx.pub + dt.timedelta(days=ahead)
+    direction = ctx.direction(start, end)
+    if direction > 0:
+        return ctx.pub + dt.timedelta(days=(weekday - today) % 7)
+    return ctx.pub - dt.timedelta(days=(today - weekday) % 7)
+
+
+def _date_cand(
+    m: re.Match, date: dt.date | None, unresolved: str, anchor: str, granularity: str = "day"
+) -> _Cand:
+    if date is None:
+        return _Cand(m.start(), m.end(), value=unresolved)
+    return _Cand(m.start(), m.end(), value=_value_for(date, granularity), anchor=anchor)
+
+
+def _dmod(m: re.Match) -> str | None:
+    word = m.groupdict().get("dmod")
+    if not word:
+        return None
+    return DATE_MODIFIERS.get(re.sub(r"\s+", " ", word.lower()).rstrip("-"), "MID")
+
+
+# --------------------------------------------------------------------------- rule handlers
+
+Handler = Callable[[re.Match, _Context], "_Cand | None"]
+
+
+def _h_iso(m: re.Match, ctx: _Context) -> _Cand | None:
+    try:
+        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    if m["t"]:
+        return _Cand(m.start(), m.end(), "TIME", f"{day.isoformat()}T{m['t']}", anchor="absolute")
+    return _Cand(m.start(), m.end(), value=day.isoformat(), anchor="absolute")
+
+
+def _h_numeric(m: re.Match, ctx: _Context) -> _Cand | None:
+    a, b = int(m["a"]), int(m["b"])
+    month, day = (b, a) if a > 12 else (a, b)  # US order unless the first cannot be a month
+    year = _year_of(m["y"], ctx, allow_bare_two_digit=True)
+    try:
+        date = dt.date(year or 0, month, day) if year else None
+    except ValueError:
+        return None
+    return _Cand(m.start(), m.end(), value=date.isoformat() if date else None, anchor="absolute")
+
+
+def _month_guard(m: re.Match, ctx: _Context, bare: bool) -> bool:
+    """Whether a month-name match is really a month: capitalized, and May/March in context."""
+    word = m["mon"]
+    if not ctx.upper and not word[0].isupper():
+        return False
+    if bare:
+        key = word.lower().rstrip(".")
+        if key not in _FULL_MONTHS and not word.endswith("."):
+            return False
+        if key in _GUARDED_MONTHS and not m.groupdict().get("dmod"):
+            return ctx.word_before(m.start()) in _PREPOSITIONS
+    return True
+
+
+def _bare_two_digit_ok(m: re.Match, ctx: _Context) -> bool:
+    """A bare '89' is a year only in upper-case wire text and not before a word ('17 PEOPLE')."""
+    return ctx.upper and not re.match(r"\s*[A-Za-z]", ctx.text[m.end() : m.end() + 3])
+
+
+def _day_month_year(m: re.Match, ctx: _Context) -> _Cand | None:
+    if not _month_guard(m, ctx, bare=False):
+        return None
+    month = _month_number(m["mon"])
+    day = int(re.match(r"\d+", m["day"]).group(0))  # type: ignore[union-attr]
+    end = m.end()
+    year = None
+    if m["year"]:
+        year = _year_of(m["year"], ctx, allow_bare_two_digit=_bare_two_digit_ok(m, ctx))
+        if year is None:  # '5 May 20 people': the number is not a year
+            end = m.start("year")
+            end = len(ctx.text[:end].rstrip(" ,"))
+    if day > _month_length(year or 2000, month):
+        return None
+    if year:
+        return _Cand(m.start(), end, value=dt.date(year, month, day).isoformat(), anchor="absolute")
+    date = _resolve_month_day(month, day, ctx, m.start(), end)
+    if date is None:
+        return _Cand(m.start(), end, value=f"XXXX-{month:02d}-{day:02d}")
+    return _Cand(m.start(), end, value=date.isoformat(), anchor="publication")
+
+
+def _h_month_year(m: re.Match, ctx: _Context) -> _Cand | None:
+    if not _month_guard(m, ctx, bare=False):
+        return None
+    year = _year_of(m["year"], ctx, allow_bare_two_digit=_bare_two_digit_ok(m, ctx))
+    if year is None:
+        return None
+    month = _month_number(m["mon"])
+    return _Cand(
+        m.start(), m.end(), value=f"{year:04d}-{month:02d}", mod=_dmod(m), anchor="absolute"
+    )
+
+
+def _h_month_rel_year(m: re.Match, ctx: _Context) -> _Cand | None:
+    if not _month_guard(m, ctx, bare=False):
+        return None
+    month = _month_number(m["mon"])
+    if ctx.pub is None:
+        return _Cand(m.start(), m.end(), value=f"XXXX-{month:02d}", mod=_dmod(m))
+    rel = m["rel"].lower()
+    year = ctx.pub.year + (
+        -1
+        if "last" in rel or "previous" in rel
+        else 1
+        if ("next" in rel or "following" in rel or "coming" in rel)
+        else 0
+    )
+    return _Cand(
+        m.start(), m.end(), value=f"{year:04d}-{month:02d}", mod=_dmod(m), anchor="publication"
+    )
+
+
+def _h_rel_month(m: re.Match, ctx: _Context) -> _Cand | None:
+    if not _month_guard(m, ctx, bare=False):
+        return None
+    month = _month_number(m["mon"])
+    if ctx.pub is None:
+        return _Cand(m.start(), m.end(), value=f"XXXX-{month:02d}", mod=_dmod(m))
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    if rel in ("last", "past", "this past"):
+        year = ctx.pub.year if month < ctx.pub.month else ctx.pub.year - 1
+    elif rel in ("next", "coming", "this coming"):
+        year = ctx.pub.year if month > ctx.pub.month else ctx.pub.year + 1
+    else:
+        year = ctx.pub.year
+    return _Cand(
+        m.start(), m.end(), value=f"{year:04d}-{month:02d}", mod=_dmod(m), anchor="publication"
+    )
+
+
+def _h_month(m: re.Match, ctx: _Context) -> _Cand | None:
+    if not _month_guard(m, ctx, bare=True):
+        return None
+    month = _month_number(m["mon"])
+    year = _resolve_month(month, ctx, m.start(), m.end())
+    if year is None:
+        return _Cand(m.start(), m.end(), value=f"XXXX-{month:02d}", mod=_dmod(m))
+    return _Cand(
+        m.start(), m.end(), value=f"{year:04d}-{month:02d}", mod=_dmod(m), anchor="publication"
+    )
+
+
+def _h_ordinal_day(m: re.Match, ctx: _Context) -> _Cand | None:
+    """'on the 7th': a day of the publication month (or the one before/after, by tense)."""
+    if ctx.word_before(m.start()) not in _PREPOSITIONS:
+        return None
+    follow = re.match(r"\s+([A-Za-z]+)", ctx.text[m.end() : m.end() + 20])
+    if follow and follow.group(1).lower() not in ("at", "and", "when", "or", "in", "to", "until"):
+        return None
+    day = int(m["day"])
+    if ctx.pub is None:
+        return _Cand(m.start(), m.end(), value=f"XXXX-XX-{day:02d}")
+    base = ctx.pub.replace(day=1)
+    d = ctx.direction(m.start(), m.end())
+    if d < 0 and day > ctx.pub.day:
+        base = _add_months(base, -1)
+    elif d > 0 and day < ctx.pub.day:
+        base = _add_months(base, 1)
+    if day > _month_length(base.year, base.month):
+        return None
+    return _Cand(m.start(), m.end(), value=base.replace(day=day).isoformat(), anchor="publication")
+
+
+def _h_weekday(m: re.Match, ctx: _Context) -> _Cand | None:
+    word = m["wd"]
+    if not ctx.upper and not word[0].isupper():
+        return None
+    weekday = WEEKDAYS[word.lower()]
+    pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
+    if m["pl"]:  # 'on Fridays'
+        return _Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{weekday}")
+    date = _resolve_weekday(weekday, m["rel"] or "", ctx, m.start(), m.end())
+    if date is None:
+        value = f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else "")
+        return _Cand(m.start(), m.end(), "TIME" if pod else "DATE", value)
+    if pod:
+        return _Cand(m.start(), m.end(), "TIME", f"{date.isoformat()}T{pod}", anchor="publication")
+    return _Cand(m.start(), m.end(), value=date.isoformat(), anchor="publication")
+
+
+_DAY_OFFSETS = {
+    "today": 0,
+    "tonight": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+    "last night": -1,
+    "this": 0,
+    "last": -1,
+}
+
+
+def _h_day_word(m: re.Match, ctx: _Context) -> _Cand | None:
+    word = re.sub(r"\s+", " ", m["w"].lower())
+    pod_word = (m.groupdict().get("pod") or "").lower()
+    pod = PARTS_OF_DAY.get(pod_word)
+    if word in ("tonight", "last night"):
+        pod = "NI"
+    if word == "last" and pod_word != "night":
+        return None  # 'last morning' is not said; 'last night' is
+    offset = _DAY_OFFSETS[word]
+    if ctx.pub is None:
+        value = "XXXX-XX-XX" + (f"T{pod}" if pod else "")
+        return _Cand(m.start(), m.end(), "TIME" if pod else "DATE", value)
+    date = ctx.pub + dt.timedelta(days=offset)
+    if pod:
+        return _Cand(m.start(), m.end(), "TIME", f"{date.isoformat()}T{pod}", anchor="publication")
+    return _Cand(m.start(), m.end(), value=date.isoformat(), anchor="publication")
+
+
+def _h_rel_unit(m: re.Match, ctx: _Context) -> _Cand | None:
+    """'last week', 'this year', 'earlier this month', 'the end of the year', 'this summer'."""
+    rel = re.sub(r"\s+", " ", (m["rel"] or "this").lower())
+    unit = m["unit"].lower()
+    mod = _dmod(m)
+    if rel.startswith("the ") and rel != "the current":
+        return None  # 'the past year' is a duration (another rule)
+    if m["rel"] is None and mod is None:
+        return None
+    step = (
+        -1
+        if rel in ("last", "past", "this past", "previous", "earlier last")
+        else (1 if rel in ("next", "coming", "this coming", "later next") else 0)
+    )
+    if unit in SEASONS:
+        return _season_cand(m, ctx, SEASONS[unit], step, mod)
+    if unit == "season":
+        return None
+    if ctx.pub is None:
+        return _Cand(m.start(), m.end(), value=_UNRESOLVED.get(unit, "XXXX"), mod=mod)
+    pub = ctx.pub
+    if unit == "weekend":
+        monday = pub - dt.timedelta(days=pub.isoweekday() - 1) + dt.timedelta(weeks=step)
+        value = f"{_week_value(monday)}-WE"
+    elif unit == "quarter":
+        q = (pub.month - 1) // 3 + step
+        year = pub.year + (q // 4)
+        value = f"{year}-Q{q % 4 + 1}"
+    else:
+        value = _value_for(_shift(pub, step, unit), unit)
+    cand = _Cand(m.start(), m.end(), value=value, mod=mod, anchor="publication")
+    if rel.startswith("earlier") or rel.startswith("later"):
+        span = interval_of(value)
+        if span:  # 'earlier this month': from the month's start up to publication
+            cand.lo, cand.hi = (span[0], pub) if rel.startswith("earlier") else (pub, span[1])
+            cand.granularity, cand.explicit_interval = span[2], True
+    return cand
+
+
+def _season_cand(m: re.Match, ctx: _Context, code: str, step: int, mod: str | None) -> _Cand:
+    if ctx.pub is None:
+        return _Cand(m.start(), m.end(), value=f"XXXX-{code}", mod=mod)
+    cur_year, cur_code = _season_of(ctx.pub)
+    order = ["WI", "SP", "SU", "FA"]
+    # seasons counted from winter: index of (year, code) on one line
+    cur = cur_year * 4 + order.index(cur_code)
+    target = cur_year * 4 + order.index(code)
+    if step < 0:
+        while target >= cur:
+            target -= 4
+    elif step > 0:
+        while target <= cur:
+            target += 4
+    elif not m.groupdict().get("rel"):  # 'in the summer': by tense
+        d = ctx.direction(m.start(), m.end())
+        if d < 0 and target > cur:
+            target -= 4
+        elif d > 0 and target < cur:
+            target += 4
+    year, index = divmod(target, 4)
+    return _Cand(m.start(), m.end(), value=f"{year}-{order[index]}", mod=mod, anchor="publication")
+
+
+def _h_season(m: re.Match, ctx: _Context) -> _Cand | None:
+    code = SEASONS[m["season"].lower()]
+    mod = _dmod(m)
+    if m["year"]:
+        year = int(m["year"])
+        return _Cand(m.start(), m.end(), value=f"{year}-{code}", mod=mod, anchor="absolute")
+    has_the = m["the"] is not None
+    if (
+        not has_the
+        and not mod
+        and ctx.word_before(m.start())
+        not in ("in", "during", "over", "through", "since", "until", "by", "this", "early", "late")
+    ):
+        return None
+    if m["season"].lower() == "fall" and not has_the and not mod:
+        return None
+    if not has_the and ctx.word_before(m.start()) == "this":
+        return None
+    return _season_cand(m, ctx, code, 0, mod)
+
+
+def _h_quarter(m: re.Match, ctx: _Context) -> _Cand | None:
+    q = ORDINALS.get(m["ord"].lower()) or int(m["ord"][0])
+    half = "half" in m.group(0).lower()
+    if half and q > 2:
+        return None
+    letter = "H" if half else "Q"
+    if m["year"]:
+        return _Cand(m.start(), m.end(), value=f"{m['year']}-{letter}{q}", anchor="absolute")
+    if ctx.pub is None:
+        return _Cand(m.start(), m.end(), value=f"XXXX-{letter}{q}")
+    rel = (m["rel"] or "").lower()
+    year = ctx.pub.year + (-1 if rel == "last" else 1 if rel == "next" else 0)
+    if not rel and not half:
+        current = (ctx.pub.month - 1) // 3 + 1
+        d = ctx.direction(m.start(), m.end())
+        if d < 0 and q > current:
+            year -= 1
+    return _Cand(m.start(), m.end(), value=f"{year}-{letter}{q}", anchor="publication")
+
+
+def _year_guard(m: re.Match, ctx: _Context, group: str = "year") -> bool:
+    before = ctx.text[max(0, m.start(group) - 4) : m.start(group)]
+    if re.search(r"[$€£#]\s*$|\bNo\.?\s*$", before, re.I):
+        return False
+    after = re.match(r"\s*([A-Za-z]+)", ctx.text[m.end() : m.end() + 25])
+    return not (after and after.group(1).lower() in COUNT_NOUNS)
+
+
+def _h_year(m: re.Match, ctx: _Context) -> _Cand | None:
+    if not _year_guard(m, ctx):
+        return None
+    return _Cand(m.start(), m.end(), value=m["year"], mod=_dmod(m), anchor="absolute")
+
+
+def _h_year_range(m: re.Match, ctx: _Context) -> _Cand | None:
+    y1 = int(m["y1"])
+    y2s = m["y2"]
+    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    if y2 <= y1 or y2 - y1 > 100 or not _year_guard(m, ctx, "y1"):
+        return None
+    return _Cand(
+        m.start(),
+        m.end(),
+        value=str(y1),
+        anchor="absolute",
+        lo=dt.date(y1, 1, 1),
+        hi=dt.date(y2, 12, 31),
+        granularity=Granularity.YEAR,
+        explicit_interval=True,
+    )
+
+
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+
+
+def _h_decade(m: re.Match, ctx: _Context) -> _Cand | None:
+    gd = m.groupdict()
+    if gd.get("dec"):
+        decade = int(gd["dec"]) // 10
+    elif gd.get("dec2"):
+        tens = int(gd["dec2"]) // 10
+        decade = 190 + tens if not ctx.pub or 2000 + tens * 10 > ctx.pub.year else 200 + tens
+    else:
+        decade = 190 + _DECADE_WORDS[gd["decw"].lower()]
+    return _Cand(
+        m.start(), m.end(), value=f"{decade:03d}{DECADE_SUFFIX}", mod=_dmod(m), anchor="absolute"
+    )
+
+
+def _h_century(m: re.Match, ctx: _Context) -> _Cand | None:
+    word = m["n"].lower()
+    n = ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))  # type: ignore[union-attr]
+    if n < 1 or n > 21:
+        return None
+    return _Cand(m.start(), m.end(), value=f"{n - 1:02d}", mod=_dmod(m), anchor="absolute")
+
+
+def _unit_code(unit: str, n: float | None) -> str:
+    """The ISO 8601 duration for n units: 3 days -> P3D, 2 hours -> PT2H, 2 decades -> P20Y."""
+    code, is_time = UNITS[unit]
+    if unit == "decade":
+        code, mult = "Y", 10
+    elif unit == "century":
+        code, mult = "Y", 100
+    elif unit == "fortnight":
+        code, mult = "W", 2
+    else:
+        mult = 1
+    if n is None:
+        amount = "X"
+        code = UNITS[unit][0] if unit in ("decade", "century") else code
+    else:
+        total = n * mult
+        amount = str(int(total)) if float(total).is_integer() else f"{total:g}"
+    return ("PT" if is_time else "P") + amount + code
+
+
+def _half_down(n: float, unit: str) -> tuple[float, str]:
+    """'half an hour' -> 30 minute; 'half a year' -> 6 month."""
+    smaller = {
+        "hour": (60, "minute"),
+        "day": (24, "hour"),
+        "year": (12, "month"),
+        "minute": (60, "second"),
+        "month": (30, "day"),
+        "week": (7, "day"),
+    }
+    if not float(n).is_integer() and unit in smaller:
+        factor, smaller_unit = smaller[unit]
+        return n * factor, smaller_unit
+    return n, unit
+
+
+def _h_duration(m: re.Match, ctx: _Context) -> _Cand | None:
+    unit_word = m["unit"].lower()
+    unit = _unit_name(unit_word)
+    plural = unit_word != unit
+    num_word = m["num"]
+    rest = ctx.text[m.end() : m.end() + 6].lower()
+    if rest.startswith(("-old", " old", "s-old", "-long")) and not rest.startswith("-long"):
+        return None  # ages: 'a 20-year-old'
+    if num_word is None and not plural and m["rel"] is None:
+        return None
+    if re.search(r"\b(?:ages?|aged)\s+\Z", ctx.text[max(0, m.start() - 8) : m.start()], re.I):
+        return None  # 'children ages 6 months and older'
+    start = m.start()
+    if m["qmod"] and m["rel"] and m["qmod"].lower() in ("over", "under", "some"):
+        start = m.start("rel")  # 'over the past two years': 'over' is a preposition here
+        m_qmod = None
+    else:
+        m_qmod = m["qmod"]
+    if num_word is None and not plural:
+        num_word = "one"  # 'the next decade'
+    n = _number(num_word)
+    if unit == "second" and not plural and (num_word or "").lower() in ("a", "an"):
+        return None  # 'a second attack'
+    if n is not None and unit in ("hour", "day", "year", "minute", "month", "week"):
+        n, unit = _half_down(n, unit)
+    qmod = QUANTITY_MODIFIERS.get(re.sub(r"\s+", " ", (m_qmod or "").lower()))
+    cand = _Cand(start, m.end(), "DURATION", _unit_code(unit, n), mod=qmod)
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    if rel and ctx.pub is not None:  # 'the past two years': ends at publication
+        if rel in ("the past", "the last"):
+            cand.lo = _shift(ctx.pub, -(n or 1), unit) if n is not None else None
+            cand.hi = ctx.pub
+        elif rel in ("the next", "the coming"):
+            cand.lo = ctx.pub
+            cand.hi = _shift(ctx.pub, n or 1, unit) if n is not None else None
+        else:
+            return cand
+        cand.anchor, cand.explicit_interval = "publication", True
+        cand.granularity = _granularity_of_unit(unit)
+    elif num_word and num_word.lower() == "recent" and ctx.pub is not None:
+        cand.hi, cand.anchor, cand.explicit_interval = ctx.pub, "publication", True
+        cand.granularity = _granularity_of_unit(unit)
+    return cand
+
+
+def _granularity_of_unit(unit: str) -> Granularity:
+    return {
+        "second": Granularity.TIME,
+        "minute": Granularity.TIME,
+        "hour": Granularity.TIME,
+        "day": Granularity.DAY,
+        "week": Granularity.WEEK,
+        "fortnight": Granularity.WEEK,
+        "month": Granularity.MONTH,
+        "year": Granularity.YEAR,
+        "decade": Granularity.DECADE,
+        "century": Granularity.CENTURY,
+    }[unit]
+
+
+def _h_ago(m: re.Match, ctx: _Context) -> _Cand | None:
+    """'three days ago', 'more than two decades ago': a date counted back from publication."""
+    unit = _unit_name(m["unit"])
+    n = _number(m["num"])
+    qmod = QUANTITY_MODIFIERS.get(re.sub(r"\s+", " ", (m["qmod"] or "").lower()))
+    mod = {
+        "MORE_THAN": "BEFORE",
+        "EQUAL_OR_MORE": "ON_OR_BEFORE",
+        "LESS_THAN": "AFTER",
+        "EQUAL_OR_LESS": "ON_OR_AFTER",
+        "APPROX": "APPROX",
+    }.get(qmod or "")
+    if n is None:
+        if ctx.pub is None:
+            return _Cand(m.start(), m.end(), value="PAST_REF")
+        return _Cand(
+            m.start(),
+            m.end(),
+            value="PAST_REF",
+            anchor="publication",
+            hi=ctx.pub,
+            explicit_interval=True,
+            granularity=_granularity_of_unit(unit),
+        )
+    granularity = "year" if unit in ("decade", "century") else unit
+    if ctx.pub is None:
+        return _Cand(m.start(), m.end(), value=_UNRESOLVED.get(granularity, "XXXX-XX-XX"), mod=mod)
+    n, unit = _half_down(n, unit)
+    date = _shift(ctx.pub, -n, unit)
+    value = _value_for(date, granularity)
+    cand = _Cand(m.start(), m.end(), value=value, mod=mod, anchor="publication")
+    span = interval_of(value)
+    if span and mod in ("BEFORE", "ON_OR_BEFORE"):
+        cand.lo, cand.hi, cand.granularity, cand.explicit_interval = None, date, span[2], True
+    elif span and mod in ("AFTER", "ON_OR_AFTER"):
+        cand.lo, cand.hi, cand.granularity, cand.explicit_interval = date, ctx.pub, span[2], True
+    return cand
+
+
+_REF_VALUES = {
+    **{w: "PRESENT_REF" for w in _LEX["present_ref"]},
+    **{w: "PAST_REF" for w in _LEX["past_ref"]},
+    **{w: "FUTURE_REF" for w in _LEX["future_ref"]},
+}
+
+
+def _h_ref(m: re.Match, ctx: _Context) -> _Cand | None:
+    value = _REF_VALUES[re.sub(r"\s+", " ", m.group(0).lower())]
+    if ctx.pub is None:
+        return _Cand(m.start(), m.end(), value=value)
+    cand = _Cand(
+        m.start(),
+        m.end(),
+        value=value,
+        anchor="publication",
+        explicit_interval=True,
+        granularity=Granularity.UNKNOWN,
+    )
+    if value == "PRESENT_REF":
+        cand.lo = cand.hi = ctx.pub
+        cand.granularity = Granularity.DAY
+    elif value == "PAST_REF":
+        cand.hi = ctx.pub
+    else:
+        cand.lo = ctx.pub
+    return cand
+
+
+def _h_set(m: re.Match, ctx: _Context) -> _Cand | None:
+    gd = m.groupdict()
+    if gd.get("adv"):
+        return _Cand(m.start(), m.end(), "SET", SET_ADVERBS[gd["adv"].lower()])
+    what = gd["what"].lower()
+    if what in PARTS_OF_DAY:
+        return _Cand(m.start(), m.end(), "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[what]}")
+    if what in WEEKDAYS:
+        return _Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[what]}")
+    if what.rstrip(".") in MONTHS:
+        return _Cand(m.start(), m.end(), "SET", f"XXXX-{_month_number(what):02d}")
+    if what in SEASONS:
+        return _Cand(m.start(), m.end(), "SET", f"XXXX-{SEASONS[what]}")
+    unit = _unit_name(what)
+    n = _number(gd.get("num"))
+    if n is not None and n != 1:  # 'every two weeks'
+        return _Cand(m.start(), m.end(), "SET", _unit_code(unit, n))
+    return _Cand(m.start(), m.end(), "SET", SET_BY_UNIT[unit])
+
+
+def _h_clock(m: re.Match, ctx: _Context) -> _Cand | None:
+    """'10 p.m.', '15:00 GMT', 'noon': a time of an unknown day (joined to a day later)."""
+    gd = m.groupdict()
+    if gd.get("word"):
+        hhmm = "12:00" if gd["word"].lower() == "noon" else "24:00"
+    else:
+        hour = int(gd["h"])
+        minute = int(gd["mi"] or 0)
+        ap = (gd.get("ap") or "").lower().replace(".", "")
+        if ap and not 1 <= hour <= 12:
+            return None
+        if ap == "pm" and hour != 12:
+            hour += 12
+        elif ap == "am" and hour == 12:
+            hour = 0
+        hhmm = f"{hour:02d}:{minute:02d}"
+    return _Cand(m.start(), m.end(), "TIME", f"XXXX-XX-XXT{hhmm}")
+
+
+# --------------------------------------------------------------------------- event-anchored
+
+_ANCHOR_DIRECTIONS = {
+    "later": 1,
+    "after": 1,
+    "afterwards": 1,
+    "afterward": 1,
+    "thereafter": 1,
+    "following": 1,
+    "next": 1,
+    "subsequent": 1,
+    "earlier": -1,
+    "before": -1,
+    "prior to": -1,
+    "previous": -1,
+    "preceding": -1,
+    "prior": -1,
+    "same": 0,
+    "that": 0,
+}
+_NP = r"(?P<np>(?:the|a|an|his|her|its|their|this|that|these|those)\s+[\w-]+(?:'s\s+[\w-]+)?)"
+
+_ANCHORED_PATTERNS = [
+    # 'two days later', 'more than a day later', 'two days before the vote'
+    re.compile(
+        rf"(?:{QMOD}\s+)?(?:(?P<num>{NUM}|{VAGUE})(?:\s+|-))?(?P<unit>{UNIT})\s+"
+        rf"(?P<dir>later|earlier|afterwards?|after|before|prior\s+to)(?:\s+{_NP})?(?!\w)",
+        re.I,
+    ),
+    # 'shortly after the attack', 'soon afterwards'
+    re.compile(
+        rf"(?P<adv>shortly|soon|just|immediately|right|not\s+long|moments)\s+"
+        rf"(?:(?P<dir>after|before)\s+{_NP}|(?P<dir2>afterwards?|thereafter))(?!\w)",
+        re.I,
+    ),
+    # 'the following day', 'the next morning', 'the previous week', 'that night'
+    re.compile(
+        r"(?:(?:later|earlier)\s+)?(?:the|that)\s+(?:(?P<dir>following|previous|preceding|prior|"
+        r"same|subsequent)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night|"
+        r"weekend|decade)|(?P<dir2>next)\s+(?P<unit2>day|morning|afternoon|evening|night))(?!\w)",
+        re.I,
+    ),
+    re.compile(
+        r"(?:(?:later|earlier)\s+)?(?P<dir>that)\s+(?P<unit>day|night|morning|afternoon|"
+        r"evening|week|weekend)(?!\w)",
+        re.I,
+    ),
+    re.compile(
+        r"the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after)"
+        r"(?!\s+(?:yesterday|tomorrow))(?!\w)",
+        re.I,
+    ),
+]
+
+
+@dataclass
+class _AnchorOffset:
+    """How an event-anchored expression relates to its anchor."""
+
+    direction: int  # +1 after, -1 before, 0 same time
+    n: float | None  # how many units; None when vague ('days later')
+    unit: str  # day, week, month, year, ...
+    qmod: str | None
+    immediate: bool  # 'shortly after', 'soon afterwards'
+
+
+def _parse_anchored(m: re.Match) -> _AnchorOffset:
+    gd = m.groupdict()
+    dir_word = re.sub(r"\s+", " ", (gd.get("dir") or gd.get("dir2") or "").lower())
+    direction = _ANCHOR_DIRECTIONS.get(dir_word, 1)
+    if gd.get("adv"):
+        return _AnchorOffset(direction, None, "day", None, immediate=True)
+    unit_word = (gd.get("unit") or gd.get("unit2") or "day").lower()
+    unit = (
+        unit_word if unit_word in PARTS_OF_DAY or unit_word == "weekend" else _unit_name(unit_word)
+    )
+    if unit in PARTS_OF_DAY or unit == "weekend":
+        unit = "day" if unit in PARTS_OF_DAY else "week"
+    if "num" in gd:
+        n = _number(gd.get("num"))
+        if n is None and gd.get("num") is None and unit_word == unit:
+            n = 1.0  # 'a day later' has its number; 'day later' alone is one unit
+    else:
+        n = 0.0 if direction == 0 else 1.0
+    qmod = QUANTITY_MODIFIERS.get(re.sub(r"\s+", " ", (gd.get("qmod") or "").lower()))
+    return _AnchorOffset(direction, n, unit, qmod, immediate=False)
+
+
+def _h_anchored(m: re.Match, ctx: _Context) -> _Cand | None:
+    gd = m.groupdict()
+    offset = _parse_anchored(m)
+    unit_word = (gd.get("unit") or gd.get("unit2") or "").lower()
+    if "num" in gd and gd.get("num") is None and unit_word == _unit_name(unit_word):
+        return None  # 'day later' without a number is not an expression of its own
+    if "num" in gd:
+        # the extent TimeML gives is the quantity: 'two days' (later) is a duration
+        value = _unit_code(offset.unit, offset.n)
+        return _Cand(m.start(), m.end(), "DURATION", value, mod=offset.qmod, rule=-1)
+    if offset.immediate:
+        return _Cand(m.start(), m.end(), "DATE", "XXXX-XX-XX", rule=-1)
+    part = PARTS_OF_DAY.get(unit_word)
+    if part:
+        return _Cand(m.start(), m.end(), "TIME", f"XXXX-XX-XXT{part}", rule=-1)
+    return _Cand(m.start(), m.end(), "DATE", _UNRESOLVED.get(offset.unit, "XXXX-XX-XX"), rule=-1)
+
+
+# --------------------------------------------------------------------------- the rule list
+
+_RULES: list[tuple[re.Pattern[str], Handler]] = [
+    (
+        re.compile(
+            r"(?<![\w-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+            r"(?:T(?P<t>\d\d:\d\d(?::\d\d)?))?(?![\w-])"
+        ),
+        _h_iso,
+    ),
+    (
+        re.compile(r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])"),
+        _h_numeric,
+    ),
+    (
+        re.compile(
+            rf"(?<!\w)(?:(?:{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})"
+            rf"(?:(?:,\s*|\s+)(?P<year>{YEAR4}|['\u2019]\d\d|\d\d))?(?![\w'])",
+            re.I,
+        ),
+        _day_month_year,
+    ),
+    (
+        re.compile(
+            rf"(?<!\w)(?:(?:{WD}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?"
+            rf"(?P<mon>{MON})(?:,?\s+(?P<year>{YEAR4}|['\u2019]\d\d|\d\d))?(?![\w'])",
+            re.I,
+        ),
+        _day_month_year,
+    ),
+    (
+        re.compile(
+            rf"(?<!\w)(?:{DMOD})?(?P<mon>{MON})(?:\s+of)?,?\s+"
+            rf"(?P<year>{YEAR4}|['\u2019]\d\d|\d\d)(?![\w'])",
+            re.I,
+        ),
+        _h_month_year,
+    ),
+    (
+        re.compile(
+            rf"(?<!\w)(?:{DMOD})?(?P<mon>{MON})\s+(?:of\s+)?(?P<rel>this|last|next|"
+            r"the\s+same|the\s+previous|the\s+following|the\s+next|the\s+coming)\s+year(?!\w)",
+            re.I,
+        ),
+        _h_month_rel_year,
+    ),
+    (re.compile(rf"(?<!\w)(?:{DMOD})?{REL}\s+(?P<mon>{MON})(?!\w)", re.I), _h_rel_month),
+    (re.compile(rf"(?<!\w)(?:{DMOD})?(?P<mon>{MON})(?!\w)", re.I), _h_month),
+    (
+        re.compile(r"(?<!\w)the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?!\w)", re.I),
+        _h_ordinal_day,
+    ),
+    (
+        re.compile(
+            rf"(?<!\w)(?:(?P<rel>last|this\s+past|this\s+coming|this|next|past|coming)\s+)?"
+            rf"(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<pod>morning|afternoon|evening|night))?"
+            r"(?!\w)",
+            re.I,
+        ),
+        _h_weekday,
+    ),
+    (
+        re.compile(
+            r"(?<!\w)(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+            r"yesterday|today|tomorrow|tonight)(?:\s+(?P<pod>morning|afternoon|evening|"
+            r"night))?(?!\w)",
+            re.I,
+        ),
+        _h_day_word,
+    ),
+    (
+        re.compile(
+            r"(?<!\w)(?P<w>last|this)\s+(?P<pod>morning|afternoon|evening|night)(?!\w)", re.I
+        ),
+        _h_day_word,
+    ),
+    (
+        re.compile(
+            rf"(?<!\w)(?:{DMOD})?(?:(?P<rel>this\s+past|this\s+coming|last|this|next|past|"
+            r"coming|current|the\s+current|earlier\s+this|later\s+this|earlier\s+last|"
+            r"later\s+next|the\s+past|the\s+last|the\s+next|the\s+coming|the)\s+)?"
+            rf"(?P<unit>week|weekend|month|year|quarter|decade|century|season|{SEASON})"
+            r"(?!\w)",
+            re.I,
+        ),
+        _h_rel_unit,
+    ),
+    (
+        re.compile(
+            rf"(?<!\w)(?:{DMOD})?(?P<the>the\s+)?(?P<season>{SEASON})"
+            rf"(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?(?!\w)",
+            re.I,
+        ),
+        _h_season,
+    ),
+    (
+        re.compile(
+            r"(?<!\w)(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
+            rf"(?:quarter|half)(?:\s+of\s+(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?"
+            rf"(?P<year>{YEAR4})|(?P<rel>this|last|next)\s+year))?(?!\w)",
+            re.I,
+        ),
+        _h_quarter,
+    ),
+    (
+        re.compile(
+            rf"(?<![\w$€£#.,])(?P<y1>{YEAR4})\s*[-–—/]\s*(?P<y2>{YEAR4}|\d\d)"
+            r"(?![\w%]|[.,]\d)"
+        ),
+        _h_year_range,
+    ),
+    (
+        re.compile(
+            rf"(?<![\w$€£#.,])(?:{DMOD})?(?:(?:fiscal|FY)\s*(?:year\s+)?)?(?P<year>{YEAR4})"
+            r"(?![\w%]|[.,]\d)",
+            re.I,
+        ),
+        _h_year,
+    ),
+    (
+        re.compile(
+            rf"(?<!\w)(?:the\s+)?(?:{DMOD})?(?P<dec>(?:1[0-9]|20)[0-9]0)['\u2019]?s(?!\w)", re.I
+        ),
+        _h_decade,
+    ),
+    (
+        re.compile(rf"(?<!\w)the\s+(?:{DMOD})?['\u2019]?(?P<dec2>[0-9]0)['\u2019]?s(?!\w)", re.I),
+        _h_decade,
+    ),
+    (
+        re.compile(
+            rf"(?<!\w)the\s+(?:{DMOD})?(?:nineteen[-\s])?(?P<decw>{_alt(_DECADE_WORDS)})"
+            r"(?!\w)",
+            re.I,
+        ),
+        _h_decade,
+    ),
+    (
+        re.compile(
+            rf"(?<!\w)(?:{DMOD})?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|"
+            rf"{_alt(o for o in ORDINALS if o not in ('final', 'last'))})[-\s]+centur(?:y|ies)"
+            r"(?!\w)",
+            re.I,
+        ),
+        _h_century,
+    ),
+    (
+        re.compile(
+            rf"(?<!\w)(?:{QMOD}\s+)?(?:(?P<num>{NUM}|{VAGUE})(?:\s+|-))?"
+            rf"(?P<unit>{UNIT})\s+ago(?!\w)",
+            re.I,
+        ),
+        _h_ago,
+    ),
+    (
+        re.compile(
+            rf"(?<!\w)(?:{QMOD}\s+)?(?:(?P<rel>the\s+(?:past|last|next|coming|first|final))"
+            rf"\s+)?(?:(?P<num>{NUM}|{VAGUE})(?:\s+|-))?(?P<unit>{UNIT})(?!\w)",
+            re.I,
+        ),
+        _h_duration,
+    ),
+    (re.compile(rf"(?<!\w)(?:{_alt(_REF_VALUES)})(?!\w)", re.I), _h_ref),
+    (
+        re.compile(
+            rf"(?<!\w)(?:every|each|per)\s+(?:(?P<num>{NUM})\s+)?"
+            rf"(?P<what>{UNIT}|{WD}|{POD}|{MON}|{SEASON})(?!\w)",
+            re.I,
+        ),
+        _h_set,
+    ),
+    (
+        re.compile(
+            rf"(?<!\w)(?:once|twice|(?:{NUM})\s+times)\s+(?:a|an|per)\s+(?P<what>{UNIT})"
+            r"(?!\w)",
+            re.I,
+        ),
+        _h_set,
+    ),
+    (re.compile(rf"(?<!\w)(?P<adv>{_alt(SET_ADVERBS)})(?!\w)", re.I), _h_set),
+    (
+        re.compile(
+            r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*"
+            r"(?P<ap>a\.m\.|p\.m\.|am|pm)(?:\s+(?:GMT|UTC|local\s+time))?(?!\w)",
+            re.I,
+        ),
+        _h_clock,
+    ),
+    (
+        re.compile(
+            r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!:\d)"
+            r"(?:\s*(?:GMT|UTC|local\s+time|hours|hrs))?(?![\w:])",
+            re.I,
+        ),
+        _h_clock,
+    ),
+    (re.compile(r"(?<!\w)(?P<word>noon|midnight)(?!\w)", re.I), _h_clock),
+    *[(p, _h_anchored) for p in _ANCHORED_PATTERNS],
+]
+
+# --------------------------------------------------------------------------- post-passes
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through|thru)\s*\Z", re.I)
+_BETWEEN = re.compile(r"(?:between|from)\s+\Z", re.I)
+_TIME_JOIN = re.compile(r"\s*(?:,|at|on|,\s*on|,\s*at)?\s*\Z", re.I)
+_SINCE = re.compile(r"(?:ever\s+)?since\s+\Z", re.I)
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Longest candidates first, then leftmost, then the earlier rule; no overlaps."""
+    chosen: list[_Cand] = []
+    for cand in sorted(cands, key=lambda c: (c.start - c.end, c.start, c.rule)):
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _bounds(cand: _Cand) -> tuple[dt.date | None, dt.date | None, Granularity | None]:
+    if cand.explicit_interval:
+        return cand.lo, cand.hi, cand.granularity
+    if cand.anchor is None or cand.type not in ("DATE", "TIME"):
+        return None, None, None
+    span = interval_of(cand.value, cand.mod)
+    return span if span else (None, None, None)
+
+
+def _merge_ranges(cands: list[_Cand], ctx: _Context) -> list[_Cand]:
+    """'from May to July', '2014 - 2019', 'between 2014 and 2019' -> one span."""
+    out: list[_Cand] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == cand.type == "DATE" and prev.anchor and cand.anchor:
+            gap = ctx.text[prev.end : cand.start]
+            joined = _RANGE_JOIN.match(gap) or (
+                re.fullmatch(r"\s+and\s+", gap)
+                and _BETWEEN.search(ctx.text, 0, prev.start)
+                and _BETWEEN.search(ctx.text[max(0, prev.start - 10) : prev.start])
+            )
+            lo1, _, g1 = _bounds(prev)
+            _, hi2, g2 = _bounds(cand)
+            if joined and len(gap) <= 12 and lo1 and hi2 and g1 == g2 and lo1 <= hi2:
+                merged = _Cand(
+                    prev.start,
+                    cand.end,
+                    "DATE",
+                    prev.value,
+                    prev.mod,
+                    anchor=prev.anchor if prev.anchor == cand.anchor else "publication",
+                    lo=lo1,
+                    hi=hi2,
+                    granularity=g1,
+                    explicit_interval=True,
+                )
+                out[-1] = merged
+                continue
+        out.append(cand)
+    return out
+
+
+def _merge_times(cands: list[_Cand], ctx: _Context) -> list[_Cand]:
+    """A clock time next to its day ('Friday at 10 p.m.', '15:00 GMT Saturday') -> one TIME."""
+    out: list[_Cand] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if prev is not None:
+            pair = None
+            if cand.type == "TIME" and cand.value and cand.value.startswith("XXXX-XX-XXT"):
+                pair = (prev, cand)
+            elif prev.type == "TIME" and prev.value and prev.value.startswith("XXXX-XX-XXT"):
+                pair = (cand, prev)
+            gap = ctx.text[prev.end : cand.start]
+            if pair and len(gap) <= 6 and _TIME_JOIN.match(gap):
+                day, clock = pair
+                day_value = (day.value or "").split("T")[0]
+                if day.type == "DATE" and re.fullmatch(
+                    r"(\d{4}|XXXX)-[\dX]{2}-[\dX]{2}|"
+                    r"XXXX-WXX-\d",
+                    day_value,
+                ):
+                    merged = _Cand(
+                        prev.start,
+                        cand.end,
+                        "TIME",
+                        f"{day_value}T{(clock.value or '').split('T')[1]}",
+                        anchor=day.anchor,
+                    )
+                    out[-1] = merged
+                    continue
+        out.append(cand)
+    return out
+
+
+def _apply_since(cands: list[_Cand], ctx: _Context) -> None:
+    """'since 2021': the interval runs from 2021 up to publication (or stays open)."""
+    for cand in cands:
+        if cand.type != "DATE" or cand.anchor is None or cand.explicit_interval:
+            continue
+        if _SINCE.search(ctx.text[max(0, cand.start - 12) : cand.start]):
+            span = interval_of(cand.value, cand.mod)
+            if span:
+                cand.lo, cand.hi, cand.granularity = span[0], ctx.pub, span[2]
+                cand.explicit_interval = True
+                if ctx.pub is None or (span[0] > ctx.pub):
+                    cand.hi = None
+                if cand.anchor == "absolute" and ctx.pub is not None:
+                    cand.anchor = "publication"
+
+
+def _to_span(cand: _Cand, text: str) -> TimeSpan:
+    lo, hi, gran = _bounds(cand)
+    if gran is None:
+        gran = _granularity_from_value(cand)
+    return TimeSpan(
+        text=text[cand.start : cand.end],
+        char_start=cand.start,
+        char_end=cand.end,
+        start=lo,
+        end=hi,
+        granularity=gran,
+        anchor=cand.anchor if (lo or hi) else None,
+        timex_type=cand.type,
+        value=cand.value,
+        mod=cand.mod,  # type: ignore[arg-type]
+    )
+
+
+def _granularity_from_value(cand: _Cand) -> Granularity:
+    value = cand.value or ""
+    if cand.type == "TIME":
+        return Granularity.TIME
+    if cand.type in ("DURATION", "SET"):
+        unit = value[-1:] if value.startswith("P") else ""
+        if value.startswith("PT"):
+            return Granularity.TIME
+        return {
+            "D": Granularity.DAY,
+            "W": Granularity.WEEK,
+            "M": Granularity.MONTH,
+            "Y": Granularity.YEAR,
+            "E": Granularity.DECADE,
+        }.get(unit, Granularity.UNKNOWN)
+    if re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", value):
+        return Granularity.DAY
+    if re.fullmatch(r"[\dX]{4}-W[\dX]{2}(-WE|-\d)?", value):
+        return Granularity.DAY if re.search(r"-\d$", value) else Granularity.WEEK
+    if re.fullmatch(r"[\dX]{4}-(SP|SU|FA|WI)", value):
+        return Granularity.SEASON
+    if re.fullmatch(r"[\dX]{4}-[\dX]{2}", value):
+        return Granularity.MONTH
+    if re.fullmatch(r"[\dX]{4}", value):
+        return Granularity.YEAR
+    return Granularity.UNKNOWN
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def find_timexes(text: str, published: dt.date | None, doc: Doc | None = None) -> list[TimeSpan]:
+    """Every temporal expression in `text`, sorted by position, none overlapping.
+
+    Offsets index into `text`. Relative expressions are resolved against `published`; when it
+    is None they keep a value with X placeholders and null dates (absolute dates still
+    resolve). `doc`, a spaCy parse of the same text, refines the tense that decides whether a
+    bare weekday or month is the last or the next one. Event-anchored expressions ("two days
+    later") come back with ``anchor=None``; see :func:`anchor_on`.
+    """
+    ctx = _Context(text, published, doc)
+    cands: list[_Cand] = []
+    for rule_index, (pattern, handler) in enumerate(_RULES):
+        for m in pattern.finditer(text):
+            cand = handler(m, ctx)
+            if cand is not None and cand.end > cand.start:
+                cand.rule = min(cand.rule, rule_index) if cand.rule < 0 else rule_index
+                cands.append(cand)
+    chosen = _select(cands)
+    chosen = _merge_times(_merge_ranges(chosen, ctx), ctx)
+    _apply_since(chosen, ctx)
+    return [_to_span(c, text) for c in chosen]
+
+
+def _anchored_offset(text: str) -> _AnchorOffset | None:
+    for pattern in _ANCHORED_PATTERNS:
+        m = pattern.fullmatch(text.strip())
+        if m:
+            return _parse_anchored(m)
+    return None
+
+
+def is_event_anchored(span: TimeSpan) -> bool:
+    """Whether the expression is placed relative to another event ('two days later')."""
+    if span.anchor and span.anchor.startswith("event:"):
+        return True
+    return span.anchor is None and _anchored_offset(span.text) is not None
+
+
+def anchor_on(span: TimeSpan, anchor: TimeSpan, anchor_label: str) -> TimeSpan:
+    """Resolve an event-anchored `span` against the TimeSpan of its anchoring event.
+
+    'more than a day later' after an event on 2024-03-22 starts on 2024-03-23 and is open at
+    the end; 'two days before' it is 2024-03-20; 'shortly after' it is that day or the next;
+    'the following week' is the week after. The result carries ``anchor=anchor_label``. A span
+    that is not event-anchored, or an anchor without dates, comes back unchanged.
+    """
+    offset = _anchored_offset(span.text)
+    if offset is None or (anchor.start is None and anchor.end is None):
+        return span
+    first = anchor.start or anchor.end
+    last = anchor.end or anchor.start
+    assert first is not None and last is not None
+    base = last if offset.direction > 0 else first
+    lo: dt.date | None
+    hi: dt.date | None
+    unit = offset.unit
+    granularity = Granularity.DAY
+    mod = None
+    if offset.immediate:
+        lo, hi = (
+            (base, base + dt.timedelta(days=1))
+            if offset.direction >= 0
+            else (base - dt.timedelta(days=1), base)
+        )
+    elif offset.direction == 0:
+        lo, hi = first, last
+        granularity = anchor.granularity  # type: ignore[assignment]
+    elif offset.n is None:  # 'days later': at least one unit after, open-ended
+        step = _shift(base, offset.direction, unit)
+        lo, hi = (step, None) if offset.direction > 0 else (None, step)
+        granularity = _granularity_of_unit(unit)
+    else:
+        target = _shift(base, offset.direction * offset.n, unit)
+        if unit in ("second", "minute", "hour"):
+            target = base + dt.timedelta(
+                days=offset.direction
+                * int(offset.n * {"second": 1, "minute": 60, "hour": 3600}[unit] // 86400)
+            )
+        if offset.qmod in ("MORE_THAN", "EQUAL_OR_MORE"):
+            lo, hi = (target, None) if offset.direction > 0 else (None, target)
+            mod = "ON_OR_AFTER" if offset.direction > 0 else "ON_OR_BEFORE"
+        elif offset.qmod in ("LESS_THAN", "EQUAL_OR_LESS"):
+            lo, hi = (base, target) if offset.direction > 0 else (target, base)
+        elif unit in ("day", "second", "minute", "hour"):
+            lo = hi = target
+            mod = "APPROX" if offset.qmod == "APPROX" else None
+        else:
+            span_of = interval_of(_value_for(target, unit))
+            lo, hi = (span_of[0], span_of[1]) if span_of else (target, target)
+            granularity = _granularity_of_unit(unit)
+            mod = "APPROX" if offset.qmod == "APPROX" else None
+    if lo is not None and hi is not None and lo == hi:
+        value: str | None = lo.isoformat()
+    elif granularity not in (Granularity.DAY, Granularity.TIME) and lo is not None and hi:
+        value = _value_for(lo, granularity.value)
+    else:
+        value = (lo or hi).isoformat() if (lo or hi) else span.value  # type: ignore[union-attr]
+    return span.model_copy(
+        update={
+            "start": lo,
+            "end": hi,
+            "granularity": granularity,
+            "anchor": anchor_label,
+            "timex_type": "DATE",
+            "value": value,
+            "mod": mod,
+        }
+    )

@@ -1,0 +1,84 @@
+import json
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from threatline.cli import main
+from threatline.schema import extract_schema
+
+ARTICLE = """Title: Checkpoint bombing in Peshawar
+Source: threatline test desk
+Published: 2024-05-14
+
+A car bomb exploded at a police checkpoint in Peshawar on Monday, killing six people and
+wounding 20 others, police said. The Pakistani Taliban claimed responsibility for the attack
+in a statement on Tuesday.
+"""
+
+
+def _commands(group, prefix=()):
+    for name, command in group.commands.items():
+        if hasattr(command, "commands"):
+            yield from _commands(command, (*prefix, name))
+        else:
+            yield (*prefix, name), command
+
+
+@pytest.mark.parametrize("path,command", list(_commands(main)), ids=lambda x: str(x))
+def test_cli_every_command_is_documented_with_an_example(path, command):
+    assert command.help and "Example:" in command.help, f"{' '.join(path)} lacks an example"
+    for param in command.params:
+        if param.param_type_name == "option":
+            assert param.help, f"{' '.join(path)} {param.opts[0]} has no help"
+
+
+def test_cli_readme_mentions_every_command():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    for path, _ in _commands(main):
+        assert f"threatline {path[0]}" in readme
+
+
+@pytest.mark.model
+def test_cli_extract_json_follows_the_schema(tmp_path):
+    source = tmp_path / "article.txt"
+    source.write_text(ARTICLE)
+    result = CliRunner().invoke(main, ["extract", str(source), "--json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output.strip().splitlines()[0])
+    jsonschema.validate(document, extract_schema())
+    assert document["article"]["published"] == "2024-05-14"
+    types = {event["type"] for event in document["events"]}
+    assert "claim_of_responsibility" in types
+    assert types & {"bombing", "attack"}
+
+
+@pytest.mark.model
+def test_cli_extract_published_overrides_the_header(tmp_path):
+    source = tmp_path / "article.txt"
+    source.write_text(ARTICLE)
+    args = ["extract", str(source), "--json", "--published", "2024-06-01"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output.splitlines()[0])["article"]["published"] == "2024-06-01"
+
+
+@pytest.mark.model
+def test_cli_ingest_is_idempotent_and_events_lists_csv(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE)
+    (folder / "empty.txt").write_text("")
+    db = str(tmp_path / "t.sqlite")
+    runner = CliRunner()
+    first = runner.invoke(main, ["ingest", str(folder), "--db", db, "--no-progress"])
+    assert first.exit_code == 0, first.output
+    assert "stored 1 articles" in first.output
+    second = runner.invoke(main, ["ingest", str(folder), "--db", db, "--no-progress"])
+    assert "stored 0 articles" in second.output and "1 duplicates" in second.output
+    listing = runner.invoke(main, ["events", "--db", db, "--csv"])
+    assert listing.exit_code == 0
+    header, *rows = listing.output.strip().splitlines()
+    assert "type" in header.split(",") and rows

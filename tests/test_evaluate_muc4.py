@@ -1,0 +1,427 @@
+"""MUC-4 evaluation: key parsing, slot scoring, template alignment, entity F1, event mapping."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+
+import pytest
+
+from threatline.evaluate.muc4 import (
+    MucTemplate,
+    format_report,
+    parse_filler,
+    parse_key_file,
+    parse_keys,
+    parse_slot,
+    read_keys,
+    report_to_templates,
+    run,
+    score_entities,
+    score_filler,
+    score_slot,
+    score_templates,
+)
+from threatline.models import (
+    Actor,
+    Article,
+    ArticleReport,
+    Attribution,
+    EventMention,
+    EventPlace,
+    Participant,
+    Place,
+    Quantity,
+    Span,
+    TimeSpan,
+)
+
+KEY_TEXT = r""";;; a hand-written key in the answer-key layout
+0.  MESSAGE: ID                     TST9-MUC4-0001
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  - 12 MAR 90
+3.  INCIDENT: LOCATION              PERU: LIMA (CITY)
+4.  INCIDENT: TYPE                  BOMBING
+5.  INCIDENT: STAGE OF EXECUTION    ACCOMPLISHED
+6.  INCIDENT: INSTRUMENT ID         "CAR BOMB" / "BOMB"
+7.  INCIDENT: INSTRUMENT TYPE       VEHICLE BOMB: "CAR BOMB" / "BOMB"
+8.  PERP: INCIDENT CATEGORY         TERRORIST ACT
+9.  PERP: INDIVIDUAL ID             ? "TERRORISTS"
+10. PERP: ORGANIZATION ID           "SHINING PATH"
+11. PERP: ORGANIZATION CONFIDENCE   SUSPECTED OR ACCUSED BY AUTHORITIES: "SHINING PATH"
+12. PHYS TGT: ID                    "\"EL SOL\" HOTEL" / "HOTEL"
+13. PHYS TGT: TYPE                  COMMERCIAL: "\"EL SOL\" HOTEL" / "HOTEL"
+14. PHYS TGT: NUMBER                1: "\"EL SOL\" HOTEL" / "HOTEL"
+15. PHYS TGT: FOREIGN NATION        -
+16. PHYS TGT: EFFECT OF INCIDENT    SOME DAMAGE: "\"EL SOL\" HOTEL" / "HOTEL"
+17. PHYS TGT: TOTAL NUMBER          -
+18. HUM TGT: NAME                   "JUAN PEREZ"
+19. HUM TGT: DESCRIPTION            "MAYOR": "JUAN PEREZ"
+                                    "GUESTS"
+20. HUM TGT: TYPE                   GOVERNMENT OFFICIAL: "JUAN PEREZ"
+                                    CIVILIAN: "GUESTS"
+21. HUM TGT: NUMBER                 1: "JUAN PEREZ"
+                                    3 - 5: "GUESTS"
+22. HUM TGT: FOREIGN NATION         -
+23. HUM TGT: EFFECT OF INCIDENT     DEATH: "JUAN PEREZ"
+                                    INJURY: "GUESTS"
+24. HUM TGT: TOTAL NUMBER           -
+
+0.  MESSAGE: ID                     TST9-MUC4-0001
+1.  MESSAGE: TEMPLATE               2 (OPTIONAL)
+2.  INCIDENT: DATE                  (11 MAR 90) / (- 12 MAR 90)
+3.  INCIDENT: LOCATION              PERU: LIMA (CITY / PROVINCE)
+4.  INCIDENT: TYPE                  KIDNAPPING
+5.  INCIDENT: STAGE OF EXECUTION    ACCOMPLISHED
+6.  INCIDENT: INSTRUMENT ID         *
+7.  INCIDENT: INSTRUMENT TYPE       *
+8.  PERP: INCIDENT CATEGORY         -
+9.  PERP: INDIVIDUAL ID             "ARMED MEN"
+10. PERP: ORGANIZATION ID           -
+11. PERP: ORGANIZATION CONFIDENCE   -
+12. PHYS TGT: ID                    *
+13. PHYS TGT: TYPE                  *
+14. PHYS TGT: NUMBER                *
+15. PHYS TGT: FOREIGN NATION        *
+16. PHYS TGT: EFFECT OF INCIDENT    *
+17. PHYS TGT: TOTAL NUMBER          *
+18. HUM TGT: NAME                   -
+19. HUM TGT: DESCRIPTION            "DRIVER"
+20. HUM TGT: TYPE                   CIVILIAN: "DRIVER"
+21. HUM TGT: NUMBER                 1: "DRIVER"
+22. HUM TGT: FOREIGN NATION         -
+23. HUM TGT: EFFECT OF INCIDENT     -
+24. HUM TGT: TOTAL NUMBER           -
+
+0.  MESSAGE: ID                     TST9-MUC4-0002
+1.  MESSAGE: TEMPLATE               *
+2.  INCIDENT: DATE                  *
+4.  INCIDENT: TYPE                  *
+"""
+
+
+def make(message_id: str = "M1", optional: bool = False, **slots: str | list[str]) -> MucTemplate:
+    """A template from slot fills written as in a key: make(s4="BOMBING", s10='"FMLN"')."""
+    template = MucTemplate(message_id=message_id, optional=optional)
+    for name, value in slots.items():
+        number = int(name[1:])
+        template.slots[number] = parse_slot(number, [value] if isinstance(value, str) else value)
+    return template
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def test_muc4_parse_keys_reads_alternatives_xrefs_and_optional_fills() -> None:
+    keys = parse_keys(KEY_TEXT)
+    assert list(keys) == ["TST9-MUC4-0001", "TST9-MUC4-0002"]
+    assert keys["TST9-MUC4-0002"] == []  # irrelevant message: no templates
+    first, second = keys["TST9-MUC4-0001"]
+    assert (first.template_id, first.optional, second.optional) == ("1", False, True)
+    assert first.slot(6).fillers[0].alternatives == ("CAR BOMB", "BOMB")
+    assert first.slot(7).fillers[0].alternatives == ("VEHICLE BOMB",)
+    assert first.slot(7).fillers[0].xref == ("CAR BOMB", "BOMB")
+    assert first.slot(9).fillers[0].optional
+    assert first.slot(12).fillers[0].alternatives == ('"EL SOL" HOTEL', "HOTEL")
+    assert [f.alternatives for f in first.slot(19).fillers] == [("MAYOR",), ("GUESTS",)]
+    assert first.slot(19).fillers[0].xref == ("JUAN PEREZ",)
+    assert first.slot(19).fillers[1].xref == ()
+    assert first.slot(21).fillers[1].alternatives == ("3 - 5",)
+    assert first.slot(15).empty and not first.slot(15).inapplicable
+    assert second.slot(12).inapplicable
+    assert second.slot(2).fillers[0].alternatives == ("11 MAR 90", "- 12 MAR 90")
+    assert second.slot(3).fillers[0].alternatives == ("PERU: LIMA (CITY / PROVINCE)",)
+
+
+def test_muc4_template_text_round_trips_through_the_parser() -> None:
+    template = parse_keys(KEY_TEXT)["TST9-MUC4-0001"][0]
+    again = parse_keys(template.to_text())["TST9-MUC4-0001"][0]
+    assert again.slots == template.slots
+
+
+# --------------------------------------------------------------------------- filler rules
+
+
+@pytest.mark.parametrize(
+    ("slot", "response", "key", "credit"),
+    [
+        (10, '"SHINING PATH"', '"SHINING PATH" / "SL"', 1.0),
+        (19, '"THE 3 PEASANTS"', '"PEASANTS"', 1.0),  # nonessential modifiers
+        (18, '"TORRES"', '"ALBERTO ROBERTO TORRES"', 0.5),  # incomplete name
+        (10, '"ARMY OF NATIONAL LIBERATION (ELN)"', '"ARMY OF NATIONAL LIBERATION" / "ELN"', 1.0),
+        (12, '"BANK"', '"HOTEL"', 0.0),
+        (4, "ATTACK", "BOMBING", 0.5),
+        (4, "BOMBING", "ATTACK", 0.0),
+        (7, 'EXPLOSIVE: "CAR BOMB"', 'VEHICLE BOMB: "CAR BOMB"', 0.5),  # superset type
+        (7, 'VEHICLE BOMB: "CAR BOMB"', 'BOMB: "CAR BOMB"', 0.0),
+        (11, 'SUSPECTED OR ACCUSED: "FMLN"', 'SUSPECTED OR ACCUSED BY AUTHORITIES: "FMLN"', 0.5),
+        (11, 'REPORTED AS FACT: "FMLN"', 'REPORTED AS FACT: "FMLN" / "FARABUNDO"', 1.0),
+        (23, 'DEATH: "MAYOR"', 'DEATH: "JUAN PEREZ"', 0.5),  # right value, wrong referent
+        (23, 'NO INJURY: "-"', 'NO INJURY OR DEATH: "-"', 0.5),
+        (21, '7: "JUDGES"', '5 - 7: "JUDGES"', 0.5),
+        (21, '7: "JUDGES"', '~7: "JUDGES"', 0.5),
+        (21, '6: "JUDGES"', '5 - 7: "JUDGES"', 0.0),
+        (2, "26 AUG 89", "25 AUG 89 - 26 AUG 89", 0.5),
+        (2, "25 AUG 89", "- 26 AUG 89", 0.5),
+        (2, "- 26 AUG 89", "26 AUG 89", 0.5),
+        (2, "- 26 AUG 89", "25 AUG 89", 0.0),
+        (2, "- 26 AUG 89", "24 AUG 89 - 25 AUG 89", 0.0),
+        (2, "26 AUG 89", "26 AUG 89", 1.0),
+        (3, "COLOMBIA: MEDELLIN (CITY)", "COLOMBIA: MEDELLIN (CITY)", 1.0),
+        (3, "COLOMBIA", "COLOMBIA: MEDELLIN (CITY)", 0.5),
+        (3, "COLOMBIA: CALI (CITY)", "COLOMBIA: ANTIOQUIA (DEPARTMENT): MEDELLIN (CITY)", 0.5),
+        (3, "COLOMBIA: MEDELLIN (CITY)", "COLOMBIA: MEDELLIN (CITY) - CALI (CITY)", 0.5),
+        (3, "PERU: LIMA (CITY)", "COLOMBIA: MEDELLIN (CITY)", 0.0),
+    ],
+)
+def test_muc4_score_filler_follows_the_scoring_guidelines(
+    slot: int, response: str, key: str, credit: float
+) -> None:
+    assert score_filler(slot, parse_filler(slot, response), parse_filler(slot, key)) == credit
+
+
+def test_muc4_score_slot_counts_missing_spurious_and_optional_fillers() -> None:
+    key = parse_slot(19, ['"MAYOR": "JUAN PEREZ"', '"GUESTS"', '? "WAITER"'])
+    response = parse_slot(19, ['"GUESTS"', '"DRIVER"', '"COOK"'])
+    counts = score_slot(19, response, key)
+    # GUESTS correct; DRIVER paired with the non-optional MAYOR (incorrect); COOK spurious;
+    # the optional WAITER is neither matched nor missing.
+    assert (counts.cor, counts.par, counts.inc, counts.mis, counts.spu) == (1, 0, 1, 0, 1)
+    assert score_slot(12, parse_slot(12, ['"BANK"']), parse_slot(12, ["*"])).actual == 0
+
+
+# --------------------------------------------------------------------------- template scoring
+
+
+def test_muc4_score_templates_is_perfect_for_the_key_itself() -> None:
+    keys = parse_keys(KEY_TEXT)
+    metrics = score_templates(keys, keys)
+    assert (metrics["r"], metrics["p"], metrics["f"]) == (100.0, 100.0, 100.0)
+    assert metrics["n_messages"] == 2 and metrics["n_key_templates"] == 2
+
+
+def test_muc4_score_templates_gives_partial_credit() -> None:
+    key = {"M1": [make(s2="25 AUG 89 - 26 AUG 89", s4="BOMBING", s10='"SHINING PATH"',
+                       s18='"ALBERTO ROBERTO TORRES"')]}  # fmt: skip
+    response = {"M1": [make(s2="26 AUG 89", s4="ATTACK", s10='"SHINING PATH"', s18='"TORRES"')]}
+    metrics = score_templates(key, response)
+    # COR 1 (org), PAR 3 (date, type, name): (1 + 1.5) / 4 both ways.
+    assert metrics["all"]["cor"] == 1 and metrics["all"]["par"] == 3
+    assert (metrics["r"], metrics["p"], metrics["f"]) == (62.5, 62.5, 62.5)
+    assert metrics["slots"]["incident_type"]["f"] == 50.0
+
+
+def test_muc4_score_templates_counts_optional_filler_only_when_given() -> None:
+    key = {"M1": [make(s4="BOMBING", s9='? "TERRORISTS"')]}
+    without = score_templates(key, {"M1": [make(s4="BOMBING")]})
+    assert without["all"]["pos"] == 1 and without["r"] == 100.0
+    with_it = score_templates(key, {"M1": [make(s4="BOMBING", s9='"TERRORISTS"')]})
+    assert with_it["all"]["pos"] == 2 and with_it["all"]["cor"] == 2
+
+
+def test_muc4_score_templates_counts_spurious_and_missing_templates() -> None:
+    key = {
+        "M1": [make("M1", s4="KIDNAPPING", s18='"MARIA LOPEZ"')],
+        "M2": [make("M2", s4="ARSON", s12='"HOUSE"'), make("M2", optional=True, s4="ATTACK")],
+    }
+    response = {
+        "M1": [
+            make("M1", s4="BOMBING", s12='"BANK"'),  # spurious: 2 fillers
+            make("M1", s4="KIDNAPPING", s18='"MARIA LOPEZ"'),  # matched: 2 correct
+        ],
+        "M3": [make("M3", s4="ATTACK")],  # a message the key does not have: ignored
+    }
+    metrics = score_templates(key, response)
+    # M2's ARSON template is missing (2 fillers); its OPTIONAL template costs nothing.
+    assert metrics["all"] == {"pos": 4, "act": 4, "cor": 2, "par": 0, "inc": 0, "mis": 2,
+                              "spu": 2}  # fmt: skip
+    assert (metrics["r"], metrics["p"], metrics["f"]) == (50.0, 50.0, 50.0)
+    assert metrics["n_key_templates"] == 3 and metrics["n_response_templates"] == 2
+    assert metrics["n_matched_templates"] == 1
+
+
+def test_muc4_score_templates_aligns_templates_whatever_their_order() -> None:
+    a = make(s4="BOMBING", s12='"BANK"', s3="PERU: LIMA (CITY)")
+    b = make(s4="ATTACK", s18='"JUAN PEREZ"', s3="PERU: CUZCO (CITY)")
+    metrics = score_templates({"M1": [a, b]}, {"M1": [b, a]})
+    assert metrics["f"] == 100.0 and metrics["n_matched_templates"] == 2
+
+
+def test_muc4_score_templates_does_not_map_without_a_shared_target_or_perpetrator() -> None:
+    key = {"M1": [make(s4="BOMBING", s12='"BANK"')]}
+    response = {"M1": [make(s4="BOMBING", s12='"CHURCH"')]}
+    metrics = score_templates(key, response)
+    assert metrics["n_matched_templates"] == 0
+    assert metrics["all"]["mis"] == 2 and metrics["all"]["spu"] == 2
+
+
+def test_muc4_format_report_has_a_row_per_slot_and_the_total() -> None:
+    keys = parse_keys(KEY_TEXT)
+    text = format_report({**score_templates(keys, keys), **_ree_fields(keys)})
+    assert "INCIDENT: DATE" in text and "ALL TEMPLATES" in text and "PerpOrg" in text
+
+
+def _ree_fields(keys: dict[str, list[MucTemplate]]) -> dict[str, object]:
+    entities = score_entities(keys, keys)
+    return {"ree": entities["roles"], "ree_p": entities["p"], "ree_r": entities["r"],
+            "ree_f1": entities["f"]}  # fmt: skip
+
+
+# --------------------------------------------------------------------------- entity F1
+
+
+def test_muc4_score_entities_counts_a_second_mention_of_one_entity_as_false() -> None:
+    key = {"D1": [make(
+        "D1",
+        s9='"GUERRILLA COLUMN" / "GUERRILLAS"',
+        s10='"FMLN" / "FARABUNDO MARTI NATIONAL LIBERATION FRONT"',
+        s18='"JUAN PEREZ"',
+        s19='"PEASANTS"',
+    )]}  # fmt: skip
+    response = {"D1": [make(
+        "D1",
+        s9=['"guerrillas"', '"the guerrilla column"'],  # same entity twice: one is false
+        s10='"FMLN"',
+        s18='"Juan Perez"',
+        s12='"bank"',
+    )]}  # fmt: skip
+    scores = score_entities(key, response)
+    # TP 3 of 5 predicted, 4 gold entities: P 60, R 75, F1 2*.6*.75/1.35 = 66.67.
+    assert (scores["p"], scores["r"], scores["f"]) == (60.0, 75.0, 66.67)
+    assert scores["roles"]["PerpInd"]["p"] == 50.0 and scores["roles"]["PerpInd"]["r"] == 100.0
+    assert scores["roles"]["Victim"]["r"] == 50.0 and scores["roles"]["Target"]["p"] == 0.0
+
+
+def test_muc4_score_entities_merges_an_entity_named_in_two_templates() -> None:
+    key = {"D1": [make("D1", s9='"GUERRILLAS"'), make("D1", s9='"GUERRILLAS" / "REBELS"')]}
+    scores = score_entities(key, {"D1": [make("D1", s9='"REBELS"')]})
+    assert scores["roles"]["PerpInd"]["n_gold"] == 1 and scores["f"] == 100.0
+
+
+# --------------------------------------------------------------------------- events -> templates
+
+
+def _report() -> ArticleReport:
+    text = (
+        "Guerrillas of the Shining Path set off a car bomb at a hotel in Lima yesterday, "
+        "killing Juan Perez. The police blamed the Shining Path. Soldiers clashed with rebels."
+    )
+    article = Article.from_text(text, title="TST9-MUC4-0001", published=dt.date(1990, 3, 12))
+
+    def span(phrase: str) -> Span:
+        start = text.index(phrase)
+        return Span(start=start, end=start + len(phrase), text=phrase)
+
+    def mention(phrase: str) -> tuple[int, int]:
+        return (text.index(phrase), text.index(phrase) + len(phrase))
+
+    actors = [
+        Actor(id="a1", name="Guerrillas", kind="armed_group", mentions=[mention("Guerrillas")]),
+        Actor(id="a2", name="Shining Path", kind="armed_group", in_kb=True,
+              mentions=[mention("Shining Path")]),
+        Actor(id="a3", name="Juan Perez", kind="person", mentions=[mention("Juan Perez")]),
+        Actor(id="a4", name="police", kind="security_force", mentions=[mention("police")]),
+        Actor(id="a5", name="Soldiers", kind="security_force", mentions=[mention("Soldiers")]),
+    ]  # fmt: skip
+    bombing = EventMention(
+        id="E1",
+        type="bombing",
+        trigger=span("set off"),
+        time=TimeSpan(text="yesterday", start=dt.date(1990, 3, 11), end=dt.date(1990, 3, 11)),
+        place=EventPlace(id="P1", text="Lima", precision=1),
+        participants=[
+            Participant(actor="a1", role="perpetrator"),
+            Participant(actor="a2", role="perpetrator"),
+            Participant(actor="a3", role="victim"),
+        ],
+        fatalities=Quantity(min=1, max=1, text="killing"),
+        attributions=[Attribution(source="a4", stance="alleges")],
+        instruments=[span("car bomb")],
+        physical_targets=[span("hotel")],
+    )
+    clash = EventMention(
+        id="E2",
+        type="armed_clash",
+        trigger=span("clashed"),
+        participants=[Participant(actor="a5", role="perpetrator")],
+    )
+    lima = Place(id="P1", name="Lima", country="PE", level="settlement")
+    return ArticleReport(article=article, actors=actors, places=[lima], events=[bombing, clash])
+
+
+def test_muc4_report_to_templates_fills_the_slots_by_the_fill_rules() -> None:
+    templates = report_to_templates(_report())
+    assert len(templates) == 1  # the clash between soldiers and rebels is not a MUC incident
+
+    def values(slot: int) -> list[str]:
+        return [f.value for f in templates[0].slot(slot).fillers]
+
+    assert values(2) == ["11 MAR 90"]
+    assert values(3) == ["PERU: LIMA (CITY)"]
+    assert values(4) == ["BOMBING"] and values(5) == ["ACCOMPLISHED"]
+    assert values(6) == ["CAR BOMB"] and values(7) == ["VEHICLE BOMB"]
+    assert values(8) == ["TERRORIST ACT"]
+    assert values(9) == ["GUERRILLAS"] and values(10) == ["SHINING PATH"]
+    assert values(11) == ["SUSPECTED OR ACCUSED BY AUTHORITIES"]
+    assert values(12) == ["HOTEL"] and values(13) == ["COMMERCIAL"] and values(14) == ["1"]
+    assert values(18) == ["JUAN PEREZ"] and values(20) == ["CIVILIAN"]
+    assert values(23) == ["DEATH"]
+    assert templates[0].slot(23).fillers[0].xref == ("JUAN PEREZ",)
+
+
+def test_muc4_report_to_templates_scores_against_a_matching_key() -> None:
+    key = parse_keys(KEY_TEXT)
+    response = {"TST9-MUC4-0001": report_to_templates(_report())}
+    metrics = score_templates(key, response)
+    assert metrics["n_matched_templates"] == 1
+    assert metrics["slots"]["perp_organization_id"]["f"] == 100.0
+    assert metrics["slots"]["incident_date"]["r"] == 50.0  # 11 MAR on or before 12 MAR
+
+
+# --------------------------------------------------------------------------- bench data
+
+
+def test_muc4_parse_key_file_reads_all_tst1_keys(bench_dir) -> None:
+    path = bench_dir / "muc4" / "tst1" / "key-tst1.v7"
+    keys = parse_key_file(path)
+    text = path.read_text(encoding="latin-1")
+    assert len(keys) == 100
+    numbered = re.findall(r"^1\.\s+MESSAGE: TEMPLATE\s+\d", text, re.MULTILINE)
+    assert sum(len(t) for t in keys.values()) == len(numbered)
+    metrics = score_templates(keys, keys)
+    assert metrics["f"] == 100.0
+    assert score_entities(keys, keys)["r"] == 100.0
+
+
+class _FakeExtractor:
+    """Reports one bombing in every article, with nothing else."""
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[ArticleReport]:
+        for article in articles:
+            event = EventMention(
+                id="E1", type="bombing", trigger=Span(start=0, end=1, text=article.text[:1])
+            )
+            yield ArticleReport(article=article, events=[event])
+
+
+def test_muc4_run_scores_three_messages_with_a_fake_extractor(bench_dir, tmp_path) -> None:
+    source = (bench_dir / "muc4" / "tst1" / "tst1-muc3").read_text(encoding="latin-1")
+    starts = [m.start() for m in re.finditer(r"^TST1-MUC3-\d+", source, re.MULTILINE)]
+    texts = tmp_path / "three-messages"
+    texts.write_text(source[: starts[3]], encoding="latin-1")
+    full_key = read_keys([bench_dir / "muc4" / "tst1" / "key-tst1.v7"])
+    wanted = set(list(full_key)[:3])
+    key_source = (bench_dir / "muc4" / "tst1" / "key-tst1.v7").read_text(encoding="latin-1")
+    blocks = re.split(r"(?m)^(?=0\.\s+MESSAGE: ID)", key_source)
+    key_file = tmp_path / "key-three"
+    key_file.write_text(
+        "".join(b for b in blocks if b.split()[3:4] and b.split()[3] in wanted),
+        encoding="latin-1",
+    )
+    metrics = run([texts], [key_file], extractor=_FakeExtractor())
+    assert metrics["n_messages"] == 3 and metrics["n_texts"] == 3
+    assert metrics["n_response_templates"] == 3
+    assert 0.0 <= metrics["f"] <= 100.0 and 0.0 <= metrics["ree_f1"] <= 100.0
+    assert set(metrics["ree"]) == {"PerpInd", "PerpOrg", "Target", "Victim", "Weapon"}
+    assert "ALL TEMPLATES" in format_report(metrics)

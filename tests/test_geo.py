@@ -1,0 +1,186 @@
+"""Tests of the place stage: gazetteer lookups, recognition, resolution, venues, events."""
+
+from __future__ import annotations
+
+import pytest
+
+from threatline.geo import (
+    Gazetteer,
+    GazetteerEntry,
+    find_toponyms,
+    fold_name,
+    geocode,
+    haversine_km,
+    locate_event,
+    resolve_toponyms,
+)
+from threatline.models import Place, PlaceLevel, Span
+
+
+def _spans(text: str, *names: str) -> list[Span]:
+    out, pos = [], 0
+    for name in names:
+        start = text.index(name, pos)
+        out.append(Span(start=start, end=start + len(name), text=name))
+        pos = start + len(name)
+    return out
+
+
+def test_geo_fold_name_accents_and_abbreviations():
+    assert fold_name("Zürich") == fold_name("ZURICH") == "zurich"
+    assert fold_name("St. Louis") == fold_name("Saint Louis") == "saint louis"
+    assert fold_name("U.S.") == "us"
+
+
+def test_geo_haversine_known_distance():
+    # Paris-London is about 344 km.
+    assert 330 < haversine_km(48.8566, 2.3522, 51.5074, -0.1278) < 355
+
+
+def test_geo_gazetteer_moscow_is_russian_and_accents_fold(gazetteer):
+    assert gazetteer.candidates("Moscow")[0].country == "RU"
+    assert any(e.country == "CH" for e in gazetteer.candidates("Zurich"))
+    assert any(e.country == "CH" for e in gazetteer.candidates("Zürich"))
+    # An alternate (local) name of Moscow.
+    assert any(e.country == "RU" for e in gazetteer.candidates("Moskva"))
+    assert gazetteer.country("af").name == "Afghanistan"
+    assert gazetteer.get(gazetteer.country("AF").gazetteer_id).country == "AF"
+    assert any(e.admin1 == "Missouri" for e in gazetteer.candidates("St. Louis"))
+
+
+def test_geo_resolve_paris_texas_versus_paris(gazetteer):
+    text = "Storms hit Paris, Texas on Monday."
+    paris, _ = resolve_toponyms(text, _spans(text, "Paris", "Texas"), gazetteer)
+    assert paris.country == "US" and paris.admin1 == "Texas"
+    text = "Protesters marched in Paris on Monday."
+    (paris,) = resolve_toponyms(text, _spans(text, "Paris"), gazetteer)
+    assert paris.country == "FR"
+
+
+def test_geo_resolve_georgia_alone_is_the_country_but_us_context_wins(gazetteer):
+    text = "Talks were held in Georgia."
+    (georgia,) = resolve_toponyms(text, _spans(text, "Georgia"), gazetteer)
+    assert georgia.level == PlaceLevel.COUNTRY and georgia.country == "GE"
+    text = "The storm moved from Alabama into Georgia."
+    _, georgia = resolve_toponyms(text, _spans(text, "Alabama", "Georgia"), gazetteer)
+    assert georgia.country == "US"
+
+
+def test_geo_resolve_demonym_context(gazetteer):
+    # Several countries have a place called Hyderabad; "Pakistani" settles it.
+    text = "Pakistani police said the blast in Hyderabad killed two."
+    (place,) = resolve_toponyms(text, _spans(text, "Hyderabad"), gazetteer)
+    assert place.country == "PK"
+    text = "Indian police said the blast in Hyderabad killed two."
+    (place,) = resolve_toponyms(text, _spans(text, "Hyderabad"), gazetteer)
+    assert place.country == "IN"
+
+
+def test_geo_resolve_unknown_name_keeps_the_others(gazetteer):
+    text = "From Qwxzzyv to Kabul."
+    unknown, kabul = resolve_toponyms(text, _spans(text, "Qwxzzyv", "Kabul"), gazetteer)
+    assert unknown is None and kabul.country == "AF"
+
+
+def test_geo_resolve_demonym_as_toponym(gazetteer):
+    text = "Afghan officials said."
+    (entry,) = resolve_toponyms(text, _spans(text, "Afghan"), gazetteer)
+    assert entry.level == PlaceLevel.COUNTRY and entry.country == "AF"
+
+
+@pytest.mark.model
+def test_geo_geocode_venue_falls_back_to_containing_place(nlp, gazetteer):
+    text = "Gunmen opened fire at Crocus City Hall in a Moscow suburb. Later, Moscow mourned."
+    doc = nlp(text)
+    places = geocode(doc, gazetteer)
+    by_name = {p.name: p for p in places}
+    venue = by_name["Crocus City Hall"]
+    assert venue.level == PlaceLevel.VENUE and venue.gazetteer_id is None
+    assert venue.country == "RU" and abs(venue.lat - 55.75) < 0.5
+    moscow = by_name["Moscow"]
+    assert len(moscow.mentions) == 2 and moscow.gazetteer_id.startswith("geonames:")
+    assert [p.id for p in places] == ["P1", "P2"]
+
+
+@pytest.mark.model
+def test_geo_find_toponyms_trims_article_and_skips_persons(nlp, gazetteer):
+    doc = nlp("Troops left the United States for Iraq, said Paris Hilton.")
+    texts = [s.text for s in find_toponyms(doc, gazetteer)]
+    assert "United States" in texts and "Iraq" in texts
+    assert not any("Paris" in t for t in texts)
+
+
+def _place(pid: str, name: str, level: PlaceLevel, text: str) -> Place:
+    start = text.index(name)
+    return Place(id=pid, name=name, level=level, mentions=[(start, start + len(name))])
+
+
+def _locate(text: str, trigger: str, places: list[Place]):
+    start = text.index(trigger)
+    return locate_event(
+        text, Span(start=start, end=start + len(trigger), text=trigger),
+        Span(start=0, end=len(text), text=text), places,
+    )
+
+
+def test_geo_locate_event_attached_town_precision_1():
+    text = "In Iraq, a bomb attack in Mosul killed five."
+    places = [_place("P1", "Iraq", PlaceLevel.COUNTRY, text),
+              _place("P2", "Mosul", PlaceLevel.SETTLEMENT, text)]
+    where = _locate(text, "attack", places)
+    assert (where.id, where.relation, where.precision, where.text) == ("P2", "in", 1, "Mosul")
+
+
+def test_geo_locate_event_near_town_precision_2():
+    text = "Gunmen stormed a checkpoint on the outskirts of Kandahar."
+    where = _locate(text, "stormed", [_place("P1", "Kandahar", PlaceLevel.SETTLEMENT, text)])
+    assert (where.relation, where.precision) == ("near", 2)
+    text = "A blast hit a Moscow suburb."
+    where = _locate(text, "blast", [_place("P1", "Moscow", PlaceLevel.SETTLEMENT, text)])
+    assert (where.relation, where.precision) == ("near", 2)
+    text = "The raid took place 20 km southwest of Gao."
+    where = _locate(text, "raid", [_place("P1", "Gao", PlaceLevel.SETTLEMENT, text)])
+    assert where.relation == "near"
+
+
+def test_geo_locate_event_region_only_precision_3_and_none():
+    text = "Clashes erupted in Helmand province."
+    where = _locate(text, "Clashes", [_place("P1", "Helmand", PlaceLevel.REGION, text)])
+    assert (where.relation, where.precision) == ("in", 3)
+    assert _locate("Nothing happened.", "happened", []) is None
+
+
+_DUMP = "\n".join(
+    "\t".join(cols)
+    for cols in [
+        ["1", "Springvale", "Springvale", "Spring Vale,Sprinvejl", "40.0", "-80.0", "P", "PPL",
+         "US", "", "OH", "", "", "", "12000", "", "200", "America/New_York", "2020-01-01"],
+        ["2", "Ohio", "Ohio", "", "40.25", "-83.0", "A", "ADM1", "US", "", "OH", "", "", "",
+         "11000000", "", "250", "America/New_York", "2020-01-01"],
+        ["3", "Springvale", "Springvale", "", "-37.9", "145.1", "P", "PPL", "AU", "", "07", "",
+         "", "", "900", "", "50", "Australia/Melbourne", "2020-01-01"],
+        ["4", "Freedonia", "Freedonia", "", "10.0", "10.0", "A", "PCLI", "FD", "", "00", "", "",
+         "", "5000000", "", "0", "", "2020-01-01"],
+    ]
+)
+
+
+def test_geo_from_geonames_dump(tmp_path):
+    path = tmp_path / "cities.txt"
+    path.write_text(_DUMP + "\n", encoding="utf-8")
+    gaz = Gazetteer.from_geonames_dump(path)
+    hits = gaz.candidates("SPRINGVALE")
+    assert [e.gazetteer_id for e in hits] == ["geonames:1", "geonames:3"]
+    assert [e.gazetteer_id for e in gaz.candidates("Spring Vale")] == ["geonames:1"]
+    assert hits[0].admin1 == "Ohio" and hits[0].level == PlaceLevel.SETTLEMENT
+    assert gaz.get("geonames:2").level == PlaceLevel.REGION
+    assert gaz.country("FD").name == "Freedonia"
+    text = "Floods in Springvale, Ohio."
+    entry, _ = resolve_toponyms(text, _spans(text, "Springvale", "Ohio"), gaz)
+    assert entry.gazetteer_id == "geonames:1"
+
+
+def test_geo_entry_is_frozen():
+    entry = GazetteerEntry("x:1", "X", 0.0, 0.0, None, None, PlaceLevel.AREA)
+    with pytest.raises(AttributeError):
+        entry.name = "Y"  # type: ignore[misc]

@@ -1,0 +1,180 @@
+"""Tests of threatline.ontology: the event type mapping table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from threatline.errors import ConfigError
+from threatline.models import EventCodes, EventType
+from threatline.ontology import (
+    ACLED_EVENT_TYPE_OF,
+    ACLED_SUB_EVENT_TYPES,
+    CASE2021_EXTRA_LABELS,
+    CASE2021_LABELS,
+    GTD_ATTACK_TYPES,
+    acled_sub_event_type,
+    all_event_types,
+    case2021_label,
+    codes_for,
+    gtd_attack_type,
+    render_markdown_table,
+)
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "event_types.md"
+
+
+def test_ontology_every_event_type_has_one_row() -> None:
+    names = [info.name for info in all_event_types()]
+    assert sorted(names) == sorted(t.value for t in EventType)
+    assert len(names) == len(set(names))
+
+
+def test_ontology_codes_are_valid_names() -> None:
+    for info in all_event_types():
+        assert ACLED_EVENT_TYPE_OF[info.acled_sub_event_type] == info.acled_event_type
+        assert info.gtd_attack_type is None or info.gtd_attack_type in GTD_ATTACK_TYPES
+        for refinement in info.refinements:
+            sub = refinement.codes.get("acled_sub_event_type")
+            assert sub is None or sub in ACLED_EVENT_TYPE_OF
+            gtd = refinement.codes.get("gtd_attack_type")
+            assert gtd is None or gtd in GTD_ATTACK_TYPES
+
+
+def test_ontology_acled_taxonomy_has_25_sub_event_types() -> None:
+    assert len(ACLED_SUB_EVENT_TYPES) == 25
+    assert len(set(ACLED_EVENT_TYPE_OF.values())) == 6
+
+
+def test_ontology_every_acled_sub_event_type_is_reachable() -> None:
+    reachable = set()
+    for info in all_event_types():
+        reachable.add(info.acled_sub_event_type)
+        reachable.update(
+            r.codes["acled_sub_event_type"]
+            for r in info.refinements
+            if "acled_sub_event_type" in r.codes
+        )
+    assert reachable == set(ACLED_SUB_EVENT_TYPES)
+
+
+def test_ontology_every_gtd_attack_type_is_reachable() -> None:
+    reachable = {info.gtd_attack_type for info in all_event_types()}
+    for info in all_event_types():
+        reachable.update(r.codes.get("gtd_attack_type") for r in info.refinements)
+    assert set(GTD_ATTACK_TYPES) <= reachable
+
+
+def test_ontology_case2021_labels_cover_the_task_list() -> None:
+    expected = {
+        "ABDUCT_DISSAP", "AGREEMENT", "AIR_STRIKE", "ARMED_CLASH", "ARREST",
+        "ART_MISS_ATTACK", "ATTACK", "CHANGE_TO_GROUP_ACT", "CHEM_WEAP", "DISR_WEAP",
+        "FORCE_AGAINST_PROTEST", "GOV_REGAINS_TERIT", "GRENADE", "HQ_ESTABLISHED",
+        "MOB_VIOL", "NON_STATE_ACTOR_OVERTAKES_TER", "NON_VIOL_TERRIT_TRANSFER", "OTHER",
+        "PEACE_PROTEST", "PROPERTY_DISTRUCT", "PROTEST_WITH_INTER", "REM_EXPLOS", "SEX_VIOL",
+        "SUIC_BOMB", "VIOL_DEMONSTR",
+    }  # fmt: skip
+    assert set(CASE2021_LABELS) == set(ACLED_SUB_EVENT_TYPES)
+    assert set(CASE2021_LABELS.values()) == expected
+    assert set(CASE2021_EXTRA_LABELS) == {
+        "ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("event_type", "acled"),
+    [
+        (EventType.BOMBING, "Explosions/Remote violence / Remote explosive/landmine/IED"),
+        (EventType.SUICIDE_BOMBING, "Explosions/Remote violence / Suicide bomb"),
+        (EventType.ARMED_ASSAULT, "Violence against civilians / Attack"),
+        (EventType.AIR_OR_DRONE_STRIKE, "Explosions/Remote violence / Air/drone strike"),
+        (EventType.SHELLING, "Explosions/Remote violence / Shelling/artillery/missile attack"),
+        (EventType.KIDNAPPING, "Violence against civilians / Abduction/forced disappearance"),
+        (EventType.HOSTAGE_TAKING, "Violence against civilians / Abduction/forced disappearance"),
+        (EventType.ARMED_CLASH, "Battles / Armed clash"),
+        (EventType.ARREST, "Strategic developments / Arrests"),
+        (EventType.PROTEST, "Protests / Peaceful protest"),
+        (EventType.RIOT, "Riots / Violent demonstration"),
+        (EventType.AGREEMENT, "Strategic developments / Agreement"),
+        (EventType.PROPAGANDA_RELEASE, "Strategic developments / Other"),
+        (EventType.CLAIM_OF_RESPONSIBILITY, "Strategic developments / Other"),
+        (EventType.SEIZURE_OF_POWER, "Battles / Non-state actor overtakes territory"),
+    ],
+)
+def test_ontology_acled_defaults(event_type: EventType, acled: str) -> None:
+    assert codes_for(event_type).acled == acled
+    assert codes_for(event_type.value).acled == acled
+
+
+def test_ontology_codes_for_gives_all_three() -> None:
+    assert codes_for(EventType.SUICIDE_BOMBING) == EventCodes(
+        acled="Explosions/Remote violence / Suicide bomb",
+        plover="ASSAULT / suicide-attack",
+        gtd="Bombing/Explosion",
+    )
+    assert codes_for(EventType.ARREST).plover == "COERCE / arrest"
+    assert codes_for(EventType.PROTEST).plover == "PROTEST / demo"
+
+
+def test_ontology_gtd_only_for_attacks() -> None:
+    assert gtd_attack_type(EventType.KIDNAPPING) == "Hostage Taking (Kidnapping)"
+    assert gtd_attack_type(EventType.HOSTAGE_TAKING) == "Hostage Taking (Barricade Incident)"
+    assert gtd_attack_type(EventType.ASSASSINATION) == "Assassination"
+    assert gtd_attack_type(EventType.ATTACK) == "Unknown"
+    assert gtd_attack_type(EventType.ARREST) is None
+    assert gtd_attack_type(EventType.PROTEST) is None
+
+
+@pytest.mark.parametrize(
+    ("event_type", "context", "sub"),
+    [
+        (EventType.BOMBING, "a hand grenade was thrown into the crowd", "Grenade"),
+        (EventType.SHELLING, "rockets carrying chlorine", "Chemical weapon"),
+        (EventType.PROTEST, "police fired tear gas to disperse them", "Protest with intervention"),
+        (
+            EventType.PROTEST,
+            "troops opened fire on the march",
+            "Excessive force against protesters",
+        ),
+        (EventType.RIOT, "a mob lynched the suspect", "Mob violence"),
+        (EventType.ARMED_ASSAULT, "women were raped", "Sexual violence"),
+        (
+            EventType.SEIZURE_OF_POWER,
+            "the army recaptured the town",
+            "Government regains territory",
+        ),
+        (
+            EventType.SEIZURE_OF_POWER,
+            "rebels handed over the town",
+            "Non-violent transfer of territory",
+        ),
+        (EventType.GROUP_FOUNDED, "set up a new headquarters", "Headquarters or base established"),
+        (EventType.BOMBING, "a bomb exploded in a baggage hall", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_ontology_refinement_by_context(event_type: EventType, context: str, sub: str) -> None:
+    assert acled_sub_event_type(event_type, context) == sub
+    assert codes_for(event_type, context).acled == f"{ACLED_EVENT_TYPE_OF[sub]} / {sub}"
+
+
+def test_ontology_cues_match_whole_words_only() -> None:
+    # 'basement' must not trigger the 'base' cue
+    assert acled_sub_event_type("group_founded", "met in a basement") == "Change to group/activity"
+
+
+def test_ontology_case2021_label() -> None:
+    assert case2021_label(EventType.SUICIDE_BOMBING) == "SUIC_BOMB"
+    assert case2021_label(EventType.SHELLING) == "ART_MISS_ATTACK"
+
+
+def test_ontology_unknown_type_is_a_clear_error() -> None:
+    with pytest.raises(ConfigError, match="unknown event type 'carjacking'"):
+        codes_for("carjacking")
+
+
+def test_ontology_committed_doc_matches_table() -> None:
+    assert DOC.read_text(encoding="utf-8") == render_markdown_table(), (
+        "docs/event_types.md is stale: regenerate it with "
+        "threatline.ontology.render_markdown_table()"
+    )

@@ -1,0 +1,283 @@
+"""find_timexes and anchor_on on hand-written sentences; expected values worked out by hand.
+
+The publication date of most tests is Saturday 2024-03-23 (ISO week 2024-W12).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from threatline.models import TimeSpan
+from threatline.timex import anchor_on, find_timexes, interval_of, is_event_anchored
+
+PUB = dt.date(2024, 3, 23)
+D = dt.date
+
+
+def one(text: str, published: dt.date | None = PUB, surface: str | None = None) -> TimeSpan:
+    """The single expression found (or the one whose text is `surface`)."""
+    spans = find_timexes(text, published)
+    if surface is not None:
+        spans = [s for s in spans if s.text == surface]
+    assert len(spans) == 1, spans
+    return spans[0]
+
+
+def test_timex_offsets_sorted_and_non_overlapping():
+    text = "On March 7 and again last week, in 2022 and in the 1990s, the group struck."
+    spans = find_timexes(text, PUB)
+    assert [s.text for s in spans] == ["March 7", "last week", "2022", "the 1990s"]
+    for s in spans:
+        assert text[s.char_start : s.char_end] == s.text
+    assert all(a.char_end <= b.char_start for a, b in itertools.pairwise(spans))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "start", "end"),
+    [
+        ("The embassy warned on March 7.", "March 7", "2024-03-07", D(2024, 3, 7), None),
+        ("The embassy warned on 7 March.", "7 March", "2024-03-07", D(2024, 3, 7), None),
+        ("It happened on March 7, 2024.", "March 7, 2024", "2024-03-07", D(2024, 3, 7), None),
+        ("It happened on 3/7/2024.", "3/7/2024", "2024-03-07", D(2024, 3, 7), None),
+        ("The convoy was ambushed on the 7th.", "the 7th", "2024-03-07", D(2024, 3, 7), None),
+        ("He was arrested last Tuesday.", "last Tuesday", "2024-03-19", D(2024, 3, 19), None),
+        ("Police said yesterday that two died.", "yesterday", "2024-03-22", D(2024, 3, 22), None),
+        ("The minister speaks today.", "today", "2024-03-23", D(2024, 3, 23), None),
+        ("It struck last week.", "last week", "2024-W11", D(2024, 3, 11), D(2024, 3, 17)),
+        (
+            "It grew in January this year.",
+            "January this year",
+            "2024-01",
+            D(2024, 1, 1),
+            D(2024, 1, 31),
+        ),
+        ("It was founded in 2022.", "2022", "2022", D(2022, 1, 1), D(2022, 12, 31)),
+        ("It rose in the 1990s.", "the 1990s", "199", D(1990, 1, 1), D(1999, 12, 31)),
+        (
+            "Sales fell in the first quarter of 2024.",
+            "the first quarter of 2024",
+            "2024-Q1",
+            D(2024, 1, 1),
+            D(2024, 3, 31),
+        ),
+        ("Wars shaped the 20th century.", "20th century", "19", D(1900, 1, 1), D(1999, 12, 31)),
+        ("They met last summer.", "last summer", "2023-SU", D(2023, 6, 1), D(2023, 8, 31)),
+    ],
+)
+def test_timex_dates_resolve(text, surface, value, start, end):
+    span = one(text, surface=surface)
+    assert span.timex_type == "DATE"
+    assert span.value == value
+    assert span.start == start
+    assert span.end == (end or start)
+
+
+def test_timex_anchor_is_absolute_or_publication():
+    assert one("It was founded in 2022.").anchor == "absolute"
+    assert one("It was founded last year.").anchor == "publication"
+
+
+def test_timex_tonight_and_last_night_are_times():
+    spans = find_timexes("Shots were heard last night; more are feared tonight.", PUB)
+    assert [(s.text, s.timex_type, s.value) for s in spans] == [
+        ("last night", "TIME", "2024-03-22TNI"),
+        ("tonight", "TIME", "2024-03-23TNI"),
+    ]
+
+
+def test_timex_clock_time_joins_its_day():
+    span = one("The blast came at 10 p.m. on Friday.")
+    assert span.text == "10 p.m. on Friday"
+    assert (span.timex_type, span.value, span.start) == ("TIME", "2024-03-22T22:00", D(2024, 3, 22))
+    bare = one("The blast came at 10 p.m.")
+    assert (bare.timex_type, bare.value, bare.start, bare.anchor) == (
+        "TIME",
+        "XXXX-XX-XXT22:00",
+        None,
+        None,
+    )
+
+
+def test_timex_tense_decides_weekday_direction():
+    assert one("The gunmen attacked the hall on Friday.").value == "2024-03-22"
+    assert one("The trial will open on Friday.").value == "2024-03-29"
+
+
+def test_timex_tense_decides_month_year():
+    # published in March: a past October is last year's, a coming October this year's
+    assert one("The group was banned in October.").value == "2023-10"
+    assert one("The court will rule in October.").value == "2024-10"
+    assert one("The group will regroup in the summer.", surface="the summer").value == "2024-SU"
+
+
+def test_timex_ranges_are_one_span():
+    span = one("The group ruled the town in 2014-2019.")
+    assert (span.text, span.start, span.end) == ("2014-2019", D(2014, 1, 1), D(2019, 12, 31))
+    span = one("The group held the town from May to July.")
+    assert (span.text, span.start, span.end) == ("May to July", D(2023, 5, 1), D(2023, 7, 31))
+    span = one("Elections were held between 2014 and 2019.")
+    assert (span.start, span.end) == (D(2014, 1, 1), D(2019, 12, 31))
+
+
+def test_timex_approximate_and_open_expressions():
+    ago = one("The group was founded more than two decades ago.")
+    assert (ago.text, ago.mod, ago.start, ago.end) == (
+        "more than two decades ago",
+        "BEFORE",
+        None,
+        D(2004, 3, 23),
+    )
+    since = one("It has ruled the area since 2021.")
+    assert (since.text, since.start, since.end) == ("2021", D(2021, 1, 1), PUB)
+    assert one("The group recently changed tactics.").value == "PAST_REF"
+    earlier = one("Police raided the flat earlier this month.")
+    assert (earlier.value, earlier.start, earlier.end) == ("2024-03", D(2024, 3, 1), PUB)
+    recent = one("Attacks have grown in recent months.")
+    assert (recent.text, recent.timex_type, recent.value, recent.end) == (
+        "recent months",
+        "DURATION",
+        "PXM",
+        PUB,
+    )
+    assert one("The group is now weaker.").value == "PRESENT_REF"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "mod"),
+    [
+        ("The siege went on for three days.", "three days", "P3D", None),
+        ("Two years passed.", "Two years", "P2Y", None),
+        ("Talks lasted about 18 months.", "about 18 months", "P18M", "APPROX"),
+        ("The raid took an hour.", "an hour", "PT1H", None),
+        ("He served almost seven years.", "almost seven years", "P7Y", "LESS_THAN"),
+        ("It was the worst in a decade.", "a decade", "P10Y", None),
+    ],
+)
+def test_timex_durations(text, surface, value, mod):
+    span = one(text, surface=surface)
+    assert (span.timex_type, span.value, span.mod) == ("DURATION", value, mod)
+
+
+def test_timex_past_n_years_is_a_duration_ending_at_publication():
+    span = one("Attacks doubled over the past two years.")
+    assert (span.text, span.value, span.start, span.end) == (
+        "the past two years",
+        "P2Y",
+        D(2022, 3, 23),
+        PUB,
+    )
+
+
+def test_timex_sets():
+    assert one("Guards patrol every morning.").value == "XXXX-XX-XXTMO"
+    assert one("The report is published annually.").timex_type == "SET"
+
+
+def test_timex_upper_case_wire_text():
+    text = "SAN SALVADOR, 18 NOV 89 -- GUERRILLAS ATTACKED THE BARRACKS LAST NIGHT, THE ARMY SAID."
+    spans = find_timexes(text, D(1989, 11, 18))
+    assert [(s.text, s.value) for s in spans] == [
+        ("18 NOV 89", "1989-11-18"),
+        ("LAST NIGHT", "1989-11-17TNI"),
+    ]
+    span = one(
+        "THE ARMY SAID TODAY THAT REBELS ATTACKED ON 12 JANUARY.",
+        D(1990, 1, 15),
+        surface="12 JANUARY",
+    )
+    assert span.value == "1990-01-12"
+
+
+def test_timex_two_digit_years():
+    assert one("SAN SALVADOR, 3 MAY 89 -- NOTHING.", None).value == "1989-05-03"
+    assert one("It began in May '05.", None).value == "2005-05"
+
+
+def test_timex_without_publication_date_stays_unresolved():
+    spans = find_timexes("Police said on Friday that the bombing on March 7 killed six.", None)
+    assert [(s.text, s.value, s.start, s.anchor) for s in spans] == [
+        ("Friday", "XXXX-WXX-5", None, None),
+        ("March 7", "XXXX-03-07", None, None),
+    ]
+    assert one("Nobody came yesterday.", None).start is None
+    absolute = one("It happened on March 7, 2024.", None)
+    assert (absolute.start, absolute.anchor) == (D(2024, 3, 7), "absolute")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They may march on the capital.",  # modal and verb, not months
+        "A 20-year-old man was held.",  # an age
+        "The blast killed 2000 people.",  # a count
+        "He paid $2010 in fines.",
+        "A second attack followed.",
+    ],
+)
+def test_timex_not_temporal(text):
+    assert find_timexes(text, PUB) == []
+
+
+def test_timex_event_anchored_spans_stay_unresolved():
+    text = (
+        "Shortly after the attack the group claimed it; more than a day later police "
+        "arrested four men, two days before the vote, and released one the following day."
+    )
+    spans = find_timexes(text, PUB)
+    assert [s.text for s in spans] == [
+        "Shortly after the attack",
+        "more than a day later",
+        "two days before the vote",
+        "the following day",
+    ]
+    assert all(s.anchor is None and s.start is None for s in spans)
+    assert all(is_event_anchored(s) for s in spans)
+    assert not is_event_anchored(one("It happened on March 7."))
+
+
+def test_timex_anchor_on_event_date():
+    event = TimeSpan(
+        text="on Friday",
+        start=D(2024, 3, 22),
+        end=D(2024, 3, 22),
+        granularity="day",
+        anchor="publication",
+    )
+    later = anchor_on(one("Police came more than a day later."), event, "event:E1")
+    assert (later.start, later.end, later.anchor) == (D(2024, 3, 23), None, "event:E1")
+    before = anchor_on(one("It was two days before the vote."), event, "event:E2")
+    assert (before.start, before.end, before.value) == (
+        D(2024, 3, 20),
+        D(2024, 3, 20),
+        "2024-03-20",
+    )
+    following = anchor_on(one("He was freed the following day."), event, "event:E1")
+    assert (following.start, following.end) == (D(2024, 3, 23), D(2024, 3, 23))
+    shortly = anchor_on(one("Shortly after the attack, shots rang out."), event, "event:E1")
+    assert (shortly.start, shortly.end) == (D(2024, 3, 22), D(2024, 3, 23))
+    week = anchor_on(one("They returned a week later."), event, "event:E1")
+    assert (week.start, week.end, week.granularity) == (D(2024, 3, 25), D(2024, 3, 31), "week")
+
+
+def test_timex_anchor_on_unresolved_anchor_changes_nothing():
+    span = one("Police came a day later.")
+    assert anchor_on(span, TimeSpan(text="then"), "event:E1") == span
+
+
+def test_timex_interval_of_values():
+    assert interval_of("2024-W12") == (D(2024, 3, 18), D(2024, 3, 24), "week")
+    assert interval_of("2024-02") == (D(2024, 2, 1), D(2024, 2, 29), "month")
+    assert interval_of("2012-12", "START")[:2] == (D(2012, 12, 1), D(2012, 12, 10))
+    assert interval_of("XXXX-03-07") is None
+    assert interval_of("P3D") is None
+
+
+@pytest.mark.model
+def test_timex_tense_from_parse(nlp):
+    past = "Police said the gunmen attacked on Friday."
+    future = "The court will sit on Friday."
+    assert find_timexes(past, PUB, doc=nlp(past))[0].value == "2024-03-22"
+    assert find_timexes(future, PUB, doc=nlp(future))[0].value == "2024-03-29"
