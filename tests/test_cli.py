@@ -82,3 +82,22 @@ def test_cli_ingest_is_idempotent_and_events_lists_csv(tmp_path):
     assert listing.exit_code == 0
     header, *rows = listing.output.strip().splitlines()
     assert "type" in header.split(",") and rows
+
+
+def test_cli_eval_options_take_several_files_after_one_flag():
+    import click
+
+    from threatline.cli import ManyValues
+
+    @click.command()
+    @click.option("--texts", cls=ManyValues, required=True)
+    @click.option("--keys", cls=ManyValues, required=True)
+    @click.option("--json", "as_json", is_flag=True)
+    def command(texts, keys, as_json):
+        click.echo(f"{texts}|{keys}|{as_json}")
+
+    runner = CliRunner()
+    result = runner.invoke(command, ["--texts", "a", "b", "--keys", "c", "d", "--json"])
+    assert result.output.strip() == "('a', 'b')|('c', 'd')|True"
+    result = runner.invoke(command, ["--texts", "a", "--texts", "b", "--keys", "c"])
+    assert result.output.strip() == "('a', 'b')|('c',)|False"

@@ -149,3 +149,9 @@ def test_numbers_plausible_casualty_count() -> None:
     assert is_plausible_casualty_count(Quantity(min=137, max=137, text="137"))
     assert is_plausible_casualty_count(Quantity(min=131, max=None, text="more than 130"))
     assert not is_plausible_casualty_count(parse_quantity("3 million") or Quantity(text=""))
+
+
+def test_numbers_find_skips_identifiers_and_year_modifiers() -> None:
+    text = "Report DEV-MUC3-0004: at 0700 before the 1991 elections, 11 AR-15 rifles were found."
+    assert [(q.text, q.min) for q in find_quantities(text)] == [("11", 11)]
+    assert find_counted(text)[0][1] == "rifles"

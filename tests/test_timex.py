@@ -281,3 +281,25 @@ def test_timex_tense_from_parse(nlp):
     future = "The court will sit on Friday."
     assert find_timexes(past, PUB, doc=nlp(past))[0].value == "2024-03-22"
     assert find_timexes(future, PUB, doc=nlp(future))[0].value == "2024-03-29"
+
+
+def test_timex_vague_and_fractional_quantities():
+    assert one("Talks took one and a half years.").value == "P18M"
+    assert one("The raid took half an hour.").value == "PT30M"
+    few = one("Police came a few days ago.")
+    # 'a few' is read as 2 to 9: the interval runs from 9 days to 2 days before publication
+    assert (few.value, few.start, few.end) == ("PAST_REF", D(2024, 3, 14), D(2024, 3, 21))
+
+
+def test_timex_season_word_in_another_sense():
+    assert find_timexes("The fall of Kabul shocked the world.", PUB) == []
+    assert one("Kabul fell in the fall of 2021.").value == "2021-FA"
+
+
+def test_timex_wire_style_clock_times():
+    span = one("THE BOMB EXPLODED AT 2200 ON 5 NOVEMBER.", D(1989, 11, 8))
+    assert (span.text, span.timex_type, span.value) == (
+        "2200 ON 5 NOVEMBER",
+        "TIME",
+        "1989-11-05T22:00",
+    )

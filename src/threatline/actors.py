@@ -607,6 +607,20 @@ class _Finder:
                     continue  # "Tajik suspects" mis-tagged: the people-noun step takes it
                 self._add_person(span, text)
 
+    def match_surnames(self) -> None:
+        """A person named in full is later called by the surname alone, which the NER may
+        miss ("Lopez said"): such proper nouns join the person."""
+        surnames: dict[str, _ActorDraft] = {}
+        for draft in self.actors.values():
+            if draft.kind in _PERSONAL and not draft.in_kb and " " in draft.name:
+                surnames.setdefault(draft.name.split()[-1], draft)
+        if not surnames:
+            return
+        for token in self.doc:
+            draft = surnames.get(token.text)
+            if draft is not None and token.pos_ == "PROPN" and self.claimed[token.i] is None:
+                self.add(draft, token.i, token.i + 1, "ner")
+
     def _add_org(self, span: Span, text: str) -> None:
         words = [t.lower_ for t in span]
         if words[-1] in self.lex.venue_heads:
@@ -660,7 +674,7 @@ class _Finder:
             kind, head_end = self._people_head(token)
             if kind is None:
                 continue
-            left = self._left_edge(token)
+            left = self._left_edge(doc[head_end - 1])
             start, end = left, head_end
             group = self._group_modifier(token, left, head_end)
             if group is not None:
@@ -704,11 +718,11 @@ class _Finder:
         start = token.i
         while start > 0:
             prev = self.doc[start - 1]
+            modifies_phrase = prev.i < prev.head.i <= token.i
             if (
-                prev.head.i >= start - 1
-                and prev.dep_
-                in {"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "advmod"}
-                and prev.is_alpha | prev.like_num | (prev.text in {"-"})
+                modifies_phrase
+                and prev.dep_ in _PREMODIFIER_DEPS
+                and (prev.is_alpha or prev.like_num or prev.text == "-")
             ):
                 start -= 1
             else:
@@ -747,12 +761,7 @@ class _Finder:
     def _definite_anaphor(self, token: Token, start: int) -> bool:
         first = self.doc[start]
         anaphors = self.lex.group_anaphors.get("armed_group", frozenset())
-        return (
-            first.lower_ in _DEFINITE
-            and token.lower_ in anaphors
-            and token.tag_ in {"NNS", "NNPS"}
-            and start == token.i - 1
-        )
+        return first.lower_ in _DEFINITE and token.lower_ in anaphors and start == token.i - 1
 
     def _add_description(self, token: Token, kind: ActorKind, start: int, end: int) -> None:
         doc, lex = self.doc, self.lex
@@ -854,9 +863,9 @@ class _Finder:
             antecedent = self._recent(token, lambda a, w=wanted: a.kind in w)
             if antecedent is not None:
                 self.add(self.actors[antecedent], start, token.i + 1, "nominal", plural=plural)
-            elif plural and (kind := lex.noun_kind(lower)) is not None:
+            elif (kind := lex.noun_kind(lower)) is not None:
                 self.add(
-                    self._actor_adhoc(lower, kind), start + 1, token.i + 1, "generic", plural=True
+                    self._actor_adhoc(lower, kind), start + 1, token.i + 1, "generic", plural=plural
                 )
 
     def _anaphor_start(self, token: Token) -> int | None:
@@ -994,7 +1003,20 @@ class _Finder:
                 actor_id = self._actor_of(child, limit) or self._actor_within(child, limit, lower)
                 if actor_id is not None and self._compatible(actor_id, lower):
                     return actor_id
-            if not any(c.dep_ in _SUBJECT_DEPS for c in clause.children):
+            if clause.dep_ in {"acl", "relcl"}:
+                # A participle or relative clause speaks of the noun it modifies
+                # ("the branch of al-Qaeda known for its brutality": the branch).
+                modified = clause.head
+                if modified.dep_ == "pobj" and modified.head.lower_ == "of":
+                    # "the branch of Y known for ...": the parser's low attachment to Y is
+                    # less often right than the phrase head ("branch").
+                    actor_id = self._actor_of(modified.head.head, token.idx)
+                    if actor_id is not None and self._compatible(actor_id, lower):
+                        return actor_id
+                actor_id = self._actor_of(modified, token.idx)
+                if actor_id is not None and self._compatible(actor_id, lower):
+                    return actor_id
+            elif not any(c.dep_ in _SUBJECT_DEPS for c in clause.children):
                 # A mis-parsed subject ("IS" tagged as an auxiliary) still stands before its verb.
                 actor_id = self._named_before(clause, token)
                 if actor_id is not None and self._compatible(actor_id, lower):
@@ -1057,6 +1079,7 @@ class _Finder:
     def run(self) -> list[Actor]:
         self.match_kb()
         self.match_entities()
+        self.match_surnames()
         self.match_descriptions()
         self.match_appositives()
         self.resolve()
@@ -1175,6 +1198,9 @@ def actor_at(actors: list[Actor], start: int, end: int) -> Actor | None:
     return chosen
 
 
+_PREMODIFIER_DEPS = frozenset(
+    {"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "advmod", "punct"}
+)
 _NAME_CUES = frozenset({"the", "of", "by", "against", "from", "and", "with"})
 _VERB_LOOKALIKES = frozenset({"is", "am", "was"})
 _FUNCTION_LOOKALIKES = frozenset(

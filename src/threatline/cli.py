@@ -19,6 +19,30 @@ from threatline.models import Article, ArticleReport, Skip
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
+class ManyValues(click.Option):
+    """An option that takes every following value up to the next option:
+    ``--texts a b --keys c d`` (as well as ``--texts a --texts b``)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("multiple", True)
+        super().__init__(*args, **kwargs)
+
+    def add_to_parser(self, parser, ctx) -> None:
+        super().add_to_parser(parser, ctx)
+        for name in self.opts:
+            option = parser._long_opt.get(name) or parser._short_opt.get(name)
+            if option is None:
+                continue
+            original = option.process
+
+            def process(value, state, original=original) -> None:
+                original(value, state)
+                while state.rargs and not state.rargs[0].startswith("-"):
+                    original(state.rargs.pop(0), state)
+
+            option.process = process
+
+
 def _date(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value else None
 
@@ -234,7 +258,10 @@ def _print_metrics(metrics: dict, report: str, as_json: bool) -> None:
 
 @eval_group.command(name="timex")
 @click.option(
-    "--data", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path)
+    "--data",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of TimeML .tml files with a creation time.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object last.")
 def eval_timex(data: Path, as_json: bool) -> None:
@@ -249,8 +276,19 @@ def eval_timex(data: Path, as_json: bool) -> None:
 
 
 @eval_group.command(name="geo")
-@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--mode", type=click.Choice(["gold", "e2e"]), default="gold", show_default=True)
+@click.option(
+    "--data",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="LGL / TR-News or GeoVirus XML file (format detected).",
+)
+@click.option(
+    "--mode",
+    type=click.Choice(["gold", "e2e"]),
+    default="gold",
+    show_default=True,
+    help="gold: resolve the gold toponym spans; e2e: our own recognition too.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object last.")
 def eval_geo(data: Path, mode: str, as_json: bool) -> None:
     """Toponym resolution on LGL / TR-News / GeoVirus XML: accuracy@161 km, errors, AUC.
@@ -264,8 +302,20 @@ def eval_geo(data: Path, mode: str, as_json: bool) -> None:
 
 
 @eval_group.command(name="muc4")
-@click.option("--texts", required=True, multiple=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--keys", required=True, multiple=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--texts",
+    cls=ManyValues,
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="MUC-4 message files.",
+)
+@click.option(
+    "--keys",
+    cls=ManyValues,
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="MUC-4 answer-key files.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object last.")
 def eval_muc4(texts: tuple[Path, ...], keys: tuple[Path, ...], as_json: bool) -> None:
     """MUC-4 template filling: per-slot recall, precision, F and role-filler-entity F1.
@@ -280,7 +330,12 @@ def eval_muc4(texts: tuple[Path, ...], keys: tuple[Path, ...], as_json: bool) ->
 
 
 @eval_group.command(name="case2021")
-@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--data",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="TSV file with columns id, EventSnippet, SubType.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object last.")
 def eval_case2021(data: Path, as_json: bool) -> None:
     """CASE 2021 task 2 event typing: micro, macro and weighted F1 for subtasks 1-3.

@@ -46,3 +46,17 @@ def make_actors(nlp: Language, name: str):
         return doc
 
     return actor_component
+
+
+@Language.factory("threatline_paragraphs", default_config={})
+def make_paragraphs(nlp: Language, name: str):
+    """Start a sentence after every blank line, so a heading never runs into the next
+    paragraph's first sentence (threatline.paragraphs.v1). Add it before the parser."""
+
+    def paragraph_component(doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            if token.is_space and "\n\n" in token.text_with_ws + doc[token.i + 1].text_with_ws:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+    return paragraph_component

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from threatline.errors import ConfigError
+from threatline.geo import locate_event
 from threatline.models import (
     Actor,
     ActorKind,
@@ -53,6 +54,9 @@ from threatline.models import (
     Stance,
     TimeSpan,
 )
+from threatline.numbers import find_quantities
+from threatline.ontology import codes_for
+from threatline.timex import anchor_on, is_event_anchored
 
 __all__ = ["Lexicon", "extract_events", "load_attribution_cues", "load_lexicon"]
 
@@ -61,7 +65,15 @@ _SECURITY_KINDS = {ActorKind.SECURITY_FORCE.value, ActorKind.GOVERNMENT.value}
 _DEFINITE_DETS = {"the", "this", "that", "these", "those"}
 _MODALS = {"would", "could", "might", "may", "should", "can", "will", "shall", "must"}
 _SUPPORT_FOR_MODALITY = {
-    "carry", "commit", "conduct", "launch", "stage", "perpetrate", "mount", "make", "plan",
+    "carry",
+    "commit",
+    "conduct",
+    "launch",
+    "stage",
+    "perpetrate",
+    "mount",
+    "make",
+    "plan",
 }
 _FAIL_GOVERNORS = {"fail", "attempt", "try"}
 _DENY_GOVERNORS = {"deny"}
@@ -333,71 +345,16 @@ class _Actors:
         return bool(words & lex.security_nouns)
 
 
-def _fallback_place(
-    text: str, trigger: Span, sentence: Span, places: list[Place]
-) -> EventPlace | None:
-    """Nearest place mention of the sentence (used only when threatline.geo is missing)."""
-    precision = {
-        PlaceLevel.VENUE.value: 1,
-        PlaceLevel.SETTLEMENT.value: 1,
-        PlaceLevel.DISTRICT.value: 2,
-        PlaceLevel.REGION.value: 3,
-        PlaceLevel.COUNTRY.value: 3,
-        PlaceLevel.AREA.value: 3,
-    }
-    best: tuple[int, Place, int, int] | None = None
-    for place in places:
-        for s, e in place.mentions:
-            if s >= sentence.start and e <= sentence.end:
-                distance = abs(s - trigger.start)
-                if best is None or distance < best[0]:
-                    best = (distance, place, s, e)
-    if best is None:
-        return None
-    _, place, s, e = best
-    return EventPlace(
-        id=place.id, text=text[s:e], precision=precision.get(place.level, 3), start=s, end=e
-    )
-
-
-def _locate(text: str, trigger: Span, sentence: Span, places: list[Place]) -> EventPlace | None:
-    try:
-        from threatline.geo import locate_event
-    except ImportError:
-        return _fallback_place(text, trigger, sentence, places)
-    return locate_event(text, trigger, sentence, places)
-
-
-def _codes(event_type: str) -> EventCodes:
-    try:
-        from threatline.ontology import codes_for
-    except ImportError:
-        return EventCodes()
-    return codes_for(EventType(event_type))
-
-
-def _is_event_anchored(span: TimeSpan) -> bool:
-    try:
-        from threatline.timex import is_event_anchored
-    except ImportError:
-        return False
-    return is_event_anchored(span)
+def _codes(event_type: str, context: str) -> EventCodes:
+    """Codes in other ontologies; the sentence lets the table refine them (civilians...)."""
+    return codes_for(EventType(event_type), context)
 
 
 def _anchor_on(span: TimeSpan, anchor: TimeSpan | None, label: str) -> TimeSpan:
-    if anchor is None:
-        return span.model_copy(update={"anchor": label})
-    try:
-        from threatline.timex import anchor_on
-    except ImportError:
+    """Resolve against the anchoring event; with no date there, only record the anchor."""
+    if anchor is None or (anchor.start is None and anchor.end is None):
         return span.model_copy(update={"anchor": label})
     return anchor_on(span, anchor, label)
-
-
-def _quantities(text: str, start: int, end: int) -> list[Quantity]:
-    from threatline.numbers import find_quantities
-
-    return find_quantities(text, start, end)
 
 
 # --------------------------------------------------------------------------- triggers
@@ -439,9 +396,10 @@ def _object_words(token: Token) -> set[str]:
 def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _Actors) -> bool:
     pos = token.pos_
     allowed = entry["pos"]
-    if pos not in allowed and not (pos == "PROPN" and "NOUN" in allowed):
-        return False
     required = entry.get("requires")
+    # a truecased wire text may tag 'Set fire' as a name; the fixed expression still counts
+    if pos not in allowed and not (pos == "PROPN" and ("NOUN" in allowed or required)):
+        return False
     if required and not _has_required(token, required):
         return False
     if "object_any" in entry and not (_object_words(token) & set(entry["object_any"])):
@@ -462,7 +420,8 @@ def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _A
     if entry.get("object_person"):
         obj = _object(token)
         if obj is None or not (
-            _lemma(obj) in lex.person_nouns or obj.ent_type_ in ("PERSON", "NORP")
+            _lemma(obj) in lex.person_nouns
+            or obj.ent_type_ in ("PERSON", "NORP")
             or actors.in_subtree(obj) is not None
         ):
             return False
@@ -549,7 +508,11 @@ def _find_triggers(
         entry = next((e for e in entries if _matches_entry(token, e, lex, actors)), None)
         if entry is None:
             continue
-        if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+        if (
+            token.dep_ == "compound"
+            and token.head.pos_ in ("NOUN", "PROPN")
+            and not entry.get("requires")
+        ):
             continue  # 'attack helicopter', 'bomb squad'
         modifiers = {_lemma(c) for c in token.children if c.dep_ in ("compound", "amod")}
         if modifiers & lex.non_event_modifiers:
@@ -569,9 +532,7 @@ def _find_triggers(
     mentions = _absorb_by_governors(mentions)
     # bare plurals ('terrorist attacks') are generic unless the sentence dates them
     return [
-        m
-        for m in mentions
-        if m.kind == "governor" or specific_time or not _is_bare_plural(m.token)
+        m for m in mentions if m.kind == "governor" or specific_time or not _is_bare_plural(m.token)
     ]
 
 
@@ -589,18 +550,24 @@ def _absorb_by_governors(mentions: list[_Mention]) -> list[_Mention]:
             close_after = 0 < mention.token.i - governor.token.i <= 3 and not any(
                 t.pos_ == "VERB" for t in governor.token.doc[governor.token.i + 1 : mention.token.i]
             )
-            if governor.token.i in ancestors or close_after:
-                if owner is None or _tree_distance(governor.token, mention.token) < _tree_distance(
-                    owner.token, mention.token
-                ):
-                    owner = governor
+            if not (governor.token.i in ancestors or close_after):
+                continue
+            distance = _tree_distance(governor.token, mention.token)
+            if owner is None or distance < _tree_distance(owner.token, mention.token):
+                owner = governor
         if owner is None:
             kept.append(mention)
         else:
             owner.absorbed.append(mention.token)
     # a governor that needs an event object and got none is no event ('plan a meeting')
-    return [m for m in kept if m.kind != "governor" or m.absorbed or m.token.pos_ == "NOUN" or
-            m.type in (EventType.FOILED_ATTACK.value, EventType.PLOT.value)]
+    return [
+        m
+        for m in kept
+        if m.kind != "governor"
+        or m.absorbed
+        or m.token.pos_ == "NOUN"
+        or m.type in (EventType.FOILED_ATTACK.value, EventType.PLOT.value)
+    ]
 
 
 def _merge_in_sentence(mentions: list[_Mention], lex: Lexicon) -> list[_Mention]:
@@ -789,30 +756,29 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
     is_verb = token.pos_ in ("VERB", "AUX")
     subject = _subject(token) if is_verb else None
     subject_actor = actors.in_subtree(subject) if subject is not None else None
-    if kind == EventType.CLAIM_OF_RESPONSIBILITY.value or kind == EventType.PROPAGANDA_RELEASE.value:
+    if kind in (EventType.CLAIM_OF_RESPONSIBILITY.value, EventType.PROPAGANDA_RELEASE.value):
         if subject_actor is None and not is_verb:
             subject_actor = _perpetrator_of_noun(token, actors, lex)
         _add(mention, subject_actor, Role.CLAIMANT)
         return
     if kind in (EventType.ARREST.value, EventType.SECURITY_OPERATION.value):
         role = Role.ARRESTED if kind == EventType.ARREST.value else Role.TARGET
-        if is_verb:
-            if _is_passive(token):
-                for pobj in _agent_objects(token):
-                    _add(mention, actors.in_subtree(pobj), Role.SECURITY_FORCE)
+        for word in [token, *mention.absorbed]:
+            if word.pos_ in ("VERB", "AUX"):
+                if _is_passive(word):
+                    for pobj in _agent_objects(word):
+                        _add(mention, actors.in_subtree(pobj), Role.SECURITY_FORCE)
+                else:
+                    sub = _subject(word)
+                    if sub is not None:
+                        _add(mention, actors.in_subtree(sub), Role.SECURITY_FORCE)
+                obj = _object(word)
+                if obj is not None:
+                    _add(mention, actors.in_subtree(obj), role)
             else:
-                _add(mention, subject_actor, Role.SECURITY_FORCE)
-            obj = _object(token)
-            if obj is not None:
-                _add(mention, actors.in_subtree(obj), role)
-        else:
-            _add(mention, _perpetrator_of_noun(token, actors, lex), Role.SECURITY_FORCE)
-        for pobj in _prep_objects(token, {"on", "against", "of"}):
-            _add(mention, actors.in_subtree(pobj), role)
-        for absorbed in mention.absorbed:
-            obj = _object(absorbed)
-            if obj is not None:
-                _add(mention, actors.in_subtree(obj), role)
+                _add(mention, _perpetrator_of_noun(word, actors, lex), Role.SECURITY_FORCE)
+            for pobj in _prep_objects(word, {"on", "against", "of"}):
+                _add(mention, actors.in_subtree(pobj), role)
         return
     if kind == EventType.FOILED_ATTACK.value:
         _add(mention, subject_actor, Role.SECURITY_FORCE)
@@ -888,6 +854,12 @@ def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> N
 
 def _casualty_argument(cue: Token) -> Token | None:
     """Whose death or injury a cue word reports."""
+    if cue.dep_ in ("acomp", "oprd") or (cue.pos_ == "ADJ" and cue.dep_ == "ROOT"):
+        # 'one victim's throat was slit', 'two guards were dead'
+        subject = _subject(cue.head) if cue.dep_ != "ROOT" else _subject(cue)
+        return subject
+    if cue.dep_ == "amod" and cue.head.pos_ in ("NUM", "NOUN", "PROPN"):
+        return cue.head  # 'five injured', 'three wounded soldiers'
     if cue.pos_ in ("VERB", "AUX"):
         if _is_passive(cue):
             found = _children(cue, {"nsubjpass"})
@@ -898,7 +870,7 @@ def _casualty_argument(cue: Token) -> Token | None:
         found = _children(cue, {"dobj"})
         return found[0] if found else None
     if cue.pos_ in ("ADJ", "NOUN"):
-        # 'three dead', 'five injured', 'the dead included two children'
+        # 'three dead', 'the dead included two children'
         return cue
     return None
 
@@ -907,13 +879,18 @@ def _count(argument: Token, text: str, lex: Lexicon) -> Quantity | None:
     start, end = _subtree_range(argument)
     if argument.pos_ in ("ADJ", "NOUN") and argument.dep_ not in ("nsubjpass", "dobj", "nsubj"):
         start = argument.left_edge.idx
-    found = [q for q in _quantities(text, start, end) if q.min is not None or q.max is not None]
+    found = [q for q in find_quantities(text, start, end) if q.min is not None or q.max is not None]
     if found:
         return found[0]
     head = argument
-    if head.tag_ in ("NN", "NNP") and _lemma(head) not in ("people", "group", "crowd"):
-        if any(c.dep_ == "det" and _lemma(c) in ("a", "an", "one", "the") for c in head.children):
-            return Quantity(min=1, max=1, text=text[start:end], start=start, end=end)
+    singular = head.tag_ in ("NN", "NNP") and _lemma(head) not in ("people", "group", "crowd")
+    # 'a soldier was wounded', 'killing his driver', 'killed the mayor': one person
+    one = any(
+        (c.dep_ == "det" and _lemma(c) in ("a", "an", "one")) or c.dep_ == "poss"
+        for c in head.children
+    )
+    if singular and (one or _lemma(head) in lex.person_nouns or head.ent_type_ == "PERSON"):
+        return Quantity(min=1, max=1, text=text[start:end], start=start, end=end)
     return None
 
 
@@ -952,10 +929,14 @@ def _attach_casualties(
     left: list[tuple[Token, str, Quantity]] = []
     for cue, kind, count in casualties:
         owners = [
-            m for m in mentions
-            if m.type not in (EventType.CLAIM_OF_RESPONSIBILITY.value,
-                              EventType.PROPAGANDA_RELEASE.value,
-                              EventType.ATTACK_VERIFICATION.value)
+            m
+            for m in mentions
+            if m.type
+            not in (
+                EventType.CLAIM_OF_RESPONSIBILITY.value,
+                EventType.PROPAGANDA_RELEASE.value,
+                EventType.ATTACK_VERIFICATION.value,
+            )
         ]
         if not owners:
             left.append((cue, kind, count))
@@ -1026,7 +1007,7 @@ def _attach_time(
     if best is None:
         return
     timex = best[2]
-    if _is_event_anchored(timex):
+    if is_event_anchored(timex):
         mention.anchored_time = timex
     else:
         mention.time = timex
@@ -1049,7 +1030,7 @@ def _source(subject: Token | None, actors: _Actors) -> str:
 
 
 def _fronted_source(verb: Token, actors: _Actors) -> Token | None:
-    """A source the parse put before the verb without a subject arc ('Among others CNN reported')."""
+    """A source put before the verb without a subject arc ('Among others CNN reported')."""
     for child in verb.lefts:
         for token in child.subtree:
             if actors.at_token(token) is not None:
@@ -1078,8 +1059,10 @@ def _is_background(mention: _Mention, root: Token) -> bool:
             return True
         # 'by the time the Taliban took power' parsed as a clause with a 'by the time' modifier
         for child in token.children:
-            if child.dep_ == "prep" and child.i < token.i and any(
-                _lemma(p) in _MOMENT_NOUNS for p in _children(child, {"pobj"})
+            if (
+                child.dep_ == "prep"
+                and child.i < token.i
+                and any(_lemma(p) in _MOMENT_NOUNS for p in _children(child, {"pobj"}))
             ):
                 return True
     return False
@@ -1186,9 +1169,7 @@ def _overlaps(a: TimeSpan | None, b: TimeSpan | None) -> bool:
     return a.start <= b.end and b.start <= a.end  # type: ignore[operator]
 
 
-def _place_compatible(
-    a: EventPlace | None, b: EventPlace | None, places: dict[str, Place]
-) -> bool:
+def _place_compatible(a: EventPlace | None, b: EventPlace | None, places: dict[str, Place]) -> bool:
     if a is None or b is None or a.id is None or b.id is None or a.id == b.id:
         return True
     if a.text.lower() in b.text.lower() or b.text.lower() in a.text.lower():
@@ -1224,7 +1205,9 @@ def _corefer(mentions: list[_Mention], places: dict[str, Place], lex: Lexicon) -
     for mention in mentions:
         target = None
         if mention.definite:
-            for event in reversed(events):
+            # the latest mentioned event first: 'The attack in Kabul ... the attack'
+            recent = sorted(events, key=lambda e: max(m.token.i for m in e.mentions))
+            for event in reversed(recent):
                 if not _compatible_types(event.first.type, mention.type, lex):
                     continue
                 if not _overlaps(_event_time(event), mention.time):
@@ -1316,9 +1299,12 @@ def _link(events: list[_Event]) -> None:
                     if p.role == Role.CLAIMANT.value and p not in attack.participants:
                         attack.participants.append(p)
                         attack.attributions.append(
-                            Attribution(source=p.actor, stance=Stance.CLAIMS,
-                                        start=event.first.token.idx,
-                                        end=event.first.token.idx + len(event.first.token.text))
+                            Attribution(
+                                source=p.actor,
+                                stance=Stance.CLAIMS,
+                                start=event.first.token.idx,
+                                end=event.first.token.idx + len(event.first.token.text),
+                            )
                         )
 
 
@@ -1412,27 +1398,32 @@ def _add_evidence(mention: _Mention, sentence: SpacySpan) -> None:
 
 
 def _resolve_killings(mentions: list[_Mention], actors: _Actors, lex: Lexicon) -> list[_Mention]:
-    """A killing left alone in its sentence is a security operation when forces did it,
-    an attack otherwise; with no killer named after an attack sentence it is that attack's toll.
+    """Killings and raids by security forces are security operations.
+
+    A killing left alone in its sentence with no killer named ('soldiers were killed') is a
+    toll, counted by :func:`_casualties` and given to the attack it follows.
     """
     kept: list[_Mention] = []
     for mention in mentions:
-        if mention.kind != "casualty":
-            kept.append(mention)
+        verbs = [t for t in [mention.token, *mention.absorbed] if t.pos_ in ("VERB", "AUX")]
+        killers: list[Token] = []
+        for verb in verbs:
+            if _is_passive(verb):
+                killers.extend(_agent_objects(verb))
+            else:
+                subject = _subject(verb)
+                if subject is not None:
+                    killers.append(subject)
+        if mention.kind == "casualty" and not killers:
             continue
-        token = mention.token
-        killer = None
-        if _is_passive(token):
-            agents = _agent_objects(token)
-            killer = agents[0] if agents else None
-            if killer is None:
-                continue  # 'soldiers were killed': a toll, counted by _casualties
-        else:
-            killer = _subject(token)
-        actor = actors.in_subtree(killer) if killer is not None else None
-        if killer is not None and actors.is_security(actor, killer, lex):
+        security = killers and all(
+            actors.is_security(actors.in_subtree(k), k, lex) for k in killers
+        )
+        generic = {EventType.ATTACK.value, EventType.ARMED_ASSAULT.value}
+        if security and mention.type in generic:
             mention.type = EventType.SECURITY_OPERATION.value
-        mention.kind = "event"
+        if mention.kind == "casualty":
+            mention.kind = "event"
         kept.append(mention)
     return kept
 
@@ -1441,7 +1432,7 @@ def _place_for(mention: _Mention, text: str, places: list[Place]) -> EventPlace 
     token = mention.token
     sentence = mention.sentence
     trigger = _token_span(text, token)
-    place = _locate(
+    place = locate_event(
         text, trigger, _char_span(text, sentence.start_char, sentence.end_char), places
     )
     if place is not None and place.start is not None and _is_agent_phrase(token.doc, place.start):
@@ -1487,9 +1478,7 @@ def _build(event: _Event, text: str, lex: Lexicon) -> EventMention:
         instruments.extend(s for s in mention.instruments if s not in instruments)
         targets.extend(s for s in mention.physical_targets if s not in targets)
         for sentence in [mention.sentence, *mention.extra_evidence]:
-            evidence[sentence.start_char] = _char_span(
-                text, sentence.start_char, sentence.end_char
-            )
+            evidence[sentence.start_char] = _char_span(text, sentence.start_char, sentence.end_char)
     if not attributions:
         attributions.append(Attribution(source=ARTICLE_SOURCE, stance=Stance.ASSERTS))
     fatalities = next((m.fatalities for m in mentions if m.fatalities), None)
@@ -1498,7 +1487,7 @@ def _build(event: _Event, text: str, lex: Lexicon) -> EventMention:
         id=event.id,
         type=EventType(event_type),
         status=EventStatus(status),
-        codes=_codes(event_type),
+        codes=_codes(event_type, " ".join(s.text for s in [*evidence.values()][:1])),
         trigger=_token_span(text, first.token),
         time=_event_time(event),
         place=_event_place(event),

@@ -10,7 +10,9 @@ How it works, per sentence:
 1. Cue patterns (``_CUES``: one regular expression per predicate, word lists below) find
    the statement: "founded in", "financed by", "branch of", "fell into conflict with",
    "has ruled", "active in", "based in"; sizes come from counts of members ("2,500
-   fighters") in a sentence with a size cue ("estimate", "size", "remained", "strong").
+   fighters") that the parse makes a group's size: the subject of "remain/number/total",
+   the object of "have/comprise/field", or "estimate ... at"; never the object of a verb
+   of harm ("killed 40 fighters").
 2. The subject is the nearest actor mention before the cue in the sentence (of an
    organization-like kind); for sizes, an actor named inside the counted phrase ("IS-K
    fighters") or a resolved pronoun ("their size") comes first, then the last such actor
@@ -84,7 +86,7 @@ _CUES: dict[FactPredicate, re.Pattern[str]] = {
         rf"\b(financed|funded|bankrolled|sponsored|paid for)\s+{_ADVERBS}by\s+", re.I
     ),
     FactPredicate.BRANCH_OF: re.compile(
-        r"\b(branch|affiliate|offshoot|franchise|province|wing|splinter group|"
+        r"\b(branch|affiliate|offshoot|franchise|wing|splinter group|"
         r"chapter|subsidiary)\s+of\s+",
         re.I,
     ),
@@ -112,12 +114,14 @@ _MEMBER_NOUNS = _words(
     "jihadists gunmen personnel operatives supporters adherents cadres guerrillas rebels "
     "volunteers loyalists mercenaries"
 )
-#: Lemmas and words that make a sentence about a size.
-_SIZE_CUES = _words(
-    "estimate estimated size strength number numbers remain remained remaining count counted "
-    "comprise comprises total totals strong swell swelled grow grew shrink shrank shrunk "
-    "boast boasts have has had command commands field fields muster"
-)
+#: Verbs whose subject is a group's membership ('2,000 fighters remained').
+_SIZE_SUBJECT_VERBS = _words("remain number total swell grow shrink dwindle stand")
+#: Verbs whose object is a group's membership ('the group has 3,000 fighters').
+_SIZE_OBJECT_VERBS = _words("have number comprise boast field command muster count include")
+#: Verbs and nouns of estimating that take the size after 'at' ('estimate their size at').
+_SIZE_AT_HEADS = _words("estimate put number size strength place")
+#: Nouns that name a size ('their size', 'the group's strength').
+_SIZE_NOUNS = _words("size strength number numbers membership ranks")
 #: Lemmas of verbs that make a count of members casualties or captives, not a size.
 _HARM_LEMMAS = _words(
     "kill die wound injure arrest capture detain execute behead eliminate neutralize "
@@ -251,14 +255,12 @@ def _cue_fact(
     if value is None:
         return []
     value_text, value_is_actor = value
-    if predicate in _PLACE_VALUED and not value_is_actor and not value_text[:1].isupper():
-        return []
-    if (
-        predicate in (FactPredicate.BRANCH_OF, FactPredicate.RIVAL_OF)
-        and not value_is_actor
-        and not value_text[:1].isupper()
-    ):
-        return []  # 'compete with each other', 'a wing of the building'
+    if predicate in _PLACE_VALUED and not value_is_actor and not _is_proper(doc, cue_end):
+        return []  # 'operate in cycles', 'governed the country'
+    if predicate in (FactPredicate.BRANCH_OF, FactPredicate.RIVAL_OF) and not value_is_actor:
+        return []  # 'compete with each other', 'the province of La Mar'
+    if predicate is FactPredicate.RULES and (cue_token is None or cue_token.pos_ != "VERB"):
+        return []  # 'the ruling party'
     if predicate is FactPredicate.RULES:
         time = _nearest_timex(timexes, cue_start, after_only=True)
     else:  # a date elsewhere in the sentence usually dates something else
@@ -338,11 +340,8 @@ def _size_fact(
         return None
     if quantity.min is None and quantity.max is None:
         return None
-    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    if not words & _SIZE_CUES:
-        return None
     noun_token = _noun_token(doc, quantity.end, sent.end_char, noun)
-    if noun_token is not None and _is_harmed(noun_token, sent):
+    if noun_token is None or not _is_size_statement(noun_token) or _is_harmed(noun_token, sent):
         return None
     subject = _size_subject(doc, quantity, noun_token, mentions, in_sentence, sent)
     if subject is None:
@@ -373,6 +372,16 @@ def _size_fact(
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _is_proper(doc: Doc, start: int) -> bool:
+    """Whether the phrase at ``start`` is a proper name (first word after a determiner)."""
+    span = doc.char_span(start, min(len(doc.text), start + 60), alignment_mode="expand")
+    for tok in span or []:
+        if tok.pos_ == "DET":
+            continue
+        return tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC")
+    return False
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -540,16 +549,29 @@ def _noun_token(doc: Doc, after: int, sent_end: int, noun: str) -> Token | None:
     return None
 
 
-def _is_harmed(noun: Token, sent: SpacySpan) -> bool:
-    """Whether the counted members are the victims or captives of a verb of harm."""
-    for tok in sent:
-        if (
-            tok.lemma_.lower() in _HARM_LEMMAS
-            and tok.pos_ in ("VERB", "AUX")
-            and (noun.head == tok or (noun in tok.subtree and noun.dep_ in ("dobj", "nsubjpass")))
-        ):
-            return True
+def _is_size_statement(noun: Token) -> bool:
+    """Whether the parse makes the counted members a group's size, not participants.
+
+    Accepted: the subject of 'remain/number/total/...', the object of a main verb
+    'have/number/comprise/...', or the object of 'at' after 'estimate/put/size'.
+    """
+    head = noun.head
+    lemma = head.lemma_.lower()
+    if noun.dep_ in ("nsubj",) and head.pos_ == "VERB" and lemma in _SIZE_SUBJECT_VERBS:
+        return True
+    if noun.dep_ in ("dobj", "attr") and head.pos_ == "VERB" and lemma in _SIZE_OBJECT_VERBS:
+        return True
+    if noun.dep_ == "pobj" and head.lower_ == "at":
+        return head.head.lemma_.lower() in _SIZE_AT_HEADS
     return False
+
+
+def _is_harmed(noun: Token, sent: SpacySpan) -> bool:
+    """Whether the counted members are within the clause of a verb of harm."""
+    return any(
+        tok.lemma_.lower() in _HARM_LEMMAS and tok.pos_ == "VERB" and noun in tok.subtree
+        for tok in sent
+    )
 
 
 def _size_subject(
@@ -573,7 +595,7 @@ def _size_subject(
         return inside[0]
     groups = frozenset({ActorKind.ARMED_GROUP.value})
     for tok in sent:  # 'their size', 'the group's strength'
-        if tok.dep_ == "poss" and tok.head.lower_ in _SIZE_CUES:
+        if tok.dep_ == "poss" and tok.head.lower_ in _SIZE_NOUNS:
             covering = _mention_covering(in_sentence, tok.idx, tok.idx + len(tok.text))
             if covering is not None and str(covering.actor.kind) in groups:
                 return covering

@@ -18,7 +18,8 @@ quantifiers and modifiers are data in ``data/numbers.json``; the choices worth k
 
 Ranges ("1,500 to 2,000", "between 1,500 and 2,000", "1,500-2,000", "two or three") keep
 both ends. A bare four-digit number such as "2015" is read as a year, not a count, unless a
-modifier precedes it or a content word follows it ("2000 people").
+modifier precedes it or a content word follows it ("2000 people", but "the 1991 elections").
+Numbers with a leading zero ("0700") or glued to a word ("MUC3") are not counts.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ MAX_PLAUSIBLE_CASUALTIES = 1_000_000
 
 _TOKEN = re.compile(
     r"\d+(?:[.,]\d+)*[A-Za-z]*"  # 1,500  3.5  21st  1990s (suffix marks it as not a count)
-    r"|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9][A-Za-z'’]*)*"  # words, 'twenty-one', 'IS-K'
+    r"|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9][A-Za-z0-9'’]*)*"  # words, 'twenty-one', 'AK-47'
     r"|[^\sA-Za-z0-9]"  # one punctuation character
 )
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -86,6 +87,7 @@ class _Tables:
     range_joiners: frozenset[str]
     year_min: int
     year_max: int
+    year_determiners: frozenset[str]
     function_words: frozenset[str]
     not_after: frozenset[str]
     not_before: frozenset[str]
@@ -129,6 +131,7 @@ def _tables() -> _Tables:
         range_joiners=frozenset(raw["range_joiners"]),
         year_min=raw["year_like"]["min"],
         year_max=raw["year_like"]["max"],
+        year_determiners=frozenset(raw["year_like"]["determiners"]),
         function_words=frozenset(raw["function_words"]),
         not_after=frozenset(raw["not_counts_after"]),
         not_before=frozenset(raw["not_counts_before"]),
@@ -244,6 +247,10 @@ def _core(tokens: list[_Token], i: int) -> _Core | None:
         return None
     tok = tokens[i]
     if _DIGITS.match(tok.text):
+        if len(tok.text) > 1 and tok.text[0] == "0":
+            return None  # '0700' (a clock time), '0004' (a document number)
+        if i > 0 and tokens[i - 1].end == tok.start and tokens[i - 1].text[-1:].isalnum():
+            return None  # glued to a word: 'MUC3', 'F16'
         value = float(tok.text.replace(",", ""))
         j = i + 1
         is_plain = "," not in tok.text and "." not in tok.text
@@ -387,6 +394,8 @@ def _parse_at(tokens: list[_Token], i: int, text: str, years_ok: bool) -> Quanti
         nxt = tokens[j].lower if j < len(tokens) else ""
         if not nxt or not nxt[0].isalpha() or nxt in tab.function_words:
             return None
+        if first > 0 and tokens[first - 1].lower in tab.year_determiners:
+            return None  # 'the 1991 elections': a year used as a modifier
     if _blocked(tokens, first if modifier is None else i, j, text):
         return None
     if modifier is not None:

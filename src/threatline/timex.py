@@ -52,11 +52,13 @@ SET_ADVERBS: dict[str, str] = _LEX["set_adverbs"]
 SET_BY_UNIT: dict[str, str] = _LEX["set_by_unit"]
 DATE_MODIFIERS: dict[str, str] = _LEX["modifiers"]
 QUANTITY_MODIFIERS: dict[str, str | None] = _LEX["quantity_modifiers"]
+VAGUE_COUNTS: dict[str, list[int | None]] = _LEX["vague_counts"]
 COUNT_NOUNS: frozenset[str] = frozenset(_LEX["count_nouns_after_year"])
 _FULL_MONTHS = frozenset(n for n in MONTHS if len(n) > 4 or n in ("may", "june", "july"))
-_GUARDED_MONTHS = frozenset({"may", "march"})
+_GUARDED_MONTHS = frozenset(_LEX["ambiguous_months"])
 
-# The value of a decade as TimeML writes it: the 1990s -> "199".
+# The value of a decade as the TimeML guidelines and TempEval-3 write it: the 1990s -> "199".
+# Set to "X" for the "199X" spelling some tools use.
 DECADE_SUFFIX = ""
 
 
@@ -78,8 +80,8 @@ WD = _alt(n for n in WEEKDAYS if len(n) > 4)
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
 NUM = (
-    rf"(?:\d+(?:[.,]\d+)?|(?:{'|'.join(_TENS)})[-\s](?:{'|'.join(_ONES)})|{_alt(_NUMBER_WORDS)}"
-    r"|a|an)"
+    rf"(?:(?:\d+|{_alt(_NUMBER_WORDS)}|a|an)\s+and\s+a\s+half|\d+(?:[.,]\d+)?"
+    rf"|(?:{'|'.join(_TENS)})[-\s](?:{'|'.join(_ONES)})|{_alt(_NUMBER_WORDS)}|a|an)"
 )
 VAGUE = _alt(_LEX["vague_quantities"])
 UNIT = (
@@ -106,6 +108,10 @@ def _number(word: str | None) -> float | None:
         return float(w)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", w):
         return float(w.replace(",", ""))
+    half = re.fullmatch(r"(.+?)\s+and\s+a\s+half", w)
+    if half:
+        whole = _number(half.group(1))
+        return None if whole is None else whole + 0.5
     parts = re.split(r"[-\s]", w)
     if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
         return NUMBERS[parts[0]] + NUMBERS[parts[1]]
@@ -300,8 +306,9 @@ class _Context:
         self.text = text
         self.pub = published
         self.doc = doc
-        letters = [c for c in text[:5000] if c.isalpha()]
-        self.upper = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+        sample = text[:5000]
+        upper, lower = len(_UPPER.findall(sample)), len(_LOWER.findall(sample))
+        self.upper = upper > 4 * lower
         self._token_starts: list[int] | None = None
 
     def direction(self, start: int, end: int) -> int:
@@ -317,6 +324,8 @@ class _Context:
         return m.group(1).lower() if m else ""
 
 
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*\Z")
 
 # --------------------------------------------------------------------------- tense
@@ -730,7 +739,9 @@ def _h_rel_unit(m: re.Match, ctx: _Context) -> _Cand | None:
     return cand
 
 
-def _season_cand(m: re.Match, ctx: _Context, code: str, step: int, mod: str | None) -> _Cand:
+def _season_cand(m: re.Match, ctx: _Context, code: str, step: int, mod: str | None) -> _Cand | None:
+    if re.match(r"\s+of\s+(?!\d)", ctx.text[m.end() : m.end() + 8]):
+        return None  # 'the fall of Kabul', 'the spring of hope'
     if ctx.pub is None:
         return _Cand(m.start(), m.end(), value=f"XXXX-{code}", mod=mod)
     cur_year, cur_code = _season_of(ctx.pub)
@@ -972,6 +983,19 @@ def _h_ago(m: re.Match, ctx: _Context) -> _Cand | None:
     if n is None:
         if ctx.pub is None:
             return _Cand(m.start(), m.end(), value="PAST_REF")
+        vague = VAGUE_COUNTS.get(re.sub(r"\s+", " ", (m["num"] or "").lower()))
+        if vague:  # 'a few days ago': between 9 and 2 days back
+            most, least = vague[1], vague[0]
+            return _Cand(
+                m.start(),
+                m.end(),
+                value="PAST_REF",
+                anchor="publication",
+                lo=_shift(ctx.pub, -most, unit) if most else None,
+                hi=_shift(ctx.pub, -least, unit),
+                explicit_interval=True,
+                granularity=_granularity_of_unit(unit),
+            )
         return _Cand(
             m.start(),
             m.end(),
@@ -1064,6 +1088,13 @@ def _h_clock(m: re.Match, ctx: _Context) -> _Cand | None:
     return _Cand(m.start(), m.end(), "TIME", f"XXXX-XX-XXT{hhmm}")
 
 
+def _h_military_clock(m: re.Match, ctx: _Context) -> _Cand | None:
+    """'at 2200 (hours)': a clock time in wire style, preferred over the year reading."""
+    if not m["suffix"] and not ctx.upper:
+        return None  # mixed-case 'at 1800' is more often a year or a count
+    return _Cand(m.start(), m.end(), "TIME", f"XXXX-XX-XXT{m['h']}:{m['mi']}", rule=-1)
+
+
 # --------------------------------------------------------------------------- event-anchored
 
 _ANCHOR_DIRECTIONS = {
@@ -1089,30 +1120,30 @@ _NP = r"(?P<np>(?:the|a|an|his|her|its|their|this|that|these|those)\s+[\w-]+(?:'
 _ANCHORED_PATTERNS = [
     # 'two days later', 'more than a day later', 'two days before the vote'
     re.compile(
-        rf"(?:{QMOD}\s+)?(?:(?P<num>{NUM}|{VAGUE})(?:\s+|-))?(?P<unit>{UNIT})\s+"
+        rf"(?<!\w)(?:{QMOD}\s+)?(?:(?P<num>{NUM}|{VAGUE})(?:\s+|-))?(?P<unit>{UNIT})\s+"
         rf"(?P<dir>later|earlier|afterwards?|after|before|prior\s+to)(?:\s+{_NP})?(?!\w)",
         re.I,
     ),
     # 'shortly after the attack', 'soon afterwards'
     re.compile(
-        rf"(?P<adv>shortly|soon|just|immediately|right|not\s+long|moments)\s+"
+        rf"(?<!\w)(?P<adv>shortly|soon|just|immediately|right|not\s+long|moments)\s+"
         rf"(?:(?P<dir>after|before)\s+{_NP}|(?P<dir2>afterwards?|thereafter))(?!\w)",
         re.I,
     ),
     # 'the following day', 'the next morning', 'the previous week', 'that night'
     re.compile(
-        r"(?:(?:later|earlier)\s+)?(?:the|that)\s+(?:(?P<dir>following|previous|preceding|prior|"
+        r"(?<!\w)(?:(?:later|earlier)\s+)?(?:the|that)\s+(?:(?P<dir>following|previous|preceding|prior|"
         r"same|subsequent)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night|"
         r"weekend|decade)|(?P<dir2>next)\s+(?P<unit2>day|morning|afternoon|evening|night))(?!\w)",
         re.I,
     ),
     re.compile(
-        r"(?:(?:later|earlier)\s+)?(?P<dir>that)\s+(?P<unit>day|night|morning|afternoon|"
+        r"(?<!\w)(?:(?:later|earlier)\s+)?(?P<dir>that)\s+(?P<unit>day|night|morning|afternoon|"
         r"evening|week|weekend)(?!\w)",
         re.I,
     ),
     re.compile(
-        r"the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after)"
+        r"(?<!\w)the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after)"
         r"(?!\s+(?:yesterday|tomorrow))(?!\w)",
         re.I,
     ),
@@ -1149,10 +1180,13 @@ def _parse_anchored(m: re.Match) -> _AnchorOffset:
     else:
         n = 0.0 if direction == 0 else 1.0
     qmod = QUANTITY_MODIFIERS.get(re.sub(r"\s+", " ", (gd.get("qmod") or "").lower()))
+    if n is not None:
+        n, unit = _half_down(n, unit)
     return _AnchorOffset(direction, n, unit, qmod, immediate=False)
 
 
 def _h_anchored(m: re.Match, ctx: _Context) -> _Cand | None:
+    """An expression placed relative to another event; unresolved until :func:`anchor_on`."""
     gd = m.groupdict()
     offset = _parse_anchored(m)
     unit_word = (gd.get("unit") or gd.get("unit2") or "").lower()
@@ -1353,7 +1387,8 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (
         re.compile(
             r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*"
-            r"(?P<ap>a\.m\.|p\.m\.|am|pm)(?:\s+(?:GMT|UTC|local\s+time))?(?!\w)",
+            r"(?P<ap>a\.m\.|p\.m\.|am|pm)(?:\s+(?:GMT|UTC|local\s+time|[ECMP][SD]?T|BST|CET|MSK))?"
+            r"(?!\w)",
             re.I,
         ),
         _h_clock,
@@ -1367,6 +1402,14 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         _h_clock,
     ),
     (re.compile(r"(?<!\w)(?P<word>noon|midnight)(?!\w)", re.I), _h_clock),
+    (
+        re.compile(
+            r"(?<=\bat\s)(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)"
+            r"(?P<suffix>\s*(?:hours|hrs|GMT|UTC|local\s+time))?(?!\w)",
+            re.I,
+        ),
+        _h_military_clock,
+    ),
     *[(p, _h_anchored) for p in _ANCHORED_PATTERNS],
 ]
 
@@ -1524,6 +1567,50 @@ def _granularity_from_value(cand: _Cand) -> Granularity:
     return Granularity.UNKNOWN
 
 
+# --------------------------------------------------------------------------- trigger words
+
+# Every rule's match contains one of these words or a word with a digit, so the rules run only
+# in windows around them: most of a news text has no temporal word, and the patterns, with
+# their optional prefixes, are slow to try at every position.
+_STOP = frozenset(_LEX["trigger_stopwords"])
+_TRIGGER_WORDS = frozenset(
+    w
+    for phrase in (
+        *MONTHS,
+        *(d for d in WEEKDAYS if len(d) > 4),
+        *(f"{d}s" for d in WEEKDAYS if len(d) > 4),
+        *UNITS,
+        *(f"{u}s" for u in UNITS),
+        *_LEX["unit_plurals"],
+        *SEASONS,
+        *PARTS_OF_DAY,
+        *SET_ADVERBS,
+        *_REF_VALUES,
+        *_DECADE_WORDS,
+        *_LEX["trigger_words"],
+    )
+    for w in re.split(r"[\s'-]+", phrase.lower())
+    if len(w) > 1 and w not in _STOP
+)
+_WORD = re.compile(r"\w+")
+_WINDOW_BEFORE, _WINDOW_AFTER = 48, 48
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged [lo, hi) regions around the trigger words of `text`."""
+    windows: list[tuple[int, int]] = []
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        if not (w[0].isdigit() or w[-1].isdigit() or w.lower() in _TRIGGER_WORDS):
+            continue
+        lo, hi = max(0, m.start() - _WINDOW_BEFORE), min(len(text), m.end() + _WINDOW_AFTER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
 # --------------------------------------------------------------------------- public API
 
 
@@ -1538,12 +1625,21 @@ def find_timexes(text: str, published: dt.date | None, doc: Doc | None = None) -
     """
     ctx = _Context(text, published, doc)
     cands: list[_Cand] = []
-    for rule_index, (pattern, handler) in enumerate(_RULES):
-        for m in pattern.finditer(text):
-            cand = handler(m, ctx)
-            if cand is not None and cand.end > cand.start:
-                cand.rule = min(cand.rule, rule_index) if cand.rule < 0 else rule_index
-                cands.append(cand)
+    seen: set[tuple[int, int, int]] = set()
+    for lo, hi in _windows(text):
+        for rule_index, (pattern, handler) in enumerate(_RULES):
+            for m in pattern.finditer(text, lo, hi):
+                if m.end() >= hi and hi < len(text):  # cut by the window: match the whole text
+                    m = pattern.match(text, m.start())
+                    if m is None:
+                        continue
+                if (m.start(), m.end(), rule_index) in seen:
+                    continue
+                seen.add((m.start(), m.end(), rule_index))
+                cand = handler(m, ctx)
+                if cand is not None and cand.end > cand.start:
+                    cand.rule = min(cand.rule, rule_index) if cand.rule < 0 else rule_index
+                    cands.append(cand)
     chosen = _select(cands)
     chosen = _merge_times(_merge_ranges(chosen, ctx), ctx)
     _apply_since(chosen, ctx)

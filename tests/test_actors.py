@@ -1,0 +1,318 @@
+"""Tests of the actors stage: knowledge base, matching, ad-hoc actors, coreference."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from threatline.actors import ActorKB, actor_at, actor_mentions_in, find_actors
+from threatline.errors import ConfigError
+from threatline.models import Actor, ActorKind, Article
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _run(text: str, nlp, kb: ActorKB) -> tuple[Article, list[Actor]]:
+    from threatline.annotate import annotate
+
+    article = Article.from_text(text)
+    return article, find_actors(annotate(article, nlp), kb)
+
+
+def _by_id(actors: list[Actor]) -> dict[str, Actor]:
+    return {actor.id: actor for actor in actors}
+
+
+def _surfaces(article: Article, actor: Actor) -> list[str]:
+    return [article.text[s:e] for s, e in actor.mentions]
+
+
+def _referent(article: Article, actors: list[Actor], word: str, occurrence: int = 0) -> str | None:
+    """Id of the actor that the n-th occurrence of ``word`` (whole word) refers to."""
+    import re
+
+    matches = list(re.finditer(rf"\b{re.escape(word)}\b", article.text))
+    start, end = matches[occurrence].span()
+    for actor in actors:
+        if (start, end) in actor.mentions:
+            return actor.id
+    return None
+
+
+# --------------------------------------------------------------------------- knowledge base
+
+
+def test_actors_kb_entries_are_well_formed(actor_kb: ActorKB) -> None:
+    entries = actor_kb.entries
+    assert 120 <= len(entries) <= 260
+    ids = {entry.id for entry in entries}
+    assert len(ids) == len(entries)
+    for entry in entries:
+        assert entry.parent is None or entry.parent in ids, entry.id
+        assert entry.country is None or (len(entry.country) == 2 and entry.country.isupper())
+
+
+def test_actors_kb_match_spellings(actor_kb: ActorKB) -> None:
+    for name in [
+        "IS-K",
+        "ISKP",
+        "ISIS-K",
+        "Islamic State Khorasan Province",
+        "islamic state-khorasan",
+    ]:
+        entry = actor_kb.match(name)
+        assert entry is not None and entry.id == "islamic-state-khorasan", name
+    assert actor_kb.get("islamic-state-khorasan").parent == "islamic-state"
+    assert actor_kb.match("Daesh").id == "islamic-state"
+    assert actor_kb.match("Sendero Luminoso").id == "shining-path"
+    assert actor_kb.match("the Kremlin").id == "russian-government"
+    assert actor_kb.match("Washington").id == "us-government"
+    assert actor_kb.match("no such group") is None
+    # Acronyms are matched as written: the lower-case word "is" is not Islamic State.
+    assert actor_kb.match("is") is None
+
+
+def test_actors_kb_load_is_memoised() -> None:
+    assert ActorKB.load() is ActorKB.load()
+
+
+def test_actors_kb_user_extension(tmp_path) -> None:
+    extra = tmp_path / "mine.json"
+    extra.write_text(
+        json.dumps(
+            {
+                "entries": [
+                    {"id": "islamic-state-khorasan", "aliases": ["Wilayat Khurasan"]},
+                    {
+                        "id": "valley-front",
+                        "name": "Valley Liberation Front",
+                        "kind": "armed_group",
+                        "acronyms": ["VLF"],
+                        "country": "XK",
+                    },
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    kb = ActorKB.load(extra=[extra])
+    assert kb is not ActorKB.load()
+    extended = kb.match("Wilayat Khurasan")
+    assert extended is not None and extended.id == "islamic-state-khorasan"
+    assert extended.parent == "islamic-state"  # fields the file did not give are kept
+    assert "ISKP" in extended.acronyms
+    assert kb.match("VLF").kind == ActorKind.ARMED_GROUP
+    assert ActorKB.load().match("VLF") is None  # the default base is untouched
+
+
+def test_actors_kb_rejects_bad_kind(tmp_path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps([{"id": "x", "kind": "wizards"}]), encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown kind"):
+        ActorKB.load(extra=[bad])
+
+
+def test_actors_mention_helpers() -> None:
+    a = Actor(id="a", name="A", mentions=[(0, 5), (20, 25)])
+    b = Actor(id="b", name="B", mentions=[(10, 15), (20, 23)])
+    assert [(x.id, s) for x, s, _ in actor_mentions_in([a, b], 8, 30)] == [
+        ("b", 10),
+        ("b", 20),
+        ("a", 20),
+    ]
+    assert actor_at([a, b], 0, 5).id == "a"
+    assert actor_at([a, b], 20, 25).id == "a"  # largest overlap
+    assert actor_at([a, b], 6, 9) is None
+
+
+# --------------------------------------------------------------------------- matching
+
+
+@pytest.mark.model
+def test_actors_acronym_and_alias(nlp, actor_kb) -> None:
+    article, actors = _run(
+        "ISIS claimed the bombing. Daesh later released a video, and AFP said the "
+        "Islamic State group had used a truck.",
+        nlp,
+        actor_kb,
+    )
+    found = _by_id(actors)
+    assert _surfaces(article, found["islamic-state"]) == [
+        "ISIS",
+        "Daesh",
+        "the Islamic State group",
+    ]
+    assert found["afp"].kind == ActorKind.MEDIA
+    assert found["islamic-state"].in_kb
+
+
+@pytest.mark.model
+def test_actors_upper_case_is_verb_is_not_islamic_state(nlp, actor_kb) -> None:
+    article, actors = _run(
+        "THE SITUATION IS CRITICAL, THE ARMY SAID. IT IS BELIEVED THAT IS FIGHTERS "
+        "ENTERED THE TOWN. THE ATTACK IS THE WORK OF THE ERP, THE ARMY SAID.",
+        nlp,
+        actor_kb,
+    )
+    found = _by_id(actors)
+    islamic_state = [article.text[s:e] for s, e in found["islamic-state"].mentions]
+    assert all(article.text[s - 5 : s] == "THAT " for s, _ in found["islamic-state"].mentions)
+    assert islamic_state  # "THAT IS FIGHTERS": the group
+    assert "erp-sv" in found and found["erp-sv"].parent == "fmln"
+
+
+@pytest.mark.model
+def test_actors_upper_case_muc_sentence(nlp, actor_kb) -> None:
+    article, actors = _run(
+        "URBAN GUERRILLAS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT ATTACKED A "
+        "POLICE POST IN SAN SALVADOR LAST NIGHT. THE FMLN CLAIMED RESPONSIBILITY ON "
+        "RADIO VENCEREMOS.",
+        nlp,
+        actor_kb,
+    )
+    found = _by_id(actors)
+    fmln = _surfaces(article, found["fmln"])
+    assert "FARABUNDO MARTI NATIONAL LIBERATION FRONT" in fmln
+    assert "FMLN" in fmln
+    assert "URBAN GUERRILLAS" in fmln  # the guerrillas "of" the front are the front
+    assert found["radio-venceremos"].kind == ActorKind.MEDIA
+
+
+@pytest.mark.model
+def test_actors_metonymy_only_when_acting(nlp, actor_kb) -> None:
+    article, actors = _run(
+        "Washington also assumes that the group was behind the attack. The embassy in "
+        "Washington was closed, and the Kremlin said nothing.",
+        nlp,
+        actor_kb,
+    )
+    found = _by_id(actors)
+    assert _surfaces(article, found["us-government"]) == ["Washington"]
+    assert found["us-government"].mentions[0][0] == 0
+    assert _surfaces(article, found["russian-government"]) == ["the Kremlin"]
+
+
+@pytest.mark.model
+def test_actors_nationality_description(nlp, actor_kb) -> None:
+    article, actors = _run(
+        "Russian authorities arrested several Tajik suspects. Shia Muslims in the city "
+        "feared new attacks, and American soldiers guarded the airport.",
+        nlp,
+        actor_kb,
+    )
+    found = _by_id(actors)
+    assert _surfaces(article, found["russian-government"]) == ["Russian authorities"]
+    suspects = found["tajik-suspects"]
+    assert suspects.country == "TJ" and not suspects.in_kb
+    assert found["shia-muslims"].kind == ActorKind.CIVILIANS
+    assert found["us-armed-forces"].kind == ActorKind.SECURITY_FORCE
+
+
+@pytest.mark.model
+def test_actors_adhoc_person_expert_and_org(nlp, actor_kb) -> None:
+    article, actors = _run(
+        "The Valley Liberation Front attacked the base, said Maria Lopez, a professor at "
+        "the University of Oslo. Lopez said the governor, John Smith, had fled.",
+        nlp,
+        actor_kb,
+    )
+    found = _by_id(actors)
+    front = found["valley-liberation-front"]
+    assert front.kind == ActorKind.ARMED_GROUP and not front.in_kb
+    lopez = found["maria-lopez"]
+    assert lopez.kind == ActorKind.EXPERT
+    assert "Lopez" in _surfaces(article, lopez)  # the surname alone is the same person
+    assert found["john-smith"].kind == ActorKind.PERSON
+
+
+# --------------------------------------------------------------------------- coreference
+
+
+@pytest.mark.model
+def test_actors_appositive_and_branch_parent(nlp, actor_kb) -> None:
+    article, actors = _run(
+        "The attack was carried out by the Valley Front, the northern branch of al-Qaeda "
+        "known for its brutality.",
+        nlp,
+        actor_kb,
+    )
+    found = _by_id(actors)
+    front = found["valley-front"]
+    assert front.parent == "al-qaeda"
+    assert "al-qaeda" in found
+    assert _referent(article, actors, "its") == "valley-front"
+
+
+@pytest.mark.model
+def test_actors_the_group_and_pronouns(nlp, actor_kb) -> None:
+    article, actors = _run(
+        "Washington believes that IS-K was behind the attack. The group claimed "
+        "responsibility on Telegram. The FSB reported that she had killed two of its "
+        "fighters. In January, she carried out an attack in Kerman.",
+        nlp,
+        actor_kb,
+    )
+    assert _referent(article, actors, "group") is None  # the mention is "The group"
+    isk = _by_id(actors)["islamic-state-khorasan"]
+    assert "The group" in _surfaces(article, isk)
+    assert isk.parent == "islamic-state"
+    # "she" under a reporting verb is its subject; a main-clause "she" continues the topic.
+    assert _referent(article, actors, "she", 0) == "fsb"
+    assert _referent(article, actors, "she", 1) in {"fsb", "islamic-state-khorasan"}
+
+
+@pytest.mark.model
+def test_actors_pronoun_takes_subject_of_earlier_clause(nlp, actor_kb) -> None:
+    article, actors = _run(
+        "Not only did Hamas claim the attack, more than a day later it also released a video.",
+        nlp,
+        actor_kb,
+    )
+    assert _referent(article, actors, "it") == "hamas"
+
+
+@pytest.mark.model
+def test_actors_expletive_it_has_no_referent(nlp, actor_kb) -> None:
+    article, actors = _run(
+        "Hezbollah fired rockets. It is not the first time that the militia has attacked.",
+        nlp,
+        actor_kb,
+    )
+    assert _referent(article, actors, "It") is None
+    assert "the militia" in _surfaces(article, _by_id(actors)["hezbollah"])
+
+
+# --------------------------------------------------------------------------- seed article
+
+
+@pytest.mark.model
+def test_actors_seed_article(nlp, actor_kb, seed_dir) -> None:
+    text = (seed_dir / "crocus_article.txt").read_text(encoding="utf-8")
+    article, actors = _run(text, nlp, actor_kb)
+    found = _by_id(actors)
+
+    isk = found["islamic-state-khorasan"]
+    assert isk.kind == ActorKind.ARMED_GROUP and isk.parent == "islamic-state" and isk.in_kb
+    surfaces = set(_surfaces(article, isk))
+    assert {"Islamic State Khorasan", "IS-K", "the group", "The organization"} <= surfaces
+    assert "islamic-state" in found
+
+    fsb = found["fsb"]
+    assert fsb.kind == ActorKind.SECURITY_FORCE and fsb.country == "RU"
+    assert "Washington" in _surfaces(article, found["us-government"])
+    assert "Russian authorities" in _surfaces(article, found["russian-government"])
+    assert found["cnn"].kind == ActorKind.MEDIA
+    assert found["npr"].kind == ActorKind.MEDIA
+    assert "taliban" in found and "al-qaeda" in found
+    assert found["daniel-byman"].kind == ActorKind.EXPERT
+
+    # "the FSB reported that she had killed ...": she is the FSB; "In January this year,
+    # she carried out a major attack": she is IS-K (the topic of the previous sentence).
+    assert _referent(article, actors, "she", 0) == "fsb"
+    assert _referent(article, actors, "she", 1) == "islamic-state-khorasan"
+    assert _referent(article, actors, "it", 0) == "islamic-state-khorasan"  # "it also distributed"
+    # Every mention lies inside the text and is sorted.
+    for actor in actors:
+        assert actor.mentions == sorted(actor.mentions)
+        assert all(0 <= s < e <= len(article.text) for s, e in actor.mentions)

@@ -1,0 +1,499 @@
+"""Tests of the events stage: triggers, types, status, roles, casualties, attributions,
+links, coreference, guards against false events, and the seed article end to end."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from threatline.events import extract_events, load_lexicon
+from threatline.models import (
+    Actor,
+    ActorKind,
+    Article,
+    EventMention,
+    EventType,
+    Granularity,
+    Place,
+    PlaceLevel,
+    TimeSpan,
+)
+
+PUBLISHED = dt.date(2024, 3, 24)
+
+
+# --------------------------------------------------------------------------- hand-made inputs
+
+
+def _spans(text: str, surface: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(surface), text)]
+
+
+def actor(text: str, actor_id: str, kind: ActorKind, *surfaces: str) -> Actor:
+    """An actor with every occurrence of its surfaces as a mention."""
+    mentions = sorted(span for s in surfaces for span in _spans(text, s))
+    return Actor(id=actor_id, name=surfaces[0], kind=kind, mentions=mentions)
+
+
+def place(text: str, place_id: str, name: str, level: PlaceLevel, country: str) -> Place:
+    return Place(id=place_id, name=name, level=level, country=country, mentions=_spans(text, name))
+
+
+def timex(
+    text: str, surface: str, start: dt.date | None, end: dt.date | None, granularity: Granularity
+) -> TimeSpan:
+    at = text.index(surface)
+    return TimeSpan(
+        text=surface,
+        char_start=at,
+        char_end=at + len(surface),
+        start=start,
+        end=end,
+        granularity=granularity,
+        anchor="publication" if start else None,
+    )
+
+
+def day(text: str, surface: str, value: dt.date) -> TimeSpan:
+    return timex(text, surface, value, value, Granularity.DAY)
+
+
+def run(
+    nlp,
+    text: str,
+    actors: list[Actor] | None = None,
+    places: list[Place] | None = None,
+    timexes: list[TimeSpan] | None = None,
+) -> list[EventMention]:
+    from threatline.annotate import annotate
+
+    article = Article.from_text(text, published=PUBLISHED)
+    assert article.text == text, "test texts must already be normalized"
+    doc = annotate(article, nlp)
+    return extract_events(doc, article, actors or [], places or [], timexes or [])
+
+
+def only(events: list[EventMention]) -> EventMention:
+    assert len(events) == 1, [(e.type, e.trigger.text) for e in events]
+    return events[0]
+
+
+def roles(event: EventMention) -> set[tuple[str, str]]:
+    return {(p.actor, p.role) for p in event.participants}
+
+
+def stances(event: EventMention) -> set[tuple[str, str]]:
+    return {(a.source, a.stance) for a in event.attributions}
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+def test_events_lexicon_types_are_known_event_types():
+    lex = load_lexicon()
+    known = {t.value for t in EventType}
+    for entries in lex.triggers.values():
+        for entry in entries:
+            assert entry["type"] in known, entry
+    assert {r["type"] for r in lex.refiners} <= known
+    assert lex.violent <= known
+
+
+# --------------------------------------------------------------------------- types
+
+
+@pytest.mark.model
+def test_events_blast_at_checkpoint_is_bombing_with_toll_place_and_time(nlp):
+    text = "A blast at a police checkpoint in Kabul killed three soldiers on Monday."
+    kabul = place(text, "P1", "Kabul", PlaceLevel.SETTLEMENT, "AF")
+    monday = day(text, "Monday", dt.date(2024, 3, 18))
+    event = only(run(nlp, text, places=[kabul], timexes=[monday]))
+    assert event.id == "E1"
+    assert event.type == "bombing"
+    assert event.trigger.text == "blast"
+    assert (event.fatalities.min, event.fatalities.max) == (3, 3)
+    assert event.place is not None and event.place.id == "P1"
+    assert event.time is not None and event.time.start == dt.date(2024, 3, 18)
+    assert "police checkpoint" in [s.text for s in event.physical_targets]
+    assert event.evidence[0].text == text
+    assert event.codes.acled is not None
+
+
+@pytest.mark.model
+def test_events_generic_attack_takes_type_from_car_bomb(nlp):
+    text = "Rebels carried out an attack with a car bomb near the ministry."
+    rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "Rebels")
+    event = only(run(nlp, text, actors=[rebels]))
+    assert event.type == "bombing"
+    assert "car bomb" in [s.text for s in event.instruments]
+    assert ("rebels", "perpetrator") in roles(event)
+
+
+@pytest.mark.model
+def test_events_suicide_bomber_is_suicide_bombing(nlp):
+    text = "A suicide bomber attacked a mosque in Peshawar during Friday prayers."
+    assert only(run(nlp, text)).type == "suicide_bombing"
+
+
+@pytest.mark.model
+def test_events_gunmen_opened_fire_is_armed_assault_with_injuries(nlp):
+    text = "Gunmen opened fire on a wedding party in the village, wounding 20 guests."
+    event = only(run(nlp, text))
+    assert event.type == "armed_assault"
+    assert event.injuries is not None and event.injuries.min == 20
+    assert event.fatalities is None
+
+
+@pytest.mark.model
+def test_events_abduction_is_kidnapping(nlp):
+    text = "Guerrillas abducted two engineers from the dam construction site."
+    guerrillas = actor(text, "guerrillas", ActorKind.ARMED_GROUP, "Guerrillas")
+    event = only(run(nlp, text, actors=[guerrillas]))
+    assert event.type == "kidnapping"
+    assert ("guerrillas", "perpetrator") in roles(event)
+
+
+@pytest.mark.model
+def test_events_killing_by_security_forces_is_security_operation(nlp):
+    text = "The police killed four militants in a raid on a hideout in Dagestan."
+    police = actor(text, "police", ActorKind.SECURITY_FORCE, "The police")
+    militants = actor(text, "militants", ActorKind.ARMED_GROUP, "four militants")
+    events = run(nlp, text, actors=[police, militants])
+    event = events[0]
+    assert event.type == "security_operation"
+    assert ("police", "security_force") in roles(event)
+    assert ("militants", "target") in roles(event)
+    assert event.fatalities is not None and event.fatalities.min == 4
+
+
+@pytest.mark.model
+def test_events_arrest_and_seizure_of_power(nlp):
+    text = "Soldiers detained the president. The army took power in the capital."
+    army = actor(text, "army", ActorKind.SECURITY_FORCE, "Soldiers", "The army")
+    events = run(nlp, text, actors=[army])
+    assert [e.type for e in events] == ["arrest", "seizure_of_power"]
+    assert ("army", "security_force") in roles(events[0])
+    assert ("army", "perpetrator") in roles(events[1])
+
+
+# --------------------------------------------------------------------------- status
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "event_type", "status"),
+    [
+        ("The cell plotted an attack on a synagogue.", "plot", "planned"),
+        ("The group planned to bomb the railway station.", "plot", "planned"),
+        ("Police thwarted a bombing at the airport.", "foiled_attack", "foiled"),
+        ("The militants tried to attack the prison but failed.", "attack", "failed"),
+        ("The group threatened to attack the capital.", "threat", "threatened"),
+        ("The rebels would attack the town if the army withdrew.", "attack", "hypothetical"),
+        ("The rebels did not attack the convoy.", "attack", "hypothetical"),
+        ("The group denied that it bombed the hotel.", "bombing", "denied"),
+    ],
+)
+def test_events_status_from_context(nlp, text, event_type, status):
+    event = only(run(nlp, text))
+    assert (event.type, event.status) == (event_type, status)
+
+
+# --------------------------------------------------------------------------- false events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister died of a heart attack at his home.",
+        "The number of attacks in the region decreased.",
+        "Such groups often strike in remote provinces.",
+        "The groups compete with each other for recruits.",
+        "They mainly fight through terrorist attacks.",
+    ],
+)
+def test_events_no_false_events(nlp, text):
+    assert run(nlp, text) == []
+
+
+# --------------------------------------------------------------------------- roles
+
+
+@pytest.mark.model
+def test_events_perpetrator_from_passive_carried_out_by(nlp):
+    text = "The attack on the embassy was carried out by fighters from the Front."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "the Front")
+    event = only(run(nlp, text, actors=[front]))
+    assert ("front", "perpetrator") in roles(event)
+    assert "embassy" in [s.text for s in event.physical_targets]
+
+
+@pytest.mark.model
+def test_events_perpetrator_from_possessive_and_behind(nlp):
+    text = "The Front's attack on the barracks failed. Officials said the Front was behind it."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "The Front", "the Front")
+    event = run(nlp, text, actors=[front])[0]
+    assert ("front", "perpetrator") in roles(event)
+
+
+@pytest.mark.model
+def test_events_victims_and_target_of_attack(nlp):
+    text = "The militia attacked the police station and killed two officers."
+    militia = actor(text, "militia", ActorKind.ARMED_GROUP, "The militia")
+    officers = actor(text, "police", ActorKind.SECURITY_FORCE, "two officers")
+    event = only(run(nlp, text, actors=[militia, officers]))
+    assert ("militia", "perpetrator") in roles(event)
+    assert ("police", "victim") in roles(event)
+    assert (event.fatalities.min, event.fatalities.max) == (2, 2)
+
+
+# --------------------------------------------------------------------------- casualties
+
+
+@pytest.mark.model
+def test_events_casualties_dead_and_injured(nlp):
+    text = "A bomb exploded in the market, leaving three dead and five injured."
+    event = only(run(nlp, text))
+    assert event.type == "bombing"
+    assert event.fatalities.min == 3
+    assert event.injuries.min == 5
+
+
+@pytest.mark.model
+def test_events_toll_in_next_sentence_goes_to_previous_attack(nlp):
+    text = "Militants attacked an army base near the border. A dozen soldiers were killed."
+    event = only(run(nlp, text))
+    assert (event.fatalities.min, event.fatalities.max) == (12, 12)
+    assert len(event.evidence) == 2
+
+
+@pytest.mark.model
+def test_events_slit_throat_is_a_lower_bound(nlp):
+    # a detail about one victim says nothing about the total: at least one dead
+    text = "Gunmen stormed the theater on Friday. One victim's throat was slit."
+    event = only(run(nlp, text))
+    assert event.type == "armed_assault"
+    assert event.fatalities.min == 1 and event.fatalities.max is None
+
+
+# --------------------------------------------------------------------------- attributions
+
+
+@pytest.mark.model
+def test_events_attributions_not_confirmed_assumes_claims(nlp):
+    text = (
+        "Although the authorities have not yet confirmed this, the attack on the hotel was "
+        "carried out by the Front. Washington assumes that the Front was behind the attack. "
+        "The Front claimed responsibility for the attack."
+    )
+    authorities = actor(text, "gov", ActorKind.GOVERNMENT, "the authorities")
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "the Front", "The Front")
+    usa = actor(text, "usa", ActorKind.GOVERNMENT, "Washington")
+    events = run(nlp, text, actors=[authorities, front, usa])
+    attack, claim = events
+    assert attack.type == "attack" and claim.type == "claim_of_responsibility"
+    assert {("gov", "not_confirmed"), ("usa", "assumes"), ("front", "claims")} <= stances(attack)
+    assert ("front", "perpetrator") in roles(attack)
+    assert ("front", "claimant") in roles(claim)
+    assert [(link.type, link.event) for link in claim.links] == [
+        ("claims_responsibility_for", attack.id)
+    ]
+    assert len(attack.evidence) == 3
+
+
+@pytest.mark.model
+def test_events_attributions_said_reported_according_to_estimate_default(nlp):
+    text = (
+        "They are said to have bombed a bridge. "
+        "Reuters reported that rebels ambushed a convoy. "
+        "According to the police, gunmen kidnapped a mayor. "
+        "Militants burned a school."
+    )
+    police = actor(text, "police", ActorKind.SECURITY_FORCE, "the police")
+    bridge, convoy, mayor, school = run(nlp, text, actors=[police])
+    assert ("article", "alleges") in stances(bridge)
+    assert ("Reuters", "reports") in stances(convoy)
+    assert ("police", "reports") in stances(mayor)
+    assert ("police", "source_of_report") in roles(mayor)
+    assert stances(school) == {("article", "asserts")}
+
+
+@pytest.mark.model
+def test_events_attribution_denies_and_quotes(nlp):
+    text = (
+        "The army denied that its troops shelled the village. "
+        "\u201cThe militants attacked our checkpoint,\u201d said the commander."
+    )
+    army = actor(text, "army", ActorKind.SECURITY_FORCE, "The army")
+    shelled, attacked = run(nlp, text, actors=[army])
+    assert ("army", "denies") in stances(shelled)
+    assert any(stance == "quotes" for _, stance in stances(attacked))
+
+
+# --------------------------------------------------------------------------- links
+
+
+@pytest.mark.model
+def test_events_links_video_verification_arrest(nlp):
+    text = (
+        "Gunmen attacked a concert hall in the city on Friday. "
+        "The group later released a video of the assault. "
+        "The broadcaster verified the video. "
+        "Police arrested four suspects."
+    )
+    attack, video, check, arrest = run(nlp, text)
+    assert video.type == "propaganda_release"
+    assert ("video_of", attack.id) in [(x.type, x.event) for x in video.links]
+    assert check.type == "attack_verification"
+    assert ("verifies", video.id) in [(x.type, x.event) for x in check.links]
+    assert arrest.type == "arrest"
+    assert ("arrest_after", attack.id) in [(x.type, x.event) for x in arrest.links]
+
+
+@pytest.mark.model
+def test_events_plot_foiled_by_security_operation(nlp):
+    text = (
+        "On Tuesday the intelligence service killed three members of the cell. "
+        "They had plotted an attack on a church."
+    )
+    service = actor(text, "service", ActorKind.SECURITY_FORCE, "the intelligence service")
+    operation, plot = run(nlp, text, actors=[service])
+    assert operation.type == "security_operation"
+    assert plot.type == "plot" and plot.status == "planned"
+    assert ("foiled_by", operation.id) in [(x.type, x.event) for x in plot.links]
+
+
+# --------------------------------------------------------------------------- time
+
+
+@pytest.mark.model
+def test_events_event_anchored_time_resolved_on_linked_attack(nlp):
+    text = (
+        "Gunmen attacked a concert hall on Friday. "
+        "Two days later the group released a video of the attack."
+    )
+    friday = day(text, "Friday", dt.date(2024, 3, 22))
+    later = timex(text, "Two days later", None, None, Granularity.UNKNOWN)
+    attack, video = run(nlp, text, timexes=[friday, later])
+    assert attack.time.start == dt.date(2024, 3, 22)
+    assert video.time is not None and video.time.anchor == f"event:{attack.id}"
+    assert video.time.start == dt.date(2024, 3, 24)
+
+
+@pytest.mark.model
+def test_events_no_time_in_sentence_stays_null(nlp):
+    text = "In 2019 the army took power. Rebels later attacked a police station."
+    year = timex(text, "2019", dt.date(2019, 1, 1), dt.date(2019, 12, 31), Granularity.YEAR)
+    coup, attack = run(nlp, text, timexes=[year])
+    assert coup.time is not None and coup.time.start.year == 2019
+    assert attack.time is None
+
+
+# --------------------------------------------------------------------------- coreference
+
+
+@pytest.mark.model
+def test_events_definite_references_merge_distinct_incidents_stay_apart(nlp):
+    text = (
+        "Gunmen attacked a hotel in Kabul on Monday, killing five people. "
+        "On Tuesday militants attacked a school in Kandahar. "
+        "The attack in Kabul was the deadliest this year. "
+        "Officials blamed the Front for the attack."
+    )
+    kabul = place(text, "P1", "Kabul", PlaceLevel.SETTLEMENT, "AF")
+    kandahar = place(text, "P2", "Kandahar", PlaceLevel.SETTLEMENT, "AF")
+    monday = day(text, "Monday", dt.date(2024, 3, 18))
+    tuesday = day(text, "Tuesday", dt.date(2024, 3, 19))
+    events = run(nlp, text, places=[kabul, kandahar], timexes=[monday, tuesday])
+    assert [e.id for e in events] == ["E1", "E2"]
+    kabul_attack, kandahar_attack = events
+    assert kabul_attack.place.id == "P1" and kandahar_attack.place.id == "P2"
+    assert len(kabul_attack.evidence) == 3  # first report, 'The attack in Kabul', 'the attack'
+    assert len(kandahar_attack.evidence) == 1
+    assert kabul_attack.fatalities.min == 5
+
+
+# --------------------------------------------------------------------------- upper case
+
+
+@pytest.mark.model
+def test_events_upper_case_report(nlp):
+    text = (
+        "SAN SALVADOR, 12 MAY 89 -- TERRORISTS OF THE FARABUNDO MARTI NATIONAL LIBERATION "
+        "FRONT SET FIRE TO TWO BUSES IN SAN SALVADOR, ACCORDING TO THE NATIONAL POLICE. "
+        "A BOMB EXPLODED YESTERDAY AT THE HOME OF A JUDGE, KILLING HIS DRIVER."
+    )
+    fmln = actor(text, "fmln", ActorKind.ARMED_GROUP, "FARABUNDO MARTI NATIONAL LIBERATION FRONT")
+    police = actor(text, "pnc", ActorKind.SECURITY_FORCE, "THE NATIONAL POLICE")
+    arson, bombing = run(nlp, text, actors=[fmln, police])
+    assert arson.type == "arson"
+    assert ("fmln", "perpetrator") in roles(arson)
+    assert ("pnc", "reports") in stances(arson)
+    assert "BUSES" in " ".join(s.text for s in arson.physical_targets)
+    assert bombing.type == "bombing"
+    assert bombing.fatalities is not None and bombing.fatalities.min == 1
+    assert "HOME" in " ".join(s.text for s in bombing.physical_targets)
+
+
+# --------------------------------------------------------------------------- seed article
+
+
+@pytest.mark.model
+def test_events_seed_article_end_to_end(nlp, seed_dir, actor_kb, gazetteer):
+    from threatline.actors import find_actors
+    from threatline.annotate import annotate
+    from threatline.geo import geocode
+    from threatline.timex import find_timexes
+
+    raw = (seed_dir / "crocus_article.txt").read_text(encoding="utf-8")
+    article = Article.from_text(raw, published=PUBLISHED)
+    doc = annotate(article, nlp)
+    timexes = find_timexes(article.text, article.published, doc=doc)
+    actors = find_actors(doc, actor_kb)
+    places = geocode(doc, gazetteer)
+    events = extract_events(doc, article, actors, places, timexes)
+    assert [e.id for e in events] == [f"E{n}" for n in range(1, len(events) + 1)]
+
+    def find(event_type: str, word: str) -> EventMention:
+        hits = [
+            e for e in events if e.type == event_type and any(word in s.text for s in e.evidence)
+        ]
+        assert hits, (event_type, word, [(e.type, e.trigger.text) for e in events])
+        return hits[0]
+
+    isk = next(a.id for a in actors if "Khorasan" in a.name or a.id.startswith("islamic-state-k"))
+    crocus = find("attack", "Crocus City Hall in a Moscow suburb")
+    assert (isk, "perpetrator") in roles(crocus)
+    crocus_stances = {stance for _, stance in stances(crocus)}
+    assert {"claims", "assumes", "not_confirmed"} <= crocus_stances
+    assert any("Moscow" in s.text for s in crocus.evidence[-1:])  # 'The attack in Moscow'
+    claim = find("claim_of_responsibility", "Telegram")
+    assert ("claims_responsibility_for", crocus.id) in [(x.type, x.event) for x in claim.links]
+    video = find("propaganda_release", "video images")
+    assert ("video_of", crocus.id) in [(x.type, x.event) for x in video.links]
+    verification = find("attack_verification", "geodata")
+    assert ("verifies", video.id) in [(x.type, x.event) for x in verification.links]
+    arrest = find("arrest", "Tajik")
+    assert ("arrest_after", crocus.id) in [(x.type, x.event) for x in arrest.links]
+    operation = find("security_operation", "Kaluga")
+    assert operation.time is not None and operation.time.start == dt.date(2024, 3, 7)
+    plot = find("plot", "synagogue")
+    assert plot.status == "planned"
+    embassy = find("attack", "Russian embassy")
+    assert embassy.time.start.year == 2022 and embassy.fatalities.min == 6
+    assert embassy.place is not None and "Kabul" in embassy.place.text
+    kandahar = find("attack", "Kandahar")
+    assert kandahar.time is not None and kandahar.time.start == dt.date(2024, 3, 11)
+    airport = find("attack", "Kabul airport")
+    assert airport.fatalities.min == 12
+    takeover = find("seizure_of_power", "took power")
+    assert takeover is not None
+    kerman = find("attack", "Kerman")
+    assert kerman.time.start == dt.date(2024, 1, 1)
+    foiled = find("foiled_attack", "thwarted")
+    assert foiled.status == "foiled"
+    # generic statements are no events
+    assert not [e for e in events if any("number of attacks" in s.text for s in e.evidence)]
+    assert not [e for e in events if any("groups compete" in s.text for s in e.evidence)]
