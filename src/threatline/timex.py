@@ -8,14 +8,22 @@ resolved against the publication date; without one they keep their text and a va
 later", "shortly after the attack") stay unresolved until :func:`anchor_on` places them
 relative to that event's TimeSpan.
 
-How it works: word tables (months, weekdays, numbers, units, seasons) live in
-``data/timex_lexicon.json``; a fixed list of rules, each a regular expression compiled once
-and a function that normalizes its match, proposes candidates; the longest non-overlapping
-candidates win (ties go to the earlier rule); then adjacent candidates are merged into ranges
-("from May to July", "2014-2019") and clock times are joined to their day ("Friday at 10
-p.m."). The direction of a bare weekday or month (the last one or the next one) follows the
-tense of its clause: from the spaCy parse when a ``Doc`` is given, otherwise from verb cues in
-the sentence.
+How it works, in order:
+
+1. Word tables (months, weekdays, numbers, units, seasons, trigger words) live in
+   ``data/timex_lexicon.json``.
+2. The rules run only in windows around trigger words and digits (speed: most of a text has
+   no temporal word). Each rule is a regular expression compiled once plus a function that
+   normalizes its match or rejects it (guards: 'may' the verb, ages, counts, 'Resolution 1973').
+3. Overlaps are settled: the longest candidate wins, then the leftmost, then the earlier rule
+   (event-anchored rules rank first, so 'two days before the vote' beats 'two days').
+4. Adjacent candidates are merged into ranges ("from May to July", "2014-2019") and clock
+   times are joined to their day ("Friday at 10 p.m."); "since 2021" runs to publication.
+
+The direction of a bare weekday or month (the last one or the next one) follows the tense of
+its clause: from the spaCy parse when a ``Doc`` is given, otherwise from the verb cue nearest
+to the expression in its sentence; with no cue, weekdays look back and months stay in the
+publication year.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
@@ -53,6 +62,7 @@ SET_BY_UNIT: dict[str, str] = _LEX["set_by_unit"]
 DATE_MODIFIERS: dict[str, str] = _LEX["modifiers"]
 QUANTITY_MODIFIERS: dict[str, str | None] = _LEX["quantity_modifiers"]
 VAGUE_COUNTS: dict[str, list[int | None]] = _LEX["vague_counts"]
+NON_YEAR_CONTEXT: frozenset[str] = frozenset(_LEX["words_before_non_year_numbers"])
 COUNT_NOUNS: frozenset[str] = frozenset(_LEX["count_nouns_after_year"])
 _FULL_MONTHS = frozenset(n for n in MONTHS if len(n) > 4 or n in ("may", "june", "july"))
 _GUARDED_MONTHS = frozenset(_LEX["ambiguous_months"])
@@ -319,7 +329,16 @@ class _Context:
                 return d
         return _text_direction(self.text, start, end)
 
+    def token_at(self, start: int) -> int:
+        """Index of the parse token covering character `start` (-1 when there is none)."""
+        assert self.doc is not None
+        if self._token_starts is None:
+            self._token_starts = [t.idx for t in self.doc]
+        i = bisect_right(self._token_starts, start) - 1
+        return i if 0 <= i < len(self.doc) else -1
+
     def word_before(self, start: int) -> str:
+        """The word just before `start` (over spaces and commas), lower case; '' if none."""
         m = _WORD_BEFORE.search(self.text, max(0, start - 40), start)
         return m.group(1).lower() if m else ""
 
@@ -350,7 +369,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start))
+    left = max(text.rfind(sep, 0, start) for sep in (". ", "\n", "? ", "! "))
     m = _SENTENCE_END.search(text, end)
     return left + 1, (m.start() + 1 if m else len(text))
 
@@ -384,12 +403,8 @@ def _doc_direction(ctx: _Context, start: int) -> int:
     """Tense of the verb governing the expression, from the parse (0 when it does not say)."""
     doc = ctx.doc
     assert doc is not None
-    if ctx._token_starts is None:
-        ctx._token_starts = [t.idx for t in doc]
-    from bisect import bisect_right
-
-    i = bisect_right(ctx._token_starts, start) - 1
-    if i < 0 or i >= len(doc):
+    i = ctx.token_at(start)
+    if i < 0:
         return 0
     token = doc[i]
     for _ in range(6):
@@ -539,8 +554,18 @@ def _month_guard(m: re.Match, ctx: _Context, bare: bool) -> bool:
         if key not in _FULL_MONTHS and not word.endswith("."):
             return False
         if key in _GUARDED_MONTHS and not m.groupdict().get("dmod"):
-            return ctx.word_before(m.start()) in _PREPOSITIONS
+            before = ctx.word_before(m.start())
+            if before in ("to", "and", "or"):
+                # 'from April to May', 'in April and May'; not 'to march on', 'and may be'
+                return bool(_MONTH_OR_DIGIT.search(ctx.text, max(0, m.start() - 25), m.start()))
+            return before in _PREPOSITIONS
     return True
+
+
+_MONTH_OR_DIGIT = re.compile(
+    rf"\d|(?<!\w)(?:{_alt(n for n in MONTHS if n not in _GUARDED_MONTHS and n != 'mar')})(?!\w)",
+    re.I,
+)
 
 
 def _bare_two_digit_ok(m: re.Match, ctx: _Context) -> bool:
@@ -564,6 +589,20 @@ def _day_month_year(m: re.Match, ctx: _Context) -> _Cand | None:
         return None
     if year:
         return _Cand(m.start(), end, value=dt.date(year, month, day).isoformat(), anchor="absolute")
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    if rel and ctx.pub is not None:  # 'last 9 August': the latest one before publication
+        step = -1 if rel in ("last", "this past") else 1
+        year = ctx.pub.year
+        if day > _month_length(year, month):
+            year += step  # 29 February
+        while (
+            dt.date(year, month, min(day, _month_length(year, month))) - ctx.pub
+        ).days * step <= 0:
+            year += step
+        if day <= _month_length(year, month):
+            return _Cand(
+                m.start(), end, value=dt.date(year, month, day).isoformat(), anchor="publication"
+            )
     date = _resolve_month_day(month, day, ctx, m.start(), end)
     if date is None:
         return _Cand(m.start(), end, value=f"XXXX-{month:02d}-{day:02d}")
@@ -661,12 +700,14 @@ def _h_weekday(m: re.Match, ctx: _Context) -> _Cand | None:
     if m["pl"]:  # 'on Fridays'
         return _Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{weekday}")
     date = _resolve_weekday(weekday, m["rel"] or "", ctx, m.start(), m.end())
+    mod = _dmod(m)
     if date is None:
         value = f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else "")
-        return _Cand(m.start(), m.end(), "TIME" if pod else "DATE", value)
+        return _Cand(m.start(), m.end(), "TIME" if pod else "DATE", value, mod)
     if pod:
-        return _Cand(m.start(), m.end(), "TIME", f"{date.isoformat()}T{pod}", anchor="publication")
-    return _Cand(m.start(), m.end(), value=date.isoformat(), anchor="publication")
+        value = f"{date.isoformat()}T{pod}"
+        return _Cand(m.start(), m.end(), "TIME", value, mod, anchor="publication")
+    return _Cand(m.start(), m.end(), value=date.isoformat(), mod=mod, anchor="publication")
 
 
 _DAY_OFFSETS = {
@@ -691,13 +732,15 @@ def _h_day_word(m: re.Match, ctx: _Context) -> _Cand | None:
     if word == "last" and pod_word != "night":
         return None  # 'last morning' is not said; 'last night' is
     offset = _DAY_OFFSETS[word]
+    mod = _dmod(m)
     if ctx.pub is None:
         value = "XXXX-XX-XX" + (f"T{pod}" if pod else "")
-        return _Cand(m.start(), m.end(), "TIME" if pod else "DATE", value)
+        return _Cand(m.start(), m.end(), "TIME" if pod else "DATE", value, mod)
     date = ctx.pub + dt.timedelta(days=offset)
     if pod:
-        return _Cand(m.start(), m.end(), "TIME", f"{date.isoformat()}T{pod}", anchor="publication")
-    return _Cand(m.start(), m.end(), value=date.isoformat(), anchor="publication")
+        value = f"{date.isoformat()}T{pod}"
+        return _Cand(m.start(), m.end(), "TIME", value, mod, anchor="publication")
+    return _Cand(m.start(), m.end(), value=date.isoformat(), mod=mod, anchor="publication")
 
 
 def _h_rel_unit(m: re.Match, ctx: _Context) -> _Cand | None:
@@ -807,8 +850,11 @@ def _h_quarter(m: re.Match, ctx: _Context) -> _Cand | None:
 
 
 def _year_guard(m: re.Match, ctx: _Context, group: str = "year") -> bool:
-    before = ctx.text[max(0, m.start(group) - 4) : m.start(group)]
-    if re.search(r"[$€£#]\s*$|\bNo\.?\s*$", before, re.I):
+    """Whether a four-digit number is a year: not money, not 'Resolution 1973', not a count."""
+    before = ctx.text[max(0, m.start(group) - 6) : m.start(group)]
+    if re.search(r"[$€£#]\s*$|\b(?:No|Nos|pp?)\.\s*$", before, re.I):
+        return False
+    if ctx.word_before(m.start(group)) in NON_YEAR_CONTEXT and not m.groupdict().get("dmod"):
         return False
     after = re.match(r"\s*([A-Za-z]+)", ctx.text[m.end() : m.end() + 25])
     return not (after and after.group(1).lower() in COUNT_NOUNS)
@@ -914,7 +960,7 @@ def _h_duration(m: re.Match, ctx: _Context) -> _Cand | None:
     plural = unit_word != unit
     num_word = m["num"]
     rest = ctx.text[m.end() : m.end() + 6].lower()
-    if rest.startswith(("-old", " old", "s-old", "-long")) and not rest.startswith("-long"):
+    if rest.startswith(("-old", " old", "s-old")):
         return None  # ages: 'a 20-year-old'
     if num_word is None and not plural and m["rel"] is None:
         return None
@@ -1220,7 +1266,8 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (
         re.compile(
-            rf"(?<!\w)(?:(?:{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})"
+            rf"(?<!\w)(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?(?:(?:{WD}),?\s+)?"
+            rf"(?P<mon>{MON})\s+(?P<day>{DAYNUM})"
             rf"(?:(?:,\s*|\s+)(?P<year>{YEAR4}|['\u2019]\d\d|\d\d))?(?![\w'])",
             re.I,
         ),
@@ -1228,7 +1275,8 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (
         re.compile(
-            rf"(?<!\w)(?:(?:{WD}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?"
+            rf"(?<!\w)(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?(?:(?:{WD}),?\s+)?"
+            rf"(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?"
             rf"(?P<mon>{MON})(?:,?\s+(?P<year>{YEAR4}|['\u2019]\d\d|\d\d))?(?![\w'])",
             re.I,
         ),
@@ -1258,8 +1306,8 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (
         re.compile(
-            rf"(?<!\w)(?:(?P<rel>last|this\s+past|this\s+coming|this|next|past|coming)\s+)?"
-            rf"(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<pod>morning|afternoon|evening|night))?"
+            rf"(?<!\w)(?:{DMOD})?(?:(?P<rel>last|this\s+past|this\s+coming|this|next|past|coming)"
+            rf"\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<pod>morning|afternoon|evening|night))?"
             r"(?!\w)",
             re.I,
         ),
@@ -1276,7 +1324,9 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (
         re.compile(
-            r"(?<!\w)(?P<w>last|this)\s+(?P<pod>morning|afternoon|evening|night)(?!\w)", re.I
+            rf"(?<!\w)(?:{DMOD})?(?P<w>last|this)\s+(?P<pod>morning|afternoon|evening|night)"
+            r"(?!\w)",
+            re.I,
         ),
         _h_day_word,
     ),
@@ -1285,7 +1335,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
             rf"(?<!\w)(?:{DMOD})?(?:(?P<rel>this\s+past|this\s+coming|last|this|next|past|"
             r"coming|current|the\s+current|earlier\s+this|later\s+this|earlier\s+last|"
             r"later\s+next|the\s+past|the\s+last|the\s+next|the\s+coming|the)\s+)?"
-            rf"(?P<unit>week|weekend|month|year|quarter|decade|century|season|{SEASON})"
+            rf"(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century|season|{SEASON})"
             r"(?!\w)",
             re.I,
         ),
@@ -1623,6 +1673,8 @@ def find_timexes(text: str, published: dt.date | None, doc: Doc | None = None) -
     bare weekday or month is the last or the next one. Event-anchored expressions ("two days
     later") come back with ``anchor=None``; see :func:`anchor_on`.
     """
+    if isinstance(published, dt.datetime):  # a datetime compares badly with dates
+        published = published.date()
     ctx = _Context(text, published, doc)
     cands: list[_Cand] = []
     seen: set[tuple[int, int, int]] = set()
