@@ -116,6 +116,7 @@ def test_store_add_report_is_idempotent(store: Store) -> None:
         "places": 2,
         "facts": 1,
         "skips": 0,
+        "merged_events": 1,
     }
     assert store.has_article(report.article.id)
 

@@ -10,7 +10,7 @@ import itertools
 
 import pytest
 
-from threatline.models import TimeSpan
+from threatline.models import Granularity, TimeSpan
 from threatline.timex import anchor_on, find_timexes, interval_of, is_event_anchored
 
 PUB = dt.date(2024, 3, 23)
@@ -263,6 +263,25 @@ def test_timex_anchor_on_event_date():
     assert (shortly.start, shortly.end) == (D(2024, 3, 22), D(2024, 3, 23))
     week = anchor_on(one("They returned a week later."), event, "event:E1")
     assert (week.start, week.end, week.granularity) == (D(2024, 3, 25), D(2024, 3, 31), "week")
+
+
+@pytest.mark.parametrize("granularity", [Granularity.WEEK, "week"])
+def test_timex_anchor_on_accepts_granularity_as_enum_or_string(granularity):
+    # built through the model as other stages do: validation stores the plain string "week"
+    event = TimeSpan.model_validate(
+        {
+            "text": "last week",
+            "start": D(2024, 3, 11),
+            "end": D(2024, 3, 17),
+            "granularity": granularity,
+            "anchor": "publication",
+        }
+    )
+    same = anchor_on(one("Police made arrests the same week."), event, "event:E1")
+    assert (same.start, same.end, same.value) == (D(2024, 3, 11), D(2024, 3, 17), "2024-W11")
+    assert Granularity(same.granularity) is Granularity.WEEK
+    # the result validates like any other model instance
+    assert TimeSpan.model_validate(same.model_dump()).granularity == "week"
 
 
 def test_timex_anchor_on_unresolved_anchor_changes_nothing():

@@ -644,6 +644,7 @@ _LEVEL_PRIOR = {
     PlaceLevel.VENUE: -0.5,
 }
 _MAX_CANDIDATES = 60
+_UNIQUE_NAME_WEIGHT = float(os.environ.get("TLW_U", "0.5"))
 _CONTAINER_AFTER = re.compile(r"\s*,\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})")
 _CONTAINER_IN = re.compile(
     r"\s+(?:in|of)\s+(?:the\s+)?([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
@@ -717,6 +718,22 @@ def _document_context(
             countries[entry.country] += weight  # type: ignore[index]
             if entry.level == PlaceLevel.REGION and entry.admin1:
                 regions[(entry.country, entry.admin1)] += weight  # type: ignore[index]
+    # Names that only one country (or one region) has are evidence too: "Edgar County"
+    # says the story is in Illinois, USA, as surely as naming the state would. Weaker
+    # than naming the country, since a unique small place may be a false match.
+    seen: set[str] = set()
+    for span, cands in zip(toponyms, cand_lists, strict=True):
+        key = fold_name(span.text)
+        if not cands or key in seen or cands[0].level in (PlaceLevel.COUNTRY, PlaceLevel.AREA):
+            continue
+        seen.add(key)
+        owners = {e.country for e in cands}
+        if len(owners) != 1 or None in owners:
+            continue
+        countries[cands[0].country] += _UNIQUE_NAME_WEIGHT  # type: ignore[index]
+        areas = {(e.country, e.admin1) for e in cands}
+        if len(areas) == 1 and cands[0].admin1 and cands[0].level != PlaceLevel.REGION:
+            regions[(cands[0].country, cands[0].admin1)] += _UNIQUE_NAME_WEIGHT  # type: ignore[index]
     names = demonyms()
     for m in _CAPITALISED_WORD.finditer(text):
         cc = names.get(m.group(0).lower()) or names.get(m.group(0).split()[0].lower())
@@ -780,41 +797,98 @@ def resolve_toponyms(
             scores.append(score)
         base_scores.append(scores)
 
-    chosen = [_argmax(cands, scores) for cands, scores in zip(cand_lists, base_scores, strict=True)]
-    # Second pass: spatial coherence with the other names' first choices.
-    anchors = [
-        (i, e) for i, e in enumerate(chosen) if e is not None and e.level != PlaceLevel.COUNTRY
-        and e.level != PlaceLevel.AREA
-    ]
-    result: list[GazetteerEntry | None] = []
-    for i, (cands, scores) in enumerate(zip(cand_lists, base_scores, strict=True)):
-        if len(cands) < 2 or not anchors:
-            result.append(chosen[i])
-            continue
-        own = fold_name(toponyms[i].text)
-        others = [e for j, e in anchors if j != i and fold_name(e.name) != own]
-        if not others:
-            result.append(chosen[i])
-            continue
-        adjusted = []
-        for entry, score in zip(cands, scores, strict=True):
-            if entry.level in (PlaceLevel.COUNTRY, PlaceLevel.AREA):
-                adjusted.append(score)
-                continue
-            nearest = min(haversine_km(entry.lat, entry.lon, o.lat, o.lon) for o in others)
-            if nearest < 50:
-                score += 3.0
-            elif nearest < 200:
-                score += 2.2
-            elif nearest < 600:
-                score += 0.7
-            adjusted.append(score)
-        result.append(_argmax(cands, adjusted))
+    result = _coherent_choice(toponyms, cand_lists, base_scores)
     result = [
         _namesake_town(text, span, entry, cands)
         for span, entry, cands in zip(toponyms, result, cand_lists, strict=True)
     ]
     return [_place_county(e, result) for e in result]
+
+
+def _closeness(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    """How strongly two candidate places support each other, in [0, 1]: a town inside a
+    region supports it fully; otherwise by distance (1 under 50 km, 0.7 under 200 km,
+    0.25 under 600 km). Countries and wide areas support nothing here (the document
+    context counts them)."""
+    if a.level in _UNLOCATED or b.level in _UNLOCATED:
+        return 0.0
+    if a.level == PlaceLevel.REGION or b.level == PlaceLevel.REGION:
+        return 1.0 if a.country == b.country and a.admin1 and a.admin1 == b.admin1 else 0.0
+    # Equirectangular distance: exact enough under 600 km and several times cheaper.
+    dlat = a.lat - b.lat
+    dlon = (a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    km = 111.2 * math.hypot(dlat, dlon)
+    if km < 50:
+        return 1.0
+    if km < 200:
+        return 0.7
+    return 0.25 if km < 600 else 0.0
+
+
+_UNLOCATED = (PlaceLevel.COUNTRY, PlaceLevel.AREA)
+_COHERENCE_TOP = int(os.environ.get("TLW_K", "12"))
+_COHERENCE_WEIGHT = float(os.environ.get("TLW_C", "2.0"))
+_COHERENCE_CAP = float(os.environ.get("TLW_CAP", "3.0"))
+_COHERENCE_SOFT = float(os.environ.get("TLW_S", "1.0"))
+
+
+def _coherent_choice(
+    toponyms: Sequence[Span],
+    cand_lists: Sequence[list[GazetteerEntry]],
+    base_scores: Sequence[list[float]],
+) -> list[GazetteerEntry | None]:
+    """The best candidate of each toponym once spatial coherence is added.
+
+    Every distinct name lends support to the candidates of the other names: for a
+    candidate ``c`` of name A and another name B, the support is the best, over B's
+    leading candidates ``b``, of ``closeness(c, b)`` times ``b``'s plausibility
+    (``exp(score(b) - best score of B)``). So "Paris" next to "Edgar County" (one county,
+    in Illinois) moves to Paris, Illinois, and two ambiguous names that fit each other
+    (a town and its county) pull each other in without any being chosen first. The
+    summed support, capped, is weighted into the score.
+    """
+    # One entry per distinct name: its leading candidates and their best scores.
+    by_name: dict[str, tuple[list[GazetteerEntry], list[float]]] = {}
+    for span, cands, scores in zip(toponyms, cand_lists, base_scores, strict=True):
+        key = fold_name(span.text)
+        if not cands or key in by_name:
+            continue
+        order = sorted(range(len(cands)), key=lambda k: -scores[k])[:_COHERENCE_TOP]
+        top = max(scores)
+        by_name[key] = (
+            [cands[k] for k in order],
+            [math.exp(_COHERENCE_SOFT * (scores[k] - top)) for k in order],
+        )
+    names = [k for k, (cands, _) in by_name.items() if any(c.level not in _UNLOCATED for c in cands)]
+    support_cache: dict[tuple[str, str], float] = {}
+
+    def support(entry: GazetteerEntry, own: str) -> float:
+        cache_key = (entry.gazetteer_id, own)
+        cached = support_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        total = 0.0
+        if entry.level not in _UNLOCATED:
+            for other in names:
+                if other == own:
+                    continue
+                cands, weights = by_name[other]
+                total += max(_closeness(entry, c) * w for c, w in zip(cands, weights, strict=True))
+        support_cache[cache_key] = total
+        return total
+
+    result: list[GazetteerEntry | None] = []
+    for span, cands, scores in zip(toponyms, cand_lists, base_scores, strict=True):
+        if len(cands) < 2 or len(names) < 2:
+            result.append(_argmax(cands, list(scores)))
+            continue
+        own = fold_name(span.text)
+        adjusted = [
+            score + _COHERENCE_WEIGHT * min(_COHERENCE_CAP, support(entry, own))
+            for entry, score in zip(cands, scores, strict=True)
+        ]
+        result.append(_argmax(cands, adjusted))
+    return result
 
 
 _REGION_WORD_AFTER = re.compile(

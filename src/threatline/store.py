@@ -46,6 +46,20 @@ hold the models of :mod:`threatline.models` as JSON.
 ``facts``
     ``id``, ``article_id``, ``subject`` (actor id), ``predicate``, ``value``, ``json`` (the
     full :class:`~threatline.models.Fact`).
+``event_members``
+    one row per event mention: ``mention_id`` (references ``events.id``), ``event_id`` (the
+    merged event it belongs to), ``component`` (the linked group it was clustered in, see
+    :mod:`threatline.merge`), ``article_id``, ``date_start``, ``date_end``, ``country`` (the
+    blocking keys) and ``json`` (its :class:`~threatline.merge.MentionRecord`).
+``merged_events``
+    one row per real-world event, merged from all its reports: ``id`` (``ev-`` + 12 hex,
+    derived from its first report), ``component``, ``type``, ``status``, ``date_start``,
+    ``date_end``, ``granularity``, ``place_name``, ``country``, ``lat``, ``lon``,
+    ``fatalities_min``/``_max``, ``injuries_min``/``_max`` (the consensus figures),
+    ``perpetrators`` (names, comma-joined), ``actor_ids`` (``|id|id|``: perpetrators,
+    targets, claimants), ``certainty``, ``n_reports``, ``n_articles``, ``first_reported``,
+    ``latest_reported`` and ``json`` (the full :class:`~threatline.merge.Event`, with every
+    report side by side).
 ``articles_fts`` (SQLite only)
     an FTS5 full-text index over ``articles.title`` and ``articles.text``, with the
     ``article_id`` beside them, kept in step by triggers on ``articles``:
@@ -53,7 +67,9 @@ hold the models of :mod:`threatline.models` as JSON.
     backends have no such table (PostgreSQL will use its own text search).
 
 Writing is one transaction per article (:meth:`Store.add_report`): a report is stored
-completely or not at all, and storing the same article twice changes nothing.
+completely or not at all, together with the merge of its events into ``merged_events``, and
+storing the same article twice changes nothing. Merging is incremental (only the stored
+events of the new events' block are read) and independent of the order of ingestion.
 """
 
 from __future__ import annotations
@@ -77,8 +93,10 @@ from sqlalchemy import (
     Text,
     case,
     create_engine,
+    delete,
     event,
     func,
+    or_,
     select,
     text,
 )
@@ -88,9 +106,18 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sess
 from sqlalchemy.pool import StaticPool
 
 from threatline.errors import StoreError
+from threatline.merge import (
+    Event,
+    MentionRecord,
+    block_window,
+    build_event,
+    mention_records,
+    regroup,
+)
 from threatline.models import (
     ArticleReport,
     EventMention,
+    Fact,
     Place,
     Role,
     Skip,
@@ -215,6 +242,49 @@ class FactRow(Base):
     json: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
+class EventMemberRow(Base):
+    __tablename__ = "event_members"
+
+    mention_id: Mapped[str] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    event_id: Mapped[str] = mapped_column(String(40), index=True)
+    component: Mapped[str] = mapped_column(String(120), index=True)
+    article_id: Mapped[str] = mapped_column(String(64), index=True)
+    date_start: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_end: Mapped[dt.date | None] = mapped_column(Date)
+    country: Mapped[str | None] = mapped_column(String(8), index=True)
+    json: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class MergedEventRow(Base):
+    __tablename__ = "merged_events"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    component: Mapped[str] = mapped_column(String(120), index=True)
+    type: Mapped[str] = mapped_column(String(40), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    date_start: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_end: Mapped[dt.date | None] = mapped_column(Date)
+    granularity: Mapped[str | None] = mapped_column(String(16))
+    place_name: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(8), index=True)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    fatalities_min: Mapped[int | None] = mapped_column(Integer)
+    fatalities_max: Mapped[int | None] = mapped_column(Integer)
+    injuries_min: Mapped[int | None] = mapped_column(Integer)
+    injuries_max: Mapped[int | None] = mapped_column(Integer)
+    perpetrators: Mapped[str | None] = mapped_column(Text)
+    actor_ids: Mapped[str] = mapped_column(Text, default="|")
+    certainty: Mapped[str] = mapped_column(String(16))
+    n_reports: Mapped[int] = mapped_column(Integer)
+    n_articles: Mapped[int] = mapped_column(Integer)
+    first_reported: Mapped[dt.date | None] = mapped_column(Date)
+    latest_reported: Mapped[dt.date | None] = mapped_column(Date)
+    json: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
 # SQLite only: a full-text index over article titles and texts, kept in step by triggers so
 # that rows written by other tools are indexed too.
 _SQLITE_FTS = (
@@ -265,6 +335,37 @@ class StoredEvent(BaseModel):
     article_source: str | None = None
     article_published: dt.date | None = None
     mention: EventMention
+
+
+class ActorFact(BaseModel):
+    """A fact about an actor with the article that states it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    fact: Fact
+    article_id: str
+    outlet: str | None = None
+    published: dt.date | None = None
+
+
+class ActorProfile(BaseModel):
+    """Everything the store knows about one actor (see :meth:`Store.get_actor`).
+
+    ``ids``: every stored actor id merged into this profile; ``events``: merged event ids by
+    role (``perpetrator``, ``target``, ``claimant``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    ids: list[str]
+    name: str
+    kind: str
+    aliases: list[str] = []
+    parent: str | None = None
+    branches: list[str] = []
+    country: str | None = None
+    facts: list[ActorFact] = []
+    events: dict[str, list[str]] = {}
 
 
 EventOrder = Literal["date", "-date", "published", "-published", "ingested"]
@@ -384,6 +485,8 @@ class Store:
                 self._add_actors(session, report)
                 place_ids = self._add_places(session, report)
                 session.add_all(_event_rows(report, place_ids))
+                session.flush()
+                self._merge_events(session, report)
                 session.add_all(
                     FactRow(
                         article_id=article.id,
@@ -405,6 +508,63 @@ class Store:
         except SQLAlchemyError as error:
             raise StoreError(f"Cannot store article {article.id[:16]}: {error}") from error
         return True
+
+    @staticmethod
+    def _merge_events(session: Session, report: ArticleReport) -> None:
+        """Merge the report's events into ``merged_events`` (see :mod:`threatline.merge`):
+        read the stored components of their block, regroup, rewrite what changed."""
+        new = mention_records(report)
+        if not new:
+            return
+        touched: set[str] = set()
+        for record in new:
+            query = select(EventMemberRow.component).distinct()
+            if record.country:
+                query = query.where(
+                    (EventMemberRow.country == record.country) | EventMemberRow.country.is_(None)
+                )
+            window = block_window(record)
+            if window is not None:
+                query = query.where(
+                    EventMemberRow.date_start.is_(None)
+                    | (
+                        (EventMemberRow.date_start <= window[1])
+                        & (EventMemberRow.date_end >= window[0])
+                    )
+                )
+            touched.update(session.scalars(query).all())
+        stored: dict[str, list[MentionRecord]] = {}
+        if touched:
+            rows = session.execute(
+                select(EventMemberRow.component, EventMemberRow.json).where(
+                    EventMemberRow.component.in_(sorted(touched))
+                )
+            ).all()
+            for row in rows:
+                stored.setdefault(row.component, []).append(MentionRecord.model_validate(row.json))
+        change = regroup(new, stored)
+        if change.removed_components:
+            removed = sorted(change.removed_components)
+            session.execute(delete(EventMemberRow).where(EventMemberRow.component.in_(removed)))
+            session.execute(delete(MergedEventRow).where(MergedEventRow.component.in_(removed)))
+            session.flush()
+        for component, cluster in change.clusters:
+            merged = build_event(cluster)
+            session.add(_merged_row(merged, component))
+            session.add_all(
+                EventMemberRow(
+                    mention_id=record.key,
+                    event_id=merged.id,
+                    component=component,
+                    article_id=record.article_id,
+                    date_start=record.date_start,
+                    date_end=record.date_end,
+                    country=record.country,
+                    json=record.model_dump(mode="json"),
+                )
+                for record in cluster
+            )
+        session.flush()
 
     @staticmethod
     def _add_actors(session: Session, report: ArticleReport) -> None:
@@ -538,6 +698,131 @@ class Store:
             for row in rows
         ]
 
+    def list_merged_events(
+        self,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        type: str | None = None,
+        country: str | None = None,
+        actor: str | None = None,
+        limit: int | None = None,
+    ) -> list[Event]:
+        """The merged events (one per real-world event, see :mod:`threatline.merge`), oldest
+        first (undated last), filtered by date range (events whose span overlaps
+        [``start``, ``end``]), type, country (ISO alpha-2) and actor (an actor id or name as
+        :meth:`get_actor` resolves it: events where it is perpetrator, target or claimant)."""
+        undated_last = case((MergedEventRow.date_start.is_(None), 1), else_=0)
+        query = select(MergedEventRow.json).order_by(
+            undated_last, MergedEventRow.date_start, MergedEventRow.id
+        )
+        if start is not None:
+            query = query.where(MergedEventRow.date_end >= start)
+        if end is not None:
+            query = query.where(MergedEventRow.date_start <= end)
+        if type is not None:
+            query = query.where(MergedEventRow.type == type)
+        if country is not None:
+            query = query.where(MergedEventRow.country == country.upper())
+        if actor is not None:
+            profile_ids = self._actor_ids(actor) or [actor]
+            query = query.where(
+                or_(*(MergedEventRow.actor_ids.contains(f"|{i}|") for i in profile_ids))
+            )
+        if limit is not None:
+            query = query.limit(limit)
+        with self._sessions() as session:
+            rows = session.scalars(query).all()
+        return [Event.model_validate(row) for row in rows]
+
+    def get_event(self, event_id: str) -> Event | None:
+        """One merged event with every report side by side and its evidence sentences; a
+        stored mention id (``<article>:<E1>``) finds the event it belongs to. None when
+        unknown."""
+        with self._sessions() as session:
+            row = session.get(MergedEventRow, event_id)
+            if row is None:
+                member = session.get(EventMemberRow, event_id)
+                row = session.get(MergedEventRow, member.event_id) if member else None
+        return Event.model_validate(row.json) if row is not None else None
+
+    def event_of_mention(self, article_id: str, event_id: str) -> str | None:
+        """The id of the merged event a mention of an article belongs to."""
+        with self._sessions() as session:
+            member = session.get(EventMemberRow, event_key(article_id, event_id))
+        return member.event_id if member else None
+
+    def _actor_ids(self, name_or_id: str) -> list[str]:
+        """The stored actor ids with this id, or this name or alias (case-insensitive):
+        actors that the knowledge base or their names make one identity."""
+        wanted = name_or_id.casefold()
+        with self._sessions() as session:
+            if session.get(ActorRow, name_or_id) is not None:
+                primary = session.get(ActorRow, name_or_id)
+                names = {primary.name.casefold(), *(a.casefold() for a in primary.aliases)}  # type: ignore[union-attr]
+            else:
+                names = {wanted}
+            rows = session.scalars(select(ActorRow)).all()
+        ids = [
+            row.id
+            for row in rows
+            if row.id == name_or_id
+            or row.name.casefold() in names
+            or any(alias.casefold() in names for alias in row.aliases)
+        ]
+        return sorted(ids, key=lambda i: (i != name_or_id, i))
+
+    def get_actor(self, name_or_id: str) -> ActorProfile | None:
+        """The profile of an actor, by id, name or alias: aliases, kind, parent and branches,
+        facts with their sources and dates, and its merged events as perpetrator, target or
+        claimant. Stored actors sharing a name or alias with it (one identity under several
+        names) are merged into the profile. None when unknown."""
+        ids = self._actor_ids(name_or_id)
+        if not ids:
+            return None
+        with self._sessions() as session:
+            rows = [row for row in (session.get(ActorRow, i) for i in ids) if row is not None]
+            # The knowledge-base entry (most aliases) describes the identity.
+            primary = max(rows, key=lambda row: (row.id == name_or_id, len(row.aliases), row.id))
+            branches = session.scalars(
+                select(ActorRow.id).where(ActorRow.parent.in_(ids)).order_by(ActorRow.id)
+            ).all()
+            facts = session.execute(
+                select(FactRow.json, ArticleRow.id, ArticleRow.source, ArticleRow.published)
+                .join(ArticleRow, ArticleRow.id == FactRow.article_id)
+                .where(FactRow.subject.in_(ids))
+                .order_by(ArticleRow.published, FactRow.id)
+            ).all()
+        aliases = dict.fromkeys(a for row in rows for a in [row.name, *row.aliases])
+        aliases.pop(primary.name, None)
+        profile = ActorProfile(
+            id=primary.id,
+            ids=ids,
+            name=primary.name,
+            kind=primary.kind,
+            aliases=list(aliases),
+            parent=primary.parent,
+            branches=[b for b in branches if b not in ids],
+            country=primary.country,
+            facts=[
+                ActorFact(
+                    fact=Fact.model_validate(row.json),
+                    article_id=row.id,
+                    outlet=row.source,
+                    published=row.published,
+                )
+                for row in facts
+            ],
+        )
+        for merged in self.list_merged_events(actor=primary.id):
+            for role, members in (
+                ("perpetrator", merged.perpetrator_ids),
+                ("target", merged.target_ids),
+                ("claimant", merged.claimant_ids),
+            ):
+                if set(members) & set(ids):
+                    profile.events.setdefault(role, []).append(merged.id)
+        return profile
+
     def list_skips(self) -> list[Skip]:
         """Recorded skips, oldest first."""
         with self._sessions() as session:
@@ -546,7 +831,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables: articles, reports, events, actors, places, facts,
-        skips."""
+        skips, merged_events."""
         tables = {
             "articles": ArticleRow,
             "reports": ReportRow,
@@ -555,6 +840,7 @@ class Store:
             "places": PlaceRow,
             "facts": FactRow,
             "skips": SkipRow,
+            "merged_events": MergedEventRow,
         }
         with self._sessions() as session:
             return {
@@ -579,6 +865,35 @@ class Store:
         except SQLAlchemyError as error:
             raise StoreError(f"Bad full-text query {query!r}: {error.orig}") from error
         return [row[0] for row in rows]
+
+
+def _merged_row(merged: Event, component: str) -> MergedEventRow:
+    actor_ids = sorted({*merged.perpetrator_ids, *merged.target_ids, *merged.claimant_ids})
+    return MergedEventRow(
+        id=merged.id,
+        component=component,
+        type=merged.type,
+        status=merged.status,
+        date_start=merged.date_start,
+        date_end=merged.date_end,
+        granularity=merged.granularity,
+        place_name=merged.place_name,
+        country=merged.country,
+        lat=merged.lat,
+        lon=merged.lon,
+        fatalities_min=merged.fatalities.min if merged.fatalities else None,
+        fatalities_max=merged.fatalities.max if merged.fatalities else None,
+        injuries_min=merged.injuries.min if merged.injuries else None,
+        injuries_max=merged.injuries.max if merged.injuries else None,
+        perpetrators=", ".join(merged.perpetrators) or None,
+        actor_ids="|" + "".join(f"{actor_id}|" for actor_id in actor_ids),
+        certainty=merged.certainty,
+        n_reports=merged.n_reports,
+        n_articles=merged.n_articles,
+        first_reported=merged.first_reported,
+        latest_reported=merged.latest_reported,
+        json=merged.model_dump(mode="json"),
+    )
 
 
 _EVENT_COLUMNS = [column.key for column in EventRow.__table__.columns if column.key != "json"]

@@ -1698,6 +1698,20 @@ def find_timexes(text: str, published: dt.date | None, doc: Doc | None = None) -
     return [_to_span(c, text) for c in chosen]
 
 
+def _as_granularity(value: Granularity | str | None) -> Granularity:
+    """The Granularity member for an enum or its plain string value.
+
+    Models validated with ``use_enum_values=True`` hold plain strings, spans copied without
+    validation hold members; code reading a TimeSpan must accept both.
+    """
+    if value is None:
+        return Granularity.UNKNOWN
+    try:
+        return Granularity(value)
+    except ValueError:
+        return Granularity.UNKNOWN
+
+
 def _anchored_offset(text: str) -> _AnchorOffset | None:
     for pattern in _ANCHORED_PATTERNS:
         m = pattern.fullmatch(text.strip())
@@ -1741,7 +1755,7 @@ def anchor_on(span: TimeSpan, anchor: TimeSpan, anchor_label: str) -> TimeSpan:
         )
     elif offset.direction == 0:
         lo, hi = first, last
-        granularity = anchor.granularity  # type: ignore[assignment]
+        granularity = _as_granularity(anchor.granularity)
     elif offset.n is None:  # 'days later': at least one unit after, open-ended
         step = _shift(base, offset.direction, unit)
         lo, hi = (step, None) if offset.direction > 0 else (None, step)
@@ -1769,14 +1783,15 @@ def anchor_on(span: TimeSpan, anchor: TimeSpan, anchor_label: str) -> TimeSpan:
     if lo is not None and hi is not None and lo == hi:
         value: str | None = lo.isoformat()
     elif granularity not in (Granularity.DAY, Granularity.TIME) and lo is not None and hi:
-        value = _value_for(lo, granularity.value)
+        value = _value_for(lo, _as_granularity(granularity).value)
     else:
         value = (lo or hi).isoformat() if (lo or hi) else span.value  # type: ignore[union-attr]
     return span.model_copy(
         update={
             "start": lo,
             "end": hi,
-            "granularity": granularity,
+            # a plain value, as validation with use_enum_values would store it
+            "granularity": _as_granularity(granularity).value,
             "anchor": anchor_label,
             "timex_type": "DATE",
             "value": value,

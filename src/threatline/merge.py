@@ -1,0 +1,839 @@
+"""Cross-article merge: many reports of one real-world event become one :class:`Event`.
+
+Every event mention of every article becomes a :class:`MentionRecord` (the mention with what
+merging needs of its article: outlet, publication date, resolved place, actor names). Two
+records are scored by :func:`score_pair`; records whose score reaches :data:`THRESHOLD` are
+*linked*. Merging works in two steps, both functions of the set of records only, so the
+result does not depend on the order in which articles arrive:
+
+1. **Components**: the connected components of the link graph. Linking is symmetric and
+   blocked by a fixed date window and the country (:func:`block_window`), so a new article
+   only needs the stored records of its block, and its components are the union of the
+   stored components it links to (incremental, no full recompute).
+2. **Clusters**: within a component, :func:`cluster_component` visits the records in a
+   stable order (:func:`stable_order`) and puts each into the existing cluster it matches
+   best on average, when that average reaches the threshold and no member vetoes it;
+   otherwise it opens a new cluster. This keeps look-alike events that a chain of links
+   joined (A~B, B~C, A!~C) apart.
+
+A cluster's id derives from its first record in the stable order (:func:`event_id_for`).
+:func:`build_event` turns a cluster into the merged :class:`Event`, with every reported
+value side by side and a consensus view.
+
+Scoring (:func:`score_pair`): a weighted sum of five similarities in [0, 1], each documented
+at its function, with vetoes that make the score 0 whatever the rest says:
+
+=============  ======  ============================================================
+part           weight  veto
+=============  ======  ============================================================
+time           0.30    the spans are further apart than their granularity allows
+place          0.30    different countries; two precise places too far apart
+type           0.15    incompatible families (an arrest is not the attack before it)
+participants   0.15    --
+casualties     0.10    --
+=============  ======  ============================================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pydantic import Field
+
+from threatline.models import (
+    ActorKind,
+    ArticleReport,
+    EventMention,
+    Model,
+    Place,
+    Quantity,
+    Role,
+    Stance,
+)
+
+# --------------------------------------------------------------------------- records
+
+WEIGHTS: dict[str, float] = {
+    "time": 0.30,
+    "place": 0.30,
+    "type": 0.15,
+    "participants": 0.15,
+    "casualties": 0.10,
+}
+#: Two records with a score at or above this are the same event.
+THRESHOLD = 0.65
+#: Days a mention without a date of its own may precede its article (news report recent
+#: events): such a mention is taken to lie in [published - this, published].
+UNDATED_WINDOW_DAYS = 10
+#: The blocking window: records whose date spans are further apart than this are never
+#: compared. It must be at least the largest time tolerance below plus the undated window.
+BLOCK_DAYS = 45
+
+OFFICIAL_KINDS = frozenset(
+    {ActorKind.GOVERNMENT, ActorKind.SECURITY_FORCE, ActorKind.INTERNATIONAL_ORG}
+)
+
+
+#: Words that make an attribution source official when the actor is not in the report's
+#: actors ("police said", "the government said").
+OFFICIAL_WORDS = frozenset(
+    {
+        "police",
+        "government",
+        "ministry",
+        "army",
+        "military",
+        "officials",
+        "authorities",
+        "governor",
+        "spokesman",
+        "spokesperson",
+        "prosecutor",
+        "un",
+        "united nations",
+    }
+)
+
+
+def is_official(name: str, kind: str | None) -> bool:
+    """Whether an attribution source is official: a government, security force or
+    international organisation, or a source named by one of :data:`OFFICIAL_WORDS`."""
+    if kind in OFFICIAL_KINDS:
+        return True
+    return any(word in OFFICIAL_WORDS for word in re.findall(r"[a-z]+", name.casefold()))
+
+
+class ActorRef(Model):
+    """An actor as a record names it: id, name, and whether the knowledge base knows it."""
+
+    id: str
+    name: str
+    kind: str = ActorKind.OTHER
+    in_kb: bool = False
+
+
+class SourcedAttribution(Model):
+    """Who says so, with the actor's name and whether it is an official source."""
+
+    source: str
+    name: str
+    stance: str
+    official: bool = False
+
+
+class MentionRecord(Model):
+    """One article's report of one event, with what merging needs of the article."""
+
+    key: str = Field(description="stored event id: <first 16 hex of article id>:<event id>")
+    article_id: str
+    event_id: str
+    outlet: str | None = None
+    published: dt.date | None = None
+    title: str | None = None
+    type: str
+    status: str
+    time_text: str | None = None
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    granularity: str = "unknown"
+    dated_by_publication: bool = False
+    place_key: str | None = None
+    place_name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    level: str | None = None
+    precision: int | None = None
+    perpetrators: list[ActorRef] = Field(default_factory=list)
+    targets: list[ActorRef] = Field(default_factory=list)
+    claimants: list[ActorRef] = Field(default_factory=list)
+    fatalities: Quantity | None = None
+    injuries: Quantity | None = None
+    attributions: list[SourcedAttribution] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+
+
+def _record_key(article_id: str, event_id: str) -> str:
+    # The same formula as threatline.store.event_key (kept here to avoid an import cycle).
+    return f"{article_id[:16]}:{event_id}"
+
+
+def _place_key(place: Place) -> str:
+    if place.gazetteer_id:
+        return place.gazetteer_id
+    slug = re.sub(r"[^a-z0-9]+", "-", place.name.lower()).strip("-") or "unnamed"
+    return f"{place.level}:{slug}:{(place.country or 'xx').lower()}"
+
+
+def mention_records(report: ArticleReport) -> list[MentionRecord]:
+    """Every event mention of a report as a :class:`MentionRecord`.
+
+    A mention without a resolved date is placed in the ``UNDATED_WINDOW_DAYS`` before the
+    article's publication (``dated_by_publication``); without either it stays undated."""
+    article = report.article
+    actors = {actor.id: actor for actor in report.actors}
+    places = {place.id: place for place in report.places}
+
+    def ref(actor_id: str) -> ActorRef:
+        actor = actors.get(actor_id)
+        if actor is None:
+            return ActorRef(id=actor_id, name=actor_id)
+        return ActorRef(id=actor.id, name=actor.name, kind=str(actor.kind), in_kb=actor.in_kb)
+
+    def by_role(mention: EventMention, *roles: Role) -> list[ActorRef]:
+        ids = dict.fromkeys(p.actor for p in mention.participants if p.role in roles)
+        return [ref(actor_id) for actor_id in ids]
+
+    records = []
+    for mention in report.events:
+        time = mention.time
+        start, end = (time.start, time.end) if time else (None, None)
+        granularity = str(time.granularity) if time and time.start else "unknown"
+        by_publication = False
+        if start is None and article.published is not None:
+            start = article.published - dt.timedelta(days=UNDATED_WINDOW_DAYS)
+            end = article.published
+            granularity, by_publication = "unknown", True
+        place = places.get(mention.place.id) if mention.place and mention.place.id else None
+        attributions = []
+        for attribution in mention.attributions:
+            actor = actors.get(attribution.source)
+            attributions.append(
+                SourcedAttribution(
+                    source=attribution.source,
+                    name=actor.name if actor else attribution.source,
+                    stance=str(attribution.stance),
+                    official=is_official(
+                        actor.name if actor else attribution.source,
+                        str(actor.kind) if actor else None,
+                    )
+                    and attribution.stance != Stance.CLAIMS,
+                )
+            )
+        records.append(
+            MentionRecord(
+                key=_record_key(article.id, mention.id),
+                article_id=article.id,
+                event_id=mention.id,
+                outlet=article.source,
+                published=article.published,
+                title=article.title,
+                type=str(mention.type),
+                status=str(mention.status),
+                time_text=time.text if time else None,
+                date_start=start,
+                date_end=end or start,
+                granularity=granularity,
+                dated_by_publication=by_publication,
+                place_key=_place_key(place) if place else None,
+                place_name=place.name if place else (mention.place.text if mention.place else None),
+                lat=place.lat if place else None,
+                lon=place.lon if place else None,
+                country=place.country if place else None,
+                admin1=place.admin1 if place else None,
+                level=str(place.level) if place else None,
+                precision=mention.place.precision if mention.place else None,
+                perpetrators=by_role(mention, Role.PERPETRATOR),
+                targets=by_role(mention, Role.TARGET, Role.VICTIM),
+                claimants=by_role(mention, Role.CLAIMANT),
+                fatalities=mention.fatalities,
+                injuries=mention.injuries,
+                attributions=attributions,
+                evidence=[span.text.strip() for span in mention.evidence],
+            )
+        )
+    return records
+
+
+# --------------------------------------------------------------------------- scoring
+
+#: Event type families: types of one family may be the same event.
+TYPE_FAMILY: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "armed_assault",
+            "bombing",
+            "suicide_bombing",
+            "air_or_drone_strike",
+            "shelling",
+            "assassination",
+            "arson",
+            "armed_clash",
+            "extrajudicial_killing",
+            "attack",
+        ],
+        "violence",
+    ),
+    **dict.fromkeys(["kidnapping", "hostage_taking"], "abduction"),
+    **dict.fromkeys(["arrest", "security_operation"], "response"),
+    **dict.fromkeys(["plot", "foiled_attack", "threat"], "plot"),
+    **dict.fromkeys(["protest", "riot"], "unrest"),
+    **dict.fromkeys(["propaganda_release", "attack_verification"], "media"),
+}
+#: Families that may describe one event in different words (a hostage taking inside an
+#: armed assault; a kidnapping reported first as an "attack").
+COMPATIBLE_FAMILIES = frozenset({frozenset({"violence", "abduction"})})
+#: Statuses of one group may be the same event; an attack that happened is not the plot
+#: that was foiled.
+STATUS_GROUP: dict[str, str] = {
+    "occurred": "real",
+    "failed": "real",
+    "planned": "unreal",
+    "foiled": "unreal",
+    "threatened": "unreal",
+    "hypothetical": "hypothetical",
+    "denied": "real",
+}
+
+
+def type_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
+    """1 for the same type; 0.8 when one is the generic ``attack``; 0.6 within a family;
+    0.4 for compatible families; None (veto) otherwise or when the statuses differ in kind
+    (occurred vs foiled; hypothetical events never merge)."""
+    if STATUS_GROUP.get(a.status) != STATUS_GROUP.get(b.status) or a.status == "hypothetical":
+        return None
+    if a.type == b.type:
+        return 1.0
+    family_a = TYPE_FAMILY.get(a.type, a.type)
+    family_b = TYPE_FAMILY.get(b.type, b.type)
+    if "attack" in (a.type, b.type) and {family_a, family_b} <= {"violence", "abduction"}:
+        return 0.8
+    if family_a == family_b:
+        return 0.6
+    if frozenset({family_a, family_b}) in COMPATIBLE_FAMILIES:
+        return 0.4
+    return None
+
+
+#: Days two spans may be apart, by the coarser granularity: reports of one event differ by
+#: a day across time zones; a "week" or "month" is vaguer at its edges.
+TIME_TOLERANCE_DAYS: dict[str, int] = {
+    "time": 1,
+    "day": 1,
+    "week": 3,
+    "month": 7,
+    "season": 15,
+    "quarter": 15,
+    "year": 15,
+    "decade": 15,
+    "century": 15,
+    "unknown": UNDATED_WINDOW_DAYS,
+}
+_GRANULARITY_RANK = [
+    "time",
+    "day",
+    "week",
+    "month",
+    "season",
+    "quarter",
+    "year",
+    "decade",
+    "century",
+    "unknown",
+]
+
+
+def _precise_day(record: MentionRecord) -> bool:
+    return record.granularity in ("time", "day") and not record.dated_by_publication
+
+
+def time_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
+    """1 for the same precise day; 0.8 for precise days within the tolerance; 0.6 when a
+    coarse span (a month, a year) contains the other; 0.5 when a span is only the
+    publication window and overlaps; 0.3 when either is undated; None (veto) when the gap
+    exceeds the tolerance of the coarser granularity (:data:`TIME_TOLERANCE_DAYS`)."""
+    if a.date_start is None or b.date_start is None:
+        return 0.3
+    a_end, b_end = a.date_end or a.date_start, b.date_end or b.date_start
+    gap = max(0, (b.date_start - a_end).days, (a.date_start - b_end).days)
+    tolerance = max(
+        TIME_TOLERANCE_DAYS.get(a.granularity, 1), TIME_TOLERANCE_DAYS.get(b.granularity, 1)
+    )
+    if gap > tolerance:
+        return None
+    if a.dated_by_publication or b.dated_by_publication:
+        return 0.5
+    if _precise_day(a) and _precise_day(b):
+        return 1.0 if gap == 0 else 0.8
+    return 0.6 if gap == 0 else 0.4
+
+
+#: Kilometres two places may be apart and still be the place of one event, by the coarser
+#: level (a venue and the town around it; a district and its city).
+NEAR_KM: dict[str, float] = {"venue": 15.0, "settlement": 30.0, "district": 60.0, "region": 250.0}
+
+
+def _distance_km(a: MentionRecord, b: MentionRecord) -> float | None:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+_LEVEL_RANK = {"venue": 0, "settlement": 1, "district": 2, "region": 3, "country": 4, "area": 5}
+
+
+def place_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
+    """1 for the same place (gazetteer id or name); 0.8 for places near each other (within
+    :data:`NEAR_KM` of the coarser level); 0.6 when one is a country or region that holds
+    the other; 0.3 when either place is unknown; None (veto) for different countries or
+    precise places too far apart."""
+    if a.place_key is None and a.place_name is None or b.place_key is None and b.place_name is None:
+        return 0.3
+    if a.country and b.country and a.country != b.country:
+        return None
+    if a.place_key and a.place_key == b.place_key:
+        return 1.0
+    if a.place_name and b.place_name and a.place_name.casefold() == b.place_name.casefold():
+        return 1.0
+    level_a, level_b = a.level or "settlement", b.level or "settlement"
+    coarser = max(level_a, level_b, key=lambda level: _LEVEL_RANK.get(level, 1))
+    if coarser in ("country", "area"):
+        return 0.6 if a.country and a.country == b.country else 0.3
+    distance = _distance_km(a, b)
+    if distance is None:
+        return 0.3 if not (a.country and b.country) else 0.4
+    if distance <= NEAR_KM.get(coarser, 30.0):
+        if coarser == "region" and level_a != level_b:
+            return 0.6  # a town in its province
+        return 0.8
+    return None
+
+
+def _named(refs: Sequence[ActorRef]) -> set[str]:
+    return {ref.id for ref in refs if ref.in_kb}
+
+
+def participant_similarity(a: MentionRecord, b: MentionRecord) -> float:
+    """1 when both name a shared perpetrator (or claimant), or a shared target; 0.1 when
+    both name different known groups as perpetrators (a contradiction, not a veto: early
+    reports are often wrong); 0.5 otherwise (unknown gunmen, or a claim naming the group
+    later, contradict nothing)."""
+    doers_a = {r.id for r in a.perpetrators + a.claimants}
+    doers_b = {r.id for r in b.perpetrators + b.claimants}
+    if doers_a & doers_b:
+        return 1.0
+    named_a, named_b = _named(a.perpetrators + a.claimants), _named(b.perpetrators + b.claimants)
+    if named_a and named_b and not named_a & named_b:
+        return 0.1
+    if {r.id for r in a.targets} & {r.id for r in b.targets}:
+        return 1.0
+    return 0.5
+
+
+def _low(quantity: Quantity | None) -> int | None:
+    if quantity is None:
+        return None
+    return quantity.min if quantity.min is not None else quantity.max
+
+
+def casualty_similarity(a: MentionRecord, b: MentionRecord) -> float:
+    """1 when the death tolls are compatible (the larger at most three times the smaller
+    plus five: tolls rise as bodies are found); 0 when wildly different; 0.5 when either is
+    unknown."""
+    low_a, low_b = _low(a.fatalities), _low(b.fatalities)
+    if low_a is None or low_b is None:
+        return 0.5
+    small, large = sorted((low_a, low_b))
+    return 1.0 if large <= 3 * small + 5 else 0.0
+
+
+def score_pair(a: MentionRecord, b: MentionRecord) -> float:
+    """How likely two records report the same event, in [0, 1]: the weighted sum of
+    :data:`WEIGHTS`, or 0 when a part vetoes. Symmetric: ``score_pair(a, b) ==
+    score_pair(b, a)``."""
+    parts: dict[str, float | None] = {
+        "type": type_similarity(a, b),
+        "time": time_similarity(a, b),
+        "place": place_similarity(a, b),
+    }
+    if any(value is None for value in parts.values()):
+        return 0.0
+    parts["participants"] = participant_similarity(a, b)
+    parts["casualties"] = casualty_similarity(a, b)
+    return round(sum(WEIGHTS[name] * (value or 0.0) for name, value in parts.items()), 6)
+
+
+def block_window(record: MentionRecord) -> tuple[dt.date, dt.date] | None:
+    """The date range of stored records that may match ``record`` (None when undated: an
+    undated record is compared within its country only)."""
+    if record.date_start is None:
+        return None
+    end = record.date_end or record.date_start
+    return record.date_start - dt.timedelta(days=BLOCK_DAYS), end + dt.timedelta(days=BLOCK_DAYS)
+
+
+def may_match(a: MentionRecord, b: MentionRecord) -> bool:
+    """The blocking rule, symmetric: same or unknown country, and date spans within
+    :data:`BLOCK_DAYS` (undated records pass)."""
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.date_start is None or b.date_start is None:
+        return True
+    a_end, b_end = a.date_end or a.date_start, b.date_end or b.date_start
+    gap = max(0, (b.date_start - a_end).days, (a.date_start - b_end).days)
+    return gap <= BLOCK_DAYS
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+def stable_order(record: MentionRecord) -> tuple[str, str, str]:
+    """The order records are clustered in: by publication date, then by key. Depends only
+    on the record, so any arrival order gives the same clusters."""
+    return (record.published.isoformat() if record.published else "9999", record.key, "")
+
+
+def event_id_for(cluster: Sequence[MentionRecord]) -> str:
+    """The merged event id: a hash of the key of the cluster's first record in
+    :func:`stable_order` (``ev-`` and 12 hex digits)."""
+    first = min(cluster, key=stable_order)
+    return "ev-" + hashlib.sha1(first.key.encode("utf-8")).hexdigest()[:12]
+
+
+def components(records: Sequence[MentionRecord]) -> list[list[MentionRecord]]:
+    """The connected components of the link graph (pairs scoring at least
+    :data:`THRESHOLD`), each in stable order, ordered by their first record."""
+    parent = list(range(len(records)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(records)):
+        for j in range(i + 1, len(records)):
+            if (
+                may_match(records[i], records[j])
+                and score_pair(records[i], records[j]) >= THRESHOLD
+            ):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[MentionRecord]] = {}
+    for i, record in enumerate(records):
+        groups.setdefault(find(i), []).append(record)
+    result = [sorted(group, key=stable_order) for group in groups.values()]
+    return sorted(result, key=lambda group: stable_order(group[0]))
+
+
+def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionRecord]]:
+    """Split a component into events: visit records in :func:`stable_order`; each joins
+    the cluster with the best average score when that average reaches :data:`THRESHOLD`
+    and no member vetoes (scores 0), else starts a new cluster. Deterministic in the set."""
+    clusters: list[list[MentionRecord]] = []
+    for record in sorted(records, key=stable_order):
+        best, best_score = None, THRESHOLD
+        for cluster in clusters:
+            scores = [score_pair(record, member) for member in cluster]
+            if min(scores) == 0.0:
+                continue
+            average = sum(scores) / len(scores)
+            if average >= best_score:
+                best, best_score = cluster, average
+        if best is None:
+            clusters.append([record])
+        else:
+            best.append(record)
+    return clusters
+
+
+def merge_records(records: Sequence[MentionRecord]) -> list[list[MentionRecord]]:
+    """All clusters of a set of records (components, then :func:`cluster_component`)."""
+    return [cluster for group in components(records) for cluster in cluster_component(group)]
+
+
+# --------------------------------------------------------------------------- merged events
+
+
+class ValueReport(Model):
+    """One report of one value of an event, with its source."""
+
+    value: str
+    article_id: str
+    mention: str = Field(description="stored event mention id")
+    outlet: str | None = None
+    published: dt.date | None = None
+    according_to: list[str] = Field(default_factory=list, description="'name (stance)'")
+
+
+class Evidence(Model):
+    text: str
+    article_id: str
+    outlet: str | None = None
+    published: dt.date | None = None
+
+
+class MemberRef(Model):
+    article_id: str
+    event_id: str
+    key: str
+
+
+class Event(Model):
+    """One real-world event merged from all its reports.
+
+    Consensus (the single values): ``type`` the most reported type, a specific one before
+    the generic ``attack``; ``date_*`` the most precise reported date (ties: most reports,
+    then earliest); ``place_*`` the most precise place (ties: most reports); ``fatalities``
+    the latest figure from an official source (government, security forces, international
+    organisation), else the most conservative (lowest) figure not claimed by a perpetrator
+    (ACLED's rule); ``perpetrators`` every named perpetrator or claimant; ``certainty``
+    ``confirmed`` (an official source asserts it), ``claimed`` (a claim of responsibility),
+    ``alleged`` (alleged or assumed), ``disputed`` (someone denies), else ``reported``.
+    ``reports`` keeps every reported value side by side, by field."""
+
+    id: str
+    type: str
+    status: str
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    granularity: str = "unknown"
+    place_name: str | None = None
+    place_key: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    fatalities: Quantity | None = None
+    injuries: Quantity | None = None
+    perpetrators: list[str] = Field(default_factory=list)
+    perpetrator_ids: list[str] = Field(default_factory=list)
+    target_ids: list[str] = Field(default_factory=list)
+    claimant_ids: list[str] = Field(default_factory=list)
+    certainty: str = "reported"
+    first_reported: dt.date | None = None
+    latest_reported: dt.date | None = None
+    n_reports: int = 0
+    n_articles: int = 0
+    members: list[MemberRef] = Field(default_factory=list)
+    reports: dict[str, list[ValueReport]] = Field(default_factory=dict)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+def _quantity_text(quantity: Quantity) -> str:
+    return quantity.text
+
+
+def _according(record: MentionRecord) -> list[str]:
+    return [f"{a.name} ({a.stance})" for a in record.attributions]
+
+
+def _value_report(record: MentionRecord, value: str) -> ValueReport:
+    return ValueReport(
+        value=value,
+        article_id=record.article_id,
+        mention=record.key,
+        outlet=record.outlet,
+        published=record.published,
+        according_to=_according(record),
+    )
+
+
+def _by_report_date(record: MentionRecord) -> tuple[str, str]:
+    return (record.published.isoformat() if record.published else "", record.key)
+
+
+def consensus_fatalities(
+    records: Sequence[MentionRecord], field: str = "fatalities"
+) -> Quantity | None:
+    """The consensus toll (see :class:`Event`): latest official figure, else the lowest
+    figure not claimed by the perpetrators."""
+    reported = [
+        r for r in records if getattr(r, field) is not None and _low(getattr(r, field)) is not None
+    ]
+    official = [
+        r for r in reported if any(a.official and a.stance != "denies" for a in r.attributions)
+    ]
+    if official:
+        return getattr(max(official, key=_by_report_date), field)
+    credible = [r for r in reported if not any(a.stance == Stance.CLAIMS for a in r.attributions)]
+    pool = credible or reported
+    if not pool:
+        return None
+    return getattr(min(pool, key=lambda r: (_low(getattr(r, field)), _by_report_date(r))), field)
+
+
+def _certainty(records: Sequence[MentionRecord]) -> str:
+    stances = {(a.stance, a.official) for r in records for a in r.attributions}
+    if any(stance == "denies" for stance, _ in stances):
+        return "disputed"
+    if any(official and stance in ("asserts", "reports", "quotes") for stance, official in stances):
+        return "confirmed"
+    if any(stance == "claims" for stance, _ in stances) or any(r.claimants for r in records):
+        return "claimed"
+    if any(stance in ("alleges", "assumes", "estimates") for stance, _ in stances):
+        return "alleged"
+    return "reported"
+
+
+def build_event(cluster: Sequence[MentionRecord]) -> Event:
+    """The merged event of a cluster of records, with consensus and every report."""
+    records = sorted(cluster, key=_by_report_date)
+    types = Counter(r.type for r in records)
+    event_type = max(types, key=lambda t: (t != "attack", types[t], t))
+    statuses = Counter(r.status for r in records)
+    dated = [r for r in records if r.date_start and not r.dated_by_publication] or [
+        r for r in records if r.date_start
+    ]
+    date_counts = Counter((r.date_start, r.date_end) for r in dated)
+    when = min(
+        dated,
+        key=lambda r: (
+            _GRANULARITY_RANK.index(r.granularity) if r.granularity in _GRANULARITY_RANK else 99,
+            -date_counts[(r.date_start, r.date_end)],
+            r.date_start,
+        ),
+        default=None,
+    )
+    placed = [r for r in records if r.place_name]
+    place_counts = Counter(r.place_key or r.place_name for r in placed)
+    where = min(
+        placed,
+        key=lambda r: (
+            _LEVEL_RANK.get(r.level or "", 6),
+            r.precision or 3,
+            -place_counts[r.place_key or r.place_name],
+            r.place_name or "",
+        ),
+        default=None,
+    )
+    perpetrators: dict[str, str] = {}
+    for record in records:
+        for ref in record.perpetrators + record.claimants:
+            perpetrators.setdefault(ref.id, ref.name)
+    reports: dict[str, list[ValueReport]] = {}
+
+    def add(field: str, record: MentionRecord, value: str | None) -> None:
+        if value:
+            reports.setdefault(field, []).append(_value_report(record, value))
+
+    for record in records:
+        add("type", record, record.type)
+        add(
+            "date",
+            record,
+            None
+            if record.dated_by_publication
+            else record.time_text or (record.date_start.isoformat() if record.date_start else None),
+        )
+        add("place", record, record.place_name)
+        add("fatalities", record, _quantity_text(record.fatalities) if record.fatalities else None)
+        add("injuries", record, _quantity_text(record.injuries) if record.injuries else None)
+        doers = [f"{ref.name} (perpetrator)" for ref in record.perpetrators]
+        doers += [f"{ref.name} (claimant)" for ref in record.claimants]
+        add("perpetrators", record, ", ".join(doers) or None)
+    evidence = [
+        Evidence(text=text, article_id=r.article_id, outlet=r.outlet, published=r.published)
+        for r in records
+        for text in r.evidence[:1]
+    ]
+    published = [r.published for r in records if r.published]
+    return Event(
+        id=event_id_for(cluster),
+        type=event_type,
+        status=statuses.most_common(1)[0][0],
+        date_start=when.date_start if when else None,
+        date_end=when.date_end if when else None,
+        granularity=when.granularity if when else "unknown",
+        place_name=where.place_name if where else None,
+        place_key=where.place_key if where else None,
+        country=next((r.country for r in ([where] if where else []) + records if r.country), None),
+        lat=where.lat if where else None,
+        lon=where.lon if where else None,
+        fatalities=consensus_fatalities(records),
+        injuries=consensus_fatalities(records, "injuries"),
+        perpetrators=list(perpetrators.values()),
+        perpetrator_ids=sorted({ref.id for r in records for ref in r.perpetrators}),
+        target_ids=sorted({ref.id for r in records for ref in r.targets}),
+        claimant_ids=sorted({ref.id for r in records for ref in r.claimants}),
+        certainty=_certainty(records),
+        first_reported=min(published, default=None),
+        latest_reported=max(published, default=None),
+        n_reports=len(records),
+        n_articles=len({r.article_id for r in records}),
+        members=[
+            MemberRef(article_id=r.article_id, event_id=r.event_id, key=r.key)
+            for r in sorted(records, key=stable_order)
+        ],
+        reports=reports,
+        evidence=evidence,
+    )
+
+
+def merge_reports(reports: Iterable[ArticleReport]) -> list[Event]:
+    """Merge the events of several reports at once (no store): one :class:`Event` per
+    real-world event, ordered by id."""
+    records = [record for report in reports for record in mention_records(report)]
+    return sorted((build_event(c) for c in merge_records(records)), key=lambda e: e.id)
+
+
+@dataclass(frozen=True)
+class Regrouping:
+    """What adding records to a store changes: the components to delete (by id) and the new
+    clusters of the components they became, each with its component id."""
+
+    removed_components: frozenset[str]
+    clusters: list[tuple[str, list[MentionRecord]]]
+
+
+def component_id(records: Sequence[MentionRecord]) -> str:
+    """A component's id: the key of its first record in stable order."""
+    return min(records, key=stable_order).key
+
+
+def regroup(
+    new: Sequence[MentionRecord],
+    stored: dict[str, list[MentionRecord]],
+) -> Regrouping:
+    """Add ``new`` records to stored components (``{component id: records}``, only those of
+    the new records' block are needed): link each new record to every stored record and
+    every other new record it matches, join the linked components, and recluster them.
+
+    Equal to recomputing :func:`merge_records` over everything, because a component is
+    the closure of links, and clusters are a function of their component."""
+    units: list[list[MentionRecord]] = [list(group) for group in stored.values()]
+    unit_ids: list[str | None] = list(stored)
+    units += [[record] for record in new]
+    unit_ids += [None] * len(new)
+    parent = list(range(len(units)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_new = len(stored)
+    for i in range(first_new, len(units)):
+        record = units[i][0]
+        for j in range(len(units)):
+            if j == i or find(i) == find(j):
+                continue
+            if any(
+                may_match(record, other) and score_pair(record, other) >= THRESHOLD
+                for other in units[j]
+            ):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(units)):
+        groups.setdefault(find(i), []).append(i)
+    removed: set[str] = set()
+    clusters: list[tuple[str, list[MentionRecord]]] = []
+    for members in groups.values():
+        if all(i < first_new for i in members):
+            continue  # untouched stored component
+        removed.update(unit_ids[i] for i in members if unit_ids[i] is not None)  # type: ignore[misc]
+        records = [record for i in members for record in units[i]]
+        new_id = component_id(records)
+        clusters += [(new_id, cluster) for cluster in cluster_component(records)]
+    return Regrouping(frozenset(removed), clusters)
