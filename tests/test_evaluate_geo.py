@@ -69,3 +69,21 @@ def test_evaluate_geo_lgl_slice_gold_mode(bench_dir, gazetteer):
     assert metrics["n"] > 500
     # The population baseline reaches about 70 on LGL; we must beat it.
     assert metrics["acc161"] > 70.0
+
+
+_UNKNOWN_NEAR_TOWN = """<articles><article><text>Water rose in Qwxzzyv Flats near Dayton.</text>
+<locations>
+<location><name>Qwxzzyv Flats</name><start>14</start><end>27</end><lat>39.7</lat><lon>-84.2</lon>
+</location>
+<location><name>Dayton</name><start>33</start><end>39</end><lat>39.76</lat><lon>-84.19</lon>
+</location></locations></article></articles>"""
+
+
+def test_evaluate_geo_unknown_name_scored_at_its_fallback(tmp_path, gazetteer):
+    path = tmp_path / "u.xml"
+    path.write_text(_UNKNOWN_NEAR_TOWN, encoding="utf-8")
+    strict = run(path, mode="gold", gazetteer=gazetteer, fallback=False)
+    assert strict["n"] == 2 and strict["acc161"] == 50.0
+    assert strict["mean_km"] > MAX_ERROR_KM / 2 - 1
+    lenient = run(path, mode="gold", gazetteer=gazetteer)
+    assert lenient["acc161"] == 100.0

@@ -379,6 +379,80 @@ def test_muc4_report_to_templates_scores_against_a_matching_key() -> None:
     assert metrics["slots"]["incident_date"]["r"] == 50.0  # 11 MAR on or before 12 MAR
 
 
+def _two_sentence_report(second_place: str | None) -> ArticleReport:
+    """Two mentions of bombings in one message: the first in Lima with a target and the
+    FMLN (named first as "the terrorists") as perpetrator; the second, optionally
+    elsewhere, with no participants and a victim named "Castellar"."""
+    text = (
+        "The terrorists of the FMLN bombed a bank in Lima. "
+        "The blast also killed Ricardo Castellar, the mayor; Castellar was the target."
+    )
+    article = Article.from_text(text, title="TST9-MUC4-0002", published=dt.date(1990, 3, 12))
+
+    def span(phrase: str) -> Span:
+        start = text.index(phrase)
+        return Span(start=start, end=start + len(phrase), text=phrase)
+
+    def mentions(*phrases: str) -> list[tuple[int, int]]:
+        return [(span(p).start, span(p).end) for p in phrases]
+
+    actors = [
+        Actor(id="fmln", name="Farabundo Marti National Liberation Front", kind="armed_group",
+              in_kb=True, mentions=mentions("The terrorists", "FMLN")),
+        Actor(id="castellar", name="Castellar", kind="organization",
+              mentions=mentions("Ricardo Castellar", "the mayor", "Castellar was")),
+    ]  # fmt: skip
+    places = [
+        Place(id="P1", name="Lima", country="PE", level="settlement", mentions=mentions("Lima")),
+        Place(id="P2", name="Cuzco", country="PE", level="settlement"),
+    ]
+    first = EventMention(
+        id="E1",
+        type="bombing",
+        trigger=span("bombed"),
+        place=EventPlace(id="P1", text="Lima", precision=1),
+        participants=[Participant(actor="fmln", role="perpetrator")],
+        physical_targets=[span("bank")],
+    )
+    second = EventMention(
+        id="E2",
+        type="bombing",
+        trigger=span("blast"),
+        place=EventPlace(id="P2", text="Cuzco", precision=1) if second_place else None,
+        participants=[Participant(actor="castellar", role="victim")],
+        fatalities=Quantity(min=1, max=1, text="killed"),
+    )
+    bare = EventMention(id="E3", type="bombing", trigger=span("blast"))
+    return ArticleReport(
+        article=article, actors=actors, places=places, events=[first, second, bare]
+    )
+
+
+def test_muc4_report_to_templates_merges_mentions_of_one_incident() -> None:
+    templates = report_to_templates(_two_sentence_report(second_place=None))
+    assert len(templates) == 1  # no different place or date: one incident; bare one dropped
+    template = templates[0]
+    assert [f.value for f in template.slot(3).fillers] == ["PERU: LIMA (CITY)"]
+    assert [f.value for f in template.slot(10).fillers] == ["FMLN"]
+    assert [f.value for f in template.slot(9).fillers] == ["TERRORISTS"]
+    # An unknown "organization" that is killed and has no organization word is a person.
+    assert [f.value for f in template.slot(18).fillers] == ["RICARDO CASTELLAR"]
+    assert [f.value for f in template.slot(19).fillers] == ["MAYOR"]
+    assert [f.value for f in template.slot(20).fillers] == ["GOVERNMENT OFFICIAL"]
+    assert [(f.value, f.xref) for f in template.slot(23).fillers] == [
+        ("DEATH", ("RICARDO CASTELLAR",))
+    ]
+
+
+def test_muc4_report_to_templates_keeps_incidents_in_two_places_apart() -> None:
+    templates = report_to_templates(_two_sentence_report(second_place="Cuzco"))
+    assert [t.slot(3).fillers[0].value for t in templates] == [
+        "PERU: LIMA (CITY)",
+        "PERU: CUZCO (CITY)",
+    ]
+    assert [t.template_id for t in templates] == ["1", "2"]
+
+
 # --------------------------------------------------------------------------- bench data
 
 
@@ -395,13 +469,13 @@ def test_muc4_parse_key_file_reads_all_tst1_keys(bench_dir) -> None:
 
 
 class _FakeExtractor:
-    """Reports one bombing in every article, with nothing else."""
+    """Reports one bombing of the article's first word in every article, with nothing else
+    (a template needs a target or perpetrator to be kept)."""
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[ArticleReport]:
         for article in articles:
-            event = EventMention(
-                id="E1", type="bombing", trigger=Span(start=0, end=1, text=article.text[:1])
-            )
+            first = Span(start=0, end=1, text=article.text[:1])
+            event = EventMention(id="E1", type="bombing", trigger=first, physical_targets=[first])
             yield ArticleReport(article=article, events=[event])
 
 

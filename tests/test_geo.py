@@ -184,3 +184,55 @@ def test_geo_entry_is_frozen():
     entry = GazetteerEntry("x:1", "X", 0.0, 0.0, None, None, PlaceLevel.AREA)
     with pytest.raises(AttributeError):
         entry.name = "Y"  # type: ignore[misc]
+
+
+def test_geo_resolve_country_name_is_a_town_among_local_places(gazetteer):
+    # Zionsville and Whitestown exist only in Indiana; Lebanon, Indiana lies beside them,
+    # and the country Lebanon gets no vote from its own name.
+    text = "The Lebanon town council met on Monday. Zionsville and Whitestown officials came."
+    lebanon, _, _ = resolve_toponyms(
+        text, _spans(text, "Lebanon", "Zionsville", "Whitestown"), gazetteer
+    )
+    assert lebanon.country == "US" and lebanon.admin1 == "Indiana"
+
+
+def test_geo_resolve_town_pulled_by_its_county(gazetteer):
+    # Paris, Illinois is the seat of Edgar County (the only Edgar County).
+    text = "Storms closed schools in Paris and across Edgar County."
+    paris, county = resolve_toponyms(text, _spans(text, "Paris", "Edgar County"), gazetteer)
+    assert county.admin1 == "Illinois"
+    assert paris.country == "US" and paris.admin1 == "Illinois"
+
+
+def test_geo_resolve_demonym_endings_undone(gazetteer):
+    text = "Dagestani police said many Ohioans were on the bus."
+    dagestan, ohio = resolve_toponyms(text, _spans(text, "Dagestani", "Ohioans"), gazetteer)
+    assert dagestan.country == "RU" and dagestan.level == PlaceLevel.REGION
+    assert ohio.country == "US" and ohio.name == "Ohio"
+
+
+def test_geo_resolve_unknown_name_falls_back_to_its_container(gazetteer):
+    text = "Residents of Squirrelwood Heights, a Pittsburgh neighbourhood, met."
+    spans = _spans(text, "Squirrelwood Heights", "Pittsburgh")
+    unknown, pittsburgh = resolve_toponyms(text, spans, gazetteer)
+    assert unknown is None
+    stand_in, pittsburgh = resolve_toponyms(text, spans, gazetteer, fallback=True)
+    assert stand_in.gazetteer_id == "fallback:" + pittsburgh.gazetteer_id
+    assert stand_in.name == "Squirrelwood Heights" and stand_in.level == PlaceLevel.AREA
+    assert (stand_in.lat, stand_in.lon) == (pittsburgh.lat, pittsburgh.lon)
+    # Nothing to fall back to: still None.
+    text = "They came from Qwxzzyv."
+    (alone,) = resolve_toponyms(text, _spans(text, "Qwxzzyv"), gazetteer, fallback=True)
+    assert alone is None
+
+
+@pytest.mark.model
+def test_geo_geocode_unknown_name_keeps_its_name_without_gazetteer_id(nlp, gazetteer):
+    text = "Police searched Squirrelwood Heights, a Pittsburgh neighbourhood, on Monday."
+    doc = nlp(text)
+    toponyms = _spans(text, "Squirrelwood Heights", "Pittsburgh")
+    places = geocode(doc, gazetteer, toponyms=toponyms)
+    by_name = {p.name: p for p in places}
+    assert by_name["Squirrelwood Heights"].gazetteer_id is None
+    assert by_name["Squirrelwood Heights"].level == PlaceLevel.AREA
+    assert by_name["Squirrelwood Heights"].lat == by_name["Pittsburgh"].lat

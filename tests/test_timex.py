@@ -11,7 +11,14 @@ import itertools
 import pytest
 
 from threatline.models import Granularity, TimeSpan
-from threatline.timex import anchor_on, find_timexes, interval_of, is_event_anchored
+from threatline.timex import (
+    anchor_on,
+    find_dateline,
+    find_timexes,
+    interval_of,
+    is_event_anchored,
+    suggest_publication_window,
+)
 
 PUB = dt.date(2024, 3, 23)
 D = dt.date
@@ -178,7 +185,7 @@ def test_timex_sets():
 
 def test_timex_upper_case_wire_text():
     text = "SAN SALVADOR, 18 NOV 89 -- GUERRILLAS ATTACKED THE BARRACKS LAST NIGHT, THE ARMY SAID."
-    spans = find_timexes(text, D(1989, 11, 18))
+    spans = find_timexes(text, D(1989, 11, 18), keep_dateline=True)
     assert [(s.text, s.value) for s in spans] == [
         ("18 NOV 89", "1989-11-18"),
         ("LAST NIGHT", "1989-11-17TNI"),
@@ -192,7 +199,7 @@ def test_timex_upper_case_wire_text():
 
 
 def test_timex_two_digit_years():
-    assert one("SAN SALVADOR, 3 MAY 89 -- NOTHING.", None).value == "1989-05-03"
+    assert one("THE TALKS ENDED ON 3 MAY 89.", None).value == "1989-05-03"
     assert one("It began in May '05.", None).value == "2005-05"
 
 
@@ -347,3 +354,152 @@ def test_timex_last_day_month_and_modified_days():
     # 1 October 1989 was a Sunday: the Friday before is 29 September
     late = one("Gunmen struck late Friday.", pub)
     assert (late.text, late.value, late.mod) == ("late Friday", "1989-09-29", "END")
+
+
+# ----------------------------------------------------------------- wire text (MUC-4 style)
+
+WIRE_PUB = D(1989, 11, 17)  # a Friday
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "start"),
+    [
+        ("REBELS ATTACKED ON THE NIGHT OF 15 NOVEMBER.", "THE NIGHT OF 15 NOVEMBER",
+         "1989-11-15TNI", D(1989, 11, 15)),
+        ("IN THE EARLY HOURS OF 15 NOVEMBER A BOMB WENT OFF.",
+         "THE EARLY HOURS OF 15 NOVEMBER", "1989-11-15TMO", D(1989, 11, 15)),
+        ("THE BOMB WENT OFF EARLY TODAY.", "EARLY TODAY", "1989-11-17", D(1989, 11, 17)),
+        ("THE POLICE SAID THAT ON THE 9TH THE REBELS STRUCK.", "THE 9TH", "1989-11-09",
+         D(1989, 11, 9)),
+        ("THE JUDGE WAS KILLED ON NOVEMBER 14.", "NOVEMBER 14", "1989-11-14", D(1989, 11, 14)),
+        ("THE JUDGE WAS KILLED ON 14 NOV.", "14 NOV.", "1989-11-14", D(1989, 11, 14)),
+        ("HE WAS KIDNAPPED 2 DAYS AGO.", "2 DAYS AGO", "1989-11-15", D(1989, 11, 15)),
+        # hours and minutes back stay on the day of the report
+        ("A BOMB EXPLODED 2 HOURS AGO.", "2 HOURS AGO", "1989-11-17", D(1989, 11, 17)),
+        ("A FEW MINUTES' AGO A BOMB EXPLODED.", "A FEW MINUTES' AGO", "PAST_REF",
+         D(1989, 11, 17)),
+        ("THE ATTACK OCCURRED AT 2330 (0530 GMT) YESTERDAY.", "2330 (0530 GMT) YESTERDAY",
+         "1989-11-16T23:30", D(1989, 11, 16)),
+        # 19:50 local is 00:50 GMT the next day: the local day is the 17th
+        ("HE WAS SHOT AT 1950 (0050 GMT 18 NOVEMBER).", "1950 (0050 GMT 18 NOVEMBER)",
+         "1989-11-17T19:50", D(1989, 11, 17)),
+    ],
+)  # fmt: skip
+def test_timex_wire_forms_resolve_to_their_day(text, surface, value, start):
+    span = one(text, WIRE_PUB, surface=surface)
+    assert (span.value, span.start) == (value, start)
+
+
+def test_timex_days_listed_before_one_month():
+    spans = find_timexes("REBELS ATTACKED ON 12 AND 13 NOVEMBER.", WIRE_PUB)
+    assert [(s.text, s.start) for s in spans] == [
+        ("12", D(1989, 11, 12)),
+        ("13 NOVEMBER", D(1989, 11, 13)),
+    ]
+    both = one("CURFEWS WERE IMPOSED ON 15-16 NOVEMBER.", WIRE_PUB)
+    assert (both.start, both.end) == (D(1989, 11, 15), D(1989, 11, 16))
+    between = one("TALKS WERE HELD BETWEEN 12 AND 14 NOVEMBER.", WIRE_PUB)
+    assert (between.start, between.end) == (D(1989, 11, 12), D(1989, 11, 14))
+    listed = find_timexes("Talks were held on November 12 and 13, 1989.", None)
+    assert [(s.text, s.start) for s in listed] == [
+        ("November 12", None),  # no year of its own and no publication date
+        ("13, 1989", D(1989, 11, 13)),
+    ]
+    assert find_timexes("Police counted 9, 5 May.", PUB)[0].text == "5 May"  # not a list
+
+
+def test_timex_wire_clock_times_are_not_years():
+    assert one("A BOMB EXPLODED AT 1215 (1515 GMT).", WIRE_PUB).value == "XXXX-XX-XXT12:15"
+    assert one("THE LEADER HAS STAYED HOME SINCE 1705.", WIRE_PUB).value == "XXXX-XX-XXT17:05"
+    assert one("THE WAR HAS GONE ON SINCE 1985.", WIRE_PUB).value == "1985"
+    assert one("The war has gone on since 1705.", PUB).value == "1705"  # mixed case: a year
+
+
+def test_timex_past_few_hours_ends_at_publication():
+    span = one("THE PAST FEW HOURS SAW HEAVY FIGHTING.", WIRE_PUB)
+    assert (span.value, span.start, span.end) == ("PTXH", WIRE_PUB, WIRE_PUB)
+
+
+# ----------------------------------------------------------------- datelines
+
+WIRE = "SAN SALVADOR, 17 NOV 89 (RADIO) -- GUERRILLAS ATTACKED THE BARRACKS YESTERDAY."
+
+
+def test_timex_dateline_date_is_left_out_of_the_expressions():
+    assert [s.text for s in find_timexes(WIRE, WIRE_PUB)] == ["YESTERDAY"]
+    kept = find_timexes(WIRE, WIRE_PUB, keep_dateline=True)
+    assert [s.text for s in kept] == ["17 NOV 89", "YESTERDAY"]
+    dateline = find_dateline(WIRE)
+    assert dateline is not None
+    assert (dateline.text, dateline.start, dateline.char_start) == ("17 NOV 89", WIRE_PUB, 14)
+
+
+def test_timex_dateline_anchors_when_publication_is_unknown():
+    assert one(WIRE, None).start == D(1989, 11, 16)
+    text = "KABUL, Afghanistan, March 7, 2024 (Reuters) - Gunmen struck yesterday."
+    assert [(s.text, s.start) for s in find_timexes(text, None)] == [("yesterday", D(2024, 3, 6))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said, March 7 - nothing changed.",  # no place name before the comma
+        "On March 7, 2024 - a Thursday - nothing changed.",
+        "Police said the attack. SAN SALVADOR, 17 NOV 89 -- NO.",  # not at the start
+    ],
+)
+def test_timex_no_dateline(text):
+    assert find_dateline(text) is None
+
+
+# ----------------------------------------------------------------- unknown publication date
+
+
+def test_timex_publication_window_from_absolute_dates():
+    spans = find_timexes(
+        "Police said on Friday that the bombing on March 7, 2024 killed six; the group, "
+        "formed in 2021, grew last year.",
+        None,
+    )
+    assert [s.anchor for s in spans] == [None, "absolute", "absolute", None]
+    assert suggest_publication_window(spans) == (D(2024, 3, 7), D(2025, 3, 7))
+    # a year alone: from its first day to a year after its last
+    year_only = find_timexes("The group was formed in 2021.", None)
+    assert suggest_publication_window(year_only) == (D(2021, 1, 1), D(2022, 12, 31))
+
+
+def test_timex_no_publication_window_without_absolute_dates():
+    assert suggest_publication_window(find_timexes("It struck last Friday.", None)) is None
+    assert suggest_publication_window([]) is None
+
+
+# ----------------------------------------------------------------- the issue's checklist
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "start", "end"),
+    [
+        ("The raid on 3/7 killed two.", "3/7", "2024-03-07", D(2024, 3, 7), D(2024, 3, 7)),
+        ("The curfew ran from 3/7 to 3/9.", "3/7 to 3/9", "2024-03-07", D(2024, 3, 7),
+         D(2024, 3, 9)),
+        ("Talks resume tonight.", "tonight", "2024-03-23TNI", PUB, PUB),
+        # past tense in March: the last summer, not the coming one
+        ("Fighting peaked in the summer.", "the summer", "2023-SU", D(2023, 6, 1),
+         D(2023, 8, 31)),
+        ("Talks will resume in the summer.", "the summer", "2024-SU", D(2024, 6, 1),
+         D(2024, 8, 31)),
+        ("The group formed in the 1990s.", "the 1990s", "199", D(1990, 1, 1), D(1999, 12, 31)),
+        ("Attacks rose from May to July.", "May to July", "2024-05", D(2024, 5, 1),
+         D(2024, 7, 31)),
+        ("He was arrested earlier this month.", "earlier this month", "2024-03", D(2024, 3, 1),
+         PUB),
+        ("The siege lasted for three days.", "three days", "P3D", None, None),
+    ],
+)  # fmt: skip
+def test_timex_issue_checklist(text, surface, value, start, end):
+    span = one(text, surface=surface)
+    assert (span.value, span.start, span.end) == (value, start, end)
+
+
+def test_timex_numbers_with_slash_that_are_not_dates():
+    assert find_timexes("The team won 3/7 of its matches.", PUB) == []

@@ -12,6 +12,7 @@ case of letters changes, so every offset found in the Doc indexes ``Article.text
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import functools
 import re
@@ -19,7 +20,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from threatline.errors import ConfigError
 from threatline.models import Article
@@ -34,6 +35,11 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _SENTENCE_BREAK = re.compile(r"[.!?]\W*\s|\n\s*\n|--|:\s*\[?|\]\s")
 # Suffixes stripped to find a common word's base form ("ATTACKED" -> "attack").
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly", "ies", "ied", "er", "est", "'s")
+_VOWEL = re.compile(r"[aeiouy]")
+# Length of the prefix by which truecase finds candidate phrases (see _phrase_index).
+_PHRASE_KEY = 6
+# Where annotate caches the sentence bounds (token start, end) that the Doc hooks read.
+_SENTS_KEY = "threatline_sentence_bounds"
 
 
 @functools.lru_cache(maxsize=4)
@@ -129,6 +135,36 @@ def _actor_names() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(acronyms), tuple(sorted(phrases, key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=1)
+def _phrase_index() -> tuple[dict[str, list[tuple[int, str]]], list[tuple[int, str]]]:
+    """The actor phrases by the first characters of their lower-case form, each with its
+    rank in :func:`_actor_names` order: (index by prefix, phrases shorter than the key)."""
+    _, phrases = _actor_names()
+    by_prefix: dict[str, list[tuple[int, str]]] = {}
+    short: list[tuple[int, str]] = []
+    for rank, phrase in enumerate(phrases):
+        needle = phrase.lower()
+        if len(needle) < _PHRASE_KEY:
+            short.append((rank, phrase))
+        else:
+            by_prefix.setdefault(needle[:_PHRASE_KEY], []).append((rank, phrase))
+    return by_prefix, short
+
+
+def _phrases_in(lowered: str) -> list[str]:
+    """The actor phrases that may occur in ``lowered``, in :func:`_actor_names` order.
+
+    A phrase can only occur where its first characters do, so looking up every substring
+    of key length replaces one ``str.find`` per phrase (hundreds) per text.
+    """
+    by_prefix, short = _phrase_index()
+    grams = {lowered[i : i + _PHRASE_KEY] for i in range(len(lowered) - _PHRASE_KEY + 1)}
+    candidates = list(short)
+    for gram in grams & by_prefix.keys():
+        candidates.extend(by_prefix[gram])
+    return [phrase for _, phrase in sorted(candidates)]
+
+
 def _is_common(word: str, common: frozenset[str]) -> bool:
     if word in common:
         return True
@@ -151,7 +187,7 @@ def truecase(text: str) -> str:
     """
     common = _common_words()
     proper = _proper_words()
-    acronyms, phrases = _actor_names()
+    acronyms, _ = _actor_names()
     out = list(text.lower())
     sentence_start = True
     last_end = 0
@@ -162,7 +198,7 @@ def truecase(text: str) -> str:
             sentence_start = True
         start, end = match.span()
         bare = word.strip("'-")
-        if bare in acronyms or (len(bare) > 1 and not re.search(r"[aeiouy]", bare)):
+        if bare in acronyms or (len(bare) > 1 and not _VOWEL.search(bare)):
             out[start:end] = list(match.group().upper())
         elif sentence_start or bare in proper or not _is_common(bare, common):
             out[start] = out[start].upper()
@@ -170,7 +206,7 @@ def truecase(text: str) -> str:
         last_end = end
     cased = "".join(out)
     lowered = cased.lower()
-    for phrase in phrases:
+    for phrase in _phrases_in(lowered):
         needle = phrase.lower()
         position = lowered.find(needle)
         while position >= 0:
@@ -184,14 +220,65 @@ def prepare_text(text: str) -> str:
     return truecase(text) if is_upper_case_text(text) else text
 
 
+def _cache_sentences(doc: Doc) -> None:
+    """Compute the sentences once and make ``doc.sents`` and ``span.sent`` read them.
+
+    Every stage asks for ``doc.sents`` (some once per event); spaCy recomputes it from the
+    token flags each time, creating a Token per word. The bounds are cached in
+    ``doc.user_data`` (plain ints, no reference cycle) and served through the Doc's
+    documented ``user_hooks``/``user_span_hooks``; the sentences are the same spans.
+    """
+    if not doc.has_annotation("SENT_START"):
+        return  # no parser or senter: doc.sents raises as it would without the cache
+    bounds = [(sent.start, sent.end) for sent in doc.sents]
+    doc.user_data[_SENTS_KEY] = (len(doc), bounds, [start for start, _ in bounds])
+    doc.user_hooks["sents"] = _cached_sents
+    doc.user_span_hooks["sent"] = _cached_sent
+
+
+def _bounds_of(doc: Doc) -> tuple[list[tuple[int, int]], list[int]]:
+    cached = doc.user_data.get(_SENTS_KEY)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1], cached[2]
+    # A Doc made from ours (Span.as_doc copies the hooks, not the data): use the flags.
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for token in doc[1:]:
+        if token.is_sent_start:
+            bounds.append((start, token.i))
+            start = token.i
+    if len(doc):
+        bounds.append((start, len(doc)))
+    return bounds, [begin for begin, _ in bounds]
+
+
+def _cached_sents(doc: Doc) -> list[Span]:
+    """The ``doc.sents`` hook."""
+    bounds, _ = _bounds_of(doc)
+    return [doc[start:end] for start, end in bounds]
+
+
+def _cached_sent(span: Span) -> Span:
+    """The ``span.sent`` hook: the sentence holding the span's first token."""
+    bounds, starts = _bounds_of(span.doc)
+    index = max(bisect.bisect_right(starts, span.start) - 1, 0)
+    start, end = bounds[index]
+    return span.doc[start:end]
+
+
+def _finish(doc: Doc, truecased: bool) -> Doc:
+    doc.user_data["truecased"] = truecased
+    _cache_sentences(doc)
+    return doc
+
+
 def annotate(article: Article, nlp: Language) -> Doc:
     """Run the pipeline over the article; the Doc's offsets are the article's offsets.
 
     ``doc.user_data["truecased"]`` tells later stages that the source was all capitals.
     """
-    doc = nlp(prepare_text(article.text))
-    doc.user_data["truecased"] = is_upper_case_text(article.text)
-    return doc
+    upper = is_upper_case_text(article.text)
+    return _finish(nlp(truecase(article.text) if upper else article.text), upper)
 
 
 def annotate_many(
@@ -200,10 +287,14 @@ def annotate_many(
     """Stream (article, doc) pairs through ``nlp.pipe`` for throughput."""
 
     def run(items: list[Article]) -> Iterator[tuple[Article, Doc]]:
-        texts = (prepare_text(item.text) for item in items)
-        for item, doc in zip(items, nlp.pipe(texts, batch_size=batch_size), strict=True):
-            doc.user_data["truecased"] = is_upper_case_text(item.text)
-            yield item, doc
+        upper = [is_upper_case_text(item.text) for item in items]
+        texts = (
+            truecase(item.text) if is_upper else item.text
+            for item, is_upper in zip(items, upper, strict=True)
+        )
+        docs = nlp.pipe(texts, batch_size=batch_size)
+        for item, is_upper, doc in zip(items, upper, docs, strict=True):
+            yield item, _finish(doc, is_upper)
 
     batch: list[Article] = []
     for article in articles:

@@ -75,23 +75,34 @@ def _event_table(report: ArticleReport) -> str:
         f"{len(report.places)} places, {len(report.facts)} facts",
         "",
     ]
+    places = {place.id: place for place in report.places}
     for event in report.events:
         when = "?"
         if event.time and event.time.start:
             when = str(event.time.start)
             if event.time.end and event.time.end != event.time.start:
                 when += f"..{event.time.end}"
-        where = event.place.text if event.place else "?"
+        where = "?"
+        if event.place:
+            place = places.get(event.place.id or "")
+            where = f"{event.place.relation} {event.place.text}"
+            if place and place.country:
+                where += f", {place.country}"
+            where += f" (precision {event.place.precision})"
+        counts = ""
+        for label, quantity in (("killed", event.fatalities), ("injured", event.injuries)):
+            if quantity:
+                high = "" if quantity.max is None else quantity.max
+                counts += f" {label}={quantity.min if quantity.min is not None else ''}..{high}"
         who = ", ".join(f"{actors.get(p.actor, p.actor)} ({p.role})" for p in event.participants)
-        dead = ""
-        if event.fatalities:
-            dead = f" killed={event.fatalities.min}..{event.fatalities.max or ''}"
         said = ", ".join(f"{a.source}:{a.stance}" for a in event.attributions)
-        lines.append(f"{event.id} {event.type} [{event.status}] {when} @ {where}{dead}")
+        lines.append(f"{event.id} {event.type} [{event.status}] {when} {where}{counts}")
         if who:
             lines.append(f"    who: {who}")
         if said:
             lines.append(f"    according to: {said}")
+        if event.links:
+            lines.append("    links: " + ", ".join(f"{k.type} {k.event}" for k in event.links))
         if event.evidence:
             lines.append(f"    \u201c{event.evidence[0].text.strip()}\u201d")
     for fact in report.facts:
@@ -193,21 +204,58 @@ def ingest(
 # --------------------------------------------------------------------------- events
 
 
+_EVENT_CSV_FIELDS = [
+    "id", "type", "status", "date_start", "date_end", "granularity", "place_name", "country",
+    "lat", "lon", "fatalities", "injuries", "perpetrators", "certainty", "n_reports",
+    "n_articles", "first_reported", "latest_reported",
+]  # fmt: skip
+
+
+def _when(start: dt.date | None, end: dt.date | None) -> str:
+    when = str(start or "?")
+    if end and end != start:
+        when += f"..{end}"
+    return when
+
+
 @main.command()
 @click.option("--db", required=True, help="SQLite file or SQLAlchemy URL.")
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines, one event per line.")
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines, one merged event per line.")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV with a header row.")
 @click.option("--limit", type=int, default=None, help="At most N events.")
-def events(db: str, as_json: bool, as_csv: bool, limit: int | None) -> None:
-    """List the stored events, oldest first, with their evidence.
+@click.option("--type", "event_type", default=None, help="Only events of this type.")
+@click.option("--country", default=None, help="Only events in this country (ISO alpha-2).")
+@click.option("--actor", default=None, help="Only events with this actor (id, name or alias).")
+@click.option("--since", type=DATE, default=None, help="Only events on or after YYYY-MM-DD.")
+@click.option("--until", type=DATE, default=None, help="Only events on or before YYYY-MM-DD.")
+def events(
+    db: str,
+    as_json: bool,
+    as_csv: bool,
+    limit: int | None,
+    event_type: str | None,
+    country: str | None,
+    actor: str | None,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+) -> None:
+    """List the stored events, one per real-world event however many articles report it,
+    oldest first, with the number of reports.
 
-    Example: threatline events --db events.sqlite --csv
+    Example: threatline events --db events.sqlite --country AF --csv
     """
     from threatline.store import Store
 
     try:
         with Store.open(db) as store:
-            rows = store.list_events(limit=limit)
+            rows = store.list_merged_events(
+                start=_date(since),
+                end=_date(until),
+                type=event_type,
+                country=country,
+                actor=actor,
+                limit=limit,
+            )
     except ThreatlineError as exc:
         raise _fail(exc) from exc
     if as_json:
@@ -215,31 +263,137 @@ def events(db: str, as_json: bool, as_csv: bool, limit: int | None) -> None:
             click.echo(row.model_dump_json())
         return
     if as_csv:
-        if not rows:
-            return
-        fields = [f for f in type(rows[0]).model_fields if f != "json"]
-        writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore")
+        writer = csv.DictWriter(sys.stdout, fieldnames=_EVENT_CSV_FIELDS, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow(row.model_dump(mode="json", include=set(fields)))
+            data = row.model_dump(mode="json")
+            data["fatalities"] = row.fatalities.text if row.fatalities else None
+            data["injuries"] = row.injuries.text if row.injuries else None
+            data["perpetrators"] = "; ".join(row.perpetrators)
+            writer.writerow(data)
         return
     if not rows:
         click.echo("no events")
         return
     for row in rows:
-        when = str(row.date_start or "?")
-        if row.date_end and row.date_end != row.date_start:
-            when += f"..{row.date_end}"
-        dead = f" killed={row.fatalities_min}" if row.fatalities_min is not None else ""
+        dead = f" killed={row.fatalities.text}" if row.fatalities else ""
         click.echo(
-            f"{when:<23} {row.type:<24} {row.status:<9} "
-            f"{(row.place_name or '?')[:28]:<28} {row.country or '--'}{dead}"
+            f"{row.id}  {_when(row.date_start, row.date_end):<22} {row.type:<24} "
+            f"{(row.place_name or '?')[:24]:<24} {row.country or '--'}{dead}  "
+            f"[{row.n_reports} reports, {row.n_articles} articles]"
         )
         if row.perpetrators:
-            click.echo(f"{'':<23} by {row.perpetrators}")
-        if row.evidence:
-            click.echo(f"{'':<23} \u201c{row.evidence.strip()[:160]}\u201d")
-        click.echo(f"{'':<23} [{row.article_title or row.article_id[:12]}]")
+            click.echo(f"{'':<17}by {', '.join(row.perpetrators)} ({row.certainty})")
+
+
+@main.command(name="event")
+@click.argument("event_id")
+@click.option("--db", required=True, help="SQLite file or SQLAlchemy URL.")
+@click.option("--json", "as_json", is_flag=True, help="The merged event as one JSON object.")
+def event_command(event_id: str, db: str, as_json: bool) -> None:
+    """Show one merged event: its consensus values, every report with its source and date,
+    the values the reports disagree on side by side, and the evidence sentences.
+
+    EVENT_ID is a merged event id (ev-...) or a stored mention id (<article>:E1).
+
+    Example: threatline event ev-0123456789ab --db events.sqlite
+    """
+    from threatline.store import Store
+
+    try:
+        with Store.open(db) as store:
+            found = store.get_event(event_id)
+    except ThreatlineError as exc:
+        raise _fail(exc) from exc
+    if found is None:
+        raise click.ClickException(f"No event {event_id}: list them with `threatline events`.")
+    if as_json:
+        click.echo(found.model_dump_json())
+        return
+    click.echo(
+        f"{found.id} {found.type} [{found.status}, {found.certainty}] "
+        f"{_when(found.date_start, found.date_end)} @ {found.place_name or '?'} "
+        f"{found.country or ''}"
+    )
+    if found.fatalities:
+        click.echo(f"  killed: {found.fatalities.text} (consensus)")
+    if found.perpetrators:
+        click.echo(f"  by: {', '.join(found.perpetrators)}")
+    click.echo(
+        f"  {found.n_reports} reports in {found.n_articles} articles, first {found.first_reported}"
+        f", latest {found.latest_reported}"
+    )
+    for field, reports in found.reports.items():
+        values = {report.value for report in reports}
+        marker = "disagree" if len(values) > 1 else "agree"
+        click.echo(f"{field} ({marker}):")
+        for report in reports:
+            said = f" according to {', '.join(report.according_to)}" if report.according_to else ""
+            words = f" \u201c{report.text}\u201d" if report.text else ""
+            click.echo(
+                f"  {report.value + words:<28} {report.outlet or '?'}, "
+                f"{report.published or '?'}{said}"
+            )
+    click.echo("evidence:")
+    for evidence in found.evidence:
+        click.echo(
+            f"  \u201c{evidence.text[:200]}\u201d ({evidence.outlet or '?'}, "
+            f"{evidence.published or '?'})"
+        )
+
+
+@main.command()
+@click.argument("name")
+@click.option("--db", required=True, help="SQLite file or SQLAlchemy URL.")
+@click.option("--json", "as_json", is_flag=True, help="The profile as one JSON object.")
+def actor(name: str, db: str, as_json: bool) -> None:
+    """Show an actor's profile: aliases, kind, parent and branches, facts with their sources
+    and dates, and its events as perpetrator, target or claimant.
+
+    NAME is an actor id, name or alias.
+
+    Example: threatline actor "Islamic State" --db events.sqlite
+    """
+    from threatline.store import Store
+
+    try:
+        with Store.open(db) as store:
+            profile = store.get_actor(name)
+            events_by_id = {}
+            if profile is not None:
+                for ids in profile.events.values():
+                    for event_id in ids:
+                        events_by_id[event_id] = store.get_event(event_id)
+    except ThreatlineError as exc:
+        raise _fail(exc) from exc
+    if profile is None:
+        raise click.ClickException(f"No actor {name!r} in {db}.")
+    if as_json:
+        click.echo(profile.model_dump_json())
+        return
+    click.echo(f"{profile.name} ({profile.kind}) id={profile.id}")
+    if profile.aliases:
+        click.echo(f"  aliases: {', '.join(profile.aliases)}")
+    if profile.parent:
+        click.echo(f"  parent: {profile.parent}")
+    if profile.branches:
+        click.echo(f"  branches: {', '.join(profile.branches)}")
+    if len(profile.ids) > 1:
+        click.echo(f"  merged from: {', '.join(profile.ids)}")
+    for item in profile.facts:
+        click.echo(
+            f"  {item.fact.predicate}: {item.fact.value} ({item.outlet or '?'}, "
+            f"{item.published or '?'})"
+        )
+    for role, ids in profile.events.items():
+        click.echo(f"  as {role}:")
+        for event_id in ids:
+            found = events_by_id.get(event_id)
+            if found is not None:
+                click.echo(
+                    f"    {found.id} {_when(found.date_start, found.date_end)} {found.type} @ "
+                    f"{found.place_name or '?'} [{found.n_reports} reports]"
+                )
 
 
 # --------------------------------------------------------------------------- eval

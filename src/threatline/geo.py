@@ -27,7 +27,7 @@ import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -644,7 +644,10 @@ _LEVEL_PRIOR = {
     PlaceLevel.VENUE: -0.5,
 }
 _MAX_CANDIDATES = 60
-_UNIQUE_NAME_WEIGHT = float(os.environ.get("TLW_U", "0.5"))
+_COUNTRY_SHARE_WEIGHT = 3.0
+_COUNTRY_NAMED_WEIGHT = 2.0
+_REGION_NAMED_WEIGHT = 2.5
+_UNIQUE_NAME_WEIGHT = 0.5
 _CONTAINER_AFTER = re.compile(r"\s*,\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})")
 _CONTAINER_IN = re.compile(
     r"\s+(?:in|of)\s+(?:the\s+)?([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
@@ -656,6 +659,8 @@ _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
 class _Context:
     countries: Counter[str]  # values are float weights
     regions: Counter[tuple[str, str]]
+    # What each name (folded) added to ``countries``, so a name is not its own evidence.
+    own_votes: dict[str, Counter[str]] = field(default_factory=dict)
 
 
 def _prior(entry: GazetteerEntry, exact: bool) -> float:
@@ -704,6 +709,7 @@ def _document_context(
     """Countries and regions the article names or implies (demonyms)."""
     countries: Counter[str] = Counter()
     regions: Counter[tuple[str, str]] = Counter()
+    own_votes: dict[str, Counter[str]] = {}
     for span, cands in zip(toponyms, cand_lists, strict=True):
         key = fold_name(span.text)
         # Only countries and regions named exactly count, and an ambiguous name ("Georgia":
@@ -716,6 +722,7 @@ def _document_context(
         for entry in named:
             weight = 1.0 / len(named)
             countries[entry.country] += weight  # type: ignore[index]
+            own_votes.setdefault(key, Counter())[entry.country] += weight  # type: ignore[index]
             if entry.level == PlaceLevel.REGION and entry.admin1:
                 regions[(entry.country, entry.admin1)] += weight  # type: ignore[index]
     # Names that only one country (or one region) has are evidence too: "Edgar County"
@@ -739,13 +746,46 @@ def _document_context(
         cc = names.get(m.group(0).lower()) or names.get(m.group(0).split()[0].lower())
         if cc:
             countries[cc] += 1
-    return _Context(countries, regions)
+    return _Context(countries, regions, own_votes)
+
+
+# Demonym endings and what to put back to get the place name: "Dagestani" -> "Dagestan",
+# "Ossetian" -> "Ossetia", "Ontarian" -> "Ontario", "Ohioan" -> "Ohio", "Chinese" -> "China".
+_DEMONYM_ENDINGS = (("ians", "ia"), ("ians", "io"), ("ian", "ia"), ("ian", "io"), ("ian", ""),
+                    ("ans", "a"), ("ans", ""), ("an", "a"), ("an", ""), ("is", ""), ("i", ""),
+                    ("ese", "a"), ("ese", ""), ("", "ia"))
+
+
+def _demonym_candidates(name: str, gazetteer: GazetteerBackend) -> list[GazetteerEntry]:
+    """Countries, regions and areas that an unknown demonym-like name refers to, by
+    undoing common English demonym endings; only the last word is changed ("South
+    Ossetian" -> "South Ossetia"). Towns are never matched this way: a stripped word
+    that happens to name a village is too weak a reading."""
+    head, _, last = name.rpartition(" ")
+    low = last.lower()
+    for ending, restore in _DEMONYM_ENDINGS:
+        if not low.endswith(ending) or len(low) - len(ending) < 3:
+            continue
+        stem = last[: len(last) - len(ending)] + restore
+        guess = f"{head} {stem}" if head else stem
+        found = [
+            e for e in gazetteer.candidates(guess)
+            if e.level in (PlaceLevel.COUNTRY, PlaceLevel.REGION, PlaceLevel.AREA)
+        ]
+        if found:
+            return found
+    return []
 
 
 def resolve_toponyms(
-    text: str, toponyms: list[Span], gazetteer: GazetteerBackend
+    text: str, toponyms: list[Span], gazetteer: GazetteerBackend, fallback: bool = False
 ) -> list[GazetteerEntry | None]:
     """One gazetteer entry (or None) per toponym, same order.
+
+    With ``fallback`` a name the gazetteer does not know gets, instead of None, an
+    explicit stand-in (see :func:`_fallback_entry`): its own name at the position of
+    the place that most likely contains it, with a ``gazetteer_id`` beginning
+    ``fallback:``.
 
     Each candidate gets a score, highest wins:
 
@@ -755,13 +795,18 @@ def resolve_toponyms(
        country unless the article is about the US);
     2. explicit containers: +6 when the text right after the name gives its region or
        country ("Paris, Texas", "Pandi in Bulacan");
-    3. document context: regions and countries the article names and the countries its
-       demonyms imply ("Afghan", "Salvadoran"), weighted by how often;
-    4. spatial coherence (second pass): closeness to the places chosen for the other
-       names of the article.
+    3. document context: regions and countries the article names, the countries its
+       demonyms imply ("Afghan", "Salvadoran") and the country and region of names only
+       one country or region has ("Edgar County"), weighted by how often; a name's own
+       mentions do not count for its own candidates (so "Lebanon" among Pennsylvania
+       towns is the town);
+    4. spatial coherence (:func:`_coherent_choice`): support from the plausible
+       candidates of every other name, without committing to any first choice.
 
-    Demonyms given as toponyms ("American") resolve to their country. Names the gazetteer
-    does not know resolve to None without affecting the others.
+    Demonyms given as toponyms ("American") resolve to their country; unknown
+    demonym-like names are tried with their ending undone ("Dagestani" -> Dagestan).
+    Names the gazetteer does not know resolve to None (or, with ``fallback``, to a
+    stand-in) without affecting the others.
     """
     cand_lists: list[list[GazetteerEntry]] = []
     names = demonyms()
@@ -773,7 +818,7 @@ def resolve_toponyms(
         if not cands:
             cc = names.get(span.text.lower()) or names.get(re.sub(r"s$", "", span.text.lower()))
             country = gazetteer.country(cc) if cc else None
-            cands = [country] if country else []
+            cands = [country] if country else _demonym_candidates(span.text, gazetteer)
         cand_lists.append(cands)
     context = _document_context(text, toponyms, cand_lists)
     total_countries = sum(context.countries.values()) or 1.0
@@ -789,11 +834,17 @@ def resolve_toponyms(
             if entry.country in in_countries or (entry.country, entry.admin1) in in_regions:
                 score += 6.0
             if entry.country:
-                share = context.countries.get(entry.country, 0) / total_countries
-                score += 3.0 * share + (1.0 if context.countries.get(entry.country) else 0.0)
+                # A country name is not its own evidence: "Lebanon" in a story about
+                # Pennsylvania towns should not vote for the country Lebanon.
+                votes = context.countries.get(entry.country, 0)
+                votes -= context.own_votes.get(key, {}).get(entry.country, 0)
+                share = votes / total_countries
+                score += _COUNTRY_SHARE_WEIGHT * share + (
+                    _COUNTRY_NAMED_WEIGHT if votes > 1e-9 else 0.0
+                )
             in_named_region = context.regions.get((entry.country, entry.admin1))
             if entry.admin1 and entry.level != PlaceLevel.REGION and in_named_region:
-                score += 2.5
+                score += _REGION_NAMED_WEIGHT
             scores.append(score)
         base_scores.append(scores)
 
@@ -802,7 +853,55 @@ def resolve_toponyms(
         _namesake_town(text, span, entry, cands)
         for span, entry, cands in zip(toponyms, result, cand_lists, strict=True)
     ]
-    return [_place_county(e, result) for e in result]
+    result = [_place_county(e, result) for e in result]
+    if fallback:
+        result = [
+            e if e is not None else _fallback_entry(text, i, toponyms, result)
+            for i, e in enumerate(result)
+        ]
+    return result
+
+
+_FALLBACK_PREFIX = "fallback:"
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"\u201c]")
+
+
+def _fallback_entry(
+    text: str, index: int, toponyms: Sequence[Span], resolved: Sequence[GazetteerEntry | None]
+) -> GazetteerEntry | None:
+    """A stand-in for a name the gazetteer lacks (a neighbourhood, a river, a hamlet):
+    local news names such places next to the town or county they belong to. The
+    container is the nearest resolved town, district or region in the same sentence,
+    else the document's most mentioned one (its "focus"), else None. The stand-in keeps
+    the span's name, takes the container's position, country and admin1, has level
+    ``area`` and id ``fallback:<container id>`` so nobody mistakes it for a gazetteer
+    match."""
+    span = toponyms[index]
+    local = {PlaceLevel.SETTLEMENT, PlaceLevel.DISTRICT, PlaceLevel.REGION}
+    usable = [
+        (toponyms[j], e) for j, e in enumerate(resolved)
+        if e is not None and e.level in local and not e.gazetteer_id.startswith(_FALLBACK_PREFIX)
+    ]
+    if not usable:
+        return None
+    same_sentence = []
+    for other, entry in usable:
+        lo, hi = sorted((other.start, span.start))
+        if not _SENTENCE_END.search(text, lo, hi):
+            same_sentence.append((abs(other.start - span.start), entry))
+    if same_sentence:
+        container = min(same_sentence, key=lambda t: t[0])[1]
+    else:
+        counts = Counter(e.gazetteer_id for _, e in usable)
+        first = {}
+        for other, entry in usable:
+            first.setdefault(entry.gazetteer_id, (other.start, entry))
+        best = max(counts, key=lambda gid: (counts[gid], -first[gid][0]))
+        container = first[best][1]
+    return replace(
+        container, gazetteer_id=_FALLBACK_PREFIX + container.gazetteer_id, name=span.text,
+        level=PlaceLevel.AREA, population=0, feature_code="",
+    )
 
 
 def _closeness(a: GazetteerEntry, b: GazetteerEntry) -> float:
@@ -826,10 +925,10 @@ def _closeness(a: GazetteerEntry, b: GazetteerEntry) -> float:
 
 
 _UNLOCATED = (PlaceLevel.COUNTRY, PlaceLevel.AREA)
-_COHERENCE_TOP = int(os.environ.get("TLW_K", "12"))
-_COHERENCE_WEIGHT = float(os.environ.get("TLW_C", "2.0"))
-_COHERENCE_CAP = float(os.environ.get("TLW_CAP", "3.0"))
-_COHERENCE_SOFT = float(os.environ.get("TLW_S", "1.0"))
+_COHERENCE_TOP = 12
+_COHERENCE_WEIGHT = 1.0
+_COHERENCE_CAP = 3.0
+_COHERENCE_SOFT = 1.5
 
 
 def _coherent_choice(
@@ -859,7 +958,9 @@ def _coherent_choice(
             [cands[k] for k in order],
             [math.exp(_COHERENCE_SOFT * (scores[k] - top)) for k in order],
         )
-    names = [k for k, (cands, _) in by_name.items() if any(c.level not in _UNLOCATED for c in cands)]
+    names = [
+        k for k, (cands, _) in by_name.items() if any(c.level not in _UNLOCATED for c in cands)
+    ]
     support_cache: dict[tuple[str, str], float] = {}
 
     def support(entry: GazetteerEntry, own: str) -> float:
@@ -883,8 +984,11 @@ def _coherent_choice(
             result.append(_argmax(cands, list(scores)))
             continue
         own = fold_name(span.text)
+        # A candidate further below the best than the largest bonus cannot win: skip it.
+        reach = max(scores) - _COHERENCE_WEIGHT * _COHERENCE_CAP
         adjusted = [
             score + _COHERENCE_WEIGHT * min(_COHERENCE_CAP, support(entry, own))
+            if score >= reach else score
             for entry, score in zip(cands, scores, strict=True)
         ]
         result.append(_argmax(cands, adjusted))
@@ -966,12 +1070,15 @@ def geocode(
     such as "Hall", "Airport", "Embassy") keeps its own name as a Place of level "venue"
     with ``gazetteer_id`` null and the coordinates, country and admin1 of the best
     containing place: the nearest resolved place mentioned in the same sentence, else the
-    nearest one before it in the document. Other unknown names are dropped.
+    nearest one before it in the document. Other unknown names that have a containing
+    place (see :func:`_fallback_entry`) keep their own name as a Place of level "area"
+    with ``gazetteer_id`` null and the container's coordinates; without one they are
+    dropped. An unknown name never removes the article's other places.
     """
     text = doc.text
     if toponyms is None:
         toponyms = find_toponyms(doc, gazetteer)
-    resolved = resolve_toponyms(text, toponyms, gazetteer)
+    resolved = resolve_toponyms(text, toponyms, gazetteer, fallback=True)
     facility_offsets = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "FAC"}
     facility_starts = {s for s, _ in facility_offsets}
 
@@ -987,11 +1094,24 @@ def geocode(
 
     places: dict[str, Place] = {}
     order: list[str] = []
+    is_stand_in = [e is not None and e.gazetteer_id.startswith(_FALLBACK_PREFIX) for e in resolved]
     resolved_mentions = [
-        (span, entry) for span, entry in zip(toponyms, resolved, strict=True) if entry is not None
+        (span, entry) for span, entry, stand_in in zip(toponyms, resolved, is_stand_in, strict=True)
+        if entry is not None and not stand_in
     ]
-    for span, entry in zip(toponyms, resolved, strict=True):
-        if entry is not None:
+    for span, entry, stand_in in zip(toponyms, resolved, is_stand_in, strict=True):
+        is_facility = span.start in facility_starts or bool(_VENUE_WORDS.search(span.text))
+        if entry is not None and stand_in and not is_facility:
+            key = "unresolved:" + fold_name(span.text)
+            if key not in places:
+                places[key] = Place(
+                    id="", name=span.text, gazetteer_id=None, lat=entry.lat, lon=entry.lon,
+                    country=entry.country, admin1=entry.admin1, level=PlaceLevel.AREA,
+                )
+                order.append(key)
+            places[key].mentions.append((span.start, span.end))
+            continue
+        if entry is not None and not stand_in:
             key = entry.gazetteer_id
             if key not in places:
                 places[key] = Place(
@@ -1001,7 +1121,6 @@ def geocode(
                 order.append(key)
             places[key].mentions.append((span.start, span.end))
             continue
-        is_facility = span.start in facility_starts or bool(_VENUE_WORDS.search(span.text))
         if not is_facility:
             continue
         key = "venue:" + fold_name(span.text)

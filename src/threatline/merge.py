@@ -389,7 +389,7 @@ def place_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
     :data:`NEAR_KM` of the coarser level); 0.6 when one is a country or region that holds
     the other; 0.3 when either place is unknown; None (veto) for different countries or
     precise places too far apart."""
-    if a.place_key is None and a.place_name is None or b.place_key is None and b.place_name is None:
+    if not (a.place_key or a.place_name) or not (b.place_key or b.place_name):
         return 0.3
     if a.country and b.country and a.country != b.country:
         return None
@@ -560,6 +560,7 @@ class ValueReport(Model):
     """One report of one value of an event, with its source."""
 
     value: str
+    text: str | None = Field(default=None, description="the words of the report, when not value")
     article_id: str
     mention: str = Field(description="stored event mention id")
     outlet: str | None = None
@@ -628,9 +629,10 @@ def _according(record: MentionRecord) -> list[str]:
     return [f"{a.name} ({a.stance})" for a in record.attributions]
 
 
-def _value_report(record: MentionRecord, value: str) -> ValueReport:
+def _value_report(record: MentionRecord, value: str, text: str | None = None) -> ValueReport:
     return ValueReport(
         value=value,
+        text=text if text != value else None,
         article_id=record.article_id,
         mention=record.key,
         outlet=record.outlet,
@@ -719,13 +721,11 @@ def build_event(cluster: Sequence[MentionRecord]) -> Event:
 
     for record in records:
         add("type", record, record.type)
-        add(
-            "date",
-            record,
-            None
-            if record.dated_by_publication
-            else record.time_text or (record.date_start.isoformat() if record.date_start else None),
-        )
+        if record.date_start and not record.dated_by_publication:
+            span = record.date_start.isoformat()
+            if record.date_end and record.date_end != record.date_start:
+                span += f"..{record.date_end.isoformat()}"
+            reports.setdefault("date", []).append(_value_report(record, span, record.time_text))
         add("place", record, record.place_name)
         add("fatalities", record, _quantity_text(record.fatalities) if record.fatalities else None)
         add("injuries", record, _quantity_text(record.injuries) if record.injuries else None)

@@ -32,7 +32,7 @@ import datetime as dt
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -42,7 +42,14 @@ from threatline.models import Granularity, TimeSpan
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["anchor_on", "find_timexes", "interval_of", "is_event_anchored"]
+__all__ = [
+    "anchor_on",
+    "find_dateline",
+    "find_timexes",
+    "interval_of",
+    "is_event_anchored",
+    "suggest_publication_window",
+]
 
 # --------------------------------------------------------------------------- word tables
 
@@ -151,7 +158,8 @@ def _shift(day: dt.date, n: float, unit: str) -> dt.date:
     """The date n units (day, week, month, year, decade, century) after `day`."""
     if unit in ("second", "minute", "hour"):
         seconds = {"second": 1, "minute": 60, "hour": 3600}[unit] * n
-        return day + dt.timedelta(days=int(seconds // 86400))
+        # toward zero: 'two hours ago' stays on the day (the hour of publication is unknown)
+        return day + dt.timedelta(days=int(seconds / 86400))
     if unit == "day":
         return day + dt.timedelta(days=round(n))
     if unit in ("week", "fortnight"):
@@ -307,6 +315,7 @@ class _Cand:
     granularity: Granularity | None = None
     explicit_interval: bool = False
     rule: int = 0
+    needs_day: bool = False  # 'the night of': kept only when a day follows
 
 
 class _Context:
@@ -544,6 +553,21 @@ def _h_numeric(m: re.Match, ctx: _Context) -> _Cand | None:
     return _Cand(m.start(), m.end(), value=date.isoformat() if date else None, anchor="absolute")
 
 
+def _h_numeric_day(m: re.Match, ctx: _Context) -> _Cand | None:
+    """'on 3/7': month/day without a year (day/month when the first cannot be a month), only
+    after a preposition, so fractions and scores ('won 3/7') stay numbers."""
+    if ctx.word_before(m.start()) not in ("on", "since", "until", "till", "from", "to", "by"):
+        return None
+    a, b = int(m["a"]), int(m["b"])
+    month, day = (b, a) if a > 12 else (a, b)
+    if not 1 <= month <= 12 or not 1 <= day <= _month_length(2000, month):
+        return None
+    date = _resolve_month_day(month, day, ctx, m.start(), m.end())
+    if date is None:
+        return _Cand(m.start(), m.end(), value=f"XXXX-{month:02d}-{day:02d}")
+    return _Cand(m.start(), m.end(), value=date.isoformat(), anchor="publication")
+
+
 def _month_guard(m: re.Match, ctx: _Context, bare: bool) -> bool:
     """Whether a month-name match is really a month: capitalized, and May/March in context."""
     word = m["mon"]
@@ -670,12 +694,17 @@ def _h_month(m: re.Match, ctx: _Context) -> _Cand | None:
     )
 
 
+_WORDS_AFTER_ORDINAL_DAY = frozenset(_LEX["words_after_ordinal_day"])
+
+
 def _h_ordinal_day(m: re.Match, ctx: _Context) -> _Cand | None:
     """'on the 7th': a day of the publication month (or the one before/after, by tense)."""
     if ctx.word_before(m.start()) not in _PREPOSITIONS:
         return None
     follow = re.match(r"\s+([A-Za-z]+)", ctx.text[m.end() : m.end() + 20])
-    if follow and follow.group(1).lower() not in ("at", "and", "when", "or", "in", "to", "until"):
+    # 'on the 9th the rebels struck' is a day; 'the 9th brigade' is not: only function words
+    # may follow a bare ordinal day
+    if follow and follow.group(1).lower() not in _WORDS_AFTER_ORDINAL_DAY:
         return None
     day = int(m["day"])
     if ctx.pub is None:
@@ -689,6 +718,37 @@ def _h_ordinal_day(m: re.Match, ctx: _Context) -> _Cand | None:
     if day > _month_length(base.year, base.month):
         return None
     return _Cand(m.start(), m.end(), value=base.replace(day=day).isoformat(), anchor="publication")
+
+
+def _h_part_of_day_of(m: re.Match, ctx: _Context) -> _Cand | None:
+    """'the night of' (15 November): a part of the day waiting for the day that follows."""
+    word = re.sub(r"\s+", " ", m["pod"].lower())
+    code = PARTS_OF_DAY.get(word.split()[-1], "MO")  # 'the early (morning) hours': MO
+    return _Cand(m.start(), m.end(), "TIME", f"XXXX-XX-XXT{code}", mod=_dmod(m), needs_day=True)
+
+
+def _h_listed_day(m: re.Match, ctx: _Context) -> _Cand | None:
+    """A day number sharing its month with another: '12' of '12 and 13 November',
+    '13' of 'November 12 and 13', '15' of '15-16 November'. Resolved like the full date."""
+    if not _month_guard(m, ctx, bare=False):
+        return None
+    day, other = int(m["day"]), int(m["other"])
+    first_is_listed = m.start("day") < m.start("other")
+    if (day >= other) if first_is_listed else (day <= other):
+        return None  # lists run forward: '5, 10 May' counts things, not days
+    month = _month_number(m["mon"])
+    year = _year_of(m["year"], ctx, allow_bare_two_digit=ctx.upper) if m["year"] else None
+    start, end = m.start("day"), m.end("day")
+    if not first_is_listed and m["year"]:
+        end = m.end("year")
+    if day > _month_length(year or 2000, month):
+        return None
+    if year:
+        return _Cand(start, end, value=dt.date(year, month, day).isoformat(), anchor="absolute")
+    date = _resolve_month_day(month, day, ctx, start, m.end())
+    if date is None:
+        return _Cand(start, end, value=f"XXXX-{month:02d}-{day:02d}")
+    return _Cand(start, end, value=date.isoformat(), anchor="publication")
 
 
 def _h_weekday(m: re.Match, ctx: _Context) -> _Cand | None:
@@ -798,7 +858,8 @@ def _season_cand(m: re.Match, ctx: _Context, code: str, step: int, mod: str | No
     elif step > 0:
         while target <= cur:
             target += 4
-    elif not m.groupdict().get("rel"):  # 'in the summer': by tense
+    elif (m.groupdict().get("rel") or "").strip().lower() in ("", "the"):
+        # 'in the summer', 'this summer' said of the past: by tense
         d = ctx.direction(m.start(), m.end())
         if d < 0 and target > cur:
             target -= 4
@@ -964,6 +1025,10 @@ def _h_duration(m: re.Match, ctx: _Context) -> _Cand | None:
         return None  # ages: 'a 20-year-old'
     if num_word is None and not plural and m["rel"] is None:
         return None
+    if num_word is None and re.search(
+        r"\b(?:early|small|wee|morning)\s+\Z", ctx.text[max(0, m.start() - 10) : m.start()], re.I
+    ):
+        return None  # 'in the early hours': a part of the day (see _h_part_of_day_of)
     if re.search(r"\b(?:ages?|aged)\s+\Z", ctx.text[max(0, m.start() - 8) : m.start()], re.I):
         return None  # 'children ages 6 months and older'
     start = m.start()
@@ -982,21 +1047,32 @@ def _h_duration(m: re.Match, ctx: _Context) -> _Cand | None:
     qmod = QUANTITY_MODIFIERS.get(re.sub(r"\s+", " ", (m_qmod or "").lower()))
     cand = _Cand(start, m.end(), "DURATION", _unit_code(unit, n), mod=qmod)
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
-    if rel and ctx.pub is not None:  # 'the past two years': ends at publication
+    vague = VAGUE_COUNTS.get(re.sub(r"\s+", " ", (num_word or "").lower()))
+    reach = n if n is not None else (vague[1] if vague and vague[1] else None)
+    if rel and ctx.pub is not None:  # 'the past two years', 'the past few hours'
         if rel in ("the past", "the last"):
-            cand.lo = _shift(ctx.pub, -(n or 1), unit) if n is not None else None
+            cand.lo = _shift(ctx.pub, -reach, unit) if reach is not None else None
             cand.hi = ctx.pub
         elif rel in ("the next", "the coming"):
             cand.lo = ctx.pub
-            cand.hi = _shift(ctx.pub, n or 1, unit) if n is not None else None
+            cand.hi = _shift(ctx.pub, reach, unit) if reach is not None else None
         else:
             return cand
+        cand.anchor, cand.explicit_interval = "publication", True
+        cand.granularity = _granularity_of_unit(unit)
+    elif num_word and ctx.pub is not None and _PAST_FEW.fullmatch(num_word):
+        # 'the past few days': back as far as a vague count goes, up to publication
+        most = VAGUE_COUNTS["few"][1] or 9
+        cand.lo, cand.hi = _shift(ctx.pub, -most, unit), ctx.pub
         cand.anchor, cand.explicit_interval = "publication", True
         cand.granularity = _granularity_of_unit(unit)
     elif num_word and num_word.lower() == "recent" and ctx.pub is not None:
         cand.hi, cand.anchor, cand.explicit_interval = ctx.pub, "publication", True
         cand.granularity = _granularity_of_unit(unit)
     return cand
+
+
+_PAST_FEW = re.compile(r"the\s+(?:past|last)\s+few", re.I)
 
 
 def _granularity_of_unit(unit: str) -> Granularity:
@@ -1135,10 +1211,20 @@ def _h_clock(m: re.Match, ctx: _Context) -> _Cand | None:
 
 
 def _h_military_clock(m: re.Match, ctx: _Context) -> _Cand | None:
-    """'at 2200 (hours)': a clock time in wire style, preferred over the year reading."""
-    if not m["suffix"] and not ctx.upper:
-        return None  # mixed-case 'at 1800' is more often a year or a count
-    return _Cand(m.start(), m.end(), "TIME", f"XXXX-XX-XXT{m['h']}:{m['mi']}", rule=-1)
+    """'at 2200 (hours)', '1515 GMT', 'SINCE 1705': a wire-style clock time, preferred over
+    the year reading.
+
+    With a zone or 'hours' after it the number is a time in any text. Otherwise only in
+    upper-case wire text: after 'at' always, after 'since', 'until', 'before', ... only when
+    it cannot be a modern year (before 1800), so 'SINCE 1985' stays a year.
+    """
+    if not m["suffix"]:
+        prep = (m["prep"] or "").split()
+        if not ctx.upper or not prep:
+            return None  # mixed-case 'at 1800' is more often a year or a count
+        if prep[0].lower() != "at" and int(m["h"]) >= 18:
+            return None
+    return _Cand(m.start("h"), m.end(), "TIME", f"XXXX-XX-XXT{m['h']}:{m['mi']}", rule=-1)
 
 
 # --------------------------------------------------------------------------- event-anchored
@@ -1264,6 +1350,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         re.compile(r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])"),
         _h_numeric,
     ),
+    (re.compile(r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/]|\.\d)"), _h_numeric_day),
     (
         re.compile(
             rf"(?<!\w)(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?(?:(?:{WD}),?\s+)?"
@@ -1306,6 +1393,31 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (
         re.compile(
+            rf"(?<![\w/.,-])(?P<day>{DAYNUM})(?=\s*(?:-|–|and|or|to|&|,)\s*(?:the\s+)?"
+            rf"(?P<other>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON})"
+            rf"(?:,?\s+(?P<year>{YEAR4}|['\u2019]\d\d|\d\d))?(?![\w']))",
+            re.I,
+        ),
+        _h_listed_day,
+    ),
+    (
+        re.compile(
+            rf"(?<!\w)(?P<mon>{MON})\s+(?P<other>{DAYNUM})\s*(?:-|–|and|or|to|&)\s*"
+            rf"(?P<day>{DAYNUM})(?:,?\s+(?P<year>{YEAR4}|['\u2019]\d\d))?(?![\w'])",
+            re.I,
+        ),
+        _h_listed_day,
+    ),
+    (
+        re.compile(
+            rf"(?<!\w)the\s+(?:{DMOD})?(?P<pod>morning|afternoon|evening|night|"
+            r"(?:early|small|wee)\s+(?:morning\s+)?hours|early\s+morning)\s+of(?=\s)",
+            re.I,
+        ),
+        _h_part_of_day_of,
+    ),
+    (
+        re.compile(
             rf"(?<!\w)(?:{DMOD})?(?:(?P<rel>last|this\s+past|this\s+coming|this|next|past|coming)"
             rf"\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<pod>morning|afternoon|evening|night))?"
             r"(?!\w)",
@@ -1315,7 +1427,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (
         re.compile(
-            r"(?<!\w)(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+            rf"(?<!\w)(?:{DMOD})?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
             r"yesterday|today|tomorrow|tonight)(?:\s+(?P<pod>morning|afternoon|evening|"
             r"night))?(?!\w)",
             re.I,
@@ -1403,7 +1515,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (
         re.compile(
             rf"(?<!\w)(?:{QMOD}\s+)?(?:(?P<num>{NUM}|{VAGUE})(?:\s+|-))?"
-            rf"(?P<unit>{UNIT})\s+ago(?!\w)",
+            rf"(?P<unit>{UNIT})['\u2019]?\s+ago(?!\w)",
             re.I,
         ),
         _h_ago,
@@ -1454,8 +1566,10 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"(?<!\w)(?P<word>noon|midnight)(?!\w)", re.I), _h_clock),
     (
         re.compile(
-            r"(?<=\bat\s)(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)"
-            r"(?P<suffix>\s*(?:hours|hrs|GMT|UTC|local\s+time))?(?!\w)",
+            r"(?<![\w:.$#])(?P<prep>(?:at|since|until|till|before|after|from|by|between|to|and)"
+            r"\s+(?:(?:approximately|about|around|roughly|some)\s+)?)?"
+            r"(?<![\w:.$#])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)"
+            r"(?P<suffix>\s*(?:hours|hrs|GMT|UTC|local\s+time|\(local\s+time\)))?(?!\w)",
             re.I,
         ),
         _h_military_clock,
@@ -1497,7 +1611,7 @@ def _merge_ranges(cands: list[_Cand], ctx: _Context) -> list[_Cand]:
         if prev is not None and prev.type == cand.type == "DATE" and prev.anchor and cand.anchor:
             gap = ctx.text[prev.end : cand.start]
             joined = _RANGE_JOIN.match(gap) or (
-                re.fullmatch(r"\s+and\s+", gap)
+                re.fullmatch(r"\s+and\s+", gap, re.I)
                 and _BETWEEN.search(ctx.text, 0, prev.start)
                 and _BETWEEN.search(ctx.text[max(0, prev.start - 10) : prev.start])
             )
@@ -1520,6 +1634,87 @@ def _merge_ranges(cands: list[_Cand], ctx: _Context) -> list[_Cand]:
                 continue
         out.append(cand)
     return out
+
+
+_OPEN_BRACKET = re.compile(r"\s*[(\[]\s*\Z")
+_CLOSE_BRACKET = re.compile(r"\s*[)\]]")
+_ZONE_GAP = re.compile(r"\s*,?\s*(?:on\s+)?\Z", re.I)
+
+
+def _is_clock(cand: _Cand) -> bool:
+    return cand.type == "TIME" and (cand.value or "").startswith("XXXX-XX-XXT")
+
+
+def _minutes(value: str) -> int:
+    hh, mm = value.split("T")[1][:5].split(":")
+    return int(hh) * 60 + int(mm)
+
+
+def _merge_zone_times(cands: list[_Cand], ctx: _Context) -> list[_Cand]:
+    """'AT 1950 (0050 GMT 18 OCTOBER)', 'AT 2330 [0530 GMT]': the bracketed universal time
+    restates the local one; one TIME of the local clock, dated when the bracket has a day."""
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        cand = cands[i]
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if (
+            nxt is not None
+            and _is_clock(cand)
+            and nxt.type == "TIME"
+            and (nxt.value or "").count("T") == 1
+            and _OPEN_BRACKET.fullmatch(ctx.text[cand.end : nxt.start])
+            and re.match(r"\s*(?:GMT|UTC)", ctx.text[nxt.start + 4 : nxt.end + 4], re.I)
+        ):
+            used, day = 2, None
+            after = cands[i + 2] if i + 2 < len(cands) else None
+            if (  # '(0050 GMT 18 OCTOBER)': the universal day inside the bracket
+                after is not None
+                and after.type == "DATE"
+                and _ZONE_GAP.fullmatch(ctx.text[nxt.end : after.start])
+            ):
+                used, day = 3, after
+            close = _CLOSE_BRACKET.match(ctx.text, (day or nxt).end)
+            if close:
+                merged = _Cand(cand.start, close.end(), "TIME", cand.value, cand.mod)
+                day_value = (day.value or "") if day and day.anchor else ""
+                if re.fullmatch(r"\d{4}-\d\d-\d\d", day_value):
+                    # local day = universal day shifted by the zone offset (-12h..+14h)
+                    offset = (_minutes(cand.value or "") - _minutes(nxt.value or "")) % 1440
+                    offset -= 1440 if offset > 840 else 0
+                    utc = dt.datetime.fromisoformat(day_value) + dt.timedelta(
+                        minutes=_minutes(nxt.value or "")
+                    )
+                    local = (utc + dt.timedelta(minutes=offset)).date()
+                    merged.value = f"{local.isoformat()}T{(cand.value or '').split('T')[1]}"
+                    merged.anchor = day.anchor if day else None
+                out.append(merged)
+                i += used
+                continue
+        out.append(cand)
+        i += 1
+    return out
+
+
+def _merge_part_of_day(cands: list[_Cand], ctx: _Context) -> list[_Cand]:
+    """'the night of' + '15 November' -> one TIME; a 'the night of' with no day is dropped."""
+    out: list[_Cand] = []
+    for i, cand in enumerate(cands):
+        if not cand.needs_day:
+            out.append(cand)
+            continue
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        day_value = (nxt.value or "").split("T")[0] if nxt else ""
+        if (
+            nxt is not None
+            and nxt.type == "DATE"
+            and not ctx.text[cand.end : nxt.start].strip()
+            and re.fullmatch(r"(\d{4}|XXXX)-[\dX]{2}-[\dX]{2}|XXXX-WXX-\d", day_value)
+        ):
+            pod = (cand.value or "").split("T")[1]
+            nxt.start, nxt.type = cand.start, "TIME"
+            nxt.value, nxt.mod = f"{day_value}T{pod}", cand.mod or nxt.mod
+    return [c for c in out if not c.needs_day]
 
 
 def _merge_times(cands: list[_Cand], ctx: _Context) -> list[_Cand]:
@@ -1664,17 +1859,72 @@ def _windows(text: str) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- public API
 
 
-def find_timexes(text: str, published: dt.date | None, doc: Doc | None = None) -> list[TimeSpan]:
+# A dateline: 'SAN SALVADOR, 17 NOV 89 (RADIO) --', 'KABUL, Afghanistan, March 7 (Reuters) -'.
+# Its date follows a comma and is followed, up to the dash, at most by the source.
+_DATELINE_HEAD = 160
+_DATELINE_DASH = re.compile(r"\s(?:--|-|—|–|_)\s|--")
+_DATELINE_PLACE = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z(][\w.'’()-]*|de|del|la|el|of))*")
+_DATELINE_SOURCE = re.compile(r"\s*(?:[(\[][^()\[\]\n]{1,80}[)\]]\s*)?")
+
+
+def _dateline_extent(text: str) -> tuple[int, int] | None:
+    """Where the date of the text's dateline may lie: from its first comma to its dash."""
+    head = text[:_DATELINE_HEAD]
+    dash = _DATELINE_DASH.search(head)
+    if dash is None or "\n\n" in head[: dash.start()] or ". " in head[: dash.start()]:
+        return None
+    comma = head.find(",", 0, dash.start())
+    # the place before the comma is a capitalized name: 'SAN SALVADOR', 'New York (US)'
+    if comma <= 0 or not _DATELINE_PLACE.fullmatch(head[:comma].strip()):
+        return None
+    return comma + 1, dash.start()
+
+
+def _is_dateline_date(cand: _Cand, text: str, extent: tuple[int, int] | None) -> bool:
+    if extent is None or cand.type not in ("DATE", "TIME") or cand.start < extent[0]:
+        return False
+    if not text[: cand.start].rstrip().endswith(","):
+        return False
+    rest = _DATELINE_SOURCE.match(text, cand.end, extent[1])
+    return rest is not None and rest.end() == extent[1]
+
+
+def find_dateline(text: str) -> TimeSpan | None:
+    """The date of the text's dateline ('SAN SALVADOR, 17 NOV 89 (RADIO) --'), or None.
+
+    This is the date of the report, not of the events it tells; :func:`find_timexes` leaves it
+    out of the expressions unless asked. A dateline without a year comes back unresolved.
+    """
+    spans = find_timexes(text[:_DATELINE_HEAD], None, keep_dateline=True)
+    extent = _dateline_extent(text)
+    for span in spans:
+        cand = _Cand(span.char_start or 0, span.char_end or 0, span.timex_type)
+        if _is_dateline_date(cand, text, extent):
+            return span
+    return None
+
+
+def find_timexes(
+    text: str, published: dt.date | None, doc: Doc | None = None, *, keep_dateline: bool = False
+) -> list[TimeSpan]:
     """Every temporal expression in `text`, sorted by position, none overlapping.
 
     Offsets index into `text`. Relative expressions are resolved against `published`; when it
-    is None they keep a value with X placeholders and null dates (absolute dates still
+    is None they are resolved against the date of the text's dateline if it has a full one,
+    and otherwise keep a value with X placeholders and null dates (absolute dates still
     resolve). `doc`, a spaCy parse of the same text, refines the tense that decides whether a
     bare weekday or month is the last or the next one. Event-anchored expressions ("two days
     later") come back with ``anchor=None``; see :func:`anchor_on`.
+
+    The date of a dateline ('SAN SALVADOR, 17 NOV 89 (RADIO) --') is the date of the report,
+    not of an event: it is left out unless `keep_dateline` (see :func:`find_dateline`).
     """
     if isinstance(published, dt.datetime):  # a datetime compares badly with dates
         published = published.date()
+    if published is None and not keep_dateline:
+        dateline = find_dateline(text)
+        if dateline is not None and dateline.anchor == "absolute":
+            published = dateline.start
     ctx = _Context(text, published, doc)
     cands: list[_Cand] = []
     seen: set[tuple[int, int, int]] = set()
@@ -1693,6 +1943,10 @@ def find_timexes(text: str, published: dt.date | None, doc: Doc | None = None) -
                     cand.rule = min(cand.rule, rule_index) if cand.rule < 0 else rule_index
                     cands.append(cand)
     chosen = _select(cands)
+    if not keep_dateline:
+        extent = _dateline_extent(text)
+        chosen = [c for c in chosen if not _is_dateline_date(c, text, extent)]
+    chosen = _merge_part_of_day(_merge_zone_times(chosen, ctx), ctx)
     chosen = _merge_times(_merge_ranges(chosen, ctx), ctx)
     _apply_since(chosen, ctx)
     return [_to_span(c, text) for c in chosen]
@@ -1798,3 +2052,31 @@ def anchor_on(span: TimeSpan, anchor: TimeSpan, anchor_label: str) -> TimeSpan:
             "mod": mod,
         }
     )
+
+
+# The days after the latest date an article mentions within which it was most likely written:
+# news reports mostly tell of the past year.
+PUBLICATION_HORIZON_DAYS = 365
+
+
+def suggest_publication_window(timexes: Sequence[TimeSpan]) -> tuple[dt.date, dt.date] | None:
+    """A suggested window for an unknown publication date, from the article's own dates.
+
+    Only absolute expressions count (those resolved without a publication date): the latest
+    day any of them begins on is the lower bound, since a report mostly tells what has
+    happened; the upper bound is :data:`PUBLICATION_HORIZON_DAYS` after the end of that
+    expression. A suggestion, not a finding: an article that names a future date ('the vote on
+    9 June 2025') pushes the lower bound too late. None when there is no absolute date.
+    """
+    latest: TimeSpan | None = None
+    for span in timexes:
+        if span.anchor != "absolute" or span.start is None:
+            continue
+        if span.timex_type not in ("DATE", "TIME"):
+            continue
+        if latest is None or span.start > latest.start:  # type: ignore[operator]
+            latest = span
+    if latest is None or latest.start is None:
+        return None
+    last_day = max(latest.end or latest.start, latest.start)
+    return latest.start, last_day + dt.timedelta(days=PUBLICATION_HORIZON_DAYS)

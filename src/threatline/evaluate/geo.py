@@ -9,7 +9,10 @@ Metrics follow Gritta et al. (2018), "What's missing in geographical parsing?":
   Earth), the mapped errors are sorted ascending as ``y_0..y_{n-1}`` at ``x = 0..n-1``, and
   the area is integrated with the trapezoid rule and divided by the width ``n - 1``:
   ``auc = sum_{k=1}^{n-1} (y_{k-1} + y_k) / 2 / (n - 1)`` (for ``n = 1`` it is ``y_0``);
-- a toponym left unresolved counts as the maximum error, 20039 km;
+- a toponym left unresolved counts as the maximum error, 20039 km; with ``fallback``
+  (the default, as :func:`threatline.geo.geocode` does) a name the gazetteer lacks is
+  scored at the position of its containing place, and ``fallback=False`` gives the strict
+  gazetteer-only figures;
 - gold toponyms without coordinates are not scored.
 
 End to end (``mode="e2e"``) our recognition runs on the annotated text: a predicted span
@@ -146,7 +149,7 @@ def _error(entry, gold: GoldToponym) -> float:
 
 
 def run(path: str | Path, mode: str = "gold", nlp=None, gazetteer: GazetteerBackend | None = None,
-        limit: int | None = None) -> dict:
+        limit: int | None = None, fallback: bool = True) -> dict:
     """Score resolution on gold spans (``mode="gold"``) or recognition + resolution
     (``mode="e2e"``, needs ``nlp``; loaded with the default pipeline when None).
     ``limit`` scores only the first documents."""
@@ -167,7 +170,7 @@ def run(path: str | Path, mode: str = "gold", nlp=None, gazetteer: GazetteerBack
         if mode == "gold":
             spans = [Span(start=t.start, end=t.end, text=doc.text[t.start : t.end])
                      for t in doc.toponyms]
-            resolved = resolve_toponyms(doc.text, spans, gazetteer)
+            resolved = resolve_toponyms(doc.text, spans, gazetteer, fallback=fallback)
             errors += [_error(e, t) for e, t in zip(resolved, doc.toponyms, strict=True)
                        if t.lat is not None and t.lon is not None]
             continue
@@ -177,7 +180,7 @@ def run(path: str | Path, mode: str = "gold", nlp=None, gazetteer: GazetteerBack
         article = Article(id=doc.doc_id, text=doc.text)
         spacy_doc = annotate(article, nlp)
         predicted = find_toponyms(spacy_doc, gazetteer)
-        resolved = resolve_toponyms(doc.text, predicted, gazetteer)
+        resolved = resolve_toponyms(doc.text, predicted, gazetteer, fallback=fallback)
         used: set[int] = set()
         for span, entry in zip(predicted, resolved, strict=True):
             match = next((k for k, g in enumerate(doc.toponyms) if k not in used

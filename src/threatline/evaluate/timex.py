@@ -197,7 +197,9 @@ def _predict(doc: TimeMLDocument, nlp: Language | None) -> list[Mention]:
     from threatline.timex import find_timexes
 
     parsed = nlp(doc.text) if nlp is not None else None
-    return [Mention.from_span(s) for s in find_timexes(doc.text, doc.dct, doc=parsed)]
+    # TimeML annotates every expression of the text, a dateline's date included
+    spans = find_timexes(doc.text, doc.dct, doc=parsed, keep_dateline=True)
+    return [Mention.from_span(s) for s in spans]
 
 
 def run(data_dir: Path, nlp: Language | None = None) -> dict:

@@ -1,0 +1,340 @@
+"""Cross-article merge: scoring, clustering, order independence, the store and a collection
+of short articles written for these tests (tests/data/merge)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import random
+from pathlib import Path
+
+import pytest
+
+from threatline.merge import (
+    THRESHOLD,
+    ActorRef,
+    MentionRecord,
+    SourcedAttribution,
+    build_event,
+    consensus_fatalities,
+    merge_records,
+    regroup,
+    score_pair,
+)
+from threatline.models import (
+    Actor,
+    Article,
+    ArticleReport,
+    Attribution,
+    EventMention,
+    EventPlace,
+    Participant,
+    Place,
+    Quantity,
+    Span,
+    TimeSpan,
+)
+from threatline.store import Store
+
+DATA = Path(__file__).parent / "data" / "merge"
+KABUL = {"place_key": "geonames:1138958", "place_name": "Kabul", "lat": 34.53, "lon": 69.17}
+JALALABAD = {"place_key": "geonames:1138336", "place_name": "Jalalabad", "lat": 34.43, "lon": 70.45}
+
+
+def record(key: str, day: int | None = 4, kind: str = "bombing", **fields: object) -> MentionRecord:
+    """A hand-made record in Afghanistan, March 2024, by default a day-precise bombing in
+    Kabul."""
+    values: dict[str, object] = {
+        "key": key,
+        "article_id": key.split(":")[0],
+        "event_id": key.split(":")[1],
+        "published": dt.date(2024, 3, 5),
+        "type": kind,
+        "status": "occurred",
+        "country": "AF",
+        "level": "settlement",
+        **KABUL,
+    }
+    if day is not None:
+        date = dt.date(2024, 3, day)
+        values.update(date_start=date, date_end=date, granularity="day")
+    values.update(fields)
+    return MentionRecord.model_validate(values)
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def test_merge_score_same_event_reaches_threshold() -> None:
+    a, b = record("a:E1"), record("b:E1", kind="attack")
+    assert score_pair(a, b) >= THRESHOLD
+    assert score_pair(a, b) == score_pair(b, a)
+
+
+def test_merge_score_vetoes_lookalikes() -> None:
+    bombing = record("a:E1")
+    assert score_pair(bombing, record("b:E1", day=11)) == 0.0  # same city, a week later
+    assert score_pair(bombing, record("b:E1", kind="arrest")) == 0.0  # the arrests after it
+    assert score_pair(bombing, record("b:E1", country="PK")) == 0.0
+    assert score_pair(bombing, record("b:E1", **JALALABAD)) == 0.0  # 117 km away
+    assert score_pair(bombing, record("b:E1", status="foiled")) == 0.0
+
+
+def test_merge_score_coarse_time_and_place_are_compatible() -> None:
+    bombing = record("a:E1")
+    march = record(
+        "b:E1",
+        date_start=dt.date(2024, 3, 1),
+        date_end=dt.date(2024, 3, 31),
+        granularity="month",
+    )
+    country = record("c:E1", place_key="iso3166:AF", place_name="Afghanistan", level="country")
+    assert score_pair(bombing, march) >= THRESHOLD
+    assert score_pair(bombing, country) >= THRESHOLD
+    assert score_pair(bombing, record("d:E1", day=5)) >= THRESHOLD  # a day off: time zones
+
+
+def test_merge_score_contradicting_perpetrators_lower_the_score() -> None:
+    isk = ActorRef(id="islamic-state-khorasan", name="IS-K", in_kb=True)
+    taliban = ActorRef(id="taliban", name="Taliban", in_kb=True)
+    gunmen = ActorRef(id="gunmen", name="gunmen")
+    base = score_pair(record("a:E1", perpetrators=[gunmen]), record("b:E1", claimants=[isk]))
+    contradicting = score_pair(
+        record("a:E1", perpetrators=[taliban]), record("b:E1", perpetrators=[isk])
+    )
+    assert contradicting < base
+    assert base >= THRESHOLD
+
+
+def test_merge_background_mention_joins_the_old_event() -> None:
+    old = record(
+        "a:E1",
+        published=dt.date(2021, 8, 27),
+        date_start=dt.date(2021, 8, 26),
+        date_end=dt.date(2021, 8, 26),
+    )
+    background = record(
+        "b:E3",
+        published=dt.date(2024, 8, 26),
+        date_start=dt.date(2021, 1, 1),
+        date_end=dt.date(2021, 12, 31),
+        granularity="year",
+    )
+    new = record(
+        "b:E1",
+        published=dt.date(2024, 8, 26),
+        date_start=dt.date(2024, 8, 25),
+        date_end=dt.date(2024, 8, 25),
+    )
+    clusters = merge_records([old, background, new])
+    assert sorted(sorted(r.key for r in c) for c in clusters) == [["a:E1", "b:E3"], ["b:E1"]]
+
+
+# --------------------------------------------------------------------------- clustering
+
+RECORDS = [
+    record("a:E1", fatalities=Quantity(min=60, text="at least 60")),
+    record("b:E1", day=5, fatalities=Quantity(min=133, max=133, text="133")),
+    record("c:E1", kind="attack"),
+    record("d:E1", day=11),  # a second bombing a week later
+    record("e:E1", day=12),
+    record("f:E1", day=6, kind="arrest"),
+    record("g:E1", day=None, published=dt.date(2024, 3, 13)),  # undated: publication window
+]
+
+
+def _partition(clusters: list[list[MentionRecord]]) -> list[list[str]]:
+    return sorted(sorted(r.key for r in cluster) for cluster in clusters)
+
+
+def test_merge_records_partition() -> None:
+    assert _partition(merge_records(RECORDS)) == [
+        ["a:E1", "b:E1", "c:E1"],
+        ["d:E1", "e:E1", "g:E1"],
+        ["f:E1"],
+    ]
+
+
+def _incremental(order: list[MentionRecord]) -> list[list[str]]:
+    """Add records one at a time, as the store does, keeping components."""
+    stored: dict[str, list[MentionRecord]] = {}
+    clusters: dict[str, list[list[MentionRecord]]] = {}
+    for item in order:
+        change = regroup([item], stored)
+        for removed in change.removed_components:
+            stored.pop(removed)
+            clusters.pop(removed)
+        for component, cluster in change.clusters:
+            stored.setdefault(component, []).extend(cluster)
+            clusters.setdefault(component, []).append(cluster)
+    return _partition([c for group in clusters.values() for c in group])
+
+
+def test_merge_incremental_is_order_independent() -> None:
+    expected = _partition(merge_records(RECORDS))
+    for order in itertools.islice(itertools.permutations(RECORDS), 0, 5040, 97):
+        assert _incremental(list(order)) == expected
+
+
+# --------------------------------------------------------------------------- consensus
+
+
+def test_merge_consensus_prefers_latest_official_figure() -> None:
+    police = SourcedAttribution(source="police", name="police", stance="reports", official=True)
+    claim = SourcedAttribution(source="isk", name="IS-K", stance="claims")
+    early = record("a:E1", published=dt.date(2024, 3, 4), fatalities=Quantity(min=60, text="60"))
+    later = record(
+        "b:E1",
+        published=dt.date(2024, 3, 6),
+        fatalities=Quantity(min=137, max=137, text="137"),
+        attributions=[police],
+    )
+    claimed = record(
+        "c:E1",
+        published=dt.date(2024, 3, 7),
+        fatalities=Quantity(min=200, text="200"),
+        attributions=[claim],
+    )
+    assert consensus_fatalities([early, later, claimed]).text == "137"
+    # Without an official figure: the most conservative one not claimed by the perpetrator.
+    assert consensus_fatalities([claimed, early]).text == "60"
+
+
+def test_merge_build_event_keeps_reports_side_by_side() -> None:
+    event = build_event(RECORDS[:3])
+    assert [r.value for r in event.reports["fatalities"]] == ["at least 60", "133"]
+    assert event.type == "bombing"  # a specific type before the generic "attack"
+    assert event.n_reports == 3
+    assert event.first_reported == event.latest_reported == dt.date(2024, 3, 5)
+
+
+# --------------------------------------------------------------------------- store
+
+
+def _report(
+    name: str,
+    published: dt.date,
+    day: dt.date,
+    killed: int,
+    perpetrator: str | None,
+    event_type: str = "bombing",
+) -> ArticleReport:
+    text = f"{name}: a bomb killed {killed} people in Kabul."
+    article = Article.from_text(text, title=name, source=name.split()[0], published=published)
+    actors = [Actor(id="police", name="police", kind="security_force")]
+    participants = []
+    if perpetrator:
+        actors.append(
+            Actor(id=perpetrator, name=perpetrator.upper(), kind="armed_group", in_kb=True)
+        )
+        participants.append(Participant(actor=perpetrator, role="claimant"))
+    return ArticleReport(
+        article=article,
+        actors=actors,
+        places=[
+            Place(
+                id="P1",
+                name="Kabul",
+                gazetteer_id="geonames:1138958",
+                lat=34.53,
+                lon=69.17,
+                country="AF",
+            )
+        ],
+        events=[
+            EventMention(
+                id="E1",
+                type=event_type,
+                trigger=Span(start=0, end=4, text=text[:4]),
+                time=TimeSpan(text=str(day), start=day, end=day, granularity="day"),
+                place=EventPlace(id="P1", text="Kabul", precision=1),
+                participants=participants,
+                fatalities=Quantity(min=killed, max=killed, text=str(killed)),
+                attributions=[Attribution(source="police", stance="reports")],
+                evidence=[Span(start=0, end=len(text), text=text)],
+            )
+        ],
+    )
+
+
+REPORTS = [
+    _report("Wire first", dt.date(2024, 3, 4), dt.date(2024, 3, 4), 60, None),
+    _report("Courier toll", dt.date(2024, 3, 5), dt.date(2024, 3, 4), 133, None),
+    _report("Agency claim", dt.date(2024, 3, 6), dt.date(2024, 3, 4), 137, "isk"),
+    _report("Wire second", dt.date(2024, 3, 11), dt.date(2024, 3, 11), 4, None),
+    _report("Wire arrests", dt.date(2024, 3, 6), dt.date(2024, 3, 6), 0, None, "arrest"),
+]
+
+
+def _stored_events(reports: list[ArticleReport]) -> list[dict]:
+    with Store.open(":memory:") as store:
+        for report in reports:
+            store.add_report(report)
+        return [e.model_dump() for e in store.list_merged_events()]
+
+
+def test_store_merge_is_incremental_and_order_independent() -> None:
+    expected = _stored_events(REPORTS)
+    assert [e["n_reports"] for e in expected] == [3, 1, 1]
+    shuffled = list(REPORTS)
+    for seed in range(4):
+        random.Random(seed).shuffle(shuffled)
+        assert _stored_events(shuffled) == expected
+    assert _stored_events(REPORTS + REPORTS[::-1]) == expected  # ingesting twice
+
+
+def test_store_get_event_and_actor_profile() -> None:
+    with Store.open(":memory:") as store:
+        for report in REPORTS:
+            store.add_report(report)
+        bombing = store.list_merged_events(type="bombing")[0]
+        event = store.get_event(bombing.id)
+        assert event is not None
+        assert [r.value for r in event.reports["fatalities"]] == ["60", "133", "137"]
+        assert event.fatalities is not None and event.fatalities.text == "137"  # latest police
+        assert event.certainty == "confirmed"
+        assert len(event.evidence) == 3
+        mention = store.get_event(f"{REPORTS[0].article.id[:16]}:E1")
+        assert mention is not None and mention.id == bombing.id
+        assert store.list_merged_events(actor="ISK")[0].id == bombing.id
+        assert store.list_merged_events(start=dt.date(2024, 3, 10))[0].n_reports == 1
+        assert store.list_merged_events(country="pk") == []
+        profile = store.get_actor("isk")
+        assert profile is not None and profile.events == {"claimant": [bombing.id]}
+        assert store.get_actor("nobody") is None
+
+
+# --------------------------------------------------------------------------- collection
+
+
+def _merge_collection(paths: list[Path], db: Path) -> list[dict]:
+    from threatline.pipeline import ingest_paths
+
+    ingest_paths(paths, db)
+    with Store.open(db) as store:
+        return [e.model_dump() for e in store.list_merged_events()]
+
+
+@pytest.mark.model
+def test_merge_collection_gives_the_events_with_their_disagreements(tmp_path: Path) -> None:
+    paths = sorted(DATA.glob("*.txt"))
+    events = _merge_collection(paths, tmp_path / "a.sqlite")
+    # Events the extractor dated and placed: the market bombing (four reports), the bus
+    # station bombing a week later, the arrests, and the Kuriga kidnapping (three reports).
+    placed = {
+        (e["type"], str(e["date_start"]), e["place_name"]): e
+        for e in events
+        if e["place_name"] and e["granularity"] == "day"
+    }
+    market = placed["bombing", "2024-03-04", "Peshawar"]
+    assert market["n_articles"] == 4
+    assert [r["value"] for r in market["reports"]["fatalities"]] == ["at least 12", "23", "25"]
+    assert market["fatalities"]["text"] == "25"  # the latest official figure
+    assert "Islamic State" in market["perpetrators"]
+    assert placed["bombing", "2024-03-11", "Peshawar"]["n_articles"] == 1
+    assert placed["arrest", "2024-03-08", "Peshawar"]["n_articles"] == 2
+    assert placed["kidnapping", "2024-03-07", "Nigeria"]["n_articles"] == 3
+    # The same collection in reverse order, and then again, gives the same events.
+    again = _merge_collection(paths[::-1], tmp_path / "b.sqlite")
+    assert again == events
+    assert _merge_collection(paths, tmp_path / "b.sqlite") == events
