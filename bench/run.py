@@ -13,7 +13,7 @@ One run, one corpus (the MUC-4 dev texts of the evaluation data plus the bundled
 Only ratios against a baseline measured in the same run are claims. Usage::
 
     python bench/run.py                # default: 300 articles, memory at 1000, Dask 1 and 2
-    python bench/run.py --quick        # under 2 minutes: 40 articles, memory at 200, no Dask
+    python bench/run.py --quick        # under 2 minutes: 40 articles, memory at 100, no Dask
     python bench/run.py --sizes 1000,5000,20000 --json
 """
 
@@ -76,17 +76,18 @@ def measure_throughput(articles: list[Article], model: str) -> dict[str, Any]:
     list(extractor.extract_batch(articles[:4]))  # warm: lazy tables, caches
     texts = [prepare_text(article.text) for article in articles]
 
-    started = time.perf_counter()
+    # Wall time and CPU time: on a shared machine the CPU time is the steadier figure.
+    started, cpu = time.perf_counter(), time.process_time()
     for _ in extractor.nlp.pipe(texts, batch_size=BATCH_SIZE):
         pass
-    spacy_s = time.perf_counter() - started
+    spacy_s, spacy_cpu = time.perf_counter() - started, time.process_time() - cpu
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     skipped = 0
     for first in range(0, len(articles), BATCH_SIZE):
         for result in extractor.extract_batch(articles[first : first + BATCH_SIZE]):
             skipped += not hasattr(result, "events")
-    extract_s = time.perf_counter() - started
+    extract_s, extract_cpu = time.perf_counter() - started, time.process_time() - cpu
 
     n, w = len(articles), words(articles)
     return {
@@ -100,6 +101,11 @@ def measure_throughput(articles: list[Article], model: str) -> dict[str, Any]:
         "extract_words_per_s": w / extract_s,
         "extract_skipped": skipped,
         "ratio_vs_spacy": spacy_s / extract_s,
+        "spacy_cpu_seconds": spacy_cpu,
+        "extract_cpu_seconds": extract_cpu,
+        "ratio_vs_spacy_cpu": spacy_cpu / extract_cpu,
+        # Articles per CPU-second: what one core does, whatever else the machine runs.
+        "articles_per_s_per_core": n / extract_cpu,
     }
 
 
@@ -191,7 +197,7 @@ def main() -> None:
         memory_child(args.memory_child, model)
         return
     if args.quick:
-        args.articles, args.sizes, args.workers = 40, "200", ""
+        args.articles, args.sizes, args.workers = 40, "100", ""
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     worker_counts = [int(count) for count in args.workers.split(",") if count.strip()]
 
@@ -204,15 +210,14 @@ def main() -> None:
 
     figures: dict[str, Any] = {"model": model, "cores": cores, "corpus_articles": len(corpus)}
     figures.update(measure_throughput(sample, model))
-    # One process uses one core for this work (spaCy's small model is single-threaded here).
-    figures["articles_per_s_per_core"] = figures["extract_articles_per_s"]
     print(
         f"spaCy nlp.pipe   {figures['spacy_articles_per_s']:7.2f} articles/s "
         f"{figures['spacy_words_per_s']:9.0f} words/s\n"
         f"extract_batch    {figures['extract_articles_per_s']:7.2f} articles/s "
         f"{figures['extract_words_per_s']:9.0f} words/s\n"
-        f"ratio extract/spaCy {figures['ratio_vs_spacy']:.2f} (goal >= 0.7); "
-        f"{figures['articles_per_s_per_core']:.1f} articles/s per core (goal >= 20)"
+        f"ratio extract/spaCy {figures['ratio_vs_spacy']:.2f} wall, "
+        f"{figures['ratio_vs_spacy_cpu']:.2f} CPU (goal >= 0.7); "
+        f"{figures['articles_per_s_per_core']:.1f} articles per CPU-second (goal >= 20)"
     )
 
     for size in sizes:
