@@ -70,7 +70,11 @@ from pathlib import Path
 from typing import Any
 
 from threatline.errors import ConfigError, InputError
+from threatline.language import UNDETERMINED, detect_language
 from threatline.models import Article, Skip
+
+LANGUAGE_MIN_CONFIDENCE = 0.3
+"""A detected language below this confidence does not replace the declared one."""
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 """Files larger than this are skipped as ``too_large`` (override with ``max_bytes``)."""
@@ -444,14 +448,30 @@ def _unless_binary(text: str) -> str | None:
 
 def _article_or_skip(text: str | None, origin: str, **fields: Any) -> Article | Skip:
     """An Article from extracted text, or a no_text Skip when nothing is left after
-    normalization."""
+    normalization.
+
+    ``Article.language`` is the detected language (:func:`threatline.language.detect_language`)
+    when detection can tell; otherwise the declared one (a ``language`` field or header),
+    else the default.
+    """
     if text is None or not text.strip():
         return Skip(
             origin=origin,
             code="no_text",
             reason="No article text found in this item; check that it holds the article body.",
         )
-    return Article.from_text(text, origin=origin, **fields)
+    article = Article.from_text(text, origin=origin, **fields)
+    if not article.text:
+        return Skip(
+            origin=origin,
+            code="no_text",
+            reason="Nothing is left of this item's text after removing control characters "
+            "and spaces.",
+        )
+    language, confidence = detect_language(article.text)
+    if language != UNDETERMINED and confidence >= LANGUAGE_MIN_CONFIDENCE:
+        article = article.model_copy(update={"language": language})
+    return article
 
 
 def parse_date(value: object) -> dt.date | None:
