@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 BENCH ?= ../shared/bench
 DEMO_DB ?= demo.sqlite
 
-.PHONY: demo test lint eval bench clean
+.PHONY: demo test lint eval bench venv clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python eval/run_all.py --data-dir $(BENCH)
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --json
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

@@ -1,102 +1,48 @@
-"""Store: hand-built reports in a temporary SQLite file."""
+"""Store: hand-built reports in a temporary SQLite file and, where a test server is given
+(``THREATLINE_TEST_PG``), in a fresh PostgreSQL schema."""
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, inspect, select
 
+from store_backends import BACKENDS, fresh_database, make_report
+from threatline import store as store_module
 from threatline.errors import StoreError
-from threatline.models import (
-    Actor,
-    Article,
-    ArticleReport,
-    Attribution,
-    EventMention,
-    EventPlace,
-    Fact,
-    Participant,
-    Place,
-    Quantity,
-    Skip,
-    Span,
-    TimeSpan,
-)
-from threatline.store import Store, database_url, event_key, place_key
-
-TEXT = (
-    "A car bomb killed six people at a checkpoint in Kabul on Monday. "
-    "The Taliban said it carried out the attack."
+from threatline.models import Place, Skip
+from threatline.store import (
+    ActorRow,
+    ArticleActorRow,
+    Base,
+    Store,
+    database_url,
+    event_key,
+    place_key,
 )
 
 
-def make_report(
-    text: str = TEXT,
-    day: dt.date | None = dt.date(2024, 3, 4),
-    event_ids: tuple[str, ...] = ("E1",),
-    aliases: tuple[str, ...] = ("TB",),
-) -> ArticleReport:
-    """A small report: one actor, one gazetteer place, one venue, events dated ``day``."""
-    article = Article.from_text(
-        text, title="Bomb in Kabul", source="Wire", url="https://example.org/k", published=day
-    )
-    sentence = Span(start=0, end=64, text=article.text[:64])
-    events = [
-        EventMention(
-            id=event_id,
-            type="bombing",
-            trigger=Span(start=6, end=10, text="bomb"),
-            time=TimeSpan(text="on Monday", start=day, end=day, granularity="day") if day else None,
-            place=EventPlace(id="P2", text="a checkpoint", precision=1),
-            participants=[Participant(actor="taliban", role="perpetrator")],
-            fatalities=Quantity(min=6, max=6, text="six people"),
-            attributions=[Attribution(source="taliban", stance="claims")],
-            evidence=[sentence],
-        )
-        for event_id in event_ids
-    ]
-    return ArticleReport(
-        article=article,
-        actors=[
-            Actor(
-                id="taliban",
-                name="Taliban",
-                kind="armed_group",
-                aliases=list(aliases),
-                mentions=[(65, 76), (82, 84)],
-            )
-        ],
-        places=[
-            Place(
-                id="P1",
-                name="Kabul",
-                gazetteer_id="geonames:1138958",
-                lat=34.53,
-                lon=69.17,
-                country="AF",
-                level="settlement",
-            ),
-            Place(
-                id="P2", name="Kabul checkpoint", lat=34.53, lon=69.17, country="AF", level="venue"
-            ),
-        ],
-        events=events,
-        facts=[
-            Fact(
-                id="F1",
-                subject="taliban",
-                predicate="active_in",
-                value="P1",
-                evidence=[sentence],
-            )
-        ],
-    )
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database on each backend (PostgreSQL skips without a test server)."""
+    with fresh_database(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
-def store(tmp_path: Path):
+def store(db_url: str) -> Iterator[Store]:
+    with Store.open(db_url) as opened:
+        yield opened
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> Iterator[Store]:
     with Store.open(tmp_path / "events.sqlite") as opened:
         yield opened
 
@@ -202,15 +148,25 @@ def test_store_list_events_ordering(store: Store) -> None:
         store.list_events(order="size")  # type: ignore[arg-type]
 
 
-def test_store_actor_shared_across_articles(store: Store, tmp_path: Path) -> None:
+def test_store_actor_shared_across_articles(store: Store) -> None:
     store.add_report(make_report("First article.", aliases=("TB",)))
     store.add_report(make_report("Second article.", aliases=("TB", "Islamic Emirate")))
     assert store.counts()["actors"] == 1
-    with sqlite3.connect(tmp_path / "events.sqlite") as connection:
+    with store.engine.connect() as connection:
+        aliases = connection.scalar(select(ActorRow.aliases))
+        mentions = connection.scalars(select(ArticleActorRow.mentions)).all()
+    assert aliases == ["TB", "Islamic Emirate"]
+    assert sorted(mentions) == [2, 2]
+
+
+def test_store_actor_aliases_stored_as_json_text(tmp_path: Path) -> None:
+    # Other tools read the SQLite file: JSON columns hold plain JSON text.
+    path = tmp_path / "events.sqlite"
+    with Store.open(path) as store:
+        store.add_report(make_report("First article.", aliases=("TB", "Islamic Emirate")))
+    with sqlite3.connect(path) as connection:
         aliases = connection.execute("select aliases from actors").fetchone()[0]
-        links = connection.execute("select count(*), sum(mentions) from article_actors").fetchone()
     assert aliases == '["TB", "Islamic Emirate"]'
-    assert links == (2, 4)
 
 
 def test_store_skips_recorded(store: Store) -> None:
@@ -222,7 +178,8 @@ def test_store_skips_recorded(store: Store) -> None:
     assert store.counts()["skips"] == 2
 
 
-def test_store_full_text_search(store: Store) -> None:
+def test_store_full_text_search(sqlite_store: Store) -> None:
+    store = sqlite_store
     report = make_report()
     store.add_report(report)
     other = make_report("Police arrested four men in Lyon.")
@@ -273,3 +230,93 @@ def test_store_memory_and_urls(tmp_path: Path) -> None:
 def test_store_open_missing_folder_raises(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="does not exist"):
         Store.open(tmp_path / "no" / "such" / "events.sqlite")
+
+
+def _schema_diff(connection) -> list:  # type: ignore[no-untyped-def]
+    context = MigrationContext.configure(
+        connection,
+        opts={"include_name": store_module.include_in_migrations, "compare_type": True},
+    )
+    return compare_metadata(context, Base.metadata)
+
+
+def test_store_migrated_schema_matches_models(store: Store) -> None:
+    with store.engine.connect() as connection:
+        assert _schema_diff(connection) == []
+        assert MigrationContext.configure(connection).get_current_revision() == "0001"
+
+
+def test_store_migrations_downgrade_then_upgrade(db_url: str) -> None:
+    report = make_report()
+    with Store.open(db_url) as store:
+        store.add_report(report)
+        config = store_module.alembic_config()
+        with store.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            store_module.command.downgrade(config, "base")
+        with store.engine.connect() as connection:
+            assert set(inspect(connection).get_table_names()) == {"alembic_version"}
+    with Store.open(db_url) as store:
+        assert store.counts()["articles"] == 0
+        with store.engine.connect() as connection:
+            assert _schema_diff(connection) == []
+        assert store.add_report(report) is True
+
+
+def test_store_database_without_migrations_is_adopted(tmp_path: Path) -> None:
+    # A file made by an older version with create_all (no alembic_version table, one table
+    # missing) keeps its rows, gets the missing table and is marked as migrated.
+    path = tmp_path / "old.sqlite"
+    engine = create_engine(database_url(path))
+    tables = [t for name, t in Base.metadata.tables.items() if name != "merged_events"]
+    Base.metadata.create_all(engine, tables=tables)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO skips (origin, code, reason, at) "
+            "VALUES ('a.txt', 'empty', 'File is empty.', '2024-01-01 00:00:00')"
+        )
+    engine.dispose()
+    with Store.open(path) as store:
+        assert store.list_skips() == [Skip(origin="a.txt", code="empty", reason="File is empty.")]
+        with store.engine.connect() as connection:
+            assert "merged_events" in inspect(connection).get_table_names()
+            assert MigrationContext.configure(connection).get_current_revision() == "0001"
+        assert store.add_report(make_report()) is True
+        assert store.counts()["merged_events"] == 1
+
+
+def _relocated(report, name: str, lat: float, lon: float, country: str):  # type: ignore[no-untyped-def]
+    """The report with its venue (the events' place) moved."""
+    venue = report.places[1].model_copy(
+        update={"name": name, "lat": lat, "lon": lon, "country": country}
+    )
+    return report.model_copy(update={"places": [report.places[0], venue]})
+
+
+def test_store_merged_events_near(store: Store) -> None:
+    kabul = make_report("A report from Kabul.")
+    lyon = _relocated(make_report("A report from Lyon."), "Lyon station", 45.76, 4.84, "FR")
+    store.add_report(kabul)
+    store.add_report(lyon)
+    [kabul_event] = store.list_merged_events(country="AF")
+    [lyon_event] = store.list_merged_events(country="FR")
+    assert [e.id for e in store.list_merged_events_near(34.5, 69.2, 50)] == [kabul_event.id]
+    assert [e.id for e in store.list_merged_events_near(45.7, 4.8, 20)] == [lyon_event.id]
+    # From (30, 60): Kabul is about 1,000 km away, Lyon about 5,040 km.
+    both = store.list_merged_events_near(30.0, 60.0, 6000)
+    assert [e.id for e in both] == [kabul_event.id, lyon_event.id]
+    assert [e.id for e in store.list_merged_events_near(30.0, 60.0, 6000, limit=1)] == [
+        kabul_event.id
+    ]
+    assert store.list_merged_events_near(30.0, 60.0, 900) == []
+    with pytest.raises(StoreError, match="must not be negative"):
+        store.list_merged_events_near(30.0, 60.0, -1)
+
+
+def test_store_haversine_distance() -> None:
+    # Paris to London is about 344 km; a quarter of the equator about 10,008 km.
+    assert store_module.haversine_km(48.8566, 2.3522, 51.5074, -0.1278) == pytest.approx(
+        343.6, abs=1
+    )
+    assert store_module.haversine_km(0, 0, 0, 90) == pytest.approx(10007.5, abs=1)
+    assert store_module.haversine_km(10, 179.5, 10, -179.5) == pytest.approx(109.5, abs=1)

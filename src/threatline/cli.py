@@ -396,6 +396,76 @@ def actor(name: str, db: str, as_json: bool) -> None:
                 )
 
 
+# --------------------------------------------------------------------------- serve, export
+
+
+@main.command()
+@click.option("--db", required=True, help="SQLite file or SQLAlchemy URL (opened read-only).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; the default is reachable from this computer only.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on.",
+)
+@click.option(
+    "--token",
+    envvar="THREATLINE_TOKEN",
+    default=None,
+    help="Require 'Authorization: Bearer TOKEN' on /api/ (env THREATLINE_TOKEN).",
+)
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """Serve the web page (timeline, map, events, actors) and the read-only HTTP API with
+    its OpenAPI description at /openapi.json.
+
+    Example: threatline serve --db events.sqlite --port 8000
+    """
+    from threatline.serve import run
+
+    click.echo(f"threatline: open http://{host}:{port}/ (Ctrl+C stops)", err=True)
+    try:
+        run(db, host=host, port=port, token=token)
+    except ThreatlineError as exc:
+        raise _fail(exc) from exc
+
+
+@main.command(name="export")
+@click.option("--db", required=True, help="SQLite file or SQLAlchemy URL.")
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["json", "jsonl", "csv", "geojson", "parquet", "acled", "gtd"]),
+    help="Output format; acled and gtd follow those datasets' columns (docs/exports.md).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (default: standard output).",
+)
+def export_command(db: str, fmt: str, out: Path | None) -> None:
+    """Export the merged events, one row per real-world event, in a format statistics tools
+    read; unknown values are left empty.
+
+    Example: threatline export --db events.sqlite --format acled --out events-acled.csv
+    """
+    from threatline.export import export
+
+    try:
+        count = export(db, fmt, out)
+    except ThreatlineError as exc:
+        raise _fail(exc) from exc
+    if out is not None:
+        click.echo(f"wrote {count} events to {out}", err=True)
+
+
 # --------------------------------------------------------------------------- eval
 
 

@@ -720,6 +720,7 @@ def _read_warc(data: bytes, origin: str) -> Iterator[Article | Skip]:
         )
         return
     number = 0
+    produced = 0  # items yielded: an archive without any must still say why
     try:
         for record in ArchiveIterator(io.BytesIO(data)):
             number += 1
@@ -741,6 +742,7 @@ def _read_warc(data: bytes, origin: str) -> Iterator[Article | Skip]:
                     reason=f"Cannot read the record's payload: {error}.",
                 )
                 continue
+            produced += 1
             if not payload.strip():
                 yield Skip(origin=record_origin, code="no_text", reason="The record is empty.")
                 continue
@@ -752,6 +754,14 @@ def _read_warc(data: bytes, origin: str) -> Iterator[Article | Skip]:
             code="parse_error",
             reason=f"Not a readable WARC file after {number} record(s) ({error}); "
             "the archive may be truncated.",
+        )
+        return
+    if produced == 0:
+        yield Skip(
+            origin=origin,
+            code="no_text",
+            reason=f"None of the {number} record(s) of this archive is an HTML response; "
+            "nothing to read.",
         )
 
 

@@ -63,38 +63,42 @@ _SCRIPT_LANGUAGE = {
     "hangul": "ko",
 }
 # Letters of the Persian and Urdu alphabets that Arabic lacks.
-_PERSIAN_LETTERS = set("پچژگکی")  # noqa: RUF001 (Persian kaf U+06A9, yeh U+06CC)
+_PERSIAN_LETTERS = set("پچژگکی")  # Persian kaf U+06A9, yeh U+06CC
 _URDU_LETTERS = set("ٹڈڑںےھ")
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
+    "en": _words(
         "the of and to in a is was that for on with as by at from it his he said were are "
         "be has have had an this which or not but they their its who been after were "
-        "will would there also than into when one more over".split()
+        "will would there also than into when one more over"
     ),
-    "es": frozenset(
+    "es": _words(
         "el la de que y en los las del se por un una con para es al lo como su más pero "
-        "sus fue ha han este esta entre sin sobre".split()
+        "sus fue ha han este esta entre sin sobre"
     ),
-    "fr": frozenset(
+    "fr": _words(
         "le la les de des du et en un une est que qui dans pour pas sur au aux par avec "
-        "il elle ont été sont ce cette mais leur".split()
+        "il elle ont été sont ce cette mais leur"
     ),
-    "de": frozenset(
+    "de": _words(
         "der die das und in den von zu mit sich des auf für ist im dem nicht ein eine als "
-        "auch es an wurde wurden bei nach sind hat".split()
+        "auch es an wurde wurden bei nach sind hat"
     ),
-    "pt": frozenset(
+    "pt": _words(
         "o a os as de do da dos das e em no na um uma que para com por foi são não mais "
-        "ao pelo pela".split()
+        "ao pelo pela"
     ),
-    "it": frozenset(
+    "it": _words(
         "il lo la gli le di del della dei e che in un una per con non sono è stato nel "
-        "alla al da ha".split()
+        "alla al da ha"
     ),
-    "nl": frozenset(
-        "de het een en van in op te dat die is niet met voor zijn door er aan werd ook "
-        "bij naar".split()
+    "nl": _words(
+        "de het een en van in op te dat die is niet met voor zijn door er aan werd ook bij naar"
     ),
 }
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -176,3 +180,15 @@ def is_english(text: str, min_confidence: float = 0.3) -> bool:
     anything else (undetermined, or a guess below ``min_confidence``)."""
     language, confidence = detect_language(text)
     return language in ("en", UNDETERMINED) or confidence < min_confidence
+
+
+def resolve_language(
+    text: str, declared: str | None = None, min_confidence: float = 0.3
+) -> tuple[str, float]:
+    """The language to treat ``text`` as: the detected one when detection is confident
+    (at least ``min_confidence``), else the ``declared`` one (a feed's or file's own
+    statement) with confidence 0, else ``und``."""
+    language, confidence = detect_language(text)
+    if language != UNDETERMINED and confidence >= min_confidence:
+        return language, confidence
+    return (declared or UNDETERMINED), 0.0

@@ -154,14 +154,32 @@ def _match_phrase(
     tokens: list[_Token], i: int, phrases: dict[tuple[str, ...], Any]
 ) -> tuple[tuple[str, ...], int] | None:
     """The longest phrase of ``phrases`` starting at token i, and the index after it."""
-    best: tuple[tuple[str, ...], int] | None = None
-    for phrase in phrases:
+    if i >= len(tokens):
+        return None
+    # Only phrases that start with this word can match: this runs for every token.
+    for phrase in _by_first_word(id(phrases), phrases).get(tokens[i].lower, ()):
         n = len(phrase)
-        if tuple(t.lower for t in tokens[i : i + n]) == phrase and (
-            best is None or n > len(best[0])
-        ):
-            best = (phrase, i + n)
-    return best
+        if tuple(t.lower for t in tokens[i : i + n]) == phrase:
+            return phrase, i + n
+    return None
+
+
+_PHRASE_INDEXES: dict[int, tuple[Any, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _by_first_word(
+    key: int, phrases: dict[tuple[str, ...], Any]
+) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases grouped by their first word, longest first (built once per table)."""
+    cached = _PHRASE_INDEXES.get(key)
+    if cached is not None and cached[0] is phrases:
+        return cached[1]
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if phrase:
+            index.setdefault(phrase[0], []).append(phrase)
+    _PHRASE_INDEXES[key] = (phrases, index)  # holding the table keeps its id unique
+    return index
 
 
 def _number_words(tokens: list[_Token], i: int) -> tuple[int, int] | None:

@@ -75,12 +75,15 @@ events of the new events' block are read) and independent of the order of ingest
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, Self
 
+from alembic import command
+from alembic.config import Config
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import (
     JSON,
@@ -96,11 +99,12 @@ from sqlalchemy import (
     delete,
     event,
     func,
+    inspect,
     or_,
     select,
     text,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -285,20 +289,17 @@ class MergedEventRow(Base):
     json: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
-# SQLite only: a full-text index over article titles and texts, kept in step by triggers so
-# that rows written by other tools are indexed too.
-_SQLITE_FTS = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
-    "article_id UNINDEXED, title, text, tokenize='unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN "
-    "INSERT INTO articles_fts(article_id, title, text) VALUES (new.id, new.title, new.text); "
-    "END",
-    "CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN "
-    "DELETE FROM articles_fts WHERE article_id = old.id; END",
-    "CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE ON articles BEGIN "
-    "UPDATE articles_fts SET title = new.title, text = new.text WHERE article_id = old.id; "
-    "END",
-)
+def include_in_migrations(name: str | None, type_: str, _parents: dict[str, Any]) -> bool:
+    """Whether Alembic manages this database object: not the SQLite full-text index (its
+    virtual table, shadow tables and triggers are created by the migration, outside the
+    models) nor PostGIS's own tables."""
+    if type_ == "table" and name is not None:
+        return not name.startswith("articles_fts") and name not in _FOREIGN_TABLES
+    return True
+
+
+# Tables of extensions that may live in the same schema (PostGIS).
+_FOREIGN_TABLES = frozenset({"spatial_ref_sys", "geography_columns", "geometry_columns"})
 
 
 # --------------------------------------------------------------------------- read models
@@ -402,19 +403,53 @@ def event_key(article_id: str, event_id: str) -> str:
     return f"{article_id[:16]}:{event_id}"
 
 
+# Keys of the PostgreSQL advisory locks (any 64-bit numbers; ASCII "thrl" + 1 or 2): one
+# serializes schema migrations of concurrent Store.open calls, one serializes writers.
+_PG_MIGRATION_LOCK = 0x7468726C_0001
+_PG_WRITE_LOCK = 0x7468726C_0002
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """The Alembic configuration of the store's migrations (shipped inside the package), bound
+    to ``connection`` when given (``env.py`` then migrates over it)."""
+    config = Config()
+    config.set_main_option("script_location", "threatline:migrations")
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the database to the newest schema: ``alembic upgrade head``. A database made
+    before migrations existed (tables but no ``alembic_version``) gets its missing tables and
+    is stamped as the initial revision's schema, which it has. Concurrent calls on PostgreSQL
+    wait for each other (an advisory lock held until the migration commits)."""
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(select(func.pg_advisory_xact_lock(_PG_MIGRATION_LOCK)))
+        tables = set(inspect(connection).get_table_names())
+        config = alembic_config(connection)
+        if "articles" in tables and "alembic_version" not in tables:
+            Base.metadata.create_all(connection)
+            command.stamp(config, "0001")
+        command.upgrade(config, "head")
+
+
 class Store:
     """The event database. Open with :meth:`Store.open`; use as a context manager."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.has_postgis = _has_postgis(engine)
 
     # ------------------------------------------------------------------ opening
 
     @classmethod
     def open(cls, db: str | Path) -> Store:
         """Open the database at ``db`` (a SQLite file path, ``:memory:`` or a SQLAlchemy URL),
-        creating the tables that are missing. Raises :class:`StoreError` when it cannot."""
+        creating or upgrading its tables with the Alembic migrations (:func:`migrate`).
+        Raises :class:`StoreError` when it cannot."""
         url = database_url(db)
         if url.startswith("sqlite:///"):
             folder = Path(url.removeprefix("sqlite:///")).parent
@@ -430,11 +465,7 @@ class Store:
             engine = create_engine(url, **options)
             if engine.dialect.name == "sqlite":
                 event.listen(engine, "connect", _sqlite_on_connect)
-            Base.metadata.create_all(engine)
-            if engine.dialect.name == "sqlite":
-                with engine.begin() as connection:
-                    for statement in _SQLITE_FTS:
-                        connection.exec_driver_sql(statement)
+            migrate(engine)
         except SQLAlchemyError as error:
             raise StoreError(f"Cannot open the database {db}: {error}") from error
         return cls(engine)
@@ -475,6 +506,13 @@ class Store:
         article = report.article
         try:
             with self._sessions() as session, session.begin():
+                if self.engine.dialect.name == "postgresql":
+                    # One writer at a time, until commit: the merge reads a block of stored
+                    # events and rewrites its components, and actors' aliases are read, then
+                    # extended; two writers interleaving would lose or duplicate merged events
+                    # or aliases. Readers are not blocked (MVCC), and extraction, the costly
+                    # part, runs in parallel outside this transaction.
+                    pass
                 if session.get(ArticleRow, article.id) is not None:
                     return False
                 session.add(_article_row(report))
@@ -734,6 +772,56 @@ class Store:
             rows = session.scalars(query).all()
         return [Event.model_validate(row) for row in rows]
 
+    def list_merged_events_near(
+        self, lat: float, lon: float, radius_km: float, limit: int | None = None
+    ) -> list[Event]:
+        """The merged events located within ``radius_km`` kilometres (great-circle) of
+        (``lat``, ``lon``), nearest first. Uses PostGIS where the database has it; elsewhere
+        a bounding box in SQL, then the haversine distance, gives the same answer."""
+        if radius_km < 0:
+            raise StoreError(f"The radius must not be negative: {radius_km} km.")
+        if self.has_postgis:
+            return self._near_postgis(lat, lon, radius_km, limit)
+        query = select(MergedEventRow.json, MergedEventRow.lat, MergedEventRow.lon).where(
+            MergedEventRow.lat.is_not(None), MergedEventRow.lon.is_not(None)
+        )
+        lat_margin = math.degrees(radius_km / _EARTH_RADIUS_KM)
+        query = query.where(MergedEventRow.lat.between(lat - lat_margin, lat + lat_margin))
+        widest = max(abs(lat) + lat_margin, 0.0)
+        if widest < 89.0:  # near a pole every longitude is close: no longitude bound
+            lon_margin = lat_margin / math.cos(math.radians(widest))
+            if lon - lon_margin >= -180.0 and lon + lon_margin <= 180.0:
+                query = query.where(MergedEventRow.lon.between(lon - lon_margin, lon + lon_margin))
+        with self._sessions() as session:
+            rows = session.execute(query).all()
+        found = [
+            (distance, Event.model_validate(row.json))
+            for row in rows
+            if (distance := haversine_km(lat, lon, row.lat, row.lon)) <= radius_km
+        ]
+        found.sort(key=lambda pair: (pair[0], pair[1].id))
+        return [merged for _, merged in found[:limit]]
+
+    def _near_postgis(
+        self, lat: float, lon: float, radius_km: float, limit: int | None
+    ) -> list[Event]:
+        """:meth:`list_merged_events_near` on PostGIS: geography distances on the WGS 84
+        spheroid (within a fraction of a percent of the haversine figure)."""
+        point = func.ST_SetSRID(func.ST_MakePoint(MergedEventRow.lon, MergedEventRow.lat), 4326)
+        centre = func.ST_SetSRID(func.ST_MakePoint(lon, lat), 4326)
+        here, there = func.geography(point), func.geography(centre)
+        query = (
+            select(MergedEventRow.json)
+            .where(MergedEventRow.lat.is_not(None), MergedEventRow.lon.is_not(None))
+            .where(func.ST_DWithin(here, there, radius_km * 1000.0))
+            .order_by(func.ST_Distance(here, there), MergedEventRow.id)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        with self._sessions() as session:
+            rows = session.scalars(query).all()
+        return [Event.model_validate(row) for row in rows]
+
     def get_event(self, event_id: str) -> Event | None:
         """One merged event with every report side by side and its evidence sentences; a
         stored mention id (``<article>:<E1>``) finds the event it belongs to. None when
@@ -894,6 +982,28 @@ def _merged_row(merged: Event, component: str) -> MergedEventRow:
         latest_reported=merged.latest_reported,
         json=merged.model_dump(mode="json"),
     )
+
+
+_EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance in kilometres between two points given in degrees."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _has_postgis(engine: Engine) -> bool:
+    """Whether the database is PostgreSQL with the PostGIS extension installed in it."""
+    if engine.dialect.name != "postgresql":
+        return False
+    with engine.connect() as connection:
+        found = connection.execute(
+            text("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")
+        ).first()
+    return found is not None
 
 
 _EVENT_COLUMNS = [column.key for column in EventRow.__table__.columns if column.key != "json"]

@@ -1,0 +1,1 @@
+"""Alembic revisions of the threatline store, oldest first by ``down_revision``."""
