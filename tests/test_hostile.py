@@ -256,6 +256,9 @@ def test_hostile_corpus_is_accounted_for_and_leaves_stored_rows_alone(
     assert set(languages.values()) == {"en"}
     # Every skip of the run, and each notice, is in the store once.
     assert sorted(recorded) == sorted({(s.origin, s.code) for s in [*stats.skips, *stats.notices]})
+    # The absurd count was kept as text, stored as unknown, and said so.
+    notices = {(n.origin, n.code) for n in stats.notices}
+    assert (f"{tmp_path / 'hostile' / 'wire.jsonl'}:7", "implausible_count") in notices
     # Skipped non-English texts name their language.
     reasons = {s.origin: s.reason for s in stats.skips if s.code == "not_english"}
     assert "language ru" in reasons[str(tmp_path / "hostile" / "russian.txt")]

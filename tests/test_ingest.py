@@ -560,3 +560,44 @@ def test_ingest_samples_folder_reads_cleanly() -> None:
     assert len(found) == 9
     assert all(a.published is not None for a in found)
     assert sum(1 for a in found if a.title and a.title.startswith("DEV-MUC3-")) == 3
+
+
+# --------------------------------------------------------------------------- language
+
+
+def test_ingest_sets_language_from_the_text(tmp_path: Path) -> None:
+    (tmp_path / "ru.txt").write_text(
+        "Language: en\n\nВо вторник вечером в центре города прогремел взрыв, погибли трое.",
+        encoding="utf-8",
+    )
+    (tmp_path / "fa.txt").write_text(
+        "روز یکشنبه یک خودروی بمب‌گذاری‌شده در نزدیکی بازار شهر منفجر شد.", encoding="utf-8"
+    )
+    (tmp_path / "en.txt").write_text(BODY.upper(), encoding="utf-8")
+    (tmp_path / "short.txt").write_text("Language: fr\n\nBoom.", encoding="utf-8")
+    languages = {Path(a.origin or "").name: a.language for a in articles(list(read_path(tmp_path)))}
+    # Detection beats the header when it is sure; a text too short to judge keeps it.
+    assert languages == {"ru.txt": "ru", "fa.txt": "fa", "en.txt": "en", "short.txt": "fr"}
+
+
+def test_ingest_samples_are_detected_as_english() -> None:
+    found = articles(list(read_path(REPO / "samples")))
+    assert len(found) >= 8
+    assert {article.language for article in found} == {"en"}
+
+
+def test_ingest_muc4_dev_messages_are_detected_as_english(bench_dir: Path) -> None:
+    found = articles(list(read_muc4(bench_dir / "muc4" / "dev" / "dev-muc3-0001-0100")))
+    assert len(found) == 100
+    assert [a.title for a in found if a.language != "en"] == []
+
+
+def test_ingest_warc_without_html_responses_is_skipped_not_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "requests.warc"
+    path.write_bytes(
+        b"WARC/1.0\r\nWARC-Type: request\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+        b"WARC-Target-URI: https://example.org/\r\nContent-Length: 0\r\n\r\n\r\n\r\n"
+    )
+    [skip] = list(read_path(path))
+    assert isinstance(skip, Skip)
+    assert skip.code == "no_text" and "HTML response" in skip.reason

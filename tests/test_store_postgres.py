@@ -60,10 +60,9 @@ def test_store_postgres_concurrent_writers_match_one_writer(tmp_path: Path) -> N
         with Store.open(single) as store:
             for report in corpus:
                 store.add_report(report)
-        Store.open(shared).close()  # migrate once, so the workers race on rows only
 
-        # Three workers, each with two thirds of the corpus in its own order: every report is
-        # offered by two workers at once.
+        # Three workers open the empty database at once (racing on its migration), each with
+        # two thirds of the corpus in its own order: every report is offered by two workers.
         context = multiprocessing.get_context("spawn")
         start = context.Barrier(3)
         workers = []

@@ -52,8 +52,14 @@ Decoding: a UTF BOM is honoured, then UTF-8 is tried, then an encoding the file 
 (``<meta charset>``, ``<?xml encoding?>``), then cp1252. A file with NUL bytes, or with many
 control characters after decoding, is ``binary``.
 
+Language: every article's ``language`` is detected from its text
+(:func:`threatline.language.detect_language`); a declared language (a ``Language:`` header,
+a JSON ``language`` field) is kept only when detection cannot tell. Routing non-English
+articles away from the English models is the pipeline's job (:mod:`threatline.pipeline`).
+
 Skip codes: ``empty``, ``binary``, ``too_large``, ``parse_error``, ``no_text``, ``bad_date``,
-``unsupported``.
+``unsupported``. Every file read yields at least one item (an article or a skip), so nothing
+named on the command line disappears silently.
 """
 
 from __future__ import annotations

@@ -1,9 +1,21 @@
 """Store: articles, extraction reports and skips in one SQL database (SQLite by default).
 
 ``Store.open("events.sqlite")`` opens (and creates) a SQLite file; any SQLAlchemy URL
-(``postgresql+psycopg://...``) is accepted too, with the same tables. On SQLite every
-connection sets ``PRAGMA journal_mode=WAL`` (readers do not block the writer) and
+(``postgresql+psycopg://user:password@host/db``) is accepted too, with the same tables. On
+SQLite every connection sets ``PRAGMA journal_mode=WAL`` (readers do not block the writer) and
 ``PRAGMA foreign_keys=ON``.
+
+The tables are the SQLAlchemy models below, created and upgraded by the Alembic migrations in
+:mod:`threatline.migrations` (``alembic upgrade head``, run by :meth:`Store.open`). To change
+the schema, change the models, then ``alembic revision --autogenerate`` with an ini file whose
+``script_location`` is ``threatline:migrations`` and review the new revision by hand.
+
+On PostgreSQL several processes may ingest into one database at once: each report's
+transaction holds an advisory lock (``pg_advisory_xact_lock``) from its first statement to its
+commit, so writes, and the incremental merge in particular, happen one report at a time and no
+article, event or alias is lost or doubled; readers (``serve``) are never blocked (MVCC).
+Spatial queries (:meth:`Store.list_merged_events_near`) use PostGIS where the extension is
+installed in the database, and an equivalent portable query elsewhere.
 
 Schema
 ------
@@ -60,6 +72,8 @@ hold the models of :mod:`threatline.models` as JSON.
     targets, claimants), ``certainty``, ``n_reports``, ``n_articles``, ``first_reported``,
     ``latest_reported`` and ``json`` (the full :class:`~threatline.merge.Event`, with every
     report side by side).
+``alembic_version``
+    the schema revision (Alembic).
 ``articles_fts`` (SQLite only)
     an FTS5 full-text index over ``articles.title`` and ``articles.text``, with the
     ``article_id`` beside them, kept in step by triggers on ``articles``:
@@ -512,7 +526,7 @@ class Store:
                     # extended; two writers interleaving would lose or duplicate merged events
                     # or aliases. Readers are not blocked (MVCC), and extraction, the costly
                     # part, runs in parallel outside this transaction.
-                    pass
+                    session.execute(select(func.pg_advisory_xact_lock(_PG_WRITE_LOCK)))
                 if session.get(ArticleRow, article.id) is not None:
                     return False
                 session.add(_article_row(report))
