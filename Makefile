@@ -20,6 +20,8 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/threatline ingest samples/ --db $(DEMO_DB)
 	$(BIN)/threatline events --db $(DEMO_DB)
+	@echo
+	@echo "Open the page: $(BIN)/threatline serve --db $(DEMO_DB)   then http://127.0.0.1:8000/"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests eval

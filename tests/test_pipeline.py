@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 import spacy
 
-from threatline.extract import Limits
 from threatline.models import (
     Article,
     ArticleReport,
@@ -43,7 +42,6 @@ class FakeExtractor:
 
     def __init__(self, events: int = 1, fatalities: int | None = 4) -> None:
         self.nlp = spacy.blank("en")
-        self.limits = Limits()
         self.events = events
         self.fatalities = fatalities
 

@@ -356,10 +356,5 @@ def test_properties_store_reingest_changes_nothing() -> None:
         assert _final_state([*sequence, *sequence]) == _final_state(list(sequence))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Store._add_actors appends new aliases in order of ingestion, so the stored alias "
-    "list depends on the order articles arrive in (fix belongs in store.py)",
-)
 def test_properties_store_actor_aliases_do_not_depend_on_order() -> None:
     assert _final_state([0, 1], alias_order=True) == _final_state([1, 0], alias_order=True)

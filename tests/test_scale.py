@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from threatline.extract import Extractor, Limits
+from threatline.extract import Extractor
 from threatline.ingest import read_paths
 from threatline.models import Article, ArticleReport
-from threatline.pipeline import ingest_articles, ingest_paths
+from threatline.pipeline import IngestLimits, ingest_articles, ingest_paths
 from threatline.scale import (
     merge_shards_into_store,
     plan_shards,
@@ -50,15 +50,18 @@ def _write_input(root: Path) -> Path:
     return folder
 
 
+# Texts over 66 characters are refused before extraction.
+SHORT = IngestLimits(max_chars=66)
+
+
 class FakeExtractor(Extractor):
-    """The real batching, checks and failure handling; a trivial report (no model).
-    Texts over 66 characters are refused by check(); a text with FAIL in it raises."""
+    """The real batching and failure handling; a trivial report (no model). A text with
+    FAIL in it raises."""
 
     def __init__(self) -> None:
         import spacy
 
         self.nlp = spacy.blank("en")
-        self.limits = Limits(max_chars=66)
 
     def report(self, article: Article, doc: Doc) -> ArticleReport:
         if "FAIL" in article.text:
@@ -89,12 +92,12 @@ def test_scale_merge_equals_single_process(tmp_path: Path) -> None:
     folder = _write_input(tmp_path)
     extractor = FakeExtractor()
     with Store.open(tmp_path / "single.sqlite") as single:
-        expected_stats = ingest_articles(read_paths([folder]), single, extractor)
+        expected_stats = ingest_articles(read_paths([folder]), single, extractor, limits=SHORT)
         expected = _contents(single)
     out = tmp_path / "shards"
     out.mkdir()
     for shard in plan_shards([folder], lines_per_shard=2):
-        write_shard(shard_rows(read_shard(shard), extractor), out, shard.index)
+        write_shard(shard_rows(read_shard(shard), extractor, limits=SHORT), out, shard.index)
     with Store.open(tmp_path / "merged.sqlite") as merged:
         stats = merge_shards_into_store(out, merged)
         assert _contents(merged) == expected
@@ -102,10 +105,10 @@ def test_scale_merge_equals_single_process(tmp_path: Path) -> None:
         expected_stats.stored, expected_stats.duplicates, len(expected_stats.skips),
     )  # fmt: skip
     # By hand: b.txt and Kaduna stored; the second Kaduna line and the last line (b.txt's
-    # text, in another shard) are duplicates. All 9 items are one batch of the single
-    # process, which records read skips first, then refusals, then extraction failures.
+    # text, in another shard) are duplicates. Skips come in input order: a.txt is too long,
+    # then the JSON lines: not JSON, too long, empty, FAIL.
     assert (stats.stored, stats.duplicates) == (2, 2)
-    codes = ["parse_error", "no_text", "too_large", "too_large", "extract_error"]
+    codes = ["too_large", "parse_error", "too_large", "no_text", "extract_error"]
     assert [skip.code for skip in stats.skips] == codes
     assert [code for _, code, _ in expected[1]] == codes
 

@@ -130,9 +130,7 @@ def watch(browser, base_url) -> Iterator[PageWatch]:
     watched.close()
 
 
-def test_web_loads_filters_and_opens_an_event_with_highlighted_evidence(
-    watch, base_url, artifacts
-):
+def test_web_loads_filters_and_opens_an_event_with_highlighted_evidence(watch, base_url, artifacts):
     page = watch.page
     page.goto(base_url + "/")
     watch.ready()

@@ -15,7 +15,6 @@ users can swap any of them. The order of the stages matters and is fixed here:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -29,14 +28,6 @@ from threatline.models import Actor, ActorKind, Article, ArticleReport, Skip, Sp
 from threatline.timex import find_timexes
 
 
-@dataclass(frozen=True)
-class Limits:
-    """Bounds on one article's work; each one hit is reported, never silent."""
-
-    max_chars: int = 1_000_000
-    max_events: int = 500
-
-
 class Extractor:
     """Runs every per-article stage. Build once, call :meth:`extract` or :meth:`pipe`."""
 
@@ -46,12 +37,10 @@ class Extractor:
         gazetteer: Gazetteer | None = None,
         actor_kb: ActorKB | None = None,
         model: str = DEFAULT_MODEL,
-        limits: Limits | None = None,
     ) -> None:
         self.nlp = nlp if nlp is not None else load_pipeline(model)
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.load()
         self.actor_kb = actor_kb if actor_kb is not None else ActorKB.load()
-        self.limits = limits or Limits()
 
     def extract(self, article: Article) -> ArticleReport:
         """Everything the article reports, every value with its evidence span."""
@@ -74,51 +63,16 @@ class Extractor:
             article=article,
             actors=actors,
             places=places,
-            events=events[: self.limits.max_events],
+            events=events,
             facts=facts,
             timexes=timexes,
         )
 
-    def check(self, article: Article) -> Skip | None:
-        """Why this article should not be extracted, or None."""
+    def extract_safe(self, article: Article) -> ArticleReport | Skip:
+        """Like :meth:`extract`, but a failure becomes a recorded Skip, not a crash.
+        (Batches, limits and time budgets are :mod:`threatline.pipeline`'s.)"""
         if not article.text.strip():
             return Skip(origin=article.origin or article.id, code="empty", reason="no text")
-        if len(article.text) > self.limits.max_chars:
-            return Skip(
-                origin=article.origin or article.id,
-                code="too_large",
-                reason=(
-                    f"{len(article.text):,} characters is over the limit of "
-                    f"{self.limits.max_chars:,}; raise Limits.max_chars to process it"
-                ),
-            )
-        return None
-
-    def extract_batch(self, articles: list[Article]) -> Iterator[ArticleReport | Skip]:
-        """Extract many articles with batched spaCy work; each failure is a Skip."""
-        ready: list[Article] = []
-        for article in articles:
-            skip = self.check(article)
-            if skip is not None:
-                yield skip
-            else:
-                ready.append(article)
-        try:
-            pairs = list(annotate_many(ready, self.nlp, batch_size=len(ready) or 1))
-        except Exception:  # one bad text spoils a batch: retry the articles one by one
-            yield from (self.extract_safe(article) for article in ready)
-            return
-        for article, doc in pairs:
-            try:
-                yield self.report(article, doc)
-            except Exception as exc:  # a bug on one article must not stop a batch
-                yield _failed(article, exc)
-
-    def extract_safe(self, article: Article) -> ArticleReport | Skip:
-        """Like :meth:`extract`, but a failure becomes a recorded Skip, not a crash."""
-        skip = self.check(article)
-        if skip is not None:
-            return skip
         try:
             return self.extract(article)
         except Exception as exc:  # a bug on one article must not stop a batch

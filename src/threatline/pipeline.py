@@ -39,14 +39,12 @@ a kill between the two cannot lose it.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import resource
 import signal
-import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,7 +53,7 @@ from types import FrameType
 from tqdm import tqdm
 
 from threatline.errors import StoreError
-from threatline.extract import Extractor, Limits
+from threatline.extract import Extractor
 from threatline.ingest import DEFAULT_MAX_BYTES, read_paths
 from threatline.language import UNDETERMINED, resolve_language
 from threatline.models import Article, ArticleReport, Quantity, Skip
@@ -116,7 +114,7 @@ def _batches(items: Iterable[Article | Skip], size: int) -> Iterator[list[Articl
         yield batch
 
 
-class _SkipLog:
+class SkipLog:
     """Records skips and notices in the store once: a rerun of the same inputs finds the
     (origin, code) pairs it recorded before and does not add them again."""
 
@@ -140,6 +138,75 @@ class _SkipLog:
         self.stats.notices.append(notice)
 
 
+@dataclass
+class Outcome:
+    """What became of one input item, before it touches the store. Both engines (this
+    process, and the Dask workers of :mod:`threatline.scale`) produce these, and
+    :func:`apply_outcome` stores them, so the two cannot drift apart."""
+
+    kind: str  # "skip", "duplicate" or "report"
+    origin: str
+    skip: Skip | None = None
+    report: ArticleReport | None = None
+    notices: list[Skip] = field(default_factory=list)
+
+
+def process_batch(
+    batch: list[Article | Skip],
+    extractor: Extractor,
+    limits: IngestLimits,
+    is_known: Callable[[str], bool] = lambda _id: False,
+) -> list[Outcome]:
+    """The outcome of every item of ``batch``, in input order: read skips stay skips,
+    known articles (``is_known``, or twice in the batch) are duplicates, the rest are
+    routed (language, size), extracted in one spaCy batch and bounded."""
+    outcomes: list[Outcome | None] = [None] * len(batch)
+    claimed: set[str] = set()
+    fresh: list[tuple[int, Article]] = []
+    for index, item in enumerate(batch):
+        if isinstance(item, Skip):
+            outcomes[index] = Outcome("skip", item.origin, skip=item)
+        elif item.id in claimed or is_known(item.id):
+            outcomes[index] = Outcome("duplicate", item.origin or item.id)
+        else:
+            claimed.add(item.id)
+            routed = route_article(item, limits)
+            if isinstance(routed, Skip):
+                outcomes[index] = Outcome("skip", routed.origin, skip=routed)
+            else:
+                fresh.append((index, routed))
+    results = extract_batch(extractor, [article for _, article in fresh], limits)
+    for (index, article), result in zip(fresh, results, strict=True):
+        origin = article.origin or article.id
+        if isinstance(result, Skip):
+            outcomes[index] = Outcome("skip", origin, skip=result)
+        else:
+            report, notices = bound_report(result, limits)
+            outcomes[index] = Outcome("report", origin, report=report, notices=notices)
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
+def apply_outcome(
+    outcome: Outcome, store: Store, stats: IngestStats, log: SkipLog, seen: set[str]
+) -> None:
+    """Store one outcome: a report of an article stored before (or earlier in this run)
+    counts as a duplicate and leaves no trace, not even its limit notices."""
+    stats.items += 1
+    if outcome.kind == "skip" and outcome.skip is not None:
+        log.skip(outcome.skip)
+    elif outcome.kind == "report" and outcome.report is not None:
+        article_id = outcome.report.article.id
+        if article_id in seen or store.has_article(article_id):
+            stats.duplicates += 1
+            return
+        seen.add(article_id)
+        for notice in outcome.notices:
+            log.notice(notice)  # before the article, so a kill between them loses nothing
+        _store_report(store, outcome.report, stats, log)
+    else:
+        stats.duplicates += 1
+
+
 def ingest_articles(
     items: Iterable[Article | Skip],
     store: Store,
@@ -151,36 +218,17 @@ def ingest_articles(
     bad article (only when the store itself cannot be written)."""
     limits = limits or IngestLimits()
     stats = IngestStats()
-    log = _SkipLog(store, stats)
-    # The event limit is applied (and reported) here, so the extractor must not cut first.
-    unbounded = copy.copy(extractor)
-    unbounded.limits = Limits(max_chars=sys.maxsize, max_events=sys.maxsize)
+    log = SkipLog(store, stats)
     started = time.perf_counter()
     seen: set[str] = set()
+
+    def is_known(article_id: str) -> bool:
+        return article_id in seen or store.has_article(article_id)
+
     bar = tqdm(desc="ingest", unit=" articles", disable=not progress, leave=False)
     for batch in _batches(items, BATCH_SIZE):
-        fresh: list[Article] = []
-        for item in batch:
-            stats.items += 1
-            if isinstance(item, Skip):
-                log.skip(item)
-            elif item.id in seen or store.has_article(item.id):
-                stats.duplicates += 1
-            else:
-                seen.add(item.id)
-                routed = route_article(item, limits)
-                if isinstance(routed, Skip):
-                    log.skip(routed)
-                else:
-                    fresh.append(routed)
-        for result in extract_batch(unbounded, fresh, limits):
-            if isinstance(result, Skip):
-                log.skip(result)
-                continue
-            report, notices = bound_report(result, limits)
-            for notice in notices:
-                log.notice(notice)
-            _store_report(store, report, stats, log)
+        for outcome in process_batch(batch, extractor, limits, is_known):
+            apply_outcome(outcome, store, stats, log, seen)
         bar.update(len(batch))
     bar.close()
     stats.seconds = time.perf_counter() - started
@@ -189,7 +237,7 @@ def ingest_articles(
     return stats
 
 
-def _store_report(store: Store, report: ArticleReport, stats: IngestStats, log: _SkipLog) -> None:
+def _store_report(store: Store, report: ArticleReport, stats: IngestStats, log: SkipLog) -> None:
     try:
         stored = store.add_report(report)
     except StoreError as error:
@@ -306,27 +354,29 @@ def extract_one(
 def extract_batch(
     extractor: Extractor, articles: list[Article], limits: IngestLimits
 ) -> Iterator[ArticleReport | Skip]:
-    """Annotate the articles in one spaCy batch (one by one if the batch fails), then run
-    the later stages of each under the time budget."""
+    """One result per article, in order: annotate them in one spaCy batch (one by one if
+    the batch fails), then run the later stages of each under the time budget."""
     from threatline.annotate import annotate_many
 
     if not articles:
         return
     try:
-        pairs = list(annotate_many(articles, extractor.nlp, batch_size=len(articles)))
+        docs = [doc for _, doc in annotate_many(articles, extractor.nlp, len(articles))]
     except Exception:  # one bad text spoils a batch: retry the articles one by one
-        pairs = []
+        docs = []
         for article in articles:
             try:
-                pairs.extend(annotate_many([article], extractor.nlp, batch_size=1))
+                docs.extend(doc for _, doc in annotate_many([article], extractor.nlp, 1))
             except Exception as error:
-                yield _skip(
-                    article,
-                    "extract_error",
-                    f"Annotation failed: {type(error).__name__}: {error}.",
+                docs.append(
+                    _skip(
+                        article,
+                        "extract_error",
+                        f"Annotation failed: {type(error).__name__}: {error}.",
+                    )
                 )
-    for article, doc in pairs:
-        yield extract_one(extractor, article, doc, limits)
+    for article, doc in zip(articles, docs, strict=True):
+        yield doc if isinstance(doc, Skip) else extract_one(extractor, article, doc, limits)
 
 
 def bound_report(report: ArticleReport, limits: IngestLimits) -> tuple[ArticleReport, list[Skip]]:

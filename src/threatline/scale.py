@@ -13,12 +13,12 @@ Shards
     year takes it from the messages before it in the same file).
 
 Parquet rows (one per input item, in input order within the shard)
-    ``seq`` (position in the shard), ``kind`` (``report``, ``skip`` or ``duplicate``: the
-    same article earlier in the shard, not extracted again), ``stage`` of a skip (``read``,
-    ``check``: refused before extraction, ``extract``: failed in it), ``origin``, the article
-    fields (``article_id``, ``url``, ``title``, ``source``, ``author``, ``published``,
-    ``language``, ``text``), ``report`` (the ``threatline.extract/1`` JSON, without the text,
-    which is in ``text``), ``skip_code``, ``skip_reason``.
+    the :class:`~threatline.pipeline.Outcome` of the item: ``seq`` (position in the shard),
+    ``kind`` (``report``, ``skip`` or ``duplicate``: the same article earlier in the shard,
+    not extracted again), ``origin``, the article fields (``article_id``, ``url``, ``title``,
+    ``source``, ``author``, ``published``, ``language``, ``text``), ``report`` (the
+    ``threatline.extract/1`` JSON, without the text, which is in ``text``), ``notices`` (JSON
+    list of limit notices), ``skip_code``, ``skip_reason``.
 
 The spaCy model, gazetteer and actor knowledge base are built once per worker process (a
 module-level cache), never per article or per shard. Dask (``dask[distributed]``) and
@@ -42,7 +42,15 @@ from threatline.annotate import DEFAULT_MODEL
 from threatline.errors import ConfigError, InputError
 from threatline.ingest import DEFAULT_MAX_BYTES, _detect_format, _read_jsonl, _walk, decode_bytes
 from threatline.models import Article, ArticleReport, Skip
-from threatline.pipeline import BATCH_SIZE, IngestStats
+from threatline.pipeline import (
+    BATCH_SIZE,
+    IngestLimits,
+    IngestStats,
+    Outcome,
+    SkipLog,
+    apply_outcome,
+    process_batch,
+)
 from threatline.store import Store
 
 if TYPE_CHECKING:
@@ -199,44 +207,55 @@ def _article_values(article: Article) -> dict[str, Any]:
     }
 
 
-def _skip_values(skip: Skip, stage: str) -> dict[str, Any]:
-    return {"stage": stage, "skip_code": skip.code, "skip_reason": skip.reason}
-
-
 def shard_rows(
-    items: Iterable[Article | Skip], extractor: Extractor, batch_size: int = BATCH_SIZE
+    items: Iterable[Article | Skip],
+    extractor: Extractor,
+    batch_size: int = BATCH_SIZE,
+    limits: IngestLimits | None = None,
 ) -> list[dict[str, Any]]:
-    """One row per input item (see the module docstring), extracting articles in batches."""
-    items = list(items)
-    rows: list[dict[str, Any] | None] = [None] * len(items)
+    """One row per input item, in input order: the :class:`~threatline.pipeline.Outcome`
+    that :func:`~threatline.pipeline.process_batch` gives it, as the single process would
+    (duplicates of already stored articles are only known at merge time)."""
+    limits = limits or IngestLimits()
     seen: set[str] = set()
-    ready: list[tuple[int, Article]] = []
-    for seq, item in enumerate(items):
-        if isinstance(item, Skip):
-            rows[seq] = _row(seq, "skip", item.origin, **_skip_values(item, "read"))
-        elif item.id in seen:
-            rows[seq] = _row(seq, "duplicate", item.origin, **_article_values(item))
-        else:
-            seen.add(item.id)
-            refused = extractor.check(item)
-            if refused is not None:
-                values = {**_article_values(item), **_skip_values(refused, "check")}
-                rows[seq] = _row(seq, "skip", refused.origin, **values)
-            else:
-                ready.append((seq, item))
-    for start in range(0, len(ready), batch_size):
-        chunk = ready[start : start + batch_size]
-        # Every article of the chunk passed check(): extract_batch yields one result each.
-        results = extractor.extract_batch([article for _, article in chunk])
-        for (seq, article), result in zip(chunk, results, strict=True):
-            values = _article_values(article)
-            if isinstance(result, Skip):
-                values.update(_skip_values(result, "extract"))
-                rows[seq] = _row(seq, "skip", result.origin, **values)
-            else:
-                report = json.dumps(result.to_json_dict(include_text=False), ensure_ascii=False)
-                rows[seq] = _row(seq, "report", article.origin, report=report, **values)
-    return [row for row in rows if row is not None]
+    rows: list[dict[str, Any]] = []
+    batch: list[Article | Skip] = []
+
+    def flush() -> None:
+        for outcome in process_batch(batch, extractor, limits, is_known=seen.__contains__):
+            rows.append(_outcome_row(len(rows), outcome))
+            if outcome.report is not None:
+                seen.add(outcome.report.article.id)
+        batch.clear()
+
+    for item in items:
+        batch.append(item)
+        if len(batch) >= batch_size:
+            flush()
+    if batch:
+        flush()
+    return rows
+
+
+def _outcome_row(seq: int, outcome: Outcome) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if outcome.skip is not None:
+        values.update(skip_code=outcome.skip.code, skip_reason=outcome.skip.reason)
+    if outcome.report is not None:
+        document = outcome.report.to_json_dict(include_text=False)
+        values.update(_article_values(outcome.report.article))
+        values["report"] = json.dumps(document, ensure_ascii=False)
+        values["notices"] = json.dumps([n.model_dump() for n in outcome.notices])
+    return _row(seq, outcome.kind, outcome.origin, **values)
+
+
+def _outcome_of(row: dict[str, Any]) -> Outcome:
+    if row["kind"] == "skip":
+        return Outcome("skip", row["origin"], skip=_skip_of(row))
+    if row["kind"] == "report":
+        notices = [Skip.model_validate(n) for n in json.loads(row["notices"] or "[]")]
+        return Outcome("report", row["origin"], report=_report_of(row), notices=notices)
+    return Outcome("duplicate", row["origin"])
 
 
 def _schema() -> Any:
@@ -247,7 +266,6 @@ def _schema() -> Any:
         [
             ("seq", pa.int64()),
             ("kind", text),
-            ("stage", text),
             ("origin", text),
             ("article_id", text),
             ("url", text),
@@ -260,13 +278,14 @@ def _schema() -> Any:
             ("report", text),
             ("skip_code", text),
             ("skip_reason", text),
+            ("notices", text),
         ]
     )
 
 
 _COLUMNS = (
-    "seq", "kind", "stage", "origin", "article_id", "url", "title", "source", "author",
-    "published", "language", "text", "report", "skip_code", "skip_reason",
+    "seq", "kind", "origin", "article_id", "url", "title", "source", "author",
+    "published", "language", "text", "report", "skip_code", "skip_reason", "notices",
 )  # fmt: skip
 
 
@@ -296,12 +315,14 @@ def extract_shard(
     out_dir: str,
     model: str = DEFAULT_MODEL,
     published: dt.date | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: IngestLimits | None = None,
 ) -> ShardResult:
     """Read, extract and write one shard as Parquet (the task each worker runs)."""
     started = time.perf_counter()
+    limits = limits or IngestLimits()
     extractor = get_extractor(model)
-    rows = shard_rows(read_shard(shard, published, max_bytes), extractor)
+    items = read_shard(shard, published, limits.max_bytes)
+    rows = shard_rows(items, extractor, limits=limits)
     target = write_shard(rows, out_dir, shard.index)
     return ShardResult(
         index=shard.index,
@@ -362,7 +383,7 @@ def run_dask(
     published: dt.date | None = None,
     fmt: str | None = None,
     lines_per_shard: int = LINES_PER_SHARD,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: IngestLimits | None = None,
     processes: bool = True,
 ) -> DaskRunStats:
     """Extract every shard of ``paths`` on a Dask cluster into Parquet files in ``out_dir``.
@@ -378,7 +399,10 @@ def run_dask(
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob(SHARD_PATTERN):
         old.unlink()
-    shards = plan_shards(paths, fmt=fmt, lines_per_shard=lines_per_shard, max_bytes=max_bytes)
+    limits = limits or IngestLimits()
+    shards = plan_shards(
+        paths, fmt=fmt, lines_per_shard=lines_per_shard, max_bytes=limits.max_bytes
+    )
     started = time.perf_counter()
     cluster = None
     if scheduler is None:
@@ -403,7 +427,7 @@ def run_dask(
                     str(out.resolve()),
                     model,
                     published,
-                    max_bytes,
+                    limits,
                     key=f"threatline-shard-{shard.index}-{time.time_ns()}",
                     pure=False,
                 )
@@ -446,52 +470,15 @@ def _skip_of(row: dict[str, Any]) -> Skip:
 
 
 def merge_shards_into_store(out_dir: Path | str, store: Store) -> IngestStats:
-    """Load the shard files of ``out_dir`` into ``store`` as the single process would.
-
-    The rows are replayed in input order in batches of ``pipeline.BATCH_SIZE`` items, and in
-    each batch in the single process's order (read skips and duplicates first, then refused
-    articles, then reports and extraction failures), so articles, actors, places, events and
-    skips are stored in the same order and the same items count as duplicates.
-    """
+    """Load the shard files of ``out_dir`` into ``store`` as the single process would: the
+    outcomes are applied in input order by :func:`threatline.pipeline.apply_outcome`, the
+    function the single process uses, so both give the same store."""
     stats = IngestStats()
+    log = SkipLog(store, stats)
     started = time.perf_counter()
     seen: set[str] = set()
-    batch: list[dict[str, Any]] = []
-
-    def flush() -> None:
-        fresh: list[dict[str, Any]] = []
-        for row in batch:
-            if row["kind"] == "skip" and row["stage"] == "read":
-                skip = _skip_of(row)
-                store.add_skip(skip)
-                stats.skips.append(skip)
-            elif row["article_id"] in seen or store.has_article(row["article_id"]):
-                stats.duplicates += 1
-            else:
-                seen.add(row["article_id"])
-                fresh.append(row)
-        # extract_batch yields the articles check() refuses before any result.
-        refused = [row for row in fresh if row["kind"] == "skip" and row["stage"] == "check"]
-        rest = [row for row in fresh if not (row["kind"] == "skip" and row["stage"] == "check")]
-        for row in [*refused, *rest]:
-            if row["kind"] == "skip":
-                skip = _skip_of(row)
-                store.add_skip(skip)
-                stats.skips.append(skip)
-            elif store.add_report(report := _report_of(row)):
-                stats.stored += 1
-                stats.events += len(report.events)
-                stats.words += len(report.article.text.split())
-            else:
-                stats.duplicates += 1
-        batch.clear()
-
     for row in read_shard_rows(out_dir):
-        batch.append(row)
-        if len(batch) >= BATCH_SIZE:
-            flush()
-    if batch:
-        flush()
+        apply_outcome(_outcome_of(row), store, stats, log, seen)
     stats.seconds = time.perf_counter() - started
     return stats
 

@@ -48,7 +48,6 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Select, case, event, func, or_, select
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from threatline.errors import StoreError, ThreatlineError
 from threatline.merge import Event
@@ -511,14 +510,17 @@ def create_app(
         redoc_url=None,
     )
     app.state.store = store
-    if allowed_hosts:
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Response:
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_REQUEST_BYTES):
             return _error(413, "request_too_large", f"Requests over {MAX_REQUEST_BYTES} bytes.")
+        if allowed_hosts is not None:
+            host = request.headers.get("host", "")
+            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            if name not in allowed_hosts:
+                return _error(400, "bad_host", f"Host {host!r} is not served here.")
         if request.method not in ("GET", "HEAD"):
             return _error(405, "method_not_allowed", "This API is read-only: use GET.")
         if token is not None and request.url.path.startswith("/api/"):

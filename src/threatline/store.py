@@ -630,13 +630,13 @@ class Store:
                         kind=str(actor.kind),
                         parent=actor.parent,
                         country=actor.country,
-                        aliases=list(actor.aliases),
+                        aliases=sorted(set(actor.aliases)),
                     )
                 )
             else:
-                new_aliases = [a for a in actor.aliases if a not in row.aliases]
-                if new_aliases:
-                    row.aliases = [*row.aliases, *new_aliases]  # a new list: JSON is not mutable
+                merged = sorted({*row.aliases, *actor.aliases})  # sorted: order-independent
+                if merged != row.aliases:
+                    row.aliases = merged  # a new list: JSON is not mutable
             session.flush()
             session.add(
                 ArticleActorRow(
@@ -667,10 +667,17 @@ class Store:
         return stored
 
     def add_skip(self, skip: Skip) -> None:
-        """Record an input that could not be processed."""
+        """Record an input that could not be processed (once: the same origin and code
+        again, as when a killed run is rerun, adds nothing)."""
         try:
             with self._sessions() as session, session.begin():
-                session.add(SkipRow(origin=skip.origin, code=skip.code, reason=skip.reason))
+                known = session.scalar(
+                    select(SkipRow.id).where(
+                        SkipRow.origin == skip.origin, SkipRow.code == skip.code
+                    )
+                )
+                if known is None:
+                    session.add(SkipRow(origin=skip.origin, code=skip.code, reason=skip.reason))
         except SQLAlchemyError as error:
             raise StoreError(f"Cannot record the skip of {skip.origin}: {error}") from error
 
