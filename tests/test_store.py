@@ -166,7 +166,7 @@ def test_store_actor_aliases_stored_as_json_text(tmp_path: Path) -> None:
         store.add_report(make_report("First article.", aliases=("TB", "Islamic Emirate")))
     with sqlite3.connect(path) as connection:
         aliases = connection.execute("select aliases from actors").fetchone()[0]
-    assert aliases == '["TB", "Islamic Emirate"]'
+    assert aliases == '["Islamic Emirate", "TB"]'
 
 
 def test_store_skips_recorded(store: Store) -> None:

@@ -135,6 +135,7 @@ def extract(
     Example: threatline extract article.txt --published 2024-03-24 --json
     """
     from threatline.extract import Extractor
+    from threatline.pipeline import IngestLimits, route_article
 
     try:
         extractor = Extractor(model=model) if model else Extractor()
@@ -142,7 +143,8 @@ def extract(
             if isinstance(item, Skip):
                 click.echo(f"skipped {item.origin}: [{item.code}] {item.reason}", err=True)
                 continue
-            result = extractor.extract_safe(item)
+            routed = route_article(item, IngestLimits())  # language and size, as ingest does
+            result = routed if isinstance(routed, Skip) else extractor.extract_safe(routed)
             if isinstance(result, Skip):
                 click.echo(f"skipped {result.origin}: [{result.code}] {result.reason}", err=True)
                 continue
@@ -168,36 +170,97 @@ def extract(
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: this process; dask: shards on a Dask cluster, then merged into the store.",
+)
+@click.option(
+    "--scheduler", default=None, help="Dask scheduler address (default: a local cluster)."
+)
+@click.option("--workers", type=int, default=2, show_default=True, help="Local Dask workers.")
+@click.option(
+    "--shards-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the Dask engine writes its Parquet shards (default: a temporary folder).",
+)
+@click.option("--max-bytes", type=int, default=None, help="Skip input files larger than this.")
+@click.option("--max-chars", type=int, default=None, help="Skip articles longer than this.")
+@click.option("--max-events", type=int, default=None, help="Keep at most N events per article.")
+@click.option("--max-seconds", type=float, default=None, help="Time budget per article.")
 def ingest(
     paths: tuple[Path, ...],
     db: str,
     published: dt.datetime | None,
     model: str | None,
     progress: bool | None,
+    engine: str,
+    scheduler: str | None,
+    workers: int,
+    shards_dir: Path | None,
+    max_bytes: int | None,
+    max_chars: int | None,
+    max_events: int | None,
+    max_seconds: float | None,
 ) -> None:
     """Read articles from PATHS, extract them and store them in the database.
 
     An article already stored (same normalized text) is not stored twice; bad input is
-    recorded as a skip with its reason and the batch goes on.
+    recorded as a skip with its reason and the batch goes on; a limit that is hit is
+    reported. A killed run, rerun, ends as if it had never been interrupted.
 
     Example: threatline ingest samples/ --db events.sqlite
     """
-    from threatline.pipeline import ingest_paths
+    import dataclasses
+    import tempfile
 
+    from threatline.pipeline import IngestLimits, ingest_paths
+
+    given = {
+        "max_bytes": max_bytes,
+        "max_chars": max_chars,
+        "max_events": max_events,
+        "max_seconds": max_seconds,
+    }
+    limits = dataclasses.replace(
+        IngestLimits(), **{key: value for key, value in given.items() if value is not None}
+    )
     try:
-        stats = ingest_paths(
-            list(paths),
-            db,
-            published=_date(published),
-            model=model,
-            progress=sys.stderr.isatty() if progress is None else progress,
-        )
+        if engine == "dask":
+            from threatline.annotate import DEFAULT_MODEL
+            from threatline.scale import ingest_dask
+
+            with tempfile.TemporaryDirectory(prefix="threatline-shards-") as scratch:
+                run, stats = ingest_dask(
+                    list(paths),
+                    db,
+                    shards_dir or scratch,
+                    scheduler=scheduler,
+                    workers=workers,
+                    model=model or DEFAULT_MODEL,
+                    published=_date(published),
+                    limits=limits,
+                )
+            click.echo(f"dask: {len(run.shards)} shards on {run.workers} workers", err=True)
+        else:
+            stats = ingest_paths(
+                list(paths),
+                db,
+                published=_date(published),
+                model=model,
+                progress=sys.stderr.isatty() if progress is None else progress,
+                limits=limits,
+            )
     except ThreatlineError as exc:
         raise _fail(exc) from exc
-    for skip in stats.skips[:20]:
-        click.echo(f"skipped {skip.origin}: [{skip.code}] {skip.reason}", err=True)
-    if len(stats.skips) > 20:
-        click.echo(f"... and {len(stats.skips) - 20} more skips (see the skips table)", err=True)
+    for label, items in (("skipped", stats.skips), ("limit", stats.notices)):
+        for skip in items[:20]:
+            click.echo(f"{label} {skip.origin}: [{skip.code}] {skip.reason}", err=True)
+        if len(items) > 20:
+            click.echo(f"... and {len(items) - 20} more (see the skips table)", err=True)
     click.echo(stats.summary())
 
 

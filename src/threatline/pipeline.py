@@ -98,8 +98,8 @@ class IngestStats:
             f"stored {self.stored} articles ({self.events} events), "
             f"{self.duplicates} duplicates, {len(self.skips)} skipped{notices}; "
             f"{self.seconds:.1f} s, {self.articles_per_second:.1f} articles/s, "
-            f"{self.words / self.seconds if self.seconds else 0:.0f} words/s, "
-            f"peak memory {self.peak_memory_mb:.0f} MB"
+            f"{self.words / self.seconds if self.seconds else 0:.0f} words/s"
+            + (f", peak memory {self.peak_memory_mb:.0f} MB" if self.peak_memory_mb else "")
         )
 
 
