@@ -1739,7 +1739,8 @@ def _build(event: _Event, text: str, lex: Lexicon) -> EventMention:
             instruments.extend(s for s in mention.instruments if s not in instruments)
             targets.extend(s for s in mention.physical_targets if s not in targets)
         for sentence in [mention.sentence, *mention.extra_evidence]:
-            evidence[sentence.start_char] = _char_span(text, sentence.start_char, sentence.end_char)
+            start, end = sentence.start_char, sentence.end_char
+            evidence[start] = Span.trimmed(text, start, end)
     if not attributions:
         attributions.append(Attribution(source=ARTICLE_SOURCE, stance=Stance.ASSERTS))
     fatalities = next((m.fatalities for m in mentions if m.fatalities), None)

@@ -214,7 +214,7 @@ def _sentence_facts(
 ) -> Iterable[Fact]:
     start, end = sent.start_char, sent.end_char
     text = article.text[start:end]
-    evidence = Span(start=start, end=end, text=text)
+    evidence = Span.trimmed(article.text, start, end)
     in_sentence = [m for m in mentions if start <= m.start and m.end <= end]
     sent_timexes = [t for t in timexes if t.char_start is not None and start <= t.char_start < end]
     for predicate, pattern in _CUES.items():

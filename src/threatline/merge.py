@@ -346,8 +346,9 @@ def _precise_day(record: MentionRecord) -> bool:
 
 def time_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
     """1 for the same precise day; 0.8 for precise days within the tolerance; 0.6 when a
-    coarse span (a month, a year) contains the other; 0.5 when a span is only the
-    publication window and overlaps; 0.3 when either is undated; None (veto) when the gap
+    coarse span (a month, a year) contains the other; 0.7 when one span is only the
+    publication window and holds the other's date, 0.5 for two publication windows; 0.3
+    when either is undated; None (veto) when the gap
     exceeds the tolerance of the coarser granularity (:data:`TIME_TOLERANCE_DAYS`)."""
     if a.date_start is None or b.date_start is None:
         return 0.3
@@ -358,7 +359,11 @@ def time_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
     )
     if gap > tolerance:
         return None
-    if a.dated_by_publication or b.dated_by_publication:
+    if a.dated_by_publication != b.dated_by_publication:
+        # A report that gives no date of its own, against one that dates the event inside
+        # that report's publication window: what the dated report says is compatible.
+        return 0.7 if gap == 0 else 0.5
+    if a.dated_by_publication:
         return 0.5
     if _precise_day(a) and _precise_day(b):
         return 1.0 if gap == 0 else 0.8
@@ -449,10 +454,46 @@ def casualty_similarity(a: MentionRecord, b: MentionRecord) -> float:
     return 1.0 if large <= 3 * small + 5 else 0.0
 
 
+#: The least score of two records that name the same person or organisation as target or
+#: victim (and pass every veto): one named victim is rarely attacked twice in days.
+NAMED_TARGET_SCORE = 0.75
+_GENERIC_WORDS = frozenset({"the", "a", "an", "of", "and", "de", "la", "el", "del", "los"})
+
+
+def _name_words(ref: ActorRef) -> tuple[str, ...] | None:
+    """The words of a target's name when it is a proper name (a capitalized word or a
+    knowledge-base actor), else None: "priests" or "civilians" identify no one."""
+    words = re.findall(r"[^\W\d_]+", ref.name)
+    if not ref.in_kb and not any(
+        w[0].isupper() for w in words if w.casefold() not in _GENERIC_WORDS
+    ):
+        return None
+    return tuple(w.casefold() for w in words) or None
+
+
+def shared_named_target(a: MentionRecord, b: MentionRecord) -> bool:
+    """Whether the records name one target or victim: the same actor id, or proper names
+    equal or one within the other ("Ellacuria" in "Ignacio Ellacuria") on a word of at
+    least four letters."""
+    named_a = [w for w in map(_name_words, a.targets) if w]
+    named_b = [w for w in map(_name_words, b.targets) if w]
+    if {r.id for r in a.targets if _name_words(r)} & {r.id for r in b.targets if _name_words(r)}:
+        return True
+    for x in named_a:
+        for y in named_b:
+            short, long_ = sorted((x, y), key=len)
+            if max(map(len, short)) >= 4 and any(
+                long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1)
+            ):
+                return True
+    return False
+
+
 def score_pair(a: MentionRecord, b: MentionRecord) -> float:
     """How likely two records report the same event, in [0, 1]: the weighted sum of
-    :data:`WEIGHTS`, or 0 when a part vetoes. Symmetric: ``score_pair(a, b) ==
-    score_pair(b, a)``."""
+    :data:`WEIGHTS`, at least :data:`NAMED_TARGET_SCORE` when they share a named target
+    (:func:`shared_named_target`), or 0 when a part vetoes. Symmetric: ``score_pair(a, b)
+    == score_pair(b, a)``."""
     parts: dict[str, float | None] = {
         "type": type_similarity(a, b),
         "time": time_similarity(a, b),
@@ -462,7 +503,10 @@ def score_pair(a: MentionRecord, b: MentionRecord) -> float:
         return 0.0
     parts["participants"] = participant_similarity(a, b)
     parts["casualties"] = casualty_similarity(a, b)
-    return round(sum(WEIGHTS[name] * (value or 0.0) for name, value in parts.items()), 6)
+    score = sum(WEIGHTS[name] * (value or 0.0) for name, value in parts.items())
+    if shared_named_target(a, b):
+        score = max(score, NAMED_TARGET_SCORE)
+    return round(score, 6)
 
 
 def block_window(record: MentionRecord) -> tuple[dt.date, dt.date] | None:

@@ -89,6 +89,16 @@ class Span(Model):
     end: int
     text: str
 
+    @classmethod
+    def trimmed(cls, text: str, start: int, end: int) -> Span:
+        """The span of ``text[start:end]`` without the whitespace at its ends (a sentence
+        from spaCy carries the blank line after it)."""
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return cls(start=start, end=end, text=text[start:end])
+
 
 # --------------------------------------------------------------------------- time
 

@@ -44,7 +44,7 @@ from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict
 from sqlalchemy import Select, case, event, func, or_, select
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -99,6 +99,20 @@ Certainty = Literal["disputed", "reported", "alleged", "claimed", "confirmed"]
 EventSort = Literal["date", "-date", "reported", "-reported", "fatalities", "-fatalities"]
 EVENT_ID = r"^[A-Za-z0-9:_.\-]{1,120}$"
 ARTICLE_ID = r"^[0-9a-f]{64}$"
+
+
+def _iso_date_only(value: object) -> object:
+    """Let only ``YYYY-MM-DD`` text through to date parsing: pydantic's lax mode would
+    otherwise read "0" or "86400" as a Unix time and filter on a day nobody asked for."""
+    if isinstance(value, str) and not (
+        len(value) == 10 and value[4] == value[7] == "-" and value.replace("-", "").isdigit()
+    ):
+        raise ValueError("a date must be written YYYY-MM-DD")
+    return value
+
+
+#: A query parameter date: ISO ``YYYY-MM-DD`` only.
+QueryDate = Annotated[dt.date, BeforeValidator(_iso_date_only)]
 
 
 # --------------------------------------------------------------------------- responses
@@ -329,10 +343,10 @@ class EventFilters(BaseModel):
 
 def event_filters(
     start: Annotated[
-        dt.date | None, Query(description="Events whose dates overlap or follow this day.")
+        QueryDate | None, Query(description="Events whose dates overlap or follow this day.")
     ] = None,
     end: Annotated[
-        dt.date | None, Query(description="Events starting on or before this day.")
+        QueryDate | None, Query(description="Events starting on or before this day.")
     ] = None,
     bbox: Annotated[
         str | None,

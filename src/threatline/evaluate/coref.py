@@ -27,7 +27,9 @@ largest split: into how many of our events the biggest gold cluster falls.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Mapping, Sequence
+import re
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -38,8 +40,8 @@ from threatline.evaluate.muc4 import (
     align_templates,
     event_to_template,
     normalize_entity,
+    normalize_fill,
     parse_muc_date,
-    parse_muc_location,
     read_keys,
     read_messages,
 )
@@ -98,63 +100,197 @@ def pairwise(gold: Mapping[Hashable, Hashable], predicted: Mapping[Hashable, Has
 # --------------------------------------------------------------------------- gold
 
 
-def _values(template: MucTemplate, slot: int) -> set[str]:
-    return {
-        normalize_entity(alternative)
+#: MUC-4 incident types (slot 4) by family: an attack with explosives is typed ATTACK in
+#: one key and BOMBING in another, and a set fire ATTACK or ARSON.
+TYPE_FAMILIES: dict[str, str] = {
+    "ATTACK": "violence",
+    "BOMBING": "violence",
+    "ARSON": "violence",
+    "KIDNAPPING": "abduction",
+    "ROBBERY": "robbery",
+    "FORCED WORK STOPPAGE": "stoppage",
+}
+#: Place types (in parentheses in slot 3) by level. Places of one level name one place
+#: each, so two templates naming different places of a level are different places; other
+#: types (a university, a neighborhood, a farm) sit inside a city and conflict with nothing.
+PLACE_LEVELS: dict[str, str] = {
+    **dict.fromkeys(["CITY", "TOWN", "VILLAGE", "MUNICIPALITY", "CAPITAL", "PORT"], "city"),
+    **dict.fromkeys(
+        ["DEPARTMENT", "PROVINCE", "REGION", "STATE", "INTENDANCY", "DISTRICT"], "region"
+    ),
+}
+#: Days before its date that an "on or before" date (``- 30 NOV 89``) covers.
+ON_OR_BEFORE_DAYS = 60
+_MIN_NAME_CHARS = 4
+
+
+class Synonyms:
+    """Names that the keys give as alternatives of one filler (``"X" / "Y"``) are one name:
+    a union-find over normalized alternatives, built from every template it is given."""
+
+    def __init__(self, templates: Iterable[MucTemplate]) -> None:
+        self._parent: dict[str, str] = {}
+        for template in templates:
+            for slot in (3, 10, 12, 18):
+                for filler in template.slot(slot).fillers:
+                    names = [n for n in map(_normal, filler.alternatives) if n]
+                    for other in names[1:]:
+                        self._union(names[0], other)
+
+    def _find(self, name: str) -> str:
+        self._parent.setdefault(name, name)
+        while self._parent[name] != name:
+            self._parent[name] = self._parent[self._parent[name]]
+            name = self._parent[name]
+        return name
+
+    def _union(self, a: str, b: str) -> None:
+        root_a, root_b = self._find(a), self._find(b)
+        if root_a != root_b:
+            self._parent[max(root_a, root_b)] = min(root_a, root_b)
+
+    def canonical(self, name: str) -> str:
+        """The representative of ``name``'s synonyms (``name`` itself when it has none)."""
+        return self._find(name) if name in self._parent else name
+
+
+def _normal(text: str) -> str:
+    # Case, accents, punctuation and English articles; "-", "*" and blanks are no name.
+    return normalize_entity(text) if text.strip() not in ("", "-", "*") else ""
+
+
+@dataclass(frozen=True)
+class GoldFacts:
+    """What the gold rule reads of one key template, normalized."""
+
+    family: str | None
+    dates: tuple[dt.date, dt.date] | None
+    precise_day: bool
+    country: str
+    levels: dict[str, frozenset[str]]
+    human_names: frozenset[str]
+    physical: frozenset[str]
+    organizations: frozenset[str]
+
+
+def _names(template: MucTemplate, slot: int, synonyms: Synonyms) -> frozenset[str]:
+    return frozenset(
+        synonyms.canonical(name)
         for filler in template.slot(slot).fillers
-        for alternative in filler.alternatives
-        if alternative.strip() and alternative.strip() != "-"
-    } - {""}
+        for name in map(_normal, filler.alternatives)
+        if name
+    )
 
 
-def _dates(template: MucTemplate) -> tuple[dt.date, dt.date] | None:
+def _location(template: MucTemplate, synonyms: Synonyms) -> tuple[str, dict[str, frozenset[str]]]:
+    """Country and, by level, the places of the first location filler (all alternatives)."""
+    fillers = template.slot(3).fillers
+    if not fillers:
+        return "", {}
+    country, levels = "", {}
+    for alternative in fillers[0].alternatives:
+        parts = [p for p in alternative.split(":") if p.strip()]
+        if not parts:
+            continue
+        country = country or normalize_fill(parts[0])
+        for part in parts[1:]:
+            kinds = re.findall(r"\(([^)]*)\)", part)
+            level = PLACE_LEVELS.get(normalize_fill(kinds[-1]), "other") if kinds else "city"
+            for name in re.split(r"\s+-\s+", re.sub(r"\([^)]*\)", " ", part)):
+                if _normal(name):
+                    levels.setdefault(level, set()).add(synonyms.canonical(_normal(name)))
+    return country, {level: frozenset(names) for level, names in levels.items()}
+
+
+def gold_facts(template: MucTemplate, synonyms: Synonyms) -> GoldFacts:
+    """The normalized facts of a template that :func:`gold_linked` compares."""
+    types = [normalize_fill(f.value) for f in template.slot(4).fillers]
+    family = next((TYPE_FAMILIES[t] for t in types if t in TYPE_FAMILIES), None)
+    dates, precise = None, False
     fill = template.slot(2)
-    if not fill.fillers:
-        return None
-    date = parse_muc_date(fill.fillers[0].value)
-    if date is None:
-        return None
-    # "- 30 NOV 89" (on or before): taken as the 60 days before.
-    return (date.low or date.high - dt.timedelta(days=60)), date.high
+    date = parse_muc_date(fill.fillers[0].value) if fill.fillers else None
+    if date is not None:
+        low = date.low or date.high - dt.timedelta(days=ON_OR_BEFORE_DAYS)
+        dates, precise = (low, date.high), date.low == date.high
+    country, levels = _location(template, synonyms)
+    return GoldFacts(
+        family=family,
+        dates=dates,
+        precise_day=precise,
+        country=country,
+        levels=levels,
+        human_names=_names(template, 18, synonyms),
+        physical=_names(template, 12, synonyms),
+        organizations=_names(template, 10, synonyms),
+    )
 
 
-def _same_place(a: MucTemplate, b: MucTemplate, exact: bool) -> bool:
-    """Same country and, when ``exact``, one's places within the other's; otherwise places
-    that share a name, or a side that gives only the country."""
-    fa, fb = a.slot(3).fillers, b.slot(3).fillers
-    if not fa or not fb:
-        return False
-    la, lb = parse_muc_location(fa[0].value), parse_muc_location(fb[0].value)
-    if la.country != lb.country:
-        return False
-    if not la.places or not lb.places:
-        return not exact
-    small, large = sorted((set(la.places), set(lb.places)), key=len)
-    return small <= large or (not exact and bool(small & large))
-
-
-def gold_linked(a: MucTemplate, b: MucTemplate) -> bool:
-    """The gold rule of the module docstring for two key templates."""
-    if not _values(a, 4) & _values(b, 4):
-        return False
-    da, db = _dates(a), _dates(b)
-    if da is None or db is None or da[0] > db[1] or db[0] > da[1]:
-        return False
-    if (_values(a, 18) & _values(b, 18) or _values(a, 12) & _values(b, 12)) and _same_place(
-        a, b, exact=False
-    ):
+def _same_name(a: frozenset[str], b: frozenset[str]) -> bool:
+    """A shared name: equal, or one name's words a contiguous part of the other's (a
+    surname alone, "ELLACURIA" in "IGNACIO ELLACURIA") when that part is not too short."""
+    if a & b:
         return True
-    return bool(_values(a, 10) & _values(b, 10)) and _same_place(a, b, exact=True)
+    for x in a:
+        for y in b:
+            short, long_ = sorted((x.split(), y.split()), key=len)
+            if len(" ".join(short)) >= _MIN_NAME_CHARS and any(
+                long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1)
+            ):
+                return True
+    return False
+
+
+def _places_compatible(a: GoldFacts, b: GoldFacts) -> bool:
+    """Same country, and at each level (city, region) both name a shared place or one
+    names none there (it gives only the country, or only a facility)."""
+    if not a.country or a.country != b.country:
+        return False
+    for level in ("city", "region"):
+        here, there = a.levels.get(level), b.levels.get(level)
+        if here and there and not here & there:
+            return False
+    return True
+
+
+def facts_linked(a: GoldFacts, b: GoldFacts) -> bool:
+    """The gold rule on the facts of two templates (see the module docstring)."""
+    if a.family is None or a.family != b.family or a.dates is None or b.dates is None:
+        return False
+    if a.dates[0] > b.dates[1] or b.dates[0] > a.dates[1]:
+        return False
+    if not _places_compatible(a, b):
+        return False
+    if _same_name(a.human_names, b.human_names) or a.physical & b.physical:
+        return True
+    # One group carries out many attacks on one day in one country: a shared group links
+    # only templates of the same precise day that name the same city.
+    return bool(
+        a.organizations & b.organizations
+        and a.precise_day
+        and b.precise_day
+        and a.dates == b.dates
+        and a.levels.get("city", frozenset()) & b.levels.get("city", frozenset())
+    )
+
+
+def gold_linked(a: MucTemplate, b: MucTemplate, synonyms: Synonyms | None = None) -> bool:
+    """The gold rule of the module docstring for two key templates (synonyms from the two
+    templates themselves unless given)."""
+    synonyms = synonyms or Synonyms([a, b])
+    return facts_linked(gold_facts(a, synonyms), gold_facts(b, synonyms))
 
 
 def gold_clusters(keys: Mapping[str, Sequence[MucTemplate]]) -> dict[Item, str]:
     """Each key template (message id, template id) -> its gold cluster label (the first
-    item of the cluster)."""
+    item of the cluster): the transitive closure of :func:`gold_linked` across messages,
+    with synonyms from all of ``keys``."""
     items = [
         ((message_id, template.template_id), template)
         for message_id, templates in sorted(keys.items())
         for template in templates
     ]
+    synonyms = Synonyms(template for _, template in items)
+    facts = [gold_facts(template, synonyms) for _, template in items]
     parent = list(range(len(items)))
 
     def find(i: int) -> int:
@@ -164,7 +300,7 @@ def gold_clusters(keys: Mapping[str, Sequence[MucTemplate]]) -> dict[Item, str]:
         return i
 
     for i, j in combinations(range(len(items)), 2):
-        if items[i][0][0] != items[j][0][0] and gold_linked(items[i][1], items[j][1]):
+        if items[i][0][0] != items[j][0][0] and facts_linked(facts[i], facts[j]):
             parent[find(i)] = find(j)
     roots: dict[int, str] = {}
     for i, (item, _) in enumerate(items):
@@ -226,11 +362,13 @@ def run(
     since: dt.date | None = None,
     until: dt.date | None = None,
     extractor: Any = None,
+    windows: Sequence[tuple[dt.date, dt.date]] | None = None,
 ) -> dict[str, Any]:
     """Extract and merge the MUC-4 dev messages (``dev-muc3-*``) and score the merge
     against the gold clusters of ``key-dev-*.muc4``. ``since``/``until`` keep messages
-    whose dateline date is in that range; ``limit`` the first N messages (by id) after that.
-    Only the non-OPTIONAL key templates of the kept messages are items."""
+    whose dateline date is in that range, ``windows`` those in any of these inclusive date
+    ranges; ``limit`` the first N messages (by id) after that. Only the non-OPTIONAL key
+    templates of the kept messages are items."""
     dev = Path(dev_dir)
     texts, key_files = sorted(dev.glob("dev-muc3-*")), sorted(dev.glob("key-dev-*.muc4"))
     if not texts or not key_files:
@@ -241,6 +379,12 @@ def run(
         articles = [a for a in articles if a.published and a.published >= since]
     if until is not None:
         articles = [a for a in articles if a.published and a.published <= until]
+    if windows is not None:
+        articles = [
+            a
+            for a in articles
+            if a.published and any(lo <= a.published <= hi for lo, hi in windows)
+        ]
     articles = sorted(articles, key=lambda a: a.title or "")[:limit]
     keys = {
         a.title: [t for t in all_keys[a.title] if not t.optional]
@@ -260,12 +404,15 @@ def run(
         gold_sizes.setdefault(label, []).append(item)
     biggest = max(gold_sizes.values(), key=len, default=[])
     splits = [len({predicted[i] for i in members}) for members in gold_sizes.values()]
+    worst = max(gold_sizes.values(), key=lambda m: (len({predicted[i] for i in m}), len(m)))
     return {
         "bcubed": bcubed(gold, predicted),
         "pairwise": pairwise(gold, predicted),
         "largest_gold_cluster": len(biggest),
         "largest_split": len({predicted[i] for i in biggest}),
         "max_split": max(splits, default=0),
+        "worst_split_cluster": f"{len(worst)} templates, first {min(worst)[0]}" if worst else "",
+        "n_multi_gold_clusters": sum(len(m) >= 2 for m in gold_sizes.values()),
         "n_messages": len(articles),
         "n_items": len(gold),
         "n_gold_clusters": len(gold_sizes),
@@ -283,8 +430,10 @@ def format_report(metrics: dict[str, Any]) -> str:
     lines.append(
         f"messages {metrics['n_messages']}, key templates {metrics['n_items']} "
         f"({metrics['n_aligned']} aligned to our events), gold clusters "
-        f"{metrics['n_gold_clusters']}, our clusters {metrics['n_predicted_clusters']}; "
+        f"{metrics['n_gold_clusters']} ({metrics['n_multi_gold_clusters']} with 2+ templates), "
+        f"our clusters {metrics['n_predicted_clusters']}; "
         f"largest gold cluster {metrics['largest_gold_cluster']} templates split into "
-        f"{metrics['largest_split']} of our events (worst split {metrics['max_split']})"
+        f"{metrics['largest_split']} of our events (worst split {metrics['max_split']}: "
+        f"{metrics['worst_split_cluster']})"
     )
     return "\n".join(lines)

@@ -50,6 +50,26 @@ def _muc4(bench: Path) -> dict[str, Any]:
     )
 
 
+#: The coreference subset of MUC-4 dev: messages whose dateline falls in these windows
+#: (the assassination of Luis Carlos Galan, 18 Aug 1989; the FENASTRAS bombing, 31 Oct
+#: 1989; the killing of six Jesuits, 16 Nov 1989, and the weeks after), each holding
+#: incidents reported in several messages; 221 messages, about a minute to run.
+COREF_WINDOWS: tuple[tuple[str, str], ...] = (
+    ("1989-08-17", "1989-08-25"),
+    ("1989-10-31", "1989-11-06"),
+    ("1989-11-16", "1989-11-30"),
+)
+
+
+def _coref(bench: Path) -> dict[str, Any]:
+    import datetime as dt
+
+    from threatline.evaluate import coref
+
+    windows = [(dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in COREF_WINDOWS]
+    return coref.run(bench / "muc4" / "dev", windows=windows)
+
+
 def _case2021(bench: Path) -> dict[str, Any]:
     from threatline.evaluate import case2021
 
@@ -78,6 +98,11 @@ EVAL_SETS: tuple[EvalSet, ...] = (
         "../shared/bench/muc4/tst2/tst2-muc4 --keys ../shared/bench/muc4/tst1/key-tst1.v7 "
         "../shared/bench/muc4/tst2/key-tst2.v4",
         _muc4,
+    ),
+    EvalSet(
+        "coref/muc4-dev",
+        "python eval/run_all.py --only coref",
+        _coref,
     ),
     EvalSet(
         "case2021/dev",
