@@ -118,15 +118,19 @@ def _place(pid: str, name: str, level: PlaceLevel, text: str) -> Place:
 def _locate(text: str, trigger: str, places: list[Place]):
     start = text.index(trigger)
     return locate_event(
-        text, Span(start=start, end=start + len(trigger), text=trigger),
-        Span(start=0, end=len(text), text=text), places,
+        text,
+        Span(start=start, end=start + len(trigger), text=trigger),
+        Span(start=0, end=len(text), text=text),
+        places,
     )
 
 
 def test_geo_locate_event_attached_town_precision_1():
     text = "In Iraq, a bomb attack in Mosul killed five."
-    places = [_place("P1", "Iraq", PlaceLevel.COUNTRY, text),
-              _place("P2", "Mosul", PlaceLevel.SETTLEMENT, text)]
+    places = [
+        _place("P1", "Iraq", PlaceLevel.COUNTRY, text),
+        _place("P2", "Mosul", PlaceLevel.SETTLEMENT, text),
+    ]
     where = _locate(text, "attack", places)
     assert (where.id, where.relation, where.precision, where.text) == ("P2", "in", 1, "Mosul")
 
@@ -153,14 +157,90 @@ def test_geo_locate_event_region_only_precision_3_and_none():
 _DUMP = "\n".join(
     "\t".join(cols)
     for cols in [
-        ["1", "Springvale", "Springvale", "Spring Vale,Sprinvejl", "40.0", "-80.0", "P", "PPL",
-         "US", "", "OH", "", "", "", "12000", "", "200", "America/New_York", "2020-01-01"],
-        ["2", "Ohio", "Ohio", "", "40.25", "-83.0", "A", "ADM1", "US", "", "OH", "", "", "",
-         "11000000", "", "250", "America/New_York", "2020-01-01"],
-        ["3", "Springvale", "Springvale", "", "-37.9", "145.1", "P", "PPL", "AU", "", "07", "",
-         "", "", "900", "", "50", "Australia/Melbourne", "2020-01-01"],
-        ["4", "Freedonia", "Freedonia", "", "10.0", "10.0", "A", "PCLI", "FD", "", "00", "", "",
-         "", "5000000", "", "0", "", "2020-01-01"],
+        [
+            "1",
+            "Springvale",
+            "Springvale",
+            "Spring Vale,Sprinvejl",
+            "40.0",
+            "-80.0",
+            "P",
+            "PPL",
+            "US",
+            "",
+            "OH",
+            "",
+            "",
+            "",
+            "12000",
+            "",
+            "200",
+            "America/New_York",
+            "2020-01-01",
+        ],
+        [
+            "2",
+            "Ohio",
+            "Ohio",
+            "",
+            "40.25",
+            "-83.0",
+            "A",
+            "ADM1",
+            "US",
+            "",
+            "OH",
+            "",
+            "",
+            "",
+            "11000000",
+            "",
+            "250",
+            "America/New_York",
+            "2020-01-01",
+        ],
+        [
+            "3",
+            "Springvale",
+            "Springvale",
+            "",
+            "-37.9",
+            "145.1",
+            "P",
+            "PPL",
+            "AU",
+            "",
+            "07",
+            "",
+            "",
+            "",
+            "900",
+            "",
+            "50",
+            "Australia/Melbourne",
+            "2020-01-01",
+        ],
+        [
+            "4",
+            "Freedonia",
+            "Freedonia",
+            "",
+            "10.0",
+            "10.0",
+            "A",
+            "PCLI",
+            "FD",
+            "",
+            "00",
+            "",
+            "",
+            "",
+            "5000000",
+            "",
+            "0",
+            "",
+            "2020-01-01",
+        ],
     ]
 )
 

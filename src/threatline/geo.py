@@ -432,8 +432,17 @@ def _build_packaged_tables() -> tuple[list[_Row], dict[str, list[int]]]:
         country_names.update(aliases.get(cc, []))
         capitals[cc] = fold_name(info.get("capital") or "")
         add(
-            (f"iso3166:{cc}", info["name"], lat, lon, cc, None, PlaceLevel.COUNTRY.value,
-             int(info.get("population") or 0), "PCLI"),
+            (
+                f"iso3166:{cc}",
+                info["name"],
+                lat,
+                lon,
+                cc,
+                None,
+                PlaceLevel.COUNTRY.value,
+                int(info.get("population") or 0),
+                "PCLI",
+            ),
             country_names,
         )
 
@@ -451,8 +460,17 @@ def _build_packaged_tables() -> tuple[list[_Row], dict[str, list[int]]]:
             else f"iso3166-2:{sub.code}"
         )
         add(
-            (gid, name, lat, lon, cc, name, PlaceLevel.REGION.value,
-             population[(cc, code)], "ADM1"),
+            (
+                gid,
+                name,
+                lat,
+                lon,
+                cc,
+                name,
+                PlaceLevel.REGION.value,
+                population[(cc, code)],
+                "ADM1",
+            ),
             [name, *region_aliases.get(sub.code, [])],
         )
 
@@ -469,9 +487,17 @@ def _build_packaged_tables() -> tuple[list[_Row], dict[str, list[int]]]:
             continue
         sub = admin1_of.get(("US", state))
         add(
-            (f"fips:{county['fips']}", county["name"], lat, lon, "US",
-             _clean_subdivision_name(sub.name) if sub else None, PlaceLevel.DISTRICT.value, 0,
-             "ADM2"),
+            (
+                f"fips:{county['fips']}",
+                county["name"],
+                lat,
+                lon,
+                "US",
+                _clean_subdivision_name(sub.name) if sub else None,
+                PlaceLevel.DISTRICT.value,
+                0,
+                "ADM2",
+            ),
             [county["name"]],
         )
 
@@ -484,18 +510,34 @@ def _build_packaged_tables() -> tuple[list[_Row], dict[str, list[int]]]:
         level = area.get("level", PlaceLevel.AREA.value)
         slug = fold_name(area["name"]).replace(" ", "-")
         add(
-            (f"threatline:{(cc or 'xx').lower()}-{slug}", area["name"], area["lat"], area["lon"],
-             cc, area["name"] if level == PlaceLevel.REGION.value else None, level, 0,
-             "ADM1" if level == PlaceLevel.REGION.value else "RGN"),
+            (
+                f"threatline:{(cc or 'xx').lower()}-{slug}",
+                area["name"],
+                area["lat"],
+                area["lon"],
+                cc,
+                area["name"] if level == PlaceLevel.REGION.value else None,
+                level,
+                0,
+                "ADM1" if level == PlaceLevel.REGION.value else "RGN",
+            ),
             [area["name"], *area.get("aliases", [])],
         )
 
     # -- continents
     for info in continents.values():
         add(
-            (f"geonames:{info['geonameId']}", info["name"], float(info["lat"]),
-             float(info["lng"]), None, None, PlaceLevel.AREA.value,
-             int(info.get("population") or 0), "CONT"),
+            (
+                f"geonames:{info['geonameId']}",
+                info["name"],
+                float(info["lat"]),
+                float(info["lng"]),
+                None,
+                None,
+                PlaceLevel.AREA.value,
+                int(info.get("population") or 0),
+                "CONT",
+            ),
             [info["name"]],
         )
 
@@ -506,10 +548,17 @@ def _build_packaged_tables() -> tuple[list[_Row], dict[str, list[int]]]:
         folded = fold_name(city["name"])
         is_capital = capitals.get(cc) == folded and largest_by_name.get((cc, folded)) is city
         add(
-            (f"geonames:{city['geonameid']}", city["name"], city["latitude"],
-             city["longitude"], cc, _clean_subdivision_name(sub.name) if sub else None,
-             PlaceLevel.SETTLEMENT.value, int(city["population"] or 0),
-             "PPLC" if is_capital else "PPL"),
+            (
+                f"geonames:{city['geonameid']}",
+                city["name"],
+                city["latitude"],
+                city["longitude"],
+                cc,
+                _clean_subdivision_name(sub.name) if sub else None,
+                PlaceLevel.SETTLEMENT.value,
+                int(city["population"] or 0),
+                "PPLC" if is_capital else "PPL",
+            ),
             [city["name"], *(a for a in city["alternatenames"] if _useful_alternate(a))],
         )
     return rows, Gazetteer._make_index(names, rows)
@@ -519,11 +568,40 @@ def _build_packaged_tables() -> tuple[list[_Row], dict[str, list[int]]]:
 
 _TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 # Entities whose words are not place names even when a place bears the same name.
-_BLOCKING_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW",
-                    "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL",
-                    "PERCENT"}
-_LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "outside", "to", "across", "around",
-                          "toward", "towards", "into", "through", "of", "between", "and"}
+_BLOCKING_LABELS = {
+    "PERSON",
+    "ORG",
+    "NORP",
+    "WORK_OF_ART",
+    "EVENT",
+    "PRODUCT",
+    "LAW",
+    "LANGUAGE",
+    "DATE",
+    "TIME",
+    "MONEY",
+    "QUANTITY",
+    "CARDINAL",
+    "ORDINAL",
+    "PERCENT",
+}
+_LOCATIVE_PREPOSITIONS = {
+    "in",
+    "at",
+    "near",
+    "from",
+    "outside",
+    "to",
+    "across",
+    "around",
+    "toward",
+    "towards",
+    "into",
+    "through",
+    "of",
+    "between",
+    "and",
+}
 _VENUE_WORDS = re.compile(
     r"\b(hall|airport|embassy|consulate|mosque|church|cathedral|synagogue|temple|hotel|"
     r"market|bazaar|square|bridge|stadium|arena|station|street|road|avenue|highway|base|"
@@ -540,8 +618,10 @@ def _strip_article(start: int, end: int, text: str) -> tuple[int, int]:
     m = re.match(r"(?i)the\s+", piece)
     if m and end - start > m.end():
         start += m.end()
-    while end > start and text[end - 1] in ".,;:'\u2019 " and not re.search(
-        r"\b[A-Z]\.$|\b[A-Za-z]\.[A-Za-z]\.$", text[start:end]
+    while (
+        end > start
+        and text[end - 1] in ".,;:'\u2019 "
+        and not re.search(r"\b[A-Z]\.$|\b[A-Za-z]\.[A-Za-z]\.$", text[start:end])
     ):
         end -= 1
     if text[start:end].endswith(("'s", "\u2019s")):
@@ -619,7 +699,11 @@ def _capitalised_run(window: Sequence, lower_words: set[str]) -> bool:
 
 
 def _accept_unrecognised(
-    cands: list[GazetteerEntry], tokens: Sequence, i: int, width: int, text: str,
+    cands: list[GazetteerEntry],
+    tokens: Sequence,
+    i: int,
+    width: int,
+    text: str,
     gaz: GazetteerBackend,
 ) -> bool:
     if any(c.level in (PlaceLevel.COUNTRY, PlaceLevel.REGION) for c in cands):
@@ -715,9 +799,13 @@ def _document_context(
         # Only countries and regions named exactly count, and an ambiguous name ("Georgia":
         # a country and a US state) splits its vote.
         named = [
-            e for e in cands
-            if e.country and (e.level == PlaceLevel.COUNTRY
-                              or (e.level == PlaceLevel.REGION and fold_name(e.name) == key))
+            e
+            for e in cands
+            if e.country
+            and (
+                e.level == PlaceLevel.COUNTRY
+                or (e.level == PlaceLevel.REGION and fold_name(e.name) == key)
+            )
         ]
         for entry in named:
             weight = 1.0 / len(named)
@@ -751,9 +839,22 @@ def _document_context(
 
 # Demonym endings and what to put back to get the place name: "Dagestani" -> "Dagestan",
 # "Ossetian" -> "Ossetia", "Ontarian" -> "Ontario", "Ohioan" -> "Ohio", "Chinese" -> "China".
-_DEMONYM_ENDINGS = (("ians", "ia"), ("ians", "io"), ("ian", "ia"), ("ian", "io"), ("ian", ""),
-                    ("ans", "a"), ("ans", ""), ("an", "a"), ("an", ""), ("is", ""), ("i", ""),
-                    ("ese", "a"), ("ese", ""), ("", "ia"))
+_DEMONYM_ENDINGS = (
+    ("ians", "ia"),
+    ("ians", "io"),
+    ("ian", "ia"),
+    ("ian", "io"),
+    ("ian", ""),
+    ("ans", "a"),
+    ("ans", ""),
+    ("an", "a"),
+    ("an", ""),
+    ("is", ""),
+    ("i", ""),
+    ("ese", "a"),
+    ("ese", ""),
+    ("", "ia"),
+)
 
 
 def _demonym_candidates(name: str, gazetteer: GazetteerBackend) -> list[GazetteerEntry]:
@@ -769,7 +870,8 @@ def _demonym_candidates(name: str, gazetteer: GazetteerBackend) -> list[Gazettee
         stem = last[: len(last) - len(ending)] + restore
         guess = f"{head} {stem}" if head else stem
         found = [
-            e for e in gazetteer.candidates(guess)
+            e
+            for e in gazetteer.candidates(guess)
             if e.level in (PlaceLevel.COUNTRY, PlaceLevel.REGION, PlaceLevel.AREA)
         ]
         if found:
@@ -879,7 +981,8 @@ def _fallback_entry(
     span = toponyms[index]
     local = {PlaceLevel.SETTLEMENT, PlaceLevel.DISTRICT, PlaceLevel.REGION}
     usable = [
-        (toponyms[j], e) for j, e in enumerate(resolved)
+        (toponyms[j], e)
+        for j, e in enumerate(resolved)
         if e is not None and e.level in local and not e.gazetteer_id.startswith(_FALLBACK_PREFIX)
     ]
     if not usable:
@@ -899,8 +1002,12 @@ def _fallback_entry(
         best = max(counts, key=lambda gid: (counts[gid], -first[gid][0]))
         container = first[best][1]
     return replace(
-        container, gazetteer_id=_FALLBACK_PREFIX + container.gazetteer_id, name=span.text,
-        level=PlaceLevel.AREA, population=0, feature_code="",
+        container,
+        gazetteer_id=_FALLBACK_PREFIX + container.gazetteer_id,
+        name=span.text,
+        level=PlaceLevel.AREA,
+        population=0,
+        feature_code="",
     )
 
 
@@ -988,7 +1095,8 @@ def _coherent_choice(
         reach = max(scores) - _COHERENCE_WEIGHT * _COHERENCE_CAP
         adjusted = [
             score + _COHERENCE_WEIGHT * min(_COHERENCE_CAP, support(entry, own))
-            if score >= reach else score
+            if score >= reach
+            else score
             for entry, score in zip(cands, scores, strict=True)
         ]
         result.append(_argmax(cands, adjusted))
@@ -1032,8 +1140,11 @@ def _place_county(
     if entry is None or not entry.gazetteer_id.startswith("fips:"):
         return entry
     towns = [
-        e for e in resolved
-        if e is not None and e.level == PlaceLevel.SETTLEMENT and e.country == entry.country
+        e
+        for e in resolved
+        if e is not None
+        and e.level == PlaceLevel.SETTLEMENT
+        and e.country == entry.country
         and e.admin1 == entry.admin1
     ]
     if not towns:
@@ -1082,9 +1193,11 @@ def geocode(
     facility_offsets = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "FAC"}
     facility_starts = {s for s, _ in facility_offsets}
 
-    sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation(
-        "SENT_START"
-    ) else [(0, len(text))]
+    sentences = (
+        [(s.start_char, s.end_char) for s in doc.sents]
+        if doc.has_annotation("SENT_START")
+        else [(0, len(text))]
+    )
 
     def sentence_of(pos: int) -> tuple[int, int]:
         for s, e in sentences:
@@ -1096,7 +1209,8 @@ def geocode(
     order: list[str] = []
     is_stand_in = [e is not None and e.gazetteer_id.startswith(_FALLBACK_PREFIX) for e in resolved]
     resolved_mentions = [
-        (span, entry) for span, entry, stand_in in zip(toponyms, resolved, is_stand_in, strict=True)
+        (span, entry)
+        for span, entry, stand_in in zip(toponyms, resolved, is_stand_in, strict=True)
         if entry is not None and not stand_in
     ]
     for span, entry, stand_in in zip(toponyms, resolved, is_stand_in, strict=True):
@@ -1105,8 +1219,14 @@ def geocode(
             key = "unresolved:" + fold_name(span.text)
             if key not in places:
                 places[key] = Place(
-                    id="", name=span.text, gazetteer_id=None, lat=entry.lat, lon=entry.lon,
-                    country=entry.country, admin1=entry.admin1, level=PlaceLevel.AREA,
+                    id="",
+                    name=span.text,
+                    gazetteer_id=None,
+                    lat=entry.lat,
+                    lon=entry.lon,
+                    country=entry.country,
+                    admin1=entry.admin1,
+                    level=PlaceLevel.AREA,
                 )
                 order.append(key)
             places[key].mentions.append((span.start, span.end))
@@ -1115,8 +1235,14 @@ def geocode(
             key = entry.gazetteer_id
             if key not in places:
                 places[key] = Place(
-                    id="", name=entry.name, gazetteer_id=entry.gazetteer_id, lat=entry.lat,
-                    lon=entry.lon, country=entry.country, admin1=entry.admin1, level=entry.level,
+                    id="",
+                    name=entry.name,
+                    gazetteer_id=entry.gazetteer_id,
+                    lat=entry.lat,
+                    lon=entry.lon,
+                    country=entry.country,
+                    admin1=entry.admin1,
+                    level=entry.level,
                 )
                 order.append(key)
             places[key].mentions.append((span.start, span.end))
@@ -1127,7 +1253,9 @@ def geocode(
         if key not in places:
             container = _containing_place(span, resolved_mentions, sentence_of(span.start))
             places[key] = Place(
-                id="", name=span.text, gazetteer_id=None,
+                id="",
+                name=span.text,
+                gazetteer_id=None,
                 lat=container.lat if container else None,
                 lon=container.lon if container else None,
                 country=container.country if container else None,
@@ -1151,7 +1279,8 @@ def _containing_place(
     sentence: tuple[int, int],
 ) -> GazetteerEntry | None:
     in_sentence = [
-        (abs(s.start - span.start), e) for s, e in resolved
+        (abs(s.start - span.start), e)
+        for s, e in resolved
         if sentence[0] <= s.start < sentence[1] and e.level != PlaceLevel.VENUE
     ]
     if in_sentence:
@@ -1188,14 +1317,22 @@ def locate_event(
     mentions: list[tuple[int, int, Place]] = []
     for place in places:
         for start, end in place.mentions:
-            if sentence.start <= start and end <= sentence.end and not (
-                start < trigger.end and trigger.start < end
+            if (
+                sentence.start <= start
+                and end <= sentence.end
+                and not (start < trigger.end and trigger.start < end)
             ):
                 mentions.append((start, end, place))
     if not mentions:
         return None
-    fine = {PlaceLevel.VENUE: 0, PlaceLevel.SETTLEMENT: 1, PlaceLevel.DISTRICT: 2,
-            PlaceLevel.REGION: 3, PlaceLevel.AREA: 4, PlaceLevel.COUNTRY: 5}
+    fine = {
+        PlaceLevel.VENUE: 0,
+        PlaceLevel.SETTLEMENT: 1,
+        PlaceLevel.DISTRICT: 2,
+        PlaceLevel.REGION: 3,
+        PlaceLevel.AREA: 4,
+        PlaceLevel.COUNTRY: 5,
+    }
 
     def rank(m: tuple[int, int, Place]) -> tuple[int, int, int]:
         start, end, place = m
@@ -1222,6 +1359,10 @@ def locate_event(
     else:
         precision = 3
     return EventPlace(
-        id=place.id, text=text[start:end], precision=precision,  # type: ignore[arg-type]
-        relation="near" if near else "in", start=start, end=end,
+        id=place.id,
+        text=text[start:end],
+        precision=precision,  # type: ignore[arg-type]
+        relation="near" if near else "in",
+        start=start,
+        end=end,
     )

@@ -103,11 +103,15 @@ def load_geo_xml(path: str | Path) -> list[GoldDocument]:
             start, end = _aligned(
                 text, int(node.findtext("start") or 0), int(node.findtext("end") or 0), name
             )
-            doc.toponyms.append(GoldToponym(start, end, name, _float(node.find("lat")),
-                                            _float(node.find("lon"))))
-        if not toponyms and not locations and article.find("toponyms") is None and article.find(
-            "locations"
-        ) is None:
+            doc.toponyms.append(
+                GoldToponym(start, end, name, _float(node.find("lat")), _float(node.find("lon")))
+            )
+        if (
+            not toponyms
+            and not locations
+            and article.find("toponyms") is None
+            and article.find("locations") is None
+        ):
             raise EvalDataError(
                 f"{path}: article {doc.doc_id} has neither <toponyms> nor <locations>"
             )
@@ -148,8 +152,14 @@ def _error(entry, gold: GoldToponym) -> float:
     return haversine_km(entry.lat, entry.lon, gold.lat, gold.lon)  # type: ignore[arg-type]
 
 
-def run(path: str | Path, mode: str = "gold", nlp=None, gazetteer: GazetteerBackend | None = None,
-        limit: int | None = None, fallback: bool = True) -> dict:
+def run(
+    path: str | Path,
+    mode: str = "gold",
+    nlp=None,
+    gazetteer: GazetteerBackend | None = None,
+    limit: int | None = None,
+    fallback: bool = True,
+) -> dict:
     """Score resolution on gold spans (``mode="gold"``) or recognition + resolution
     (``mode="e2e"``, needs ``nlp``; loaded with the default pipeline when None).
     ``limit`` scores only the first documents."""
@@ -168,11 +178,15 @@ def run(path: str | Path, mode: str = "gold", nlp=None, gazetteer: GazetteerBack
         nlp = load_pipeline()
     for doc in docs:
         if mode == "gold":
-            spans = [Span(start=t.start, end=t.end, text=doc.text[t.start : t.end])
-                     for t in doc.toponyms]
+            spans = [
+                Span(start=t.start, end=t.end, text=doc.text[t.start : t.end]) for t in doc.toponyms
+            ]
             resolved = resolve_toponyms(doc.text, spans, gazetteer, fallback=fallback)
-            errors += [_error(e, t) for e, t in zip(resolved, doc.toponyms, strict=True)
-                       if t.lat is not None and t.lon is not None]
+            errors += [
+                _error(e, t)
+                for e, t in zip(resolved, doc.toponyms, strict=True)
+                if t.lat is not None and t.lon is not None
+            ]
             continue
         from threatline.annotate import annotate
         from threatline.models import Article
@@ -183,8 +197,14 @@ def run(path: str | Path, mode: str = "gold", nlp=None, gazetteer: GazetteerBack
         resolved = resolve_toponyms(doc.text, predicted, gazetteer, fallback=fallback)
         used: set[int] = set()
         for span, entry in zip(predicted, resolved, strict=True):
-            match = next((k for k, g in enumerate(doc.toponyms) if k not in used
-                          and g.start < span.end and span.start < g.end), None)
+            match = next(
+                (
+                    k
+                    for k, g in enumerate(doc.toponyms)
+                    if k not in used and g.start < span.end and span.start < g.end
+                ),
+                None,
+            )
             if match is None:
                 fp += 1
                 continue
@@ -198,8 +218,11 @@ def run(path: str | Path, mode: str = "gold", nlp=None, gazetteer: GazetteerBack
     if mode == "e2e":
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / (tp + fn) if tp + fn else 0.0
-        metrics.update(toponym_p=100 * p, toponym_r=100 * r,
-                       toponym_f1=100 * (2 * p * r / (p + r) if p + r else 0.0))
+        metrics.update(
+            toponym_p=100 * p,
+            toponym_r=100 * r,
+            toponym_f1=100 * (2 * p * r / (p + r) if p + r else 0.0),
+        )
     return metrics
 
 
@@ -212,6 +235,8 @@ def format_report(metrics: dict) -> str:
         f"median {metrics['median_km']:.0f} km  AUC {metrics['auc']:.3f}",
     ]
     if "toponym_f1" in metrics:
-        lines.append(f"toponyms P {metrics['toponym_p']:.1f}  R {metrics['toponym_r']:.1f}  "
-                     f"F1 {metrics['toponym_f1']:.1f}")
+        lines.append(
+            f"toponyms P {metrics['toponym_p']:.1f}  R {metrics['toponym_r']:.1f}  "
+            f"F1 {metrics['toponym_f1']:.1f}"
+        )
     return "\n".join(lines)
