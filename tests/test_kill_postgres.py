@@ -8,11 +8,8 @@ Needs a server: ``THREATLINE_TEST_PG`` (see store_backends.py); skipped without 
 from __future__ import annotations
 
 import os
-import random
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -20,7 +17,7 @@ from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from store_backends import fresh_database, postgres_url
-from test_pipeline import write_kill_collection
+from test_pipeline import kill_repeatedly, write_kill_collection
 
 pytestmark = pytest.mark.model
 
@@ -85,26 +82,9 @@ def test_kill_postgres_ingest_killed_and_rerun_equals_a_clean_run(tmp_path: Path
         total = len(expected["articles"])
         assert total >= 25
 
-        rng = random.Random(5)
-        kills = 0
-        for _ in range(4):
-            stored_before = article_count(killed)
-            if stored_before >= total:
-                break
-            process = subprocess.Popen(
-                ingest_command(folder, killed), env=env, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )  # fmt: skip
-            # Kill once this run has stored something new, after a random extra delay.
-            deadline = time.monotonic() + 60
-            while article_count(killed) <= stored_before and process.poll() is None:
-                assert time.monotonic() < deadline
-                time.sleep(0.02)
-            time.sleep(rng.uniform(0, 0.3))
-            if process.poll() is None:
-                os.kill(process.pid, signal.SIGKILL)
-                kills += 1
-            process.wait()
+        kills = kill_repeatedly(
+            ingest_command(folder, killed), lambda: article_count(killed), total
+        )
         assert kills >= 2, "the runs finished before they could be killed"
         partial = article_count(killed)
         subprocess.run(ingest_command(folder, killed), check=True, env=env, capture_output=True)

@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -237,6 +238,33 @@ def _article_count(db: Path) -> int:
         return 0
 
 
+def kill_repeatedly(
+    command: list[str], stored: Callable[[], int], total: int, seed: int = 5
+) -> int:
+    """Start ``command`` up to four times and SIGKILL each run once it has stored a new
+    article (after a random extra delay); the number of kills."""
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    rng = random.Random(seed)
+    kills = 0
+    for _ in range(4):
+        stored_before = stored()
+        if stored_before >= total:
+            break
+        process = subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + 60
+        while stored() <= stored_before and process.poll() is None:
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        time.sleep(rng.uniform(0, 0.3))
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+            kills += 1
+        process.wait()
+    return kills
+
+
 @pytest.mark.model
 def test_pipeline_kill_and_rerun_equals_a_clean_run(tmp_path: Path) -> None:
     folder = tmp_path / "articles"
@@ -249,26 +277,7 @@ def test_pipeline_kill_and_rerun_equals_a_clean_run(tmp_path: Path) -> None:
     assert total >= 25
 
     killed = tmp_path / "killed.sqlite"
-    rng = random.Random(5)
-    kills = 0
-    for _ in range(4):
-        stored_before = _article_count(killed)
-        if stored_before >= total:
-            break
-        process = subprocess.Popen(
-            _ingest_command(folder, killed), env=env, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        # Kill once this run has stored something new, after a random extra delay.
-        deadline = time.monotonic() + 60
-        while _article_count(killed) <= stored_before and process.poll() is None:
-            assert time.monotonic() < deadline
-            time.sleep(0.02)
-        time.sleep(rng.uniform(0, 0.3))
-        if process.poll() is None:
-            os.kill(process.pid, signal.SIGKILL)
-            kills += 1
-        process.wait()
+    kills = kill_repeatedly(_ingest_command(folder, killed), lambda: _article_count(killed), total)
     assert kills >= 2, "the runs finished before they could be killed"
     assert _article_count(killed) < total or kills >= 2
     subprocess.run(_ingest_command(folder, killed), check=True, env=env, capture_output=True)
