@@ -316,3 +316,63 @@ def test_geo_geocode_unknown_name_keeps_its_name_without_gazetteer_id(nlp, gazet
     assert by_name["Squirrelwood Heights"].gazetteer_id is None
     assert by_name["Squirrelwood Heights"].level == PlaceLevel.AREA
     assert by_name["Squirrelwood Heights"].lat == by_name["Pittsburgh"].lat
+
+
+def test_geo_resolve_home_state_of_the_other_places_wins(gazetteer):
+    # Two Tennessee cities make the story's home state Tennessee, although they lie too
+    # far from Lebanon, Tennessee for distance alone to decide.
+    text = "Officers from Memphis and Knoxville were sent to Lebanon on Monday."
+    *_, lebanon = resolve_toponyms(text, _spans(text, "Memphis", "Knoxville", "Lebanon"), gazetteer)
+    assert (lebanon.country, lebanon.admin1) == ("US", "Tennessee")
+    text = "Officers from El Paso and Laredo were sent to Gainesville on Monday."
+    *_, town = resolve_toponyms(text, _spans(text, "El Paso", "Laredo", "Gainesville"), gazetteer)
+    assert (town.country, town.admin1) == ("US", "Texas")
+
+
+def test_geo_resolve_home_state_does_not_turn_a_state_into_a_town(gazetteer):
+    text = "Crews from Pittsburgh, Erie and Scranton flew to California."
+    *_, state = resolve_toponyms(
+        text, _spans(text, "Pittsburgh", "Erie", "Scranton", "California"), gazetteer
+    )
+    assert state.level == PlaceLevel.REGION and state.admin1 == "California"
+
+
+def test_geo_resolve_county_and_state_stated_in_text_set_the_home_state(gazetteer):
+    # Only "Athens" is a toponym span here; the untagged county and the ", Tenn."
+    # abbreviation still say the story is in Tennessee.
+    for text in (
+        "Deputies of Loudon County were called to Athens on Monday.",
+        "Police in Athens said a man from Lenoir City, Tenn., was arrested.",
+    ):
+        (athens,) = resolve_toponyms(text, _spans(text, "Athens"), gazetteer)
+        assert (athens.country, athens.admin1) == ("US", "Tennessee"), text
+    text = "Police in Athens said the suspect was arrested on Monday."
+    (athens,) = resolve_toponyms(text, _spans(text, "Athens"), gazetteer)
+    assert athens.country == "GR"
+
+
+def test_geo_resolve_names_in_a_county_list_are_counties(gazetteer):
+    text = "Fires burned in Cooke, Grayson and Love counties on Sunday."
+    cooke, grayson, love = resolve_toponyms(
+        text, _spans(text, "Cooke", "Grayson", "Love"), gazetteer
+    )
+    assert cooke.level == grayson.level == love.level == PlaceLevel.DISTRICT
+    assert (cooke.name, cooke.admin1) == ("Cooke County", "Texas")
+    assert (grayson.name, grayson.admin1) == ("Grayson County", "Texas")
+    assert (love.name, love.admin1) == ("Love County", "Oklahoma")
+    # A state before "counties" is the state whose counties they are, not the Ohio
+    # County of Kentucky or West Virginia.
+    text = "Rain fell on most Ohio counties on Sunday."
+    (ohio,) = resolve_toponyms(text, _spans(text, "Ohio"), gazetteer)
+    assert ohio.level == PlaceLevel.REGION and ohio.admin1 == "Ohio"
+
+
+def test_geo_resolve_us_local_news_words_prefer_the_us_town(gazetteer):
+    # Without other places, the words of American local news (a sheriff, a city council
+    # vote on a dollar sum) decide between Mansfield, England and its US namesakes.
+    text = "The Mansfield city council approved $40,000 for the sheriff on Monday."
+    (mansfield,) = resolve_toponyms(text, _spans(text, "Mansfield"), gazetteer)
+    assert mansfield.country == "US"
+    text = "Thousands gathered in Mansfield on Monday."
+    (mansfield,) = resolve_toponyms(text, _spans(text, "Mansfield"), gazetteer)
+    assert mansfield.country == "GB"

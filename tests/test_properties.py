@@ -129,7 +129,6 @@ def test_properties_numbers_decimal_millions(whole: int, tenth: int) -> None:
     assert quantity.min == quantity.max == whole * 1_000_000 + tenth * 100_000
 
 
-@pytest.mark.xfail(strict=True, reason="numbers.parse_quantity reads 'one and a half million' as 1")
 def test_properties_numbers_and_a_half_million() -> None:
     quantity = parse_quantity("one and a half million people")
     assert quantity is not None and quantity.min == 1_500_000

@@ -837,6 +837,102 @@ def _document_context(
     return _Context(countries, regions, own_votes)
 
 
+_TEXT_REGION_WEIGHT = 1.0
+# Words of American local news: a story with several of them is most likely about a US
+# town, which decides names such as Mansfield, Dublin or Jordan that big foreign places share.
+_US_LOCAL_CUES = re.compile(
+    r"\b(?:sheriff|township|interstate|county commission\w*|city council|state rep\.|"
+    r"school board|police chief|highway \d+|route \d+|p\.m\.|a\.m\.)|\$\d",
+    re.IGNORECASE,
+)
+_US_CUES_NEEDED = 2
+
+
+def _us_local_cue_count(text: str) -> int:
+    """How many different cues of American local news the text has ("sheriff", "city
+    council", "Route 31", "$765,000", ...; numbers ignored, so "$5" and "$7" are one cue)."""
+    return len({re.sub(r"\d+", "#", m.group(0).lower()) for m in _US_LOCAL_CUES.finditer(text)})
+
+
+_US_CUE_WEIGHT = 1.0
+_LISTED_COUNTY_BONUS = 6.0
+# What follows a name in "Cooke, Grayson and Love counties" or "Otter Tail county line":
+# more names of the list, then the plural (or a lower-case singular) county noun.
+_COUNTY_LIST_AFTER = re.compile(
+    r"^(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|/)"
+    r"[A-Z][\w'\u2019.-]*(?:\s[A-Z][\w'\u2019.-]*)?)*\s+(?:counties|parishes)\b"
+    r"|^(?:/[A-Z][\w'\u2019.-]*)?\s+(?:county|parish)\b"
+)
+
+
+def _listed_counties(
+    text: str, span: Span, cands: Sequence[GazetteerEntry], gazetteer: GazetteerBackend
+) -> list[GazetteerEntry]:
+    """Counties (or parishes) that a bare name denotes when a county noun follows it or
+    ends the list it is in: "Cooke, Grayson and Love counties" names Cooke County. A
+    name that is a country or a region ("Georgia counties") is left alone: there the
+    noun means the counties in it."""
+    if not _COUNTY_LIST_AFTER.match(text[span.end : span.end + 160]):
+        return []
+    if any(c.level in (PlaceLevel.COUNTRY, PlaceLevel.REGION) for c in cands):
+        return []
+    found: list[GazetteerEntry] = []
+    for noun in ("County", "Parish"):
+        try:
+            found += [
+                c
+                for c in gazetteer.candidates(f"{span.text} {noun}")
+                if c.level == PlaceLevel.DISTRICT
+            ]
+        except Exception:  # a failing backend lookup only loses this reading
+            continue
+    return found
+
+
+# "Loudon County", "Rapides Parish": a county is in one state whether or not it was
+# tagged as a place name.
+_COUNTY_IN_TEXT = re.compile(
+    r"\b([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})\s+(County|Parish|Co\.)(?=\W)"
+)
+# "Athens, Tenn.", "Long Island, N.Y.", "Columbus, Georgia": a region right after a comma.
+_REGION_AFTER_COMMA = re.compile(
+    r"[A-Za-z],\s+([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)(?=[\s,;:)\u2014-]|$)"
+)
+
+
+def _text_regions(text: str, gazetteer: GazetteerBackend) -> Counter[tuple[str, str]]:
+    """First-level regions the text itself states, whatever the toponym spans: a county
+    or parish whose name only one region has ("Loudon County" -> Tennessee) and a region
+    given after a comma ("Athens, Tenn.", "Columbus, Georgia"), counted once per
+    distinct phrase. A phrase that may also be a country or another region counts
+    nothing (it settles no region)."""
+    found: Counter[tuple[str, str]] = Counter()
+    phrases: set[str] = set()
+    for m in _COUNTY_IN_TEXT.finditer(text):
+        word = "County" if m.group(2) == "Co." else m.group(2)
+        phrases.add(f"{m.group(1)} {word}")
+    county_phrases = set(phrases)
+    for m in _REGION_AFTER_COMMA.finditer(text):
+        phrases.add(m.group(1))
+    for phrase in phrases:
+        try:
+            cands = gazetteer.candidates(phrase)
+        except Exception:  # a failing backend lookup only loses this evidence
+            continue
+        if phrase in county_phrases:
+            areas = {(c.country, c.admin1) for c in cands if c.level == PlaceLevel.DISTRICT}
+        else:
+            wide = [c for c in cands if c.level in (PlaceLevel.REGION, PlaceLevel.COUNTRY)]
+            if any(c.level == PlaceLevel.COUNTRY for c in wide):
+                continue
+            areas = {(c.country, c.admin1) for c in wide}
+        if len(areas) == 1:
+            cc, admin1 = next(iter(areas))
+            if cc and admin1:
+                found[(cc, admin1)] += 1
+    return found
+
+
 # Demonym endings and what to put back to get the place name: "Dagestani" -> "Dagestan",
 # "Ossetian" -> "Ossetia", "Ontarian" -> "Ontario", "Ohioan" -> "Ohio", "Chinese" -> "China".
 _DEMONYM_ENDINGS = (
@@ -903,7 +999,17 @@ def resolve_toponyms(
        mentions do not count for its own candidates (so "Lebanon" among Pennsylvania
        towns is the town);
     4. spatial coherence (:func:`_coherent_choice`): support from the plausible
-       candidates of every other name, without committing to any first choice.
+       candidates of every other name, without committing to any first choice;
+    5. home region (:func:`_home_regions`, :func:`_home_bonus`): local news names places
+       of one state, so the regions where the other names resolved (weighted by how
+       sure each is) and the regions the text states ("Loudon County", "Athens, Tenn.",
+       :func:`_text_regions`) lift candidates in them; re-applied until stable (at most
+       ``_HOME_ROUNDS`` times). A region's own name ("Oregon") is exempt.
+
+    A bare name in a county list ("Cooke, Grayson and Love counties") also reads as that
+    county (:func:`_listed_counties`), and several words of American local news
+    ("sheriff", "city council", "$40,000") count as a vote for the US
+    (:func:`_us_local_cue_count`).
 
     Demonyms given as toponyms ("American") resolve to their country; unknown
     demonym-like names are tried with their ending undone ("Dagestani" -> Dagestan).
@@ -911,6 +1017,7 @@ def resolve_toponyms(
     stand-in) without affecting the others.
     """
     cand_lists: list[list[GazetteerEntry]] = []
+    listed_counties: set[str] = set()
     names = demonyms()
     for span in toponyms:
         try:
@@ -921,8 +1028,17 @@ def resolve_toponyms(
             cc = names.get(span.text.lower()) or names.get(re.sub(r"s$", "", span.text.lower()))
             country = gazetteer.country(cc) if cc else None
             cands = [country] if country else _demonym_candidates(span.text, gazetteer)
+        counties = _listed_counties(text, span, cands, gazetteer)
+        if counties:
+            listed_counties.update(c.gazetteer_id for c in counties)
+            cands = counties + [c for c in cands if c.gazetteer_id not in listed_counties]
         cand_lists.append(cands)
     context = _document_context(text, toponyms, cand_lists)
+    text_regions = _text_regions(text, gazetteer)
+    for region, weight in text_regions.items():
+        context.regions[region] += _TEXT_REGION_WEIGHT * weight
+    if _us_local_cue_count(text) >= _US_CUES_NEEDED:
+        context.countries["US"] += _US_CUE_WEIGHT
     total_countries = sum(context.countries.values()) or 1.0
 
     base_scores: list[list[float]] = []
@@ -935,6 +1051,8 @@ def resolve_toponyms(
             score = _prior(entry, exact)
             if entry.country in in_countries or (entry.country, entry.admin1) in in_regions:
                 score += 6.0
+            if entry.gazetteer_id in listed_counties:
+                score += _LISTED_COUNTY_BONUS
             if entry.country:
                 # A country name is not its own evidence: "Lebanon" in a story about
                 # Pennsylvania towns should not vote for the country Lebanon.
@@ -951,6 +1069,23 @@ def resolve_toponyms(
         base_scores.append(scores)
 
     result = _coherent_choice(toponyms, cand_lists, base_scores)
+    for _ in range(_HOME_ROUNDS):
+        home = _home_regions(toponyms, cand_lists, base_scores, result, text_regions)
+        if not home:
+            break
+        boosted = [
+            scores
+            if _names_region(span, cands)
+            else [
+                score + _home_bonus(entry, fold_name(span.text), home)
+                for entry, score in zip(cands, scores, strict=True)
+            ]
+            for span, cands, scores in zip(toponyms, cand_lists, base_scores, strict=True)
+        ]
+        updated = _coherent_choice(toponyms, cand_lists, boosted)
+        if updated == result:
+            break
+        result = updated
     result = [
         _namesake_town(text, span, entry, cands)
         for span, entry, cands in zip(toponyms, result, cand_lists, strict=True)
@@ -962,6 +1097,88 @@ def resolve_toponyms(
             for i, e in enumerate(result)
         ]
     return result
+
+
+_HOME_ROUNDS = 2
+_HOME_WEIGHT = 2.0
+_TEXT_HOME_WEIGHT = 1.0
+_HOME_MARGIN_SCALE = 1.0
+# Levels whose resolution says which region a story is about.
+_LOCAL_LEVELS = (PlaceLevel.SETTLEMENT, PlaceLevel.DISTRICT, PlaceLevel.REGION, PlaceLevel.VENUE)
+
+
+@dataclass
+class _HomeRegions:
+    """The article's "home" regions: for each (country, admin1), the confidence-weighted
+    votes of the names resolved inside it, and what each name contributed."""
+
+    votes: Counter[tuple[str, str]]
+    own: dict[str, tuple[tuple[str, str], float]]
+    total: float
+
+
+def _home_regions(
+    toponyms: Sequence[Span],
+    cand_lists: Sequence[list[GazetteerEntry]],
+    scores: Sequence[list[float]],
+    chosen: Sequence[GazetteerEntry | None],
+    stated: Counter[tuple[str, str]] | None = None,
+) -> _HomeRegions | None:
+    """Where the article's places lie, as a first-level region distribution. Local news
+    names places of one state; each distinct name votes for the region of its current
+    choice with its confidence: 1 for a name with a single candidate region, less as the
+    best rival reading (another region) comes close in base score. Countries and wide
+    areas do not vote. ``stated`` regions (see :func:`_text_regions`) add
+    ``_TEXT_HOME_WEIGHT`` votes each."""
+    votes: Counter[tuple[str, str]] = Counter()
+    for region, count in (stated or {}).items():
+        votes[region] += _TEXT_HOME_WEIGHT * count
+    own: dict[str, tuple[tuple[str, str], float]] = {}
+    for span, cands, cand_scores, entry in zip(toponyms, cand_lists, scores, chosen, strict=True):
+        key = fold_name(span.text)
+        if entry is None or key in own or entry.level not in _LOCAL_LEVELS:
+            continue
+        if not entry.country or not entry.admin1:
+            continue
+        region = (entry.country, entry.admin1)
+        mine = max((s for c, s in zip(cands, cand_scores, strict=True) if c is entry), default=0.0)
+        rivals = [
+            s for c, s in zip(cands, cand_scores, strict=True) if (c.country, c.admin1) != region
+        ]
+        # Logistic confidence from the margin over the best reading elsewhere.
+        margin = mine - max(rivals) if rivals else 10.0
+        confidence = 1.0 / (1.0 + math.exp(-_HOME_MARGIN_SCALE * margin))
+        votes[region] += confidence
+        own[key] = (region, confidence)
+    total = sum(votes.values())
+    if total <= 0:
+        return None
+    return _HomeRegions(votes, own, total)
+
+
+def _names_region(span: Span, cands: Sequence[GazetteerEntry]) -> bool:
+    """True when the name is a first-level region's own name ("Oregon", "Wales"): such a
+    name means the region, and the towns that share it must not win by lying in the
+    article's home region."""
+    key = fold_name(span.text)
+    return any(c.level == PlaceLevel.REGION and fold_name(c.name) == key for c in cands)
+
+
+def _home_bonus(entry: GazetteerEntry, key: str, home: _HomeRegions) -> float:
+    """Score added to a candidate in one of the article's home regions: the share of the
+    other names' votes that its region holds (a name is not its own evidence)."""
+    if entry.level not in _LOCAL_LEVELS or not entry.country or not entry.admin1:
+        return 0.0
+    region = (entry.country, entry.admin1)
+    votes, total = home.votes.get(region, 0.0), home.total
+    mine = home.own.get(key)
+    if mine is not None:
+        total -= mine[1]
+        if mine[0] == region:
+            votes -= mine[1]
+    if total <= 1e-9 or votes <= 1e-9:
+        return 0.0
+    return _HOME_WEIGHT * votes / total
 
 
 _FALLBACK_PREFIX = "fallback:"

@@ -241,6 +241,17 @@ def _number_words(tokens: list[_Token], i: int) -> tuple[int, int] | None:
             j += 1
         elif (
             word == "and"
+            and last in ("unit", "ten")
+            and _lowers(tokens, j + 1, 2) == ("a", "half")
+            and j + 3 < len(tokens)
+            and tokens[j + 3].lower in tab.scales
+        ):
+            # "one and a half million" = 1,500,000; "two and a half dozen" = 30
+            total += int((current + 0.5) * tab.scales[tokens[j + 3].lower])
+            current = 0
+            last, j = "scale", j + 4
+        elif (
+            word == "and"
             and last in ("hundred", "scale")
             and j + 1 < len(tokens)
             and (tokens[j + 1].lower in tab.words or tokens[j + 1].lower.split("-")[0] in tab.words)
