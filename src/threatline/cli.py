@@ -274,7 +274,10 @@ _EVENT_CSV_FIELDS = [
 ]  # fmt: skip
 
 
-def _when(start: dt.date | None, end: dt.date | None) -> str:
+def _when(start: dt.date | None, end: dt.date | None, granularity: str | None = None) -> str:
+    if granularity == "unknown":
+        # The report gave no date: the span is only the days before its publication.
+        return f"undated (<= {end})" if end else "undated"
     when = str(start or "?")
     if end and end != start:
         when += f"..{end}"
@@ -341,7 +344,7 @@ def events(
     for row in rows:
         dead = f" killed={row.fatalities.text}" if row.fatalities else ""
         click.echo(
-            f"{row.id}  {_when(row.date_start, row.date_end):<22} {row.type:<24} "
+            f"{row.id}  {_when(row.date_start, row.date_end, row.granularity):<23} {row.type:<24} "
             f"{(row.place_name or '?')[:24]:<24} {row.country or '--'}{dead}  "
             f"[{row.n_reports} reports, {row.n_articles} articles]"
         )
@@ -375,7 +378,7 @@ def event_command(event_id: str, db: str, as_json: bool) -> None:
         return
     click.echo(
         f"{found.id} {found.type} [{found.status}, {found.certainty}] "
-        f"{_when(found.date_start, found.date_end)} @ {found.place_name or '?'} "
+        f"{_when(found.date_start, found.date_end, found.granularity)} @ {found.place_name or '?'} "
         f"{found.country or ''}"
     )
     if found.fatalities:
@@ -454,7 +457,8 @@ def actor(name: str, db: str, as_json: bool) -> None:
             found = events_by_id.get(event_id)
             if found is not None:
                 click.echo(
-                    f"    {found.id} {_when(found.date_start, found.date_end)} {found.type} @ "
+                    f"    {found.id} "
+                    f"{_when(found.date_start, found.date_end, found.granularity)} {found.type} @ "
                     f"{found.place_name or '?'} [{found.n_reports} reports]"
                 )
 
