@@ -63,7 +63,9 @@ export function clear(node) {
 }
 
 /** A date span as text: 2024-05-14, or 2024-05-01 – 2024-05-31. */
-export function when(start, end) {
+export function when(start, end, granularity) {
+  // An event whose reports gave no date carries only the days before publication.
+  if (granularity === "unknown") return end ? `undated (by ${end})` : "date unknown";
   if (!start) return "date unknown";
   return end && end !== start ? `${start} – ${end}` : start;
 }

@@ -63,7 +63,7 @@ export function renderMap(shapes, events, onPick) {
       class: `dot type-${event.type}`, tabindex: 0, "data-id": event.id,
     });
     dot.append(svg("title", {}, `${label(event.type)}, ${event.place_name || "?"}, ` +
-      `${when(event.date_start, event.date_end)} (${event.n_reports} reports)`));
+      `${when(event.date_start, event.date_end, event.granularity)} (${event.n_reports} reports)`));
     const pick = () => onPick(event);
     dot.addEventListener("click", pick);
     dot.addEventListener("keydown", (e) => { if (e.key === "Enter") pick(); });

@@ -17,7 +17,7 @@ export function range(quantity) {
 
 function eventRow(event) {
   return el("tr", { "data-id": event.id },
-    el("td", {}, when(event.date_start, event.date_end)),
+    el("td", {}, when(event.date_start, event.date_end, event.granularity)),
     el("td", {}, el("a", { href: links.event(event.id), class: "event-link" }, label(event.type))),
     el("td", {}, event.place_name || "", event.country ? ` (${event.country})` : ""),
     el("td", { class: "num" }, String(event.fatalities_min ?? "")),
@@ -84,7 +84,7 @@ function consensus(event, field) {
   const q = (v) => (v ? `${range(v)} (“${v.text}”)` : "");
   switch (field) {
     case "type": return `${label(event.type)} (${event.status})`;
-    case "date": return when(event.date_start, event.date_end) + ` [${event.granularity}]`;
+    case "date": return when(event.date_start, event.date_end, event.granularity) + ` [${event.granularity}]`;
     case "place": return [event.place_name, event.country].filter(Boolean).join(", ");
     case "fatalities": return q(event.fatalities);
     case "injuries": return q(event.injuries);
@@ -129,7 +129,7 @@ export async function eventView(id) {
     .map(([role, ids]) => el("p", {}, `${role}: `, actorLinks(ids)));
   const blocks = await Promise.all(mentions.map(mentionBlock));
   return el("section", { class: "event-view", "data-id": event.id },
-    el("h2", {}, `${label(event.type)} — ${event.place_name || "place unknown"}, ${when(event.date_start, event.date_end)}`),
+    el("h2", {}, `${label(event.type)} — ${event.place_name || "place unknown"}, ${when(event.date_start, event.date_end, event.granularity)}`),
     el("p", { class: "meta" }, `${event.id} · certainty: ${event.certainty} · ${event.n_reports} reports in ${event.n_articles} articles` +
       ` · first reported ${event.first_reported || "?"}, latest ${event.latest_reported || "?"}`),
     actors,
