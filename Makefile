@@ -24,12 +24,12 @@ demo: $(STAMP)
 	@echo "Open the page: $(BIN)/threatline serve --db $(DEMO_DB)   then http://127.0.0.1:8000/"
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests eval
+	$(BIN)/ruff check src tests eval bench
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests eval
-	$(BIN)/ruff format --check src tests eval
+	$(BIN)/ruff check src tests eval bench
+	$(BIN)/ruff format --check src tests eval bench
 
 eval: $(STAMP)
 	$(BIN)/python eval/run_all.py --data-dir $(BENCH)

@@ -109,6 +109,7 @@ _CUES: dict[FactPredicate, re.Pattern[str]] = {
 _PLACE_VALUED = frozenset({FactPredicate.RULES, FactPredicate.ACTIVE_IN, FactPredicate.BASED_IN})
 
 #: Counted nouns that make a count a group's size.
+_WORD = re.compile(r"[a-z]+")
 _MEMBER_NOUNS = _words(
     "fighters members militants followers men troops soldiers combatants recruits insurgents "
     "jihadists gunmen personnel operatives supporters adherents cadres guerrillas rebels "
@@ -225,6 +226,8 @@ def _sentence_facts(
             )
             for item in fact:
                 yield item.model_copy(update={"evidence": [evidence]})
+    if _MEMBER_NOUNS.isdisjoint(_WORD.findall(text.lower())):
+        return  # a size estimate counts members ('2,000 fighters'): none named here
     for quantity, noun in find_counted(article.text, start, end, doc=doc):
         fact = _size_fact(doc, sent, quantity, noun, mentions, in_sentence, sent_timexes, article)
         if fact is not None:

@@ -661,9 +661,9 @@ def find_toponyms(doc: Doc, gazetteer: GazetteerBackend | None = None) -> list[S
                 blocked[k] = True
 
     gaz = gazetteer if gazetteer is not None else Gazetteer.load()
-    lower_words = {t.text for t in doc if t.text.islower()}
-    i = 0
     tokens = list(doc)
+    lower_words = {t.text for t in tokens if t.text.islower()}
+    i = 0
     while i < len(tokens):
         matched = 0
         for width in (3, 2, 1):
@@ -686,12 +686,15 @@ def find_toponyms(doc: Doc, gazetteer: GazetteerBackend | None = None) -> list[S
     return [Span(start=s, end=e, text=text[s:e]) for s, e in spans]
 
 
+_NAME_WORD = re.compile(r"[A-Z][\w.'-]+")
+
+
 def _capitalised_run(window: Sequence, lower_words: set[str]) -> bool:
     for tok in window:
         word = tok.text
         if not word[:1].isupper():
             return False
-        if not word.isalpha() and not re.fullmatch(r"[A-Z][\w.'-]+", word):
+        if not word.isalpha() and not _NAME_WORD.fullmatch(word):
             return False
         if tok.is_stop or word.lower() in lower_words:
             return False
