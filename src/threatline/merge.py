@@ -393,9 +393,8 @@ def time_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
         # more so the more recent it is (news report recent events).
         if gap:
             return 0.5
-        window, dated = (a, b) if a.dated_by_publication else (b, a)
-        age = max(0, (window.date_end - (dated.date_end or dated.date_start)).days)  # type: ignore[operator]
-        return max(0.5, 0.7 - RECENCY_STEP * age)
+        published, dated_end = (a_end, b_end) if a.dated_by_publication else (b_end, a_end)
+        return max(0.5, 0.7 - RECENCY_STEP * max(0, (published - dated_end).days))
     if a.dated_by_publication:
         return 0.5
     if _precise_day(a) and _precise_day(b):
