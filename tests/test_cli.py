@@ -101,3 +101,48 @@ def test_cli_eval_options_take_several_files_after_one_flag():
     assert result.output.strip() == "('a', 'b')|('c', 'd')|True"
     result = runner.invoke(command, ["--texts", "a", "--texts", "b", "--keys", "c"])
     assert result.output.strip() == "('a', 'b')|('c',)|False"
+
+
+def test_cli_eval_coref_runs_the_suite_windows(tmp_path, monkeypatch):
+    import datetime as dt
+
+    from threatline.evaluate import coref
+    from threatline.evaluate.suite import COREF_WINDOWS
+
+    calls = []
+    metrics = {
+        "bcubed": {"p": 90.0, "r": 80.0, "f1": 84.71},
+        "pairwise": {"p": 50.0, "r": 25.0, "f1": 33.33, "tp": 1, "fp": 1, "fn": 3},
+        "largest_gold_cluster": 3,
+        "largest_split": 2,
+        "max_split": 2,
+        "worst_split_cluster": "3 templates, first DEV-1",
+        "n_multi_gold_clusters": 1,
+        "n_messages": 4,
+        "n_items": 5,
+        "n_gold_clusters": 3,
+        "n_predicted_clusters": 3,
+        "n_aligned": 4,
+    }
+
+    def fake_run(dev_dir, windows=None, **_):
+        calls.append((dev_dir, windows))
+        return metrics
+
+    monkeypatch.setattr(coref, "run", fake_run)
+    result = CliRunner().invoke(main, ["eval", "coref", "--data", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    [(data, windows)] = calls
+    assert data == tmp_path
+    # The windows of the evaluation suite, as dates, so both commands score one subset.
+    assert [(a.isoformat(), b.isoformat()) for a, b in windows] == list(COREF_WINDOWS)
+    assert all(isinstance(a, dt.date) for a, _ in windows)
+    lines = result.output.strip().splitlines()
+    assert lines[1].split() == ["bcubed", "90.0", "80.0", "84.7"]
+    assert json.loads(lines[-1])["bcubed"]["f1"] == 84.71
+
+
+def test_cli_eval_coref_without_data_says_what_to_do(tmp_path):
+    result = CliRunner().invoke(main, ["eval", "coref", "--data", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "No MUC-4 dev texts" in result.output

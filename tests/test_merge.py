@@ -130,6 +130,94 @@ def test_merge_background_mention_joins_the_old_event() -> None:
     assert sorted(sorted(r.key for r in c) for c in clusters) == [["a:E1", "b:E3"], ["b:E1"]]
 
 
+VICTIM = ActorRef(id="hamid-karimi", name="Hamid Karimi", kind="person")
+AFGHANISTAN = {"place_key": "iso3166:AF", "place_name": "Afghanistan", "level": "country"}
+
+
+def _undated(key: str, published: dt.date, **fields: object) -> MentionRecord:
+    """A record without a date of its own: the publication window."""
+    return record(
+        key,
+        day=None,
+        published=published,
+        date_start=published - dt.timedelta(days=10),
+        date_end=published,
+        dated_by_publication=True,
+        **fields,
+    )
+
+
+def test_merge_background_mention_naming_the_victim_reaches_back_weeks() -> None:
+    shooting = record("a:E1", kind="armed_assault", targets=[VICTIM])
+    later = dt.date(2024, 4, 2)  # four weeks later: outside the publication window
+    named = _undated("b:E1", later, kind="assassination", targets=[VICTIM], **AFGHANISTAN)
+    unnamed = _undated("c:E1", later, kind="assassination", **AFGHANISTAN)
+    assert score_pair(shooting, named) >= THRESHOLD
+    assert score_pair(shooting, unnamed) == 0.0
+    too_late = _undated("d:E1", dt.date(2024, 6, 1), targets=[VICTIM], **AFGHANISTAN)
+    assert score_pair(shooting, too_late) == 0.0
+
+
+def test_merge_victim_named_in_the_other_report_words() -> None:
+    unplaced = {"place_key": None, "place_name": None}
+    shot = record(
+        "a:E1",
+        kind="armed_assault",
+        targets=[ActorRef(id="hamid", name="Hamid")],  # the name half recognized
+        evidence=["Senator Hamid Karimi was shot at a rally on Monday."],
+        **unplaced,
+    )
+    karimi = ActorRef(id="karimi", name="Karimi")
+    surname = record("b:E1", kind="assassination", targets=[karimi], **unplaced)
+    anonymous = record("c:E1", kind="assassination", **unplaced)
+    assert score_pair(shot, surname) >= THRESHOLD
+    assert score_pair(shot, anonymous) < THRESHOLD
+
+
+def test_merge_a_country_given_only_as_a_country_gives_way_to_the_victim() -> None:
+    kabul = record("a:E1", kind="armed_assault", targets=[VICTIM])
+    speaker = {"place_key": "iso3166:US", "place_name": "United States", "country": "US"}
+    abroad = record("b:E1", kind="attack", targets=[VICTIM], level="country", **speaker)
+    assert score_pair(kabul, abroad) >= THRESHOLD
+    assert score_pair(kabul, abroad.model_copy(update={"targets": []})) == 0.0
+    # Two precise places in two countries stay apart, whoever the victim.
+    lyon = {"place_key": "geonames:2996944", "place_name": "Lyon", "lat": 45.75, "lon": 4.85}
+    assert score_pair(kabul, record("c:E1", targets=[VICTIM], country="FR", **lyon)) == 0.0
+
+
+def test_merge_bombing_and_arson_of_one_named_target_stay_apart() -> None:
+    office = ActorRef(id="union-office", name="Union Office")
+    bombing = record("a:E1", targets=[office], place_key=None, place_name=None)
+    arson = record("b:E1", day=5, kind="arson", targets=[office], place_key=None, place_name=None)
+    assert score_pair(bombing, arson) < THRESHOLD
+    again = record("c:E1", day=5, kind="attack", targets=[office], place_key=None, place_name=None)
+    assert score_pair(bombing, again) >= THRESHOLD
+
+
+def test_merge_a_lookalike_the_same_day_does_not_capture_the_named_reports() -> None:
+    # A politician shot in Kabul, and a police commander killed elsewhere in the country
+    # that day: the two same-day killings link, but the reports that name the politician
+    # (days later) join each other first and the commander's killing stays its own event.
+    shooting = record("a:E1", kind="armed_assault", targets=[VICTIM])
+    commander = record(
+        "b:E1", kind="assassination", place_key=None, place_name="Paghman", level="area"
+    )
+    follow_ups = [
+        _undated(
+            f"{name}:E1",
+            dt.date(2024, 3, day),
+            kind="assassination",
+            targets=[VICTIM],
+            place_key=None,
+            place_name=None,
+        )
+        for name, day in (("c", 7), ("d", 8), ("e", 9))
+    ]
+    assert score_pair(shooting, commander) >= THRESHOLD
+    clusters = merge_records([shooting, commander, *follow_ups])
+    assert _partition(clusters) == [["a:E1", "c:E1", "d:E1", "e:E1"], ["b:E1"]]
+
+
 # --------------------------------------------------------------------------- clustering
 
 RECORDS = [
@@ -302,6 +390,46 @@ def test_store_get_event_and_actor_profile() -> None:
         profile = store.get_actor("isk")
         assert profile is not None and profile.events == {"claimant": [bombing.id]}
         assert store.get_actor("nobody") is None
+
+
+def _victim_report(name: str, published: dt.date, place: Place, dated: bool) -> ArticleReport:
+    """A report of the shooting of Hamid Karimi, placed at ``place``; dated 2024-03-04 or
+    (``dated`` false) only by its publication."""
+    text = f"{name}: Senator Hamid Karimi was shot dead."
+    article = Article.from_text(text, title=name, source=name, published=published)
+    day = dt.date(2024, 3, 4)
+    return ArticleReport(
+        article=article,
+        actors=[Actor(id="hamid-karimi", name="Hamid Karimi", kind="person")],
+        places=[place],
+        events=[
+            EventMention(
+                id="E1",
+                type="assassination",
+                trigger=Span(start=0, end=4, text=text[:4]),
+                time=TimeSpan(text="Monday", start=day, end=day, granularity="day")
+                if dated
+                else None,
+                place=EventPlace(id=place.id, text=place.name, precision=3),
+                participants=[Participant(actor="hamid-karimi", role="victim")],
+                evidence=[Span(start=0, end=len(text), text=text)],
+            )
+        ],
+    )
+
+
+def test_store_merges_a_report_placed_only_in_another_country() -> None:
+    # "The US ambassador condemned the killing of Hamid Karimi": a country-level place in
+    # another country must not block the report from the event it names.
+    kabul = Place(id="P1", name="Kabul", gazetteer_id="geonames:1138958", country="AF")
+    usa = Place(id="P1", name="United States", country="US", level="country")
+    reports = [
+        _victim_report("Wire", dt.date(2024, 3, 4), kabul, dated=True),
+        _victim_report("Embassy", dt.date(2024, 3, 20), usa, dated=False),
+    ]
+    for order in (reports, reports[::-1]):
+        [event] = _stored_events(order)
+        assert event["n_articles"] == 2 and event["country"] == "AF"
 
 
 # --------------------------------------------------------------------------- collection

@@ -639,6 +639,31 @@ def eval_case2021(data: Path, as_json: bool) -> None:
     _print_metrics(metrics, case2021.format_report(metrics), as_json)
 
 
+@eval_group.command(name="coref")
+@click.option(
+    "--data",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="MUC-4 dev folder: dev-muc3-* messages and key-dev-*.muc4 answer keys.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object last.")
+def eval_coref(data: Path, as_json: bool) -> None:
+    """Cross-article event merging on MUC-4 dev: B-cubed and pairwise F1 of our merged
+    events against incident clusters derived from the keys, on the messages of the
+    evaluation suite's date windows.
+
+    Example: threatline eval coref --data ../shared/bench/muc4/dev --json
+    """
+    from threatline.evaluate import coref
+    from threatline.evaluate.suite import coref_windows
+
+    try:
+        metrics = coref.run(data, windows=coref_windows())
+    except ThreatlineError as exc:
+        raise _fail(exc) from exc
+    _print_metrics(metrics, coref.format_report(metrics), as_json)
+
+
 # --------------------------------------------------------------------------- schema
 
 

@@ -7,14 +7,14 @@ records are scored by :func:`score_pair`; records whose score reaches :data:`THR
 result does not depend on the order in which articles arrive:
 
 1. **Components**: the connected components of the link graph. Linking is symmetric and
-   blocked by a fixed date window and the country (:func:`block_window`), so a new article
+   blocked by a fixed date window and the country of a precise place (:func:`block_window`,
+   :func:`may_match`, :func:`precise_country`), so a new article
    only needs the stored records of its block, and its components are the union of the
    stored components it links to (incremental, no full recompute).
-2. **Clusters**: within a component, :func:`cluster_component` visits the records in a
-   stable order (:func:`stable_order`) and puts each into the existing cluster it matches
-   best on average, when that average reaches the threshold and no member vetoes it;
-   otherwise it opens a new cluster. This keeps look-alike events that a chain of links
-   joined (A~B, B~C, A!~C) apart.
+2. **Clusters**: within a component, :func:`cluster_component` joins clusters by average
+   linkage, best pair first, while the average reaches the threshold and no pair across
+   them vetoes. This keeps look-alike events that a chain of links joined (A~B, B~C,
+   A!~C) apart.
 
 A cluster's id derives from its first record in the stable order (:func:`event_id_for`).
 :func:`build_event` turns a cluster into the merged :class:`Event`, with every reported
@@ -26,8 +26,10 @@ at its function, with vetoes that make the score 0 whatever the rest says:
 =============  ======  ============================================================
 part           weight  veto
 =============  ======  ============================================================
-time           0.30    the spans are further apart than their granularity allows
-place          0.30    different countries; two precise places too far apart
+time           0.30    the spans are further apart than their granularity allows (a
+                       shared named victim: see :func:`reaches_back`)
+place          0.30    different countries (a shared named victim lifts it when one
+                       place is only a country); two precise places too far apart
 type           0.15    incompatible families (an arrest is not the attack before it)
 participants   0.15    --
 casualties     0.10    --
@@ -68,11 +70,19 @@ WEIGHTS: dict[str, float] = {
 }
 #: Two records with a score at or above this are the same event.
 THRESHOLD = 0.65
+#: The least average score between two clusters that join (one pair across them must be
+#: linked): a report without a place or a date of its own scores low against the others
+#: even when it matches the best of them.
+CLUSTER_THRESHOLD = 0.6
 #: Days a mention without a date of its own may precede its article (news report recent
 #: events): such a mention is taken to lie in [published - this, published].
 UNDATED_WINDOW_DAYS = 10
+#: Days before its article a mention without a date of its own may lie when it names the
+#: victim of an earlier event: "the murder of the Jesuits" in a report weeks later.
+BACKGROUND_DAYS = 45
 #: The blocking window: records whose date spans are further apart than this are never
-#: compared. It must be at least the largest time tolerance below plus the undated window.
+#: compared. It must be at least the largest time tolerance below plus the undated window,
+#: and at least the background reach less the undated window.
 BLOCK_DAYS = 45
 
 OFFICIAL_KINDS = frozenset(
@@ -277,6 +287,15 @@ TYPE_FAMILY: dict[str, str] = {
     **dict.fromkeys(["protest", "riot"], "unrest"),
     **dict.fromkeys(["propaganda_release", "attack_verification"], "media"),
 }
+#: Kinds within the violence and abduction families: two types of one kind name one way of
+#: attacking (a shooting reported as an assassination), while a bombing and an arson of one
+#: target on consecutive days are usually two attacks.
+TYPE_KIND: dict[str, str] = {
+    **dict.fromkeys(["armed_assault", "assassination", "extrajudicial_killing"], "killing"),
+    **dict.fromkeys(["bombing", "suicide_bombing"], "explosion"),
+    **dict.fromkeys(["air_or_drone_strike", "shelling"], "bombardment"),
+    **dict.fromkeys(["kidnapping", "hostage_taking"], "abduction"),
+}
 #: Families that may describe one event in different words (a hostage taking inside an
 #: armed assault; a kidnapping reported first as an "attack").
 COMPATIBLE_FAMILIES = frozenset({frozenset({"violence", "abduction"})})
@@ -294,9 +313,10 @@ STATUS_GROUP: dict[str, str] = {
 
 
 def type_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
-    """1 for the same type; 0.8 when one is the generic ``attack``; 0.6 within a family;
-    0.4 for compatible families; None (veto) otherwise or when the statuses differ in kind
-    (occurred vs foiled; hypothetical events never merge)."""
+    """1 for the same type; 0.8 when one is the generic ``attack`` or both are of one kind
+    (:data:`TYPE_KIND`); 0.6 within a family; 0.4 for compatible families; None (veto)
+    otherwise or when the statuses differ in kind (occurred vs foiled; hypothetical events
+    never merge)."""
     if STATUS_GROUP.get(a.status) != STATUS_GROUP.get(b.status) or a.status == "hypothetical":
         return None
     if a.type == b.type:
@@ -304,6 +324,8 @@ def type_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
     family_a = TYPE_FAMILY.get(a.type, a.type)
     family_b = TYPE_FAMILY.get(b.type, b.type)
     if "attack" in (a.type, b.type) and {family_a, family_b} <= {"violence", "abduction"}:
+        return 0.8
+    if a.type in TYPE_KIND and TYPE_KIND.get(a.type) == TYPE_KIND.get(b.type):
         return 0.8
     if family_a == family_b:
         return 0.6
@@ -344,10 +366,16 @@ def _precise_day(record: MentionRecord) -> bool:
     return record.granularity in ("time", "day") and not record.dated_by_publication
 
 
+#: How much the similarity of an undated report to a dated one in its publication window
+#: falls for each day the dated event lies before the publication.
+RECENCY_STEP = 0.02
+
+
 def time_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
     """1 for the same precise day; 0.8 for precise days within the tolerance; 0.6 when a
     coarse span (a month, a year) contains the other; 0.7 when one span is only the
-    publication window and holds the other's date, 0.5 for two publication windows; 0.3
+    publication window and holds the other's date on the day of publication, less
+    :data:`RECENCY_STEP` a day before it (at least 0.5), 0.5 for two publication windows; 0.3
     when either is undated; None (veto) when the gap
     exceeds the tolerance of the coarser granularity (:data:`TIME_TOLERANCE_DAYS`)."""
     if a.date_start is None or b.date_start is None:
@@ -361,13 +389,36 @@ def time_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
         return None
     if a.dated_by_publication != b.dated_by_publication:
         # A report that gives no date of its own, against one that dates the event inside
-        # that report's publication window: what the dated report says is compatible.
-        return 0.7 if gap == 0 else 0.5
+        # that report's publication window: what the dated report says is compatible, the
+        # more so the more recent it is (news report recent events).
+        if gap:
+            return 0.5
+        published, dated_end = (a_end, b_end) if a.dated_by_publication else (b_end, a_end)
+        return max(0.5, 0.7 - RECENCY_STEP * max(0, (published - dated_end).days))
     if a.dated_by_publication:
         return 0.5
     if _precise_day(a) and _precise_day(b):
         return 1.0 if gap == 0 else 0.8
     return 0.6 if gap == 0 else 0.4
+
+
+def reaches_back(a: MentionRecord, b: MentionRecord) -> bool:
+    """Whether one record is dated only by its publication and the other's span lies in the
+    :data:`BACKGROUND_DAYS` before that publication (two such records: their reaches
+    overlap). Used for records that name one victim, whatever the window says."""
+    if not (a.dated_by_publication or b.dated_by_publication):
+        return False
+    spans = []
+    for record in (a, b):
+        if record.date_start is None:
+            return False
+        if record.dated_by_publication and record.published is not None:
+            start = record.published - dt.timedelta(days=BACKGROUND_DAYS)
+            spans.append((start, record.published))
+        else:
+            spans.append((record.date_start, record.date_end or record.date_start))
+    (a_start, a_end), (b_start, b_end) = spans
+    return a_start <= b_end and b_start <= a_end
 
 
 #: Kilometres two places may be apart and still be the place of one event, by the coarser
@@ -387,6 +438,23 @@ def _distance_km(a: MentionRecord, b: MentionRecord) -> float | None:
 
 
 _LEVEL_RANK = {"venue": 0, "settlement": 1, "district": 2, "region": 3, "country": 4, "area": 5}
+#: Place levels whose country is the event's: a country named as the place (or an area the
+#: gazetteer could not pin down) is often the country of a speaker ("the US ambassador
+#: asked who killed ..."), not where it happened.
+PRECISE_LEVELS = frozenset({"venue", "settlement", "district", "region"})
+
+
+def precise_country(record: MentionRecord) -> str | None:
+    """The record's country when its place is precise enough to vouch for it (a venue,
+    settlement, district or region), else None: the blocking key of the store."""
+    if record.country and (record.level or "settlement") in PRECISE_LEVELS:
+        return record.country
+    return None
+
+
+def countries_conflict(a: MentionRecord, b: MentionRecord) -> bool:
+    """Whether both records name a country and the two differ."""
+    return bool(a.country and b.country and a.country != b.country)
 
 
 def place_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
@@ -396,7 +464,7 @@ def place_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
     precise places too far apart."""
     if not (a.place_key or a.place_name) or not (b.place_key or b.place_name):
         return 0.3
-    if a.country and b.country and a.country != b.country:
+    if countries_conflict(a, b):
         return None
     if a.place_key and a.place_key == b.place_key:
         return 1.0
@@ -455,8 +523,12 @@ def casualty_similarity(a: MentionRecord, b: MentionRecord) -> float:
 
 
 #: The least score of two records that name the same person or organisation as target or
-#: victim (and pass every veto): one named victim is rarely attacked twice in days.
+#: victim, pass every veto and are of one kind of attack (type similarity 0.8 or more): one
+#: named victim is rarely attacked twice in days, but a bombing and an arson are two attacks.
 NAMED_TARGET_SCORE = 0.75
+#: The time similarity of a background mention that names the victim of an event before
+#: its publication window (:func:`reaches_back`).
+BACKGROUND_TIME_SCORE = 0.3
 _GENERIC_WORDS = frozenset({"the", "a", "an", "of", "and", "de", "la", "el", "del", "los"})
 
 
@@ -471,47 +543,74 @@ def _name_words(ref: ActorRef) -> tuple[str, ...] | None:
     return tuple(w.casefold() for w in words) or None
 
 
+def _within(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """Whether ``short`` is a contiguous run of ``long_`` with a word of four letters."""
+    return (
+        bool(short)
+        and max(map(len, short)) >= 4
+        and any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+    )
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in re.findall(r"[^\W\d_]+", text))
+
+
 def shared_named_target(a: MentionRecord, b: MentionRecord) -> bool:
-    """Whether the records name one target or victim: the same actor id, or proper names
-    equal or one within the other ("Ellacuria" in "Ignacio Ellacuria") on a word of at
-    least four letters."""
+    """Whether the records name one target or victim: the same actor id, proper names equal
+    or one within the other ("Ellacuria" in "Ignacio Ellacuria") on a word of at least four
+    letters, or one record's named target in the other's evidence (the words that report
+    its event: "Senator Luis Carlos Galan was shot" against a victim "Galan")."""
     named_a = [w for w in map(_name_words, a.targets) if w]
     named_b = [w for w in map(_name_words, b.targets) if w]
     if {r.id for r in a.targets if _name_words(r)} & {r.id for r in b.targets if _name_words(r)}:
         return True
     for x in named_a:
         for y in named_b:
-            short, long_ = sorted((x, y), key=len)
-            if max(map(len, short)) >= 4 and any(
-                long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1)
-            ):
+            if _within(*sorted((x, y), key=len)):
                 return True
+    for names, other in ((named_a, b), (named_b, a)):
+        sentences = [_words(text) for text in other.evidence]
+        if any(_within(name, words) for name in names for words in sentences):
+            return True
     return False
 
 
 def score_pair(a: MentionRecord, b: MentionRecord) -> float:
     """How likely two records report the same event, in [0, 1]: the weighted sum of
-    :data:`WEIGHTS`, at least :data:`NAMED_TARGET_SCORE` when they share a named target
-    (:func:`shared_named_target`), or 0 when a part vetoes. Symmetric: ``score_pair(a, b)
-    == score_pair(b, a)``."""
+    :data:`WEIGHTS`, or 0 when a part vetoes. Two records that share a named target
+    (:func:`shared_named_target`) score at least :data:`NAMED_TARGET_SCORE` when their
+    types are of one kind, and two vetoes give way to the name: a background mention dated
+    only by its publication may report an event of the weeks before (:func:`reaches_back`),
+    and a country given only as a country (or an area) may be a speaker's. Symmetric:
+    ``score_pair(a, b) == score_pair(b, a)``."""
     parts: dict[str, float | None] = {
         "type": type_similarity(a, b),
         "time": time_similarity(a, b),
         "place": place_similarity(a, b),
     }
+    if parts["type"] is None:
+        return 0.0
+    # Names are compared only where they can change the outcome (they are the costly part).
+    may_help = parts["time"] is None or parts["place"] is None or (parts["type"] or 0) >= 0.8
+    named = may_help and shared_named_target(a, b)
+    if parts["time"] is None and named and reaches_back(a, b):
+        parts["time"] = BACKGROUND_TIME_SCORE
+    if parts["place"] is None and named and not (precise_country(a) and precise_country(b)):
+        parts["place"] = 0.0  # a country given only as a speaker's: the victim decides
     if any(value is None for value in parts.values()):
         return 0.0
     parts["participants"] = participant_similarity(a, b)
     parts["casualties"] = casualty_similarity(a, b)
     score = sum(WEIGHTS[name] * (value or 0.0) for name, value in parts.items())
-    if shared_named_target(a, b):
+    if named and (parts["type"] or 0) >= 0.8:
         score = max(score, NAMED_TARGET_SCORE)
     return round(score, 6)
 
 
 def block_window(record: MentionRecord) -> tuple[dt.date, dt.date] | None:
     """The date range of stored records that may match ``record`` (None when undated: an
-    undated record is compared within its country only)."""
+    undated record is compared whatever the dates)."""
     if record.date_start is None:
         return None
     end = record.date_end or record.date_start
@@ -519,9 +618,11 @@ def block_window(record: MentionRecord) -> tuple[dt.date, dt.date] | None:
 
 
 def may_match(a: MentionRecord, b: MentionRecord) -> bool:
-    """The blocking rule, symmetric: same or unknown country, and date spans within
-    :data:`BLOCK_DAYS` (undated records pass)."""
-    if a.country and b.country and a.country != b.country:
+    """The blocking rule, symmetric: the same :func:`precise_country` (or one without: a
+    place unknown or given only as a country), and date spans within :data:`BLOCK_DAYS`
+    (undated records pass)."""
+    country_a, country_b = precise_country(a), precise_country(b)
+    if country_a and country_b and country_a != country_b:
         return False
     if a.date_start is None or b.date_start is None:
         return True
@@ -572,24 +673,55 @@ def components(records: Sequence[MentionRecord]) -> list[list[MentionRecord]]:
 
 
 def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionRecord]]:
-    """Split a component into events: visit records in :func:`stable_order`; each joins
-    the cluster with the best average score when that average reaches :data:`THRESHOLD`
-    and no member vetoes (scores 0), else starts a new cluster. Deterministic in the set."""
-    clusters: list[list[MentionRecord]] = []
-    for record in sorted(records, key=stable_order):
-        best, best_score = None, THRESHOLD
-        for cluster in clusters:
-            scores = [score_pair(record, member) for member in cluster]
-            if min(scores) == 0.0:
+    """Split a component into events by average-linkage agglomeration: start from one
+    cluster per record and join, again and again, the two clusters with the best average
+    score, while that average reaches :data:`CLUSTER_THRESHOLD`, some pair across them is
+    linked (reaches :data:`THRESHOLD`) and none vetoes (scores 0). The strongest evidence
+    (a shared named victim) joins first, so a weak link to a look-alike cannot seed a
+    cluster that the real reports then fail to join. Ties go to the clusters first in
+    :func:`stable_order`; the result is a function of the set."""
+    ordered = sorted(records, key=stable_order)
+    n = len(ordered)
+    # Cross-cluster sums of scores; the pairs of clusters that some linked pair joins
+    # (candidates); the pairs that some vetoing pair keeps apart for good.
+    sums: dict[tuple[int, int], float] = {}
+    vetoed: set[tuple[int, int]] = set()
+    for i in range(n):
+        for j in range(i + 1, n):
+            score = score_pair(ordered[i], ordered[j])
+            if score == 0.0:
+                vetoed.add((i, j))
+            else:
+                sums[i, j] = score
+    candidates = {pair for pair, score in sums.items() if score >= THRESHOLD}
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def pair(x: int, y: int) -> tuple[int, int]:
+        return (x, y) if x < y else (y, x)
+
+    while True:
+        best: tuple[float, int, int] | None = None
+        for i, j in sorted(candidates):
+            if (i, j) in vetoed:
                 continue
-            average = sum(scores) / len(scores)
-            if average >= best_score:
-                best, best_score = cluster, average
+            average = sums.get((i, j), 0.0) / (len(members[i]) * len(members[j]))
+            if average >= CLUSTER_THRESHOLD and (best is None or average > best[0]):
+                best = (average, i, j)
         if best is None:
-            clusters.append([record])
-        else:
-            best.append(record)
-    return clusters
+            break
+        _, keep, gone = best
+        members[keep] += members.pop(gone)
+        for k in members:
+            if k == keep:
+                continue
+            kept, merged = pair(keep, k), pair(gone, k)
+            sums[kept] = sums.get(kept, 0.0) + sums.pop(merged, 0.0)
+            if merged in vetoed:
+                vetoed.add(kept)
+            if merged in candidates:
+                candidates.add(kept)
+        candidates = {p for p in candidates if gone not in p}
+    return [[ordered[i] for i in sorted(group)] for _, group in sorted(members.items())]
 
 
 def merge_records(records: Sequence[MentionRecord]) -> list[list[MentionRecord]]:

@@ -62,7 +62,9 @@ hold the models of :mod:`threatline.models` as JSON.
     one row per event mention: ``mention_id`` (references ``events.id``), ``event_id`` (the
     merged event it belongs to), ``component`` (the linked group it was clustered in, see
     :mod:`threatline.merge`), ``article_id``, ``date_start``, ``date_end``, ``country`` (the
-    blocking keys) and ``json`` (its :class:`~threatline.merge.MentionRecord`).
+    blocking keys; ``country`` only when the place vouches for it, see
+    :func:`~threatline.merge.precise_country`) and ``json`` (its
+    :class:`~threatline.merge.MentionRecord`).
 ``merged_events``
     one row per real-world event, merged from all its reports: ``id`` (``ev-`` + 12 hex,
     derived from its first report), ``component``, ``type``, ``status``, ``date_start``,
@@ -130,6 +132,7 @@ from threatline.merge import (
     block_window,
     build_event,
     mention_records,
+    precise_country,
     regroup,
 )
 from threatline.models import (
@@ -571,9 +574,10 @@ class Store:
         touched: set[str] = set()
         for record in new:
             query = select(EventMemberRow.component).distinct()
-            if record.country:
+            country = precise_country(record)
+            if country:
                 query = query.where(
-                    (EventMemberRow.country == record.country) | EventMemberRow.country.is_(None)
+                    (EventMemberRow.country == country) | EventMemberRow.country.is_(None)
                 )
             window = block_window(record)
             if window is not None:
@@ -611,7 +615,7 @@ class Store:
                     article_id=record.article_id,
                     date_start=record.date_start,
                     date_end=record.date_end,
-                    country=record.country,
+                    country=precise_country(record),
                     json=record.model_dump(mode="json"),
                 )
                 for record in cluster

@@ -3,6 +3,7 @@ and the floors that each figure may never drop below (``eval/floors.json``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import time
 from collections.abc import Callable
@@ -61,13 +62,15 @@ COREF_WINDOWS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _coref(bench: Path) -> dict[str, Any]:
-    import datetime as dt
+def coref_windows() -> list[tuple[dt.date, dt.date]]:
+    """:data:`COREF_WINDOWS` as dates (the CLI's ``eval coref`` uses them too)."""
+    return [(dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in COREF_WINDOWS]
 
+
+def _coref(bench: Path) -> dict[str, Any]:
     from threatline.evaluate import coref
 
-    windows = [(dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in COREF_WINDOWS]
-    return coref.run(bench / "muc4" / "dev", windows=windows)
+    return coref.run(bench / "muc4" / "dev", windows=coref_windows())
 
 
 def _case2021(bench: Path) -> dict[str, Any]:
@@ -101,7 +104,7 @@ EVAL_SETS: tuple[EvalSet, ...] = (
     ),
     EvalSet(
         "coref/muc4-dev",
-        "python eval/run_all.py --only coref",
+        "threatline eval coref --data ../shared/bench/muc4/dev",
         _coref,
     ),
     EvalSet(
