@@ -280,9 +280,38 @@ def test_store_database_without_migrations_is_adopted(tmp_path: Path) -> None:
         assert store.list_skips() == [Skip(origin="a.txt", code="empty", reason="File is empty.")]
         with store.engine.connect() as connection:
             assert "merged_events" in inspect(connection).get_table_names()
-            assert MigrationContext.configure(connection).get_current_revision() == "0001"
+            revision = MigrationContext.configure(connection).get_current_revision()
+            assert revision == _head_revision()
         assert store.add_report(make_report()) is True
         assert store.counts()["merged_events"] == 1
+
+
+def _head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(store_module.alembic_config()).get_current_head()
+
+
+def _member_countries(store: Store) -> list[str | None]:
+    with store.engine.connect() as connection:
+        rows = connection.exec_driver_sql("SELECT country FROM event_members").all()
+    return [row[0] for row in rows]
+
+
+def test_store_migration_0002_keeps_country_keys_only_for_precise_places(db_url: str) -> None:
+    report = make_report()
+    country_only = report.places[1].model_copy(update={"level": "country"})
+    report = report.model_copy(update={"places": [report.places[0], country_only]})
+    with Store.open(db_url) as store:
+        store.add_report(report)
+        assert _member_countries(store) == [None]  # a country alone does not block
+        config = store_module.alembic_config()
+        with store.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            store_module.command.downgrade(config, "0001")
+        assert _member_countries(store) == ["AF"]  # the keys older versions wrote
+    with Store.open(db_url) as store:  # opening upgrades and rewrites them
+        assert _member_countries(store) == [None]
 
 
 def _relocated(report, name: str, lat: float, lon: float, country: str):  # type: ignore[no-untyped-def]
