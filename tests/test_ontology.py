@@ -178,3 +178,32 @@ def test_ontology_committed_doc_matches_table() -> None:
         "docs/event_types.md is stale: regenerate it with "
         "threatline.ontology.render_markdown_table()"
     )
+
+
+def test_ontology_snippet_cues_name_only_case2021_labels():
+    from threatline.evaluate.case2021 import SUBTASK3_LABELS
+    from threatline.ontology import case2021_snippet_cues
+
+    cues = case2021_snippet_cues()
+    assert {cue.label for cue in cues} <= set(SUBTASK3_LABELS)
+    assert {cue.overrides for cue in cues} <= {"none", "generic", "all"}
+    assert all(cue.when for cue in cues)
+
+
+def test_ontology_snippet_label_replaces_only_the_labels_a_cue_overrides():
+    from threatline.ontology import case2021_snippet_label
+
+    allowed = {"ATTACK", "GRENADE", "ARREST", "NATURAL_DISASTER", "ORG_CRIME", "AGREEMENT"}
+    quake = "An earthquake killed forty people in the mountains."
+    assert case2021_snippet_label(quake, allowed, None) == "NATURAL_DISASTER"
+    assert case2021_snippet_label(quake, allowed, "GRENADE") == "NATURAL_DISASTER"  # all
+    assert case2021_snippet_label(quake, allowed - {"NATURAL_DISASTER"}, "ATTACK") is None
+    cartel = "Gunmen from a drug cartel shot dead two men."
+    assert case2021_snippet_label(cartel, allowed, "ATTACK") == "ORG_CRIME"  # generic
+    assert case2021_snippet_label(cartel, allowed, "ARREST") is None
+    truce = "The two sides signed a truce on Sunday."
+    assert case2021_snippet_label(truce, allowed, None) == "AGREEMENT"  # none: no event
+    assert case2021_snippet_label(truce, allowed, "OTHER") == "AGREEMENT"
+    assert case2021_snippet_label(truce, allowed, "ATTACK") is None
+    # whole words only: "flooded" is not "flood"
+    assert case2021_snippet_label("Calls flooded the hotline.", allowed, None) is None
