@@ -44,6 +44,7 @@ __all__ = [
     "ARTEFACT_FORMAT",
     "CANDIDATE_SETTINGS",
     "CrossValidation",
+    "LabelledSnippets",
     "ModelSetting",
     "SnippetClassifier",
     "cross_validate",
@@ -172,6 +173,22 @@ def _matrix(texts: Sequence[str], tokens: Sequence[Sequence[str]]) -> np.ndarray
 FeatureFunction = Callable[[Sequence[str]], list[list[str]]]
 
 
+@dataclass(frozen=True)
+class LabelledSnippets:
+    """Labelled snippets added to every training set and never scored (the example
+    sentences shipped with threatline), with their rule features (None: computed at fit)."""
+
+    texts: tuple[str, ...]
+    labels: tuple[str, ...]
+    features: tuple[tuple[str, ...], ...] | None = None
+
+    def __post_init__(self) -> None:
+        if len(self.texts) != len(self.labels) or (
+            self.features is not None and len(self.features) != len(self.texts)
+        ):
+            raise ValueError("one label (and one feature list) per text is needed")
+
+
 def _extractor_features(texts: Sequence[str]) -> list[list[str]]:
     """Run the packaged rule extractor over the texts and read its features."""
     from threatline.extract import Extractor
@@ -191,13 +208,15 @@ class SnippetClassifier:
     :func:`rule_features`) to compute them once and reuse them (cross-validation does).
     With ``settings`` of one element, that setting is used; with more, the one with the
     best inner cross-validated weighted F1 on the training data (the first one when no
-    label has ``inner_folds`` items).
+    label has ``inner_folds`` items). ``prior`` snippets join every training set, inner
+    ones included, and are never scored.
     """
 
     settings: tuple[ModelSetting, ...] = CANDIDATE_SETTINGS
     inner_folds: int = 3
     seed: int = 0
     feature_function: FeatureFunction = field(default=_extractor_features, repr=False)
+    prior: LabelledSnippets | None = field(default=None, repr=False)
     chosen: ModelSetting | None = None
     labels_: tuple[str, ...] = ()
     _pipeline: Pipeline | None = field(default=None, repr=False)
@@ -214,11 +233,14 @@ class SnippetClassifier:
             features = self.feature_function(texts)
         matrix = _matrix(texts, features)
         gold = np.array(labels, dtype=object)
-        self.chosen = self._choose(matrix, gold)
+        prior_matrix, prior_gold = self._prior_matrix()
+        self.chosen = self._choose(matrix, gold, prior_matrix, prior_gold)
         self._pipeline = self._build(self.chosen)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)
-            self._pipeline.fit(matrix, gold)
+            self._pipeline.fit(
+                np.concatenate([matrix, prior_matrix]), np.concatenate([gold, prior_gold])
+            )
         self.labels_ = tuple(str(label) for label in self._pipeline.classes_)
         return self
 
@@ -287,7 +309,25 @@ class SnippetClassifier:
             ]
         )
 
-    def _choose(self, matrix: np.ndarray, gold: np.ndarray) -> ModelSetting:
+    def _prior_matrix(self) -> tuple[np.ndarray, np.ndarray]:
+        if self.prior is None or not self.prior.texts:
+            return np.empty((0, 2), dtype=object), np.empty(0, dtype=object)
+        features = self.prior.features
+        if features is None:
+            features = tuple(tuple(f) for f in self.feature_function(self.prior.texts))
+            self.prior = LabelledSnippets(self.prior.texts, self.prior.labels, features)
+        return (
+            _matrix(self.prior.texts, features),
+            np.array(self.prior.labels, dtype=object),
+        )
+
+    def _choose(
+        self,
+        matrix: np.ndarray,
+        gold: np.ndarray,
+        prior_matrix: np.ndarray,
+        prior_gold: np.ndarray,
+    ) -> ModelSetting:
         """The setting with the best inner cross-validated weighted F1 (ties: the first)."""
         _, counts = np.unique(gold, return_counts=True)
         if len(self.settings) == 1 or counts.max() < self.inner_folds:
@@ -303,7 +343,10 @@ class SnippetClassifier:
                 pipeline = self._build(setting)
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore", ConvergenceWarning)
-                    pipeline.fit(matrix[train], gold[train])
+                    pipeline.fit(
+                        np.concatenate([matrix[train], prior_matrix]),
+                        np.concatenate([gold[train], prior_gold]),
+                    )
                 predicted[test] = pipeline.predict(matrix[test])
             score = f1_scores(list(gold), list(predicted))["weighted"]
             if best is None or score > best[0]:
@@ -348,15 +391,17 @@ def cross_validate(
     folds: int = 5,
     seed: int = 0,
     settings: tuple[ModelSetting, ...] = CANDIDATE_SETTINGS,
+    prior: LabelledSnippets | None = None,
 ) -> CrossValidation:
     """Stratified k-fold cross-validation: each fold is predicted by a model fitted on the
-    other folds only (its setting chosen by inner cross-validation on those), among the
-    labels of each subtask, for the items whose gold label belongs to that subtask."""
+    other folds only (and ``prior``; its setting chosen by inner cross-validation on
+    those), among the labels of each subtask, for the items whose gold label belongs to
+    that subtask."""
     split = fold_indices(labels, folds, seed)
     predictions: dict[str, list[str | None]] = {name: [None] * len(texts) for name in subtasks}
     chosen: list[ModelSetting] = []
     for train, test in split:
-        model = SnippetClassifier(settings=settings, seed=seed)
+        model = SnippetClassifier(settings=settings, seed=seed, prior=prior)
         model.fit(
             [texts[i] for i in train],
             [labels[i] for i in train],

@@ -645,8 +645,17 @@ def eval_muc4(texts: tuple[Path, ...], keys: tuple[Path, ...], as_json: bool) ->
 @click.option(
     "--seed", type=int, default=0, show_default=True, help="Seed that fixes the folds (fitted)."
 )
+@click.option(
+    "--examples/--no-examples",
+    default=True,
+    show_default=True,
+    help="Add the labelled example sentences shipped with threatline to every training set "
+    "(fitted backend).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object last.")
-def eval_case2021(data: Path, backend: str, folds: int, seed: int, as_json: bool) -> None:
+def eval_case2021(
+    data: Path, backend: str, folds: int, seed: int, examples: bool, as_json: bool
+) -> None:
     """CASE 2021 task 2 event typing: micro, macro and weighted F1 for subtasks 1-3.
 
     With --backend fitted, each fold is labelled by a model fitted on the other folds only
@@ -658,7 +667,7 @@ def eval_case2021(data: Path, backend: str, folds: int, seed: int, as_json: bool
 
     if backend == "fitted":
         _require_fit_extra()
-        metrics = case2021.run_fitted(data, folds=folds, seed=seed)
+        metrics = case2021.run_fitted(data, folds=folds, seed=seed, examples=examples)
     else:
         metrics = case2021.run(data)
     _print_metrics(metrics, case2021.format_report(metrics), as_json)
@@ -692,7 +701,14 @@ def train_group() -> None:
     help="Where to write the fitted model (joblib).",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the inner folds.")
-def train_case2021(data: Path, out: Path, seed: int) -> None:
+@click.option(
+    "--examples/--no-examples",
+    default=True,
+    show_default=True,
+    help="Add the labelled example sentences shipped with threatline to every training set "
+    "(fitted backend).",
+)
+def train_case2021(data: Path, out: Path, seed: int, examples: bool) -> None:
     """Fit the snippet classifier of ACLED sub-event types on a CASE 2021 task 2 file.
 
     Example: threatline train case2021 --data ../shared/bench/case2021-task2/dev.tsv
@@ -701,7 +717,7 @@ def train_case2021(data: Path, out: Path, seed: int) -> None:
     _require_fit_extra()
     from threatline.evaluate import case2021
 
-    model = case2021.train_fitted(data, out, seed=seed)
+    model = case2021.train_fitted(data, out, seed=seed, examples=examples)
     setting = model.chosen
     assert setting is not None
     click.echo(f"fitted on {data} ({len(model.labels_)} labels, {setting.describe()}); wrote {out}")

@@ -283,22 +283,48 @@ DEFAULT_FOLDS = 5
 DEFAULT_SEED = 0
 
 
+def example_items() -> list[CaseItem]:
+    """The labelled example sentences shipped with threatline (five per label, written
+    from the ACLED codebook's definitions; ``data/case2021_examples.tsv``): the fitted
+    backend adds them to every training set."""
+    from importlib import resources
+
+    path = resources.files("threatline").joinpath("data/case2021_examples.tsv")
+    with resources.as_file(path) as file:
+        return load_case_tsv(file)
+
+
+def _prior(examples: Sequence[CaseItem], reports: Sequence[ArticleReport]) -> Any:
+    from threatline.classify import LabelledSnippets, rule_features
+
+    return LabelledSnippets(
+        texts=tuple(item.text for item in examples),
+        labels=tuple(item.label for item in examples),
+        features=tuple(tuple(rule_features(report)) for report in reports),
+    )
+
+
 def cross_validate_fitted(
     items: Sequence[CaseItem],
     reports: Sequence[ArticleReport],
+    example_reports: Sequence[ArticleReport] | None = None,
     folds: int = DEFAULT_FOLDS,
     seed: int = DEFAULT_SEED,
 ) -> dict[str, Any]:
     """Stratified k-fold cross-validated scores of the fitted backend
     (:class:`threatline.classify.SnippetClassifier`): each fold is labelled by a model
-    fitted on the other folds only, its setting chosen by cross-validation inside those;
-    the rule extractor's features are computed once, from ``reports``. Adds ``folds``,
-    ``seed`` and ``chosen`` (the setting of each fold) to the metrics of
-    :func:`score_predictions`. Needs scikit-learn."""
+    fitted on the other folds only (and, given their reports, the :func:`example_items`),
+    its setting chosen by cross-validation inside those; the rule extractor's features are
+    computed once, from ``reports``. Adds ``folds``, ``seed``, ``examples`` (how many
+    example sentences joined the training sets) and ``chosen`` (the setting of each fold)
+    to the metrics of :func:`score_predictions`. Needs scikit-learn."""
     from threatline.classify import cross_validate, rule_features
 
     if len(items) != len(reports):
         raise ValueError("one report per item is needed")
+    prior = None
+    if example_reports is not None:
+        prior = _prior(example_items(), example_reports)
     result = cross_validate(
         [item.text for item in items],
         [item.label for item in items],
@@ -306,30 +332,47 @@ def cross_validate_fitted(
         SUBTASKS,
         folds=folds,
         seed=seed,
+        prior=prior,
     )
     metrics = score_predictions(items, result.predictions)
     metrics.update(
         folds=folds,
         seed=seed,
+        examples=len(prior.texts) if prior is not None else 0,
         chosen=[setting.describe() for setting in result.chosen],
     )
     return metrics
+
+
+def _extractor(extractor: ReportExtractor | None) -> ReportExtractor:
+    if extractor is not None:
+        return extractor
+    from threatline.extract import Extractor
+
+    return Extractor()
 
 
 def train_fitted(
     path: Path | str,
     out: Path | str,
     seed: int = DEFAULT_SEED,
+    examples: bool = True,
     extractor: ReportExtractor | None = None,
 ) -> Any:
-    """Fit the fitted backend on every snippet of a task file (its setting chosen by
-    cross-validation on them) and save it to ``out``; returns the
+    """Fit the fitted backend on every snippet of a task file (and the
+    :func:`example_items`, unless ``examples`` is False; its setting chosen by
+    cross-validation) and save it to ``out``; returns the
     :class:`~threatline.classify.SnippetClassifier`."""
     from threatline.classify import SnippetClassifier, rule_features
 
+    extractor = _extractor(extractor)
     items = load_case_tsv(path)
     features = [rule_features(report) for report in extract_reports(items, extractor)]
-    model = SnippetClassifier(seed=seed).fit(
+    prior = None
+    if examples:
+        shipped = example_items()
+        prior = _prior(shipped, extract_reports(shipped, extractor))
+    model = SnippetClassifier(seed=seed, prior=prior).fit(
         [item.text for item in items], [item.label for item in items], features=features
     )
     model.save(out)
@@ -340,11 +383,16 @@ def run_fitted(
     path: Path | str,
     folds: int = DEFAULT_FOLDS,
     seed: int = DEFAULT_SEED,
+    examples: bool = True,
     extractor: ReportExtractor | None = None,
 ) -> dict[str, Any]:
-    """:func:`cross_validate_fitted` on a task file."""
+    """:func:`cross_validate_fitted` on a task file, with the example sentences unless
+    ``examples`` is False."""
+    extractor = _extractor(extractor)
     items = load_case_tsv(path)
-    return cross_validate_fitted(items, extract_reports(items, extractor), folds, seed)
+    reports = extract_reports(items, extractor)
+    example_reports = extract_reports(example_items(), extractor) if examples else None
+    return cross_validate_fitted(items, reports, example_reports, folds, seed)
 
 
 def format_report(metrics: dict[str, Any]) -> str:
@@ -353,7 +401,8 @@ def format_report(metrics: dict[str, Any]) -> str:
     if "folds" in metrics:
         lines.append(
             f"fitted backend, stratified {metrics['folds']}-fold cross-validation "
-            f"(seed {metrics['seed']}); settings by fold: {', '.join(metrics['chosen'])}"
+            f"(seed {metrics['seed']}), {metrics['examples']} example sentences in each "
+            f"training set; settings by fold: {', '.join(metrics['chosen'])}"
         )
     lines.append(f"{'':<12}{'n':>6}{'weighted F1':>13}{'macro F1':>10}{'micro F1':>10}")
     for name in SUBTASKS:
