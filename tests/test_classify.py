@@ -188,3 +188,38 @@ def test_classify_cli_trains_and_cross_validates_on_a_task_file(tmp_path) -> Non
 
     metrics = json.loads(result.output.strip().splitlines()[-1])
     assert metrics["folds"] == 2 and metrics["subtask1_n"] == 8 and metrics["subtask2_n"] == 12
+
+
+def test_classify_prior_snippets_join_training_but_are_never_scored() -> None:
+    from threatline.classify import LabelledSnippets
+
+    prior = LabelledSnippets(
+        texts=("Police arrested two suspects at their home.", "Officers detained a man."),
+        labels=("ARREST", "ARREST"),
+    )
+    model = _model(settings=(ModelSetting("svm", 1.0),), prior=prior).fit(TEXTS, LABELS)
+    assert "ARREST" in model.labels_  # learnt from the prior snippets only
+    result = cross_validate(
+        TEXTS,
+        LABELS,
+        _fake_features(TEXTS),
+        {"all": [*sorted(set(LABELS)), "ARREST"]},
+        folds=4,
+        seed=0,
+        settings=(ModelSetting("svm", 1.0),),
+        prior=LabelledSnippets(prior.texts, prior.labels, (("none",), ("none",))),
+    )
+    scored = [i for i, label in enumerate(result.predictions["all"]) if label is not None]
+    assert scored == list(range(len(TEXTS)))
+
+
+def test_classify_example_sentences_cover_every_label_evenly() -> None:
+    from collections import Counter
+
+    from threatline.evaluate.case2021 import SUBTASK3_LABELS, example_items
+
+    counts = Counter(item.label for item in example_items())
+    assert set(counts) == set(SUBTASK3_LABELS)
+    assert set(counts.values()) == {10}
+    texts = [item.text for item in example_items()]
+    assert len(set(texts)) == len(texts)

@@ -284,7 +284,7 @@ DEFAULT_SEED = 0
 
 
 def example_items() -> list[CaseItem]:
-    """The labelled example sentences shipped with threatline (five per label, written
+    """The labelled example sentences shipped with threatline (ten per label, written
     from the ACLED codebook's definitions; ``data/case2021_examples.tsv``): the fitted
     backend adds them to every training set."""
     from importlib import resources
