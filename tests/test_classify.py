@@ -188,6 +188,12 @@ def test_classify_cli_trains_and_cross_validates_on_a_task_file(tmp_path) -> Non
 
     metrics = json.loads(result.output.strip().splitlines()[-1])
     assert metrics["folds"] == 2 and metrics["subtask1_n"] == 8 and metrics["subtask2_n"] == 12
+    scored = runner.invoke(main, [*args[:6], "--model", str(out), "--json"])
+    assert scored.exit_code == 0, scored.output
+    assert "saved model" in scored.output
+    assert json.loads(scored.output.strip().splitlines()[-1])["subtask1_n"] == 8
+    refused = runner.invoke(main, [*args[:4], "--model", str(out)])
+    assert refused.exit_code != 0 and "--backend fitted" in refused.output
 
 
 def test_classify_prior_snippets_join_training_but_are_never_scored() -> None:

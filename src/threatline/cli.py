@@ -652,22 +652,42 @@ def eval_muc4(texts: tuple[Path, ...], keys: tuple[Path, ...], as_json: bool) ->
     help="Add the labelled example sentences shipped with threatline to every training set "
     "(fitted backend).",
 )
+@click.option(
+    "--model",
+    "model_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A model saved by 'threatline train case2021': score it on --data instead of "
+    "cross-validating (fitted backend; --data must be snippets it was not fitted on).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object last.")
 def eval_case2021(
-    data: Path, backend: str, folds: int, seed: int, examples: bool, as_json: bool
+    data: Path,
+    backend: str,
+    folds: int,
+    seed: int,
+    examples: bool,
+    model_path: Path | None,
+    as_json: bool,
 ) -> None:
     """CASE 2021 task 2 event typing: micro, macro and weighted F1 for subtasks 1-3.
 
     With --backend fitted, each fold is labelled by a model fitted on the other folds only
-    (needs scikit-learn: pip install threatline[fit]).
+    (needs scikit-learn: pip install threatline[fit]); with --model, a saved model labels
+    the snippets of --data.
 
     Example: threatline eval case2021 --data ../shared/bench/case2021-task2/dev.tsv --json
     """
     from threatline.evaluate import case2021
 
+    if model_path is not None and backend != "fitted":
+        raise click.UsageError("--model needs --backend fitted")
     if backend == "fitted":
         _require_fit_extra()
-        metrics = case2021.run_fitted(data, folds=folds, seed=seed, examples=examples)
+        if model_path is not None:
+            metrics = case2021.run_model(data, model_path)
+        else:
+            metrics = case2021.run_fitted(data, folds=folds, seed=seed, examples=examples)
     else:
         metrics = case2021.run(data)
     _print_metrics(metrics, case2021.format_report(metrics), as_json)

@@ -395,6 +395,30 @@ def run_fitted(
     return cross_validate_fitted(items, reports, example_reports, folds, seed)
 
 
+def run_model(
+    path: Path | str, model_path: Path | str, extractor: ReportExtractor | None = None
+) -> dict[str, Any]:
+    """Score a fitted model saved by :func:`train_fitted` on a task file (snippets it was
+    not fitted on: scoring it on its own training file says nothing), among each subtask's
+    labels; the metrics of :func:`score_predictions` and ``model`` (its setting)."""
+    from threatline.classify import SnippetClassifier, rule_features
+
+    model = SnippetClassifier.load(model_path)
+    items = load_case_tsv(path)
+    features = [rule_features(report) for report in extract_reports(items, extractor)]
+    texts = [item.text for item in items]
+    predictions: dict[str, list[str | None]] = {}
+    for name, labels in SUBTASKS.items():
+        predicted = model.predict(texts, features, allowed=labels)
+        predictions[name] = [
+            label if item.label in set(labels) else None
+            for item, label in zip(items, predicted, strict=True)
+        ]
+    metrics = score_predictions(items, predictions)
+    metrics["model"] = model.chosen.describe() if model.chosen else None
+    return metrics
+
+
 def format_report(metrics: dict[str, Any]) -> str:
     """The three subtasks' F1 figures and the per-label table of subtask 3."""
     lines = []
@@ -404,6 +428,8 @@ def format_report(metrics: dict[str, Any]) -> str:
             f"(seed {metrics['seed']}), {metrics['examples']} example sentences in each "
             f"training set; settings by fold: {', '.join(metrics['chosen'])}"
         )
+    elif metrics.get("model"):
+        lines.append(f"fitted backend, saved model ({metrics['model']})")
     lines.append(f"{'':<12}{'n':>6}{'weighted F1':>13}{'macro F1':>10}{'micro F1':>10}")
     for name in SUBTASKS:
         lines.append(
