@@ -305,4 +305,18 @@ def render_markdown_table() -> str:
             lines.append(
                 f"| `{info.name}` | {_cell(', '.join(refinement.when))} | {_cell(codes)} |"
             )
+    lines += [
+        "",
+        "## CASE 2021 snippet cues",
+        "",
+        "Cue words of the CASE 2021 task 2 labels that no event type expresses. A snippet",
+        "whose events give no label takes the label of the first matching row; a row that",
+        "overrides generic labels also replaces Other, Attack and Armed clash, one that",
+        "overrides all replaces any label.",
+        "",
+        "| Label | Overrides | Cue words |",
+        "|---|---|---|",
+    ]
+    for cue in case2021_snippet_cues():
+        lines.append(f"| {cue.label} | {cue.overrides} | {_cell(', '.join(cue.when))} |")
     return "\n".join(lines) + "\n"
