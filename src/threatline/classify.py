@@ -23,6 +23,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -189,13 +190,19 @@ class LabelledSnippets:
             raise ValueError("one label (and one feature list) per text is needed")
 
 
+@cache
+def _default_extractor() -> Any:
+    """The packaged rule extractor, loaded once (spaCy, gazetteer and actors take seconds)."""
+    from threatline.extract import Extractor
+
+    return Extractor()
+
+
 def _extractor_features(texts: Sequence[str]) -> list[list[str]]:
     """Run the packaged rule extractor over the texts and read its features."""
-    from threatline.extract import Extractor
     from threatline.models import Article
 
-    extractor = Extractor()
-    reports = extractor.pipe(Article.from_text(text) for text in texts)
+    reports = _default_extractor().pipe(Article.from_text(text) for text in texts)
     return [rule_features(report) for report in reports]
 
 
