@@ -207,3 +207,19 @@ def test_ontology_snippet_label_replaces_only_the_labels_a_cue_overrides():
     assert case2021_snippet_label(truce, allowed, "ATTACK") is None
     # whole words only: "flooded" is not "flood"
     assert case2021_snippet_label("Calls flooded the hotline.", allowed, None) is None
+
+
+def test_ontology_snippet_cue_with_two_word_lists_needs_one_of_each():
+    from threatline.ontology import case2021_snippet_label
+
+    allowed = {"ATTACK", "PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST"}
+    dispersed = "Police fired tear gas to disperse the protesters."
+    assert case2021_snippet_label(dispersed, allowed, None) == "PROTEST_WITH_INTER"
+    assert case2021_snippet_label("Police fired tear gas at the farm.", allowed, None) is None
+    shot = "Soldiers shot dead three demonstrators."
+    assert case2021_snippet_label(shot, allowed, "ATTACK") == "FORCE_AGAINST_PROTEST"
+    assert case2021_snippet_label("Workers marched to parliament.", allowed, None) == (
+        "PEACE_PROTEST"
+    )
+    # the month is no march
+    assert case2021_snippet_label("In March, gunmen killed a farmer.", allowed, "ATTACK") is None

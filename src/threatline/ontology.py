@@ -72,10 +72,14 @@ class SnippetCue:
     label: str
     when: tuple[str, ...]
     overrides: str = "none"
+    also: tuple[str, ...] = ()
 
     def matches(self, text: str) -> bool:
-        """True when a cue occurs in ``text`` as whole words (case-insensitive)."""
-        return Refinement(when=self.when, codes={}).matches(text)
+        """True when one of ``when`` and, if given, one of ``also`` (the file's "with")
+        occur in ``text`` as whole words (case-insensitive)."""
+        if not Refinement(when=self.when, codes={}).matches(text):
+            return False
+        return not self.also or Refinement(when=self.also, codes={}).matches(text)
 
 
 @dataclass(frozen=True)
@@ -147,6 +151,7 @@ def _table() -> _Table:
                 label=cue["label"],
                 when=tuple(word.lower() for word in cue["when"]),
                 overrides=cue.get("overrides", "none"),
+                also=tuple(word.lower() for word in cue.get("with", [])),
             )
             for cue in raw["case2021_snippet_cues"]["cues"]
         ),
@@ -318,5 +323,8 @@ def render_markdown_table() -> str:
         "|---|---|---|",
     ]
     for cue in case2021_snippet_cues():
-        lines.append(f"| {cue.label} | {cue.overrides} | {_cell(', '.join(cue.when))} |")
+        words = ", ".join(cue.when)
+        if cue.also:
+            words = f"({words}) with ({', '.join(cue.also)})"
+        lines.append(f"| {cue.label} | {cue.overrides} | {_cell(words)} |")
     return "\n".join(lines) + "\n"

@@ -145,7 +145,8 @@ def classify_report(report: ArticleReport, labels: Sequence[str] = SUBTASK3_LABE
     generic one (OTHER, ATTACK, ARMED_CLASH); the earliest in the text. ATTRIB, where
     allowed, wins over all: a snippet that reports a claim of responsibility is about the
     claim. The cue words of labels that no event type expresses (disasters, crime,
-    agreements, diplomacy, statements of responsibility; see
+    agreements, diplomacy, statements of responsibility) or that the extractor's generic
+    labels miss (protests and their policing, mob violence, looting; see
     :func:`threatline.ontology.case2021_snippet_label`) may replace that label. Without an
     event with an allowed label or a cue: :data:`FALLBACK_LABEL` (or the first label when
     the fallback is not allowed)."""
