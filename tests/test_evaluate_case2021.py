@@ -20,6 +20,7 @@ from threatline.evaluate.case2021 import (
     score_reports,
 )
 from threatline.models import Actor, Article, ArticleReport, EventMention, Participant, Span
+from threatline.ontology import case2021_snippet_label
 
 
 def _report(text: str, *events: tuple[str, str, str], actors: list[Actor] | None = None):
@@ -115,7 +116,7 @@ def test_case2021_load_case_tsv_reads_quoted_snippets(tmp_path) -> None:
 def test_case2021_score_reports_leaves_out_labels_outside_a_subtask() -> None:
     items = [
         CaseItem("1", "Rebels bombed a bridge.", "REM_EXPLOS"),
-        CaseItem("2", "Smugglers were caught.", "ORG_CRIME"),
+        CaseItem("2", "Three men were caught.", "ORG_CRIME"),
         CaseItem("3", "The group claimed it.", "ATTRIB"),
     ]
     reports = [
@@ -151,5 +152,27 @@ def test_case2021_run_on_dev_with_a_fake_extractor(bench_dir) -> None:
     n1 = sum(1 for item in items if item.label in SUBTASK1_LABELS)
     n_other = sum(1 for item in items if item.label == "OTHER")
     assert metrics["n"] == 332 and metrics["subtask1_n"] == n1
-    # Every snippet is labelled OTHER: micro F1 is the share of OTHER items.
-    assert metrics["subtask1_micro_f1"] == round(100 * n_other / n1, 2)
+    # Without events, a snippet is labelled by its cue words, or OTHER.
+    allowed = set(SUBTASK1_LABELS)
+    right = sum(
+        1
+        for item in items
+        if item.label in allowed
+        and item.label == (case2021_snippet_label(item.text, allowed) or "OTHER")
+    )
+    assert right >= n_other
+    assert metrics["subtask1_micro_f1"] == round(100 * right / n1, 2)
+
+
+def test_case2021_classify_report_reads_cue_words_for_labels_without_an_event_type() -> None:
+    text = "Floods swept through three villages, killing twelve people."
+    report = _report(text, ("attack", "killing", "occurred"))
+    assert classify_report(report, SUBTASK2_LABELS) == "NATURAL_DISASTER"
+    assert classify_report(report, SUBTASK1_LABELS) == "ATTACK"  # not a subtask 1 label
+    truce = _report("The government and the rebels agreed a ceasefire.")
+    assert classify_report(truce, SUBTASK1_LABELS) == "AGREEMENT"
+    blame = _report(
+        "Officials blamed the bombing on the separatists.", ("bombing", "bombing", "occurred")
+    )
+    assert classify_report(blame, SUBTASK3_LABELS) == "ATTRIB"
+    assert classify_report(blame, SUBTASK2_LABELS) == "REM_EXPLOS"

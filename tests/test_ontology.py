@@ -178,3 +178,48 @@ def test_ontology_committed_doc_matches_table() -> None:
         "docs/event_types.md is stale: regenerate it with "
         "threatline.ontology.render_markdown_table()"
     )
+
+
+def test_ontology_snippet_cues_name_only_case2021_labels():
+    from threatline.evaluate.case2021 import SUBTASK3_LABELS
+    from threatline.ontology import case2021_snippet_cues
+
+    cues = case2021_snippet_cues()
+    assert {cue.label for cue in cues} <= set(SUBTASK3_LABELS)
+    assert {cue.overrides for cue in cues} <= {"none", "generic", "all"}
+    assert all(cue.when for cue in cues)
+
+
+def test_ontology_snippet_label_replaces_only_the_labels_a_cue_overrides():
+    from threatline.ontology import case2021_snippet_label
+
+    allowed = {"ATTACK", "GRENADE", "ARREST", "NATURAL_DISASTER", "ORG_CRIME", "AGREEMENT"}
+    quake = "An earthquake killed forty people in the mountains."
+    assert case2021_snippet_label(quake, allowed, None) == "NATURAL_DISASTER"
+    assert case2021_snippet_label(quake, allowed, "GRENADE") == "NATURAL_DISASTER"  # all
+    assert case2021_snippet_label(quake, allowed - {"NATURAL_DISASTER"}, "ATTACK") is None
+    cartel = "Gunmen from a drug cartel shot dead two men."
+    assert case2021_snippet_label(cartel, allowed, "ATTACK") == "ORG_CRIME"  # generic
+    assert case2021_snippet_label(cartel, allowed, "ARREST") is None
+    truce = "The two sides signed a truce on Sunday."
+    assert case2021_snippet_label(truce, allowed, None) == "AGREEMENT"  # none: no event
+    assert case2021_snippet_label(truce, allowed, "OTHER") == "AGREEMENT"
+    assert case2021_snippet_label(truce, allowed, "ATTACK") is None
+    # whole words only: "flooded" is not "flood"
+    assert case2021_snippet_label("Calls flooded the hotline.", allowed, None) is None
+
+
+def test_ontology_snippet_cue_with_two_word_lists_needs_one_of_each():
+    from threatline.ontology import case2021_snippet_label
+
+    allowed = {"ATTACK", "PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST"}
+    dispersed = "Police fired tear gas to disperse the protesters."
+    assert case2021_snippet_label(dispersed, allowed, None) == "PROTEST_WITH_INTER"
+    assert case2021_snippet_label("Police fired tear gas at the farm.", allowed, None) is None
+    shot = "Soldiers shot dead three demonstrators."
+    assert case2021_snippet_label(shot, allowed, "ATTACK") == "FORCE_AGAINST_PROTEST"
+    assert case2021_snippet_label("Workers marched to parliament.", allowed, None) == (
+        "PEACE_PROTEST"
+    )
+    # the month is no march
+    assert case2021_snippet_label("In March, gunmen killed a farmer.", allowed, "ATTACK") is None

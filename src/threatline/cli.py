@@ -627,15 +627,69 @@ def eval_muc4(texts: tuple[Path, ...], keys: tuple[Path, ...], as_json: bool) ->
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="TSV file with columns id, EventSnippet, SubType.",
 )
+@click.option(
+    "--backend",
+    type=click.Choice(["rules", "fitted"]),
+    default="rules",
+    show_default=True,
+    help="rules: the extractor's event types mapped to the labels; fitted: a linear model "
+    "on the snippet and the extractor's output, scored by cross-validation on --data.",
+)
+@click.option(
+    "--folds",
+    type=click.IntRange(min=2),
+    default=5,
+    show_default=True,
+    help="Stratified folds of the cross-validation (fitted backend).",
+)
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Seed that fixes the folds (fitted)."
+)
+@click.option(
+    "--examples/--no-examples",
+    default=True,
+    show_default=True,
+    help="Add the labelled example sentences shipped with threatline to every training set "
+    "(fitted backend).",
+)
+@click.option(
+    "--model",
+    "model_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A model saved by 'threatline train case2021': score it on --data instead of "
+    "cross-validating (fitted backend; --data must be snippets it was not fitted on).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object last.")
-def eval_case2021(data: Path, as_json: bool) -> None:
+def eval_case2021(
+    data: Path,
+    backend: str,
+    folds: int,
+    seed: int,
+    examples: bool,
+    model_path: Path | None,
+    as_json: bool,
+) -> None:
     """CASE 2021 task 2 event typing: micro, macro and weighted F1 for subtasks 1-3.
+
+    With --backend fitted, each fold is labelled by a model fitted on the other folds only
+    (needs scikit-learn: pip install threatline[fit]); with --model, a saved model labels
+    the snippets of --data.
 
     Example: threatline eval case2021 --data ../shared/bench/case2021-task2/dev.tsv --json
     """
     from threatline.evaluate import case2021
 
-    metrics = case2021.run(data)
+    if model_path is not None and backend != "fitted":
+        raise click.UsageError("--model needs --backend fitted")
+    if backend == "fitted":
+        _require_fit_extra()
+        if model_path is not None:
+            metrics = case2021.run_model(data, model_path)
+        else:
+            metrics = case2021.run_fitted(data, folds=folds, seed=seed, examples=examples)
+    else:
+        metrics = case2021.run(data)
     _print_metrics(metrics, case2021.format_report(metrics), as_json)
 
 
@@ -662,6 +716,56 @@ def eval_coref(data: Path, as_json: bool) -> None:
     except ThreatlineError as exc:
         raise _fail(exc) from exc
     _print_metrics(metrics, coref.format_report(metrics), as_json)
+
+
+def _require_fit_extra() -> None:
+    try:
+        import sklearn  # noqa: F401
+    except ImportError as exc:
+        raise click.ClickException(
+            "the fitted backend needs scikit-learn: pip install 'threatline[fit]'"
+        ) from exc
+
+
+@main.group(name="train")
+def train_group() -> None:
+    """Fit a model on labelled data (needs scikit-learn: pip install threatline[fit])."""
+
+
+@train_group.command(name="case2021")
+@click.option(
+    "--data",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="TSV file with columns id, EventSnippet, SubType.",
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the fitted model (joblib).",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the inner folds.")
+@click.option(
+    "--examples/--no-examples",
+    default=True,
+    show_default=True,
+    help="Add the labelled example sentences shipped with threatline to every training set "
+    "(fitted backend).",
+)
+def train_case2021(data: Path, out: Path, seed: int, examples: bool) -> None:
+    """Fit the snippet classifier of ACLED sub-event types on a CASE 2021 task 2 file.
+
+    Example: threatline train case2021 --data ../shared/bench/case2021-task2/dev.tsv
+    --out model.joblib
+    """
+    _require_fit_extra()
+    from threatline.evaluate import case2021
+
+    model = case2021.train_fitted(data, out, seed=seed, examples=examples)
+    setting = model.chosen
+    assert setting is not None
+    click.echo(f"fitted on {data} ({len(model.labels_)} labels, {setting.describe()}); wrote {out}")
 
 
 # --------------------------------------------------------------------------- schema

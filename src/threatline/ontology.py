@@ -28,9 +28,12 @@ __all__ = [
     "GTD_ATTACK_TYPES",
     "EventTypeInfo",
     "Refinement",
+    "SnippetCue",
     "acled_sub_event_type",
     "all_event_types",
     "case2021_label",
+    "case2021_snippet_cues",
+    "case2021_snippet_label",
     "codes_for",
     "event_type_info",
     "gtd_attack_type",
@@ -57,6 +60,26 @@ class Refinement:
         """True when a cue occurs in ``context`` as whole words (case-insensitive)."""
         lowered = context.lower()
         return any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in self.when)
+
+
+@dataclass(frozen=True)
+class SnippetCue:
+    """Cue words of a CASE 2021 label that no event type expresses (see
+    :func:`case2021_snippet_label`). ``overrides``: which labels of the snippet's events it
+    replaces: ``none`` (it applies only when no event has a label but Other), ``generic``
+    (Other, Attack, Armed clash) or ``all``."""
+
+    label: str
+    when: tuple[str, ...]
+    overrides: str = "none"
+    also: tuple[str, ...] = ()
+
+    def matches(self, text: str) -> bool:
+        """True when one of ``when`` and, if given, one of ``also`` (the file's "with")
+        occur in ``text`` as whole words (case-insensitive)."""
+        if not Refinement(when=self.when, codes={}).matches(text):
+            return False
+        return not self.also or Refinement(when=self.also, codes={}).matches(text)
 
 
 @dataclass(frozen=True)
@@ -92,6 +115,7 @@ class _Table:
     gtd_attack_types: tuple[str, ...]
     case2021_labels: dict[str, str]
     case2021_extra_labels: tuple[str, ...]
+    case2021_snippet_cues: tuple[SnippetCue, ...]
 
 
 @cache
@@ -122,6 +146,15 @@ def _table() -> _Table:
         gtd_attack_types=tuple(raw["gtd_attack_types"]),
         case2021_labels=dict(raw["case2021_labels"]),
         case2021_extra_labels=tuple(raw["case2021_extra_labels"]),
+        case2021_snippet_cues=tuple(
+            SnippetCue(
+                label=cue["label"],
+                when=tuple(word.lower() for word in cue["when"]),
+                overrides=cue.get("overrides", "none"),
+                also=tuple(word.lower() for word in cue.get("with", [])),
+            )
+            for cue in raw["case2021_snippet_cues"]["cues"]
+        ),
     )
 
 
@@ -193,6 +226,39 @@ def case2021_label(event_type: EventType | str, context: str | None = None) -> s
     return CASE2021_LABELS.get(sub) if sub else None
 
 
+def case2021_snippet_cues() -> tuple[SnippetCue, ...]:
+    """The cue words of the CASE 2021 labels, in the order they are tried."""
+    return _table().case2021_snippet_cues
+
+
+def case2021_snippet_label(
+    text: str, allowed: set[str] | frozenset[str], event_label: str | None = None
+) -> str | None:
+    """The label that the cue words of a snippet give, among ``allowed``, over the label of
+    its main event (``event_label``, None when no event has an allowed label): the first
+    matching cue whose ``overrides`` covers that label; None when the event label stands.
+
+    >>> case2021_snippet_label("An earthquake killed 40 people.", {"ATTACK", "NATURAL_DISASTER"},
+    ...                        "ATTACK")
+    'NATURAL_DISASTER'
+    """
+    for cue in _table().case2021_snippet_cues:
+        if cue.label not in allowed or cue.label == event_label:
+            continue
+        covers = (
+            event_label in (None, "OTHER")
+            or cue.overrides == "all"
+            or (cue.overrides == "generic" and event_label in _GENERIC_CASE2021_LABELS)
+        )
+        if covers and cue.matches(text):
+            return cue.label
+    return None
+
+
+# Labels that say little about the event: cue words of a more specific kind replace them.
+_GENERIC_CASE2021_LABELS = frozenset({"OTHER", "ATTACK", "ARMED_CLASH"})
+
+
 def all_event_types() -> list[EventTypeInfo]:
     """Every row of the table, in table order (one per EventType value)."""
     return list(_table().rows.values())
@@ -244,4 +310,21 @@ def render_markdown_table() -> str:
             lines.append(
                 f"| `{info.name}` | {_cell(', '.join(refinement.when))} | {_cell(codes)} |"
             )
+    lines += [
+        "",
+        "## CASE 2021 snippet cues",
+        "",
+        "Cue words of the CASE 2021 task 2 labels that no event type expresses. A snippet",
+        "whose events give no label takes the label of the first matching row; a row that",
+        "overrides generic labels also replaces Other, Attack and Armed clash, one that",
+        "overrides all replaces any label.",
+        "",
+        "| Label | Overrides | Cue words |",
+        "|---|---|---|",
+    ]
+    for cue in case2021_snippet_cues():
+        words = ", ".join(cue.when)
+        if cue.also:
+            words = f"({words}) with ({', '.join(cue.also)})"
+        lines.append(f"| {cue.label} | {cue.overrides} | {_cell(words)} |")
     return "\n".join(lines) + "\n"

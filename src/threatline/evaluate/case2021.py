@@ -28,6 +28,7 @@ from typing import Any, Protocol
 
 from threatline.errors import EvalDataError
 from threatline.models import ActorKind, Article, ArticleReport, EventMention
+from threatline.ontology import case2021_snippet_label
 
 #: The 25 ACLED sub-event types, as the task's files spell them.
 SUBTASK1_LABELS: tuple[str, ...] = (
@@ -143,8 +144,12 @@ def classify_report(report: ArticleReport, labels: Sequence[str] = SUBTASK3_LABE
     or foiled) over a planned, threatened or hypothetical one; a specific label over a
     generic one (OTHER, ATTACK, ARMED_CLASH); the earliest in the text. ATTRIB, where
     allowed, wins over all: a snippet that reports a claim of responsibility is about the
-    claim. Without an event with an allowed label: :data:`FALLBACK_LABEL` (or the first
-    label when the fallback is not allowed)."""
+    claim. The cue words of labels that no event type expresses (disasters, crime,
+    agreements, diplomacy, statements of responsibility) or that the extractor's generic
+    labels miss (protests and their policing, mob violence, looting; see
+    :func:`threatline.ontology.case2021_snippet_label`) may replace that label. Without an
+    event with an allowed label or a cue: :data:`FALLBACK_LABEL` (or the first label when
+    the fallback is not allowed)."""
     allowed = set(labels)
     candidates: list[tuple[tuple[int, int, int, int], str]] = []
     for event in report.events:
@@ -158,8 +163,12 @@ def classify_report(report: ArticleReport, labels: Sequence[str] = SUBTASK3_LABE
             event.trigger.start,
         )
         candidates.append((rank, label))
-    if candidates:
-        return min(candidates)[1]
+    event_choice = min(candidates)[1] if candidates else None
+    cue_label = case2021_snippet_label(report.article.text, allowed, event_choice)
+    if cue_label is not None:
+        return cue_label
+    if event_choice is not None:
+        return event_choice
     return FALLBACK_LABEL if FALLBACK_LABEL in allowed else labels[0]
 
 
@@ -204,21 +213,39 @@ class ReportExtractor(Protocol):
 
 
 def score_reports(items: Sequence[CaseItem], reports: Sequence[ArticleReport]) -> dict[str, Any]:
-    """Classify each item's report per subtask and score it (percent values).
+    """Classify each item's report per subtask (the rule backend) and score it; see
+    :func:`score_predictions` for the metrics."""
+    if len(items) != len(reports):
+        raise ValueError("one report per item is needed")
+    predictions: dict[str, list[str | None]] = {}
+    for name, labels in SUBTASKS.items():
+        allowed = set(labels)
+        predictions[name] = [
+            classify_report(report, labels) if item.label in allowed else None
+            for item, report in zip(items, reports, strict=True)
+        ]
+    return score_predictions(items, predictions)
+
+
+def score_predictions(
+    items: Sequence[CaseItem], predictions: dict[str, Sequence[str | None]]
+) -> dict[str, Any]:
+    """Score one predicted label per item and subtask (None for the items whose gold label
+    is outside the subtask; percent values).
 
     Returns ``subtaskK_weighted_f1``, ``subtaskK_macro_f1``, ``subtaskK_micro_f1`` and
     ``subtaskK_n`` for K = 1, 2, 3, ``n`` (items), ``per_label`` (subtask 3: {label: {p, r,
     f, support}}) and ``per_label_by_subtask``."""
-    if len(items) != len(reports):
-        raise ValueError("one report per item is needed")
     metrics: dict[str, Any] = {"n": len(items), "per_label_by_subtask": {}}
     for name, labels in SUBTASKS.items():
         allowed = set(labels)
-        pairs = [
-            (item.label, classify_report(report, labels))
-            for item, report in zip(items, reports, strict=True)
-            if item.label in allowed
-        ]
+        pairs: list[tuple[str, str]] = []
+        for item, predicted_label in zip(items, predictions[name], strict=True):
+            if item.label not in allowed:
+                continue
+            if predicted_label is None:
+                raise ValueError(f"no {name} prediction for item {item.id}")
+            pairs.append((item.label, predicted_label))
         gold = [g for g, _ in pairs]
         predicted = [p for _, p in pairs]
         f1 = f1_scores(gold, predicted)
@@ -233,22 +260,178 @@ def score_reports(items: Sequence[CaseItem], reports: Sequence[ArticleReport]) -
     return metrics
 
 
-def run(path: Path | str, extractor: ReportExtractor | None = None) -> dict[str, Any]:
-    """Extract events from every snippet of the task file and score the three subtasks
-    (see :func:`score_reports`; percent values)."""
-    items = load_case_tsv(path)
+def extract_reports(
+    items: Sequence[CaseItem], extractor: ReportExtractor | None = None
+) -> list[ArticleReport]:
+    """The rule extractor's report of every snippet (the packaged extractor by default)."""
     articles = [Article.from_text(item.text, title=item.id) for item in items]
     if extractor is None:
         from threatline.extract import Extractor
 
         extractor = Extractor()
-    reports = list(extractor.pipe(articles))
-    return score_reports(items, reports)
+    return list(extractor.pipe(articles))
+
+
+def run(path: Path | str, extractor: ReportExtractor | None = None) -> dict[str, Any]:
+    """Extract events from every snippet of the task file and score the three subtasks
+    with the rule backend (see :func:`score_predictions`; percent values)."""
+    items = load_case_tsv(path)
+    return score_reports(items, extract_reports(items, extractor))
+
+
+#: Cross-validation of the fitted backend: folds and the seed that fixes them.
+DEFAULT_FOLDS = 5
+DEFAULT_SEED = 0
+
+
+def example_items() -> list[CaseItem]:
+    """The labelled example sentences shipped with threatline (ten per label, written
+    from the ACLED codebook's definitions; ``data/case2021_examples.tsv``): the fitted
+    backend adds them to every training set."""
+    from importlib import resources
+
+    path = resources.files("threatline").joinpath("data/case2021_examples.tsv")
+    with resources.as_file(path) as file:
+        return load_case_tsv(file)
+
+
+def _prior(examples: Sequence[CaseItem], reports: Sequence[ArticleReport]) -> Any:
+    from threatline.classify import LabelledSnippets, rule_features
+
+    return LabelledSnippets(
+        texts=tuple(item.text for item in examples),
+        labels=tuple(item.label for item in examples),
+        features=tuple(tuple(rule_features(report)) for report in reports),
+    )
+
+
+def cross_validate_fitted(
+    items: Sequence[CaseItem],
+    reports: Sequence[ArticleReport],
+    example_reports: Sequence[ArticleReport] | None = None,
+    folds: int = DEFAULT_FOLDS,
+    seed: int = DEFAULT_SEED,
+) -> dict[str, Any]:
+    """Stratified k-fold cross-validated scores of the fitted backend
+    (:class:`threatline.classify.SnippetClassifier`): each fold is labelled by a model
+    fitted on the other folds only (and, given their reports, the :func:`example_items`),
+    its setting chosen by cross-validation inside those; the rule extractor's features are
+    computed once, from ``reports``. Adds ``folds``, ``seed``, ``examples`` (how many
+    example sentences joined the training sets) and ``chosen`` (the setting of each fold)
+    to the metrics of :func:`score_predictions`. Needs scikit-learn."""
+    from threatline.classify import cross_validate, rule_features
+
+    if len(items) != len(reports):
+        raise ValueError("one report per item is needed")
+    prior = None
+    if example_reports is not None:
+        prior = _prior(example_items(), example_reports)
+    result = cross_validate(
+        [item.text for item in items],
+        [item.label for item in items],
+        [rule_features(report) for report in reports],
+        SUBTASKS,
+        folds=folds,
+        seed=seed,
+        prior=prior,
+    )
+    metrics = score_predictions(items, result.predictions)
+    metrics.update(
+        folds=folds,
+        seed=seed,
+        examples=len(prior.texts) if prior is not None else 0,
+        chosen=[setting.describe() for setting in result.chosen],
+    )
+    return metrics
+
+
+def _extractor(extractor: ReportExtractor | None) -> ReportExtractor:
+    if extractor is not None:
+        return extractor
+    from threatline.extract import Extractor
+
+    return Extractor()
+
+
+def train_fitted(
+    path: Path | str,
+    out: Path | str,
+    seed: int = DEFAULT_SEED,
+    examples: bool = True,
+    extractor: ReportExtractor | None = None,
+) -> Any:
+    """Fit the fitted backend on every snippet of a task file (and the
+    :func:`example_items`, unless ``examples`` is False; its setting chosen by
+    cross-validation) and save it to ``out``; returns the
+    :class:`~threatline.classify.SnippetClassifier`."""
+    from threatline.classify import SnippetClassifier, rule_features
+
+    extractor = _extractor(extractor)
+    items = load_case_tsv(path)
+    features = [rule_features(report) for report in extract_reports(items, extractor)]
+    prior = None
+    if examples:
+        shipped = example_items()
+        prior = _prior(shipped, extract_reports(shipped, extractor))
+    model = SnippetClassifier(seed=seed, prior=prior).fit(
+        [item.text for item in items], [item.label for item in items], features=features
+    )
+    model.save(out)
+    return model
+
+
+def run_fitted(
+    path: Path | str,
+    folds: int = DEFAULT_FOLDS,
+    seed: int = DEFAULT_SEED,
+    examples: bool = True,
+    extractor: ReportExtractor | None = None,
+) -> dict[str, Any]:
+    """:func:`cross_validate_fitted` on a task file, with the example sentences unless
+    ``examples`` is False."""
+    extractor = _extractor(extractor)
+    items = load_case_tsv(path)
+    reports = extract_reports(items, extractor)
+    example_reports = extract_reports(example_items(), extractor) if examples else None
+    return cross_validate_fitted(items, reports, example_reports, folds, seed)
+
+
+def run_model(
+    path: Path | str, model_path: Path | str, extractor: ReportExtractor | None = None
+) -> dict[str, Any]:
+    """Score a fitted model saved by :func:`train_fitted` on a task file (snippets it was
+    not fitted on: scoring it on its own training file says nothing), among each subtask's
+    labels; the metrics of :func:`score_predictions` and ``model`` (its setting)."""
+    from threatline.classify import SnippetClassifier, rule_features
+
+    model = SnippetClassifier.load(model_path)
+    items = load_case_tsv(path)
+    features = [rule_features(report) for report in extract_reports(items, extractor)]
+    texts = [item.text for item in items]
+    predictions: dict[str, list[str | None]] = {}
+    for name, labels in SUBTASKS.items():
+        predicted = model.predict(texts, features, allowed=labels)
+        predictions[name] = [
+            label if item.label in set(labels) else None
+            for item, label in zip(items, predicted, strict=True)
+        ]
+    metrics = score_predictions(items, predictions)
+    metrics["model"] = model.chosen.describe() if model.chosen else None
+    return metrics
 
 
 def format_report(metrics: dict[str, Any]) -> str:
     """The three subtasks' F1 figures and the per-label table of subtask 3."""
-    lines = [f"{'':<12}{'n':>6}{'weighted F1':>13}{'macro F1':>10}{'micro F1':>10}"]
+    lines = []
+    if "folds" in metrics:
+        lines.append(
+            f"fitted backend, stratified {metrics['folds']}-fold cross-validation "
+            f"(seed {metrics['seed']}), {metrics['examples']} example sentences in each "
+            f"training set; settings by fold: {', '.join(metrics['chosen'])}"
+        )
+    elif metrics.get("model"):
+        lines.append(f"fitted backend, saved model ({metrics['model']})")
+    lines.append(f"{'':<12}{'n':>6}{'weighted F1':>13}{'macro F1':>10}{'micro F1':>10}")
     for name in SUBTASKS:
         lines.append(
             f"{name:<12}{metrics[f'{name}_n']:>6}{metrics[f'{name}_weighted_f1']:>13.1f}"
