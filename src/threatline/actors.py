@@ -708,10 +708,9 @@ class _Finder:
             return None, token.i  # only the head of a compound counts
         if token.dep_ == "compound":
             return None, token.i
-        kind = lex.noun_kind(token.lower_)
-        if kind is None and token.i > 0:
-            kind = lex.noun_kind(f"{doc[token.i - 1].lower_} {token.lower_}")
-        return kind, token.i + 1
+        # the two-word noun first: "armed men" are not the civilians "men" are
+        pair = lex.noun_kind(f"{doc[token.i - 1].lower_} {token.lower_}") if token.i > 0 else None
+        return pair or lex.noun_kind(token.lower_), token.i + 1
 
     def _left_edge(self, token: Token) -> int:
         """First token of the pre-modifiers of ``token`` (determiners, adjectives, compounds)."""

@@ -362,7 +362,16 @@ class _Actors:
         own = self.at_token(token)
         if own is not None:
             return own
-        for word in _phrase_tokens(token):
+        # 'their colleague Mariela Espinosa': the apposed name, not the possessor
+        for appos in _children(token, {"appos"}):
+            actor = self.at_token(appos)
+            if actor is not None:
+                return actor
+        words = _phrase_tokens(token)
+        possessed = {t.i for c in _children(token, {"poss"}) for t in c.subtree}
+        for word in [w for w in words if w.i not in possessed] + [
+            w for w in words if w.i in possessed
+        ]:
             actor = self.at_token(word)
             if actor is not None:
                 return actor
@@ -745,10 +754,13 @@ def _status(mention: _Mention) -> str:
             if modifiers & {"foiled", "thwarted"}
             else EventStatus.FAILED.value
         )
+    # 'the attack on 6 December had been planned for months': a definite event that is
+    # the subject of its planning happened; only 'they planned an attack' is a plan
+    presupposed = _definite(token) and token.dep_ in ("nsubj", "nsubjpass")
     for lemma in chain_lemmas:
         if lemma in _FAIL_GOVERNORS:
             return EventStatus.FAILED.value
-        if lemma in ("plan", "plot", "intend", "prepare"):
+        if lemma in ("plan", "plot", "intend", "prepare") and not presupposed:
             return EventStatus.PLANNED.value
         if lemma == "threaten":
             return EventStatus.THREATENED.value
@@ -1107,7 +1119,7 @@ def _attach_time(
     own_tokens = [mention.token, *mention.absorbed]
     if mention.embedded:
         return  # a reference inside another event's clause: the time is that event's
-    best: tuple[int, int, TimeSpan] | None = None
+    best: tuple[bool, int, int, TimeSpan] | None = None
     for timex in timexes:
         if timex.char_start is None or not (
             sentence.start_char <= timex.char_start < sentence.end_char
@@ -1131,20 +1143,42 @@ def _attach_time(
             min(_tree_distance(head, t) for t in [o.token, *o.absorbed]) < distance for o in others
         ):
             continue  # closer to another event of the sentence
-        if mention.definite and mention.token.i not in {t.i for t in head.ancestors}:
+        ancestors = {t.i for t in head.ancestors}
+        if (
+            mention.definite
+            and mention.token.i not in ancestors
+            and not _dates_reference(mention.token, ancestors)
+        ):
             # a back-reference keeps the time of the event it refers to, unless the time is
-            # part of the reference itself ('the attack on Friday')
+            # part of the reference itself ('the attack on Friday') or of the clause that
+            # only says when it happened ('the attack took place on 15 January')
             continue
-        key = (distance, abs(timex.char_start - mention.token.idx))
-        if best is None or key < best[:2]:
+        # a clock time alone ('at 1830') gives no day: a dated expression is preferred
+        key = (timex.start is None, distance, abs(timex.char_start - mention.token.idx))
+        if best is None or key < best[:3]:
             best = (*key, timex)
     if best is None:
         return
-    timex = best[2]
+    timex = best[3]
     if is_event_anchored(timex):
         mention.anchored_time = timex
     else:
         mention.time = timex
+
+
+_OCCURRENCE_VERBS = {"occur", "happen", "take", "stage", "carry", "perpetrate", "commit"}
+
+
+def _dates_reference(noun: Token, timex_ancestors: set[int]) -> bool:
+    """Whether the event noun is the subject of a verb that only places it in time ('the
+    attack took place at 2100 on 15 January', 'the attack was staged on Friday') and the
+    time expression belongs to that verb."""
+    verb = noun.head
+    return (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        and _lemma(verb) in _OCCURRENCE_VERBS
+        and verb.i in timex_ancestors
+    )
 
 
 # --------------------------------------------------------------------------- attributions
@@ -1317,7 +1351,9 @@ def _place_compatible(a: EventPlace | None, b: EventPlace | None, places: dict[s
 
 
 def _event_time(event: _Event) -> TimeSpan | None:
-    return next((m.time for m in event.mentions if m.time is not None), None)
+    """The first dated time of its mentions ('yesterday' over a bare 'at 1830')."""
+    times = [m.time for m in event.mentions if m.time is not None]
+    return next((t for t in times if t.start is not None), times[0] if times else None)
 
 
 def _event_place(event: _Event) -> EventPlace | None:
