@@ -134,6 +134,7 @@ class Lexicon:
     cue_phrases: list[dict[str, Any]]
     quote_verbs: frozenset[str]
     quote_marks: frozenset[str]
+    suspicion_adjectives: frozenset[str] = frozenset()
 
 
 def _read_json(name: str) -> dict[str, Any]:
@@ -198,6 +199,7 @@ def load_lexicon() -> Lexicon:
         cue_phrases=cues["phrases"],
         quote_verbs=frozenset(cues["quote_verbs"]),
         quote_marks=frozenset(cues["quote_marks"]),
+        suspicion_adjectives=frozenset(cues.get("suspicion_adjectives", ())),
     )
 
 
@@ -1303,7 +1305,29 @@ def _attribute_sentence(
                 _add(mention, actors.by_id[source], Role.SOURCE_OF_REPORT)
             if cue["stance"] == Stance.CLAIMS.value and source in actors.by_id:
                 _add(mention, actors.by_id[source], Role.CLAIMANT)
+    _attribute_suspects(sentence, mentions, actors, lex)
     _attribute_quotes(sentence, mentions, actors, lex, text)
+
+
+def _attribute_suspects(
+    sentence: SpacySpan, mentions: list[_Mention], actors: _Actors, lex: Lexicon
+) -> None:
+    """'the presumed members of the group', 'the alleged attackers': the article only
+    suspects the perpetrators of the sentence's events that the phrase names."""
+    for token in sentence:
+        if token.lower_ not in lex.suspicion_adjectives or token.dep_ != "amod":
+            continue
+        suspect = actors.in_subtree(token.head)
+        if suspect is None:
+            continue
+        start, end = token.idx, token.idx + len(token.text)
+        attribution = Attribution(source=ARTICLE_SOURCE, stance=Stance.ALLEGES, start=start, end=end)
+        for mention in mentions:
+            if any(
+                p.actor == suspect.id and p.role == Role.PERPETRATOR.value
+                for p in mention.participants
+            ) and attribution not in mention.attributions:
+                mention.attributions.append(attribution)
 
 
 def _attribute_quotes(
@@ -1622,7 +1646,33 @@ def extract_events(
         event.id = f"E{n}"
     _link(events, {s.start: n for n, s in enumerate(doc.sents)})
     _resolve_anchored_times(events)
+    _carry_times(events, {s.start: n for n, s in enumerate(doc.sents)}, lex)
     return [_build(event, text, lex) for event in events]
+
+
+_CARRY_SENTENCES = 2  # how far a report's date reaches into the sentences that follow it
+
+
+def _carry_times(events: list[_Event], order: dict[int, int], lex: Lexicon) -> None:
+    """An attack told without a date of its own, right after a dated one ('On 10 March
+    rebels killed four peasants. They also attacked public facilities in Ambo.'), took
+    place then: the report goes on with the same day. The time keeps its expression and
+    names the event it comes from as its anchor."""
+    dated: _Event | None = None
+    for event in sorted(events, key=lambda e: order[e.first.sentence.start]):
+        if event.first.type not in lex.violent:
+            continue
+        own = _event_time(event)
+        if own is not None and own.start is not None:
+            dated = event
+            continue
+        if own is not None or dated is None:
+            continue
+        if order[event.first.sentence.start] - order[dated.first.sentence.start] > _CARRY_SENTENCES:
+            continue
+        source = _event_time(dated)
+        assert source is not None
+        event.first.time = source.model_copy(update={"anchor": f"event:{dated.id}"})
 
 
 def _unprevented_attack(
