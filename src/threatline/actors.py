@@ -813,7 +813,32 @@ class _Finder:
                 ):
                     continue
                 if start > mention.tok_end and doc[mention.tok_end].text == ",":
-                    self.add(self.actors[mention.key], start, child.i + 1, "appos")
+                    end = _of_phrase_end(child)
+                    self.add(self.actors[mention.key], start, end, "appos", claim=False)
+                    for i in range(start, child.i + 1):
+                        self.claimed[i] = len(self.mentions) - 1
+            if self.actors[mention.key].kind == ActorKind.PERSON and mention.form == "ner":
+                self._add_title(mention)
+
+    def _add_title(self, mention: _Mention) -> None:
+        """ "Judge Mariela Espinosa", "MNR leader Hector Oqueli": the words before a person's
+        name that modify it describe the person (a further mention, claiming no token)."""
+        doc = self.doc
+        root = doc[mention.tok_end - 1]
+        start = mention.tok_start
+        while start > 0:
+            prev = doc[start - 1]
+            if prev.dep_ not in ("compound", "amod", "nmod") or prev.head.i < start:
+                break
+            if not (prev.is_alpha or prev.text == "-"):
+                break
+            start -= 1
+        if start == mention.tok_start or root.i < mention.tok_start:
+            return
+        words = doc[start : mention.tok_start]
+        if not any(t.pos_ == "NOUN" or t.lower_ in _TITLES for t in words):
+            return  # only a first name or an initial the tagger left out
+        self.add(self.actors[mention.key], start, mention.tok_start, "title", claim=False)
 
     # ------------------------------------------------------------------ 5. coreference
 
@@ -1136,6 +1161,18 @@ def _clause_head(token: Token) -> Token | None:
             return node
         node = node.head
     return None
+
+
+def _of_phrase_end(head: Token) -> int:
+    """End token of a noun with its 'of' phrase: 'mayor of Achi', 'leader of the Socialist
+    International' (the phrase stops at a comma or a clause)."""
+    end = head.i + 1
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+            tokens = list(child.subtree)
+            stop = next((t.i for t in tokens if t.text in {",", "(", "["}), None)
+            end = stop if stop is not None else tokens[-1].i + 1
+    return end
 
 
 def _description_name(words: Span, lex: Lexicon) -> str:
