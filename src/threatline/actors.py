@@ -328,6 +328,12 @@ _DETERMINERS = {
     "around",
     "nearly",
     "over",
+    # hedges say who suspects, not who the group is ('suspected urban guerrillas')
+    "suspected",
+    "presumed",
+    "alleged",
+    "purported",
+    "reputed",
 }
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}

@@ -412,7 +412,11 @@ def _object(token: Token) -> Token | None:
     for dep in ("dobj", "nsubjpass", "attr", "oprd"):
         found = _children(token, {dep})
         if found:
+            if _lemma(found[0]) in _RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                return token.head  # 'Hector Oqueli, who was kidnapped': the antecedent
             return found[0]
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head  # 'two businessmen kidnapped in Medellin'
     return None
 
 
