@@ -1769,7 +1769,22 @@ def _resolve_killings(mentions: list[_Mention], actors: _Actors, lex: Lexicon) -
         )
         generic = {EventType.ATTACK.value, EventType.ARMED_ASSAULT.value}
         if security and mention.type in generic:
-            mention.type = EventType.SECURITY_OPERATION.value
+            # 'soldiers killed the Jesuits': forces that kill civilians commit violence
+            # against them; 'troops killed three rebels' is an operation
+            harmed = [
+                actors.in_subtree(head)
+                for verb in verbs
+                if (obj := _object(verb)) is not None
+                for head in _conjuncts(obj)
+            ]
+            civilians = bool(harmed) and all(
+                a is not None and a.kind in _PEOPLE_KINDS for a in harmed
+            )
+            mention.type = (
+                EventType.EXTRAJUDICIAL_KILLING.value
+                if civilians
+                else EventType.SECURITY_OPERATION.value
+            )
         if mention.kind == "casualty":
             mention.kind = "event"
         kept.append(mention)
