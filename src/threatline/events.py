@@ -23,6 +23,7 @@ The steps, in order:
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 from dataclasses import dataclass, field
@@ -1325,12 +1326,17 @@ def _attribute_suspects(
         if suspect is None:
             continue
         start, end = token.idx, token.idx + len(token.text)
-        attribution = Attribution(source=ARTICLE_SOURCE, stance=Stance.ALLEGES, start=start, end=end)
+        attribution = Attribution(
+            source=ARTICLE_SOURCE, stance=Stance.ALLEGES, start=start, end=end
+        )
         for mention in mentions:
-            if any(
-                p.actor == suspect.id and p.role == Role.PERPETRATOR.value
-                for p in mention.participants
-            ) and attribution not in mention.attributions:
+            if (
+                any(
+                    p.actor == suspect.id and p.role == Role.PERPETRATOR.value
+                    for p in mention.participants
+                )
+                and attribution not in mention.attributions
+            ):
                 mention.attributions.append(attribution)
 
 
@@ -1584,7 +1590,9 @@ def extract_events(
 
     Offsets of every span index ``article.text`` (``doc.text`` has the same length; its case
     may differ for upper-case articles, so output text is always taken from the article).
-    Events without a time expression of their own keep ``time`` None: nothing is guessed.
+    Events without a time expression of their own keep ``time`` None, except an attack told
+    right after a dated one (or with 'also'), which keeps that day with the dated event as
+    its anchor; a bare clock time is of the publication day.
     """
     if len(doc.text) != len(article.text):
         raise ConfigError(
@@ -1651,17 +1659,46 @@ def extract_events(
     _link(events, {s.start: n for n, s in enumerate(doc.sents)})
     _resolve_anchored_times(events)
     _carry_times(events, {s.start: n for n, s in enumerate(doc.sents)}, lex)
+    _date_clock_times(events, article.published)
     return [_build(event, text, lex) for event in events]
 
 
+def _clock_only(time: TimeSpan) -> bool:
+    """'at 1215 (1515 GMT)': a time of day whose day the expression does not give."""
+    return time.start is None and (time.value or "").startswith("XXXX-XX-XXT")
+
+
+def _date_clock_times(events: list[_Event], published: dt.date | None) -> None:
+    """A bare clock time in a report ('a bomb exploded at 1215') is of the report's day,
+    when nothing before gave the event another day."""
+    if published is None:
+        return
+    for event in events:
+        for mention in event.mentions:
+            time = mention.time
+            if time is None or not _clock_only(time):
+                continue
+            value = f"{published.isoformat()}{(time.value or '')[10:]}"
+            mention.time = time.model_copy(
+                update={
+                    "start": published,
+                    "end": published,
+                    "anchor": "publication",
+                    "value": value,
+                }
+            )
+
+
 _CARRY_SENTENCES = 2  # how far a report's date reaches into the sentences that follow it
+# 'the rebels also blew up two posts': the report goes on with the same occasion
+_CONTINUATION = {"also", "additionally"}
 
 
 def _carry_times(events: list[_Event], order: dict[int, int], lex: Lexicon) -> None:
-    """An attack told without a date of its own, right after a dated one ('On 10 March
-    rebels killed four peasants. They also attacked public facilities in Ambo.'), took
-    place then: the report goes on with the same day. The time keeps its expression and
-    names the event it comes from as its anchor."""
+    """An attack told without a date of its own, right after a dated one or with 'also'
+    ('On 10 March rebels killed four peasants. They also attacked public facilities in
+    Ambo.'), took place then: the report goes on with the same day. The time keeps its
+    expression and names the event it comes from as its anchor."""
     dated: _Event | None = None
     for event in sorted(events, key=lambda e: order[e.first.sentence.start]):
         if event.first.type not in lex.violent:
@@ -1670,9 +1707,11 @@ def _carry_times(events: list[_Event], order: dict[int, int], lex: Lexicon) -> N
         if own is not None and own.start is not None:
             dated = event
             continue
-        if own is not None or dated is None:
+        if (own is not None and not _clock_only(own)) or dated is None:
             continue
-        if order[event.first.sentence.start] - order[dated.first.sentence.start] > _CARRY_SENTENCES:
+        gap = order[event.first.sentence.start] - order[dated.first.sentence.start]
+        continued = any(_lemma(t) in _CONTINUATION for t in event.first.sentence)
+        if gap > _CARRY_SENTENCES and not continued:
             continue
         source = _event_time(dated)
         assert source is not None
