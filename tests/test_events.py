@@ -713,3 +713,22 @@ def test_events_bare_clock_time_is_of_the_publication_day(nlp):
     clock = clock.model_copy(update={"timex_type": "TIME", "value": "XXXX-XX-XXT12:15"})
     event = only(run(nlp, text, timexes=[clock]))
     assert event.time is not None and event.time.start == PUBLISHED
+
+
+@pytest.mark.model
+def test_events_a_group_reporting_its_own_attack_claims_it(nlp):
+    text = "The Front reported that its units bombed a power station."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "The Front")
+    event = next(e for e in run(nlp, text, actors=[front]) if e.type == "bombing")
+    assert ("front", "perpetrator") in roles(event)
+    assert ("front", "claims") in stances(event)
+
+
+@pytest.mark.model
+def test_events_subject_nearest_the_verb_after_a_dateline(nlp):
+    text = "Lima -- Through calls to the media, the Front has claimed the attack."
+    lima = actor(text, "lima", ActorKind.OTHER, "Lima")
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "the Front")
+    events = run(nlp, text, actors=[lima, front])
+    claim = next(e for e in events if e.type == "claim_of_responsibility")
+    assert ("front", "claimant") in roles(claim)

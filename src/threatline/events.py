@@ -288,7 +288,10 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(6):
         subjects = [c for c in current.children if c.dep_ in deps]
         if subjects:
-            subject = subjects[0]
+            # two subjects are a parse of a dateline ('Vina del Mar -- ... the Front has
+            # claimed'): the one nearest the verb is the verb's own
+            before = [c for c in subjects if c.i < current.i]
+            subject = before[-1] if len(subjects) > 1 and before else subjects[0]
             if _lemma(subject) in _RELATIVE_PRONOUNS:
                 if current.dep_ == "relcl":
                     return current.head
@@ -1312,6 +1315,53 @@ def _attribute_sentence(
                 _add(mention, actors.by_id[source], Role.CLAIMANT)
     _attribute_suspects(sentence, mentions, actors, lex)
     _attribute_quotes(sentence, mentions, actors, lex, text)
+    _own_reports_are_claims(mentions, actors)
+
+
+_OWN_REPORT_STANCES = {Stance.REPORTS.value, Stance.ASSERTS.value, Stance.QUOTES.value}
+
+
+def _own_reports_are_claims(mentions: list[_Mention], actors: _Actors) -> None:
+    """A group that reports its own attack ('the FMLN reports that its commandos attacked',
+    a rebel radio's war report) claims it."""
+    for mention in mentions:
+        perpetrators = {p.actor for p in mention.participants if p.role == Role.PERPETRATOR.value}
+        for attribution in list(mention.attributions):
+            source = actors.by_id.get(attribution.source)
+            if attribution.stance not in _OWN_REPORT_STANCES or source is None:
+                continue
+            group = source if source.kind == ActorKind.ARMED_GROUP.value else None
+            if group is None and source.parent in actors.by_id:
+                parent = actors.by_id[source.parent]
+                group = parent if parent.kind == ActorKind.ARMED_GROUP.value else None
+            own = source.id in perpetrators or (source.parent or "") in perpetrators
+            others = {
+                p
+                for p in perpetrators
+                if p not in (source.id, source.parent)
+                and actors.by_id[p].kind == ActorKind.ARMED_GROUP.value
+                and actors.by_id[p].in_kb
+            }
+            # an armed group's own war report names no other group: its units did it
+            if not own and (group is None or others or mention.type not in _CLAIMABLE):
+                continue
+            claim = attribution.model_copy(update={"stance": Stance.CLAIMS})
+            if claim not in mention.attributions:
+                mention.attributions.append(claim)
+            claimant = group if group is not None else source
+            _add(mention, claimant, Role.PERPETRATOR)
+            _add(mention, claimant, Role.CLAIMANT)
+
+
+_CLAIMABLE = {
+    EventType.ATTACK.value,
+    EventType.ARMED_ASSAULT.value,
+    EventType.BOMBING.value,
+    EventType.ARSON.value,
+    EventType.KIDNAPPING.value,
+    EventType.ASSASSINATION.value,
+    EventType.SHELLING.value,
+}
 
 
 def _attribute_suspects(
