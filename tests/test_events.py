@@ -732,3 +732,14 @@ def test_events_subject_nearest_the_verb_after_a_dateline(nlp):
     events = run(nlp, text, actors=[lima, front])
     claim = next(e for e in events if e.type == "claim_of_responsibility")
     assert ("front", "claimant") in roles(claim)
+
+
+@pytest.mark.model
+def test_events_coordinated_participle_shares_the_passive_subject(nlp):
+    text = "The mayor and two farmers were taken to a field by rebels and then shot."
+    mayor = actor(text, "mayor", ActorKind.PERSON, "The mayor")
+    rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "rebels")
+    events = run(nlp, text, actors=[mayor, rebels])
+    shooting = next(e for e in events if e.trigger.text == "shot")
+    assert ("mayor", "perpetrator") not in roles(shooting)
+    assert ("mayor", "victim") in roles(shooting)

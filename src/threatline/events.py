@@ -886,6 +886,17 @@ def _harm_role(verb: Token, event_type: str, actor: Actor | None, lex: Lexicon) 
     return Role.TARGET
 
 
+def _shares_passive(verb: Token) -> bool:
+    """A participle coordinated with a passive verb shares its passive subject."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not _is_passive(verb)
+        and not _children(verb, {"nsubj", "dobj"})
+        and _is_passive(verb.head)
+    )
+
+
 def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
     token = mention.token
     kind = mention.type
@@ -930,7 +941,13 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 _add_phrase(mention, actors, pobj, Role.TARGET)
         return
     # attacks, plots, threats, seizures of power, protests
-    if is_verb:
+    if is_verb and _shares_passive(token):
+        # 'X and Y were brought before a court and then killed': the shared subject suffered
+        for pobj in _agent_objects(token):
+            _add_phrase(mention, actors, pobj, Role.PERPETRATOR)
+        if subject is not None and kind in lex.violent:
+            _add_phrase(mention, actors, subject, _harm_role(token, kind, subject_actor, lex))
+    elif is_verb:
         if _is_passive(token):
             for pobj in _agent_objects(token):
                 _add_phrase(mention, actors, pobj, Role.PERPETRATOR)
