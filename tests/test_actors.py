@@ -316,3 +316,28 @@ def test_actors_seed_article(nlp, actor_kb, seed_dir) -> None:
     for actor in actors:
         assert actor.mentions == sorted(actor.mentions)
         assert all(0 <= s < e <= len(article.text) for s, e in actor.mentions)
+
+
+@pytest.mark.model
+def test_actors_title_and_of_phrase_describe_a_person(nlp, actor_kb: ActorKB) -> None:
+    text = (
+        "Judge Maria Lopez was shot in Lima. "
+        "Police questioned Carlos Ramos, mayor of Huanta, on Monday."
+    )
+    article, actors = _run(text, nlp, actor_kb)
+    lopez = next(a for a in actors if "Lopez" in a.name)
+    ramos = next(a for a in actors if "Ramos" in a.name)
+    assert "Judge" in _surfaces(article, lopez)
+    assert "mayor of Huanta" in _surfaces(article, ramos)
+
+
+@pytest.mark.model
+def test_actors_hedge_is_no_part_of_a_group_mention(nlp, actor_kb: ActorKB) -> None:
+    text = "Suspected urban guerrillas burned a bus, and armed men killed two persons."
+    article, actors = _run(text, nlp, actor_kb)
+    surfaces = {s for a in actors for s in _surfaces(article, a)}
+    assert "urban guerrillas" in surfaces
+    armed = next(a for a in actors if "armed men" in _surfaces(article, a))
+    assert armed.kind == ActorKind.ARMED_GROUP
+    persons = next(a for a in actors if "persons" in _surfaces(article, a))
+    assert persons.kind == ActorKind.CIVILIANS

@@ -499,3 +499,30 @@ def test_muc4_run_scores_three_messages_with_a_fake_extractor(bench_dir, tmp_pat
     assert 0.0 <= metrics["f"] <= 100.0 and 0.0 <= metrics["ree_f1"] <= 100.0
     assert set(metrics["ree"]) == {"PerpInd", "PerpOrg", "Target", "Victim", "Weapon"}
     assert "ALL TEMPLATES" in format_report(metrics)
+
+
+def test_muc4_person_name_fill_is_a_name_not_a_longer_description() -> None:
+    text = "Gunmen killed Ana Ruiz, the mayor of the town of Achi, in her office."
+    article = Article.from_text(text, title="TST9-MUC4-0003", published=dt.date(1990, 3, 12))
+
+    def mention(phrase: str) -> tuple[int, int]:
+        return (text.index(phrase), text.index(phrase) + len(phrase))
+
+    actors = [
+        Actor(id="a1", name="Gunmen", kind="armed_group", mentions=[mention("Gunmen")]),
+        Actor(id="a2", name="Ana Ruiz", kind="person", aliases=["Ana Ruiz"],
+              mentions=[mention("Ana Ruiz"), mention("mayor of the town of Achi")]),
+    ]  # fmt: skip
+    killing = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(start=7, end=13, text="killed"),
+        participants=[
+            Participant(actor="a1", role="perpetrator"),
+            Participant(actor="a2", role="victim"),
+        ],
+    )
+    report = ArticleReport(article=article, actors=actors, events=[killing])
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(18).fillers] == ["ANA RUIZ"]
+    assert [f.value for f in template.slot(19).fillers] == ["MAYOR OF THE TOWN OF ACHI"]

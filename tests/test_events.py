@@ -630,3 +630,116 @@ def test_events_seed_article_end_to_end(nlp, seed_dir, actor_kb, gazetteer):
     # generic statements are no events
     assert not [e for e in events if any("number of attacks" in s.text for s in e.evidence)]
     assert not [e for e in events if any("groups compete" in s.text for s in e.evidence)]
+
+
+# --------------------------------------------------------------------------- MUC-style reports
+
+
+@pytest.mark.model
+def test_events_soldiers_killing_civilians_is_extrajudicial_killing(nlp):
+    text = "Soldiers killed three farmers near the river."
+    soldiers = actor(text, "soldiers", ActorKind.SECURITY_FORCE, "Soldiers")
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, "three farmers")
+    event = only(run(nlp, text, actors=[soldiers, farmers]))
+    assert event.type == "extrajudicial_killing"
+    assert ("farmers", "victim") in roles(event)
+
+
+@pytest.mark.model
+def test_events_relative_clause_antecedent_is_the_victim(nlp):
+    text = "The party mourned Luis Vega, who was kidnapped by armed men in the capital."
+    vega = actor(text, "vega", ActorKind.PERSON, "Luis Vega")
+    men = actor(text, "men", ActorKind.ARMED_GROUP, "armed men")
+    event = only(run(nlp, text, actors=[vega, men]))
+    assert event.type == "kidnapping"
+    assert ("vega", "victim") in roles(event)
+    assert ("men", "perpetrator") in roles(event)
+
+
+@pytest.mark.model
+def test_events_apposed_name_is_the_victim_not_the_possessor(nlp):
+    text = "Unknown men killed their colleague Ana Ruiz in the port."
+    colleagues = actor(text, "colleagues", ActorKind.CIVILIANS, "their")
+    ruiz = actor(text, "ruiz", ActorKind.PERSON, "Ana Ruiz")
+    event = only(run(nlp, text, actors=[colleagues, ruiz]))
+    assert ("ruiz", "victim") in roles(event)
+
+
+@pytest.mark.model
+def test_events_alleged_members_make_the_perpetrator_suspected(nlp):
+    text = "Alleged members of the Front attacked a bus in the valley."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "Alleged members of the Front")
+    event = only(run(nlp, text, actors=[front]))
+    assert ("front", "perpetrator") in roles(event)
+    assert ("article", "alleges") in stances(event)
+
+
+@pytest.mark.model
+def test_events_attack_attributed_to_a_group_is_alleged(nlp):
+    text = "The bombing of the bank was attributed to the Front."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "the Front")
+    event = only(run(nlp, text, actors=[front]))
+    assert ("article", "alleges") in stances(event)
+
+
+@pytest.mark.model
+def test_events_time_of_a_definite_attack_from_its_own_clause(nlp):
+    text = "The attack took place at 2100 on 15 January in the north."
+    when = day(text, "15 January", dt.date(2024, 1, 15))
+    event = only(run(nlp, text, timexes=[when]))
+    assert event.time is not None and event.time.start == dt.date(2024, 1, 15)
+
+
+@pytest.mark.model
+def test_events_undated_attack_with_also_keeps_the_earlier_day(nlp):
+    text = (
+        "Rebels bombed a bridge on 10 January. The army sent troops to the area. "
+        "Officials met in the capital. The mayor spoke to reporters. "
+        "The rebels also burned two buses."
+    )
+    when = day(text, "10 January", dt.date(2024, 1, 10))
+    events = [e for e in run(nlp, text, timexes=[when]) if e.type in ("bombing", "arson")]
+    assert [e.time.start if e.time else None for e in events] == [
+        dt.date(2024, 1, 10),
+        dt.date(2024, 1, 10),
+    ]
+    assert events[1].time is not None and events[1].time.anchor == f"event:{events[0].id}"
+
+
+@pytest.mark.model
+def test_events_bare_clock_time_is_of_the_publication_day(nlp):
+    text = "A bomb exploded at 1215 outside a bank."
+    clock = timex(text, "1215", None, None, Granularity.UNKNOWN)
+    clock = clock.model_copy(update={"timex_type": "TIME", "value": "XXXX-XX-XXT12:15"})
+    event = only(run(nlp, text, timexes=[clock]))
+    assert event.time is not None and event.time.start == PUBLISHED
+
+
+@pytest.mark.model
+def test_events_a_group_reporting_its_own_attack_claims_it(nlp):
+    text = "The Front reported that its units bombed a power station."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "The Front")
+    event = next(e for e in run(nlp, text, actors=[front]) if e.type == "bombing")
+    assert ("front", "perpetrator") in roles(event)
+    assert ("front", "claims") in stances(event)
+
+
+@pytest.mark.model
+def test_events_subject_nearest_the_verb_after_a_dateline(nlp):
+    text = "Lima -- Through calls to the media, the Front has claimed the attack."
+    lima = actor(text, "lima", ActorKind.OTHER, "Lima")
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "the Front")
+    events = run(nlp, text, actors=[lima, front])
+    claim = next(e for e in events if e.type == "claim_of_responsibility")
+    assert ("front", "claimant") in roles(claim)
+
+
+@pytest.mark.model
+def test_events_coordinated_participle_shares_the_passive_subject(nlp):
+    text = "The mayor and two farmers were taken to a field by rebels and then shot."
+    mayor = actor(text, "mayor", ActorKind.PERSON, "The mayor")
+    rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "rebels")
+    events = run(nlp, text, actors=[mayor, rebels])
+    shooting = next(e for e in events if e.trigger.text == "shot")
+    assert ("mayor", "perpetrator") not in roles(shooting)
+    assert ("mayor", "victim") in roles(shooting)

@@ -328,6 +328,12 @@ _DETERMINERS = {
     "around",
     "nearly",
     "over",
+    # hedges say who suspects, not who the group is ('suspected urban guerrillas')
+    "suspected",
+    "presumed",
+    "alleged",
+    "purported",
+    "reputed",
 }
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -708,10 +714,9 @@ class _Finder:
             return None, token.i  # only the head of a compound counts
         if token.dep_ == "compound":
             return None, token.i
-        kind = lex.noun_kind(token.lower_)
-        if kind is None and token.i > 0:
-            kind = lex.noun_kind(f"{doc[token.i - 1].lower_} {token.lower_}")
-        return kind, token.i + 1
+        # the two-word noun first: "armed men" are not the civilians "men" are
+        pair = lex.noun_kind(f"{doc[token.i - 1].lower_} {token.lower_}") if token.i > 0 else None
+        return pair or lex.noun_kind(token.lower_), token.i + 1
 
     def _left_edge(self, token: Token) -> int:
         """First token of the pre-modifiers of ``token`` (determiners, adjectives, compounds)."""
@@ -814,7 +819,32 @@ class _Finder:
                 ):
                     continue
                 if start > mention.tok_end and doc[mention.tok_end].text == ",":
-                    self.add(self.actors[mention.key], start, child.i + 1, "appos")
+                    end = _of_phrase_end(child)
+                    self.add(self.actors[mention.key], start, end, "appos", claim=False)
+                    for i in range(start, child.i + 1):
+                        self.claimed[i] = len(self.mentions) - 1
+            if self.actors[mention.key].kind == ActorKind.PERSON and mention.form == "ner":
+                self._add_title(mention)
+
+    def _add_title(self, mention: _Mention) -> None:
+        """ "Judge Mariela Espinosa", "MNR leader Hector Oqueli": the words before a person's
+        name that modify it describe the person (a further mention, claiming no token)."""
+        doc = self.doc
+        root = doc[mention.tok_end - 1]
+        start = mention.tok_start
+        while start > 0:
+            prev = doc[start - 1]
+            if prev.dep_ not in ("compound", "amod", "nmod") or prev.head.i < start:
+                break
+            if not (prev.is_alpha or prev.text == "-"):
+                break
+            start -= 1
+        if start == mention.tok_start or root.i < mention.tok_start:
+            return
+        words = doc[start : mention.tok_start]
+        if not any(t.pos_ == "NOUN" or t.lower_ in _TITLES for t in words):
+            return  # only a first name or an initial the tagger left out
+        self.add(self.actors[mention.key], start, mention.tok_start, "title", claim=False)
 
     # ------------------------------------------------------------------ 5. coreference
 
@@ -1137,6 +1167,18 @@ def _clause_head(token: Token) -> Token | None:
             return node
         node = node.head
     return None
+
+
+def _of_phrase_end(head: Token) -> int:
+    """End token of a noun with its 'of' phrase: 'mayor of Achi', 'leader of the Socialist
+    International' (the phrase stops at a comma or a clause)."""
+    end = head.i + 1
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+            tokens = list(child.subtree)
+            stop = next((t.i for t in tokens if t.text in {",", "(", "["}), None)
+            end = stop if stop is not None else tokens[-1].i + 1
+    return end
 
 
 def _description_name(words: Span, lex: Lexicon) -> str:

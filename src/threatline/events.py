@@ -23,6 +23,7 @@ The steps, in order:
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 from dataclasses import dataclass, field
@@ -134,6 +135,7 @@ class Lexicon:
     cue_phrases: list[dict[str, Any]]
     quote_verbs: frozenset[str]
     quote_marks: frozenset[str]
+    suspicion_adjectives: frozenset[str] = frozenset()
 
 
 def _read_json(name: str) -> dict[str, Any]:
@@ -198,6 +200,7 @@ def load_lexicon() -> Lexicon:
         cue_phrases=cues["phrases"],
         quote_verbs=frozenset(cues["quote_verbs"]),
         quote_marks=frozenset(cues["quote_marks"]),
+        suspicion_adjectives=frozenset(cues.get("suspicion_adjectives", ())),
     )
 
 
@@ -285,7 +288,10 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(6):
         subjects = [c for c in current.children if c.dep_ in deps]
         if subjects:
-            subject = subjects[0]
+            # two subjects are a parse of a dateline ('Vina del Mar -- ... the Front has
+            # claimed'): the one nearest the verb is the verb's own
+            before = [c for c in subjects if c.i < current.i]
+            subject = before[-1] if len(subjects) > 1 and before else subjects[0]
             if _lemma(subject) in _RELATIVE_PRONOUNS:
                 if current.dep_ == "relcl":
                     return current.head
@@ -362,7 +368,16 @@ class _Actors:
         own = self.at_token(token)
         if own is not None:
             return own
-        for word in _phrase_tokens(token):
+        # 'their colleague Mariela Espinosa': the apposed name, not the possessor
+        for appos in _children(token, {"appos"}):
+            actor = self.at_token(appos)
+            if actor is not None:
+                return actor
+        words = _phrase_tokens(token)
+        possessed = {t.i for c in _children(token, {"poss"}) for t in c.subtree}
+        for word in [w for w in words if w.i not in possessed] + [
+            w for w in words if w.i in possessed
+        ]:
             actor = self.at_token(word)
             if actor is not None:
                 return actor
@@ -401,7 +416,11 @@ def _object(token: Token) -> Token | None:
     for dep in ("dobj", "nsubjpass", "attr", "oprd"):
         found = _children(token, {dep})
         if found:
+            if _lemma(found[0]) in _RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                return token.head  # 'Hector Oqueli, who was kidnapped': the antecedent
             return found[0]
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head  # 'two businessmen kidnapped in Medellin'
     return None
 
 
@@ -745,10 +764,13 @@ def _status(mention: _Mention) -> str:
             if modifiers & {"foiled", "thwarted"}
             else EventStatus.FAILED.value
         )
+    # 'the attack on 6 December had been planned for months': a definite event that is
+    # the subject of its planning happened; only 'they planned an attack' is a plan
+    presupposed = _definite(token) and token.dep_ in ("nsubj", "nsubjpass")
     for lemma in chain_lemmas:
         if lemma in _FAIL_GOVERNORS:
             return EventStatus.FAILED.value
-        if lemma in ("plan", "plot", "intend", "prepare"):
+        if lemma in ("plan", "plot", "intend", "prepare") and not presupposed:
             return EventStatus.PLANNED.value
         if lemma == "threaten":
             return EventStatus.THREATENED.value
@@ -864,6 +886,17 @@ def _harm_role(verb: Token, event_type: str, actor: Actor | None, lex: Lexicon) 
     return Role.TARGET
 
 
+def _shares_passive(verb: Token) -> bool:
+    """A participle coordinated with a passive verb shares its passive subject."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not _is_passive(verb)
+        and not _children(verb, {"nsubj", "dobj"})
+        and _is_passive(verb.head)
+    )
+
+
 def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
     token = mention.token
     kind = mention.type
@@ -908,7 +941,13 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 _add_phrase(mention, actors, pobj, Role.TARGET)
         return
     # attacks, plots, threats, seizures of power, protests
-    if is_verb:
+    if is_verb and _shares_passive(token):
+        # 'X and Y were brought before a court and then killed': the shared subject suffered
+        for pobj in _agent_objects(token):
+            _add_phrase(mention, actors, pobj, Role.PERPETRATOR)
+        if subject is not None and kind in lex.violent:
+            _add_phrase(mention, actors, subject, _harm_role(token, kind, subject_actor, lex))
+    elif is_verb:
         if _is_passive(token):
             for pobj in _agent_objects(token):
                 _add_phrase(mention, actors, pobj, Role.PERPETRATOR)
@@ -1107,7 +1146,7 @@ def _attach_time(
     own_tokens = [mention.token, *mention.absorbed]
     if mention.embedded:
         return  # a reference inside another event's clause: the time is that event's
-    best: tuple[int, int, TimeSpan] | None = None
+    best: tuple[bool, int, int, TimeSpan] | None = None
     for timex in timexes:
         if timex.char_start is None or not (
             sentence.start_char <= timex.char_start < sentence.end_char
@@ -1131,20 +1170,42 @@ def _attach_time(
             min(_tree_distance(head, t) for t in [o.token, *o.absorbed]) < distance for o in others
         ):
             continue  # closer to another event of the sentence
-        if mention.definite and mention.token.i not in {t.i for t in head.ancestors}:
+        ancestors = {t.i for t in head.ancestors}
+        if (
+            mention.definite
+            and mention.token.i not in ancestors
+            and not _dates_reference(mention.token, ancestors)
+        ):
             # a back-reference keeps the time of the event it refers to, unless the time is
-            # part of the reference itself ('the attack on Friday')
+            # part of the reference itself ('the attack on Friday') or of the clause that
+            # only says when it happened ('the attack took place on 15 January')
             continue
-        key = (distance, abs(timex.char_start - mention.token.idx))
-        if best is None or key < best[:2]:
+        # a clock time alone ('at 1830') gives no day: a dated expression is preferred
+        key = (timex.start is None, distance, abs(timex.char_start - mention.token.idx))
+        if best is None or key < best[:3]:
             best = (*key, timex)
     if best is None:
         return
-    timex = best[2]
+    timex = best[3]
     if is_event_anchored(timex):
         mention.anchored_time = timex
     else:
         mention.time = timex
+
+
+_OCCURRENCE_VERBS = {"occur", "happen", "take", "stage", "carry", "perpetrate", "commit"}
+
+
+def _dates_reference(noun: Token, timex_ancestors: set[int]) -> bool:
+    """Whether the event noun is the subject of a verb that only places it in time ('the
+    attack took place at 2100 on 15 January', 'the attack was staged on Friday') and the
+    time expression belongs to that verb."""
+    verb = noun.head
+    return (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        and _lemma(verb) in _OCCURRENCE_VERBS
+        and verb.i in timex_ancestors
+    )
 
 
 # --------------------------------------------------------------------------- attributions
@@ -1269,7 +1330,81 @@ def _attribute_sentence(
                 _add(mention, actors.by_id[source], Role.SOURCE_OF_REPORT)
             if cue["stance"] == Stance.CLAIMS.value and source in actors.by_id:
                 _add(mention, actors.by_id[source], Role.CLAIMANT)
+    _attribute_suspects(sentence, mentions, actors, lex)
     _attribute_quotes(sentence, mentions, actors, lex, text)
+    _own_reports_are_claims(mentions, actors)
+
+
+_OWN_REPORT_STANCES = {Stance.REPORTS.value, Stance.ASSERTS.value, Stance.QUOTES.value}
+
+
+def _own_reports_are_claims(mentions: list[_Mention], actors: _Actors) -> None:
+    """A group that reports its own attack ('the FMLN reports that its commandos attacked',
+    a rebel radio's war report) claims it."""
+    for mention in mentions:
+        perpetrators = {p.actor for p in mention.participants if p.role == Role.PERPETRATOR.value}
+        for attribution in list(mention.attributions):
+            source = actors.by_id.get(attribution.source)
+            if attribution.stance not in _OWN_REPORT_STANCES or source is None:
+                continue
+            group = source if source.kind == ActorKind.ARMED_GROUP.value else None
+            if group is None and source.parent in actors.by_id:
+                parent = actors.by_id[source.parent]
+                group = parent if parent.kind == ActorKind.ARMED_GROUP.value else None
+            own = source.id in perpetrators or (source.parent or "") in perpetrators
+            others = {
+                p
+                for p in perpetrators
+                if p not in (source.id, source.parent)
+                and actors.by_id[p].kind == ActorKind.ARMED_GROUP.value
+                and actors.by_id[p].in_kb
+            }
+            # an armed group's own war report names no other group: its units did it
+            if not own and (group is None or others or mention.type not in _CLAIMABLE):
+                continue
+            claim = attribution.model_copy(update={"stance": Stance.CLAIMS})
+            if claim not in mention.attributions:
+                mention.attributions.append(claim)
+            claimant = group if group is not None else source
+            _add(mention, claimant, Role.PERPETRATOR)
+            _add(mention, claimant, Role.CLAIMANT)
+
+
+_CLAIMABLE = {
+    EventType.ATTACK.value,
+    EventType.ARMED_ASSAULT.value,
+    EventType.BOMBING.value,
+    EventType.ARSON.value,
+    EventType.KIDNAPPING.value,
+    EventType.ASSASSINATION.value,
+    EventType.SHELLING.value,
+}
+
+
+def _attribute_suspects(
+    sentence: SpacySpan, mentions: list[_Mention], actors: _Actors, lex: Lexicon
+) -> None:
+    """'the presumed members of the group', 'the alleged attackers': the article only
+    suspects the perpetrators of the sentence's events that the phrase names."""
+    for token in sentence:
+        if token.lower_ not in lex.suspicion_adjectives or token.dep_ != "amod":
+            continue
+        suspect = actors.in_subtree(token.head)
+        if suspect is None:
+            continue
+        start, end = token.idx, token.idx + len(token.text)
+        attribution = Attribution(
+            source=ARTICLE_SOURCE, stance=Stance.ALLEGES, start=start, end=end
+        )
+        for mention in mentions:
+            if (
+                any(
+                    p.actor == suspect.id and p.role == Role.PERPETRATOR.value
+                    for p in mention.participants
+                )
+                and attribution not in mention.attributions
+            ):
+                mention.attributions.append(attribution)
 
 
 def _attribute_quotes(
@@ -1317,7 +1452,9 @@ def _place_compatible(a: EventPlace | None, b: EventPlace | None, places: dict[s
 
 
 def _event_time(event: _Event) -> TimeSpan | None:
-    return next((m.time for m in event.mentions if m.time is not None), None)
+    """The first dated time of its mentions ('yesterday' over a bare 'at 1830')."""
+    times = [m.time for m in event.mentions if m.time is not None]
+    return next((t for t in times if t.start is not None), times[0] if times else None)
 
 
 def _event_place(event: _Event) -> EventPlace | None:
@@ -1520,7 +1657,9 @@ def extract_events(
 
     Offsets of every span index ``article.text`` (``doc.text`` has the same length; its case
     may differ for upper-case articles, so output text is always taken from the article).
-    Events without a time expression of their own keep ``time`` None: nothing is guessed.
+    Events without a time expression of their own keep ``time`` None, except an attack told
+    right after a dated one (or with 'also'), which keeps that day with the dated event as
+    its anchor; a bare clock time is of the publication day.
     """
     if len(doc.text) != len(article.text):
         raise ConfigError(
@@ -1586,7 +1725,64 @@ def extract_events(
         event.id = f"E{n}"
     _link(events, {s.start: n for n, s in enumerate(doc.sents)})
     _resolve_anchored_times(events)
+    _carry_times(events, {s.start: n for n, s in enumerate(doc.sents)}, lex)
+    _date_clock_times(events, article.published)
     return [_build(event, text, lex) for event in events]
+
+
+def _clock_only(time: TimeSpan) -> bool:
+    """'at 1215 (1515 GMT)': a time of day whose day the expression does not give."""
+    return time.start is None and (time.value or "").startswith("XXXX-XX-XXT")
+
+
+def _date_clock_times(events: list[_Event], published: dt.date | None) -> None:
+    """A bare clock time in a report ('a bomb exploded at 1215') is of the report's day,
+    when nothing before gave the event another day."""
+    if published is None:
+        return
+    for event in events:
+        for mention in event.mentions:
+            time = mention.time
+            if time is None or not _clock_only(time):
+                continue
+            value = f"{published.isoformat()}{(time.value or '')[10:]}"
+            mention.time = time.model_copy(
+                update={
+                    "start": published,
+                    "end": published,
+                    "anchor": "publication",
+                    "value": value,
+                }
+            )
+
+
+_CARRY_SENTENCES = 2  # how far a report's date reaches into the sentences that follow it
+# 'the rebels also blew up two posts': the report goes on with the same occasion
+_CONTINUATION = {"also", "additionally"}
+
+
+def _carry_times(events: list[_Event], order: dict[int, int], lex: Lexicon) -> None:
+    """An attack told without a date of its own, right after a dated one or with 'also'
+    ('On 10 March rebels killed four peasants. They also attacked public facilities in
+    Ambo.'), took place then: the report goes on with the same day. The time keeps its
+    expression and names the event it comes from as its anchor."""
+    dated: _Event | None = None
+    for event in sorted(events, key=lambda e: order[e.first.sentence.start]):
+        if event.first.type not in lex.violent:
+            continue
+        own = _event_time(event)
+        if own is not None and own.start is not None:
+            dated = event
+            continue
+        if (own is not None and not _clock_only(own)) or dated is None:
+            continue
+        gap = order[event.first.sentence.start] - order[dated.first.sentence.start]
+        continued = any(_lemma(t) in _CONTINUATION for t in event.first.sentence)
+        if gap > _CARRY_SENTENCES and not continued:
+            continue
+        source = _event_time(dated)
+        assert source is not None
+        event.first.time = source.model_copy(update={"anchor": f"event:{dated.id}"})
 
 
 def _unprevented_attack(
@@ -1679,7 +1875,22 @@ def _resolve_killings(mentions: list[_Mention], actors: _Actors, lex: Lexicon) -
         )
         generic = {EventType.ATTACK.value, EventType.ARMED_ASSAULT.value}
         if security and mention.type in generic:
-            mention.type = EventType.SECURITY_OPERATION.value
+            # 'soldiers killed the Jesuits': forces that kill civilians commit violence
+            # against them; 'troops killed three rebels' is an operation
+            harmed = [
+                actors.in_subtree(head)
+                for verb in verbs
+                if (obj := _object(verb)) is not None
+                for head in _conjuncts(obj)
+            ]
+            civilians = bool(harmed) and all(
+                a is not None and a.kind in _PEOPLE_KINDS for a in harmed
+            )
+            mention.type = (
+                EventType.EXTRAJUDICIAL_KILLING.value
+                if civilians
+                else EventType.SECURITY_OPERATION.value
+            )
         if mention.kind == "casualty":
             mention.kind = "event"
         kept.append(mention)

@@ -1458,6 +1458,10 @@ def _actor_text(actor: Actor, article: Article) -> str:
         return _fill_string(actor.name)
     if actor.kind == ActorKind.PERSON or _looks_like_name(actor, texts[0]):
         names = [t for t in texts if not _is_generic(t)]
+        # a person's mentions include descriptions ('the mayor of Achi'): his name is
+        # among the mentions that share a word with his names
+        name_words = set(_fill_string(" ".join([actor.name, *actor.aliases])).split())
+        names = [t for t in names if set(t.split()) & name_words] or names
         return max(names or texts, key=lambda t: len(t.split()))
     if actor.in_kb:
         return next((t for t in texts if not _is_generic(t)), texts[0])
