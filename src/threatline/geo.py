@@ -978,6 +978,63 @@ def _demonym_candidates(name: str, gazetteer: GazetteerBackend) -> list[Gazettee
     return []
 
 
+_DATELINE_WEIGHT = 3.0
+# A town abroad that the article's own countries do not vouch for is a namesake when the
+# dateline places the article elsewhere, unless it is a capital or a big city.
+_FOREIGN_NAMESAKE_MAX_POPULATION = 500_000
+
+
+@functools.lru_cache(maxsize=16)
+def dateline_place_end(text: str) -> int | None:
+    """Where the place of the text's dateline ends ('SAN SALVADOR, 17 NOV 89 (RADIO) --':
+    at the comma), or None when the text opens with no dated dateline."""
+    from threatline.timex import find_dateline  # timex does not import geo
+
+    comma = text.find(",", 0, 80)
+    if comma <= 0 or "\n" in text[:comma].strip():
+        return None
+    head = text[:400]
+    # A truecased wire text ("San Salvador, 9 Jun 89 (canal Doce television) --") has its
+    # dateline in the capitals the date grammar knows.
+    if find_dateline(head) is None and find_dateline(head.upper()) is None:
+        return None
+    return comma
+
+
+def _dateline_country(text: str, gazetteer: GazetteerBackend) -> str | None:
+    """The country of the dateline's place, read as its likeliest candidate alone (the
+    name need not be among the toponyms: the model may miss it)."""
+    end = dateline_place_end(text)
+    if end is None:
+        return None
+    name = text[:end].strip()
+    try:
+        cands = gazetteer.candidates(name)[:_MAX_CANDIDATES]
+    except Exception:  # a failing backend lookup leaves the article without a home
+        return None
+    if not cands:
+        return None
+    key = fold_name(name)
+    best = max(
+        cands, key=lambda e: _prior(e, fold_name(e.name) == key or e.level == PlaceLevel.COUNTRY)
+    )
+    return best.country
+
+
+def _is_foreign_namesake(entry: GazetteerEntry, key: str, context: _Context, home: str) -> bool:
+    """A small place in a country that nothing else in the article names, when the
+    dateline says where the article is ("Julia", a Bulgarian town's other name, in a report
+    from San Salvador). The name's own mentions are no evidence for it."""
+    if entry.country in (None, home) or entry.level in (PlaceLevel.COUNTRY, PlaceLevel.AREA):
+        return False
+    votes = context.countries.get(entry.country or "", 0)
+    votes -= context.own_votes.get(key, {}).get(entry.country or "", 0)
+    # A name only one country has votes for that country by itself (_UNIQUE_NAME_WEIGHT).
+    if votes > _UNIQUE_NAME_WEIGHT + 1e-9:
+        return False
+    return entry.feature_code != "PPLC" and entry.population < _FOREIGN_NAMESAKE_MAX_POPULATION
+
+
 def resolve_toponyms(
     text: str, toponyms: list[Span], gazetteer: GazetteerBackend, fallback: bool = False
 ) -> list[GazetteerEntry | None]:
@@ -1037,6 +1094,19 @@ def resolve_toponyms(
             cands = counties + [c for c in cands if c.gazetteer_id not in listed_counties]
         cand_lists.append(cands)
     context = _document_context(text, toponyms, cand_lists)
+    home_country = _dateline_country(text, gazetteer)
+    if home_country:
+        # The dateline says where the reporter is: the article's places are most likely
+        # there, and a small namesake abroad that nothing else vouches for is not meant.
+        context.countries[home_country] += _DATELINE_WEIGHT
+        cand_lists = [
+            [
+                e
+                for e in cands
+                if not _is_foreign_namesake(e, fold_name(span.text), context, home_country)
+            ]
+            for span, cands in zip(toponyms, cand_lists, strict=True)
+        ]
     text_regions = _text_regions(text, gazetteer)
     for region, weight in text_regions.items():
         context.regions[region] += _TEXT_REGION_WEIGHT * weight
@@ -1522,6 +1592,23 @@ _NEAR_AFTER = re.compile(r"(?i)^\s*(suburbs?|outskirts|area|region\b)")
 _ATTACH_BEFORE = re.compile(r"(?i)\b(in|at|on|inside|into|near|outside|of|from)\s+(?:the\s+)?$")
 
 
+# A country named before one of these words qualifies a person or a body ("the US
+# ambassador", "U.S. embassy"): it says whose, not where.
+_ATTRIBUTE_AFTER = re.compile(
+    r"(?i)\s+(ambassadors?|embassy|embassies|envoys?|consul(?:ate)?s?|diplomats?|"
+    r"officials?|government|president|administration|authorities|citizens?|nationals?|"
+    r"congress(?:man|men)?|senators?|state department|advis[eo]rs?|aid|troops|"
+    r"soldiers|marines|military|army|forces|intelligence|agents?|companies|company|"
+    r"businessm[ae]n|journalists?|reporters?|newspapers?|network|television|radio)\b"
+)
+
+
+def _is_attribute(text: str, end: int, place: Place) -> bool:
+    return PlaceLevel(place.level) == PlaceLevel.COUNTRY and bool(
+        _ATTRIBUTE_AFTER.match(text, end, min(len(text), end + 40))
+    )
+
+
 def locate_event(
     text: str, trigger: Span, sentence: Span, places: list[Place]
 ) -> EventPlace | None:
@@ -1541,6 +1628,7 @@ def locate_event(
                 sentence.start <= start
                 and end <= sentence.end
                 and not (start < trigger.end and trigger.start < end)
+                and not _is_attribute(text, end, place)
             ):
                 mentions.append((start, end, place))
     if not mentions:
