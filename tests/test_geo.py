@@ -376,3 +376,29 @@ def test_geo_resolve_us_local_news_words_prefer_the_us_town(gazetteer):
     text = "Thousands gathered in Mansfield on Monday."
     (mansfield,) = resolve_toponyms(text, _spans(text, "Mansfield"), gazetteer)
     assert mansfield.country == "GB"
+
+
+def test_geo_dateline_country_drops_a_small_namesake_abroad(gazetteer):
+    # Without a dateline the Spanish village is the only "Coca"; a dateline from Colombia
+    # says the article is about Colombia, where the gazetteer has no Coca.
+    text = "Fighting was reported near Coca."
+    (coca,) = resolve_toponyms(text, _spans(text, "Coca"), gazetteer)
+    assert coca is not None and coca.country == "ES"
+    text = "BOGOTA, 23 MAR 90 (RADIO) -- [TEXT] FIGHTING WAS REPORTED NEAR COCA."
+    _, coca = resolve_toponyms(text, _spans(text, "BOGOTA", "COCA"), gazetteer)
+    assert coca is None or coca.country != "ES"
+
+
+def test_geo_dateline_country_needs_a_dated_dateline(gazetteer):
+    text = "Bogota, a city of millions, heard reports of fighting near Coca."
+    _, coca = resolve_toponyms(text, _spans(text, "Bogota", "Coca"), gazetteer)
+    assert coca is not None and coca.country == "ES"
+
+
+def test_geo_locate_event_country_qualifying_a_person_is_no_place():
+    text = "The US ambassador condemned the killing of six priests."
+    places = [_place("P1", "US", PlaceLevel.COUNTRY, text)]
+    assert _locate(text, "killing", places) is None
+    text = "Six priests were killed in the US last week."
+    where = _locate(text, "killed", [_place("P1", "US", PlaceLevel.COUNTRY, text)])
+    assert where is not None and where.id == "P1"

@@ -326,7 +326,6 @@ _DETERMINERS = frozenset(
         "a",
         "an",
         "this",
-        "that",
         "these",
         "those",
         "his",
@@ -457,7 +456,9 @@ def truecase(text: str) -> str:
         elif len(bare) == 1 and following == "." and bare not in ("a", "i"):
             out[start:end] = list(match.group().upper())  # an initial: "U.S.", "J. Smith"
             kind = "acronym"
-        elif bare in _HONORIFICS and not text[start - 1 : start].isdigit():
+        elif text[start - 1 : start].isdigit():
+            pass  # an ordinal's ending: "1st", "8th"
+        elif bare in _HONORIFICS:
             out[start] = out[start].upper()
             kind = "title"
         elif (bare in acronyms and (bare not in STOP_WORDS or previous == "the")) or (
