@@ -233,7 +233,8 @@ def _phrases_in(lowered: str) -> list[str]:
 def _ends_with_initial(text: str, end: int) -> bool:
     """The word ending at ``end`` is one letter before a period ("U.S. citizens"): an
     initial, not the end of a sentence."""
-    return text[end : end + 1] == "." and end >= 1 and not text[end - 2 : end - 1].isalpha()
+    before = text[end - 2 : end - 1] if end >= 2 else ""
+    return text[end : end + 1] == "." and not before.isalnum() and before != "-"
 
 
 def _is_common(word: str, common: frozenset[str]) -> bool:
@@ -431,7 +432,17 @@ def truecase(text: str) -> str:
         if lowered_words[i - 1] in _DETERMINERS
         and text[words[i - 1].end() : words[i].start()] == " "
     }
-    # Per word: "name" (capital as a name), "acronym", "title" or "" (neither).
+    # A lone unknown word in parentheses or brackets is an acronym the text defines or
+    # spells out ("THE WORKERS FEDERATION (FENASTRAS)", "[FARC]"): capitals throughout.
+    defined = {
+        lowered_words[n]
+        for n, m in enumerate(words)
+        if text[m.start() - 1 : m.start()] in ("(", "[")
+        and text[m.end() : m.end() + 1] in (")", "]")
+        and 1 < len(lowered_words[n]) <= 10
+        and not _is_common(lowered_words[n], common)
+    }
+    # Per word: "name" (capital as a name), "acronym", "initial", "title" or "" (neither).
     kinds: list[str] = []
     sentence_start = True
     last_end = 0
@@ -449,13 +460,20 @@ def truecase(text: str) -> str:
         bare = lowered_words[n]
         previous = lowered_words[n - 1] if n else ""
         following = text[end : end + 1]
-        adjacent = n > 0 and text[words[n - 1].end() : start] in (" ", "\n")
+        gap = text[words[n - 1].end() : start] if n else ""
+        adjacent = gap in (" ", "\n") or (gap == ". " and kinds[n - 1] == "initial")
         kind = ""
         if bare == "i" and match.group() == "I":
             out[start] = "I"
-        elif len(bare) == 1 and following == "." and bare not in ("a", "i"):
+        elif (
+            len(bare) == 1
+            and following == "."
+            and bare not in ("a", "i")
+            and not text[start - 1 : start].isalnum()
+            and text[start - 1 : start] != "-"
+        ):
             out[start:end] = list(match.group().upper())  # an initial: "U.S.", "J. Smith"
-            kind = "acronym"
+            kind = "initial"
         elif text[start - 1 : start].isdigit():
             pass  # an ordinal's ending: "1st", "8th"
         elif bare in _HONORIFICS:
@@ -466,12 +484,7 @@ def truecase(text: str) -> str:
         ):
             out[start:end] = list(match.group().upper())
             kind = "acronym"
-        elif (
-            not _is_common(bare, common)
-            and text[start - 1 : start] == "("
-            and following == ")"
-            and len(bare) <= 10
-        ):
+        elif bare in defined:
             out[start:end] = list(match.group().upper())  # "(FENASTRAS)": an acronym defined
             kind = "acronym"
         elif (
@@ -480,8 +493,8 @@ def truecase(text: str) -> str:
             or (
                 adjacent
                 and n > 0
-                and kinds[n - 1] in ("name", "title")
-                and (kinds[n - 1] == "name" or previous in _NAME_TITLES)
+                and kinds[n - 1] in ("name", "title", "initial")
+                and (kinds[n - 1] != "title" or previous in _NAME_TITLES)
                 and previous not in places
                 and bare in nouns
                 and bare not in STOP_WORDS
