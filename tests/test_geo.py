@@ -402,3 +402,16 @@ def test_geo_locate_event_country_qualifying_a_person_is_no_place():
     text = "Six priests were killed in the US last week."
     where = _locate(text, "killed", [_place("P1", "US", PlaceLevel.COUNTRY, text)])
     assert where is not None and where.id == "P1"
+
+
+def test_geo_geocode_truecased_text_keeps_unknown_names_only_where_placed(gazetteer):
+    import spacy
+
+    text = "Qwxzzyv said the army shelled Kabul and fired at Zzyqwx."
+    toponyms = _spans(text, "Qwxzzyv", "Kabul", "Zzyqwx")
+    doc = spacy.blank("en")(text)
+    names = {place.name for place in geocode(doc, gazetteer, toponyms=toponyms)}
+    assert {"Qwxzzyv", "Zzyqwx"} <= names
+    doc.user_data["truecased"] = True  # every unknown word has a capital: most are persons
+    names = {place.name for place in geocode(doc, gazetteer, toponyms=toponyms)}
+    assert "Qwxzzyv" not in names and "Zzyqwx" in names
