@@ -49,6 +49,8 @@ def test_annotate_truecase_keeps_a_surname_that_is_also_a_noun():
     assert "Luis Carlos Galan was shot" in cased
     assert "William Walker" in cased
     assert "said that Galan was" in cased  # a surname once, a surname throughout
+    cased = _cased("THE KIDNAPPING OF SECRETARY GENERAL HECTOR OQUELI WAS REPORTED.")
+    assert "general Hector Oqueli" in cased  # a given name between a title and a surname
 
 
 @pytest.mark.model

@@ -230,6 +230,23 @@ def _phrases_in(lowered: str) -> list[str]:
     return [phrase for _, phrase in sorted(candidates)]
 
 
+def _is_name_word(
+    word: str,
+    common: frozenset[str],
+    proper: frozenset[str],
+    places: frozenset[str],
+    acronyms: frozenset[str] | set[str],
+) -> bool:
+    """An unknown word that is no place and no acronym: most likely a person's name."""
+    return (
+        not _is_common(word, common)
+        and word not in proper
+        and word not in places
+        and word not in acronyms
+        and bool(_VOWEL.search(word))
+    )
+
+
 def _ends_with_initial(text: str, end: int) -> bool:
     """The word ending at ``end`` is one letter before a period ("U.S. citizens"): an
     initial, not the end of a sentence."""
@@ -503,6 +520,19 @@ def truecase(text: str) -> str:
                 and not bare.endswith(_COMMON_NOUN_ENDINGS)
             )
         ):
+            out[start] = out[start].upper()
+            kind = "name"
+        elif (
+            adjacent
+            and kinds[n - 1] == "title"
+            and n + 1 < len(words)
+            and text[end : words[n + 1].start()] == " "
+            and _is_name_word(lowered_words[n + 1], common, proper, places, acronyms | defined)
+            and bare not in STOP_WORDS
+            and bare not in heads
+            and bare not in after_determiner
+        ):
+            # A given name between a title and a surname: "GENERAL HECTOR OQUELI".
             out[start] = out[start].upper()
             kind = "name"
         else:
