@@ -415,3 +415,11 @@ def test_geo_geocode_truecased_text_keeps_unknown_names_only_where_placed(gazett
     doc.user_data["truecased"] = True  # every unknown word has a capital: most are persons
     names = {place.name for place in geocode(doc, gazetteer, toponyms=toponyms)}
     assert "Qwxzzyv" not in names and "Zzyqwx" in names
+
+
+def test_geo_locate_event_country_qualifying_a_noun_one_word_on_is_no_place():
+    text = "Gunmen shot two U.S. Mormon missionaries near the church."
+    assert _locate(text, "shot", [_place("P1", "U.S.", PlaceLevel.COUNTRY, text)]) is None
+    text = "Gunmen shot two men in Peru Sunday, officials said."
+    where = _locate(text, "shot", [_place("P1", "Peru", PlaceLevel.COUNTRY, text)])
+    assert where is not None and where.id == "P1"

@@ -400,6 +400,29 @@ def _head_nouns() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def qualified_nouns() -> frozenset[str]:
+    """Nouns of persons, bodies and things that a country name before them qualifies ("the
+    US ambassador", "U.S. nuns", "U.S. imperialism"): heads of names and titles, singular
+    and plural, and the words of foreign affairs."""
+    words = set(_head_nouns() - _PLACE_HEADS) | set(_NAME_TITLES)
+    words |= {w + "s" for w in words if not w.endswith("s")}
+    words |= set(_FOREIGN_AFFAIRS)
+    return frozenset(words)
+
+
+# Words of foreign affairs a country name qualifies ("US aid", "U.S. interests").
+# fmt: off
+_FOREIGN_AFFAIRS = (
+    "aid", "imperialism", "interests", "interest", "policy", "policies", "intervention",
+    "advisers", "advisors", "adviser", "advisor", "missionary", "missionaries", "nun", "nuns",
+    "pilot", "pilots", "secretary", "citizen", "citizens", "national", "nationals", "envoy",
+    "envoys", "consul", "consulate", "embassy", "ambassador", "diplomat", "diplomats",
+    "congress", "congressman", "congressmen", "senator", "senators", "agents", "agent",
+)
+# fmt: on
+
+
+@functools.lru_cache(maxsize=1)
 def _place_phrases() -> tuple[str, ...]:
     """Multi-word names of countries and big cities, longest first ("Costa Rica")."""
     _, multi = _place_names()

@@ -15,6 +15,7 @@ Stages, each a plain function:
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import functools
 import json
@@ -1624,20 +1625,30 @@ _NEAR_AFTER = re.compile(r"(?i)^\s*(suburbs?|outskirts|area|region\b)")
 _ATTACH_BEFORE = re.compile(r"(?i)\b(in|at|on|inside|into|near|outside|of|from)\s+(?:the\s+)?$")
 
 
-# A country named before one of these words qualifies a person or a body ("the US
-# ambassador", "U.S. embassy"): it says whose, not where.
-_ATTRIBUTE_AFTER = re.compile(
-    r"(?i)\s+(ambassadors?|embassy|embassies|envoys?|consul(?:ate)?s?|diplomats?|"
-    r"officials?|government|president|administration|authorities|citizens?|nationals?|"
-    r"congress(?:man|men)?|senators?|state department|advis[eo]rs?|aid|troops|"
-    r"soldiers|marines|military|army|forces|intelligence|agents?|companies|company|"
-    r"businessm[ae]n|journalists?|reporters?|newspapers?|network|television|radio)\b"
+# A country named right before a noun of a person, body or policy, or one word before it,
+# qualifies it ("the US ambassador", "U.S. Mormon missionaries"): it says whose, not where.
+_TIME_WORDS = frozenset(
+    [m.lower() for m in calendar.month_name[1:]]
+    + [d.lower() for d in calendar.day_name]
+    + ["today", "yesterday", "tonight", "tomorrow", "morning", "evening", "night"]
 )
+_WORD_AFTER = re.compile(r"\s+([A-Za-z'-]+)(?:\s+([A-Za-z'-]+))?")
 
 
 def _is_attribute(text: str, end: int, place: Place) -> bool:
-    return PlaceLevel(place.level) == PlaceLevel.COUNTRY and bool(
-        _ATTRIBUTE_AFTER.match(text, end, min(len(text), end + 40))
+    if PlaceLevel(place.level) != PlaceLevel.COUNTRY:
+        return False
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from threatline.annotate import qualified_nouns  # annotate does not import geo at load
+
+    m = _WORD_AFTER.match(text, end, min(len(text), end + 60))
+    if m is None:
+        return False
+    nouns = qualified_nouns()
+    first, second = m.group(1).lower(), (m.group(2) or "").lower()
+    return first in nouns or (
+        first not in STOP_WORDS and first not in _TIME_WORDS and second in nouns
     )
 
 
