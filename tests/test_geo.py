@@ -404,19 +404,6 @@ def test_geo_locate_event_country_qualifying_a_person_is_no_place():
     assert where is not None and where.id == "P1"
 
 
-def test_geo_geocode_truecased_text_keeps_unknown_names_only_where_placed(gazetteer):
-    import spacy
-
-    text = "Qwxzzyv said the army shelled Kabul and fired at Zzyqwx."
-    toponyms = _spans(text, "Qwxzzyv", "Kabul", "Zzyqwx")
-    doc = spacy.blank("en")(text)
-    names = {place.name for place in geocode(doc, gazetteer, toponyms=toponyms)}
-    assert {"Qwxzzyv", "Zzyqwx"} <= names
-    doc.user_data["truecased"] = True  # every unknown word has a capital: most are persons
-    names = {place.name for place in geocode(doc, gazetteer, toponyms=toponyms)}
-    assert "Qwxzzyv" not in names and "Zzyqwx" in names
-
-
 def test_geo_locate_event_country_qualifying_a_noun_one_word_on_is_no_place():
     text = "Gunmen shot two U.S. Mormon missionaries near the church."
     assert _locate(text, "shot", [_place("P1", "U.S.", PlaceLevel.COUNTRY, text)]) is None

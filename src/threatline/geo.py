@@ -1462,17 +1462,6 @@ def _argmax(cands: list[GazetteerEntry], scores: list[float]) -> GazetteerEntry 
 # --------------------------------------------------------------------------- geocoding
 
 
-_LOCATIVE_BEFORE = re.compile(
-    r"(?i)\b(?:in|at|near|outside|into|toward|towards|around|from)\s+(?:[\w-]+\s+){0,2}$"
-)
-# Words that make the name before them (or one that ends in them) a place.
-_PLACE_HEAD = re.compile(
-    r"(?i)\b(?:department|province|region|valley|river|lake|mountains?|hills?|volcano|"
-    r"canton|hamlet|village|town|municipality|district|county|state|zone|jurisdiction|"
-    r"neighbou?rhood|farm|estate|island)\b"
-)
-
-
 def geocode(
     doc: Doc, gazetteer: GazetteerBackend, toponyms: list[Span] | None = None
 ) -> list[Place]:
@@ -1486,9 +1475,7 @@ def geocode(
     nearest one before it in the document. Other unknown names that have a containing
     place (see :func:`_fallback_entry`) keep their own name as a Place of level "area"
     with ``gazetteer_id`` null and the container's coordinates; without one they are
-    dropped; in a truecased text (``doc.user_data["truecased"]``) also when no mention of
-    it follows "in", "at", "near", "from", ... (the model takes surnames for places there).
-    An unknown name never removes the article's other places.
+    dropped. An unknown name never removes the article's other places.
     """
     text = doc.text
     if toponyms is None:
@@ -1517,27 +1504,8 @@ def geocode(
         for span, entry, stand_in in zip(toponyms, resolved, is_stand_in, strict=True)
         if entry is not None and not stand_in
     ]
-    # In a truecased text every unknown word has a capital, and the model takes many
-    # surnames for places ("Oqueli arrived"): there a name the gazetteer lacks is a place
-    # only where the text puts something in it or at it somewhere ("in Zunpu").
-    truecased = bool(doc.user_data.get("truecased"))
-    placed_names = {
-        fold_name(span.text)
-        for span in toponyms
-        if _LOCATIVE_BEFORE.search(text, max(0, span.start - 40), span.start)
-        or _PLACE_HEAD.search(span.text)
-        or _PLACE_HEAD.match(text, span.end + 1, span.end + 30)
-    }
     for span, entry, stand_in in zip(toponyms, resolved, is_stand_in, strict=True):
         is_facility = span.start in facility_starts or bool(_VENUE_WORDS.search(span.text))
-        if (
-            entry is not None
-            and stand_in
-            and not is_facility
-            and truecased
-            and fold_name(span.text) not in placed_names
-        ):
-            continue
         if entry is not None and stand_in and not is_facility:
             key = "unresolved:" + fold_name(span.text)
             if key not in places:
