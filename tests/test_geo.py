@@ -410,3 +410,12 @@ def test_geo_locate_event_country_qualifying_a_noun_one_word_on_is_no_place():
     text = "Gunmen shot two men in Peru Sunday, officials said."
     where = _locate(text, "shot", [_place("P1", "Peru", PlaceLevel.COUNTRY, text)])
     assert where is not None and where.id == "P1"
+
+
+def test_geo_locate_event_where_a_person_comes_from_is_no_place():
+    text = "We do not know if he is from Tennessee, who killed the priest."
+    places = [_place("P1", "Tennessee", PlaceLevel.REGION, text)]
+    assert _locate(text, "killed", places) is None
+    text = "Gunmen from Tennessee killed the priest."
+    where = _locate(text, "killed", [_place("P1", "Tennessee", PlaceLevel.REGION, text)])
+    assert where is not None

@@ -1603,6 +1603,12 @@ _TIME_WORDS = frozenset(
 _WORD_AFTER = re.compile(r"\s+([A-Za-z'-]+)(?:\s+([A-Za-z'-]+))?")
 
 
+# "he is from Tennessee", "a native of Lima": where a person comes from, not an event place.
+_ORIGIN_BEFORE = re.compile(
+    r"(?i)\b(?:is|are|was|were|be|been|comes?|came|hails?|native)\s+(?:of|from)\s+(?:the\s+)?$"
+)
+
+
 def _is_attribute(text: str, end: int, place: Place) -> bool:
     if PlaceLevel(place.level) != PlaceLevel.COUNTRY:
         return False
@@ -1640,6 +1646,7 @@ def locate_event(
                 and end <= sentence.end
                 and not (start < trigger.end and trigger.start < end)
                 and not _is_attribute(text, end, place)
+                and not _ORIGIN_BEFORE.search(text, max(0, start - 30), start)
             ):
                 mentions.append((start, end, place))
     if not mentions:
