@@ -32,3 +32,58 @@ def test_annotate_upper_case_article_gets_entities(nlp):
     assert len(doc.text) == len(UPPER)
     labels = {(ent.text, ent.label_) for ent in doc.ents}
     assert ("San Salvador", "GPE") in labels
+
+
+def _cased(text: str) -> str:
+    cased = truecase(text)
+    assert len(cased) == len(text) and cased.lower() == text.lower()
+    return cased
+
+
+@pytest.mark.model
+def test_annotate_truecase_keeps_a_surname_that_is_also_a_noun():
+    cased = _cased(
+        "BOGOTA, 18 AUG 89 (RADIO) -- [TEXT] SENATOR LUIS CARLOS GALAN WAS SHOT TONIGHT. "
+        "THE AMBASSADOR, WILLIAM WALKER, SAID THAT GALAN WAS A BRAVE MAN."
+    )
+    assert "Luis Carlos Galan was shot" in cased
+    assert "William Walker" in cased
+    assert "said that Galan was" in cased  # a surname once, a surname throughout
+    cased = _cased("THE KIDNAPPING OF SECRETARY GENERAL HECTOR OQUELI WAS REPORTED.")
+    assert "general Hector Oqueli" in cased  # a given name between a title and a surname
+
+
+@pytest.mark.model
+def test_annotate_truecase_a_noun_used_as_a_noun_stays_common():
+    cased = _cased(
+        "THE MINISTER MET CARLOS WALKER TODAY. A WALKER FOUND THE BODY ON THE ROAD. "
+        "THE CRISTIANI GOVERNMENT CONDEMNED THE CARACAS MEETING."
+    )
+    assert "a walker found" in cased.lower() and "A walker found" in cased
+    assert "Cristiani government" in cased
+    assert "Caracas meeting" in cased
+
+
+@pytest.mark.model
+def test_annotate_truecase_initials_titles_and_acronyms():
+    cased = _cased(
+        "MRS JULIA RAMOS TOLD US THAT THE U.S. EMBASSY WAS CLOSED. THIS IS NOT NEW. "
+        "THE SALVADORAN WORKERS UNION (FENASTRAS) SAID THE HEADQUARTERS OF FENASTRAS "
+        "WERE BOMBED. I KNOW THE 1ST BRIGADE."
+    )
+    assert "Mrs Julia Ramos told us that the U.S. embassy" in cased
+    assert "This is not new" in cased
+    assert "Salvadoran" in cased  # a demonym
+    assert "(FENASTRAS)" in cased and "headquarters of FENASTRAS" in cased
+    assert "I know" in cased and "1st brigade" in cased
+
+
+@pytest.mark.model
+def test_annotate_truecase_common_words_of_place_names_stay_common():
+    cased = _cased(
+        "THE GENERAL COMMAND SAID GUERRILLAS IN GREEN UNIFORMS ATTACKED THE CITY "
+        "AND A BAY NEAR SAN JOSE, COSTA RICA."
+    )
+    assert "general command" in cased and "green uniforms" in cased
+    assert "the city and a bay" in cased
+    assert "San Jose, Costa Rica" in cased

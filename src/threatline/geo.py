@@ -15,6 +15,7 @@ Stages, each a plain function:
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import functools
 import json
@@ -978,6 +979,63 @@ def _demonym_candidates(name: str, gazetteer: GazetteerBackend) -> list[Gazettee
     return []
 
 
+_DATELINE_WEIGHT = 3.0
+# A town abroad that the article's own countries do not vouch for is a namesake when the
+# dateline places the article elsewhere, unless it is a capital or a big city.
+_FOREIGN_NAMESAKE_MAX_POPULATION = 500_000
+
+
+@functools.lru_cache(maxsize=16)
+def dateline_place_end(text: str) -> int | None:
+    """Where the place of the text's dateline ends ('SAN SALVADOR, 17 NOV 89 (RADIO) --':
+    at the comma), or None when the text opens with no dated dateline."""
+    from threatline.timex import find_dateline  # timex does not import geo
+
+    comma = text.find(",", 0, 80)
+    if comma <= 0 or "\n" in text[:comma].strip():
+        return None
+    head = text[:400]
+    # A truecased wire text ("San Salvador, 9 Jun 89 (canal Doce television) --") has its
+    # dateline in the capitals the date grammar knows.
+    if find_dateline(head) is None and find_dateline(head.upper()) is None:
+        return None
+    return comma
+
+
+def _dateline_country(text: str, gazetteer: GazetteerBackend) -> str | None:
+    """The country of the dateline's place, read as its likeliest candidate alone (the
+    name need not be among the toponyms: the model may miss it)."""
+    end = dateline_place_end(text)
+    if end is None:
+        return None
+    name = text[:end].strip()
+    try:
+        cands = gazetteer.candidates(name)[:_MAX_CANDIDATES]
+    except Exception:  # a failing backend lookup leaves the article without a home
+        return None
+    if not cands:
+        return None
+    key = fold_name(name)
+    best = max(
+        cands, key=lambda e: _prior(e, fold_name(e.name) == key or e.level == PlaceLevel.COUNTRY)
+    )
+    return best.country
+
+
+def _is_foreign_namesake(entry: GazetteerEntry, key: str, context: _Context, home: str) -> bool:
+    """A small place in a country that nothing else in the article names, when the
+    dateline says where the article is ("Julia", a Bulgarian town's other name, in a report
+    from San Salvador). The name's own mentions are no evidence for it."""
+    if entry.country in (None, home) or entry.level in (PlaceLevel.COUNTRY, PlaceLevel.AREA):
+        return False
+    votes = context.countries.get(entry.country or "", 0)
+    votes -= context.own_votes.get(key, {}).get(entry.country or "", 0)
+    # A name only one country has votes for that country by itself (_UNIQUE_NAME_WEIGHT).
+    if votes > _UNIQUE_NAME_WEIGHT + 1e-9:
+        return False
+    return entry.feature_code != "PPLC" and entry.population < _FOREIGN_NAMESAKE_MAX_POPULATION
+
+
 def resolve_toponyms(
     text: str, toponyms: list[Span], gazetteer: GazetteerBackend, fallback: bool = False
 ) -> list[GazetteerEntry | None]:
@@ -1037,6 +1095,19 @@ def resolve_toponyms(
             cands = counties + [c for c in cands if c.gazetteer_id not in listed_counties]
         cand_lists.append(cands)
     context = _document_context(text, toponyms, cand_lists)
+    home_country = _dateline_country(text, gazetteer)
+    if home_country:
+        # The dateline says where the reporter is: the article's places are most likely
+        # there, and a small namesake abroad that nothing else vouches for is not meant.
+        context.countries[home_country] += _DATELINE_WEIGHT
+        cand_lists = [
+            [
+                e
+                for e in cands
+                if not _is_foreign_namesake(e, fold_name(span.text), context, home_country)
+            ]
+            for span, cands in zip(toponyms, cand_lists, strict=True)
+        ]
     text_regions = _text_regions(text, gazetteer)
     for region, weight in text_regions.items():
         context.regions[region] += _TEXT_REGION_WEIGHT * weight
@@ -1522,6 +1593,39 @@ _NEAR_AFTER = re.compile(r"(?i)^\s*(suburbs?|outskirts|area|region\b)")
 _ATTACH_BEFORE = re.compile(r"(?i)\b(in|at|on|inside|into|near|outside|of|from)\s+(?:the\s+)?$")
 
 
+# A country named right before a noun of a person, body or policy, or one word before it,
+# qualifies it ("the US ambassador", "U.S. Mormon missionaries"): it says whose, not where.
+_TIME_WORDS = frozenset(
+    [m.lower() for m in calendar.month_name[1:]]
+    + [d.lower() for d in calendar.day_name]
+    + ["today", "yesterday", "tonight", "tomorrow", "morning", "evening", "night"]
+)
+_WORD_AFTER = re.compile(r"\s+([A-Za-z'-]+)(?:\s+([A-Za-z'-]+))?")
+
+
+# "he is from Tennessee", "a native of Lima": where a person comes from, not an event place.
+_ORIGIN_BEFORE = re.compile(
+    r"(?i)\b(?:is|are|was|were|be|been|comes?|came|hails?|native)\s+(?:of|from)\s+(?:the\s+)?$"
+)
+
+
+def _is_attribute(text: str, end: int, place: Place) -> bool:
+    if PlaceLevel(place.level) != PlaceLevel.COUNTRY:
+        return False
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from threatline.annotate import qualified_nouns  # annotate does not import geo at load
+
+    m = _WORD_AFTER.match(text, end, min(len(text), end + 60))
+    if m is None:
+        return False
+    nouns = qualified_nouns()
+    first, second = m.group(1).lower(), (m.group(2) or "").lower()
+    return first in nouns or (
+        first not in STOP_WORDS and first not in _TIME_WORDS and second in nouns
+    )
+
+
 def locate_event(
     text: str, trigger: Span, sentence: Span, places: list[Place]
 ) -> EventPlace | None:
@@ -1541,6 +1645,8 @@ def locate_event(
                 sentence.start <= start
                 and end <= sentence.end
                 and not (start < trigger.end and trigger.start < end)
+                and not _is_attribute(text, end, place)
+                and not _ORIGIN_BEFORE.search(text, max(0, start - 30), start)
             ):
                 mentions.append((start, end, place))
     if not mentions:
