@@ -243,7 +243,7 @@ def _schema_diff(connection) -> list:  # type: ignore[no-untyped-def]
 def test_store_migrated_schema_matches_models(store: Store) -> None:
     with store.engine.connect() as connection:
         assert _schema_diff(connection) == []
-        assert MigrationContext.configure(connection).get_current_revision() == "0001"
+        assert MigrationContext.configure(connection).get_current_revision() == _head_revision()
 
 
 def test_store_migrations_downgrade_then_upgrade(db_url: str) -> None:

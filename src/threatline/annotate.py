@@ -337,6 +337,28 @@ _NAME_TITLES = _HONORIFICS | frozenset(
         "professor",
     ]
 )
+# Nouns after which an acronym that spells a stop word names a group or country ("IS
+# fighters", "US troops"), as after "the"; elsewhere it is the word ("it is", "tell us").
+_GROUP_NOUNS_AFTER_ACRONYM = frozenset(
+    [
+        "fighters",
+        "militants",
+        "members",
+        "supporters",
+        "operatives",
+        "recruits",
+        "jihadists",
+        "cells",
+        "cell",
+        "affiliate",
+        "troops",
+        "forces",
+        "soldiers",
+        "officials",
+        "embassy",
+        "ambassador",
+    ]
+)
 # Words before which a noun is a common noun in this text ("the walker" is a walker).
 _DETERMINERS = frozenset(
     [
@@ -519,9 +541,14 @@ def truecase(text: str) -> str:
         elif bare in _HONORIFICS:
             out[start] = out[start].upper()
             kind = "title"
-        elif (bare in acronyms and (bare not in STOP_WORDS or previous == "the")) or (
-            len(bare) > 1 and not _VOWEL.search(bare)
-        ):
+        elif (
+            bare in acronyms
+            and (
+                bare not in STOP_WORDS
+                or previous == "the"
+                or (n + 1 < len(words) and lowered_words[n + 1] in _GROUP_NOUNS_AFTER_ACRONYM)
+            )
+        ) or (len(bare) > 1 and not _VOWEL.search(bare)):
             out[start:end] = list(match.group().upper())
             kind = "acronym"
         elif bare in defined:

@@ -51,12 +51,58 @@ def make_actors(nlp: Language, name: str):
 @Language.factory("threatline_paragraphs", default_config={})
 def make_paragraphs(nlp: Language, name: str):
     """Start a sentence after every blank line, so a heading never runs into the next
-    paragraph's first sentence (threatline.paragraphs.v1). Add it before the parser."""
+    paragraph's first sentence, and after a paragraph's dateline ("SAN SALVADOR, 12 MAY 89
+    -- ...", "KABUL, March 3 (Reuters) - ..."), so the parser never takes the dateline's
+    place for the subject of the first sentence (threatline.paragraphs.v1). Add it before
+    the parser."""
 
     def paragraph_component(doc: Doc) -> Doc:
+        starts = [0]
         for token in doc[:-1]:
             if token.is_space and "\n\n" in token.text_with_ws + doc[token.i + 1].text_with_ws:
                 doc[token.i + 1].is_sent_start = True
+                starts.append(token.i + 1)
+        for start in starts:
+            end = _dateline_end(doc, start)
+            if end is not None:
+                doc[end].is_sent_start = True
         return doc
 
     return paragraph_component
+
+
+#: Dashes that end a dateline (and a hyphen with a space after it).
+_DATELINE_DASHES = frozenset({"--", "\u2014", "\u2013"})
+#: How many tokens a dateline may span.
+_DATELINE_TOKENS = 16
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """The token after the dash of a dateline opening the paragraph at ``start``, or None
+    when there is none. A dateline is a place, a comma, a date with a number and an
+    optional source in brackets, the dash right after the date or the bracket; or, with
+    no date, names only, the first in capitals ("PESHAWAR, Pakistan -")."""
+    seen_comma = seen_number = False
+    first = doc[start]
+    opens_in_capitals = len(first.text) > 1 and first.is_upper and not first.is_punct
+    for token in doc[start : min(len(doc) - 1, start + _DATELINE_TOKENS)]:
+        if token.is_space and "\n" in token.text:
+            return None
+        dash = token.text in _DATELINE_DASHES or (
+            token.text == "-" and bool(token.whitespace_) and token.i > start
+        )
+        if dash:
+            before = doc[token.i - 1]
+            dated = seen_number and (before.like_num or before.text == ")")
+            # "PESHAWAR, Pakistan - ...", "ISLAMABAD - ...": a place in capitals, no date
+            words = doc[start : token.i]
+            named = opens_in_capitals and (
+                all(t.is_punct or t.is_upper for t in words)
+                or (seen_comma and all(t.is_punct or t.is_title or t.is_upper for t in words))
+            )
+            return token.i + 1 if dated or named else None
+        if token.text in (".", "!", "?"):
+            return None
+        seen_comma = seen_comma or token.text == ","
+        seen_number = seen_number or (seen_comma and token.like_num)
+    return None

@@ -279,6 +279,12 @@ def _actors(ids: list[str], context: ExportContext) -> list[_ActorInfo]:
     return [context.actors.get(actor_id, _ActorInfo(actor_id, "other", None)) for actor_id in ids]
 
 
+def _named_first(actors: list[_ActorInfo]) -> list[_ActorInfo]:
+    """Actors named by a proper name ("Tehrik-i-Taliban Pakistan") before those only
+    described ("suicide bomber"): ACLED's first actor is a named one when there is one."""
+    return sorted(actors, key=lambda actor: not actor.name[:1].isupper())
+
+
 def _inter(actors: list[_ActorInfo]) -> int | None:
     return ACLED_INTER.get(actors[0].kind) if actors else None
 
@@ -287,8 +293,10 @@ def acled_row(event: Event, context: ExportContext) -> dict[str, Any]:
     """One event in ACLED's export columns (:data:`ACLED_COLUMNS`)."""
     info = event_type_info(event.type, _context(event))
     place = context.place(event)
-    doers = _actors(list(dict.fromkeys(event.perpetrator_ids + event.claimant_ids)), context)
-    targets = _actors(event.target_ids, context)
+    doers = _named_first(
+        _actors(list(dict.fromkeys(event.perpetrator_ids + event.claimant_ids)), context)
+    )
+    targets = _named_first(_actors(event.target_ids, context))
     inter1, inter2 = _inter(doers), _inter(targets)
     interaction: str | None = None
     if inter1 is not None and inter2 is not None:
@@ -374,7 +382,9 @@ def gtd_row(event: Event, context: ExportContext) -> dict[str, Any]:
     info = event_type_info(event.type, _context(event))
     place = context.place(event)
     start = event.date_start
-    doers = _actors(list(dict.fromkeys(event.perpetrator_ids + event.claimant_ids)), context)
+    doers = _named_first(
+        _actors(list(dict.fromkeys(event.perpetrator_ids + event.claimant_ids)), context)
+    )
     group, subgroup = (None, None)
     if doers:
         first = doers[0]

@@ -1,0 +1,45 @@
+"""The spaCy components threatline adds: sentence starts after blank lines and datelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from threatline.annotate import prepare_text
+
+
+def _sentences(nlp, text: str) -> list[str]:
+    return [sent.text.strip() for sent in nlp(prepare_text(text)).sents]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "first_sentence"),
+    [
+        ("SAN SALVADOR, 12 MAY 89 -- REBELS SET FIRE TO TWO BUSES.", "San Salvador, 12 may 89 --"),
+        ("KABUL, March 3 (Wire) - A bomb killed five people.", "KABUL, March 3 (Wire) -"),
+        ("PESHAWAR, Pakistan - A suicide bomber rammed a car.", "PESHAWAR, Pakistan -"),
+        ("ISLAMABAD - The group claimed the attack.", "ISLAMABAD -"),
+    ],
+)
+def test_paragraphs_dateline_is_its_own_sentence(nlp, text: str, first_sentence: str) -> None:
+    assert _sentences(nlp, text)[0] == first_sentence
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men -- both 30 -- were killed.",
+        "Yesterday, 5 people -- police said -- died.",
+        "Police said the man - a teacher - fled.",
+    ],
+)
+def test_paragraphs_dashes_inside_a_sentence_do_not_split_it(nlp, text: str) -> None:
+    assert len(_sentences(nlp, text)) == 1
+
+
+@pytest.mark.model
+def test_paragraphs_blank_line_starts_a_sentence(nlp) -> None:
+    sentences = _sentences(nlp, "Bomb kills five in market\n\nA bomb killed five people.")
+    assert sentences[-1] == "A bomb killed five people."
+    assert len(sentences) == 2
