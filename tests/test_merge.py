@@ -185,6 +185,35 @@ def test_merge_a_country_given_only_as_a_country_gives_way_to_the_victim() -> No
     assert score_pair(kabul, record("c:E1", targets=[VICTIM], country="FR", **lyon)) == 0.0
 
 
+def test_merge_two_days_naming_one_person_within_a_week_are_one_event() -> None:
+    # "On Monday" read in the wrong week, or a report's own day against another's: two
+    # precise days that name one murdered person stay one event within a week.
+    shot = record("a:E1", kind="armed_assault", targets=[VICTIM], place_key=None, place_name=None)
+    misdated = record("b:E1", day=1, kind="assassination", targets=[VICTIM], place_key=None)
+    assert score_pair(shot, misdated) >= THRESHOLD
+    assert score_pair(shot, misdated.model_copy(update={"targets": []})) == 0.0
+    weeks_later = record("c:E1", day=20, kind="assassination", targets=[VICTIM])
+    assert score_pair(shot, weeks_later) == 0.0
+    # An office can be attacked again days later: a named organisation bridges no days.
+    office = ActorRef(id="union-office", name="Union Office", kind="organization")
+    first = record("d:E1", targets=[office], place_key=None, place_name=None)
+    second = record("e:E1", day=8, targets=[office], place_key=None, place_name=None)
+    assert score_pair(first, second) == 0.0
+
+
+def test_merge_a_misdated_report_of_the_victim_does_not_split_the_event() -> None:
+    # One report dates the murder days early; it must not veto the same-day report that
+    # names the victim away from the others that name it.
+    today = record("a:E1", day=5, kind="attack", targets=[VICTIM], place_key=None, place_name=None)
+    early = record("b:E1", day=1, kind="extrajudicial_killing", targets=[VICTIM], place_key=None)
+    undated = [
+        _undated(f"{name}:E1", dt.date(2024, 3, 5), kind="attack", targets=[VICTIM])
+        for name in ("c", "d")
+    ]
+    clusters = merge_records([today, early, *undated])
+    assert _partition(clusters) == [["a:E1", "b:E1", "c:E1", "d:E1"]]
+
+
 def test_merge_bombing_and_arson_of_one_named_target_stay_apart() -> None:
     office = ActorRef(id="union-office", name="Union Office")
     bombing = record("a:E1", targets=[office], place_key=None, place_name=None)

@@ -27,7 +27,8 @@ at its function, with vetoes that make the score 0 whatever the rest says:
 part           weight  veto
 =============  ======  ============================================================
 time           0.30    the spans are further apart than their granularity allows (a
-                       shared named victim: see :func:`reaches_back`)
+                       shared named victim: see :func:`reaches_back`; a shared named
+                       person: :func:`within_a_week`)
 place          0.30    different countries (a shared named victim lifts it when one
                        place is only a country); two precise places too far apart
 type           0.15    incompatible families (an arrest is not the attack before it)
@@ -421,6 +422,21 @@ def reaches_back(a: MentionRecord, b: MentionRecord) -> bool:
     return a_start <= b_end and b_start <= a_end
 
 
+#: Days two dated spans may be apart and still be one event when both name its victim: a
+#: weekday ("on Monday") read in the wrong week, a report's day against another's.
+NAMED_WEEK_DAYS = 7
+
+
+def within_a_week(a: MentionRecord, b: MentionRecord) -> bool:
+    """Whether both records carry a date of their own and their spans are at most
+    :data:`NAMED_WEEK_DAYS` apart. Used for records that name one victim."""
+    if a.date_start is None or b.date_start is None:
+        return False
+    a_end, b_end = a.date_end or a.date_start, b.date_end or b.date_start
+    gap = max(0, (b.date_start - a_end).days, (a.date_start - b_end).days)
+    return gap <= NAMED_WEEK_DAYS
+
+
 #: Kilometres two places may be apart and still be the place of one event, by the coarser
 #: level (a venue and the town around it; a district and its city).
 NEAR_KM: dict[str, float] = {"venue": 15.0, "settlement": 30.0, "district": 60.0, "region": 250.0}
@@ -556,14 +572,18 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(w.casefold() for w in re.findall(r"[^\W\d_]+", text))
 
 
-def shared_named_target(a: MentionRecord, b: MentionRecord) -> bool:
+def shared_named_target(a: MentionRecord, b: MentionRecord, people_only: bool = False) -> bool:
     """Whether the records name one target or victim: the same actor id, proper names equal
     or one within the other ("Ellacuria" in "Ignacio Ellacuria") on a word of at least four
     letters, or one record's named target in the other's evidence (the words that report
-    its event: "Senator Luis Carlos Galan was shot" against a victim "Galan")."""
-    named_a = [w for w in map(_name_words, a.targets) if w]
-    named_b = [w for w in map(_name_words, b.targets) if w]
-    if {r.id for r in a.targets if _name_words(r)} & {r.id for r in b.targets if _name_words(r)}:
+    its event: "Senator Luis Carlos Galan was shot" against a victim "Galan"). With
+    ``people_only``, only targets that are persons count (an office may be attacked twice in a
+    week, a person is killed once)."""
+    targets_a = [r for r in a.targets if not people_only or r.kind == ActorKind.PERSON]
+    targets_b = [r for r in b.targets if not people_only or r.kind == ActorKind.PERSON]
+    named_a = [w for w in map(_name_words, targets_a) if w]
+    named_b = [w for w in map(_name_words, targets_b) if w]
+    if {r.id for r in targets_a if _name_words(r)} & {r.id for r in targets_b if _name_words(r)}:
         return True
     for x in named_a:
         for y in named_b:
@@ -582,7 +602,8 @@ def score_pair(a: MentionRecord, b: MentionRecord) -> float:
     (:func:`shared_named_target`) score at least :data:`NAMED_TARGET_SCORE` when their
     types are of one kind, and two vetoes give way to the name: a background mention dated
     only by its publication may report an event of the weeks before (:func:`reaches_back`),
-    and a country given only as a country (or an area) may be a speaker's. Symmetric:
+    two dates of a named person's murder may disagree by days (:func:`within_a_week`), and
+    a country given only as a country (or an area) may be a speaker's. Symmetric:
     ``score_pair(a, b) == score_pair(b, a)``."""
     parts: dict[str, float | None] = {
         "type": type_similarity(a, b),
@@ -594,7 +615,13 @@ def score_pair(a: MentionRecord, b: MentionRecord) -> float:
     # Names are compared only where they can change the outcome (they are the costly part).
     may_help = parts["time"] is None or parts["place"] is None or (parts["type"] or 0) >= 0.8
     named = may_help and shared_named_target(a, b)
-    if parts["time"] is None and named and reaches_back(a, b):
+    # A victim's name bridges a background mention to the weeks before, and two dates of a
+    # person's murder that disagree by days (an office may be attacked twice in a week).
+    if (
+        parts["time"] is None
+        and named
+        and (reaches_back(a, b) or (within_a_week(a, b) and shared_named_target(a, b, True)))
+    ):
         parts["time"] = BACKGROUND_TIME_SCORE
     if parts["place"] is None and named and not (precise_country(a) and precise_country(b)):
         parts["place"] = 0.0  # a country given only as a speaker's: the victim decides
