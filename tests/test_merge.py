@@ -214,6 +214,27 @@ def test_merge_a_misdated_report_of_the_victim_does_not_split_the_event() -> Non
     assert _partition(clusters) == [["a:E1", "b:E1", "c:E1", "d:E1"]]
 
 
+def test_merge_the_named_victim_outranks_a_weak_undated_link() -> None:
+    # A report without a date of its own names the victim; a same-town shooting days before
+    # matches it only in type and town. The name joins first, the look-alike stays apart.
+    shot = record("a:E1", kind="armed_assault", targets=[VICTIM], place_key=None, place_name=None)
+    named = _undated("b:E1", dt.date(2024, 3, 5), kind="armed_assault", targets=[VICTIM])
+    lookalike = record("c:E1", day=1, kind="armed_assault")
+    assert score_pair(shot, named) > score_pair(named, lookalike) >= THRESHOLD
+    assert _partition(merge_records([shot, named, lookalike])) == [["a:E1", "b:E1"], ["c:E1"]]
+
+
+def test_merge_two_mentions_of_one_article_are_not_linked() -> None:
+    # The article told the shooting and the kidnapping after it apart.
+    shooting = record("a:E1", kind="armed_assault", targets=[VICTIM])
+    kidnapping = record("a:E2", kind="kidnapping", targets=[VICTIM])
+    assert score_pair(shooting, kidnapping) < THRESHOLD
+    assert _partition(merge_records([shooting, kidnapping])) == [["a:E1"], ["a:E2"]]
+    # A mention the article gave twice still joins its event through another report.
+    twice = [record("a:E1"), record("a:E2"), record("b:E1")]
+    assert _partition(merge_records(twice)) == [["a:E1", "a:E2", "b:E1"]]
+
+
 def test_merge_bombing_and_arson_of_one_named_target_stay_apart() -> None:
     office = ActorRef(id="union-office", name="Union Office")
     bombing = record("a:E1", targets=[office], place_key=None, place_name=None)

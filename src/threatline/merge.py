@@ -541,10 +541,17 @@ def casualty_similarity(a: MentionRecord, b: MentionRecord) -> float:
 #: The least score of two records that name the same person or organisation as target or
 #: victim, pass every veto and are of one kind of attack (type similarity 0.8 or more): one
 #: named victim is rarely attacked twice in days, but a bombing and an arson are two attacks.
-NAMED_TARGET_SCORE = 0.75
+#: Above what two reports of one type in one town score when one of them has no date of its
+#: own (at most 0.785 without shared participants or casualties), so that the reports naming
+#: the victim join before such a weak link can pull one of them into a look-alike.
+NAMED_TARGET_SCORE = 0.8
 #: The time similarity of a background mention that names the victim of an event before
 #: its publication window (:func:`reaches_back`).
 BACKGROUND_TIME_SCORE = 0.3
+#: The most two mentions of one article score: its extraction already told them apart
+#: (a shooting and the kidnapping after it), so they are never linked directly, yet they
+#: may still end in one event through the other reports (a mention found twice).
+SAME_ARTICLE_SCORE = 0.5
 _GENERIC_WORDS = frozenset({"the", "a", "an", "of", "and", "de", "la", "el", "del", "los"})
 
 
@@ -603,7 +610,8 @@ def score_pair(a: MentionRecord, b: MentionRecord) -> float:
     types are of one kind, and two vetoes give way to the name: a background mention dated
     only by its publication may report an event of the weeks before (:func:`reaches_back`),
     two dates of a named person's murder may disagree by days (:func:`within_a_week`), and
-    a country given only as a country (or an area) may be a speaker's. Symmetric:
+    a country given only as a country (or an area) may be a speaker's. Two mentions of one
+    article score at most :data:`SAME_ARTICLE_SCORE`. Symmetric:
     ``score_pair(a, b) == score_pair(b, a)``."""
     parts: dict[str, float | None] = {
         "type": type_similarity(a, b),
@@ -632,6 +640,8 @@ def score_pair(a: MentionRecord, b: MentionRecord) -> float:
     score = sum(WEIGHTS[name] * (value or 0.0) for name, value in parts.items())
     if named and (parts["type"] or 0) >= 0.8:
         score = max(score, NAMED_TARGET_SCORE)
+    if a.article_id == b.article_id:
+        score = min(score, SAME_ARTICLE_SCORE)
     return round(score, 6)
 
 
