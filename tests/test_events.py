@@ -729,11 +729,12 @@ def test_events_time_of_the_report_is_not_the_time_of_the_reported_attack(nlp):
 
 
 @pytest.mark.model
-def test_events_reported_attack_without_a_time_of_its_own_stays_undated(nlp):
+def test_events_reported_attack_without_a_time_of_its_own_happened_by_the_report(nlp):
     text = "On Tuesday a radio station reported that the rebels had killed the engineer."
     tuesday = day(text, "Tuesday", dt.date(2024, 3, 19))
     killing = next(e for e in run(nlp, text, timexes=[tuesday]) if e.type in VIOLENT_TYPES)
-    assert killing.time is None
+    assert killing.time is not None and killing.time.start == dt.date(2024, 3, 19)
+    assert killing.time.mod == "BEFORE"
 
 
 @pytest.mark.model
@@ -770,6 +771,14 @@ def test_events_a_claimed_attack_keeps_the_time_of_its_own_clause(nlp):
     today = day(text, "today", PUBLISHED)
     attack = next(e for e in run(nlp, text, timexes=[tonight, today]) if e.type in VIOLENT_TYPES)
     assert attack.time is not None and attack.time.text == "today"
+
+
+@pytest.mark.model
+def test_events_a_claimed_attack_keeps_its_possessive_time(nlp):
+    text = "A little-known group has claimed responsibility for yesterday's attack on the embassy."
+    yesterday = day(text, "yesterday's", PUBLISHED - dt.timedelta(days=1))
+    attack = next(e for e in run(nlp, text, timexes=[yesterday]) if e.type in VIOLENT_TYPES)
+    assert attack.time is not None and attack.time.start == PUBLISHED - dt.timedelta(days=1)
 
 
 @pytest.mark.model

@@ -1148,6 +1148,18 @@ def _reported_clause(token: Token) -> Token | None:
     return clause
 
 
+def _in_own_clause(head: Token, noun: Token) -> bool:
+    """Whether a time is in a clause that modifies the event noun ('the attack that killed
+    him today') or is its possessor ('today's attack'); a time on a phrase attached to it
+    may belong to the embedding event ('the attack in a statement on Sunday')."""
+    for node in [head, *head.ancestors]:
+        if node.i == noun.i:
+            return False
+        if node.dep_ in ("relcl", "acl", "poss") and node.head.i == noun.i:
+            return True
+    return False
+
+
 def _clause_start(clause: Token) -> int:
     """Where a reported clause begins, by the words rather than the parse (which often
     hangs a time on the reporting verb): at its 'that' ('said today that on 10 March...');
@@ -1181,6 +1193,7 @@ def _attach_time(
     # ('police reported today that yesterday rebels burned...') is the report's
     clause = _reported_clause(mention.token)
     best: tuple[bool, int, int, TimeSpan] | None = None
+    report_time: tuple[bool, int, int, TimeSpan] | None = None
     for timex in timexes:
         if timex.char_start is None or not (
             sentence.start_char <= timex.char_start < sentence.end_char
@@ -1192,7 +1205,7 @@ def _attach_time(
         if any(timex.char_start <= t.idx < (timex.char_end or 0) for t in own_tokens):
             continue  # 'shortly after the attack' is not the time of 'the attack'
         ancestors = {t.i for t in head.ancestors}
-        if own_only and mention.token.i not in ancestors:
+        if own_only and not _in_own_clause(head, mention.token):
             continue
         distance = min(_tree_distance(head, t) for t in own_tokens)
         # a back-reference that is an argument of this event ('claimed responsibility for
@@ -1221,6 +1234,10 @@ def _attach_time(
         if clause is not None and not (
             _clause_start(clause) <= timex.char_start <= clause.right_edge.idx
         ):
+            # the report's time only bounds the event: it happened then or before
+            report_key = (timex.start is None, distance, abs(timex.char_start - mention.token.idx))
+            if report_time is None or report_key < report_time[:3]:
+                report_time = (*report_key, timex)
             continue
         key = (
             timex.start is None,
@@ -1229,6 +1246,9 @@ def _attach_time(
         )
         if best is None or key < best[:3]:
             best = (*key, timex)
+    if best is None and report_time is not None and not is_event_anchored(report_time[3]):
+        mention.time = report_time[3].model_copy(update={"mod": "BEFORE"})
+        return
     if best is None:
         return
     timex = best[3]
