@@ -526,3 +526,14 @@ def test_muc4_person_name_fill_is_a_name_not_a_longer_description() -> None:
     (template,) = report_to_templates(report)
     assert [f.value for f in template.slot(18).fillers] == ["ANA RUIZ"]
     assert [f.value for f in template.slot(19).fillers] == ["MAYOR OF THE TOWN OF ACHI"]
+
+
+def test_muc4_time_on_or_before_a_day_is_the_on_or_before_form() -> None:
+    report = _report()
+    bombing = report.events[0]
+    assert bombing.time is not None
+    report.events[0] = bombing.model_copy(
+        update={"time": bombing.time.model_copy(update={"mod": "BEFORE"})}
+    )
+    templates = report_to_templates(report)
+    assert [f.value for f in templates[0].slot(2).fillers] == ["- 11 MAR 90"]

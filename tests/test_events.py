@@ -22,6 +22,7 @@ from threatline.models import (
 )
 
 PUBLISHED = dt.date(2024, 3, 24)
+VIOLENT_TYPES = ("attack", "armed_assault", "assassination", "bombing", "arson", "kidnapping")
 
 
 # --------------------------------------------------------------------------- hand-made inputs
@@ -713,6 +714,86 @@ def test_events_bare_clock_time_is_of_the_publication_day(nlp):
     clock = clock.model_copy(update={"timex_type": "TIME", "value": "XXXX-XX-XXT12:15"})
     event = only(run(nlp, text, timexes=[clock]))
     assert event.time is not None and event.time.start == PUBLISHED
+
+
+@pytest.mark.model
+def test_events_time_of_the_report_is_not_the_time_of_the_reported_attack(nlp):
+    text = (
+        "Police reported today in the capital that yesterday heavily armed rebels overpowered "
+        "the guards and burned the offices of the bank."
+    )
+    today = day(text, "today", PUBLISHED)
+    yesterday = day(text, "yesterday", PUBLISHED - dt.timedelta(days=1))
+    arson = next(e for e in run(nlp, text, timexes=[today, yesterday]) if e.type == "arson")
+    assert arson.time is not None and arson.time.start == PUBLISHED - dt.timedelta(days=1)
+
+
+@pytest.mark.model
+def test_events_reported_attack_without_a_time_of_its_own_happened_by_the_report(nlp):
+    text = "On Tuesday a radio station reported that the rebels had killed the engineer."
+    tuesday = day(text, "Tuesday", dt.date(2024, 3, 19))
+    killing = next(e for e in run(nlp, text, timexes=[tuesday]) if e.type in VIOLENT_TYPES)
+    assert killing.time is not None and killing.time.start == dt.date(2024, 3, 19)
+    assert killing.time.mod == "BEFORE"
+
+
+@pytest.mark.model
+def test_events_first_report_of_an_attack_as_a_definite_noun_takes_its_time(nlp):
+    text = (
+        "Two cars were destroyed and an office was heavily damaged following the explosion "
+        "of two bombs yesterday afternoon."
+    )
+    yesterday = day(text, "yesterday afternoon", PUBLISHED - dt.timedelta(days=1))
+    bombing = only(run(nlp, text, timexes=[yesterday]))
+    assert bombing.time is not None and bombing.time.start == PUBLISHED - dt.timedelta(days=1)
+
+
+@pytest.mark.model
+def test_events_a_clock_time_takes_the_day_another_mention_gives(nlp):
+    text = (
+        "A bomb exploded at 2200 outside the station. "
+        "Police said the bombing on 10 March was the work of rebels."
+    )
+    clock = timex(text, "2200", None, None, Granularity.UNKNOWN)
+    clock = clock.model_copy(update={"timex_type": "TIME", "value": "XXXX-XX-XXT22:00"})
+    when = day(text, "10 March", dt.date(2024, 3, 10))
+    bombing = only(run(nlp, text, timexes=[clock, when]))
+    assert bombing.time is not None and bombing.time.start == dt.date(2024, 3, 10)
+
+
+@pytest.mark.model
+def test_events_a_claimed_attack_keeps_the_time_of_its_own_clause(nlp):
+    text = (
+        "A death squad tonight claimed responsibility for the dynamite attack that killed "
+        "the attorney general today."
+    )
+    tonight = day(text, "tonight", PUBLISHED)
+    today = day(text, "today", PUBLISHED)
+    attack = next(e for e in run(nlp, text, timexes=[tonight, today]) if e.type in VIOLENT_TYPES)
+    assert attack.time is not None and attack.time.text == "today"
+
+
+@pytest.mark.model
+def test_events_a_claimed_attack_keeps_its_possessive_time(nlp):
+    text = "A little-known group has claimed responsibility for yesterday's attack on the embassy."
+    yesterday = day(text, "yesterday's", PUBLISHED - dt.timedelta(days=1))
+    attack = next(e for e in run(nlp, text, timexes=[yesterday]) if e.type in VIOLENT_TYPES)
+    assert attack.time is not None and attack.time.start == PUBLISHED - dt.timedelta(days=1)
+
+
+@pytest.mark.model
+def test_events_carried_day_reaches_along_a_run_of_attacks(nlp):
+    text = (
+        "On 10 March rebels murdered four peasants in the valley. "
+        "After the killings they used explosives against the town hall. "
+        "Rebels also attacked public buildings in two villages. "
+        "A council official was wounded in an explosion in the market. "
+        "A police post was bombed in the next town."
+    )
+    when = day(text, "10 March", dt.date(2024, 3, 10))
+    events = [e for e in run(nlp, text, timexes=[when]) if e.type in VIOLENT_TYPES]
+    assert events and all(e.time is not None for e in events)
+    assert {e.time.start for e in events if e.time} == {dt.date(2024, 3, 10)}
 
 
 @pytest.mark.model

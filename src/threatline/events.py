@@ -1137,16 +1137,63 @@ def _timex_head(doc: Doc, timex: TimeSpan) -> Token | None:
     return span.root
 
 
+def _reported_clause(token: Token) -> Token | None:
+    """The verb of the complement clause that reports the event ('police said [that
+    yesterday rebels burned the offices]'); None when the event is told in the main
+    clause."""
+    clause = None
+    for node in [token, *token.ancestors]:
+        if node.dep_ in ("ccomp", "xcomp") and node.pos_ in ("VERB", "AUX"):
+            clause = node  # the outermost: 'reported that on 10 March alleged rebels murdered'
+    return clause
+
+
+def _in_own_clause(head: Token, noun: Token) -> bool:
+    """Whether a time is in a clause that modifies the event noun ('the attack that killed
+    him today') or is its possessor ('today's attack'); a time on a phrase attached to it
+    may belong to the embedding event ('the attack in a statement on Sunday')."""
+    for node in [head, *head.ancestors]:
+        if node.i == noun.i:
+            return False
+        if node.dep_ in ("relcl", "acl", "poss") and node.head.i == noun.i:
+            return True
+    return False
+
+
+def _clause_start(clause: Token) -> int:
+    """Where a reported clause begins, by the words rather than the parse (which often
+    hangs a time on the reporting verb): at its 'that' ('said today that on 10 March...');
+    without one, right after a reporting verb that comes first ('as reported, on 5 July a
+    bus was blown up')."""
+    start = clause.left_edge.idx
+    # 'that' opens the clause even where the parser makes it the subject
+    if clause.left_edge.lower_ == "that" or any(c.dep_ == "mark" for c in clause.children):
+        return start
+    verb = clause.head
+    return min(start, verb.idx + len(verb)) if verb.i < clause.i else start
+
+
 def _attach_time(
-    mention: _Mention, sentence_mentions: list[_Mention], timexes: list[TimeSpan]
+    mention: _Mention,
+    sentence_mentions: list[_Mention],
+    timexes: list[TimeSpan],
+    first_report: bool = False,
 ) -> None:
-    """The temporal expression syntactically closest to the trigger, in its sentence."""
+    """The temporal expression syntactically closest to the trigger, in its sentence.
+
+    ``first_report``: no violent event was told before, so a definite noun ('following the
+    explosion of two bombs yesterday') introduces the event rather than referring back."""
     doc = mention.token.doc
     sentence = mention.sentence
     own_tokens = [mention.token, *mention.absorbed]
-    if mention.embedded:
-        return  # a reference inside another event's clause: the time is that event's
+    # a reference inside another event's clause ('claimed the attack'): the time is that
+    # event's, unless the reference carries its own ('the attack that killed him today')
+    own_only = mention.embedded
+    # a time inside the reported clause is the event's; one on the reporting verb outside it
+    # ('police reported today that yesterday rebels burned...') is the report's
+    clause = _reported_clause(mention.token)
     best: tuple[bool, int, int, TimeSpan] | None = None
+    report_time: tuple[bool, int, int, TimeSpan] | None = None
     for timex in timexes:
         if timex.char_start is None or not (
             sentence.start_char <= timex.char_start < sentence.end_char
@@ -1157,6 +1204,9 @@ def _attach_time(
             continue
         if any(timex.char_start <= t.idx < (timex.char_end or 0) for t in own_tokens):
             continue  # 'shortly after the attack' is not the time of 'the attack'
+        ancestors = {t.i for t in head.ancestors}
+        if own_only and not _in_own_clause(head, mention.token):
+            continue
         distance = min(_tree_distance(head, t) for t in own_tokens)
         # a back-reference that is an argument of this event ('claimed responsibility for
         # the attack on Sunday') does not compete for the time: the claim is dated
@@ -1170,9 +1220,9 @@ def _attach_time(
             min(_tree_distance(head, t) for t in [o.token, *o.absorbed]) < distance for o in others
         ):
             continue  # closer to another event of the sentence
-        ancestors = {t.i for t in head.ancestors}
         if (
             mention.definite
+            and not first_report
             and mention.token.i not in ancestors
             and not _dates_reference(mention.token, ancestors)
         ):
@@ -1181,9 +1231,24 @@ def _attach_time(
             # only says when it happened ('the attack took place on 15 January')
             continue
         # a clock time alone ('at 1830') gives no day: a dated expression is preferred
-        key = (timex.start is None, distance, abs(timex.char_start - mention.token.idx))
+        if clause is not None and not (
+            _clause_start(clause) <= timex.char_start <= clause.right_edge.idx
+        ):
+            # the report's time only bounds the event: it happened then or before
+            report_key = (timex.start is None, distance, abs(timex.char_start - mention.token.idx))
+            if report_time is None or report_key < report_time[:3]:
+                report_time = (*report_key, timex)
+            continue
+        key = (
+            timex.start is None,
+            distance,
+            abs(timex.char_start - mention.token.idx),
+        )
         if best is None or key < best[:3]:
             best = (*key, timex)
+    if best is None and report_time is not None and not is_event_anchored(report_time[3]):
+        mention.time = report_time[3].model_copy(update={"mod": "BEFORE"})
+        return
     if best is None:
         return
     timex = best[3]
@@ -1713,7 +1778,8 @@ def extract_events(
             mention.embedded = mention.definite and any(
                 m.token.i in {t.i for t in mention.token.ancestors} for m in mentions
             )
-            _attach_time(mention, mentions, timexes)
+            first_report = not any(m.type in lex.violent for m in all_mentions)
+            _attach_time(mention, mentions, timexes, first_report)
             mention.place = _place_for(mention, text, places)
         _attach_casualties(casualties, mentions, actor_index)
         _attribute_sentence(sentence, mentions, actor_index, lex)
@@ -1741,16 +1807,28 @@ def _date_clock_times(events: list[_Event], published: dt.date | None) -> None:
     if published is None:
         return
     for event in events:
+        # 'two bombs exploded yesterday afternoon ... the explosions at 1830': the clock time
+        # is of the day another mention of the event gives
+        day_of_event = next(
+            (
+                m.time
+                for m in event.mentions
+                if m.time is not None and m.time.start is not None and m.time.start == m.time.end
+            ),
+            None,
+        )
         for mention in event.mentions:
             time = mention.time
             if time is None or not _clock_only(time):
                 continue
-            value = f"{published.isoformat()}{(time.value or '')[10:]}"
+            day = day_of_event.start if day_of_event is not None else published
+            assert day is not None
+            value = f"{day.isoformat()}{(time.value or '')[10:]}"
             mention.time = time.model_copy(
                 update={
-                    "start": published,
-                    "end": published,
-                    "anchor": "publication",
+                    "start": day,
+                    "end": day,
+                    "anchor": "publication" if day_of_event is None else day_of_event.anchor,
                     "value": value,
                 }
             )
@@ -1783,6 +1861,7 @@ def _carry_times(events: list[_Event], order: dict[int, int], lex: Lexicon) -> N
         source = _event_time(dated)
         assert source is not None
         event.first.time = source.model_copy(update={"anchor": f"event:{dated.id}"})
+        dated = event  # the report goes on: the next attack continues from this one
 
 
 def _unprevented_attack(

@@ -1546,6 +1546,8 @@ def _incident_date(event: EventMention, article: Article) -> str | None:
         return f"- {format_muc_date(published)}" if published else None
     if published is not None and time.start > published:
         return f"- {format_muc_date(published)}"
+    if time.mod == "BEFORE":  # 'on or before' (TIMEX3 mod): form 3 with the time as anchor
+        return f"- {format_muc_date(min(time.end, published) if published else time.end)}"
     if time.start == time.end:
         return format_muc_date(time.start)
     end = min(time.end, published) if published else time.end
