@@ -55,7 +55,7 @@ from threatline.merge import (
     event_id_for,
     mention_records,
     merge_records,
-    same_word,
+    one_edit_apart,
 )
 from threatline.models import ArticleReport
 
@@ -133,6 +133,8 @@ PLACE_LEVELS: dict[str, str] = {
 #: Days before its date that an "on or before" date (``- 30 NOV 89``) covers.
 ON_OR_BEFORE_DAYS = 60
 _MIN_NAME_CHARS = 4
+#: Letters a name word needs before a word one letter away is read as its spelling variant.
+MIN_VARIANT_CHARS = 5
 
 
 class Synonyms:
@@ -236,14 +238,21 @@ def gold_facts(template: MucTemplate, synonyms: Synonyms) -> GoldFacts:
     )
 
 
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or one letter apart (:func:`threatline.merge.one_edit_apart`) in words of at
+    least :data:`MIN_VARIANT_CHARS` letters. The gold rule keeps its own length, apart from
+    the merge's, so that tuning the merge cannot move the gold clusters."""
+    return a == b or (min(len(a), len(b)) >= MIN_VARIANT_CHARS and one_edit_apart(a, b))
+
+
 def _same_words(a: Sequence[str], b: Sequence[str]) -> bool:
-    return len(a) == len(b) and all(map(same_word, a, b))
+    return len(a) == len(b) and all(map(_same_word, a, b))
 
 
 def _same_name(a: frozenset[str], b: frozenset[str]) -> bool:
     """A shared name: equal, or one name's words a contiguous part of the other's (a
     surname alone, "ELLACURIA" in "IGNACIO ELLACURIA") when that part is not too short;
-    words compare by :func:`threatline.merge.same_word` (spelling variants)."""
+    words compare by :func:`_same_word` (spelling variants)."""
     if a & b:
         return True
     for x in a:
