@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from threatline.evaluate.coref import bcubed, gold_clusters, gold_linked, pairwise
+from threatline.evaluate.coref import (
+    bcubed,
+    format_report,
+    gold_clusters,
+    gold_linked,
+    pairwise,
+    perfect_merge,
+)
 from threatline.evaluate.muc4 import parse_keys
 
 # Gold {a, b, c}, {d}; predicted {a, b}, {c, d}.
@@ -37,6 +44,37 @@ def test_coref_perfect_and_singletons() -> None:
     assert pairwise(GOLD, alone)["r"] == 0.0
     with pytest.raises(ValueError):
         bcubed(GOLD, {"a": 1})
+
+
+def test_coref_perfect_merge_keeps_what_extraction_missed_alone() -> None:
+    gold = {("m1", "1"): "g1", ("m2", "1"): "g1", ("m3", "1"): "g1", ("m4", "1"): "g2"}
+    # m1 and m2 were found but merged apart (and m2 with m4's incident); m3 was not found.
+    predicted = {
+        ("m1", "1"): "ev-a",
+        ("m2", "1"): "ev-b",
+        ("m3", "1"): "alone:m3#1",
+        ("m4", "1"): "ev-b",
+    }
+    ceiling = perfect_merge(gold, predicted)
+    assert ceiling["m1", "1"] == ceiling["m2", "1"] != ceiling["m4", "1"]
+    assert ceiling["m3", "1"] == "alone:m3#1"
+    assert bcubed(gold, ceiling)["p"] == 100.0
+    assert bcubed(gold, ceiling)["r"] < 100.0  # m3 is extraction's loss
+    assert bcubed(gold, ceiling)["f1"] > bcubed(gold, predicted)["f1"]
+    metrics = {
+        "bcubed": bcubed(gold, predicted),
+        "pairwise": pairwise(gold, predicted),
+        "perfect_merge": {
+            "bcubed": bcubed(gold, ceiling),
+            "pairwise": pairwise(gold, ceiling),
+            "max_split": 2,
+        },
+        **dict.fromkeys(["largest_gold_cluster", "largest_split", "max_split"], 2),
+        **dict.fromkeys(["n_messages", "n_items", "n_aligned", "n_predicted_clusters"], 4),
+        **dict.fromkeys(["n_gold_clusters", "n_multi_gold_clusters"], 2),
+        "worst_split_cluster": "3 templates, first m1",
+    }
+    assert "a perfect merge of the aligned templates: B-cubed F1" in format_report(metrics)
 
 
 KEYS = """\
@@ -101,6 +139,46 @@ def test_coref_muc4_dev_jesuit_killings_one_gold_cluster(bench_dir) -> None:
     ]
     assert len(in_november) >= 15
     assert len({labels[item] for item in in_november}) == 1
+
+
+SPELLING_KEYS = """\
+0.  MESSAGE: ID                     TST-10
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  31 OCT 89
+3.  INCIDENT: LOCATION              EL SALVADOR: SAN SALVADOR (CITY)
+4.  INCIDENT: TYPE                  BOMBING
+18. HUM TGT: NAME                   "FEBE ELIZABETH VELASQUEZ"
+0.  MESSAGE: ID                     TST-11
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  - 03 NOV 89
+3.  INCIDENT: LOCATION              EL SALVADOR
+4.  INCIDENT: TYPE                  ATTACK
+18. HUM TGT: NAME                   "ELIZABETH VELAZQUEZ"
+0.  MESSAGE: ID                     TST-12
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  31 OCT 89
+3.  INCIDENT: LOCATION              EL SALVADOR: SAN SALVADOR (CITY)
+4.  INCIDENT: TYPE                  BOMBING
+18. HUM TGT: NAME                   "FEBE ELIZABETH VASQUEZ"
+0.  MESSAGE: ID                     TST-13
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  31 OCT 89
+3.  INCIDENT: LOCATION              EL SALVADOR: SAN SALVADOR (CITY)
+4.  INCIDENT: TYPE                  BOMBING
+18. HUM TGT: NAME                   "FEDE ELIZABETH VELASQUEZ"
+"""
+
+
+def test_coref_gold_rule_spelling_variants_are_one_name() -> None:
+    keys = parse_keys(SPELLING_KEYS)
+    first, variant, other = keys["TST-10"][0], keys["TST-11"][0], keys["TST-12"][0]
+    # ELIZABETH VELAZQUEZ, one letter from the end of the first name, is part of it (an
+    # "on or before" date, an attack and a bombing, a country: the rest agrees).
+    assert gold_linked(first, variant)
+    # VASQUEZ is another surname; a four-letter word is too short to read FEDE as FEBE.
+    assert not gold_linked(first, other)
+    assert not gold_linked(variant, other)
+    assert not gold_linked(first, keys["TST-13"][0])
 
 
 LOCATION_KEYS = """\

@@ -17,8 +17,11 @@ from threatline.merge import (
     SourcedAttribution,
     build_event,
     consensus_fatalities,
+    mention_records,
     merge_records,
+    one_edit_apart,
     regroup,
+    same_word,
     score_pair,
 )
 from threatline.models import (
@@ -172,6 +175,24 @@ def test_merge_victim_named_in_the_other_report_words() -> None:
     anonymous = record("c:E1", kind="assassination", **unplaced)
     assert score_pair(shot, surname) >= THRESHOLD
     assert score_pair(shot, anonymous) < THRESHOLD
+
+
+def test_merge_spelling_variants_of_a_victim_name_are_one_name() -> None:
+    assert one_edit_apart("velasquez", "velazquez")  # a letter changed
+    assert one_edit_apart("fenastras", "fensatras")  # two neighbours swapped
+    assert one_edit_apart("karimi", "karimii") and one_edit_apart("karimii", "karimi")
+    assert not one_edit_apart("karimi", "karimi")
+    assert not one_edit_apart("velasquez", "velazques")  # two letters
+    assert same_word("valdemar", "waldemar")
+    assert not same_word("febe", "fede")  # too short to tell a variant from another name
+    unplaced = {"place_key": None, "place_name": None}
+
+    def victim(key: str, name: str, kind: str) -> MentionRecord:
+        return record(key, kind=kind, targets=[ActorRef(id=key, name=name)], **unplaced)
+
+    shot = victim("a:E1", "Febe Elizabeth Velasquez", "armed_assault")
+    assert score_pair(shot, victim("b:E1", "Elizabeth Velazquez", "assassination")) >= THRESHOLD
+    assert score_pair(shot, victim("c:E1", "Elizabeth Vasquez", "assassination")) < THRESHOLD
 
 
 def test_merge_a_country_given_only_as_a_country_gives_way_to_the_victim() -> None:
@@ -393,6 +414,21 @@ def _report(
             )
         ],
     )
+
+
+def test_merge_an_attack_dated_after_its_report_is_dated_by_the_report() -> None:
+    published = dt.date(2024, 3, 5)
+    misread = _report("Wire", published, dt.date(2024, 3, 8), 3, None)
+    (record_,) = mention_records(misread)
+    assert record_.dated_by_publication
+    assert (record_.date_start, record_.date_end) == (dt.date(2024, 2, 24), published)
+    # A day later is another time zone's date; a planned attack may lie ahead.
+    (next_day,) = mention_records(_report("Wire", published, dt.date(2024, 3, 6), 3, None))
+    assert not next_day.dated_by_publication
+    planned = misread.model_copy(
+        update={"events": [misread.events[0].model_copy(update={"status": "planned"})]}
+    )
+    assert mention_records(planned)[0].date_start == dt.date(2024, 3, 8)
 
 
 REPORTS = [

@@ -81,6 +81,9 @@ UNDATED_WINDOW_DAYS = 10
 #: Days before its article a mention without a date of its own may lie when it names the
 #: victim of an earlier event: "the murder of the Jesuits" in a report weeks later.
 BACKGROUND_DAYS = 45
+#: Days after its article's publication a reported event that happened may be dated (the
+#: publication date of one time zone, the event's of another).
+FUTURE_SLACK_DAYS = 1
 #: The blocking window: records whose date spans are further apart than this are never
 #: compared. It must be at least the largest time tolerance below plus the undated window,
 #: and at least the background reach less the undated window.
@@ -187,7 +190,10 @@ def mention_records(report: ArticleReport) -> list[MentionRecord]:
     """Every event mention of a report as a :class:`MentionRecord`.
 
     A mention without a resolved date is placed in the ``UNDATED_WINDOW_DAYS`` before the
-    article's publication (``dated_by_publication``); without either it stays undated."""
+    article's publication (``dated_by_publication``); without either it stays undated. So is
+    an event that happened (or failed, or is denied) dated more than
+    :data:`FUTURE_SLACK_DAYS` after the article: a misread date ("Wednesday" taken for the
+    next one) that would otherwise keep it from its other reports."""
     article = report.article
     actors = {actor.id: actor for actor in report.actors}
     places = {place.id: place for place in report.places}
@@ -208,6 +214,13 @@ def mention_records(report: ArticleReport) -> list[MentionRecord]:
         start, end = (time.start, time.end) if time else (None, None)
         granularity = str(time.granularity) if time and time.start else "unknown"
         by_publication = False
+        if (
+            start is not None
+            and article.published is not None
+            and STATUS_GROUP.get(str(mention.status)) == "real"
+            and start > article.published + dt.timedelta(days=FUTURE_SLACK_DAYS)
+        ):
+            start = None  # a report cannot tell of an attack after it: the date is misread
         if start is None and article.published is not None:
             start = article.published - dt.timedelta(days=UNDATED_WINDOW_DAYS)
             end = article.published
@@ -566,12 +579,47 @@ def _name_words(ref: ActorRef) -> tuple[str, ...] | None:
     return tuple(w.casefold() for w in words) or None
 
 
-def _within(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
-    """Whether ``short`` is a contiguous run of ``long_`` with a word of four letters."""
+#: Letters a word needs before one differing letter is read as a spelling variant: reports
+#: spell one name several ways (Velasquez and Velazquez, Valdemar and Waldemar).
+MIN_VARIANT_LETTERS = 5
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether two words differ by exactly one letter changed, added or dropped, or by two
+    neighbouring letters swapped (optimal string alignment distance 1)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(differ) == 1 or (
+            len(differ) == 2
+            and differ[1] == differ[0] + 1
+            and a[differ[0]] == b[differ[1]]
+            and a[differ[1]] == b[differ[0]]
+        )
+    short, long_ = sorted((a, b), key=len)
+    first = next(
+        (i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short)
+    )
+    return short[first:] == long_[first + 1 :]
+
+
+def same_word(a: str, b: str) -> bool:
+    """Equal, or spelling variants (:func:`one_edit_apart`) of at least
+    :data:`MIN_VARIANT_LETTERS` letters: short words differ by one letter too often."""
+    return a == b or (min(len(a), len(b)) >= MIN_VARIANT_LETTERS and one_edit_apart(a, b))
+
+
+def _within(short: Sequence[str], long_: Sequence[str]) -> bool:
+    """Whether ``short`` is a contiguous run of ``long_`` (word by word, :func:`same_word`)
+    with a word of four letters."""
     return (
         bool(short)
         and max(map(len, short)) >= 4
-        and any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+        and any(
+            all(map(same_word, long_[i : i + len(short)], short))
+            for i in range(len(long_) - len(short) + 1)
+        )
     )
 
 
@@ -582,7 +630,8 @@ def _words(text: str) -> tuple[str, ...]:
 def shared_named_target(a: MentionRecord, b: MentionRecord, people_only: bool = False) -> bool:
     """Whether the records name one target or victim: the same actor id, proper names equal
     or one within the other ("Ellacuria" in "Ignacio Ellacuria") on a word of at least four
-    letters, or one record's named target in the other's evidence (the words that report
+    letters, word by word up to spelling variants (:func:`same_word`), or one record's named
+    target in the other's evidence (the words that report
     its event: "Senator Luis Carlos Galan was shot" against a victim "Galan"). With
     ``people_only``, only targets that are persons count (an office may be attacked twice in a
     week, a person is killed once)."""
