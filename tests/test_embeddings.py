@@ -134,3 +134,15 @@ def test_embeddings_missing_extra_is_a_clear_error(
         result = CliRunner().invoke(main, [*command, "--data", str(task), "--backend", "embed"])
         assert result.exit_code != 0
     assert "pip install 'threatline[embed]'" in result.output
+
+
+def test_embeddings_backends_are_chosen_by_name() -> None:
+    pytest.importorskip("sklearn")
+    from threatline.classify import BACKEND_SETTINGS, CANDIDATE_SETTINGS, EMBED_SETTINGS
+    from threatline.evaluate import case2021
+
+    assert BACKEND_SETTINGS == {"fitted": CANDIDATE_SETTINGS, "embed": EMBED_SETTINGS}
+    assert all(setting.embedding_share == 0 for setting in CANDIDATE_SETTINGS)
+    assert all(0 < setting.embedding_share < 1 for setting in EMBED_SETTINGS)
+    with pytest.raises(ConfigError, match="unknown backend"):
+        case2021.cross_validate_fitted([], [], backend="neural")
