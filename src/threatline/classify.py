@@ -14,8 +14,12 @@ regularisation are chosen by cross-validation on the training data among
 :data:`CANDIDATE_SETTINGS` (fixed in advance), so that :func:`cross_validate` is nested:
 no setting is chosen on the fold it is scored on.
 
-This module needs scikit-learn (``pip install threatline[fit]``); the rest of threatline
-does not.
+The ``embed`` backend (:data:`EMBED_SETTINGS`, :class:`EmbeddingFusion`) mixes that
+model's label probabilities with those of a logistic regression over the snippet's
+sentence embedding (:mod:`threatline.embeddings`); the share of each is chosen the same way.
+
+This module needs scikit-learn (``pip install threatline[fit]``); the embed backend also
+needs the extra ``embed``; the rest of threatline needs neither.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from typing import Any
 
 import joblib
 import numpy as np
-from sklearn.base import ClassifierMixin
+from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.compose import ColumnTransformer
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -43,8 +47,11 @@ from threatline.models import ArticleReport
 
 __all__ = [
     "ARTEFACT_FORMAT",
+    "BACKEND_SETTINGS",
     "CANDIDATE_SETTINGS",
+    "EMBED_SETTINGS",
     "CrossValidation",
+    "EmbeddingFusion",
     "LabelledSnippets",
     "ModelSetting",
     "SnippetClassifier",
@@ -66,9 +73,15 @@ class ModelSetting:
     model: str
     c: float
     rule_weight: float = 1.0
+    #: The share of the sentence-embedding model in the combined label probabilities
+    #: (:class:`EmbeddingFusion`; the ``embed`` backend); 0: no sentence embeddings.
+    embedding_share: float = 0.0
 
     def describe(self) -> str:
-        return f"{self.model} C={self.c:g} rules x{self.rule_weight:g}"
+        text = f"{self.model} C={self.c:g} rules x{self.rule_weight:g}"
+        if self.embedding_share > 0:
+            text += f", embeddings {self.embedding_share:g}"
+        return text
 
     def estimator(self, seed: int) -> ClassifierMixin:
         if self.model == "logreg":
@@ -85,6 +98,20 @@ CANDIDATE_SETTINGS: tuple[ModelSetting, ...] = (
     ModelSetting("svm", 1.0),
     ModelSetting("svm", 3.0),
 )
+
+#: The settings of the ``embed`` backend (:class:`EmbeddingFusion`), compared the same way:
+#: how much the sentence-embedding model weighs against the n-gram and rule-feature SVM.
+EMBED_SETTINGS: tuple[ModelSetting, ...] = (
+    ModelSetting("svm", 1.0, embedding_share=0.4),
+    ModelSetting("svm", 1.0, embedding_share=0.6),
+    ModelSetting("svm", 1.0, embedding_share=0.8),
+)
+
+#: The candidate settings of each fitted backend, by the name the command line uses.
+BACKEND_SETTINGS: dict[str, tuple[ModelSetting, ...]] = {
+    "fitted": CANDIDATE_SETTINGS,
+    "embed": EMBED_SETTINGS,
+}
 
 
 # --------------------------------------------------------------------------- features
@@ -166,6 +193,73 @@ def _matrix(texts: Sequence[str], tokens: Sequence[Sequence[str]]) -> np.ndarray
         raise ValueError("one list of rule features per text is needed")
     return np.array([[text, " ".join(toks)] for text, toks in zip(texts, tokens, strict=True)],
                     dtype=object)  # fmt: skip
+
+
+# --------------------------------------------------------------------------- embeddings
+
+#: The SVM's margins are turned into probabilities by a softmax of the margins times this
+#: (fixed in advance: margins of a linear SVM lie mostly within -1..1).
+SVM_MARGIN_SCALE = 3.0
+#: Inverse regularisation of the logistic regression over sentence embeddings.
+EMBEDDING_C = 10.0
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
+    return shifted / shifted.sum(axis=1, keepdims=True)
+
+
+class EmbeddingFusion(ClassifierMixin, BaseEstimator):
+    """Two models of one snippet matrix (:func:`_matrix`), their label probabilities
+    mixed: the linear model of ``setting`` over the n-gram and rule features (an SVM's
+    margins through a softmax), and a multinomial logistic regression over the snippet's
+    sentence embedding (:mod:`threatline.embeddings`), weighing ``setting.embedding_share``.
+
+    The embeddings come from :func:`threatline.embeddings.default_encoder` at fit and at
+    prediction; a saved model holds only the two linear models."""
+
+    def __init__(self, setting: ModelSetting, seed: int = 0) -> None:
+        self.setting = setting
+        self.seed = seed
+
+    def fit(self, matrix: np.ndarray, labels: np.ndarray) -> EmbeddingFusion:
+        self.ngram_model_ = Pipeline(
+            [
+                ("features", _feature_union(self.setting.rule_weight)),
+                ("model", self.setting.estimator(self.seed)),
+            ]
+        )
+        self.ngram_model_.fit(matrix, labels)
+        # newton-cg: on a few hundred dense rows it converges ten times faster than lbfgs
+        self.embedding_model_ = LogisticRegression(
+            C=EMBEDDING_C, max_iter=3000, class_weight="balanced", solver="newton-cg"
+        ).fit(self._embed(matrix), labels)
+        self.classes_ = self.ngram_model_.classes_
+        if list(self.embedding_model_.classes_) != list(self.classes_):
+            raise ValueError("the two models learned different label sets")
+        return self
+
+    def decision_function(self, matrix: np.ndarray) -> np.ndarray:
+        """Mixed label probabilities, one column per :attr:`classes_`."""
+        if self.setting.model == "logreg":
+            ngram_probabilities = self.ngram_model_.predict_proba(matrix)
+        else:
+            margins = np.asarray(self.ngram_model_.decision_function(matrix))
+            if margins.ndim == 1:  # two classes: one column, positive for the second
+                margins = np.column_stack([-margins, margins])
+            ngram_probabilities = _softmax(SVM_MARGIN_SCALE * margins)
+        share = self.setting.embedding_share
+        embedding_probabilities = self.embedding_model_.predict_proba(self._embed(matrix))
+        return (1 - share) * ngram_probabilities + share * embedding_probabilities
+
+    def predict(self, matrix: np.ndarray) -> np.ndarray:
+        return self.classes_[np.argmax(self.decision_function(matrix), axis=1)]
+
+    @staticmethod
+    def _embed(matrix: np.ndarray) -> np.ndarray:
+        from threatline.embeddings import default_encoder
+
+        return default_encoder().encode([str(text) for text in matrix[:, 0]])
 
 
 # --------------------------------------------------------------------------- the model
@@ -309,6 +403,8 @@ class SnippetClassifier:
     # ----------------------------------------------------------------- internals
 
     def _build(self, setting: ModelSetting) -> Pipeline:
+        if setting.embedding_share > 0:
+            return Pipeline([("model", EmbeddingFusion(setting, self.seed))])
         return Pipeline(
             [
                 ("features", _feature_union(setting.rule_weight)),

@@ -629,11 +629,12 @@ def eval_muc4(texts: tuple[Path, ...], keys: tuple[Path, ...], as_json: bool) ->
 )
 @click.option(
     "--backend",
-    type=click.Choice(["rules", "fitted"]),
+    type=click.Choice(["rules", "fitted", "embed"]),
     default="rules",
     show_default=True,
     help="rules: the extractor's event types mapped to the labels; fitted: a linear model "
-    "on the snippet and the extractor's output, scored by cross-validation on --data.",
+    "on the snippet and the extractor's output, scored by cross-validation on --data; "
+    "embed: fitted, mixed with a model of the snippet's sentence embedding (extra 'embed').",
 )
 @click.option(
     "--folds",
@@ -672,22 +673,27 @@ def eval_case2021(
 ) -> None:
     """CASE 2021 task 2 event typing: micro, macro and weighted F1 for subtasks 1-3.
 
-    With --backend fitted, each fold is labelled by a model fitted on the other folds only
-    (needs scikit-learn: pip install threatline[fit]); with --model, a saved model labels
-    the snippets of --data.
+    With --backend fitted or embed, each fold is labelled by a model fitted on the other
+    folds only (needs scikit-learn: pip install threatline[fit]; embed also needs
+    pip install threatline[embed]); with --model, a saved model labels the snippets of --data.
 
     Example: threatline eval case2021 --data ../shared/bench/case2021-task2/dev.tsv --json
     """
     from threatline.evaluate import case2021
 
-    if model_path is not None and backend != "fitted":
-        raise click.UsageError("--model needs --backend fitted")
-    if backend == "fitted":
-        _require_fit_extra()
-        if model_path is not None:
-            metrics = case2021.run_model(data, model_path)
-        else:
-            metrics = case2021.run_fitted(data, folds=folds, seed=seed, examples=examples)
+    if model_path is not None and backend == "rules":
+        raise click.UsageError("--model needs --backend fitted or embed")
+    if backend != "rules":
+        _require_fit_extra(backend)
+        try:
+            if model_path is not None:
+                metrics = case2021.run_model(data, model_path)
+            else:
+                metrics = case2021.run_fitted(
+                    data, folds=folds, seed=seed, examples=examples, backend=backend
+                )
+        except ThreatlineError as exc:
+            raise _fail(exc) from exc
     else:
         metrics = case2021.run(data)
     _print_metrics(metrics, case2021.format_report(metrics), as_json)
@@ -718,13 +724,20 @@ def eval_coref(data: Path, as_json: bool) -> None:
     _print_metrics(metrics, coref.format_report(metrics), as_json)
 
 
-def _require_fit_extra() -> None:
+def _require_fit_extra(backend: str = "fitted") -> None:
     try:
         import sklearn  # noqa: F401
     except ImportError as exc:
         raise click.ClickException(
-            "the fitted backend needs scikit-learn: pip install 'threatline[fit]'"
+            f"the {backend} backend needs scikit-learn: pip install 'threatline[fit]'"
         ) from exc
+    if backend == "embed":
+        from threatline.embeddings import require_embed_extra
+
+        try:
+            require_embed_extra()
+        except ThreatlineError as exc:
+            raise click.ClickException(str(exc)) from exc
 
 
 @main.group(name="train")
@@ -753,16 +766,24 @@ def train_group() -> None:
     help="Add the labelled example sentences shipped with threatline to every training set "
     "(fitted backend).",
 )
-def train_case2021(data: Path, out: Path, seed: int, examples: bool) -> None:
+@click.option(
+    "--backend",
+    type=click.Choice(["fitted", "embed"]),
+    default="fitted",
+    show_default=True,
+    help="fitted: n-gram and rule features; embed: also the snippet's sentence embedding "
+    "(extra 'embed'; the saved model needs it to predict).",
+)
+def train_case2021(data: Path, out: Path, seed: int, examples: bool, backend: str) -> None:
     """Fit the snippet classifier of ACLED sub-event types on a CASE 2021 task 2 file.
 
     Example: threatline train case2021 --data ../shared/bench/case2021-task2/dev.tsv
     --out model.joblib
     """
-    _require_fit_extra()
+    _require_fit_extra(backend)
     from threatline.evaluate import case2021
 
-    model = case2021.train_fitted(data, out, seed=seed, examples=examples)
+    model = case2021.train_fitted(data, out, seed=seed, examples=examples, backend=backend)
     setting = model.chosen
     assert setting is not None
     click.echo(f"fitted on {data} ({len(model.labels_)} labels, {setting.describe()}); wrote {out}")

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from threatline.errors import EvalDataError
+from threatline.errors import ConfigError, EvalDataError
 from threatline.models import ActorKind, Article, ArticleReport, EventMention
 from threatline.ontology import case2021_snippet_label
 
@@ -311,15 +311,20 @@ def cross_validate_fitted(
     example_reports: Sequence[ArticleReport] | None = None,
     folds: int = DEFAULT_FOLDS,
     seed: int = DEFAULT_SEED,
+    backend: str = "fitted",
 ) -> dict[str, Any]:
-    """Stratified k-fold cross-validated scores of the fitted backend
-    (:class:`threatline.classify.SnippetClassifier`): each fold is labelled by a model
+    """Stratified k-fold cross-validated scores of a fitted backend (``fitted`` or
+    ``embed``; :class:`threatline.classify.SnippetClassifier` with that backend's
+    candidate settings): each fold is labelled by a model
     fitted on the other folds only (and, given their reports, the :func:`example_items`),
     its setting chosen by cross-validation inside those; the rule extractor's features are
     computed once, from ``reports``. Adds ``folds``, ``seed``, ``examples`` (how many
-    example sentences joined the training sets) and ``chosen`` (the setting of each fold)
-    to the metrics of :func:`score_predictions`. Needs scikit-learn."""
+    example sentences joined the training sets), ``backend`` and ``chosen`` (the setting
+    of each fold) to the metrics of :func:`score_predictions`. Needs scikit-learn (and,
+    for ``embed``, the extra ``embed``)."""
     from threatline.classify import cross_validate, rule_features
+
+    settings = _backend_settings(backend)
 
     if len(items) != len(reports):
         raise ValueError("one report per item is needed")
@@ -333,16 +338,30 @@ def cross_validate_fitted(
         SUBTASKS,
         folds=folds,
         seed=seed,
+        settings=settings,
         prior=prior,
     )
     metrics = score_predictions(items, result.predictions)
     metrics.update(
+        backend=backend,
         folds=folds,
         seed=seed,
         examples=len(prior.texts) if prior is not None else 0,
         chosen=[setting.describe() for setting in result.chosen],
     )
     return metrics
+
+
+def _backend_settings(backend: str) -> Any:
+    from threatline.classify import BACKEND_SETTINGS
+
+    if backend not in BACKEND_SETTINGS:
+        raise ConfigError(f"unknown backend {backend!r}: use one of {', '.join(BACKEND_SETTINGS)}")
+    if backend == "embed":
+        from threatline.embeddings import require_embed_extra
+
+        require_embed_extra()
+    return BACKEND_SETTINGS[backend]
 
 
 def _extractor(extractor: ReportExtractor | None) -> ReportExtractor:
@@ -359,13 +378,15 @@ def train_fitted(
     seed: int = DEFAULT_SEED,
     examples: bool = True,
     extractor: ReportExtractor | None = None,
+    backend: str = "fitted",
 ) -> Any:
-    """Fit the fitted backend on every snippet of a task file (and the
-    :func:`example_items`, unless ``examples`` is False; its setting chosen by
+    """Fit a fitted backend (``fitted`` or ``embed``) on every snippet of a task file (and
+    the :func:`example_items`, unless ``examples`` is False; its setting chosen by
     cross-validation) and save it to ``out``; returns the
     :class:`~threatline.classify.SnippetClassifier`."""
     from threatline.classify import SnippetClassifier, rule_features
 
+    settings = _backend_settings(backend)
     extractor = _extractor(extractor)
     items = load_case_tsv(path)
     features = [rule_features(report) for report in extract_reports(items, extractor)]
@@ -373,7 +394,7 @@ def train_fitted(
     if examples:
         shipped = example_items()
         prior = _prior(shipped, extract_reports(shipped, extractor))
-    model = SnippetClassifier(seed=seed, prior=prior).fit(
+    model = SnippetClassifier(settings=settings, seed=seed, prior=prior).fit(
         [item.text for item in items], [item.label for item in items], features=features
     )
     model.save(out)
@@ -386,14 +407,16 @@ def run_fitted(
     seed: int = DEFAULT_SEED,
     examples: bool = True,
     extractor: ReportExtractor | None = None,
+    backend: str = "fitted",
 ) -> dict[str, Any]:
     """:func:`cross_validate_fitted` on a task file, with the example sentences unless
     ``examples`` is False."""
+    _backend_settings(backend)  # a missing extra fails before the extractor runs
     extractor = _extractor(extractor)
     items = load_case_tsv(path)
     reports = extract_reports(items, extractor)
     example_reports = extract_reports(example_items(), extractor) if examples else None
-    return cross_validate_fitted(items, reports, example_reports, folds, seed)
+    return cross_validate_fitted(items, reports, example_reports, folds, seed, backend)
 
 
 def run_model(
@@ -417,6 +440,7 @@ def run_model(
         ]
     metrics = score_predictions(items, predictions)
     metrics["model"] = model.chosen.describe() if model.chosen else None
+    metrics["backend"] = "embed" if model.chosen and model.chosen.embedding_share > 0 else "fitted"
     return metrics
 
 
@@ -425,12 +449,15 @@ def format_report(metrics: dict[str, Any]) -> str:
     lines = []
     if "folds" in metrics:
         lines.append(
-            f"fitted backend, stratified {metrics['folds']}-fold cross-validation "
+            f"{metrics.get('backend', 'fitted')} backend, stratified {metrics['folds']}-fold "
+            "cross-validation "
             f"(seed {metrics['seed']}), {metrics['examples']} example sentences in each "
             f"training set; settings by fold: {', '.join(metrics['chosen'])}"
         )
     elif metrics.get("model"):
-        lines.append(f"fitted backend, saved model ({metrics['model']})")
+        lines.append(
+            f"{metrics.get('backend', 'fitted')} backend, saved model ({metrics['model']})"
+        )
     lines.append(f"{'':<12}{'n':>6}{'weighted F1':>13}{'macro F1':>10}{'micro F1':>10}")
     for name in SUBTASKS:
         lines.append(
