@@ -1132,12 +1132,24 @@ def event_to_template(
         t in {"BOMB", "VEHICLE BOMB", "DYNAMITE", "EXPLOSIVE"} for t in instrument_types
     ):
         incident_type = "BOMBING"
-    perpetrators = _actors_with_role(event, actors, {"perpetrator"})
-    victims = _actors_with_role(event, actors, {"victim", "target"})
-    if not perpetrators:
-        perpetrators = _sentence_perpetrators(event, actors)
+    if not _is_recent(event, article):
+        return None
+    # A group that claims the attack itself is its perpetrator, by its own admission.
+    perpetrators = _actors_with_role(event, actors, {"perpetrator", "claimant"})
+    victims = [
+        a
+        for a in _actors_with_role(event, actors, {"victim", "target"})
+        if not _names_a_place(a, places)
+    ]
+    inferred = not perpetrators
+    if inferred:
+        perpetrators = _sentence_perpetrators(event, actors, article)
     physical = _dedupe(_fill_string(s.text) for s in event.physical_targets)
-    if victims and not physical and all(a.kind == ActorKind.SECURITY_FORCE for a in victims):
+    if (
+        (victims or physical)
+        and all(a.kind == ActorKind.SECURITY_FORCE for a in victims)
+        and all(_MILITARY_TARGET.search(text) for text in physical)
+    ):
         return None  # guerrilla warfare against the security forces: not a MUC-4 incident
     t = MucTemplate(message_id=message_id)
     t.slots[2] = _one(_incident_date(event, article))
@@ -1177,7 +1189,7 @@ def event_to_template(
     t.slots[10] = SlotFill(fillers=[Filler((text,)) for _, text in organizations])
     t.slots[11] = SlotFill(
         fillers=[
-            Filler((perpetrator_confidence(event, actor, actors, claimants),), (text,))
+            Filler((perpetrator_confidence(event, actor, actors, claimants, inferred),), (text,))
             for actor, text in organizations
         ]
     )
@@ -1197,6 +1209,35 @@ def event_to_template(
             t.slots[16] = SlotFill(fillers=[Filler(("SOME DAMAGE",), (x,)) for x in physical])
     _fill_human_targets(t, event, victims, article, incident_type)
     return t
+
+
+#: How long before the message an incident may have happened to be "recent" (part1 1.0, 6).
+_RECENT = dt.timedelta(days=62)
+
+# Physical targets of military importance: attacking only those is guerrilla warfare.
+_MILITARY_TARGET = re.compile(
+    r"\b(?:MILITARY|ARMY|NAVY|NAVAL|AIR FORCE|GARRISONS?|BARRACKS|BATTALIONS?|BRIGADES?|"
+    r"POSITIONS?|CONVOYS?|PATROLS?|TROOPS|HELICOPTERS?|GUNSHIPS?|WARPLANES?|TANKS?|"
+    r"FORTS?|BASES?|COMMAND POSTS?|MILITARY POSTS?|OUTPOSTS?)\b"
+)
+
+
+def _is_recent(event: EventMention, article: Article) -> bool:
+    """Whether the event may be recent (part1 1.0, point 6): an event whose resolved time
+    ends more than two months before the message is history, told for context."""
+    time, published = event.time, article.published
+    if time is None or time.end is None or published is None:
+        return True
+    return time.end >= published - _RECENT
+
+
+def _names_a_place(actor: Actor, places: dict[str, Place]) -> bool:
+    """An unknown 'organization' or 'person' named exactly as a place of the article is
+    that place mis-tagged ('attacked La Laguna'): not a human target."""
+    if actor.in_kb or actor.kind not in {ActorKind.ORGANIZATION, ActorKind.PERSON}:
+        return False
+    name = _fill_string(actor.name)
+    return any(_fill_string(place.name) == name for place in places.values())
 
 
 def _fill_human_targets(
@@ -1260,6 +1301,7 @@ def perpetrator_confidence(
     actor: Actor,
     actors: dict[str, Actor],
     claimants: frozenset[str] | set[str] = frozenset(),
+    inferred: bool = False,
 ) -> str:
     """PERP: ORGANIZATION CONFIDENCE from the event's attributions (part2, slot 11 tree).
 
@@ -1286,7 +1328,7 @@ def perpetrator_confidence(
                 by_other = True
     if by_authority:
         return "SUSPECTED OR ACCUSED BY AUTHORITIES"
-    if by_other:
+    if by_other or inferred:
         return "SUSPECTED OR ACCUSED"
     return "REPORTED AS FACT"
 
@@ -1381,22 +1423,45 @@ _NUMBER_WORDS = {
 _NOT_A_PERPETRATOR = {"claimant", "security_force", "arrested", "victim", "target"}
 
 
-def _sentence_perpetrators(event: EventMention, actors: dict[str, Actor]) -> list[Actor]:
+def _sentence_perpetrators(
+    event: EventMention, actors: dict[str, Actor], article: Article | None = None
+) -> list[Actor]:
     """Armed groups named in the event's own sentences when the parser gave none the
-    perpetrator role: MUC-4 reports name the likely perpetrators close to the incident.
-    (The same fallback for victims costs more precision than it gains recall.)"""
+    perpetrator role, else in its paragraph: MUC-4 reports name the likely perpetrators
+    close to the incident, often in the sentence before ('The FMLN ... . The guerrillas
+    attacked ...'); for an event with a target, else the known group the article names
+    most. (The same fallback for victims costs more precision than it gains.)"""
     roled = {p.actor for p in event.participants if p.role in _NOT_A_PERPETRATOR}
-    return [
+    candidates = [
         actor
         for actor in actors.values()
-        if actor.kind == ActorKind.ARMED_GROUP
-        and actor.id not in roled
-        and any(
-            span.start <= start and end <= span.end
-            for span in event.evidence
-            for start, end in actor.mentions
-        )
+        if actor.kind == ActorKind.ARMED_GROUP and actor.id not in roled
     ]
+    spans = [(span.start, span.end) for span in event.evidence]
+    found = [a for a in candidates if _mentioned_within(a, spans)]
+    if found or article is None:
+        return found
+    paragraphs = [_paragraph_around(article.text, start, end) for start, end in spans]
+    found = [a for a in candidates if _mentioned_within(a, paragraphs)]
+    targeted = event.physical_targets or any(
+        p.role in {"victim", "target"} for p in event.participants
+    )
+    if found or not targeted:
+        return found
+    # An attack on a named target in a report about one known group: that group.
+    known = [a for a in candidates if a.in_kb]
+    return [max(known, key=lambda a: len(a.mentions))] if known else []
+
+
+def _mentioned_within(actor: Actor, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(lo <= start and end <= hi for lo, hi in spans for start, end in actor.mentions)
+
+
+def _paragraph_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The character span of the paragraph (blank-line separated) holding start..end."""
+    lo = text.rfind("\n\n", 0, start)
+    hi = text.find("\n\n", end)
+    return (0 if lo < 0 else lo + 2, len(text) if hi < 0 else hi)
 
 
 def _actors_with_role(
