@@ -1079,14 +1079,27 @@ def _main_country(places: Sequence[Place]) -> str | None:
 
 def _same_incident(a: MucTemplate, b: MucTemplate) -> bool:
     """Whether two templates of one message are one incident (part1 section 5.0): same
-    type and stage, and no different date or location (a default date or a bare country is
-    compatible with a more precise one)."""
+    type and stage, no different date or location (a default date or a bare country is
+    compatible with a more precise one), and a common target unless one names none."""
     for slot in (4, 5):
         if {_filler_text(slot, f) for f in a.slot(slot).fillers} != {
             _filler_text(slot, f) for f in b.slot(slot).fillers
         }:
             return False
-    return _compatible_dates(a.slot(2), b.slot(2)) and _compatible_locations(a.slot(3), b.slot(3))
+    if not _compatible_dates(a.slot(2), b.slot(2)) or not _compatible_locations(
+        a.slot(3), b.slot(3)
+    ):
+        return False
+    # Reports often give no date or place to tell two attacks apart (part1 5.0): attacks on
+    # different targets are then different incidents; one without a target may complete
+    # the other.
+    targets_a, targets_b = _target_fills(a), _target_fills(b)
+    return not targets_a or not targets_b or bool(targets_a & targets_b)
+
+
+def _target_fills(template: MucTemplate) -> set[str]:
+    """The physical and human targets of a template (ids, names and descriptions)."""
+    return {_filler_text(slot, f) for slot in (12, 18, 19) for f in template.slot(slot).fillers}
 
 
 def _compatible_dates(a: SlotFill, b: SlotFill) -> bool:
