@@ -1091,15 +1091,18 @@ def _same_incident(a: MucTemplate, b: MucTemplate) -> bool:
     ):
         return False
     # Reports often give no date or place to tell two attacks apart (part1 5.0): attacks on
-    # different targets are then different incidents; one without a target may complete
-    # the other.
-    targets_a, targets_b = _target_fills(a), _target_fills(b)
-    return not targets_a or not targets_b or bool(targets_a & targets_b)
+    # different targets of one kind (things, people) are then different incidents; one
+    # without such a target may complete the other ('the blast also killed the mayor').
+    for slots in ((12,), (18, 19)):
+        targets_a, targets_b = _target_fills(a, slots), _target_fills(b, slots)
+        if targets_a and targets_b and not targets_a & targets_b:
+            return False
+    return True
 
 
-def _target_fills(template: MucTemplate) -> set[str]:
-    """The physical and human targets of a template (ids, names and descriptions)."""
-    return {_filler_text(slot, f) for slot in (12, 18, 19) for f in template.slot(slot).fillers}
+def _target_fills(template: MucTemplate, slots: Sequence[int]) -> set[str]:
+    """The targets of a template in the given slots (ids, names, descriptions)."""
+    return {_filler_text(slot, f) for slot in slots for f in template.slot(slot).fillers}
 
 
 def _compatible_dates(a: SlotFill, b: SlotFill) -> bool:
