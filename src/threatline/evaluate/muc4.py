@@ -1152,13 +1152,8 @@ def event_to_template(
         return None
     # A group that claims the attack itself is its perpetrator, by its own admission.
     perpetrators = _actors_with_role(event, actors, {"perpetrator", "claimant"})
-    victims = [
-        a
-        for a in _actors_with_role(event, actors, {"victim", "target"})
-        if not _names_a_place(a, places)
-    ]
-    inferred = not perpetrators
-    if inferred:
+    victims = _actors_with_role(event, actors, {"victim", "target"})
+    if not perpetrators:
         perpetrators = _sentence_perpetrators(event, actors, article)
     physical = _dedupe(_fill_string(s.text) for s in event.physical_targets)
     if (
@@ -1205,7 +1200,7 @@ def event_to_template(
     t.slots[10] = SlotFill(fillers=[Filler((text,)) for _, text in organizations])
     t.slots[11] = SlotFill(
         fillers=[
-            Filler((perpetrator_confidence(event, actor, actors, claimants, inferred),), (text,))
+            Filler((perpetrator_confidence(event, actor, actors, claimants),), (text,))
             for actor, text in organizations
         ]
     )
@@ -1227,8 +1222,9 @@ def event_to_template(
     return t
 
 
-#: How long before the message an incident may have happened to be "recent" (part1 1.0, 6).
-_RECENT = dt.timedelta(days=62)
+#: How long before the message an incident may have happened to be "recent": two months
+#: (part1 1.0, 6), and two more for times resolved only to a month or a season.
+_RECENT = dt.timedelta(days=120)
 
 # Physical targets of military importance: attacking only those is guerrilla warfare.
 _MILITARY_TARGET = re.compile(
@@ -1245,15 +1241,6 @@ def _is_recent(event: EventMention, article: Article) -> bool:
     if time is None or time.end is None or published is None:
         return True
     return time.end >= published - _RECENT
-
-
-def _names_a_place(actor: Actor, places: dict[str, Place]) -> bool:
-    """An unknown 'organization' or 'person' named exactly as a place of the article is
-    that place mis-tagged ('attacked La Laguna'): not a human target."""
-    if actor.in_kb or actor.kind not in {ActorKind.ORGANIZATION, ActorKind.PERSON}:
-        return False
-    name = _fill_string(actor.name)
-    return any(_fill_string(place.name) == name for place in places.values())
 
 
 def _fill_human_targets(
@@ -1317,7 +1304,6 @@ def perpetrator_confidence(
     actor: Actor,
     actors: dict[str, Actor],
     claimants: frozenset[str] | set[str] = frozenset(),
-    inferred: bool = False,
 ) -> str:
     """PERP: ORGANIZATION CONFIDENCE from the event's attributions (part2, slot 11 tree).
 
@@ -1344,7 +1330,7 @@ def perpetrator_confidence(
                 by_other = True
     if by_authority:
         return "SUSPECTED OR ACCUSED BY AUTHORITIES"
-    if by_other or inferred:
+    if by_other:
         return "SUSPECTED OR ACCUSED"
     return "REPORTED AS FACT"
 
@@ -1443,10 +1429,10 @@ def _sentence_perpetrators(
     event: EventMention, actors: dict[str, Actor], article: Article | None = None
 ) -> list[Actor]:
     """Armed groups named in the event's own sentences when the parser gave none the
-    perpetrator role, else in its paragraph: MUC-4 reports name the likely perpetrators
-    close to the incident, often in the sentence before ('The FMLN ... . The guerrillas
-    attacked ...'); for an event with a target, else the known group the article names
-    most. (The same fallback for victims costs more precision than it gains.)"""
+    perpetrator role; for an event with a target, else in its paragraph, else the known
+    group the article names most: MUC-4 reports name the likely perpetrators close to the
+    incident, often in the sentence before ('The FMLN ... . The guerrillas attacked ...').
+    (The same fallback for victims costs more precision than it gains.)"""
     roled = {p.actor for p in event.participants if p.role in _NOT_A_PERPETRATOR}
     candidates = [
         actor
@@ -1455,14 +1441,14 @@ def _sentence_perpetrators(
     ]
     spans = [(span.start, span.end) for span in event.evidence]
     found = [a for a in candidates if _mentioned_within(a, spans)]
-    if found or article is None:
-        return found
-    paragraphs = [_paragraph_around(article.text, start, end) for start, end in spans]
-    found = [a for a in candidates if _mentioned_within(a, paragraphs)]
     targeted = event.physical_targets or any(
         p.role in {"victim", "target"} for p in event.participants
     )
-    if found or not targeted:
+    if found or article is None or not targeted:
+        return found
+    paragraphs = [_paragraph_around(article.text, start, end) for start, end in spans]
+    found = [a for a in candidates if _mentioned_within(a, paragraphs)]
+    if found:
         return found
     # An attack on a named target in a report about one known group: that group.
     known = [a for a in candidates if a.in_kb]
