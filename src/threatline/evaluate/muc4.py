@@ -1171,14 +1171,16 @@ def event_to_template(
     t.slots[6] = SlotFill(
         fillers=[Filler((text,)) for text in instruments], inapplicable=no_instrument
     )
-    t.slots[7] = SlotFill(
-        fillers=[
-            Filler((kind,), (text,))
-            for text, kind in zip(instruments, instrument_types, strict=True)
-            if kind
-        ],
-        inapplicable=no_instrument,
-    )
+    instrument_fills = [
+        Filler((kind,), (text,))
+        for text, kind in zip(instruments, instrument_types, strict=True)
+        if kind
+    ]
+    if not instrument_fills and not no_instrument:
+        # The trigger may name the weapon's kind without an instrument phrase ('shot').
+        implied = _classify(_fill_string(event.trigger.text), _IMPLIED_INSTRUMENTS)
+        instrument_fills = [Filler((implied,))] if implied else []
+    t.slots[7] = SlotFill(fillers=instrument_fills, inapplicable=no_instrument)
     individuals: list[tuple[Actor, str]] = []
     organizations: list[tuple[Actor, str]] = []
     for actor in perpetrators:
@@ -1216,8 +1218,14 @@ def event_to_template(
             ]
         )
         t.slots[14] = SlotFill(fillers=[Filler((_count(text),), (text,)) for text in physical])
-        if incident_type == "ARSON":
-            t.slots[16] = SlotFill(fillers=[Filler(("SOME DAMAGE",), (x,)) for x in physical])
+        if incident_type in {"ARSON", "BOMBING"} and stage == "ACCOMPLISHED":
+            # A fire or an explosion damages what it hits; the sentence may say destroyed.
+            effect = (
+                "DESTROYED"
+                if _DESTROYED.search(_event_sentences(event, article))
+                else ("SOME DAMAGE")
+            )
+            t.slots[16] = SlotFill(fillers=[Filler((effect,), (x,)) for x in physical])
     _fill_human_targets(t, event, victims, article, incident_type)
     return t
 
@@ -1232,6 +1240,27 @@ _MILITARY_TARGET = re.compile(
     r"POSITIONS?|CONVOYS?|PATROLS?|TROOPS|HELICOPTERS?|GUNSHIPS?|WARPLANES?|"
     r"FORTS?|BASES?|COMMAND POSTS?|MILITARY POSTS?|OUTPOSTS?)\b"
 )
+
+
+# Triggers that imply the kind of weapon: an INSTRUMENT TYPE without an INSTRUMENT ID.
+_IMPLIED_INSTRUMENTS: tuple[tuple[str, str], ...] = (
+    (r"MACHINE-?GUNN\w*", "MACHINE GUN"),
+    (r"SHOT|SHOOT\w*|GUNN?\w*|GUNFIRE|FIRED", "GUN"),
+    (r"DYNAMITED?", "DYNAMITE"),
+    (r"BOMB\w*|EXPLO\w*|BLASTS?", "BOMB"),
+)
+
+# Words of the event's sentence that say a physical target was destroyed.
+_DESTROYED = re.compile(r"\b(?:DESTROY\w*|DEMOLISH\w*|RAZED|LEVELED|LEVELLED|BURNED DOWN)\b")
+# Triggers that say the victims died.
+_KILLING = re.compile(
+    r"\b(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|MASSACRE\w*|EXECUT\w*|SLAIN|SLAY\w*|"
+    r"SHOT DEAD|DEATH)\b"
+)
+
+
+def _event_sentences(event: EventMention, article: Article) -> str:
+    return _fill_string(" ".join(article.text[s.start : s.end] for s in event.evidence))
 
 
 def _is_recent(event: EventMention, article: Article) -> bool:
@@ -1268,7 +1297,10 @@ def _fill_human_targets(
         referents.append(text)
         types.append(Filler((kind,), (text,)))
         numbers.append(Filler((number,), (text,)))
-    killed = incident_type != "KIDNAPPING" and event.fatalities and (event.fatalities.min or 0) > 0
+    killed = incident_type != "KIDNAPPING" and (
+        (event.fatalities and (event.fatalities.min or 0) > 0)
+        or (victims and _KILLING.search(_event_sentences(event, article)))
+    )
     injured = event.injuries and (event.injuries.min or 0) > 0
     # Casualties are counted per event, not per victim: with one kind of harm every victim
     # suffered it; with both, tag them with a dummy referent as the fill rules allow.
