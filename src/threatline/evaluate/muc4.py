@@ -1284,9 +1284,12 @@ def _fill_human_targets(
     for actor in victims:
         text = _actor_text(actor, article)
         if actor.kind == ActorKind.PERSON or _looks_like_name(actor, text):
+            title, text = _split_title(text)
             names.append(Filler((text,)))
-            # A person's other mentions that are not names describe him ("the mayor").
+            # A person's other mentions that are not names describe him ("the mayor"), and
+            # so do his title ("Msgr") and an apposition ("Galan, the candidate,").
             roles = [m for m in _mention_texts(actor, article) if _is_person_description(m, text)]
+            roles = roles or _appositions(actor, article) or ([title] if title else [])
             descriptions += [Filler((role,), (text,)) for role in roles[:1]]
             number = "1"
             kind = _human_target_type(actor, " ".join([text, *roles[:1]]))
@@ -1314,6 +1317,40 @@ def _fill_human_targets(
     t.slots[20] = SlotFill(fillers=types)
     t.slots[21] = SlotFill(fillers=numbers)
     t.slots[23] = SlotFill(fillers=effects)
+
+
+# Titles that open a person's name in the text ("Col Montano", "Msgr Romero"): MUC-4 fills
+# the name without them and may give the title as the description.
+_TITLE = re.compile(
+    r"^((?:MSGR|MONSIGNOR|FATHER|BISHOP|ARCHBISHOP|DR|DOCTOR|COL|COLONEL|GEN|GENERAL|MAJ|"
+    r"MAJOR|CAPT|CAPTAIN|LT|LIEUTENANT|SGT|SERGEANT|CMDR|COMMANDER|MR|MRS|MS|SENATOR|"
+    r"MAYOR|JUDGE|DEPUTY|MINISTER|PRESIDENT|ENGINEER|ENG|ATTORNEY|PROFESSOR|PROF)\.?)\s+"
+)
+
+
+def _split_title(name: str) -> tuple[str | None, str]:
+    """A person's fill split into its leading title (or None) and the name proper."""
+    match = _TITLE.match(name)
+    if match is None or len(name[match.end() :].split()) < 1:
+        return None, name
+    return match.group(1), name[match.end() :]
+
+
+# An apposition after a name: ", the mayor of Achi," up to the next comma or full stop.
+_APPOSITION = re.compile(r"\s*,\s*([^,.;:()\"]{3,80}?)\s*(?:[,.;:()\"]|$)")
+
+
+def _appositions(actor: Actor, article: Article) -> list[str]:
+    """Descriptions of a person given in apposition to his name that name a role."""
+    found: list[str] = []
+    for _, end in actor.mentions:
+        match = _APPOSITION.match(article.text, end)
+        if match is None:
+            continue
+        text = _LEADING_NOISE.sub("", _fill_string(match.group(1)))
+        if text and _PERSON_ROLE.search(text) and text not in found:
+            found.append(text)
+    return found
 
 
 def _is_person_description(mention: str, name: str) -> bool:
