@@ -1090,6 +1090,8 @@ def _same_incident(a: MucTemplate, b: MucTemplate) -> bool:
         a.slot(3), b.slot(3)
     ):
         return False
+    if _same_day_and_place(a, b):
+        return True  # attacks at one place on one day are one incident (part1 5.0)
     # Reports often give no date or place to tell two attacks apart (part1 5.0): attacks on
     # different targets of one kind (things, people) are then different incidents; one
     # without such a target may complete the other ('the blast also killed the mayor').
@@ -1098,6 +1100,21 @@ def _same_incident(a: MucTemplate, b: MucTemplate) -> bool:
         if targets_a and targets_b and not targets_a & targets_b:
             return False
     return True
+
+
+def _same_day_and_place(a: MucTemplate, b: MucTemplate) -> bool:
+    """Both templates give the same specific date and the same place below the country."""
+    if not (a.slot(2).fillers and b.slot(2).fillers and a.slot(3).fillers and b.slot(3).fillers):
+        return False
+    day_a, day_b = (
+        parse_muc_date(a.slot(2).fillers[0].value),
+        parse_muc_date(b.slot(2).fillers[0].value),
+    )
+    if day_a is None or day_b is None or day_a.default_looking or day_a != day_b:
+        return False
+    place_a = parse_muc_location(a.slot(3).fillers[0].value)
+    place_b = parse_muc_location(b.slot(3).fillers[0].value)
+    return bool(place_a.places) and place_a == place_b
 
 
 def _target_fills(template: MucTemplate, slots: Sequence[int]) -> set[str]:
@@ -1148,6 +1165,8 @@ def event_to_template(
         t in {"BOMB", "VEHICLE BOMB", "DYNAMITE", "EXPLOSIVE"} for t in instrument_types
     ):
         incident_type = "BOMBING"
+    if event.type == "foiled_attack" and incident_type != "BOMBING":
+        return None  # weapons seized or found: no specific attempted attack, unlike a bomb
     if not _is_recent(event, article):
         return None
     # A group that claims the attack itself is its perpetrator, by its own admission.
