@@ -1090,8 +1090,8 @@ def _same_incident(a: MucTemplate, b: MucTemplate) -> bool:
         a.slot(3), b.slot(3)
     ):
         return False
-    if _same_day_and_place(a, b):
-        return True  # attacks at one place on one day are one incident (part1 5.0)
+    if _same_day_and_place(a, b) or not _told_apart(a, b):
+        return True  # one place and day, or nothing to tell them apart: one incident
     # Reports often give no date or place to tell two attacks apart (part1 5.0): attacks on
     # different targets of one kind (things, people) are then different incidents; one
     # without such a target may complete the other ('the blast also killed the mayor').
@@ -1115,6 +1115,23 @@ def _same_day_and_place(a: MucTemplate, b: MucTemplate) -> bool:
     place_a = parse_muc_location(a.slot(3).fillers[0].value)
     place_b = parse_muc_location(b.slot(3).fillers[0].value)
     return bool(place_a.places) and place_a == place_b
+
+
+def _told_apart(a: MucTemplate, b: MucTemplate) -> bool:
+    """Whether the text says enough to tell two attacks on different targets apart: one of
+    them has a date or place of its own, and a perpetrator is named. Else 'attacks on
+    ten power stations' are one incident (part1 5.0)."""
+    return any(_has_specific_date_or_place(t) for t in (a, b)) and any(
+        t.slot(9).fillers or t.slot(10).fillers for t in (a, b)
+    )
+
+
+def _has_specific_date_or_place(template: MucTemplate) -> bool:
+    date, place = template.slot(2).fillers, template.slot(3).fillers
+    day = parse_muc_date(date[0].value) if date else None
+    if day is not None and not day.default_looking:
+        return True
+    return bool(place) and bool(parse_muc_location(place[0].value).places)
 
 
 def _target_fills(template: MucTemplate, slots: Sequence[int]) -> set[str]:
