@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
+from typing import cast
 
 import pytest
 
@@ -558,23 +559,27 @@ def _article_report(
         end = text.index(".", text.index(phrase)) + 1
         return Span(start=start, end=end, text=text[start:end])
 
-    cast = [
+    people = [
         Actor(id=i, name=p, kind=kind, in_kb=kb, mentions=[(span(p).start, span(p).end)])
         for i, p, kind, kb in actors
     ]
     mentions = []
     for number, fields in enumerate(events, start=1):
         trigger = str(fields.pop("trigger"))
-        mention = EventMention(
-            id=f"E{number}",
-            trigger=span(trigger),
-            evidence=[sentence(trigger)],
-            physical_targets=[span(str(p)) for p in fields.pop("physical", [])],  # type: ignore[attr-defined]
-            instruments=[span(str(p)) for p in fields.pop("instruments", [])],  # type: ignore[attr-defined]
-            **fields,  # type: ignore[arg-type]
+        physical = cast(list[str], fields.pop("physical", []))
+        instruments = cast(list[str], fields.pop("instruments", []))
+        mention = EventMention.model_validate(
+            {
+                "id": f"E{number}",
+                "trigger": span(trigger),
+                "evidence": [sentence(trigger)],
+                "physical_targets": [span(p) for p in physical],
+                "instruments": [span(p) for p in instruments],
+                **fields,
+            }
         )
         mentions.append(mention)
-    return ArticleReport(article=article, actors=cast, events=mentions)
+    return ArticleReport(article=article, actors=people, events=mentions)
 
 
 def test_muc4_an_incident_long_before_the_message_is_history() -> None:
