@@ -768,3 +768,23 @@ def test_muc4_seized_weapons_are_no_attempted_attack_but_a_defused_bomb_is() -> 
         "BOMBING",
         "ATTEMPTED",
     ]
+
+
+def test_muc4_an_exact_casualty_count_numbers_one_group_of_victims() -> None:
+    report = _article_report(
+        "Terrorists massacred peasants in the village.",
+        [("a1", "Terrorists", "armed_group", False), ("a2", "peasants", "civilians", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "massacred",
+                "fatalities": Quantity(min=12, max=12, text="12"),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [(f.value, f.xref) for f in template.slot(21).fillers] == [("12", ("PEASANTS",))]

@@ -1336,6 +1336,16 @@ def _fill_human_targets(
         referents.append(text)
         types.append(Filler((kind,), (text,)))
         numbers.append(Filler((number,), (text,)))
+    # One group of victims ("peasants") and an exact casualty count: that is their number.
+    casualties = event.fatalities if event.fatalities and event.fatalities.min else event.injuries
+    if (
+        len(numbers) == 1
+        and numbers[0].value == "PLURAL"
+        and casualties is not None
+        and casualties.min
+        and casualties.min == casualties.max
+    ):
+        numbers = [Filler((str(casualties.min),), numbers[0].xref)]
     killed = incident_type != "KIDNAPPING" and (
         (event.fatalities and (event.fatalities.min or 0) > 0)
         or (victims and _KILLING.search(_event_sentences(event, article)))
