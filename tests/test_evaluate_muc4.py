@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
+from typing import cast
 
 import pytest
 
@@ -537,3 +538,253 @@ def test_muc4_time_on_or_before_a_day_is_the_on_or_before_form() -> None:
     )
     templates = report_to_templates(report)
     assert [f.value for f in templates[0].slot(2).fillers] == ["- 11 MAR 90"]
+
+
+# --------------------------------------------------------------------------- incidents
+
+
+def _article_report(
+    text: str, actors: list[tuple[str, str, str, bool]], events: list[dict[str, object]]
+) -> ArticleReport:
+    """A report on ``text`` with actors (id, phrase, kind, in_kb) named by their phrase and
+    events given as EventMention fields; phrases stand for spans of the text."""
+    article = Article.from_text(text, title="TST9-MUC4-0004", published=dt.date(1990, 3, 12))
+
+    def span(phrase: str) -> Span:
+        start = text.index(phrase)
+        return Span(start=start, end=start + len(phrase), text=phrase)
+
+    def sentence(phrase: str) -> Span:
+        start = text.rfind(".", 0, text.index(phrase)) + 1
+        end = text.index(".", text.index(phrase)) + 1
+        return Span(start=start, end=end, text=text[start:end])
+
+    people = [
+        Actor(id=i, name=p, kind=kind, in_kb=kb, mentions=[(span(p).start, span(p).end)])
+        for i, p, kind, kb in actors
+    ]
+    mentions = []
+    for number, fields in enumerate(events, start=1):
+        trigger = str(fields.pop("trigger"))
+        physical = cast(list[str], fields.pop("physical", []))
+        instruments = cast(list[str], fields.pop("instruments", []))
+        mention = EventMention.model_validate(
+            {
+                "id": f"E{number}",
+                "trigger": span(trigger),
+                "evidence": [sentence(trigger)],
+                "physical_targets": [span(p) for p in physical],
+                "instruments": [span(p) for p in instruments],
+                **fields,
+            }
+        )
+        mentions.append(mention)
+    return ArticleReport(article=article, actors=people, events=mentions)
+
+
+def test_muc4_an_incident_long_before_the_message_is_history() -> None:
+    report = _article_report(
+        "Guerrillas killed Ana Ruiz in 1980.",
+        [("a1", "Guerrillas", "armed_group", False), ("a2", "Ana Ruiz", "person", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "killed",
+                "time": TimeSpan(text="1980", start=dt.date(1980, 1, 1), end=dt.date(1980, 12, 31)),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    assert report_to_templates(report) == []
+
+
+def test_muc4_an_ambush_of_a_military_vehicle_is_guerrilla_warfare() -> None:
+    report = _article_report(
+        "Rebels ambushed a military vehicle carrying soldiers.",
+        [("a1", "Rebels", "armed_group", False), ("a2", "soldiers", "security_force", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "ambushed",
+                "physical": ["military vehicle"],
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    assert report_to_templates(report) == []
+
+
+def test_muc4_a_group_that_claims_the_attack_is_its_perpetrator() -> None:
+    report = _article_report(
+        "The MRTA said it bombed a bank.",
+        [("a1", "MRTA", "armed_group", True)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "physical": ["bank"],
+                "participants": [Participant(actor="a1", role="claimant")],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(10).fillers] == ["MRTA"]
+    assert [f.value for f in template.slot(11).fillers] == ["CLAIMED OR ADMITTED"]
+
+
+def test_muc4_the_perpetrator_may_be_named_in_the_sentence_before() -> None:
+    text = "The FMLN stepped up its campaign. Gunfire hit a bus.\n\nThe ELN spoke. The ELN left."
+    report = _article_report(
+        text,
+        [("a1", "FMLN", "armed_group", True), ("a2", "ELN", "armed_group", True)],
+        [{"type": "armed_assault", "trigger": "Gunfire", "physical": ["bus"]}],
+    )
+    last = text.rindex("ELN")
+    report.actors[1].mentions.append((last, last + 3))  # the group the article names most
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(10).fillers] == ["FMLN"]  # the paragraph's group
+
+
+def test_muc4_attacks_on_two_targets_told_apart_are_two_incidents() -> None:
+    text = "Terrorists bombed a bank in Lima. A bomb damaged a bridge."
+    lima = Place(id="P1", name="Lima", country="PE", level="settlement")
+
+    def report(perpetrator: bool) -> ArticleReport:
+        built = _article_report(
+            text,
+            [("a1", "Terrorists", "armed_group", False)] if perpetrator else [],
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "bombed",
+                    "physical": ["bank"],
+                    "place": EventPlace(id="P1", text="Lima", precision=1),
+                    "participants": [Participant(actor="a1", role="perpetrator")]
+                    if perpetrator
+                    else [],
+                },
+                {"type": "bombing", "trigger": "damaged", "physical": ["bridge"]},
+            ],
+        )
+        return built.model_copy(update={"places": [lima]})
+
+    assert len(report_to_templates(report(perpetrator=True))) == 2
+    # nothing but the targets to tell them apart: 'attacks on a bank and a bridge'
+    assert len(report_to_templates(report(perpetrator=False))) == 1
+
+
+def test_muc4_effects_and_implied_instruments() -> None:
+    report = _article_report(
+        "Gunmen shot and killed the judge. A bomb destroyed the town hall.",
+        [("a1", "Gunmen", "armed_group", False), ("a2", "the judge", "civilians", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "shot",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            },
+            {
+                "type": "bombing",
+                "trigger": "destroyed",
+                "instruments": ["bomb"],
+                "physical": ["town hall"],
+            },
+        ],
+    )
+    shooting, bombing = report_to_templates(report)
+    assert [f.value for f in shooting.slot(7).fillers] == ["GUN"]  # 'shot', no weapon named
+    assert [f.value for f in shooting.slot(23).fillers] == ["DEATH"]  # 'killed'
+    assert [(f.value, f.xref) for f in bombing.slot(16).fillers] == [("DESTROYED", ("TOWN HALL",))]
+
+
+def test_muc4_a_title_opening_a_name_is_the_description() -> None:
+    report = _article_report(
+        "Gunmen attacked Msgr Oscar Romero.",
+        [("a1", "Gunmen", "armed_group", False), ("a2", "Msgr Oscar Romero", "person", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "attacked",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(18).fillers] == ["OSCAR ROMERO"]
+    assert [(f.value, f.xref) for f in template.slot(19).fillers] == [("MSGR", ("OSCAR ROMERO",))]
+
+
+def test_muc4_a_person_s_apposition_is_the_description() -> None:
+    report = _article_report(
+        "Gunmen attacked Luis Galan, the presidential candidate, in Soacha.",
+        [("a1", "Gunmen", "armed_group", False), ("a2", "Luis Galan", "person", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "attacked",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(19).fillers] == ["PRESIDENTIAL CANDIDATE"]
+
+
+def test_muc4_seized_weapons_are_no_attempted_attack_but_a_defused_bomb_is() -> None:
+    def report(instrument: str) -> ArticleReport:
+        return _article_report(
+            f"Police seized a {instrument} of the FMLN near the embassy.",
+            [("a1", "FMLN", "armed_group", True)],
+            [
+                {
+                    "type": "foiled_attack",
+                    "status": "foiled",
+                    "trigger": "seized",
+                    "instruments": [instrument],
+                    "physical": ["embassy"],
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+
+    assert report_to_templates(report("rifle")) == []
+    (template,) = report_to_templates(report("bomb"))
+    assert [f.value for f in template.slot(4).fillers + template.slot(5).fillers] == [
+        "BOMBING",
+        "ATTEMPTED",
+    ]
+
+
+def test_muc4_an_exact_casualty_count_numbers_one_group_of_victims() -> None:
+    report = _article_report(
+        "Terrorists massacred peasants in the village.",
+        [("a1", "Terrorists", "armed_group", False), ("a2", "peasants", "civilians", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "massacred",
+                "fatalities": Quantity(min=12, max=12, text="12"),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [(f.value, f.xref) for f in template.slot(21).fillers] == [("12", ("PEASANTS",))]

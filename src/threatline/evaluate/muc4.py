@@ -1079,14 +1079,64 @@ def _main_country(places: Sequence[Place]) -> str | None:
 
 def _same_incident(a: MucTemplate, b: MucTemplate) -> bool:
     """Whether two templates of one message are one incident (part1 section 5.0): same
-    type and stage, and no different date or location (a default date or a bare country is
-    compatible with a more precise one)."""
+    type and stage, no different date or location (a default date or a bare country is
+    compatible with a more precise one), and a common target unless one names none."""
     for slot in (4, 5):
         if {_filler_text(slot, f) for f in a.slot(slot).fillers} != {
             _filler_text(slot, f) for f in b.slot(slot).fillers
         }:
             return False
-    return _compatible_dates(a.slot(2), b.slot(2)) and _compatible_locations(a.slot(3), b.slot(3))
+    if not _compatible_dates(a.slot(2), b.slot(2)) or not _compatible_locations(
+        a.slot(3), b.slot(3)
+    ):
+        return False
+    if _same_day_and_place(a, b) or not _told_apart(a, b):
+        return True  # one place and day, or nothing to tell them apart: one incident
+    # Reports often give no date or place to tell two attacks apart (part1 5.0): attacks on
+    # different targets of one kind (things, people) are then different incidents; one
+    # without such a target may complete the other ('the blast also killed the mayor').
+    for slots in ((12,), (18, 19)):
+        targets_a, targets_b = _target_fills(a, slots), _target_fills(b, slots)
+        if targets_a and targets_b and not targets_a & targets_b:
+            return False
+    return True
+
+
+def _same_day_and_place(a: MucTemplate, b: MucTemplate) -> bool:
+    """Both templates give the same specific date and the same place below the country."""
+    if not (a.slot(2).fillers and b.slot(2).fillers and a.slot(3).fillers and b.slot(3).fillers):
+        return False
+    day_a, day_b = (
+        parse_muc_date(a.slot(2).fillers[0].value),
+        parse_muc_date(b.slot(2).fillers[0].value),
+    )
+    if day_a is None or day_b is None or day_a.default_looking or day_a != day_b:
+        return False
+    place_a = parse_muc_location(a.slot(3).fillers[0].value)
+    place_b = parse_muc_location(b.slot(3).fillers[0].value)
+    return bool(place_a.places) and place_a == place_b
+
+
+def _told_apart(a: MucTemplate, b: MucTemplate) -> bool:
+    """Whether the text says enough to tell two attacks on different targets apart: one of
+    them has a date or place of its own, and a perpetrator is named. Else 'attacks on
+    ten power stations' are one incident (part1 5.0)."""
+    return any(_has_specific_date_or_place(t) for t in (a, b)) and any(
+        t.slot(9).fillers or t.slot(10).fillers for t in (a, b)
+    )
+
+
+def _has_specific_date_or_place(template: MucTemplate) -> bool:
+    date, place = template.slot(2).fillers, template.slot(3).fillers
+    day = parse_muc_date(date[0].value) if date else None
+    if day is not None and not day.default_looking:
+        return True
+    return bool(place) and bool(parse_muc_location(place[0].value).places)
+
+
+def _target_fills(template: MucTemplate, slots: Sequence[int]) -> set[str]:
+    """The targets of a template in the given slots (ids, names, descriptions)."""
+    return {_filler_text(slot, f) for slot in slots for f in template.slot(slot).fillers}
 
 
 def _compatible_dates(a: SlotFill, b: SlotFill) -> bool:
@@ -1132,12 +1182,21 @@ def event_to_template(
         t in {"BOMB", "VEHICLE BOMB", "DYNAMITE", "EXPLOSIVE"} for t in instrument_types
     ):
         incident_type = "BOMBING"
-    perpetrators = _actors_with_role(event, actors, {"perpetrator"})
+    if event.type == "foiled_attack" and incident_type != "BOMBING":
+        return None  # weapons seized or found: no specific attempted attack, unlike a bomb
+    if not _is_recent(event, article):
+        return None
+    # A group that claims the attack itself is its perpetrator, by its own admission.
+    perpetrators = _actors_with_role(event, actors, {"perpetrator", "claimant"})
     victims = _actors_with_role(event, actors, {"victim", "target"})
     if not perpetrators:
-        perpetrators = _sentence_perpetrators(event, actors)
+        perpetrators = _sentence_perpetrators(event, actors, article)
     physical = _dedupe(_fill_string(s.text) for s in event.physical_targets)
-    if victims and not physical and all(a.kind == ActorKind.SECURITY_FORCE for a in victims):
+    if (
+        (victims or physical)
+        and all(a.kind == ActorKind.SECURITY_FORCE for a in victims)
+        and all(_MILITARY_TARGET.search(text) for text in physical)
+    ):
         return None  # guerrilla warfare against the security forces: not a MUC-4 incident
     t = MucTemplate(message_id=message_id)
     t.slots[2] = _one(_incident_date(event, article))
@@ -1148,14 +1207,16 @@ def event_to_template(
     t.slots[6] = SlotFill(
         fillers=[Filler((text,)) for text in instruments], inapplicable=no_instrument
     )
-    t.slots[7] = SlotFill(
-        fillers=[
-            Filler((kind,), (text,))
-            for text, kind in zip(instruments, instrument_types, strict=True)
-            if kind
-        ],
-        inapplicable=no_instrument,
-    )
+    instrument_fills = [
+        Filler((kind,), (text,))
+        for text, kind in zip(instruments, instrument_types, strict=True)
+        if kind
+    ]
+    if not instrument_fills and not no_instrument:
+        # The trigger may name the weapon's kind without an instrument phrase ('shot').
+        implied = _classify(_fill_string(event.trigger.text), _IMPLIED_INSTRUMENTS)
+        instrument_fills = [Filler((implied,))] if implied else []
+    t.slots[7] = SlotFill(fillers=instrument_fills, inapplicable=no_instrument)
     individuals: list[tuple[Actor, str]] = []
     organizations: list[tuple[Actor, str]] = []
     for actor in perpetrators:
@@ -1193,10 +1254,58 @@ def event_to_template(
             ]
         )
         t.slots[14] = SlotFill(fillers=[Filler((_count(text),), (text,)) for text in physical])
-        if incident_type == "ARSON":
-            t.slots[16] = SlotFill(fillers=[Filler(("SOME DAMAGE",), (x,)) for x in physical])
+        if incident_type in {"ARSON", "BOMBING"} and stage == "ACCOMPLISHED":
+            # A fire or an explosion damages what it hits; the sentence may say destroyed.
+            effect = (
+                "DESTROYED"
+                if _DESTROYED.search(_event_sentences(event, article))
+                else ("SOME DAMAGE")
+            )
+            t.slots[16] = SlotFill(fillers=[Filler((effect,), (x,)) for x in physical])
     _fill_human_targets(t, event, victims, article, incident_type)
     return t
+
+
+#: How long before the message an incident may have happened to be "recent": two months
+#: (part1 1.0, 6), and two more for times resolved only to a month or a season.
+_RECENT = dt.timedelta(days=120)
+
+# Physical targets of military importance: attacking only those is guerrilla warfare.
+_MILITARY_TARGET = re.compile(
+    r"\b(?:MILITARY|ARMY|NAVY|NAVAL|AIR FORCE|GARRISONS?|BARRACKS|BATTALIONS?|BRIGADES?|"
+    r"POSITIONS?|CONVOYS?|PATROLS?|TROOPS|HELICOPTERS?|GUNSHIPS?|WARPLANES?|"
+    r"FORTS?|BASES?|COMMAND POSTS?|MILITARY POSTS?|OUTPOSTS?)\b"
+)
+
+
+# Triggers that imply the kind of weapon: an INSTRUMENT TYPE without an INSTRUMENT ID.
+_IMPLIED_INSTRUMENTS: tuple[tuple[str, str], ...] = (
+    (r"MACHINE-?GUNN\w*", "MACHINE GUN"),
+    (r"SHOT|SHOOT\w*|GUNN?\w*|GUNFIRE|FIRED", "GUN"),
+    (r"DYNAMITED?", "DYNAMITE"),
+    (r"BOMB\w*|EXPLO\w*|BLASTS?", "BOMB"),
+)
+
+# Words of the event's sentence that say a physical target was destroyed.
+_DESTROYED = re.compile(r"\b(?:DESTROY\w*|DEMOLISH\w*|RAZED|LEVELED|LEVELLED|BURNED DOWN)\b")
+# Triggers that say the victims died.
+_KILLING = re.compile(
+    r"\b(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|MASSACRE\w*|EXECUT\w*|SLAIN|SLAY\w*|"
+    r"SHOT DEAD|DEATH)\b"
+)
+
+
+def _event_sentences(event: EventMention, article: Article) -> str:
+    return _fill_string(" ".join(article.text[s.start : s.end] for s in event.evidence))
+
+
+def _is_recent(event: EventMention, article: Article) -> bool:
+    """Whether the event may be recent (part1 1.0, point 6): an event whose resolved time
+    ends more than two months before the message is history, told for context."""
+    time, published = event.time, article.published
+    if time is None or time.end is None or published is None:
+        return True
+    return time.end >= published - _RECENT
 
 
 def _fill_human_targets(
@@ -1211,9 +1320,12 @@ def _fill_human_targets(
     for actor in victims:
         text = _actor_text(actor, article)
         if actor.kind == ActorKind.PERSON or _looks_like_name(actor, text):
+            title, text = _split_title(text)
             names.append(Filler((text,)))
-            # A person's other mentions that are not names describe him ("the mayor").
+            # A person's other mentions that are not names describe him ("the mayor"), and
+            # so do his title ("Msgr") and an apposition ("Galan, the candidate,").
             roles = [m for m in _mention_texts(actor, article) if _is_person_description(m, text)]
+            roles = roles or _appositions(actor, article) or ([title] if title else [])
             descriptions += [Filler((role,), (text,)) for role in roles[:1]]
             number = "1"
             kind = _human_target_type(actor, " ".join([text, *roles[:1]]))
@@ -1224,7 +1336,20 @@ def _fill_human_targets(
         referents.append(text)
         types.append(Filler((kind,), (text,)))
         numbers.append(Filler((number,), (text,)))
-    killed = incident_type != "KIDNAPPING" and event.fatalities and (event.fatalities.min or 0) > 0
+    # One group of victims ("peasants") and an exact casualty count: that is their number.
+    casualties = event.fatalities if event.fatalities and event.fatalities.min else event.injuries
+    if (
+        len(numbers) == 1
+        and numbers[0].value == "PLURAL"
+        and casualties is not None
+        and casualties.min
+        and casualties.min == casualties.max
+    ):
+        numbers = [Filler((str(casualties.min),), numbers[0].xref)]
+    killed = incident_type != "KIDNAPPING" and (
+        (event.fatalities and (event.fatalities.min or 0) > 0)
+        or (victims and _KILLING.search(_event_sentences(event, article)))
+    )
     injured = event.injuries and (event.injuries.min or 0) > 0
     # Casualties are counted per event, not per victim: with one kind of harm every victim
     # suffered it; with both, tag them with a dummy referent as the fill rules allow.
@@ -1238,6 +1363,40 @@ def _fill_human_targets(
     t.slots[20] = SlotFill(fillers=types)
     t.slots[21] = SlotFill(fillers=numbers)
     t.slots[23] = SlotFill(fillers=effects)
+
+
+# Titles that open a person's name in the text ("Col Montano", "Msgr Romero"): MUC-4 fills
+# the name without them and may give the title as the description.
+_TITLE = re.compile(
+    r"^((?:MSGR|MONSIGNOR|FATHER|BISHOP|ARCHBISHOP|DR|DOCTOR|COL|COLONEL|GEN|GENERAL|MAJ|"
+    r"MAJOR|CAPT|CAPTAIN|LT|LIEUTENANT|SGT|SERGEANT|CMDR|COMMANDER|MR|MRS|MS|SENATOR|"
+    r"MAYOR|JUDGE|DEPUTY|MINISTER|PRESIDENT|ENGINEER|ENG|ATTORNEY|PROFESSOR|PROF)\.?)\s+"
+)
+
+
+def _split_title(name: str) -> tuple[str | None, str]:
+    """A person's fill split into its leading title (or None) and the name proper."""
+    match = _TITLE.match(name)
+    if match is None or len(name[match.end() :].split()) < 1:
+        return None, name
+    return match.group(1), name[match.end() :]
+
+
+# An apposition after a name: ", the mayor of Achi," up to the next comma or full stop.
+_APPOSITION = re.compile(r"\s*,\s*([^,.;:()\"]{3,80}?)\s*(?:[,.;:()\"]|$)")
+
+
+def _appositions(actor: Actor, article: Article) -> list[str]:
+    """Descriptions of a person given in apposition to his name that name a role."""
+    found: list[str] = []
+    for _, end in actor.mentions:
+        match = _APPOSITION.match(article.text, end)
+        if match is None:
+            continue
+        text = _LEADING_NOISE.sub("", _fill_string(match.group(1)))
+        if text and _PERSON_ROLE.search(text) and text not in found:
+            found.append(text)
+    return found
 
 
 def _is_person_description(mention: str, name: str) -> bool:
@@ -1381,22 +1540,45 @@ _NUMBER_WORDS = {
 _NOT_A_PERPETRATOR = {"claimant", "security_force", "arrested", "victim", "target"}
 
 
-def _sentence_perpetrators(event: EventMention, actors: dict[str, Actor]) -> list[Actor]:
+def _sentence_perpetrators(
+    event: EventMention, actors: dict[str, Actor], article: Article | None = None
+) -> list[Actor]:
     """Armed groups named in the event's own sentences when the parser gave none the
-    perpetrator role: MUC-4 reports name the likely perpetrators close to the incident.
-    (The same fallback for victims costs more precision than it gains recall.)"""
+    perpetrator role; for an event with a target, else in its paragraph, else the known
+    group the article names most: MUC-4 reports name the likely perpetrators close to the
+    incident, often in the sentence before ('The FMLN ... . The guerrillas attacked ...').
+    (The same fallback for victims costs more precision than it gains.)"""
     roled = {p.actor for p in event.participants if p.role in _NOT_A_PERPETRATOR}
-    return [
+    candidates = [
         actor
         for actor in actors.values()
-        if actor.kind == ActorKind.ARMED_GROUP
-        and actor.id not in roled
-        and any(
-            span.start <= start and end <= span.end
-            for span in event.evidence
-            for start, end in actor.mentions
-        )
+        if actor.kind == ActorKind.ARMED_GROUP and actor.id not in roled
     ]
+    spans = [(span.start, span.end) for span in event.evidence]
+    found = [a for a in candidates if _mentioned_within(a, spans)]
+    targeted = event.physical_targets or any(
+        p.role in {"victim", "target"} for p in event.participants
+    )
+    if found or article is None or not targeted:
+        return found
+    paragraphs = [_paragraph_around(article.text, start, end) for start, end in spans]
+    found = [a for a in candidates if _mentioned_within(a, paragraphs)]
+    if found:
+        return found
+    # An attack on a named target in a report about one known group: that group.
+    known = [a for a in candidates if a.in_kb]
+    return [max(known, key=lambda a: len(a.mentions))] if known else []
+
+
+def _mentioned_within(actor: Actor, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(lo <= start and end <= hi for lo, hi in spans for start, end in actor.mentions)
+
+
+def _paragraph_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The character span of the paragraph (blank-line separated) holding start..end."""
+    lo = text.rfind("\n\n", 0, start)
+    hi = text.find("\n\n", end)
+    return (0 if lo < 0 else lo + 2, len(text) if hi < 0 else hi)
 
 
 def _actors_with_role(
