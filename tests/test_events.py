@@ -738,6 +738,61 @@ def test_events_reported_attack_without_a_time_of_its_own_happened_by_the_report
 
 
 @pytest.mark.model
+def test_events_time_of_a_condemnation_bounds_the_condemned_attack(nlp):
+    text = "The foreign ministry today condemned the assassination of the party leader."
+    today = day(text, "today", PUBLISHED)
+    killing = only(run(nlp, text, timexes=[today]))
+    assert killing.time is not None and killing.time.start == PUBLISHED
+    assert killing.time.mod == "BEFORE"  # it happened on or before the condemnation
+
+
+@pytest.mark.model
+def test_events_time_of_an_accusation_bounds_the_bombing_it_alleges(nlp):
+    text = "The bishop yesterday accused the air force of bombing the church."
+    yesterday = day(text, "yesterday", PUBLISHED - dt.timedelta(days=1))
+    bombing = only(run(nlp, text, timexes=[yesterday]))
+    assert bombing.time is not None and bombing.time.mod == "BEFORE"
+
+
+@pytest.mark.model
+def test_events_report_told_after_the_attack_dates_it_on_or_before(nlp):
+    text = (
+        "Unidentified gunmen kidnapped 31 people in the region, the governor's office "
+        "reported today."
+    )
+    today = day(text, "today", PUBLISHED)
+    kidnapping = only(run(nlp, text, timexes=[today]))
+    assert kidnapping.time is not None and kidnapping.time.mod == "BEFORE"
+
+
+@pytest.mark.model
+def test_events_acts_of_the_same_occasion_share_their_time(nlp):
+    text = "Yesterday a column of rebels arrived in the village and shot 16 peasants."
+    yesterday = day(text, "Yesterday", PUBLISHED - dt.timedelta(days=1))
+    shooting = next(e for e in run(nlp, text, timexes=[yesterday]) if e.type in VIOLENT_TYPES)
+    assert shooting.time is not None and shooting.time.start == PUBLISHED - dt.timedelta(days=1)
+    assert shooting.time.mod is None
+
+
+@pytest.mark.model
+def test_events_when_clause_takes_the_day_of_its_main_clause(nlp):
+    from threatline.annotate import annotate
+    from threatline.events import _time_of_main_clause
+
+    text = (
+        "The Front renewed its attacks early on 29 November when it attacked the main "
+        "military installation, and it burned a bus."
+    )
+    when = day(text, "29 November", dt.date(2023, 11, 29))
+    doc = annotate(Article.from_text(text, published=PUBLISHED), nlp)
+    sentence = next(iter(doc.sents))
+    attacked = next(t for t in doc if t.text == "attacked")
+    burned = next(t for t in doc if t.text == "burned")
+    assert _time_of_main_clause(attacked, sentence, [when]) == when
+    assert _time_of_main_clause(burned, sentence, [when]) is None  # not a 'when' clause
+
+
+@pytest.mark.model
 def test_events_first_report_of_an_attack_as_a_definite_noun_takes_its_time(nlp):
     text = (
         "Two cars were destroyed and an office was heavily damaged following the explosion "
