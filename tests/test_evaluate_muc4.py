@@ -599,3 +599,17 @@ def test_muc4_fallback_country_is_the_datelines_when_the_body_names_it_again() -
     assert _main_country([lima, bolivia]) == "BOLIVIA"  # no text: the most mentioned
     named_once = lima.model_copy(update={"mentions": [(0, 4)]})
     assert _main_country([named_once, bolivia], text) == "BOLIVIA"
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_muc4_merged_incident_keeps_the_default_date_over_a_date_of_the_past(
+    order: tuple[int, int],
+) -> None:
+    report = _two_sentence_report(second_place=None)  # dated 12 MAR 90
+    old = TimeSpan(text="1985", start=dt.date(1985, 1, 1), end=dt.date(1985, 12, 31))
+    recent = TimeSpan(text="on 10 March", start=dt.date(1990, 3, 10), end=dt.date(1990, 3, 10))
+    for time, expected in ((old, "- 12 MAR 90"), (recent, "10 MAR 90")):
+        events = list(report.events)
+        events[order[0]] = events[order[0]].model_copy(update={"time": time})
+        (template,) = report_to_templates(report.model_copy(update={"events": events}))
+        assert [f.value for f in template.slot(2).fillers] == [expected]

@@ -1315,11 +1315,20 @@ def _one(value: str | None) -> SlotFill:
 
 def _merge_into(target: MucTemplate, other: MucTemplate) -> None:
     """Add ``other``'s fillers to ``target``; a precise date or location replaces a default
-    date or a bare country."""
+    date or a bare country, but a default date stays over a date older than two months."""
     date, other_date = target.slot(2), other.slot(2)
     if other_date.fillers:
         parsed = parse_muc_date(date.fillers[0].value) if date.fillers else None
-        if parsed is None or parsed.default_looking:
+        other_parsed = parse_muc_date(other_date.fillers[0].value)
+        if (
+            parsed is None
+            or (parsed.default_looking and not _older_than_recent(other_parsed, parsed))
+            or (
+                other_parsed is not None
+                and other_parsed.default_looking
+                and _older_than_recent(parsed, other_parsed)
+            )
+        ):
             target.slots[2] = other_date
     place, other_place = target.slot(3), other.slot(3)
     if other_place.fillers and (
@@ -1337,6 +1346,17 @@ def _merge_into(target: MucTemplate, other: MucTemplate) -> None:
         target.slots[slot] = SlotFill(fillers=into.fillers + new)
     if target.slot(8).empty:
         target.slots[8] = other.slot(8)
+
+
+#: part1 1.0 rule 6: an incident is recorded only if it is recent, within two months of the
+#: date of the article; an older date in a message is history, not this incident's day.
+_RECENT = dt.timedelta(days=61)
+
+
+def _older_than_recent(date: MucDate | None, default: MucDate) -> bool:
+    """Whether ``date`` ends more than two months before a default fill's anchor (the
+    dateline): a date of the past told beside a recent incident is not its date."""
+    return date is not None and date.high < default.high - _RECENT
 
 
 def _dedupe(texts: Iterable[str]) -> list[str]:
