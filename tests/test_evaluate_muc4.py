@@ -561,6 +561,11 @@ def _dated(time: TimeSpan) -> list[str]:
         ("3 days ago", dt.date(1990, 3, 9), dt.date(1990, 3, 9), "day", "1990-03-09", "09 MAR 90"),
         ("in the past few hours", dt.date(1990, 3, 12), dt.date(1990, 3, 12), "time", "PTXH",
          "12 MAR 90"),
+        # a weekday is dated by default (note 1), unless the expression names its day
+        ("last Friday", dt.date(1990, 3, 9), dt.date(1990, 3, 9), "day", "1990-03-09",
+         "- 12 MAR 90"),
+        ("on Friday, 9 March", dt.date(1990, 3, 9), dt.date(1990, 3, 9), "day", "1990-03-09",
+         "09 MAR 90"),
         # a named month is a calendar period, not a vague one
         ("in February", dt.date(1990, 2, 1), dt.date(1990, 2, 28), "month", "1990-02",
          "01 FEB 90 - 28 FEB 90"),

@@ -738,6 +738,18 @@ def test_events_reported_attack_without_a_time_of_its_own_happened_by_the_report
 
 
 @pytest.mark.model
+def test_events_attacks_that_continued_today_are_placed_in_time_by_their_verb(nlp):
+    from threatline.annotate import annotate
+    from threatline.events import _dates_reference
+
+    text = "The dynamite attacks continued today, and the police said little."
+    doc = annotate(Article.from_text(text, published=PUBLISHED), nlp)
+    attacks = next(t for t in doc if t.text == "attacks")
+    today = next(t for t in doc if t.text == "today")
+    assert _dates_reference(attacks, {t.i for t in today.ancestors})
+
+
+@pytest.mark.model
 def test_events_time_of_a_condemnation_bounds_the_condemned_attack(nlp):
     text = "The foreign ministry today condemned the assassination of the party leader."
     today = day(text, "today", PUBLISHED)

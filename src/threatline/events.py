@@ -1361,7 +1361,10 @@ def _time_of_main_clause(
     return best[1] if best is not None else None
 
 
-_OCCURRENCE_VERBS = {"occur", "happen", "take", "stage", "carry", "perpetrate", "commit"}
+_OCCURRENCE_VERBS = {
+    "occur", "happen", "take", "stage", "carry", "perpetrate", "commit",
+    "continue", "resume", "begin", "start",  # 'the attacks continued today'
+}  # fmt: skip
 
 
 def _dates_reference(noun: Token, timex_ancestors: set[int]) -> bool:

@@ -1602,7 +1602,10 @@ def _incident_date(event: EventMention, article: Article) -> str | None:
     date>``."""
     published = article.published
     time = event.time
-    if time is None or time.start is None or time.end is None or _WEEKDAY.search(time.text):
+    if time is None or time.start is None or time.end is None:
+        return f"- {format_muc_date(published)}" if published else None
+    if _WEEKDAY.search(time.text) and not _CALENDAR.search(time.text):
+        # 'last Wednesday' (note 1), not 'on Friday, 23 June', which names its day
         return f"- {format_muc_date(published)}" if published else None
     if published is not None and _vague_relative(time):
         return f"- {format_muc_date(published)}"
