@@ -767,6 +767,17 @@ def test_events_time_of_an_accusation_bounds_the_bombing_it_alleges(nlp):
 
 
 @pytest.mark.model
+def test_events_later_act_of_an_investigator_bounds_the_investigated_murder(nlp):
+    text = (
+        "The prosecutor in charge of investigating the assassination of the candidate today "
+        "issued an arrest warrant for a businessman."
+    )
+    today = day(text, "today", PUBLISHED)
+    killing = next(e for e in run(nlp, text, timexes=[today]) if e.type in VIOLENT_TYPES)
+    assert killing.time is not None and killing.time.mod == "BEFORE"
+
+
+@pytest.mark.model
 def test_events_report_told_after_the_attack_dates_it_on_or_before(nlp):
     text = (
         "Unidentified gunmen kidnapped 31 people in the region, the governor's office "

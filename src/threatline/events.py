@@ -1203,26 +1203,46 @@ def _time_of_other_act(governor: Token, head: Token, trigger: Token, lex: Lexico
     """Whether a time (its head ``head``) on ``governor`` dates another act than the event: a
     verb that takes the event as its object ('the ministry condemned today the
     assassination', 'accused the air force of bombing'), or a report of it placed after it
-    ('kidnapped 31 people, the governor's office reported today'). The event then happened on
-    or before that time. Other verbs ('launched an attack today', 'heard explosions this
-    morning', 'arrived and shot 16 peasants') share the event's time, and so does a time
-    after the 'that' of a report ('reported that early this morning rebels set fire...'),
-    wherever the parser hangs it."""
-    lemma = _lemma(governor)
-    cue = _cue_entry(governor, lex) is not None  # 'took' only with 'responsibility'...
-    if lemma not in _REACTION_VERBS and not cue:
-        return False
+    ('kidnapped 31 people, the governor's office reported today'), or a later act of one that
+    has the event as object ('the prosecutor investigating the murder today issued a
+    warrant'). The event then happened on or before that time. Other verbs ('launched an
+    attack today', 'heard explosions this morning', 'arrived and shot 16 peasants') share the
+    event's time, and so does a time after the 'that' of a report ('reported that early this
+    morning rebels set fire...'), wherever the parser hangs it."""
     if governor.i < head.i and any(t.lower_ == "that" for t in governor.doc[governor.i : head.i]):
         return False
     chain = [trigger, *trigger.ancestors]
+    # 'the prosecutor investigating the assassination today issued a warrant': the event is
+    # the object of a reaction, and the time is outside that reaction's clause
+    reaction = next((t for t in chain[1:] if t.pos_ in ("VERB", "AUX")), None)
+    if (
+        reaction is not None
+        and reaction.i != governor.i
+        and _is_reaction(reaction, lex)
+        and _object_of(chain, reaction)
+        and head.i not in {t.i for t in reaction.subtree}
+    ):
+        return True
+    if not _is_reaction(governor, lex):
+        return False
     if governor in chain:
-        below = chain[chain.index(governor) - 1]
-        if below.dep_ in _OBJECT_OF_ACT:
-            return True
-        # 'accused the air force of bombing', 'charged with the murder'
-        return below.dep_ == "prep" and _lemma(below) in _PREPS_OF_ACT
+        return _object_of(chain, governor)
     # a report told after the event, in a clause of its own
-    return cue and governor.i > trigger.i
+    return _cue_entry(governor, lex) is not None and governor.i > trigger.i
+
+
+def _is_reaction(verb: Token, lex: Lexicon) -> bool:
+    # an attribution cue only in its own sense: 'took' with 'responsibility', not 'took place'
+    return _lemma(verb) in _REACTION_VERBS or _cue_entry(verb, lex) is not None
+
+
+def _object_of(chain: list[Token], verb: Token) -> bool:
+    """Whether the event (``chain``: its trigger and the trigger's ancestors) is ``verb``'s
+    object: 'condemned the assassination', 'accused the air force of bombing'."""
+    below = chain[chain.index(verb) - 1]
+    if below.dep_ in _OBJECT_OF_ACT:
+        return True
+    return below.dep_ == "prep" and _lemma(below) in _PREPS_OF_ACT
 
 
 def _attach_time(
