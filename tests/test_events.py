@@ -469,11 +469,11 @@ def test_events_time_of_claim_is_not_taken_by_the_referred_attack(nlp):
         "Gunmen stormed a hotel in the capital on Saturday. "
         "The Front claimed responsibility for the attack in a statement on Sunday."
     )
-    saturday = day(text, "Saturday", dt.date(2024, 7, 13))
-    sunday = day(text, "Sunday", dt.date(2024, 7, 14))
+    saturday = day(text, "Saturday", dt.date(2024, 3, 16))  # before the report (24 March)
+    sunday = day(text, "Sunday", dt.date(2024, 3, 17))
     attack, claim = run(nlp, text, timexes=[saturday, sunday])
-    assert attack.time.start == dt.date(2024, 7, 13)
-    assert claim.time is not None and claim.time.start == dt.date(2024, 7, 14)
+    assert attack.time.start == dt.date(2024, 3, 16)
+    assert claim.time is not None and claim.time.start == dt.date(2024, 3, 17)
     assert [(x.type, x.event) for x in claim.links] == [("claims_responsibility_for", attack.id)]
     assert len(attack.evidence) == 2
 
@@ -747,6 +747,20 @@ def test_events_attacks_that_continued_today_are_placed_in_time_by_their_verb(nl
     attacks = next(t for t in doc if t.text == "attacks")
     today = next(t for t in doc if t.text == "today")
     assert _dates_reference(attacks, {t.i for t in today.ancestors})
+
+
+@pytest.mark.model
+def test_events_past_attack_is_never_dated_after_its_report(nlp):
+    text = "Rebels attacked the town on 25 March. Rebels will attack the capital on 30 March."
+    later = day(text, "25 March", PUBLISHED + dt.timedelta(days=1))
+    week = timex(text, "30 March", PUBLISHED - dt.timedelta(days=1), PUBLISHED + dt.timedelta(6),
+                 Granularity.WEEK)  # fmt: skip
+    past, planned = run(nlp, text, timexes=[later, week])
+    assert past.time is not None and past.time.end == PUBLISHED
+    assert past.time.start is None and past.time.mod == "BEFORE"
+    assert past.time.text == "25 March"  # the expression is kept
+    assert planned.status != "occurred" and planned.time is not None
+    assert planned.time.end == PUBLISHED + dt.timedelta(6)  # a plan may be dated later
 
 
 @pytest.mark.model

@@ -1919,6 +1919,7 @@ def extract_events(
     _resolve_anchored_times(events)
     _carry_times(events, {s.start: n for n, s in enumerate(doc.sents)}, lex)
     _date_clock_times(events, article.published)
+    _not_after_the_report(events, article.published)
     return [_build(event, text, lex) for event in events]
 
 
@@ -1958,6 +1959,31 @@ def _date_clock_times(events: list[_Event], published: dt.date | None) -> None:
                     "value": value,
                 }
             )
+
+
+# Told as having happened: it cannot be later than the report that tells it.
+_PAST_STATUSES = {EventStatus.OCCURRED.value, EventStatus.FAILED.value, EventStatus.FOILED.value}
+
+
+def _not_after_the_report(events: list[_Event], published: dt.date | None) -> None:
+    """A past event dated after its report ('over the weekend' read as the coming one, a
+    time that belongs to another clause) happened on or before the report: the days after
+    it are cut off, and a time wholly after it keeps its text as 'on or before the report'."""
+    if published is None:
+        return
+    for event in events:
+        for mention in event.mentions:
+            time = mention.time
+            if mention.status not in _PAST_STATUSES or time is None or time.end is None:
+                continue
+            if time.end <= published:
+                continue
+            if time.start is not None and time.start <= published:
+                mention.time = time.model_copy(update={"end": published})
+            else:
+                mention.time = time.model_copy(
+                    update={"start": None, "end": published, "mod": "BEFORE", "value": None}
+                )
 
 
 _CARRY_SENTENCES = 2  # how far a report's date reaches into the sentences that follow it
