@@ -788,3 +788,84 @@ def test_muc4_an_exact_casualty_count_numbers_one_group_of_victims() -> None:
     )
     (template,) = report_to_templates(report)
     assert [(f.value, f.xref) for f in template.slot(21).fillers] == [("12", ("PEASANTS",))]
+
+
+def _dated(time: TimeSpan) -> list[str]:
+    report = _report()
+    report.events[0] = report.events[0].model_copy(update={"time": time})
+    (template,) = report_to_templates(report)
+    return [f.value for f in template.slot(2).fillers]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "granularity", "value", "expected"),
+    [
+        # not a count of days: dated by default, from the dateline (part1 7.3)
+        ("last week", dt.date(1990, 3, 5), dt.date(1990, 3, 11), "week", "1990-W10", "- 12 MAR 90"),
+        ("in recent days", None, dt.date(1990, 3, 12), "day", "PXD", "- 12 MAR 90"),
+        ("a few days ago", dt.date(1990, 3, 3), dt.date(1990, 3, 10), "day", "PAST_REF",
+         "- 12 MAR 90"),
+        ("this year", dt.date(1990, 1, 1), dt.date(1990, 12, 31), "year", "1990", "- 12 MAR 90"),
+        # a count of days is easily calculable: the range or the day itself
+        ("the last 72 hours", dt.date(1990, 3, 9), dt.date(1990, 3, 12), "time", "PT72H",
+         "09 MAR 90 - 12 MAR 90"),
+        ("3 days ago", dt.date(1990, 3, 9), dt.date(1990, 3, 9), "day", "1990-03-09", "09 MAR 90"),
+        ("in the past few hours", dt.date(1990, 3, 12), dt.date(1990, 3, 12), "time", "PTXH",
+         "12 MAR 90"),
+        # a weekday is dated by default (note 1), unless the expression names its day
+        ("last Friday", dt.date(1990, 3, 9), dt.date(1990, 3, 9), "day", "1990-03-09",
+         "- 12 MAR 90"),
+        ("on Friday, 9 March", dt.date(1990, 3, 9), dt.date(1990, 3, 9), "day", "1990-03-09",
+         "09 MAR 90"),
+        # a named month is a calendar period, not a vague one
+        ("in February", dt.date(1990, 2, 1), dt.date(1990, 2, 28), "month", "1990-02",
+         "01 FEB 90 - 28 FEB 90"),
+    ],
+)  # fmt: skip
+def test_muc4_vague_period_before_the_dateline_is_the_default_form(
+    text: str,
+    start: dt.date | None,
+    end: dt.date,
+    granularity: str,
+    value: str,
+    expected: str,
+) -> None:
+    time = TimeSpan(
+        text=text, start=start or end, end=end, granularity=granularity, value=value,
+        anchor="publication",
+    )  # fmt: skip
+    assert _dated(time) == [expected]
+
+
+def test_muc4_fallback_country_is_the_datelines_when_the_body_names_it_again() -> None:
+    from threatline.evaluate.muc4 import _main_country
+
+    text = "LIMA, 12 MAR 90 (RADIO) -- Police in Lima said that Bolivian and Bolivian rebels..."
+    lima = Place(
+        id="P1", name="Lima", country="PE", level="settlement", mentions=[(0, 4), (34, 38)]
+    )
+    bolivia = Place(
+        id="P2",
+        name="Bolivia",
+        country="BO",
+        level="country",
+        mentions=[(45, 53), (58, 66), (1, 2)],
+    )
+    assert _main_country([lima, bolivia], text) == "PERU"
+    assert _main_country([lima, bolivia]) == "BOLIVIA"  # no text: the most mentioned
+    named_once = lima.model_copy(update={"mentions": [(0, 4)]})
+    assert _main_country([named_once, bolivia], text) == "BOLIVIA"
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_muc4_merged_incident_keeps_the_default_date_over_a_date_of_the_past(
+    order: tuple[int, int],
+) -> None:
+    report = _two_sentence_report(second_place=None)  # dated 12 MAR 90
+    old = TimeSpan(text="1985", start=dt.date(1985, 1, 1), end=dt.date(1985, 12, 31))
+    recent = TimeSpan(text="on 10 March", start=dt.date(1990, 3, 10), end=dt.date(1990, 3, 10))
+    for time, expected in ((old, "- 12 MAR 90"), (recent, "10 MAR 90")):
+        events = list(report.events)
+        events[order[0]] = events[order[0]].model_copy(update={"time": time})
+        (template,) = report_to_templates(report.model_copy(update={"events": events}))
+        assert [f.value for f in template.slot(2).fillers] == [expected]

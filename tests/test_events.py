@@ -469,11 +469,11 @@ def test_events_time_of_claim_is_not_taken_by_the_referred_attack(nlp):
         "Gunmen stormed a hotel in the capital on Saturday. "
         "The Front claimed responsibility for the attack in a statement on Sunday."
     )
-    saturday = day(text, "Saturday", dt.date(2024, 7, 13))
-    sunday = day(text, "Sunday", dt.date(2024, 7, 14))
+    saturday = day(text, "Saturday", dt.date(2024, 3, 16))  # before the report (24 March)
+    sunday = day(text, "Sunday", dt.date(2024, 3, 17))
     attack, claim = run(nlp, text, timexes=[saturday, sunday])
-    assert attack.time.start == dt.date(2024, 7, 13)
-    assert claim.time is not None and claim.time.start == dt.date(2024, 7, 14)
+    assert attack.time.start == dt.date(2024, 3, 16)
+    assert claim.time is not None and claim.time.start == dt.date(2024, 3, 17)
     assert [(x.type, x.event) for x in claim.links] == [("claims_responsibility_for", attack.id)]
     assert len(attack.evidence) == 2
 
@@ -735,6 +735,98 @@ def test_events_reported_attack_without_a_time_of_its_own_happened_by_the_report
     killing = next(e for e in run(nlp, text, timexes=[tuesday]) if e.type in VIOLENT_TYPES)
     assert killing.time is not None and killing.time.start == dt.date(2024, 3, 19)
     assert killing.time.mod == "BEFORE"
+
+
+@pytest.mark.model
+def test_events_attacks_that_continued_today_are_placed_in_time_by_their_verb(nlp):
+    from threatline.annotate import annotate
+    from threatline.events import _dates_reference
+
+    text = "The dynamite attacks continued today, and the police said little."
+    doc = annotate(Article.from_text(text, published=PUBLISHED), nlp)
+    attacks = next(t for t in doc if t.text == "attacks")
+    today = next(t for t in doc if t.text == "today")
+    assert _dates_reference(attacks, {t.i for t in today.ancestors})
+
+
+@pytest.mark.model
+def test_events_past_attack_is_never_dated_after_its_report(nlp):
+    text = "Rebels attacked the town on 25 March. Rebels will attack the capital on 30 March."
+    later = day(text, "25 March", PUBLISHED + dt.timedelta(days=1))
+    week = timex(text, "30 March", PUBLISHED - dt.timedelta(days=1), PUBLISHED + dt.timedelta(6),
+                 Granularity.WEEK)  # fmt: skip
+    past, planned = run(nlp, text, timexes=[later, week])
+    assert past.time is not None and past.time.end == PUBLISHED
+    assert past.time.start is None and past.time.mod == "BEFORE"
+    assert past.time.text == "25 March"  # the expression is kept
+    assert planned.status != "occurred" and planned.time is not None
+    assert planned.time.end == PUBLISHED + dt.timedelta(6)  # a plan may be dated later
+
+
+@pytest.mark.model
+def test_events_time_of_a_condemnation_bounds_the_condemned_attack(nlp):
+    text = "The foreign ministry today condemned the assassination of the party leader."
+    today = day(text, "today", PUBLISHED)
+    killing = only(run(nlp, text, timexes=[today]))
+    assert killing.time is not None and killing.time.start == PUBLISHED
+    assert killing.time.mod == "BEFORE"  # it happened on or before the condemnation
+
+
+@pytest.mark.model
+def test_events_time_of_an_accusation_bounds_the_bombing_it_alleges(nlp):
+    text = "The bishop yesterday accused the air force of bombing the church."
+    yesterday = day(text, "yesterday", PUBLISHED - dt.timedelta(days=1))
+    bombing = only(run(nlp, text, timexes=[yesterday]))
+    assert bombing.time is not None and bombing.time.mod == "BEFORE"
+
+
+@pytest.mark.model
+def test_events_later_act_of_an_investigator_bounds_the_investigated_murder(nlp):
+    text = (
+        "The prosecutor in charge of investigating the assassination of the candidate today "
+        "issued an arrest warrant for a businessman."
+    )
+    today = day(text, "today", PUBLISHED)
+    killing = next(e for e in run(nlp, text, timexes=[today]) if e.type in VIOLENT_TYPES)
+    assert killing.time is not None and killing.time.mod == "BEFORE"
+
+
+@pytest.mark.model
+def test_events_report_told_after_the_attack_dates_it_on_or_before(nlp):
+    text = (
+        "Unidentified gunmen kidnapped 31 people in the region, the governor's office "
+        "reported today."
+    )
+    today = day(text, "today", PUBLISHED)
+    kidnapping = only(run(nlp, text, timexes=[today]))
+    assert kidnapping.time is not None and kidnapping.time.mod == "BEFORE"
+
+
+@pytest.mark.model
+def test_events_acts_of_the_same_occasion_share_their_time(nlp):
+    text = "Yesterday a column of rebels arrived in the village and shot 16 peasants."
+    yesterday = day(text, "Yesterday", PUBLISHED - dt.timedelta(days=1))
+    shooting = next(e for e in run(nlp, text, timexes=[yesterday]) if e.type in VIOLENT_TYPES)
+    assert shooting.time is not None and shooting.time.start == PUBLISHED - dt.timedelta(days=1)
+    assert shooting.time.mod is None
+
+
+@pytest.mark.model
+def test_events_when_clause_takes_the_day_of_its_main_clause(nlp):
+    from threatline.annotate import annotate
+    from threatline.events import _time_of_main_clause
+
+    text = (
+        "The Front renewed its attacks early on 29 November when it attacked the main "
+        "military installation, and it burned a bus."
+    )
+    when = day(text, "29 November", dt.date(2023, 11, 29))
+    doc = annotate(Article.from_text(text, published=PUBLISHED), nlp)
+    sentence = next(iter(doc.sents))
+    attacked = next(t for t in doc if t.text == "attacked")
+    burned = next(t for t in doc if t.text == "burned")
+    assert _time_of_main_clause(attacked, sentence, [when]) == when
+    assert _time_of_main_clause(burned, sentence, [when]) is None  # not a 'when' clause
 
 
 @pytest.mark.model

@@ -113,6 +113,14 @@ def test_timex_tense_decides_weekday_direction():
     assert one("The trial will open on Friday.").value == "2024-03-29"
 
 
+def test_timex_tense_decides_which_weekend():
+    thursday = dt.date(2024, 3, 21)
+    (past,) = find_timexes("Rebels attacked the town over the weekend.", thursday)
+    assert (past.value, past.start, past.end) == ("2024-W11-WE", D(2024, 3, 16), D(2024, 3, 17))
+    (future,) = find_timexes("The ministers will meet over the weekend.", thursday)
+    assert future.value == "2024-W12-WE"
+
+
 def test_timex_tense_decides_month_year():
     # published in March: a past October is last year's, a coming October this year's
     assert one("The group was banned in October.").value == "2023-10"

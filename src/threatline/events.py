@@ -1173,6 +1173,78 @@ def _clause_start(clause: Token) -> int:
     return min(start, verb.idx + len(verb)) if verb.i < clause.i else start
 
 
+# Acts that take an earlier event as their object: what they are dated by is their own time,
+# the event's is on or before it ('condemned today the assassination'). The attribution cue
+# verbs (say, report, deny...) are of this kind too.
+_REACTION_VERBS = {
+    "condemn", "denounce", "deplore", "repudiate", "reject", "regret", "lament", "mourn",
+    "protest", "criticize", "investigate", "probe", "solve", "clarify", "discuss", "describe",
+    "recall", "remember", "mention", "refer", "demand", "request", "urge", "accuse", "charge",
+    "explain", "note", "acknowledge", "admit", "publicize", "commemorate", "avenge",
+}  # fmt: skip
+# How a verb takes the event as its object (a clause joined by 'and', 'when' or 'after' is
+# another part of the same occasion and shares its time).
+_OBJECT_OF_ACT = {"dobj", "ccomp"}
+_PREPS_OF_ACT = {"of", "for", "with", "about"}
+
+
+def _time_governor(head: Token, own: set[int]) -> Token | None:
+    """The verb a time expression modifies ('condemned today'), or None when the expression
+    reaches the event's own trigger first ('the attack today')."""
+    for node in [head, *head.ancestors]:
+        if node.i in own:
+            return None
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _time_of_other_act(governor: Token, head: Token, trigger: Token, lex: Lexicon) -> bool:
+    """Whether a time (its head ``head``) on ``governor`` dates another act than the event: a
+    verb that takes the event as its object ('the ministry condemned today the
+    assassination', 'accused the air force of bombing'), or a report of it placed after it
+    ('kidnapped 31 people, the governor's office reported today'), or a later act of one that
+    has the event as object ('the prosecutor investigating the murder today issued a
+    warrant'). The event then happened on or before that time. Other verbs ('launched an
+    attack today', 'heard explosions this morning', 'arrived and shot 16 peasants') share the
+    event's time, and so does a time after the 'that' of a report ('reported that early this
+    morning rebels set fire...'), wherever the parser hangs it."""
+    if governor.i < head.i and any(t.lower_ == "that" for t in governor.doc[governor.i : head.i]):
+        return False
+    chain = [trigger, *trigger.ancestors]
+    # 'the prosecutor investigating the assassination today issued a warrant': the event is
+    # the object of a reaction, and the time is outside that reaction's clause
+    reaction = next((t for t in chain[1:] if t.pos_ in ("VERB", "AUX")), None)
+    if (
+        reaction is not None
+        and reaction.i != governor.i
+        and _is_reaction(reaction, lex)
+        and _object_of(chain, reaction)
+        and head.i not in {t.i for t in reaction.subtree}
+    ):
+        return True
+    if not _is_reaction(governor, lex):
+        return False
+    if governor in chain:
+        return _object_of(chain, governor)
+    # a report told after the event, in a clause of its own
+    return _cue_entry(governor, lex) is not None and governor.i > trigger.i
+
+
+def _is_reaction(verb: Token, lex: Lexicon) -> bool:
+    # an attribution cue only in its own sense: 'took' with 'responsibility', not 'took place'
+    return _lemma(verb) in _REACTION_VERBS or _cue_entry(verb, lex) is not None
+
+
+def _object_of(chain: list[Token], verb: Token) -> bool:
+    """Whether the event (``chain``: its trigger and the trigger's ancestors) is ``verb``'s
+    object: 'condemned the assassination', 'accused the air force of bombing'."""
+    below = chain[chain.index(verb) - 1]
+    if below.dep_ in _OBJECT_OF_ACT:
+        return True
+    return below.dep_ == "prep" and _lemma(below) in _PREPS_OF_ACT
+
+
 def _attach_time(
     mention: _Mention,
     sentence_mentions: list[_Mention],
@@ -1185,7 +1257,12 @@ def _attach_time(
     explosion of two bombs yesterday') introduces the event rather than referring back."""
     doc = mention.token.doc
     sentence = mention.sentence
+    lex = load_lexicon()
     own_tokens = [mention.token, *mention.absorbed]
+    own_ids = {t.i for t in own_tokens}
+    other_tokens = {
+        t.i for m in sentence_mentions if m is not mention for t in [m.token, *m.absorbed]
+    }
     # a reference inside another event's clause ('claimed the attack'): the time is that
     # event's, unless the reference carries its own ('the attack that killed him today')
     own_only = mention.embedded
@@ -1230,10 +1307,18 @@ def _attach_time(
             # part of the reference itself ('the attack on Friday') or of the clause that
             # only says when it happened ('the attack took place on 15 January')
             continue
-        # a clock time alone ('at 1830') gives no day: a dated expression is preferred
-        if clause is not None and not (
+        in_clause = clause is not None and (
             _clause_start(clause) <= timex.char_start <= clause.right_edge.idx
-        ):
+        )
+        governor = _time_governor(head, own_ids)
+        other_act = (
+            not in_clause
+            and governor is not None
+            and governor.i not in other_tokens
+            and _time_of_other_act(governor, head, mention.token, lex)
+        )
+        # a clock time alone ('at 1830') gives no day: a dated expression is preferred
+        if other_act or (clause is not None and not in_clause):
             # the report's time only bounds the event: it happened then or before
             report_key = (timex.start is None, distance, abs(timex.char_start - mention.token.idx))
             if report_time is None or report_key < report_time[:3]:
@@ -1246,6 +1331,11 @@ def _attach_time(
         )
         if best is None or key < best[:3]:
             best = (*key, timex)
+    if best is None:
+        shared = _time_of_main_clause(mention.token, sentence, timexes)
+        if shared is not None:
+            mention.time = shared
+            return
     if best is None and report_time is not None and not is_event_anchored(report_time[3]):
         mention.time = report_time[3].model_copy(update={"mod": "BEFORE"})
         return
@@ -1258,7 +1348,43 @@ def _attach_time(
         mention.time = timex
 
 
-_OCCURRENCE_VERBS = {"occur", "happen", "take", "stage", "carry", "perpetrate", "commit"}
+_SIMULTANEOUS_MARKS = {"when", "while", "as"}
+
+
+def _time_of_main_clause(
+    trigger: Token, sentence: SpacySpan, timexes: list[TimeSpan]
+) -> TimeSpan | None:
+    """The day of the clause that a 'when' clause of the event depends on: 'the FMLN renewed
+    its attacks early on 29 November when it attacked the garrison' dates the attack too, even
+    though the time is nearer to the other event."""
+    clause = _clause_verb(trigger)
+    if clause.dep_ != "advcl" or not any(
+        c.dep_ in ("advmod", "mark") and _lemma(c) in _SIMULTANEOUS_MARKS for c in clause.children
+    ):
+        return None
+    main = clause.head
+    best: tuple[int, TimeSpan] | None = None
+    for timex in timexes:
+        if timex.char_start is None or timex.start is None or is_event_anchored(timex):
+            continue
+        if not (sentence.start_char <= timex.char_start < sentence.end_char):
+            continue
+        head = _timex_head(sentence.doc, timex)
+        if head is None:
+            continue
+        path = [head, *head.ancestors]
+        if main not in path or clause in path:
+            continue  # not on the main clause, or inside the 'when' clause itself
+        distance = path.index(main)
+        if best is None or distance < best[0]:
+            best = (distance, timex)
+    return best[1] if best is not None else None
+
+
+_OCCURRENCE_VERBS = {
+    "occur", "happen", "take", "stage", "carry", "perpetrate", "commit",
+    "continue", "resume", "begin", "start",  # 'the attacks continued today'
+}  # fmt: skip
 
 
 def _dates_reference(noun: Token, timex_ancestors: set[int]) -> bool:
@@ -1793,6 +1919,7 @@ def extract_events(
     _resolve_anchored_times(events)
     _carry_times(events, {s.start: n for n, s in enumerate(doc.sents)}, lex)
     _date_clock_times(events, article.published)
+    _not_after_the_report(events, article.published)
     return [_build(event, text, lex) for event in events]
 
 
@@ -1832,6 +1959,31 @@ def _date_clock_times(events: list[_Event], published: dt.date | None) -> None:
                     "value": value,
                 }
             )
+
+
+# Told as having happened: it cannot be later than the report that tells it.
+_PAST_STATUSES = {EventStatus.OCCURRED.value, EventStatus.FAILED.value, EventStatus.FOILED.value}
+
+
+def _not_after_the_report(events: list[_Event], published: dt.date | None) -> None:
+    """A past event dated after its report ('over the weekend' read as the coming one, a
+    time that belongs to another clause) happened on or before the report: the days after
+    it are cut off, and a time wholly after it keeps its text as 'on or before the report'."""
+    if published is None:
+        return
+    for event in events:
+        for mention in event.mentions:
+            time = mention.time
+            if mention.status not in _PAST_STATUSES or time is None or time.end is None:
+                continue
+            if time.end <= published:
+                continue
+            if time.start is not None and time.start <= published:
+                mention.time = time.model_copy(update={"end": published})
+            else:
+                mention.time = time.model_copy(
+                    update={"start": None, "end": published, "mod": "BEFORE", "value": None}
+                )
 
 
 _CARRY_SENTENCES = 2  # how far a report's date reaches into the sentences that follow it

@@ -826,6 +826,13 @@ def _h_rel_unit(m: re.Match, ctx: _Context) -> _Cand | None:
     pub = ctx.pub
     if unit == "weekend":
         monday = pub - dt.timedelta(days=pub.isoweekday() - 1) + dt.timedelta(weeks=step)
+        if rel == "the":
+            # 'over the weekend' told in the past is the last one, in the future the next one
+            d = ctx.direction(m.start(), m.end())
+            if d < 0 and monday + dt.timedelta(days=5) > pub:
+                monday -= dt.timedelta(weeks=1)
+            elif d > 0 and monday + dt.timedelta(days=6) < pub:
+                monday += dt.timedelta(weeks=1)
         value = f"{_week_value(monday)}-WE"
     elif unit == "quarter":
         q = (pub.month - 1) // 3 + step

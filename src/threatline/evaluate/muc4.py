@@ -35,9 +35,11 @@ from threatline.models import (
     Article,
     ArticleReport,
     EventMention,
+    Granularity,
     Place,
     PlaceLevel,
     Stance,
+    TimeSpan,
 )
 
 # --------------------------------------------------------------------------- slots
@@ -1031,7 +1033,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     message_id = report.article.title or report.article.id
     actors = {a.id: a for a in report.actors}
     places = {p.id: p for p in report.places}
-    fallback_country = _main_country(report.places)
+    fallback_country = _main_country(report.places, report.article.text)
     # Groups that claim an attack of the message in a claim-of-responsibility event.
     claimants = {
         p.actor
@@ -1065,15 +1067,31 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
 _CONTENT_SLOTS = (9, 10, 12, 18, 19)
 
 
-def _main_country(places: Sequence[Place]) -> str | None:
-    """The MUC-4 name of the country the article mentions most (its places' countries,
-    weighted by their mentions): the fallback location of an incident without a place."""
+def _main_country(places: Sequence[Place], text: str = "") -> str | None:
+    """The fallback location of an incident without a place: the country of the dateline's
+    place when the article names it again in its body (a report from where it happened),
+    else the country the article mentions most (its places' countries, weighted by their
+    mentions)."""
+    from threatline.geo import dateline_place_end  # only MUC-4 location fills need it
+
     weights: dict[str, int] = {}
     for place in places:
         if place.country:
             weights[place.country] = weights.get(place.country, 0) + max(1, len(place.mentions))
     if not weights:
         return None
+    dateline_end = dateline_place_end(text) if text else None
+    if dateline_end is not None:
+        home = next(
+            (
+                p.country
+                for p in places
+                if p.country and any(start < dateline_end for start, _ in p.mentions)
+            ),
+            None,
+        )
+        if home is not None and weights[home] > 1:
+            return _country_name(home)
     return _country_name(max(weights, key=lambda code: weights[code]))
 
 
@@ -1456,11 +1474,20 @@ def _one(value: str | None) -> SlotFill:
 
 def _merge_into(target: MucTemplate, other: MucTemplate) -> None:
     """Add ``other``'s fillers to ``target``; a precise date or location replaces a default
-    date or a bare country."""
+    date or a bare country, but a default date stays over a date older than two months."""
     date, other_date = target.slot(2), other.slot(2)
     if other_date.fillers:
         parsed = parse_muc_date(date.fillers[0].value) if date.fillers else None
-        if parsed is None or parsed.default_looking:
+        other_parsed = parse_muc_date(other_date.fillers[0].value)
+        if (
+            parsed is None
+            or (parsed.default_looking and not _older_than_recent(other_parsed, parsed))
+            or (
+                other_parsed is not None
+                and other_parsed.default_looking
+                and _older_than_recent(parsed, other_parsed)
+            )
+        ):
             target.slots[2] = other_date
     place, other_place = target.slot(3), other.slot(3)
     if other_place.fillers and (
@@ -1478,6 +1505,17 @@ def _merge_into(target: MucTemplate, other: MucTemplate) -> None:
         target.slots[slot] = SlotFill(fillers=into.fillers + new)
     if target.slot(8).empty:
         target.slots[8] = other.slot(8)
+
+
+#: part1 1.0 rule 6: an incident is recorded only if it is recent, within two months of the
+#: date of the article; an older date in a message is history, not this incident's day.
+_RECENT = dt.timedelta(days=61)
+
+
+def _older_than_recent(date: MucDate | None, default: MucDate) -> bool:
+    """Whether ``date`` ends more than two months before a default fill's anchor (the
+    dateline): a date of the past told beside a recent incident is not its date."""
+    return date is not None and date.high < default.high - _RECENT
 
 
 def _dedupe(texts: Iterable[str]) -> list[str]:
@@ -1719,13 +1757,40 @@ def _human_target_type(actor: Actor, text: str) -> str:
     return "CIVILIAN"
 
 
+#: Calendar words: an expression with one names its dates ('in May', 'since 1985').
+_CALENDAR = re.compile(
+    r"\b(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\b|\b\d{4}\b", re.IGNORECASE
+)
+
+
+def _vague_relative(time: TimeSpan) -> bool:
+    """A period told relative to the report and not as a count of days ('last week', 'in
+    recent days', 'a few days ago', 'this year'): part1 section 7.3 calls only an expression
+    that says how many days to add or subtract 'easily calculable'; the others are dated by
+    default, from the dateline."""
+    if time.anchor != "publication" or _CALENDAR.search(time.text):
+        return False
+    if time.granularity == Granularity.TIME:
+        return False  # hours ('in the past few hours'): the day is known
+    if time.granularity != Granularity.DAY:
+        return True  # week, weekend, month, season, year...
+    value = time.value or ""
+    return value == "PAST_REF" or "X" in value  # 'a few days ago', 'the past few days'
+
+
 def _incident_date(event: EventMention, article: Article) -> str | None:
     """INCIDENT: DATE (part1 section 7.3): a resolved day, a range, or, by default and for
-    weekday names, ``- <dateline date>``."""
+    weekday names and periods that are not a count of days ('last week'), ``- <dateline
+    date>``."""
     published = article.published
     time = event.time
-    if time is None or time.start is None or time.end is None or _WEEKDAY.search(time.text):
+    if time is None or time.start is None or time.end is None:
         return f"- {format_muc_date(published)}" if published else None
+    if _WEEKDAY.search(time.text) and not _CALENDAR.search(time.text):
+        # 'last Wednesday' (note 1), not 'on Friday, 23 June', which names its day
+        return f"- {format_muc_date(published)}" if published else None
+    if published is not None and _vague_relative(time):
+        return f"- {format_muc_date(published)}"
     if published is not None and time.start > published:
         return f"- {format_muc_date(published)}"
     if time.mod == "BEFORE":  # 'on or before' (TIMEX3 mod): form 3 with the time as anchor
