@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_events import actor, only, roles, run, stances
+from test_events import PUBLISHED, actor, only, roles, run, stances
 from threatline.models import ActorKind
 
 pytestmark = pytest.mark.model
@@ -89,3 +89,21 @@ def test_we_of_a_speaker_that_is_no_armed_group_claims_nothing(nlp):
     for event in run(nlp, text, [mayor]):
         assert ("perez", "claimant") not in roles(event)
         assert ("perez", "perpetrator") not in roles(event)
+
+
+def test_an_event_with_an_inferred_perpetrator_is_alleged_once_merged(nlp):
+    from threatline.annotate import annotate
+    from threatline.events import extract_events
+    from threatline.merge import merge_reports
+    from threatline.models import Article, ArticleReport
+
+    text = (
+        "The Popular Liberation Front announced a new offensive in the north. "
+        "Unidentified men bombed the town hall of Arcos on Monday."
+    )
+    article = Article.from_text(text, published=PUBLISHED)
+    front = actor(text, "plf", ARMED, "Popular Liberation Front")
+    events = extract_events(annotate(article, nlp), article, [front], [], [])
+    report = ArticleReport(article=article, actors=[front], events=events)
+    (merged,) = merge_reports([report])
+    assert merged.certainty == "alleged"  # not "reported": no one states who did it
