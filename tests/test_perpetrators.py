@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from test_events import PUBLISHED, actor, only, roles, run, stances
-from threatline.models import ActorKind
+from threatline.models import Actor, ActorKind
 
 pytestmark = pytest.mark.model
 
@@ -81,6 +81,28 @@ def test_we_in_a_groups_statement_is_the_group_that_claims_the_attack(nlp, text)
     assert {("plf", "perpetrator"), ("plf", "claimant")} <= roles(event)
     assert ("plf", "claims") in stances(event)
     assert ("context", "assumes") not in stances(event)
+
+
+def test_we_in_a_broadcast_of_a_groups_radio_is_the_group(nlp):
+    text = (
+        "CLANDESTINE, 12 NOV 89 (RADIO LIBERTAD) -- [TEXT] The struggle goes on. "
+        "We bombed the offices of the mayor of San Miguel."
+    )
+    radio = actor(text, "radio-libertad", ActorKind.MEDIA, "RADIO LIBERTAD")
+    radio = radio.model_copy(update={"parent": "plf"})
+    front = Actor(id="plf", name="Popular Liberation Front", kind=ARMED)
+    event = only(run(nlp, text, [radio, front]))
+    assert {("plf", "perpetrator"), ("plf", "claimant")} <= roles(event)
+    assert ("plf", "claims") in stances(event)
+    # a quotation in the broadcast may be someone else's 'we'
+    quoted = text.replace(
+        "We bombed the offices of the mayor of San Miguel.",
+        '"We bombed the offices of the mayor of San Miguel," a soldier said.',
+    )
+    radio = actor(quoted, "radio-libertad", ActorKind.MEDIA, "RADIO LIBERTAD")
+    radio = radio.model_copy(update={"parent": "plf"})
+    for event in run(nlp, quoted, [radio, front]):
+        assert ("plf", "claimant") not in roles(event)
 
 
 def test_we_of_a_speaker_that_is_no_armed_group_claims_nothing(nlp):

@@ -1583,16 +1583,37 @@ def _speaking_group(mention: _Mention, actors: _Actors) -> tuple[Actor, Attribut
     return None
 
 
+def _broadcasting_group(
+    mention: _Mention, actors: _Actors, lex: Lexicon
+) -> tuple[Actor, Attribution] | None:
+    """The group whose own outlet the text is, by its dateline ('(RADIO VENCEREMOS) --'):
+    outside quotation marks, 'we' in a group's broadcast or communique is the group."""
+    doc = mention.sentence.doc
+    if any(t.text in lex.quote_marks for t in mention.sentence):
+        return None  # someone else may be quoted
+    dateline = next(iter(doc.sents), None)
+    if dateline is None:
+        return None
+    for outlet, start, end in actors.in_range(dateline.start_char, dateline.end_char):
+        if outlet.kind != ActorKind.MEDIA.value:
+            continue
+        group = _armed_group(actors.by_id.get(outlet.parent or ""), actors)
+        if group is not None:
+            return group, Attribution(source=group.id, stance=Stance.CLAIMS, start=start, end=end)
+    return None
+
+
 def _first_person_claims(mentions: list[_Mention], actors: _Actors, lex: Lexicon) -> None:
     """'We' in a group's communique or statement is the group: an attack it tells with
-    itself as the agent ('the FMLN said: "we attacked ..."') is claimed by the group, its
-    perpetrator by its own admission."""
+    itself as the agent ('the FMLN said: "we attacked ..."', or 'we attacked' in a
+    broadcast of the group's radio) is claimed by the group, its perpetrator by its own
+    admission."""
     for mention in mentions:
         if mention.type not in _CLAIMABLE or not _first_person_agent(mention.token, lex):
             continue
         if any(p.role == Role.PERPETRATOR.value for p in mention.participants):
             continue
-        spoken = _speaking_group(mention, actors)
+        spoken = _speaking_group(mention, actors) or _broadcasting_group(mention, actors, lex)
         if spoken is None:
             continue
         group, said = spoken
