@@ -638,17 +638,47 @@ def test_muc4_a_group_that_claims_the_attack_is_its_perpetrator() -> None:
     assert [f.value for f in template.slot(11).fillers] == ["CLAIMED OR ADMITTED"]
 
 
-def test_muc4_the_perpetrator_may_be_named_in_the_sentence_before() -> None:
-    text = "The FMLN stepped up its campaign. Gunfire hit a bus.\n\nThe ELN spoke. The ELN left."
+@pytest.mark.parametrize(
+    ("attribution", "confidence"),
+    [
+        # a group the report names near the attack: inferred, and reported as the actor
+        (Attribution(source="context", stance="assumes", start=0, end=33), "REPORTED AS FACT"),
+        (Attribution(source="a1", stance="claims"), "CLAIMED OR ADMITTED"),
+        (Attribution(source="a2", stance="alleges"), "SUSPECTED OR ACCUSED BY AUTHORITIES"),
+        (Attribution(source="article", stance="alleges"), "SUSPECTED OR ACCUSED"),
+    ],
+)
+def test_muc4_perpetrators_and_their_confidence_come_from_the_events(
+    attribution: Attribution, confidence: str
+) -> None:
+    text = "The FMLN stepped up its campaign. Gunfire hit a bus, the police said."
     report = _article_report(
         text,
-        [("a1", "FMLN", "armed_group", True), ("a2", "ELN", "armed_group", True)],
+        [("a1", "FMLN", "armed_group", True), ("a2", "police", "security_force", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "Gunfire",
+                "physical": ["bus"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+                "attributions": [attribution],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(10).fillers] == ["FMLN"]
+    assert [f.value for f in template.slot(11).fillers] == [confidence]
+
+
+def test_muc4_writer_infers_no_perpetrator_of_its_own() -> None:
+    text = "The FMLN stepped up its campaign. Gunfire hit a bus."
+    report = _article_report(
+        text,
+        [("a1", "FMLN", "armed_group", True)],
         [{"type": "armed_assault", "trigger": "Gunfire", "physical": ["bus"]}],
     )
-    last = text.rindex("ELN")
-    report.actors[1].mentions.append((last, last + 3))  # the group the article names most
     (template,) = report_to_templates(report)
-    assert [f.value for f in template.slot(10).fillers] == ["FMLN"]  # the paragraph's group
+    assert template.slot(10).fillers == []  # inference is the extractor's (perpetrators.py)
 
 
 def test_muc4_attacks_on_two_targets_told_apart_are_two_incidents() -> None:

@@ -431,6 +431,40 @@ def test_merge_an_attack_dated_after_its_report_is_dated_by_the_report() -> None
     assert mention_records(planned)[0].date_start == dt.date(2024, 3, 8)
 
 
+def test_merge_a_perpetrator_inferred_from_context_is_shown_but_links_nothing() -> None:
+    stated = _report("Wire", dt.date(2024, 3, 5), dt.date(2024, 3, 4), 3, "isk")
+    event = stated.events[0]
+    inferred = stated.model_copy(
+        update={
+            "events": [
+                event.model_copy(
+                    update={
+                        "participants": [Participant(actor="isk", role="perpetrator")],
+                        "attributions": [
+                            *event.attributions,
+                            Attribution(source="context", stance="assumes"),
+                        ],
+                    }
+                )
+            ]
+        }
+    )
+    (record_,) = mention_records(inferred)
+    assert record_.perpetrators == []
+    assert [ref.id for ref in record_.inferred_perpetrators] == ["isk"]
+    merged = build_event([record_])
+    assert merged.perpetrators == ["ISK"]
+    assert merged.perpetrator_ids == []
+    (value,) = merged.reports["perpetrators"]
+    assert value.value == "ISK (inferred from context)"
+    # A stated perpetrator is still evidence of identity.
+    stated_event = stated.events[0].model_copy(
+        update={"participants": [Participant(actor="isk", role="perpetrator")]}
+    )
+    (stated_record,) = mention_records(stated.model_copy(update={"events": [stated_event]}))
+    assert [ref.id for ref in stated_record.perpetrators] == ["isk"]
+
+
 REPORTS = [
     _report("Wire first", dt.date(2024, 3, 4), dt.date(2024, 3, 4), 60, None),
     _report("Courier toll", dt.date(2024, 3, 5), dt.date(2024, 3, 4), 133, None),

@@ -58,6 +58,7 @@ from threatline.models import (
 )
 from threatline.numbers import find_quantities
 from threatline.ontology import codes_for
+from threatline.perpetrators import infer_perpetrators
 from threatline.timex import anchor_on, is_event_anchored
 
 __all__ = ["Lexicon", "extract_events", "load_attribution_cues", "load_lexicon"]
@@ -1620,6 +1621,135 @@ def _attribute_quotes(
                 mention.attributions.append(attribution)
 
 
+#: First-person plural words that make a group's statement speak of the group itself.
+_FIRST_PERSON_PLURAL = {"we", "us", "our", "ours"}
+#: Nouns of a group's own statement: 'the communique said' speaks for the group that issued it.
+_STATEMENT_NOUNS = {
+    "communique",
+    "communiqué",
+    "statement",
+    "message",
+    "bulletin",
+    "announcement",
+    "letter",
+    "leaflet",
+    "broadcast",
+    "proclamation",
+    "declaration",
+    "note",
+}
+_SPEECH_STANCES = {
+    Stance.REPORTS.value,
+    Stance.ASSERTS.value,
+    Stance.QUOTES.value,
+    Stance.CLAIMS.value,
+}
+
+
+def _is_first_person_plural(phrase: Token) -> bool:
+    """'we', 'us', or a phrase the speaker owns: 'our commandos', 'our units'."""
+    if phrase.lower_ in _FIRST_PERSON_PLURAL:
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in _FIRST_PERSON_PLURAL for c in phrase.children)
+
+
+def _first_person_agent(token: Token, lex: Lexicon) -> bool:
+    """Whether the speaker is the agent of the event: 'we attacked', 'it was dynamited by
+    our units', 'our attack on', 'we carried out the attack'."""
+    if token.pos_ in ("VERB", "AUX"):
+        if _is_passive(token):
+            agents = _agent_objects(token)
+        else:
+            subject = _subject(token)
+            agents = [subject] if subject is not None else []
+        return any(_is_first_person_plural(a) for a in agents)
+    if any(c.dep_ == "poss" and c.lower_ in _FIRST_PERSON_PLURAL for c in token.children):
+        return True
+    if token.dep_ == "dobj" and _lemma(token.head) in lex.support_verbs:
+        subject = _subject(token.head)
+        return subject is not None and _is_first_person_plural(subject)
+    return False
+
+
+def _armed_group(actor: Actor | None, actors: _Actors) -> Actor | None:
+    """The actor if it is an armed group, else its parent if that is one (a group's radio)."""
+    if actor is None:
+        return None
+    if actor.kind == ActorKind.ARMED_GROUP.value:
+        return actor
+    parent = actors.by_id.get(actor.parent or "")
+    return parent if parent is not None and parent.kind == ActorKind.ARMED_GROUP.value else None
+
+
+def _speaking_group(mention: _Mention, actors: _Actors) -> tuple[Actor, Attribution] | None:
+    """The armed group whose statement tells the event, with the attribution that says so:
+    the source of a report, quote or claim, or, for 'the communique said', the group named
+    last before it (the one that issued the communique)."""
+    for attribution in mention.attributions:
+        if attribution.stance not in _SPEECH_STANCES:
+            continue
+        group = _armed_group(actors.by_id.get(attribution.source), actors)
+        if group is not None:
+            return group, attribution
+    sentence = mention.sentence
+    for attribution in mention.attributions:
+        if attribution.stance not in _SPEECH_STANCES or attribution.source in actors.by_id:
+            continue
+        if not set(attribution.source.lower().split()) & _STATEMENT_NOUNS:
+            continue
+        named = [
+            group
+            for group, _s, _e in actors.in_range(0, sentence.end_char)
+            if _armed_group(group, actors) is not None
+        ]
+        if named:
+            group = _armed_group(named[-1], actors)
+            assert group is not None
+            return group, attribution
+    return None
+
+
+def _broadcasting_group(
+    mention: _Mention, actors: _Actors, lex: Lexicon
+) -> tuple[Actor, Attribution] | None:
+    """The group whose own outlet the text is, by its dateline ('(RADIO VENCEREMOS) --'):
+    outside quotation marks, 'we' in a group's broadcast or communique is the group."""
+    doc = mention.sentence.doc
+    if any(t.text in lex.quote_marks for t in mention.sentence):
+        return None  # someone else may be quoted
+    dateline = next(iter(doc.sents), None)
+    if dateline is None:
+        return None
+    for outlet, start, end in actors.in_range(dateline.start_char, dateline.end_char):
+        if outlet.kind != ActorKind.MEDIA.value:
+            continue
+        group = _armed_group(actors.by_id.get(outlet.parent or ""), actors)
+        if group is not None:
+            return group, Attribution(source=group.id, stance=Stance.CLAIMS, start=start, end=end)
+    return None
+
+
+def _first_person_claims(mentions: list[_Mention], actors: _Actors, lex: Lexicon) -> None:
+    """'We' in a group's communique or statement is the group: an attack it tells with
+    itself as the agent ('the FMLN said: "we attacked ..."', or 'we attacked' in a
+    broadcast of the group's radio) is claimed by the group, its perpetrator by its own
+    admission."""
+    for mention in mentions:
+        if mention.type not in _CLAIMABLE or not _first_person_agent(mention.token, lex):
+            continue
+        if any(p.role == Role.PERPETRATOR.value for p in mention.participants):
+            continue
+        spoken = _speaking_group(mention, actors) or _broadcasting_group(mention, actors, lex)
+        if spoken is None:
+            continue
+        group, said = spoken
+        claim = said.model_copy(update={"source": group.id, "stance": Stance.CLAIMS})
+        if claim not in mention.attributions:
+            mention.attributions.append(claim)
+        _add(mention, group, Role.PERPETRATOR)
+        _add(mention, group, Role.CLAIMANT)
+
+
 # --------------------------------------------------------------------------- coreference
 
 
@@ -1909,6 +2039,7 @@ def extract_events(
             mention.place = _place_for(mention, text, places)
         _attach_casualties(casualties, mentions, actor_index)
         _attribute_sentence(sentence, mentions, actor_index, lex)
+        _first_person_claims(mentions, actor_index, lex)
         all_mentions.extend(mentions)
         violent = [m for m in mentions if m.type in lex.violent]
         previous_violent = violent[-1] if violent else None
@@ -1920,7 +2051,9 @@ def extract_events(
     _carry_times(events, {s.start: n for n, s in enumerate(doc.sents)}, lex)
     _date_clock_times(events, article.published)
     _not_after_the_report(events, article.published)
-    return [_build(event, text, lex) for event in events]
+    built = [_build(event, text, lex) for event in events]
+    infer_perpetrators(built, doc, actors)
+    return built
 
 
 def _clock_only(time: TimeSpan) -> bool:

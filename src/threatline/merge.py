@@ -166,6 +166,10 @@ class MentionRecord(Model):
     level: str | None = None
     precision: int | None = None
     perpetrators: list[ActorRef] = Field(default_factory=list)
+    #: Perpetrators the extractor inferred from the article's context (a group named nearby),
+    #: not stated for this event: shown with the event, never evidence that two reports are
+    #: one event (a group active in a region would otherwise join its unrelated attacks).
+    inferred_perpetrators: list[ActorRef] = Field(default_factory=list)
     targets: list[ActorRef] = Field(default_factory=list)
     claimants: list[ActorRef] = Field(default_factory=list)
     fatalities: Quantity | None = None
@@ -226,6 +230,9 @@ def mention_records(report: ArticleReport) -> list[MentionRecord]:
             end = article.published
             granularity, by_publication = "unknown", True
         place = places.get(mention.place.id) if mention.place and mention.place.id else None
+        # The extractor infers a perpetrator only for an event that states none.
+        inferred = any(a.source == "context" for a in mention.attributions)
+        perpetrators = by_role(mention, Role.PERPETRATOR)
         attributions = []
         for attribution in mention.attributions:
             actor = actors.get(attribution.source)
@@ -264,7 +271,8 @@ def mention_records(report: ArticleReport) -> list[MentionRecord]:
                 admin1=place.admin1 if place else None,
                 level=str(place.level) if place else None,
                 precision=mention.place.precision if mention.place else None,
-                perpetrators=by_role(mention, Role.PERPETRATOR),
+                perpetrators=[] if inferred else perpetrators,
+                inferred_perpetrators=perpetrators if inferred else [],
                 targets=by_role(mention, Role.TARGET, Role.VICTIM),
                 claimants=by_role(mention, Role.CLAIMANT),
                 fatalities=mention.fatalities,
@@ -851,7 +859,8 @@ class Event(Model):
     then earliest); ``place_*`` the most precise place (ties: most reports); ``fatalities``
     the latest figure from an official source (government, security forces, international
     organisation), else the most conservative (lowest) figure not claimed by a perpetrator
-    (ACLED's rule); ``perpetrators`` every named perpetrator or claimant; ``certainty``
+    (ACLED's rule); ``perpetrators`` every named perpetrator or claimant (failing those, the
+    ones inferred from context); ``certainty``
     ``confirmed`` (an official source asserts it), ``claimed`` (a claim of responsibility),
     ``alleged`` (alleged or assumed), ``disputed`` (someone denies), else ``reported``.
     ``reports`` keeps every reported value side by side, by field."""
@@ -975,6 +984,10 @@ def build_event(cluster: Sequence[MentionRecord]) -> Event:
     for record in records:
         for ref in record.perpetrators + record.claimants:
             perpetrators.setdefault(ref.id, ref.name)
+    if not perpetrators:
+        for record in records:
+            for ref in record.inferred_perpetrators:
+                perpetrators.setdefault(ref.id, ref.name)
     reports: dict[str, list[ValueReport]] = {}
 
     def add(field: str, record: MentionRecord, value: str | None) -> None:
@@ -993,6 +1006,7 @@ def build_event(cluster: Sequence[MentionRecord]) -> Event:
         add("injuries", record, _quantity_text(record.injuries) if record.injuries else None)
         doers = [f"{ref.name} (perpetrator)" for ref in record.perpetrators]
         doers += [f"{ref.name} (claimant)" for ref in record.claimants]
+        doers += [f"{ref.name} (inferred from context)" for ref in record.inferred_perpetrators]
         add("perpetrators", record, ", ".join(doers) or None)
     evidence = [
         Evidence(text=text, article_id=r.article_id, outlet=r.outlet, published=r.published)

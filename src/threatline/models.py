@@ -285,7 +285,10 @@ class Participant(Model):
 class Attribution(Model):
     """Who says so, and how: 'Washington also assumes' -> (us-government, assumes)."""
 
-    source: str = Field(description="Actor.id, an outlet name, or 'article'")
+    source: str = Field(
+        description="Actor.id, an outlet name, 'article', or 'context' (a role the "
+        "extractor infers from the article's context, e.g. a perpetrator named nearby)"
+    )
     stance: Stance
     start: int | None = None
     end: int | None = None

@@ -41,6 +41,7 @@ from threatline.models import (
     Stance,
     TimeSpan,
 )
+from threatline.perpetrators import INFERRED_SOURCE
 
 # --------------------------------------------------------------------------- slots
 
@@ -1207,8 +1208,6 @@ def event_to_template(
     # A group that claims the attack itself is its perpetrator, by its own admission.
     perpetrators = _actors_with_role(event, actors, {"perpetrator", "claimant"})
     victims = _actors_with_role(event, actors, {"victim", "target"})
-    if not perpetrators:
-        perpetrators = _sentence_perpetrators(event, actors, article)
     physical = _dedupe(_fill_string(s.text) for s in event.physical_targets)
     if (
         (victims or physical)
@@ -1450,6 +1449,10 @@ def perpetrator_confidence(
     suspicion = {Stance.ALLEGES, Stance.ASSUMES, Stance.ESTIMATES, Stance.NOT_CONFIRMED}
     by_authority = by_other = False
     for attribution in event.attributions:
+        if attribution.source == INFERRED_SOURCE:
+            # a group the report names near the attack: it reports that group as the actor
+            # of the story, so the inference does not lower MUC-4's confidence (measured)
+            continue
         if attribution.stance == Stance.CLAIMS and attribution.source == actor.id:
             return "CLAIMED OR ADMITTED"
         if attribution.stance in suspicion:
@@ -1575,50 +1578,6 @@ _NUMBER_WORDS = {
 
 
 # Roles that rule an actor out as a perpetrator found only by co-occurrence.
-_NOT_A_PERPETRATOR = {"claimant", "security_force", "arrested", "victim", "target"}
-
-
-def _sentence_perpetrators(
-    event: EventMention, actors: dict[str, Actor], article: Article | None = None
-) -> list[Actor]:
-    """Armed groups named in the event's own sentences when the parser gave none the
-    perpetrator role; for an event with a target, else in its paragraph, else the known
-    group the article names most: MUC-4 reports name the likely perpetrators close to the
-    incident, often in the sentence before ('The FMLN ... . The guerrillas attacked ...').
-    (The same fallback for victims costs more precision than it gains.)"""
-    roled = {p.actor for p in event.participants if p.role in _NOT_A_PERPETRATOR}
-    candidates = [
-        actor
-        for actor in actors.values()
-        if actor.kind == ActorKind.ARMED_GROUP and actor.id not in roled
-    ]
-    spans = [(span.start, span.end) for span in event.evidence]
-    found = [a for a in candidates if _mentioned_within(a, spans)]
-    targeted = event.physical_targets or any(
-        p.role in {"victim", "target"} for p in event.participants
-    )
-    if found or article is None or not targeted:
-        return found
-    paragraphs = [_paragraph_around(article.text, start, end) for start, end in spans]
-    found = [a for a in candidates if _mentioned_within(a, paragraphs)]
-    if found:
-        return found
-    # An attack on a named target in a report about one known group: that group.
-    known = [a for a in candidates if a.in_kb]
-    return [max(known, key=lambda a: len(a.mentions))] if known else []
-
-
-def _mentioned_within(actor: Actor, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(lo <= start and end <= hi for lo, hi in spans for start, end in actor.mentions)
-
-
-def _paragraph_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The character span of the paragraph (blank-line separated) holding start..end."""
-    lo = text.rfind("\n\n", 0, start)
-    hi = text.find("\n\n", end)
-    return (0 if lo < 0 else lo + 2, len(text) if hi < 0 else hi)
-
-
 def _actors_with_role(
     event: EventMention, actors: dict[str, Actor], roles: set[str]
 ) -> list[Actor]:

@@ -1,0 +1,124 @@
+"""Perpetrators inferred from context, for attacks whose sentence names none.
+
+Reports often name the group in one sentence and tell its attack in the next ('The FMLN
+stepped up its offensive. Guerrillas dynamited a power pylon ...'), or name one group
+throughout. An attack with no perpetrator of its own takes the armed group named in its
+sentence, else, when it has a target, in its paragraph, else the known group the article
+names most. The role is marked as inferred, not stated: the event gets an attribution
+(source ``context``, stance ``assumes``) whose span is the sentence that names the group,
+so the event's certainty is lower than that of a stated perpetrator ("alleged" once
+merged) and the evidence of the role can be shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from threatline.models import (
+    Actor,
+    ActorKind,
+    Attribution,
+    EventMention,
+    EventType,
+    Participant,
+    Role,
+    Span,
+    Stance,
+)
+
+__all__ = ["INFERRED_SOURCE", "INFERRED_STANCE", "infer_perpetrators"]
+
+#: The attribution of an inferred role: the article's context implies it, no one states it.
+INFERRED_SOURCE = "context"
+INFERRED_STANCE = Stance.ASSUMES
+
+#: Attacks that armed groups carry out; strikes from the air and extrajudicial killings are
+#: the state's, and clashes have two sides.
+_INFERABLE = frozenset(
+    t.value
+    for t in (
+        EventType.ATTACK,
+        EventType.ARMED_ASSAULT,
+        EventType.BOMBING,
+        EventType.SUICIDE_BOMBING,
+        EventType.ARSON,
+        EventType.KIDNAPPING,
+        EventType.HOSTAGE_TAKING,
+        EventType.ASSASSINATION,
+        EventType.SHELLING,
+        EventType.FOILED_ATTACK,
+        EventType.THREAT,
+    )
+)
+# Roles that a group already plays in the event (or a claim of it) rule out inference.
+_STATED = {Role.PERPETRATOR.value, Role.CLAIMANT.value}
+_OTHER_ROLES = {
+    Role.SECURITY_FORCE.value,
+    Role.ARRESTED.value,
+    Role.VICTIM.value,
+    Role.TARGET.value,
+}
+
+
+def infer_perpetrators(events: Sequence[EventMention], doc: Doc, actors: Sequence[Actor]) -> None:
+    """Give each attack without a stated perpetrator or claimant the armed group its
+    context names (see the module docstring); the events are changed in place."""
+    text = doc.text
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    groups = [a for a in actors if a.kind == ActorKind.ARMED_GROUP.value and a.mentions]
+    for event in events:
+        if str(event.type) not in _INFERABLE:
+            continue
+        if any(p.role in _STATED for p in event.participants):
+            continue
+        roled = {p.actor for p in event.participants if p.role in _OTHER_ROLES}
+        candidates = [a for a in groups if a.id not in roled]
+        spans = [(s.start, s.end) for s in event.evidence]
+        found = _named_within(candidates, spans)
+        targeted = event.physical_targets or any(
+            p.role in (Role.VICTIM.value, Role.TARGET.value) for p in event.participants
+        )
+        if not found and targeted:
+            found = _named_within(candidates, [_paragraph_around(text, *s) for s in spans])
+            known = [a for a in candidates if a.in_kb]
+            if not found and known:
+                most_named = max(known, key=lambda a: len(a.mentions))
+                found = [(most_named, most_named.mentions[0])]
+        for actor, (start, _end) in found:
+            participant = Participant(actor=actor.id, role=Role.PERPETRATOR)
+            if participant not in event.participants:
+                event.participants.append(participant)
+            evidence = Span.trimmed(text, *_sentence_around(sentences, start))
+            attribution = Attribution(
+                source=INFERRED_SOURCE,
+                stance=INFERRED_STANCE,
+                start=evidence.start,
+                end=evidence.end,
+            )
+            if attribution not in event.attributions:
+                event.attributions.append(attribution)
+
+
+def _named_within(
+    candidates: Sequence[Actor], spans: Sequence[tuple[int, int]]
+) -> list[tuple[Actor, tuple[int, int]]]:
+    """The candidates mentioned inside one of the spans, each with its first such mention."""
+    found: list[tuple[Actor, tuple[int, int]]] = []
+    for actor in candidates:
+        inside = [m for m in actor.mentions if any(lo <= m[0] and m[1] <= hi for lo, hi in spans)]
+        if inside:
+            found.append((actor, min(inside)))
+    return found
+
+
+def _paragraph_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The character span of the paragraph (blank-line separated) holding start..end."""
+    lo = text.rfind("\n\n", 0, start)
+    hi = text.find("\n\n", end)
+    return (0 if lo < 0 else lo + 2, len(text) if hi < 0 else hi)
+
+
+def _sentence_around(sentences: Sequence[tuple[int, int]], char: int) -> tuple[int, int]:
+    return next(((lo, hi) for lo, hi in sentences if lo <= char < hi), (char, char))

@@ -1,0 +1,131 @@
+"""Tests of perpetrators that the extractor infers from context (threatline.perpetrators)
+and of 'we' in a group's statement (threatline.events): who did an attack that its own
+sentence does not say, and how sure the report is of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events import PUBLISHED, actor, only, roles, run, stances
+from threatline.models import Actor, ActorKind
+
+pytestmark = pytest.mark.model
+
+ARMED = ActorKind.ARMED_GROUP
+
+
+def _evidence_of_inference(text: str, event) -> list[str]:
+    return [
+        text[a.start : a.end]
+        for a in event.attributions
+        if a.source == "context" and a.start is not None and a.end is not None
+    ]
+
+
+def test_an_attack_takes_the_group_its_paragraph_names_as_inferred(nlp):
+    text = (
+        "The Popular Liberation Front announced a new offensive in the north. "
+        "Unidentified men bombed the town hall of Arcos on Monday."
+    )
+    front = actor(text, "plf", ARMED, "Popular Liberation Front")
+    event = only(run(nlp, text, [front]))
+    assert ("plf", "perpetrator") in roles(event)
+    assert ("context", "assumes") in stances(event)
+    # the evidence of the role is the sentence that names the group
+    assert _evidence_of_inference(text, event) == [
+        "The Popular Liberation Front announced a new offensive in the north."
+    ]
+
+
+def test_a_stated_perpetrator_is_not_inferred(nlp):
+    text = (
+        "The Popular Liberation Front announced a new offensive. "
+        "The Red Cells bombed the town hall of Arcos on Monday."
+    )
+    front = actor(text, "plf", ARMED, "Popular Liberation Front")
+    cells = actor(text, "cells", ARMED, "Red Cells")
+    event = only(run(nlp, text, [front, cells]))
+    assert ("cells", "perpetrator") in roles(event)
+    assert ("plf", "perpetrator") not in roles(event)
+    assert ("context", "assumes") not in stances(event)
+
+
+def test_a_group_of_another_paragraph_is_no_perpetrator_unless_known(nlp):
+    text = (
+        "The Popular Liberation Front announced a new offensive.\n\n"
+        "Unidentified men bombed the town hall of Arcos on Monday."
+    )
+    front = actor(text, "plf", ARMED, "Popular Liberation Front")
+    assert ("plf", "perpetrator") not in roles(only(run(nlp, text, [front])))
+    # a group the actor base knows, the one the article names most: the likely perpetrator
+    known = front.model_copy(update={"in_kb": True})
+    event = only(run(nlp, text, [known]))
+    assert ("plf", "perpetrator") in roles(event)
+    assert ("context", "assumes") in stances(event)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The Popular Liberation Front said in a communique that "we bombed the town hall '
+        'of Arcos on Monday."',
+        "The Popular Liberation Front said in a statement that we carried out the attack "
+        "on the bank in Arcos.",
+        'The Popular Liberation Front issued a communique on Monday. "We set fire to the '
+        'town hall of Arcos," the communique said.',
+    ],
+)
+def test_we_in_a_groups_statement_is_the_group_that_claims_the_attack(nlp, text):
+    front = actor(text, "plf", ARMED, "Popular Liberation Front")
+    event = only(run(nlp, text, [front]))
+    assert {("plf", "perpetrator"), ("plf", "claimant")} <= roles(event)
+    assert ("plf", "claims") in stances(event)
+    assert ("context", "assumes") not in stances(event)
+
+
+def test_we_in_a_broadcast_of_a_groups_radio_is_the_group(nlp):
+    text = (
+        "CLANDESTINE, 12 NOV 89 (RADIO LIBERTAD) -- [TEXT] The struggle goes on. "
+        "We bombed the offices of the mayor of San Miguel."
+    )
+    radio = actor(text, "radio-libertad", ActorKind.MEDIA, "RADIO LIBERTAD")
+    radio = radio.model_copy(update={"parent": "plf"})
+    front = Actor(id="plf", name="Popular Liberation Front", kind=ARMED)
+    event = only(run(nlp, text, [radio, front]))
+    assert {("plf", "perpetrator"), ("plf", "claimant")} <= roles(event)
+    assert ("plf", "claims") in stances(event)
+    # a quotation in the broadcast may be someone else's 'we'
+    quoted = text.replace(
+        "We bombed the offices of the mayor of San Miguel.",
+        '"We bombed the offices of the mayor of San Miguel," a soldier said.',
+    )
+    radio = actor(quoted, "radio-libertad", ActorKind.MEDIA, "RADIO LIBERTAD")
+    radio = radio.model_copy(update={"parent": "plf"})
+    for event in run(nlp, quoted, [radio, front]):
+        assert ("plf", "claimant") not in roles(event)
+
+
+def test_we_of_a_speaker_that_is_no_armed_group_claims_nothing(nlp):
+    text = 'Mayor Juan Perez said: "We set fire to nothing, we only protested."'
+    mayor = actor(text, "perez", ActorKind.PERSON, "Juan Perez")
+    for event in run(nlp, text, [mayor]):
+        assert ("perez", "claimant") not in roles(event)
+        assert ("perez", "perpetrator") not in roles(event)
+
+
+def test_an_event_with_an_inferred_perpetrator_is_alleged_once_merged(nlp):
+    from threatline.annotate import annotate
+    from threatline.events import extract_events
+    from threatline.merge import merge_reports
+    from threatline.models import Article, ArticleReport
+
+    text = (
+        "The Popular Liberation Front announced a new offensive in the north. "
+        "Unidentified men bombed the town hall of Arcos on Monday."
+    )
+    article = Article.from_text(text, published=PUBLISHED)
+    front = actor(text, "plf", ARMED, "Popular Liberation Front")
+    events = extract_events(annotate(article, nlp), article, [front], [], [])
+    report = ArticleReport(article=article, actors=[front], events=events)
+    (merged,) = merge_reports([report])
+    assert merged.certainty == "alleged"  # not "reported": no one states who did it
