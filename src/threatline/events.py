@@ -2049,7 +2049,7 @@ def _resolve_killings(mentions: list[_Mention], actors: _Actors, lex: Lexicon) -
 def _names_victim(mention: _Mention, actors: _Actors, lex: Lexicon) -> bool:
     """'the murder of Senator X', 'X's assassination': a killing noun that names a person as
     its victim is an event of its own, even told in passing ('the killing of six priests'
-    stays a toll: such groups are too often the generic victims of many events)."""
+    stays a toll: an unnamed group gives the merge nothing to tell two killings apart)."""
     token = mention.token
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
