@@ -231,6 +231,7 @@ class _Mention:
     extra_evidence: list[SpacySpan] = field(default_factory=list)  # sentences giving its toll
     country: str | None = None  # where a back-reference says it happened, when no place does
     embedded: bool = False  # a back-reference inside another event's clause ('claimed the attack')
+    nominal: bool = False  # a killing told only by a noun that names its victim ('X's murder')
 
     @property
     def family(self) -> str:
@@ -948,6 +949,10 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
             _add_phrase(mention, actors, pobj, Role.PERPETRATOR)
         if subject is not None and kind in lex.violent:
             _add_phrase(mention, actors, subject, _harm_role(token, kind, subject_actor, lex))
+    elif is_verb and subject is not None and _reduced_relative(token, subject):
+        # 'Oqueli, kidnapped last week, was freed': the noun the participle describes suffered
+        if kind in lex.violent:
+            _add_phrase(mention, actors, subject, _harm_role(token, kind, subject_actor, lex))
     elif is_verb:
         if _is_passive(token):
             for pobj in _agent_objects(token):
@@ -960,10 +965,12 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 harmed = actors.in_subtree(head)
                 _add(mention, harmed, _harm_role(token, kind, harmed, lex))
     else:
-        _add(mention, _perpetrator_of_noun(token, actors, lex), Role.PERPETRATOR)
-        if _lemma(token) in lex.victim_of_nouns:
-            for pobj in _prep_objects(token, {"of"}):
-                _add_phrase(mention, actors, pobj, Role.VICTIM)  # 'the murder of X'
+        victims = _nominal_victims(token, actors, lex)
+        for victim in victims:
+            _add_phrase(mention, actors, victim, Role.VICTIM)
+        possessed_victim = any(v.dep_ == "poss" for v in victims)
+        if not possessed_victim:
+            _add(mention, _perpetrator_of_noun(token, actors, lex), Role.PERPETRATOR)
     for pobj in _prep_objects(token, {"on", "against"}):
         _add_phrase(mention, actors, pobj, Role.TARGET)
     for other in mention.absorbed:
@@ -981,6 +988,42 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
             sub = _subject(other)
             if sub is not None:
                 _add_phrase(mention, actors, sub, Role.PERPETRATOR)
+
+
+def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
+    """Who suffered the event a noun names: 'the murder of X', or 'X's assassination' when X
+    is a person and no 'of' phrase names another victim ('the FMLN's killing of X')."""
+    if _lemma(noun) not in lex.victim_of_nouns:
+        return []
+    victims = _prep_objects(noun, {"of"})
+    if victims:
+        return victims
+    for child in noun.children:
+        if child.dep_ != "poss":
+            continue
+        actor = actors.in_subtree(child)
+        if actor is not None and actor.kind == ActorKind.PERSON.value:
+            return [child]
+    return []
+
+
+def _reduced_relative(verb: Token, subject: Token) -> bool:
+    """'Reyff, kidnapped 11 days ago, was rescued today': a participle set off by commas
+    after its noun, read by the parser as that noun's verb while the sentence's own verb
+    follows as a conjunct with its auxiliary. The noun is the participle's patient."""
+    if _is_passive(verb) or verb.tag_ not in ("VBD", "VBN") or subject.i > verb.i:
+        return False
+    if _children(verb, {"dobj", "aux"}) or verb.i == 0:
+        return False
+    if verb.doc[verb.i - 1].text != "," or subject.right_edge.i not in (verb.i - 2, verb.i - 1):
+        return False
+    return any(
+        c.dep_ == "conj"
+        and c.pos_ in ("VERB", "AUX")
+        and _children(c, {"aux", "auxpass"})
+        and not _children(c, {"nsubj", "nsubjpass"})
+        for c in verb.children
+    )
 
 
 def _phrase_span(text: str, head: Token) -> Span:
@@ -1817,6 +1860,26 @@ def _same_harm_types(a: str, b: str) -> bool:
     return generic in (a, b) and not ({a, b} & _PERSONAL_HARM)
 
 
+def _names_other_victims(
+    mention: _Mention, event: _Event, people: set[str], actors: _Actors, lex: Lexicon
+) -> bool:
+    """'the assassination of Galan ... the assassination of a magistrate ... the murder of
+    journalist Cano': a definite killing of someone else, or of someone new ('a', 'two'), is
+    another killing, not a reference back to the first."""
+    if people:
+        harmed = set().union(*(_harmed_people(m, actors) for m in event.mentions))
+        if harmed and not people & harmed:
+            return True
+    for victim in _nominal_victims(mention.token, actors, lex):
+        if victim.dep_ == "poss":
+            continue
+        determiners = {_lemma(c) for c in victim.children if c.dep_ == "det"}
+        counted = any(c.dep_ == "nummod" for c in victim.children)
+        if determiners & {"a", "an", "another"} or (counted and not determiners):
+            return True
+    return False
+
+
 def _corefer(
     mentions: list[_Mention], places: dict[str, Place], actors: _Actors, lex: Lexicon
 ) -> list[_Event]:
@@ -1840,8 +1903,10 @@ def _corefer(
                 continue
             if mention.country and not _in_country(event, mention.country, places):
                 continue
-            definite_match = mention.definite and _compatible_types(
-                event.first.type, mention.type, lex
+            definite_match = (
+                mention.definite
+                and _compatible_types(event.first.type, mention.type, lex)
+                and not _names_other_victims(mention, event, people, actors, lex)
             )
             same_victim = (
                 people
@@ -2037,6 +2102,9 @@ def extract_events(
             first_report = not any(m.type in lex.violent for m in all_mentions)
             _attach_time(mention, mentions, timexes, first_report)
             mention.place = _place_for(mention, text, places)
+        # a killing told only by its noun needs a time of its own: undated, it would be
+        # placed at the publication and could join a look-alike of those days
+        mentions = [m for m in mentions if not (m.nominal and m.time is None)]
         _attach_casualties(casualties, mentions, actor_index)
         _attribute_sentence(sentence, mentions, actor_index, lex)
         _first_person_claims(mentions, actor_index, lex)
@@ -2233,7 +2301,9 @@ def _resolve_killings(mentions: list[_Mention], actors: _Actors, lex: Lexicon) -
                 if subject is not None:
                     killers.append(subject)
         if mention.kind == "casualty" and not killers:
-            continue
+            if not _names_victim(mention, actors, lex):
+                continue
+            mention.nominal = True
         security = killers and all(
             actors.is_security(actors.in_subtree(k), k, lex) for k in killers
         )
@@ -2259,6 +2329,21 @@ def _resolve_killings(mentions: list[_Mention], actors: _Actors, lex: Lexicon) -
             mention.kind = "event"
         kept.append(mention)
     return kept
+
+
+def _names_victim(mention: _Mention, actors: _Actors, lex: Lexicon) -> bool:
+    """'the murder of Senator X', 'X's assassination': a killing noun that names a person as
+    its victim is an event of its own, even told in passing ('the killing of six priests'
+    stays a toll: an unnamed group gives the merge nothing to tell two killings apart)."""
+    token = mention.token
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for victim in _nominal_victims(token, actors, lex):
+        for head in _conjuncts(victim):
+            actor = actors.in_subtree(head)
+            if actor is not None and actor.kind == ActorKind.PERSON.value:
+                return True
+    return False
 
 
 def _place_for(mention: _Mention, text: str, places: list[Place]) -> EventPlace | None:
