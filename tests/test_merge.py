@@ -245,6 +245,23 @@ def test_merge_the_named_victim_outranks_a_weak_undated_link() -> None:
     assert _partition(merge_records([shot, named, lookalike])) == [["a:E1", "b:E1"], ["c:E1"]]
 
 
+def test_merge_killings_of_differently_named_people_stay_apart() -> None:
+    # Two killings in one town and days, each naming its own victim, are two events; a
+    # background mention placed before its publication would otherwise join a look-alike.
+    other = ActorRef(id="nadia-rahimi", name="Nadia Rahimi", kind="person")
+    killing = record("a:E1", kind="assassination", targets=[VICTIM])
+    other_killing = record("b:E1", day=5, kind="assassination", targets=[other])
+    background = _undated("c:E1", dt.date(2024, 3, 6), kind="assassination", targets=[other])
+    assert score_pair(killing, other_killing) == 0.0
+    assert score_pair(killing, background) == 0.0
+    clusters = merge_records([killing, other_killing, background])
+    assert _partition(clusters) == [["a:E1"], ["b:E1", "c:E1"]]
+    # Two reports naming one victim, one by surname only, still merge.
+    surname = ActorRef(id="karimi", name="Karimi", kind="person")
+    again = record("d:E1", day=5, kind="armed_assault", targets=[surname])
+    assert score_pair(killing, again) >= THRESHOLD
+
+
 def test_merge_two_mentions_of_one_article_are_not_linked() -> None:
     # The article told the shooting and the kidnapping after it apart.
     shooting = record("a:E1", kind="armed_assault", targets=[VICTIM])

@@ -231,7 +231,6 @@ class _Mention:
     extra_evidence: list[SpacySpan] = field(default_factory=list)  # sentences giving its toll
     country: str | None = None  # where a back-reference says it happened, when no place does
     embedded: bool = False  # a back-reference inside another event's clause ('claimed the attack')
-    nominal: bool = False  # a killing told only by a noun that names its victim ('X's murder')
 
     @property
     def family(self) -> str:
@@ -2102,9 +2101,6 @@ def extract_events(
             first_report = not any(m.type in lex.violent for m in all_mentions)
             _attach_time(mention, mentions, timexes, first_report)
             mention.place = _place_for(mention, text, places)
-        # a killing told only by its noun needs a time of its own: undated, it would be
-        # placed at the publication and could join a look-alike of those days
-        mentions = [m for m in mentions if not (m.nominal and m.time is None)]
         _attach_casualties(casualties, mentions, actor_index)
         _attribute_sentence(sentence, mentions, actor_index, lex)
         _first_person_claims(mentions, actor_index, lex)
@@ -2300,10 +2296,8 @@ def _resolve_killings(mentions: list[_Mention], actors: _Actors, lex: Lexicon) -
                 subject = _subject(verb)
                 if subject is not None:
                     killers.append(subject)
-        if mention.kind == "casualty" and not killers:
-            if not _names_victim(mention, actors, lex):
-                continue
-            mention.nominal = True
+        if mention.kind == "casualty" and not killers and not _names_victim(mention, actors, lex):
+            continue
         security = killers and all(
             actors.is_security(actors.in_subtree(k), k, lex) for k in killers
         )

@@ -660,9 +660,24 @@ def shared_named_target(a: MentionRecord, b: MentionRecord, people_only: bool = 
     return False
 
 
+def _named_people(record: MentionRecord) -> list[ActorRef]:
+    return [r for r in record.targets if r.kind == ActorKind.PERSON and _name_words(r)]
+
+
+def different_named_people(a: MentionRecord, b: MentionRecord) -> bool:
+    """Whether both records name persons as targets or victims and none of one is any of
+    the other's (:func:`shared_named_target`): the killing of one named person is not the
+    attack that killed another, however alike in town and days (a background mention placed
+    before its article's publication would otherwise join a look-alike)."""
+    if not (_named_people(a) and _named_people(b)):
+        return False
+    return not shared_named_target(a, b, people_only=True)
+
+
 def score_pair(a: MentionRecord, b: MentionRecord) -> float:
     """How likely two records report the same event, in [0, 1]: the weighted sum of
-    :data:`WEIGHTS`, or 0 when a part vetoes. Two records that share a named target
+    :data:`WEIGHTS`, or 0 when a part vetoes or both name persons as victims and none of one
+    is any of the other's (:func:`different_named_people`). Two records that share a named target
     (:func:`shared_named_target`) score at least :data:`NAMED_TARGET_SCORE` when their
     types are of one kind, and two vetoes give way to the name: a background mention dated
     only by its publication may report an event of the weeks before (:func:`reaches_back`),
@@ -675,7 +690,7 @@ def score_pair(a: MentionRecord, b: MentionRecord) -> float:
         "time": time_similarity(a, b),
         "place": place_similarity(a, b),
     }
-    if parts["type"] is None:
+    if parts["type"] is None or different_named_people(a, b):
         return 0.0
     # Names are compared only where they can change the outcome (they are the costly part).
     may_help = parts["time"] is None or parts["place"] is None or (parts["type"] or 0) >= 0.8
