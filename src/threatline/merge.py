@@ -647,7 +647,8 @@ def shared_named_target(a: MentionRecord, b: MentionRecord, people_only: bool = 
     or one within the other ("Ellacuria" in "Ignacio Ellacuria") on a word of at least four
     letters, word by word up to spelling variants (:func:`same_word`), or one record's named
     target in the other's evidence (the words that report
-    its event: "Senator Luis Carlos Galan was shot" against a victim "Galan"). With
+    its event: "Senator Luis Carlos Galan was shot" against a victim "Galan"; when the other
+    names a victim of its own, only as the rest of that name). With
     ``people_only``, only targets that are persons count (an office may be attacked twice in a
     week, a person is killed once)."""
     targets_a = [r for r in a.targets if not people_only or r.kind == ActorKind.PERSON]
@@ -660,10 +661,15 @@ def shared_named_target(a: MentionRecord, b: MentionRecord, people_only: bool = 
         for y in named_b:
             if _within(*sorted((x, y), key=len)):
                 return True
-    for names, other in ((named_a, b), (named_b, a)):
+    for names, other, own in ((named_a, b, named_b), (named_b, a, named_a)):
         sentences = [_words(text) for text in other.evidence]
-        if any(_within(name, words) for name in names for words in sentences):
-            return True
+        for name in names:
+            # A record that names its own victim tells of another event's victim in its
+            # words ("Marin was killed at the office of the recently murdered Galan"),
+            # unless the name completes its own ("Hamid" read of "Hamid Karimi").
+            spans = [name] if not own else [o + name for o in own] + [name + o for o in own]
+            if any(_within(span, words) for span in spans for words in sentences):
+                return True
     return False
 
 
