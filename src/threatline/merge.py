@@ -647,8 +647,7 @@ def shared_named_target(a: MentionRecord, b: MentionRecord, people_only: bool = 
     or one within the other ("Ellacuria" in "Ignacio Ellacuria") on a word of at least four
     letters, word by word up to spelling variants (:func:`same_word`), or one record's named
     target in the other's evidence (the words that report
-    its event: "Senator Luis Carlos Galan was shot" against a victim "Galan"; when the other
-    names a victim of its own, only as the rest of that name). With
+    its event: "Senator Luis Carlos Galan was shot" against a victim "Galan"). With
     ``people_only``, only targets that are persons count (an office may be attacked twice in a
     week, a person is killed once)."""
     targets_a = [r for r in a.targets if not people_only or r.kind == ActorKind.PERSON]
@@ -661,15 +660,10 @@ def shared_named_target(a: MentionRecord, b: MentionRecord, people_only: bool = 
         for y in named_b:
             if _within(*sorted((x, y), key=len)):
                 return True
-    for names, other, own in ((named_a, b, named_b), (named_b, a, named_a)):
+    for names, other in ((named_a, b), (named_b, a)):
         sentences = [_words(text) for text in other.evidence]
-        for name in names:
-            # A record that names its own victim tells of another event's victim in its
-            # words ("Marin was killed at the office of the recently murdered Galan"),
-            # unless the name completes its own ("Hamid" read of "Hamid Karimi").
-            spans = [name] if not own else [o + name for o in own] + [name + o for o in own]
-            if any(_within(span, words) for span in spans for words in sentences):
-                return True
+        if any(_within(name, words) for name in names for words in sentences):
+            return True
     return False
 
 
@@ -703,6 +697,16 @@ def unnamed_victims(record: MentionRecord) -> float:
     return max(0, toll - len(_named_people(record)))
 
 
+def has_room_for(record: MentionRecord, other: MentionRecord) -> bool:
+    """Whether ``record`` may count ``other``'s named victims among the ones it leaves
+    unnamed (:func:`unnamed_victims`) and both give the same or the next precise day (time
+    similarity 0.8 or more). Room alone is no evidence: "the senator and his bodyguards"
+    leaves room for any name, and a town at war sees many killings in a week."""
+    if unnamed_victims(record) < len(_named_people(other)):
+        return False
+    return (time_similarity(record, other) or 0.0) >= 0.8
+
+
 def different_named_people(a: MentionRecord, b: MentionRecord) -> bool:
     """Whether both records name persons as targets or victims, none of one is any of the
     other's (:func:`shared_named_target`), and neither leaves room for the other's: the
@@ -710,12 +714,12 @@ def different_named_people(a: MentionRecord, b: MentionRecord) -> bool:
     town and days (a background mention placed before its article's publication would
     otherwise join a look-alike). An attack with several victims is reported by one name
     here and another there: a report that tells of more victims than it names
-    (:func:`unnamed_victims`: "six priests were killed", "the priests") may have left out
-    the other report's."""
+    (:func:`unnamed_victims`: "six priests were killed", "the priests") of the same day
+    may have left out the other report's (:func:`has_room_for`)."""
     named_a, named_b = _named_people(a), _named_people(b)
     if not (named_a and named_b):
         return False
-    if unnamed_victims(a) >= len(named_b) or unnamed_victims(b) >= len(named_a):
+    if has_room_for(a, b) or has_room_for(b, a):
         return False
     return not shared_named_target(a, b, people_only=True)
 
@@ -736,9 +740,8 @@ def bridges(record: MentionRecord, a: MentionRecord, b: MentionRecord) -> bool:
     if record.key in (a.key, b.key):
         return False
     names_a, names_b = _names_a_victim_of(record, a), _names_a_victim_of(record, b)
-    room = unnamed_victims(record)
     return (names_a and names_b) or (
-        (names_a and room >= len(_named_people(b))) or (names_b and room >= len(_named_people(a)))
+        (names_a and has_room_for(record, b)) or (names_b and has_room_for(record, a))
     )
 
 
