@@ -262,6 +262,74 @@ def test_merge_killings_of_differently_named_people_stay_apart() -> None:
     assert score_pair(killing, again) >= THRESHOLD
 
 
+def test_merge_reports_naming_different_victims_of_one_attack_with_several_victims() -> None:
+    # Six priests were killed in one night: one report names one of them, another a second,
+    # a third only counts them. The counted report leaves room for every name.
+    first = ActorRef(id="ignacio-ruiz", name="Ignacio Ruiz", kind="person")
+    second = ActorRef(id="pablo-moreno", name="Pablo Moreno", kind="person")
+    killing = record("a:E1", kind="armed_assault", targets=[first])
+    other_name = record("b:E1", kind="armed_assault", targets=[second])
+    six = Quantity(min=6, max=6, text="six")
+    counted = record("c:E1", kind="armed_assault", targets=[second], fatalities=six)
+    assert score_pair(killing, other_name) == 0.0  # each names its only victim
+    assert score_pair(killing, counted) >= THRESHOLD  # "six killed, among them Moreno"
+    # A report of "the priests" (a group, no number) leaves room as well.
+    priests = ActorRef(id="priests", name="priests", kind="civilians")
+    grouped = record("d:E1", kind="armed_assault", targets=[second, priests])
+    assert score_pair(killing, grouped) >= THRESHOLD
+    assert _partition(merge_records([killing, other_name])) == [["a:E1"], ["b:E1"]]
+    # Room alone is no evidence: "a senator and his bodyguards" in a report without a day
+    # of its own may be another killing of those days.
+    bodyguards = ActorRef(id="bodyguards", name="bodyguards", kind="civilians")
+    undated = _undated(
+        "e:E1", dt.date(2024, 3, 6), kind="armed_assault", targets=[second, bodyguards]
+    )
+    assert score_pair(killing, undated) == 0.0
+
+
+def test_merge_a_report_naming_both_victims_bridges_the_reports_of_each() -> None:
+    # One report names Ruiz, another Moreno; a third names both: one attack, three reports.
+    first = ActorRef(id="ignacio-ruiz", name="Ignacio Ruiz", kind="person")
+    second = ActorRef(id="pablo-moreno", name="Pablo Moreno", kind="person")
+    both = record("a:E1", kind="armed_assault", targets=[first, second])
+    of_first = record("b:E1", kind="armed_assault", targets=[first])
+    of_second = _undated("c:E1", dt.date(2024, 3, 5), kind="armed_assault", targets=[second])
+    assert score_pair(of_first, of_second) == 0.0
+    records = [both, of_first, of_second]
+    assert _partition(merge_records(records)) == [["a:E1", "b:E1", "c:E1"]]
+    for order in itertools.permutations(records):
+        assert _incremental(list(order)) == [["a:E1", "b:E1", "c:E1"]]
+    # Without the bridging report, or with one that only mentions a name in passing, the
+    # two stay apart.
+    passing = record(
+        "d:E1",
+        kind="armed_assault",
+        targets=[first],
+        evidence=["Ignacio Ruiz was shot dead, weeks after Pablo Moreno."],
+    )
+    assert _partition(merge_records([of_first, of_second, passing])) == [
+        ["b:E1", "d:E1"],
+        ["c:E1"],
+    ]
+
+
+def test_merge_common_words_for_people_are_no_shared_participant() -> None:
+    # "people" and "gunmen" are in the reports of any attack; "union members" tells one.
+    people = ActorRef(id="people", name="people", kind="civilians")
+    gunmen = ActorRef(id="gunmen", name="gunmen", kind="armed_group")
+    members = ActorRef(id="union-members", name="union members", kind="civilians")
+    plain = record("a:E1", place_key=None, place_name=None)
+    generic = record("b:E1", day=5, place_key=None, place_name=None)
+    assert score_pair(
+        plain.model_copy(update={"targets": [people], "perpetrators": [gunmen]}),
+        generic.model_copy(update={"targets": [people], "perpetrators": [gunmen]}),
+    ) == score_pair(plain, generic)
+    assert score_pair(
+        plain.model_copy(update={"targets": [members]}),
+        generic.model_copy(update={"targets": [members]}),
+    ) > score_pair(plain, generic)
+
+
 def test_merge_two_mentions_of_one_article_are_not_linked() -> None:
     # The article told the shooting and the kidnapping after it apart.
     shooting = record("a:E1", kind="armed_assault", targets=[VICTIM])

@@ -530,16 +530,23 @@ def participant_similarity(a: MentionRecord, b: MentionRecord) -> float:
     both name different known groups as perpetrators (a contradiction, not a veto: early
     reports are often wrong); 0.5 otherwise (unknown gunmen, or a claim naming the group
     later, contradict nothing)."""
-    doers_a = {r.id for r in a.perpetrators + a.claimants}
-    doers_b = {r.id for r in b.perpetrators + b.claimants}
+    doers_a = _telling(a.perpetrators + a.claimants)
+    doers_b = _telling(b.perpetrators + b.claimants)
     if doers_a & doers_b:
         return 1.0
     named_a, named_b = _named(a.perpetrators + a.claimants), _named(b.perpetrators + b.claimants)
     if named_a and named_b and not named_a & named_b:
         return 0.1
-    if {r.id for r in a.targets} & {r.id for r in b.targets}:
+    if _telling(a.targets) & _telling(b.targets):
         return 1.0
     return 0.5
+
+
+def _telling(refs: Sequence[ActorRef]) -> set[str]:
+    """The ids of the actors that tell one event from another: a name ("Ignacio Ellacuria",
+    a known group) or a description of more than one word ("jesuit priests"); "people",
+    "gunmen" or "terrorists" are in the reports of any attack."""
+    return {ref.id for ref in refs if _name_words(ref) or len(_words(ref.name)) > 1}
 
 
 def _low(quantity: Quantity | None) -> int | None:
@@ -664,17 +671,81 @@ def _named_people(record: MentionRecord) -> list[ActorRef]:
     return [r for r in record.targets if r.kind == ActorKind.PERSON and _name_words(r)]
 
 
+#: Plural nouns that do not end in "s": a target named by one is a group of victims.
+IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "personnel"})
+
+
+def _is_group(ref: ActorRef) -> bool:
+    """Whether a target is a group of people told by a common noun in the plural ("priests",
+    "union members", "people"): a report of it leaves its victims unnamed."""
+    if ref.kind == ActorKind.PERSON or ref.in_kb:
+        return False
+    words = [w for w in _words(ref.name) if w not in _GENERIC_WORDS]
+    if not words or any(w[0].isupper() for w in re.findall(r"[^\W\d_]+", ref.name)):
+        return False
+    head = words[-1]
+    return head in IRREGULAR_PLURALS or (len(head) > 3 and head.endswith("s"))
+
+
+def unnamed_victims(record: MentionRecord) -> float:
+    """How many victims a record reports beyond the persons it names: unbounded
+    (``math.inf``) when it tells of a group without a number ("the priests"), else its dead
+    and wounded less its named persons (at least 0)."""
+    if any(_is_group(ref) for ref in record.targets):
+        return math.inf
+    toll = (_low(record.fatalities) or 0) + (_low(record.injuries) or 0)
+    return max(0, toll - len(_named_people(record)))
+
+
+def has_room_for(record: MentionRecord, other: MentionRecord) -> bool:
+    """Whether ``record`` may count ``other``'s named victims among the ones it leaves
+    unnamed (:func:`unnamed_victims`) and both give the same or the next precise day (time
+    similarity 0.8 or more). Room alone is no evidence: "the senator and his bodyguards"
+    leaves room for any name, and a town at war sees many killings in a week."""
+    if unnamed_victims(record) < len(_named_people(other)):
+        return False
+    return (time_similarity(record, other) or 0.0) >= 0.8
+
+
 def different_named_people(a: MentionRecord, b: MentionRecord) -> bool:
-    """Whether both records name persons as targets or victims and none of one is any of
-    the other's (:func:`shared_named_target`): the killing of one named person is not the
-    attack that killed another, however alike in town and days (a background mention placed
-    before its article's publication would otherwise join a look-alike)."""
-    if not (_named_people(a) and _named_people(b)):
+    """Whether both records name persons as targets or victims, none of one is any of the
+    other's (:func:`shared_named_target`), and neither leaves room for the other's: the
+    killing of one named person is not the attack that killed another, however alike in
+    town and days (a background mention placed before its article's publication would
+    otherwise join a look-alike). An attack with several victims is reported by one name
+    here and another there: a report that tells of more victims than it names
+    (:func:`unnamed_victims`: "six priests were killed", "the priests") of the same day
+    may have left out the other report's (:func:`has_room_for`)."""
+    named_a, named_b = _named_people(a), _named_people(b)
+    if not (named_a and named_b):
+        return False
+    if has_room_for(a, b) or has_room_for(b, a):
         return False
     return not shared_named_target(a, b, people_only=True)
 
 
-def score_pair(a: MentionRecord, b: MentionRecord) -> float:
+def _names_a_victim_of(record: MentionRecord, other: MentionRecord) -> bool:
+    """Whether a person ``record`` names as its victim is one ``other`` names (by the names
+    alone: a sentence that lists past killings names victims of other events)."""
+    names = [w for w in map(_name_words, _named_people(record)) if w]
+    others = [w for w in map(_name_words, _named_people(other)) if w]
+    return any(_within(*sorted((x, y), key=len)) for x in names for y in others)
+
+
+def bridges(record: MentionRecord, a: MentionRecord, b: MentionRecord) -> bool:
+    """Whether ``record`` holds the victims of two reports that name different persons
+    (:func:`different_named_people`): it names a person of each ("X and Y were killed"
+    against a report of X and one of Y), or one of a report's and leaves room
+    (:func:`unnamed_victims`) for the other's ("X and five others" against a report of Y)."""
+    if record.key in (a.key, b.key):
+        return False
+    names_a, names_b = _names_a_victim_of(record, a), _names_a_victim_of(record, b)
+    return (names_a and names_b) or (
+        (names_a and has_room_for(record, b)) or (names_b and has_room_for(record, a))
+    )
+
+
+def score_pair(a: MentionRecord, b: MentionRecord, names_veto: bool = True) -> float:
     """How likely two records report the same event, in [0, 1]: the weighted sum of
     :data:`WEIGHTS`, or 0 when a part vetoes or both name persons as victims and none of one
     is any of the other's (:func:`different_named_people`). Two records that share a named target
@@ -684,13 +755,14 @@ def score_pair(a: MentionRecord, b: MentionRecord) -> float:
     two dates of a named person's murder may disagree by days (:func:`within_a_week`), and
     a country given only as a country (or an area) may be a speaker's. Two mentions of one
     article score at most :data:`SAME_ARTICLE_SCORE`. Symmetric:
-    ``score_pair(a, b) == score_pair(b, a)``."""
+    ``score_pair(a, b) == score_pair(b, a)``. Without ``names_veto`` the score is what the
+    pair would score without :func:`different_named_people` (see :func:`bridges`)."""
     parts: dict[str, float | None] = {
         "type": type_similarity(a, b),
         "time": time_similarity(a, b),
         "place": place_similarity(a, b),
     }
-    if parts["type"] is None or different_named_people(a, b):
+    if parts["type"] is None or (names_veto and different_named_people(a, b)):
         return 0.0
     # Names are compared only where they can change the outcome (they are the costly part).
     may_help = parts["time"] is None or parts["place"] is None or (parts["type"] or 0) >= 0.8
@@ -792,21 +864,43 @@ def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionReco
     ordered = sorted(records, key=stable_order)
     n = len(ordered)
     # Cross-cluster sums of scores; the pairs of clusters that some linked pair joins
-    # (candidates); the pairs that some vetoing pair keeps apart for good.
+    # (candidates); the pairs that some vetoing pair keeps apart for good; the pairs of
+    # records kept apart only by their different named victims, which a third report that
+    # holds the victims of both (:func:`bridges`) reconciles.
     sums: dict[tuple[int, int], float] = {}
     vetoed: set[tuple[int, int]] = set()
+    named_apart: set[tuple[int, int]] = set()
     for i in range(n):
         for j in range(i + 1, n):
             score = score_pair(ordered[i], ordered[j])
+            if score == 0.0 and different_named_people(ordered[i], ordered[j]):
+                score = score_pair(ordered[i], ordered[j], names_veto=False)
+                if score > 0.0:
+                    named_apart.add((i, j))
+                    sums[i, j] = score
+                    continue
             if score == 0.0:
                 vetoed.add((i, j))
             else:
                 sums[i, j] = score
-    candidates = {pair for pair, score in sums.items() if score >= THRESHOLD}
+    candidates = {
+        pair for pair, score in sums.items() if score >= THRESHOLD and pair not in named_apart
+    }
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
 
     def pair(x: int, y: int) -> tuple[int, int]:
         return (x, y) if x < y else (y, x)
+
+    def reconciled(i: int, j: int) -> bool:
+        # Every pair across the two clusters that only names differ keeps apart is bridged
+        # by some report of the joined cluster.
+        union = [ordered[k] for k in members[i] + members[j]]
+        return all(
+            any(bridges(record, ordered[x], ordered[y]) for record in union)
+            for x in members[i]
+            for y in members[j]
+            if pair(x, y) in named_apart
+        )
 
     while True:
         best: tuple[float, int, int] | None = None
@@ -814,7 +908,11 @@ def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionReco
             if (i, j) in vetoed:
                 continue
             average = sums.get((i, j), 0.0) / (len(members[i]) * len(members[j]))
-            if average >= CLUSTER_THRESHOLD and (best is None or average > best[0]):
+            if (
+                average >= CLUSTER_THRESHOLD
+                and (best is None or average > best[0])
+                and reconciled(i, j)
+            ):
                 best = (average, i, j)
         if best is None:
             break
