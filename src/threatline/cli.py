@@ -629,12 +629,13 @@ def eval_muc4(texts: tuple[Path, ...], keys: tuple[Path, ...], as_json: bool) ->
 )
 @click.option(
     "--backend",
-    type=click.Choice(["rules", "fitted", "embed"]),
+    type=click.Choice(["rules", "fitted", "embed", "finetune"]),
     default="rules",
     show_default=True,
     help="rules: the extractor's event types mapped to the labels; fitted: a linear model "
     "on the snippet and the extractor's output, scored by cross-validation on --data; "
-    "embed: fitted, mixed with a model of the snippet's sentence embedding (extra 'embed').",
+    "embed: fitted, mixed with a model of the snippet's sentence embedding (extra 'embed'); "
+    "finetune: embed with the encoder fine-tuned on the training snippets (slow, CPU).",
 )
 @click.option(
     "--folds",
@@ -682,7 +683,7 @@ def eval_case2021(
     from threatline.evaluate import case2021
 
     if model_path is not None and backend == "rules":
-        raise click.UsageError("--model needs --backend fitted or embed")
+        raise click.UsageError("--model needs --backend fitted, embed or finetune")
     if backend != "rules":
         _require_fit_extra(backend)
         try:
@@ -731,7 +732,7 @@ def _require_fit_extra(backend: str = "fitted") -> None:
         raise click.ClickException(
             f"the {backend} backend needs scikit-learn: pip install 'threatline[fit]'"
         ) from exc
-    if backend == "embed":
+    if backend in ("embed", "finetune"):
         from threatline.embeddings import require_embed_extra
 
         try:
@@ -768,11 +769,12 @@ def train_group() -> None:
 )
 @click.option(
     "--backend",
-    type=click.Choice(["fitted", "embed"]),
+    type=click.Choice(["fitted", "embed", "finetune"]),
     default="fitted",
     show_default=True,
     help="fitted: n-gram and rule features; embed: also the snippet's sentence embedding "
-    "(extra 'embed'; the saved model needs it to predict).",
+    "(extra 'embed'; the saved model needs it to predict); finetune: embed with the encoder "
+    "fine-tuned on the snippets (its weights are saved in the model).",
 )
 def train_case2021(data: Path, out: Path, seed: int, examples: bool, backend: str) -> None:
     """Fit the snippet classifier of ACLED sub-event types on a CASE 2021 task 2 file.
