@@ -103,46 +103,6 @@ def test_embeddings_backend_chooses_its_share_by_inner_cross_validation(shared_e
     assert "embeddings" in model.chosen.describe()
 
 
-def test_embeddings_fine_tuned_classifier_learns_saves_and_loads(model_cache, tmp_path) -> None:
-    import joblib
-    import numpy as np
-
-    model = embeddings.FineTunedClassifier(epochs=3, seed=1, cache_dir=model_cache)
-    model.fit(TEXTS, LABELS)
-    assert list(model.classes_) == sorted(set(LABELS))
-    trainable = [p for p in model._model.parameters() if p.requires_grad]
-    assert 0 < sum(p.numel() for p in trainable) < 10_000_000  # the lower layers stay frozen
-    probabilities = model.predict_proba(TEXTS)
-    assert probabilities.shape == (len(TEXTS), 3)
-    assert np.allclose(probabilities.sum(axis=1), 1.0, atol=1e-5)
-    assert list(model.classes_[probabilities.argmax(axis=1)]) == LABELS
-    path = tmp_path / "fine-tuned.joblib"
-    joblib.dump(model, path)
-    assert np.allclose(joblib.load(path).predict_proba(TEXTS), probabilities, atol=1e-6)
-    # the same seed gives the same model
-    again = embeddings.FineTunedClassifier(epochs=3, seed=1, cache_dir=model_cache)
-    assert np.allclose(again.fit(TEXTS, LABELS).predict_proba(TEXTS), probabilities, atol=1e-5)
-
-
-def test_embeddings_finetune_backend_fits_predicts_saves_and_loads(
-    shared_encoder, tmp_path
-) -> None:
-    from threatline.classify import FINE_TUNE_SETTINGS, SnippetClassifier
-
-    model = SnippetClassifier(settings=FINE_TUNE_SETTINGS, feature_function=_fake_features)
-    model.fit(TEXTS, LABELS)
-    assert model.chosen == FINE_TUNE_SETTINGS[0]
-    assert "fine-tuned" in model.chosen.describe()
-    new = ["Torrential downpours inundated several hamlets.", "Protesters paraded calmly."]
-    assert model.predict(new) == ["NATURAL_DISASTER", "PEACE_PROTEST"]
-    path = tmp_path / "finetune.joblib"
-    model.save(path)
-    assert path.stat().st_size > 50_000_000  # the fine-tuned encoder travels with the model
-    loaded = SnippetClassifier.load(path)
-    loaded.feature_function = _fake_features
-    assert (loaded.decision_scores(new) == model.decision_scores(new)).all()
-
-
 def test_embeddings_missing_extra_is_a_clear_error(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -154,31 +114,18 @@ def test_embeddings_missing_extra_is_a_clear_error(
     task = tmp_path / "task.tsv"
     task.write_text("id\tEventSnippet\tSubType\n1\tA bomb exploded.\tREM_EXPLOS\n")
     for command in (["eval", "case2021"], ["train", "case2021", "--out", str(tmp_path / "m")]):
-        for backend in ("embed", "finetune"):
-            result = CliRunner().invoke(main, [*command, "--data", str(task), "--backend", backend])
-            assert result.exit_code != 0
-            assert "pip install 'threatline[embed]'" in result.output
+        result = CliRunner().invoke(main, [*command, "--data", str(task), "--backend", "embed"])
+        assert result.exit_code != 0
+    assert "pip install 'threatline[embed]'" in result.output
 
 
 def test_embeddings_backends_are_chosen_by_name() -> None:
     pytest.importorskip("sklearn")
-    from threatline.classify import (
-        BACKEND_SETTINGS,
-        CANDIDATE_SETTINGS,
-        EMBED_SETTINGS,
-        FINE_TUNE_SETTINGS,
-    )
+    from threatline.classify import BACKEND_SETTINGS, CANDIDATE_SETTINGS, EMBED_SETTINGS
     from threatline.evaluate import case2021
 
-    assert BACKEND_SETTINGS == {
-        "fitted": CANDIDATE_SETTINGS,
-        "embed": EMBED_SETTINGS,
-        "finetune": FINE_TUNE_SETTINGS,
-    }
+    assert BACKEND_SETTINGS == {"fitted": CANDIDATE_SETTINGS, "embed": EMBED_SETTINGS}
     assert all(setting.embedding_share == 0 for setting in CANDIDATE_SETTINGS)
     assert all(0 < setting.embedding_share < 1 for setting in EMBED_SETTINGS)
-    assert all(setting.fine_tune_epochs == 0 for setting in EMBED_SETTINGS)
-    # one setting: fine-tuning once per inner fold and setting would cost too much
-    assert len(FINE_TUNE_SETTINGS) == 1 and FINE_TUNE_SETTINGS[0].fine_tune_epochs > 0
     with pytest.raises(ConfigError, match="unknown backend"):
         case2021.cross_validate_fitted([], [], backend="neural")

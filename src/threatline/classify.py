@@ -50,7 +50,6 @@ __all__ = [
     "BACKEND_SETTINGS",
     "CANDIDATE_SETTINGS",
     "EMBED_SETTINGS",
-    "FINE_TUNE_SETTINGS",
     "CrossValidation",
     "EmbeddingFusion",
     "LabelledSnippets",
@@ -77,17 +76,11 @@ class ModelSetting:
     #: The share of the sentence-embedding model in the combined label probabilities
     #: (:class:`EmbeddingFusion`; the ``embed`` backend); 0: no sentence embeddings.
     embedding_share: float = 0.0
-    #: Epochs of fine-tuning the encoder with a classification head on the training data
-    #: (:class:`threatline.embeddings.FineTunedClassifier`; the ``finetune`` backend), whose
-    #: probabilities then replace the logistic regression over frozen embeddings; 0: frozen.
-    fine_tune_epochs: int = 0
 
     def describe(self) -> str:
         text = f"{self.model} C={self.c:g} rules x{self.rule_weight:g}"
         if self.embedding_share > 0:
             text += f", embeddings {self.embedding_share:g}"
-        if self.fine_tune_epochs > 0:
-            text += f" fine-tuned {self.fine_tune_epochs} epochs"
         return text
 
     def estimator(self, seed: int) -> ClassifierMixin:
@@ -114,17 +107,10 @@ EMBED_SETTINGS: tuple[ModelSetting, ...] = (
     ModelSetting("svm", 1.0, embedding_share=0.8),
 )
 
-#: The setting of the ``finetune`` backend: one, fixed in advance, since comparing settings
-#: by inner cross-validation would fine-tune the encoder once per inner fold and setting.
-FINE_TUNE_SETTINGS: tuple[ModelSetting, ...] = (
-    ModelSetting("svm", 1.0, embedding_share=0.6, fine_tune_epochs=3),
-)
-
 #: The candidate settings of each fitted backend, by the name the command line uses.
 BACKEND_SETTINGS: dict[str, tuple[ModelSetting, ...]] = {
     "fitted": CANDIDATE_SETTINGS,
     "embed": EMBED_SETTINGS,
-    "finetune": FINE_TUNE_SETTINGS,
 }
 
 
@@ -244,17 +230,10 @@ class EmbeddingFusion(ClassifierMixin, BaseEstimator):
             ]
         )
         self.ngram_model_.fit(matrix, labels)
-        if self.setting.fine_tune_epochs > 0:
-            from threatline.embeddings import FineTunedClassifier
-
-            self.embedding_model_ = FineTunedClassifier(
-                epochs=self.setting.fine_tune_epochs, seed=self.seed
-            ).fit([str(text) for text in matrix[:, 0]], list(labels))
-        else:
-            # newton-cg: on a few hundred dense rows it converges ten times faster than lbfgs
-            self.embedding_model_ = LogisticRegression(
-                C=EMBEDDING_C, max_iter=3000, class_weight="balanced", solver="newton-cg"
-            ).fit(self._embed(matrix), labels)
+        # newton-cg: on a few hundred dense rows it converges ten times faster than lbfgs
+        self.embedding_model_ = LogisticRegression(
+            C=EMBEDDING_C, max_iter=3000, class_weight="balanced", solver="newton-cg"
+        ).fit(self._embed(matrix), labels)
         self.classes_ = self.ngram_model_.classes_
         if list(self.embedding_model_.classes_) != list(self.classes_):
             raise ValueError("the two models learned different label sets")
@@ -270,12 +249,7 @@ class EmbeddingFusion(ClassifierMixin, BaseEstimator):
                 margins = np.column_stack([-margins, margins])
             ngram_probabilities = _softmax(SVM_MARGIN_SCALE * margins)
         share = self.setting.embedding_share
-        if self.setting.fine_tune_epochs > 0:
-            embedding_probabilities = self.embedding_model_.predict_proba(
-                [str(text) for text in matrix[:, 0]]
-            )
-        else:
-            embedding_probabilities = self.embedding_model_.predict_proba(self._embed(matrix))
+        embedding_probabilities = self.embedding_model_.predict_proba(self._embed(matrix))
         return (1 - share) * ngram_probabilities + share * embedding_probabilities
 
     def predict(self, matrix: np.ndarray) -> np.ndarray:

@@ -629,13 +629,12 @@ def eval_muc4(texts: tuple[Path, ...], keys: tuple[Path, ...], as_json: bool) ->
 )
 @click.option(
     "--backend",
-    type=click.Choice(["rules", "fitted", "embed", "finetune"]),
+    type=click.Choice(["rules", "fitted", "embed"]),
     default="rules",
     show_default=True,
     help="rules: the extractor's event types mapped to the labels; fitted: a linear model "
     "on the snippet and the extractor's output, scored by cross-validation on --data; "
-    "embed: fitted, mixed with a model of the snippet's sentence embedding (extra 'embed'); "
-    "finetune: embed with the encoder fine-tuned on the training snippets (slow, CPU).",
+    "embed: fitted, mixed with a model of the snippet's sentence embedding (extra 'embed').",
 )
 @click.option(
     "--folds",
@@ -683,7 +682,7 @@ def eval_case2021(
     from threatline.evaluate import case2021
 
     if model_path is not None and backend == "rules":
-        raise click.UsageError("--model needs --backend fitted, embed or finetune")
+        raise click.UsageError("--model needs --backend fitted or embed")
     if backend != "rules":
         _require_fit_extra(backend)
         try:
@@ -732,7 +731,7 @@ def _require_fit_extra(backend: str = "fitted") -> None:
         raise click.ClickException(
             f"the {backend} backend needs scikit-learn: pip install 'threatline[fit]'"
         ) from exc
-    if backend in ("embed", "finetune"):
+    if backend == "embed":
         from threatline.embeddings import require_embed_extra
 
         try:
@@ -769,12 +768,11 @@ def train_group() -> None:
 )
 @click.option(
     "--backend",
-    type=click.Choice(["fitted", "embed", "finetune"]),
+    type=click.Choice(["fitted", "embed"]),
     default="fitted",
     show_default=True,
     help="fitted: n-gram and rule features; embed: also the snippet's sentence embedding "
-    "(extra 'embed'; the saved model needs it to predict); finetune: embed with the encoder "
-    "fine-tuned on the snippets (its weights are saved in the model).",
+    "(extra 'embed'; the saved model needs it to predict).",
 )
 def train_case2021(data: Path, out: Path, seed: int, examples: bool, backend: str) -> None:
     """Fit the snippet classifier of ACLED sub-event types on a CASE 2021 task 2 file.

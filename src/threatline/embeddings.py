@@ -7,10 +7,6 @@ packaged archive is unpacked once into ``$THREATLINE_CACHE/models`` (or
 a hash of the text, in ``$THREATLINE_CACHE/embeddings``, so that cross-validation and
 re-runs encode each text once.
 
-:class:`FineTunedClassifier` fine-tunes a copy of the encoder, end to end with a linear
-classification head, on labelled snippets (the ``finetune`` backend); its embeddings are
-not cached, since they depend on the training data.
-
 This module needs the optional extra ``embed`` (``pip install 'threatline[embed]'``:
 torch, sentence-transformers and the model package); the rest of threatline does not.
 """
@@ -38,7 +34,6 @@ from threatline.errors import ConfigError
 __all__ = [
     "MODEL_NAME",
     "MODEL_PACKAGE",
-    "FineTunedClassifier",
     "SentenceEncoder",
     "default_encoder",
     "model_directory",
@@ -177,133 +172,3 @@ def default_encoder() -> SentenceEncoder:
     """The encoder shared by every classifier of this process (the model loads once)."""
     require_embed_extra()
     return SentenceEncoder()
-
-
-#: Fine-tuning: tokens kept per snippet (snippets are a sentence or two), examples per
-#: step, and the learning rates of the encoder and of the freshly initialised head.
-FINE_TUNE_MAX_TOKENS = 128
-FINE_TUNE_BATCH_SIZE = 16
-FINE_TUNE_ENCODER_RATE = 5e-5
-FINE_TUNE_HEAD_RATE = 3e-3
-#: Transformer layers fine-tuned (the top ones); the embeddings and the layers below stay
-#: frozen, so that no gradient flows through them: a third of the cost of the full model.
-FINE_TUNE_LAYERS = 2
-#: Logit scale of the head over unit-length embeddings (cosine-like scores need one).
-FINE_TUNE_LOGIT_SCALE = 10.0
-#: CPU threads of fine-tuning: one, since on a busy machine more spin and slow it down.
-FINE_TUNE_THREADS = 1
-
-
-class FineTunedClassifier:
-    """The encoder and a linear head over its unit-length embeddings, fine-tuned together
-    with class-balanced cross-entropy on labelled snippets, on the CPU, with a fixed seed.
-
-    Pickles (joblib) as its weights, which are loaded back into the packaged model."""
-
-    def __init__(self, epochs: int = 3, seed: int = 0, cache_dir: Path | str | None = None):
-        self.epochs = epochs
-        self.seed = seed
-        self._root = cache_root(cache_dir)
-        self.classes_: np.ndarray = np.empty(0, dtype=object)
-        self._model: Any = None
-        self._head: Any = None
-
-    def fit(self, texts: Sequence[str], labels: Sequence[str]) -> FineTunedClassifier:
-        import torch
-
-        if len(texts) != len(labels):
-            raise ValueError("one label per text is needed")
-        torch.set_num_threads(min(FINE_TUNE_THREADS, torch.get_num_threads()))
-        torch.manual_seed(self.seed)
-        self.classes_, targets = np.unique(np.array(labels, dtype=object), return_inverse=True)
-        self._build(len(self.classes_))
-        self._freeze_lower_layers()
-        counts = np.bincount(targets, minlength=len(self.classes_))
-        # class_weight="balanced", as the linear models of threatline.classify
-        weights = torch.tensor(len(targets) / (len(counts) * counts), dtype=torch.float32)
-        loss_function = torch.nn.CrossEntropyLoss(weight=weights)
-        optimizer = torch.optim.AdamW(
-            [
-                {
-                    "params": [p for p in self._model.parameters() if p.requires_grad],
-                    "lr": FINE_TUNE_ENCODER_RATE,
-                },
-                {"params": self._head.parameters(), "lr": FINE_TUNE_HEAD_RATE},
-            ]
-        )
-        order = np.random.default_rng(self.seed)
-        target_tensor = torch.tensor(targets, dtype=torch.long)
-        self._model.train()
-        for _ in range(self.epochs):
-            permutation = order.permutation(len(texts))
-            for start in range(0, len(texts), FINE_TUNE_BATCH_SIZE):
-                batch = permutation[start : start + FINE_TUNE_BATCH_SIZE]
-                logits = self._logits([str(texts[i]) for i in batch])
-                loss = loss_function(logits, target_tensor[batch])
-                optimizer.zero_grad()
-                loss.backward()
-                optimizer.step()
-        self._model.eval()
-        return self
-
-    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
-        """A (texts x :attr:`classes_`) array of label probabilities."""
-        import torch
-
-        if self._model is None:
-            raise ConfigError("the fine-tuned classifier is not fitted")
-        torch.set_num_threads(min(FINE_TUNE_THREADS, torch.get_num_threads()))
-        rows = []
-        with torch.no_grad():
-            for start in range(0, len(texts), 64):
-                batch = [str(text) for text in texts[start : start + 64]]
-                rows.append(torch.softmax(self._logits(batch), dim=1).numpy())
-        if not rows:
-            return np.empty((0, len(self.classes_)), dtype=np.float32)
-        return np.vstack(rows)
-
-    def _freeze_lower_layers(self) -> None:
-        transformer = self._model[0].auto_model
-        layers = transformer.encoder.layer
-        frozen = [transformer.embeddings, *layers[: max(len(layers) - FINE_TUNE_LAYERS, 0)]]
-        for module in frozen:
-            for parameter in module.parameters():
-                parameter.requires_grad = False
-
-    def _logits(self, texts: list[str]) -> Any:
-        features = self._model.preprocess(texts)
-        embedded = self._model(features)["sentence_embedding"]
-        return FINE_TUNE_LOGIT_SCALE * self._head(embedded)
-
-    def _build(self, classes: int) -> None:
-        import torch
-
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as transformers_logging
-
-        transformers_logging.disable_progress_bar()
-        self._model = SentenceTransformer(str(model_directory(self._root)), device="cpu")
-        self._model.max_seq_length = FINE_TUNE_MAX_TOKENS
-        self._head = torch.nn.Linear(self._model.get_embedding_dimension(), classes)
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = {key: value for key, value in self.__dict__.items()
-                 if key not in ("_model", "_head", "_root")}  # fmt: skip
-        if self._model is not None:
-            state["encoder_weights"] = self._model.state_dict()
-            state["head_weights"] = self._head.state_dict()
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        encoder_weights = state.pop("encoder_weights", None)
-        head_weights = state.pop("head_weights", None)
-        self.__dict__.update(state)
-        self._root = cache_root(None)
-        self._model = self._head = None
-        if encoder_weights is not None:
-            require_embed_extra()
-            self._build(len(self.classes_))
-            self._model.load_state_dict(encoder_weights)
-            self._head.load_state_dict(head_weights)
-            self._model.eval()

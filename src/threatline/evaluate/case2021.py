@@ -357,7 +357,7 @@ def _backend_settings(backend: str) -> Any:
 
     if backend not in BACKEND_SETTINGS:
         raise ConfigError(f"unknown backend {backend!r}: use one of {', '.join(BACKEND_SETTINGS)}")
-    if backend in ("embed", "finetune"):
+    if backend == "embed":
         from threatline.embeddings import require_embed_extra
 
         require_embed_extra()
@@ -440,17 +440,8 @@ def run_model(
         ]
     metrics = score_predictions(items, predictions)
     metrics["model"] = model.chosen.describe() if model.chosen else None
-    metrics["backend"] = _backend_name(model.chosen)
+    metrics["backend"] = "embed" if model.chosen and model.chosen.embedding_share > 0 else "fitted"
     return metrics
-
-
-def _backend_name(setting: Any) -> str:
-    """The backend whose setting a saved model has."""
-    if setting is not None and setting.fine_tune_epochs > 0:
-        return "finetune"
-    if setting is not None and setting.embedding_share > 0:
-        return "embed"
-    return "fitted"
 
 
 def format_report(metrics: dict[str, Any]) -> str:
