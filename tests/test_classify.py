@@ -212,3 +212,18 @@ def test_classify_example_sentences_cover_every_label_evenly() -> None:
     assert set(counts.values()) == {10}
     texts = [item.text for item in example_items()]
     assert len(set(texts)) == len(texts)
+
+
+def test_classify_embed_backend_adds_more_example_sentences_of_acled_types() -> None:
+    from collections import Counter
+
+    from threatline.evaluate.case2021 import SUBTASK1_LABELS, example_items
+
+    shared, embed = example_items("fitted"), example_items("embed")
+    assert embed[: len(shared)] == shared
+    added = Counter(item.label for item in embed[len(shared) :])
+    assert set(added) == set(SUBTASK1_LABELS)  # only the ACLED types get more
+    assert set(added.values()) == {5, 10}
+    texts = [item.text for item in embed]
+    assert len(set(texts)) == len(texts)
+    assert len({item.id for item in embed}) == len(embed)
