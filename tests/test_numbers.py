@@ -111,6 +111,8 @@ def test_numbers_find_respects_range() -> None:
         "He spent six months in prison.",
         "The 1990s were violent.",
         "It was the 21st attack.",
+        "Journalist Pedro Ramirez, 32, was killed.",
+        "A teacher (41) was wounded.",
     ],
 )
 def test_numbers_find_skips_dates_money_times(text: str) -> None:
@@ -155,3 +157,9 @@ def test_numbers_find_skips_identifiers_and_year_modifiers() -> None:
     text = "Report DEV-MUC3-0004: at 0700 before the 1991 elections, 11 AR-15 rifles were found."
     assert [(q.text, q.min) for q in find_quantities(text)] == [("11", 11)]
     assert find_counted(text)[0][1] == "rifles"
+
+
+def test_numbers_an_age_in_apposition_leaves_the_other_counts() -> None:
+    found = find_quantities("Pedro Ramirez, 32, and two bodyguards were killed.")
+    assert [q.min for q in found] == [2]
+    assert [q.min for q in find_quantities("In the attack, 32 people died.")] == [32]

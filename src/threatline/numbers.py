@@ -360,7 +360,26 @@ def _blocked(tokens: list[_Token], i: int, j: int, text: str) -> bool:
             return True  # 10:30, 24/7
         if after.text == "%":
             return True
+    if _is_age_apposition(tokens, i, j):
+        return True
     return before is not None and before.text in ":/" and before.end == tokens[i].start
+
+
+#: The closing mark of each mark that opens an apposition.
+_APPOSITION_MARKS = {",": ",", "(": ")"}
+
+
+def _is_age_apposition(tokens: list[_Token], i: int, j: int) -> bool:
+    """True when tokens[i:j] is a bare age set off after a word ("Pedro Ramirez, 32, was
+    killed", "a teacher (41)"): news style gives ages so, and a toll is never told so."""
+    if j != i + 1 or i < 2 or j >= len(tokens) or not tokens[i].text.isdigit():
+        return False
+    opening, closing, word = tokens[i - 1].text, tokens[j].text, tokens[i - 2].text
+    return (
+        _APPOSITION_MARKS.get(opening) == closing
+        and int(tokens[i].text) <= 120
+        and word[:1].isalpha()
+    )
 
 
 def _parse_at(tokens: list[_Token], i: int, text: str, years_ok: bool) -> Quantity | None:
