@@ -391,6 +391,22 @@ def test_events_killing_noun_after_an_attack_stays_its_toll(nlp):
 
 
 @pytest.mark.model
+def test_events_death_threat_received_targets_its_receiver(nlp):
+    text = "Judge Ana Ruiz has received death threats from the cartel."
+    ruiz = actor(text, "ruiz", ActorKind.PERSON, "Judge Ana Ruiz")
+    cartel = actor(text, "cartel", ActorKind.ARMED_GROUP, "the cartel")
+    event = only(run(nlp, text, actors=[ruiz, cartel]))
+    assert (event.type, event.status) == ("threat", "threatened")
+    assert {("ruiz", "target"), ("cartel", "perpetrator")} <= roles(event)
+
+
+@pytest.mark.model
+def test_events_threat_noun_needs_a_death_or_bomb_modifier(nlp):
+    assert only(run(nlp, "The embassy was closed after a bomb threat.")).type == "threat"
+    assert run(nlp, "Officials said the threat of unrest remains high.") == []
+
+
+@pytest.mark.model
 def test_events_participle_after_its_noun_names_the_victim(nlp):
     text = "Businessman Michael Reyff, kidnapped 11 days ago in Medellin, was rescued today."
     reyff = actor(text, "reyff", ActorKind.PERSON, "Businessman Michael Reyff")

@@ -898,6 +898,9 @@ def _shares_passive(verb: Token) -> bool:
     )
 
 
+_RECEIVE_VERBS = {"receive", "get"}
+
+
 def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
     token = mention.token
     kind = mention.type
@@ -970,6 +973,11 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
         possessed_victim = any(v.dep_ == "poss" for v in victims)
         if not possessed_victim:
             _add(mention, _perpetrator_of_noun(token, actors, lex), Role.PERPETRATOR)
+        if kind == EventType.THREAT.value and token.dep_ == "dobj":
+            # 'the judge has received death threats': who receives a threat is its target
+            receiver = _subject(token.head) if _lemma(token.head) in _RECEIVE_VERBS else None
+            if receiver is not None:
+                _add_phrase(mention, actors, receiver, Role.TARGET)
     for pobj in _prep_objects(token, {"on", "against"}):
         _add_phrase(mention, actors, pobj, Role.TARGET)
     for other in mention.absorbed:
