@@ -407,6 +407,16 @@ def test_events_threat_noun_needs_a_death_or_bomb_modifier(nlp):
 
 
 @pytest.mark.model
+def test_events_destroyed_or_damaged_by_a_bomb_is_a_bombing(nlp):
+    text = "The offices of the newspaper were damaged by a bomb on Monday."
+    event = only(run(nlp, text))
+    assert event.type == "bombing"
+    assert "offices" in [s.text for s in event.physical_targets]
+    assert only(run(nlp, "Rebels destroyed the bridge with dynamite.")).type == "bombing"
+    assert run(nlp, "The storm destroyed the bridge on Monday.") == []
+
+
+@pytest.mark.model
 def test_events_participle_after_its_noun_names_the_victim(nlp):
     text = "Businessman Michael Reyff, kidnapped 11 days ago in Medellin, was rescued today."
     reyff = actor(text, "reyff", ActorKind.PERSON, "Businessman Michael Reyff")
