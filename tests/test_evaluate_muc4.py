@@ -899,3 +899,17 @@ def test_muc4_merged_incident_keeps_the_default_date_over_a_date_of_the_past(
         events[order[0]] = events[order[0]].model_copy(update={"time": time})
         (template,) = report_to_templates(report.model_copy(update={"events": events}))
         assert [f.value for f in template.slot(2).fillers] == [expected]
+
+
+def test_muc4_incident_of_a_past_month_within_four_months_is_recent() -> None:
+    # an incident of a month told three months back may still be recent (part1 1.0, 6);
+    # one of half a year back is history
+    report = _report()  # dated 12 MAR 90
+    for start, end, expected in (
+        (dt.date(1989, 12, 1), dt.date(1989, 12, 31), 1),
+        (dt.date(1989, 9, 1), dt.date(1989, 9, 30), 0),
+    ):
+        time = TimeSpan(text="in the month", start=start, end=end, granularity="month")
+        events = [report.events[0].model_copy(update={"time": time}), report.events[1]]
+        templates = report_to_templates(report.model_copy(update={"events": events}))
+        assert len(templates) == expected

@@ -342,6 +342,81 @@ def test_events_murder_noun_without_a_named_victim_is_no_event(nlp):
 
 
 @pytest.mark.model
+def test_events_passive_killing_of_a_named_person_is_an_event(nlp):
+    # no killer named, but a named victim: a killing of its own, not an attack's toll
+    text = "Pedro Salas, a union leader in the port, was killed today."
+    salas = actor(text, "salas", ActorKind.PERSON, "Pedro Salas")
+    event = only(run(nlp, text, actors=[salas]))
+    assert ("salas", "victim") in roles(event)
+
+
+@pytest.mark.model
+def test_events_killing_told_in_a_relative_clause_names_its_victim(nlp):
+    text = "The mayor met the widow of Pedro Salas, who was murdered last Friday."
+    salas = actor(text, "salas", ActorKind.PERSON, "Pedro Salas")
+    event = only(run(nlp, text, actors=[salas]))
+    assert ("salas", "victim") in roles(event)
+
+
+@pytest.mark.model
+def test_events_passive_killing_of_unnamed_soldiers_stays_a_toll(nlp):
+    text = "Rebels attacked a convoy near the border. Four soldiers were killed."
+    events = run(nlp, text)
+    assert len(events) == 1
+
+
+@pytest.mark.model
+def test_events_gun_down_and_dynamite_are_attacks(nlp):
+    text = "Gunmen gunned down a judge in the port on Monday."
+    assert only(run(nlp, text)).type == "armed_assault"
+    text = "Rebels dynamited two bridges in the north yesterday."
+    assert only(run(nlp, text)).type == "bombing"
+
+
+@pytest.mark.model
+def test_events_killing_noun_with_victims_before_any_attack_is_an_event(nlp):
+    # the report is about the killing: there is no attack told before to give it to
+    text = "The bishop is pleased with the inquiry into the murder of the six priests."
+    event = only(run(nlp, text))
+    assert event.type == "attack"
+
+
+@pytest.mark.model
+def test_events_killing_noun_after_an_attack_stays_its_toll(nlp):
+    text = (
+        "Rebels attacked a bus on the highway. "
+        "The inquiry into the killing of the six passengers goes on."
+    )
+    assert len(run(nlp, text)) == 1
+
+
+@pytest.mark.model
+def test_events_death_threat_received_targets_its_receiver(nlp):
+    text = "Judge Ana Ruiz has received death threats from the cartel."
+    ruiz = actor(text, "ruiz", ActorKind.PERSON, "Judge Ana Ruiz")
+    cartel = actor(text, "cartel", ActorKind.ARMED_GROUP, "the cartel")
+    event = only(run(nlp, text, actors=[ruiz, cartel]))
+    assert (event.type, event.status) == ("threat", "threatened")
+    assert {("ruiz", "target"), ("cartel", "perpetrator")} <= roles(event)
+
+
+@pytest.mark.model
+def test_events_threat_noun_needs_a_death_or_bomb_modifier(nlp):
+    assert only(run(nlp, "The embassy was closed after a bomb threat.")).type == "threat"
+    assert run(nlp, "Officials said the threat of unrest remains high.") == []
+
+
+@pytest.mark.model
+def test_events_destroyed_or_damaged_by_a_bomb_is_a_bombing(nlp):
+    text = "The offices of the newspaper were damaged by a bomb on Monday."
+    event = only(run(nlp, text))
+    assert event.type == "bombing"
+    assert "offices" in [s.text for s in event.physical_targets]
+    assert only(run(nlp, "Rebels destroyed the bridge with dynamite.")).type == "bombing"
+    assert run(nlp, "The storm destroyed the bridge on Monday.") == []
+
+
+@pytest.mark.model
 def test_events_participle_after_its_noun_names_the_victim(nlp):
     text = "Businessman Michael Reyff, kidnapped 11 days ago in Medellin, was rescued today."
     reyff = actor(text, "reyff", ActorKind.PERSON, "Businessman Michael Reyff")

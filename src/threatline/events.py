@@ -898,6 +898,9 @@ def _shares_passive(verb: Token) -> bool:
     )
 
 
+_RECEIVE_VERBS = {"receive", "get"}
+
+
 def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
     token = mention.token
     kind = mention.type
@@ -970,6 +973,11 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
         possessed_victim = any(v.dep_ == "poss" for v in victims)
         if not possessed_victim:
             _add(mention, _perpetrator_of_noun(token, actors, lex), Role.PERPETRATOR)
+        if kind == EventType.THREAT.value and token.dep_ == "dobj":
+            # 'the judge has received death threats': who receives a threat is its target
+            receiver = _subject(token.head) if _lemma(token.head) in _RECEIVE_VERBS else None
+            if receiver is not None:
+                _add_phrase(mention, actors, receiver, Role.TARGET)
     for pobj in _prep_objects(token, {"on", "against"}):
         _add_phrase(mention, actors, pobj, Role.TARGET)
     for other in mention.absorbed:
@@ -2068,7 +2076,8 @@ def extract_events(
         previous_paragraph_break = sentence.start_char
         mentions = _find_triggers(sentence, lex, actor_index, timexes)
         mentions = _merge_in_sentence(mentions, lex)
-        mentions = _resolve_killings(mentions, actor_index, lex)
+        attack_told = any(m.type in lex.violent for m in all_mentions)
+        mentions = _resolve_killings(mentions, actor_index, lex, attack_told)
         casualties = _casualties(sentence, text, lex)
         if not mentions:
             unprevented = _unprevented_attack(sentence, all_mentions, timexes, lex)
@@ -2279,11 +2288,16 @@ def _add_evidence(mention: _Mention, sentence: SpacySpan) -> None:
         mention.extra_evidence.append(sentence)
 
 
-def _resolve_killings(mentions: list[_Mention], actors: _Actors, lex: Lexicon) -> list[_Mention]:
+def _resolve_killings(
+    mentions: list[_Mention], actors: _Actors, lex: Lexicon, attack_told: bool = True
+) -> list[_Mention]:
     """Killings and raids by security forces are security operations.
 
     A killing left alone in its sentence with no killer named ('soldiers were killed') is a
-    toll, counted by :func:`_casualties` and given to the attack it follows.
+    toll, counted by :func:`_casualties` and given to the attack it follows. Before any
+    attack is told (``attack_told`` false) a killing noun with its victims ('the murder of
+    the six priests is being investigated') has no attack to belong to: it is the event the
+    report is about.
     """
     kept: list[_Mention] = []
     for mention in mentions:
@@ -2296,7 +2310,12 @@ def _resolve_killings(mentions: list[_Mention], actors: _Actors, lex: Lexicon) -
                 subject = _subject(verb)
                 if subject is not None:
                     killers.append(subject)
-        if mention.kind == "casualty" and not killers and not _names_victim(mention, actors, lex):
+        if (
+            mention.kind == "casualty"
+            and not killers
+            and not _names_victim(mention, actors, lex)
+            and (attack_told or not _names_victims_of_noun(mention, actors, lex))
+        ):
             continue
         security = killers and all(
             actors.is_security(actors.in_subtree(k), k, lex) for k in killers
@@ -2325,11 +2344,53 @@ def _resolve_killings(mentions: list[_Mention], actors: _Actors, lex: Lexicon) -
     return kept
 
 
-def _names_victim(mention: _Mention, actors: _Actors, lex: Lexicon) -> bool:
-    """'the murder of Senator X', 'X's assassination': a killing noun that names a person as
-    its victim is an event of its own, even told in passing ('the killing of six priests'
-    stays a toll: an unnamed group gives the merge nothing to tell two killings apart)."""
+def _names_victims_of_noun(mention: _Mention, actors: _Actors, lex: Lexicon) -> bool:
+    """'the murder of the Jesuit priests': a definite killing noun with its victims."""
     token = mention.token
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and mention.definite
+        and bool(_nominal_victims(token, actors, lex))
+    )
+
+
+def _passive_patients(verb: Token) -> list[Token]:
+    """Who suffered a passive verb: its passive subject, or the noun a relative clause
+    ('Galan, who was killed') or a reduced one ('the mayor killed on Friday') hangs on."""
+    patients = _children(verb, {"nsubjpass"})
+    if patients and _lemma(patients[0]) in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return [verb.head]
+    if patients:
+        return patients
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]
+    return []
+
+
+def _apposed_person(head: Token, actors: _Actors) -> Actor | None:
+    """The person a title phrase names: 'the candidate, Luis Vega,' or 'Senator Luis Vega'
+    where the parser heads the phrase on the name's last word or on the title."""
+    for word in [*_children(head, {"appos", "compound"}), *head.lefts]:
+        actor = actors.at_token(word)
+        if actor is not None and actor.kind == ActorKind.PERSON.value:
+            return actor
+    return None
+
+
+def _names_victim(mention: _Mention, actors: _Actors, lex: Lexicon) -> bool:
+    """'the murder of Senator X', 'X's assassination', 'X was killed today', 'X, who was
+    murdered on Friday': a killing that names a person as its victim is an event of its
+    own, even told in passing or without its killer ('the killing of six priests' and 'six
+    soldiers were killed' after an attack stay its tolls: an unnamed group gives the merge
+    nothing to tell two killings apart)."""
+    token = mention.token
+    if token.pos_ in ("VERB", "AUX"):
+        return any(
+            actor.kind == ActorKind.PERSON.value
+            for patient in _passive_patients(token)
+            for head in _conjuncts(patient)
+            if (actor := actors.at_token(head) or _apposed_person(head, actors)) is not None
+        )
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     for victim in _nominal_victims(token, actors, lex):

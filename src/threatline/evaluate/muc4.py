@@ -1284,8 +1284,9 @@ def event_to_template(
 
 
 #: How long before the message an incident may have happened to be "recent": two months
-#: (part1 1.0, 6), and two more for times resolved only to a month or a season.
-_RECENT = dt.timedelta(days=120)
+#: (part1 1.0, 6), and two more for times resolved only to a month or a season. (Its own
+#: name: the two-month ``_RECENT`` of the date fills below would otherwise replace it.)
+_RECENT_INCIDENT = dt.timedelta(days=120)
 
 # Physical targets of military importance: attacking only those is guerrilla warfare.
 _MILITARY_TARGET = re.compile(
@@ -1322,7 +1323,7 @@ def _is_recent(event: EventMention, article: Article) -> bool:
     time, published = event.time, article.published
     if time is None or time.end is None or published is None:
         return True
-    return time.end >= published - _RECENT
+    return time.end >= published - _RECENT_INCIDENT
 
 
 def _fill_human_targets(
