@@ -899,3 +899,49 @@ def test_muc4_merged_incident_keeps_the_default_date_over_a_date_of_the_past(
         events[order[0]] = events[order[0]].model_copy(update={"time": time})
         (template,) = report_to_templates(report.model_copy(update={"events": events}))
         assert [f.value for f in template.slot(2).fillers] == [expected]
+
+
+def test_muc4_group_fill_is_the_report_s_words_not_a_bracketed_insertion() -> None:
+    from threatline.evaluate.muc4 import _actor_text
+
+    text = "The ALF [Andean Liberation Front] bombed a bridge. The group fled. The ALF said so."
+    spans = [(m.start(), m.end()) for m in re.finditer(r"ALF|Andean Liberation Front|group", text)]
+    spans.sort()
+    alf = Actor(
+        id="alf",
+        name="Andean Liberation Front",
+        kind="armed_group",
+        in_kb=True,
+        mentions=[spans[1], spans[0], spans[2]],
+    )
+    article = Article(id="a", text=text)
+    # the bracketed expansion comes first among the mentions; the bare noun is no name
+    assert _actor_text(alf, article) == "ALF"
+    only_inserted = Actor(
+        id="alf",
+        name="Andean Liberation Front",
+        kind="armed_group",
+        in_kb=True,
+        mentions=[spans[1], spans[2]],
+    )
+    assert _actor_text(only_inserted, article) == "ANDEAN LIBERATION FRONT"
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "individuals"),
+    [
+        ("armed_group", "COLOMBIAN DRUG TRAFFICKERS", True),
+        ("security_force", "ARMED POLICEMEN", True),
+        ("civilians", "HOTEL STAFF", True),
+        ("armed_group", "ANDEAN LIBERATION FRONT", False),
+        ("armed_group", "PATRIOTIC ARMED FORCES", False),
+        ("organization", "SUGAR WORKERS FEDERATION", False),
+    ],
+)
+def test_muc4_a_plural_description_of_people_is_no_organization(
+    kind: str, text: str, individuals: bool
+) -> None:
+    from threatline.evaluate.muc4 import _is_description
+
+    actor = Actor(id="x", name=text.title(), kind=kind)
+    assert _is_description(actor, text) is individuals

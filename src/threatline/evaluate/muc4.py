@@ -1619,13 +1619,23 @@ _LEADING_NOISE = re.compile(
 
 
 def _mention_texts(actor: Actor, article: Article) -> list[str]:
-    """The actor's mentions as fills, in text order, without pronouns and leading noise."""
+    """The actor's mentions as fills, in text order, without pronouns and leading noise.
+
+    Mentions inside square brackets come after the others: brackets hold what an editor or
+    translator inserted ('FMLN [Farabundo Marti National Liberation Front]'), and fills
+    are the words of the report itself (part2, slot 10)."""
     texts: list[str] = []
-    for start, end in actor.mentions:
+    spans = sorted(actor.mentions, key=lambda span: _in_brackets(article.text, span[0]))
+    for start, end in spans:
         text = _LEADING_NOISE.sub("", _fill_string(article.text[start:end]))
         if text and text not in _PRONOUNS and not text.isdigit() and text not in texts:
             texts.append(text)
     return texts
+
+
+def _in_brackets(text: str, start: int) -> bool:
+    """Whether the character at ``start`` lies inside a square-bracketed insertion."""
+    return text.rfind("[", 0, start) > text.rfind("]", 0, start)
 
 
 def _actor_text(actor: Actor, article: Article) -> str:
@@ -1643,7 +1653,9 @@ def _actor_text(actor: Actor, article: Article) -> str:
         names = [t for t in names if set(t.split()) & name_words] or names
         return max(names or texts, key=lambda t: len(t.split()))
     if actor.in_kb:
-        return next((t for t in texts if not _is_generic(t)), texts[0])
+        # not a description ('the guerrillas') nor a bare common noun ('the group')
+        names = [t for t in texts if not _is_generic(t) and not _ORGANIZATION_WORDS.fullmatch(t)]
+        return (names or texts)[0]
     return texts[0]
 
 
@@ -1685,8 +1697,19 @@ def _is_description(actor: Actor, text: str) -> bool:
         return True
     if actor.in_kb:
         return False
+    if actor.kind == ActorKind.CIVILIANS:
+        return True  # 'embassy employees', 'peasants': people, not an organization
     words = text.split()
-    return bool(words) and words[-1] in _GENERIC_PERPETRATOR_HEADS
+    if not words:
+        return False
+    # a plural noun that is no organization's ('drug traffickers') names individuals
+    head = words[-1]
+    plural = len(head) > 3 and (
+        head.endswith("MEN") or (head.endswith("S") and not head.endswith(("SS", "US", "IS")))
+    )
+    return head in _GENERIC_PERPETRATOR_HEADS or (
+        plural and not _ORGANIZATION_WORDS.fullmatch(head)
+    )
 
 
 def _human_target_type(actor: Actor, text: str) -> str:
