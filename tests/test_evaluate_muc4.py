@@ -945,3 +945,31 @@ def test_muc4_a_plural_description_of_people_is_no_organization(
 
     actor = Actor(id="x", name=text.title(), kind=kind)
     assert _is_description(actor, text) is individuals
+
+
+def test_muc4_foreign_nation_of_targets_marked_as_another_country_s() -> None:
+    from threatline.evaluate.muc4 import SlotFill, _fill_foreign_nations, _foreign_nation
+
+    assert _foreign_nation("NICARAGUAN EMBASSY", "HONDURAS") == "NICARAGUA"
+    assert _foreign_nation("PERUVIAN-U.S. CULTURAL CENTER", "PERU") == "UNITED STATES"
+    assert _foreign_nation("PERUVIAN TELEPHONE OFFICE", "PERU") is None
+    assert _foreign_nation("POLICE STATION", "PERU") is None
+
+    text = "Gunmen shot the Spanish priest Juan Lopez and a local teacher in Lima."
+    article = Article(id="a", text=text)
+    priest = Actor(id="p", name="Juan Lopez", kind="person", mentions=_spans(text, "Juan Lopez"))
+    teacher = Actor(id="t", name="teacher", kind="civilians", mentions=_spans(text, "teacher"))
+    template = MucTemplate(message_id="m")
+    template.slots[3] = parse_slot(3, ["PERU: LIMA (CITY)"])
+    template.slots[12] = SlotFill()
+    _fill_foreign_nations(template, [priest, teacher], article)
+    fills = [(f.value, f.xref) for f in template.slot(22).fillers]
+    assert fills == [("SPAIN", ("JUAN LOPEZ",))]
+    template.slots[3] = SlotFill()  # no incident country: nothing is foreign
+    template.slots[22] = SlotFill()
+    _fill_foreign_nations(template, [priest], article)
+    assert not template.slot(22).fillers
+
+
+def _spans(text: str, surface: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(surface), text)]

@@ -20,6 +20,7 @@ Two scores are computed:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import string
 import unicodedata
@@ -1280,7 +1281,78 @@ def event_to_template(
             )
             t.slots[16] = SlotFill(fillers=[Filler((effect,), (x,)) for x in physical])
     _fill_human_targets(t, event, victims, article, incident_type)
+    _fill_foreign_nations(t, victims, article)
     return t
+
+
+def _fill_foreign_nations(t: MucTemplate, victims: list[Actor], article: Article) -> None:
+    """PHYS TGT / HUM TGT: FOREIGN NATION (part2, slots 15 and 22): the nation of a target
+    that the text marks as another country's than the incident's ('the U.S. embassy', 'the
+    Spanish priest'), tagged with that target. Left empty when the incident has no place."""
+    location = t.slot(3).fillers
+    if not location:
+        return
+    home = location[0].value.split(":")[0].strip()
+    if not t.slot(12).inapplicable:
+        physical = [f.value for f in t.slot(12).fillers]
+        t.slots[15] = SlotFill(
+            fillers=[
+                Filler((nation,), (text,))
+                for text in physical
+                if (nation := _foreign_nation(text, home)) is not None
+            ]
+        )
+    people: list[Filler] = []
+    for actor in victims:
+        referent = _split_title(_actor_text(actor, article))[1]
+        # the words just before each mention: 'the Spanish priest X', 'U.S. citizen X'
+        context = [
+            _fill_string(" ".join(article.text[max(0, start - 40) : end].split()[-6:]))
+            for start, end in actor.mentions
+        ]
+        nation = next(
+            (n for text in context if (n := _foreign_nation(text, home)) is not None), None
+        )
+        if nation is not None:
+            people.append(Filler((nation,), (referent,)))
+    t.slots[22] = SlotFill(fillers=people)
+
+
+def _foreign_nation(text: str, home: str) -> str | None:
+    """The first nation other than ``home`` that a fill names by a demonym or a country
+    name ('NICARAGUAN EMBASSY' -> 'NICARAGUA'), as a MUC-4 country fill."""
+    for word in re.findall(r"[A-Z][A-Z.']*[A-Z.]", text):
+        nation = _nation_words().get(word.rstrip("'"))
+        if nation is not None and nation != home:
+            return nation
+    return None
+
+
+@functools.cache
+def _nation_words() -> dict[str, str]:
+    """Upper-case demonyms and one-word country names -> the country's MUC-4 fill."""
+    from threatline.geo import demonyms
+
+    words: dict[str, str] = {}
+    for demonym, code in demonyms().items():
+        name = _country_name(code)
+        if name and " " not in demonym:
+            words[demonym.upper()] = name
+    # forms the demonym table lacks: abbreviations, nouns for people, the period's states
+    words.update(_EXTRA_NATION_WORDS)
+    return words
+
+
+_EXTRA_NATION_WORDS: dict[str, str] = {
+    "U.S.": "UNITED STATES",
+    "US": "UNITED STATES",
+    "AMERICANS": "UNITED STATES",
+    "SPANIARD": "SPAIN",
+    "SPANIARDS": "SPAIN",
+    "BRITON": "UNITED KINGDOM",
+    "SOVIET": "USSR",
+    "SOVIETS": "USSR",
+}
 
 
 #: How long before the message an incident may have happened to be "recent": two months
