@@ -973,3 +973,28 @@ def test_muc4_foreign_nation_of_targets_marked_as_another_country_s() -> None:
 
 def _spans(text: str, surface: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(re.escape(surface), text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kept"),
+    [
+        ("Rebels attacked the air force headquarters at dawn.", "attacked", False),
+        ("Rebels launched an attack against a 3d brigade unit.", "attack", False),
+        ("Rebels attacked the town hall at dawn.", "attacked", True),
+    ],
+)
+def test_muc4_an_attack_on_a_military_object_alone_is_guerrilla_warfare(
+    text: str, trigger: str, kept: bool
+) -> None:
+    report = _article_report(
+        text,
+        [("a1", "Rebels", "armed_group", False)],
+        [
+            {
+                "type": "attack",
+                "trigger": trigger,
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    assert bool(report_to_templates(report)) is kept

@@ -1216,6 +1216,8 @@ def event_to_template(
         and all(_MILITARY_TARGET.search(text) for text in physical)
     ):
         return None  # guerrilla warfare against the security forces: not a MUC-4 incident
+    if not victims and not physical and _MILITARY_OBJECT.match(_after_trigger(event, article)):
+        return None  # 'attacked an army convoy' with no other target: the same warfare
     t = MucTemplate(message_id=message_id)
     t.slots[2] = _one(_incident_date(event, article))
     t.slots[3] = _one(_incident_location(event, places))
@@ -1365,6 +1367,22 @@ _MILITARY_TARGET = re.compile(
     r"POSITIONS?|CONVOYS?|PATROLS?|TROOPS|HELICOPTERS?|GUNSHIPS?|WARPLANES?|"
     r"FORTS?|BASES?|COMMAND POSTS?|MILITARY POSTS?|OUTPOSTS?)\b"
 )
+
+
+# What follows an attack's trigger when it names a military unit or installation as the
+# object: 'attacked the air force headquarters', 'an attack against a brigade unit'.
+_MILITARY_OBJECT = re.compile(
+    r"^(?:ON|AGAINST|AT)?\s*(?:(?:THE|A|AN|SEVERAL|TWO|THREE|\w+TH|\d+\w*|U\.S\.|"
+    r"SALVADORAN|GOVERNMENT|ENEMY|INFANTRY)\s+){0,3}"
+    r"(?:MILITARY|ARMY|NAVY|NAVAL|AIR FORCE|GARRISONS?|BARRACKS|BATTALIONS?|BRIGADES?|"
+    r"POSITIONS|CONVOYS?|PATROLS?|TROOPS|SOLDIERS|REGIMENT|NATIONAL GUARD|OUTPOSTS?)\b"
+)
+
+
+def _after_trigger(event: EventMention, article: Article) -> str:
+    """The words after an event's trigger up to the end of its clause."""
+    rest = article.text[event.trigger.end : event.trigger.end + 80]
+    return _fill_string(re.split(r"[,;.:(]", rest)[0])
 
 
 # Triggers that imply the kind of weapon: an INSTRUMENT TYPE without an INSTRUMENT ID.
