@@ -1026,3 +1026,14 @@ def test_events_a_raid_by_the_police_or_by_no_one_named_is_a_search(nlp):
     rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "Rebels")
     monday = day(text, "Monday", dt.date(2024, 3, 18))
     assert only(run(nlp, text, actors=[rebels], timexes=[monday])).type == "armed_assault"
+
+
+def test_events_a_bracket_opened_just_before_is_part_of_a_name():
+    import spacy
+
+    from threatline.events import _opens_within
+
+    doc = spacy.blank("en")("the Lempa River Commission ( CEL ) substation")
+    assert _opens_within(doc, 6)  # '(CEL)' inside the name
+    doc = spacy.blank("en")("the report ( see below , in full ) substation")
+    assert not _opens_within(doc, 9)

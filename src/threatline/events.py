@@ -1031,8 +1031,8 @@ def _phrase_span(text: str, head: Token) -> Span:
     left = head
     for i in range(head.i - 1, head.sent.start - 1, -1):
         token = head.doc[i]
-        if token.text in (")", "]"):
-            break  # the end of an aside, not part of the phrase
+        if token.text == "]" or (token.text == ")" and not _opens_within(head.doc, i)):
+            break  # the end of an aside before the phrase, not part of it
         hyphened = i + 1 < head.i and head.doc[i + 1].text == "-"  # 'state-owned'
         allowed = ("compound", "amod", "nmod", "nummod", "punct")
         if i not in subtree or (token.dep_ not in allowed and not hyphened):
@@ -1071,6 +1071,12 @@ def _means_not_target(token: Token) -> bool:
     if before & _RIDE_MODIFIERS or preposition in ("from", "aboard"):
         return True
     return _lemma(governor) in _RIDE_VERBS and (token.dep_ == "dobj" or preposition in ("in", "on"))
+
+
+def _opens_within(doc: Doc, close: int, reach: int = 4) -> bool:
+    """Whether the bracket closed at ``close`` opened a few words before: an acronym inside
+    a name ('Lempa River Executive Commission (CEL) substation') rather than an aside."""
+    return any(doc[j].text == "(" for j in range(max(close - reach, 0), close))
 
 
 def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> None:
