@@ -1037,3 +1037,14 @@ def test_events_a_bracket_opened_just_before_is_part_of_a_name():
     assert _opens_within(doc, 6)  # '(CEL)' inside the name
     doc = spacy.blank("en")("the report ( see below , in full ) substation")
     assert not _opens_within(doc, 9)
+
+
+@pytest.mark.model
+def test_events_a_group_s_attacks_in_general_are_no_event(nlp):
+    text = "The rebels have stepped up their attacks on the oil pipeline."
+    rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "rebels")
+    assert run(nlp, text, actors=[rebels]) == []
+    text = "The rebels carried out their attack on the oil pipeline on Monday."
+    rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "rebels")
+    monday = day(text, "Monday", dt.date(2024, 3, 18))
+    assert run(nlp, text, actors=[rebels], timexes=[monday])  # one attack, dated

@@ -545,7 +545,13 @@ def _is_bare_plural(token: Token, lex: Lexicon) -> bool:
         return False
     if any(_lemma(c) in lex.vague_quantifiers for c in token.children):
         return True
+    # 'their attacks', 'its kidnappings': a group's deeds in general, like a bare plural
+    if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in token.children):
+        return True
     return not any(c.dep_ in ("det", "nummod", "poss") for c in token.children)
+
+
+_POSSESSIVE_PRONOUNS = frozenset(["their", "its", "his", "her", "our", "your"])
 
 
 def _is_specific(sentence: SpacySpan, timexes: list[TimeSpan], lex: Lexicon) -> bool:
