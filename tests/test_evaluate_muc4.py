@@ -913,3 +913,102 @@ def test_muc4_incident_of_a_past_month_within_four_months_is_recent() -> None:
         events = [report.events[0].model_copy(update={"time": time}), report.events[1]]
         templates = report_to_templates(report.model_copy(update={"events": events}))
         assert len(templates) == expected
+
+
+def test_muc4_group_fill_is_the_report_s_words_not_a_bracketed_insertion() -> None:
+    from threatline.evaluate.muc4 import _actor_text
+
+    text = "The ALF [Andean Liberation Front] bombed a bridge. The group fled. The ALF said so."
+    spans = [(m.start(), m.end()) for m in re.finditer(r"ALF|Andean Liberation Front|group", text)]
+    spans.sort()
+    alf = Actor(
+        id="alf",
+        name="Andean Liberation Front",
+        kind="armed_group",
+        in_kb=True,
+        mentions=[spans[1], spans[0], spans[2]],
+    )
+    article = Article(id="a", text=text)
+    # the bracketed expansion comes first among the mentions; the bare noun is no name
+    assert _actor_text(alf, article) == "ALF"
+    only_inserted = Actor(
+        id="alf",
+        name="Andean Liberation Front",
+        kind="armed_group",
+        in_kb=True,
+        mentions=[spans[1], spans[2]],
+    )
+    assert _actor_text(only_inserted, article) == "ANDEAN LIBERATION FRONT"
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "individuals"),
+    [
+        ("armed_group", "COLOMBIAN DRUG TRAFFICKERS", True),
+        ("security_force", "ARMED POLICEMEN", True),
+        ("civilians", "HOTEL STAFF", True),
+        ("armed_group", "ANDEAN LIBERATION FRONT", False),
+        ("armed_group", "PATRIOTIC ARMED FORCES", False),
+        ("organization", "SUGAR WORKERS FEDERATION", False),
+    ],
+)
+def test_muc4_a_plural_description_of_people_is_no_organization(
+    kind: str, text: str, individuals: bool
+) -> None:
+    from threatline.evaluate.muc4 import _is_description
+
+    actor = Actor(id="x", name=text.title(), kind=kind)
+    assert _is_description(actor, text) is individuals
+
+
+def test_muc4_foreign_nation_of_targets_marked_as_another_country_s() -> None:
+    from threatline.evaluate.muc4 import SlotFill, _fill_foreign_nations, _foreign_nation
+
+    assert _foreign_nation("NICARAGUAN EMBASSY", "HONDURAS") == "NICARAGUA"
+    assert _foreign_nation("PERUVIAN-U.S. CULTURAL CENTER", "PERU") == "UNITED STATES"
+    assert _foreign_nation("PERUVIAN TELEPHONE OFFICE", "PERU") is None
+    assert _foreign_nation("POLICE STATION", "PERU") is None
+
+    text = "Gunmen shot the Spanish priest Juan Lopez and a local teacher in Lima."
+    article = Article(id="a", text=text)
+    priest = Actor(id="p", name="Juan Lopez", kind="person", mentions=_spans(text, "Juan Lopez"))
+    teacher = Actor(id="t", name="teacher", kind="civilians", mentions=_spans(text, "teacher"))
+    template = MucTemplate(message_id="m")
+    template.slots[3] = parse_slot(3, ["PERU: LIMA (CITY)"])
+    template.slots[12] = SlotFill()
+    _fill_foreign_nations(template, [priest, teacher], article)
+    fills = [(f.value, f.xref) for f in template.slot(22).fillers]
+    assert fills == [("SPAIN", ("JUAN LOPEZ",))]
+    template.slots[3] = SlotFill()  # no incident country: nothing is foreign
+    template.slots[22] = SlotFill()
+    _fill_foreign_nations(template, [priest], article)
+    assert not template.slot(22).fillers
+
+
+def _spans(text: str, surface: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(surface), text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kept"),
+    [
+        ("Rebels attacked the air force headquarters at dawn.", "attacked", False),
+        ("Rebels launched an attack against a 3d brigade unit.", "attack", False),
+        ("Rebels attacked the town hall at dawn.", "attacked", True),
+    ],
+)
+def test_muc4_an_attack_on_a_military_object_alone_is_guerrilla_warfare(
+    text: str, trigger: str, kept: bool
+) -> None:
+    report = _article_report(
+        text,
+        [("a1", "Rebels", "armed_group", False)],
+        [
+            {
+                "type": "attack",
+                "trigger": trigger,
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    assert bool(report_to_templates(report)) is kept

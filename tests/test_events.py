@@ -1071,3 +1071,55 @@ def test_events_coordinated_participle_shares_the_passive_subject(nlp):
     shooting = next(e for e in events if e.trigger.text == "shot")
     assert ("mayor", "perpetrator") not in roles(shooting)
     assert ("mayor", "victim") in roles(shooting)
+
+
+# --------------------------------------------------------------------------- things hit
+
+
+@pytest.mark.model
+def test_events_attackers_vehicle_and_reporting_medium_are_no_targets(nlp):
+    text = (
+        "Gunmen on a passing motorcycle attacked the state-owned bank in Lima on Monday, "
+        "radio stations reported."
+    )
+    monday = day(text, "Monday", dt.date(2024, 3, 18))
+    event = only(run(nlp, text, timexes=[monday]))
+    targets = [s.text for s in event.physical_targets]
+    assert targets == ["state-owned bank"]
+
+
+@pytest.mark.model
+def test_events_a_raid_by_the_police_or_by_no_one_named_is_a_search(nlp):
+    text = "Police raided the house of a teacher in Cali on Monday."
+    police = actor(text, "police", ActorKind.SECURITY_FORCE, "Police")
+    monday = day(text, "Monday", dt.date(2024, 3, 18))
+    assert only(run(nlp, text, actors=[police], timexes=[monday])).type == "security_operation"
+    text = "A farm of the smuggler was raided on Monday."
+    monday = day(text, "Monday", dt.date(2024, 3, 18))
+    assert only(run(nlp, text, timexes=[monday])).type == "security_operation"
+    text = "Rebels raided the village on Monday."
+    rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "Rebels")
+    monday = day(text, "Monday", dt.date(2024, 3, 18))
+    assert only(run(nlp, text, actors=[rebels], timexes=[monday])).type == "armed_assault"
+
+
+def test_events_a_bracket_opened_just_before_is_part_of_a_name():
+    import spacy
+
+    from threatline.events import _opens_within
+
+    doc = spacy.blank("en")("the Lempa River Commission ( CEL ) substation")
+    assert _opens_within(doc, 6)  # '(CEL)' inside the name
+    doc = spacy.blank("en")("the report ( see below , in full ) substation")
+    assert not _opens_within(doc, 9)
+
+
+@pytest.mark.model
+def test_events_a_group_s_attacks_in_general_are_no_event(nlp):
+    text = "The rebels have stepped up their attacks on the oil pipeline."
+    rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "rebels")
+    assert run(nlp, text, actors=[rebels]) == []
+    text = "The rebels carried out their attack on the oil pipeline on Monday."
+    rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "rebels")
+    monday = day(text, "Monday", dt.date(2024, 3, 18))
+    assert run(nlp, text, actors=[rebels], timexes=[monday])  # one attack, dated

@@ -545,7 +545,13 @@ def _is_bare_plural(token: Token, lex: Lexicon) -> bool:
         return False
     if any(_lemma(c) in lex.vague_quantifiers for c in token.children):
         return True
+    # 'their attacks', 'its kidnappings': a group's deeds in general, like a bare plural
+    if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in token.children):
+        return True
     return not any(c.dep_ in ("det", "nummod", "poss") for c in token.children)
+
+
+_POSSESSIVE_PRONOUNS = frozenset(["their", "its", "his", "her", "our", "your"])
 
 
 def _is_specific(sentence: SpacySpan, timexes: list[TimeSpan], lex: Lexicon) -> bool:
@@ -1039,11 +1045,52 @@ def _phrase_span(text: str, head: Token) -> Span:
     left = head
     for i in range(head.i - 1, head.sent.start - 1, -1):
         token = head.doc[i]
-        if i not in subtree or token.dep_ not in ("compound", "amod", "nmod", "nummod", "punct"):
+        if token.text == "]" or (token.text == ")" and not _opens_within(head.doc, i)):
+            break  # the end of an aside before the phrase, not part of it
+        hyphened = i + 1 < head.i and head.doc[i + 1].text == "-"  # 'state-owned'
+        allowed = ("compound", "amod", "nmod", "nummod", "punct")
+        if i not in subtree or (token.dep_ not in allowed and not hyphened):
             break
         if token.dep_ != "punct":
             left = token
     return _char_span(text, left.idx, head.idx + len(head.text))
+
+
+# Verbs and prepositions of which a vehicle is the attackers' means of moving ('fired from a
+# moving car', 'men riding a motorcycle', 'fled in a jeep'), not what they attacked.
+_RIDE_VERBS = frozenset(["ride", "drive", "flee", "escape", "travel", "arrive"])
+_RIDE_MODIFIERS = frozenset(["moving", "passing", "getaway"])
+# Media told as the channel of the news ('radio stations reported', 'according to the
+# newspaper', 'said over the radio'), not as a thing attacked.
+_MEDIA_NOUNS = frozenset(["radio", "television", "newspaper", "tv", "press", "station"])
+_REPORT_VERBS = frozenset(["report", "say", "announce", "broadcast", "quote", "publish", "add"])
+_MEDIUM_PREPOSITIONS = frozenset(["by", "over", "via", "through"])
+
+
+def _means_not_target(token: Token) -> bool:
+    """A thing noun in an attack's clause that is no physical target: the vehicle the
+    attackers rode, or a medium that reported the news."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        preposition, governor = _lemma(head), head.head
+    else:
+        preposition, governor = "", head
+    if _lemma(token) in _MEDIA_NOUNS and (
+        (token.dep_ == "nsubj" and _lemma(head) in _REPORT_VERBS)
+        or preposition in _MEDIUM_PREPOSITIONS
+        or (preposition == "to" and _lemma(governor) == "according")
+    ):
+        return True
+    before = {t.lower_ for t in token.subtree if t.i < token.i}
+    if before & _RIDE_MODIFIERS or preposition in ("from", "aboard"):
+        return True
+    return _lemma(governor) in _RIDE_VERBS and (token.dep_ == "dobj" or preposition in ("in", "on"))
+
+
+def _opens_within(doc: Doc, close: int, reach: int = 4) -> bool:
+    """Whether the bracket closed at ``close`` opened a few words before: an acronym inside
+    a name ('Lempa River Executive Commission (CEL) substation') rather than an aside."""
+    return any(doc[j].text == "(" for j in range(max(close - reach, 0), close))
 
 
 def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> None:
@@ -1060,7 +1107,7 @@ def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> N
             if span not in mention.instruments:
                 mention.instruments.append(span)
         elif lemma in lex.physical_targets and token.pos_ in ("NOUN", "PROPN"):
-            if token.i == mention.token.i:
+            if token.i == mention.token.i or _means_not_target(token):
                 continue
             span = _phrase_span(text, token)
             if span not in mention.physical_targets:
@@ -2321,7 +2368,13 @@ def _resolve_killings(
             actors.is_security(actors.in_subtree(k), k, lex) for k in killers
         )
         generic = {EventType.ATTACK.value, EventType.ARMED_ASSAULT.value}
-        if security and mention.type in generic:
+        raiders = killers + _children(mention.token, {"poss"})  # 'the army's raids'
+        raided_by_security = bool(raiders) and all(
+            actors.is_security(actors.in_subtree(k), k, lex) for k in raiders
+        )
+        if _is_search_raid(mention, security=raided_by_security, named_raider=bool(raiders)):
+            mention.type = EventType.SECURITY_OPERATION.value
+        elif security and mention.type in generic:
             # 'soldiers killed the Jesuits': forces that kill civilians commit violence
             # against them; 'troops killed three rebels' is an operation
             harmed = [
@@ -2342,6 +2395,18 @@ def _resolve_killings(
             mention.kind = "event"
         kept.append(mention)
     return kept
+
+
+def _is_search_raid(mention: _Mention, *, security: bool, named_raider: bool) -> bool:
+    """A raid by the security forces ('police raided his house') or by no one named ('the
+    farm was raided') is a search, a security operation, unless someone is killed in it;
+    'guerrillas raided the town' stays an assault."""
+    if _lemma(mention.token) != "raid" or (named_raider and not security):
+        return False
+    return not any(_lemma(t) in _KILLING_LEMMAS for t in mention.absorbed)
+
+
+_KILLING_LEMMAS = frozenset(["kill", "murder", "massacre", "execute", "shoot", "slay"])
 
 
 def _names_victims_of_noun(mention: _Mention, actors: _Actors, lex: Lexicon) -> bool:

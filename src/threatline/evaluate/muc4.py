@@ -20,6 +20,7 @@ Two scores are computed:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import string
 import unicodedata
@@ -1215,6 +1216,8 @@ def event_to_template(
         and all(_MILITARY_TARGET.search(text) for text in physical)
     ):
         return None  # guerrilla warfare against the security forces: not a MUC-4 incident
+    if not victims and not physical and _MILITARY_OBJECT.match(_after_trigger(event, article)):
+        return None  # 'attacked an army convoy' with no other target: the same warfare
     t = MucTemplate(message_id=message_id)
     t.slots[2] = _one(_incident_date(event, article))
     t.slots[3] = _one(_incident_location(event, places))
@@ -1280,7 +1283,78 @@ def event_to_template(
             )
             t.slots[16] = SlotFill(fillers=[Filler((effect,), (x,)) for x in physical])
     _fill_human_targets(t, event, victims, article, incident_type)
+    _fill_foreign_nations(t, victims, article)
     return t
+
+
+def _fill_foreign_nations(t: MucTemplate, victims: list[Actor], article: Article) -> None:
+    """PHYS TGT / HUM TGT: FOREIGN NATION (part2, slots 15 and 22): the nation of a target
+    that the text marks as another country's than the incident's ('the U.S. embassy', 'the
+    Spanish priest'), tagged with that target. Left empty when the incident has no place."""
+    location = t.slot(3).fillers
+    if not location:
+        return
+    home = location[0].value.split(":")[0].strip()
+    if not t.slot(12).inapplicable:
+        physical = [f.value for f in t.slot(12).fillers]
+        t.slots[15] = SlotFill(
+            fillers=[
+                Filler((nation,), (text,))
+                for text in physical
+                if (nation := _foreign_nation(text, home)) is not None
+            ]
+        )
+    people: list[Filler] = []
+    for actor in victims:
+        referent = _split_title(_actor_text(actor, article))[1]
+        # the words just before each mention: 'the Spanish priest X', 'U.S. citizen X'
+        context = [
+            _fill_string(" ".join(article.text[max(0, start - 40) : end].split()[-6:]))
+            for start, end in actor.mentions
+        ]
+        nation = next(
+            (n for text in context if (n := _foreign_nation(text, home)) is not None), None
+        )
+        if nation is not None:
+            people.append(Filler((nation,), (referent,)))
+    t.slots[22] = SlotFill(fillers=people)
+
+
+def _foreign_nation(text: str, home: str) -> str | None:
+    """The first nation other than ``home`` that a fill names by a demonym or a country
+    name ('NICARAGUAN EMBASSY' -> 'NICARAGUA'), as a MUC-4 country fill."""
+    for word in re.findall(r"[A-Z][A-Z.']*[A-Z.]", text):
+        nation = _nation_words().get(word.rstrip("'"))
+        if nation is not None and nation != home:
+            return nation
+    return None
+
+
+@functools.cache
+def _nation_words() -> dict[str, str]:
+    """Upper-case demonyms and one-word country names -> the country's MUC-4 fill."""
+    from threatline.geo import demonyms
+
+    words: dict[str, str] = {}
+    for demonym, code in demonyms().items():
+        name = _country_name(code)
+        if name and " " not in demonym:
+            words[demonym.upper()] = name
+    # forms the demonym table lacks: abbreviations, nouns for people, the period's states
+    words.update(_EXTRA_NATION_WORDS)
+    return words
+
+
+_EXTRA_NATION_WORDS: dict[str, str] = {
+    "U.S.": "UNITED STATES",
+    "US": "UNITED STATES",
+    "AMERICANS": "UNITED STATES",
+    "SPANIARD": "SPAIN",
+    "SPANIARDS": "SPAIN",
+    "BRITON": "UNITED KINGDOM",
+    "SOVIET": "USSR",
+    "SOVIETS": "USSR",
+}
 
 
 #: How long before the message an incident may have happened to be "recent": two months
@@ -1294,6 +1368,22 @@ _MILITARY_TARGET = re.compile(
     r"POSITIONS?|CONVOYS?|PATROLS?|TROOPS|HELICOPTERS?|GUNSHIPS?|WARPLANES?|"
     r"FORTS?|BASES?|COMMAND POSTS?|MILITARY POSTS?|OUTPOSTS?)\b"
 )
+
+
+# What follows an attack's trigger when it names a military unit or installation as the
+# object: 'attacked the air force headquarters', 'an attack against a brigade unit'.
+_MILITARY_OBJECT = re.compile(
+    r"^(?:ON|AGAINST|AT)?\s*(?:(?:THE|A|AN|SEVERAL|TWO|THREE|\w+TH|\d+\w*|U\.S\.|"
+    r"SALVADORAN|GOVERNMENT|ENEMY|INFANTRY)\s+){0,3}"
+    r"(?:MILITARY|ARMY|NAVY|NAVAL|AIR FORCE|GARRISONS?|BARRACKS|BATTALIONS?|BRIGADES?|"
+    r"POSITIONS|CONVOYS?|PATROLS?|TROOPS|SOLDIERS|REGIMENT|NATIONAL GUARD|OUTPOSTS?)\b"
+)
+
+
+def _after_trigger(event: EventMention, article: Article) -> str:
+    """The words after an event's trigger up to the end of its clause."""
+    rest = article.text[event.trigger.end : event.trigger.end + 80]
+    return _fill_string(re.split(r"[,;.:(]", rest)[0])
 
 
 # Triggers that imply the kind of weapon: an INSTRUMENT TYPE without an INSTRUMENT ID.
@@ -1620,13 +1710,23 @@ _LEADING_NOISE = re.compile(
 
 
 def _mention_texts(actor: Actor, article: Article) -> list[str]:
-    """The actor's mentions as fills, in text order, without pronouns and leading noise."""
+    """The actor's mentions as fills, in text order, without pronouns and leading noise.
+
+    Mentions inside square brackets come after the others: brackets hold what an editor or
+    translator inserted ('FMLN [Farabundo Marti National Liberation Front]'), and fills
+    are the words of the report itself (part2, slot 10)."""
     texts: list[str] = []
-    for start, end in actor.mentions:
+    spans = sorted(actor.mentions, key=lambda span: _in_brackets(article.text, span[0]))
+    for start, end in spans:
         text = _LEADING_NOISE.sub("", _fill_string(article.text[start:end]))
         if text and text not in _PRONOUNS and not text.isdigit() and text not in texts:
             texts.append(text)
     return texts
+
+
+def _in_brackets(text: str, start: int) -> bool:
+    """Whether the character at ``start`` lies inside a square-bracketed insertion."""
+    return text.rfind("[", 0, start) > text.rfind("]", 0, start)
 
 
 def _actor_text(actor: Actor, article: Article) -> str:
@@ -1644,7 +1744,9 @@ def _actor_text(actor: Actor, article: Article) -> str:
         names = [t for t in names if set(t.split()) & name_words] or names
         return max(names or texts, key=lambda t: len(t.split()))
     if actor.in_kb:
-        return next((t for t in texts if not _is_generic(t)), texts[0])
+        # not a description ('the guerrillas') nor a bare common noun ('the group')
+        names = [t for t in texts if not _is_generic(t) and not _ORGANIZATION_WORDS.fullmatch(t)]
+        return (names or texts)[0]
     return texts[0]
 
 
@@ -1686,8 +1788,19 @@ def _is_description(actor: Actor, text: str) -> bool:
         return True
     if actor.in_kb:
         return False
+    if actor.kind == ActorKind.CIVILIANS:
+        return True  # 'embassy employees', 'peasants': people, not an organization
     words = text.split()
-    return bool(words) and words[-1] in _GENERIC_PERPETRATOR_HEADS
+    if not words:
+        return False
+    # a plural noun that is no organization's ('drug traffickers') names individuals
+    head = words[-1]
+    plural = len(head) > 3 and (
+        head.endswith("MEN") or (head.endswith("S") and not head.endswith(("SS", "US", "IS")))
+    )
+    return head in _GENERIC_PERPETRATOR_HEADS or (
+        plural and not _ORGANIZATION_WORDS.fullmatch(head)
+    )
 
 
 def _human_target_type(actor: Actor, text: str) -> str:
