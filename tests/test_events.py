@@ -1123,3 +1123,17 @@ def test_events_a_group_s_attacks_in_general_are_no_event(nlp):
     rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "rebels")
     monday = day(text, "Monday", dt.date(2024, 3, 18))
     assert run(nlp, text, actors=[rebels], timexes=[monday])  # one attack, dated
+
+
+@pytest.mark.model
+def test_events_day_told_later_replaces_the_bound_of_the_report(nlp):
+    text = (
+        "The foreign ministry today condemned the assassination of the party leader. "
+        "The assassination took place in the capital on 20 March."
+    )
+    today = day(text, "today", PUBLISHED)
+    march_20 = day(text, "20 March", dt.date(2024, 3, 20))
+    killing = only(run(nlp, text, timexes=[today, march_20]))
+    # the condemnation's day only bounds the killing: the day told for it is compatible
+    assert killing.time is not None and killing.time.start == dt.date(2024, 3, 20)
+    assert killing.time.mod is None

@@ -1853,7 +1853,10 @@ def _first_person_claims(mentions: list[_Mention], actors: _Actors, lex: Lexicon
 def _overlaps(a: TimeSpan | None, b: TimeSpan | None) -> bool:
     if a is None or b is None or None in (a.start, a.end, b.start, b.end):
         return True
-    return a.start <= b.end and b.start <= a.end  # type: ignore[operator]
+    # 'on or before' (the report's day bounding the event) allows any earlier day
+    a_start = dt.date.min if a.mod == "BEFORE" else a.start
+    b_start = dt.date.min if b.mod == "BEFORE" else b.start
+    return a_start <= b.end and b_start <= a.end  # type: ignore[operator]
 
 
 def _place_compatible(a: EventPlace | None, b: EventPlace | None, places: dict[str, Place]) -> bool:
@@ -1870,9 +1873,14 @@ def _place_compatible(a: EventPlace | None, b: EventPlace | None, places: dict[s
 
 
 def _event_time(event: _Event) -> TimeSpan | None:
-    """The first dated time of its mentions ('yesterday' over a bare 'at 1830')."""
+    """The first dated time of its mentions ('yesterday' over a bare 'at 1830'); a day told
+    for the event itself over the bound of the report that mentions it ('the army reported
+    today the attacks ... The attacks took place on 4 October')."""
     times = [m.time for m in event.mentions if m.time is not None]
-    return next((t for t in times if t.start is not None), times[0] if times else None)
+    dated = [t for t in times if t.start is not None]
+    return next((t for t in dated if t.mod != "BEFORE"), dated[0] if dated else None) or (
+        times[0] if times else None
+    )
 
 
 def _event_place(event: _Event) -> EventPlace | None:
