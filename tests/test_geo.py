@@ -457,14 +457,6 @@ def test_geo_dateline_with_a_bracketed_source_or_country(gazetteer):
     assert _dateline_country(text, gazetteer) == "DE"
 
 
-def test_geo_dateline_country_drops_a_big_city_matched_by_another_spelling(gazetteer):
-    # "Cano" is only another spelling of Kano, Nigeria: in a report from Bogota it is no
-    # reason to place the article in Nigeria, however big Kano is.
-    text = "BOGOTA, 4 MAY 90 (RADIO) -- [TEXT] REBELS BLEW UP THE CANO LIMON PIPELINE."
-    _, cano = resolve_toponyms(text, _spans(text, "BOGOTA", "CANO"), gazetteer)
-    assert cano is None or cano.country != "NG"
-
-
 def test_geo_dateline_country_outweighs_a_demonym_for_a_namesake_abroad(gazetteer):
     # One "Spanish" in a report from San Salvador does not vouch for a Spanish village.
     text = (
@@ -475,3 +467,15 @@ def test_geo_dateline_country_outweighs_a_demonym_for_a_namesake_abroad(gazettee
     spans = _spans(text, "San Salvador", "San Antonio Abad", "San Salvador")
     _, place, _ = resolve_toponyms(text, spans, gazetteer, fallback=True)
     assert place is not None and place.country == "SV"
+
+
+def test_geo_dateline_share_spares_regions_abroad(gazetteer):
+    # A report from Santo Domingo about El Salvador: the department is no small namesake.
+    text = (
+        "Santo Domingo (Dominican Republic), 8 Sep 89 (Radio) -- [Text] A former soldier "
+        "of El Salvador said that the army had killed peasants in Usulutan. The Dominican "
+        "Republic gave him asylum; the Dominican Republic said so today."
+    )
+    spans = _spans(text, "Santo Domingo", "Dominican Republic", "El Salvador", "Usulutan")
+    *_, usulutan = resolve_toponyms(text, spans, gazetteer)
+    assert usulutan is not None and usulutan.country == "SV"

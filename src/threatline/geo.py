@@ -1065,14 +1065,13 @@ def _is_foreign_namesake(entry: GazetteerEntry, key: str, context: _Context, hom
     votes -= context.own_votes.get(key, {}).get(entry.country or "", 0)
     # A name only one country has votes for that country by itself (_UNIQUE_NAME_WEIGHT);
     # a country far less present than the home one (a "Spanish" priest in a report from San
-    # Salvador) does not vouch for its towns either.
-    home_votes = context.countries.get(home, 0) - context.own_votes.get(key, {}).get(home, 0)
-    if votes > max(_UNIQUE_NAME_WEIGHT, _FOREIGN_SHARE_NEEDED * home_votes) + 1e-9:
+    # Salvador) does not vouch for its towns either (its regions are no small namesakes).
+    needed = _UNIQUE_NAME_WEIGHT
+    if entry.level == PlaceLevel.SETTLEMENT:
+        home_votes = context.countries.get(home, 0) - context.own_votes.get(key, {}).get(home, 0)
+        needed = max(needed, _FOREIGN_SHARE_NEEDED * home_votes)
+    if votes > needed + 1e-9:
         return False
-    if fold_name(entry.name) != key:
-        # Only another spelling matches ("Cano" for Kano, "Colonia" for Koln): a big city
-        # abroad is no likelier than any namesake then.
-        return True
     return entry.feature_code != "PPLC" and entry.population < _FOREIGN_NAMESAKE_MAX_POPULATION
 
 
