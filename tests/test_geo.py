@@ -479,3 +479,13 @@ def test_geo_dateline_share_spares_regions_abroad(gazetteer):
     spans = _spans(text, "Santo Domingo", "Dominican Republic", "El Salvador", "Usulutan")
     *_, usulutan = resolve_toponyms(text, spans, gazetteer)
     assert usulutan is not None and usulutan.country == "SV"
+
+
+def test_geo_resolve_country_in_a_list_of_countries_is_the_country(gazetteer):
+    # ", Brazil" after "Costa Rica" is the next item of the list, not its container.
+    text = "Peru, Costa Rica, Brazil and others expressed their support."
+    _, costa_rica, _ = resolve_toponyms(
+        text, _spans(text, "Peru", "Costa Rica", "Brazil"), gazetteer
+    )
+    assert costa_rica is not None and costa_rica.level == PlaceLevel.COUNTRY
+    assert costa_rica.country == "CR"

@@ -750,6 +750,7 @@ _CONTAINER_AFTER = re.compile(r"\s*,\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u201
 _CONTAINER_IN = re.compile(
     r"\s+(?:in|of)\s+(?:the\s+)?([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
 )
+_LIST_BEFORE = re.compile(r",\s*$")
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
 
 
@@ -1158,6 +1159,12 @@ def resolve_toponyms(
     for span, cands in zip(toponyms, cand_lists, strict=True):
         key = fold_name(span.text)
         in_countries, in_regions = _containers(text, span, gazetteer) if cands else (set(), set())
+        if _LIST_BEFORE.search(text, max(0, span.start - 3), span.start) and any(
+            c.level == PlaceLevel.COUNTRY for c in cands
+        ):
+            # A country in a list of countries ("Peru, Costa Rica, Brazil"): the next
+            # country is the next item, not where it lies.
+            in_countries = set()
         scores = []
         for entry in cands:
             exact = fold_name(entry.name) == key or entry.level == PlaceLevel.COUNTRY
