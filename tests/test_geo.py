@@ -419,3 +419,73 @@ def test_geo_locate_event_where_a_person_comes_from_is_no_place():
     text = "Gunmen from Tennessee killed the priest."
     where = _locate(text, "killed", [_place("P1", "Tennessee", PlaceLevel.REGION, text)])
     assert where is not None
+
+
+def test_geo_gazetteer_has_regions_named_after_no_town(gazetteer):
+    # Colombian departments and Salvadoran departments whose names no town bears (or
+    # whose namesake town lies in another department) are linked through their seat.
+    for name, country, admin1 in (
+        ("Huila", "CO", "Huila"),
+        ("Meta", "CO", "Meta"),
+        ("North Santander", "CO", "Norte de Santander"),
+        ("Cuscatlan", "SV", "Cuscatlán"),
+        ("Morazan", "SV", "Morazán"),
+    ):
+        regions = [e for e in gazetteer.candidates(name) if e.level == PlaceLevel.REGION]
+        assert any(e.country == country and e.admin1 == admin1 for e in regions), name
+    # The biggest town called Caldas lies in Antioquia: the Caldas region is not there.
+    (caldas,) = [e for e in gazetteer.candidates("Caldas") if e.level == PlaceLevel.REGION]
+    manizales = next(e for e in gazetteer.candidates("Manizales") if e.country == "CO")
+    assert caldas.admin1 == manizales.admin1 == "Caldas"
+
+
+def test_geo_resolve_department_of_the_dateline_country(gazetteer):
+    text = "BOGOTA, 4 MAY 90 (RADIO) -- [TEXT] REBELS RAIDED A FARM IN HUILA DEPARTMENT."
+    _, huila = resolve_toponyms(text, _spans(text, "BOGOTA", "HUILA"), gazetteer)
+    assert huila is not None and huila.country == "CO" and huila.level == PlaceLevel.REGION
+
+
+def test_geo_dateline_with_a_bracketed_source_or_country(gazetteer):
+    from threatline.geo import _dateline_country, dateline_place_end
+
+    text = "SAN SALVADOR, 3 MAY 89 (ACAN - EFE) -- [TEXT] TWO BOMBS WENT OFF."
+    assert dateline_place_end(text) == len("SAN SALVADOR")
+    assert _dateline_country(text, gazetteer) == "SV"
+    text = "NO CITY (EL SALVADOR), 19 MAR 89 (RADIO) -- [TEXT] TWO BOMBS WENT OFF."
+    assert _dateline_country(text, gazetteer) == "SV"
+    text = "Hamburg (West Germany), 20 Jul 89 (DPA) -- [Text] Two bombs went off."
+    assert _dateline_country(text, gazetteer) == "DE"
+
+
+def test_geo_dateline_country_outweighs_a_demonym_for_a_namesake_abroad(gazetteer):
+    # One "Spanish" in a report from San Salvador does not vouch for a Spanish village.
+    text = (
+        "San Salvador, 3 May 89 (Radio) -- [Text] A Spanish priest said that Salvadoran "
+        "troops and rebels fought in San Antonio Abad, north of San Salvador. The "
+        "Salvadoran army denied it."
+    )
+    spans = _spans(text, "San Salvador", "San Antonio Abad", "San Salvador")
+    _, place, _ = resolve_toponyms(text, spans, gazetteer, fallback=True)
+    assert place is not None and place.country == "SV"
+
+
+def test_geo_dateline_share_spares_regions_abroad(gazetteer):
+    # A report from Santo Domingo about El Salvador: the department is no small namesake.
+    text = (
+        "Santo Domingo (Dominican Republic), 8 Sep 89 (Radio) -- [Text] A former soldier "
+        "of El Salvador said that the army had killed peasants in Usulutan. The Dominican "
+        "Republic gave him asylum; the Dominican Republic said so today."
+    )
+    spans = _spans(text, "Santo Domingo", "Dominican Republic", "El Salvador", "Usulutan")
+    *_, usulutan = resolve_toponyms(text, spans, gazetteer)
+    assert usulutan is not None and usulutan.country == "SV"
+
+
+def test_geo_resolve_country_in_a_list_of_countries_is_the_country(gazetteer):
+    # ", Brazil" after "Costa Rica" is the next item of the list, not its container.
+    text = "Peru, Costa Rica, Brazil and others expressed their support."
+    _, costa_rica, _ = resolve_toponyms(
+        text, _spans(text, "Peru", "Costa Rica", "Brazil"), gazetteer
+    )
+    assert costa_rica is not None and costa_rica.level == PlaceLevel.COUNTRY
+    assert costa_rica.country == "CR"

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 EARTH_RADIUS_KM = 6371.0088
 # Bump when the cache layout or the way the index is built changes.
-_CACHE_FORMAT = 4
+_CACHE_FORMAT = 5
 
 
 # --------------------------------------------------------------------------- entries
@@ -341,7 +341,8 @@ def _build_packaged_tables() -> tuple[list[_Row], dict[str, list[int]]]:
     3166-2 suffixes in some countries (US, GB, CH, ...): where at least 70% of a country's
     codes are ISO suffixes they are matched directly; elsewhere a region is linked to the
     admin1 code of the most populous place bearing the region's own name (regions are
-    often named after their capital). Regions linked neither way are left out. US counties
+    often named after their capital), or first to the code of the town that
+    ``geo_regions.json`` lists as its seat. Regions linked neither way are left out. US counties
     (no coordinates in the package) take the most populous place of the same name in their
     state, else the state's centre.
     """
@@ -360,7 +361,9 @@ def _build_packaged_tables() -> tuple[list[_Row], dict[str, list[int]]]:
     with (data_dir / "continents.json").open(encoding="utf-8") as handle:
         continents = json.load(handle)
     country_data = _data_json("geo_countries.json")
-    region_aliases = _data_json("geo_regions.json")["aliases"]
+    region_data = _data_json("geo_regions.json")
+    region_aliases = region_data["aliases"]
+    region_seats: dict[str, str] = region_data.get("seats", {})
 
     # -- places by country and admin1 code
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -394,7 +397,18 @@ def _build_packaged_tables() -> tuple[list[_Row], dict[str, list[int]]]:
             for code in codes & by_suffix.keys():
                 admin1_of[(cc, code)] = by_suffix[code]
             continue
+        # A listed seat says the region's code for sure ("Huila" has no town of its
+        # name, and the biggest "Caldas" lies in Antioquia): those links come first.
+        linked: set[str] = set()
         for sub in subs:
+            seat = region_seats.get(sub.code)
+            city = largest_by_name.get((cc, fold_name(seat))) if seat else None
+            if city is not None and (cc, city["admin1code"]) not in admin1_of:
+                admin1_of[(cc, city["admin1code"])] = sub
+                linked.add(sub.code)
+        for sub in subs:
+            if sub.code in linked:
+                continue
             city = largest_by_name.get((cc, fold_name(_clean_subdivision_name(sub.name))))
             if city is not None and (cc, city["admin1code"]) not in admin1_of:
                 admin1_of[(cc, city["admin1code"])] = sub
@@ -736,6 +750,7 @@ _CONTAINER_AFTER = re.compile(r"\s*,\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u201
 _CONTAINER_IN = re.compile(
     r"\s+(?:in|of)\s+(?:the\s+)?([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
 )
+_LIST_BEFORE = re.compile(r",\s*$")
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
 
 
@@ -979,6 +994,8 @@ _DATELINE_WEIGHT = 3.0
 # A town abroad that the article's own countries do not vouch for is a namesake when the
 # dateline places the article elsewhere, unless it is a capital or a big city.
 _FOREIGN_NAMESAKE_MAX_POPULATION = 500_000
+# The share of the home country's votes that a foreign country needs to vouch for its towns.
+_FOREIGN_SHARE_NEEDED = 0.5
 
 
 @functools.lru_cache(maxsize=16)
@@ -991,11 +1008,22 @@ def dateline_place_end(text: str) -> int | None:
     if comma <= 0 or "\n" in text[:comma].strip():
         return None
     head = text[:400]
+    if _PLAIN_DATELINE.match(head):
+        return comma
     # A truecased wire text ("San Salvador, 9 Jun 89 (canal Doce television) --") has its
     # dateline in the capitals the date grammar knows.
     if find_dateline(head) is None and find_dateline(head.upper()) is None:
         return None
     return comma
+
+
+# The commonest dateline shape, read without the date grammar: a place, a comma, a day,
+# month and year, a source in brackets, a dash ("SAN SALVADOR, 3 MAY 89 (ACAN - EFE) --").
+_PLAIN_DATELINE = re.compile(
+    r"\s*[^,\n]{2,60},\s+\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4}\s*(?:\([^()\n]{1,60}\)\s*)?--"
+)
+# "NO CITY (EL SALVADOR)", "HAMBURG (WEST GERMANY)": a dateline place with its country.
+_PLACE_WITH_COUNTRY = re.compile(r"(.*?)\s*\(([^()]+)\)$")
 
 
 def _dateline_country(text: str, gazetteer: GazetteerBackend) -> str | None:
@@ -1005,7 +1033,17 @@ def _dateline_country(text: str, gazetteer: GazetteerBackend) -> str | None:
     if end is None:
         return None
     name = text[:end].strip()
+    bracketed = _PLACE_WITH_COUNTRY.match(name)
     try:
+        if bracketed:
+            stated = [
+                e
+                for e in gazetteer.candidates(bracketed.group(2))
+                if e.country and e.level in (PlaceLevel.COUNTRY, PlaceLevel.AREA)
+            ]
+            if len({e.country for e in stated}) == 1:
+                return stated[0].country
+            name = bracketed.group(1)
         cands = gazetteer.candidates(name)[:_MAX_CANDIDATES]
     except Exception:  # a failing backend lookup leaves the article without a home
         return None
@@ -1026,8 +1064,14 @@ def _is_foreign_namesake(entry: GazetteerEntry, key: str, context: _Context, hom
         return False
     votes = context.countries.get(entry.country or "", 0)
     votes -= context.own_votes.get(key, {}).get(entry.country or "", 0)
-    # A name only one country has votes for that country by itself (_UNIQUE_NAME_WEIGHT).
-    if votes > _UNIQUE_NAME_WEIGHT + 1e-9:
+    # A name only one country has votes for that country by itself (_UNIQUE_NAME_WEIGHT);
+    # a country far less present than the home one (a "Spanish" priest in a report from San
+    # Salvador) does not vouch for its towns either (its regions are no small namesakes).
+    needed = _UNIQUE_NAME_WEIGHT
+    if entry.level == PlaceLevel.SETTLEMENT:
+        home_votes = context.countries.get(home, 0) - context.own_votes.get(key, {}).get(home, 0)
+        needed = max(needed, _FOREIGN_SHARE_NEEDED * home_votes)
+    if votes > needed + 1e-9:
         return False
     return entry.feature_code != "PPLC" and entry.population < _FOREIGN_NAMESAKE_MAX_POPULATION
 
@@ -1115,6 +1159,12 @@ def resolve_toponyms(
     for span, cands in zip(toponyms, cand_lists, strict=True):
         key = fold_name(span.text)
         in_countries, in_regions = _containers(text, span, gazetteer) if cands else (set(), set())
+        if _LIST_BEFORE.search(text, max(0, span.start - 3), span.start) and any(
+            c.level == PlaceLevel.COUNTRY for c in cands
+        ):
+            # A country in a list of countries ("Peru, Costa Rica, Brazil"): the next
+            # country is the next item, not where it lies.
+            in_countries = set()
         scores = []
         for entry in cands:
             exact = fold_name(entry.name) == key or entry.level == PlaceLevel.COUNTRY
