@@ -221,9 +221,12 @@ def test_events_arrest_and_seizure_of_power(nlp):
         # a laid device that did not go off is a failed bombing, not a bombing that never was
         ("A second bomb left at the bank did not explode.", "bombing", "failed"),
         ("The grenade did not go off.", "bombing", "failed"),
-        ("The dynamite charge thrown at the office failed to go off.", "bombing", "failed"),
+        ("The dynamite charge left at the office failed to go off.", "bombing", "failed"),
         ("The rebels did not bomb the bridge.", "bombing", "hypothetical"),
         ("The bomb could have exploded.", "bombing", "hypothetical"),
+        # the purpose of a use that happened was done
+        ("The rebels used explosives to blow up the pipeline.", "bombing", "occurred"),
+        ("The rebels will use explosives to blow up the pipeline.", "bombing", "hypothetical"),
     ],
 )
 def test_events_status_from_context(nlp, text, event_type, status):
@@ -1149,3 +1152,10 @@ def test_events_a_group_s_attacks_in_general_are_no_event(nlp):
     rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "rebels")
     monday = day(text, "Monday", dt.date(2024, 3, 18))
     assert run(nlp, text, actors=[rebels], timexes=[monday])  # one attack, dated
+
+
+@pytest.mark.model
+def test_events_dynamite_sticks_are_the_instrument(nlp):
+    event = only(run(nlp, "The rebels used dynamite sticks to blow up the pipeline."))
+    assert (event.type, event.status) == ("bombing", "occurred")
+    assert [s.text for s in event.instruments] == ["dynamite sticks"]

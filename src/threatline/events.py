@@ -787,9 +787,22 @@ def _status(mention: _Mention, lex: Lexicon) -> str:
             return EventStatus.THREATENED.value
         if lemma in ("thwart", "foil", "prevent", "repel"):
             return EventStatus.FOILED.value if lemma != "repel" else EventStatus.FAILED.value
-    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) and not _done_with(token):
         return EventStatus.HYPOTHETICAL.value  # 'so as to capture them': not (yet) done
     return status
+
+
+def _done_with(token: Token) -> bool:
+    """'They used explosives to blow up the pipeline': the purpose of a use that happened
+    was done, unlike 'they came to capture them' or 'they did not use force to ...'."""
+    head = token.head
+    if token.dep_ not in ("advcl", "xcomp") or _lemma(head) not in ("use", "employ"):
+        return False
+    if head.tag_ not in ("VBD", "VBN"):
+        return False
+    return not any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and _lemma(c) in _MODALS) for c in head.children
+    )
 
 
 def _dud(mention: _Mention, lex: Lexicon) -> bool:
