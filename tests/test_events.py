@@ -218,6 +218,15 @@ def test_events_arrest_and_seizure_of_power(nlp):
         ("The group denied that it bombed the hotel.", "bombing", "denied"),
         ("No suspect has been arrested yet.", "arrest", "hypothetical"),
         ("It is not right for the police to arrest journalists.", "arrest", "hypothetical"),
+        # a laid device that did not go off is a failed bombing, not a bombing that never was
+        ("A second bomb left at the bank did not explode.", "bombing", "failed"),
+        ("The grenade did not go off.", "bombing", "failed"),
+        ("The dynamite charge left at the office failed to go off.", "bombing", "failed"),
+        ("The rebels did not bomb the bridge.", "bombing", "hypothetical"),
+        ("The bomb could have exploded.", "bombing", "hypothetical"),
+        # the purpose of a use that happened was done
+        ("The rebels used explosives to blow up the pipeline.", "bombing", "occurred"),
+        ("The rebels will use explosives to blow up the pipeline.", "bombing", "hypothetical"),
     ],
 )
 def test_events_status_from_context(nlp, text, event_type, status):
@@ -240,10 +249,30 @@ def test_events_status_from_context(nlp, text, event_type, status):
         "Without reforms there will be a social explosion.",
         "It has been demonstrated that democracy works.",
         "We plan to establish new rules for the elections.",
+        "The alarm went off at noon.",
+        "The army disarmed the rebels.",
     ],
 )
 def test_events_no_false_events(nlp, text):
     assert run(nlp, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "device", "target"),
+    [
+        ("Police defused a bomb left at the bank.", "bomb", "bank"),
+        ("An explosive device was deactivated at the airport.", "explosive device", "airport"),
+        ("Experts disarmed a dynamite charge inside the church.", "dynamite charge", "church"),
+    ],
+)
+def test_events_defused_device_is_a_foiled_attack_with_its_device_and_target(
+    nlp, text, device, target
+):
+    event = only(run(nlp, text))
+    assert (event.type, event.status) == ("foiled_attack", "foiled")
+    assert [s.text for s in event.instruments] == [device]
+    assert [s.text for s in event.physical_targets] == [target]
 
 
 @pytest.mark.model
@@ -1137,3 +1166,9 @@ def test_events_day_told_later_replaces_the_bound_of_the_report(nlp):
     # the condemnation's day only bounds the killing: the day told for it is compatible
     assert killing.time is not None and killing.time.start == dt.date(2024, 3, 20)
     assert killing.time.mod is None
+
+
+def test_events_dynamite_sticks_are_the_instrument(nlp):
+    event = only(run(nlp, "The rebels used dynamite sticks to blow up the pipeline."))
+    assert (event.type, event.status) == ("bombing", "occurred")
+    assert [s.text for s in event.instruments] == ["dynamite sticks"]

@@ -231,6 +231,7 @@ class _Mention:
     extra_evidence: list[SpacySpan] = field(default_factory=list)  # sentences giving its toll
     country: str | None = None  # where a back-reference says it happened, when no place does
     embedded: bool = False  # a back-reference inside another event's clause ('claimed the attack')
+    planted_device: bool = False  # 'defused a bomb': the device of a prevented bombing
 
     @property
     def family(self) -> str:
@@ -604,6 +605,7 @@ def _find_triggers(
                 sentence=sentence,
                 kind=entry.get("kind", "event"),
                 definite=_definite(token),
+                planted_device=bool(entry.get("planted_device")),
             )
         )
     mentions = _absorb_by_governors(mentions)
@@ -726,7 +728,7 @@ def _refine_type(mention: _Mention, scope: list[Token], lex: Lexicon) -> str:
     return best
 
 
-def _status(mention: _Mention) -> str:
+def _status(mention: _Mention, lex: Lexicon) -> str:
     """Status from the words around the trigger: governors, negation, modals, 'if'."""
     status = mention.status
     token = mention.token
@@ -761,6 +763,8 @@ def _status(mention: _Mention) -> str:
     modifiers = {_lemma(c) for c in token.children if c.dep_ in ("amod", "compound")}
     if any(lemma in _DENY_GOVERNORS for lemma in chain_lemmas):
         return EventStatus.DENIED.value
+    if negated and not (modal or conditional) and _dud(mention, lex):
+        return EventStatus.FAILED.value
     if negated or modal or conditional:
         return EventStatus.HYPOTHETICAL.value
     if status != EventStatus.OCCURRED.value:
@@ -783,9 +787,36 @@ def _status(mention: _Mention) -> str:
             return EventStatus.THREATENED.value
         if lemma in ("thwart", "foil", "prevent", "repel"):
             return EventStatus.FOILED.value if lemma != "repel" else EventStatus.FAILED.value
-    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) and not _done_with(token):
         return EventStatus.HYPOTHETICAL.value  # 'so as to capture them': not (yet) done
     return status
+
+
+def _done_with(token: Token) -> bool:
+    """'They used explosives to blow up the pipeline': the purpose of a use that happened
+    was done, unlike 'they came to capture them' or 'they did not use force to ...'."""
+    head = token.head
+    if token.dep_ not in ("advcl", "xcomp") or _lemma(head) not in ("use", "employ"):
+        return False
+    if head.tag_ not in ("VBD", "VBN"):
+        return False
+    return not any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and _lemma(c) in _MODALS) for c in head.children
+    )
+
+
+def _dud(mention: _Mention, lex: Lexicon) -> bool:
+    """'The second bomb did not explode': a device that was laid but did not go off is a
+    failed bombing, unlike 'they did not bomb the town' (no device) or 'no blast'."""
+    token = mention.token
+    if mention.type != EventType.BOMBING.value or token.pos_ != "VERB":
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    lemma = _lemma(subject)
+    modifiers = {_lemma(c) for c in subject.children if c.dep_ in ("compound", "amod")}
+    return lemma in lex.instruments or bool(modifiers & lex.instrument_heads.get(lemma, set()))
 
 
 def _add(mention: _Mention, actor: Actor | None, role: Role) -> None:
@@ -2151,13 +2182,14 @@ def extract_events(
         for mention in mentions:
             scope = _scope_tokens(mention, mentions)
             mention.type = _refine_type(mention, scope, lex)
-            mention.status = _status(mention)
+            mention.status = _status(mention, lex)
             if mention.status == EventStatus.FOILED.value and mention.type in lex.violent:
                 mention.type = EventType.FOILED_ATTACK.value  # 'foiled attacks'
             _participants(mention, actor_index, lex)
             if _attacks_forces(mention, actor_index, lex):
                 mention.type = EventType.ARMED_CLASH.value  # ACLED: a battle, not an attack
-            if mention.type in lex.violent:
+            # a defused bomb keeps its device and where it was laid: an attempted bombing
+            if mention.type in lex.violent or mention.planted_device:
                 _things(mention, scope, text, lex)
             mention.embedded = mention.definite and any(
                 m.token.i in {t.i for t in mention.token.ancestors} for m in mentions
