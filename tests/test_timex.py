@@ -448,6 +448,13 @@ def test_timex_dateline_anchors_when_publication_is_unknown():
     assert [(s.text, s.start) for s in find_timexes(text, None)] == [("yesterday", D(2024, 3, 6))]
 
 
+def test_timex_dateline_source_may_hold_a_dash_of_its_own():
+    text = "LIMA, 3 MAY 89 (ACAN - EFE) -- A CAR BOMB EXPLODED TODAY."
+    dateline = find_dateline(text)
+    assert dateline is not None and dateline.start == D(1989, 5, 3)
+    assert [(s.text, s.start) for s in find_timexes(text, None)] == [("TODAY", D(1989, 5, 3))]
+
+
 @pytest.mark.parametrize(
     "text",
     [

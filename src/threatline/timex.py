@@ -1877,7 +1877,7 @@ _DATELINE_SOURCE = re.compile(r"\s*(?:[(\[][^()\[\]\n]{1,80}[)\]]\s*)?")
 def _dateline_extent(text: str) -> tuple[int, int] | None:
     """Where the date of the text's dateline may lie: from its first comma to its dash."""
     head = text[:_DATELINE_HEAD]
-    dash = _DATELINE_DASH.search(head)
+    dash = _dash_outside_brackets(head)
     if dash is None or "\n\n" in head[: dash.start()] or ". " in head[: dash.start()]:
         return None
     comma = head.find(",", 0, dash.start())
@@ -1885,6 +1885,16 @@ def _dateline_extent(text: str) -> tuple[int, int] | None:
     if comma <= 0 or not _DATELINE_PLACE.fullmatch(head[:comma].strip()):
         return None
     return comma + 1, dash.start()
+
+
+def _dash_outside_brackets(head: str) -> re.Match | None:
+    """The first dateline dash not inside brackets: the source may hold one of its own
+    ('SAN SALVADOR, 3 MAY 89 (ACAN - EFE) --')."""
+    for dash in _DATELINE_DASH.finditer(head):
+        before = head[: dash.start()]
+        if before.count("(") <= before.count(")") and before.count("[") <= before.count("]"):
+            return dash
+    return None
 
 
 def _is_dateline_date(cand: _Cand, text: str, extent: tuple[int, int] | None) -> bool:
