@@ -653,7 +653,7 @@ def test_merge_collection_gives_the_events_with_their_disagreements(tmp_path: Pa
     paths = sorted(DATA.glob("*.txt"))
     events = _merge_collection(paths, tmp_path / "a.sqlite")
     # Events the extractor dated and placed: the market bombing (four reports), the bus
-    # station bombing a week later, the arrests, and the Kuriga kidnapping (three reports).
+    # station bombing a week later (two), the arrests, and the Kuriga kidnapping (three).
     placed = {
         (e["type"], str(e["date_start"]), e["place_name"]): e
         for e in events
@@ -664,7 +664,8 @@ def test_merge_collection_gives_the_events_with_their_disagreements(tmp_path: Pa
     assert [r["value"] for r in market["reports"]["fatalities"]] == ["at least 12", "23", "25"]
     assert market["fatalities"]["text"] == "25"  # the latest official figure
     assert "Islamic State" in market["perpetrators"]
-    assert placed["bombing", "2024-03-11", "Peshawar"]["n_articles"] == 1
+    # both wire reports of the bus station bombing ("a bomb exploded", "a bomb went off")
+    assert placed["bombing", "2024-03-11", "Peshawar"]["n_articles"] == 2
     assert placed["arrest", "2024-03-08", "Peshawar"]["n_articles"] == 2
     assert placed["kidnapping", "2024-03-07", "Nigeria"]["n_articles"] == 3
     # The same collection in reverse order, and then again, gives the same events.
