@@ -455,6 +455,13 @@ def test_timex_dateline_source_may_hold_a_dash_of_its_own():
     assert [(s.text, s.start) for s in find_timexes(text, None)] == [("TODAY", D(1989, 5, 3))]
 
 
+def test_timex_dateline_source_may_hold_brackets_of_its_own():
+    text = "LIMA, 4 MAY 89 (PRENSA LATINA [PL]) -- A CAR BOMB EXPLODED TODAY."
+    dateline = find_dateline(text)
+    assert dateline is not None and dateline.start == D(1989, 5, 4)
+    assert [(s.text, s.start) for s in find_timexes(text, None)] == [("TODAY", D(1989, 5, 4))]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1008,8 +1008,6 @@ def dateline_place_end(text: str) -> int | None:
     if comma <= 0 or "\n" in text[:comma].strip():
         return None
     head = text[:400]
-    if _PLAIN_DATELINE.match(head):
-        return comma
     # A truecased wire text ("San Salvador, 9 Jun 89 (canal Doce television) --") has its
     # dateline in the capitals the date grammar knows.
     if find_dateline(head) is None and find_dateline(head.upper()) is None:
@@ -1017,11 +1015,6 @@ def dateline_place_end(text: str) -> int | None:
     return comma
 
 
-# The commonest dateline shape, read without the date grammar: a place, a comma, a day,
-# month and year, a source in brackets, a dash ("SAN SALVADOR, 3 MAY 89 (ACAN - EFE) --").
-_PLAIN_DATELINE = re.compile(
-    r"\s*[^,\n]{2,60},\s+\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4}\s*(?:\([^()\n]{1,60}\)\s*)?--"
-)
 # "NO CITY (EL SALVADOR)", "HAMBURG (WEST GERMANY)": a dateline place with its country.
 _PLACE_WITH_COUNTRY = re.compile(r"(.*?)\s*\(([^()]+)\)$")
 

@@ -1871,7 +1871,10 @@ def _windows(text: str) -> list[tuple[int, int]]:
 _DATELINE_HEAD = 160
 _DATELINE_DASH = re.compile(r"\s(?:--|-|—|–|_)\s|--")
 _DATELINE_PLACE = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z(][\w.'’()-]*|de|del|la|el|of))*")
-_DATELINE_SOURCE = re.compile(r"\s*(?:[(\[][^()\[\]\n]{1,80}[)\]]\s*)?")
+# The source may hold a bracketed part of its own: "(INTERPRESS AGENCY [IPS])".
+_DATELINE_SOURCE = re.compile(
+    r"\s*(?:[(\[](?:[^()\[\]\n]|\[[^()\[\]\n]*\]|\([^()\[\]\n]*\)){1,80}[)\]]\s*)?"
+)
 
 
 def _dateline_extent(text: str) -> tuple[int, int] | None:
