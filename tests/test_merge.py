@@ -20,6 +20,7 @@ from threatline.merge import (
     mention_records,
     merge_records,
     one_edit_apart,
+    participant_similarity,
     regroup,
     same_word,
     score_pair,
@@ -107,6 +108,21 @@ def test_merge_score_contradicting_perpetrators_lower_the_score() -> None:
     )
     assert contradicting < base
     assert base >= THRESHOLD
+
+
+def test_merge_a_shared_group_tells_one_event_only_where_both_places_are_known() -> None:
+    # In an offensive one group attacks many places a day: "the Taliban attacked" without a
+    # place is no evidence that it is the Taliban attack reported in Kabul.
+    taliban = ActorRef(id="taliban", name="Taliban", in_kb=True)
+    in_kabul = record("a:E1", kind="armed_assault", perpetrators=[taliban])
+    somewhere = record(
+        "b:E1", kind="arson", perpetrators=[taliban], place_key=None, place_name=None
+    )
+    assert participant_similarity(in_kabul, somewhere) == 0.5
+    assert score_pair(in_kabul, somewhere) < THRESHOLD
+    also_in_kabul = somewhere.model_copy(update=KABUL)
+    assert participant_similarity(in_kabul, also_in_kabul) == 1.0
+    assert score_pair(in_kabul, also_in_kabul) >= THRESHOLD
 
 
 def test_merge_background_mention_joins_the_old_event() -> None:

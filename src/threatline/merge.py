@@ -525,14 +525,21 @@ def _named(refs: Sequence[ActorRef]) -> set[str]:
     return {ref.id for ref in refs if ref.in_kb}
 
 
+def _placed(record: MentionRecord) -> bool:
+    """Whether the record gives a place (of any level) for its event."""
+    return bool(record.place_key or record.place_name)
+
+
 def participant_similarity(a: MentionRecord, b: MentionRecord) -> float:
-    """1 when both name a shared perpetrator (or claimant), or a shared target; 0.1 when
-    both name different known groups as perpetrators (a contradiction, not a veto: early
-    reports are often wrong); 0.5 otherwise (unknown gunmen, or a claim naming the group
-    later, contradict nothing)."""
+    """1 when both name a shared perpetrator (or claimant) and both give a place, or a
+    shared target; 0.1 when both name different known groups as perpetrators (a
+    contradiction, not a veto: early reports are often wrong); 0.5 otherwise (unknown
+    gunmen, or a claim naming the group later, contradict nothing). A group in an offensive
+    attacks many places a day, so a shared group without a place on both sides tells one
+    event from another no better than unknown gunmen (0.5 unless a target is shared)."""
     doers_a = _telling(a.perpetrators + a.claimants)
     doers_b = _telling(b.perpetrators + b.claimants)
-    if doers_a & doers_b:
+    if doers_a & doers_b and _placed(a) and _placed(b):
         return 1.0
     named_a, named_b = _named(a.perpetrators + a.claimants), _named(b.perpetrators + b.claimants)
     if named_a and named_b and not named_a & named_b:
