@@ -379,6 +379,22 @@ def test_events_passive_killing_of_a_named_person_is_an_event(nlp):
     assert ("salas", "victim") in roles(event)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister accused the rebels of murdering Pedro Salas, a union leader.",
+        "Police arrested five men suspected of killing Pedro Salas in the port.",
+    ],
+)
+@pytest.mark.model
+def test_events_killing_in_an_accusation_names_its_victim(nlp, text):
+    # the killing has no subject of its own: its object is the victim it names
+    salas = actor(text, "salas", ActorKind.PERSON, "Pedro Salas")
+    events = run(nlp, text, actors=[salas])
+    killing = next(e for e in events if e.type != "arrest")
+    assert ("salas", "victim") in roles(killing)
+
+
 @pytest.mark.model
 def test_events_killing_told_in_a_relative_clause_names_its_victim(nlp):
     text = "The mayor met the widow of Pedro Salas, who was murdered last Friday."

@@ -2490,9 +2490,12 @@ def _names_victim(mention: _Mention, actors: _Actors, lex: Lexicon) -> bool:
     nothing to tell two killings apart)."""
     token = mention.token
     if token.pos_ in ("VERB", "AUX"):
+        # an active killing without its own subject names its victim as object: 'accused
+        # the rebels of murdering Ana Lopez', 'suspected of killing the candidate'
+        patients = _passive_patients(token) or _children(token, {"dobj"})
         return any(
             actor.kind == ActorKind.PERSON.value
-            for patient in _passive_patients(token)
+            for patient in patients
             for head in _conjuncts(patient)
             if (actor := actors.at_token(head) or _apposed_person(head, actors)) is not None
         )
