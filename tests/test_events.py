@@ -350,6 +350,18 @@ def test_events_a_list_after_a_colon_belongs_to_its_own_noun(nlp):
 
 
 @pytest.mark.model
+def test_events_who_is_accused_of_a_killing_is_its_perpetrator(nlp):
+    text = "The minister accused the Popular Front of murdering the mayor of Salta."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "Popular Front")
+    minister = actor(text, "minister", ActorKind.GOVERNMENT, "minister")
+    murder = next(
+        e for e in run(nlp, text, actors=[front, minister]) if e.trigger.text == "murdering"
+    )
+    assert ("front", "perpetrator") in roles(murder)
+    assert ("minister", "perpetrator") not in roles(murder)
+
+
+@pytest.mark.model
 def test_events_coordinated_event_nouns_share_their_victim(nlp):
     text = "The party denounced the disappearance and kidnapping of its leader Hector Vega."
     vega = actor(text, "vega", ActorKind.PERSON, "Hector Vega")

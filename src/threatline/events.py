@@ -1037,6 +1037,9 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 _add_phrase(mention, actors, pobj, Role.PERPETRATOR)
         else:
             _add(mention, subject_actor, Role.PERPETRATOR)
+            accused = _accused_of(token) if subject is None else None
+            if accused is not None:
+                _add_phrase(mention, actors, accused, Role.PERPETRATOR)
         obj = _object(token)
         if obj is not None and kind in lex.violent | {EventType.THREAT.value}:
             for head in _conjuncts(obj):
@@ -1076,6 +1079,27 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
             sub = _subject(other)
             if sub is not None:
                 _add_phrase(mention, actors, sub, Role.PERPETRATOR)
+
+
+# Verbs whose object is said to have done what their 'of'/'for' clause tells: 'accused the
+# Front of murdering X', 'blamed the rebels for killing X', 'men suspected of planting it'.
+_ACCUSE_VERBS = frozenset(["accuse", "blame", "charge", "suspect", "convict", "sentence"])
+
+
+def _accused_of(verb: Token) -> Token | None:
+    """Who is accused of the act a gerund tells ('accused X of murdering Y' gives X)."""
+    preposition = verb.head
+    if verb.dep_ != "pcomp" or _lemma(preposition) not in ("of", "for"):
+        return None
+    accuser = preposition.head
+    if _lemma(accuser) not in _ACCUSE_VERBS:
+        return None
+    objects = _children(accuser, {"dobj", "nsubjpass"})
+    if objects:
+        return objects[0]
+    if accuser.dep_ == "acl" and accuser.head.pos_ in ("NOUN", "PROPN"):
+        return accuser.head  # 'ten men suspected of planting the bomb'
+    return None
 
 
 def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
@@ -2475,8 +2499,9 @@ def _resolve_killings(
                 killers.extend(_agent_objects(verb))
             else:
                 subject = _subject(verb)
-                if subject is not None:
-                    killers.append(subject)
+                accused = _accused_of(verb) if subject is None else None
+                if subject is not None or accused is not None:
+                    killers.append(subject or accused)
         if (
             mention.kind == "casualty"
             and not killers
