@@ -54,6 +54,14 @@ def test_annotate_truecase_keeps_a_surname_that_is_also_a_noun():
 
 
 @pytest.mark.model
+def test_annotate_truecase_a_given_name_that_is_a_word_before_a_name():
+    cased = _cased("THE BOMB KILLED CARLOS JULIO TORRADO AND LEADER HECTOR OQUELI TODAY.")
+    assert "Carlos Julio Torrado" in cased and "leader Hector Oqueli" in cased
+    cased = _cased("THE CARLOS OF THE STORY HAD AN ANGEL ON HIS SIDE.")
+    assert "The carlos of" in cased and "an angel on" in cased  # no name follows them
+
+
+@pytest.mark.model
 def test_annotate_truecase_a_noun_used_as_a_noun_stays_common():
     cased = _cased(
         "THE MINISTER MET CARLOS WALKER TODAY. A WALKER FOUND THE BODY ON THE ROAD. "

@@ -371,6 +371,40 @@ def test_muc4_report_to_templates_fills_the_slots_by_the_fill_rules() -> None:
     assert templates[0].slot(23).fillers[0].xref == ("JUAN PEREZ",)
 
 
+def test_muc4_target_fills_leave_their_count_to_the_number_slot() -> None:
+    report = _report()
+    event = report.events[0].model_copy(
+        update={"physical_targets": [Span(start=0, end=0, text="two buses")]}
+    )
+    report = report.model_copy(update={"events": [event]})
+    template = report_to_templates(report)[0]
+    assert [f.value for f in template.slot(12).fillers] == ["BUSES"]
+    assert [(f.value, f.xref) for f in template.slot(14).fillers] == [("2", ("BUSES",))]
+
+
+def test_muc4_a_victim_named_by_surname_gets_the_full_name_the_text_gives() -> None:
+    text = "Gunmen shot Juan Carlos Perez in Lima yesterday. Perez died at once."
+    article = Article.from_text(text, title="TST9-MUC4-0002", published=dt.date(1990, 3, 12))
+    second = text.rindex("Perez")
+    actors = [
+        Actor(id="a1", name="Juan Carlos Perez", kind="person",
+              mentions=[(text.index("Juan"), text.index("Juan") + 17)]),
+        Actor(id="a2", name="Perez", kind="person", mentions=[(second, second + 5)]),
+    ]  # fmt: skip
+    shooting = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(start=text.index("shot"), end=text.index("shot") + 4, text="shot"),
+        participants=[
+            Participant(actor="a1", role="victim"),
+            Participant(actor="a2", role="victim"),
+        ],
+    )
+    report = ArticleReport(article=article, actors=actors, events=[shooting])
+    template = report_to_templates(report)[0]
+    assert [f.value for f in template.slot(18).fillers] == ["JUAN CARLOS PEREZ"]
+
+
 def test_muc4_report_to_templates_scores_against_a_matching_key() -> None:
     key = parse_keys(KEY_TEXT)
     response = {"TST9-MUC4-0001": report_to_templates(_report())}

@@ -379,6 +379,28 @@ _DETERMINERS = frozenset(
 )
 # Endings of abstract nouns, which are no surnames ("assassination", "government").
 _COMMON_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ship", "ance", "ence")
+# Given names that are also English words ("CARLOS", "OSCAR", "HECTOR", "PILAR"): a name
+# when a name follows them ("CARLOS JULIO TORRADO"), a common word otherwise.
+_GIVEN_NAMES_OF_WORDS = frozenset(
+    [
+        "amparo",
+        "angel",
+        "carlos",
+        "consuelo",
+        "dolores",
+        "esperanza",
+        "gloria",
+        "hector",
+        "maria",
+        "mercedes",
+        "oscar",
+        "pilar",
+        "ricardo",
+        "rosa",
+        "rosario",
+        "victor",
+    ]
+)
 # Heads of place and group names: "San Miguel department" is no person.
 _PLACE_HEADS = frozenset(
     [
@@ -557,6 +579,18 @@ def truecase(text: str) -> str:
         elif (
             bare in proper
             or not _is_common(bare, common)
+            or (
+                bare in _GIVEN_NAMES_OF_WORDS
+                and n + 1 < len(words)
+                and text[end : words[n + 1].start()] == " "
+                and (
+                    lowered_words[n + 1] in _GIVEN_NAMES_OF_WORDS
+                    or lowered_words[n + 1] in proper
+                    or _is_name_word(
+                        lowered_words[n + 1], common, proper, places, acronyms | defined
+                    )
+                )
+            )
             or (
                 adjacent
                 and n > 0

@@ -837,9 +837,48 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _add_phrase(mention: _Mention, actors: _Actors, head: Token, role: Role) -> None:
-    """Every actor the phrase (with its conjuncts) names takes the role."""
+    """Every actor the phrase (with its conjuncts) names takes the role; a list of harmed
+    people names each of them."""
     for token in _conjuncts(head):
         _add(mention, actors.in_subtree(token), role)
+    if role == Role.VICTIM:
+        for person in _listed_people(head, actors):
+            _add(mention, person, role)
+
+
+# Arcs that leave a list of people for another phrase: 'the son of X', 'X's bodyguard', 'X,
+# who ...'. The parser reads long lists with appositions ('A, 42; B, a priest; and C') as
+# chains of appos/conj/compound arcs, which the walk follows.
+_LEAVE_LIST_DEPS = frozenset(
+    ["prep", "poss", "relcl", "acl", "advcl", "ccomp", "xcomp", "agent", "mark", "case"]
+)
+
+
+def _listed_people(head: Token, actors: _Actors) -> list[Actor]:
+    """The named people of a phrase that lists them: 'three journalists: A, a photographer,
+    B, a correspondent, and C' names A, B and C."""
+    found: list[Actor] = []
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        actor = actors.at_token(token)
+        if actor is not None and actor.kind == ActorKind.PERSON.value and actor not in found:
+            found.append(actor)
+        stack.extend(
+            c
+            for c in token.children
+            if c.dep_ not in _LEAVE_LIST_DEPS and not _colon_list_of_other(token, c)
+        )
+    return found
+
+
+def _colon_list_of_other(token: Token, child: Token) -> bool:
+    """A list after a colon that the parser hangs on a name: in 'the murder of candidate X:
+    A and B' the list A and B belongs to another noun of the sentence, not to X."""
+    if token.pos_ != "PROPN" or child.dep_ != "appos":
+        return False
+    low, high = sorted((token.i, child.i))
+    return any(t.text == ":" for t in token.doc[low:high])
 
 
 def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
@@ -998,11 +1037,19 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 _add_phrase(mention, actors, pobj, Role.PERPETRATOR)
         else:
             _add(mention, subject_actor, Role.PERPETRATOR)
+            accused = _accused_of(token) if subject is None else None
+            if accused is not None:
+                _add_phrase(mention, actors, accused, Role.PERPETRATOR)
         obj = _object(token)
         if obj is not None and kind in lex.violent | {EventType.THREAT.value}:
             for head in _conjuncts(obj):
                 harmed = actors.in_subtree(head)
                 _add(mention, harmed, _harm_role(token, kind, harmed, lex))
+            if _harm_role(token, kind, None, lex) == Role.VICTIM or any(
+                p.role == Role.VICTIM for p in mention.participants
+            ):
+                for person in _listed_people(obj, actors):
+                    _add(mention, person, Role.VICTIM)
     else:
         victims = _nominal_victims(token, actors, lex)
         for victim in victims:
@@ -1034,12 +1081,43 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 _add_phrase(mention, actors, sub, Role.PERPETRATOR)
 
 
+# Verbs whose object is said to have done what their 'of'/'for' clause tells: 'accused the
+# Front of murdering X', 'blamed the rebels for killing X', 'men suspected of planting it'.
+_ACCUSE_VERBS = frozenset(["accuse", "blame", "charge", "suspect", "convict", "sentence"])
+
+
+def _accused_of(verb: Token) -> Token | None:
+    """Who is accused of the act a gerund tells ('accused X of murdering Y' gives X)."""
+    preposition = verb.head
+    if verb.dep_ != "pcomp" or _lemma(preposition) not in ("of", "for"):
+        return None
+    accuser = preposition.head
+    if _lemma(accuser) not in _ACCUSE_VERBS:
+        return None
+    objects = _children(accuser, {"dobj", "nsubjpass"})
+    if objects:
+        return objects[0]
+    if accuser.dep_ == "acl" and accuser.head.pos_ in ("NOUN", "PROPN"):
+        return accuser.head  # 'ten men suspected of planting the bomb'
+    return None
+
+
 def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
     """Who suffered the event a noun names: 'the murder of X', or 'X's assassination' when X
     is a person and no 'of' phrase names another victim ('the FMLN's killing of X')."""
     if _lemma(noun) not in lex.victim_of_nouns:
         return []
     victims = _prep_objects(noun, {"of"})
+    if victims:
+        return victims
+    # coordinated nouns share their 'of' phrase: 'the kidnapping and murder of X'
+    coordinated = _children(noun, {"conj"}) + ([noun.head] if noun.dep_ == "conj" else [])
+    victims = [
+        v
+        for other in coordinated
+        if _lemma(other) in lex.victim_of_nouns
+        for v in _prep_objects(other, {"of"})
+    ]
     if victims:
         return victims
     for child in noun.children:
@@ -1124,10 +1202,35 @@ def _opens_within(doc: Doc, close: int, reach: int = 4) -> bool:
     return any(doc[j].text == "(" for j in range(max(close - reach, 0), close))
 
 
+def _target_span(text: str, head: Token) -> Span:
+    """A physical target with its 'of' complement, which says whose or which it is: 'the
+    offices of the telephone company', 'the house of judge X'; up to a bracket or comma."""
+    span = _phrase_span(text, head)
+    for prep in head.children:
+        if prep.dep_ != "prep" or _lemma(prep) != "of" or prep.i != head.i + 1:
+            continue
+        objects = _children(prep, {"pobj"})
+        if not objects:
+            continue
+        last = max(t.i for t in _phrase_tokens(objects[0]))
+        end = prep.i
+        for token in head.doc[prep.i + 1 : last + 1]:
+            if token.text in ("(", "[", ",", ";", ":", '"'):
+                break
+            end = token.i
+        if end > prep.i:
+            close = head.doc[end]
+            return _char_span(text, span.start, close.idx + len(close.text))
+    return span
+
+
 def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> None:
+    covered: set[int] = set()
     for token in scope:
         if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
             continue  # the head carries the phrase
+        if token.i in covered:
+            continue  # inside another target's 'of' phrase: 'the windows of the bank'
         lemma = _lemma(token)
         modifiers = {_lemma(c) for c in token.children if c.dep_ in ("compound", "amod")}
         is_instrument = lemma in lex.instruments or bool(
@@ -1140,7 +1243,8 @@ def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> N
         elif lemma in lex.physical_targets and token.pos_ in ("NOUN", "PROPN"):
             if token.i == mention.token.i or _means_not_target(token):
                 continue
-            span = _phrase_span(text, token)
+            span = _target_span(text, token)
+            covered.update(t.i for t in token.doc[token.i : token.i + 40] if t.idx < span.end)
             if span not in mention.physical_targets:
                 mention.physical_targets.append(span)
 
@@ -2395,8 +2499,9 @@ def _resolve_killings(
                 killers.extend(_agent_objects(verb))
             else:
                 subject = _subject(verb)
-                if subject is not None:
-                    killers.append(subject)
+                accused = _accused_of(verb) if subject is None else None
+                if subject is not None or accused is not None:
+                    killers.append(subject or accused)
         if (
             mention.kind == "casualty"
             and not killers

@@ -1209,7 +1209,10 @@ def event_to_template(
     # A group that claims the attack itself is its perpetrator, by its own admission.
     perpetrators = _actors_with_role(event, actors, {"perpetrator", "claimant"})
     victims = _actors_with_role(event, actors, {"victim", "target"})
-    physical = _dedupe(_fill_string(s.text) for s in event.physical_targets)
+    physical_texts = _dedupe(_fill_string(s.text) for s in event.physical_targets)
+    # The count of a target goes to its NUMBER slot, not into its ID ('two vehicles').
+    physical_counts = {_without_quantity(text): _count(text) for text in physical_texts}
+    physical = list(physical_counts)
     if (
         (victims or physical)
         and all(a.kind == ActorKind.SECURITY_FORCE for a in victims)
@@ -1273,7 +1276,9 @@ def event_to_template(
                 for text in physical
             ]
         )
-        t.slots[14] = SlotFill(fillers=[Filler((_count(text),), (text,)) for text in physical])
+        t.slots[14] = SlotFill(
+            fillers=[Filler((physical_counts[text],), (text,)) for text in physical]
+        )
         if incident_type in {"ARSON", "BOMBING"} and stage == "ACCOMPLISHED":
             # A fire or an explosion damages what it hits; the sentence may say destroyed.
             effect = (
@@ -1282,12 +1287,15 @@ def event_to_template(
                 else ("SOME DAMAGE")
             )
             t.slots[16] = SlotFill(fillers=[Filler((effect,), (x,)) for x in physical])
-    _fill_human_targets(t, event, victims, article, incident_type)
-    _fill_foreign_nations(t, victims, article)
+    persons = [a for a in actors.values() if a.kind == ActorKind.PERSON]
+    _fill_human_targets(t, event, victims, article, incident_type, persons)
+    _fill_foreign_nations(t, victims, article, persons)
     return t
 
 
-def _fill_foreign_nations(t: MucTemplate, victims: list[Actor], article: Article) -> None:
+def _fill_foreign_nations(
+    t: MucTemplate, victims: list[Actor], article: Article, persons: Sequence[Actor] = ()
+) -> None:
     """PHYS TGT / HUM TGT: FOREIGN NATION (part2, slots 15 and 22): the nation of a target
     that the text marks as another country's than the incident's ('the U.S. embassy', 'the
     Spanish priest'), tagged with that target. Left empty when the incident has no place."""
@@ -1307,6 +1315,7 @@ def _fill_foreign_nations(t: MucTemplate, victims: list[Actor], article: Article
     people: list[Filler] = []
     for actor in victims:
         referent = _split_title(_actor_text(actor, article))[1]
+        referent = _full_name(referent, persons, article)
         # the words just before each mention: 'the Spanish priest X', 'U.S. citizen X'
         context = [
             _fill_string(" ".join(article.text[max(0, start - 40) : end].split()[-6:]))
@@ -1422,6 +1431,7 @@ def _fill_human_targets(
     victims: list[Actor],
     article: Article,
     incident_type: str,
+    persons: Sequence[Actor] = (),
 ) -> None:
     names, descriptions, types, numbers, effects = [], [], [], [], []
     referents: list[str] = []
@@ -1429,6 +1439,9 @@ def _fill_human_targets(
         text = _actor_text(actor, article)
         if actor.kind == ActorKind.PERSON or _looks_like_name(actor, text):
             title, text = _split_title(text)
+            text = _full_name(text, persons, article)
+            if text in referents:
+                continue  # 'Galan' and 'Luis Carlos Galan': one victim
             names.append(Filler((text,)))
             # A person's other mentions that are not names describe him ("the mayor"), and
             # so do his title ("Msgr") and an apposition ("Galan, the candidate,").
@@ -1438,8 +1451,9 @@ def _fill_human_targets(
             number = "1"
             kind = _human_target_type(actor, " ".join([text, *roles[:1]]))
         else:
-            descriptions.append(Filler((text,)))
             number = _count(text)
+            text = _without_quantity(text)
+            descriptions.append(Filler((text,)))
             kind = _human_target_type(actor, text)
         referents.append(text)
         types.append(Filler((kind,), (text,)))
@@ -1471,6 +1485,30 @@ def _fill_human_targets(
     t.slots[20] = SlotFill(fillers=types)
     t.slots[21] = SlotFill(fillers=numbers)
     t.slots[23] = SlotFill(fillers=effects)
+
+
+def _full_name(name: str, persons: Sequence[Actor], article: Article) -> str:
+    """A person's full name when the text also gives it: reports name a person in full
+    once ('Luis Carlos Galan') and by surname after ('Galan'), which the name tagger may
+    take for two people. The longest name of another person that holds the name's words
+    in order, when the longer names agree (two Carloses leave 'Carlos' as it is)."""
+    words = name.split()
+    if not words:
+        return name
+    longer: list[list[str]] = []
+    for person in persons:
+        for mention in _mention_texts(person, article):
+            other = _split_title(mention)[1].split()
+            if _PERSON_ROLE.search(mention) or "OF" in other or len(other) > 5:
+                continue  # a description ('the MNR leader Hector'), not a name
+            if len(other) > len(words) and _contains(other, words) and other not in longer:
+                longer.append(other)
+    if not longer:
+        return name
+    longest = max(longer, key=len)
+    if all(_contains(longest, other) for other in longer):
+        return " ".join(longest)
+    return name
 
 
 # Titles that open a person's name in the text ("Col Montano", "Msgr Romero"): MUC-4 fills
@@ -1643,6 +1681,21 @@ def _count(text: str) -> str:
     return (
         "PLURAL" if tokens and tokens[-1].endswith("S") and not tokens[-1].endswith("SS") else "1"
     )
+
+
+# Leading words that count a target ('two vehicles', '30 stores', 'several houses').
+_QUANTITY = re.compile(
+    r"^(?:(?:\d[\d,.]*|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE|"
+    r"DOZENS?|HUNDREDS?|THOUSANDS?|SEVERAL|SOME|MANY|NUMEROUS|VARIOUS|A FEW|FEW|AT LEAST|"
+    r"(?:MORE|LESS|FEWER) THAN|ABOUT|AROUND|APPROXIMATELY|NEARLY|ALMOST|OVER|OF)\s+)+"
+)
+
+
+def _without_quantity(text: str) -> str:
+    """A target's fill without its leading count: MUC-4 gives the count in the NUMBER slot
+    (part2, slots 12 and 19) and the ID without it."""
+    rest = _QUANTITY.sub("", text)
+    return rest if rest else text
 
 
 _NUMBER_WORDS = {
