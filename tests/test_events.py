@@ -1073,6 +1073,69 @@ def test_events_carried_day_reaches_along_a_run_of_attacks(nlp):
 
 
 @pytest.mark.model
+def test_events_attack_told_as_simultaneous_takes_the_day_of_the_one_before(nlp):
+    text = (
+        "Two bombs exploded in the capital today. "
+        "The authorities closed the schools of the district. "
+        "Traffic was diverted around the old town. "
+        "The mayor asked residents to stay indoors. "
+        "Another bomb exploded simultaneously near the cathedral."
+    )
+    today = day(text, "today", PUBLISHED)
+    events = [e for e in run(nlp, text, timexes=[today]) if e.type in VIOLENT_TYPES]
+    last = max(events, key=lambda e: e.trigger.start)
+    assert last.trigger.start > text.index("Another")
+    assert last.time is not None and last.time.start == PUBLISHED
+
+
+@pytest.mark.model
+def test_events_carried_day_counts_from_the_latest_telling_of_the_dated_attack(nlp):
+    text = (
+        "Rebels bombed the power plant yesterday. "
+        "The authorities closed the schools of the district. "
+        "Traffic was diverted around the old town. "
+        "The bombing destroyed two turbines. "
+        "Rebels burned a bus in the next town."
+    )
+    yesterday = day(text, "yesterday", PUBLISHED - dt.timedelta(days=1))
+    events = run(nlp, text, timexes=[yesterday])
+    arson = next(e for e in events if e.trigger.text == "burned")
+    assert arson.time is not None and arson.time.start == PUBLISHED - dt.timedelta(days=1)
+
+
+@pytest.mark.model
+def test_events_killing_in_a_when_clause_after_since_is_of_that_day(nlp):
+    text = "The post has been vacant since 3 March, when gunmen shot the mayor."
+    at = text.index("3 March")
+    since = TimeSpan(
+        text="3 March", char_start=at, char_end=at + len("3 March"), start=dt.date(2024, 3, 3),
+        end=PUBLISHED, granularity=Granularity.DAY, anchor="publication", value="2024-03-03",
+    )  # fmt: skip
+    shooting = next(e for e in run(nlp, text, timexes=[since]) if e.type in VIOLENT_TYPES)
+    assert shooting.time is not None
+    assert (shooting.time.start, shooting.time.end) == (dt.date(2024, 3, 3), dt.date(2024, 3, 3))
+
+
+@pytest.mark.model
+def test_events_undated_explosion_takes_the_day_of_the_sentence_before(nlp):
+    text = (
+        "Urban commandos wrecked a delivery truck at 0730 today on the main road. "
+        "The explosion damaged nearby houses."
+    )
+    today = day(text, "today", PUBLISHED)
+    explosion = next(e for e in run(nlp, text, timexes=[today]) if e.trigger.text == "explosion")
+    assert explosion.time is not None and explosion.time.start == PUBLISHED
+
+
+@pytest.mark.model
+def test_events_day_of_a_statement_before_dates_no_attack(nlp):
+    text = "The minister said today that the region is calm. The explosion damaged nearby houses."
+    today = day(text, "today", PUBLISHED)
+    explosion = next(e for e in run(nlp, text, timexes=[today]) if e.trigger.text == "explosion")
+    assert explosion.time is None
+
+
+@pytest.mark.model
 def test_events_a_group_reporting_its_own_attack_claims_it(nlp):
     text = "The Front reported that its units bombed a power station."
     front = actor(text, "front", ActorKind.ARMED_GROUP, "The Front")
