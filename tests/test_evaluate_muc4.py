@@ -847,9 +847,6 @@ def _dated(time: TimeSpan) -> list[str]:
          "- 12 MAR 90"),
         ("on Friday, 9 March", dt.date(1990, 3, 9), dt.date(1990, 3, 9), "day", "1990-03-09",
          "09 MAR 90"),
-        # 'now', 'currently': the time of the report, which a past incident precedes
-        ("currently", dt.date(1990, 3, 12), dt.date(1990, 3, 12), "day", "PRESENT_REF",
-         "- 12 MAR 90"),
         # a named month is a calendar period, not a vague one
         ("in February", dt.date(1990, 2, 1), dt.date(1990, 2, 28), "month", "1990-02",
          "01 FEB 90 - 28 FEB 90"),

@@ -1862,8 +1862,7 @@ def _incident_date(event: EventMention, article: Article) -> str | None:
     if _WEEKDAY.search(time.text) and not _CALENDAR.search(time.text):
         # 'last Wednesday' (note 1), not 'on Friday, 23 June', which names its day
         return f"- {format_muc_date(published)}" if published else None
-    if published is not None and (_vague_relative(time) or time.value == "PRESENT_REF"):
-        # 'now', 'currently': the time of the report, which a past incident precedes
+    if published is not None and _vague_relative(time):
         return f"- {format_muc_date(published)}"
     if published is not None and time.start > published:
         return f"- {format_muc_date(published)}"
