@@ -455,6 +455,13 @@ def test_timex_dateline_source_may_hold_a_dash_of_its_own():
     assert [(s.text, s.start) for s in find_timexes(text, None)] == [("TODAY", D(1989, 5, 3))]
 
 
+def test_timex_dateline_source_may_open_and_close_with_different_brackets():
+    text = "BOGOTA, 27 APR 90 [RADIO CADENA 1) -- [TEXT] THE ATTACK TOOK PLACE YESTERDAY."
+    dateline = find_dateline(text)
+    assert dateline is not None and dateline.start == D(1990, 4, 27)
+    assert [s.text for s in find_timexes(text, None)] == ["YESTERDAY"]
+
+
 def test_timex_wire_dateline_in_mixed_case_text():
     text = "Bogota, 12 MAR 90 (EFE) -- [Text] Rebels attacked the town yesterday."
     dateline = find_dateline(text)

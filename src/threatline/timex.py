@@ -1897,7 +1897,9 @@ def _dash_outside_brackets(head: str) -> re.Match | None:
     ('SAN SALVADOR, 3 MAY 89 (ACAN - EFE) --')."""
     for dash in _DATELINE_DASH.finditer(head):
         before = head[: dash.start()]
-        if before.count("(") <= before.count(")") and before.count("[") <= before.count("]"):
+        # counted together: a source may open with one bracket and close with the other
+        # ('27 APR 90 [INRAVISION TELEVISION CADENA 1) --')
+        if before.count("(") + before.count("[") <= before.count(")") + before.count("]"):
             return dash
     return None
 
