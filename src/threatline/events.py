@@ -1278,13 +1278,28 @@ def _reported_clause(token: Token) -> Token | None:
     return clause
 
 
-def _in_own_clause(head: Token, noun: Token) -> bool:
+# 'arrested after the murder on 18 August': the noun dates the other act, by its own time
+_TEMPORAL_PREPS = {"after", "before", "following", "since", "until"}
+
+
+def _in_own_clause(head: Token, noun: Token, absorbed: frozenset[int] = frozenset()) -> bool:
     """Whether a time is in a clause that modifies the event noun ('the attack that killed
-    him today') or is its possessor ('today's attack'); a time on a phrase attached to it
-    may belong to the embedding event ('the attack in a statement on Sunday')."""
-    for node in [head, *head.ancestors]:
+    him today') or is its possessor ('today's attack'), or modifies a verb that tells the
+    same event ('the attack on the judge, who was murdered on Friday'); a time on a phrase
+    attached to it may belong to the embedding event ('the attack in a statement on
+    Sunday'), unless the noun itself is what the embedding act is timed by ('arrested after
+    the murder on 18 August')."""
+    path = [head, *head.ancestors]
+    for n, node in enumerate(path):
         if node.i == noun.i:
-            return False
+            return (
+                n == 2
+                and path[1].dep_ == "prep"
+                and noun.dep_ == "pobj"
+                and _lemma(noun.head) in _TEMPORAL_PREPS
+            )
+        if node.i in absorbed:
+            return True
         if node.dep_ in ("relcl", "acl", "poss") and node.head.i == noun.i:
             return True
     return False
@@ -1413,7 +1428,8 @@ def _attach_time(
         if any(timex.char_start <= t.idx < (timex.char_end or 0) for t in own_tokens):
             continue  # 'shortly after the attack' is not the time of 'the attack'
         ancestors = {t.i for t in head.ancestors}
-        if own_only and not _in_own_clause(head, mention.token):
+        absorbed = frozenset(t.i for t in mention.absorbed)
+        if own_only and not _in_own_clause(head, mention.token, absorbed):
             continue
         distance = min(_tree_distance(head, t) for t in own_tokens)
         # a back-reference that is an argument of this event ('claimed responsibility for
@@ -2371,6 +2387,8 @@ def _time_of_sentence_before(
         before = sentences[n - 1]
         if "\n\n" in doc.text[before.end_char : event.first.sentence.start_char]:
             continue  # another paragraph
+        if any(_dated_in(t, event.first.sentence) for t in timexes):
+            continue  # its own sentence gives a day, which it did not take
         days = [
             t
             for t in timexes
@@ -2384,6 +2402,14 @@ def _time_of_sentence_before(
         ]
         if days:
             event.first.time = days[-1]
+
+
+def _dated_in(timex: TimeSpan, sentence: SpacySpan) -> bool:
+    return (
+        timex.char_start is not None
+        and timex.start is not None
+        and sentence.start_char <= timex.char_start < sentence.end_char
+    )
 
 
 def _dates_report(doc: Doc, timex: TimeSpan, lex: Lexicon) -> bool:
