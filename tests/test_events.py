@@ -1144,6 +1144,112 @@ def test_events_carried_day_reaches_along_a_run_of_attacks(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Another bomb exploded simultaneously near the cathedral.",
+        "At the same time, another bomb exploded near the cathedral.",
+    ],
+)
+def test_events_attack_told_as_simultaneous_takes_the_day_of_the_one_before(nlp, last):
+    text = (
+        "Two bombs exploded in the capital today. "
+        "The authorities closed the schools of the district. "
+        "Traffic was diverted around the old town. "
+        "The mayor asked residents to stay indoors. " + last
+    )
+    today = day(text, "today", PUBLISHED)
+    events = [e for e in run(nlp, text, timexes=[today]) if e.type in VIOLENT_TYPES]
+    final = max(events, key=lambda e: e.trigger.start)
+    assert final.trigger.start > text.index("indoors")
+    assert final.time is not None and final.time.start == PUBLISHED
+
+
+@pytest.mark.model
+def test_events_carried_day_counts_from_the_latest_telling_of_the_dated_attack(nlp):
+    text = (
+        "Rebels bombed the power plant yesterday. "
+        "The authorities closed the schools of the district. "
+        "Traffic was diverted around the old town. "
+        "The bombing destroyed two turbines. "
+        "Rebels burned a bus in the next town."
+    )
+    yesterday = day(text, "yesterday", PUBLISHED - dt.timedelta(days=1))
+    events = run(nlp, text, timexes=[yesterday])
+    arson = next(e for e in events if e.trigger.text == "burned")
+    assert arson.time is not None and arson.time.start == PUBLISHED - dt.timedelta(days=1)
+
+
+@pytest.mark.model
+def test_events_killing_in_a_when_clause_after_since_is_of_that_day(nlp):
+    text = "The post has been vacant since 3 March, when gunmen shot the mayor."
+    at = text.index("3 March")
+    since = TimeSpan(
+        text="3 March", char_start=at, char_end=at + len("3 March"), start=dt.date(2024, 3, 3),
+        end=PUBLISHED, granularity=Granularity.DAY, anchor="publication", value="2024-03-03",
+    )  # fmt: skip
+    shooting = next(e for e in run(nlp, text, timexes=[since]) if e.type in VIOLENT_TYPES)
+    assert shooting.time is not None
+    assert (shooting.time.start, shooting.time.end) == (dt.date(2024, 3, 3), dt.date(2024, 3, 3))
+
+
+@pytest.mark.model
+def test_events_murder_that_an_arrest_came_after_keeps_its_own_day(nlp):
+    text = (
+        "Police released most of the people arrested after Senator Juan Perez's murder on 18 March."
+    )
+    perez = actor(text, "perez", ActorKind.PERSON, "Senator Juan Perez")
+    when = day(text, "18 March", dt.date(2024, 3, 18))
+    events = run(nlp, text, actors=[perez], timexes=[when])
+    murder = next(e for e in events if e.trigger.text == "murder")
+    assert murder.time is not None and murder.time.start == dt.date(2024, 3, 18)
+
+
+@pytest.mark.model
+def test_events_claimed_attack_takes_the_day_of_the_killing_told_of_its_victim(nlp):
+    text = (
+        "The cartel today claimed responsibility for the attack on Judge Maria Diaz, "
+        "who was murdered on Friday 15 March in Medellin."
+    )
+    judge = actor(text, "diaz", ActorKind.PERSON, "Judge Maria Diaz")
+    times = [day(text, "today", PUBLISHED), day(text, "Friday 15 March", dt.date(2024, 3, 15))]
+    attack = next(
+        e for e in run(nlp, text, actors=[judge], timexes=times) if e.trigger.text == "attack"
+    )
+    assert attack.time is not None and attack.time.start == dt.date(2024, 3, 15)
+
+
+@pytest.mark.model
+def test_events_undated_explosion_takes_the_day_of_the_sentence_before(nlp):
+    text = (
+        "Urban commandos wrecked a delivery truck at 0730 today on the main road. "
+        "The explosion damaged nearby houses."
+    )
+    today = day(text, "today", PUBLISHED)
+    explosion = next(e for e in run(nlp, text, timexes=[today]) if e.trigger.text == "explosion")
+    assert explosion.time is not None and explosion.time.start == PUBLISHED
+
+
+@pytest.mark.model
+def test_events_attack_in_a_sentence_with_a_day_of_its_own_takes_none_from_before(nlp):
+    text = (
+        "The peace talks broke down today in the capital. "
+        "The rebels protested a bomb attack on a union office on 31 March."
+    )
+    times = [day(text, "today", PUBLISHED), day(text, "31 March", dt.date(2024, 3, 31))]
+    attack = next(e for e in run(nlp, text, timexes=times) if e.trigger.text == "attack")
+    assert attack.time is None or attack.time.start != PUBLISHED
+
+
+@pytest.mark.model
+def test_events_day_of_a_statement_before_dates_no_attack(nlp):
+    text = "The minister said today that the region is calm. The explosion damaged nearby houses."
+    today = day(text, "today", PUBLISHED)
+    explosion = next(e for e in run(nlp, text, timexes=[today]) if e.trigger.text == "explosion")
+    assert explosion.time is None
+
+
+@pytest.mark.model
 def test_events_a_group_reporting_its_own_attack_claims_it(nlp):
     text = "The Front reported that its units bombed a power station."
     front = actor(text, "front", ActorKind.ARMED_GROUP, "The Front")

@@ -462,6 +462,31 @@ def test_timex_dateline_source_may_hold_brackets_of_its_own():
     assert [(s.text, s.start) for s in find_timexes(text, None)] == [("TODAY", D(1989, 5, 4))]
 
 
+def test_timex_dateline_source_may_open_and_close_with_different_brackets():
+    text = "BOGOTA, 27 APR 90 [RADIO CADENA 1) -- [TEXT] THE ATTACK TOOK PLACE YESTERDAY."
+    dateline = find_dateline(text)
+    assert dateline is not None and dateline.start == D(1990, 4, 27)
+    assert [s.text for s in find_timexes(text, None)] == ["YESTERDAY"]
+
+
+def test_timex_wire_dateline_in_mixed_case_text():
+    text = "Bogota, 12 MAR 90 (EFE) -- [Text] Rebels attacked the town yesterday."
+    dateline = find_dateline(text)
+    assert dateline is not None and dateline.start == D(1990, 3, 12)
+    assert [(s.text, s.start) for s in find_timexes(text, None)] == [("yesterday", D(1990, 3, 11))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'A group calling itself the "9 May" Liberation Forces set off a bomb.',
+        "A package of dynamite went off on 1 May Avenue.",
+    ],
+)
+def test_timex_day_that_names_a_group_or_a_street_is_no_time(text):
+    assert find_timexes(text, D(1989, 7, 20)) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

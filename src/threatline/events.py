@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -59,7 +60,7 @@ from threatline.models import (
 from threatline.numbers import find_quantities
 from threatline.ontology import codes_for
 from threatline.perpetrators import infer_perpetrators
-from threatline.timex import anchor_on, is_event_anchored
+from threatline.timex import anchor_on, interval_of, is_event_anchored
 
 __all__ = ["Lexicon", "extract_events", "load_attribution_cues", "load_lexicon"]
 
@@ -1381,13 +1382,28 @@ def _reported_clause(token: Token) -> Token | None:
     return clause
 
 
-def _in_own_clause(head: Token, noun: Token) -> bool:
+# 'arrested after the murder on 18 August': the noun dates the other act, by its own time
+_TEMPORAL_PREPS = {"after", "before", "following", "since", "until"}
+
+
+def _in_own_clause(head: Token, noun: Token, absorbed: frozenset[int] = frozenset()) -> bool:
     """Whether a time is in a clause that modifies the event noun ('the attack that killed
-    him today') or is its possessor ('today's attack'); a time on a phrase attached to it
-    may belong to the embedding event ('the attack in a statement on Sunday')."""
-    for node in [head, *head.ancestors]:
+    him today') or is its possessor ('today's attack'), or modifies a verb that tells the
+    same event ('the attack on the judge, who was murdered on Friday'); a time on a phrase
+    attached to it may belong to the embedding event ('the attack in a statement on
+    Sunday'), unless the noun itself is what the embedding act is timed by ('arrested after
+    the murder on 18 August')."""
+    path = [head, *head.ancestors]
+    for n, node in enumerate(path):
         if node.i == noun.i:
-            return False
+            return (
+                n == 2
+                and path[1].dep_ == "prep"
+                and noun.dep_ == "pobj"
+                and _lemma(noun.head) in _TEMPORAL_PREPS
+            )
+        if node.i in absorbed:
+            return True
         if node.dep_ in ("relcl", "acl", "poss") and node.head.i == noun.i:
             return True
     return False
@@ -1413,7 +1429,8 @@ _REACTION_VERBS = {
     "condemn", "denounce", "deplore", "repudiate", "reject", "regret", "lament", "mourn",
     "protest", "criticize", "investigate", "probe", "solve", "clarify", "discuss", "describe",
     "recall", "remember", "mention", "refer", "demand", "request", "urge", "accuse", "charge",
-    "explain", "note", "acknowledge", "admit", "publicize", "commemorate", "avenge",
+    "explain", "note", "acknowledge", "admit", "publicize", "publish", "commemorate",
+    "avenge",
 }  # fmt: skip
 # How a verb takes the event as its object (a clause joined by 'and', 'when' or 'after' is
 # another part of the same occasion and shares its time).
@@ -1515,7 +1532,8 @@ def _attach_time(
         if any(timex.char_start <= t.idx < (timex.char_end or 0) for t in own_tokens):
             continue  # 'shortly after the attack' is not the time of 'the attack'
         ancestors = {t.i for t in head.ancestors}
-        if own_only and not _in_own_clause(head, mention.token):
+        absorbed = frozenset(t.i for t in mention.absorbed)
+        if own_only and not _in_own_clause(head, mention.token, absorbed):
             continue
         distance = min(_tree_distance(head, t) for t in own_tokens)
         # a back-reference that is an argument of this event ('claimed responsibility for
@@ -1578,7 +1596,26 @@ def _attach_time(
     if is_event_anchored(timex):
         mention.anchored_time = timex
     else:
-        mention.time = timex
+        mention.time = _moment_of_when_clause(timex, mention.token)
+
+
+# 'since 1 August, when the ideologue was murdered': the 'when' clause tells what happened
+# on the day the period starts from
+_WHEN_AFTER_TIME = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
+
+
+def _moment_of_when_clause(timex: TimeSpan, trigger: Token) -> TimeSpan:
+    """The day itself, not the period that runs from it, for an event told in a 'when' clause
+    right after the time ('vacant since 1 August, when Barillas was shot')."""
+    end = timex.char_end
+    if end is None or timex.start is None or timex.start == timex.end or trigger.idx < end:
+        return timex
+    if not _WHEN_AFTER_TIME.match(trigger.doc.text, end):
+        return timex
+    day = interval_of(timex.value, timex.mod)
+    if day is None or day[0] != timex.start:
+        return timex
+    return timex.model_copy(update={"start": day[0], "end": day[1], "granularity": day[2]})
 
 
 _SIMULTANEOUS_MARKS = {"when", "while", "as"}
@@ -2313,6 +2350,7 @@ def extract_events(
     _link(events, {s.start: n for n, s in enumerate(doc.sents)})
     _resolve_anchored_times(events)
     _carry_times(events, {s.start: n for n, s in enumerate(doc.sents)}, lex)
+    _time_of_sentence_before(events, doc, timexes, lex)
     _date_clock_times(events, article.published)
     _not_after_the_report(events, article.published)
     built = [_build(event, text, lex) for event in events]
@@ -2386,6 +2424,9 @@ def _not_after_the_report(events: list[_Event], published: dt.date | None) -> No
 _CARRY_SENTENCES = 2  # how far a report's date reaches into the sentences that follow it
 # 'the rebels also blew up two posts': the report goes on with the same occasion
 _CONTINUATION = {"also", "additionally"}
+# 'another explosion took place simultaneously', 'at the same time, bombs exploded': the
+# event is told as happening together with the one before
+_SIMULTANEITY = re.compile(r"\b(?:simultaneous(?:ly)?|at the same time)\b", re.IGNORECASE)
 
 
 def _carry_times(events: list[_Event], order: dict[int, int], lex: Lexicon) -> None:
@@ -2403,14 +2444,82 @@ def _carry_times(events: list[_Event], order: dict[int, int], lex: Lexicon) -> N
             continue
         if (own is not None and not _clock_only(own)) or dated is None:
             continue
-        gap = order[event.first.sentence.start] - order[dated.first.sentence.start]
-        continued = any(_lemma(t) in _CONTINUATION for t in event.first.sentence)
+        # counted from the latest sentence that told the dated event: the report may go
+        # back to it ('in last night's attack, ...') before it tells the next one
+        told = [order[m.sentence.start] for m in dated.mentions]
+        here = order[event.first.sentence.start]
+        gap = here - max((n for n in told if n <= here), default=min(told))
+        continued = any(_lemma(t) in _CONTINUATION for t in event.first.sentence) or bool(
+            _SIMULTANEITY.search(event.first.sentence.text)
+        )
         if gap > _CARRY_SENTENCES and not continued:
             continue
         source = _event_time(dated)
         assert source is not None
         event.first.time = source.model_copy(update={"anchor": f"event:{dated.id}"})
         dated = event  # the report goes on: the next attack continues from this one
+
+
+def _time_of_sentence_before(
+    events: list[_Event], doc: Doc, timexes: list[TimeSpan], lex: Lexicon
+) -> None:
+    """An attack told without a day, in the sentence right after one of its paragraph that
+    gives a day no event has taken ('Urban commandos destroyed a truck at 0730 today. The
+    explosion damaged nearby houses.'), happened that day: the two sentences tell one
+    occasion. A day on a report or a reaction ('the minister said today') dates no attack."""
+    taken = {
+        t.char_start
+        for e in events
+        for m in e.mentions
+        for t in (m.time, m.anchored_time)
+        if t is not None
+    }
+    sentences = list(doc.sents)
+    order = {s.start: n for n, s in enumerate(sentences)}
+    for event in events:
+        if (
+            event.first.type not in lex.violent
+            and event.first.type != EventType.FOILED_ATTACK.value
+        ):
+            continue
+        own = _event_time(event)
+        if own is not None and not _clock_only(own):
+            continue
+        n = order[event.first.sentence.start]
+        if n == 0:
+            continue
+        before = sentences[n - 1]
+        if "\n\n" in doc.text[before.end_char : event.first.sentence.start_char]:
+            continue  # another paragraph
+        if any(_dated_in(t, event.first.sentence) for t in timexes):
+            continue  # its own sentence gives a day, which it did not take
+        days = [
+            t
+            for t in timexes
+            if t.char_start is not None
+            and before.start_char <= t.char_start < before.end_char
+            and t.start is not None
+            and t.start == t.end  # a day, not a period the paragraph is set in
+            and t.char_start not in taken
+            and not is_event_anchored(t)
+            and not _dates_report(doc, t, lex)
+        ]
+        if days:
+            event.first.time = days[-1]
+
+
+def _dated_in(timex: TimeSpan, sentence: SpacySpan) -> bool:
+    return (
+        timex.char_start is not None
+        and timex.start is not None
+        and sentence.start_char <= timex.char_start < sentence.end_char
+    )
+
+
+def _dates_report(doc: Doc, timex: TimeSpan, lex: Lexicon) -> bool:
+    head = _timex_head(doc, timex)
+    governor = _time_governor(head, set()) if head is not None else None
+    return governor is not None and _is_reaction(governor, lex)
 
 
 def _unprevented_attack(

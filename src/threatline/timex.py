@@ -593,8 +593,13 @@ _MONTH_OR_DIGIT = re.compile(
 
 
 def _bare_two_digit_ok(m: re.Match, ctx: _Context) -> bool:
-    """A bare '89' is a year only in upper-case wire text and not before a word ('17 PEOPLE')."""
-    return ctx.upper and not re.match(r"\s*[A-Za-z]", ctx.text[m.end() : m.end() + 3])
+    """A bare '89' is a year only in upper-case wire text, or after a month in the wire's
+    upper-case abbreviation ('Bogota, 12 MAR 90 (EFE) --' in mixed-case text), and not
+    before a word ('17 PEOPLE')."""
+    wire_month = len(m["mon"]) == 3 and m["mon"].isupper()
+    return (ctx.upper or wire_month) and not re.match(
+        r"\s*[A-Za-z]", ctx.text[m.end() : m.end() + 3]
+    )
 
 
 def _day_month_year(m: re.Match, ctx: _Context) -> _Cand | None:
@@ -1895,7 +1900,9 @@ def _dash_outside_brackets(head: str) -> re.Match | None:
     ('SAN SALVADOR, 3 MAY 89 (ACAN - EFE) --')."""
     for dash in _DATELINE_DASH.finditer(head):
         before = head[: dash.start()]
-        if before.count("(") <= before.count(")") and before.count("[") <= before.count("]"):
+        # counted together: a source may open with one bracket and close with the other
+        # ('27 APR 90 [INRAVISION TELEVISION CADENA 1) --')
+        if before.count("(") + before.count("[") <= before.count(")") + before.count("]"):
             return dash
     return None
 
@@ -1962,7 +1969,7 @@ def find_timexes(
                 if cand is not None and cand.end > cand.start:
                     cand.rule = min(cand.rule, rule_index) if cand.rule < 0 else rule_index
                     cands.append(cand)
-    chosen = _select(cands)
+    chosen = [c for c in _select(cands) if not _quoted_name(c, text)]
     if not keep_dateline:
         extent = _dateline_extent(text)
         chosen = [c for c in chosen if not _is_dateline_date(c, text, extent)]
@@ -1970,6 +1977,30 @@ def find_timexes(
     chosen = _merge_times(_merge_ranges(chosen, ctx), ctx)
     _apply_since(chosen, ctx)
     return [_to_span(c, text) for c in chosen]
+
+
+_OPEN_QUOTES = "\"“'‘"
+_CLOSE_QUOTES = "\"”'’"
+
+
+# '1 May Avenue', '20 de Julio Street': a day that names a street or a square
+_NAMED_AFTER_DAY = re.compile(
+    r"\s+(?:avenue|av\.|street|st\.|square|boulevard|plaza|park|bridge|neighbou?rhood)\b",
+    re.IGNORECASE,
+)
+
+
+def _quoted_name(cand: _Cand, text: str) -> bool:
+    """'the "9 May" People's Liberation Forces', 'the "April 19" Movement': a date alone in
+    quotation marks and followed by a word names a group after that day; a date followed by
+    'Avenue' or 'Square' names a place. Neither is a time."""
+    if cand.type == "DATE" and _NAMED_AFTER_DAY.match(text, cand.end):
+        return True
+    if cand.start == 0 or cand.end >= len(text):
+        return False
+    if text[cand.start - 1] not in _OPEN_QUOTES or text[cand.end] not in _CLOSE_QUOTES:
+        return False
+    return re.match(r"\s+[A-Za-z]", text[cand.end + 1 : cand.end + 3]) is not None
 
 
 def _as_granularity(value: Granularity | str | None) -> Granularity:
