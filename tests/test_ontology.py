@@ -151,6 +151,34 @@ def test_ontology_gtd_only_for_attacks() -> None:
         ),
         (EventType.GROUP_FOUNDED, "set up a new headquarters", "Headquarters or base established"),
         (EventType.BOMBING, "a bomb exploded in a baggage hall", "Remote explosive/landmine/IED"),
+        # arrests at a protest are its intervention; protesters' violence makes it a riot
+        (EventType.ARREST, "police detained dozens of protesters", "Protest with intervention"),
+        (
+            EventType.ARMED_CLASH,
+            "students clashed with riot police during the demonstration",
+            "Violent demonstration",
+        ),
+        (EventType.ARSON, "rioters set cars on fire", "Violent demonstration"),
+        (
+            EventType.PROTEST,
+            "marchers threw stones at the police, who fired tear gas",
+            "Violent demonstration",
+        ),
+        (
+            EventType.PROTEST,
+            "soldiers used live bullets to break up the march",
+            "Excessive force against protesters",
+        ),
+        (EventType.EXTRAJUDICIAL_KILLING, "soldiers raped two women", "Sexual violence"),
+        (EventType.ATTACK, "a rocket hit the convoy", "Shelling/artillery/missile attack"),
+        (EventType.ATTACK, "a drone hit the convoy", "Air/drone strike"),
+        (EventType.SHELLING, "warplanes fired missiles at the depot", "Air/drone strike"),
+        (EventType.SHELLING, "shells filled with poisonous gas", "Chemical weapon"),
+        (
+            EventType.GROUP_FOUNDED,
+            "the army set up an observation post",
+            "Headquarters or base established",
+        ),
     ],
 )
 def test_ontology_refinement_by_context(event_type: EventType, context: str, sub: str) -> None:
@@ -204,7 +232,10 @@ def test_ontology_snippet_label_replaces_only_the_labels_a_cue_overrides():
     truce = "The two sides signed a truce on Sunday."
     assert case2021_snippet_label(truce, allowed, None) == "AGREEMENT"  # none: no event
     assert case2021_snippet_label(truce, allowed, "OTHER") == "AGREEMENT"
-    assert case2021_snippet_label(truce, allowed, "ATTACK") is None
+    # an agreement reached replaces a generic label; a truce merely named does not
+    assert case2021_snippet_label(truce, allowed, "ATTACK") == "AGREEMENT"
+    broken = "Gunmen broke the truce and killed a farmer."
+    assert case2021_snippet_label(broken, allowed, "ATTACK") is None
     # whole words only: "flooded" is not "flood"
     assert case2021_snippet_label("Calls flooded the hotline.", allowed, None) is None
 
@@ -223,3 +254,27 @@ def test_ontology_snippet_cue_with_two_word_lists_needs_one_of_each():
     )
     # the month is no march
     assert case2021_snippet_label("In March, gunmen killed a farmer.", allowed, "ATTACK") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "event_label", "label"),
+    [
+        ("The rebels and the army agreed a ceasefire after a week of fighting.", "ARMED_CLASH",
+         "AGREEMENT"),
+        ("Troops set up a new military base near the border.", None, "HQ_ESTABLISHED"),
+        ("Police seized rifles and ammunition from a farmhouse.", None, "DISR_WEAP"),
+        ("Two commanders defected to the government with their men.", None,
+         "CHANGE_TO_GROUP_ACT"),
+        ("Villagers said soldiers raped two women.", "ATTACK", "SEX_VIOL"),
+        ("The shells fired at the town carried chlorine.", "ATTACK", "CHEM_WEAP"),
+        ("A fuel tanker collided with a ferry in the strait.", None, "MAN_MADE_DISASTER"),
+        ("Demonstrators blocked roads with burning tyres.", None, "VIOL_DEMONSTR"),
+    ],
+)  # fmt: skip
+def test_ontology_snippet_cues_of_codebook_types(
+    text: str, event_label: str | None, label: str
+) -> None:
+    from threatline.evaluate.case2021 import SUBTASK3_LABELS
+    from threatline.ontology import case2021_snippet_label
+
+    assert case2021_snippet_label(text, set(SUBTASK3_LABELS), event_label) == label
