@@ -107,6 +107,13 @@ def test_case2021_classify_report_territory_goes_to_whoever_takes_it() -> None:
     assert classify_report(report) == "GOV_REGAINS_TERIT"
 
 
+def test_case2021_classify_report_a_claim_nobody_made_is_no_attribution() -> None:
+    text = "A mine hit the convoy; no group has said it was theirs."
+    report = _report(text, ("bombing", "mine", "occurred"),
+                     ("claim_of_responsibility", "said", "hypothetical"))  # fmt: skip
+    assert classify_report(report, SUBTASK3_LABELS) == "REM_EXPLOS"
+
+
 def _attack_on(text: str, trigger: str, kind: str) -> ArticleReport:
     report = _report(text, ("attack", trigger, "occurred"))
     attacked = Actor(id="attacked", name="them", kind=kind)

@@ -153,6 +153,7 @@ def test_ontology_gtd_only_for_attacks() -> None:
         (EventType.BOMBING, "a bomb exploded in a baggage hall", "Remote explosive/landmine/IED"),
         # arrests at a protest are its intervention; protesters' violence makes it a riot
         (EventType.ARREST, "police detained dozens of protesters", "Protest with intervention"),
+        (EventType.ARREST, "police detained rioters who threw stones", "Violent demonstration"),
         (
             EventType.ARMED_CLASH,
             "students clashed with riot police during the demonstration",
@@ -269,6 +270,11 @@ def test_ontology_snippet_cue_with_two_word_lists_needs_one_of_each():
         ("The shells fired at the town carried chlorine.", "ATTACK", "CHEM_WEAP"),
         ("A fuel tanker collided with a ferry in the strait.", None, "MAN_MADE_DISASTER"),
         ("Demonstrators blocked roads with burning tyres.", None, "VIOL_DEMONSTR"),
+        ("The ministry denied responsibility for the blast at the depot.", "REM_EXPLOS",
+         "ATTRIB"),
+        ("Coast guards stopped a boat used to smuggle migrants.", "ATTACK", "ORG_CRIME"),
+        ("Torrential rain washed away two bridges and killed nine people.", "ATTACK",
+         "NATURAL_DISASTER"),
     ],
 )  # fmt: skip
 def test_ontology_snippet_cues_of_codebook_types(

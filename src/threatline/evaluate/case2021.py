@@ -79,6 +79,8 @@ FALLBACK_LABEL = "OTHER"
 _GENERIC_LABELS = frozenset({"OTHER", "ATTACK", "ARMED_CLASH"})
 # Statuses of events that took place (or were stopped in the act), preferred as main event.
 _HAPPENED = frozenset({"occurred", "failed", "foiled"})
+# Statuses of events that are not (yet) facts: a claim "no group made" is no attribution.
+_UNREAL = frozenset({"hypothetical", "planned"})
 
 
 @dataclass(frozen=True)
@@ -191,7 +193,7 @@ def classify_report(report: ArticleReport, labels: Sequence[str] = SUBTASK3_LABE
         if label is None or label not in allowed:
             continue
         rank = (
-            0 if label == "ATTRIB" else 1,
+            0 if label == "ATTRIB" and event.status not in _UNREAL else 1,
             0 if event.status in _HAPPENED else 1,
             1 if label in _GENERIC_LABELS else 0,
             event.trigger.start,
