@@ -154,6 +154,8 @@ def test_ontology_gtd_only_for_attacks() -> None:
         # arrests at a protest are its intervention; protesters' violence makes it a riot
         (EventType.ARREST, "police detained dozens of protesters", "Protest with intervention"),
         (EventType.ARREST, "police detained rioters who threw stones", "Violent demonstration"),
+        (EventType.BOMBING, "warplanes bombed the market", "Air/drone strike"),
+        (EventType.ARSON, "an angry mob set the house ablaze", "Mob violence"),
         (
             EventType.ARMED_CLASH,
             "students clashed with riot police during the demonstration",
@@ -275,6 +277,9 @@ def test_ontology_snippet_cue_with_two_word_lists_needs_one_of_each():
         ("Coast guards stopped a boat used to smuggle migrants.", "ATTACK", "ORG_CRIME"),
         ("Torrential rain washed away two bridges and killed nine people.", "ATTACK",
          "NATURAL_DISASTER"),
+        ("Attackers set off suicide vests outside the hotel.", "ATTACK", "SUIC_BOMB"),
+        ("A mortar round hit the school yard.", None, "ART_MISS_ATTACK"),
+        ("A grenade was hurled into the bus station.", None, "GRENADE"),
     ],
 )  # fmt: skip
 def test_ontology_snippet_cues_of_codebook_types(
@@ -284,3 +289,11 @@ def test_ontology_snippet_cues_of_codebook_types(
     from threatline.ontology import case2021_snippet_label
 
     assert case2021_snippet_label(text, set(SUBTASK3_LABELS), event_label) == label
+
+
+def test_ontology_weapon_named_without_its_use_is_no_attack() -> None:
+    from threatline.evaluate.case2021 import SUBTASK3_LABELS
+    from threatline.ontology import case2021_snippet_label
+
+    text = "The ministry presented its new missile programme to parliament."
+    assert case2021_snippet_label(text, set(SUBTASK3_LABELS), None) != "ART_MISS_ATTACK"
