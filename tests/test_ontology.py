@@ -280,6 +280,7 @@ def test_ontology_snippet_cue_with_two_word_lists_needs_one_of_each():
         ("Attackers set off suicide vests outside the hotel.", "ATTACK", "SUIC_BOMB"),
         ("A mortar round hit the school yard.", None, "ART_MISS_ATTACK"),
         ("A grenade was hurled into the bus station.", None, "GRENADE"),
+        ("Two soldiers were killed when their truck hit a landmine.", None, "REM_EXPLOS"),
     ],
 )  # fmt: skip
 def test_ontology_snippet_cues_of_codebook_types(
@@ -297,3 +298,25 @@ def test_ontology_weapon_named_without_its_use_is_no_attack() -> None:
 
     text = "The ministry presented its new missile programme to parliament."
     assert case2021_snippet_label(text, set(SUBTASK3_LABELS), None) != "ART_MISS_ATTACK"
+
+
+def test_ontology_snippet_cue_yields_to_words_that_deny_its_event() -> None:
+    from threatline.ontology import case2021_snippet_label
+
+    allowed = {"REM_EXPLOS", "ATTRIB"}
+    claimed = "A roadside mine wounded four guards; the rebels claimed responsibility."
+    assert case2021_snippet_label(claimed, allowed, "REM_EXPLOS") == "ATTRIB"
+    unclaimed = "A roadside mine wounded four guards; no group claimed responsibility."
+    assert case2021_snippet_label(unclaimed, allowed, "REM_EXPLOS") is None
+
+
+def test_ontology_snippet_cue_of_the_event_label_keeps_it_over_later_cues() -> None:
+    from threatline.ontology import case2021_snippet_label
+
+    # the claim's cue comes before the industrial site's: the attack was no accident
+    text = "The rebels claimed responsibility for the rocket attack on the gas plant."
+    allowed = {"ATTRIB", "MAN_MADE_DISASTER", "ART_MISS_ATTACK"}
+    assert case2021_snippet_label(text, allowed, "ATTRIB") is None
+    assert case2021_snippet_label("A fire broke out at the gas plant.", allowed, None) == (
+        "MAN_MADE_DISASTER"
+    )
