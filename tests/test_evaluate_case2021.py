@@ -79,6 +79,13 @@ def test_case2021_classify_report_picks_the_main_event() -> None:
     assert classify_report(report) == "GRENADE"  # occurred wins over planned
 
 
+def test_case2021_classify_report_prefers_a_clash_to_an_attack_on_unknown_targets() -> None:
+    text = "Rebels launched attacks on the valley, and fighting went on all night."
+    report = _report(text, ("attack", "attacks", "occurred"),
+                     ("armed_clash", "fighting", "occurred"))  # fmt: skip
+    assert classify_report(report) == "ARMED_CLASH"
+
+
 def test_case2021_classify_report_prefers_a_claim_where_attrib_is_a_label() -> None:
     text = "The group claimed the bombing of the bridge."
     report = _report(

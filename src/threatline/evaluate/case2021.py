@@ -75,8 +75,10 @@ SUBTASKS: dict[str, tuple[str, ...]] = {
 #: The label when no event of the snippet maps to an allowed label.
 FALLBACK_LABEL = "OTHER"
 
-# Labels that say little about the event: a more specific one of the same snippet wins.
-_GENERIC_LABELS = frozenset({"OTHER", "ATTACK", "ARMED_CLASH"})
+# Labels that say little about the event: a more specific one of the same snippet wins;
+# among them a clash (both sides armed, as its words say) wins over an attack whose targets
+# the text leaves open, and both over Other.
+_GENERIC_RANK = {"ARMED_CLASH": 1, "ATTACK": 2, "OTHER": 3}
 # Statuses of events that took place (or were stopped in the act), preferred as main event.
 _HAPPENED = frozenset({"occurred", "failed", "foiled"})
 # Statuses of events that are not (yet) facts: a claim "no group made" is no attribution.
@@ -178,7 +180,7 @@ def classify_report(report: ArticleReport, labels: Sequence[str] = SUBTASK3_LABE
 
     The main event, in this order of preference: an event that took place (occurred, failed
     or foiled) over a planned, threatened or hypothetical one; a specific label over a
-    generic one (OTHER, ATTACK, ARMED_CLASH); the earliest in the text. ATTRIB, where
+    generic one (ARMED_CLASH, then ATTACK, then OTHER); the earliest in the text. ATTRIB, where
     allowed, wins over all: a snippet that reports a claim of responsibility is about the
     claim. The cue words of labels that no event type expresses (disasters, crime,
     agreements, diplomacy, statements of responsibility) or that the extractor's generic
@@ -195,7 +197,7 @@ def classify_report(report: ArticleReport, labels: Sequence[str] = SUBTASK3_LABE
         rank = (
             0 if label == "ATTRIB" and event.status not in _UNREAL else 1,
             0 if event.status in _HAPPENED else 1,
-            1 if label in _GENERIC_LABELS else 0,
+            _GENERIC_RANK.get(label, 0),
             event.trigger.start,
         )
         candidates.append((rank, label))
