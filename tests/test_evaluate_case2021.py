@@ -79,6 +79,13 @@ def test_case2021_classify_report_picks_the_main_event() -> None:
     assert classify_report(report) == "GRENADE"  # occurred wins over planned
 
 
+def test_case2021_classify_report_prefers_a_clash_to_an_attack_on_unknown_targets() -> None:
+    text = "Rebels launched attacks on the valley, and fighting went on all night."
+    report = _report(text, ("attack", "attacks", "occurred"),
+                     ("armed_clash", "fighting", "occurred"))  # fmt: skip
+    assert classify_report(report) == "ARMED_CLASH"
+
+
 def test_case2021_classify_report_prefers_a_claim_where_attrib_is_a_label() -> None:
     text = "The group claimed the bombing of the bridge."
     report = _report(
@@ -93,6 +100,42 @@ def test_case2021_classify_report_uses_the_perpetrator_for_territory() -> None:
     report = _report("The army retook the town.", ("seizure_of_power", "retook", "occurred"),
                      actors=[army])  # fmt: skip
     assert classify_report(report) == "GOV_REGAINS_TERIT"
+
+
+def test_case2021_classify_report_territory_goes_to_whoever_takes_it() -> None:
+    # 'recaptured' does not say who: rebels retaking a town is a non-state takeover
+    rebels = Actor(id="rebels", name="the rebels", kind="armed_group")
+    report = _report("The rebels recaptured the town.",
+                     ("seizure_of_power", "recaptured", "occurred"), actors=[rebels])  # fmt: skip
+    assert classify_report(report) == "NON_STATE_ACTOR_OVERTAKES_TER"
+    # no taker found: the state wording of the sentence says who
+    report = _report("Government troops occupied three hill posts.",
+                     ("seizure_of_power", "occupied", "occurred"))  # fmt: skip
+    assert classify_report(report) == "GOV_REGAINS_TERIT"
+
+
+def test_case2021_classify_report_a_claim_nobody_made_is_no_attribution() -> None:
+    text = "A mine hit the convoy; no group has said it was theirs."
+    report = _report(text, ("bombing", "mine", "occurred"),
+                     ("claim_of_responsibility", "said", "hypothetical"))  # fmt: skip
+    assert classify_report(report, SUBTASK3_LABELS) == "REM_EXPLOS"
+
+
+def _attack_on(text: str, trigger: str, kind: str) -> ArticleReport:
+    report = _report(text, ("attack", trigger, "occurred"))
+    attacked = Actor(id="attacked", name="them", kind=kind)
+    event = report.events[0].model_copy(
+        update={"participants": [Participant(actor="attacked", role="victim")]}
+    )
+    return report.model_copy(update={"events": [event], "actors": [attacked]})
+
+
+def test_case2021_classify_report_an_attack_on_armed_men_is_a_clash() -> None:
+    # ACLED: violence against civilians is an attack; against soldiers, an armed clash
+    assert classify_report(_attack_on("Militants attacked an army post.", "attacked",
+                                      "security_force")) == "ARMED_CLASH"  # fmt: skip
+    assert classify_report(_attack_on("Militants attacked a village.", "attacked",
+                                      "civilians")) == "ATTACK"  # fmt: skip
 
 
 def test_case2021_classify_report_falls_back_to_other() -> None:

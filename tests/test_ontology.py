@@ -151,6 +151,37 @@ def test_ontology_gtd_only_for_attacks() -> None:
         ),
         (EventType.GROUP_FOUNDED, "set up a new headquarters", "Headquarters or base established"),
         (EventType.BOMBING, "a bomb exploded in a baggage hall", "Remote explosive/landmine/IED"),
+        # arrests at a protest are its intervention; protesters' violence makes it a riot
+        (EventType.ARREST, "police detained dozens of protesters", "Protest with intervention"),
+        (EventType.ARREST, "police detained rioters who threw stones", "Violent demonstration"),
+        (EventType.BOMBING, "warplanes bombed the market", "Air/drone strike"),
+        (EventType.ARSON, "an angry mob set the house ablaze", "Mob violence"),
+        (
+            EventType.ARMED_CLASH,
+            "students clashed with riot police during the demonstration",
+            "Violent demonstration",
+        ),
+        (EventType.ARSON, "rioters set cars on fire", "Violent demonstration"),
+        (
+            EventType.PROTEST,
+            "marchers threw stones at the police, who fired tear gas",
+            "Violent demonstration",
+        ),
+        (
+            EventType.PROTEST,
+            "soldiers used live bullets to break up the march",
+            "Excessive force against protesters",
+        ),
+        (EventType.EXTRAJUDICIAL_KILLING, "soldiers raped two women", "Sexual violence"),
+        (EventType.ATTACK, "a rocket hit the convoy", "Shelling/artillery/missile attack"),
+        (EventType.ATTACK, "a drone hit the convoy", "Air/drone strike"),
+        (EventType.SHELLING, "warplanes fired missiles at the depot", "Air/drone strike"),
+        (EventType.SHELLING, "shells filled with poisonous gas", "Chemical weapon"),
+        (
+            EventType.GROUP_FOUNDED,
+            "the army set up an observation post",
+            "Headquarters or base established",
+        ),
     ],
 )
 def test_ontology_refinement_by_context(event_type: EventType, context: str, sub: str) -> None:
@@ -204,7 +235,10 @@ def test_ontology_snippet_label_replaces_only_the_labels_a_cue_overrides():
     truce = "The two sides signed a truce on Sunday."
     assert case2021_snippet_label(truce, allowed, None) == "AGREEMENT"  # none: no event
     assert case2021_snippet_label(truce, allowed, "OTHER") == "AGREEMENT"
-    assert case2021_snippet_label(truce, allowed, "ATTACK") is None
+    # an agreement reached replaces a generic label; a truce merely named does not
+    assert case2021_snippet_label(truce, allowed, "ATTACK") == "AGREEMENT"
+    broken = "Gunmen broke the truce and killed a farmer."
+    assert case2021_snippet_label(broken, allowed, "ATTACK") is None
     # whole words only: "flooded" is not "flood"
     assert case2021_snippet_label("Calls flooded the hotline.", allowed, None) is None
 
@@ -223,3 +257,66 @@ def test_ontology_snippet_cue_with_two_word_lists_needs_one_of_each():
     )
     # the month is no march
     assert case2021_snippet_label("In March, gunmen killed a farmer.", allowed, "ATTACK") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "event_label", "label"),
+    [
+        ("The rebels and the army agreed a ceasefire after a week of fighting.", "ARMED_CLASH",
+         "AGREEMENT"),
+        ("Troops set up a new military base near the border.", None, "HQ_ESTABLISHED"),
+        ("Police seized rifles and ammunition from a farmhouse.", None, "DISR_WEAP"),
+        ("Two commanders defected to the government with their men.", None,
+         "CHANGE_TO_GROUP_ACT"),
+        ("Villagers said soldiers raped two women.", "ATTACK", "SEX_VIOL"),
+        ("The shells fired at the town carried chlorine.", "ATTACK", "CHEM_WEAP"),
+        ("A fuel tanker collided with a ferry in the strait.", None, "MAN_MADE_DISASTER"),
+        ("Demonstrators blocked roads with burning tyres.", None, "VIOL_DEMONSTR"),
+        ("The ministry denied responsibility for the blast at the depot.", "REM_EXPLOS",
+         "ATTRIB"),
+        ("Coast guards stopped a boat used to smuggle migrants.", "ATTACK", "ORG_CRIME"),
+        ("Torrential rain washed away two bridges and killed nine people.", "ATTACK",
+         "NATURAL_DISASTER"),
+        ("Attackers set off suicide vests outside the hotel.", "ATTACK", "SUIC_BOMB"),
+        ("A mortar round hit the school yard.", None, "ART_MISS_ATTACK"),
+        ("A grenade was hurled into the bus station.", None, "GRENADE"),
+        ("Two soldiers were killed when their truck hit a landmine.", None, "REM_EXPLOS"),
+    ],
+)  # fmt: skip
+def test_ontology_snippet_cues_of_codebook_types(
+    text: str, event_label: str | None, label: str
+) -> None:
+    from threatline.evaluate.case2021 import SUBTASK3_LABELS
+    from threatline.ontology import case2021_snippet_label
+
+    assert case2021_snippet_label(text, set(SUBTASK3_LABELS), event_label) == label
+
+
+def test_ontology_weapon_named_without_its_use_is_no_attack() -> None:
+    from threatline.evaluate.case2021 import SUBTASK3_LABELS
+    from threatline.ontology import case2021_snippet_label
+
+    text = "The ministry presented its new missile programme to parliament."
+    assert case2021_snippet_label(text, set(SUBTASK3_LABELS), None) != "ART_MISS_ATTACK"
+
+
+def test_ontology_snippet_cue_yields_to_words_that_deny_its_event() -> None:
+    from threatline.ontology import case2021_snippet_label
+
+    allowed = {"REM_EXPLOS", "ATTRIB"}
+    claimed = "A roadside mine wounded four guards; the rebels claimed responsibility."
+    assert case2021_snippet_label(claimed, allowed, "REM_EXPLOS") == "ATTRIB"
+    unclaimed = "A roadside mine wounded four guards; no group claimed responsibility."
+    assert case2021_snippet_label(unclaimed, allowed, "REM_EXPLOS") is None
+
+
+def test_ontology_snippet_cue_of_the_event_label_keeps_it_over_later_cues() -> None:
+    from threatline.ontology import case2021_snippet_label
+
+    # the claim's cue comes before the industrial site's: the attack was no accident
+    text = "The rebels claimed responsibility for the rocket attack on the gas plant."
+    allowed = {"ATTRIB", "MAN_MADE_DISASTER", "ART_MISS_ATTACK"}
+    assert case2021_snippet_label(text, allowed, "ATTRIB") is None
+    assert case2021_snippet_label("A fire broke out at the gas plant.", allowed, None) == (
+        "MAN_MADE_DISASTER"
+    )

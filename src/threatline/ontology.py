@@ -67,17 +67,21 @@ class SnippetCue:
     """Cue words of a CASE 2021 label that no event type expresses (see
     :func:`case2021_snippet_label`). ``overrides``: which labels of the snippet's events it
     replaces: ``none`` (it applies only when no event has a label but Other), ``generic``
-    (Other, Attack, Armed clash) or ``all``."""
+    (Other, Attack, Armed clash) or ``all``. ``unless``: words that say the cue's event
+    did not happen ("no group claimed responsibility")."""
 
     label: str
     when: tuple[str, ...]
     overrides: str = "none"
     also: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
 
     def matches(self, text: str) -> bool:
         """True when one of ``when`` and, if given, one of ``also`` (the file's "with")
-        occur in ``text`` as whole words (case-insensitive)."""
+        occur in ``text`` as whole words (case-insensitive), and none of ``unless``."""
         if not Refinement(when=self.when, codes={}).matches(text):
+            return False
+        if self.unless and Refinement(when=self.unless, codes={}).matches(text):
             return False
         return not self.also or Refinement(when=self.also, codes={}).matches(text)
 
@@ -152,6 +156,7 @@ def _table() -> _Table:
                 when=tuple(word.lower() for word in cue["when"]),
                 overrides=cue.get("overrides", "none"),
                 also=tuple(word.lower() for word in cue.get("with", [])),
+                unless=tuple(word.lower() for word in cue.get("unless", [])),
             )
             for cue in raw["case2021_snippet_cues"]["cues"]
         ),
@@ -236,14 +241,19 @@ def case2021_snippet_label(
 ) -> str | None:
     """The label that the cue words of a snippet give, among ``allowed``, over the label of
     its main event (``event_label``, None when no event has an allowed label): the first
-    matching cue whose ``overrides`` covers that label; None when the event label stands.
+    matching cue whose ``overrides`` covers that label; None when the event label stands,
+    as it does when a cue of its own label matches before any such cue.
 
     >>> case2021_snippet_label("An earthquake killed 40 people.", {"ATTACK", "NATURAL_DISASTER"},
     ...                        "ATTACK")
     'NATURAL_DISASTER'
     """
     for cue in _table().case2021_snippet_cues:
-        if cue.label not in allowed or cue.label == event_label:
+        if cue.label not in allowed:
+            continue
+        if cue.label == event_label:
+            if cue.matches(text):
+                return None  # the event's own cue words come first: later cues yield to them
             continue
         covers = (
             event_label in (None, "OTHER")
@@ -317,7 +327,8 @@ def render_markdown_table() -> str:
         "Cue words of the CASE 2021 task 2 labels that no event type expresses. A snippet",
         "whose events give no label takes the label of the first matching row; a row that",
         "overrides generic labels also replaces Other, Attack and Armed clash, one that",
-        "overrides all replaces any label.",
+        "overrides all replaces any label. A matching row of the events' own label, met",
+        "first, keeps that label.",
         "",
         "| Label | Overrides | Cue words |",
         "|---|---|---|",
@@ -326,5 +337,7 @@ def render_markdown_table() -> str:
         words = ", ".join(cue.when)
         if cue.also:
             words = f"({words}) with ({', '.join(cue.also)})"
+        if cue.unless:
+            words = f"{words}, unless ({', '.join(cue.unless)})"
         lines.append(f"| {cue.label} | {cue.overrides} | {_cell(words)} |")
     return "\n".join(lines) + "\n"

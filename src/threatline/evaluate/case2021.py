@@ -21,6 +21,7 @@ item), macro F1 (unweighted mean over labels), weighted F1 (mean weighted by gol
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,10 +75,14 @@ SUBTASKS: dict[str, tuple[str, ...]] = {
 #: The label when no event of the snippet maps to an allowed label.
 FALLBACK_LABEL = "OTHER"
 
-# Labels that say little about the event: a more specific one of the same snippet wins.
-_GENERIC_LABELS = frozenset({"OTHER", "ATTACK", "ARMED_CLASH"})
+# Labels that say little about the event: a more specific one of the same snippet wins;
+# among them a clash (both sides armed, as its words say) wins over an attack whose targets
+# the text leaves open, and both over Other.
+_GENERIC_RANK = {"ARMED_CLASH": 1, "ATTACK": 2, "OTHER": 3}
 # Statuses of events that took place (or were stopped in the act), preferred as main event.
 _HAPPENED = frozenset({"occurred", "failed", "foiled"})
+# Statuses of events that are not (yet) facts: a claim "no group made" is no attribution.
+_UNREAL = frozenset({"hypothetical", "planned"})
 
 
 @dataclass(frozen=True)
@@ -114,8 +119,12 @@ def event_label(event: EventMention, report: ArticleReport) -> str | None:
     """The task label of one event.
 
     The ontology maps our type (refined by the trigger, instruments and sentence) through
-    its ACLED sub-event type; a claim of responsibility is ATTRIB, and a seizure of territory
-    by a government or security force is GOV_REGAINS_TERIT."""
+    its ACLED sub-event type; a claim of responsibility is ATTRIB. The actors then correct
+    what the words alone cannot tell, as the ACLED codebook defines the types: territory
+    taken by a government or security force is GOV_REGAINS_TERIT and by a non-state group
+    NON_STATE_ACTOR_OVERTAKES_TER, whatever the verb ('recaptured' says nothing of who);
+    an attack whose targets are all armed (security forces, armed groups) is an
+    ARMED_CLASH, since ATTACK is violence against civilians."""
     from threatline.ontology import case2021_label
 
     if event.type == "claim_of_responsibility":
@@ -128,13 +137,42 @@ def event_label(event: EventMention, report: ArticleReport) -> str | None:
         ]
     )
     label = case2021_label(event.type, context)
-    if label == "NON_STATE_ACTOR_OVERTAKES_TER":
-        kinds = {a.id: a.kind for a in report.actors}
+    kinds = {a.id: a.kind for a in report.actors}
+    if label in _TERRITORY_LABELS:
         perpetrators = [kinds.get(p.actor) for p in event.participants if p.role == "perpetrator"]
-        state = {ActorKind.GOVERNMENT, ActorKind.SECURITY_FORCE}
-        if perpetrators and all(kind in state for kind in perpetrators):
+        if perpetrators and all(kind in _STATE_KINDS for kind in perpetrators):
             return "GOV_REGAINS_TERIT"
+        if perpetrators and all(kind == ActorKind.ARMED_GROUP for kind in perpetrators):
+            return "NON_STATE_ACTOR_OVERTAKES_TER"
+        if not perpetrators and _mentions_state_forces_only(context):
+            return "GOV_REGAINS_TERIT"
+    if label == "ATTACK":
+        attacked = [
+            kinds.get(p.actor) for p in event.participants if p.role in ("target", "victim")
+        ]
+        if attacked and all(kind in _ARMED_KINDS for kind in attacked):
+            return "ARMED_CLASH"
     return label
+
+
+_TERRITORY_LABELS = frozenset({"NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"})
+_STATE_KINDS = frozenset({ActorKind.GOVERNMENT, ActorKind.SECURITY_FORCE})
+_ARMED_KINDS = frozenset({ActorKind.SECURITY_FORCE, ActorKind.ARMED_GROUP})
+# Words naming state forces and non-state fighters, for a seizure whose taker the extractor
+# did not find: state wording alone says a government took the ground.
+_STATE_FORCE_WORDS = re.compile(
+    r"\b(?:army|troops|soldiers|government forces|security forces|armed forces|military)\b",
+    re.IGNORECASE,
+)
+_NON_STATE_WORDS = re.compile(
+    r"\b(?:militants?|rebels?|insurgents?|fighters|terrorists?|jihadists?|militia|"
+    r"militias|guerrillas?|gunmen)\b",
+    re.IGNORECASE,
+)
+
+
+def _mentions_state_forces_only(text: str) -> bool:
+    return bool(_STATE_FORCE_WORDS.search(text)) and not _NON_STATE_WORDS.search(text)
 
 
 def classify_report(report: ArticleReport, labels: Sequence[str] = SUBTASK3_LABELS) -> str:
@@ -142,7 +180,7 @@ def classify_report(report: ArticleReport, labels: Sequence[str] = SUBTASK3_LABE
 
     The main event, in this order of preference: an event that took place (occurred, failed
     or foiled) over a planned, threatened or hypothetical one; a specific label over a
-    generic one (OTHER, ATTACK, ARMED_CLASH); the earliest in the text. ATTRIB, where
+    generic one (ARMED_CLASH, then ATTACK, then OTHER); the earliest in the text. ATTRIB, where
     allowed, wins over all: a snippet that reports a claim of responsibility is about the
     claim. The cue words of labels that no event type expresses (disasters, crime,
     agreements, diplomacy, statements of responsibility) or that the extractor's generic
@@ -157,9 +195,9 @@ def classify_report(report: ArticleReport, labels: Sequence[str] = SUBTASK3_LABE
         if label is None or label not in allowed:
             continue
         rank = (
-            0 if label == "ATTRIB" else 1,
+            0 if label == "ATTRIB" and event.status not in _UNREAL else 1,
             0 if event.status in _HAPPENED else 1,
-            1 if label in _GENERIC_LABELS else 0,
+            _GENERIC_RANK.get(label, 0),
             event.trigger.start,
         )
         candidates.append((rank, label))
