@@ -2050,9 +2050,9 @@ def _event_time(event: _Event) -> TimeSpan | None:
     today the attacks ... The attacks took place on 4 October')."""
     times = [m.time for m in event.mentions if m.time is not None]
     dated = [t for t in times if t.start is not None]
-    return next((t for t in dated if t.mod != "BEFORE"), dated[0] if dated else None) or (
-        times[0] if times else None
-    )
+    if dated:
+        return next((t for t in dated if t.mod != "BEFORE"), dated[0])
+    return times[0] if times else None
 
 
 def _event_place(event: _Event) -> EventPlace | None:
@@ -2335,8 +2335,7 @@ def extract_events(
             mention.embedded = mention.definite and any(
                 m.token.i in {t.i for t in mention.token.ancestors} for m in mentions
             )
-            first_report = not any(m.type in lex.violent for m in all_mentions)
-            _attach_time(mention, mentions, timexes, first_report)
+            _attach_time(mention, mentions, timexes, not attack_told)
             mention.place = _place_for(mention, text, places)
         _attach_casualties(casualties, mentions, actor_index)
         _attribute_sentence(sentence, mentions, actor_index, lex)
@@ -2347,10 +2346,12 @@ def extract_events(
     events = _corefer(all_mentions, {p.id: p for p in places}, actor_index, lex)
     for n, event in enumerate(events, start=1):
         event.id = f"E{n}"
-    _link(events, {s.start: n for n, s in enumerate(doc.sents)})
+    sentences = list(doc.sents)
+    order = {s.start: n for n, s in enumerate(sentences)}
+    _link(events, order)
     _resolve_anchored_times(events)
-    _carry_times(events, {s.start: n for n, s in enumerate(doc.sents)}, lex)
-    _time_of_sentence_before(events, doc, timexes, lex)
+    _carry_times(events, order, lex)
+    _time_of_sentence_before(events, sentences, order, timexes, lex)
     _date_clock_times(events, article.published)
     _not_after_the_report(events, article.published)
     built = [_build(event, text, lex) for event in events]
@@ -2461,7 +2462,11 @@ def _carry_times(events: list[_Event], order: dict[int, int], lex: Lexicon) -> N
 
 
 def _time_of_sentence_before(
-    events: list[_Event], doc: Doc, timexes: list[TimeSpan], lex: Lexicon
+    events: list[_Event],
+    sentences: list[SpacySpan],
+    order: dict[int, int],
+    timexes: list[TimeSpan],
+    lex: Lexicon,
 ) -> None:
     """An attack told without a day, in the sentence right after one of its paragraph that
     gives a day no event has taken ('Urban commandos destroyed a truck at 0730 today. The
@@ -2474,8 +2479,6 @@ def _time_of_sentence_before(
         for t in (m.time, m.anchored_time)
         if t is not None
     }
-    sentences = list(doc.sents)
-    order = {s.start: n for n, s in enumerate(sentences)}
     for event in events:
         if (
             event.first.type not in lex.violent
@@ -2489,6 +2492,7 @@ def _time_of_sentence_before(
         if n == 0:
             continue
         before = sentences[n - 1]
+        doc = before.doc
         if "\n\n" in doc.text[before.end_char : event.first.sentence.start_char]:
             continue  # another paragraph
         if any(_dated_in(t, event.first.sentence) for t in timexes):

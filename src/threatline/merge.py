@@ -879,17 +879,14 @@ def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionReco
     named_apart: set[tuple[int, int]] = set()
     for i in range(n):
         for j in range(i + 1, n):
-            score = score_pair(ordered[i], ordered[j])
-            if score == 0.0 and different_named_people(ordered[i], ordered[j]):
-                score = score_pair(ordered[i], ordered[j], names_veto=False)
-                if score > 0.0:
-                    named_apart.add((i, j))
-                    sums[i, j] = score
-                    continue
+            # scored once without the names veto, which is told apart here instead
+            score = score_pair(ordered[i], ordered[j], names_veto=False)
             if score == 0.0:
                 vetoed.add((i, j))
-            else:
-                sums[i, j] = score
+                continue
+            if different_named_people(ordered[i], ordered[j]):
+                named_apart.add((i, j))
+            sums[i, j] = score
     candidates = {
         pair for pair, score in sums.items() if score >= THRESHOLD and pair not in named_apart
     }
