@@ -320,3 +320,17 @@ def test_ontology_snippet_cue_of_the_event_label_keeps_it_over_later_cues() -> N
     assert case2021_snippet_label("A fire broke out at the gas plant.", allowed, None) == (
         "MAN_MADE_DISASTER"
     )
+
+
+def test_ontology_named_cue_lists_expand_where_they_are_used() -> None:
+    from threatline.ontology import _cue_words
+
+    named = {"aircraft": ["Warplane", "jet"]}
+    assert _cue_words(["@aircraft", "Drone"], named, "a test") == ("warplane", "jet", "drone")
+    with pytest.raises(ConfigError, match="names the cue list '@helicopter'"):
+        _cue_words(["@helicopter"], named, "a test")
+    # a shared list reaches every refinement that names it
+    for event_type in (EventType.ARMED_ASSAULT, EventType.KIDNAPPING):
+        assert acled_sub_event_type(event_type, "the soldiers raped the women") == (
+            "Sexual violence"
+        )

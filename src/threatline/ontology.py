@@ -122,6 +122,24 @@ class _Table:
     case2021_snippet_cues: tuple[SnippetCue, ...]
 
 
+def _cue_words(entries: list[str], named: dict[str, list[str]], where: str) -> tuple[str, ...]:
+    """The lower-cased cue words of a "when"/"with"/"unless" list, where "@name" stands for
+    the words of the file's shared list of that name (``cue_lists``)."""
+    words: list[str] = []
+    for entry in entries:
+        if entry.startswith("@"):
+            if entry[1:] not in named:
+                known = ", ".join(sorted(named))
+                raise ConfigError(
+                    f"data/event_types.json: {where} names the cue list {entry!r}, "
+                    f"which is not among cue_lists ({known})"
+                )
+            words.extend(named[entry[1:]])
+        else:
+            words.append(entry)
+    return tuple(word.lower() for word in words)
+
+
 @cache
 def _table() -> _Table:
     """data/event_types.json, loaded and checked once."""
@@ -131,11 +149,12 @@ def _table() -> _Table:
         )
     except (OSError, ValueError) as exc:
         raise ConfigError(f"cannot read the event type table data/event_types.json: {exc}") from exc
+    named = {k: v for k, v in raw.get("cue_lists", {}).items() if not k.startswith("_")}
     rows: dict[str, EventTypeInfo] = {}
     for entry in raw["event_types"]:
         refinements = tuple(
             Refinement(
-                when=tuple(cue.lower() for cue in ref["when"]),
+                when=_cue_words(ref["when"], named, f"a refinement of {entry['name']}"),
                 codes={k: v for k, v in ref.items() if k in _CODE_FIELDS},
             )
             for ref in entry.get("refinements", [])
@@ -153,10 +172,10 @@ def _table() -> _Table:
         case2021_snippet_cues=tuple(
             SnippetCue(
                 label=cue["label"],
-                when=tuple(word.lower() for word in cue["when"]),
+                when=_cue_words(cue["when"], named, f"a {cue['label']} cue"),
                 overrides=cue.get("overrides", "none"),
-                also=tuple(word.lower() for word in cue.get("with", [])),
-                unless=tuple(word.lower() for word in cue.get("unless", [])),
+                also=_cue_words(cue.get("with", []), named, f"a {cue['label']} cue"),
+                unless=_cue_words(cue.get("unless", []), named, f"a {cue['label']} cue"),
             )
             for cue in raw["case2021_snippet_cues"]["cues"]
         ),
