@@ -281,6 +281,8 @@ def test_events_defused_device_is_a_foiled_attack_with_its_device_and_target(
     [
         "The hikers found a wallet in an abandoned house.",
         "The group has carried out various bomb attacks in the country.",
+        "The kidnappers freed two hostages on Sunday.",
+        "The government established a commission of inquiry.",
     ],
 )
 def test_events_no_event_from_find_or_vague_plural(nlp, text):
@@ -296,6 +298,13 @@ def test_events_no_event_from_find_or_vague_plural(nlp, text):
         ("The rebels fired rockets at the airport.", "shelling"),
         ("Al-Shabaab fighters seized a village near the border.", "seizure_of_power"),
         ("Protesters threw stones at the police during the protest.", "riot"),
+        ("Police and smugglers exchanged fire near the port.", "armed_clash"),
+        ("A shootout between troops and rebels left two dead.", "armed_clash"),
+        ("Soldiers fought a gun battle with bandits in the hills.", "armed_clash"),
+        ("The army freed three villages from the rebels.", "seizure_of_power"),
+        ("The militia established control over the district.", "seizure_of_power"),
+        ("An army truck drove over a landmine near the border.", "bombing"),
+        ("A patrol hit a landmine on the road to the camp.", "bombing"),
     ],
 )
 def test_events_acled_style_types(nlp, text, event_type):
