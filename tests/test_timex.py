@@ -137,6 +137,22 @@ def test_timex_ranges_are_one_span():
     assert (span.start, span.end) == (D(2014, 1, 1), D(2019, 12, 31))
 
 
+def test_timex_range_start_takes_the_year_of_its_end():
+    span = one("The rebels held the port from May to July 2021.")
+    assert (span.text, span.start, span.end, span.anchor) == (
+        "May to July 2021",
+        D(2021, 5, 1),
+        D(2021, 7, 31),
+        "absolute",
+    )
+    span = one("The siege lasted from November to February 2022.")
+    assert (span.start, span.end) == (D(2021, 11, 1), D(2022, 2, 28))
+    # 'March' and 'May' are verbs too; after 'from' and 'to' they are a range of months
+    span = one("The army fought there from March to May 2020.")
+    assert (span.text, span.start, span.end) == ("March to May 2020", D(2020, 3, 1), D(2020, 5, 31))
+    assert find_timexes("They will march to May Street.", PUB) == []
+
+
 def test_timex_approximate_and_open_expressions():
     ago = one("The group was founded more than two decades ago.")
     assert (ago.text, ago.mod, ago.start, ago.end) == (

@@ -33,7 +33,7 @@ import json
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -581,7 +581,11 @@ def _month_guard(m: re.Match, ctx: _Context, bare: bool) -> bool:
             before = ctx.word_before(m.start())
             if before in ("to", "and", "or"):
                 # 'from April to May', 'in April and May'; not 'to march on', 'and may be'
-                return bool(_MONTH_OR_DIGIT.search(ctx.text, max(0, m.start() - 25), m.start()))
+                window = max(0, m.start() - 25)
+                return bool(
+                    _MONTH_OR_DIGIT.search(ctx.text, window, m.start())
+                    or _RANGE_FROM_MONTH.search(ctx.text, window, m.start())
+                )
             return before in _PREPOSITIONS
     return True
 
@@ -590,6 +594,10 @@ _MONTH_OR_DIGIT = re.compile(
     rf"\d|(?<!\w)(?:{_alt(n for n in MONTHS if n not in _GUARDED_MONTHS and n != 'mar')})(?!\w)",
     re.I,
 )
+
+
+# 'from March to May': a guarded month may open a range too (the range words make it one)
+_RANGE_FROM_MONTH = re.compile(rf"\b(?:from|between)\s+(?:{_alt(MONTHS)})\b", re.I)
 
 
 def _bare_two_digit_ok(m: re.Match, ctx: _Context) -> bool:
@@ -1615,6 +1623,35 @@ def _bounds(cand: _Cand) -> tuple[dt.date | None, dt.date | None, Granularity | 
     return span if span else (None, None, None)
 
 
+# A month or day named without a year: 'May', '7 May', 'May 7th', 'early May'.
+_YEARLESS = re.compile(
+    rf"(?:(?:early|mid|late)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_alt(MONTHS)})\.?"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?",
+    re.I,
+)
+
+
+def _in_year_of_range_end(start: _Cand, end: _Cand, ctx: _Context) -> _Cand:
+    """The start of a range named without a year takes the year of its end: 'from May to
+    July 2023' is May 2023, and 'from November to February' the November before."""
+    value = start.value or ""
+    if (
+        start.anchor != "publication"
+        or not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value)
+        or not _YEARLESS.fullmatch(ctx.text[start.start : start.end])
+    ):
+        return start
+    _, end_hi, _ = _bounds(end)
+    if end_hi is None:
+        return start
+    year = end_hi.year
+    if value[5:] > end_hi.isoformat()[5 : len(value)]:
+        year -= 1
+    if value[5:] == "02-29" and _month_length(year, 2) < 29:
+        return start
+    return replace(start, value=f"{year:04d}{value[4:]}", anchor=end.anchor)
+
+
 def _merge_ranges(cands: list[_Cand], ctx: _Context) -> list[_Cand]:
     """'from May to July', '2014 - 2019', 'between 2014 and 2019' -> one span."""
     out: list[_Cand] = []
@@ -1627,6 +1664,8 @@ def _merge_ranges(cands: list[_Cand], ctx: _Context) -> list[_Cand]:
                 and _BETWEEN.search(ctx.text, 0, prev.start)
                 and _BETWEEN.search(ctx.text[max(0, prev.start - 10) : prev.start])
             )
+            if joined:
+                prev = _in_year_of_range_end(prev, cand, ctx)
             lo1, _, g1 = _bounds(prev)
             _, hi2, g2 = _bounds(cand)
             if joined and len(gap) <= 12 and lo1 and hi2 and g1 == g2 and lo1 <= hi2:
