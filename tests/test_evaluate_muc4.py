@@ -854,9 +854,10 @@ def test_muc4_an_exact_casualty_count_numbers_one_group_of_victims() -> None:
     assert [(f.value, f.xref) for f in template.slot(21).fillers] == [("12", ("PEASANTS",))]
 
 
-def _dated(time: TimeSpan) -> list[str]:
+def _dated(time: TimeSpan, timexes: list[TimeSpan] | None = None) -> list[str]:
     report = _report()
     report.events[0] = report.events[0].model_copy(update={"time": time})
+    report.timexes = [time, *(timexes or [])]
     (template,) = report_to_templates(report)
     return [f.value for f in template.slot(2).fillers]
 
@@ -899,6 +900,24 @@ def test_muc4_vague_period_before_the_dateline_is_the_default_form(
         anchor="publication",
     )  # fmt: skip
     assert _dated(time) == [expected]
+
+
+def test_muc4_weekday_whose_day_the_article_names_by_date_is_that_day() -> None:
+    friday = TimeSpan(
+        text="last Friday", start=dt.date(1990, 3, 9), end=dt.date(1990, 3, 9),
+        granularity="day", value="1990-03-09", anchor="publication",
+    )  # fmt: skip
+    named = TimeSpan(
+        text="9 March", start=dt.date(1990, 3, 9), end=dt.date(1990, 3, 9),
+        granularity="day", value="1990-03-09", anchor="publication",
+    )  # fmt: skip
+    other = named.model_copy(
+        update={"text": "8 March", "start": dt.date(1990, 3, 8), "end": dt.date(1990, 3, 8)}
+    )
+    assert _dated(friday, timexes=[named]) == ["09 MAR 90"]
+    # another day named by date, or none: the weekday keeps the default form (note 1)
+    assert _dated(friday, timexes=[other]) == ["- 12 MAR 90"]
+    assert _dated(friday) == ["- 12 MAR 90"]
 
 
 def test_muc4_fallback_country_is_the_datelines_when_the_body_names_it_again() -> None:

@@ -1130,6 +1130,25 @@ def test_events_a_claimed_attack_keeps_the_time_of_its_own_clause(nlp):
 
 
 @pytest.mark.model
+def test_events_a_time_closing_the_claimed_attacks_phrase_dates_the_attack(nlp):
+    text = (
+        "The cartel has claimed responsibility for the attack on the offices of the "
+        "newspaper in Cali this morning."
+    )
+    this_morning = day(text, "this morning", PUBLISHED)
+    attack = next(e for e in run(nlp, text, timexes=[this_morning]) if e.type in VIOLENT_TYPES)
+    assert attack.time is not None and attack.time.start == PUBLISHED
+
+
+@pytest.mark.model
+def test_events_a_time_after_the_message_of_a_claim_is_the_claims(nlp):
+    text = "The Front claimed responsibility for the attack on the hotel in a statement today."
+    today = day(text, "today", PUBLISHED)
+    attack = next(e for e in run(nlp, text, timexes=[today]) if e.type in VIOLENT_TYPES)
+    assert attack.time is None or attack.time.mod == "BEFORE"
+
+
+@pytest.mark.model
 def test_events_a_claimed_attack_keeps_its_possessive_time(nlp):
     text = "A little-known group has claimed responsibility for yesterday's attack on the embassy."
     yesterday = day(text, "yesterday's", PUBLISHED - dt.timedelta(days=1))

@@ -1533,7 +1533,10 @@ def _attach_time(
             continue  # 'shortly after the attack' is not the time of 'the attack'
         ancestors = {t.i for t in head.ancestors}
         absorbed = frozenset(t.i for t in mention.absorbed)
-        if own_only and not _in_own_clause(head, mention.token, absorbed):
+        # 'claimed responsibility for the attack on the newspaper this morning': a time that
+        # closes the phrase of the claimed event is the event's, wherever the parser hangs it
+        closes_phrase = own_only and _closes_phrase(mention.token, timex)
+        if own_only and not closes_phrase and not _in_own_clause(head, mention.token, absorbed):
             continue
         distance = min(_tree_distance(head, t) for t in own_tokens)
         # a back-reference that is an argument of this event ('claimed responsibility for
@@ -1544,7 +1547,7 @@ def _attach_time(
             if m is not mention
             and not (m.definite and mention.token.i in {t.i for t in m.token.ancestors})
         ]
-        if any(
+        if not closes_phrase and any(
             min(_tree_distance(head, t) for t in [o.token, *o.absorbed]) < distance for o in others
         ):
             continue  # closer to another event of the sentence
@@ -1597,6 +1600,33 @@ def _attach_time(
         mention.anchored_time = timex
     else:
         mention.time = _moment_of_when_clause(timex, mention.token)
+
+
+# Words that may continue an event noun's phrase up to a time ('the attack on the El
+# Espectador facilities in Bogota this morning'), which the parser may split off it.
+_PHRASE_TAGS = {"NOUN", "PROPN", "ADP", "DET", "ADJ", "NUM", "PART"}
+# 'claimed the attack in a statement this morning': the time is the statement's
+_MESSAGE_NOUNS = {
+    "statement", "communique", "call", "letter", "message", "broadcast", "interview",
+    "leaflet", "note", "conference", "announcement", "report",
+}  # fmt: skip
+
+
+def _closes_phrase(noun: Token, timex: TimeSpan) -> bool:
+    """Whether a time ends the phrase of the event noun and its sentence ('claimed the
+    attack on the offices in Bogota this morning.'): only the noun's modifiers (no verb, no
+    comma, no message it was told in) stand between them."""
+    if noun.pos_ not in ("NOUN", "PROPN") or timex.char_start is None or timex.char_end is None:
+        return False
+    start, end = timex.char_start, timex.char_end
+    if start < noun.idx:
+        return False
+    doc = noun.doc
+    between = [t for t in doc[noun.i + 1 :] if t.idx < start]
+    if any(t.pos_ not in _PHRASE_TAGS or t.lemma_.lower() in _MESSAGE_NOUNS for t in between):
+        return False
+    after = next((t for t in doc[noun.i + 1 :] if t.idx >= end), None)
+    return after is None or after.is_sent_start or (after.is_punct and after.text in ".;")
 
 
 # 'since 1 August, when the ideologue was murdered': the 'when' clause tells what happened

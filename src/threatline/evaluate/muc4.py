@@ -1044,9 +1044,12 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         for p in e.participants
         if p.role in {"claimant", "perpetrator"}
     }
+    named_days = days_named_by_date(report.timexes)
     templates: list[MucTemplate] = []
     for event in report.events:
-        template = event_to_template(event, report.article, actors, places, message_id, claimants)
+        template = event_to_template(
+            event, report.article, actors, places, message_id, claimants, named_days
+        )
         if template is None:
             continue
         if template.slot(3).empty and fallback_country:
@@ -1186,8 +1189,11 @@ def event_to_template(
     places: dict[str, Place],
     message_id: str,
     claimants: frozenset[str] | set[str] = frozenset(),
+    named_days: frozenset[dt.date] = frozenset(),
 ) -> MucTemplate | None:
-    """One event as a MUC-4 template, or None when it is not a MUC-4 incident."""
+    """One event as a MUC-4 template, or None when it is not a MUC-4 incident.
+
+    ``named_days``: the days the article names by their date (:func:`days_named_by_date`)."""
     incident_type = MUC_INCIDENT_TYPE.get(str(event.type))
     stage = MUC_STAGE.get(str(event.status))
     if incident_type is None or stage is None:
@@ -1222,7 +1228,7 @@ def event_to_template(
     if not victims and not physical and _MILITARY_OBJECT.match(_after_trigger(event, article)):
         return None  # 'attacked an army convoy' with no other target: the same warfare
     t = MucTemplate(message_id=message_id)
-    t.slots[2] = _one(_incident_date(event, article))
+    t.slots[2] = _one(_incident_date(event, article, named_days))
     t.slots[3] = _one(_incident_location(event, places))
     t.slots[4] = _one(incident_type)
     t.slots[5] = _one(stage)
@@ -1889,6 +1895,12 @@ _CALENDAR = re.compile(
 )
 
 
+#: A month's name: an expression with one names a day by its date ('18 May').
+_MONTH_NAME = re.compile(
+    r"\b(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\b", re.IGNORECASE
+)
+
+
 def _vague_relative(time: TimeSpan) -> bool:
     """A period told relative to the report and not as a count of days ('last week', 'in
     recent days', 'a few days ago', 'this year'): part1 section 7.3 calls only an expression
@@ -1904,16 +1916,32 @@ def _vague_relative(time: TimeSpan) -> bool:
     return value == "PAST_REF" or "X" in value  # 'a few days ago', 'the past few days'
 
 
-def _incident_date(event: EventMention, article: Article) -> str | None:
+def days_named_by_date(timexes: Iterable[TimeSpan]) -> frozenset[dt.date]:
+    """The days an article names by their date ('on 18 May', 'the evening of 24 May'), as
+    opposed to a weekday's name or a count of days."""
+    return frozenset(
+        t.start
+        for t in timexes
+        if t.start is not None and t.start == t.end and _MONTH_NAME.search(t.text)
+    )
+
+
+def _incident_date(
+    event: EventMention, article: Article, named_days: frozenset[dt.date] = frozenset()
+) -> str | None:
     """INCIDENT: DATE (part1 section 7.3): a resolved day, a range, or, by default and for
     weekday names and periods that are not a count of days ('last week'), ``- <dateline
-    date>``."""
+    date>``. A weekday whose day the article also names by its date ('last Wednesday ...
+    this happened on 18 May') is that day: note 1 asks for the default form only where the
+    article gives the weekday 'rather than a reference to the date'."""
     published = article.published
     time = event.time
     if time is None or time.start is None or time.end is None:
         return f"- {format_muc_date(published)}" if published else None
     if _WEEKDAY.search(time.text) and not _CALENDAR.search(time.text):
         # 'last Wednesday' (note 1), not 'on Friday, 23 June', which names its day
+        if time.start == time.end and time.start in named_days:
+            return format_muc_date(time.start)
         return f"- {format_muc_date(published)}" if published else None
     if published is not None and _vague_relative(time):
         return f"- {format_muc_date(published)}"
