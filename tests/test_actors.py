@@ -341,3 +341,17 @@ def test_actors_hedge_is_no_part_of_a_group_mention(nlp, actor_kb: ActorKB) -> N
     assert armed.kind == ActorKind.ARMED_GROUP
     persons = next(a for a in actors if "persons" in _surfaces(article, a))
     assert persons.kind == ActorKind.CIVILIANS
+
+
+def test_actors_household_and_kin_of_someone_are_people(nlp, actor_kb: ActorKB) -> None:
+    # "his driver" is another person than "his"; "maids" and "son" are people nouns.
+    doc = nlp("Gunmen killed the mayor's bodyguard, his driver, two maids and her son.")
+    kinds = {a.name: a.kind for a in find_actors(doc, actor_kb)}
+    for noun in ("bodyguard", "driver", "maids", "son"):
+        assert kinds.get(noun) == ActorKind.CIVILIANS, (noun, kinds)
+
+
+def test_actors_urban_commandos_are_an_armed_group(nlp, actor_kb: ActorKB) -> None:
+    doc = nlp("Urban commandos shot a policeman in the capital.")
+    kinds = {a.name.lower(): a.kind for a in find_actors(doc, actor_kb)}
+    assert kinds.get("urban commandos") == ActorKind.ARMED_GROUP, kinds

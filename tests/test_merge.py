@@ -17,6 +17,7 @@ from threatline.merge import (
     SourcedAttribution,
     build_event,
     consensus_fatalities,
+    distinctive,
     mention_records,
     merge_records,
     one_edit_apart,
@@ -330,10 +331,10 @@ def test_merge_a_report_naming_both_victims_bridges_the_reports_of_each() -> Non
 
 
 def test_merge_common_words_for_people_are_no_shared_participant() -> None:
-    # "people" and "gunmen" are in the reports of any attack; "union members" tells one.
+    # "people" and "gunmen" are in the reports of any attack; a named union tells one.
     people = ActorRef(id="people", name="people", kind="civilians")
     gunmen = ActorRef(id="gunmen", name="gunmen", kind="armed_group")
-    members = ActorRef(id="union-members", name="union members", kind="civilians")
+    union = ActorRef(id="union", name="Kabul Transport Union", kind="organization")
     plain = record("a:E1", place_key=None, place_name=None)
     generic = record("b:E1", day=5, place_key=None, place_name=None)
     assert score_pair(
@@ -341,9 +342,53 @@ def test_merge_common_words_for_people_are_no_shared_participant() -> None:
         generic.model_copy(update={"targets": [people], "perpetrators": [gunmen]}),
     ) == score_pair(plain, generic)
     assert score_pair(
-        plain.model_copy(update={"targets": [members]}),
-        generic.model_copy(update={"targets": [members]}),
+        plain.model_copy(update={"targets": [union]}),
+        generic.model_copy(update={"targets": [union]}),
     ) > score_pair(plain, generic)
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        ActorRef(id="union-members", name="union members", kind="civilians"),
+        ActorRef(id="a-shopkeeper", name="a shopkeeper", kind="other"),
+    ],
+)
+def test_merge_a_shared_description_of_the_victims_does_not_chain_two_attacks(
+    target: ActorRef,
+) -> None:
+    # Two bombings a day apart, one report without a place: alike in all but the victims,
+    # which both describe in words that many reports of a week use. Counting the shared
+    # description as evidence would link them (and chain all their other reports).
+    first = record("a:E1", place_key=None, place_name=None, targets=[target])
+    second = record("b:E1", day=5, place_key=None, place_name=None, targets=[target])
+    assert not distinctive(target)
+    assert participant_similarity(first, second) == 0.5
+    assert score_pair(first, second) < THRESHOLD
+    assert _partition(merge_records([first, second])) == [["a:E1"], ["b:E1"]]
+
+
+def test_merge_parties_to_the_conflict_and_descriptions_are_not_distinctive() -> None:
+    # The police are attacked many times a week; a nationality is capitalized too.
+    police = ActorRef(id="police", name="Afghan National Police", kind="security_force", in_kb=True)
+    workers = ActorRef(id="afghan-workers", name="Afghan workers", kind="civilians")
+    assert not distinctive(police)
+    assert not distinctive(workers)
+    first, second = record("a:E1", targets=[police, workers]), record("b:E1", targets=[police])
+    assert participant_similarity(first, second) == 0.5
+
+
+def test_merge_a_shared_named_victim_is_evidence_of_one_attack() -> None:
+    # The same two reports naming one person, or one named organisation, are one event.
+    for target in (
+        ActorRef(id="ahmad-karimi", name="Ahmad Karimi", kind="person"),
+        ActorRef(id="hotel", name="Hotel Continental", kind="organization"),
+    ):
+        first = record("a:E1", place_key=None, place_name=None, targets=[target])
+        second = record("b:E1", day=5, place_key=None, place_name=None, targets=[target])
+        assert distinctive(target)
+        assert score_pair(first, second) >= THRESHOLD
+        assert _partition(merge_records([first, second])) == [["a:E1", "b:E1"]]
 
 
 def test_merge_two_mentions_of_one_article_are_not_linked() -> None:

@@ -692,8 +692,9 @@ class _Finder:
                     if self.claimed[i] is None:
                         self.claimed[i] = len(self.mentions) - 1
                 continue
-            if any(c.dep_ == "poss" for c in token.children):
+            if kind != ActorKind.CIVILIANS and any(c.dep_ == "poss" for c in token.children):
                 continue  # "its leaders", "their followers": the possessor is the actor
+            # but "his bodyguard", "the minister's driver" are other people than the possessor
             if (
                 kind == ActorKind.GOVERNMENT
                 and token.tag_ not in {"NNS", "NNPS"}

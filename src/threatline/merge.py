@@ -532,7 +532,7 @@ def _placed(record: MentionRecord) -> bool:
 
 def participant_similarity(a: MentionRecord, b: MentionRecord) -> float:
     """1 when both name a shared perpetrator (or claimant) and both give a place, or a
-    shared target; 0.1 when both name different known groups as perpetrators (a
+    shared :func:`distinctive` target; 0.1 when both name different known groups as perpetrators (a
     contradiction, not a veto: early reports are often wrong); 0.5 otherwise (unknown
     gunmen, or a claim naming the group later, contradict nothing). A group in an offensive
     attacks many places a day, so a shared group without a place on both sides tells one
@@ -544,7 +544,7 @@ def participant_similarity(a: MentionRecord, b: MentionRecord) -> float:
     named_a, named_b = _named(a.perpetrators + a.claimants), _named(b.perpetrators + b.claimants)
     if named_a and named_b and not named_a & named_b:
         return 0.1
-    if _telling(a.targets) & _telling(b.targets):
+    if _distinctive_ids(a.targets) & _distinctive_ids(b.targets):
         return 1.0
     return 0.5
 
@@ -554,6 +554,44 @@ def _telling(refs: Sequence[ActorRef]) -> set[str]:
     a known group) or a description of more than one word ("jesuit priests"); "people",
     "gunmen" or "terrorists" are in the reports of any attack."""
     return {ref.id for ref in refs if _name_words(ref) or len(_words(ref.name)) > 1}
+
+
+#: Kinds of target that tell no attack from another: in a conflict the army, the police, a
+#: guerrilla group or the government are attacked in many places a week.
+CONFLICT_PARTY_KINDS = frozenset(
+    {ActorKind.SECURITY_FORCE, ActorKind.ARMED_GROUP, ActorKind.GOVERNMENT, ActorKind.COUNTRY}
+)
+#: Kinds of actor whose proper name tells who was attacked (a named person, firm, party,
+#: newspaper or agency); actors of the other kinds are descriptions of people.
+NAMED_KINDS = frozenset(
+    {
+        ActorKind.PERSON,
+        ActorKind.EXPERT,
+        ActorKind.ORGANIZATION,
+        ActorKind.POLITICAL_PARTY,
+        ActorKind.MEDIA,
+        ActorKind.INTERNATIONAL_ORG,
+    }
+)
+
+
+def distinctive(ref: ActorRef) -> bool:
+    """Whether a target or victim tells one attack from another, so that two reports that
+    share it are the more likely one event: a named person or a proper-noun target (a
+    knowledge-base actor, or a capitalized name of a person or organisation), never a party
+    to the conflict (:data:`CONFLICT_PARTY_KINDS`) nor a description of people, however many
+    words it has: "a policeman", "union members" or "Salvadoran workers" (a nationality is
+    capitalized too) are in the reports of many attacks of a week, and a shared one would
+    chain them into one event."""
+    if ref.kind in CONFLICT_PARTY_KINDS:
+        return False
+    if ref.in_kb:
+        return True
+    return ref.kind in NAMED_KINDS and _name_words(ref) is not None
+
+
+def _distinctive_ids(refs: Sequence[ActorRef]) -> set[str]:
+    return {ref.id for ref in refs if distinctive(ref)}
 
 
 def _low(quantity: Quantity | None) -> int | None:
