@@ -1257,7 +1257,7 @@ def event_to_template(
     individuals: list[tuple[Actor, str]] = []
     organizations: list[tuple[Actor, str]] = []
     doers = [a for a in perpetrators if a.kind not in _NOT_PERPETRATOR_KINDS]
-    # a government stays the perpetrator when no force or group of its own is named
+    # a government stays the perpetrator when no force or armed group is named beside it
     governments = [a for a in perpetrators if a.kind == ActorKind.GOVERNMENT]
     for actor in doers or governments:
         text = _actor_text(actor, article)
