@@ -672,6 +672,32 @@ def test_muc4_a_group_that_claims_the_attack_is_its_perpetrator() -> None:
     assert [f.value for f in template.slot(11).fillers] == ["CLAIMED OR ADMITTED"]
 
 
+def test_muc4_an_outlet_or_a_government_is_no_perpetrator_organization() -> None:
+    report = _article_report(
+        "Radio Sur said the MRTA bombed a bank, which the government ordered.",
+        [
+            ("a1", "MRTA", "armed_group", True),
+            ("a2", "Radio Sur", "media", True),
+            ("a3", "government", "government", True),
+        ],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "physical": ["bank"],
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="claimant"),
+                    Participant(actor="a3", role="perpetrator"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(10).fillers] == ["MRTA"]
+    assert template.slot(9).fillers == []
+
+
 @pytest.mark.parametrize(
     ("attribution", "confidence"),
     [

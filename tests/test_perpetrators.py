@@ -64,6 +64,32 @@ def test_a_group_of_another_paragraph_is_no_perpetrator_unless_known(nlp):
     assert ("context", "assumes") in stances(event)
 
 
+def test_members_described_take_the_known_group_their_context_names(nlp):
+    text = (
+        "The Popular Liberation Front announced a new offensive in the north. "
+        "Guerrillas bombed the town hall of Arcos on Monday."
+    )
+    front = actor(text, "plf", ARMED, "Popular Liberation Front").model_copy(update={"in_kb": True})
+    guerrillas = actor(text, "guerrillas", ARMED, "Guerrillas")
+    event = only(run(nlp, text, [front, guerrillas]))
+    # the description stays, the group is added as inferred
+    assert ("guerrillas", "perpetrator") in roles(event)
+    assert ("plf", "perpetrator") in roles(event)
+    assert ("context", "assumes") in stances(event)
+
+
+def test_members_described_take_no_group_unknown_to_the_knowledge_base(nlp):
+    text = (
+        "The Popular Liberation Front announced a new offensive in the north. "
+        "Guerrillas bombed the town hall of Arcos on Monday."
+    )
+    front = actor(text, "plf", ARMED, "Popular Liberation Front")
+    guerrillas = actor(text, "guerrillas", ARMED, "Guerrillas")
+    event = only(run(nlp, text, [front, guerrillas]))
+    assert ("plf", "perpetrator") not in roles(event)
+    assert ("context", "assumes") not in stances(event)
+
+
 @pytest.mark.parametrize(
     "text",
     [

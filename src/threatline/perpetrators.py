@@ -8,6 +8,10 @@ names most. The role is marked as inferred, not stated: the event gets an attrib
 (source ``context``, stance ``assumes``) whose span is the sentence that names the group,
 so the event's certainty is lower than that of a stated perpetrator ("alleged" once
 merged) and the evidence of the role can be shown.
+
+A perpetrator that only describes a group's members ('guerrillas dynamited a pylon', 'the
+terrorists' unknown to the knowledge base) does not rule inference out: the known group the
+context names is taken as theirs, beside the description.
 """
 
 from __future__ import annotations
@@ -28,7 +32,13 @@ from threatline.models import (
     Stance,
 )
 
-__all__ = ["INFERRED_SOURCE", "INFERRED_STANCE", "infer_perpetrators"]
+__all__ = [
+    "INFERRED_SOURCE",
+    "INFERRED_STANCE",
+    "MEMBER_NOUNS",
+    "describes_members",
+    "infer_perpetrators",
+]
 
 #: The attribution of an inferred role: the article's context implies it, no one states it.
 INFERRED_SOURCE = "context"
@@ -54,6 +64,23 @@ _INFERABLE = frozenset(
 )
 # Roles that a group already plays in the event (or a claim of it) rule out inference.
 _STATED = {Role.PERPETRATOR.value, Role.CLAIMANT.value}
+#: Head nouns of a perpetrator that describes a group's members without naming the group
+#: ('guerrillas dynamited a pylon'): the group the context names is still to be found.
+MEMBER_NOUNS = frozenset(
+    [
+        "guerrilla",
+        "guerrillas",
+        "rebel",
+        "rebels",
+        "terrorist",
+        "terrorists",
+        "subversives",
+        "insurgents",
+        "militants",
+        "fighters",
+        "narcoterrorists",
+    ]
+)
 _OTHER_ROLES = {
     Role.SECURITY_FORCE.value,
     Role.ARRESTED.value,
@@ -68,13 +95,19 @@ def infer_perpetrators(events: Sequence[EventMention], doc: Doc, actors: Sequenc
     text = doc.text
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     groups = [a for a in actors if a.kind == ActorKind.ARMED_GROUP.value and a.mentions]
+    by_id = {a.id: a for a in actors}
     for event in events:
         if str(event.type) not in _INFERABLE:
             continue
-        if any(p.role in _STATED for p in event.participants):
+        if any(
+            p.role in _STATED and not describes_members(by_id.get(p.actor))
+            for p in event.participants
+        ):
             continue
         roled = {p.actor for p in event.participants if p.role in _OTHER_ROLES}
-        candidates = [a for a in groups if a.id not in roled]
+        described = any(p.role in _STATED for p in event.participants)
+        # members described: only a named group of the knowledge base can be theirs
+        candidates = [a for a in groups if a.id not in roled and (a.in_kb or not described)]
         spans = [(s.start, s.end) for s in event.evidence]
         found = _named_within(candidates, spans)
         targeted = event.physical_targets or any(
@@ -99,6 +132,15 @@ def infer_perpetrators(events: Sequence[EventMention], doc: Doc, actors: Sequenc
             )
             if attribution not in event.attributions:
                 event.attributions.append(attribution)
+
+
+def describes_members(actor: Actor | None) -> bool:
+    """Whether a perpetrator is only a description of a group's members ('the guerrillas',
+    'FMLN-style rebels' unknown to the knowledge base), not a named group."""
+    if actor is None or actor.in_kb:
+        return False
+    words = actor.name.lower().split()
+    return bool(words) and words[-1] in MEMBER_NOUNS
 
 
 def _named_within(

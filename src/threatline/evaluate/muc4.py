@@ -42,7 +42,7 @@ from threatline.models import (
     Stance,
     TimeSpan,
 )
-from threatline.perpetrators import INFERRED_SOURCE
+from threatline.perpetrators import INFERRED_SOURCE, describes_members
 
 # --------------------------------------------------------------------------- slots
 
@@ -969,6 +969,20 @@ _PHYSICAL_TARGET_TYPES: tuple[tuple[str, str], ...] = (
     ),
 )
 
+# Actors that do not carry out an attack themselves: an outlet reports it (and may relay a
+# claim), a government, party or country orders, backs or is blamed for it; their forces and
+# armed groups do it (part2, slot 10: the organization of the perpetrators). A government
+# named alone is kept: state violence may be told of the government itself.
+_NOT_PERPETRATOR_KINDS = frozenset(
+    [
+        ActorKind.MEDIA,
+        ActorKind.GOVERNMENT,
+        ActorKind.POLITICAL_PARTY,
+        ActorKind.COUNTRY,
+        ActorKind.INTERNATIONAL_ORG,
+    ]
+)
+
 # A perpetrator whose name ends with one of these nouns is a description of individuals
 # ("urban guerrillas"), which MUC-4 puts in PERP: INDIVIDUAL ID, not ORGANIZATION ID.
 _GENERIC_PERPETRATOR_HEADS = frozenset(
@@ -1248,9 +1262,14 @@ def event_to_template(
     t.slots[7] = SlotFill(fillers=instrument_fills, inapplicable=no_instrument)
     individuals: list[tuple[Actor, str]] = []
     organizations: list[tuple[Actor, str]] = []
-    for actor in perpetrators:
+    doers = [a for a in perpetrators if a.kind not in _NOT_PERPETRATOR_KINDS]
+    # a government stays the perpetrator when no force or armed group is named beside it
+    governments = [a for a in perpetrators if a.kind == ActorKind.GOVERNMENT]
+    for actor in doers or governments:
         text = _actor_text(actor, article)
         (individuals if _is_description(actor, text) else organizations).append((actor, text))
+        if any(describes_members(a) for a in perpetrators):
+            continue  # the event's own description of the members ('guerrillas') says it
         for generic in _generic_mentions(actor, article)[:1]:
             if generic not in {t for _, t in individuals}:
                 individuals.append((actor, generic))
