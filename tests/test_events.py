@@ -309,7 +309,6 @@ def test_events_no_event_from_find_or_vague_plural(nlp, text):
         ("A patrol hit a landmine on the road to the camp.", "bombing"),
         ("Gunmen fired shots at the house of the mayor.", "armed_assault"),
         ("Masked men fired on a bus near the market.", "armed_assault"),
-        ("A soldier fired at the photographer Ana Ruiz at the checkpoint.", "extrajudicial_killing"),
     ],
 )
 def test_events_acled_style_types(nlp, text, event_type):
@@ -333,6 +332,13 @@ def test_events_victims_of_noun_and_conjoined_victims(nlp):
     assert ("perez", "victim") in roles(assassination)
     assert kidnapping.type == "kidnapping"
     assert {("oqueli", "victim"), ("flores", "victim")} <= roles(kidnapping)
+
+
+@pytest.mark.model
+def test_events_security_forces_firing_at_a_civilian_is_violence_against_him(nlp):
+    text = "A soldier fired at the photographer Ana Ruiz at the checkpoint."
+    people = [actor(text, "ana ruiz", ActorKind.PERSON, "Ana Ruiz")]
+    assert [e.type for e in run(nlp, text, actors=people)] == ["extrajudicial_killing"]
 
 
 @pytest.mark.model
