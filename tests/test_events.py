@@ -283,6 +283,8 @@ def test_events_defused_device_is_a_foiled_attack_with_its_device_and_target(
         "The group has carried out various bomb attacks in the country.",
         "The kidnappers freed two hostages on Sunday.",
         "The government established a commission of inquiry.",
+        "The manager was fired on Monday.",
+        "The company fired its chief executive on Friday.",
     ],
 )
 def test_events_no_event_from_find_or_vague_plural(nlp, text):
@@ -305,6 +307,8 @@ def test_events_no_event_from_find_or_vague_plural(nlp, text):
         ("The militia established control over the district.", "seizure_of_power"),
         ("An army truck drove over a landmine near the border.", "bombing"),
         ("A patrol hit a landmine on the road to the camp.", "bombing"),
+        ("Gunmen fired shots at the house of the mayor.", "armed_assault"),
+        ("Masked men fired on a bus near the market.", "armed_assault"),
     ],
 )
 def test_events_acled_style_types(nlp, text, event_type):
@@ -328,6 +332,13 @@ def test_events_victims_of_noun_and_conjoined_victims(nlp):
     assert ("perez", "victim") in roles(assassination)
     assert kidnapping.type == "kidnapping"
     assert {("oqueli", "victim"), ("flores", "victim")} <= roles(kidnapping)
+
+
+@pytest.mark.model
+def test_events_security_forces_firing_at_a_civilian_is_violence_against_him(nlp):
+    text = "A soldier fired at the photographer Ana Ruiz at the checkpoint."
+    people = [actor(text, "ana ruiz", ActorKind.PERSON, "Ana Ruiz")]
+    assert [e.type for e in run(nlp, text, actors=people)] == ["extrajudicial_killing"]
 
 
 @pytest.mark.model

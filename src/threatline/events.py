@@ -2668,7 +2668,7 @@ def _resolve_killings(
             harmed = [
                 actors.in_subtree(head)
                 for verb in verbs
-                if (obj := _object(verb)) is not None
+                if (obj := _object(verb) or _fired_at(verb)) is not None
                 for head in _conjuncts(obj)
             ]
             civilians = bool(harmed) and all(
@@ -2683,6 +2683,16 @@ def _resolve_killings(
             mention.kind = "event"
         kept.append(mention)
     return kept
+
+
+def _fired_at(verb: Token) -> Token | None:
+    """Whom a shot is aimed at: 'fired at the reporters', 'fired shots on the crowd'."""
+    for prep in _children(verb, {"prep"}):
+        if prep.lower_ in ("at", "on", "upon", "into"):
+            objects = _children(prep, {"pobj"})
+            if objects:
+                return objects[0]
+    return None
 
 
 def _is_search_raid(mention: _Mention, *, security: bool, named_raider: bool) -> bool:
