@@ -102,6 +102,23 @@ def test_events_lexicon_types_are_known_event_types():
     assert lex.violent <= known
 
 
+def test_events_lexicon_shared_word_lists_are_expanded():
+    from threatline.errors import ConfigError
+    from threatline.events import _expand_word_lists
+
+    lists = {"devices": ["bomb", "mine"]}
+    entry = {"lemma": "defuse", "object_any": ["@devices", "grenade"], "requires": {"lemmas": []}}
+    assert _expand_word_lists(entry, lists)["object_any"] == ["bomb", "mine", "grenade"]
+    assert entry["object_any"] == ["@devices", "grenade"]  # the table itself is left as read
+    with pytest.raises(ConfigError, match="names the word list '@weapons'"):
+        _expand_word_lists({"lemma": "seize", "object_any": ["@weapons"]}, lists)
+    # no entry of the packaged lexicon keeps a list name unexpanded
+    for entries in load_lexicon().triggers.values():
+        for entry in entries:
+            words = [*entry.get("object_any", ()), *entry.get("requires", {}).get("lemmas", ())]
+            assert not any(w.startswith("@") for w in words), entry
+
+
 def test_events_doc_without_parse_is_a_clear_error():
     import spacy
 

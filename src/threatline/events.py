@@ -155,14 +155,42 @@ def load_attribution_cues() -> dict[str, Any]:
     return _read_json("attribution_cues.json")
 
 
+def _expand_word_lists(entry: dict[str, Any], word_lists: dict[str, list[str]]) -> dict[str, Any]:
+    """A trigger entry with each "@name" of its word lists replaced by the words of the
+    file's shared list of that name (``word_lists``)."""
+
+    def expand(words: list[str]) -> list[str]:
+        out: list[str] = []
+        for word in words:
+            if not word.startswith("@"):
+                out.append(word)
+            elif word[1:] in word_lists:
+                out.extend(word_lists[word[1:]])
+            else:
+                raise ConfigError(
+                    f"data/triggers.json: the trigger {entry['lemma']!r} names the word list "
+                    f"{word!r}, which is not among word_lists ({', '.join(sorted(word_lists))})"
+                )
+        return out
+
+    entry = dict(entry)
+    for key in ("object_any", "subject_any"):
+        if key in entry:
+            entry[key] = expand(entry[key])
+    if "requires" in entry:
+        entry["requires"] = {**entry["requires"], "lemmas": expand(entry["requires"]["lemmas"])}
+    return entry
+
+
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Load the trigger lexicon and attribution cues once per process."""
     raw = _read_json("triggers.json")
     cues = load_attribution_cues()
+    word_lists = {k: v for k, v in raw.get("word_lists", {}).items() if not k.startswith("_")}
     triggers: dict[str, list[dict[str, Any]]] = {}
     for entry in raw["triggers"]:
-        triggers.setdefault(entry["lemma"], []).append(entry)
+        triggers.setdefault(entry["lemma"], []).append(_expand_word_lists(entry, word_lists))
     guards = raw["guards"]
     casualty = raw["casualty_cues"]
     cue_verbs: dict[str, list[dict[str, Any]]] = {}
