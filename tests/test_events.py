@@ -310,6 +310,42 @@ def test_events_no_event_from_find_or_vague_plural(nlp, text):
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The FMLN is attacking the people of the capital.",
+        "Terrorists have been murdering peasants in the north.",
+        "The FMLN pledged to refrain from attacking political leaders.",
+        "We do not agree with kidnapping civilians for ransom.",
+        "In the capital bombs explode every day.",
+        "They have murdered judges and journalists.",
+        "The country faced the kidnapping of cattlemen on several occasions.",
+        "The constant bombings of populated areas continued.",
+        "The police periodically raid the villages.",
+    ],
+)
+def test_events_practices_are_no_events(nlp, text):
+    """Generic, habitual and progressive statements tell of a practice, not of one event."""
+    assert [e for e in run(nlp, text) if e.type != "arrest"] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Guerrillas have kidnapped three engineers near the border.", "kidnapping"),
+        ("Rebels shot the colonel several times in the head.", "armed_assault"),
+        ("The mayor was accused of murdering a journalist last week.", "attack"),
+        ("The attack ended at noon.", "attack"),
+        ("Gunmen are attacking the town hall of Soyapango.", "armed_assault"),
+        ("The guerrillas killed the mayor by shooting him.", "armed_assault"),
+    ],
+)
+def test_events_particular_acts_stay_events(nlp, text, event_type):
+    assert [e.type for e in run(nlp, text)] == [event_type]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "event_type"),
     [
         ("Police found explosives and detonators in a garage.", "foiled_attack"),
