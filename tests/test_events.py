@@ -333,6 +333,8 @@ def test_events_practices_are_no_events(nlp, text):
     ("text", "event_type"),
     [
         ("Guerrillas have kidnapped three engineers near the border.", "kidnapping"),
+        ("Landmines have killed hundreds of civilians in the city.", "bombing"),
+        ("The rebels have detonated explosives beneath the main bridge.", "bombing"),
         ("Rebels shot the colonel several times in the head.", "armed_assault"),
         ("The mayor was accused of murdering a journalist last week.", "attack"),
         ("The attack ended at noon.", "attack"),

@@ -59,7 +59,7 @@ from threatline.models import (
     Stance,
     TimeSpan,
 )
-from threatline.numbers import find_quantities
+from threatline.numbers import find_quantities, parse_quantity
 from threatline.ontology import codes_for
 from threatline.perpetrators import infer_perpetrators
 from threatline.timex import anchor_on, interval_of, is_event_anchored
@@ -618,7 +618,7 @@ def _generic_verb(verb: Token, lex: Lexicon) -> str | None:
         and _lemma(finite) == "have"
         and finite.tag_ in _PRESENT_TAGS
         and any(
-            c.dep_ in _PATIENT_DEPS and _class_of_people(c)
+            c.dep_ in _PATIENT_DEPS and _class_of_people(c, lex)
             for v in [verb, *_conjuncts(verb)]
             for c in v.children
         )
@@ -629,9 +629,15 @@ def _generic_verb(verb: Token, lex: Lexicon) -> str | None:
     return None
 
 
-def _class_of_people(noun: Token) -> bool:
-    """'judges', 'the people', 'many peasants': a class, not people one could count."""
+def _class_of_people(noun: Token, lex: Lexicon) -> bool:
+    """'judges', 'the people', 'many peasants': a class, not people one could count
+    ('hundreds of civilians' is a count) nor the weapon of the act ('have detonated
+    explosives beneath the bridge')."""
     if any(c.dep_ in ("nummod", "poss") for c in noun.children):
+        return False
+    if _lemma(noun) in lex.instruments or noun.lower_ in lex.instruments:
+        return False
+    if parse_quantity(noun.text) is not None:
         return False
     if _lemma(noun) in _COLLECTIVE_NOUNS:
         return True
