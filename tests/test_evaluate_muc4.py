@@ -16,6 +16,7 @@ from threatline.evaluate.muc4 import (
     parse_key_file,
     parse_keys,
     parse_slot,
+    perpetrator_confidence,
     read_keys,
     report_to_templates,
     run,
@@ -728,6 +729,42 @@ def test_muc4_perpetrators_and_their_confidence_come_from_the_events(
     (template,) = report_to_templates(report)
     assert [f.value for f in template.slot(10).fillers] == ["FMLN"]
     assert [f.value for f in template.slot(11).fillers] == [confidence]
+
+
+@pytest.mark.parametrize(
+    ("claimant", "other_group", "confidence"),
+    [
+        # a unit of the group claims: the group claims
+        (
+            Actor(id="u", name="Vega Unit", kind="armed_group", parent="a1"),
+            False,
+            "CLAIMED OR ADMITTED",
+        ),
+        # its members described claim, and the group is the only one named in the event
+        (Actor(id="u", name="the guerrillas", kind="armed_group"), False, "CLAIMED OR ADMITTED"),
+        # two named groups: the members' claim is not known to be either one's
+        (Actor(id="u", name="the guerrillas", kind="armed_group"), True, "REPORTED AS FACT"),
+        # another named group's claim is not the perpetrator's
+        (Actor(id="u", name="ELN", kind="armed_group", in_kb=True), False, "REPORTED AS FACT"),
+    ],
+)
+def test_muc4_a_claim_by_a_unit_or_the_members_of_a_group_is_its_claim(
+    claimant: Actor, other_group: bool, confidence: str
+) -> None:
+    group = Actor(id="a1", name="FMLN", kind="armed_group", in_kb=True)
+    other = Actor(id="a3", name="FPL", kind="armed_group", in_kb=True)
+    participants = [Participant(actor="a1", role="perpetrator")]
+    if other_group:
+        participants.append(Participant(actor="a3", role="perpetrator"))
+    event = EventMention(
+        id="E1",
+        type="bombing",
+        trigger=Span(start=0, end=4, text="bomb"),
+        participants=participants,
+        attributions=[Attribution(source="u", stance="claims")],
+    )
+    actors = {a.id: a for a in (group, other, claimant)}
+    assert perpetrator_confidence(event, group, actors) == confidence
 
 
 def test_muc4_writer_infers_no_perpetrator_of_its_own() -> None:

@@ -437,6 +437,55 @@ def test_events_who_is_accused_of_a_killing_is_its_perpetrator(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("accusation", "source", "stance"),
+    [
+        ("The army blamed the Popular Front for the murder.", "army", "assumes"),
+        ("The army accused the Popular Front of the crime.", "army", "alleges"),
+        ("The army held the Popular Front responsible for it.", "army", "alleges"),
+        ("The killing was attributed to the Popular Front.", "article", "alleges"),
+    ],
+)
+def test_events_accusation_in_a_later_sentence_names_the_perpetrator(
+    nlp, accusation, source, stance
+):
+    text = f"Gunmen shot dead the mayor of Salta, Luis Vega, on Monday. {accusation}"
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "Popular Front")
+    army = actor(text, "army", ActorKind.SECURITY_FORCE, "army")
+    vega = actor(text, "vega", ActorKind.PERSON, "Luis Vega")
+    events = run(nlp, text, actors=[front, army, vega])
+    murder = next(e for e in events if e.type in VIOLENT_TYPES)
+    assert ("front", "perpetrator") in roles(murder)
+    assert (source, stance) in stances(murder)
+    assert ("army", "perpetrator") not in roles(murder)
+
+
+@pytest.mark.model
+def test_events_accused_act_of_another_type_is_not_the_latest_event(nlp):
+    text = (
+        "A bomb exploded at the bank in Salta on Monday. "
+        "On Tuesday gunmen kidnapped the manager Luis Vega. "
+        "The police blamed the Popular Front for the bombing."
+    )
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "Popular Front")
+    police = actor(text, "police", ActorKind.SECURITY_FORCE, "police")
+    events = run(nlp, text, actors=[front, police])
+    bombing = next(e for e in events if e.type == "bombing")
+    kidnapping = next(e for e in events if e.type == "kidnapping")
+    assert ("front", "perpetrator") in roles(bombing)
+    assert ("police", "assumes") in stances(bombing)
+    assert ("front", "perpetrator") not in roles(kidnapping)
+
+
+@pytest.mark.model
+def test_events_accusation_without_a_told_act_adds_nothing(nlp):
+    text = "Gunmen shot dead Luis Vega on Monday. The minister accused the Popular Front of lying."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "Popular Front")
+    murder = only([e for e in run(nlp, text, actors=[front]) if e.type in VIOLENT_TYPES])
+    assert ("front", "perpetrator") not in roles(murder)
+
+
+@pytest.mark.model
 def test_events_coordinated_event_nouns_share_their_victim(nlp):
     text = "The party denounced the disappearance and kidnapping of its leader Hector Vega."
     vega = actor(text, "vega", ActorKind.PERSON, "Hector Vega")

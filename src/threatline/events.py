@@ -140,6 +140,9 @@ class Lexicon:
     quote_verbs: frozenset[str]
     quote_marks: frozenset[str]
     suspicion_adjectives: frozenset[str] = frozenset()
+    accused_object_verbs: frozenset[str] = frozenset()
+    act_object_verbs: frozenset[str] = frozenset()
+    act_nouns: frozenset[str] = frozenset()
 
 
 def _read_json(name: str) -> dict[str, Any]:
@@ -233,6 +236,9 @@ def load_lexicon() -> Lexicon:
         quote_verbs=frozenset(cues["quote_verbs"]),
         quote_marks=frozenset(cues["quote_marks"]),
         suspicion_adjectives=frozenset(cues.get("suspicion_adjectives", ())),
+        accused_object_verbs=frozenset(cues["accusations"]["accused_object_verbs"]),
+        act_object_verbs=frozenset(cues["accusations"]["act_object_verbs"]),
+        act_nouns=frozenset(cues["accusations"]["act_nouns"]),
     )
 
 
@@ -2217,6 +2223,170 @@ def _first_person_claims(mentions: list[_Mention], actors: _Actors, lex: Lexicon
         _add(mention, group, Role.CLAIMANT)
 
 
+# --------------------------------------------------------------------------- accusations
+
+
+#: Pronouns that point back to an act told before: 'blamed the ultraleftist groups for it'.
+_ACT_PRONOUNS = frozenset(["it", "this", "that"])
+
+
+def _is_act(token: Token, lex: Lexicon) -> bool:
+    """Whether a noun names an act ('the murder', 'the crime', 'this attack') or a pronoun
+    points back to one ('for it')."""
+    if token.pos_ in ("PRON", "DET"):
+        return token.lower_ in _ACT_PRONOUNS
+    return token.pos_ in ("NOUN", "PROPN") and (
+        _lemma(token) in lex.act_nouns
+        or token.lower_ in lex.act_nouns
+        or _lemma(token) in lex.violent_lemmas
+    )
+
+
+def _accusation(
+    verb: Token, actors: _Actors, lex: Lexicon
+) -> tuple[list[Actor], list[Token]] | None:
+    """The accused and the acts of an accusation: 'blamed the ELN for the murder', 'the ELN
+    was accused of the attack', 'held the FMLN responsible for the attack', 'the attack was
+    attributed to the FMLN', 'men suspected of the murder'. The accused of an active verb
+    are the actors named between the verb and its 'for'/'of' act (parses of long names vary)."""
+    lemma = _lemma(verb)
+    if lemma in lex.accused_object_verbs:
+        subject = _subject(verb)
+        skip = {t.i for t in subject.subtree} if subject is not None else set()
+        acts = [
+            t
+            for t in verb.subtree
+            if t.i > verb.i
+            and t.i not in skip
+            and t.dep_ == "pobj"
+            and _lemma(t.head) in ("for", "of")
+            and _is_act(t, lex)
+        ]
+        if not acts:
+            return None
+        if lemma == "hold" and not any(_lemma(t) == "responsible" for t in verb.subtree):
+            return None
+        passive = _children(verb, {"nsubjpass"})
+        if passive:
+            accused = [a for h in _conjuncts(passive[0]) if (a := actors.in_subtree(h))]
+        elif verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            accused = [a for a in [actors.in_subtree(verb.head)] if a is not None]
+        else:
+            start = verb.idx + len(verb.text)
+            accused = [a for a, _s, _e in actors.in_range(start, acts[0].head.idx)]
+    elif lemma in lex.act_object_verbs:
+        acts = _children(verb, {"dobj", "nsubjpass"})
+        if not acts:
+            return None
+        if acts[0].lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            acts = [verb.head]  # 'attacks, which were attributed to the traffickers'
+        accused = [
+            a
+            for to in _prep_objects(verb, {"to"})
+            for h in _conjuncts(to)
+            if (a := actors.in_subtree(h)) is not None
+        ]
+    else:
+        return None
+    unique = list({a.id: a for a in accused}.values())
+    if any(a.kind == ActorKind.ARMED_GROUP.value for a in unique):
+        # 'the leftist army of national liberation (ELN)': a force's word inside a group's name
+        unique = [a for a in unique if a.kind not in _SECURITY_KINDS]
+    return (unique, acts) if unique else None
+
+
+def _act_referred(
+    act: Token, index: dict[int, _Event], events: list[_Event], lex: Lexicon
+) -> _Event | None:
+    """The event an accusation's act names: the event of its own mention, else, for a
+    definite act noun ('the crime', 'this attack') or a pronoun, the latest violent event
+    told before whose type the noun allows ('the kidnapping' is no bombing)."""
+    own = index.get(act.i)
+    if own is not None:
+        return own if own.first.type in lex.violent else None
+    if not _is_act(act, lex) or not (_definite(act) or act.lower_ in _ACT_PRONOUNS):
+        return None
+    entries = lex.triggers.get(_lemma(act)) or lex.triggers.get(act.lower_) or []
+    named = entries[0]["type"] if entries else EventType.ATTACK.value
+    before = [
+        (max(m.token.i for m in e.mentions if m.token.i < act.i), e)
+        for e in events
+        if e.first.type in lex.violent
+        and any(_compatible_types(m.type, named, lex) for m in e.mentions)
+        and any(m.token.i < act.i for m in e.mentions)
+    ]
+    return max(before, key=lambda b: b[0])[1] if before else None
+
+
+def _attribute_accusations(doc: Doc, events: list[_Event], actors: _Actors, lex: Lexicon) -> None:
+    """An accusation anywhere in the article ('The army blamed the ELN for the murder.')
+    attributes the act it names to the accused: the referred event gets the accused as its
+    perpetrator, with the accuser's attribution (its stance from the verb's cue)."""
+    index = {t.i: e for e in events for m in e.mentions for t in [m.token, *m.absorbed]}
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        found = _accusation(verb, actors, lex)
+        if found is None:
+            continue
+        accused_by_verb, acts = found
+        # 'blamed the army for the murder ... and for other attacks': each act told
+        referred: list[_Event] = []
+        for act in acts:
+            event = _act_referred(act, index, events, lex)
+            # a back-reference: the event is told before the accusation's sentence (one told
+            # first in it is read there, with its own clause: 'accused X of murdering Y')
+            told_before = event is not None and any(
+                m.sentence.start < verb.sent.start for m in event.mentions
+            )
+            if event is not None and told_before and all(event is not r for r in referred):
+                referred.append(event)
+        for event in referred:
+            _accuse(verb, accused_by_verb, event, actors, lex)
+
+
+def _accuse(
+    verb: Token, accused: list[Actor], event: _Event, actors: _Actors, lex: Lexicon
+) -> None:
+    """Give the event the accused as perpetrators, with the accuser's attribution."""
+    roled = {
+        p.actor
+        for m in event.mentions
+        for p in m.participants
+        if p.role in (Role.VICTIM.value, Role.TARGET.value)
+    }
+    accused = [a for a in accused if a.id not in roled]
+    cue = _cue_entry(verb, lex)
+    if verb.dep_ == "acl" and cue is None:
+        cue = {"stance": Stance.ALLEGES.value, "source": "article"}
+    if not accused or cue is None:
+        return
+    subject = _subject(verb) if cue["source"] == "subject" else None
+    source = ARTICLE_SOURCE if subject is None else _source(subject, actors)
+    if source in {a.id for a in accused}:
+        return  # 'the FMLN attributed the attack to itself' is a claim, not ours to read
+    # the span runs from the cue over the accused, so that it shows whom it accuses
+    named = [
+        (s, e)
+        for a, s, e in actors.in_range(verb.sent.start_char, verb.sent.end_char)
+        if a in accused
+    ]
+    start = min([verb.idx, *(s for s, _e in named)])
+    end = max([verb.idx + len(verb.text), *(e for _s, e in named)])
+    attribution = Attribution(source=source, stance=cue["stance"], start=start, end=end)
+    first = event.first
+    for mention in event.mentions:  # the cue's own attribution, now with the accused
+        mention.attributions = [
+            a
+            for a in mention.attributions
+            if not (a.source == source and a.start == verb.idx and a.stance == cue["stance"])
+        ]
+    if attribution not in first.attributions:
+        first.attributions.append(attribution)
+    for actor in accused:
+        _add(first, actor, Role.PERPETRATOR)
+
+
 # --------------------------------------------------------------------------- coreference
 
 
@@ -2547,6 +2717,7 @@ def extract_events(
     sentences = list(doc.sents)
     order = {s.start: n for n, s in enumerate(sentences)}
     _link(events, order)
+    _attribute_accusations(doc, events, actor_index, lex)
     _resolve_anchored_times(events)
     _carry_times(events, order, lex)
     _time_of_sentence_before(events, sentences, order, timexes, lex)

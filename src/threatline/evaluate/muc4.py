@@ -1598,7 +1598,8 @@ def perpetrator_confidence(
     government or security force); otherwise REPORTED AS FACT. A denial by the accused
     does not make it ACQUITTED: only an acquittal does, which events do not record."""
     claimants = set(claimants) | {p.actor for p in event.participants if p.role == "claimant"}
-    if actor.id in claimants:
+    claims = {a.source for a in event.attributions if a.stance == Stance.CLAIMS}
+    if any(_claims_for(c, actor, event, actors) for c in claimants | claims):
         return "CLAIMED OR ADMITTED"
     suspicion = {Stance.ALLEGES, Stance.ASSUMES, Stance.ESTIMATES, Stance.NOT_CONFIRMED}
     by_authority = by_other = False
@@ -1607,8 +1608,6 @@ def perpetrator_confidence(
             # a group the report names near the attack: it reports that group as the actor
             # of the story, so the inference does not lower MUC-4's confidence (measured)
             continue
-        if attribution.stance == Stance.CLAIMS and attribution.source == actor.id:
-            return "CLAIMED OR ADMITTED"
         if attribution.stance in suspicion:
             source = actors.get(attribution.source)
             if source is not None and source.kind in {
@@ -1623,6 +1622,32 @@ def perpetrator_confidence(
     if by_other:
         return "SUSPECTED OR ACCUSED"
     return "REPORTED AS FACT"
+
+
+def _claims_for(
+    claimant_id: str, actor: Actor, event: EventMention, actors: dict[str, Actor]
+) -> bool:
+    """Whether a claim speaks for the perpetrator organization: its own, one of its units
+    or outlets ('the Martha Elena Baron Unit claimed'), or, when it is the event's only
+    named group, its members described ('the guerrillas claimed responsibility')."""
+    if claimant_id == actor.id:
+        return True
+    claimant = actors.get(claimant_id)
+    if claimant is None:
+        return False
+    if claimant.parent == actor.id:
+        return True
+    if not describes_members(claimant):
+        return False
+    groups = {
+        p.actor
+        for p in event.participants
+        if p.role in {"perpetrator", "claimant"}
+        and p.actor in actors
+        and actors[p.actor].kind == ActorKind.ARMED_GROUP
+        and actors[p.actor].in_kb
+    }
+    return groups == {actor.id}
 
 
 def _one(value: str | None) -> SlotFill:
