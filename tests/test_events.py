@@ -1388,3 +1388,80 @@ def test_events_dynamite_sticks_are_the_instrument(nlp):
     event = only(run(nlp, "The rebels used dynamite sticks to blow up the pipeline."))
     assert (event.type, event.status) == ("bombing", "occurred")
     assert [s.text for s in event.instruments] == ["dynamite sticks"]
+
+
+# --------------------------------------------------------------------------- more phrasings
+
+
+@pytest.mark.model
+def test_events_throwing_an_explosive_is_a_bombing(nlp):
+    event = only(run(nlp, "Unknown men threw a grenade at a crowded bus on Friday."))
+    assert event.type == "bombing"
+    assert [s.text for s in event.instruments] == ["grenade"]
+    passive = only(run(nlp, "Police said dynamite sticks were hurled from a car at the ministry."))
+    assert passive.type == "bombing"
+
+
+@pytest.mark.model
+def test_events_throwing_stones_is_no_bombing(nlp):
+    assert run(nlp, "Protesters threw stones at the police station.") == []
+    assert run(nlp, "The company launched a new device on Monday.") == []
+
+
+@pytest.mark.model
+def test_events_a_bomb_that_destroys_is_a_bombing_and_a_storm_is_not(nlp):
+    event = only(run(nlp, "A bomb destroyed the post office in the town last night."))
+    assert (event.type, [s.text for s in event.physical_targets]) == ("bombing", ["post office"])
+    assert run(nlp, "The storm destroyed the bridge last night.") == []
+
+
+@pytest.mark.model
+def test_events_the_bomb_that_damaged_a_car_is_the_bomb_that_exploded(nlp):
+    text = (
+        "A bomb exploded at the entrance of the cultural institute on Monday. "
+        "The bomb also damaged a car parked nearby."
+    )
+    assert only(run(nlp, text)).type == "bombing"
+
+
+@pytest.mark.model
+def test_events_hitting_a_dynamite_charge_is_a_bombing(nlp):
+    text = "A freight train was derailed after hitting a dynamite charge near the station."
+    assert only(run(nlp, text)).type == "bombing"
+
+
+@pytest.mark.model
+def test_events_setting_a_building_on_fire_is_arson(nlp):
+    event = only(run(nlp, "Masked men set the school on fire after beating the guard."))
+    assert (event.type, [s.text for s in event.physical_targets]) == ("arson", ["school"])
+    assert run(nlp, "The men sat by the fire in the school.") == []
+
+
+@pytest.mark.model
+def test_events_burning_fields_or_cabins_is_arson(nlp):
+    assert only(run(nlp, "The rebels burned two cabins near the lake.")).type == "arson"
+    assert only(run(nlp, "The rebels burned several coffee fields.")).type == "arson"
+    assert run(nlp, "The farmers burned with anger at the decision.") == []
+
+
+@pytest.mark.model
+def test_events_a_body_riddled_with_bullets_is_an_armed_assault(nlp):
+    text = "The body of the mayor was found riddled with bullets."
+    assert only(run(nlp, text)).type == "armed_assault"
+    assert run(nlp, "The report was riddled with errors.") == []
+
+
+@pytest.mark.model
+def test_events_threatening_a_person_is_a_threat(nlp):
+    text = "On Monday two gunmen threatened judge Ana Ruiz at her home in the capital."
+    ruiz = actor(text, "ruiz", ActorKind.PERSON, "judge Ana Ruiz")
+    event = only(run(nlp, text, actors=[ruiz]))
+    assert (event.type, event.status) == ("threat", "threatened")
+    assert ("ruiz", "victim") in roles(event) or ("ruiz", "target") in roles(event)
+
+
+@pytest.mark.model
+def test_events_threatening_a_persons_power_is_no_threat_event(nlp):
+    text = "The minister's power was threatened by the disclosure of the documents."
+    minister = actor(text, "minister", ActorKind.PERSON, "The minister")
+    assert run(nlp, text, actors=[minister]) == []

@@ -483,10 +483,12 @@ def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _A
             return False
     if entry.get("object_person"):
         obj = _object(token)
+        # 'threatened the judge's career': the possessor is no object of the threat
+        named = actors.at_token if entry.get("object_head_person") else actors.in_subtree
         if obj is None or not (
             _lemma(obj) in lex.person_nouns
             or obj.ent_type_ in ("PERSON", "NORP")
-            or actors.in_subtree(obj) is not None
+            or named(obj) is not None
         ):
             return False
     if entry.get("object_group"):
@@ -575,6 +577,15 @@ def _definite(token: Token) -> bool:
     )
 
 
+def _definite_subject(token: Token, entry: dict[str, Any]) -> bool:
+    """'The bomb destroyed the bank': a verb whose trigger word is a definite subject
+    refers back to that device's event, as 'the explosion' does."""
+    if "subject_any" not in entry:
+        return False
+    subject = _subject(token)
+    return subject is not None and _definite(subject)
+
+
 def _find_triggers(
     sentence: SpacySpan, lex: Lexicon, actors: _Actors, timexes: list[TimeSpan]
 ) -> list[_Mention]:
@@ -605,7 +616,7 @@ def _find_triggers(
                 status=entry.get("status", EventStatus.OCCURRED.value),
                 sentence=sentence,
                 kind=entry.get("kind", "event"),
-                definite=_definite(token),
+                definite=_definite(token) or _definite_subject(token, entry),
                 planted_device=bool(entry.get("planted_device")),
             )
         )
