@@ -1465,3 +1465,25 @@ def test_events_threatening_a_persons_power_is_no_threat_event(nlp):
     text = "The minister's power was threatened by the disclosure of the documents."
     minister = actor(text, "minister", ActorKind.PERSON, "The minister")
     assert run(nlp, text, actors=[minister]) == []
+
+
+@pytest.mark.model
+def test_events_setting_off_or_placing_a_bomb_is_a_bombing(nlp):
+    assert only(run(nlp, "Terrorists set off a bomb outside the bank on Monday.")).type == "bombing"
+    placed = only(run(nlp, "Another dynamite charge was placed today at a store in the city."))
+    assert placed.type == "bombing"
+    assert run(nlp, "The minister placed a charge of fraud against the mayor.") == []
+    assert run(nlp, "Protesters hurled charges of corruption at the mayor.") == []
+
+
+@pytest.mark.model
+def test_events_a_bomb_placed_and_defused_is_one_foiled_attack(nlp):
+    event = only(run(nlp, "Police defused a bomb placed at the bank on Monday."))
+    assert (event.type, event.status) == ("foiled_attack", "foiled")
+
+
+@pytest.mark.model
+def test_events_killings_that_occurred_are_an_event(nlp):
+    event = only(run(nlp, "The killings occurred on the outskirts of the town at night."))
+    assert event.type == "attack"
+    assert run(nlp, "The inquiry into the killings goes on.") == []
