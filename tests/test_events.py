@@ -1452,24 +1452,8 @@ def test_events_a_body_riddled_with_bullets_is_an_armed_assault(nlp):
 
 
 @pytest.mark.model
-def test_events_threatening_a_person_is_a_threat(nlp):
-    text = "On Monday two gunmen threatened judge Ana Ruiz at her home in the capital."
-    ruiz = actor(text, "ruiz", ActorKind.PERSON, "judge Ana Ruiz")
-    event = only(run(nlp, text, actors=[ruiz]))
-    assert (event.type, event.status) == ("threat", "threatened")
-    assert ("ruiz", "victim") in roles(event) or ("ruiz", "target") in roles(event)
-
-
-@pytest.mark.model
-def test_events_threatening_a_persons_power_is_no_threat_event(nlp):
-    text = "The minister's power was threatened by the disclosure of the documents."
-    minister = actor(text, "minister", ActorKind.PERSON, "The minister")
-    assert run(nlp, text, actors=[minister]) == []
-
-
-@pytest.mark.model
-def test_events_setting_off_or_placing_a_bomb_is_a_bombing(nlp):
-    assert only(run(nlp, "Terrorists set off a bomb outside the bank on Monday.")).type == "bombing"
+def test_events_placing_a_bomb_is_a_bombing(nlp):
+    assert only(run(nlp, "Rebels planted a bomb outside the bank on Monday.")).type == "bombing"
     placed = only(run(nlp, "Another dynamite charge was placed today at a store in the city."))
     assert placed.type == "bombing"
     assert run(nlp, "The minister placed a charge of fraud against the mayor.") == []
@@ -1480,6 +1464,8 @@ def test_events_setting_off_or_placing_a_bomb_is_a_bombing(nlp):
 def test_events_a_bomb_placed_and_defused_is_one_foiled_attack(nlp):
     event = only(run(nlp, "Police defused a bomb placed at the bank on Monday."))
     assert (event.type, event.status) == ("foiled_attack", "foiled")
+    text = "A bomb, which was placed at the entrance of the bank, exploded on Monday."
+    assert only(run(nlp, text)).type == "bombing"
 
 
 @pytest.mark.model

@@ -483,12 +483,10 @@ def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _A
             return False
     if entry.get("object_person"):
         obj = _object(token)
-        # 'threatened the judge's career': the possessor is no object of the threat
-        named = actors.at_token if entry.get("object_head_person") else actors.in_subtree
         if obj is None or not (
             _lemma(obj) in lex.person_nouns
             or obj.ent_type_ in ("PERSON", "NORP")
-            or named(obj) is not None
+            or actors.in_subtree(obj) is not None
         ):
             return False
     if entry.get("object_group"):
@@ -498,7 +496,7 @@ def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _A
             actors.at_token(target) is not None or _lemma(target) in lex.group_nouns
         ):
             return False
-    if entry.get("not_participle_modifier") and token.dep_ == "acl":
+    if entry.get("not_participle_modifier") and token.dep_ in ("acl", "relcl"):
         return False  # 'police defused a bomb placed at the bank': the defusing is the event
     if entry.get("intransitive") and (
         _is_passive(token) or any(c.dep_ in ("dobj", "ccomp") for c in token.children)
