@@ -1466,10 +1466,3 @@ def test_events_a_bomb_placed_and_defused_is_one_foiled_attack(nlp):
     assert (event.type, event.status) == ("foiled_attack", "foiled")
     text = "A bomb, which was placed at the entrance of the bank, exploded on Monday."
     assert only(run(nlp, text)).type == "bombing"
-
-
-@pytest.mark.model
-def test_events_killings_that_occurred_are_an_event(nlp):
-    event = only(run(nlp, "The killings occurred on the outskirts of the town at night."))
-    assert event.type == "attack"
-    assert run(nlp, "The inquiry into the killings goes on.") == []

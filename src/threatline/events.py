@@ -2661,7 +2661,6 @@ def _resolve_killings(
             and not killers
             and not _names_victim(mention, actors, lex)
             and (attack_told or not _names_victims_of_noun(mention, actors, lex))
-            and not _reported_to_occur(mention.token)
         ):
             continue
         security = killers and all(
@@ -2717,20 +2716,6 @@ def _is_search_raid(mention: _Mention, *, security: bool, named_raider: bool) ->
 
 
 _KILLING_LEMMAS = frozenset(["kill", "murder", "massacre", "execute", "shoot", "slay"])
-
-
-_HAPPENING_VERBS = frozenset(["occur", "happen", "take"])
-
-
-def _reported_to_occur(token: Token) -> bool:
-    """'the killings occurred on 24 May', 'the murder took place at night': a killing noun
-    told as an occurrence is an event (a back-reference merges with the attack it names)."""
-    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "nsubj":
-        return False
-    verb = token.head
-    if _lemma(verb) not in _HAPPENING_VERBS:
-        return False
-    return _lemma(verb) != "take" or any(_lemma(c) == "place" for c in verb.children)
 
 
 def _names_victims_of_noun(mention: _Mention, actors: _Actors, lex: Lexicon) -> bool:
