@@ -1492,3 +1492,81 @@ def test_events_dynamite_sticks_are_the_instrument(nlp):
     event = only(run(nlp, "The rebels used dynamite sticks to blow up the pipeline."))
     assert (event.type, event.status) == ("bombing", "occurred")
     assert [s.text for s in event.instruments] == ["dynamite sticks"]
+
+
+# --------------------------------------------------------------------------- more phrasings
+
+
+@pytest.mark.model
+def test_events_throwing_an_explosive_is_a_bombing(nlp):
+    event = only(run(nlp, "Unknown men threw a grenade at a crowded bus on Friday."))
+    assert event.type == "bombing"
+    assert [s.text for s in event.instruments] == ["grenade"]
+    passive = only(run(nlp, "Police said dynamite sticks were hurled from a car at the ministry."))
+    assert passive.type == "bombing"
+
+
+@pytest.mark.model
+def test_events_throwing_stones_is_no_bombing(nlp):
+    assert run(nlp, "Protesters threw stones at the police station.") == []
+    assert run(nlp, "The company launched a new device on Monday.") == []
+
+
+@pytest.mark.model
+def test_events_a_bomb_that_destroys_is_a_bombing_and_a_storm_is_not(nlp):
+    event = only(run(nlp, "A bomb destroyed the post office in the town last night."))
+    assert (event.type, [s.text for s in event.physical_targets]) == ("bombing", ["post office"])
+    assert run(nlp, "The storm destroyed the bridge last night.") == []
+
+
+@pytest.mark.model
+def test_events_the_bomb_that_damaged_a_car_is_the_bomb_that_exploded(nlp):
+    text = (
+        "A bomb exploded at the entrance of the cultural institute on Monday. "
+        "The bomb also damaged a car parked nearby."
+    )
+    assert only(run(nlp, text)).type == "bombing"
+
+
+@pytest.mark.model
+def test_events_hitting_a_dynamite_charge_is_a_bombing(nlp):
+    text = "A freight train was derailed after hitting a dynamite charge near the station."
+    assert only(run(nlp, text)).type == "bombing"
+
+
+@pytest.mark.model
+def test_events_setting_a_building_on_fire_is_arson(nlp):
+    event = only(run(nlp, "Masked men set the school on fire after beating the guard."))
+    assert (event.type, [s.text for s in event.physical_targets]) == ("arson", ["school"])
+    assert run(nlp, "The men sat by the fire in the school.") == []
+
+
+@pytest.mark.model
+def test_events_burning_fields_or_cabins_is_arson(nlp):
+    assert only(run(nlp, "The rebels burned two cabins near the lake.")).type == "arson"
+    assert only(run(nlp, "The rebels burned several coffee fields.")).type == "arson"
+    assert run(nlp, "The farmers burned with anger at the decision.") == []
+
+
+@pytest.mark.model
+def test_events_a_body_riddled_with_bullets_is_an_armed_assault(nlp):
+    text = "The body of the mayor was found riddled with bullets."
+    assert only(run(nlp, text)).type == "armed_assault"
+    assert run(nlp, "The report was riddled with errors.") == []
+
+
+@pytest.mark.model
+def test_events_placing_a_bomb_is_a_bombing(nlp):
+    assert only(run(nlp, "Rebels planted a bomb outside the bank on Monday.")).type == "bombing"
+    placed = only(run(nlp, "Another dynamite charge was placed today at a store in the city."))
+    assert placed.type == "bombing"
+    assert run(nlp, "The minister placed a charge of fraud against the mayor.") == []
+    assert run(nlp, "Protesters hurled charges of corruption at the mayor.") == []
+
+
+@pytest.mark.model
+def test_events_a_bomb_placed_and_defused_is_one_foiled_attack(nlp):
+    event = only(run(nlp, "Police defused a bomb placed at the bank on Monday."))
+    assert (event.type, event.status) == ("foiled_attack", "foiled")
+    text = "A bomb, which was placed at the entrance of the bank, exploded on Monday."
+    assert only(run(nlp, text)).type == "bombing"

@@ -532,6 +532,8 @@ def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _A
             actors.at_token(target) is not None or _lemma(target) in lex.group_nouns
         ):
             return False
+    if entry.get("not_participle_modifier") and token.dep_ in ("acl", "relcl"):
+        return False  # 'police defused a bomb placed at the bank': the defusing is the event
     if entry.get("intransitive") and (
         _is_passive(token) or any(c.dep_ in ("dobj", "ccomp") for c in token.children)
     ):
@@ -747,6 +749,15 @@ def _definite(token: Token) -> bool:
     )
 
 
+def _definite_subject(token: Token, entry: dict[str, Any]) -> bool:
+    """'The bomb destroyed the bank': a verb whose trigger word is a definite subject
+    refers back to that device's event, as 'the explosion' does."""
+    if "subject_any" not in entry:
+        return False
+    subject = _subject(token)
+    return subject is not None and _definite(subject)
+
+
 def _find_triggers(
     sentence: SpacySpan, lex: Lexicon, actors: _Actors, timexes: list[TimeSpan]
 ) -> list[_Mention]:
@@ -779,7 +790,7 @@ def _find_triggers(
                 status=entry.get("status", EventStatus.OCCURRED.value),
                 sentence=sentence,
                 kind=entry.get("kind", "event"),
-                definite=_definite(token),
+                definite=_definite(token) or _definite_subject(token, entry),
                 planted_device=bool(entry.get("planted_device")),
             )
         )
