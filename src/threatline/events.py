@@ -3037,12 +3037,7 @@ def _resolve_killings(
 
 def _fired_at(verb: Token) -> Token | None:
     """Whom a shot is aimed at: 'fired at the reporters', 'fired shots on the crowd'."""
-    for prep in _children(verb, {"prep"}):
-        if prep.lower_ in ("at", "on", "upon", "into"):
-            objects = _children(prep, {"pobj"})
-            if objects:
-                return objects[0]
-    return None
+    return next(iter(_prep_objects(verb, {"at", "on", "upon", "into"})), None)
 
 
 def _is_search_raid(mention: _Mention, *, security: bool, named_raider: bool) -> bool:
