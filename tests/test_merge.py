@@ -808,3 +808,14 @@ def test_merge_collection_keeps_a_victim_named_in_passing_apart(tmp_path: Path) 
     victims = sorted((e["target_ids"], e["n_articles"]) for e in events)
     assert victims == [(["amir-sultani"], 1), (["hamid-karimi"], 2)]
     assert _merge_collection(paths[::-1], tmp_path / "b.sqlite") == events
+
+
+@pytest.mark.model
+def test_merge_collection_keeps_a_killing_apart_from_a_same_day_bombing(tmp_path: Path) -> None:
+    # A senator shot dead in Kabul the day a car bomb hit a market there: the reports that
+    # name him without a town or a date join the one that gives them, not the bombing.
+    paths = sorted((DATA.parent / "merge_same_day").glob("*.txt"))
+    events = _merge_collection(paths, tmp_path / "a.sqlite")
+    found = sorted((e["type"], e["target_ids"], e["n_articles"]) for e in events)
+    assert found == [("armed_assault", ["hamid-karimi"], 3), ("bombing", ["people"], 2)]
+    assert _merge_collection(paths[::-1], tmp_path / "b.sqlite") == events
