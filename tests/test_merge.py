@@ -355,6 +355,19 @@ def test_merge_a_victim_named_in_passing_is_not_the_reports_victim() -> None:
     )
     assert score_pair(killing, cut) >= THRESHOLD
     assert score_pair(cut, second) == 0.0
+    # A list of the victims of one attack names the other report's victim next to its own.
+    moreno = ActorRef(id="pablo-moreno", name="Pablo Moreno", kind="person")
+    listed = record(
+        "d:E1",
+        kind="armed_assault",
+        targets=[ActorRef(id="ignacio-ruiz", name="Ignacio Ruiz", kind="person")],
+        evidence=["Ignacio Ruiz and Father Pablo Moreno were shot dead at the mission."],
+        **unplaced,
+    )
+    of_moreno = _undated(
+        "e:E1", dt.date(2024, 3, 6), kind="assassination", targets=[moreno], **unplaced
+    )
+    assert score_pair(listed, of_moreno) >= THRESHOLD
 
 
 def test_merge_a_lone_word_taken_for_a_person_vetoes_nothing() -> None:

@@ -698,19 +698,25 @@ def _runs(short: Sequence[str], long_: Sequence[str]) -> list[tuple[int, int]]:
     ]
 
 
+#: Words that may stand between two names of one list of victims ("and Father").
+LIST_GAP_WORDS = 2
+
+
 def _named_in_words(
     name: Sequence[str], own: Sequence[Sequence[str]], words: Sequence[str]
 ) -> bool:
     """Whether ``name`` is in the words of a record that reports its event (its evidence),
     the record's own named targets being ``own``: anywhere when it names none, else only
-    as part of one of its own names ("Senator Hamid Karimi was shot" for a victim "Hamid"),
-    not in passing ("X was killed at the office of the party of the late Y")."""
+    as part of one of its own names ("Senator Hamid Karimi was shot" for a victim "Hamid")
+    or next to one in a list (at most :data:`LIST_GAP_WORDS` words apart: "Ruiz and Father
+    Moreno were killed"), not in passing ("X, an aide of the murdered senator Y, was
+    shot")."""
     spans = _runs(name, words)
     if not spans or not own:
         return bool(spans)
     own_spans = [span for mine in own for span in _runs(mine, words)]
     return any(
-        start <= own_end and own_start <= end
+        start <= own_end + LIST_GAP_WORDS and own_start <= end + LIST_GAP_WORDS
         for start, end in spans
         for own_start, own_end in own_spans
     )
