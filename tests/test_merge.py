@@ -330,6 +330,83 @@ def test_merge_a_report_naming_both_victims_bridges_the_reports_of_each() -> Non
     ]
 
 
+def test_merge_a_victim_named_in_passing_is_not_the_reports_victim() -> None:
+    # A report of a second killing recalls the first victim in its own sentence: the name
+    # in passing does not make it a report of the first killing.
+    unplaced = {"place_key": None, "place_name": None}
+    killing = record("a:E1", kind="assassination", targets=[VICTIM], **unplaced)
+    aide = ActorRef(id="amir-sultani", name="Amir Sultani", kind="person")
+    second = record(
+        "b:E1",
+        day=5,
+        kind="assassination",
+        targets=[aide],
+        evidence=["Amir Sultani, an aide of the murdered senator Hamid Karimi, was shot."],
+        **unplaced,
+    )
+    assert score_pair(killing, second) == 0.0
+    # A name the extractor cut in two is still one name in the report's words.
+    cut = record(
+        "c:E1",
+        kind="armed_assault",
+        targets=[ActorRef(id="senator-hamid", name="Senator Hamid", kind="person")],
+        evidence=["Senator Hamid Karimi was shot at a rally on Monday."],
+        **unplaced,
+    )
+    assert score_pair(killing, cut) >= THRESHOLD
+    assert score_pair(cut, second) == 0.0
+    # A list of the victims of one attack names the other report's victim next to its own.
+    moreno = ActorRef(id="pablo-moreno", name="Pablo Moreno", kind="person")
+    listed = record(
+        "d:E1",
+        kind="armed_assault",
+        targets=[ActorRef(id="ignacio-ruiz", name="Ignacio Ruiz", kind="person")],
+        evidence=["Ignacio Ruiz and Father Pablo Moreno were shot dead at the mission."],
+        **unplaced,
+    )
+    of_moreno = _undated(
+        "e:E1", dt.date(2024, 3, 6), kind="assassination", targets=[moreno], **unplaced
+    )
+    assert score_pair(listed, of_moreno) >= THRESHOLD
+
+
+def test_merge_a_lone_word_taken_for_a_person_vetoes_nothing() -> None:
+    # "took the envoy hostage" read as a person "Hostage": one capitalized word is no name
+    # that tells two victims apart, while two full names still do.
+    envoy = ActorRef(id="joao-baena", name="Joao Baena", kind="person")
+    misread = ActorRef(id="hostage", name="Hostage", kind="person")
+    kidnapping = record("a:E1", kind="kidnapping", targets=[envoy])
+    hostage = record("b:E1", kind="hostage_taking", targets=[misread])
+    assert score_pair(kidnapping, hostage) >= THRESHOLD
+    other = ActorRef(id="nadia-rahimi", name="Nadia Rahimi", kind="person")
+    assert score_pair(kidnapping, hostage.model_copy(update={"targets": [other]})) == 0.0
+
+
+def test_merge_reports_of_a_named_victim_join_before_a_same_day_lookalike() -> None:
+    # The senator was shot in Kabul the day a bomb killed twelve there. The report that
+    # gives the town matches the bombing reports in day and town better than the reports
+    # that name the senator without a town or a date; the name decides.
+    unplaced = {"place_key": None, "place_name": None}
+    named = [
+        record("a:E1", kind="assassination", targets=[VICTIM], **unplaced),
+        _undated("b:E1", dt.date(2024, 3, 5), kind="assassination", targets=[VICTIM], **unplaced),
+        _undated("c:E1", dt.date(2024, 3, 6), kind="assassination", targets=[VICTIM], **unplaced),
+    ]
+    in_kabul = record("d:E1", kind="armed_assault", targets=[VICTIM])
+    twelve = Quantity(min=12, max=12, text="twelve")
+    bombing = [
+        record("e:E1", fatalities=twelve),
+        record("f:E1", fatalities=twelve),
+        _undated("g:E1", dt.date(2024, 3, 5)),
+    ]
+    assert score_pair(in_kabul, bombing[0]) > score_pair(in_kabul, named[0]) >= THRESHOLD
+    records = [*named, in_kabul, *bombing]
+    expected = [["a:E1", "b:E1", "c:E1", "d:E1"], ["e:E1", "f:E1", "g:E1"]]
+    assert _partition(merge_records(records)) == expected
+    for order in itertools.permutations(records[2:6]):
+        assert _incremental([*order, *records[:2], *records[6:]]) == expected
+
+
 def test_merge_common_words_for_people_are_no_shared_participant() -> None:
     # "people" and "gunmen" are in the reports of any attack; a named union tells one.
     people = ActorRef(id="people", name="people", kind="civilians")
@@ -733,3 +810,25 @@ def test_merge_collection_gives_the_events_with_their_disagreements(tmp_path: Pa
     again = _merge_collection(paths[::-1], tmp_path / "b.sqlite")
     assert again == events
     assert _merge_collection(paths, tmp_path / "b.sqlite") == events
+
+
+@pytest.mark.model
+def test_merge_collection_keeps_a_victim_named_in_passing_apart(tmp_path: Path) -> None:
+    # Two reports of a senator's murder, and a report of the murder of his aide the next
+    # day in the same town that names the senator in passing: two events, whatever order.
+    paths = sorted((DATA.parent / "merge_names").glob("*.txt"))
+    events = _merge_collection(paths, tmp_path / "a.sqlite")
+    victims = sorted((e["target_ids"], e["n_articles"]) for e in events)
+    assert victims == [(["amir-sultani"], 1), (["hamid-karimi"], 2)]
+    assert _merge_collection(paths[::-1], tmp_path / "b.sqlite") == events
+
+
+@pytest.mark.model
+def test_merge_collection_keeps_a_killing_apart_from_a_same_day_bombing(tmp_path: Path) -> None:
+    # A senator shot dead in Kabul the day a car bomb hit a market there: the reports that
+    # name him without a town or a date join the one that gives them, not the bombing.
+    paths = sorted((DATA.parent / "merge_same_day").glob("*.txt"))
+    events = _merge_collection(paths, tmp_path / "a.sqlite")
+    found = sorted((e["type"], e["target_ids"], e["n_articles"]) for e in events)
+    assert found == [("armed_assault", ["hamid-karimi"], 3), ("bombing", ["people"], 2)]
+    assert _merge_collection(paths[::-1], tmp_path / "b.sqlite") == events

@@ -12,9 +12,9 @@ result does not depend on the order in which articles arrive:
    only needs the stored records of its block, and its components are the union of the
    stored components it links to (incremental, no full recompute).
 2. **Clusters**: within a component, :func:`cluster_component` joins clusters by average
-   linkage, best pair first, while the average reaches the threshold and no pair across
-   them vetoes. This keeps look-alike events that a chain of links joined (A~B, B~C,
-   A!~C) apart.
+   linkage, best pair first, while the average reaches the threshold (or a linked pair
+   across them names one victim) and no pair across them vetoes. This keeps look-alike
+   events that a chain of links joined (A~B, B~C, A!~C) apart.
 
 A cluster's id derives from its first record in the stable order (:func:`event_id_for`).
 :func:`build_event` turns a cluster into the merged :class:`Event`, with every reported
@@ -687,12 +687,48 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(w.casefold() for w in re.findall(r"[^\W\d_]+", text))
 
 
+def _runs(short: Sequence[str], long_: Sequence[str]) -> list[tuple[int, int]]:
+    """Where ``short`` is a contiguous run of ``long_`` (as :func:`_within`): the spans."""
+    if not short or max(map(len, short)) < 4:
+        return []
+    return [
+        (i, i + len(short))
+        for i in range(len(long_) - len(short) + 1)
+        if all(map(same_word, long_[i : i + len(short)], short))
+    ]
+
+
+#: Words that may stand between two names of one list of victims ("and Father").
+LIST_GAP_WORDS = 2
+
+
+def _named_in_words(
+    name: Sequence[str], own: Sequence[Sequence[str]], words: Sequence[str]
+) -> bool:
+    """Whether ``name`` is in the words of a record that reports its event (its evidence),
+    the record's own named targets being ``own``: anywhere when it names none, else only
+    as part of one of its own names ("Senator Hamid Karimi was shot" for a victim "Hamid")
+    or next to one in a list (at most :data:`LIST_GAP_WORDS` words apart: "Ruiz and Father
+    Moreno were killed"), not in passing ("X, an aide of the murdered senator Y, was
+    shot")."""
+    spans = _runs(name, words)
+    if not spans or not own:
+        return bool(spans)
+    own_spans = [span for mine in own for span in _runs(mine, words)]
+    return any(
+        start <= own_end + LIST_GAP_WORDS and own_start <= end + LIST_GAP_WORDS
+        for start, end in spans
+        for own_start, own_end in own_spans
+    )
+
+
 def shared_named_target(a: MentionRecord, b: MentionRecord, people_only: bool = False) -> bool:
     """Whether the records name one target or victim: the same actor id, proper names equal
     or one within the other ("Ellacuria" in "Ignacio Ellacuria") on a word of at least four
     letters, word by word up to spelling variants (:func:`same_word`), or one record's named
     target in the other's evidence (the words that report
-    its event: "Senator Luis Carlos Galan was shot" against a victim "Galan"). With
+    its event: "Senator Luis Carlos Galan was shot" against a victim "Galan"; a person only
+    as part of a name of the record's own victims there, see :func:`_named_in_words`). With
     ``people_only``, only targets that are persons count (an office may be attacked twice in a
     week, a person is killed once)."""
     targets_a = [r for r in a.targets if not people_only or r.kind == ActorKind.PERSON]
@@ -705,15 +741,29 @@ def shared_named_target(a: MentionRecord, b: MentionRecord, people_only: bool = 
         for y in named_b:
             if _within(*sorted((x, y), key=len)):
                 return True
-    for names, other in ((named_a, b), (named_b, a)):
+    for targets, other in ((targets_a, b), (targets_b, a)):
+        own = [w for w in map(_name_words, _named_people(other)) if w]
         sentences = [_words(text) for text in other.evidence]
-        if any(_within(name, words) for name in names for words in sentences):
-            return True
+        for target in targets:
+            name = _name_words(target)
+            if name and any(
+                _named_in_words(name, own if target.kind == ActorKind.PERSON else [], words)
+                for words in sentences
+            ):
+                return True
     return False
 
 
 def _named_people(record: MentionRecord) -> list[ActorRef]:
     return [r for r in record.targets if r.kind == ActorKind.PERSON and _name_words(r)]
+
+
+def _fully_named_people(record: MentionRecord) -> list[ActorRef]:
+    """The named persons of a record whose name tells them apart from others: of two words
+    or more, or known to the knowledge base. A lone capitalized word taken for a person
+    ("Hostage" in "took the secretary general hostage", a battalion's namesake) may be a
+    misread common word or group, and a surname alone may be anyone's."""
+    return [r for r in _named_people(record) if r.in_kb or len(_name_words(r) or ()) > 1]
 
 
 #: Plural nouns that do not end in "s": a target named by one is a group of victims.
@@ -753,16 +803,16 @@ def has_room_for(record: MentionRecord, other: MentionRecord) -> bool:
 
 
 def different_named_people(a: MentionRecord, b: MentionRecord) -> bool:
-    """Whether both records name persons as targets or victims, none of one is any of the
-    other's (:func:`shared_named_target`), and neither leaves room for the other's: the
+    """Whether both records name persons as targets or victims by names that tell them
+    apart (:func:`_fully_named_people`), none of one is any of the other's
+    (:func:`shared_named_target`), and neither leaves room for the other's: the
     killing of one named person is not the attack that killed another, however alike in
     town and days (a background mention placed before its article's publication would
     otherwise join a look-alike). An attack with several victims is reported by one name
     here and another there: a report that tells of more victims than it names
     (:func:`unnamed_victims`: "six priests were killed", "the priests") of the same day
     may have left out the other report's (:func:`has_room_for`)."""
-    named_a, named_b = _named_people(a), _named_people(b)
-    if not (named_a and named_b):
+    if not (_fully_named_people(a) and _fully_named_people(b)):
         return False
     if has_room_for(a, b) or has_room_for(b, a):
         return False
@@ -903,9 +953,12 @@ def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionReco
     cluster per record and join, again and again, the two clusters with the best average
     score, while that average reaches :data:`CLUSTER_THRESHOLD`, some pair across them is
     linked (reaches :data:`THRESHOLD`) and none vetoes (scores 0). The strongest evidence
-    (a shared named victim) joins first, so a weak link to a look-alike cannot seed a
-    cluster that the real reports then fail to join. Ties go to the clusters first in
-    :func:`stable_order`; the result is a function of the set."""
+    joins first: two clusters with a linked pair that names one person as victim
+    (:func:`shared_named_target`) join before any other, whatever their average, so that a
+    report of a named victim that also matches a same-day, same-town look-alike in all but
+    the victim ends with the other reports of its victim, and a report without a date or
+    place of its own that names the victim is not kept out by the average. Ties go to the
+    clusters first in :func:`stable_order`; the result is a function of the set."""
     ordered = sorted(records, key=stable_order)
     n = len(ordered)
     # Cross-cluster sums of scores; the pairs of clusters that some linked pair joins
@@ -915,6 +968,7 @@ def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionReco
     sums: dict[tuple[int, int], float] = {}
     vetoed: set[tuple[int, int]] = set()
     named_apart: set[tuple[int, int]] = set()
+    same_victim: set[tuple[int, int]] = set()
     for i in range(n):
         for j in range(i + 1, n):
             # scored once without the names veto, which is told apart here instead
@@ -924,6 +978,10 @@ def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionReco
                 continue
             if different_named_people(ordered[i], ordered[j]):
                 named_apart.add((i, j))
+            elif score >= THRESHOLD and shared_named_target(
+                ordered[i], ordered[j], people_only=True
+            ):
+                same_victim.add((i, j))
             sums[i, j] = score
     candidates = {
         pair for pair, score in sums.items() if score >= THRESHOLD and pair not in named_apart
@@ -945,20 +1003,22 @@ def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionReco
         )
 
     while True:
-        best: tuple[float, int, int] | None = None
+        best: tuple[bool, float, int, int] | None = None
         for i, j in sorted(candidates):
             if (i, j) in vetoed:
                 continue
             average = sums.get((i, j), 0.0) / (len(members[i]) * len(members[j]))
+            named = (i, j) in same_victim
+            rank = (named, average, i, j)
             if (
-                average >= CLUSTER_THRESHOLD
-                and (best is None or average > best[0])
+                (named or average >= CLUSTER_THRESHOLD)
+                and (best is None or rank[:2] > best[:2])
                 and reconciled(i, j)
             ):
-                best = (average, i, j)
+                best = rank
         if best is None:
             break
-        _, keep, gone = best
+        _, _, keep, gone = best
         members[keep] += members.pop(gone)
         for k in members:
             if k == keep:
@@ -967,6 +1027,8 @@ def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionReco
             sums[kept] = sums.get(kept, 0.0) + sums.pop(merged, 0.0)
             if merged in vetoed:
                 vetoed.add(kept)
+            if merged in same_victim:
+                same_victim.add(kept)
             if merged in candidates:
                 candidates.add(kept)
         candidates = {p for p in candidates if gone not in p}
