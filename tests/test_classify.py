@@ -227,3 +227,15 @@ def test_classify_embed_backend_adds_more_example_sentences_of_acled_types() -> 
     texts = [item.text for item in embed]
     assert len(set(texts)) == len(texts)
     assert len({item.id for item in embed}) == len(embed)
+
+
+def test_classify_pool_weights_favour_the_informative_model() -> None:
+    rng = np.random.default_rng(0)
+    gold = rng.integers(0, 3, size=300)
+    informative = np.eye(3)[gold] + rng.normal(0, 0.3, size=(300, 3))
+    noise = rng.normal(0, 1.0, size=(300, 3))
+    weights = classify.fit_pool_weights([noise, informative], gold)
+    assert weights.shape == (2,)
+    assert weights[1] > 1.0
+    assert weights[0] < 0.2 * weights[1]
+    assert (weights >= 0).all()

@@ -78,7 +78,7 @@ def test_embeddings_cache_serves_known_texts_without_loading_the_model(
 def test_embeddings_backend_fits_predicts_saves_and_loads(shared_encoder, tmp_path) -> None:
     from threatline.classify import ModelSetting, SnippetClassifier
 
-    setting = ModelSetting("svm", 1.0, embedding_share=0.6)
+    setting = ModelSetting("svm", 1.0, embeddings=True)
     model = SnippetClassifier(settings=(setting,), feature_function=_fake_features)
     model.fit(TEXTS, LABELS)
     # No word of these is shared with a training sentence of the same kind but 'the'.
@@ -92,15 +92,35 @@ def test_embeddings_backend_fits_predicts_saves_and_loads(shared_encoder, tmp_pa
     loaded.feature_function = _fake_features
     assert loaded.chosen == setting
     assert loaded.predict(new) == model.predict(new)
+    assert (loaded.decision_scores(new) == model.decision_scores(new)).all()
 
 
-def test_embeddings_backend_chooses_its_share_by_inner_cross_validation(shared_encoder) -> None:
-    from threatline.classify import EMBED_SETTINGS, SnippetClassifier
+def test_embeddings_backend_fits_its_pool_weights_on_scored_snippets_only(
+    shared_encoder,
+) -> None:
+    from threatline.classify import (
+        DEFAULT_POOL_WEIGHTS,
+        EMBED_SETTINGS,
+        LabelledSnippets,
+        SnippetClassifier,
+    )
 
     model = SnippetClassifier(settings=EMBED_SETTINGS, feature_function=_fake_features)
-    model.fit(TEXTS * 2, LABELS * 2)
-    assert model.chosen in EMBED_SETTINGS
-    assert "embeddings" in model.chosen.describe()
+    model.fit(TEXTS, LABELS)
+    assert model.chosen == EMBED_SETTINGS[0]
+    assert "sentence embeddings" in model.chosen.describe()
+    fusion = model._pipeline.named_steps["model"]
+    assert len(fusion.weights_) == 2
+    assert (fusion.weights_ >= 0).all()
+    assert tuple(fusion.weights_) != DEFAULT_POOL_WEIGHTS  # fitted: four items per label
+
+    # Two scored snippets per label are too few for three inner folds: prior snippets join
+    # the training sets but are not scored, so the weights stay the default ones.
+    scored = [0, 1, 4, 5, 8, 9]
+    prior = LabelledSnippets(tuple(TEXTS), tuple(LABELS))
+    small = SnippetClassifier(settings=EMBED_SETTINGS, feature_function=_fake_features, prior=prior)
+    small.fit([TEXTS[i] for i in scored], [LABELS[i] for i in scored])
+    assert tuple(small._pipeline.named_steps["model"].weights_) == DEFAULT_POOL_WEIGHTS
 
 
 def test_embeddings_missing_extra_is_a_clear_error(
@@ -125,7 +145,7 @@ def test_embeddings_backends_are_chosen_by_name() -> None:
     from threatline.evaluate import case2021
 
     assert BACKEND_SETTINGS == {"fitted": CANDIDATE_SETTINGS, "embed": EMBED_SETTINGS}
-    assert all(setting.embedding_share == 0 for setting in CANDIDATE_SETTINGS)
-    assert all(0 < setting.embedding_share < 1 for setting in EMBED_SETTINGS)
+    assert not any(setting.embeddings for setting in CANDIDATE_SETTINGS)
+    assert all(setting.embeddings for setting in EMBED_SETTINGS)
     with pytest.raises(ConfigError, match="unknown backend"):
         case2021.cross_validate_fitted([], [], backend="neural")

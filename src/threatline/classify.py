@@ -14,9 +14,10 @@ regularisation are chosen by cross-validation on the training data among
 :data:`CANDIDATE_SETTINGS` (fixed in advance), so that :func:`cross_validate` is nested:
 no setting is chosen on the fold it is scored on.
 
-The ``embed`` backend (:data:`EMBED_SETTINGS`, :class:`EmbeddingFusion`) mixes that
-model's label probabilities with those of a logistic regression over the snippet's
-sentence embedding (:mod:`threatline.embeddings`); the share of each is chosen the same way.
+The ``embed`` backend (:data:`EMBED_SETTINGS`, :class:`EmbeddingFusion`) pools that
+model's label scores with the log-probabilities of a logistic regression over the
+snippet's sentence embedding (:mod:`threatline.embeddings`), each weighted by a factor
+fitted on out-of-fold scores of the training data (inner cross-validation again).
 
 This module needs scikit-learn (``pip install threatline[fit]``); the embed backend also
 needs the extra ``embed``; the rest of threatline needs neither.
@@ -56,12 +57,13 @@ __all__ = [
     "ModelSetting",
     "SnippetClassifier",
     "cross_validate",
+    "fit_pool_weights",
     "fold_indices",
     "rule_features",
 ]
 
 #: Written into every saved model; :meth:`SnippetClassifier.load` refuses other formats.
-ARTEFACT_FORMAT = "threatline.snippet-classifier/1"
+ARTEFACT_FORMAT = "threatline.snippet-classifier/2"
 
 
 @dataclass(frozen=True)
@@ -73,14 +75,14 @@ class ModelSetting:
     model: str
     c: float
     rule_weight: float = 1.0
-    #: The share of the sentence-embedding model in the combined label probabilities
-    #: (:class:`EmbeddingFusion`; the ``embed`` backend); 0: no sentence embeddings.
-    embedding_share: float = 0.0
+    #: Pool the model with a model of the snippet's sentence embedding
+    #: (:class:`EmbeddingFusion`; the ``embed`` backend).
+    embeddings: bool = False
 
     def describe(self) -> str:
         text = f"{self.model} C={self.c:g} rules x{self.rule_weight:g}"
-        if self.embedding_share > 0:
-            text += f", embeddings {self.embedding_share:g}"
+        if self.embeddings:
+            text += ", pooled with sentence embeddings"
         return text
 
     def estimator(self, seed: int) -> ClassifierMixin:
@@ -99,12 +101,12 @@ CANDIDATE_SETTINGS: tuple[ModelSetting, ...] = (
     ModelSetting("svm", 3.0),
 )
 
-#: The settings of the ``embed`` backend (:class:`EmbeddingFusion`), compared the same way:
-#: how much the sentence-embedding model weighs against the n-gram and rule-feature SVM.
+#: The setting of the ``embed`` backend (:class:`EmbeddingFusion`, which fits its own
+#: pooling weights by inner cross-validation). The rule extractor's features weigh half as
+#: much as in the fitted backend: the embedding model carries part of what they say, and
+#: the less the backend leans on them, the less its figure moves when the extractor changes.
 EMBED_SETTINGS: tuple[ModelSetting, ...] = (
-    ModelSetting("svm", 1.0, embedding_share=0.4),
-    ModelSetting("svm", 1.0, embedding_share=0.6),
-    ModelSetting("svm", 1.0, embedding_share=0.8),
+    ModelSetting("svm", 1.0, rule_weight=0.5, embeddings=True),
 )
 
 #: The candidate settings of each fitted backend, by the name the command line uses.
@@ -197,11 +199,14 @@ def _matrix(texts: Sequence[str], tokens: Sequence[Sequence[str]]) -> np.ndarray
 
 # --------------------------------------------------------------------------- embeddings
 
-#: The SVM's margins are turned into probabilities by a softmax of the margins times this
-#: (fixed in advance: margins of a linear SVM lie mostly within -1..1).
-SVM_MARGIN_SCALE = 3.0
 #: Inverse regularisation of the logistic regression over sentence embeddings.
 EMBEDDING_C = 10.0
+#: The pooling weights (n-gram model's scores, embedding model's log-probabilities) when
+#: too few snippets of every label are there to fit them by inner cross-validation.
+DEFAULT_POOL_WEIGHTS = (3.0, 1.0)
+#: Floor of a probability before its logarithm (and the log-probability of a label that a
+#: model fitted on an inner fold never saw).
+_PROBABILITY_FLOOR = 1e-9
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:
@@ -209,57 +214,165 @@ def _softmax(scores: np.ndarray) -> np.ndarray:
     return shifted / shifted.sum(axis=1, keepdims=True)
 
 
+def fit_pool_weights(score_sets: Sequence[np.ndarray], gold: np.ndarray) -> np.ndarray:
+    """Non-negative weights ``w`` that make ``softmax(sum_i w_i * score_sets[i])`` the most
+    likely labelling of ``gold`` (column indices): a log-linear pool of the models' scores,
+    its weights fitted by minimising the log loss (with one weight per model, it calibrates
+    each model's scale and weighs them against each other in one step)."""
+    from scipy.optimize import minimize
+
+    rows = np.arange(len(gold))
+
+    def log_loss(weights: np.ndarray) -> float:
+        pooled = sum(w * scores for w, scores in zip(weights, score_sets, strict=True))
+        pooled = pooled - pooled.max(axis=1, keepdims=True)
+        return float(-(pooled[rows, gold] - np.log(np.exp(pooled).sum(axis=1))).mean())
+
+    start = np.ones(len(score_sets))
+    bounds = [(0.0, 50.0)] * len(score_sets)
+    return np.asarray(minimize(log_loss, start, method="L-BFGS-B", bounds=bounds).x)
+
+
 class EmbeddingFusion(ClassifierMixin, BaseEstimator):
-    """Two models of one snippet matrix (:func:`_matrix`), their label probabilities
-    mixed: the linear model of ``setting`` over the n-gram and rule features (an SVM's
-    margins through a softmax), and a multinomial logistic regression over the snippet's
-    sentence embedding (:mod:`threatline.embeddings`), weighing ``setting.embedding_share``.
+    """Two models of one snippet matrix (:func:`_matrix`), their label scores pooled: the
+    linear model of ``setting`` over the n-gram and rule features (an SVM's margins, a
+    logistic regression's log-probabilities), and a multinomial logistic regression over
+    the snippet's sentence embedding (:mod:`threatline.embeddings`; its log-probabilities).
+    The pooled score of a label is ``weights_[0] * ngram + weights_[1] * embedding``; the
+    weights are fitted (:func:`fit_pool_weights`) on the two models' out-of-fold scores of
+    the training snippets in ``inner_folds`` stratified folds (``prior`` snippets join every
+    training set and are never scored), so no fixed share or margin scale is assumed.
 
     The embeddings come from :func:`threatline.embeddings.default_encoder` at fit and at
-    prediction; a saved model holds only the two linear models."""
+    prediction; a saved model holds only the two linear models and the weights."""
 
-    def __init__(self, setting: ModelSetting, seed: int = 0) -> None:
+    def __init__(self, setting: ModelSetting, seed: int = 0, inner_folds: int = 3) -> None:
         self.setting = setting
         self.seed = seed
+        self.inner_folds = inner_folds
 
-    def fit(self, matrix: np.ndarray, labels: np.ndarray) -> EmbeddingFusion:
-        self.ngram_model_ = Pipeline(
+    def fit(
+        self,
+        matrix: np.ndarray,
+        labels: np.ndarray,
+        prior_matrix: np.ndarray | None = None,
+        prior_labels: np.ndarray | None = None,
+    ) -> EmbeddingFusion:
+        if prior_matrix is None or prior_labels is None:
+            prior_matrix, prior_labels = np.empty((0, 2), dtype=object), np.empty(0, dtype=object)
+        all_matrix = np.concatenate([matrix, prior_matrix])
+        all_labels = np.concatenate([labels, prior_labels])
+        all_embeddings = self._embed(all_matrix)
+        self.classes_ = np.unique(all_labels)
+        self.weights_ = self._fit_weights(
+            matrix, labels, all_embeddings, prior_matrix, prior_labels
+        )
+        self.ngram_model_, self.embedding_model_ = self._fit_models(
+            all_matrix, all_labels, all_embeddings
+        )
+        return self
+
+    def decision_function(self, matrix: np.ndarray) -> np.ndarray:
+        """Pooled label scores, one column per :attr:`classes_`."""
+        ngram, embedding = self._scores(
+            self.ngram_model_, self.embedding_model_, matrix, self._embed(matrix)
+        )
+        return self.weights_[0] * ngram + self.weights_[1] * embedding
+
+    def predict(self, matrix: np.ndarray) -> np.ndarray:
+        return self.classes_[np.argmax(self.decision_function(matrix), axis=1)]
+
+    # ----------------------------------------------------------------- internals
+
+    def _fit_models(
+        self, matrix: np.ndarray, labels: np.ndarray, embeddings: np.ndarray
+    ) -> tuple[Pipeline, LogisticRegression]:
+        ngram_model = Pipeline(
             [
                 ("features", _feature_union(self.setting.rule_weight)),
                 ("model", self.setting.estimator(self.seed)),
             ]
         )
-        self.ngram_model_.fit(matrix, labels)
-        # newton-cg: on a few hundred dense rows it converges ten times faster than lbfgs
-        self.embedding_model_ = LogisticRegression(
-            C=EMBEDDING_C, max_iter=3000, class_weight="balanced", solver="newton-cg"
-        ).fit(self._embed(matrix), labels)
-        self.classes_ = self.ngram_model_.classes_
-        if list(self.embedding_model_.classes_) != list(self.classes_):
-            raise ValueError("the two models learned different label sets")
-        return self
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            ngram_model.fit(matrix, labels)
+            # newton-cg: on a few hundred dense rows it converges ten times faster than lbfgs
+            embedding_model = LogisticRegression(
+                C=EMBEDDING_C, max_iter=3000, class_weight="balanced", solver="newton-cg"
+            ).fit(embeddings, labels)
+        return ngram_model, embedding_model
 
-    def decision_function(self, matrix: np.ndarray) -> np.ndarray:
-        """Mixed label probabilities, one column per :attr:`classes_`."""
+    def _fit_weights(
+        self,
+        matrix: np.ndarray,
+        labels: np.ndarray,
+        all_embeddings: np.ndarray,
+        prior_matrix: np.ndarray,
+        prior_labels: np.ndarray,
+    ) -> np.ndarray:
+        """Pool weights fitted on out-of-fold scores of the (non-prior) training snippets."""
+        _, counts = np.unique(labels, return_counts=True)
+        if len(labels) == 0 or counts.max() < self.inner_folds:
+            return np.array(DEFAULT_POOL_WEIGHTS)
+        embeddings = all_embeddings[: len(matrix)]
+        prior_embeddings = all_embeddings[len(matrix) :]
+        ngram = np.zeros((len(labels), len(self.classes_)))
+        embedding = np.zeros((len(labels), len(self.classes_)))
+        for train, test in fold_indices(list(labels), self.inner_folds, self.seed):
+            models = self._fit_models(
+                np.concatenate([matrix[train], prior_matrix]),
+                np.concatenate([labels[train], prior_labels]),
+                np.concatenate([embeddings[train], prior_embeddings]),
+            )
+            ngram[test], embedding[test] = self._scores(
+                *models, matrix[test], embeddings[test], self.classes_
+            )
+        gold = np.searchsorted(self.classes_, labels)
+        return fit_pool_weights([ngram, embedding], gold)
+
+    def _scores(
+        self,
+        ngram_model: Pipeline,
+        embedding_model: LogisticRegression,
+        matrix: np.ndarray,
+        embeddings: np.ndarray,
+        classes: np.ndarray | None = None,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The two models' label scores, with one column per label of ``classes`` (a label
+        that a model never saw scores lowest: its rows' minimum, or the floored log-probability)."""
         if self.setting.model == "logreg":
-            ngram_probabilities = self.ngram_model_.predict_proba(matrix)
+            ngram = np.log(np.maximum(ngram_model.predict_proba(matrix), _PROBABILITY_FLOOR))
         else:
-            margins = np.asarray(self.ngram_model_.decision_function(matrix))
-            if margins.ndim == 1:  # two classes: one column, positive for the second
-                margins = np.column_stack([-margins, margins])
-            ngram_probabilities = _softmax(SVM_MARGIN_SCALE * margins)
-        share = self.setting.embedding_share
-        embedding_probabilities = self.embedding_model_.predict_proba(self._embed(matrix))
-        return (1 - share) * ngram_probabilities + share * embedding_probabilities
-
-    def predict(self, matrix: np.ndarray) -> np.ndarray:
-        return self.classes_[np.argmax(self.decision_function(matrix), axis=1)]
+            ngram = np.asarray(ngram_model.decision_function(matrix))
+            if ngram.ndim == 1:  # two classes: one column, positive for the second
+                ngram = np.column_stack([-ngram, ngram])
+        embedding = np.log(
+            np.maximum(embedding_model.predict_proba(embeddings), _PROBABILITY_FLOOR)
+        )
+        if classes is None:
+            return ngram, embedding
+        return (
+            _align(ngram, ngram_model.classes_, classes, ngram.min(axis=1)),
+            _align(embedding, embedding_model.classes_, classes, np.log(_PROBABILITY_FLOOR)),
+        )
 
     @staticmethod
     def _embed(matrix: np.ndarray) -> np.ndarray:
         from threatline.embeddings import default_encoder
 
         return default_encoder().encode([str(text) for text in matrix[:, 0]])
+
+
+def _align(
+    scores: np.ndarray, known: np.ndarray, classes: np.ndarray, missing: np.ndarray | float
+) -> np.ndarray:
+    """``scores`` (columns: ``known`` labels) with one column per label of ``classes``; the
+    labels not in ``known`` score ``missing`` (per row, or one value)."""
+    aligned = np.empty((len(scores), len(classes)))
+    aligned[:] = np.asarray(missing).reshape(-1, 1) if np.ndim(missing) else missing
+    columns = np.searchsorted(classes, known)
+    aligned[:, columns] = scores
+    return aligned
 
 
 # --------------------------------------------------------------------------- the model
@@ -337,11 +450,7 @@ class SnippetClassifier:
         prior_matrix, prior_gold = self._prior_matrix()
         self.chosen = self._choose(matrix, gold, prior_matrix, prior_gold)
         self._pipeline = self._build(self.chosen)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ConvergenceWarning)
-            self._pipeline.fit(
-                np.concatenate([matrix, prior_matrix]), np.concatenate([gold, prior_gold])
-            )
+        _fit_pipeline(self._pipeline, self.chosen, matrix, gold, prior_matrix, prior_gold)
         self.labels_ = tuple(str(label) for label in self._pipeline.classes_)
         return self
 
@@ -403,8 +512,8 @@ class SnippetClassifier:
     # ----------------------------------------------------------------- internals
 
     def _build(self, setting: ModelSetting) -> Pipeline:
-        if setting.embedding_share > 0:
-            return Pipeline([("model", EmbeddingFusion(setting, self.seed))])
+        if setting.embeddings:
+            return Pipeline([("model", EmbeddingFusion(setting, self.seed, self.inner_folds))])
         return Pipeline(
             [
                 ("features", _feature_union(setting.rule_weight)),
@@ -444,18 +553,34 @@ class SnippetClassifier:
             predicted = np.empty(len(gold), dtype=object)
             for train, test in folds:
                 pipeline = self._build(setting)
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore", ConvergenceWarning)
-                    pipeline.fit(
-                        np.concatenate([matrix[train], prior_matrix]),
-                        np.concatenate([gold[train], prior_gold]),
-                    )
+                _fit_pipeline(
+                    pipeline, setting, matrix[train], gold[train], prior_matrix, prior_gold
+                )
                 predicted[test] = pipeline.predict(matrix[test])
             score = f1_scores(list(gold), list(predicted))["weighted"]
             if best is None or score > best[0]:
                 best = (score, number)
         assert best is not None
         return self.settings[best[1]]
+
+
+def _fit_pipeline(
+    pipeline: Pipeline,
+    setting: ModelSetting,
+    matrix: np.ndarray,
+    gold: np.ndarray,
+    prior_matrix: np.ndarray,
+    prior_gold: np.ndarray,
+) -> None:
+    """Fit on the snippets and the prior ones; an :class:`EmbeddingFusion` is told which
+    are which (it scores only the former when it fits its pooling weights)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        if setting.embeddings:
+            prior = {"model__prior_matrix": prior_matrix, "model__prior_labels": prior_gold}
+            pipeline.fit(matrix, gold, **prior)
+        else:
+            pipeline.fit(np.concatenate([matrix, prior_matrix]), np.concatenate([gold, prior_gold]))
 
 
 # --------------------------------------------------------------------------- cross-validation

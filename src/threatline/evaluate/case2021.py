@@ -489,7 +489,7 @@ def run_model(
         ]
     metrics = score_predictions(items, predictions)
     metrics["model"] = model.chosen.describe() if model.chosen else None
-    metrics["backend"] = "embed" if model.chosen and model.chosen.embedding_share > 0 else "fitted"
+    metrics["backend"] = "embed" if model.chosen and model.chosen.embeddings else "fitted"
     return metrics
 
 
