@@ -655,6 +655,43 @@ def test_muc4_an_ambush_of_a_military_vehicle_is_guerrilla_warfare() -> None:
     assert report_to_templates(report) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "victim", "written"),
+    [
+        ("The air force bombed the hills near Santa Rosa.", None, 0),
+        ("The air force bombed the house of Ana Ruiz near Santa Rosa.", "Ana Ruiz", 1),
+    ],
+)
+def test_muc4_a_bombardment_by_the_state_is_warfare_unless_it_harms_named_people(
+    text: str, victim: str | None, written: int
+) -> None:
+    actors = [("a1", "air force", "security_force", False)]
+    participants = [Participant(actor="a1", role="perpetrator")]
+    if victim:
+        actors.append(("a2", victim, "person", False))
+        participants.append(Participant(actor="a2", role="victim"))
+    report = _article_report(
+        text, actors, [{"type": "bombing", "trigger": "bombed", "participants": participants}]
+    )
+    assert len(report_to_templates(report)) == written
+
+
+def test_muc4_a_bomb_planted_by_soldiers_is_still_an_incident() -> None:
+    report = _article_report(
+        "Soldiers planted a bomb at the union office.",
+        [("a1", "Soldiers", "security_force", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "planted",
+                "physical": ["union office"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    assert len(report_to_templates(report)) == 1
+
+
 def test_muc4_a_group_that_claims_the_attack_is_its_perpetrator() -> None:
     report = _article_report(
         "The MRTA said it bombed a bank.",

@@ -672,6 +672,35 @@ def test_events_killings_of_other_people_in_one_text_are_other_events(nlp):
 
 
 @pytest.mark.model
+def test_events_acts_coordinated_in_one_sentence_are_two_incidents(nlp):
+    text = (
+        "Gunmen shot dead judge Carlos Pardo in Dalton on Monday. A court acquitted two men "
+        "of masterminding the murder of Carlos Pardo and the kidnapping of Juan Gomez."
+    )
+    people = [
+        actor(text, "pardo", ActorKind.PERSON, "Carlos Pardo"),
+        actor(text, "gomez", ActorKind.PERSON, "Juan Gomez"),
+    ]
+    events = [e for e in run(nlp, text, actors=people) if e.type in VIOLENT_TYPES]
+    assert len(events) == 2, [(e.trigger.text, roles(e)) for e in events]
+    shooting, kidnapping = events
+    assert ("pardo", "victim") in roles(shooting)
+    assert ("gomez", "victim") not in roles(shooting)
+    assert kidnapping.type == "kidnapping"
+    assert ("gomez", "victim") in roles(kidnapping)
+
+
+@pytest.mark.model
+def test_events_one_incident_told_in_several_sentences_is_one_event(nlp):
+    text = (
+        "A bomb exploded at the Dalton pipeline on Monday. The attack occurred at night. "
+        "The explosion destroyed three sections of the pipeline."
+    )
+    event = only(run(nlp, text))
+    assert event.type == "bombing"
+
+
+@pytest.mark.model
 def test_events_perpetrator_from_passive_carried_out_by(nlp):
     text = "The attack on the embassy was carried out by fighters from the Front."
     front = actor(text, "front", ActorKind.ARMED_GROUP, "the Front")

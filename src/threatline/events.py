@@ -850,8 +850,9 @@ def _merge_in_sentence(mentions: list[_Mention], lex: Lexicon) -> list[_Mention]
             related = a.token.i in {t.i for t in b.token.ancestors} or b.token.i in {
                 t.i for t in a.token.ancestors
             }
-            # two definite references ('for the attack shortly after the attack') stay two
-            if not related or (a.definite and b.definite):
+            # two definite references ('for the attack shortly after the attack') stay two,
+            # unless one is what the other tells of ('the blast destroyed the bank')
+            if not related or (a.definite and b.definite and not _subject_of(a, b)):
                 continue
             if b.token.dep_ in ("ccomp", "relcl") and a.token.i in {t.i for t in b.token.ancestors}:
                 continue  # a reported or relative clause is another event
@@ -864,6 +865,14 @@ def _merge_in_sentence(mentions: list[_Mention], lex: Lexicon) -> list[_Mention]
             if keeper is b:
                 break
     return [m for m in mentions if id(m) not in merged]
+
+
+def _subject_of(a: _Mention, b: _Mention) -> bool:
+    """Whether one mention is the subject of the other ('the explosion destroyed ...')."""
+    subjects = ("nsubj", "nsubjpass")
+    return (a.token.head.i == b.token.i and a.token.dep_ in subjects) or (
+        b.token.head.i == a.token.i and b.token.dep_ in subjects
+    )
 
 
 def _keeps(a: _Mention, b: _Mention) -> bool:
@@ -1014,10 +1023,12 @@ def _add(mention: _Mention, actor: Actor | None, role: Role) -> None:
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    """A head and its coordinated heads: 'Oqueli and Gilda Flores'."""
+    """A head and its coordinated heads: 'Oqueli and Gilda Flores'. A coordinated act is
+    another event, not another participant: 'the murder of X and the kidnapping of Y'."""
+    acts = load_lexicon().victim_of_nouns
     found = [token]
     for child in token.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" and _lemma(child) not in acts:
             found.extend(_conjuncts(child))
     return found
 
@@ -2493,6 +2504,12 @@ def _names_other_victims(
     return False
 
 
+def _coordinated(mention: _Mention, other: _Mention) -> bool:
+    """Acts coordinated in one sentence are two incidents: 'the murder of X and the
+    kidnapping of Y', 'the bombing of the bank and the attack on the station'."""
+    return other.token in mention.token.conjuncts
+
+
 def _corefer(
     mentions: list[_Mention], places: dict[str, Place], actors: _Actors, lex: Lexicon
 ) -> list[_Event]:
@@ -2510,6 +2527,8 @@ def _corefer(
         recent = sorted(events, key=lambda e: max(m.token.i for m in e.mentions))
         people = _harmed_people(mention, actors)
         for event in reversed(recent):
+            if any(_coordinated(mention, m) for m in event.mentions):
+                continue
             if not _overlaps(_event_time(event), mention.time):
                 continue
             if not _place_compatible(_event_place(event), mention.place, places):

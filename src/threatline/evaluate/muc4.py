@@ -1241,6 +1241,8 @@ def event_to_template(
         return None  # guerrilla warfare against the security forces: not a MUC-4 incident
     if not victims and not physical and _MILITARY_OBJECT.match(_after_trigger(event, article)):
         return None  # 'attacked an army convoy' with no other target: the same warfare
+    if _state_bombardment(event, perpetrators, victims, physical, article):
+        return None  # 'the air force bombed the area': an operation of war (part1 1.0)
     t = MucTemplate(message_id=message_id)
     t.slots[2] = _one(_incident_date(event, article, named_days))
     t.slots[3] = _one(_incident_location(event, places))
@@ -1412,6 +1414,37 @@ _MILITARY_OBJECT = re.compile(
     r"(?:MILITARY|ARMY|NAVY|NAVAL|AIR FORCE|GARRISONS?|BARRACKS|BATTALIONS?|BRIGADES?|"
     r"POSITIONS|CONVOYS?|PATROLS?|TROOPS|SOLDIERS|REGIMENT|NATIONAL GUARD|OUTPOSTS?)\b"
 )
+
+
+#: Words that name civilians as those struck.
+_CIVILIANS = re.compile(
+    r"\b(?:CIVILIANS?|POPULATIONS?|PEOPLE|RESIDENTS|VILLAGERS|PEASANTS|INHABITANTS|CHILDREN|"
+    r"WOMEN|FAMILIES|HOMES|HOUSES|VILLAGES?|NEIGHBORHOODS?|SCHOOLS?|HOSPITALS?|CHURCH(?:ES)?)\b"
+)
+
+#: Words that tell of bombardment from the air or by artillery, not of a planted device.
+_BOMBARDMENT = re.compile(r"^(?:BOMB(?:ED|S|ING|INGS)?|BOMBARD\w*|STRAF\w*|SHELL(?:ED|ING|S)?)$")
+
+
+def _state_bombardment(
+    event: EventMention,
+    perpetrators: list[Actor],
+    victims: list[Actor],
+    physical: list[str],
+    article: Article,
+) -> bool:
+    """The state's forces bombing or shelling with no civilian target named: warfare, not a
+    terrorist act, which is the act of an illegal, clandestine group (part1 section 1.0);
+    state violence is an incident when it strikes civilians (point 2)."""
+    if not perpetrators or not _BOMBARDMENT.match(_fill_string(event.trigger.text)):
+        return False
+    if any(a.kind not in (ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT) for a in perpetrators):
+        return False
+    if _CIVILIANS.search(_after_trigger(event, article)):
+        return False  # 'bombed Perquin civilians'
+    return all(a.kind == ActorKind.SECURITY_FORCE for a in victims) and all(
+        _MILITARY_TARGET.search(text) for text in physical
+    )
 
 
 def _after_trigger(event: EventMention, article: Article) -> str:
