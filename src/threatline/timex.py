@@ -48,6 +48,7 @@ __all__ = [
     "find_timexes",
     "interval_of",
     "is_event_anchored",
+    "local_day",
     "suggest_publication_window",
 ]
 
@@ -73,6 +74,8 @@ NON_YEAR_CONTEXT: frozenset[str] = frozenset(_LEX["words_before_non_year_numbers
 COUNT_NOUNS: frozenset[str] = frozenset(_LEX["count_nouns_after_year"])
 _FULL_MONTHS = frozenset(n for n in MONTHS if len(n) > 4 or n in ("may", "june", "july"))
 _GUARDED_MONTHS = frozenset(_LEX["ambiguous_months"])
+#: Hours from universal time of each country's standard time (ISO 3166-1 alpha-2).
+UTC_OFFSETS: dict[str, float] = _LEX["standard_utc_offsets"]
 
 # The value of a decade as the TimeML guidelines and TempEval-3 write it: the 1990s -> "199".
 # Set to "X" for the "199X" spelling some tools use.
@@ -2022,9 +2025,10 @@ _OPEN_QUOTES = "\"“'‘"
 _CLOSE_QUOTES = "\"”'’"
 
 
-# '1 May Avenue', '20 de Julio Street': a day that names a street or a square
+# '1 May Avenue', '20 de Julio Street', 'on Boyaca and 9 October Avenues': a day that names a
+# street or a square
 _NAMED_AFTER_DAY = re.compile(
-    r"\s+(?:avenue|av\.|street|st\.|square|boulevard|plaza|park|bridge|neighbou?rhood)\b",
+    r"\s+(?:avenues?|av\.|street|st\.|square|boulevard|plaza|park|bridge|neighbou?rhood)\b",
     re.IGNORECASE,
 )
 
@@ -2062,6 +2066,35 @@ def _anchored_offset(text: str) -> _AnchorOffset | None:
         if m:
             return _parse_anchored(m)
     return None
+
+
+# '0400 GMT on 10 September', '0500 GMT today': the first clock of the expression is universal
+# time ('2030 [0230 GMT on 12 January]' gives the local clock first and is left alone)
+_UNIVERSAL_CLOCK = re.compile(
+    r"^\D*?(?<!\d)\d{1,2}[:.]?\d{2}\s*(?:hours\s+|hrs\s+)?(?:GMT|UTC)\b", re.IGNORECASE
+)
+_CLOCK_VALUE = re.compile(r"T(\d{2}):(\d{2})")
+
+
+def local_day(span: TimeSpan, country: str | None) -> TimeSpan:
+    """The local day and clock of a time told in universal time, in a country (ISO 3166-1
+    alpha-2) whose standard offset is known: '0400 GMT on 10 September' in Guatemala (6
+    hours behind) is 2200 on 9 September. Any other span comes back unchanged."""
+    offset = UTC_OFFSETS.get((country or "").upper())
+    if offset is None or span.start is None or span.start != span.end:
+        return span
+    clock = _CLOCK_VALUE.search(span.value or "")
+    if clock is None or not _UNIVERSAL_CLOCK.match(span.text):
+        return span
+    universal = dt.datetime.combine(span.start, dt.time(int(clock[1]), int(clock[2])))
+    local = universal + dt.timedelta(hours=offset)
+    return span.model_copy(
+        update={
+            "start": local.date(),
+            "end": local.date(),
+            "value": local.strftime("%Y-%m-%dT%H:%M"),
+        }
+    )
 
 
 def is_event_anchored(span: TimeSpan) -> bool:
