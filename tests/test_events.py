@@ -1473,6 +1473,18 @@ def test_events_a_period_that_begins_with_the_report_only_bounds_a_past_murder(n
 
 
 @pytest.mark.model
+def test_events_attacks_told_one_by_one_after_a_dated_series_in_the_lead_are_of_its_day(nlp):
+    text = (
+        "Rebels today inflicted heavy casualties on the army during attacks on 15 towns. "
+        "The radio gave no figures. The army spoke of the elections. The president spoke. "
+        "The station said the rebels attacked the guards of a dam in the north."
+    )
+    today = day(text, "today", PUBLISHED)
+    later = next(e for e in run(nlp, text, timexes=[today]) if e.trigger.text == "attacked")
+    assert later.time is not None and later.time.start == PUBLISHED
+
+
+@pytest.mark.model
 def test_events_a_time_in_gmt_is_of_the_local_day_where_it_happened(nlp):
     text = "In Lima a bomb exploded at 0400 GMT on 10 March outside a bank."
     lima = place(text, "P1", "Lima", PlaceLevel.SETTLEMENT, "PE")

@@ -583,3 +583,10 @@ def test_timex_local_day_of_a_time_told_in_gmt(text: str, country: str | None, v
     local = local_day(span, country)
     assert local.value == value
     assert local.start == local.end == dt.date.fromisoformat(value[:10])
+
+
+def test_timex_weekday_of_a_gmt_gloss_may_be_the_day_after_the_report():
+    # a Saturday's report: 0300 GMT on Sunday is 2100 on Saturday evening where it happened
+    text = "THE BOMB WENT OFF SHORTLY AFTER 2100 LOCAL TIME (0300 GMT ON SUNDAY)."
+    span = find_timexes(text, dt.date(1989, 11, 18))[0]
+    assert span.value == "1989-11-18T21:00"

@@ -2876,6 +2876,7 @@ def _carry_times(events: list[_Event], order: dict[int, int], lex: Lexicon) -> N
     Ambo.'), took place then: the report goes on with the same day. The time keeps its
     expression and names the event it comes from as its anchor."""
     dated: _Event | None = None
+    series = _dated_series(events, order, lex)
     for event in sorted(events, key=lambda e: order[e.first.sentence.start]):
         if event.first.type not in lex.violent:
             continue
@@ -2894,11 +2895,39 @@ def _carry_times(events: list[_Event], order: dict[int, int], lex: Lexicon) -> N
             _SIMULTANEITY.search(event.first.sentence.text)
         )
         if gap > _CARRY_SENTENCES and not continued:
+            if series is not None:
+                # one of the attacks the lead told of ('attacks on 15 towns today')
+                source = _event_time(series)
+                assert source is not None
+                event.first.time = source.model_copy(update={"anchor": f"event:{series.id}"})
             continue
         source = _event_time(dated)
         assert source is not None
         event.first.time = source.model_copy(update={"anchor": f"event:{dated.id}"})
         dated = event  # the report goes on: the next attack continues from this one
+
+
+def _dated_series(events: list[_Event], order: dict[int, int], lex: Lexicon) -> _Event | None:
+    """The attacks the lead sentence tells of as a series on one day ('the guerrillas today
+    inflicted casualties during attacks on 15 towns'): the attacks the report then tells one
+    by one without a day are of that series."""
+    told = sorted(
+        (e for e in events if e.first.type in lex.violent),
+        key=lambda e: order[e.first.sentence.start],
+    )
+    if not told or order[told[0].first.sentence.start] > 1:
+        return None
+    lead = told[0]
+    time = _event_time(lead)
+    if (
+        lead.first.token.tag_ != "NNS"
+        or time is None
+        or time.start is None
+        or time.start != time.end
+        or time.mod == "BEFORE"
+    ):
+        return None
+    return lead
 
 
 def _time_of_sentence_before(

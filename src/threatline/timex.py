@@ -1704,6 +1704,18 @@ def _minutes(value: str) -> int:
     return int(hh) * 60 + int(mm)
 
 
+def _universal_weekday(day: _Cand, value: str, ctx: _Context) -> str:
+    """'2100 local time (0300 GMT on Sunday)' in a Saturday's report: the universal day is
+    at most the day after the report, so a weekday is the latest such day up to then (the
+    coming Sunday), not the last one before the report."""
+    if ctx.pub is None or ctx.text[day.start : day.end].strip(" .,").lower() not in WEEKDAYS:
+        return value
+    resolved = dt.date.fromisoformat(value)
+    while resolved + dt.timedelta(days=7) <= ctx.pub + dt.timedelta(days=1):
+        resolved += dt.timedelta(days=7)
+    return resolved.isoformat()
+
+
 def _merge_zone_times(cands: list[_Cand], ctx: _Context) -> list[_Cand]:
     """'AT 1950 (0050 GMT 18 OCTOBER)', 'AT 2330 [0530 GMT]': the bracketed universal time
     restates the local one; one TIME of the local clock, dated when the bracket has a day."""
@@ -1732,6 +1744,8 @@ def _merge_zone_times(cands: list[_Cand], ctx: _Context) -> list[_Cand]:
             if close:
                 merged = _Cand(cand.start, close.end(), "TIME", cand.value, cand.mod)
                 day_value = (day.value or "") if day and day.anchor else ""
+                if day is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", day_value):
+                    day_value = _universal_weekday(day, day_value, ctx)
                 if re.fullmatch(r"\d{4}-\d\d-\d\d", day_value):
                     # local day = universal day shifted by the zone offset (-12h..+14h)
                     offset = (_minutes(cand.value or "") - _minutes(nxt.value or "")) % 1440
