@@ -1485,6 +1485,17 @@ def test_events_attacks_told_one_by_one_after_a_dated_series_in_the_lead_are_of_
 
 
 @pytest.mark.model
+def test_events_the_day_of_what_befalls_a_person_implicated_in_a_murder_bounds_it(nlp):
+    text = (
+        "Colonel Benavides, the main person implicated in the murder of six priests, "
+        "was removed today from his post."
+    )
+    today = day(text, "today", PUBLISHED)
+    murder = next(e for e in run(nlp, text, timexes=[today]) if e.type in VIOLENT_TYPES)
+    assert murder.time is not None and murder.time.mod == "BEFORE"
+
+
+@pytest.mark.model
 def test_events_a_time_in_gmt_is_of_the_local_day_where_it_happened(nlp):
     text = "In Lima a bomb exploded at 0400 GMT on 10 March outside a bank."
     lima = place(text, "P1", "Lima", PlaceLevel.SETTLEMENT, "PE")

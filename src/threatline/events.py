@@ -1669,6 +1669,13 @@ def _time_of_other_act(governor: Token, head: Token, trigger: Token, lex: Lexico
         and head.i not in {t.i for t in reaction.subtree}
     ):
         return True
+    # 'the colonel implicated in the murder was removed today', 'called today for an
+    # investigation into the assassination': the act is only what a person or an inquiry is
+    # about
+    if governor in chain and any(
+        _lemma(t) in _ABOUT_THE_ACT for t in chain[1 : chain.index(governor)]
+    ):
+        return True
     if not _is_reaction(governor, lex):
         return False
     if governor in chain:
@@ -1691,6 +1698,12 @@ def _finds_remains(verb: Token) -> bool:
         or (c.dep_ in ("acomp", "oprd", "xcomp", "advcl") and c.lower_ == "dead")
         for c in verb.children
     )
+
+
+# words of those involved in an act or of an inquiry into it
+_ABOUT_THE_ACT = {
+    "implicate", "involve", "responsible", "suspect", "investigation", "inquiry", "probe",
+}  # fmt: skip
 
 
 def _is_reaction(verb: Token, lex: Lexicon) -> bool:
