@@ -1414,6 +1414,128 @@ def test_events_attack_in_a_sentence_with_a_day_of_its_own_takes_none_from_befor
 
 
 @pytest.mark.model
+def test_events_a_sentence_that_only_says_when_it_happened_dates_the_attack_before(nlp):
+    text = (
+        "A bomb exploded under a bus near the harbour, injuring nine sailors. "
+        "Our reporter asked the ministry about the incident. "
+        '"It happened on 12 March at noon," an official said.'
+    )
+    when = day(text, "12 March", dt.date(2024, 3, 12))
+    bombing = next(e for e in run(nlp, text, timexes=[when]) if e.type == "bombing")
+    assert bombing.time is not None and bombing.time.start == dt.date(2024, 3, 12)
+
+
+@pytest.mark.model
+def test_events_the_day_the_killings_occurred_overrides_the_bound_of_the_report(nlp):
+    text = (
+        "Police said today that two students were charged with the murder of a judge. "
+        "The killings occurred in the capital on 2 March."
+    )
+    times = [day(text, "today", PUBLISHED), day(text, "2 March", dt.date(2024, 3, 2))]
+    murder = next(e for e in run(nlp, text, timexes=times) if e.type in VIOLENT_TYPES)
+    assert murder.time is not None and murder.time.start == dt.date(2024, 3, 2)
+    assert murder.time.mod != "BEFORE"
+
+
+@pytest.mark.model
+def test_events_a_meeting_that_took_place_dates_no_attack(nlp):
+    text = "A bomb exploded outside the embassy. The meeting took place on 12 March."
+    when = day(text, "12 March", dt.date(2024, 3, 12))
+    bombing = next(e for e in run(nlp, text, timexes=[when]) if e.type == "bombing")
+    assert bombing.time is None
+
+
+@pytest.mark.model
+def test_events_the_day_a_body_was_found_only_bounds_the_killing(nlp):
+    text = "Officials said that the mayor was murdered by rebels and that his body was found today."
+    today = day(text, "today", PUBLISHED)
+    murder = next(e for e in run(nlp, text, timexes=[today]) if e.type in VIOLENT_TYPES)
+    assert murder.time is not None and murder.time.mod == "BEFORE"
+
+
+@pytest.mark.model
+def test_events_a_day_on_a_finding_of_weapons_is_not_made_a_bound(nlp):
+    text = "Rebels murdered the mayor today and police found their rifles in a truck."
+    today = day(text, "today", PUBLISHED)
+    murder = next(e for e in run(nlp, text, timexes=[today]) if e.type in VIOLENT_TYPES)
+    assert murder.time is not None and murder.time.mod != "BEFORE"
+
+
+@pytest.mark.model
+def test_events_a_time_right_after_the_reporting_verb_is_the_reports(nlp):
+    text = (
+        "The minister said today all the evidence shows that a doctor was the perpetrator "
+        "of the murder of the archbishop."
+    )
+    today = day(text, "today", PUBLISHED)
+    murder = next(e for e in run(nlp, text, timexes=[today]) if e.type in VIOLENT_TYPES)
+    assert murder.time is not None and murder.time.mod == "BEFORE"
+
+
+@pytest.mark.model
+def test_events_a_time_of_the_reported_attack_after_the_reporting_verb_stays_its_own(nlp):
+    text = "Police said yesterday's attack killed five peasants."
+    yesterday = day(text, "yesterday", PUBLISHED - dt.timedelta(days=1))
+    attack = next(e for e in run(nlp, text, timexes=[yesterday]) if e.type in VIOLENT_TYPES)
+    assert attack.time is not None and attack.time.mod != "BEFORE"
+
+
+@pytest.mark.model
+def test_events_a_report_on_the_murder_dates_the_report(nlp):
+    text = "The chairman reported today in detail on the murder of the archbishop."
+    today = day(text, "today", PUBLISHED)
+    murder = next(e for e in run(nlp, text, timexes=[today]) if e.type in VIOLENT_TYPES)
+    assert murder.time is not None and murder.time.mod == "BEFORE"
+
+
+@pytest.mark.model
+def test_events_a_period_that_begins_with_the_report_only_bounds_a_past_murder(nlp):
+    text = (
+        "Within the next 72 hours the government will name the officers implicated in the "
+        "murder of six priests."
+    )
+    coming = timex(
+        text, "the next 72 hours", PUBLISHED, PUBLISHED + dt.timedelta(days=3), Granularity.TIME
+    )
+    murder = next(e for e in run(nlp, text, timexes=[coming]) if e.type in VIOLENT_TYPES)
+    assert murder.time is None or murder.time.mod == "BEFORE"
+
+
+@pytest.mark.model
+def test_events_attacks_told_one_by_one_after_a_dated_series_in_the_lead_are_of_its_day(nlp):
+    text = (
+        "Rebels today inflicted heavy casualties on the army during attacks on 15 towns. "
+        "The radio gave no figures. The army spoke of the elections. The president spoke. "
+        "The station said the rebels attacked the guards of a dam in the north."
+    )
+    today = day(text, "today", PUBLISHED)
+    later = next(e for e in run(nlp, text, timexes=[today]) if e.trigger.text == "attacked")
+    assert later.time is not None and later.time.start == PUBLISHED
+
+
+@pytest.mark.model
+def test_events_the_day_of_what_befalls_a_person_implicated_in_a_murder_bounds_it(nlp):
+    text = (
+        "Colonel Benavides, the main person implicated in the murder of six priests, "
+        "was removed today from his post."
+    )
+    today = day(text, "today", PUBLISHED)
+    murder = next(e for e in run(nlp, text, timexes=[today]) if e.type in VIOLENT_TYPES)
+    assert murder.time is not None and murder.time.mod == "BEFORE"
+
+
+@pytest.mark.model
+def test_events_a_time_in_gmt_is_of_the_local_day_where_it_happened(nlp):
+    text = "In Lima a bomb exploded at 0400 GMT on 10 March outside a bank."
+    lima = place(text, "P1", "Lima", PlaceLevel.SETTLEMENT, "PE")
+    when = day(text, "0400 GMT on 10 March", dt.date(2024, 3, 10))
+    when = when.model_copy(update={"timex_type": "TIME", "value": "2024-03-10T04:00"})
+    bombing = only(run(nlp, text, places=[lima], timexes=[when]))
+    assert bombing.time is not None and bombing.time.start == dt.date(2024, 3, 9)
+    assert bombing.time.value == "2024-03-09T23:00"
+
+
+@pytest.mark.model
 def test_events_day_of_a_statement_before_dates_no_attack(nlp):
     text = "The minister said today that the region is calm. The explosion damaged nearby houses."
     today = day(text, "today", PUBLISHED)

@@ -17,6 +17,7 @@ from threatline.timex import (
     find_timexes,
     interval_of,
     is_event_anchored,
+    local_day,
     suggest_publication_window,
 )
 
@@ -566,3 +567,26 @@ def test_timex_issue_checklist(text, surface, value, start, end):
 
 def test_timex_numbers_with_slash_that_are_not_dates():
     assert find_timexes("The team won 3/7 of its matches.", PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "value"),
+    [
+        ("the bombs went off at 0400 GMT on 10 March", "GT", "2024-03-09T22:00"),
+        ("the bombs went off at 0400 GMT on 10 March", "PH", "2024-03-10T12:00"),
+        ("the bombs went off at 0400 GMT on 10 March", None, "2024-03-10T04:00"),
+        ("THE REBELS STRUCK AT 2030 [0230 GMT ON 11 MARCH]", "GT", "2024-03-10T20:30"),
+    ],
+)
+def test_timex_local_day_of_a_time_told_in_gmt(text: str, country: str | None, value: str):
+    span = find_timexes(text, dt.date(2024, 3, 24))[0]
+    local = local_day(span, country)
+    assert local.value == value
+    assert local.start == local.end == dt.date.fromisoformat(value[:10])
+
+
+def test_timex_weekday_of_a_gmt_gloss_may_be_the_day_after_the_report():
+    # a Saturday's report: 0300 GMT on Sunday is 2100 on Saturday evening where it happened
+    text = "THE BOMB WENT OFF SHORTLY AFTER 2100 LOCAL TIME (0300 GMT ON SUNDAY)."
+    span = find_timexes(text, dt.date(1989, 11, 18))[0]
+    assert span.value == "1989-11-18T21:00"

@@ -62,7 +62,7 @@ from threatline.models import (
 from threatline.numbers import find_quantities, parse_quantity
 from threatline.ontology import codes_for
 from threatline.perpetrators import infer_perpetrators
-from threatline.timex import anchor_on, interval_of, is_event_anchored
+from threatline.timex import anchor_on, interval_of, is_event_anchored, local_day
 
 __all__ = ["Lexicon", "extract_events", "load_attribution_cues", "load_lexicon"]
 
@@ -1618,6 +1618,17 @@ def _clause_start(clause: Token) -> int:
     return min(start, verb.idx + len(verb)) if verb.i < clause.i else start
 
 
+def _right_after_reporting_verb(clause: Token, timex: TimeSpan) -> bool:
+    """'said today all the evidence shows...', 'reported yesterday the rebels had...': a
+    time that follows the reporting verb with nothing between is the report's, though the
+    clause it reports has no 'that' to open it."""
+    verb = clause.head
+    if verb.i >= clause.i or timex.char_start is None:
+        return False
+    between = verb.doc.text[verb.idx + len(verb) : timex.char_start]
+    return between.strip() == ""
+
+
 # Acts that take an earlier event as their object: what they are dated by is their own time,
 # the event's is on or before it ('condemned today the assassination'). The attribution cue
 # verbs (say, report, deny...) are of this kind too.
@@ -1631,7 +1642,7 @@ _REACTION_VERBS = {
 # How a verb takes the event as its object (a clause joined by 'and', 'when' or 'after' is
 # another part of the same occasion and shares its time).
 _OBJECT_OF_ACT = {"dobj", "ccomp"}
-_PREPS_OF_ACT = {"of", "for", "with", "about"}
+_PREPS_OF_ACT = {"of", "for", "with", "about", "on", "into"}  # 'reported on the murder'
 
 
 def _time_governor(head: Token, own: set[int]) -> Token | None:
@@ -1669,12 +1680,41 @@ def _time_of_other_act(governor: Token, head: Token, trigger: Token, lex: Lexico
         and head.i not in {t.i for t in reaction.subtree}
     ):
         return True
+    # 'the colonel implicated in the murder was removed today', 'called today for an
+    # investigation into the assassination': the act is only what a person or an inquiry is
+    # about
+    if governor in chain and any(
+        _lemma(t) in _ABOUT_THE_ACT for t in chain[1 : chain.index(governor)]
+    ):
+        return True
     if not _is_reaction(governor, lex):
         return False
     if governor in chain:
         return _object_of(chain, governor)
     # a report told after the event, in a clause of its own
     return _cue_entry(governor, lex) is not None and governor.i > trigger.i
+
+
+_FINDING_VERBS = {"find", "discover", "locate"}
+_REMAINS = {"body", "corpse", "remains", "cadaver"}
+
+
+def _finds_remains(verb: Token) -> bool:
+    """'the bodies were found today', 'residents discovered the corpse', 'he was found dead':
+    the day a killing came to light, not the day it was done."""
+    if _lemma(verb) not in _FINDING_VERBS:
+        return False
+    return any(
+        (c.dep_ in ("nsubjpass", "dobj", "nsubj") and _lemma(c) in _REMAINS)
+        or (c.dep_ in ("acomp", "oprd", "xcomp", "advcl") and c.lower_ == "dead")
+        for c in verb.children
+    )
+
+
+# words of those involved in an act or of an inquiry into it
+_ABOUT_THE_ACT = {
+    "implicate", "involve", "responsible", "suspect", "investigation", "inquiry", "probe",
+}  # fmt: skip
 
 
 def _is_reaction(verb: Token, lex: Lexicon) -> bool:
@@ -1757,15 +1797,23 @@ def _attach_time(
             # part of the reference itself ('the attack on Friday') or of the clause that
             # only says when it happened ('the attack took place on 15 January')
             continue
-        in_clause = clause is not None and (
-            _clause_start(clause) <= timex.char_start <= clause.right_edge.idx
+        in_clause = (
+            clause is not None
+            and _clause_start(clause) <= timex.char_start <= clause.right_edge.idx
+            # 'said today all the evidence shows...', but not 'said today's attack...'
+            and not (
+                _right_after_reporting_verb(clause, timex) and mention.token.i not in ancestors
+            )
         )
         governor = _time_governor(head, own_ids)
-        other_act = (
-            not in_clause
-            and governor is not None
-            and governor.i not in other_tokens
-            and _time_of_other_act(governor, head, mention.token, lex)
+        other_act = governor is not None and (
+            (
+                not in_clause
+                and governor.i not in other_tokens
+                and _time_of_other_act(governor, head, mention.token, lex)
+            )
+            # 'murdered, and his body was found today': done by then, not that day
+            or _finds_remains(governor)
         )
         # a clock time alone ('at 1830') gives no day: a dated expression is preferred
         if other_act or (clause is not None and not in_clause):
@@ -2751,6 +2799,7 @@ def extract_events(
     _resolve_anchored_times(events)
     _carry_times(events, order, lex)
     _time_of_sentence_before(events, sentences, order, timexes, lex)
+    _local_days(events, places)
     _date_clock_times(events, article.published)
     _not_after_the_report(events, article.published)
     built = [_build(event, text, lex) for event in events]
@@ -2796,6 +2845,27 @@ def _date_clock_times(events: list[_Event], published: dt.date | None) -> None:
             )
 
 
+def _local_days(events: list[_Event], places: list[Place]) -> None:
+    """A time told in universal time ('the bombs went off at 0400 GMT on 10 September') is
+    of the local day where the event happened (in Guatemala, the night of 9 September): the
+    country of the event's place, else of the article's first place (its dateline)."""
+    by_id = {p.id: p for p in places}
+    told_first = min(
+        (p for p in places if p.mentions and p.country),
+        key=lambda p: min(start for start, _ in p.mentions),
+        default=None,
+    )
+    for event in events:
+        place = _event_place(event)
+        located = by_id.get(place.id) if place is not None and place.id else None
+        country = (located.country if located else None) or (
+            told_first.country if told_first else None
+        )
+        for mention in event.mentions:
+            if mention.time is not None:
+                mention.time = local_day(mention.time, country)
+
+
 # Told as having happened: it cannot be later than the report that tells it.
 _PAST_STATUSES = {EventStatus.OCCURRED.value, EventStatus.FAILED.value, EventStatus.FOILED.value}
 
@@ -2803,7 +2873,8 @@ _PAST_STATUSES = {EventStatus.OCCURRED.value, EventStatus.FAILED.value, EventSta
 def _not_after_the_report(events: list[_Event], published: dt.date | None) -> None:
     """A past event dated after its report ('over the weekend' read as the coming one, a
     time that belongs to another clause) happened on or before the report: the days after
-    it are cut off, and a time wholly after it keeps its text as 'on or before the report'."""
+    it are cut off, and a time that begins with the report or after it keeps its text as
+    'on or before the report'."""
     if published is None:
         return
     for event in events:
@@ -2813,7 +2884,9 @@ def _not_after_the_report(events: list[_Event], published: dt.date | None) -> No
                 continue
             if time.end <= published:
                 continue
-            if time.start is not None and time.start <= published:
+            # a period that only begins with the report ('within the next 72 hours') is of
+            # what is to come, not of the past event: only the report's day bounds it
+            if time.start is not None and time.start < published:
                 mention.time = time.model_copy(update={"end": published})
             else:
                 mention.time = time.model_copy(
@@ -2835,6 +2908,7 @@ def _carry_times(events: list[_Event], order: dict[int, int], lex: Lexicon) -> N
     Ambo.'), took place then: the report goes on with the same day. The time keeps its
     expression and names the event it comes from as its anchor."""
     dated: _Event | None = None
+    series = _dated_series(events, order, lex)
     for event in sorted(events, key=lambda e: order[e.first.sentence.start]):
         if event.first.type not in lex.violent:
             continue
@@ -2853,11 +2927,39 @@ def _carry_times(events: list[_Event], order: dict[int, int], lex: Lexicon) -> N
             _SIMULTANEITY.search(event.first.sentence.text)
         )
         if gap > _CARRY_SENTENCES and not continued:
+            if series is not None:
+                # one of the attacks the lead told of ('attacks on 15 towns today')
+                source = _event_time(series)
+                assert source is not None
+                event.first.time = source.model_copy(update={"anchor": f"event:{series.id}"})
             continue
         source = _event_time(dated)
         assert source is not None
         event.first.time = source.model_copy(update={"anchor": f"event:{dated.id}"})
         dated = event  # the report goes on: the next attack continues from this one
+
+
+def _dated_series(events: list[_Event], order: dict[int, int], lex: Lexicon) -> _Event | None:
+    """The attacks the lead sentence tells of as a series on one day ('the guerrillas today
+    inflicted casualties during attacks on 15 towns'): the attacks the report then tells one
+    by one without a day are of that series."""
+    told = sorted(
+        (e for e in events if e.first.type in lex.violent),
+        key=lambda e: order[e.first.sentence.start],
+    )
+    if not told or order[told[0].first.sentence.start] > 1:
+        return None
+    lead = told[0]
+    time = _event_time(lead)
+    if (
+        lead.first.token.tag_ != "NNS"
+        or time is None
+        or time.start is None
+        or time.start != time.end
+        or time.mod == "BEFORE"
+    ):
+        return None
+    return lead
 
 
 def _time_of_sentence_before(
@@ -2871,6 +2973,7 @@ def _time_of_sentence_before(
     gives a day no event has taken ('Urban commandos destroyed a truck at 0730 today. The
     explosion damaged nearby houses.'), happened that day: the two sentences tell one
     occasion. A day on a report or a reaction ('the minister said today') dates no attack."""
+    _date_by_occurrence_statements(events, sentences, order, timexes, lex)
     taken = {
         t.char_start
         for e in events
@@ -2909,6 +3012,105 @@ def _time_of_sentence_before(
         ]
         if days:
             event.first.time = days[-1]
+
+
+# 'it happened', 'the killings occurred', 'which was carried out': verbs that only say when
+# something took place (with the particle or object that gives them that sense)
+_PLACING_VERBS = {"occur": None, "happen": None, "take": "place", "carry": "out"}
+# what such a statement may be about without naming the event again: 'it', 'this', 'which'
+_REFERRING_PRONOUNS = {"it", "this", "that", "which"}
+# a day or part of it ('early this morning'), not a bound ('before 5 July')
+_WITHIN_DAY_MODS = {None, "START", "MID", "END", "APPROX"}
+_STATEMENT_REACH = 3  # how many sentences back the event it dates may have been told
+
+
+def _occurrence_statement(verb: Token, lex: Lexicon) -> bool:
+    """Whether ``verb`` only places an act in time: 'It happened on 5 July', 'The killings
+    occurred in the capital on 24 May', '(the murder,) which was carried out this morning'."""
+    lemma = _lemma(verb)
+    if verb.pos_ not in ("VERB", "AUX") or lemma not in _PLACING_VERBS:
+        return False
+    particle = _PLACING_VERBS[lemma]
+    if particle is not None and not any(c.lower_ == particle for c in verb.children):
+        return False
+    subject = _statement_subject(verb)
+    return subject is not None and (
+        subject.lower_ in _REFERRING_PRONOUNS or subject.lower_ in lex.act_nouns
+    )
+
+
+def _statement_subject(verb: Token) -> Token | None:
+    """What an occurrence statement is about: its subject ('it happened', 'the killings
+    occurred'), or for a relative clause the noun it modifies ('the murder, which was
+    carried out')."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
+def _date_by_occurrence_statements(
+    events: list[_Event],
+    sentences: list[SpacySpan],
+    order: dict[int, int],
+    timexes: list[TimeSpan],
+    lex: Lexicon,
+) -> None:
+    """A clause that only tells when something happened and tells no event of its own ('It
+    happened on 5 July at 1010', 'The killings occurred in La Paz on 24 May') dates the
+    attack told last before it, when that attack has no day of its own (none, a day carried
+    over from another event, or only the bound of a report: 'charged today with the
+    killing')."""
+    taken = {
+        t.char_start
+        for e in events
+        for m in e.mentions
+        for t in (m.time, m.anchored_time)
+        if t is not None and t.mod != "BEFORE"
+    }
+    told = sorted(
+        ((m.token.i, m, e) for e in events for m in e.mentions),
+        key=lambda item: item[0],
+    )
+    for timex in timexes:
+        if (
+            timex.char_start is None
+            or timex.char_start in taken
+            or timex.start is None
+            or timex.start != timex.end
+            or timex.mod not in _WITHIN_DAY_MODS
+            or is_event_anchored(timex)
+        ):
+            continue
+        head = _timex_head(sentences[0].doc, timex) if sentences else None
+        if head is None or head.doc.text[max(timex.char_start - 1, 0)] in "([":
+            continue  # '2100 local time (0300 GMT on Sunday)': a gloss of another time
+        verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or not _occurrence_statement(verb, lex):
+            continue
+        before = [(i, m, e) for i, m, e in told if i < verb.i]
+        if not before:
+            continue
+        # 'the murder, which was carried out': the last event told by that word, if any
+        subject = _statement_subject(verb)
+        word = _lemma(subject) if subject is not None else None
+        named = [item for item in before if _lemma(item[1].token) == word]
+        _, mention, event = (named or before)[-1]
+        here = order[verb.sent.start]
+        if here - order[mention.sentence.start] > _STATEMENT_REACH:
+            continue
+        if event.first.type not in lex.violent:
+            continue
+        own = _event_time(event)
+        if (
+            own is not None
+            and own.start is not None
+            and own.mod != "BEFORE"
+            and not _clock_only(own)
+            and not (own.anchor or "").startswith("event:")
+        ):
+            continue  # the attack has its day: the statement is about something else
+        event.first.time = timex
 
 
 def _dated_in(timex: TimeSpan, sentence: SpacySpan) -> bool:

@@ -48,6 +48,7 @@ __all__ = [
     "find_timexes",
     "interval_of",
     "is_event_anchored",
+    "local_day",
     "suggest_publication_window",
 ]
 
@@ -73,6 +74,8 @@ NON_YEAR_CONTEXT: frozenset[str] = frozenset(_LEX["words_before_non_year_numbers
 COUNT_NOUNS: frozenset[str] = frozenset(_LEX["count_nouns_after_year"])
 _FULL_MONTHS = frozenset(n for n in MONTHS if len(n) > 4 or n in ("may", "june", "july"))
 _GUARDED_MONTHS = frozenset(_LEX["ambiguous_months"])
+#: Hours from universal time of each country's standard time (ISO 3166-1 alpha-2).
+UTC_OFFSETS: dict[str, float] = _LEX["standard_utc_offsets"]
 
 # The value of a decade as the TimeML guidelines and TempEval-3 write it: the 1990s -> "199".
 # Set to "X" for the "199X" spelling some tools use.
@@ -1701,6 +1704,18 @@ def _minutes(value: str) -> int:
     return int(hh) * 60 + int(mm)
 
 
+def _universal_weekday(day: _Cand, value: str, ctx: _Context) -> str:
+    """'2100 local time (0300 GMT on Sunday)' in a Saturday's report: the universal day is
+    at most the day after the report, so a weekday is the latest such day up to then (the
+    coming Sunday), not the last one before the report."""
+    if ctx.pub is None or ctx.text[day.start : day.end].strip(" .,").lower() not in WEEKDAYS:
+        return value
+    resolved = dt.date.fromisoformat(value)
+    while resolved + dt.timedelta(days=7) <= ctx.pub + dt.timedelta(days=1):
+        resolved += dt.timedelta(days=7)
+    return resolved.isoformat()
+
+
 def _merge_zone_times(cands: list[_Cand], ctx: _Context) -> list[_Cand]:
     """'AT 1950 (0050 GMT 18 OCTOBER)', 'AT 2330 [0530 GMT]': the bracketed universal time
     restates the local one; one TIME of the local clock, dated when the bracket has a day."""
@@ -1729,6 +1744,8 @@ def _merge_zone_times(cands: list[_Cand], ctx: _Context) -> list[_Cand]:
             if close:
                 merged = _Cand(cand.start, close.end(), "TIME", cand.value, cand.mod)
                 day_value = (day.value or "") if day and day.anchor else ""
+                if day is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", day_value):
+                    day_value = _universal_weekday(day, day_value, ctx)
                 if re.fullmatch(r"\d{4}-\d\d-\d\d", day_value):
                     # local day = universal day shifted by the zone offset (-12h..+14h)
                     offset = (_minutes(cand.value or "") - _minutes(nxt.value or "")) % 1440
@@ -2022,9 +2039,10 @@ _OPEN_QUOTES = "\"“'‘"
 _CLOSE_QUOTES = "\"”'’"
 
 
-# '1 May Avenue', '20 de Julio Street': a day that names a street or a square
+# '1 May Avenue', '20 de Julio Street', 'on Boyaca and 9 October Avenues': a day that names a
+# street or a square
 _NAMED_AFTER_DAY = re.compile(
-    r"\s+(?:avenue|av\.|street|st\.|square|boulevard|plaza|park|bridge|neighbou?rhood)\b",
+    r"\s+(?:avenues?|av\.|street|st\.|square|boulevard|plaza|park|bridge|neighbou?rhood)\b",
     re.IGNORECASE,
 )
 
@@ -2062,6 +2080,35 @@ def _anchored_offset(text: str) -> _AnchorOffset | None:
         if m:
             return _parse_anchored(m)
     return None
+
+
+# '0400 GMT on 10 September', '0500 GMT today': the first clock of the expression is universal
+# time ('2030 [0230 GMT on 12 January]' gives the local clock first and is left alone)
+_UNIVERSAL_CLOCK = re.compile(
+    r"^\D*?(?<!\d)\d{1,2}[:.]?\d{2}\s*(?:hours\s+|hrs\s+)?(?:GMT|UTC)\b", re.IGNORECASE
+)
+_CLOCK_VALUE = re.compile(r"T(\d{2}):(\d{2})")
+
+
+def local_day(span: TimeSpan, country: str | None) -> TimeSpan:
+    """The local day and clock of a time told in universal time, in a country (ISO 3166-1
+    alpha-2) whose standard offset is known: '0400 GMT on 10 September' in Guatemala (6
+    hours behind) is 2200 on 9 September. Any other span comes back unchanged."""
+    offset = UTC_OFFSETS.get((country or "").upper())
+    if offset is None or span.start is None or span.start != span.end:
+        return span
+    clock = _CLOCK_VALUE.search(span.value or "")
+    if clock is None or not _UNIVERSAL_CLOCK.match(span.text):
+        return span
+    universal = dt.datetime.combine(span.start, dt.time(int(clock[1]), int(clock[2])))
+    local = universal + dt.timedelta(hours=offset)
+    return span.model_copy(
+        update={
+            "start": local.date(),
+            "end": local.date(),
+            "value": local.strftime("%Y-%m-%dT%H:%M"),
+        }
+    )
 
 
 def is_event_anchored(span: TimeSpan) -> bool:
