@@ -226,6 +226,20 @@ def test_actors_adhoc_person_expert_and_org(nlp, actor_kb) -> None:
     assert found["john-smith"].kind == ActorKind.PERSON
 
 
+def test_actors_a_name_before_a_unit_noun_is_the_units_namesake(nlp, actor_kb) -> None:
+    article, actors = _run(
+        "SOLDIERS OF THE BRACAMONTE BATTALION KILLED TWO FARMERS NEAR THE RIVER ON MONDAY.",
+        nlp,
+        actor_kb,
+    )
+    unit = actor_at(actors, article.text.index("BRACAMONTE"), article.text.index(" KILLED"))
+    assert unit is not None and unit.kind == ActorKind.SECURITY_FORCE
+    assert not any(actor.kind == ActorKind.PERSON for actor in actors)
+    article, actors = _run("Colonel Bracamonte spoke to the battalion on Monday.", nlp, actor_kb)
+    person = [actor for actor in actors if actor.kind == ActorKind.PERSON]
+    assert [actor.name for actor in person] == ["Bracamonte"]  # no unit noun right after
+
+
 # --------------------------------------------------------------------------- coreference
 
 

@@ -54,6 +54,16 @@ def test_annotate_truecase_keeps_a_surname_that_is_also_a_noun():
 
 
 @pytest.mark.model
+def test_annotate_truecase_the_complement_of_taking_someone_hostage_is_no_surname():
+    cased = _cased("THE COMMANDOS TOOK THE SECRETARY GENERAL HOSTAGE IN HIS OFFICE.")
+    assert "secretary general hostage in" in cased
+    cased = _cased("MILITIAMEN HELD THE MAYOR PRISONER FOR A WEEK.")
+    assert "mayor prisoner for" in cased
+    cased = _cased("THE POLICE QUESTIONED SERGEANT HOSTAGE ON MONDAY.")
+    assert "Hostage on Monday" in cased  # no verb of taking: a surname after a title
+
+
+@pytest.mark.model
 def test_annotate_truecase_a_given_name_that_is_a_word_before_a_name():
     cased = _cased("THE BOMB KILLED CARLOS JULIO TORRADO AND LEADER HECTOR OQUELI TODAY.")
     assert "Carlos Julio Torrado" in cased and "leader Hector Oqueli" in cased

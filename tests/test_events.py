@@ -1220,6 +1220,44 @@ def test_events_acts_of_the_same_occasion_share_their_time(nlp):
 
 
 @pytest.mark.model
+def test_events_a_date_ending_the_event_nouns_phrase_is_the_events_not_the_blames(nlp):
+    text = (
+        "The union today blamed the army for the murder of eight farm workers in a grenade "
+        "attack in Santa Ana on 12 March and for other attacks."
+    )
+    today = day(text, "today", PUBLISHED)
+    march = day(text, "12 March", dt.date(2024, 3, 12))
+    events = run(nlp, text, timexes=[today, march])
+    first = next(e for e in events if e.type in VIOLENT_TYPES)
+    assert first.time is not None and first.time.start == dt.date(2024, 3, 12)
+    assert first.time.mod is None
+    # a time that is not written out stays the blame's: the attack happened by then
+    text = "The union blamed the army for the grenade attack in Santa Ana today."
+    today = day(text, "today", PUBLISHED)
+    attack = only(run(nlp, text, timexes=[today]))
+    assert attack.time is not None and attack.time.mod == "BEFORE"
+
+
+@pytest.mark.model
+def test_events_an_act_told_with_its_cause_takes_the_causes_time(nlp):
+    text = (
+        "The rebels accused the army of the killing of ten teachers in an ambush near Santa "
+        "Ana on 12 March and of other crimes."
+    )
+    march = day(text, "12 March", dt.date(2024, 3, 12))
+    killing = next(e for e in run(nlp, text, timexes=[march]) if e.trigger.text == "killing")
+    assert killing.time is not None and killing.time.start == dt.date(2024, 3, 12)
+    # 'after' tells an act that came later, not its occasion
+    text = (
+        "The rebels accused the army of the killing of ten teachers after an ambush near "
+        "Santa Ana on 12 March and of other crimes."
+    )
+    march = day(text, "12 March", dt.date(2024, 3, 12))
+    killing = next(e for e in run(nlp, text, timexes=[march]) if e.trigger.text == "killing")
+    assert killing.time is None
+
+
+@pytest.mark.model
 def test_events_when_clause_takes_the_day_of_its_main_clause(nlp):
     from threatline.annotate import annotate
     from threatline.events import _time_of_main_clause

@@ -608,6 +608,15 @@ class _Finder:
                 self.add(self._actor_for_entry(entry), start, end, "name")
             elif ent.label_ == "ORG":
                 self._add_org(span, text)
+            elif (
+                ent.label_ == "PERSON"
+                and end < len(doc)
+                and doc[end].lower_ in _MILITARY_UNIT_NOUNS
+                and self.free(start, end + 1)
+            ):
+                unit = doc[start : end + 1]
+                text = self.text[unit.start_char : unit.end_char]
+                self.add(self._actor_adhoc(text, ActorKind.SECURITY_FORCE), start, end + 1, "ner")
             elif ent.label_ == "PERSON":
                 if len(span) == 1 and lex.demonym_country(text) is not None:
                     continue  # "Tajik suspects" mis-tagged: the people-noun step takes it
@@ -1316,6 +1325,24 @@ _STATEMENT_NOUNS = frozenset(
 )
 _MEDIA_NOUNS = frozenset(
     {"radio", "television", "tv", "newspaper", "daily", "broadcaster", "news", "agency", "network"}
+)
+# A person's name before one of these is the namesake of an army's unit ("the Bracamonte
+# battalion"): the unit is a security force, not a person.
+_MILITARY_UNIT_NOUNS = frozenset(
+    {
+        "battalion",
+        "battalions",
+        "brigade",
+        "brigades",
+        "regiment",
+        "regiments",
+        "platoon",
+        "squadron",
+        "detachment",
+        "unit",
+        "division",
+        "corps",
+    }
 )
 _MEMBER_NOUNS = frozenset(
     {

@@ -337,6 +337,27 @@ _NAME_TITLES = _HONORIFICS | frozenset(
         "professor",
     ]
 )
+# "Took the secretary general hostage", "held the mayor prisoner": after a verb of taking or
+# holding, these nouns complement the object, they are not its surname.
+_TAKING_VERBS = frozenset(
+    {"take", "takes", "took", "taken", "taking", "hold", "holds", "held", "holding"}
+    | {"keep", "keeps", "kept", "keeping"}
+)
+_CAPTIVE_COMPLEMENTS = frozenset(
+    ["hostage", "hostages", "prisoner", "prisoners", "captive", "captives"]
+)
+# Words between the verb and its complement: "took the deputy justice minister hostage".
+_COMPLEMENT_WINDOW = 8
+
+
+def _is_captive_complement(lowered_words: list[str], n: int, sentence_first: int) -> bool:
+    """Whether word n completes "take/hold ... hostage" begun in its sentence."""
+    if lowered_words[n] not in _CAPTIVE_COMPLEMENTS:
+        return False
+    first = max(sentence_first, n - _COMPLEMENT_WINDOW)
+    return any(word in _TAKING_VERBS for word in lowered_words[first:n])
+
+
 # Nouns after which an acronym that spells a stop word names a group or country ("IS
 # fighters", "US troops"), as after "the"; elsewhere it is the word ("it is", "tell us").
 _GROUP_NOUNS_AFTER_ACRONYM = frozenset(
@@ -529,6 +550,7 @@ def truecase(text: str) -> str:
     # Per word: "name" (capital as a name), "acronym", "initial", "title" or "" (neither).
     kinds: list[str] = []
     sentence_start = True
+    sentence_first = 0
     last_end = 0
     for n, match in enumerate(words):
         between = text[last_end : match.start()]
@@ -540,6 +562,8 @@ def truecase(text: str) -> str:
             )
         ):
             sentence_start = True
+        if sentence_start:
+            sentence_first = n
         start, end = match.span()
         bare = lowered_words[n]
         previous = lowered_words[n - 1] if n else ""
@@ -602,6 +626,7 @@ def truecase(text: str) -> str:
                 and bare not in heads
                 and bare not in after_determiner
                 and not bare.endswith(_COMMON_NOUN_ENDINGS)
+                and not _is_captive_complement(lowered_words, n, sentence_first)
             )
         ):
             out[start] = out[start].upper()

@@ -1783,10 +1783,20 @@ def _attach_time(
             if m is not mention
             and not (m.definite and mention.token.i in {t.i for t in m.token.ancestors})
         ]
+        # 'the murder of six teachers in a bomb attack in Santa Ana on 12 March and other
+        # attacks': a time that ends an event noun's phrase is that event's, not one told
+        # after the time, wherever the parser hangs it
+        runs_to_time = _phrase_runs_to(mention.token, timex)
         if not closes_phrase and any(
-            min(_tree_distance(head, t) for t in [o.token, *o.absorbed]) < distance for o in others
+            min(_tree_distance(head, t) for t in [o.token, *o.absorbed]) < distance
+            and not (runs_to_time and o.token.idx > timex.char_start)
+            for o in others
         ):
             continue  # closer to another event of the sentence
+        if mention.token.idx > timex.char_start and any(
+            o.token.idx < timex.char_start and _phrase_runs_to(o.token, timex) for o in others
+        ):
+            continue  # the time ends the phrase of an event told before it
         if (
             mention.definite
             and not first_report
@@ -1806,14 +1816,21 @@ def _attach_time(
             )
         )
         governor = _time_governor(head, own_ids)
-        other_act = governor is not None and (
-            (
-                not in_clause
-                and governor.i not in other_tokens
-                and _time_of_other_act(governor, head, mention.token, lex)
+        # 'blamed the army for the murder of six teachers in Santa Ana on 12 March': a date
+        # written out at the end of the event noun's phrase is the event's, not the blame's
+        own_date = runs_to_time and any(character.isdigit() for character in timex.text)
+        other_act = (
+            governor is not None
+            and not own_date
+            and (
+                (
+                    not in_clause
+                    and governor.i not in other_tokens
+                    and _time_of_other_act(governor, head, mention.token, lex)
+                )
+                # 'murdered, and his body was found today': done by then, not that day
+                or _finds_remains(governor)
             )
-            # 'murdered, and his body was found today': done by then, not that day
-            or _finds_remains(governor)
         )
         # a clock time alone ('at 1830') gives no day: a dated expression is preferred
         if other_act or (clause is not None and not in_clause):
@@ -1854,6 +1871,18 @@ _MESSAGE_NOUNS = {
     "statement", "communique", "call", "letter", "message", "broadcast", "interview",
     "leaflet", "note", "conference", "announcement", "report",
 }  # fmt: skip
+
+
+def _phrase_runs_to(noun: Token, timex: TimeSpan) -> bool:
+    """Whether only the event noun's modifiers (no verb, comma or message it was told in)
+    stand between it and a later time ('the murder of six teachers in a bomb attack in Santa
+    Ana on 12 March')."""
+    if noun.pos_ not in ("NOUN", "PROPN") or timex.char_start is None:
+        return False
+    if timex.char_start < noun.idx + len(noun.text):
+        return False
+    between = [t for t in noun.doc[noun.i + 1 :] if t.idx < timex.char_start]
+    return all(t.pos_ in _PHRASE_TAGS and t.lemma_.lower() not in _MESSAGE_NOUNS for t in between)
 
 
 def _closes_phrase(noun: Token, timex: TimeSpan) -> bool:
@@ -1941,6 +1970,52 @@ def _dates_reference(noun: Token, timex_ancestors: set[int]) -> bool:
         and _lemma(verb) in _OCCURRENCE_VERBS
         and verb.i in timex_ancestors
     )
+
+
+# 'killed in a bombing', 'the murder of ten workers during an attack'
+_OCCASION_PREPS = {"in", "during"}
+_CAUSE_REACH = 12  # tokens from the act to its cause
+
+
+def _told_as_cause(act: Token, cause: Token) -> bool:
+    """Whether ``cause`` is the act's occasion, in a phrase that continues it ('was killed in
+    a bombing', 'the murder of ten union members in a dynamite attack'), wherever the parser
+    hangs the phrase: only the act's modifiers and 'in'/'during' stand between them."""
+    if not 0 < cause.i - act.i <= _CAUSE_REACH:
+        return False
+    between = list(act.doc[act.i + 1 : cause.i])
+    if any(t.pos_ not in _PHRASE_TAGS for t in between):
+        return False
+    for token in reversed(between):
+        if token.pos_ == "ADP":
+            return token.lower_ in _OCCASION_PREPS
+        if token.pos_ not in ("DET", "ADJ", "NUM", "NOUN"):
+            return False
+    return False
+
+
+def _share_time_of_cause(mentions: list[_Mention], lex: Lexicon) -> None:
+    """An act told with its cause in one sentence ('was killed in a bombing on 31 October in
+    Santa Ana') happened on that occasion: without a time of its own (or with only the bound
+    of a report) it takes the cause's time."""
+    for mention in mentions:
+        if mention.time is not None and mention.time.mod != "BEFORE":
+            continue
+        cause = next(
+            (
+                other
+                for other in mentions
+                if other is not mention
+                and other.type in lex.violent
+                and other.time is not None
+                and other.time.mod != "BEFORE"
+                and _told_as_cause(mention.token, other.token)
+            ),
+            None,
+        )
+        if cause is None:
+            continue
+        mention.time = cause.time
 
 
 # --------------------------------------------------------------------------- attributions
@@ -2783,6 +2858,7 @@ def extract_events(
             )
             _attach_time(mention, mentions, timexes, not attack_told)
             mention.place = _place_for(mention, text, places)
+        _share_time_of_cause(mentions, lex)
         _attach_casualties(casualties, mentions, actor_index)
         _attribute_sentence(sentence, mentions, actor_index, lex)
         _first_person_claims(mentions, actor_index, lex)
