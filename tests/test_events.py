@@ -276,6 +276,22 @@ def test_events_no_false_events(nlp, text):
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("A bomb destroyed a telephone booth in the north of the town.", ["telephone booth"]),
+        ("A bomb exploded at a pharmacy near the square.", ["pharmacy"]),
+        ("Gunmen set fire to a kiosk and a nightclub.", ["kiosk", "nightclub"]),
+        # 'establishment' names an act as often as a place: no target
+        ("Days after the establishment of a curfew, a bomb exploded in the capital.", []),
+    ],
+)
+def test_events_small_premises_are_physical_targets(nlp, text, targets):
+    event = only(run(nlp, text))
+    assert [s.text for s in event.physical_targets] == targets
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "device", "target"),
     [
         ("Police defused a bomb left at the bank.", "bomb", "bank"),
