@@ -244,6 +244,11 @@ def test_events_arrest_and_seizure_of_power(nlp):
         # the purpose of a use that happened was done
         ("The rebels used explosives to blow up the pipeline.", "bombing", "occurred"),
         ("The rebels will use explosives to blow up the pipeline.", "bombing", "hypothetical"),
+        # a definite event in a prepositional phrase is presupposed by the question around it
+        ("After the murder of the mayor, what will the council do?", "attack", "occurred"),
+        ("Police asked whether the cartel was behind the bank bombing.", "bombing", "occurred"),
+        ("Will the rebels attack the capital?", "attack", "hypothetical"),
+        ("What would happen after an attack on the capital?", "attack", "hypothetical"),
     ],
 )
 def test_events_status_from_context(nlp, text, event_type, status):
