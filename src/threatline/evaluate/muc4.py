@@ -36,7 +36,6 @@ from threatline.models import (
     Article,
     ArticleReport,
     EventMention,
-    EventStatus,
     Granularity,
     Place,
     PlaceLevel,
@@ -1337,8 +1336,8 @@ def event_to_template(
 
 def _harms_civilians(event: EventMention, actors: dict[str, Actor]) -> bool:
     """Whether a clash or a security operation names a noncombatant among its victims."""
-    if str(event.type) not in _WARFARE_TYPES or event.status != EventStatus.OCCURRED:
-        return False  # a clash is no attempt on anyone: only one that happened harmed
+    if str(event.type) not in _WARFARE_TYPES:
+        return False
     roles = {"victim"}
     if _HARM_TRIGGER.search(_fill_string(event.trigger.text)):
         roles.add("target")  # 'soldiers murdered the party leader': the target was harmed
