@@ -705,37 +705,6 @@ def test_muc4_a_clash_that_harms_civilians_is_an_attack(
     assert [t.slot(4).fillers[0].value for t in templates] == written
 
 
-@pytest.mark.parametrize(
-    ("text", "trigger", "written"),
-    [
-        ("Soldiers murdered the teacher Rosa Paz in her village.", "murdered", ["ATTACK"]),
-        ("Soldiers searched the house of the teacher Rosa Paz.", "searched", []),
-    ],
-)
-def test_muc4_a_security_operation_that_harms_a_civilian_target_is_an_attack(
-    text: str, trigger: str, written: list[str]
-) -> None:
-    report = _article_report(
-        text,
-        [("a1", "Soldiers", "security_force", False), ("a2", "Rosa Paz", "person", False)],
-        [
-            {
-                "type": "security_operation",
-                "trigger": trigger,
-                "participants": [
-                    Participant(actor="a1", role="security_force"),
-                    Participant(actor="a2", role="target"),
-                ],
-            }
-        ],
-    )
-    templates = report_to_templates(report)
-    assert [t.slot(4).fillers[0].value for t in templates] == written
-    # the forces that harmed the civilian are the perpetrators: state violence (point 2)
-    assert all(t.slot(8).fillers[0].value == "STATE-SPONSORED VIOLENCE" for t in templates)
-    assert all(t.slot(9).fillers or t.slot(10).fillers for t in templates)
-
-
 def test_muc4_a_bomb_planted_by_soldiers_is_still_an_incident() -> None:
     report = _article_report(
         "Soldiers planted a bomb at the union office.",

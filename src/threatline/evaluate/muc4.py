@@ -1238,10 +1238,7 @@ def event_to_template(
     if not _is_recent(event, article):
         return None
     # A group that claims the attack itself is its perpetrator, by its own admission.
-    doer_roles = {"perpetrator", "claimant"}
-    if str(event.type) in _WARFARE_TYPES:
-        doer_roles.add("security_force")  # the forces that harmed civilians (part1 1.0, 2)
-    perpetrators = _actors_with_role(event, actors, doer_roles)
+    perpetrators = _actors_with_role(event, actors, {"perpetrator", "claimant"})
     victims = _actors_with_role(event, actors, {"victim", "target"})
     physical_texts = _dedupe(_fill_string(s.text) for s in event.physical_targets)
     # The count of a target goes to its NUMBER slot, not into its ID ('two vehicles').
@@ -1338,18 +1335,8 @@ def _harms_civilians(event: EventMention, actors: dict[str, Actor]) -> bool:
     """Whether a clash or a security operation names a noncombatant among its victims."""
     if str(event.type) not in _WARFARE_TYPES:
         return False
-    roles = {"victim"}
-    if _HARM_TRIGGER.search(_fill_string(event.trigger.text)):
-        roles.add("target")  # 'soldiers murdered the party leader': the target was harmed
-    victims = _actors_with_role(event, actors, roles)
+    victims = _actors_with_role(event, actors, {"victim"})
     return any(a.kind in _CIVILIAN_KINDS for a in victims)
-
-
-#: Triggers that say the ones struck were harmed, not only sought ('raided', 'searched').
-_HARM_TRIGGER = re.compile(
-    r"\b(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|MASSACRE\w*|EXECUT\w*|SLAIN|SLAY\w*|ATTACK\w*|"
-    r"SHOT|SHOOT\w*|FIRED|WOUND\w*|MACHINE-?GUNN\w*|BOMB\w*|STRAF\w*)\b"
-)
 
 
 def _fill_foreign_nations(
