@@ -676,35 +676,6 @@ def test_muc4_a_bombardment_by_the_state_is_warfare_unless_it_harms_named_people
     assert len(report_to_templates(report)) == written
 
 
-@pytest.mark.parametrize(
-    ("victim", "kind", "written"),
-    [
-        ("a teacher", "civilians", ["ATTACK"]),
-        ("Rosa Paz", "person", ["ATTACK"]),
-        ("two soldiers", "security_force", []),
-    ],
-)
-def test_muc4_a_clash_that_harms_civilians_is_an_attack(
-    victim: str, kind: str, written: list[str]
-) -> None:
-    report = _article_report(
-        f"Rebels and troops clashed near Santa Rosa and {victim} died in the crossfire.",
-        [("a1", "Rebels", "armed_group", False), ("a2", victim, kind, False)],
-        [
-            {
-                "type": "armed_clash",
-                "trigger": "clashed",
-                "participants": [
-                    Participant(actor="a1", role="perpetrator"),
-                    Participant(actor="a2", role="victim"),
-                ],
-            }
-        ],
-    )
-    templates = report_to_templates(report)
-    assert [t.slot(4).fillers[0].value for t in templates] == written
-
-
 def test_muc4_a_bomb_planted_by_soldiers_is_still_an_incident() -> None:
     report = _article_report(
         "Soldiers planted a bomb at the union office.",

@@ -911,14 +911,6 @@ MUC_INCIDENT_TYPE: dict[str, str] = {
     "threat": "ATTACK",
 }
 
-#: Fights between armed groups and the security forces: warfare, which becomes a MUC-4
-#: attack when it harms civilians, intentionally or not (template-doc-part1 section 1.0,
-#: point 1: 'the incident becomes relevant'; point 2: state violence against civilians).
-_WARFARE_TYPES = frozenset(["armed_clash", "security_operation"])
-
-#: Kinds of victim that are noncombatants: neither the security forces nor an armed group.
-_CIVILIAN_KINDS = frozenset([ActorKind.CIVILIANS, ActorKind.PERSON, ActorKind.MEDIA])
-
 #: Event status -> stage of execution; statuses absent here (planned, hypothetical) are not
 #: reported as fact and give no template.
 MUC_STAGE: dict[str, str] = {
@@ -1218,8 +1210,6 @@ def event_to_template(
 
     ``named_days``: the days the article names by their date (:func:`days_named_by_date`)."""
     incident_type = MUC_INCIDENT_TYPE.get(str(event.type))
-    if incident_type is None and _harms_civilians(event, actors):
-        incident_type = "ATTACK"  # 'a reporter was killed in a shootout'
     stage = MUC_STAGE.get(str(event.status))
     if incident_type is None or stage is None:
         return None
@@ -1329,14 +1319,6 @@ def event_to_template(
     _fill_human_targets(t, event, victims, article, incident_type, persons)
     _fill_foreign_nations(t, victims, article, persons)
     return t
-
-
-def _harms_civilians(event: EventMention, actors: dict[str, Actor]) -> bool:
-    """Whether a clash or a security operation names a noncombatant among its victims."""
-    if str(event.type) not in _WARFARE_TYPES:
-        return False
-    victims = _actors_with_role(event, actors, {"victim"})
-    return any(a.kind in _CIVILIAN_KINDS for a in victims)
 
 
 def _fill_foreign_nations(
