@@ -244,6 +244,11 @@ def test_events_arrest_and_seizure_of_power(nlp):
         # the purpose of a use that happened was done
         ("The rebels used explosives to blow up the pipeline.", "bombing", "occurred"),
         ("The rebels will use explosives to blow up the pipeline.", "bombing", "hypothetical"),
+        # a definite event in a prepositional phrase is presupposed by the question around it
+        ("After the murder of the mayor, what will the council do?", "attack", "occurred"),
+        ("Police asked whether the cartel was behind the bank bombing.", "bombing", "occurred"),
+        ("Will the rebels attack the capital?", "attack", "hypothetical"),
+        ("What would happen after an attack on the capital?", "attack", "hypothetical"),
     ],
 )
 def test_events_status_from_context(nlp, text, event_type, status):
@@ -272,6 +277,22 @@ def test_events_status_from_context(nlp, text, event_type, status):
 )
 def test_events_no_false_events(nlp, text):
     assert run(nlp, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("A bomb destroyed a telephone booth in the north of the town.", ["telephone booth"]),
+        ("A bomb exploded at a pharmacy near the square.", ["pharmacy"]),
+        ("Gunmen set fire to a kiosk and a nightclub.", ["kiosk", "nightclub"]),
+        # 'establishment' names an act as often as a place: no target
+        ("Days after the establishment of a curfew, a bomb exploded in the capital.", []),
+    ],
+)
+def test_events_small_premises_are_physical_targets(nlp, text, targets):
+    event = only(run(nlp, text))
+    assert [s.text for s in event.physical_targets] == targets
 
 
 @pytest.mark.model

@@ -946,12 +946,16 @@ def _status(mention: _Mention, lex: Lexicon) -> str:
         )
     )
     modal = any(c.dep_ == "aux" and _lemma(c) in _MODALS for t in near for c in t.children)
-    conditional = any(
+    # 'after the murder of the mayor, what ...?', 'whether they were behind his killing': a
+    # definite event named in a prepositional phrase is presupposed, taken as given by the
+    # question or condition around it
+    given = token.dep_ == "pobj" and _definite(token)
+    conditional = not given and any(
         c.dep_ == "mark" and _lemma(c) in ("if", "whether", "unless")
         for t in [token, *token.ancestors]
         for c in t.children
     )
-    question = mention.sentence.text.rstrip().endswith("?")
+    question = not given and mention.sentence.text.rstrip().endswith("?")
     if question and mention.status == EventStatus.OCCURRED.value:
         return EventStatus.HYPOTHETICAL.value
     chain_lemmas = [_lemma(t) for t in chain[1:]]
