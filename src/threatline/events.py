@@ -3042,6 +3042,18 @@ def _dated_series(events: list[_Event], order: dict[int, int], lex: Lexicon) -> 
     return lead
 
 
+def _times_taken(events: list[_Event], bounds: bool = True) -> set[int | None]:
+    """Where the times events already took begin; with ``bounds=False``, not counting a
+    report's bound ('on or before'), which dates nothing."""
+    return {
+        t.char_start
+        for e in events
+        for m in e.mentions
+        for t in (m.time, m.anchored_time)
+        if t is not None and (bounds or t.mod != "BEFORE")
+    }
+
+
 def _time_of_sentence_before(
     events: list[_Event],
     sentences: list[SpacySpan],
@@ -3054,13 +3066,7 @@ def _time_of_sentence_before(
     explosion damaged nearby houses.'), happened that day: the two sentences tell one
     occasion. A day on a report or a reaction ('the minister said today') dates no attack."""
     _date_by_occurrence_statements(events, sentences, order, timexes, lex)
-    taken = {
-        t.char_start
-        for e in events
-        for m in e.mentions
-        for t in (m.time, m.anchored_time)
-        if t is not None
-    }
+    taken = _times_taken(events)
     for event in events:
         if (
             event.first.type not in lex.violent
@@ -3141,13 +3147,7 @@ def _date_by_occurrence_statements(
     attack told last before it, when that attack has no day of its own (none, a day carried
     over from another event, or only the bound of a report: 'charged today with the
     killing')."""
-    taken = {
-        t.char_start
-        for e in events
-        for m in e.mentions
-        for t in (m.time, m.anchored_time)
-        if t is not None and t.mod != "BEFORE"
-    }
+    taken = _times_taken(events, bounds=False)
     told = sorted(
         ((m.token.i, m, e) for e in events for m in e.mentions),
         key=lambda item: item[0],
