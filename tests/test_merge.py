@@ -194,6 +194,51 @@ def test_merge_victim_named_in_the_other_report_words() -> None:
     assert score_pair(shot, anonymous) < THRESHOLD
 
 
+def test_merge_an_organisation_named_by_its_acronym_in_the_other_report() -> None:
+    # One report says the rebels took the Organization of American States hostage (its
+    # envoy); another names only the envoy, "the OAS envoy Pedro Alves".
+    unplaced = {"place_key": None, "place_name": None}
+    published = dt.date(2024, 3, 5)
+    oas = ActorRef(
+        id="oas",
+        name="Organization of American States",
+        kind="international_org",
+        in_kb=True,
+        aliases=["OAS"],
+    )
+    hostage = _undated("a:E1", published, kind="hostage_taking", targets=[oas], **unplaced)
+    alves = ActorRef(id="pedro-alves", name="Pedro Alves", kind="person")
+
+    def kidnapping(key: str, sentence: str) -> MentionRecord:
+        return _undated(
+            key, published, kind="kidnapping", targets=[alves], evidence=[sentence], **unplaced
+        )
+
+    envoy = kidnapping("b:E1", "Rebels tried to kidnap the OAS envoy Pedro Alves at his hotel.")
+    assert score_pair(hostage, envoy) >= THRESHOLD
+    # Without the acronym in its words the other report is no report of the same attack.
+    plain = kidnapping("c:E1", "Rebels tried to kidnap the envoy Pedro Alves at his hotel.")
+    assert score_pair(hostage, plain) < THRESHOLD
+    # An acronym is matched as written: "who" is not the WHO.
+    who = oas.model_copy(
+        update={"id": "who", "name": "World Health Organization", "aliases": ["WHO"]}
+    )
+    health = _undated("d:E1", published, kind="hostage_taking", targets=[who], **unplaced)
+    asked = kidnapping("e:E1", "Police asked who tried to kidnap Pedro Alves at his hotel.")
+    assert score_pair(health, asked) < THRESHOLD
+    # A party to the conflict is attacked everywhere: its acronym in passing is no evidence.
+    army = ActorRef(
+        id="national-army",
+        name="National Army",
+        kind="security_force",
+        in_kb=True,
+        aliases=["NAR"],
+    )
+    ambush = _undated("f:E1", published, kind="hostage_taking", targets=[army], **unplaced)
+    seized = kidnapping("g:E1", "Men in NAR uniforms tried to kidnap Pedro Alves at his hotel.")
+    assert score_pair(ambush, seized) < THRESHOLD
+
+
 def test_merge_spelling_variants_of_a_victim_name_are_one_name() -> None:
     assert one_edit_apart("velasquez", "velazquez")  # a letter changed
     assert one_edit_apart("fenastras", "fensatras")  # two neighbours swapped

@@ -130,6 +130,9 @@ class ActorRef(Model):
     name: str
     kind: str = ActorKind.OTHER
     in_kb: bool = False
+    #: Other names the article gives the actor ("OAS" for the Organization of American
+    #: States): another report may name it only so.
+    aliases: list[str] = Field(default_factory=list)
 
 
 class SourcedAttribution(Model):
@@ -206,7 +209,13 @@ def mention_records(report: ArticleReport) -> list[MentionRecord]:
         actor = actors.get(actor_id)
         if actor is None:
             return ActorRef(id=actor_id, name=actor_id)
-        return ActorRef(id=actor.id, name=actor.name, kind=str(actor.kind), in_kb=actor.in_kb)
+        return ActorRef(
+            id=actor.id,
+            name=actor.name,
+            kind=str(actor.kind),
+            in_kb=actor.in_kb,
+            aliases=[alias for alias in actor.aliases if alias != actor.name],
+        )
 
     def by_role(mention: EventMention, *roles: Role) -> list[ActorRef]:
         ids = dict.fromkeys(p.actor for p in mention.participants if p.role in roles)
@@ -751,7 +760,31 @@ def shared_named_target(a: MentionRecord, b: MentionRecord, people_only: bool = 
                 for words in sentences
             ):
                 return True
+            if any(_alias_in(alias, text) for alias in _aliases(target) for text in other.evidence):
+                return True
     return False
+
+
+#: Letters an alias needs to be looked for in another report's words ("OAS", not "UN").
+MIN_ALIAS_LETTERS = 3
+
+
+def _aliases(ref: ActorRef) -> list[str]:
+    """The other names of a :func:`distinctive` target that is not a person (an
+    organisation, a firm, a newspaper) of at least :data:`MIN_ALIAS_LETTERS` letters: a
+    report of the attack on the Organization of American States may name it only "the
+    OAS". A person's other names are surnames and spellings that
+    :func:`shared_named_target` already compares word by word."""
+    if ref.kind == ActorKind.PERSON or not distinctive(ref):
+        return []
+    return [alias for alias in ref.aliases if len(re.sub(r"\W", "", alias)) >= MIN_ALIAS_LETTERS]
+
+
+def _alias_in(alias: str, text: str) -> bool:
+    """Whether an alias stands in ``text`` as whole words: an acronym as written, in
+    capitals ("WHO" is not "who"), another name in any case."""
+    flags = 0 if alias.isupper() else re.IGNORECASE
+    return re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text, flags) is not None
 
 
 def _named_people(record: MentionRecord) -> list[ActorRef]:
