@@ -194,6 +194,24 @@ def test_merge_victim_named_in_the_other_report_words() -> None:
     assert score_pair(shot, anonymous) < THRESHOLD
 
 
+def test_merge_two_reports_that_tell_the_hour_agree_on_the_day() -> None:
+    # A car bomb "this afternoon" is not the shooting of "yesterday morning" in the same
+    # city, though both killed one person.
+    hour = {"granularity": "time", "fatalities": Quantity(text="one", min=1, max=1)}
+    shooting = record("a:E1", day=4, kind="attack", **hour)
+    car_bomb = record("b:E1", day=5, kind="bombing", **hour)
+    assert score_pair(shooting, car_bomb) == 0.0
+    # The same day with the hour, or the next day given without it, still match.
+    same_day = record("c:E1", day=4, kind="bombing", **hour)
+    assert score_pair(shooting, same_day) >= THRESHOLD
+    next_day = record("d:E1", day=5, kind="bombing", fatalities=hour["fatalities"])
+    assert score_pair(shooting, next_day) >= THRESHOLD
+    # Reports that name one victim may still disagree on the day.
+    shot = record("e:E1", day=4, kind="armed_assault", targets=[VICTIM], **hour)
+    killed = record("f:E1", day=5, kind="assassination", targets=[VICTIM], **hour)
+    assert score_pair(shot, killed) >= THRESHOLD
+
+
 def test_merge_an_organisation_named_by_its_acronym_in_the_other_report() -> None:
     # One report says the rebels took the Organization of American States hostage (its
     # envoy); another names only the envoy, "the OAS envoy Pedro Alves".

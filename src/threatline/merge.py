@@ -366,9 +366,12 @@ def type_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
 
 
 #: Days two spans may be apart, by the coarser granularity: reports of one event differ by
-#: a day across time zones; a "week" or "month" is vaguer at its edges.
+#: a day across time zones; a "week" or "month" is vaguer at its edges. Two reports that
+#: both tell the hour or the part of the day ("at 0230", "this afternoon") agree on the
+#: day: a bomb this afternoon is not the shooting of yesterday morning in the same city,
+#: however alike (a shared named victim still reaches a week, :func:`within_a_week`).
 TIME_TOLERANCE_DAYS: dict[str, int] = {
-    "time": 1,
+    "time": 0,
     "day": 1,
     "week": 3,
     "month": 7,
