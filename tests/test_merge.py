@@ -194,6 +194,26 @@ def test_merge_victim_named_in_the_other_report_words() -> None:
     assert score_pair(shot, anonymous) < THRESHOLD
 
 
+def test_merge_a_generic_attack_tells_less_than_a_kind_of_attack() -> None:
+    # A week of fighting around one city: a report of "an attack" on civilians in a nearby
+    # town, without a day of its own, fits the clash of six days before no better than any
+    # other act of that week; told as a killing, it is of one kind with a shooting.
+    nearby = {"place_key": "geonames:1", "place_name": "Qala", "lat": 34.58, "lon": 69.05}
+    published = dt.date(2024, 3, 7)
+    civilians = [ActorRef(id="civilians", name="civilians", kind="civilians")]
+    clash = record("a:E1", day=1, kind="armed_clash")
+    attack = _undated("b:E1", published, kind="attack", targets=civilians, **nearby)
+    assert score_pair(clash, attack) < THRESHOLD
+    shooting = record("c:E1", day=1, kind="armed_assault")
+    killing = _undated("d:E1", published, kind="assassination", targets=civilians, **nearby)
+    assert score_pair(shooting, killing) >= THRESHOLD
+    # A named victim still makes "the attack" on him the killing reported elsewhere.
+    unplaced = {"place_key": None, "place_name": None}
+    attack_on = record("e:E1", kind="attack", targets=[VICTIM], **unplaced)
+    murder = record("f:E1", day=5, kind="assassination", targets=[VICTIM], **unplaced)
+    assert score_pair(attack_on, murder) >= THRESHOLD
+
+
 def test_merge_two_reports_that_tell_the_hour_agree_on_the_day() -> None:
     # A car bomb "this afternoon" is not the shooting of "yesterday morning" in the same
     # city, though both killed one person.

@@ -343,11 +343,20 @@ STATUS_GROUP: dict[str, str] = {
 }
 
 
+#: The type similarity of the generic ``attack`` and a specific violent or abduction type:
+#: compatible, yet less telling than two types of one kind (a report that says only "the
+#: attack" fits the shooting, the bombing and the clash of that day alike).
+GENERIC_TYPE_SCORE = 0.7
+#: The least type similarity of two reports of one kind of attack (see
+#: :data:`NAMED_TARGET_SCORE`): the generic ``attack`` is of every kind.
+ONE_KIND_SCORE = GENERIC_TYPE_SCORE
+
+
 def type_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
-    """1 for the same type; 0.8 when one is the generic ``attack`` or both are of one kind
-    (:data:`TYPE_KIND`); 0.6 within a family; 0.4 for compatible families; None (veto)
-    otherwise or when the statuses differ in kind (occurred vs foiled; hypothetical events
-    never merge)."""
+    """1 for the same type; 0.8 when both are of one kind (:data:`TYPE_KIND`);
+    :data:`GENERIC_TYPE_SCORE` when one is the generic ``attack``; 0.6 within a family; 0.4
+    for compatible families; None (veto) otherwise or when the statuses differ in kind
+    (occurred vs foiled; hypothetical events never merge)."""
     if STATUS_GROUP.get(a.status) != STATUS_GROUP.get(b.status) or a.status == "hypothetical":
         return None
     if a.type == b.type:
@@ -355,7 +364,7 @@ def type_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
     family_a = TYPE_FAMILY.get(a.type, a.type)
     family_b = TYPE_FAMILY.get(b.type, b.type)
     if "attack" in (a.type, b.type) and {family_a, family_b} <= {"violence", "abduction"}:
-        return 0.8
+        return GENERIC_TYPE_SCORE
     if a.type in TYPE_KIND and TYPE_KIND.get(a.type) == TYPE_KIND.get(b.type):
         return 0.8
     if family_a == family_b:
@@ -624,7 +633,7 @@ def casualty_similarity(a: MentionRecord, b: MentionRecord) -> float:
 
 
 #: The least score of two records that name the same person or organisation as target or
-#: victim, pass every veto and are of one kind of attack (type similarity 0.8 or more): one
+#: victim, pass every veto and are of one kind of attack (:data:`ONE_KIND_SCORE`): one
 #: named victim is rarely attacked twice in days, but a bombing and an arson are two attacks.
 #: Above what two reports of one type in one town score when one of them has no date of its
 #: own (at most 0.785 without shared participants or casualties), so that the reports naming
@@ -896,7 +905,8 @@ def score_pair(a: MentionRecord, b: MentionRecord, names_veto: bool = True) -> f
     if parts["type"] is None or (names_veto and different_named_people(a, b)):
         return 0.0
     # Names are compared only where they can change the outcome (they are the costly part).
-    may_help = parts["time"] is None or parts["place"] is None or (parts["type"] or 0) >= 0.8
+    one_kind = (parts["type"] or 0) >= ONE_KIND_SCORE
+    may_help = parts["time"] is None or parts["place"] is None or one_kind
     named = may_help and shared_named_target(a, b)
     # A victim's name bridges a background mention to the weeks before, and two dates of a
     # person's murder that disagree by days (an office may be attacked twice in a week).
@@ -913,7 +923,7 @@ def score_pair(a: MentionRecord, b: MentionRecord, names_veto: bool = True) -> f
     parts["participants"] = participant_similarity(a, b)
     parts["casualties"] = casualty_similarity(a, b)
     score = sum(WEIGHTS[name] * (value or 0.0) for name, value in parts.items())
-    if named and (parts["type"] or 0) >= 0.8:
+    if named and one_kind:
         score = max(score, NAMED_TARGET_SCORE)
     if a.article_id == b.article_id:
         score = min(score, SAME_ARTICLE_SCORE)
