@@ -26,9 +26,9 @@ at its function, with vetoes that make the score 0 whatever the rest says:
 =============  ======  ============================================================
 part           weight  veto
 =============  ======  ============================================================
-time           0.30    the spans are further apart than their granularity allows (a
-                       shared named victim: see :func:`reaches_back`; a shared named
-                       person: :func:`within_a_week`)
+time           0.30    the spans are further apart than their granularity allows (no
+                       day when both tell the hour; a shared named victim: see
+                       :func:`reaches_back`; a shared named person: :func:`within_a_week`)
 place          0.30    different countries (a shared named victim lifts it when one
                        place is only a country); two precise places too far apart
 type           0.15    incompatible families (an arrest is not the attack before it)
