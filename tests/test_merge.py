@@ -194,6 +194,89 @@ def test_merge_victim_named_in_the_other_report_words() -> None:
     assert score_pair(shot, anonymous) < THRESHOLD
 
 
+def test_merge_a_generic_attack_tells_less_than_a_kind_of_attack() -> None:
+    # A week of fighting around one city: a report of "an attack" on civilians in a nearby
+    # town, without a day of its own, fits the clash of six days before no better than any
+    # other act of that week; told as a killing, it is of one kind with a shooting.
+    nearby = {"place_key": "geonames:1", "place_name": "Qala", "lat": 34.58, "lon": 69.05}
+    published = dt.date(2024, 3, 7)
+    civilians = [ActorRef(id="civilians", name="civilians", kind="civilians")]
+    clash = record("a:E1", day=1, kind="armed_clash")
+    attack = _undated("b:E1", published, kind="attack", targets=civilians, **nearby)
+    assert score_pair(clash, attack) < THRESHOLD
+    shooting = record("c:E1", day=1, kind="armed_assault")
+    killing = _undated("d:E1", published, kind="assassination", targets=civilians, **nearby)
+    assert score_pair(shooting, killing) >= THRESHOLD
+    # A named victim still makes "the attack" on him the killing reported elsewhere.
+    unplaced = {"place_key": None, "place_name": None}
+    attack_on = record("e:E1", kind="attack", targets=[VICTIM], **unplaced)
+    murder = record("f:E1", day=5, kind="assassination", targets=[VICTIM], **unplaced)
+    assert score_pair(attack_on, murder) >= THRESHOLD
+
+
+def test_merge_two_reports_that_tell_the_hour_agree_on_the_day() -> None:
+    # A car bomb "this afternoon" is not the shooting of "yesterday morning" in the same
+    # city, though both killed one person.
+    hour = {"granularity": "time", "fatalities": Quantity(text="one", min=1, max=1)}
+    shooting = record("a:E1", day=4, kind="attack", **hour)
+    car_bomb = record("b:E1", day=5, kind="bombing", **hour)
+    assert score_pair(shooting, car_bomb) == 0.0
+    # The same day with the hour, or the next day given without it, still match.
+    same_day = record("c:E1", day=4, kind="bombing", **hour)
+    assert score_pair(shooting, same_day) >= THRESHOLD
+    next_day = record("d:E1", day=5, kind="bombing", fatalities=hour["fatalities"])
+    assert score_pair(shooting, next_day) >= THRESHOLD
+    # Reports that name one victim may still disagree on the day.
+    shot = record("e:E1", day=4, kind="armed_assault", targets=[VICTIM], **hour)
+    killed = record("f:E1", day=5, kind="assassination", targets=[VICTIM], **hour)
+    assert score_pair(shot, killed) >= THRESHOLD
+
+
+def test_merge_an_organisation_named_by_its_acronym_in_the_other_report() -> None:
+    # One report says the rebels took the Organization of American States hostage (its
+    # envoy); another names only the envoy, "the OAS envoy Pedro Alves".
+    unplaced = {"place_key": None, "place_name": None}
+    published = dt.date(2024, 3, 5)
+    oas = ActorRef(
+        id="oas",
+        name="Organization of American States",
+        kind="international_org",
+        in_kb=True,
+        aliases=["OAS"],
+    )
+    hostage = _undated("a:E1", published, kind="hostage_taking", targets=[oas], **unplaced)
+    alves = ActorRef(id="pedro-alves", name="Pedro Alves", kind="person")
+
+    def kidnapping(key: str, sentence: str) -> MentionRecord:
+        return _undated(
+            key, published, kind="kidnapping", targets=[alves], evidence=[sentence], **unplaced
+        )
+
+    envoy = kidnapping("b:E1", "Rebels tried to kidnap the OAS envoy Pedro Alves at his hotel.")
+    assert score_pair(hostage, envoy) >= THRESHOLD
+    # Without the acronym in its words the other report is no report of the same attack.
+    plain = kidnapping("c:E1", "Rebels tried to kidnap the envoy Pedro Alves at his hotel.")
+    assert score_pair(hostage, plain) < THRESHOLD
+    # An acronym is matched as written: "who" is not the WHO.
+    who = oas.model_copy(
+        update={"id": "who", "name": "World Health Organization", "aliases": ["WHO"]}
+    )
+    health = _undated("d:E1", published, kind="hostage_taking", targets=[who], **unplaced)
+    asked = kidnapping("e:E1", "Police asked who tried to kidnap Pedro Alves at his hotel.")
+    assert score_pair(health, asked) < THRESHOLD
+    # A party to the conflict is attacked everywhere: its acronym in passing is no evidence.
+    army = ActorRef(
+        id="national-army",
+        name="National Army",
+        kind="security_force",
+        in_kb=True,
+        aliases=["NAR"],
+    )
+    ambush = _undated("f:E1", published, kind="hostage_taking", targets=[army], **unplaced)
+    seized = kidnapping("g:E1", "Men in NAR uniforms tried to kidnap Pedro Alves at his hotel.")
+    assert score_pair(ambush, seized) < THRESHOLD
+
+
 def test_merge_spelling_variants_of_a_victim_name_are_one_name() -> None:
     assert one_edit_apart("velasquez", "velazquez")  # a letter changed
     assert one_edit_apart("fenastras", "fensatras")  # two neighbours swapped

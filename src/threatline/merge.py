@@ -26,9 +26,9 @@ at its function, with vetoes that make the score 0 whatever the rest says:
 =============  ======  ============================================================
 part           weight  veto
 =============  ======  ============================================================
-time           0.30    the spans are further apart than their granularity allows (a
-                       shared named victim: see :func:`reaches_back`; a shared named
-                       person: :func:`within_a_week`)
+time           0.30    the spans are further apart than their granularity allows (no
+                       day when both tell the hour; a shared named victim: see
+                       :func:`reaches_back`; a shared named person: :func:`within_a_week`)
 place          0.30    different countries (a shared named victim lifts it when one
                        place is only a country); two precise places too far apart
 type           0.15    incompatible families (an arrest is not the attack before it)
@@ -130,6 +130,9 @@ class ActorRef(Model):
     name: str
     kind: str = ActorKind.OTHER
     in_kb: bool = False
+    #: Other names the article gives the actor ("OAS" for the Organization of American
+    #: States): another report may name it only so.
+    aliases: list[str] = Field(default_factory=list)
 
 
 class SourcedAttribution(Model):
@@ -206,7 +209,13 @@ def mention_records(report: ArticleReport) -> list[MentionRecord]:
         actor = actors.get(actor_id)
         if actor is None:
             return ActorRef(id=actor_id, name=actor_id)
-        return ActorRef(id=actor.id, name=actor.name, kind=str(actor.kind), in_kb=actor.in_kb)
+        return ActorRef(
+            id=actor.id,
+            name=actor.name,
+            kind=str(actor.kind),
+            in_kb=actor.in_kb,
+            aliases=[alias for alias in actor.aliases if alias != actor.name],
+        )
 
     def by_role(mention: EventMention, *roles: Role) -> list[ActorRef]:
         ids = dict.fromkeys(p.actor for p in mention.participants if p.role in roles)
@@ -334,11 +343,20 @@ STATUS_GROUP: dict[str, str] = {
 }
 
 
+#: The type similarity of the generic ``attack`` and a specific violent or abduction type:
+#: compatible, yet less telling than two types of one kind (a report that says only "the
+#: attack" fits the shooting, the bombing and the clash of that day alike).
+GENERIC_TYPE_SCORE = 0.7
+#: The least type similarity of two reports of one kind of attack (see
+#: :data:`NAMED_TARGET_SCORE`): the generic ``attack`` is of every kind.
+ONE_KIND_SCORE = GENERIC_TYPE_SCORE
+
+
 def type_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
-    """1 for the same type; 0.8 when one is the generic ``attack`` or both are of one kind
-    (:data:`TYPE_KIND`); 0.6 within a family; 0.4 for compatible families; None (veto)
-    otherwise or when the statuses differ in kind (occurred vs foiled; hypothetical events
-    never merge)."""
+    """1 for the same type; 0.8 when both are of one kind (:data:`TYPE_KIND`);
+    :data:`GENERIC_TYPE_SCORE` when one is the generic ``attack``; 0.6 within a family; 0.4
+    for compatible families; None (veto) otherwise or when the statuses differ in kind
+    (occurred vs foiled; hypothetical events never merge)."""
     if STATUS_GROUP.get(a.status) != STATUS_GROUP.get(b.status) or a.status == "hypothetical":
         return None
     if a.type == b.type:
@@ -346,7 +364,7 @@ def type_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
     family_a = TYPE_FAMILY.get(a.type, a.type)
     family_b = TYPE_FAMILY.get(b.type, b.type)
     if "attack" in (a.type, b.type) and {family_a, family_b} <= {"violence", "abduction"}:
-        return 0.8
+        return GENERIC_TYPE_SCORE
     if a.type in TYPE_KIND and TYPE_KIND.get(a.type) == TYPE_KIND.get(b.type):
         return 0.8
     if family_a == family_b:
@@ -357,9 +375,12 @@ def type_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
 
 
 #: Days two spans may be apart, by the coarser granularity: reports of one event differ by
-#: a day across time zones; a "week" or "month" is vaguer at its edges.
+#: a day across time zones; a "week" or "month" is vaguer at its edges. Two reports that
+#: both tell the hour or the part of the day ("at 0230", "this afternoon") agree on the
+#: day: a bomb this afternoon is not the shooting of yesterday morning in the same city,
+#: however alike (a shared named victim still reaches a week, :func:`within_a_week`).
 TIME_TOLERANCE_DAYS: dict[str, int] = {
-    "time": 1,
+    "time": 0,
     "day": 1,
     "week": 3,
     "month": 7,
@@ -612,7 +633,7 @@ def casualty_similarity(a: MentionRecord, b: MentionRecord) -> float:
 
 
 #: The least score of two records that name the same person or organisation as target or
-#: victim, pass every veto and are of one kind of attack (type similarity 0.8 or more): one
+#: victim, pass every veto and are of one kind of attack (:data:`ONE_KIND_SCORE`): one
 #: named victim is rarely attacked twice in days, but a bombing and an arson are two attacks.
 #: Above what two reports of one type in one town score when one of them has no date of its
 #: own (at most 0.785 without shared participants or casualties), so that the reports naming
@@ -751,7 +772,31 @@ def shared_named_target(a: MentionRecord, b: MentionRecord, people_only: bool = 
                 for words in sentences
             ):
                 return True
+            if any(_alias_in(alias, text) for alias in _aliases(target) for text in other.evidence):
+                return True
     return False
+
+
+#: Letters an alias needs to be looked for in another report's words ("OAS", not "UN").
+MIN_ALIAS_LETTERS = 3
+
+
+def _aliases(ref: ActorRef) -> list[str]:
+    """The other names of a :func:`distinctive` target that is not a person (an
+    organisation, a firm, a newspaper) of at least :data:`MIN_ALIAS_LETTERS` letters: a
+    report of the attack on the Organization of American States may name it only "the
+    OAS". A person's other names are surnames and spellings that
+    :func:`shared_named_target` already compares word by word."""
+    if ref.kind == ActorKind.PERSON or not distinctive(ref):
+        return []
+    return [alias for alias in ref.aliases if len(re.sub(r"\W", "", alias)) >= MIN_ALIAS_LETTERS]
+
+
+def _alias_in(alias: str, text: str) -> bool:
+    """Whether an alias stands in ``text`` as whole words: an acronym as written, in
+    capitals ("WHO" is not "who"), another name in any case."""
+    flags = 0 if alias.isupper() else re.IGNORECASE
+    return re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text, flags) is not None
 
 
 def _named_people(record: MentionRecord) -> list[ActorRef]:
@@ -860,7 +905,8 @@ def score_pair(a: MentionRecord, b: MentionRecord, names_veto: bool = True) -> f
     if parts["type"] is None or (names_veto and different_named_people(a, b)):
         return 0.0
     # Names are compared only where they can change the outcome (they are the costly part).
-    may_help = parts["time"] is None or parts["place"] is None or (parts["type"] or 0) >= 0.8
+    one_kind = (parts["type"] or 0) >= ONE_KIND_SCORE
+    may_help = parts["time"] is None or parts["place"] is None or one_kind
     named = may_help and shared_named_target(a, b)
     # A victim's name bridges a background mention to the weeks before, and two dates of a
     # person's murder that disagree by days (an office may be attacked twice in a week).
@@ -877,7 +923,7 @@ def score_pair(a: MentionRecord, b: MentionRecord, names_veto: bool = True) -> f
     parts["participants"] = participant_similarity(a, b)
     parts["casualties"] = casualty_similarity(a, b)
     score = sum(WEIGHTS[name] * (value or 0.0) for name, value in parts.items())
-    if named and (parts["type"] or 0) >= 0.8:
+    if named and one_kind:
         score = max(score, NAMED_TARGET_SCORE)
     if a.article_id == b.article_id:
         score = min(score, SAME_ARTICLE_SCORE)
