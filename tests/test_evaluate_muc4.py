@@ -1165,3 +1165,78 @@ def test_muc4_an_attack_on_a_military_object_alone_is_guerrilla_warfare(
         ],
     )
     assert bool(report_to_templates(report)) is kept
+
+
+def _two_places_report(second_victim: str) -> ArticleReport:
+    """Gunmen shoot Carlos Mendez in Cuzco; a second sentence tells of a killing in Lima."""
+    text = f"Gunmen shot Carlos Mendez in Cuzco. Gunmen killed {second_victim} in Lima."
+    built = _article_report(
+        text,
+        [
+            ("a1", "Gunmen", "armed_group", False),
+            ("a2", "Carlos Mendez", "person", False),
+            ("a3", second_victim, "person", False),
+        ],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "shot",
+                "place": EventPlace(id="P1", text="Cuzco", precision=1),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            },
+            {
+                "type": "armed_assault",
+                "trigger": "killed",
+                "place": EventPlace(id="P2", text="Lima", precision=1),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a3", role="victim"),
+                ],
+            },
+        ],
+    )
+    places = [
+        Place(id="P1", name="Cuzco", country="PE", level="settlement"),
+        Place(id="P2", name="Lima", country="PE", level="settlement"),
+    ]
+    return built.model_copy(update={"places": places})
+
+
+def test_muc4_one_named_victim_in_two_places_is_one_incident() -> None:
+    # 'Mendez' is the victim of the first sentence: the second place is no second attack.
+    templates = report_to_templates(_two_places_report("Mendez"))
+    assert len(templates) == 1
+    assert [f.value for f in templates[0].slot(18).fillers] == ["CARLOS MENDEZ"]
+    # Two victims in two places are two incidents.
+    assert len(report_to_templates(_two_places_report("Ana Ruiz"))) == 2
+
+
+def test_muc4_a_physical_target_named_twice_is_one_filler() -> None:
+    def slot_values(physical: list[str]) -> dict[int, list[str]]:
+        text = "Rebels dynamited the Pacific oil pipeline and the pipeline station."
+        report = _article_report(
+            text,
+            [("a1", "Rebels", "armed_group", False)],
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "dynamited",
+                    "physical": physical,
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        (template,) = report_to_templates(report)
+        return {s: [f.value for f in template.slot(s).fillers] for s in (12, 13, 16)}
+
+    fills = slot_values(["Pacific oil pipeline", "pipeline"])
+    assert fills[12] == ["PACIFIC OIL PIPELINE"]
+    assert len(fills[13]) == 1 and len(fills[16]) == 1
+    # A different head noun is a different target: the station of the pipeline.
+    assert slot_values(["Pacific oil pipeline", "pipeline station"])[12] == [
+        "PACIFIC OIL PIPELINE",
+        "PIPELINE STATION",
+    ]

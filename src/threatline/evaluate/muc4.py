@@ -1080,7 +1080,45 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     templates = [t for t in templates if any(t.slot(s).fillers for s in _CONTENT_SLOTS)]
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
+        _drop_repeated_physical_targets(template)
     return templates
+
+
+def _drop_repeated_physical_targets(template: MucTemplate) -> None:
+    """One physical target named twice ('the Pacific oil pipeline' ... 'the pipeline') is
+    one filler (part2, slot 12): a fill that is a part of another with the same head noun
+    goes, with the fills of slots 13-16 that refer to it."""
+    texts = [f.value for f in template.slot(12).fillers]
+    repeated = {
+        text
+        for text in texts
+        for other in texts
+        if other != text and _names_one_target(text, other)
+    }
+    if not repeated:
+        return
+    for slot in range(12, 17):
+        fill = template.slot(slot)
+        kept = [
+            f
+            for f in fill.fillers
+            if (f.value if slot == 12 else (f.xref[0] if f.xref else "")) not in repeated
+        ]
+        template.slots[slot] = SlotFill(fillers=kept, inapplicable=fill.inapplicable)
+
+
+def _names_one_target(short: str, long: str) -> bool:
+    """Whether ``short`` repeats a part of ``long`` that ends in its head noun ('pipeline'
+    of 'Pacific oil pipeline', 'residence' of 'residence of the ambassador')."""
+    inner, outer = _tokens(short), _tokens(long)
+    if not inner or len(inner) >= len(outer) or not _contains(outer, inner):
+        return False
+    return _head(inner) == _head(outer)
+
+
+def _head(tokens: list[str]) -> str:
+    """The head noun of a fill: the word before its first 'of', else its last word."""
+    return tokens[tokens.index("OF") - 1] if "OF" in tokens[1:] else tokens[-1]
 
 
 #: Slots of which a template must fill one: perpetrators and targets.
@@ -1124,6 +1162,11 @@ def _same_incident(a: MucTemplate, b: MucTemplate) -> bool:
             _filler_text(slot, f) for f in b.slot(slot).fillers
         }:
             return False
+    if _share_a_named_victim(a, b):
+        # One person is killed or kidnapped once: a second date or place that a report
+        # gives for the same act (a misread place, the day it became known) is no second
+        # incident.
+        return True
     if not _compatible_dates(a.slot(2), b.slot(2)) or not _compatible_locations(
         a.slot(3), b.slot(3)
     ):
@@ -1138,6 +1181,14 @@ def _same_incident(a: MucTemplate, b: MucTemplate) -> bool:
         if targets_a and targets_b and not targets_a & targets_b:
             return False
     return True
+
+
+def _share_a_named_victim(a: MucTemplate, b: MucTemplate) -> bool:
+    """Both templates name one person as a human target: the same name, or one a part of
+    the other ('Oqueli', 'Hector Oqueli Colindres')."""
+    names_a = [_tokens(f.value) for f in a.slot(18).fillers]
+    names_b = [_tokens(f.value) for f in b.slot(18).fillers]
+    return any(x and y and (_contains(x, y) or _contains(y, x)) for x in names_a for y in names_b)
 
 
 def _same_day_and_place(a: MucTemplate, b: MucTemplate) -> bool:
