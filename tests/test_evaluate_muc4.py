@@ -1240,3 +1240,28 @@ def test_muc4_a_physical_target_named_twice_is_one_filler() -> None:
         "PACIFIC OIL PIPELINE",
         "PIPELINE STATION",
     ]
+
+
+def test_muc4_the_scene_of_an_attack_on_a_person_is_no_physical_target() -> None:
+    def physical_targets(trigger: str) -> list[str]:
+        text = f"Gunmen {trigger} Judge Ana Ruiz in her car outside the court."
+        report = _article_report(
+            text,
+            [("a1", "Gunmen", "armed_group", False), ("a2", "Ana Ruiz", "person", False)],
+            [
+                {
+                    "type": "armed_assault",
+                    "trigger": trigger,
+                    "physical": ["car"],
+                    "participants": [
+                        Participant(actor="a1", role="perpetrator"),
+                        Participant(actor="a2", role="victim"),
+                    ],
+                }
+            ],
+        )
+        (template,) = report_to_templates(report)
+        return [f.value for f in template.slot(12).fillers]
+
+    assert physical_targets("shot") == []  # she was shot: the car is where it happened
+    assert physical_targets("attacked") == ["CAR"]  # an attack may be on her car too

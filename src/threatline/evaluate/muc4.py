@@ -1286,6 +1286,14 @@ def event_to_template(
     physical_counts = {_without_quantity(text): _count(text) for text in physical_texts}
     physical = list(physical_counts)
     if (
+        incident_type == "ATTACK"
+        and victims
+        and _HARM_TO_PEOPLE.match(_fill_string(event.trigger.text))
+    ):
+        # 'shot the judge in his car outside his home': the car and the home are the
+        # scene of an attack on a person, not physical targets of it.
+        physical, physical_counts = [], {}
+    if (
         (victims or physical)
         and all(a.kind == ActorKind.SECURITY_FORCE for a in victims)
         and all(_MILITARY_TARGET.search(text) for text in physical)
@@ -1515,6 +1523,11 @@ _IMPLIED_INSTRUMENTS: tuple[tuple[str, str], ...] = (
 
 # Words of the event's sentence that say a physical target was destroyed.
 _DESTROYED = re.compile(r"\b(?:DESTROY\w*|DEMOLISH\w*|RAZED|LEVELED|LEVELLED|BURNED DOWN)\b")
+#: Triggers that tell of harm done to people, not to things.
+_HARM_TO_PEOPLE = re.compile(
+    r"^(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|MASSACRE\w*|EXECUT\w*|SLAIN|SLAY\w*|SHOT|"
+    r"SHOOT\w*|GUNNED|WOUND\w*|INJUR\w*|STABB\w*|DEATH|DIED|DEAD)$"
+)
 # Triggers that say the victims died.
 _KILLING = re.compile(
     r"\b(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|MASSACRE\w*|EXECUT\w*|SLAIN|SLAY\w*|"
