@@ -1265,3 +1265,30 @@ def test_muc4_the_scene_of_an_attack_on_a_person_is_no_physical_target() -> None
 
     assert physical_targets("shot") == []  # she was shot: the car is where it happened
     assert physical_targets("attacked") == ["CAR"]  # an attack may be on her car too
+
+
+def test_muc4_a_group_fill_is_the_name_the_report_uses_most() -> None:
+    def organization(text: str) -> list[str]:
+        report = _article_report(
+            text,
+            [("a1", "Popular Liberation Army", "armed_group", True)],
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "bombed",
+                    "physical": ["bank"],
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        names = [m.span() for m in re.finditer(r"Popular Liberation Army|PLA", text)]
+        group = report.actors[0].model_copy(update={"mentions": names})
+        (template,) = report_to_templates(report.model_copy(update={"actors": [group]}))
+        return [f.value for f in template.slot(10).fillers]
+
+    many = "Popular Liberation Army (PLA) rebels bombed a bank. The PLA said the PLA did it."
+    assert organization(many) == ["PLA"]
+    once = (
+        "Popular Liberation Army (PLA) rebels bombed a bank. The Popular Liberation Army said so."
+    )
+    assert organization(once) == ["POPULAR LIBERATION ARMY"]

@@ -24,6 +24,7 @@ import functools
 import re
 import string
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1925,6 +1926,14 @@ def _mention_texts(actor: Actor, article: Article) -> list[str]:
     return texts
 
 
+def _mention_fills(actor: Actor, article: Article) -> list[str]:
+    """Every mention of the actor as a fill, repeats included."""
+    return [
+        _LEADING_NOISE.sub("", _fill_string(article.text[start:end]))
+        for start, end in actor.mentions
+    ]
+
+
 def _in_brackets(text: str, start: int) -> bool:
     """Whether the character at ``start`` lies inside a square-bracketed insertion."""
     return text.rfind("[", 0, start) > text.rfind("]", 0, start)
@@ -1947,7 +1956,12 @@ def _actor_text(actor: Actor, article: Article) -> str:
     if actor.in_kb:
         # not a description ('the guerrillas') nor a bare common noun ('the group')
         names = [t for t in texts if not _is_generic(t) and not _ORGANIZATION_WORDS.fullmatch(t)]
-        return (names or texts)[0]
+        if not names:
+            return texts[0]
+        # the name the report uses most ('FMLN' after one 'Farabundo Marti National
+        # Liberation Front [FMLN]'), the first of equals
+        counts = Counter(_mention_fills(actor, article))
+        return max(names, key=lambda name: counts[name])
     return texts[0]
 
 
