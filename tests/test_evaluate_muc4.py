@@ -1210,6 +1210,8 @@ def test_muc4_one_named_victim_in_two_places_is_one_incident() -> None:
     templates = report_to_templates(_two_places_report("Mendez"))
     assert len(templates) == 1
     assert [f.value for f in templates[0].slot(18).fillers] == ["CARLOS MENDEZ"]
+    # one of the two places is wrong: the first report keeps its own
+    assert [f.value for f in templates[0].slot(3).fillers] == ["PERU: CUZCO (CITY)"]
     # Two victims in two places are two incidents.
     assert len(report_to_templates(_two_places_report("Ana Ruiz"))) == 2
 

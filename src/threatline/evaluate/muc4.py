@@ -1073,7 +1073,12 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
             template.slots[3] = _one(fallback_country)
         same = next((t for t in templates if _same_incident(t, template)), None)
         if same is not None:
-            _merge_into(same, template)
+            # One victim told with another date or place: one of them is wrong, and the
+            # first report of the incident keeps its own.
+            conflict = not _compatible_dates(
+                same.slot(2), template.slot(2)
+            ) or not _compatible_locations(same.slot(3), template.slot(3))
+            _merge_into(same, template, keep_date_and_place=conflict)
             continue
         templates.append(template)
     # A template that names neither perpetrator nor target cannot be matched to a key that
@@ -1287,14 +1292,6 @@ def event_to_template(
     physical_counts = {_without_quantity(text): _count(text) for text in physical_texts}
     physical = list(physical_counts)
     if (
-        incident_type == "ATTACK"
-        and victims
-        and _HARM_TO_PEOPLE.match(_fill_string(event.trigger.text))
-    ):
-        # 'shot the judge in his car outside his home': the car and the home are the
-        # scene of an attack on a person, not physical targets of it.
-        physical, physical_counts = [], {}
-    if (
         (victims or physical)
         and all(a.kind == ActorKind.SECURITY_FORCE for a in victims)
         and all(_MILITARY_TARGET.search(text) for text in physical)
@@ -1304,6 +1301,14 @@ def event_to_template(
         return None  # 'attacked an army convoy' with no other target: the same warfare
     if _state_bombardment(event, perpetrators, victims, physical, article):
         return None  # 'the air force bombed the area': an operation of war (part1 1.0)
+    if (
+        incident_type == "ATTACK"
+        and victims
+        and _HARM_TO_PEOPLE.match(_fill_string(event.trigger.text))
+    ):
+        # 'shot the judge in his car outside his home': the car and the home are the
+        # scene of an attack on a person, not physical targets of it.
+        physical, physical_counts = [], {}
     t = MucTemplate(message_id=message_id)
     t.slots[2] = _one(_incident_date(event, article, named_days))
     t.slots[3] = _one(_incident_location(event, places))
@@ -1801,11 +1806,12 @@ def _one(value: str | None) -> SlotFill:
     return SlotFill(fillers=[Filler((value,))]) if value else SlotFill()
 
 
-def _merge_into(target: MucTemplate, other: MucTemplate) -> None:
+def _merge_into(target: MucTemplate, other: MucTemplate, keep_date_and_place: bool = False) -> None:
     """Add ``other``'s fillers to ``target``; a precise date or location replaces a default
-    date or a bare country, but a default date stays over a date older than two months."""
+    date or a bare country, but a default date stays over a date older than two months.
+    ``keep_date_and_place``: the target keeps its date and location whatever ``other``'s."""
     date, other_date = target.slot(2), other.slot(2)
-    if other_date.fillers:
+    if other_date.fillers and not keep_date_and_place:
         parsed = parse_muc_date(date.fillers[0].value) if date.fillers else None
         other_parsed = parse_muc_date(other_date.fillers[0].value)
         if (
@@ -1819,8 +1825,10 @@ def _merge_into(target: MucTemplate, other: MucTemplate) -> None:
         ):
             target.slots[2] = other_date
     place, other_place = target.slot(3), other.slot(3)
-    if other_place.fillers and (
-        not place.fillers or not parse_muc_location(place.fillers[0].value).places
+    if (
+        other_place.fillers
+        and not keep_date_and_place
+        and (not place.fillers or not parse_muc_location(place.fillers[0].value).places)
     ):
         target.slots[3] = other_place
     for slot in range(6, 25):
