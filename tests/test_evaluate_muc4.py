@@ -1320,3 +1320,27 @@ def test_muc4_a_role_right_before_a_victim_s_name_is_the_description() -> None:
     ]
     # no role noun before the name: no description
     assert descriptions("Gunmen shot and wounded Diego Vargas.") == []
+
+
+def test_muc4_members_of_a_group_are_the_individuals_of_their_own_sentence() -> None:
+    def individuals(text: str) -> list[str]:
+        report = _article_report(
+            text,
+            [("a1", "FPL", "armed_group", True)],
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "bombed",
+                    "physical": ["bank"],
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        names = [m.span() for m in re.finditer(r"FPL|guerrillas", text)]
+        group = report.actors[0].model_copy(update={"mentions": names})
+        (template,) = report_to_templates(report.model_copy(update={"actors": [group]}))
+        return [f.value for f in template.slot(9).fillers]
+
+    assert individuals("FPL guerrillas bombed a bank.") == ["GUERRILLAS"]
+    # the members named in another story of the report are not this attack's doers
+    assert individuals("The FPL bombed a bank. Last year guerrillas of the FPL met.") == []

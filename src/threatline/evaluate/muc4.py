@@ -1338,7 +1338,7 @@ def event_to_template(
         (individuals if _is_description(actor, text) else organizations).append((actor, text))
         if any(describes_members(a) for a in perpetrators):
             continue  # the event's own description of the members ('guerrillas') says it
-        for generic in _generic_mentions(actor, article)[:1]:
+        for generic in _generic_mentions(actor, article, event)[:1]:
             if generic not in {t for _, t in individuals}:
                 individuals.append((actor, generic))
     if perpetrators:
@@ -2021,12 +2021,19 @@ def _actor_text(actor: Actor, article: Article) -> str:
     return texts[0]
 
 
-def _generic_mentions(actor: Actor, article: Article) -> list[str]:
-    """Mentions of a known group that describe its members ("the terrorists"): MUC-4 puts
-    those in PERP: INDIVIDUAL ID beside the group's name."""
+def _generic_mentions(actor: Actor, article: Article, event: EventMention) -> list[str]:
+    """Mentions of a known group that describe its members ("the terrorists") in the
+    event's own sentences (all, when it has none): MUC-4 puts those in PERP: INDIVIDUAL ID
+    beside the group's name."""
     if not actor.in_kb:
         return []
-    return [t for t in _mention_texts(actor, article) if _is_generic(t)]
+    inside = [
+        (start, end)
+        for start, end in actor.mentions
+        if any(s.start <= start < s.end for s in event.evidence)
+    ]
+    here = actor.model_copy(update={"mentions": inside}) if event.evidence else actor
+    return [t for t in _mention_texts(here, article) if _is_generic(t)]
 
 
 def _is_generic(text: str) -> bool:
