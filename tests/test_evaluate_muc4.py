@@ -1143,15 +1143,15 @@ def _spans(text: str, surface: str) -> list[tuple[int, int]]:
 
 
 @pytest.mark.parametrize(
-    ("text", "trigger", "kept"),
+    ("text", "trigger", "physical", "kept"),
     [
-        ("Rebels attacked the air force headquarters at dawn.", "attacked", False),
-        ("Rebels launched an attack against a 3d brigade unit.", "attack", False),
-        ("Rebels attacked the town hall at dawn.", "attacked", True),
+        ("Rebels attacked the air force headquarters at dawn.", "attacked", [], False),
+        ("Rebels launched an attack against a 3d brigade unit.", "attack", [], False),
+        ("Rebels attacked the town hall at dawn.", "attacked", ["town hall"], True),
     ],
 )
 def test_muc4_an_attack_on_a_military_object_alone_is_guerrilla_warfare(
-    text: str, trigger: str, kept: bool
+    text: str, trigger: str, physical: list[str], kept: bool
 ) -> None:
     report = _article_report(
         text,
@@ -1160,6 +1160,7 @@ def test_muc4_an_attack_on_a_military_object_alone_is_guerrilla_warfare(
             {
                 "type": "attack",
                 "trigger": trigger,
+                "physical": physical,
                 "participants": [Participant(actor="a1", role="perpetrator")],
             }
         ],
@@ -1344,3 +1345,25 @@ def test_muc4_members_of_a_group_are_the_individuals_of_their_own_sentence() -> 
     assert individuals("FPL guerrillas bombed a bank.") == ["GUERRILLAS"]
     # the members named in another story of the report are not this attack's doers
     assert individuals("The FPL bombed a bank. Last year guerrillas of the FPL met.") == []
+
+
+def test_muc4_unnamed_doers_alone_are_no_specific_incident() -> None:
+    def templates(place: bool) -> list[MucTemplate]:
+        built = _article_report(
+            "Terrorists attacked in Lima.",
+            [("a1", "Terrorists", "armed_group", False)],
+            [
+                {
+                    "type": "attack",
+                    "trigger": "attacked",
+                    "place": EventPlace(id="P1", text="Lima", precision=1) if place else None,
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        lima = Place(id="P1", name="Lima", country="PE", level="settlement")
+        return report_to_templates(built.model_copy(update={"places": [lima]}))
+
+    assert templates(place=False) == []  # 'terrorists attacked': attacks in general
+    (template,) = templates(place=True)  # a place of its own makes it one incident
+    assert [f.value for f in template.slot(9).fillers] == ["TERRORISTS"]

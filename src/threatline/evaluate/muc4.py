@@ -1084,6 +1084,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     # A template that names neither perpetrator nor target cannot be matched to a key that
     # names one (guidelines 3.2.1): it says too little to be a specific incident (part1 1.0).
     templates = [t for t in templates if any(t.slot(s).fillers for s in _CONTENT_SLOTS)]
+    templates = [t for t in templates if not _only_unnamed_doers(t)]
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
         _drop_repeated_physical_targets(template)
@@ -1125,6 +1126,15 @@ def _names_one_target(short: str, long: str) -> bool:
 def _head(tokens: list[str]) -> str:
     """The head noun of a fill: the word before its first 'of', else its last word."""
     return tokens[tokens.index("OF") - 1] if "OF" in tokens[1:] else tokens[-1]
+
+
+def _only_unnamed_doers(template: MucTemplate) -> bool:
+    """A template that says only that someone ('terrorists') did something, with no
+    target, no group, no date of its own and no place below the country: a mention of
+    attacks in general, not a specific incident (part1 1.0)."""
+    if any(template.slot(s).fillers for s in (10, 12, 18, 19)):
+        return False
+    return not _has_specific_date_or_place(template)
 
 
 #: Slots of which a template must fill one: perpetrators and targets.
