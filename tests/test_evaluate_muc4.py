@@ -1297,32 +1297,6 @@ def test_muc4_a_group_fill_is_the_name_the_report_uses_most() -> None:
     assert organization(once) == ["POPULAR LIBERATION ARMY"]
 
 
-def test_muc4_a_role_right_before_a_victim_s_name_is_the_description() -> None:
-    def descriptions(text: str) -> list[str]:
-        report = _article_report(
-            text,
-            [("a1", "Gunmen", "armed_group", False), ("a2", "Diego Vargas", "person", False)],
-            [
-                {
-                    "type": "armed_assault",
-                    "trigger": "shot",
-                    "participants": [
-                        Participant(actor="a1", role="perpetrator"),
-                        Participant(actor="a2", role="victim"),
-                    ],
-                }
-            ],
-        )
-        (template,) = report_to_templates(report)
-        return [f.value for f in template.slot(19).fillers]
-
-    assert descriptions("Gunmen shot the Peruvian radio announcer Diego Vargas.") == [
-        "RADIO ANNOUNCER"
-    ]
-    # no role noun before the name: no description
-    assert descriptions("Gunmen shot and wounded Diego Vargas.") == []
-
-
 def test_muc4_members_of_a_group_are_the_individuals_of_their_own_sentence() -> None:
     def individuals(text: str) -> list[str]:
         report = _article_report(

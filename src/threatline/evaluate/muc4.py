@@ -1585,12 +1585,7 @@ def _fill_human_targets(
             # A person's other mentions that are not names describe him ("the mayor"), and
             # so do his title ("Msgr") and an apposition ("Galan, the candidate,").
             roles = [m for m in _mention_texts(actor, article) if _is_person_description(m, text)]
-            roles = (
-                roles
-                or _appositions(actor, article)
-                or _words_before_name(actor, article, text)
-                or ([title] if title else [])
-            )
+            roles = roles or _appositions(actor, article) or ([title] if title else [])
             descriptions += [Filler((role,), (text,)) for role in roles[:1]]
             number = "1"
             kind = _human_target_type(actor, " ".join([text, *roles[:1]]))
@@ -1687,49 +1682,6 @@ def _appositions(actor: Actor, article: Article) -> list[str]:
         if text and _PERSON_ROLE.search(text) and text not in found:
             found.append(text)
     return found
-
-
-_BEFORE_NAME = re.compile(r"((?:[A-Z][A-Z.'-]*\s+){1,4})$")
-
-#: Nouns that head a person's description before the name, beyond the roles above.
-_ROLE_BEFORE_NAME = re.compile(
-    r"(?:JUSTICE|HOPEFUL|ANNOUNCER|ADVIS[EO]R|IDEOLOGUE|MAGNATE|NUN|SISTER|ENGINEER|BANKER|"
-    r"POLICEMAN|AGENT|ANTHROPOLOGIST|CHIEF|COMMANDER|ACTIVIST|POLITICIAN|ECONOMIST|"
-    r"PHOTOGRAPHER|CORRESPONDENT|EDITOR|PUBLISHER|INDUSTRIALIST|RANCHER|CATTLEMAN|"
-    r"COUNCILOR|NEWSMAN|MONSIGNOR|MSGR|DR|MS|MRS|MR)"
-)
-
-
-def _words_before_name(actor: Actor, article: Article, name: str) -> list[str]:
-    """A description that comes right before a person's name ('radio announcer Diego
-    Vargas', 'the Norwegian anthropologist Bruce Olson'): the words before a mention that
-    opens with the name, back to a function word, a verb form or a punctuation mark,
-    without a leading nationality (its own slot), ending in a role or title noun."""
-    from spacy.lang.en.stop_words import STOP_WORDS  # a word list; no model is loaded
-
-    nations = _nation_words()
-    first = name.split()[0] if name.split() else ""
-    for start, end in sorted(actor.mentions):
-        if _split_title(_fill_string(article.text[start:end]))[1].split()[:1] != [first]:
-            continue  # a mention by surname: the words before may be the first names
-        before = " ".join(article.text[max(0, start - 60) : start].upper().split())
-        match = _BEFORE_NAME.search(before + " ")
-        if match is None:
-            continue
-        words: list[str] = []
-        for word in reversed(match.group(1).split()):
-            if (
-                word.lower() in STOP_WORDS
-                or word.endswith(("ED", "ING", ".", "-"))
-                or word in nations
-                or any(c.isdigit() for c in word)
-            ):
-                break
-            words.insert(0, word)
-        head = words[-1] if words else ""
-        if head and (_PERSON_ROLE.fullmatch(head) or _ROLE_BEFORE_NAME.fullmatch(head)):
-            return [" ".join(words)]
-    return []
 
 
 def _is_person_description(mention: str, name: str) -> bool:
