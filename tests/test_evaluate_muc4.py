@@ -1341,3 +1341,26 @@ def test_muc4_unnamed_doers_alone_are_no_specific_incident() -> None:
     assert templates(place=False) == []  # 'terrorists attacked': attacks in general
     (template,) = templates(place=True)  # a place of its own makes it one incident
     assert [f.value for f in template.slot(9).fillers] == ["TERRORISTS"]
+
+
+def test_muc4_an_attack_that_hurt_no_one_has_no_injury_or_death() -> None:
+    def effects(text: str) -> list[tuple[str, tuple[str, ...]]]:
+        report = _article_report(
+            text,
+            [("a1", "Rebels", "armed_group", False)],
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "bombed",
+                    "physical": ["bank"],
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        (template,) = report_to_templates(report)
+        return [(f.value, f.xref) for f in template.slot(23).fillers]
+
+    assert effects("Rebels bombed a bank; there were no casualties.") == [
+        ("NO INJURY OR DEATH", ("-",))
+    ]
+    assert effects("Rebels bombed a bank; the damage was heavy.") == []

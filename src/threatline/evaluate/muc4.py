@@ -1062,6 +1062,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     }
     named_days = days_named_by_date(report.timexes)
     templates: list[MucTemplate] = []
+    sentences: dict[int, list[str]] = {}  # template id -> its events' sentences
     for event in report.events:
         template = event_to_template(
             event, report.article, actors, places, message_id, claimants, named_days
@@ -1079,8 +1080,10 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
                 same.slot(2), template.slot(2)
             ) or not _compatible_locations(same.slot(3), template.slot(3))
             _merge_into(same, template, keep_date_and_place=conflict)
+            sentences[id(same)].append(_event_sentences(event, report.article))
             continue
         templates.append(template)
+        sentences[id(template)] = [_event_sentences(event, report.article)]
     # A template that names neither perpetrator nor target cannot be matched to a key that
     # names one (guidelines 3.2.1): it says too little to be a specific incident (part1 1.0).
     templates = [t for t in templates if any(t.slot(s).fillers for s in _CONTENT_SLOTS)]
@@ -1088,7 +1091,34 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
         _drop_repeated_physical_targets(template)
+        _fill_no_casualties(template, " ".join(sentences[id(template)]))
     return templates
+
+
+#: Words that say an attack hurt no one.
+_NO_CASUALTIES = re.compile(
+    r"\bNO (?:CASUALTIES|INJURIES|DEATHS|VICTIMS|ONE WAS (?:HURT|INJURED|KILLED|WOUNDED))\b|"
+    r"\bNOBODY WAS (?:HURT|INJURED|KILLED|WOUNDED)\b|"
+    r"\b(?:WITHOUT CAUSING|DID NOT CAUSE|CAUSED NO) (?:ANY )?(?:CASUALTIES|INJURIES|VICTIMS)\b"
+)
+
+
+def _fill_set(template: MucTemplate, slot: int) -> set[str]:
+    return {_filler_text(slot, f) for f in template.slot(slot).fillers}
+
+
+def _fill_no_casualties(template: MucTemplate, sentences: str) -> None:
+    """HUM TGT: EFFECT OF INCIDENT when the incident's sentences say it hurt no one ('there
+    were no casualties'): NO INJURY OR DEATH (part2, slot 23), of its human targets or, with
+    none, of no one in particular."""
+    if template.slot(23).fillers or template.slot(23).inapplicable:
+        return
+    if _fill_set(template, 5) == {"THREATENED"} or _fill_set(template, 4) == {"KIDNAPPING"}:
+        return
+    if not _NO_CASUALTIES.search(sentences):
+        return
+    people = [f.xref[0] for f in template.slot(20).fillers if f.xref] or ["-"]
+    template.slots[23] = SlotFill(fillers=[Filler(("NO INJURY OR DEATH",), (p,)) for p in people])
 
 
 def _drop_repeated_physical_targets(template: MucTemplate) -> None:
