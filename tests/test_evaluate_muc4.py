@@ -1143,15 +1143,15 @@ def _spans(text: str, surface: str) -> list[tuple[int, int]]:
 
 
 @pytest.mark.parametrize(
-    ("text", "trigger", "kept"),
+    ("text", "trigger", "physical", "kept"),
     [
-        ("Rebels attacked the air force headquarters at dawn.", "attacked", False),
-        ("Rebels launched an attack against a 3d brigade unit.", "attack", False),
-        ("Rebels attacked the town hall at dawn.", "attacked", True),
+        ("Rebels attacked the air force headquarters at dawn.", "attacked", [], False),
+        ("Rebels launched an attack against a 3d brigade unit.", "attack", [], False),
+        ("Rebels attacked the town hall at dawn.", "attacked", ["town hall"], True),
     ],
 )
 def test_muc4_an_attack_on_a_military_object_alone_is_guerrilla_warfare(
-    text: str, trigger: str, kept: bool
+    text: str, trigger: str, physical: list[str], kept: bool
 ) -> None:
     report = _article_report(
         text,
@@ -1160,8 +1160,207 @@ def test_muc4_an_attack_on_a_military_object_alone_is_guerrilla_warfare(
             {
                 "type": "attack",
                 "trigger": trigger,
+                "physical": physical,
                 "participants": [Participant(actor="a1", role="perpetrator")],
             }
         ],
     )
     assert bool(report_to_templates(report)) is kept
+
+
+def _two_places_report(second_victim: str) -> ArticleReport:
+    """Gunmen shoot Carlos Mendez in Cuzco; a second sentence tells of a killing in Lima."""
+    text = f"Gunmen shot Carlos Mendez in Cuzco. Gunmen killed {second_victim} in Lima."
+    built = _article_report(
+        text,
+        [
+            ("a1", "Gunmen", "armed_group", False),
+            ("a2", "Carlos Mendez", "person", False),
+            ("a3", second_victim, "person", False),
+        ],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "shot",
+                "place": EventPlace(id="P1", text="Cuzco", precision=1),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            },
+            {
+                "type": "armed_assault",
+                "trigger": "killed",
+                "place": EventPlace(id="P2", text="Lima", precision=1),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a3", role="victim"),
+                ],
+            },
+        ],
+    )
+    places = [
+        Place(id="P1", name="Cuzco", country="PE", level="settlement"),
+        Place(id="P2", name="Lima", country="PE", level="settlement"),
+    ]
+    return built.model_copy(update={"places": places})
+
+
+def test_muc4_one_named_victim_in_two_places_is_one_incident() -> None:
+    # 'Mendez' is the victim of the first sentence: the second place is no second attack.
+    templates = report_to_templates(_two_places_report("Mendez"))
+    assert len(templates) == 1
+    assert [f.value for f in templates[0].slot(18).fillers] == ["CARLOS MENDEZ"]
+    # one of the two places is wrong: the first report keeps its own
+    assert [f.value for f in templates[0].slot(3).fillers] == ["PERU: CUZCO (CITY)"]
+    # Two victims in two places are two incidents.
+    assert len(report_to_templates(_two_places_report("Ana Ruiz"))) == 2
+
+
+def test_muc4_a_physical_target_named_twice_is_one_filler() -> None:
+    def slot_values(physical: list[str]) -> dict[int, list[str]]:
+        text = "Rebels dynamited the Pacific oil pipeline and the pipeline station."
+        report = _article_report(
+            text,
+            [("a1", "Rebels", "armed_group", False)],
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "dynamited",
+                    "physical": physical,
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        (template,) = report_to_templates(report)
+        return {s: [f.value for f in template.slot(s).fillers] for s in (12, 13, 16)}
+
+    fills = slot_values(["Pacific oil pipeline", "pipeline"])
+    assert fills[12] == ["PACIFIC OIL PIPELINE"]
+    assert len(fills[13]) == 1 and len(fills[16]) == 1
+    # A different head noun is a different target: the station of the pipeline.
+    assert slot_values(["Pacific oil pipeline", "pipeline station"])[12] == [
+        "PACIFIC OIL PIPELINE",
+        "PIPELINE STATION",
+    ]
+
+
+def test_muc4_the_scene_of_an_attack_on_a_person_is_no_physical_target() -> None:
+    def physical_targets(trigger: str) -> list[str]:
+        text = f"Gunmen {trigger} Judge Ana Ruiz in her car outside the court."
+        report = _article_report(
+            text,
+            [("a1", "Gunmen", "armed_group", False), ("a2", "Ana Ruiz", "person", False)],
+            [
+                {
+                    "type": "armed_assault",
+                    "trigger": trigger,
+                    "physical": ["car"],
+                    "participants": [
+                        Participant(actor="a1", role="perpetrator"),
+                        Participant(actor="a2", role="victim"),
+                    ],
+                }
+            ],
+        )
+        (template,) = report_to_templates(report)
+        return [f.value for f in template.slot(12).fillers]
+
+    assert physical_targets("shot") == []  # she was shot: the car is where it happened
+    assert physical_targets("attacked") == ["CAR"]  # an attack may be on her car too
+
+
+def test_muc4_a_group_fill_is_the_name_the_report_uses_most() -> None:
+    def organization(text: str) -> list[str]:
+        report = _article_report(
+            text,
+            [("a1", "Popular Liberation Army", "armed_group", True)],
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "bombed",
+                    "physical": ["bank"],
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        names = [m.span() for m in re.finditer(r"Popular Liberation Army|PLA", text)]
+        group = report.actors[0].model_copy(update={"mentions": names})
+        (template,) = report_to_templates(report.model_copy(update={"actors": [group]}))
+        return [f.value for f in template.slot(10).fillers]
+
+    many = "Popular Liberation Army (PLA) rebels bombed a bank. The PLA said the PLA did it."
+    assert organization(many) == ["PLA"]
+    once = (
+        "Popular Liberation Army (PLA) rebels bombed a bank. The Popular Liberation Army said so."
+    )
+    assert organization(once) == ["POPULAR LIBERATION ARMY"]
+
+
+def test_muc4_members_of_a_group_are_the_individuals_of_their_own_sentence() -> None:
+    def individuals(text: str) -> list[str]:
+        report = _article_report(
+            text,
+            [("a1", "FPL", "armed_group", True)],
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "bombed",
+                    "physical": ["bank"],
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        names = [m.span() for m in re.finditer(r"FPL|guerrillas", text)]
+        group = report.actors[0].model_copy(update={"mentions": names})
+        (template,) = report_to_templates(report.model_copy(update={"actors": [group]}))
+        return [f.value for f in template.slot(9).fillers]
+
+    assert individuals("FPL guerrillas bombed a bank.") == ["GUERRILLAS"]
+    # the members named in another story of the report are not this attack's doers
+    assert individuals("The FPL bombed a bank. Last year guerrillas of the FPL met.") == []
+
+
+def test_muc4_unnamed_doers_alone_are_no_specific_incident() -> None:
+    def templates(place: bool) -> list[MucTemplate]:
+        built = _article_report(
+            "Terrorists attacked in Lima.",
+            [("a1", "Terrorists", "armed_group", False)],
+            [
+                {
+                    "type": "attack",
+                    "trigger": "attacked",
+                    "place": EventPlace(id="P1", text="Lima", precision=1) if place else None,
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        lima = Place(id="P1", name="Lima", country="PE", level="settlement")
+        return report_to_templates(built.model_copy(update={"places": [lima]}))
+
+    assert templates(place=False) == []  # 'terrorists attacked': attacks in general
+    (template,) = templates(place=True)  # a place of its own makes it one incident
+    assert [f.value for f in template.slot(9).fillers] == ["TERRORISTS"]
+
+
+def test_muc4_an_attack_that_hurt_no_one_has_no_injury_or_death() -> None:
+    def effects(text: str) -> list[tuple[str, tuple[str, ...]]]:
+        report = _article_report(
+            text,
+            [("a1", "Rebels", "armed_group", False)],
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "bombed",
+                    "physical": ["bank"],
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        (template,) = report_to_templates(report)
+        return [(f.value, f.xref) for f in template.slot(23).fillers]
+
+    assert effects("Rebels bombed a bank; there were no casualties.") == [
+        ("NO INJURY OR DEATH", ("-",))
+    ]
+    assert effects("Rebels bombed a bank; the damage was heavy.") == []

@@ -24,6 +24,7 @@ import functools
 import re
 import string
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1061,6 +1062,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     }
     named_days = days_named_by_date(report.timexes)
     templates: list[MucTemplate] = []
+    sentences: dict[int, list[str]] = {}  # template id -> its events' sentences
     for event in report.events:
         template = event_to_template(
             event, report.article, actors, places, message_id, claimants, named_days
@@ -1072,15 +1074,97 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
             template.slots[3] = _one(fallback_country)
         same = next((t for t in templates if _same_incident(t, template)), None)
         if same is not None:
-            _merge_into(same, template)
+            # One victim told with another date or place: one of them is wrong, and the
+            # first report of the incident keeps its own.
+            conflict = not _compatible_dates(
+                same.slot(2), template.slot(2)
+            ) or not _compatible_locations(same.slot(3), template.slot(3))
+            _merge_into(same, template, keep_date_and_place=conflict)
+            sentences[id(same)].append(_event_sentences(event, report.article))
             continue
         templates.append(template)
+        sentences[id(template)] = [_event_sentences(event, report.article)]
     # A template that names neither perpetrator nor target cannot be matched to a key that
     # names one (guidelines 3.2.1): it says too little to be a specific incident (part1 1.0).
     templates = [t for t in templates if any(t.slot(s).fillers for s in _CONTENT_SLOTS)]
+    templates = [t for t in templates if not _only_unnamed_doers(t)]
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
+        _drop_repeated_physical_targets(template)
+        _fill_no_casualties(template, " ".join(sentences[id(template)]))
     return templates
+
+
+#: Words that say an attack hurt no one.
+_NO_CASUALTIES = re.compile(
+    r"\bNO (?:CASUALTIES|INJURIES|DEATHS|VICTIMS|ONE WAS (?:HURT|INJURED|KILLED|WOUNDED))\b|"
+    r"\bNOBODY WAS (?:HURT|INJURED|KILLED|WOUNDED)\b|"
+    r"\b(?:WITHOUT CAUSING|DID NOT CAUSE|CAUSED NO) (?:ANY )?(?:CASUALTIES|INJURIES|VICTIMS)\b"
+)
+
+
+def _fill_set(template: MucTemplate, slot: int) -> set[str]:
+    return {_filler_text(slot, f) for f in template.slot(slot).fillers}
+
+
+def _fill_no_casualties(template: MucTemplate, sentences: str) -> None:
+    """HUM TGT: EFFECT OF INCIDENT when the incident's sentences say it hurt no one ('there
+    were no casualties'): NO INJURY OR DEATH (part2, slot 23), of its human targets or, with
+    none, of no one in particular."""
+    if template.slot(23).fillers or template.slot(23).inapplicable:
+        return
+    if _fill_set(template, 5) == {"THREATENED"} or _fill_set(template, 4) == {"KIDNAPPING"}:
+        return
+    if not _NO_CASUALTIES.search(sentences):
+        return
+    people = [f.xref[0] for f in template.slot(20).fillers if f.xref] or ["-"]
+    template.slots[23] = SlotFill(fillers=[Filler(("NO INJURY OR DEATH",), (p,)) for p in people])
+
+
+def _drop_repeated_physical_targets(template: MucTemplate) -> None:
+    """One physical target named twice ('the Pacific oil pipeline' ... 'the pipeline') is
+    one filler (part2, slot 12): a fill that is a part of another with the same head noun
+    goes, with the fills of slots 13-16 that refer to it."""
+    texts = [f.value for f in template.slot(12).fillers]
+    repeated = {
+        text
+        for text in texts
+        for other in texts
+        if other != text and _names_one_target(text, other)
+    }
+    if not repeated:
+        return
+    for slot in range(12, 17):
+        fill = template.slot(slot)
+        kept = [
+            f
+            for f in fill.fillers
+            if (f.value if slot == 12 else (f.xref[0] if f.xref else "")) not in repeated
+        ]
+        template.slots[slot] = SlotFill(fillers=kept, inapplicable=fill.inapplicable)
+
+
+def _names_one_target(short: str, long: str) -> bool:
+    """Whether ``short`` repeats a part of ``long`` that ends in its head noun ('pipeline'
+    of 'Pacific oil pipeline', 'residence' of 'residence of the ambassador')."""
+    inner, outer = _tokens(short), _tokens(long)
+    if not inner or len(inner) >= len(outer) or not _contains(outer, inner):
+        return False
+    return _head(inner) == _head(outer)
+
+
+def _head(tokens: list[str]) -> str:
+    """The head noun of a fill: the word before its first 'of', else its last word."""
+    return tokens[tokens.index("OF") - 1] if "OF" in tokens[1:] else tokens[-1]
+
+
+def _only_unnamed_doers(template: MucTemplate) -> bool:
+    """A template that says only that someone ('terrorists') did something, with no
+    target, no group, no date of its own and no place below the country: a mention of
+    attacks in general, not a specific incident (part1 1.0)."""
+    if any(template.slot(s).fillers for s in (10, 12, 18, 19)):
+        return False
+    return not _has_specific_date_or_place(template)
 
 
 #: Slots of which a template must fill one: perpetrators and targets.
@@ -1124,6 +1208,11 @@ def _same_incident(a: MucTemplate, b: MucTemplate) -> bool:
             _filler_text(slot, f) for f in b.slot(slot).fillers
         }:
             return False
+    if _share_a_named_victim(a, b):
+        # One person is killed or kidnapped once: a second date or place that a report
+        # gives for the same act (a misread place, the day it became known) is no second
+        # incident.
+        return True
     if not _compatible_dates(a.slot(2), b.slot(2)) or not _compatible_locations(
         a.slot(3), b.slot(3)
     ):
@@ -1138,6 +1227,14 @@ def _same_incident(a: MucTemplate, b: MucTemplate) -> bool:
         if targets_a and targets_b and not targets_a & targets_b:
             return False
     return True
+
+
+def _share_a_named_victim(a: MucTemplate, b: MucTemplate) -> bool:
+    """Both templates name one person as a human target: the same name, or one a part of
+    the other ('Oqueli', 'Hector Oqueli Colindres')."""
+    names_a = [_tokens(f.value) for f in a.slot(18).fillers]
+    names_b = [_tokens(f.value) for f in b.slot(18).fillers]
+    return any(x and y and (_contains(x, y) or _contains(y, x)) for x in names_a for y in names_b)
 
 
 def _same_day_and_place(a: MucTemplate, b: MucTemplate) -> bool:
@@ -1244,6 +1341,14 @@ def event_to_template(
         return None  # 'attacked an army convoy' with no other target: the same warfare
     if _state_bombardment(event, perpetrators, victims, physical, article):
         return None  # 'the air force bombed the area': an operation of war (part1 1.0)
+    if (
+        incident_type == "ATTACK"
+        and victims
+        and _HARM_TO_PEOPLE.match(_fill_string(event.trigger.text))
+    ):
+        # 'shot the judge in his car outside his home': the car and the home are the
+        # scene of an attack on a person, not physical targets of it.
+        physical, physical_counts = [], {}
     t = MucTemplate(message_id=message_id)
     t.slots[2] = _one(_incident_date(event, article, named_days))
     t.slots[3] = _one(_incident_location(event, places))
@@ -1273,7 +1378,7 @@ def event_to_template(
         (individuals if _is_description(actor, text) else organizations).append((actor, text))
         if any(describes_members(a) for a in perpetrators):
             continue  # the event's own description of the members ('guerrillas') says it
-        for generic in _generic_mentions(actor, article)[:1]:
+        for generic in _generic_mentions(actor, article, event)[:1]:
             if generic not in {t for _, t in individuals}:
                 individuals.append((actor, generic))
     if perpetrators:
@@ -1464,6 +1569,11 @@ _IMPLIED_INSTRUMENTS: tuple[tuple[str, str], ...] = (
 
 # Words of the event's sentence that say a physical target was destroyed.
 _DESTROYED = re.compile(r"\b(?:DESTROY\w*|DEMOLISH\w*|RAZED|LEVELED|LEVELLED|BURNED DOWN)\b")
+#: Triggers that tell of harm done to people, not to things.
+_HARM_TO_PEOPLE = re.compile(
+    r"^(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|MASSACRE\w*|EXECUT\w*|SLAIN|SLAY\w*|SHOT|"
+    r"SHOOT\w*|GUNNED|WOUND\w*|INJUR\w*|STABB\w*|DEATH|DIED|DEAD)$"
+)
 # Triggers that say the victims died.
 _KILLING = re.compile(
     r"\b(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|MASSACRE\w*|EXECUT\w*|SLAIN|SLAY\w*|"
@@ -1688,11 +1798,12 @@ def _one(value: str | None) -> SlotFill:
     return SlotFill(fillers=[Filler((value,))]) if value else SlotFill()
 
 
-def _merge_into(target: MucTemplate, other: MucTemplate) -> None:
+def _merge_into(target: MucTemplate, other: MucTemplate, keep_date_and_place: bool = False) -> None:
     """Add ``other``'s fillers to ``target``; a precise date or location replaces a default
-    date or a bare country, but a default date stays over a date older than two months."""
+    date or a bare country, but a default date stays over a date older than two months.
+    ``keep_date_and_place``: the target keeps its date and location whatever ``other``'s."""
     date, other_date = target.slot(2), other.slot(2)
-    if other_date.fillers:
+    if other_date.fillers and not keep_date_and_place:
         parsed = parse_muc_date(date.fillers[0].value) if date.fillers else None
         other_parsed = parse_muc_date(other_date.fillers[0].value)
         if (
@@ -1706,8 +1817,10 @@ def _merge_into(target: MucTemplate, other: MucTemplate) -> None:
         ):
             target.slots[2] = other_date
     place, other_place = target.slot(3), other.slot(3)
-    if other_place.fillers and (
-        not place.fillers or not parse_muc_location(place.fillers[0].value).places
+    if (
+        other_place.fillers
+        and not keep_date_and_place
+        and (not place.fillers or not parse_muc_location(place.fillers[0].value).places)
     ):
         target.slots[3] = other_place
     for slot in range(6, 25):
@@ -1861,6 +1974,14 @@ def _mention_texts(actor: Actor, article: Article) -> list[str]:
     return texts
 
 
+def _mention_fills(actor: Actor, article: Article) -> list[str]:
+    """Every mention of the actor as a fill, repeats included."""
+    return [
+        _LEADING_NOISE.sub("", _fill_string(article.text[start:end]))
+        for start, end in actor.mentions
+    ]
+
+
 def _in_brackets(text: str, start: int) -> bool:
     """Whether the character at ``start`` lies inside a square-bracketed insertion."""
     return text.rfind("[", 0, start) > text.rfind("]", 0, start)
@@ -1883,16 +2004,28 @@ def _actor_text(actor: Actor, article: Article) -> str:
     if actor.in_kb:
         # not a description ('the guerrillas') nor a bare common noun ('the group')
         names = [t for t in texts if not _is_generic(t) and not _ORGANIZATION_WORDS.fullmatch(t)]
-        return (names or texts)[0]
+        if not names:
+            return texts[0]
+        # the name the report uses most ('FMLN' after one 'Farabundo Marti National
+        # Liberation Front [FMLN]'), the first of equals
+        counts = Counter(_mention_fills(actor, article))
+        return max(names, key=lambda name: counts[name])
     return texts[0]
 
 
-def _generic_mentions(actor: Actor, article: Article) -> list[str]:
-    """Mentions of a known group that describe its members ("the terrorists"): MUC-4 puts
-    those in PERP: INDIVIDUAL ID beside the group's name."""
+def _generic_mentions(actor: Actor, article: Article, event: EventMention) -> list[str]:
+    """Mentions of a known group that describe its members ("the terrorists") in the
+    event's own sentences (all, when it has none): MUC-4 puts those in PERP: INDIVIDUAL ID
+    beside the group's name."""
     if not actor.in_kb:
         return []
-    return [t for t in _mention_texts(actor, article) if _is_generic(t)]
+    inside = [
+        (start, end)
+        for start, end in actor.mentions
+        if any(s.start <= start < s.end for s in event.evidence)
+    ]
+    here = actor.model_copy(update={"mentions": inside}) if event.evidence else actor
+    return [t for t in _mention_texts(here, article) if _is_generic(t)]
 
 
 def _is_generic(text: str) -> bool:
