@@ -645,6 +645,55 @@ def test_events_threat_noun_needs_a_death_or_bomb_modifier(nlp):
 
 
 @pytest.mark.model
+def test_events_threatening_someone_is_a_threat_against_them(nlp):
+    text = "The mayor of Tolu and his son were threatened by the death squads last week."
+    mayor = actor(text, "mayor", ActorKind.PERSON, "The mayor of Tolu")
+    squads = actor(text, "squads", ActorKind.ARMED_GROUP, "the death squads")
+    event = only(run(nlp, text, actors=[mayor, squads]))
+    assert (event.type, event.status) == ("threat", "threatened")
+    assert {("mayor", "victim"), ("squads", "perpetrator")} <= roles(event)
+
+
+@pytest.mark.model
+def test_events_threatening_something_of_someone_or_people_at_large_is_no_threat(nlp):
+    text = "The minister's position was threatened by the scandal."
+    minister = actor(text, "minister", ActorKind.PERSON, "The minister")
+    assert run(nlp, text, actors=[minister]) == []
+    assert run(nlp, "Those who threaten people to win votes will be punished.") == []
+
+
+@pytest.mark.model
+def test_events_threat_against_someone_is_a_threat(nlp):
+    text = "The statement ends with a veiled threat against judge Pedro Lara."
+    lara = actor(text, "lara", ActorKind.PERSON, "judge Pedro Lara")
+    event = only(run(nlp, text, actors=[lara]))
+    assert event.type == "threat"
+    assert ("lara", "target") in roles(event)
+    assert run(nlp, "Critics warned of the threat against democracy in the region.") == []
+
+
+@pytest.mark.model
+def test_events_sabotage_is_an_attack(nlp):
+    text = "Rebels sabotaged two power pylons near the dam on Friday."
+    event = only(run(nlp, text))
+    assert event.type == "attack"
+    assert "two power pylons" in [s.text for s in event.physical_targets]
+    text = "Rebel sappers carried out a sabotage action against the power station."
+    assert only(run(nlp, text)).type == "attack"
+    assert run(nlp, "The sabotage team of the army trained near the border.") == []
+
+
+@pytest.mark.model
+def test_events_a_stopped_or_habitual_practice_is_no_event(nlp):
+    assert run(nlp, "The rebels agreed on Monday to stop sabotaging the power lines.") == []
+    assert run(nlp, "The front will suspend its sabotage of the power lines on Monday.") == []
+    assert run(nlp, "The group persistently sabotages the electrical system.") == []
+    assert run(nlp, "Its acts of sabotage against the dam worry the government.") == []
+    assert only(run(nlp, "Two acts of sabotage hit the dam on Monday.")).type == "attack"
+    assert len(run(nlp, "Guards stopped the attack on the bank on Monday.")) == 1
+
+
+@pytest.mark.model
 def test_events_a_target_keeps_its_of_phrase_up_to_a_bracket(nlp):
     text = "Rebels set fire to the house of judge Pedro Lara (a critic of the rebels)."
     event = only(run(nlp, text))

@@ -517,14 +517,8 @@ def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _A
         subject = _subject(token)
         if subject is None or actors.in_subtree(subject) is None:
             return False
-    if entry.get("object_person"):
-        obj = _object(token)
-        if obj is None or not (
-            _lemma(obj) in lex.person_nouns
-            or obj.ent_type_ in ("PERSON", "NORP")
-            or actors.in_subtree(obj) is not None
-        ):
-            return False
+    if entry.get("object_person") and not _person_object(token, lex, actors):
+        return False
     if entry.get("object_group"):
         # 'X, founded in 2015' (the noun it modifies) or 'founded the group'
         target = token.head if token.dep_ == "acl" else _object(token)
@@ -545,6 +539,24 @@ def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _A
         if not words & lex.violent_lemmas:
             return False
     return True
+
+
+def _person_object(token: Token, lex: Lexicon, actors: _Actors) -> bool:
+    """Whether the object of a verb, or the 'against' phrase of a noun, is someone: its head
+    names a person or people, not something of theirs ('threatened Cerezo's power') nor
+    people at large ('threaten people')."""
+    if token.pos_ in ("VERB", "AUX"):
+        obj = _object(token)
+    else:
+        obj = next(iter(_prep_objects(token, {"against"})), None)
+    if obj is None or _lemma(obj) in _COLLECTIVE_NOUNS:
+        return False
+    return (
+        _lemma(obj) in lex.person_nouns
+        or obj.ent_type_ in ("PERSON", "NORP")
+        or actors.at_token(obj) is not None
+        or any(actors.at_token(appos) is not None for appos in _children(obj, {"appos"}))
+    )
 
 
 def _clause_verb(token: Token) -> Token:
@@ -598,7 +610,42 @@ def _generic_reading(token: Token, lex: Lexicon) -> str | None:
             return reading
     if _repeated(token):
         return "repeated"
+    if _ceased(token):
+        return "ceased"
+    if _acts_of_a_kind(token, lex):
+        return "acts_of"
     return None
+
+
+#: Verbs whose object is a practice one gives up ('suspend sabotage of the power lines',
+#: 'cease its acts of sabotage'); 'stop' only with a gerund ('stop attacking'): 'stop the
+#: attack' may tell how one attack ended.
+_CEASE_VERBS = frozenset(["cease", "suspend", "renounce", "abandon"])
+
+
+def _ceased(token: Token) -> bool:
+    """An act named as the object of giving it up: a practice, not one event."""
+    current = token
+    for _ in range(3):
+        gives_up = _lemma(current.head) in _CEASE_VERBS or (
+            _lemma(current.head) == "stop" and current.tag_ == "VBG"
+        )
+        if current.dep_ in ("dobj", "xcomp") and gives_up:
+            return True
+        if current.dep_ == "pobj" and _lemma(current.head) == "of":
+            current = current.head.head  # 'acts of sabotage': the acts
+            continue
+        return False
+    return False
+
+
+def _acts_of_a_kind(token: Token, lex: Lexicon) -> bool:
+    """'acts of sabotage', 'their acts of terrorism': a kind of act, unless the acts are
+    counted or pointed at ('two acts of sabotage', 'these acts of sabotage')."""
+    if token.dep_ != "pobj" or _lemma(token.head) != "of":
+        return False
+    acts = token.head.head
+    return _lemma(acts) == "act" and _is_bare_plural(acts, lex)
 
 
 def _generic_verb(verb: Token, lex: Lexicon) -> str | None:
