@@ -1829,3 +1829,27 @@ def test_events_a_bomb_placed_and_defused_is_one_foiled_attack(nlp):
     assert (event.type, event.status) == ("foiled_attack", "foiled")
     text = "A bomb, which was placed at the entrance of the bank, exploded on Monday."
     assert only(run(nlp, text)).type == "bombing"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen fired on a bus near the bridge from where Mayor Juan Ortiz was murdered in May.",
+        "Gunmen fired on a bus in the village where Mayor Juan Ortiz was killed last year.",
+    ],
+)
+def test_events_act_in_a_where_clause_is_another_event(nlp, text):
+    ortiz = actor(text, "ortiz", ActorKind.PERSON, "Juan Ortiz")
+    events = [e for e in run(nlp, text, actors=[ortiz]) if e.type in VIOLENT_TYPES]
+    assert len(events) == 2, [e.trigger.text for e in events]
+    shooting, killing = events
+    assert ("ortiz", "victim") not in roles(shooting)
+    assert ("ortiz", "victim") in roles(killing)
+
+
+@pytest.mark.model
+def test_events_killing_told_with_its_attack_stays_one_event(nlp):
+    text = "Gunmen fired on a bus near the bridge, killing the driver."
+    events = [e for e in run(nlp, text) if e.type in VIOLENT_TYPES]
+    assert len(events) == 1, [e.trigger.text for e in events]

@@ -360,8 +360,18 @@ def _phrase_tokens(head: Token) -> list[Token]:
     while stack:
         token = stack.pop()
         found.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in _CLAUSE_DEPS)
+        stack.extend(
+            c
+            for c in token.children
+            if c.dep_ not in _CLAUSE_DEPS and not _clause_of_preposition(c)
+        )
     return sorted(found, key=lambda t: t.i)
+
+
+def _clause_of_preposition(token: Token) -> bool:
+    """A clause after a preposition ('the bridge from where the governor was murdered') is
+    no part of the noun phrase before it."""
+    return token.dep_ == "pcomp" and token.pos_ in ("VERB", "AUX")
 
 
 def _children(token: Token, deps: set[str]) -> list[Token]:
@@ -901,7 +911,7 @@ def _merge_in_sentence(mentions: list[_Mention], lex: Lexicon) -> list[_Mention]
             # unless one is what the other tells of ('the blast destroyed the bank')
             if not related or (a.definite and b.definite and not _subject_of(a, b)):
                 continue
-            if b.token.dep_ in ("ccomp", "relcl") and a.token.i in {t.i for t in b.token.ancestors}:
+            if _heads_clause_below(a, b) or _heads_clause_below(b, a):
                 continue  # a reported or relative clause is another event
             keeper, other = (a, b) if _keeps(a, b) else (b, a)
             keeper.absorbed.append(other.token)
@@ -912,6 +922,15 @@ def _merge_in_sentence(mentions: list[_Mention], lex: Lexicon) -> list[_Mention]
             if keeper is b:
                 break
     return [m for m in mentions if id(m) not in merged]
+
+
+def _heads_clause_below(inner: _Mention, outer: _Mention) -> bool:
+    """Whether ``inner`` heads a reported or relative clause below ``outer``: 'fired near the
+    bridge where the governor was murdered' tells of two events."""
+    if outer.token.i not in {t.i for t in inner.token.ancestors}:
+        return False
+    relative = any(c.dep_ == "advmod" and c.lower_ == "where" for c in inner.token.children)
+    return inner.token.dep_ in ("ccomp", "relcl") or relative
 
 
 def _subject_of(a: _Mention, b: _Mention) -> bool:
