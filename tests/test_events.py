@@ -655,6 +655,16 @@ def test_events_threatening_someone_is_a_threat_against_them(nlp):
 
 
 @pytest.mark.model
+def test_events_threats_repeated_on_several_occasions_are_a_practice(nlp):
+    text = "The judge had been threatened on several occasions by the death squads."
+    judge = actor(text, "judge", ActorKind.PERSON, "The judge")
+    assert run(nlp, text, actors=[judge]) == []
+    text = "The judge had been threatened by the death squads on Monday."
+    judge = actor(text, "judge", ActorKind.PERSON, "The judge")
+    assert only(run(nlp, text, actors=[judge])).type == "threat"
+
+
+@pytest.mark.model
 def test_events_threatening_something_of_someone_or_people_at_large_is_no_threat(nlp):
     text = "The minister's position was threatened by the scandal."
     minister = actor(text, "minister", ActorKind.PERSON, "The minister")

@@ -838,7 +838,8 @@ def _find_triggers(
             continue
         if _is_habitual(token, lex) or _is_statistic(token, lex):
             continue
-        if entry["type"] in lex.violent and _generic_reading(token, lex):
+        repeatable = lex.violent | {EventType.THREAT.value}
+        if entry["type"] in repeatable and _generic_reading(token, lex):
             continue  # a practice, not one event: no event mention
         mentions.append(
             _Mention(
