@@ -930,6 +930,8 @@ def _heads_clause_below(inner: _Mention, outer: _Mention) -> bool:
     bridge where the governor was murdered' tells of two events."""
     if outer.token.i not in {t.i for t in inner.token.ancestors}:
         return False
+    if inner.token.dep_ == "relcl" and inner.token.head.i == outer.token.i:
+        return False  # 'the attack that killed the judge': the clause tells of the attack
     relative = any(c.dep_ == "advmod" and c.lower_ == "where" for c in inner.token.children)
     return inner.token.dep_ in ("ccomp", "relcl") or relative
 
