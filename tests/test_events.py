@@ -1780,3 +1780,45 @@ def test_events_a_bomb_placed_and_defused_is_one_foiled_attack(nlp):
     assert (event.type, event.status) == ("foiled_attack", "foiled")
     text = "A bomb, which was placed at the entrance of the bank, exploded on Monday."
     assert only(run(nlp, text)).type == "bombing"
+
+
+@pytest.mark.model
+def test_events_a_day_in_a_clause_that_places_the_event_by_another_act_is_not_its_day(nlp):
+    text = (
+        "The gunmen fired on the police chief when his car stopped at a red light, a few "
+        "blocks away from where the mayor was murdered on 4 March."
+    )
+    events = run(nlp, text, timexes=[day(text, "4 March", dt.date(2024, 3, 4))])
+    shooting = next(e for e in events if e.trigger.text == "fired")
+    assert shooting.time is None or shooting.time.start != dt.date(2024, 3, 4)
+
+
+@pytest.mark.model
+def test_events_a_day_in_a_clause_about_the_events_own_place_stays_its_day(nlp):
+    text = (
+        "The army reported attacks on two farms, among them one in the village of San Pedro, "
+        "where four peasants were killed on 10 March."
+    )
+    events = run(nlp, text, timexes=[day(text, "10 March", dt.date(2024, 3, 10))])
+    attacks = next(e for e in events if e.trigger.text == "attacks")
+    assert attacks.time is not None and attacks.time.start == dt.date(2024, 3, 10)
+
+
+@pytest.mark.model
+def test_events_the_day_of_the_main_clause_only_bounds_a_kidnapping_told_of_its_victims(nlp):
+    text = (
+        "Colombian guerrillas today released three Brazilian engineers who were kidnapped "
+        "more than a month ago in Bogota."
+    )
+    events = run(nlp, text, timexes=[day(text, "today", PUBLISHED)])
+    kidnapping = next(e for e in events if e.trigger.text == "kidnapped")
+    assert kidnapping.time is not None and kidnapping.time.mod == "BEFORE"
+
+
+@pytest.mark.model
+def test_events_attacks_in_a_relative_clause_about_a_dated_offensive_share_its_day(nlp):
+    text = "The rebels on 11 March began a large offensive which included attacks on 50 army posts."
+    events = run(nlp, text, timexes=[day(text, "11 March", dt.date(2024, 3, 11))])
+    attacks = next(e for e in events if e.trigger.text == "attacks")
+    assert attacks.time is not None and attacks.time.mod is None
+    assert attacks.time.start == dt.date(2024, 3, 11)

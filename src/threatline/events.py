@@ -1649,6 +1649,52 @@ _OBJECT_OF_ACT = {"dobj", "ccomp"}
 _PREPS_OF_ACT = {"of", "for", "with", "about", "on", "into"}  # 'reported on the murder'
 
 
+# 'near where the mayor was murdered': a clause that places the event by another act
+_PLACE_CLAUSE_WORDS = {"where", "wherever"}
+
+
+def _clause_of_other_act(head: Token, trigger: Token, own: set[int]) -> Token | None:
+    """The clause of another act that a time (its head ``head``) is told in: a relative
+    clause not about the event ('the engineers, who were kidnapped on 2 May') or a clause
+    that only places the event by where something else happened ('a few blocks from where
+    the mayor was murdered on 4 July'), which the event does not belong to."""
+    for node in [head, *head.ancestors]:
+        if node.i == trigger.i or trigger.i in {t.i for t in node.subtree}:
+            return None
+        # a free relative ('from where'), not one about a place of the event ('in the
+        # village, where four peasants were killed on 10 June')
+        place_clause = node.dep_ in ("pcomp", "advcl") and any(
+            c.dep_ == "advmod" and c.lower_ in _PLACE_CLAUSE_WORDS for c in node.children
+        )
+        if place_clause:
+            return node
+    return None
+
+
+_TIME_RELATIVES = {"when", "while"}
+
+
+# 'began an offensive which included attacks on 50 posts': the clause tells of the occasion
+_OCCASION_NOUNS = {"offensive", "campaign", "wave", "series", "operation", "spree"}
+
+
+def _relative_clause_of(trigger: Token, own: set[int], lex: Lexicon) -> Token | None:
+    """The relative clause that tells the event about a person or thing of another clause
+    ('released three engineers who were kidnapped a month ago'); None when the event is told
+    in a main clause or the relative clause is about the event itself ('the attack, which
+    killed five') or an occasion it is part of ('an offensive which included attacks')."""
+    for node in [trigger, *trigger.ancestors]:
+        if node.dep_ == "relcl" and node.pos_ in ("VERB", "AUX"):
+            # 'on the night of 8 October, when a bomb exploded': a 'when' clause is of its day
+            told_when = any(c.lower_ in _TIME_RELATIVES for c in node.children)
+            noun = node.head
+            of_act = _lemma(noun) in lex.act_nouns or _lemma(noun) in _OCCASION_NOUNS
+            return None if noun.i in own or told_when or of_act else node
+        if node.dep_ in ("ROOT", "ccomp") or node.is_sent_start:
+            return None
+    return None
+
+
 def _time_governor(head: Token, own: set[int]) -> Token | None:
     """The verb a time expression modifies ('condemned today'), or None when the expression
     reaches the event's own trigger first ('the attack today')."""
@@ -1759,6 +1805,10 @@ def _attach_time(
     # a time inside the reported clause is the event's; one on the reporting verb outside it
     # ('police reported today that yesterday rebels burned...') is the report's
     clause = _reported_clause(mention.token)
+    # 'released the engineers who were kidnapped a month ago': the main clause's time
+    # only bounds what a relative clause tells of one of its people
+    relative = _relative_clause_of(mention.token, own_ids, lex)
+    relative_ids = {t.i for t in relative.subtree} if relative is not None else set()
     best: tuple[bool, int, int, TimeSpan] | None = None
     report_time: tuple[bool, int, int, TimeSpan] | None = None
     for timex in timexes:
@@ -1772,6 +1822,8 @@ def _attach_time(
         if any(timex.char_start <= t.idx < (timex.char_end or 0) for t in own_tokens):
             continue  # 'shortly after the attack' is not the time of 'the attack'
         ancestors = {t.i for t in head.ancestors}
+        if _clause_of_other_act(head, mention.token, own_ids) is not None:
+            continue  # 'fired a few blocks from where the mayor was murdered on 4 July'
         absorbed = frozenset(t.i for t in mention.absorbed)
         # 'claimed responsibility for the attack on the newspaper this morning': a time that
         # closes the phrase of the claimed event is the event's, wherever the parser hangs it
@@ -1836,8 +1888,9 @@ def _attach_time(
                 or _finds_remains(governor)
             )
         )
+        outside_relative = relative is not None and head.i not in relative_ids
         # a clock time alone ('at 1830') gives no day: a dated expression is preferred
-        if other_act or (clause is not None and not in_clause):
+        if other_act or outside_relative or (clause is not None and not in_clause):
             # the report's time only bounds the event: it happened then or before
             report_key = (timex.start is None, distance, abs(timex.char_start - mention.token.idx))
             if report_time is None or report_key < report_time[:3]:
