@@ -1822,3 +1822,27 @@ def test_events_attacks_in_a_relative_clause_about_a_dated_offensive_share_its_d
     attacks = next(e for e in events if e.trigger.text == "attacks")
     assert attacks.time is not None and attacks.time.mod is None
     assert attacks.time.start == dt.date(2024, 3, 11)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (
+            "A bomb, which broke the windows and wrecked the offices of a bank in the capital, "
+            "exploded today.",
+            "today",
+        ),
+        (
+            "The decrees were issued on 18 March, the same day the senator was assassinated.",
+            "18 March",
+        ),
+    ],
+)
+def test_events_a_relative_clause_of_the_same_occasion_keeps_the_day(nlp, text, surface):
+    when = day(text, surface, dt.date(2024, 3, 18) if surface == "18 March" else PUBLISHED)
+    events = [e for e in run(nlp, text, timexes=[when]) if e.type in VIOLENT_TYPES]
+    assert events
+    for event in events:
+        assert event.time is not None and event.time.mod is None
+        assert event.time.start == when.start

@@ -1678,7 +1678,13 @@ _TIME_RELATIVES = {"when", "while"}
 _OCCASION_NOUNS = {"offensive", "campaign", "wave", "series", "operation", "spree"}
 
 
-def _relative_clause_of(trigger: Token, own: set[int], lex: Lexicon) -> Token | None:
+# 'on 18 August, the same day the senator was assassinated': the clause tells of that day
+_TIME_NOUNS = {"day", "night", "morning", "afternoon", "evening", "date", "hour", "time", "moment"}
+
+
+def _relative_clause_of(
+    trigger: Token, own: set[int], lex: Lexicon, violent: set[int]
+) -> Token | None:
     """The relative clause that tells the event about a person or thing of another clause
     ('released three engineers who were kidnapped a month ago'); None when the event is told
     in a main clause or the relative clause is about the event itself ('the attack, which
@@ -1689,7 +1695,14 @@ def _relative_clause_of(trigger: Token, own: set[int], lex: Lexicon) -> Token | 
             told_when = any(c.lower_ in _TIME_RELATIVES for c in node.children)
             noun = node.head
             of_act = _lemma(noun) in lex.act_nouns or _lemma(noun) in _OCCASION_NOUNS
-            return None if noun.i in own or told_when or of_act else node
+            # 'a bomb, which destroyed the offices, exploded today', 'murdered by gunmen who
+            # fired seven shots': told of one that takes part in another violent act, the
+            # clause tells of the same occasion
+            governor = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+            in_act = governor is not None and (governor.i in violent or governor.i in own)
+            if noun.i in own or told_when or of_act or in_act or _lemma(noun) in _TIME_NOUNS:
+                return None
+            return node
         if node.dep_ in ("ROOT", "ccomp") or node.is_sent_start:
             return None
     return None
@@ -1807,7 +1820,13 @@ def _attach_time(
     clause = _reported_clause(mention.token)
     # 'released the engineers who were kidnapped a month ago': the main clause's time
     # only bounds what a relative clause tells of one of its people
-    relative = _relative_clause_of(mention.token, own_ids, lex)
+    violent_ids = {
+        t.i
+        for m in sentence_mentions
+        if m is not mention and m.type in lex.violent
+        for t in [m.token, *m.absorbed]
+    }
+    relative = _relative_clause_of(mention.token, own_ids, lex, violent_ids)
     relative_ids = {t.i for t in relative.subtree} if relative is not None else set()
     best: tuple[bool, int, int, TimeSpan] | None = None
     report_time: tuple[bool, int, int, TimeSpan] | None = None
