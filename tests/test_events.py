@@ -1783,28 +1783,6 @@ def test_events_a_bomb_placed_and_defused_is_one_foiled_attack(nlp):
 
 
 @pytest.mark.model
-def test_events_a_day_in_a_clause_that_places_the_event_by_another_act_is_not_its_day(nlp):
-    text = (
-        "The gunmen fired on the police chief when his car stopped at a red light, a few "
-        "blocks away from where the mayor was murdered on 4 March."
-    )
-    events = run(nlp, text, timexes=[day(text, "4 March", dt.date(2024, 3, 4))])
-    shooting = next(e for e in events if e.trigger.text == "fired")
-    assert shooting.time is None or shooting.time.start != dt.date(2024, 3, 4)
-
-
-@pytest.mark.model
-def test_events_a_day_in_a_clause_about_the_events_own_place_stays_its_day(nlp):
-    text = (
-        "The army reported attacks on two farms, among them one in the village of San Pedro, "
-        "where four peasants were killed on 10 March."
-    )
-    events = run(nlp, text, timexes=[day(text, "10 March", dt.date(2024, 3, 10))])
-    attacks = next(e for e in events if e.trigger.text == "attacks")
-    assert attacks.time is not None and attacks.time.start == dt.date(2024, 3, 10)
-
-
-@pytest.mark.model
 def test_events_the_day_of_the_main_clause_only_bounds_a_kidnapping_told_of_its_victims(nlp):
     text = (
         "Colombian guerrillas today released three Brazilian engineers who were kidnapped "

@@ -1649,28 +1649,6 @@ _OBJECT_OF_ACT = {"dobj", "ccomp"}
 _PREPS_OF_ACT = {"of", "for", "with", "about", "on", "into"}  # 'reported on the murder'
 
 
-# 'near where the mayor was murdered': a clause that places the event by another act
-_PLACE_CLAUSE_WORDS = {"where", "wherever"}
-
-
-def _clause_of_other_act(head: Token, trigger: Token, own: set[int]) -> Token | None:
-    """The clause of another act that a time (its head ``head``) is told in: a relative
-    clause not about the event ('the engineers, who were kidnapped on 2 May') or a clause
-    that only places the event by where something else happened ('a few blocks from where
-    the mayor was murdered on 4 July'), which the event does not belong to."""
-    for node in [head, *head.ancestors]:
-        if node.i == trigger.i or trigger.i in {t.i for t in node.subtree}:
-            return None
-        # a free relative ('from where'), not one about a place of the event ('in the
-        # village, where four peasants were killed on 10 June')
-        place_clause = node.dep_ in ("pcomp", "advcl") and any(
-            c.dep_ == "advmod" and c.lower_ in _PLACE_CLAUSE_WORDS for c in node.children
-        )
-        if place_clause:
-            return node
-    return None
-
-
 _TIME_RELATIVES = {"when", "while"}
 
 
@@ -1841,8 +1819,6 @@ def _attach_time(
         if any(timex.char_start <= t.idx < (timex.char_end or 0) for t in own_tokens):
             continue  # 'shortly after the attack' is not the time of 'the attack'
         ancestors = {t.i for t in head.ancestors}
-        if _clause_of_other_act(head, mention.token, own_ids) is not None:
-            continue  # 'fired a few blocks from where the mayor was murdered on 4 July'
         absorbed = frozenset(t.i for t in mention.absorbed)
         # 'claimed responsibility for the attack on the newspaper this morning': a time that
         # closes the phrase of the claimed event is the event's, wherever the parser hangs it
