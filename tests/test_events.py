@@ -1863,3 +1863,47 @@ def test_events_killing_told_with_its_attack_stays_one_event(nlp):
     text = "Gunmen fired on a bus near the bridge, killing the driver."
     events = [e for e in run(nlp, text) if e.type in VIOLENT_TYPES]
     assert len(events) == 1, [e.trigger.text for e in events]
+
+
+@pytest.mark.model
+def test_events_the_day_of_the_main_clause_only_bounds_a_kidnapping_told_of_its_victims(nlp):
+    text = (
+        "Colombian guerrillas today released three Brazilian engineers who were kidnapped "
+        "more than a month ago in Bogota."
+    )
+    events = run(nlp, text, timexes=[day(text, "today", PUBLISHED)])
+    kidnapping = next(e for e in events if e.trigger.text == "kidnapped")
+    assert kidnapping.time is not None and kidnapping.time.mod == "BEFORE"
+
+
+@pytest.mark.model
+def test_events_attacks_in_a_relative_clause_about_a_dated_offensive_share_its_day(nlp):
+    text = "The rebels on 11 March began a large offensive which included attacks on 50 army posts."
+    events = run(nlp, text, timexes=[day(text, "11 March", dt.date(2024, 3, 11))])
+    attacks = next(e for e in events if e.trigger.text == "attacks")
+    assert attacks.time is not None and attacks.time.mod is None
+    assert attacks.time.start == dt.date(2024, 3, 11)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (
+            "A bomb, which broke the windows and wrecked the offices of a bank in the capital, "
+            "exploded today.",
+            "today",
+        ),
+        (
+            "The decrees were issued on 18 March, the same day the senator was assassinated.",
+            "18 March",
+        ),
+    ],
+)
+def test_events_a_relative_clause_of_the_same_occasion_keeps_the_day(nlp, text, surface):
+    when = day(text, surface, dt.date(2024, 3, 18) if surface == "18 March" else PUBLISHED)
+    events = [e for e in run(nlp, text, timexes=[when]) if e.type in VIOLENT_TYPES]
+    assert events
+    for event in events:
+        assert event.time is not None and event.time.mod is None
+        assert event.time.start == when.start

@@ -1718,6 +1718,43 @@ _OBJECT_OF_ACT = {"dobj", "ccomp"}
 _PREPS_OF_ACT = {"of", "for", "with", "about", "on", "into"}  # 'reported on the murder'
 
 
+_TIME_RELATIVES = {"when", "while"}
+
+
+# 'began an offensive which included attacks on 50 posts': the clause tells of the occasion
+_OCCASION_NOUNS = {"offensive", "campaign", "wave", "series", "operation", "spree"}
+
+
+# 'on 18 August, the same day the senator was assassinated': the clause tells of that day
+_TIME_NOUNS = {"day", "night", "morning", "afternoon", "evening", "date", "hour", "time", "moment"}
+
+
+def _relative_clause_of(
+    trigger: Token, own: set[int], lex: Lexicon, violent: set[int]
+) -> Token | None:
+    """The relative clause that tells the event about a person or thing of another clause
+    ('released three engineers who were kidnapped a month ago'); None when the event is told
+    in a main clause or the relative clause is about the event itself ('the attack, which
+    killed five') or an occasion it is part of ('an offensive which included attacks')."""
+    for node in [trigger, *trigger.ancestors]:
+        if node.dep_ == "relcl" and node.pos_ in ("VERB", "AUX"):
+            # 'on the night of 8 October, when a bomb exploded': a 'when' clause is of its day
+            told_when = any(c.lower_ in _TIME_RELATIVES for c in node.children)
+            noun = node.head
+            of_act = _lemma(noun) in lex.act_nouns or _lemma(noun) in _OCCASION_NOUNS
+            # 'a bomb, which destroyed the offices, exploded today', 'murdered by gunmen who
+            # fired seven shots': told of one that takes part in another violent act, the
+            # clause tells of the same occasion
+            governor = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+            in_act = governor is not None and (governor.i in violent or governor.i in own)
+            if noun.i in own or told_when or of_act or in_act or _lemma(noun) in _TIME_NOUNS:
+                return None
+            return node
+        if node.dep_ in ("ROOT", "ccomp") or node.is_sent_start:
+            return None
+    return None
+
+
 def _time_governor(head: Token, own: set[int]) -> Token | None:
     """The verb a time expression modifies ('condemned today'), or None when the expression
     reaches the event's own trigger first ('the attack today')."""
@@ -1828,6 +1865,16 @@ def _attach_time(
     # a time inside the reported clause is the event's; one on the reporting verb outside it
     # ('police reported today that yesterday rebels burned...') is the report's
     clause = _reported_clause(mention.token)
+    # 'released the engineers who were kidnapped a month ago': the main clause's time
+    # only bounds what a relative clause tells of one of its people
+    violent_ids = {
+        t.i
+        for m in sentence_mentions
+        if m is not mention and m.type in lex.violent
+        for t in [m.token, *m.absorbed]
+    }
+    relative = _relative_clause_of(mention.token, own_ids, lex, violent_ids)
+    relative_ids = {t.i for t in relative.subtree} if relative is not None else set()
     best: tuple[bool, int, int, TimeSpan] | None = None
     report_time: tuple[bool, int, int, TimeSpan] | None = None
     for timex in timexes:
@@ -1905,8 +1952,9 @@ def _attach_time(
                 or _finds_remains(governor)
             )
         )
+        outside_relative = relative is not None and head.i not in relative_ids
         # a clock time alone ('at 1830') gives no day: a dated expression is preferred
-        if other_act or (clause is not None and not in_clause):
+        if other_act or outside_relative or (clause is not None and not in_clause):
             # the report's time only bounds the event: it happened then or before
             report_key = (timex.start is None, distance, abs(timex.char_start - mention.token.idx))
             if report_time is None or report_key < report_time[:3]:
