@@ -180,6 +180,30 @@ def test_actors_upper_case_muc_sentence(nlp, actor_kb) -> None:
 
 
 @pytest.mark.model
+def test_actors_upper_case_name_introduced_by_its_role_is_a_person(nlp, actor_kb) -> None:
+    article, actors = _run(
+        "LIMA, 4 MAY 89 -- [TEXT] ANSELMO QUIROGA, LEADER OF THE TEACHERS UNION, WAS "
+        "UNHARMED AFTER THE ATTACK.",
+        nlp,
+        actor_kb,
+    )
+    people = [a for a in actors if a.kind == ActorKind.PERSON]
+    assert [_surfaces(article, a)[0] for a in people] == ["ANSELMO QUIROGA"]
+
+
+@pytest.mark.model
+def test_actors_place_with_an_appositive_is_no_person(nlp, actor_kb) -> None:
+    _, actors = _run(
+        "LIMA, 4 MAY 89 -- [TEXT] PUERTO TEJADA, CAPITAL OF THE PROVINCE, WAS ATTACKED "
+        "TODAY. MAYOR ANSELMO QUIROGA, LEADER OF THE TEACHERS UNION, WAS UNHARMED.",
+        nlp,
+        actor_kb,
+    )
+    people = [a.name for a in actors if a.kind == ActorKind.PERSON]
+    assert people == ["Anselmo Quiroga"]  # neither the town nor the title "Mayor"
+
+
+@pytest.mark.model
 def test_actors_metonymy_only_when_acting(nlp, actor_kb) -> None:
     article, actors = _run(
         "Washington also assumes that the group was behind the attack. The embassy in "

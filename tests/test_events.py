@@ -731,6 +731,25 @@ def test_events_participle_after_its_noun_names_the_victim(nlp):
 
 
 @pytest.mark.model
+def test_events_people_found_shot_are_the_victims(nlp):
+    text = "The bodies of three farmers were found shot to death near the river on Monday."
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, "farmers")
+    event = only(run(nlp, text, actors=[farmers]))
+    assert ("farmers", "victim") in roles(event)
+    assert ("farmers", "perpetrator") not in roles(event)
+
+
+@pytest.mark.model
+def test_events_agent_of_a_participle_complement_stays_the_perpetrator(nlp):
+    text = "Three farmers were found shot dead by gunmen near the river on Monday."
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, "farmers")
+    gunmen = actor(text, "gunmen", ActorKind.ARMED_GROUP, "gunmen")
+    event = only(run(nlp, text, actors=[farmers, gunmen]))
+    assert {("farmers", "victim"), ("gunmen", "perpetrator")} <= roles(event)
+    assert ("gunmen", "victim") not in roles(event)
+
+
+@pytest.mark.model
 def test_events_killings_of_other_people_in_one_text_are_other_events(nlp):
     text = (
         "After the assassination of Luis Vega on Monday, judges ended their strike. "

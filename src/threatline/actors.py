@@ -47,6 +47,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from threatline.annotate import NAME_TITLES as _TITLES_BEFORE_NAMES
 from threatline.errors import ConfigError
 from threatline.models import Actor, ActorKind
 
@@ -374,6 +375,9 @@ _COLLECTIVE_KINDS = {
     ActorKind.ORGANIZATION,
     ActorKind.COUNTRY,
 }
+# Endings of agent nouns ("coordinator", "leader", "activist", "president", "spokesman").
+_AGENT_SUFFIXES = ("or", "er", "ist", "ian", "ent", "ant", "man", "ary")
+_NON_AGENT_SUFFIXES = ("ment", "center", "order", "sector", "floor", "border", "quarter")
 _WINDOW_SENTENCES = 4  # how far back an anaphor looks for its antecedent
 _TITLES = {
     "mr",
@@ -395,6 +399,8 @@ _TITLES = {
     "judge",
     "senator",
 }
+# Words before a name that are no part of it ("Mr", "Mayor", "Senator").
+_INTRODUCING_TITLES = _TITLES_BEFORE_NAMES | _TITLES
 
 
 @dataclass
@@ -621,6 +627,52 @@ class _Finder:
                 if len(span) == 1 and lex.demonym_country(text) is not None:
                     continue  # "Tajik suspects" mis-tagged: the people-noun step takes it
                 self._add_person(span, text)
+
+    def match_introduced_names(self) -> None:
+        """A name the NER missed is a person when an appositive gives the person's role:
+        "Gustavo Guerra, coordinator of the party", "Ruben Zamora, leader of ..."."""
+        doc = self.doc
+        for token in doc:
+            if not _is_name_word(token) or token.ent_type_ or self.claimed[token.i] is not None:
+                continue
+            if token.i + 1 < len(doc) and _is_name_word(doc[token.i + 1]):
+                continue  # not the last word of the name
+            start = token.i
+            while (
+                start > 0
+                and _is_name_word(doc[start - 1])
+                and doc[start - 1].dep_ == "compound"
+                and doc[start - 1].head.i == token.i
+                and not doc[start - 1].ent_type_
+                and self.claimed[start - 1] is None
+            ):
+                start -= 1
+            while start < token.i and doc[start].lower_ in _INTRODUCING_TITLES:
+                start += 1  # "Mayor Santos Mauro": the title is no part of the name
+            if not 2 <= token.i + 1 - start <= 4:
+                continue  # one capitalised word may be a place or a sentence start
+            if token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+                continue
+            if any(
+                child.dep_ == "appos" and child.i > token.i + 1 and self._is_role(child)
+                for child in token.children
+            ):
+                span = doc[start : token.i + 1]
+                self._add_person(span, self.text[span.start_char : span.end_char])
+
+    def _is_role(self, noun: Token) -> bool:
+        """A noun that names what one person is or does: a title ("senator"), or an agent
+        noun with its complement ("coordinator of", "leader of")."""
+        if noun.tag_ != "NN":
+            return False
+        word = noun.lower_
+        if word in _TITLES or word in self.lex.expert_titles:
+            return True
+        return (
+            word.endswith(_AGENT_SUFFIXES)
+            and not word.endswith(_NON_AGENT_SUFFIXES)
+            and any(child.dep_ == "prep" and child.lower_ == "of" for child in noun.children)
+        )
 
     def match_surnames(self) -> None:
         """A person named in full is later called by the surname alone, which the NER may
@@ -1119,6 +1171,7 @@ class _Finder:
     def run(self) -> list[Actor]:
         self.match_kb()
         self.match_entities()
+        self.match_introduced_names()
         self.match_surnames()
         self.match_descriptions()
         self.match_appositives()
@@ -1207,6 +1260,18 @@ def _description_name(words: Span, lex: Lexicon) -> str:
 def _slug(name: str) -> str:
     slug = re.sub(r"[^\w]+", "-", name.lower(), flags=re.UNICODE).strip("-")
     return slug or "actor"
+
+
+def _is_name_word(token: Token) -> bool:
+    """A proper noun written as a name: "Guerra", not "UP" or "up"."""
+    text = token.text
+    return (
+        token.pos_ == "PROPN"
+        and len(text) > 1
+        and text[0].isupper()
+        and text[1:].isalpha()
+        and text[1:].islower()
+    )
 
 
 def _mostly_upper(text: str) -> bool:

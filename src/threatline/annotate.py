@@ -337,6 +337,7 @@ _NAME_TITLES = _HONORIFICS | frozenset(
         "professor",
     ]
 )
+NAME_TITLES = _NAME_TITLES  # for the actor stage: a title is no part of a name
 # "Took the secretary general hostage", "held the mayor prisoner": after a verb of taking or
 # holding, these nouns complement the object, they are not its surname.
 _TAKING_VERBS = frozenset(

@@ -1301,6 +1301,13 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
         # 'Oqueli, kidnapped last week, was freed': the noun the participle describes suffered
         if kind in lex.violent:
             _add_phrase(mention, actors, subject, _harm_role(token, kind, subject_actor, lex))
+    elif is_verb and (patient := _predicative_patient(token)) is not None:
+        # 'three peasants were found shot': who was found so suffered the act
+        for pobj in _agent_objects(token):
+            _add_phrase(mention, actors, pobj, Role.PERPETRATOR)
+        if kind in lex.violent:
+            harmed = actors.in_subtree(patient)
+            _add_phrase(mention, actors, patient, _harm_role(token, kind, harmed, lex))
     elif is_verb:
         if _is_passive(token):
             for pobj in _agent_objects(token):
@@ -1397,6 +1404,21 @@ def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
         if actor is not None and actor.kind == ActorKind.PERSON.value:
             return [child]
     return []
+
+
+def _predicative_patient(verb: Token) -> Token | None:
+    """The noun a participle complement describes: 'the bodies were found shot', 'police
+    found them shot dead'. The parser reads the participle as an xcomp without a subject of
+    its own; the finding verb's passive subject, or its object, is the patient of the act."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("xcomp", "oprd"):
+        return None
+    if _children(verb, {"nsubj", "nsubjpass", "dobj", "aux", "auxpass"}):
+        return None
+    head = verb.head
+    found = _children(head, {"dobj"}) or (
+        _children(head, {"nsubjpass"}) if _is_passive(head) else []
+    )
+    return found[0] if found else None
 
 
 def _reduced_relative(verb: Token, subject: Token) -> bool:
