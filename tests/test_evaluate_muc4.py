@@ -1219,7 +1219,7 @@ def test_muc4_one_named_victim_in_two_places_is_one_incident() -> None:
 
 def test_muc4_a_physical_target_named_twice_is_one_filler() -> None:
     def slot_values(physical: list[str]) -> dict[int, list[str]]:
-        text = "Rebels dynamited the Pacific oil pipeline and the pipeline station."
+        text = "Rebels dynamited the northern oil pipeline and the pipeline station."
         report = _article_report(
             text,
             [("a1", "Rebels", "armed_group", False)],
@@ -1235,12 +1235,12 @@ def test_muc4_a_physical_target_named_twice_is_one_filler() -> None:
         (template,) = report_to_templates(report)
         return {s: [f.value for f in template.slot(s).fillers] for s in (12, 13, 16)}
 
-    fills = slot_values(["Pacific oil pipeline", "pipeline"])
-    assert fills[12] == ["PACIFIC OIL PIPELINE"]
+    fills = slot_values(["northern oil pipeline", "pipeline"])
+    assert fills[12] == ["NORTHERN OIL PIPELINE"]
     assert len(fills[13]) == 1 and len(fills[16]) == 1
     # A different head noun is a different target: the station of the pipeline.
-    assert slot_values(["Pacific oil pipeline", "pipeline station"])[12] == [
-        "PACIFIC OIL PIPELINE",
+    assert slot_values(["northern oil pipeline", "pipeline station"])[12] == [
+        "NORTHERN OIL PIPELINE",
         "PIPELINE STATION",
     ]
 

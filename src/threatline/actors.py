@@ -630,7 +630,7 @@ class _Finder:
 
     def match_introduced_names(self) -> None:
         """A name the NER missed is a person when an appositive gives the person's role:
-        "Gustavo Guerra, coordinator of the party", "Ruben Zamora, leader of ..."."""
+        "Marta Lopez, coordinator of the party", "Tomas Vega, leader of ..."."""
         doc = self.doc
         for token in doc:
             if not _is_name_word(token) or token.ent_type_ or self.claimed[token.i] is not None:
@@ -648,7 +648,7 @@ class _Finder:
             ):
                 start -= 1
             while start < token.i and doc[start].lower_ in _INTRODUCING_TITLES:
-                start += 1  # "Mayor Santos Mauro": the title is no part of the name
+                start += 1  # "Mayor Marta Lopez": the title is no part of the name
             if not 2 <= token.i + 1 - start <= 4:
                 continue  # one capitalised word may be a place or a sentence start
             if token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
@@ -1263,7 +1263,7 @@ def _slug(name: str) -> str:
 
 
 def _is_name_word(token: Token) -> bool:
-    """A proper noun written as a name: "Guerra", not "UP" or "up"."""
+    """A proper noun written as a name: "Lopez", not "UP" or "up"."""
     text = token.text
     return (
         token.pos_ == "PROPN"

@@ -1122,7 +1122,7 @@ def _fill_no_casualties(template: MucTemplate, sentences: str) -> None:
 
 
 def _drop_repeated_physical_targets(template: MucTemplate) -> None:
-    """One physical target named twice ('the Pacific oil pipeline' ... 'the pipeline') is
+    """One physical target named twice ('the northern oil pipeline' ... 'the pipeline') is
     one filler (part2, slot 12): a fill that is a part of another with the same head noun
     goes, with the fills of slots 13-16 that refer to it."""
     texts = [f.value for f in template.slot(12).fillers]
@@ -1146,7 +1146,7 @@ def _drop_repeated_physical_targets(template: MucTemplate) -> None:
 
 def _names_one_target(short: str, long: str) -> bool:
     """Whether ``short`` repeats a part of ``long`` that ends in its head noun ('pipeline'
-    of 'Pacific oil pipeline', 'residence' of 'residence of the ambassador')."""
+    of 'northern oil pipeline', 'residence' of 'residence of the ambassador')."""
     inner, outer = _tokens(short), _tokens(long)
     if not inner or len(inner) >= len(outer) or not _contains(outer, inner):
         return False
@@ -1231,7 +1231,7 @@ def _same_incident(a: MucTemplate, b: MucTemplate) -> bool:
 
 def _share_a_named_victim(a: MucTemplate, b: MucTemplate) -> bool:
     """Both templates name one person as a human target: the same name, or one a part of
-    the other ('Oqueli', 'Hector Oqueli Colindres')."""
+    the other ('Vega', 'Tomas Vega Arce')."""
     names_a = [_tokens(f.value) for f in a.slot(18).fillers]
     names_b = [_tokens(f.value) for f in b.slot(18).fillers]
     return any(x and y and (_contains(x, y) or _contains(y, x)) for x in names_a for y in names_b)
