@@ -1270,23 +1270,32 @@ def test_muc4_the_scene_of_an_attack_on_a_person_is_no_physical_target() -> None
     assert physical_targets("attacked") == ["CAR"]  # an attack may be on her car too
 
 
+def _group_bombing_template(text: str, group_name: str, mentions: str) -> MucTemplate:
+    """The one template of a report in which a known group bombed a bank, the group named
+    wherever the pattern ``mentions`` matches ``text``."""
+    report = _article_report(
+        text,
+        [("a1", group_name, "armed_group", True)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "physical": ["bank"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    names = [m.span() for m in re.finditer(mentions, text)]
+    group = report.actors[0].model_copy(update={"mentions": names})
+    (template,) = report_to_templates(report.model_copy(update={"actors": [group]}))
+    return template
+
+
 def test_muc4_a_group_fill_is_the_name_the_report_uses_most() -> None:
     def organization(text: str) -> list[str]:
-        report = _article_report(
-            text,
-            [("a1", "Popular Liberation Army", "armed_group", True)],
-            [
-                {
-                    "type": "bombing",
-                    "trigger": "bombed",
-                    "physical": ["bank"],
-                    "participants": [Participant(actor="a1", role="perpetrator")],
-                }
-            ],
+        template = _group_bombing_template(
+            text, "Popular Liberation Army", r"Popular Liberation Army|PLA"
         )
-        names = [m.span() for m in re.finditer(r"Popular Liberation Army|PLA", text)]
-        group = report.actors[0].model_copy(update={"mentions": names})
-        (template,) = report_to_templates(report.model_copy(update={"actors": [group]}))
         return [f.value for f in template.slot(10).fillers]
 
     many = "Popular Liberation Army (PLA) rebels bombed a bank. The PLA said the PLA did it."
@@ -1299,21 +1308,7 @@ def test_muc4_a_group_fill_is_the_name_the_report_uses_most() -> None:
 
 def test_muc4_members_of_a_group_are_the_individuals_of_their_own_sentence() -> None:
     def individuals(text: str) -> list[str]:
-        report = _article_report(
-            text,
-            [("a1", "FPL", "armed_group", True)],
-            [
-                {
-                    "type": "bombing",
-                    "trigger": "bombed",
-                    "physical": ["bank"],
-                    "participants": [Participant(actor="a1", role="perpetrator")],
-                }
-            ],
-        )
-        names = [m.span() for m in re.finditer(r"FPL|guerrillas", text)]
-        group = report.actors[0].model_copy(update={"mentions": names})
-        (template,) = report_to_templates(report.model_copy(update={"actors": [group]}))
+        template = _group_bombing_template(text, "FPL", r"FPL|guerrillas")
         return [f.value for f in template.slot(9).fillers]
 
     assert individuals("FPL guerrillas bombed a bank.") == ["GUERRILLAS"]
