@@ -944,3 +944,15 @@ def test_merge_collection_keeps_a_killing_apart_from_a_same_day_bombing(tmp_path
     found = sorted((e["type"], e["target_ids"], e["n_articles"]) for e in events)
     assert found == [("armed_assault", ["hamid-karimi"], 3), ("bombing", ["people"], 2)]
     assert _merge_collection(paths[::-1], tmp_path / "b.sqlite") == events
+
+
+@pytest.mark.model
+def test_merge_collection_keeps_a_fire_the_day_after_a_bombing_apart(tmp_path: Path) -> None:
+    # A bomb at a union office in Kandahar, and a bus set on fire outside it the next day:
+    # same town, consecutive days, two events. The union's report of "the attack" that
+    # killed its ten joins the bombing, whatever the order.
+    paths = sorted((DATA.parent / "merge_bombing_arson").glob("*.txt"))
+    events = _merge_collection(paths, tmp_path / "a.sqlite")
+    found = sorted((e["type"], str(e["date_start"]), e["n_articles"]) for e in events)
+    assert found == [("arson", "2024-06-11", 1), ("bombing", "2024-06-10", 3)]
+    assert _merge_collection(paths[::-1], tmp_path / "b.sqlite") == events
