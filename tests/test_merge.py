@@ -594,10 +594,13 @@ def test_merge_reports_of_the_attack_do_not_bridge_a_bombing_and_the_arson_next_
     assert score_pair(record("j:E1", targets=[office]), in_town) >= THRESHOLD
     undated_fire = _undated("g:E1", dt.date(2024, 3, 6), kind="arson", **nowhere)
     assert score_pair(fire, undated_fire) >= THRESHOLD
-    # Two ways of killing (a shooting, an assassination) on consecutive days may be one.
+    # Two ways of killing (a shooting, an assassination) on consecutive days may be one;
+    # so are a shooting and a bombing on consecutive days that name one person as victim.
     shot = record("h:E1", kind="armed_assault", targets=[VICTIM])
     killed = record("i:E1", day=5, kind="assassination", targets=[VICTIM])
     assert score_pair(shot, killed) >= THRESHOLD
+    assert score_pair(shot, record("k:E1", day=5, targets=[VICTIM])) >= THRESHOLD
+    assert score_pair(record("l:E1", kind="armed_assault"), record("m:E1", day=5)) == 0.0
 
 
 def test_merge_a_lookalike_the_same_day_does_not_capture_the_named_reports() -> None:
