@@ -571,6 +571,38 @@ def test_merge_bombing_and_arson_of_one_named_target_stay_apart() -> None:
     assert score_pair(bombing, again) >= THRESHOLD
 
 
+def test_merge_reports_of_the_attack_do_not_bridge_a_bombing_and_the_arson_next_day() -> None:
+    # A bomb kills ten at a union office; the next day a bus is set on fire in protest and
+    # one report of the fire names the office (and its dead). Reports that say only "the
+    # attack on the office" fit both: they join the bombing, the fire stays its own event.
+    office = ActorRef(id="union-office", name="Union Office")
+    nowhere = {"place_key": None, "place_name": None, "targets": [office]}
+    ten = Quantity(min=10, max=10, text="10")
+    bombing = record("a:E1", fatalities=ten, **nowhere)
+    blast = record("b:E1", **nowhere)
+    fire = record("c:E1", day=5, kind="arson", fatalities=ten, **nowhere)
+    attacks = [
+        _undated("d:E1", dt.date(2024, 3, 6), kind="attack", fatalities=ten, **nowhere),
+        _undated("e:E1", dt.date(2024, 3, 7), kind="attack", **nowhere),
+    ]
+    assert score_pair(fire, attacks[0]) >= THRESHOLD  # each link alone is plausible
+    clusters = merge_records([bombing, blast, fire, *attacks])
+    assert _partition(clusters) == [["a:E1", "b:E1", "d:E1", "e:E1"], ["c:E1"]]
+    # A fire bomb the same day, told as a bombing by one report and an arson by another,
+    # and a report of the fire without a date of its own are still one event.
+    in_town = record("f:E1", kind="arson", targets=[office])
+    assert score_pair(record("j:E1", targets=[office]), in_town) >= THRESHOLD
+    undated_fire = _undated("g:E1", dt.date(2024, 3, 6), kind="arson", **nowhere)
+    assert score_pair(fire, undated_fire) >= THRESHOLD
+    # Two ways of killing (a shooting, an assassination) on consecutive days may be one;
+    # so are a shooting and a bombing on consecutive days that name one person as victim.
+    shot = record("h:E1", kind="armed_assault", targets=[VICTIM])
+    killed = record("i:E1", day=5, kind="assassination", targets=[VICTIM])
+    assert score_pair(shot, killed) >= THRESHOLD
+    assert score_pair(shot, record("k:E1", day=5, targets=[VICTIM])) >= THRESHOLD
+    assert score_pair(record("l:E1", kind="armed_assault"), record("m:E1", day=5)) == 0.0
+
+
 def test_merge_a_lookalike_the_same_day_does_not_capture_the_named_reports() -> None:
     # A politician shot in Kabul, and a police commander killed elsewhere in the country
     # that day: the two same-day killings link, but the reports that name the politician
@@ -914,4 +946,16 @@ def test_merge_collection_keeps_a_killing_apart_from_a_same_day_bombing(tmp_path
     events = _merge_collection(paths, tmp_path / "a.sqlite")
     found = sorted((e["type"], e["target_ids"], e["n_articles"]) for e in events)
     assert found == [("armed_assault", ["hamid-karimi"], 3), ("bombing", ["people"], 2)]
+    assert _merge_collection(paths[::-1], tmp_path / "b.sqlite") == events
+
+
+@pytest.mark.model
+def test_merge_collection_keeps_a_fire_the_day_after_a_bombing_apart(tmp_path: Path) -> None:
+    # A bomb at a union office in Kandahar, and a bus set on fire outside it the next day:
+    # same town, consecutive days, two events. The union's report of "the attack" that
+    # killed its ten joins the bombing, whatever the order.
+    paths = sorted((DATA.parent / "merge_bombing_arson").glob("*.txt"))
+    events = _merge_collection(paths, tmp_path / "a.sqlite")
+    found = sorted((e["type"], str(e["date_start"]), e["n_articles"]) for e in events)
+    assert found == [("arson", "2024-06-11", 1), ("bombing", "2024-06-10", 3)]
     assert _merge_collection(paths[::-1], tmp_path / "b.sqlite") == events

@@ -31,7 +31,10 @@ time           0.30    the spans are further apart than their granularity allows
                        :func:`reaches_back`; a shared named person: :func:`within_a_week`)
 place          0.30    different countries (a shared named victim lifts it when one
                        place is only a country); two precise places too far apart
-type           0.15    incompatible families (an arrest is not the attack before it)
+type           0.15    incompatible families (an arrest is not the attack before it);
+                       two ways of attacking on two precise days (a bombing, the
+                       arson the next day: :func:`different_attacks`) unless both
+                       name one person as victim
 participants   0.15    --
 casualties     0.10    --
 =============  ======  ============================================================
@@ -443,6 +446,22 @@ def time_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
     if _precise_day(a) and _precise_day(b):
         return 1.0 if gap == 0 else 0.8
     return 0.6 if gap == 0 else 0.4
+
+
+def different_attacks(a: MentionRecord, b: MentionRecord) -> bool:
+    """Whether two records report attacks of different ways (a bombing and an arson: two
+    specific types of the violence family that are not of one kind, :data:`TYPE_KIND`) on
+    two different precise days: a bus set on fire the day after a bombing, in protest at
+    it, is another attack, however much the reports share (the target, the town). A
+    report that says only "the attack" fits either; :func:`score_pair` lets a named person
+    both reports give as the victim outweigh it."""
+    if "attack" in (a.type, b.type) or a.type == b.type:
+        return False
+    if TYPE_FAMILY.get(a.type) != "violence" or TYPE_FAMILY.get(b.type) != "violence":
+        return False
+    if a.type in TYPE_KIND and TYPE_KIND.get(a.type) == TYPE_KIND.get(b.type):
+        return False
+    return _precise_day(a) and _precise_day(b) and a.date_start != b.date_start
 
 
 def reaches_back(a: MentionRecord, b: MentionRecord) -> bool:
@@ -887,8 +906,10 @@ def bridges(record: MentionRecord, a: MentionRecord, b: MentionRecord) -> bool:
 
 def score_pair(a: MentionRecord, b: MentionRecord, names_veto: bool = True) -> float:
     """How likely two records report the same event, in [0, 1]: the weighted sum of
-    :data:`WEIGHTS`, or 0 when a part vetoes or both name persons as victims and none of one
-    is any of the other's (:func:`different_named_people`). Two records that share a named target
+    :data:`WEIGHTS`, or 0 when a part vetoes, the two tell different ways of attacking on
+    different days (:func:`different_attacks`; unless both name one person as victim), or
+    both name persons as victims and none of one is any of the other's
+    (:func:`different_named_people`). Two records that share a named target
     (:func:`shared_named_target`) score at least :data:`NAMED_TARGET_SCORE` when their
     types are of one kind, and two vetoes give way to the name: a background mention dated
     only by its publication may report an event of the weeks before (:func:`reaches_back`),
@@ -903,6 +924,10 @@ def score_pair(a: MentionRecord, b: MentionRecord, names_veto: bool = True) -> f
         "place": place_similarity(a, b),
     }
     if parts["type"] is None or (names_veto and different_named_people(a, b)):
+        return 0.0
+    # A person is killed once: two reports naming the victim may differ on the day and on
+    # the way (a shooting on Monday, the bomb that killed him on Tuesday).
+    if different_attacks(a, b) and not shared_named_target(a, b, people_only=True):
         return 0.0
     # Names are compared only where they can change the outcome (they are the costly part).
     one_kind = (parts["type"] or 0) >= ONE_KIND_SCORE
