@@ -1646,6 +1646,15 @@ def _add_victim(mention: _Mention, cue: Token, actors: _Actors) -> None:
     _add_phrase(mention, actors, argument, role)
 
 
+def _harms_civilians(cue: Token, actors: _Actors) -> bool:
+    """Whether those a casualty cue counts are named people or civilians, not fighters."""
+    argument = _casualty_argument(cue)
+    if argument is None:
+        return False
+    harmed = [actors.in_subtree(head) for head in _conjuncts(argument)]
+    return bool(harmed) and all(a is not None and a.kind in _PEOPLE_KINDS for a in harmed)
+
+
 def _set_casualty(mention: _Mention, kind: str, count: Quantity) -> None:
     if kind == "fatal" and mention.fatalities is None:
         mention.fatalities = count
@@ -2960,11 +2969,14 @@ def extract_events(
     actor_index = _Actors(actors)
     all_mentions: list[_Mention] = []
     previous_violent: _Mention | None = None
+    # the violent event the sentence right before told (or took a toll for), across paragraphs
+    told_just_before: _Mention | None = None
     previous_paragraph_break = 0
     for sentence in doc.sents:
         if "\n\n" in text[previous_paragraph_break : sentence.start_char]:
             previous_violent = None  # a new paragraph: no implicit continuation across it
         previous_paragraph_break = sentence.start_char
+        just_before, told_just_before = told_just_before, None
         mentions = _find_triggers(sentence, lex, actor_index, timexes)
         mentions = _merge_in_sentence(mentions, lex)
         attack_told = any(m.type in lex.violent for m in all_mentions)
@@ -2975,14 +2987,20 @@ def extract_events(
             if unprevented is not None:
                 mentions = [unprevented]
                 all_mentions.append(unprevented)
-                previous_violent = unprevented
+                previous_violent = told_just_before = unprevented
                 continue
-            # 'A dozen American soldiers were killed.' after the attack sentence
-            if previous_violent is not None:
+            # 'A dozen American soldiers were killed.' after the attack sentence; a toll
+            # set off as a paragraph of its own right after it belongs to it as well
+            toll_of = previous_violent
+            if toll_of is None and just_before is not None:
+                casualties = [c for c in casualties if _harms_civilians(c[0], actor_index)]
+                toll_of = just_before
+            if toll_of is not None and casualties:
                 for cue, kind, count in casualties:
-                    _set_casualty(previous_violent, kind, count)
-                    _add_victim(previous_violent, cue, actor_index)
-                    _add_evidence(previous_violent, sentence)
+                    _set_casualty(toll_of, kind, count)
+                    _add_victim(toll_of, cue, actor_index)
+                    _add_evidence(toll_of, sentence)
+                told_just_before = toll_of
             continue
         for mention in mentions:
             scope = _scope_tokens(mention, mentions)
@@ -3008,6 +3026,7 @@ def extract_events(
         all_mentions.extend(mentions)
         violent = [m for m in mentions if m.type in lex.violent]
         previous_violent = violent[-1] if violent else None
+        told_just_before = previous_violent
     events = _corefer(all_mentions, {p.id: p for p in places}, actor_index, lex)
     for n, event in enumerate(events, start=1):
         event.id = f"E{n}"
