@@ -909,6 +909,43 @@ def test_muc4_a_person_s_apposition_is_the_description() -> None:
     assert [f.value for f in template.slot(19).fillers] == ["PRESIDENTIAL CANDIDATE"]
 
 
+def test_muc4_a_description_leaves_its_nationality_out() -> None:
+    text = (
+        "Gunmen attacked Pedro Ruiz, the Bolivian labor minister, and three Chilean "
+        "engineers and a Peruvian engineer in Oruro."
+    )
+    report = _article_report(
+        text,
+        [
+            ("a1", "Gunmen", "armed_group", False),
+            ("a2", "Pedro Ruiz", "person", False),
+            ("a3", "three Chilean engineers", "civilians", False),
+            ("a4", "engineer", "civilians", False),
+        ],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "attacked",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                    Participant(actor="a3", role="victim"),
+                    Participant(actor="a4", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    descriptions = [f.value for f in template.slot(19).fillers]
+    assert descriptions == ["LABOR MINISTER", "ENGINEERS", "ENGINEER"]
+    assert [(f.value, f.xref) for f in template.slot(21).fillers][1] == ("3", ("ENGINEERS",))
+    # a nationality alone is the whole description; a name is no nationality
+    from threatline.evaluate.muc4 import _without_nationality
+
+    assert _without_nationality("AMERICANS") == "AMERICANS"
+    assert _without_nationality("LIMA BUS DRIVERS") == "LIMA BUS DRIVERS"
+
+
 def test_muc4_seized_weapons_are_no_attempted_attack_but_a_defused_bomb_is() -> None:
     def report(instrument: str) -> ArticleReport:
         return _article_report(

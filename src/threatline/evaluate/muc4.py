@@ -1447,8 +1447,11 @@ def _fill_foreign_nations(
         )
     people: list[Filler] = []
     for actor in victims:
-        referent = _split_title(_actor_text(actor, article))[1]
-        referent = _full_name(referent, persons, article)
+        text = _actor_text(actor, article)
+        if actor.kind == ActorKind.PERSON or _looks_like_name(actor, text):
+            referent = _full_name(_split_title(text)[1], persons, article)
+        else:  # the group's description, as HUM TGT: DESCRIPTION gives it
+            referent = _without_nationality(_without_quantity(text))
         # the words just before each mention: 'the Spanish priest X', 'U.S. citizen X'
         context = [
             _fill_string(" ".join(article.text[max(0, start - 40) : end].split()[-6:]))
@@ -1616,12 +1619,13 @@ def _fill_human_targets(
             # so do his title ("Msgr") and an apposition ("Galan, the candidate,").
             roles = [m for m in _mention_texts(actor, article) if _is_person_description(m, text)]
             roles = roles or _appositions(actor, article) or ([title] if title else [])
+            roles = [_without_nationality(role) for role in roles]
             descriptions += [Filler((role,), (text,)) for role in roles[:1]]
             number = "1"
             kind = _human_target_type(actor, " ".join([text, *roles[:1]]))
         else:
             number = _count(text)
-            text = _without_quantity(text)
+            text = _without_nationality(_without_quantity(text))
             descriptions.append(Filler((text,)))
             kind = _human_target_type(actor, text)
         referents.append(text)
@@ -1886,6 +1890,17 @@ _QUANTITY = re.compile(
     r"DOZENS?|HUNDREDS?|THOUSANDS?|SEVERAL|SOME|MANY|NUMEROUS|VARIOUS|A FEW|FEW|AT LEAST|"
     r"(?:MORE|LESS|FEWER) THAN|ABOUT|AROUND|APPROXIMATELY|NEARLY|ALMOST|OVER|OF)\s+)+"
 )
+
+
+def _without_nationality(text: str) -> str:
+    """A description without its leading nationality ('SALVADORAN PRESIDENCY MINISTER' ->
+    'PRESIDENCY MINISTER'): MUC-4 keys generally leave such adjectivals out of the string
+    slots other than PERP: INDIVIDUAL ID (scoring guidelines 3.1), and a foreign nation
+    has its own slot."""
+    first, _, rest = text.partition(" ")
+    if rest and first.rstrip("'") in _nation_words():
+        return rest
+    return text
 
 
 def _without_quantity(text: str) -> str:
