@@ -946,6 +946,34 @@ def test_muc4_a_description_leaves_its_nationality_out() -> None:
     assert _without_nationality("LIMA BUS DRIVERS") == "LIMA BUS DRIVERS"
 
 
+@pytest.mark.parametrize(
+    ("text", "doers", "fill"),
+    [
+        ("Two gunmen shot the judge in Soacha.", "gunmen", "TWO GUNMEN"),
+        ("A group of armed men shot the judge.", "armed men", "GROUP OF ARMED MEN"),
+        ("About 20 rebels shot the judge.", "rebels", "ABOUT 20 REBELS"),
+        ("The gunmen shot the judge in Soacha.", "gunmen", "GUNMEN"),
+    ],
+)
+def test_muc4_individual_perpetrators_keep_their_count(text: str, doers: str, fill: str) -> None:
+    report = _article_report(
+        text,
+        [("a1", doers, "armed_group", False), ("a2", "judge", "civilians", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "shot",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(9).fillers] == [fill]
+
+
 def test_muc4_seized_weapons_are_no_attempted_attack_but_a_defused_bomb_is() -> None:
     def report(instrument: str) -> ArticleReport:
         return _article_report(

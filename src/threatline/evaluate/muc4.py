@@ -1375,7 +1375,10 @@ def event_to_template(
     governments = [a for a in perpetrators if a.kind == ActorKind.GOVERNMENT]
     for actor in doers or governments:
         text = _actor_text(actor, article)
-        (individuals if _is_description(actor, text) else organizations).append((actor, text))
+        if _is_description(actor, text):
+            individuals.append((actor, _counted(actor, text, article)))
+        else:
+            organizations.append((actor, text))
         if any(describes_members(a) for a in perpetrators):
             continue  # the event's own description of the members ('guerrillas') says it
         for generic in _generic_mentions(actor, article, event)[:1]:
@@ -1890,6 +1893,31 @@ _QUANTITY = re.compile(
     r"DOZENS?|HUNDREDS?|THOUSANDS?|SEVERAL|SOME|MANY|NUMEROUS|VARIOUS|A FEW|FEW|AT LEAST|"
     r"(?:MORE|LESS|FEWER) THAN|ABOUT|AROUND|APPROXIMATELY|NEARLY|ALMOST|OVER|OF)\s+)+"
 )
+
+
+# Words that count the doers right before their description: 'two men', 'a group of armed
+# individuals', 'approximately five individuals'.
+_COUNT_BEFORE = re.compile(
+    r"(?:^|\s)((?:(?:GROUP|BAND|SQUAD) OF\s+)?(?:(?:\d[\d,]*|ONE|TWO|THREE|FOUR|FIVE|SIX|"
+    r"SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE|FIFTEEN|TWENTY|THIRTY|FORTY|FIFTY|HUNDREDS?|"
+    r"DOZENS?|SEVERAL|ABOUT|APPROXIMATELY|NEARLY|AROUND|AT LEAST|MORE THAN|SOME)\s+)*)$"
+)
+
+
+def _counted(actor: Actor, text: str, article: Article) -> str:
+    """A description of the perpetrators with the count the text gives them ('TWO MEN'):
+    PERP: INDIVIDUAL ID keeps such modifiers, unlike the other string slots (scoring
+    guidelines 3.1)."""
+    for start, end in actor.mentions:
+        mention = _fill_string(article.text[start:end])
+        if _LEADING_NOISE.sub("", mention) != text:
+            continue
+        before = _fill_string(article.text[max(0, start - 40) : start]) + " "
+        match = _COUNT_BEFORE.search(before)
+        counted = f"{match.group(1).strip()} {mention}" if match and match.group(1) else mention
+        counted = re.sub(r"^(?:(?:THE|A|AN|THIS|THAT|THESE|THOSE)\s+)+", "", counted)
+        return counted.strip() or text
+    return text
 
 
 def _without_nationality(text: str) -> str:
