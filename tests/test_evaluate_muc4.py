@@ -974,6 +974,31 @@ def test_muc4_individual_perpetrators_keep_their_count(text: str, doers: str, fi
     assert [f.value for f in template.slot(9).fillers] == [fill]
 
 
+@pytest.mark.parametrize(
+    ("apposition", "description"),
+    [("a news photographer", ["NEWS PHOTOGRAPHER"]), ("a resident of Soacha", [])],
+)
+def test_muc4_an_occupation_in_apposition_is_the_description(
+    apposition: str, description: list[str]
+) -> None:
+    report = _article_report(
+        f"Gunmen killed Pedro Ruiz, {apposition}, on Monday.",
+        [("a1", "Gunmen", "armed_group", False), ("a2", "Pedro Ruiz", "person", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "killed",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(19).fillers] == description
+
+
 def test_muc4_seized_weapons_are_no_attempted_attack_but_a_defused_bomb_is() -> None:
     def report(instrument: str) -> ArticleReport:
         return _article_report(
