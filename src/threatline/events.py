@@ -1646,6 +1646,57 @@ def _add_victim(mention: _Mention, cue: Token, actors: _Actors) -> None:
     _add_phrase(mention, actors, argument, role)
 
 
+#: Nouns for the people an attack harmed: 'the victims were identified as ...'.
+_VICTIM_NOUNS = frozenset(["victim", "casualty", "hostage", "body", "dead", "wounded", "injured"])
+
+
+def _names_the_harmed(phrase: Token, lex: Lexicon) -> bool:
+    """'the victims', 'the dead', 'the names of the people killed'."""
+    return any(
+        _lemma(t) in _VICTIM_NOUNS
+        or t.lower_ in _VICTIM_NOUNS
+        or (t.pos_ in ("VERB", "ADJ") and (_lemma(t) in lex.fatal or _lemma(t) in lex.injury))
+        for t in phrase.subtree
+    )
+
+
+def _add_identified_victims(
+    mention: _Mention, sentence: SpacySpan, actors: _Actors, lex: Lexicon
+) -> bool:
+    """The people a sentence identifies as those harmed ('the victims were identified as
+    A and B', 'the dead are A and B', 'among the injured are A and B', 'the wounded include
+    A') become victims of the event just told; whether it named any. The named are the
+    actors of the part of the sentence that lists them: parses of long lists of names vary."""
+    root = sentence.root
+    lemma = _lemma(root)
+    subjects = _children(root, {"nsubj", "nsubjpass"})
+    listing: tuple[int, int] | None = None
+    if lemma == "identify" and subjects and _names_the_harmed(subjects[0], lex):
+        marker = next((c for c in root.children if c.dep_ == "prep" and _lemma(c) == "as"), None)
+        listing = (marker.idx, sentence.end_char) if marker is not None else None
+    elif lemma in ("be", "include") and subjects:
+        among = [
+            c
+            for c in root.children
+            if c.dep_ == "prep" and _lemma(c) == "among" and _names_the_harmed(c, lex)
+        ]
+        complements = _children(root, {"attr", "dobj"})
+        if among and among[0].i < root.i:
+            listing = (root.idx, sentence.end_char)  # 'among the injured are A, B and C'
+        elif among:
+            listing = (sentence.start_char, among[0].idx)
+        elif complements and _names_the_harmed(subjects[0], lex):
+            listing = (complements[0].left_edge.idx, sentence.end_char)
+    if listing is None:
+        return False
+    found = False
+    for actor, _start, _end in actors.in_range(*listing):
+        if actor.kind not in (ActorKind.ARMED_GROUP.value, ActorKind.MEDIA.value):
+            _add(mention, actor, Role.VICTIM)
+            found = True
+    return found
+
+
 def _harms_civilians(cue: Token, actors: _Actors) -> bool:
     """Whether those a casualty cue counts are named people or civilians, not fighters."""
     argument = _casualty_argument(cue)
@@ -3001,6 +3052,13 @@ def extract_events(
                     _add_victim(toll_of, cue, actor_index)
                     _add_evidence(toll_of, sentence)
                 told_just_before = toll_of
+            # 'The victims were identified as A and B.' names the people just told of
+            identified = previous_violent or just_before
+            if identified is not None and _add_identified_victims(
+                identified, sentence, actor_index, lex
+            ):
+                _add_evidence(identified, sentence)
+                told_just_before = identified
             continue
         for mention in mentions:
             scope = _scope_tokens(mention, mentions)
