@@ -952,10 +952,13 @@ def test_muc4_a_description_leaves_its_nationality_out() -> None:
         ("Two gunmen shot the judge in Soacha.", "gunmen", "TWO GUNMEN"),
         ("A group of armed men shot the judge.", "armed men", "GROUP OF ARMED MEN"),
         ("About 20 rebels shot the judge.", "rebels", "ABOUT 20 REBELS"),
+        ("Two Salvadoran guerrillas shot the judge.", "guerrillas", "TWO SALVADORAN GUERRILLAS"),
         ("The gunmen shot the judge in Soacha.", "gunmen", "GUNMEN"),
     ],
 )
-def test_muc4_individual_perpetrators_keep_their_count(text: str, doers: str, fill: str) -> None:
+def test_muc4_individual_perpetrators_keep_their_count_and_nationality(
+    text: str, doers: str, fill: str
+) -> None:
     report = _article_report(
         text,
         [("a1", doers, "armed_group", False), ("a2", "judge", "civilians", False)],

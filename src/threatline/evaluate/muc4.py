@@ -1909,15 +1909,19 @@ _COUNT_BEFORE = re.compile(
 
 
 def _counted(actor: Actor, text: str, article: Article) -> str:
-    """A description of the perpetrators with the count the text gives them ('TWO MEN'):
-    PERP: INDIVIDUAL ID keeps such modifiers, unlike the other string slots (scoring
-    guidelines 3.1)."""
+    """A description of the perpetrators with the count and nationality the text gives
+    them ('TWO MEN', 'SALVADORAN GUERRILLAS'): PERP: INDIVIDUAL ID keeps such modifiers,
+    unlike the other string slots (scoring guidelines 3.1)."""
     for start, end in actor.mentions:
         mention = _fill_string(article.text[start:end])
         if _LEADING_NOISE.sub("", mention) != text:
             continue
         before = _fill_string(article.text[max(0, start - 40) : start]) + " "
-        match = _COUNT_BEFORE.search(before)
+        nation = before.split()[-1] if before.split() else ""
+        if nation.rstrip("'") in _nation_words() and not mention.startswith(nation):
+            mention = f"{nation} {mention}"  # 'Salvadoran guerrillas'
+            before = before[: before.rstrip().rfind(nation)]
+        match = _COUNT_BEFORE.search(before + " ")
         counted = f"{match.group(1).strip()} {mention}" if match and match.group(1) else mention
         counted = re.sub(r"^(?:(?:THE|A|AN|THIS|THAT|THESE|THOSE)\s+)+", "", counted)
         return counted.strip() or text
