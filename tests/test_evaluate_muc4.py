@@ -1002,6 +1002,33 @@ def test_muc4_an_occupation_in_apposition_is_the_description(
     assert [f.value for f in template.slot(19).fillers] == description
 
 
+@pytest.mark.parametrize(
+    ("weapon", "fill"),
+    [
+        ("two bombs", "BOMBS"),
+        ("the second car bomb", "CAR BOMB"),
+        ("20 kg bomb", "20 KG BOMB"),
+        ("9 mm pistol", "9 MM PISTOL"),
+    ],
+)
+def test_muc4_an_instrument_leaves_its_count_out(weapon: str, fill: str) -> None:
+    report = _article_report(
+        f"Rebels set off {weapon} at the town hall.",
+        [("a1", "Rebels", "armed_group", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "set off",
+                "participants": [Participant(actor="a1", role="perpetrator")],
+                "physical": ["town hall"],
+                "instruments": [weapon],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(6).fillers] == [fill]
+
+
 def test_muc4_seized_weapons_are_no_attempted_attack_but_a_defused_bomb_is() -> None:
     def report(instrument: str) -> ArticleReport:
         return _article_report(

@@ -1314,7 +1314,7 @@ def event_to_template(
         stage = "THREATENED"
     elif event.type == "foiled_attack":
         stage = "ATTEMPTED"
-    instruments = _dedupe(_fill_string(s.text) for s in event.instruments)
+    instruments = _dedupe(_without_count(_fill_string(s.text)) for s in event.instruments)
     instrument_types = [_classify(text, _INSTRUMENT_TYPES) for text in instruments]
     if incident_type == "ATTACK" and any(
         t in {"BOMB", "VEHICLE BOMB", "DYNAMITE", "EXPLOSIVE"} for t in instrument_types
@@ -1926,6 +1926,23 @@ def _counted(actor: Actor, text: str, article: Article) -> str:
         counted = re.sub(r"^(?:(?:THE|A|AN|THIS|THAT|THESE|THOSE)\s+)+", "", counted)
         return counted.strip() or text
     return text
+
+
+# A leading count or ordinal of a weapon ('two bombs', 'the second bomb'), not a weight or
+# a calibre ('20 kg bomb', '9 mm pistol').
+_LEADING_COUNT = re.compile(
+    r"^(?:(?:THE|A|AN)\s+)?(?:\d+|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|SEVERAL|SOME|ANOTHER|"
+    r"FIRST|SECOND|THIRD|FOURTH|FIFTH|LAST)\s+(?!(?:KG|KILOS?|KILOGRAMS?|POUNDS?|LBS?|GRAMS?|"
+    r"MM|MILLIMETERS?|CALIBER|OF)\b)"
+)
+
+
+def _without_count(text: str) -> str:
+    """An instrument without its count or ordinal: MUC-4 keys leave such nonessential
+    modifiers out of the string slots other than PERP: INDIVIDUAL ID (scoring guidelines
+    3.1)."""
+    rest = _LEADING_COUNT.sub("", text)
+    return rest if rest else text
 
 
 def _without_nationality(text: str) -> str:
