@@ -909,6 +909,126 @@ def test_muc4_a_person_s_apposition_is_the_description() -> None:
     assert [f.value for f in template.slot(19).fillers] == ["PRESIDENTIAL CANDIDATE"]
 
 
+def test_muc4_a_description_leaves_its_nationality_out() -> None:
+    text = (
+        "Gunmen attacked Pedro Ruiz, the Bolivian labor minister, and three Chilean "
+        "engineers and a Peruvian engineer in Oruro."
+    )
+    report = _article_report(
+        text,
+        [
+            ("a1", "Gunmen", "armed_group", False),
+            ("a2", "Pedro Ruiz", "person", False),
+            ("a3", "three Chilean engineers", "civilians", False),
+            ("a4", "engineer", "civilians", False),
+        ],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "attacked",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                    Participant(actor="a3", role="victim"),
+                    Participant(actor="a4", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    descriptions = [f.value for f in template.slot(19).fillers]
+    assert descriptions == ["LABOR MINISTER", "ENGINEERS", "ENGINEER"]
+    assert [(f.value, f.xref) for f in template.slot(21).fillers][1] == ("3", ("ENGINEERS",))
+    # a nationality alone is the whole description; a name is no nationality
+    from threatline.evaluate.muc4 import _without_nationality
+
+    assert _without_nationality("AMERICANS") == "AMERICANS"
+    assert _without_nationality("LIMA BUS DRIVERS") == "LIMA BUS DRIVERS"
+
+
+@pytest.mark.parametrize(
+    ("text", "doers", "fill"),
+    [
+        ("Two gunmen shot the judge in Soacha.", "gunmen", "TWO GUNMEN"),
+        ("A group of armed men shot the judge.", "armed men", "GROUP OF ARMED MEN"),
+        ("About 20 rebels shot the judge.", "rebels", "ABOUT 20 REBELS"),
+        ("Two Salvadoran guerrillas shot the judge.", "guerrillas", "TWO SALVADORAN GUERRILLAS"),
+        ("The gunmen shot the judge in Soacha.", "gunmen", "GUNMEN"),
+    ],
+)
+def test_muc4_individual_perpetrators_keep_their_count_and_nationality(
+    text: str, doers: str, fill: str
+) -> None:
+    report = _article_report(
+        text,
+        [("a1", doers, "armed_group", False), ("a2", "judge", "civilians", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "shot",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(9).fillers] == [fill]
+
+
+@pytest.mark.parametrize(
+    ("apposition", "description"),
+    [("a news photographer", ["NEWS PHOTOGRAPHER"]), ("a resident of Soacha", [])],
+)
+def test_muc4_an_occupation_in_apposition_is_the_description(
+    apposition: str, description: list[str]
+) -> None:
+    report = _article_report(
+        f"Gunmen killed Pedro Ruiz, {apposition}, on Monday.",
+        [("a1", "Gunmen", "armed_group", False), ("a2", "Pedro Ruiz", "person", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "killed",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(19).fillers] == description
+
+
+@pytest.mark.parametrize(
+    ("weapon", "fill"),
+    [
+        ("two bombs", "BOMBS"),
+        ("the second car bomb", "CAR BOMB"),
+        ("20 kg bomb", "20 KG BOMB"),
+        ("9 mm pistol", "9 MM PISTOL"),
+    ],
+)
+def test_muc4_an_instrument_leaves_its_count_out(weapon: str, fill: str) -> None:
+    report = _article_report(
+        f"Rebels set off {weapon} at the town hall.",
+        [("a1", "Rebels", "armed_group", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "set off",
+                "participants": [Participant(actor="a1", role="perpetrator")],
+                "physical": ["town hall"],
+                "instruments": [weapon],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(6).fillers] == [fill]
+
+
 def test_muc4_seized_weapons_are_no_attempted_attack_but_a_defused_bomb_is() -> None:
     def report(instrument: str) -> ArticleReport:
         return _article_report(

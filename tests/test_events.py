@@ -848,6 +848,50 @@ def test_events_toll_in_next_sentence_goes_to_previous_attack(nlp):
 
 
 @pytest.mark.model
+def test_events_people_killed_in_the_next_paragraph_are_the_attack_s_victims(nlp):
+    text = (
+        "Gunmen shot dead the mayor of Tarma on Monday.\n\n"
+        "His driver and two bodyguards were also killed."
+    )
+    gunmen = actor(text, "gunmen", ActorKind.ARMED_GROUP, "Gunmen")
+    mayor = actor(text, "mayor", ActorKind.GOVERNMENT, "the mayor of Tarma")
+    driver = actor(text, "driver", ActorKind.CIVILIANS, "driver")
+    guards = actor(text, "guards", ActorKind.CIVILIANS, "bodyguards")
+    event = only(run(nlp, text, [gunmen, mayor, driver, guards]))
+    victims = {p.actor for p in event.participants if p.role == "victim"}
+    assert {"driver", "guards"} <= victims
+    assert len(event.evidence) == 2
+
+
+@pytest.mark.model
+def test_events_fighters_killed_in_the_next_paragraph_are_no_victims(nlp):
+    text = "Rebels attacked the town hall of Tarma on Monday.\n\nTwo guerrillas were killed."
+    rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "Rebels")
+    guerrillas = actor(text, "guerrillas", ActorKind.ARMED_GROUP, "guerrillas")
+    event = only(run(nlp, text, [rebels, guerrillas]))
+    assert not [p for p in event.participants if p.role == "victim"]
+    assert event.fatalities is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("second", "victims"),
+    [
+        ("The victims were identified as Pablo Mendez and Rosa Vega.", {"mendez", "vega"}),
+        ("Among the injured are Pablo Mendez and Rosa Vega.", {"mendez", "vega"}),
+        ("The gunmen were identified as Pablo Mendez and Rosa Vega.", set()),
+    ],
+)
+def test_events_people_identified_as_the_victims_are_the_attack_s_victims(nlp, second, victims):
+    text = f"Gunmen attacked a bus near Tarma on Monday. {second}"
+    gunmen = actor(text, "gunmen", ActorKind.ARMED_GROUP, "Gunmen", "gunmen")
+    mendez = actor(text, "mendez", ActorKind.PERSON, "Pablo Mendez")
+    vega = actor(text, "vega", ActorKind.PERSON, "Rosa Vega")
+    event = only(run(nlp, text, [gunmen, mendez, vega]))
+    assert {p.actor for p in event.participants if p.role == "victim"} == victims
+
+
+@pytest.mark.model
 def test_events_slit_throat_is_a_lower_bound(nlp):
     # a detail about one victim says nothing about the total: at least one dead
     text = "Gunmen stormed the theater on Friday. One victim's throat was slit."

@@ -1646,6 +1646,66 @@ def _add_victim(mention: _Mention, cue: Token, actors: _Actors) -> None:
     _add_phrase(mention, actors, argument, role)
 
 
+#: Nouns for the people an attack harmed: 'the victims were identified as ...'.
+_VICTIM_NOUNS = frozenset(["victim", "casualty", "hostage", "body", "dead", "wounded", "injured"])
+
+
+def _names_the_harmed(phrase: Token, lex: Lexicon) -> bool:
+    """'the victims', 'the dead', 'the names of the people killed'."""
+    return any(
+        _lemma(t) in _VICTIM_NOUNS
+        or t.lower_ in _VICTIM_NOUNS
+        or (t.pos_ in ("VERB", "ADJ") and (_lemma(t) in lex.fatal or _lemma(t) in lex.injury))
+        for t in phrase.subtree
+    )
+
+
+def _add_identified_victims(
+    mention: _Mention, sentence: SpacySpan, actors: _Actors, lex: Lexicon
+) -> bool:
+    """The people a sentence identifies as those harmed ('the victims were identified as
+    A and B', 'the dead are A and B', 'among the injured are A and B', 'the wounded include
+    A') become victims of the event just told; whether it named any. The named are the
+    actors of the part of the sentence that lists them: parses of long lists of names vary."""
+    root = sentence.root
+    lemma = _lemma(root)
+    subjects = _children(root, {"nsubj", "nsubjpass"})
+    listing: tuple[int, int] | None = None
+    if lemma == "identify" and subjects and _names_the_harmed(subjects[0], lex):
+        marker = next((c for c in root.children if c.dep_ == "prep" and _lemma(c) == "as"), None)
+        listing = (marker.idx, sentence.end_char) if marker is not None else None
+    elif lemma in ("be", "include") and subjects:
+        among = [
+            c
+            for c in root.children
+            if c.dep_ == "prep" and _lemma(c) == "among" and _names_the_harmed(c, lex)
+        ]
+        complements = _children(root, {"attr", "dobj"})
+        if among and among[0].i < root.i:
+            listing = (root.idx, sentence.end_char)  # 'among the injured are A, B and C'
+        elif among:
+            listing = (sentence.start_char, among[0].idx)
+        elif complements and _names_the_harmed(subjects[0], lex):
+            listing = (complements[0].left_edge.idx, sentence.end_char)
+    if listing is None:
+        return False
+    found = False
+    for actor, _start, _end in actors.in_range(*listing):
+        if actor.kind not in (ActorKind.ARMED_GROUP.value, ActorKind.MEDIA.value):
+            _add(mention, actor, Role.VICTIM)
+            found = True
+    return found
+
+
+def _harms_civilians(cue: Token, actors: _Actors) -> bool:
+    """Whether those a casualty cue counts are named people or civilians, not fighters."""
+    argument = _casualty_argument(cue)
+    if argument is None:
+        return False
+    harmed = [actors.in_subtree(head) for head in _conjuncts(argument)]
+    return bool(harmed) and all(a is not None and a.kind in _PEOPLE_KINDS for a in harmed)
+
+
 def _set_casualty(mention: _Mention, kind: str, count: Quantity) -> None:
     if kind == "fatal" and mention.fatalities is None:
         mention.fatalities = count
@@ -2960,11 +3020,14 @@ def extract_events(
     actor_index = _Actors(actors)
     all_mentions: list[_Mention] = []
     previous_violent: _Mention | None = None
+    # the violent event the sentence right before told (or took a toll for), across paragraphs
+    told_just_before: _Mention | None = None
     previous_paragraph_break = 0
     for sentence in doc.sents:
         if "\n\n" in text[previous_paragraph_break : sentence.start_char]:
             previous_violent = None  # a new paragraph: no implicit continuation across it
         previous_paragraph_break = sentence.start_char
+        just_before, told_just_before = told_just_before, None
         mentions = _find_triggers(sentence, lex, actor_index, timexes)
         mentions = _merge_in_sentence(mentions, lex)
         attack_told = any(m.type in lex.violent for m in all_mentions)
@@ -2975,14 +3038,27 @@ def extract_events(
             if unprevented is not None:
                 mentions = [unprevented]
                 all_mentions.append(unprevented)
-                previous_violent = unprevented
+                previous_violent = told_just_before = unprevented
                 continue
-            # 'A dozen American soldiers were killed.' after the attack sentence
-            if previous_violent is not None:
+            # 'A dozen American soldiers were killed.' after the attack sentence; a toll
+            # set off as a paragraph of its own right after it belongs to it as well
+            toll_of = previous_violent
+            if toll_of is None and just_before is not None:
+                casualties = [c for c in casualties if _harms_civilians(c[0], actor_index)]
+                toll_of = just_before
+            if toll_of is not None and casualties:
                 for cue, kind, count in casualties:
-                    _set_casualty(previous_violent, kind, count)
-                    _add_victim(previous_violent, cue, actor_index)
-                    _add_evidence(previous_violent, sentence)
+                    _set_casualty(toll_of, kind, count)
+                    _add_victim(toll_of, cue, actor_index)
+                    _add_evidence(toll_of, sentence)
+                told_just_before = toll_of
+            # 'The victims were identified as A and B.' names the people just told of
+            identified = previous_violent or just_before
+            if identified is not None and _add_identified_victims(
+                identified, sentence, actor_index, lex
+            ):
+                _add_evidence(identified, sentence)
+                told_just_before = identified
             continue
         for mention in mentions:
             scope = _scope_tokens(mention, mentions)
@@ -3008,6 +3084,7 @@ def extract_events(
         all_mentions.extend(mentions)
         violent = [m for m in mentions if m.type in lex.violent]
         previous_violent = violent[-1] if violent else None
+        told_just_before = previous_violent
     events = _corefer(all_mentions, {p.id: p for p in places}, actor_index, lex)
     for n, event in enumerate(events, start=1):
         event.id = f"E{n}"

@@ -1314,7 +1314,7 @@ def event_to_template(
         stage = "THREATENED"
     elif event.type == "foiled_attack":
         stage = "ATTEMPTED"
-    instruments = _dedupe(_fill_string(s.text) for s in event.instruments)
+    instruments = _dedupe(_without_count(_fill_string(s.text)) for s in event.instruments)
     instrument_types = [_classify(text, _INSTRUMENT_TYPES) for text in instruments]
     if incident_type == "ATTACK" and any(
         t in {"BOMB", "VEHICLE BOMB", "DYNAMITE", "EXPLOSIVE"} for t in instrument_types
@@ -1375,7 +1375,10 @@ def event_to_template(
     governments = [a for a in perpetrators if a.kind == ActorKind.GOVERNMENT]
     for actor in doers or governments:
         text = _actor_text(actor, article)
-        (individuals if _is_description(actor, text) else organizations).append((actor, text))
+        if _is_description(actor, text):
+            individuals.append((actor, _counted(actor, text, article)))
+        else:
+            organizations.append((actor, text))
         if any(describes_members(a) for a in perpetrators):
             continue  # the event's own description of the members ('guerrillas') says it
         for generic in _generic_mentions(actor, article, event)[:1]:
@@ -1447,8 +1450,11 @@ def _fill_foreign_nations(
         )
     people: list[Filler] = []
     for actor in victims:
-        referent = _split_title(_actor_text(actor, article))[1]
-        referent = _full_name(referent, persons, article)
+        text = _actor_text(actor, article)
+        if actor.kind == ActorKind.PERSON or _looks_like_name(actor, text):
+            referent = _full_name(_split_title(text)[1], persons, article)
+        else:  # the group's description, as HUM TGT: DESCRIPTION gives it
+            referent = _without_nationality(_without_quantity(text))
         # the words just before each mention: 'the Spanish priest X', 'U.S. citizen X'
         context = [
             _fill_string(" ".join(article.text[max(0, start - 40) : end].split()[-6:]))
@@ -1616,12 +1622,13 @@ def _fill_human_targets(
             # so do his title ("Msgr") and an apposition ("Galan, the candidate,").
             roles = [m for m in _mention_texts(actor, article) if _is_person_description(m, text)]
             roles = roles or _appositions(actor, article) or ([title] if title else [])
+            roles = [_without_nationality(role) for role in roles]
             descriptions += [Filler((role,), (text,)) for role in roles[:1]]
             number = "1"
             kind = _human_target_type(actor, " ".join([text, *roles[:1]]))
         else:
             number = _count(text)
-            text = _without_quantity(text)
+            text = _without_nationality(_without_quantity(text))
             descriptions.append(Filler((text,)))
             kind = _human_target_type(actor, text)
         referents.append(text)
@@ -1725,7 +1732,11 @@ _PERSON_ROLE = re.compile(
     r"JUDGE|MAGISTRATE|PROSECUTOR|ATTORNEY|PRIEST|BISHOP|ARCHBISHOP|JOURNALIST|REPORTER|"
     r"LEADER|CANDIDATE|PRESIDENT|DIRECTOR|MANAGER|OFFICIAL|AMBASSADOR|DIPLOMAT|CONSUL|"
     r"COLONEL|GENERAL|MAJOR|CAPTAIN|LIEUTENANT|SERGEANT|OFFICER|STUDENT|TEACHER|"
-    r"BUSINESSM[AE]N|TRADE UNIONIST|UNIONIST|DOCTOR|LAWYER|PEASANT|FARMER|WORKER)S?\b"
+    r"BUSINESSM[AE]N|TRADE UNIONIST|UNIONIST|DOCTOR|LAWYER|PEASANT|FARMER|WORKER|"
+    r"PHOTOGRAPHER|CORRESPONDENT|EDITOR|ANNOUNCER|NEWSM[AE]N|CAMERAM[AE]N|ENGINEER|"
+    r"BANKER|INDUSTRIALIST|MAGNATE|CATTLEM[AE]N|RANCHER|MERCHANT|VENDOR|POLICEM[AE]N|"
+    r"AGENT|NUN|MISSIONARY|MISSIONARIE|COORDINATOR|ADVI[SC]OR|IDEOLOGUE|ACTIVIST|"
+    r"ANTHROPOLOGIST|ECONOMIST|NURSE|TECHNICIAN|AGRONOMIST)S?\b"
 )
 
 
@@ -1886,6 +1897,63 @@ _QUANTITY = re.compile(
     r"DOZENS?|HUNDREDS?|THOUSANDS?|SEVERAL|SOME|MANY|NUMEROUS|VARIOUS|A FEW|FEW|AT LEAST|"
     r"(?:MORE|LESS|FEWER) THAN|ABOUT|AROUND|APPROXIMATELY|NEARLY|ALMOST|OVER|OF)\s+)+"
 )
+
+
+# Words that count the doers right before their description: 'two men', 'a group of armed
+# individuals', 'approximately five individuals'.
+_COUNT_BEFORE = re.compile(
+    r"(?:^|\s)((?:(?:GROUP|BAND|SQUAD) OF\s+)?(?:(?:\d[\d,]*|ONE|TWO|THREE|FOUR|FIVE|SIX|"
+    r"SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE|FIFTEEN|TWENTY|THIRTY|FORTY|FIFTY|HUNDREDS?|"
+    r"DOZENS?|SEVERAL|ABOUT|APPROXIMATELY|NEARLY|AROUND|AT LEAST|MORE THAN|SOME)\s+)*)$"
+)
+
+
+def _counted(actor: Actor, text: str, article: Article) -> str:
+    """A description of the perpetrators with the count and nationality the text gives
+    them ('TWO MEN', 'SALVADORAN GUERRILLAS'): PERP: INDIVIDUAL ID keeps such modifiers,
+    unlike the other string slots (scoring guidelines 3.1)."""
+    for start, end in actor.mentions:
+        mention = _fill_string(article.text[start:end])
+        if _LEADING_NOISE.sub("", mention) != text:
+            continue
+        before = _fill_string(article.text[max(0, start - 40) : start]) + " "
+        nation = before.split()[-1] if before.split() else ""
+        if nation.rstrip("'") in _nation_words() and not mention.startswith(nation):
+            mention = f"{nation} {mention}"  # 'Salvadoran guerrillas'
+            before = before[: before.rstrip().rfind(nation)]
+        match = _COUNT_BEFORE.search(before + " ")
+        counted = f"{match.group(1).strip()} {mention}" if match and match.group(1) else mention
+        counted = re.sub(r"^(?:(?:THE|A|AN|THIS|THAT|THESE|THOSE)\s+)+", "", counted)
+        return counted.strip() or text
+    return text
+
+
+# A leading count or ordinal of a weapon ('two bombs', 'the second bomb'), not a weight or
+# a calibre ('20 kg bomb', '9 mm pistol').
+_LEADING_COUNT = re.compile(
+    r"^(?:(?:THE|A|AN)\s+)?(?:\d+|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|SEVERAL|SOME|ANOTHER|"
+    r"FIRST|SECOND|THIRD|FOURTH|FIFTH|LAST)\s+(?!(?:KG|KILOS?|KILOGRAMS?|POUNDS?|LBS?|GRAMS?|"
+    r"MM|MILLIMETERS?|CALIBER|OF)\b)"
+)
+
+
+def _without_count(text: str) -> str:
+    """An instrument without its count or ordinal: MUC-4 keys leave such nonessential
+    modifiers out of the string slots other than PERP: INDIVIDUAL ID (scoring guidelines
+    3.1)."""
+    rest = _LEADING_COUNT.sub("", text)
+    return rest if rest else text
+
+
+def _without_nationality(text: str) -> str:
+    """A description without its leading nationality ('SALVADORAN PRESIDENCY MINISTER' ->
+    'PRESIDENCY MINISTER'): MUC-4 keys generally leave such adjectivals out of the string
+    slots other than PERP: INDIVIDUAL ID (scoring guidelines 3.1), and a foreign nation
+    has its own slot."""
+    first, _, rest = text.partition(" ")
+    if rest and first.rstrip("'") in _nation_words():
+        return rest
+    return text
 
 
 def _without_quantity(text: str) -> str:
