@@ -1985,3 +1985,19 @@ def test_events_a_date_ending_the_phrase_past_a_possessive_is_the_condemned_murd
     murder = next(e for e in run(nlp, text, timexes=times) if e.type in VIOLENT_TYPES)
     assert murder.time is not None and murder.time.start == dt.date(2024, 2, 28)
     assert murder.time.mod != "BEFORE"
+
+
+@pytest.mark.model
+def test_events_the_day_reports_of_the_bombing_came_in_only_bounds_it(nlp):
+    text = "This morning we received reports that the army had bombed several fishing boats."
+    morning = day(text, "This morning", PUBLISHED)
+    bombing = next(e for e in run(nlp, text, timexes=[morning]) if e.type in VIOLENT_TYPES)
+    assert bombing.time is not None and bombing.time.mod == "BEFORE"
+
+
+@pytest.mark.model
+def test_events_a_statement_told_after_the_attack_leaves_the_attack_its_day(nlp):
+    text = "Yesterday rebels bombed the offices where the statement regarding the army was printed."
+    yesterday = day(text, "Yesterday", PUBLISHED - dt.timedelta(days=1))
+    attack = next(e for e in run(nlp, text, timexes=[yesterday]) if e.type in VIOLENT_TYPES)
+    assert attack.time is not None and attack.time.mod != "BEFORE"

@@ -1813,10 +1813,11 @@ def _time_of_other_act(governor: Token, head: Token, trigger: Token, lex: Lexico
     ):
         return True
     # 'the colonel implicated in the murder was removed today', 'called today for an
-    # investigation into the assassination': the act is only what a person or an inquiry is
-    # about
+    # investigation into the assassination', 'received reports this morning that the army
+    # had bombed boats': the act is only what a person, an inquiry or a message is about
     if governor in chain and any(
-        _lemma(t) in _ABOUT_THE_ACT for t in chain[1 : chain.index(governor)]
+        _lemma(t) in _ABOUT_THE_ACT or _lemma(t) in _MESSAGE_NOUNS
+        for t in chain[1 : chain.index(governor)]
     ):
         return True
     if not _is_reaction(governor, lex):
