@@ -1957,28 +1957,6 @@ def test_events_a_dated_toll_of_other_people_dates_no_killing(nlp):
 
 
 @pytest.mark.model
-def test_events_a_written_date_ending_the_protested_attack_is_the_attacks(nlp):
-    text = (
-        "The front broke off the talks to protest a dynamite attack on the offices of a "
-        "union on 31 October that left ten dead."
-    )
-    when = day(text, "31 October", dt.date(2023, 10, 31))
-    attack = next(e for e in run(nlp, text, timexes=[when]) if e.trigger.text == "attack")
-    assert attack.time is not None and attack.time.start == dt.date(2023, 10, 31)
-
-
-@pytest.mark.model
-def test_events_a_date_after_the_object_of_the_protest_but_before_a_clause_stays_the_protests(
-    nlp,
-):
-    text = "The union protested on 31 October against the attack on its offices."
-    when = day(text, "31 October", dt.date(2023, 10, 31))
-    events = run(nlp, text, timexes=[when])
-    attack = next(e for e in events if e.trigger.text == "attack")
-    assert attack.time is None or attack.time.mod == "BEFORE"
-
-
-@pytest.mark.model
 def test_events_a_date_ending_the_phrase_past_a_possessive_is_the_condemned_murders(nlp):
     text = "The union today condemned the murder of its leader on 28 February."
     times = [day(text, "today", PUBLISHED), day(text, "28 February", dt.date(2024, 2, 28))]

@@ -1930,16 +1930,9 @@ def _attach_time(
         # attacks': a time that ends an event noun's phrase is that event's, not one told
         # after the time, wherever the parser hangs it
         runs_to_time = _phrase_runs_to(mention.token, timex)
-        # 'blamed the army for the murder of six teachers in Santa Ana on 12 March': a date
-        # written out at the end of the event noun's phrase is the event's, not the blame's
-        own_date = runs_to_time and any(character.isdigit() for character in timex.text)
-        mention_ancestors = {t.i for t in mention.token.ancestors}
         if not closes_phrase and any(
             min(_tree_distance(head, t) for t in [o.token, *o.absorbed]) < distance
             and not (runs_to_time and o.token.idx > timex.char_start)
-            # 'protested a dynamite attack on the union's offices on 31 October': the act
-            # that takes the event as its object does not take the event's written date
-            and not (own_date and o.token.i in mention_ancestors)
             for o in others
         ):
             continue  # closer to another event of the sentence
@@ -1966,6 +1959,9 @@ def _attach_time(
             )
         )
         governor = _time_governor(head, own_ids)
+        # 'blamed the army for the murder of six teachers in Santa Ana on 12 March': a date
+        # written out at the end of the event noun's phrase is the event's, not the blame's
+        own_date = runs_to_time and any(character.isdigit() for character in timex.text)
         other_act = (
             governor is not None
             and not own_date
