@@ -1970,3 +1970,56 @@ def test_events_a_relative_clause_of_the_same_occasion_keeps_the_day(nlp, text, 
     for event in events:
         assert event.time is not None and event.time.mod is None
         assert event.time.start == when.start
+
+
+@pytest.mark.model
+def test_events_a_toll_with_a_day_dates_the_killing_of_the_same_victims(nlp):
+    text = (
+        "The archbishop denounced the investigation into the murder of the six teachers. "
+        "The teachers were murdered on the morning of 12 March."
+    )
+    teachers = actor(text, "teachers", ActorKind.CIVILIANS, "six teachers", "teachers")
+    when = day(text, "the morning of 12 March", dt.date(2024, 3, 12))
+    murder = next(
+        e for e in run(nlp, text, actors=[teachers], timexes=[when]) if e.type in VIOLENT_TYPES
+    )
+    assert murder.time is not None and murder.time.start == dt.date(2024, 3, 12)
+
+
+@pytest.mark.model
+def test_events_a_dated_toll_of_other_people_dates_no_killing(nlp):
+    text = (
+        "The archbishop denounced the investigation into the murder of the six teachers.\n\n"
+        "Two farmers were murdered on 12 March."
+    )
+    teachers = actor(text, "teachers", ActorKind.CIVILIANS, "six teachers")
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, "two farmers")
+    when = day(text, "12 March", dt.date(2024, 3, 12))
+    events = run(nlp, text, actors=[teachers, farmers], timexes=[when])
+    murder = next(e for e in events if e.trigger.text == "murder")
+    assert murder.time is None or murder.time.start != dt.date(2024, 3, 12)
+
+
+@pytest.mark.model
+def test_events_a_date_ending_the_phrase_past_a_possessive_is_the_condemned_murders(nlp):
+    text = "The union today condemned the murder of its leader on 28 February."
+    times = [day(text, "today", PUBLISHED), day(text, "28 February", dt.date(2024, 2, 28))]
+    murder = next(e for e in run(nlp, text, timexes=times) if e.type in VIOLENT_TYPES)
+    assert murder.time is not None and murder.time.start == dt.date(2024, 2, 28)
+    assert murder.time.mod != "BEFORE"
+
+
+@pytest.mark.model
+def test_events_the_day_reports_of_the_bombing_came_in_only_bounds_it(nlp):
+    text = "This morning we received reports that the army had bombed several fishing boats."
+    morning = day(text, "This morning", PUBLISHED)
+    bombing = next(e for e in run(nlp, text, timexes=[morning]) if e.type in VIOLENT_TYPES)
+    assert bombing.time is not None and bombing.time.mod == "BEFORE"
+
+
+@pytest.mark.model
+def test_events_a_statement_told_after_the_attack_leaves_the_attack_its_day(nlp):
+    text = "Yesterday rebels bombed the offices where the statement regarding the army was printed."
+    yesterday = day(text, "Yesterday", PUBLISHED - dt.timedelta(days=1))
+    attack = next(e for e in run(nlp, text, timexes=[yesterday]) if e.type in VIOLENT_TYPES)
+    assert attack.time is not None and attack.time.mod != "BEFORE"

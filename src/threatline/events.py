@@ -1873,10 +1873,11 @@ def _time_of_other_act(governor: Token, head: Token, trigger: Token, lex: Lexico
     ):
         return True
     # 'the colonel implicated in the murder was removed today', 'called today for an
-    # investigation into the assassination': the act is only what a person or an inquiry is
-    # about
+    # investigation into the assassination', 'received reports this morning that the army
+    # had bombed boats': the act is only what a person, an inquiry or a message is about
     if governor in chain and any(
-        _lemma(t) in _ABOUT_THE_ACT for t in chain[1 : chain.index(governor)]
+        _lemma(t) in _ABOUT_THE_ACT or _lemma(t) in _MESSAGE_NOUNS
+        for t in chain[1 : chain.index(governor)]
     ):
         return True
     if not _is_reaction(governor, lex):
@@ -2069,6 +2070,14 @@ def _attach_time(
 # Words that may continue an event noun's phrase up to a time ('the attack on the El
 # Espectador facilities in Bogota this morning'), which the parser may split off it.
 _PHRASE_TAGS = {"NOUN", "PROPN", "ADP", "DET", "ADJ", "NUM", "PART"}
+
+
+def _in_noun_phrase(token: Token) -> bool:
+    """A word that may stand inside an event noun's phrase, a possessive too ('the murder
+    of its leader')."""
+    return token.pos_ in _PHRASE_TAGS or token.tag_ == "PRP$"
+
+
 # 'claimed the attack in a statement this morning': the time is the statement's
 _MESSAGE_NOUNS = {
     "statement", "communique", "call", "letter", "message", "broadcast", "interview",
@@ -2085,7 +2094,7 @@ def _phrase_runs_to(noun: Token, timex: TimeSpan) -> bool:
     if timex.char_start < noun.idx + len(noun.text):
         return False
     between = [t for t in noun.doc[noun.i + 1 :] if t.idx < timex.char_start]
-    return all(t.pos_ in _PHRASE_TAGS and t.lemma_.lower() not in _MESSAGE_NOUNS for t in between)
+    return all(_in_noun_phrase(t) and t.lemma_.lower() not in _MESSAGE_NOUNS for t in between)
 
 
 def _closes_phrase(noun: Token, timex: TimeSpan) -> bool:
@@ -2099,7 +2108,7 @@ def _closes_phrase(noun: Token, timex: TimeSpan) -> bool:
         return False
     doc = noun.doc
     between = [t for t in doc[noun.i + 1 :] if t.idx < start]
-    if any(t.pos_ not in _PHRASE_TAGS or t.lemma_.lower() in _MESSAGE_NOUNS for t in between):
+    if any(not _in_noun_phrase(t) or t.lemma_.lower() in _MESSAGE_NOUNS for t in between):
         return False
     after = next((t for t in doc[noun.i + 1 :] if t.idx >= end), None)
     return after is None or after.is_sent_start or (after.is_punct and after.text in ".;")
@@ -3095,6 +3104,7 @@ def extract_events(
     _resolve_anchored_times(events)
     _carry_times(events, order, lex)
     _time_of_sentence_before(events, sentences, order, timexes, lex)
+    _date_by_tolls(events, sentences, timexes, actor_index, lex)
     _local_days(events, places)
     _date_clock_times(events, article.published)
     _not_after_the_report(events, article.published)
@@ -3407,6 +3417,98 @@ def _date_by_occurrence_statements(
         ):
             continue  # the attack has its day: the statement is about something else
         event.first.time = timex
+
+
+# 'were murdered', 'who was assassinated': how a toll tells of a killing
+_TOLL_LEMMAS = frozenset(["kill", "murder", "massacre", "execute", "slay", "assassinate"])
+_PRONOUN_RELATIVES = {"that", "who", "which", "whom"}
+
+
+def _toll_victims(verb: Token) -> Token | None:
+    """The people a passive killing with no killer named tells of ('the priests were
+    murdered', 'the six priests who were murdered'), or None for another clause."""
+    if _lemma(verb) not in _TOLL_LEMMAS or not _is_passive(verb) or _agent_objects(verb):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and subject.lower_ in _PRONOUN_RELATIVES and verb.dep_ == "relcl":
+        return verb.head
+    if subject is None and verb.dep_ in ("relcl", "acl"):
+        return verb.head  # 'the priests murdered on 16 November'
+    return subject
+
+
+def _same_people(actor: Actor, other: Actor) -> bool:
+    """One group by its id or the noun its names end with ('the six Jesuit priests', 'the
+    Jesuit priests')."""
+    if actor.id == other.id:
+        return True
+    words, other_words = actor.name.lower().split(), other.name.lower().split()
+    if not words or not other_words:
+        return False
+    return words[-1].rstrip("s") == other_words[-1].rstrip("s")
+
+
+def _date_by_tolls(
+    events: list[_Event],
+    sentences: list[SpacySpan],
+    timexes: list[TimeSpan],
+    actors: _Actors,
+    lex: Lexicon,
+) -> None:
+    """A killing told only as a toll, with a day and no killer ('The priests were murdered
+    on the morning of 16 November.'), dates the violent event that names those victims,
+    when that event has no day of its own: the toll tells no event of its own (a killing
+    without its killer is the toll of an event), so its day is that event's."""
+    if not sentences:
+        return
+    doc = sentences[0].doc
+    taken = _times_taken(events, bounds=False)
+    for timex in timexes:
+        if (
+            timex.char_start is None
+            or timex.char_start in taken
+            or timex.start is None
+            or timex.start != timex.end
+            or timex.mod not in _WITHIN_DAY_MODS
+            or is_event_anchored(timex)
+        ):
+            continue
+        head = _timex_head(doc, timex)
+        if head is None:
+            continue
+        verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        victims = _toll_victims(verb) if verb is not None else None
+        victim = actors.in_subtree(victims) if victims is not None else None
+        if victim is None:
+            continue
+        named = [
+            event
+            for event in events
+            if event.first.type in lex.violent
+            and _undated(event)
+            and any(
+                p.role == Role.VICTIM
+                and (other := actors.by_id.get(p.actor)) is not None
+                and _same_people(victim, other)
+                for m in event.mentions
+                for p in m.participants
+            )
+        ]
+        if len(named) == 1:  # more than one: the toll does not say which
+            named[0].first.time = timex
+
+
+def _undated(event: _Event) -> bool:
+    """No day of the event's own: none, a clock time, a day carried over from another event
+    or only the bound of a report."""
+    own = _event_time(event)
+    return (
+        own is None
+        or own.start is None
+        or own.mod == "BEFORE"
+        or _clock_only(own)
+        or (own.anchor or "").startswith("event:")
+    )
 
 
 def _dated_in(timex: TimeSpan, sentence: SpacySpan) -> bool:
