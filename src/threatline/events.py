@@ -2968,7 +2968,14 @@ def extract_events(
         mentions = _find_triggers(sentence, lex, actor_index, timexes)
         mentions = _merge_in_sentence(mentions, lex)
         attack_told = any(m.type in lex.violent for m in all_mentions)
-        mentions = _resolve_killings(mentions, actor_index, lex, attack_told)
+        # 'some 150 people have been killed over the past three months': a tally
+        period_told = any(
+            t.timex_type == "DURATION"
+            and t.char_start is not None
+            and sentence.start_char <= t.char_start < sentence.end_char
+            for t in timexes
+        )
+        mentions = _resolve_killings(mentions, actor_index, lex, attack_told, period_told)
         casualties = _casualties(sentence, text, lex)
         if not mentions:
             unprevented = _unprevented_attack(sentence, all_mentions, timexes, lex)
@@ -3413,15 +3420,20 @@ def _add_evidence(mention: _Mention, sentence: SpacySpan) -> None:
 
 
 def _resolve_killings(
-    mentions: list[_Mention], actors: _Actors, lex: Lexicon, attack_told: bool = True
+    mentions: list[_Mention],
+    actors: _Actors,
+    lex: Lexicon,
+    attack_told: bool = True,
+    period_told: bool = False,
 ) -> list[_Mention]:
     """Killings and raids by security forces are security operations.
 
     A killing left alone in its sentence with no killer named ('soldiers were killed') is a
     toll, counted by :func:`_casualties` and given to the attack it follows. Before any
     attack is told (``attack_told`` false) a killing noun with its victims ('the murder of
-    the six priests is being investigated') has no attack to belong to: it is the event the
-    report is about.
+    the six priests is being investigated') or a passive killing of civilians ('five women
+    were murdered', unless the sentence gives a period: a tally) has no attack to belong
+    to: it is the event the report is about.
     """
     kept: list[_Mention] = []
     for mention in mentions:
@@ -3439,7 +3451,13 @@ def _resolve_killings(
             mention.kind == "casualty"
             and not killers
             and not _names_victim(mention, actors, lex)
-            and (attack_told or not _names_victims_of_noun(mention, actors, lex))
+            and (
+                attack_told
+                or not (
+                    _names_victims_of_noun(mention, actors, lex)
+                    or (not period_told and _names_people_killed(mention, actors))
+                )
+            )
         ):
             continue
         security = killers and all(
@@ -3499,6 +3517,22 @@ def _names_victims_of_noun(mention: _Mention, actors: _Actors, lex: Lexicon) -> 
         token.pos_ in ("NOUN", "PROPN")
         and mention.definite
         and bool(_nominal_victims(token, actors, lex))
+    )
+
+
+def _names_people_killed(mention: _Mention, actors: _Actors) -> bool:
+    """'Five women were murdered this morning': a passive killing of civilians or named
+    people, told before any attack, is the event the report is about."""
+    token = mention.token
+    if token.pos_ not in ("VERB", "AUX") or not _is_passive(token):
+        return False
+    if token.dep_ in ("relcl", "acl"):
+        return False  # 'the crash in which 130 passengers were killed': told of another act
+    return any(
+        actor is not None and actor.kind in _PEOPLE_KINDS
+        for patient in _passive_patients(token)
+        for head in _conjuncts(patient)
+        for actor in [actors.in_subtree(head)]
     )
 
 
