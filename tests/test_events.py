@@ -643,6 +643,27 @@ def test_events_passive_killing_of_civilians_over_a_period_is_a_tally(nlp):
 
 
 @pytest.mark.model
+def test_events_passive_killing_of_civilians_so_far_is_a_tally(nlp):
+    text = "Forty farmers have been killed so far in the north."
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, "Forty farmers")
+    assert run(nlp, text, actors=[farmers]) == []
+
+
+@pytest.mark.model
+def test_events_passive_killing_of_people_known_before_is_no_event_of_its_own(nlp):
+    text = "The farmers were murdered on Friday, the bishop recalled."
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, "The farmers")
+    assert run(nlp, text, actors=[farmers]) == []
+
+
+@pytest.mark.model
+def test_events_passive_killing_during_another_act_is_its_toll(nlp):
+    text = "During the fight between the two gangs, four farmers were killed."
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, "four farmers")
+    assert run(nlp, text, actors=[farmers]) == []
+
+
+@pytest.mark.model
 def test_events_passive_killing_in_a_relative_clause_is_no_event_of_its_own(nlp):
     text = "The crash in which forty farmers were killed happened near the port."
     farmers = actor(text, "farmers", ActorKind.CIVILIANS, "forty farmers")
