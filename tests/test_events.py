@@ -620,6 +620,57 @@ def test_events_killing_noun_with_victims_before_any_attack_is_an_event(nlp):
 
 
 @pytest.mark.model
+def test_events_passive_killing_of_civilians_before_any_attack_is_an_event(nlp):
+    text = "Four farmers were murdered in the village last night."
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, "Four farmers")
+    event = only(run(nlp, text, actors=[farmers]))
+    assert ("farmers", "victim") in roles(event)
+
+
+@pytest.mark.model
+def test_events_passive_killing_of_unnamed_soldiers_before_any_attack_is_no_event(nlp):
+    text = "Four soldiers were killed in the north last night."
+    assert run(nlp, text) == []
+
+
+@pytest.mark.model
+def test_events_passive_killing_of_civilians_over_a_period_is_a_tally(nlp):
+    text = "Some 150 farmers have been killed over the past three months."
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, "Some 150 farmers")
+    period = timex(text, "the past three months", None, None, Granularity.MONTH)
+    period = period.model_copy(update={"timex_type": "DURATION"})
+    assert run(nlp, text, actors=[farmers], timexes=[period]) == []
+
+
+@pytest.mark.model
+def test_events_passive_killing_of_civilians_so_far_is_a_tally(nlp):
+    text = "Forty farmers have been killed so far in the north."
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, "Forty farmers")
+    assert run(nlp, text, actors=[farmers]) == []
+
+
+@pytest.mark.model
+def test_events_passive_killing_of_people_known_before_is_no_event_of_its_own(nlp):
+    text = "The farmers were murdered on Friday, the bishop recalled."
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, "The farmers")
+    assert run(nlp, text, actors=[farmers]) == []
+
+
+@pytest.mark.model
+def test_events_passive_killing_during_another_act_is_its_toll(nlp):
+    text = "During the fight between the two gangs, four farmers were killed."
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, "four farmers")
+    assert run(nlp, text, actors=[farmers]) == []
+
+
+@pytest.mark.model
+def test_events_passive_killing_in_a_relative_clause_is_no_event_of_its_own(nlp):
+    text = "The crash in which forty farmers were killed happened near the port."
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, "forty farmers")
+    assert run(nlp, text, actors=[farmers]) == []
+
+
+@pytest.mark.model
 def test_events_killing_noun_after_an_attack_stays_its_toll(nlp):
     text = (
         "Rebels attacked a bus on the highway. "

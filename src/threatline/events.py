@@ -3040,7 +3040,18 @@ def extract_events(
         mentions = _find_triggers(sentence, lex, actor_index, timexes)
         mentions = _merge_in_sentence(mentions, lex)
         attack_told = any(m.type in lex.violent for m in all_mentions)
-        mentions = _resolve_killings(mentions, actor_index, lex, attack_told)
+        # 'some 150 people have been killed over the past three months', 'three judges
+        # have been murdered so far this year': a tally
+        period_told = any(
+            t.timex_type == "DURATION"
+            and t.char_start is not None
+            and sentence.start_char <= t.char_start < sentence.end_char
+            for t in timexes
+        ) or any(
+            t.lower_ == "so" and t.i + 1 < sentence.end and t.nbor().lower_ == "far"
+            for t in sentence
+        )
+        mentions = _resolve_killings(mentions, actor_index, lex, attack_told, period_told)
         casualties = _casualties(sentence, text, lex)
         if not mentions:
             unprevented = _unprevented_attack(sentence, all_mentions, timexes, lex)
@@ -3592,15 +3603,20 @@ def _add_evidence(mention: _Mention, sentence: SpacySpan) -> None:
 
 
 def _resolve_killings(
-    mentions: list[_Mention], actors: _Actors, lex: Lexicon, attack_told: bool = True
+    mentions: list[_Mention],
+    actors: _Actors,
+    lex: Lexicon,
+    attack_told: bool = True,
+    period_told: bool = False,
 ) -> list[_Mention]:
     """Killings and raids by security forces are security operations.
 
     A killing left alone in its sentence with no killer named ('soldiers were killed') is a
     toll, counted by :func:`_casualties` and given to the attack it follows. Before any
     attack is told (``attack_told`` false) a killing noun with its victims ('the murder of
-    the six priests is being investigated') has no attack to belong to: it is the event the
-    report is about.
+    the six priests is being investigated') or a passive killing of civilians ('five women
+    were murdered', unless the sentence gives a period: a tally) has no attack to belong
+    to: it is the event the report is about.
     """
     kept: list[_Mention] = []
     for mention in mentions:
@@ -3618,7 +3634,13 @@ def _resolve_killings(
             mention.kind == "casualty"
             and not killers
             and not _names_victim(mention, actors, lex)
-            and (attack_told or not _names_victims_of_noun(mention, actors, lex))
+            and (
+                attack_told
+                or not (
+                    _names_victims_of_noun(mention, actors, lex)
+                    or (not period_told and _names_people_killed(mention, actors))
+                )
+            )
         ):
             continue
         security = killers and all(
@@ -3678,6 +3700,37 @@ def _names_victims_of_noun(mention: _Mention, actors: _Actors, lex: Lexicon) -> 
         token.pos_ in ("NOUN", "PROPN")
         and mention.definite
         and bool(_nominal_victims(token, actors, lex))
+    )
+
+
+def _names_people_killed(mention: _Mention, actors: _Actors) -> bool:
+    """'Five women were murdered this morning': a passive killing of civilians told for the
+    first time, before any attack, is the event the report is about."""
+    token = mention.token
+    if token.pos_ not in ("VERB", "AUX") or not _is_passive(token):
+        return False
+    if token.dep_ in ("relcl", "acl"):
+        return False  # 'the crash in which 130 passengers were killed': told of another act
+    if any(
+        obj.ent_type_ not in ("DATE", "TIME")
+        for verb in [token, *token.ancestors]
+        for obj in _prep_objects(verb, {"during", "amid"})
+    ):
+        return False  # 'during the shoot-out one civilian was killed': a toll of that act
+    return any(
+        actor is not None and actor.kind in _PEOPLE_KINDS and not _known_before(head)
+        for patient in _passive_patients(token)
+        for head in _conjuncts(patient)
+        for actor in [actors.in_subtree(head)]
+    )
+
+
+def _known_before(noun: Token) -> bool:
+    """'the priests', 'their guards': people the reader is taken to know, of a killing told
+    before; 'five women', 'peasants' are told for the first time."""
+    return any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "no")
+        for c in noun.children
     )
 
 
