@@ -899,22 +899,6 @@ def test_events_toll_in_next_sentence_goes_to_previous_attack(nlp):
 
 
 @pytest.mark.model
-def test_events_people_killed_in_the_next_paragraph_are_the_attack_s_victims(nlp):
-    text = (
-        "Gunmen shot dead the mayor of Tarma on Monday.\n\n"
-        "His driver and two bodyguards were also killed."
-    )
-    gunmen = actor(text, "gunmen", ActorKind.ARMED_GROUP, "Gunmen")
-    mayor = actor(text, "mayor", ActorKind.GOVERNMENT, "the mayor of Tarma")
-    driver = actor(text, "driver", ActorKind.CIVILIANS, "driver")
-    guards = actor(text, "guards", ActorKind.CIVILIANS, "bodyguards")
-    event = only(run(nlp, text, [gunmen, mayor, driver, guards]))
-    victims = {p.actor for p in event.participants if p.role == "victim"}
-    assert {"driver", "guards"} <= victims
-    assert len(event.evidence) == 2
-
-
-@pytest.mark.model
 def test_events_fighters_killed_in_the_next_paragraph_are_no_victims(nlp):
     text = "Rebels attacked the town hall of Tarma on Monday.\n\nTwo guerrillas were killed."
     rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "Rebels")

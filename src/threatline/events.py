@@ -1697,15 +1697,6 @@ def _add_identified_victims(
     return found
 
 
-def _harms_civilians(cue: Token, actors: _Actors) -> bool:
-    """Whether those a casualty cue counts are named people or civilians, not fighters."""
-    argument = _casualty_argument(cue)
-    if argument is None:
-        return False
-    harmed = [actors.in_subtree(head) for head in _conjuncts(argument)]
-    return bool(harmed) and all(a is not None and a.kind in _PEOPLE_KINDS for a in harmed)
-
-
 def _set_casualty(mention: _Mention, kind: str, count: Quantity) -> None:
     if kind == "fatal" and mention.fatalities is None:
         mention.fatalities = count
@@ -3060,12 +3051,9 @@ def extract_events(
                 all_mentions.append(unprevented)
                 previous_violent = told_just_before = unprevented
                 continue
-            # 'A dozen American soldiers were killed.' after the attack sentence; a toll
-            # set off as a paragraph of its own right after it belongs to it as well
+            # 'A dozen American soldiers were killed.' after the attack sentence; a toll in
+            # a paragraph of its own is left alone (joining it lowered merging across articles)
             toll_of = previous_violent
-            if toll_of is None and just_before is not None:
-                casualties = [c for c in casualties if _harms_civilians(c[0], actor_index)]
-                toll_of = just_before
             if toll_of is not None and casualties:
                 for cue, kind, count in casualties:
                     _set_casualty(toll_of, kind, count)
