@@ -3031,17 +3031,7 @@ def extract_events(
         mentions = _find_triggers(sentence, lex, actor_index, timexes)
         mentions = _merge_in_sentence(mentions, lex)
         attack_told = any(m.type in lex.violent for m in all_mentions)
-        # 'some 150 people have been killed over the past three months', 'three judges
-        # have been murdered so far this year': a tally
-        period_told = any(
-            t.timex_type == "DURATION"
-            and t.char_start is not None
-            and sentence.start_char <= t.char_start < sentence.end_char
-            for t in timexes
-        ) or any(
-            t.lower_ == "so" and t.i + 1 < sentence.end and t.nbor().lower_ == "far"
-            for t in sentence
-        )
+        period_told = _tells_a_period(sentence, timexes)
         mentions = _resolve_killings(mentions, actor_index, lex, attack_told, period_told)
         casualties = _casualties(sentence, text, lex)
         if not mentions:
@@ -3688,6 +3678,20 @@ def _names_victims_of_noun(mention: _Mention, actors: _Actors, lex: Lexicon) -> 
         token.pos_ in ("NOUN", "PROPN")
         and mention.definite
         and bool(_nominal_victims(token, actors, lex))
+    )
+
+
+def _tells_a_period(sentence: SpacySpan, timexes: list[TimeSpan]) -> bool:
+    """Whether the sentence counts over a period, which makes its killings a tally ('some 150
+    people have been killed over the past three months', 'three judges have been murdered so
+    far this year')."""
+    return any(
+        t.timex_type == "DURATION"
+        and t.char_start is not None
+        and sentence.start_char <= t.char_start < sentence.end_char
+        for t in timexes
+    ) or any(
+        t.lower_ == "so" and t.i + 1 < sentence.end and t.nbor().lower_ == "far" for t in sentence
     )
 
 
