@@ -3427,8 +3427,8 @@ def _toll_victims(verb: Token) -> Token | None:
 
 
 def _same_people(actor: Actor, other: Actor) -> bool:
-    """One group by its id or the noun its names end with ('the six Jesuit priests', 'the
-    Jesuit priests')."""
+    """One group by its id or the noun its names end with ('the six Franciscan monks', 'the
+    Franciscan monks')."""
     if actor.id == other.id:
         return True
     words, other_words = actor.name.lower().split(), other.name.lower().split()

@@ -1910,7 +1910,7 @@ _COUNT_BEFORE = re.compile(
 
 def _counted(actor: Actor, text: str, article: Article) -> str:
     """A description of the perpetrators with the count and nationality the text gives
-    them ('TWO MEN', 'SALVADORAN GUERRILLAS'): PERP: INDIVIDUAL ID keeps such modifiers,
+    them ('TWO MEN', 'PERUVIAN GUERRILLAS'): PERP: INDIVIDUAL ID keeps such modifiers,
     unlike the other string slots (scoring guidelines 3.1)."""
     for start, end in actor.mentions:
         mention = _fill_string(article.text[start:end])
@@ -1919,7 +1919,7 @@ def _counted(actor: Actor, text: str, article: Article) -> str:
         before = _fill_string(article.text[max(0, start - 40) : start]) + " "
         nation = before.split()[-1] if before.split() else ""
         if nation.rstrip("'") in _nation_words() and not mention.startswith(nation):
-            mention = f"{nation} {mention}"  # 'Salvadoran guerrillas'
+            mention = f"{nation} {mention}"  # 'Peruvian guerrillas'
             before = before[: before.rstrip().rfind(nation)]
         match = _COUNT_BEFORE.search(before + " ")
         counted = f"{match.group(1).strip()} {mention}" if match and match.group(1) else mention
@@ -1946,7 +1946,7 @@ def _without_count(text: str) -> str:
 
 
 def _without_nationality(text: str) -> str:
-    """A description without its leading nationality ('SALVADORAN PRESIDENCY MINISTER' ->
+    """A description without its leading nationality ('PERUVIAN PRESIDENCY MINISTER' ->
     'PRESIDENCY MINISTER'): MUC-4 keys generally leave such adjectivals out of the string
     slots other than PERP: INDIVIDUAL ID (scoring guidelines 3.1), and a foreign nation
     has its own slot."""
