@@ -1128,6 +1128,57 @@ def test_events_same_named_victim_merges_reports(nlp):
     assert len(event.evidence) == 2
 
 
+@pytest.mark.model
+def test_events_same_named_victim_merges_though_places_read_apart(nlp):
+    """The lead reads a place from the report ('said today in Cali'), the later sentence the
+    place of the act: the same person kidnapped is one kidnapping, dated by the later day."""
+    text = (
+        "Relatives of Luis Vega said today in Cali that the men who kidnapped Luis Vega "
+        "want a large ransom. "
+        "Luis Vega was kidnapped on 14 July in Pasto by four men."
+    )
+    vega = actor(text, "vega", ActorKind.PERSON, "Luis Vega")
+    cali = place(text, "P1", "Cali", PlaceLevel.SETTLEMENT, "CO")
+    pasto = place(text, "P2", "Pasto", PlaceLevel.SETTLEMENT, "CO")
+    today = day(text, "today", PUBLISHED)
+    july = day(text, "14 July", dt.date(2023, 7, 14))
+    kidnappings = [
+        e
+        for e in run(nlp, text, actors=[vega], places=[cali, pasto], timexes=[today, july])
+        if e.type == "kidnapping"
+    ]
+    kidnapping = only(kidnappings)
+    assert kidnapping.time is not None and kidnapping.time.start == dt.date(2023, 7, 14)
+
+
+@pytest.mark.model
+def test_events_killings_of_two_named_people_stay_two(nlp):
+    text = "Luis Vega was shot dead in Cali on Monday. Ana Ruiz was shot dead in Pasto."
+    vega = actor(text, "vega", ActorKind.PERSON, "Luis Vega")
+    ruiz = actor(text, "ruiz", ActorKind.PERSON, "Ana Ruiz")
+    cali = place(text, "P1", "Cali", PlaceLevel.SETTLEMENT, "CO")
+    pasto = place(text, "P2", "Pasto", PlaceLevel.SETTLEMENT, "CO")
+    monday = day(text, "Monday", dt.date(2024, 3, 18))
+    events = run(nlp, text, actors=[vega, ruiz], places=[cali, pasto], timexes=[monday])
+    assert len(events) == 2
+    assert [e.place.id if e.place else None for e in events] == ["P1", "P2"]
+
+
+@pytest.mark.model
+def test_events_same_person_kidnapped_years_apart_stays_two_kidnappings(nlp):
+    text = (
+        "Gunmen kidnapped Luis Vega in Cali on Monday. "
+        "Luis Vega had been kidnapped in Pasto in 2015."
+    )
+    vega = actor(text, "vega", ActorKind.PERSON, "Luis Vega")
+    cali = place(text, "P1", "Cali", PlaceLevel.SETTLEMENT, "CO")
+    pasto = place(text, "P2", "Pasto", PlaceLevel.SETTLEMENT, "CO")
+    monday = day(text, "Monday", dt.date(2024, 3, 18))
+    year = timex(text, "2015", dt.date(2015, 1, 1), dt.date(2015, 12, 31), Granularity.YEAR)
+    events = run(nlp, text, actors=[vega], places=[cali, pasto], timexes=[monday, year])
+    assert [e.type for e in events] == ["kidnapping", "kidnapping"]
+
+
 # --------------------------------------------------------------------------- upper case
 
 

@@ -2857,21 +2857,25 @@ def _corefer(
                 continue
             if not _overlaps(_event_time(event), mention.time):
                 continue
-            if not _place_compatible(_event_place(event), mention.place, places):
-                continue
-            if mention.country and not _in_country(event, mention.country, places):
-                continue
-            definite_match = (
-                mention.definite
-                and _compatible_types(event.first.type, mention.type, lex)
-                and not _names_other_victims(mention, event, people, actors, lex)
-            )
-            same_victim = (
+            same_victim = bool(
                 people
                 and _same_harm_types(event.first.type, mention.type)
                 and any(people & _harmed_people(m, actors) for m in event.mentions)
             )
-            if definite_match or same_victim:
+            # the same named person harmed the same way is one act even where the places
+            # read apart: a place read from a clause is less sure than the person named
+            if same_victim:
+                target = event
+                break
+            if not _place_compatible(_event_place(event), mention.place, places):
+                continue
+            if mention.country and not _in_country(event, mention.country, places):
+                continue
+            if (
+                mention.definite
+                and _compatible_types(event.first.type, mention.type, lex)
+                and not _names_other_victims(mention, event, people, actors, lex)
+            ):
                 target = event
                 break
         if target is None:
