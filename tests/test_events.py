@@ -597,6 +597,36 @@ def test_events_killing_told_in_a_relative_clause_names_its_victim(nlp):
 
 
 @pytest.mark.model
+def test_events_named_person_found_dead_is_a_killing(nlp):
+    text = "Pedro Salas, a union leader in the port, was found dead this morning."
+    salas = actor(text, "salas", ActorKind.PERSON, "Pedro Salas")
+    event = only(run(nlp, text, actors=[salas]))
+    assert event.type == "attack"
+    assert ("salas", "victim") in roles(event)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who finds a body is not its killer
+        "Fishermen found Pedro Salas dead on the beach this morning.",
+        "A dead dog was found in the market this morning.",
+        "Pedro Salas was found guilty of fraud this morning.",
+    ],
+)
+@pytest.mark.model
+def test_events_found_without_a_passive_death_is_no_killing(nlp, text):
+    salas = actor(text, "salas", ActorKind.PERSON, "Pedro Salas")
+    assert run(nlp, text, actors=[salas]) == []
+
+
+@pytest.mark.model
+def test_events_unnamed_soldiers_found_dead_after_an_attack_stay_its_toll(nlp):
+    text = "Rebels attacked a convoy near the border. Four soldiers were found dead."
+    assert len(run(nlp, text)) == 1
+
+
+@pytest.mark.model
 def test_events_passive_killing_of_unnamed_soldiers_stays_a_toll(nlp):
     text = "Rebels attacked a convoy near the border. Four soldiers were killed."
     events = run(nlp, text)

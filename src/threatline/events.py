@@ -508,6 +508,10 @@ def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _A
         return False
     if required and not _has_required(token, required):
         return False
+    if entry.get("passive_only") and not (
+        _is_passive(token) or (token.dep_ == "acl" and token.tag_ == "VBN")
+    ):
+        return False  # 'police found him dead': the finder is not the killer
     if "object_any" in entry and not (_object_words(token) & set(entry["object_any"])):
         obj = _object(token)
         # 'seized Kunduz': a named place is territory too
