@@ -3330,6 +3330,21 @@ _PLACING_VERBS = {"occur": None, "happen": None, "take": "place", "carry": "out"
 _REFERRING_PRONOUNS = {"it", "this", "that", "which"}
 # a day or part of it ('early this morning'), not a bound ('before 5 July')
 _WITHIN_DAY_MODS = {None, "START", "MID", "END", "APPROX"}
+
+
+def _free_day(timex: TimeSpan, taken: set[int | None]) -> bool:
+    """A written day (within a day: 'the morning of 16 November') that dates no event yet
+    and is not told relative to an event."""
+    return (
+        timex.char_start is not None
+        and timex.char_start not in taken
+        and timex.start is not None
+        and timex.start == timex.end
+        and timex.mod in _WITHIN_DAY_MODS
+        and not is_event_anchored(timex)
+    )
+
+
 _STATEMENT_REACH = 3  # how many sentences back the event it dates may have been told
 
 
@@ -3376,14 +3391,7 @@ def _date_by_occurrence_statements(
         key=lambda item: item[0],
     )
     for timex in timexes:
-        if (
-            timex.char_start is None
-            or timex.char_start in taken
-            or timex.start is None
-            or timex.start != timex.end
-            or timex.mod not in _WITHIN_DAY_MODS
-            or is_event_anchored(timex)
-        ):
+        if not _free_day(timex, taken):
             continue
         head = _timex_head(sentences[0].doc, timex) if sentences else None
         if head is None or head.doc.text[max(timex.char_start - 1, 0)] in "([":
@@ -3404,21 +3412,13 @@ def _date_by_occurrence_statements(
             continue
         if event.first.type not in lex.violent:
             continue
-        own = _event_time(event)
-        if (
-            own is not None
-            and own.start is not None
-            and own.mod != "BEFORE"
-            and not _clock_only(own)
-            and not (own.anchor or "").startswith("event:")
-        ):
+        if not _undated(event):
             continue  # the attack has its day: the statement is about something else
         event.first.time = timex
 
 
 # 'were murdered', 'who was assassinated': how a toll tells of a killing
 _TOLL_LEMMAS = frozenset(["kill", "murder", "massacre", "execute", "slay", "assassinate"])
-_PRONOUN_RELATIVES = {"that", "who", "which", "whom"}
 
 
 def _toll_victims(verb: Token) -> Token | None:
@@ -3426,12 +3426,12 @@ def _toll_victims(verb: Token) -> Token | None:
     murdered', 'the six priests who were murdered'), or None for another clause."""
     if _lemma(verb) not in _TOLL_LEMMAS or not _is_passive(verb) or _agent_objects(verb):
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if subject is not None and subject.lower_ in _PRONOUN_RELATIVES and verb.dep_ == "relcl":
-        return verb.head
-    if subject is None and verb.dep_ in ("relcl", "acl"):
+    patients = _passive_patients(verb)
+    if patients:
+        return patients[0]
+    if verb.dep_ in ("relcl", "acl"):
         return verb.head  # 'the priests murdered on 16 November'
-    return subject
+    return None
 
 
 def _same_people(actor: Actor, other: Actor) -> bool:
@@ -3461,14 +3461,7 @@ def _date_by_tolls(
     doc = sentences[0].doc
     taken = _times_taken(events, bounds=False)
     for timex in timexes:
-        if (
-            timex.char_start is None
-            or timex.char_start in taken
-            or timex.start is None
-            or timex.start != timex.end
-            or timex.mod not in _WITHIN_DAY_MODS
-            or is_event_anchored(timex)
-        ):
+        if not _free_day(timex, taken):
             continue
         head = _timex_head(doc, timex)
         if head is None:
