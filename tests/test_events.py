@@ -764,6 +764,75 @@ def test_events_threat_against_someone_is_a_threat(nlp):
 
 
 @pytest.mark.model
+def test_events_threatening_people_named_by_their_office_is_a_threat(nlp):
+    text = "Yesterday two men on a motorcycle threatened three investigators near the port."
+    assert only(run(nlp, text)).type == "threat"
+    text = "The minister and her daughter have been threatened by a drug gang."
+    assert only(run(nlp, text)).type == "threat"
+    # what is threatened is no one
+    assert run(nlp, "Yesterday the floods threatened three bridges near the port.") == []
+
+
+@pytest.mark.model
+def test_events_assassination_threats_are_threats(nlp):
+    text = "The judge is hiding abroad from the cartel's assassination threats."
+    event = only(run(nlp, text))
+    assert (event.type, event.status) == ("threat", "threatened")
+    assert run(nlp, "The judge is hiding abroad from the cartel's legal threats.") == []
+
+
+@pytest.mark.model
+def test_events_body_of_someone_found_is_a_killing(nlp):
+    text = "The body of Pedro Salas, a union leader, was found on a road near the port today."
+    salas = actor(text, "salas", ActorKind.PERSON, "Pedro Salas")
+    event = only(run(nlp, text, actors=[salas]))
+    assert event.type == "attack"
+    assert ("salas", "victim") in roles(event)
+    text = "The bodies of two farmers were found on a road near the port today."
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, "two farmers")
+    assert ("farmers", "victim") in roles(only(run(nlp, text, actors=[farmers])))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who finds a body is not its killer; the body of a thing is no one's
+        "Fishermen found the body of Pedro Salas on the beach today.",
+        "The body of an old car was found in the river today.",
+    ],
+)
+@pytest.mark.model
+def test_events_body_found_without_a_dead_person_is_no_killing(nlp, text):
+    salas = actor(text, "salas", ActorKind.PERSON, "Pedro Salas")
+    assert run(nlp, text, actors=[salas]) == []
+
+
+@pytest.mark.model
+def test_events_unnamed_bodies_found_after_an_attack_stay_its_toll(nlp):
+    text = "Rebels attacked a convoy near the border. The bodies of four soldiers were found."
+    assert len(run(nlp, text)) == 1
+
+
+@pytest.mark.model
+def test_events_undated_attacks_on_the_power_supply_are_an_event(nlp):
+    text = "The rebels have stepped up attacks on the power pylons in the north."
+    assert only(run(nlp, text)).type == "attack"
+    text = "The rebels have stepped up attacks on the army in the north."
+    assert run(nlp, text) == []
+
+
+@pytest.mark.model
+def test_events_destroying_power_towers_is_an_attack(nlp):
+    text = "The rebels destroyed ten power towers in the north."
+    rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "The rebels")
+    event = only(run(nlp, text, actors=[rebels]))
+    assert event.type == "attack"
+    assert ("rebels", "perpetrator") in roles(event)
+    # no one did it: no attack
+    assert run(nlp, "The storm destroyed ten power towers in the north.") == []
+
+
+@pytest.mark.model
 def test_events_sabotage_is_an_attack(nlp):
     text = "Rebels sabotaged two power pylons near the dam on Friday."
     event = only(run(nlp, text))

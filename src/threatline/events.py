@@ -36,6 +36,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from threatline.annotate import NAME_TITLES
 from threatline.errors import ConfigError
 from threatline.geo import demonyms, locate_event
 from threatline.models import (
@@ -143,6 +144,7 @@ class Lexicon:
     accused_object_verbs: frozenset[str] = frozenset()
     act_object_verbs: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
+    infrastructure: frozenset[str] = frozenset()
 
 
 def _read_json(name: str) -> dict[str, Any]:
@@ -239,6 +241,7 @@ def load_lexicon() -> Lexicon:
         accused_object_verbs=frozenset(cues["accusations"]["accused_object_verbs"]),
         act_object_verbs=frozenset(cues["accusations"]["act_object_verbs"]),
         act_nouns=frozenset(cues["accusations"]["act_nouns"]),
+        infrastructure=frozenset(word_lists.get("infrastructure", ())),
     )
 
 
@@ -567,10 +570,24 @@ def _person_object(token: Token, lex: Lexicon, actors: _Actors) -> bool:
         return False
     return (
         _lemma(obj) in lex.person_nouns
+        or _is_people_noun(obj)
         or obj.ent_type_ in ("PERSON", "NORP")
         or actors.at_token(obj) is not None
         or any(actors.at_token(appos) is not None for appos in _children(obj, {"appos"}))
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _people_words() -> frozenset[str]:
+    """Nouns of people of the actor lexicon ('judges', 'relatives', 'soldiers') and titles
+    ('minister', 'candidate'): what a threat against someone names."""
+    nouns = _read_json("actors.json").get("people_nouns") or {}
+    words = {w.lower() for values in nouns.values() for w in values if " " not in w}
+    return frozenset(words | NAME_TITLES)
+
+
+def _is_people_noun(noun: Token) -> bool:
+    return noun.lower_ in _people_words() or _lemma(noun) in _people_words()
 
 
 def _clause_verb(token: Token) -> Token:
@@ -857,12 +874,41 @@ def _find_triggers(
             )
         )
     mentions = _absorb_by_governors(mentions)
-    # bare plurals ('terrorist attacks') are generic unless the sentence dates them
+    # 'murdered, and his body was found today': the finding of the killing told with it
+    # ('were found shot' tells how they were found: the finding is the event)
+    mentions = [
+        m
+        for m in mentions
+        if not _finds_remains(m.token)
+        or not any(
+            o.type in lex.violent and o.token.head.i != m.token.i and not _finds_remains(o.token)
+            for o in mentions
+        )
+    ]
+    # bare plurals ('terrorist attacks') are generic unless the sentence dates them or
+    # they strike the power or oil supply
     return [
         m
         for m in mentions
-        if m.kind == "governor" or specific_time or not _is_bare_plural(m.token, lex)
+        if m.kind == "governor"
+        or specific_time
+        or not _is_bare_plural(m.token, lex)
+        or _strikes_infrastructure(m.token, lex)
     ]
+
+
+def _strikes_infrastructure(noun: Token, lex: Lexicon) -> bool:
+    """'attacks on the power pylons', 'sabotage actions against the electricity system': acts
+    against the power or oil supply leave it cut, which makes news of them even untold
+    one by one ('their attacks on the pipeline' stays a group's deeds in general)."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return False
+    targets = _prep_objects(noun, {"on", "against", "of"})
+    return any(
+        _lemma(t) in lex.infrastructure or t.lower_ in lex.infrastructure
+        for target in targets
+        for t in target.subtree
+    )
 
 
 def _absorb_by_governors(mentions: list[_Mention]) -> list[_Mention]:
@@ -1323,7 +1369,8 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 _add_phrase(mention, actors, accused, Role.PERPETRATOR)
         obj = _object(token)
         if obj is not None and kind in lex.violent | {EventType.THREAT.value}:
-            for head in _conjuncts(obj):
+            # 'the body of X was found': X suffered the act
+            for head in _conjuncts(_whose_remains(obj)):
                 harmed = actors.in_subtree(head)
                 _add(mention, harmed, _harm_role(token, kind, harmed, lex))
             if _harm_role(token, kind, None, lex) == Role.VICTIM or any(
@@ -3713,9 +3760,18 @@ def _names_people_killed(mention: _Mention, actors: _Actors) -> bool:
     return any(
         actor is not None and actor.kind in _PEOPLE_KINDS and not _known_before(head)
         for patient in _passive_patients(token)
-        for head in _conjuncts(patient)
+        for head in _conjuncts(_whose_remains(patient))
         for actor in [actors.in_subtree(head)]
     )
+
+
+def _whose_remains(noun: Token) -> Token:
+    """Whose body a remains noun is ('the bodies of three peasants', 'Luis Vega's body'); any
+    other noun is itself."""
+    if _lemma(noun) not in _REMAINS:
+        return noun
+    owners = _children(noun, {"poss"}) or _prep_objects(noun, {"of"})
+    return owners[0] if owners else noun
 
 
 def _known_before(noun: Token) -> bool:
@@ -3764,7 +3820,7 @@ def _names_victim(mention: _Mention, actors: _Actors, lex: Lexicon) -> bool:
         return any(
             actor.kind == ActorKind.PERSON.value
             for patient in patients
-            for head in _conjuncts(patient)
+            for head in _conjuncts(_whose_remains(patient))
             if (actor := actors.at_token(head) or _apposed_person(head, actors)) is not None
         )
     if token.pos_ not in ("NOUN", "PROPN"):
