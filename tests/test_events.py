@@ -968,6 +968,10 @@ def test_events_people_identified_as_the_victims_are_the_attack_s_victims(nlp, s
             "The following policemen died in combat: Rosa Vega, Luis Prado and Ana Ruiz.",
             {"vega", "prado", "ruiz"},
         ),
+        (
+            "The following Policemen died in combat: Major Rosa Vega, Captain Luis Prado.",
+            {"vega", "prado"},
+        ),
         ("Rosa Vega and Luis Prado attended the funeral.", set()),
     ],
 )

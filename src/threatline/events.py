@@ -1743,7 +1743,9 @@ def _add_named_casualties(
         argument = _casualty_argument(token)
         if argument is None:
             continue
-        for person in _listed_people(argument, actors):
+        # 'the following policemen died: A, B and C': a list after a colon hangs on the dead
+        heads = [argument, *_children(argument, {"appos"})]
+        for person in [p for head in heads for p in _listed_people(head, actors)]:
             if Participant(actor=person.id, role=Role.VICTIM) not in mention.participants:
                 _add(mention, person, Role.VICTIM)
                 found = True
