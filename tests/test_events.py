@@ -1026,6 +1026,69 @@ def test_events_people_identified_as_the_victims_are_the_attack_s_victims(nlp, s
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("second", "victims"),
+    [
+        (
+            "The mayor's son, Rosa Vega, and his bodyguard, Luis Prado, also died.",
+            {"vega", "prado"},
+        ),
+        (
+            "The following policemen died in combat: Rosa Vega, Luis Prado and Ana Ruiz.",
+            {"vega", "prado", "ruiz"},
+        ),
+        (
+            "The following Policemen died in combat: Major Rosa Vega, Captain Luis Prado.",
+            {"vega", "prado"},
+        ),
+        ("Rosa Vega and Luis Prado attended the funeral.", set()),
+    ],
+)
+def test_events_people_named_dead_in_a_paragraph_of_their_own_are_victims(nlp, second, victims):
+    text = f"Gunmen attacked the town hall of Tarma on Monday.\n\n{second}"
+    gunmen = actor(text, "gunmen", ActorKind.ARMED_GROUP, "Gunmen")
+    people = [
+        actor(text, name.split()[-1].lower(), ActorKind.PERSON, name)
+        for name in ("Rosa Vega", "Luis Prado", "Ana Ruiz")
+        if name in text
+    ]
+    event = only(run(nlp, text, [gunmen, *people]))
+    assert {p.actor for p in event.participants if p.role == "victim"} == victims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("second", "victims"),
+    [
+        ("The names of the two people killed were released.", {"vega", "prado"}),
+        ("The names of the bus company owners were released.", set()),
+    ],
+)
+def test_events_they_after_the_people_killed_names_the_victims(nlp, second, victims):
+    text = f"Gunmen attacked a bus in Tarma. {second} They are Rosa Vega and Luis Prado."
+    gunmen = actor(text, "gunmen", ActorKind.ARMED_GROUP, "Gunmen")
+    vega = actor(text, "vega", ActorKind.PERSON, "Rosa Vega")
+    prado = actor(text, "prado", ActorKind.PERSON, "Luis Prado")
+    event = only(run(nlp, text, [gunmen, vega, prado]))
+    assert {p.actor for p in event.participants if p.role == "victim"} == victims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("Tarma -- Police chief Luis Prado was murdered this morning.", {"prado"}),
+        ("Police chief Luis Prado was murdered in Tarma this morning.", {"prado"}),
+    ],
+)
+def test_events_dateline_read_as_a_subject_is_no_victim(nlp, text, victims):
+    prado = actor(text, "prado", ActorKind.PERSON, "Luis Prado")
+    tarma = actor(text, "tarma", ActorKind.ORGANIZATION, "Tarma")
+    event = only(run(nlp, text, [prado, tarma]))
+    assert {p.actor for p in event.participants if p.role == "victim"} == victims
+
+
+@pytest.mark.model
 def test_events_slit_throat_is_a_lower_bound(nlp):
     # a detail about one victim says nothing about the total: at least one dead
     text = "Gunmen stormed the theater on Friday. One victim's throat was slit."

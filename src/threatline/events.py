@@ -1367,7 +1367,7 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
             accused = _accused_of(token) if subject is None else None
             if accused is not None:
                 _add_phrase(mention, actors, accused, Role.PERPETRATOR)
-        obj = _object(token)
+        obj = _own_passive_subject(token) or _object(token)
         if obj is not None and kind in lex.violent | {EventType.THREAT.value}:
             # 'the body of X was found': X suffered the act
             for head in _conjuncts(_whose_remains(obj)):
@@ -1407,6 +1407,15 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
             sub = _subject(other)
             if sub is not None:
                 _add_phrase(mention, actors, sub, Role.PERPETRATOR)
+
+
+def _own_passive_subject(verb: Token) -> Token | None:
+    """Of two passive subjects, the one nearest before the verb: the parser reads a dateline
+    as a second subject ('Medellin -- Police chief X was murdered' gives 'Medellin' and 'X';
+    the one nearest the verb is the verb's own, as in :func:`_subject`)."""
+    subjects = _children(verb, {"nsubjpass"})
+    before = [s for s in subjects if s.i < verb.i]
+    return before[-1] if len(subjects) > 1 and before else None
 
 
 # Verbs whose object is said to have done what their 'of'/'for' clause tells: 'accused the
@@ -1711,6 +1720,21 @@ def _names_the_harmed(phrase: Token, lex: Lexicon) -> bool:
     )
 
 
+#: Pronouns that take up the people the sentence before told of: 'They are A and B.'
+_TAKE_UP_PRONOUNS = frozenset(["they", "these", "those"])
+
+
+def _refers_to_harmed(subject: Token, sentence: SpacySpan, lex: Lexicon) -> bool:
+    """'They are A and B.' after 'The names of the four people killed were released.': a
+    bare pronoun that takes up the harmed people the sentence before told of."""
+    if subject.lower_ not in _TAKE_UP_PRONOUNS or list(subject.children):
+        return False
+    if sentence.start == 0:
+        return False
+    before = sentence.doc[sentence.start - 1].sent
+    return _names_the_harmed(before.root, lex)
+
+
 def _add_identified_victims(
     mention: _Mention, sentence: SpacySpan, actors: _Actors, lex: Lexicon
 ) -> bool:
@@ -1736,7 +1760,9 @@ def _add_identified_victims(
             listing = (root.idx, sentence.end_char)  # 'among the injured are A, B and C'
         elif among:
             listing = (sentence.start_char, among[0].idx)
-        elif complements and _names_the_harmed(subjects[0], lex):
+        elif complements and (
+            _names_the_harmed(subjects[0], lex) or _refers_to_harmed(subjects[0], sentence, lex)
+        ):
             listing = (complements[0].left_edge.idx, sentence.end_char)
     if listing is None:
         return False
@@ -1745,6 +1771,31 @@ def _add_identified_victims(
         if actor.kind not in (ActorKind.ARMED_GROUP.value, ActorKind.MEDIA.value):
             _add(mention, actor, Role.VICTIM)
             found = True
+    return found
+
+
+def _add_named_casualties(
+    mention: _Mention, sentence: SpacySpan, actors: _Actors, lex: Lexicon
+) -> bool:
+    """The persons a sentence names among the dead or wounded ('the following policemen
+    died: A, B and C', 'X's son, William, and bodyguard Y were also killed') become victims
+    of the event; whether it named any. A toll of unnamed people adds nobody."""
+    found = False
+    for token in sentence:
+        lemma = _lemma(token)
+        if lemma not in lex.fatal and lemma not in lex.injury and token.lower_ not in lex.injury:
+            continue
+        if token.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue  # 'the death penalty': a noun cue needs its count, see _casualties
+        argument = _casualty_argument(token)
+        if argument is None:
+            continue
+        # 'the following policemen died: A, B and C': a list after a colon hangs on the dead
+        heads = [argument, *_children(argument, {"appos"})]
+        for person in [p for head in heads for p in _listed_people(head, actors)]:
+            if Participant(actor=person.id, role=Role.VICTIM) not in mention.participants:
+                _add(mention, person, Role.VICTIM)
+                found = True
     return found
 
 
@@ -3075,6 +3126,8 @@ def extract_events(
     actor_index = _Actors(actors)
     all_mentions: list[_Mention] = []
     previous_violent: _Mention | None = None
+    # the violent event told last in the article, whatever paragraph told it
+    last_violent: _Mention | None = None
     # the violent event the sentence right before told (or took a toll for), across paragraphs
     told_just_before: _Mention | None = None
     previous_paragraph_break = 0
@@ -3105,8 +3158,16 @@ def extract_events(
                     _add_victim(toll_of, cue, actor_index)
                     _add_evidence(toll_of, sentence)
                 told_just_before = toll_of
-            # 'The victims were identified as A and B.' names the people just told of
-            identified = previous_violent or just_before
+            # 'Torrado's son, William, and bodyguard Jairo Ortega were also killed.' in a
+            # paragraph of its own: the people it names are victims of the attack told last
+            # (its count stays with the sentence: a bare toll may be of another attack)
+            named_of = toll_of or last_violent
+            if named_of is not None and _add_named_casualties(named_of, sentence, actor_index, lex):
+                _add_evidence(named_of, sentence)
+                told_just_before = named_of
+            # 'The victims were identified as A and B.' names the people just told of, or
+            # of the attack told last when a paragraph of its own names them
+            identified = previous_violent or just_before or last_violent
             if identified is not None and _add_identified_victims(
                 identified, sentence, actor_index, lex
             ):
@@ -3138,6 +3199,7 @@ def extract_events(
         violent = [m for m in mentions if m.type in lex.violent]
         previous_violent = violent[-1] if violent else None
         told_just_before = previous_violent
+        last_violent = previous_violent or last_violent
     events = _corefer(all_mentions, {p.id: p for p in places}, actor_index, lex)
     for n, event in enumerate(events, start=1):
         event.id = f"E{n}"
