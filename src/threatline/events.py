@@ -3158,7 +3158,7 @@ def extract_events(
                     _add_victim(toll_of, cue, actor_index)
                     _add_evidence(toll_of, sentence)
                 told_just_before = toll_of
-            # 'Torrado's son, William, and bodyguard Jairo Ortega were also killed.' in a
+            # 'The mayor's son, Pablo, and his driver Luis Mena were also killed.' in a
             # paragraph of its own: the people it names are victims of the attack told last
             # (its count stays with the sentence: a bare toll may be of another attack)
             named_of = toll_of or last_violent
