@@ -954,6 +954,11 @@ def test_muc4_a_description_leaves_its_nationality_out() -> None:
         ("About 20 rebels shot the judge.", "rebels", "ABOUT 20 REBELS"),
         ("Two Salvadoran guerrillas shot the judge.", "guerrillas", "TWO SALVADORAN GUERRILLAS"),
         ("The gunmen shot the judge in Soacha.", "gunmen", "GUNMEN"),
+        # a clock time before the phrase counts no one; 'another' is no part of the fill
+        ("At about 1330, gunmen shot the judge.", "gunmen", "GUNMEN"),
+        ("Another gunman shot the judge.", "Another gunman", "GUNMAN"),
+        # a hyphened compound keeps its first word
+        ("Motorcycle-riding gunmen shot the judge.", "-riding gunmen", "MOTORCYCLE-RIDING GUNMEN"),
     ],
 )
 def test_muc4_individual_perpetrators_keep_their_count_and_nationality(

@@ -482,6 +482,68 @@ def test_events_accusation_in_a_later_sentence_names_the_perpetrator(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("statement", "source"),
+    [
+        ("The police said that the Popular Front was involved in the murder.", "police"),
+        ("The Popular Front participated in the murder of the mayor.", "article"),
+        ("The minister said the Popular Front was responsible for the killing.", "minister"),
+        ("The judge implicated the Popular Front in the murder of the mayor.", "judge"),
+        ("The police arrested the Popular Front men involved in the murder.", "article"),
+    ],
+)
+def test_events_who_took_part_in_an_act_is_its_perpetrator(nlp, statement, source):
+    text = f"Unknown men shot dead the mayor of Salta, Luis Vega, on Monday. {statement}"
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "Popular Front")
+    police = actor(text, "police", ActorKind.SECURITY_FORCE, "police")
+    minister = actor(text, "minister", ActorKind.GOVERNMENT, "minister")
+    judge = actor(text, "judge", ActorKind.GOVERNMENT, "judge")
+    events = run(nlp, text, actors=[front, police, minister, judge])
+    murder = next(e for e in events if e.type in VIOLENT_TYPES)
+    assert ("front", "perpetrator") in roles(murder)
+    assert (source, "alleges") in stances(murder)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "The police said that the Popular Front was not involved in the murder.",
+        "The party demanded the punishment of the Popular Front leaders responsible for it.",
+        "The Popular Front participated in the elections.",
+    ],
+)
+def test_events_denied_or_vague_part_in_an_act_names_no_perpetrator(nlp, statement):
+    text = f"Unknown men shot dead the mayor of Salta, Luis Vega, on Monday. {statement}"
+    men = actor(text, "men", ActorKind.ARMED_GROUP, "Unknown men")
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "Popular Front")
+    events = run(nlp, text, actors=[men, front])
+    murder = next(e for e in events if e.type in VIOLENT_TYPES)
+    assert ("front", "perpetrator") not in roles(murder)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        ("The party condemned the murder of the minister perpetrated by the Red Cells.", True),
+        (
+            "The party condemned the murder of Vega, which was carried out by the Red Cells.",
+            True,
+        ),
+        ("The party condemned the murder of the minister elected by the Red Cells.", False),
+    ],
+)
+def test_events_the_agent_of_a_clause_that_carries_out_an_act_is_its_perpetrator(
+    nlp, text, perpetrator
+):
+    # an organization, which no group inference names from the context
+    cells = actor(text, "cells", ActorKind.ORGANIZATION, "Red Cells")
+    murder = next(e for e in run(nlp, text, actors=[cells]) if e.type in VIOLENT_TYPES)
+    assert (("cells", "perpetrator") in roles(murder)) is perpetrator
+
+
+@pytest.mark.model
 def test_events_accused_act_of_another_type_is_not_the_latest_event(nlp):
     text = (
         "A bomb exploded at the bank in Salta on Monday. "

@@ -155,3 +155,37 @@ def test_an_event_with_an_inferred_perpetrator_is_alleged_once_merged(nlp):
     report = ArticleReport(article=article, actors=[front], events=events)
     (merged,) = merge_reports([report])
     assert merged.certainty == "alleged"  # not "reported": no one states who did it
+
+
+def test_people_told_acting_in_the_sentence_before_an_attack_are_its_doers(nlp):
+    text = (
+        "The car of Luis Vega was intercepted by heavily armed men on Monday.\n\n"
+        "Vega was kidnapped as he left the airport."
+    )
+    men = actor(text, "men", ARMED, "heavily armed men")
+    vega = actor(text, "vega", ActorKind.PERSON, "Luis Vega", "Vega")
+    event = only([e for e in run(nlp, text, [men, vega]) if e.type == "kidnapping"])
+    assert ("men", "perpetrator") in roles(event)
+    assert ("context", "assumes") in stances(event)
+    assert _evidence_of_inference(text, event) == [
+        "The car of Luis Vega was intercepted by heavily armed men on Monday."
+    ]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # two sentences before, in another paragraph
+        "Heavily armed men stole cattle near Arcos.\n\nThe harvest was poor.\n\n",
+        # people who tell, not act (a paragraph before: no group of its paragraph either)
+        "Heavily armed men told reporters that the town was quiet.\n\n",
+        # people who are arrested
+        "Heavily armed men were arrested in Arcos.\n\n",
+    ],
+)
+def test_people_who_do_not_act_next_to_an_attack_are_not_its_doers(nlp, before):
+    text = f"{before}Luis Vega was kidnapped as he left the airport."
+    men = actor(text, "men", ARMED, "Heavily armed men")
+    vega = actor(text, "vega", ActorKind.PERSON, "Luis Vega")
+    event = only([e for e in run(nlp, text, [men, vega]) if e.type == "kidnapping"])
+    assert ("men", "perpetrator") not in roles(event)

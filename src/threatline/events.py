@@ -62,7 +62,7 @@ from threatline.models import (
 )
 from threatline.numbers import find_quantities, parse_quantity
 from threatline.ontology import codes_for
-from threatline.perpetrators import infer_perpetrators
+from threatline.perpetrators import infer_described_doers, infer_perpetrators
 from threatline.timex import anchor_on, interval_of, is_event_anchored, local_day
 
 __all__ = ["Lexicon", "extract_events", "load_attribution_cues", "load_lexicon"]
@@ -143,6 +143,7 @@ class Lexicon:
     suspicion_adjectives: frozenset[str] = frozenset()
     accused_object_verbs: frozenset[str] = frozenset()
     act_object_verbs: frozenset[str] = frozenset()
+    involvement_words: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
     infrastructure: frozenset[str] = frozenset()
 
@@ -240,6 +241,7 @@ def load_lexicon() -> Lexicon:
         suspicion_adjectives=frozenset(cues.get("suspicion_adjectives", ())),
         accused_object_verbs=frozenset(cues["accusations"]["accused_object_verbs"]),
         act_object_verbs=frozenset(cues["accusations"]["act_object_verbs"]),
+        involvement_words=frozenset(cues["accusations"].get("involvement_words", ())),
         act_nouns=frozenset(cues["accusations"]["act_nouns"]),
         infrastructure=frozenset(word_lists.get("infrastructure", ())),
     )
@@ -1244,6 +1246,16 @@ def _perpetrator_of_noun(noun: Token, actors: _Actors, lex: Lexicon) -> Actor | 
         subject = _subject(head.head)
         if subject is not None:
             return actors.in_subtree(subject)
+    # 'the murder of X, which was perpetrated by Y', 'the murder of X carried out by Y': the
+    # parser may hang the clause on the victim, whom no one carries out
+    victims = [c for pobj in _prep_objects(noun, {"of"}) for c in _conjuncts(pobj)]
+    for owner in [noun, *victims]:
+        for clause in owner.children:
+            if clause.dep_ in ("acl", "relcl") and _lemma(clause) in lex.support_verbs:
+                for pobj in _agent_objects(clause):
+                    actor = actors.in_subtree(pobj)
+                    if actor is not None:
+                        return actor
     return None
 
 
@@ -2709,7 +2721,7 @@ def _accusation(
             if t.i > verb.i
             and t.i not in skip
             and t.dep_ == "pobj"
-            and _lemma(t.head) in ("for", "of")
+            and _lemma(t.head) in _ACT_PREPOSITIONS
             and _is_act(t, lex)
         ]
         if not acts:
@@ -2745,6 +2757,62 @@ def _accusation(
     return (unique, acts) if unique else None
 
 
+# The prepositions that lead an accusation's act: 'blamed X for', 'accused X of', 'charged X
+# with', 'suspected of being involved in'.
+_ACT_PREPOSITIONS = frozenset(["for", "of", "with", "in"])
+
+
+def _involvement(
+    verb: Token, actors: _Actors, lex: Lexicon
+) -> tuple[list[Actor], list[Token]] | None:
+    """Who took part in an act and the act: 'two soldiers were involved in the murder',
+    'members of the army participated in the crime', 'a group is responsible for the
+    massacre', 'implicated four officers in the killing', 'the men involved in the attack'.
+    A negated statement ('were not involved') names no one."""
+    lemma = _lemma(verb)
+    if lemma not in lex.involvement_words:
+        return None
+    clause = verb.head if verb.dep_ == "acomp" else verb
+    if any(c.dep_ == "neg" for c in [*verb.children, *clause.children]):
+        return None
+    acts = [
+        pobj
+        for prep in verb.children
+        if prep.dep_ == "prep" and _lemma(prep) in ("in", "for")
+        for pobj in _children(prep, {"pobj"})
+        if _is_act(pobj, lex)
+    ]
+    if not acts:
+        return None
+    if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
+        if lemma == "responsible":
+            return None  # 'punish the people responsible': whoever they are
+        heads = [verb.head]  # 'the soldiers involved in the killing'
+    elif verb.dep_ == "acomp":
+        subject = _subject(clause)
+        heads = [subject] if subject is not None else []
+    elif _is_passive(verb):
+        heads = _children(verb, {"nsubjpass"})
+    elif lemma == "participate":
+        subject = _subject(verb)
+        heads = [subject] if subject is not None else []
+    else:
+        heads = _children(verb, {"dobj"})  # 'implicated four officers in the killing'
+    accused = [a for h in heads for c in _conjuncts(h) if (a := actors.in_subtree(c))]
+    unique = list({a.id: a for a in accused}.values())
+    return (unique, acts) if unique else None
+
+
+def _reporting_cue(verb: Token, lex: Lexicon) -> tuple[Token, dict[str, Any]]:
+    """Who alleges a part in an act: the source of the nearest verb that reports the
+    statement ('Cristiani said that X took part'), else the article."""
+    for token in [verb, *verb.ancestors]:
+        entry = _cue_entry(token, lex)
+        if entry is not None:
+            return token, {"stance": Stance.ALLEGES.value, "source": entry["source"]}
+    return verb, {"stance": Stance.ALLEGES.value, "source": "article"}
+
+
 def _act_referred(
     act: Token, index: dict[int, _Event], events: list[_Event], lex: Lexicon
 ) -> _Event | None:
@@ -2777,8 +2845,12 @@ def _attribute_accusations(doc: Doc, events: list[_Event], actors: _Actors, lex:
         if verb.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
         found = _accusation(verb, actors, lex)
+        cue: tuple[Token, dict[str, Any]] | None = None
         if found is None:
-            continue
+            found = _involvement(verb, actors, lex)
+            if found is None:
+                continue
+            cue = _reporting_cue(verb, lex)
         accused_by_verb, acts = found
         # 'blamed the army for the murder ... and for other attacks': each act told
         referred: list[_Event] = []
@@ -2786,19 +2858,28 @@ def _attribute_accusations(doc: Doc, events: list[_Event], actors: _Actors, lex:
             event = _act_referred(act, index, events, lex)
             # a back-reference: the event is told before the accusation's sentence (one told
             # first in it is read there, with its own clause: 'accused X of murdering Y')
-            told_before = event is not None and any(
-                m.sentence.start < verb.sent.start for m in event.mentions
+            told_before = event is not None and (
+                any(m.sentence.start < verb.sent.start for m in event.mentions)
+                # a noun act has no clause of its own to name who did it ('took part in
+                # the murder of X')
+                or (cue is not None and act.pos_ in ("NOUN", "PROPN"))
             )
             if event is not None and told_before and all(event is not r for r in referred):
                 referred.append(event)
         for event in referred:
-            _accuse(verb, accused_by_verb, event, actors, lex)
+            _accuse(verb, accused_by_verb, event, actors, lex, cue)
 
 
 def _accuse(
-    verb: Token, accused: list[Actor], event: _Event, actors: _Actors, lex: Lexicon
+    verb: Token,
+    accused: list[Actor],
+    event: _Event,
+    actors: _Actors,
+    lex: Lexicon,
+    reported: tuple[Token, dict[str, Any]] | None = None,
 ) -> None:
-    """Give the event the accused as perpetrators, with the accuser's attribution."""
+    """Give the event the accused as perpetrators, with the accuser's attribution
+    (``reported``: the cue token and entry that report it, when not the verb's own)."""
     roled = {
         p.actor
         for m in event.mentions
@@ -2806,12 +2887,12 @@ def _accuse(
         if p.role in (Role.VICTIM.value, Role.TARGET.value)
     }
     accused = [a for a in accused if a.id not in roled]
-    cue = _cue_entry(verb, lex)
+    cue_token, cue = reported if reported is not None else (verb, _cue_entry(verb, lex))
     if verb.dep_ == "acl" and cue is None:
         cue = {"stance": Stance.ALLEGES.value, "source": "article"}
     if not accused or cue is None:
         return
-    subject = _subject(verb) if cue["source"] == "subject" else None
+    subject = _subject(cue_token) if cue["source"] == "subject" else None
     source = ARTICLE_SOURCE if subject is None else _source(subject, actors)
     if source in {a.id for a in accused}:
         return  # 'the FMLN attributed the attack to itself' is a claim, not ours to read
@@ -2829,7 +2910,7 @@ def _accuse(
         mention.attributions = [
             a
             for a in mention.attributions
-            if not (a.source == source and a.start == verb.idx and a.stance == cue["stance"])
+            if not (a.source == source and a.start == cue_token.idx and a.stance == cue["stance"])
         ]
     if attribution not in first.attributions:
         first.attributions.append(attribution)
@@ -3215,6 +3296,7 @@ def extract_events(
     _date_clock_times(events, article.published)
     _not_after_the_report(events, article.published)
     built = [_build(event, text, lex) for event in events]
+    infer_described_doers(built, doc, actors)
     infer_perpetrators(built, doc, actors)
     return built
 

@@ -9,6 +9,12 @@ names most. The role is marked as inferred, not stated: the event gets an attrib
 so the event's certainty is lower than that of a stated perpetrator ("alleged" once
 merged) and the evidence of the role can be shown.
 
+An attack whose own clauses name no doer may tell them in a clause of its sentence or of the
+sentence right before or after it ('The car was intercepted by heavily armed men. The leader
+was kidnapped.'): the people described there as acting (the subject of a verb that is no
+saying or perceiving, or the agent 'by' of a passive verb) are taken as its perpetrators,
+with the same inferred attribution, before any group is inferred.
+
 A perpetrator that only describes a group's members ('guerrillas dynamited a pylon', 'the
 terrorists' unknown to the knowledge base) does not rule inference out: the known group the
 context names is taken as theirs, beside the description.
@@ -18,7 +24,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SentenceSpan
 
 from threatline.models import (
     Actor,
@@ -37,6 +44,7 @@ __all__ = [
     "INFERRED_STANCE",
     "MEMBER_NOUNS",
     "describes_members",
+    "infer_described_doers",
     "infer_perpetrators",
 ]
 
@@ -132,6 +140,138 @@ def infer_perpetrators(events: Sequence[EventMention], doc: Doc, actors: Sequenc
             )
             if attribution not in event.attributions:
                 event.attributions.append(attribution)
+
+
+#: Head nouns of descriptions of people who may be an attack's doers ('two men', 'unidentified
+#: individuals'); descriptions of armed people ('gunmen', 'armed men') are armed groups.
+_PEOPLE_NOUNS = frozenset(["men", "man", "individuals", "individual", "persons", "youths"])
+#: Verbs whose subject says, perceives or undergoes something rather than acts.
+_NOT_ACTING = frozenset(
+    [
+        "be",
+        "have",
+        "say",
+        "tell",
+        "report",
+        "state",
+        "add",
+        "announce",
+        "claim",
+        "deny",
+        "confirm",
+        "warn",
+        "demand",
+        "ask",
+        "see",
+        "hear",
+        "witness",
+        "know",
+        "believe",
+        "die",
+        "suffer",
+        "sustain",
+        "receive",
+        "lose",
+        "want",
+        "need",
+        "remain",
+        "become",
+    ]
+)
+
+
+def infer_described_doers(
+    events: Sequence[EventMention], doc: Doc, actors: Sequence[Actor]
+) -> None:
+    """Give each attack without a stated perpetrator or claimant the people its sentence,
+    or the sentence right before or after it, tells acting (see the module docstring); the
+    events are changed in place."""
+    text = doc.text
+    sentences = list(doc.sents)
+    doers = [a for a in actors if a.mentions and _may_be_doers(a)]
+    if not doers:
+        return
+    harmed = {p.actor for e in events for p in e.participants if p.role in _OTHER_ROLES}
+    acting: list[tuple[int, Actor, int]] = []  # (sentence index, actor, mention start)
+    for actor in doers:
+        if actor.id in harmed:
+            continue
+        for start, end in actor.mentions:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and _acts(span.root):
+                acting.append((_sentence_index(sentences, start), actor, start))
+    if not acting:
+        return
+    for event in events:
+        if str(event.type) not in _INFERABLE or any(p.role in _STATED for p in event.participants):
+            continue
+        own = {_sentence_index(sentences, s.start) for s in event.evidence}
+        roled = {p.actor for p in event.participants}
+        found = _nearest_doer(acting, own, roled)
+        if found is None:
+            continue
+        actor, start = found
+        event.participants.append(Participant(actor=actor.id, role=Role.PERPETRATOR))
+        bounds = [(s.start_char, s.end_char) for s in sentences]
+        evidence = Span.trimmed(text, *_sentence_around(bounds, start))
+        attribution = Attribution(
+            source=INFERRED_SOURCE, stance=INFERRED_STANCE, start=evidence.start, end=evidence.end
+        )
+        if attribution not in event.attributions:
+            event.attributions.append(attribution)
+
+
+def _may_be_doers(actor: Actor) -> bool:
+    """A description of people that may be an attack's doers: armed people ('gunmen',
+    'unidentified assailants') or people described by their number or look ('two men')."""
+    words = actor.name.split()
+    # a description is named by its common noun, a named group by its name ('Red Cells')
+    if actor.in_kb or not words or not words[-1].islower():
+        return False
+    if actor.kind == ActorKind.ARMED_GROUP.value:
+        return True
+    people = (ActorKind.CIVILIANS.value, ActorKind.OTHER.value)
+    return words[-1] in _PEOPLE_NOUNS and actor.kind in people
+
+
+def _acts(head: Token) -> bool:
+    """Whether the phrase headed by ``head`` does something: the subject of a verb that is no
+    saying, perceiving or undergoing ('two men set off a charge', 'the assailants fled'),
+    or the agent of a passive verb ('intercepted by armed men')."""
+    if head.dep_ == "nsubj":
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.dep_ == "agent":
+        verb = head.head.head
+    else:
+        return False
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _NOT_ACTING:
+        return False
+    if (
+        head.dep_ == "nsubj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ == "aux" for c in verb.children)
+    ):
+        return False  # '17 persons injured': a participle without its auxiliary is passive
+    return not any(c.dep_ == "neg" for c in verb.children)
+
+
+def _nearest_doer(
+    acting: Sequence[tuple[int, Actor, int]], own: set[int], roled: set[str]
+) -> tuple[Actor, int] | None:
+    """The acting people of the event's own sentences, else of the sentence right before or
+    after one of them (news wires often give each sentence a paragraph of its own)."""
+    here = [(a, s) for n, a, s in acting if n in own and a.id not in roled]
+    near = [
+        (a, s)
+        for n, a, s in acting
+        if a.id not in roled and n not in own and any(abs(n - m) == 1 for m in own)
+    ]
+    found = here or near
+    return min(found, key=lambda doer: doer[1]) if found else None
+
+
+def _sentence_index(sentences: Sequence[SentenceSpan], char: int) -> int:
+    return next((n for n, s in enumerate(sentences) if s.start_char <= char < s.end_char), -1)
 
 
 def describes_members(actor: Actor | None) -> bool:

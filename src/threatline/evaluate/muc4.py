@@ -1916,14 +1916,22 @@ def _counted(actor: Actor, text: str, article: Article) -> str:
         mention = _fill_string(article.text[start:end])
         if _LEADING_NOISE.sub("", mention) != text:
             continue
-        before = _fill_string(article.text[max(0, start - 40) : start]) + " "
+        if mention.startswith("-"):
+            # 'motorcycle-riding gunmen': a hyphened compound is one word of the description
+            word = re.search(r"(\w+)$", article.text[max(0, start - 40) : start])
+            if word is not None:
+                start -= len(word.group(1))
+                mention = _fill_string(article.text[start:end])
+        # the count is of the same phrase: in 'at 1330, unidentified men' it is a time
+        before = re.split(r"[,;:.()\[\]\"]", article.text[max(0, start - 40) : start])[-1]
+        before = _fill_string(before) + " "
         nation = before.split()[-1] if before.split() else ""
         if nation.rstrip("'") in _nation_words() and not mention.startswith(nation):
             mention = f"{nation} {mention}"  # 'Peruvian guerrillas'
             before = before[: before.rstrip().rfind(nation)]
         match = _COUNT_BEFORE.search(before + " ")
         counted = f"{match.group(1).strip()} {mention}" if match and match.group(1) else mention
-        counted = re.sub(r"^(?:(?:THE|A|AN|THIS|THAT|THESE|THOSE)\s+)+", "", counted)
+        counted = re.sub(r"^(?:(?:THE|A|AN|ANOTHER|THIS|THAT|THESE|THOSE)\s+)+", "", counted)
         return counted.strip() or text
     return text
 
@@ -2022,7 +2030,8 @@ _PRONOUNS = frozenset(
 )
 # Leading words that are no part of a MUC-4 noun-phrase fill ("the", "more than 100").
 _LEADING_NOISE = re.compile(
-    r"^(?:(?:THE|A|AN|THIS|THAT|THESE|THOSE|SAME|DEAD|ALLEGED|(?:MORE|LESS|FEWER) THAN|THAN|"
+    r"^(?:(?:THE|A|AN|ANOTHER|THIS|THAT|THESE|THOSE|SAME|DEAD|ALLEGED|(?:MORE|LESS|FEWER) THAN|"
+    r"THAN|"
     r"ABOUT|AROUND|APPROXIMATELY|NEARLY|ALMOST|SOME|AT LEAST|OVER|SEVERAL)\s+)+"
 )
 
