@@ -992,3 +992,21 @@ def test_merge_two_mentions_of_one_article_alone_stay_two_events() -> None:
     assert score_pair(fire, other) < THRESHOLD
     clusters = merge_records([first, fire, other])
     assert sorted(sorted(r.key for r in c) for c in clusters) == [["a:E1", "b:E1"], ["a:E2"]]
+
+
+def test_merge_one_text_published_twice_is_merged_once_whatever_the_order() -> None:
+    # The same text under two titles is one article (one id, so the same keys): its
+    # records count once, and which copy arrives first changes nothing.
+    copy_one = record("a:E1", title="first title")
+    copy_two = record("a:E1", title="second title")
+    other, far = record("b:E1", day=5), record("c:E1", **JALALABAD)
+    results = {
+        tuple(tuple((r.key, r.title) for r in c) for c in merge_records(list(order)))
+        for order in itertools.permutations([copy_one, copy_two, other, far])
+    }
+    assert results == {((("a:E1", "first title"), ("b:E1", None)), (("c:E1", None),))}
+
+
+def test_merge_distinct_keys_are_all_kept() -> None:
+    records = [record("a:E1"), record("a:E2", day=20), record("b:E1", day=5)]
+    assert sorted(r.key for c in merge_records(records) for r in c) == ["a:E1", "a:E2", "b:E1"]

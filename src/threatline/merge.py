@@ -1117,9 +1117,22 @@ def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionReco
     return [[ordered[i] for i in sorted(group)] for _, group in sorted(members.items())]
 
 
+def unique_records(records: Iterable[MentionRecord]) -> list[MentionRecord]:
+    """One record per key: one text published twice (under two titles) is one article, as
+    the store keeps it, and a second copy would weigh its reports twice and tie the stable
+    order, so that the clusters would depend on the order of arrival. Of the copies, the
+    first by key, title and outlet."""
+    first: dict[str, MentionRecord] = {}
+    for record in sorted(records, key=lambda r: (r.key, r.title or "", r.outlet or "")):
+        first.setdefault(record.key, record)
+    return list(first.values())
+
+
 def merge_records(records: Sequence[MentionRecord]) -> list[list[MentionRecord]]:
-    """All clusters of a set of records (components, then :func:`cluster_component`)."""
-    return [cluster for group in components(records) for cluster in cluster_component(group)]
+    """All clusters of a set of records (components, then :func:`cluster_component`), each
+    key once (:func:`unique_records`)."""
+    unique = unique_records(records)
+    return [cluster for group in components(unique) for cluster in cluster_component(group)]
 
 
 # --------------------------------------------------------------------------- merged events
