@@ -1,6 +1,10 @@
+import os
+import subprocess
+import sys
+
 import pytest
 
-from threatline.annotate import annotate, is_upper_case_text, truecase
+from threatline.annotate import _longest_first, annotate, is_upper_case_text, truecase
 from threatline.models import Article
 
 UPPER = (
@@ -105,3 +109,34 @@ def test_annotate_truecase_common_words_of_place_names_stay_common():
     assert "general command" in cased and "green uniforms" in cased
     assert "the city and a bay" in cased
     assert "San Jose, Costa Rica" in cased
+
+
+def test_annotate_truecase_phrase_order_is_a_function_of_the_phrases():
+    # Longest first; of one name in two casings the one with more capitals comes last,
+    # so that it is the one applied last (and kept).
+    phrases = ["Indian Army", "Costa Rica", "Indian army", "the Indian Army Corps"]
+    assert sorted(phrases, key=_longest_first) == [
+        "the Indian Army Corps",
+        "Indian army",
+        "Indian Army",
+        "Costa Rica",
+    ]
+    assert sorted(reversed(phrases), key=_longest_first) == sorted(phrases, key=_longest_first)
+
+
+def test_annotate_truecase_is_the_same_whatever_the_hash_seed():
+    # Phrase sets iterate in an order that changes with the string hash seed: the order
+    # truecasing applies the phrases in (and so the text spaCy sees) must not.
+    script = (
+        "import hashlib; from threatline.annotate import _actor_names, _place_phrases;"
+        "text = chr(10).join((*_actor_names()[1], *_place_phrases()));"
+        "print(hashlib.sha1(text.encode()).hexdigest())"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
+        outputs.add(result.stdout.splitlines()[-1])
+    assert len(outputs) == 1

@@ -959,3 +959,54 @@ def test_merge_collection_keeps_a_fire_the_day_after_a_bombing_apart(tmp_path: P
     found = sorted((e["type"], str(e["date_start"]), e["n_articles"]) for e in events)
     assert found == [("arson", "2024-06-11", 1), ("bombing", "2024-06-10", 3)]
     assert _merge_collection(paths[::-1], tmp_path / "b.sqlite") == events
+
+
+def test_merge_a_second_mention_of_one_article_joins_the_event_another_report_links() -> None:
+    # Article "a" tells one bombing twice (its extraction split it: a dated mention in Kabul
+    # and a dated one without a place); "b" reports it too. The two mentions of "a" are never
+    # linked to each other, so their pair must not pull the second one out of the event.
+    first, again = (
+        record("a:E1"),
+        record("a:E2", place_key=None, place_name=None, lat=None, lon=None),
+    )
+    other = record("b:E1")
+    assert score_pair(first, again) < THRESHOLD <= score_pair(again, other)
+    for order in itertools.permutations([first, again, other]):
+        assert sorted(sorted(r.key for r in c) for c in merge_records(list(order))) == [
+            ["a:E1", "a:E2", "b:E1"]
+        ]
+
+
+def test_merge_two_mentions_of_one_article_alone_stay_two_events() -> None:
+    # No other report links them: what one article told apart stays apart.
+    first, again = (
+        record("a:E1"),
+        record("a:E2", place_key=None, place_name=None, lat=None, lon=None),
+    )
+    clusters = merge_records([first, again])
+    assert sorted(sorted(r.key for r in c) for c in clusters) == [["a:E1"], ["a:E2"]]
+    # nor does a report that links only one of them (a fire the article tells beside the
+    # bombing) join the other
+    fire = record("a:E2", kind="arson", place_key=None, place_name=None, lat=None, lon=None)
+    other = record("b:E1")
+    assert score_pair(fire, other) < THRESHOLD
+    clusters = merge_records([first, fire, other])
+    assert sorted(sorted(r.key for r in c) for c in clusters) == [["a:E1", "b:E1"], ["a:E2"]]
+
+
+def test_merge_one_text_published_twice_is_merged_once_whatever_the_order() -> None:
+    # The same text under two titles is one article (one id, so the same keys): its
+    # records count once, and which copy arrives first changes nothing.
+    copy_one = record("a:E1", title="first title")
+    copy_two = record("a:E1", title="second title")
+    other, far = record("b:E1", day=5), record("c:E1", **JALALABAD)
+    results = {
+        tuple(tuple((r.key, r.title) for r in c) for c in merge_records(list(order)))
+        for order in itertools.permutations([copy_one, copy_two, other, far])
+    }
+    assert results == {((("a:E1", "first title"), ("b:E1", None)), (("c:E1", None),))}
+
+
+def test_merge_distinct_keys_are_all_kept() -> None:
+    records = [record("a:E1"), record("a:E2", day=20), record("b:E1", day=5)]
+    assert sorted(r.key for c in merge_records(records) for r in c) == ["a:E1", "a:E2", "b:E1"]

@@ -181,6 +181,14 @@ def _common_words() -> frozenset[str]:
     return frozenset((bases - _proper_words() - _demonym_words()) | inflected | set(STOP_WORDS))
 
 
+def _longest_first(phrase: str) -> tuple[int, str, int, str]:
+    """The order truecasing applies phrases in, a function of the phrase alone (never of a
+    set's order, which changes from run to run): longest first, so that a shorter name
+    inside a longer one is cased last; of one name written in several casings ("Indian
+    army", "Indian Army"), the one with more capitals last, so that it wins."""
+    return (-len(phrase), phrase.lower(), sum(c.isupper() for c in phrase), phrase)
+
+
 @functools.lru_cache(maxsize=1)
 def _actor_names() -> tuple[frozenset[str], tuple[str, ...]]:
     """(acronyms in lower case, multi-word names) of the actor knowledge base."""
@@ -197,7 +205,7 @@ def _actor_names() -> tuple[frozenset[str], tuple[str, ...]]:
                 acronyms.add(name.lower())
             elif " " in name and name[:1].isupper():
                 phrases.add(name)
-    return frozenset(acronyms), tuple(sorted(phrases, key=len, reverse=True))
+    return frozenset(acronyms), tuple(sorted(phrases, key=_longest_first))
 
 
 @functools.lru_cache(maxsize=1)
@@ -492,7 +500,7 @@ _FOREIGN_AFFAIRS = (
 def _place_phrases() -> tuple[str, ...]:
     """Multi-word names of countries and big cities, longest first ("Costa Rica")."""
     _, multi = _place_names()
-    return tuple(sorted({n for n in multi if n[:1].isupper()}, key=len, reverse=True))
+    return tuple(sorted({n for n in multi if n[:1].isupper()}, key=_longest_first))
 
 
 def _after_bracket_is_break(text: str, close: int) -> bool:

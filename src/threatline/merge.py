@@ -663,7 +663,9 @@ NAMED_TARGET_SCORE = 0.8
 BACKGROUND_TIME_SCORE = 0.3
 #: The most two mentions of one article score: its extraction already told them apart
 #: (a shooting and the kidnapping after it), so they are never linked directly, yet they
-#: may still end in one event through the other reports (a mention found twice).
+#: may still end in one event through the other reports (a mention found twice). Their
+#: pair counts in no average of :func:`cluster_component`: it would keep the second
+#: mention of an event from the reports that link it.
 SAME_ARTICLE_SCORE = 0.5
 _GENERIC_WORDS = frozenset({"the", "a", "an", "of", "and", "de", "la", "el", "del", "los"})
 
@@ -1022,9 +1024,10 @@ def components(records: Sequence[MentionRecord]) -> list[list[MentionRecord]]:
 def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionRecord]]:
     """Split a component into events by average-linkage agglomeration: start from one
     cluster per record and join, again and again, the two clusters with the best average
-    score, while that average reaches :data:`CLUSTER_THRESHOLD`, some pair across them is
-    linked (reaches :data:`THRESHOLD`) and none vetoes (scores 0). The strongest evidence
-    joins first: two clusters with a linked pair that names one person as victim
+    score (over the pairs of records of different articles, :data:`SAME_ARTICLE_SCORE`),
+    while that average reaches :data:`CLUSTER_THRESHOLD`, some pair across them is linked
+    (reaches :data:`THRESHOLD`) and none vetoes (scores 0). The strongest evidence joins
+    first: two clusters with a linked pair that names one person as victim
     (:func:`shared_named_target`) join before any other, whatever their average, so that a
     report of a named victim that also matches a same-day, same-town look-alike in all but
     the victim ends with the other reports of its victim, and a report without a date or
@@ -1032,16 +1035,22 @@ def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionReco
     clusters first in :func:`stable_order`; the result is a function of the set."""
     ordered = sorted(records, key=stable_order)
     n = len(ordered)
-    # Cross-cluster sums of scores; the pairs of clusters that some linked pair joins
-    # (candidates); the pairs that some vetoing pair keeps apart for good; the pairs of
-    # records kept apart only by their different named victims, which a third report that
-    # holds the victims of both (:func:`bridges`) reconciles.
+    # Cross-cluster sums of scores and counts of pairs of records of different articles;
+    # the pairs of clusters that some linked pair joins (candidates); the pairs that some
+    # vetoing pair keeps apart for good; the pairs of records kept apart only by their
+    # different named victims, which a third report that holds the victims of both
+    # (:func:`bridges`) reconciles.
     sums: dict[tuple[int, int], float] = {}
+    counted: dict[tuple[int, int], int] = {}
     vetoed: set[tuple[int, int]] = set()
     named_apart: set[tuple[int, int]] = set()
     same_victim: set[tuple[int, int]] = set()
     for i in range(n):
         for j in range(i + 1, n):
+            # Two mentions of one article tell nothing of each other here (see
+            # SAME_ARTICLE_SCORE): averages run over the pairs of different articles.
+            if ordered[i].article_id != ordered[j].article_id:
+                counted[i, j] = 1
             # scored once without the names veto, which is told apart here instead
             score = score_pair(ordered[i], ordered[j], names_veto=False)
             if score == 0.0:
@@ -1053,7 +1062,8 @@ def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionReco
                 ordered[i], ordered[j], people_only=True
             ):
                 same_victim.add((i, j))
-            sums[i, j] = score
+            if ordered[i].article_id != ordered[j].article_id:
+                sums[i, j] = score
     candidates = {
         pair for pair, score in sums.items() if score >= THRESHOLD and pair not in named_apart
     }
@@ -1078,7 +1088,7 @@ def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionReco
         for i, j in sorted(candidates):
             if (i, j) in vetoed:
                 continue
-            average = sums.get((i, j), 0.0) / (len(members[i]) * len(members[j]))
+            average = sums.get((i, j), 0.0) / max(1, counted.get((i, j), 0))
             named = (i, j) in same_victim
             rank = (named, average, i, j)
             if (
@@ -1096,6 +1106,7 @@ def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionReco
                 continue
             kept, merged = pair(keep, k), pair(gone, k)
             sums[kept] = sums.get(kept, 0.0) + sums.pop(merged, 0.0)
+            counted[kept] = counted.get(kept, 0) + counted.pop(merged, 0)
             if merged in vetoed:
                 vetoed.add(kept)
             if merged in same_victim:
@@ -1106,9 +1117,22 @@ def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionReco
     return [[ordered[i] for i in sorted(group)] for _, group in sorted(members.items())]
 
 
+def unique_records(records: Iterable[MentionRecord]) -> list[MentionRecord]:
+    """One record per key: one text published twice (under two titles) is one article, as
+    the store keeps it, and a second copy would weigh its reports twice and tie the stable
+    order, so that the clusters would depend on the order of arrival. Of the copies, the
+    first by key, title and outlet."""
+    first: dict[str, MentionRecord] = {}
+    for record in sorted(records, key=lambda r: (r.key, r.title or "", r.outlet or "")):
+        first.setdefault(record.key, record)
+    return list(first.values())
+
+
 def merge_records(records: Sequence[MentionRecord]) -> list[list[MentionRecord]]:
-    """All clusters of a set of records (components, then :func:`cluster_component`)."""
-    return [cluster for group in components(records) for cluster in cluster_component(group)]
+    """All clusters of a set of records (components, then :func:`cluster_component`), each
+    key once (:func:`unique_records`)."""
+    unique = unique_records(records)
+    return [cluster for group in components(unique) for cluster in cluster_component(group)]
 
 
 # --------------------------------------------------------------------------- merged events
