@@ -189,3 +189,22 @@ def test_people_who_do_not_act_next_to_an_attack_are_not_its_doers(nlp, before):
     vega = actor(text, "vega", ActorKind.PERSON, "Luis Vega")
     event = only([e for e in run(nlp, text, [men, vega]) if e.type == "kidnapping"])
     assert ("men", "perpetrator") not in roles(event)
+
+
+def test_people_inferred_to_have_acted_leave_room_for_the_known_group_of_the_paragraph(nlp):
+    text = (
+        "The Popular Liberation Front announced a new offensive in the north. "
+        "Heavily armed men stopped the car of Luis Vega on Monday. "
+        "Vega was kidnapped as he left the airport."
+    )
+    front = actor(text, "plf", ARMED, "Popular Liberation Front")
+    men = actor(text, "men", ARMED, "Heavily armed men")
+    vega = actor(text, "vega", ActorKind.PERSON, "Luis Vega", "Vega")
+    known = front.model_copy(update={"in_kb": True})
+    event = only([e for e in run(nlp, text, [known, men, vega]) if e.type == "kidnapping"])
+    assert ("men", "perpetrator") in roles(event)
+    assert ("plf", "perpetrator") in roles(event)
+    # like members described, inferred doers take no group unknown to the knowledge base
+    event = only([e for e in run(nlp, text, [front, men, vega]) if e.type == "kidnapping"])
+    assert ("men", "perpetrator") in roles(event)
+    assert ("plf", "perpetrator") not in roles(event)

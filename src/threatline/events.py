@@ -3296,8 +3296,8 @@ def extract_events(
     _date_clock_times(events, article.published)
     _not_after_the_report(events, article.published)
     built = [_build(event, text, lex) for event in events]
-    infer_described_doers(built, doc, actors)
-    infer_perpetrators(built, doc, actors)
+    described_doers = infer_described_doers(built, doc, actors)
+    infer_perpetrators(built, doc, actors, described_doers)
     return built
 
 

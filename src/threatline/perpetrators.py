@@ -97,9 +97,16 @@ _OTHER_ROLES = {
 }
 
 
-def infer_perpetrators(events: Sequence[EventMention], doc: Doc, actors: Sequence[Actor]) -> None:
+def infer_perpetrators(
+    events: Sequence[EventMention],
+    doc: Doc,
+    actors: Sequence[Actor],
+    described_doers: frozenset[str] = frozenset(),
+) -> None:
     """Give each attack without a stated perpetrator or claimant the armed group its
-    context names (see the module docstring); the events are changed in place."""
+    context names (see the module docstring); the events are changed in place. People
+    ``described_doers`` (actor ids) were only inferred to have acted, so they leave room
+    for a known group, as a description of members does."""
     text = doc.text
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     groups = [a for a in actors if a.kind == ActorKind.ARMED_GROUP.value and a.mentions]
@@ -108,7 +115,9 @@ def infer_perpetrators(events: Sequence[EventMention], doc: Doc, actors: Sequenc
         if str(event.type) not in _INFERABLE:
             continue
         if any(
-            p.role in _STATED and not describes_members(by_id.get(p.actor))
+            p.role in _STATED
+            and not describes_members(by_id.get(p.actor))
+            and p.actor not in described_doers
             for p in event.participants
         ):
             continue
@@ -182,15 +191,15 @@ _NOT_ACTING = frozenset(
 
 def infer_described_doers(
     events: Sequence[EventMention], doc: Doc, actors: Sequence[Actor]
-) -> None:
+) -> frozenset[str]:
     """Give each attack without a stated perpetrator or claimant the people its sentence,
     or the sentence right before or after it, tells acting (see the module docstring); the
-    events are changed in place."""
+    events are changed in place. Returns the ids of the actors so made perpetrators."""
     text = doc.text
     sentences = list(doc.sents)
     doers = [a for a in actors if a.mentions and _may_be_doers(a)]
     if not doers:
-        return
+        return frozenset()
     harmed = {p.actor for e in events for p in e.participants if p.role in _OTHER_ROLES}
     acting: list[tuple[int, Actor, int]] = []  # (sentence index, actor, mention start)
     for actor in doers:
@@ -201,7 +210,8 @@ def infer_described_doers(
             if span is not None and _acts(span.root):
                 acting.append((_sentence_index(sentences, start), actor, start))
     if not acting:
-        return
+        return frozenset()
+    added: set[str] = set()
     for event in events:
         if str(event.type) not in _INFERABLE or any(p.role in _STATED for p in event.participants):
             continue
@@ -212,6 +222,7 @@ def infer_described_doers(
             continue
         actor, start = found
         event.participants.append(Participant(actor=actor.id, role=Role.PERPETRATOR))
+        added.add(actor.id)
         bounds = [(s.start_char, s.end_char) for s in sentences]
         evidence = Span.trimmed(text, *_sentence_around(bounds, start))
         attribution = Attribution(
@@ -219,6 +230,7 @@ def infer_described_doers(
         )
         if attribution not in event.attributions:
             event.attributions.append(attribution)
+    return frozenset(added)
 
 
 def _may_be_doers(actor: Actor) -> bool:
