@@ -1423,7 +1423,7 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
 
 def _own_passive_subject(verb: Token) -> Token | None:
     """Of two passive subjects, the one nearest before the verb: the parser reads a dateline
-    as a second subject ('Medellin -- Police chief X was murdered' gives 'Medellin' and 'X';
+    as a second subject ('Tarma -- Police chief X was murdered' gives 'Tarma' and 'X';
     the one nearest the verb is the verb's own, as in :func:`_subject`)."""
     subjects = _children(verb, {"nsubjpass"})
     before = [s for s in subjects if s.i < verb.i]
@@ -2805,7 +2805,7 @@ def _involvement(
 
 def _reporting_cue(verb: Token, lex: Lexicon) -> tuple[Token, dict[str, Any]]:
     """Who alleges a part in an act: the source of the nearest verb that reports the
-    statement ('Cristiani said that X took part'), else the article."""
+    statement ('the minister said that X took part'), else the article."""
     for token in [verb, *verb.ancestors]:
         entry = _cue_entry(token, lex)
         if entry is not None:
