@@ -793,7 +793,9 @@ def shared_named_target(a: MentionRecord, b: MentionRecord, people_only: bool = 
     letters, word by word up to spelling variants (:func:`same_word`), or one record's named
     target in the other's evidence (the words that report
     its event: "Senator Luis Carlos Galan was shot" against a victim "Galan"; a person only
-    as part of a name of the record's own victims there, see :func:`_named_in_words`). With
+    as part of a name of the record's own victims there, see :func:`_named_in_words`; not
+    the target of another act of another day that its sentences tell of too, see
+    :func:`_another_events_target`). With
     ``people_only``, only targets that are persons count (an office may be attacked twice in a
     week, a person is killed once)."""
     targets_a = [r for r in a.targets if not people_only or r.kind == ActorKind.PERSON]
