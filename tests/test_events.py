@@ -2375,13 +2375,13 @@ def test_events_the_act_as_subject_gives_no_perpetrator_of_its_target(nlp):
 @pytest.mark.parametrize(
     ("second", "victims"),
     [
-        ("Former judge Pedro Valdivia died on 22 March in a hospital of the capital.", set()),
-        ("Former judge Pedro Valdivia died on 23 March in the fire.", {"valdivia"}),
-        ("Former judge Pedro Valdivia died in the fire.", {"valdivia"}),
+        ("The mayor Pedro Valdivia died on 22 March in a clinic of the capital.", set()),
+        ("The mayor Pedro Valdivia died on 23 March in the fire.", {"valdivia"}),
+        ("The mayor Pedro Valdivia died in the fire.", {"valdivia"}),
     ],
 )
 def test_events_the_dead_of_a_sentence_of_another_day_are_not_the_acts(nlp, second, victims):
-    text = f"The Northern Front set fire to the house of the governor on 23 March. {second}"
+    text = f"The Northern Front set fire to a fuel depot in Tarma on 23 March. {second}"
     front = actor(text, "front", ActorKind.ARMED_GROUP, "Northern Front")
     valdivia = actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")
     timexes = [

@@ -755,11 +755,11 @@ def _report(
 
 
 def _two_acts_in_one_sentence(arson_day: dt.date) -> ArticleReport:
-    """A report whose one sentence tells of a burning and of the bombing it protests; the
-    extractor gave the union as the bombing's target only."""
+    """A report whose one sentence tells of a burning and of the shelling it protests; the
+    extractor gave the union as the shelling's target only."""
     text = (
-        "A bus was burned by youths protesting the bombing of the Andean Teachers Union "
-        "offices in Kabul."
+        "A truck was set alight by students protesting the shelling of the Andean Teachers "
+        "Union school in Kabul."
     )
     article = Article.from_text(text, title="Wire", source="Wire", published=dt.date(2024, 3, 5))
     union = Actor(
@@ -785,7 +785,7 @@ def _two_acts_in_one_sentence(arson_day: dt.date) -> ArticleReport:
         actors=[union],
         events=[
             mention("E1", "arson", arson_day, []),
-            mention("E2", "bombing", dt.date(2024, 3, 4), ["andean-teachers-union"]),
+            mention("E2", "shelling", dt.date(2024, 3, 4), ["andean-teachers-union"]),
         ],
     )
 
@@ -794,15 +794,15 @@ def test_merge_a_name_in_a_sentence_of_another_act_is_that_acts() -> None:
     union = ActorRef(id="atu", name="Andean Teachers Union", kind="organization", aliases=["ATU"])
     unplaced = {"place_key": None, "place_name": None}
     elsewhere = _undated("z:E1", dt.date(2024, 3, 6), kind="attack", targets=[union], **unplaced)
-    arson, bombing = (
+    arson, shelling = (
         r.model_copy(update=unplaced)
         for r in mention_records(_two_acts_in_one_sentence(dt.date(2024, 3, 5)))
     )
     assert [ref.name for ref in arson.others_targets] == ["Andean Teachers Union"]
-    assert bombing.others_targets == []
-    # The union is the bombing's target: another report of the attack on it is the bombing's,
-    # not the burning's, though the burning's sentence names the union too.
-    assert score_pair(elsewhere, bombing) >= THRESHOLD
+    assert shelling.others_targets == []
+    # The union is the shelling's target: another report of the attack on it is the
+    # shelling's, not the burning's, though the burning's sentence names the union too.
+    assert score_pair(elsewhere, shelling) >= THRESHOLD
     assert score_pair(elsewhere, arson) < THRESHOLD
     # Two mentions of one day may be one act told twice: the name is the burning's as well.
     same_day, _ = (

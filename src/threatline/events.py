@@ -967,7 +967,7 @@ def _merge_in_sentence(mentions: list[_Mention], lex: Lexicon) -> list[_Mention]
             if _heads_clause_below(a, b) or _heads_clause_below(b, a):
                 continue  # a reported or relative clause is another event
             if _reacts_to(a, b, lex) or _reacts_to(b, a, lex):
-                continue  # 'burned a bus protesting the bombing': the bombing came before
+                continue  # 'set a truck alight protesting the shelling': the shelling came before
             keeper, other = (a, b) if _keeps(a, b) else (b, a)
             keeper.absorbed.append(other.token)
             keeper.absorbed.extend(other.absorbed)
@@ -981,9 +981,9 @@ def _merge_in_sentence(mentions: list[_Mention], lex: Lexicon) -> list[_Mention]
 
 def _reacts_to(inner: _Mention, outer: _Mention, lex: Lexicon) -> bool:
     """Whether ``inner`` is the object of a reaction (:data:`_REACTION_VERBS`, an
-    attribution cue) that stands between it and ``outer``: 'a bus was burned by people
-    protesting the bombing of the union offices' tells of the burning and of the bombing
-    it protests, two acts."""
+    attribution cue) that stands between it and ``outer``: 'a truck was set alight by
+    students protesting the shelling of their school' tells of the burning and of the
+    shelling it protests, two acts."""
     chain = [inner.token, *inner.token.ancestors]
     if outer.token not in chain:
         return False
@@ -1435,7 +1435,7 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
         if not _is_passive(other):
             sub = _subject(other)
             if sub is not None and sub.i in own:
-                # 'the attack against the federation killed ten': the act is the subject; who
+                # 'the raid against the cooperative left six dead': the act is the subject; who
                 # did it is the act's own (its perpetrator above), not its target's name
                 continue
             if sub is not None:
@@ -3255,7 +3255,7 @@ def extract_events(
             # a paragraph of its own is left alone (joining it lowered merging across articles)
             toll_of = previous_violent
             if toll_of is not None and _dated_otherwise(sentence, timexes, toll_of):
-                toll_of = None  # 'X died on 28 November when ...' after an act of the 29th
+                toll_of = None  # 'X died on 3 May in a clinic' after an act of the 4th
             if toll_of is not None and casualties:
                 for cue, kind, count in casualties:
                     _set_casualty(toll_of, kind, count)
@@ -3900,9 +3900,9 @@ def _names_victims_of_noun(mention: _Mention, actors: _Actors, lex: Lexicon) -> 
 
 def _dated_otherwise(sentence: SpacySpan, timexes: list[TimeSpan], mention: _Mention) -> bool:
     """Whether the sentence dates what it tells by a day of its own that the event told
-    before does not cover: 'The judge died on 28 November when gunmen fired at his car'
-    after the burning of a house on the 29th tells of another act, and its dead are not
-    the burning's."""
+    before does not cover: 'The mayor died on 3 May in a clinic of the capital' after the
+    burning of a depot on the 4th tells of another act, and its dead are not the
+    burning's."""
     if mention.time is None or mention.time.start is None:
         return False
     days = [

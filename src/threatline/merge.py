@@ -183,9 +183,9 @@ class MentionRecord(Model):
     attributions: list[SourcedAttribution] = Field(default_factory=list)
     evidence: list[str] = Field(default_factory=list)
     #: Targets of the article's events of another day that its sentences tell of too, when
-    #: they are not this event's: the names are theirs ("a bus was burned by people
-    #: protesting the bombing of the union offices" names the union, the bombing's target,
-    #: not the bus's).
+    #: they are not this event's: the names are theirs ("a truck was set alight by
+    #: students protesting the shelling of their school" names the school, the shelling's
+    #: target, not the truck's).
     others_targets: list[ActorRef] = Field(default_factory=list)
 
 
@@ -298,8 +298,8 @@ def mention_records(report: ArticleReport) -> list[MentionRecord]:
                 evidence=[span.text.strip() for span in mention.evidence],
             )
         )
-    # The targets of an act of another day told in the same sentence ("burned a bus today
-    # in protest at yesterday's bombing of the union offices"): a mention of one day told
+    # The targets of an act of another day told in the same sentence ("set a truck alight
+    # today in protest at yesterday's shelling of the school"): a mention of one day told
     # twice (two mentions of one day) keeps the names of both.
     for mention, record in zip(report.events, records, strict=True):
         own = {p.actor for p in mention.participants}
