@@ -2333,3 +2333,69 @@ def test_events_a_statement_told_after_the_attack_leaves_the_attack_its_day(nlp)
     yesterday = day(text, "Yesterday", PUBLISHED - dt.timedelta(days=1))
     attack = next(e for e in run(nlp, text, timexes=[yesterday]) if e.type in VIOLENT_TYPES)
     assert attack.time is not None and attack.time.mod != "BEFORE"
+
+
+@pytest.mark.model
+def test_events_an_act_protested_in_the_sentence_is_another_event(nlp):
+    text = (
+        "A truck was burned today by youths protesting yesterday's bomb attack on the offices "
+        "of the Andean Teachers Federation."
+    )
+    federation = actor(text, "federation", ActorKind.ORGANIZATION, "Andean Teachers Federation")
+    today = day(text, "today", PUBLISHED)
+    yesterday = day(text, "yesterday's", PUBLISHED - dt.timedelta(days=1))
+    events = run(nlp, text, [federation], timexes=[today, yesterday])
+    by_type = {e.type: e for e in events if e.type in VIOLENT_TYPES}
+    assert set(by_type) == {"arson", "bombing"}
+    assert ("federation", "target") in roles(by_type["bombing"])
+    assert ("federation", "target") not in roles(by_type["arson"])
+    assert by_type["bombing"].time.start == PUBLISHED - dt.timedelta(days=1)
+    # Without a reaction between them the two words tell of one act.
+    text = "A truck was burned today in a bomb attack against the Andean Teachers Federation."
+    federation = actor(text, "federation", ActorKind.ORGANIZATION, "Andean Teachers Federation")
+    event = only([e for e in run(nlp, text, [federation]) if e.type in VIOLENT_TYPES])
+    assert ("federation", "target") in roles(event)
+
+
+@pytest.mark.model
+def test_events_the_act_as_subject_gives_no_perpetrator_of_its_target(nlp):
+    text = "The attack against the Andean Teachers Federation killed seven people."
+    federation = actor(text, "federation", ActorKind.ORGANIZATION, "Andean Teachers Federation")
+    event = only(run(nlp, text, [federation]))
+    assert ("federation", "target") in roles(event)
+    assert ("federation", "perpetrator") not in roles(event)
+    # Who carried the act out is still its perpetrator.
+    text = "An attack by the Northern Front killed seven people."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "Northern Front")
+    event = only(run(nlp, text, [front]))
+    assert ("front", "perpetrator") in roles(event)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("second", "victims"),
+    [
+        ("The mayor Pedro Valdivia died on 22 March in a clinic of the capital.", set()),
+        ("The mayor Pedro Valdivia died on 23 March in the fire.", {"valdivia"}),
+        ("The mayor Pedro Valdivia died in the fire.", {"valdivia"}),
+    ],
+)
+def test_events_the_dead_of_a_sentence_of_another_day_are_not_the_acts(nlp, second, victims):
+    text = f"The Northern Front set fire to a fuel depot in Tarma on 23 March. {second}"
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "Northern Front")
+    valdivia = actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")
+    timexes = [
+        TimeSpan(
+            text=m.group(),
+            char_start=m.start(),
+            char_end=m.end(),
+            start=dt.date(2024, 3, int(m.group(1))),
+            end=dt.date(2024, 3, int(m.group(1))),
+            granularity=Granularity.DAY,
+            anchor="absolute",
+        )
+        for m in re.finditer(r"(\d+) March", text)
+    ]
+    events = run(nlp, text, [front, valdivia], timexes=timexes)
+    arson = next(e for e in events if e.type == "arson")
+    assert {p.actor for p in arson.participants if p.role == "victim"} == victims

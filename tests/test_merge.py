@@ -754,6 +754,65 @@ def _report(
     )
 
 
+def _two_acts_in_one_sentence(arson_day: dt.date) -> ArticleReport:
+    """A report whose one sentence tells of a burning and of the shelling it protests; the
+    extractor gave the union as the shelling's target only."""
+    text = (
+        "A truck was set alight by students protesting the shelling of the Andean Teachers "
+        "Union school in Kabul."
+    )
+    article = Article.from_text(text, title="Wire", source="Wire", published=dt.date(2024, 3, 5))
+    union = Actor(
+        id="andean-teachers-union",
+        name="Andean Teachers Union",
+        kind="organization",
+        aliases=["ATU"],
+    )
+    sentence = Span(start=0, end=len(text), text=text)
+
+    def mention(event_id: str, event_type: str, day: dt.date, targets: list[str]) -> EventMention:
+        return EventMention(
+            id=event_id,
+            type=event_type,
+            trigger=Span(start=0, end=4, text=text[:4]),
+            time=TimeSpan(text=str(day), start=day, end=day, granularity="day"),
+            participants=[Participant(actor=actor_id, role="target") for actor_id in targets],
+            evidence=[sentence],
+        )
+
+    return ArticleReport(
+        article=article,
+        actors=[union],
+        events=[
+            mention("E1", "arson", arson_day, []),
+            mention("E2", "shelling", dt.date(2024, 3, 4), ["andean-teachers-union"]),
+        ],
+    )
+
+
+def test_merge_a_name_in_a_sentence_of_another_act_is_that_acts() -> None:
+    union = ActorRef(id="atu", name="Andean Teachers Union", kind="organization", aliases=["ATU"])
+    unplaced = {"place_key": None, "place_name": None}
+    elsewhere = _undated("z:E1", dt.date(2024, 3, 6), kind="attack", targets=[union], **unplaced)
+    arson, shelling = (
+        r.model_copy(update=unplaced)
+        for r in mention_records(_two_acts_in_one_sentence(dt.date(2024, 3, 5)))
+    )
+    assert [ref.name for ref in arson.others_targets] == ["Andean Teachers Union"]
+    assert shelling.others_targets == []
+    # The union is the shelling's target: another report of the attack on it is the
+    # shelling's, not the burning's, though the burning's sentence names the union too.
+    assert score_pair(elsewhere, shelling) >= THRESHOLD
+    assert score_pair(elsewhere, arson) < THRESHOLD
+    # Two mentions of one day may be one act told twice: the name is the burning's as well.
+    same_day, _ = (
+        r.model_copy(update=unplaced)
+        for r in mention_records(_two_acts_in_one_sentence(dt.date(2024, 3, 4)))
+    )
+    assert same_day.others_targets == []
+    assert score_pair(elsewhere, same_day) >= THRESHOLD
+
+
 def test_merge_an_attack_dated_after_its_report_is_dated_by_the_report() -> None:
     published = dt.date(2024, 3, 5)
     misread = _report("Wire", published, dt.date(2024, 3, 8), 3, None)

@@ -966,6 +966,8 @@ def _merge_in_sentence(mentions: list[_Mention], lex: Lexicon) -> list[_Mention]
                 continue
             if _heads_clause_below(a, b) or _heads_clause_below(b, a):
                 continue  # a reported or relative clause is another event
+            if _reacts_to(a, b, lex) or _reacts_to(b, a, lex):
+                continue  # 'set a truck alight protesting the shelling': the shelling came before
             keeper, other = (a, b) if _keeps(a, b) else (b, a)
             keeper.absorbed.append(other.token)
             keeper.absorbed.extend(other.absorbed)
@@ -975,6 +977,20 @@ def _merge_in_sentence(mentions: list[_Mention], lex: Lexicon) -> list[_Mention]
             if keeper is b:
                 break
     return [m for m in mentions if id(m) not in merged]
+
+
+def _reacts_to(inner: _Mention, outer: _Mention, lex: Lexicon) -> bool:
+    """Whether ``inner`` is the object of a reaction (:data:`_REACTION_VERBS`, an
+    attribution cue) that stands between it and ``outer``: 'a truck was set alight by
+    students protesting the shelling of their school' tells of the burning and of the
+    shelling it protests, two acts."""
+    chain = [inner.token, *inner.token.ancestors]
+    if outer.token not in chain:
+        return False
+    between = chain[1 : chain.index(outer.token)]
+    return any(
+        t.pos_ in ("VERB", "AUX") and _is_reaction(t, lex) and _object_of(chain, t) for t in between
+    )
 
 
 def _heads_clause_below(inner: _Mention, outer: _Mention) -> bool:
@@ -1404,6 +1420,7 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 _add_phrase(mention, actors, receiver, Role.TARGET)
     for pobj in _prep_objects(token, {"on", "against"}):
         _add_phrase(mention, actors, pobj, Role.TARGET)
+    own = {token.i, *(t.i for t in mention.absorbed)}
     for other in mention.absorbed:
         if other.pos_ in ("NOUN", "PROPN"):
             _add(mention, _perpetrator_of_noun(other, actors, lex), Role.PERPETRATOR)
@@ -1417,6 +1434,10 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 _add(mention, harmed, _harm_role(other, kind, harmed, lex))
         if not _is_passive(other):
             sub = _subject(other)
+            if sub is not None and sub.i in own:
+                # 'the raid against the cooperative left six dead': the act is the subject; who
+                # did it is the act's own (its perpetrator above), not its target's name
+                continue
             if sub is not None:
                 _add_phrase(mention, actors, sub, Role.PERPETRATOR)
 
@@ -3233,6 +3254,8 @@ def extract_events(
             # 'A dozen American soldiers were killed.' after the attack sentence; a toll in
             # a paragraph of its own is left alone (joining it lowered merging across articles)
             toll_of = previous_violent
+            if toll_of is not None and _dated_otherwise(sentence, timexes, toll_of):
+                toll_of = None  # 'X died on 3 May in a clinic' after an act of the 4th
             if toll_of is not None and casualties:
                 for cue, kind, count in casualties:
                     _set_casualty(toll_of, kind, count)
@@ -3243,6 +3266,8 @@ def extract_events(
             # paragraph of its own: the people it names are victims of the attack told last
             # (its count stays with the sentence: a bare toll may be of another attack)
             named_of = toll_of or last_violent
+            if named_of is not None and _dated_otherwise(sentence, timexes, named_of):
+                named_of = None
             if named_of is not None and _add_named_casualties(named_of, sentence, actor_index, lex):
                 _add_evidence(named_of, sentence)
                 told_just_before = named_of
@@ -3871,6 +3896,25 @@ def _names_victims_of_noun(mention: _Mention, actors: _Actors, lex: Lexicon) -> 
         and mention.definite
         and bool(_nominal_victims(token, actors, lex))
     )
+
+
+def _dated_otherwise(sentence: SpacySpan, timexes: list[TimeSpan], mention: _Mention) -> bool:
+    """Whether the sentence dates what it tells by a day of its own that the event told
+    before does not cover: 'The mayor died on 3 May in a clinic of the capital' after the
+    burning of a depot on the 4th tells of another act, and its dead are not the
+    burning's."""
+    if mention.time is None or mention.time.start is None:
+        return False
+    days = [
+        t
+        for t in timexes
+        if t.start is not None
+        and t.timex_type == "DATE"
+        and t.granularity == Granularity.DAY
+        and t.char_start is not None
+        and sentence.start_char <= t.char_start < sentence.end_char
+    ]
+    return bool(days) and not any(_overlaps(mention.time, t) for t in days)
 
 
 def _tells_a_period(sentence: SpacySpan, timexes: list[TimeSpan]) -> bool:

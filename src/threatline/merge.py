@@ -182,6 +182,11 @@ class MentionRecord(Model):
     injuries: Quantity | None = None
     attributions: list[SourcedAttribution] = Field(default_factory=list)
     evidence: list[str] = Field(default_factory=list)
+    #: Targets of the article's events of another day that its sentences tell of too, when
+    #: they are not this event's: the names are theirs ("a truck was set alight by
+    #: students protesting the shelling of their school" names the school, the shelling's
+    #: target, not the truck's).
+    others_targets: list[ActorRef] = Field(default_factory=list)
 
 
 def _record_key(article_id: str, event_id: str) -> str:
@@ -293,6 +298,24 @@ def mention_records(report: ArticleReport) -> list[MentionRecord]:
                 evidence=[span.text.strip() for span in mention.evidence],
             )
         )
+    # The targets of an act of another day told in the same sentence ("set a truck alight
+    # today in protest at yesterday's shelling of the school"): a mention of one day told
+    # twice (two mentions of one day) keeps the names of both.
+    for mention, record in zip(report.events, records, strict=True):
+        own = {p.actor for p in mention.participants}
+        spans = {(span.start, span.end) for span in mention.evidence}
+        ids = {
+            p.actor
+            for other, other_record in zip(report.events, records, strict=True)
+            if other.id != mention.id
+            and spans & {(span.start, span.end) for span in other.evidence}
+            and _precise_day(record)
+            and _precise_day(other_record)
+            and record.date_start != other_record.date_start
+            for p in other.participants
+            if p.role in (Role.TARGET, Role.VICTIM) and p.actor not in own
+        }
+        record.others_targets = [ref(actor_id) for actor_id in sorted(ids)]
     return records
 
 
@@ -770,7 +793,9 @@ def shared_named_target(a: MentionRecord, b: MentionRecord, people_only: bool = 
     letters, word by word up to spelling variants (:func:`same_word`), or one record's named
     target in the other's evidence (the words that report
     its event: "Senator Luis Carlos Galan was shot" against a victim "Galan"; a person only
-    as part of a name of the record's own victims there, see :func:`_named_in_words`). With
+    as part of a name of the record's own victims there, see :func:`_named_in_words`; not
+    the target of another act of another day that its sentences tell of too, see
+    :func:`_another_events_target`). With
     ``people_only``, only targets that are persons count (an office may be attacked twice in a
     week, a person is killed once)."""
     targets_a = [r for r in a.targets if not people_only or r.kind == ActorKind.PERSON]
@@ -787,6 +812,8 @@ def shared_named_target(a: MentionRecord, b: MentionRecord, people_only: bool = 
         own = [w for w in map(_name_words, _named_people(other)) if w]
         sentences = [_words(text) for text in other.evidence]
         for target in targets:
+            if _another_events_target(target, other):
+                continue
             name = _name_words(target)
             if name and any(
                 _named_in_words(name, own if target.kind == ActorKind.PERSON else [], words)
@@ -795,6 +822,21 @@ def shared_named_target(a: MentionRecord, b: MentionRecord, people_only: bool = 
                 return True
             if any(_alias_in(alias, text) for alias in _aliases(target) for text in other.evidence):
                 return True
+    return False
+
+
+def _another_events_target(target: ActorRef, record: MentionRecord) -> bool:
+    """Whether ``target`` is the target of another event told in ``record``'s sentences
+    (:attr:`MentionRecord.others_targets`), by its name or one of its other names: its
+    name there tells of that event, not of ``record``'s."""
+    name = _name_words(target)
+    names = {alias.casefold() for alias in [target.name, *target.aliases]}
+    for other in record.others_targets:
+        if names & {alias.casefold() for alias in [other.name, *other.aliases]}:
+            return True
+        other_name = _name_words(other)
+        if name and other_name and _within(*sorted((name, other_name), key=len)):
+            return True
     return False
 
 
