@@ -249,6 +249,32 @@ def test_events_arrest_and_seizure_of_power(nlp):
         ("Police asked whether the cartel was behind the bank bombing.", "bombing", "occurred"),
         ("Will the rebels attack the capital?", "attack", "hypothetical"),
         ("What would happen after an attack on the capital?", "attack", "hypothetical"),
+        # an act only called for, feared, assigned or to be halted is not told as done
+        (
+            "The bishop called for the assassination of the governor.",
+            "assassination",
+            "hypothetical",
+        ),
+        (
+            "There is the danger of his being shot from a passing car.",
+            "armed_assault",
+            "hypothetical",
+        ),
+        (
+            "The spy had the mission of assassinating the archbishop.",
+            "assassination",
+            "hypothetical",
+        ),
+        (
+            "The union asked the government to halt the murder of activists.",
+            "attack",
+            "hypothetical",
+        ),
+        (
+            "The mayor called for calm after the assassination of the judge.",
+            "assassination",
+            "occurred",
+        ),
     ],
 )
 def test_events_status_from_context(nlp, text, event_type, status):
@@ -273,10 +299,54 @@ def test_events_status_from_context(nlp, text, event_type, status):
         "We plan to establish new rules for the elections.",
         "The alarm went off at noon.",
         "The army disarmed the rebels.",
+        # deaths from a cause that is no attacker
+        "The crash killed 120 of the 137 passengers on the flight to Lima.",
+        "They recalled a war of ten weeks, which killed more than 1,000 people.",
+        "It is a problem of violence that has lasted 20 years and killed 50,000 people.",
+        "Three farmers were killed in the earthquake.",
     ],
 )
 def test_events_no_false_events(nlp, text):
     assert run(nlp, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed three farmers in the valley.",
+        "Three farmers were killed by the gunmen in the valley.",
+        "Three farmers were killed in the attack.",
+    ],
+)
+def test_events_killing_by_attackers_is_an_event(nlp, text):
+    assert only(run(nlp, text)).type in ("attack", "armed_assault")
+
+
+@pytest.mark.model
+def test_events_vague_plural_stays_generic_beside_a_toll(nlp):
+    """'various bomb attacks' is a record of deeds even where the sentence counts dead."""
+    text = "The Northern Front has killed several people and carried out various bomb attacks."
+    assert "bombing" not in {e.type for e in run(nlp, text)}
+    text = "Two bomb attacks killed three people in the capital."
+    assert "bombing" in {e.type for e in run(nlp, text)}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("surface", "granularity", "found"),
+    [
+        ("This year", Granularity.YEAR, False),
+        ("Last night", Granularity.TIME, True),
+        ("Early this month", Granularity.MONTH, True),
+    ],
+)
+def test_events_bare_plural_is_dated_by_a_day_not_a_year(nlp, surface, granularity, found):
+    """'this year' spans a record of attacks; 'last night' dates particular ones."""
+    text = f"{surface} the rebels carried out attacks on farms in the north."
+    span = timex(text, surface, dt.date(2024, 1, 1), dt.date(2024, 1, 1), granularity)
+    events = run(nlp, text, timexes=[span])
+    assert bool(events) is found, [(e.type, e.trigger.text) for e in events]
 
 
 @pytest.mark.model
