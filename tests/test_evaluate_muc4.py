@@ -636,6 +636,36 @@ def test_muc4_an_incident_long_before_the_message_is_history() -> None:
     assert report_to_templates(report) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Let us recall the bomb explosion at the Valdivia bank.", False),
+        (
+            "I will remind you that the cartel organized the bomb explosion at the Valdivia bank.",
+            False,
+        ),
+        ("The cartel organized the bomb explosion at the Valdivia bank.", True),
+    ],
+)
+def test_muc4_an_undated_incident_recalled_for_context_is_history(text: str, kept: bool) -> None:
+    """'Let us recall that ...' tells an incident as history (part1 1.0, point 6)."""
+    report = _article_report(
+        text,
+        [("a1", "cartel", "armed_group", False)] if "cartel" in text else [],
+        [
+            {
+                "type": "bombing",
+                "trigger": "explosion",
+                "physical": ["Valdivia bank"],
+                "participants": (
+                    [Participant(actor="a1", role="perpetrator")] if "cartel" in text else []
+                ),
+            }
+        ],
+    )
+    assert bool(report_to_templates(report)) is kept
+
+
 def test_muc4_an_ambush_of_a_military_vehicle_is_guerrilla_warfare() -> None:
     report = _article_report(
         "Rebels ambushed a military vehicle carrying soldiers.",

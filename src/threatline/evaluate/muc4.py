@@ -1064,6 +1064,8 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     templates: list[MucTemplate] = []
     sentences: dict[int, list[str]] = {}  # template id -> its events' sentences
     for event in report.events:
+        if _told_as_history(event, report.article):
+            continue
         template = event_to_template(
             event, report.article, actors, places, message_id, claimants, named_days
         )
@@ -1598,6 +1600,27 @@ def _is_recent(event: EventMention, article: Article) -> bool:
     if time is None or time.end is None or published is None:
         return True
     return time.end >= published - _RECENT_INCIDENT
+
+
+#: Words that bring up a past event for context (part1 1.0, point 6: 'Let us recall
+#: that ...'); 'let us remember' also opens a fresh grievance, and is left out.
+_RECALL = re.compile(
+    r"\b(?:LET US RECALL|(?:I|WE) (?:WILL|WOULD LIKE TO) REMIND YOU|"
+    r"IT (?:SHOULD|MUST) BE RECALLED|IT IS WORTH RECALLING)\b"
+)
+
+
+def _told_as_history(event: EventMention, article: Article) -> bool:
+    """An undated event that its sentence recalls for context ('Let us recall the bomb
+    explosion in the police headquarters'): history, not a recent incident (part1 1.0,
+    point 6)."""
+    if event.time is not None and event.time.end is not None:
+        return False
+    trigger = event.trigger.start
+    sentence = next((s for s in event.evidence if s.start <= trigger < s.end), None)
+    if sentence is None:
+        return False
+    return bool(_RECALL.search(_fill_string(article.text[sentence.start : sentence.end])))
 
 
 def _fill_human_targets(
