@@ -1303,6 +1303,15 @@ def _spans(text: str, surface: str) -> list[tuple[int, int]]:
         ("Rebels attacked the air force headquarters at dawn.", "attacked", [], False),
         ("Rebels launched an attack against a 3d brigade unit.", "attack", [], False),
         ("Rebels attacked the town hall at dawn.", "attacked", ["town hall"], True),
+        # a police or guard post is a force's installation too (part1 1.0, point 1b)
+        ("Rebels attacked the police station of the town.", "attacked", ["police station"], False),
+        ("Rebels attacked a national guard post.", "attacked", ["national guard post"], False),
+        (
+            "Rebels attacked the police station and a bank.",
+            "attacked",
+            ["police station", "bank"],
+            True,
+        ),
     ],
 )
 def test_muc4_an_attack_on_a_military_object_alone_is_guerrilla_warfare(

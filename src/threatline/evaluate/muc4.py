@@ -1512,11 +1512,14 @@ _EXTRA_NATION_WORDS: dict[str, str] = {
 #: name: the two-month ``_RECENT`` of the date fills below would otherwise replace it.)
 _RECENT_INCIDENT = dt.timedelta(days=120)
 
-# Physical targets of military importance: attacking only those is guerrilla warfare.
+# Physical targets of military importance, and the installations of the police and other
+# forces: attacking only those is guerrilla warfare (part1 1.0, point 1b).
 _MILITARY_TARGET = re.compile(
     r"\b(?:MILITARY|ARMY|NAVY|NAVAL|AIR FORCE|GARRISONS?|BARRACKS|BATTALIONS?|BRIGADES?|"
     r"POSITIONS?|CONVOYS?|PATROLS?|TROOPS|HELICOPTERS?|GUNSHIPS?|WARPLANES?|"
-    r"FORTS?|BASES?|COMMAND POSTS?|MILITARY POSTS?|OUTPOSTS?)\b"
+    r"FORTS?|BASES?|COMMAND POSTS?|MILITARY POSTS?|OUTPOSTS?|"
+    r"POLICE (?:STATIONS?|POSTS?|HEADQUARTERS|BARRACKS)|(?:NATIONAL )?GUARD POSTS?|"
+    r"CIVIL DEFENSE POSTS?)\b"
 )
 
 
