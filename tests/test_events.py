@@ -412,11 +412,26 @@ def test_events_no_event_from_find_or_vague_plural(nlp, text):
         "The country faced the kidnapping of cattlemen on several occasions.",
         "The constant bombings of populated areas continued.",
         "The police periodically raid the villages.",
+        # a relative clause in the simple present says what a class of people does
+        "The minister spoke of the extremists who attack students and teachers.",
+        "He covered for the criminals who murder humble working people.",
     ],
 )
 def test_events_practices_are_no_events(nlp, text):
     """Generic, habitual and progressive statements tell of a practice, not of one event."""
     assert [e for e in run(nlp, text) if e.type != "arrest"] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The extremists who attacked the students fled to the hills.",
+        "The gunmen who have murdered the mayor are still at large.",
+    ],
+)
+def test_events_a_relative_clause_in_the_past_tells_an_event(nlp, text):
+    assert run(nlp, text) != []
 
 
 @pytest.mark.model

@@ -654,7 +654,8 @@ def _generic_reading(token: Token, lex: Lexicon) -> str | None:
     'the FMLN is attacking the people', 'terrorists have been murdering peasants' (present
     or perfect progressive), 'they have murdered judges' (present perfect with a bare plural
     patient), 'we do not agree with kidnapping civilians', 'refrain from attacking' (a
-    gerund naming a kind of act), 'on several occasions', 'every day', 'constant bombings'.
+    gerund naming a kind of act), 'terrorists who attack students' (a relative clause in
+    the simple present), 'on several occasions', 'every day', 'constant bombings'.
     (A simple present, 'bombs explode', and 'continue to kill' were tried as well: they
     cost found incidents of dated reports more than they saved.)"""
     if token.pos_ == "VERB":
@@ -734,7 +735,22 @@ def _generic_verb(verb: Token, lex: Lexicon) -> str | None:
         return "perfect_plural"  # 'they have murdered judges'
     if _generic_gerund(verb):
         return "gerund"
+    if _characterizes(verb):
+        return "characterizing"
     return None
+
+
+def _characterizes(verb: Token) -> bool:
+    """'the terrorists who attack students', 'officers who kidnap and murder': a relative
+    clause in the simple present says what a class of people does, not what happened."""
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ == "VERB":
+        first = first.head
+    if first.dep_ != "relcl" or first.tag_ != "VBP":
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in first.children):
+        return False
+    return first.head.tag_ in ("NNS", "NNPS")
 
 
 def _class_of_people(noun: Token, lex: Lexicon) -> bool:
