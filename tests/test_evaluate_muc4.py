@@ -1306,6 +1306,8 @@ def _spans(text: str, surface: str) -> list[tuple[int, int]]:
         # a police or guard post is a force's installation too (part1 1.0, point 1b)
         ("Rebels attacked the police station of the town.", "attacked", ["police station"], False),
         ("Rebels attacked a national guard post.", "attacked", ["national guard post"], False),
+        ("Rebels hit two armored vehicles.", "hit", ["armored vehicles"], False),
+        ("Rebels hit two delivery vehicles.", "hit", ["delivery vehicles"], True),
         (
             "Rebels attacked the police station and a bank.",
             "attacked",
