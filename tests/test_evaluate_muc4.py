@@ -666,6 +666,36 @@ def test_muc4_an_undated_incident_recalled_for_context_is_history(text: str, kep
     assert bool(report_to_templates(report)) is kept
 
 
+@pytest.mark.parametrize(
+    ("doer", "kind", "incident", "instrument"),
+    [
+        ("The air force", "security_force", "ATTACK", "AERIAL BOMB"),
+        ("The rebels", "armed_group", "BOMBING", "BOMB"),
+    ],
+)
+def test_muc4_a_bombardment_by_the_state_is_an_attack_with_aerial_bombs(
+    doer: str, kind: str, incident: str, instrument: str
+) -> None:
+    """BOMBING is not for aerial bombing: ATTACK with AERIAL BOMB (part2, slot 4)."""
+    report = _article_report(
+        f"{doer} bombed the village, killing three peasants.",
+        [("a1", doer, kind, False), ("a2", "peasants", "civilians", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(4).fillers] == [incident]
+    assert [f.value for f in template.slot(7).fillers] == [instrument]
+
+
 def test_muc4_an_ambush_of_a_military_vehicle_is_guerrilla_warfare() -> None:
     report = _article_report(
         "Rebels ambushed a military vehicle carrying soldiers.",

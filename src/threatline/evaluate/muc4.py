@@ -922,6 +922,9 @@ MUC_STAGE: dict[str, str] = {
     "threatened": "THREATENED",
 }
 
+#: Instrument types of a device that is planted or thrown: they make an attack a BOMBING.
+_PLANTED = frozenset(["BOMB", "VEHICLE BOMB", "DYNAMITE", "EXPLOSIVE"])
+
 # Keyword -> set-list category, tried in order (more specific first); matched on words.
 _INSTRUMENT_TYPES: tuple[tuple[str, str], ...] = (
     (r"CAR[- ]?BOMB|VEHICLE[- ]?BOMB|BUS[- ]?BOMB|TRUCK[- ]?BOMB", "VEHICLE BOMB"),
@@ -1318,9 +1321,7 @@ def event_to_template(
         stage = "ATTEMPTED"
     instruments = _dedupe(_without_count(_fill_string(s.text)) for s in event.instruments)
     instrument_types = [_classify(text, _INSTRUMENT_TYPES) for text in instruments]
-    if incident_type == "ATTACK" and any(
-        t in {"BOMB", "VEHICLE BOMB", "DYNAMITE", "EXPLOSIVE"} for t in instrument_types
-    ):
+    if incident_type == "ATTACK" and any(t in _PLANTED for t in instrument_types):
         incident_type = "BOMBING"
     if event.type == "foiled_attack" and incident_type != "BOMBING":
         return None  # weapons seized or found: no specific attempted attack, unlike a bomb
@@ -1343,6 +1344,17 @@ def event_to_template(
         return None  # 'attacked an army convoy' with no other target: the same warfare
     if _state_bombardment(event, perpetrators, victims, physical, article):
         return None  # 'the air force bombed the area': an operation of war (part1 1.0)
+    aerial = (
+        incident_type == "BOMBING"
+        and bool(perpetrators)
+        and all(a.kind in (ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT) for a in perpetrators)
+        and _BOMBARDMENT.match(_fill_string(event.trigger.text)) is not None
+        and not any(t in _PLANTED for t in instrument_types)
+    )
+    if aerial:
+        # The state's forces bombing from the air or with artillery, not with a planted
+        # device: an ATTACK (part2, slot 4: BOMBING is not for aerial bombing).
+        incident_type = "ATTACK"
     if (
         incident_type == "ATTACK"
         and victims
@@ -1367,7 +1379,11 @@ def event_to_template(
     ]
     if not instrument_fills and not no_instrument:
         # The trigger may name the weapon's kind without an instrument phrase ('shot').
-        implied = _classify(_fill_string(event.trigger.text), _IMPLIED_INSTRUMENTS)
+        implied = (
+            "AERIAL BOMB"
+            if aerial
+            else _classify(_fill_string(event.trigger.text), _IMPLIED_INSTRUMENTS)
+        )
         instrument_fills = [Filler((implied,))] if implied else []
     t.slots[7] = SlotFill(fillers=instrument_fills, inapplicable=no_instrument)
     individuals: list[tuple[Actor, str]] = []
