@@ -636,6 +636,66 @@ def test_muc4_an_incident_long_before_the_message_is_history() -> None:
     assert report_to_templates(report) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Let us recall the bomb explosion at the Valdivia bank.", False),
+        (
+            "I will remind you that the cartel organized the bomb explosion at the Valdivia bank.",
+            False,
+        ),
+        ("The cartel organized the bomb explosion at the Valdivia bank.", True),
+    ],
+)
+def test_muc4_an_undated_incident_recalled_for_context_is_history(text: str, kept: bool) -> None:
+    """'Let us recall that ...' tells an incident as history (part1 1.0, point 6)."""
+    report = _article_report(
+        text,
+        [("a1", "cartel", "armed_group", False)] if "cartel" in text else [],
+        [
+            {
+                "type": "bombing",
+                "trigger": "explosion",
+                "physical": ["Valdivia bank"],
+                "participants": (
+                    [Participant(actor="a1", role="perpetrator")] if "cartel" in text else []
+                ),
+            }
+        ],
+    )
+    assert bool(report_to_templates(report)) is kept
+
+
+@pytest.mark.parametrize(
+    ("doer", "kind", "incident", "instrument"),
+    [
+        ("The air force", "security_force", "ATTACK", "AERIAL BOMB"),
+        ("The rebels", "armed_group", "BOMBING", "BOMB"),
+    ],
+)
+def test_muc4_a_bombardment_by_the_state_is_an_attack_with_aerial_bombs(
+    doer: str, kind: str, incident: str, instrument: str
+) -> None:
+    """BOMBING is not for aerial bombing: ATTACK with AERIAL BOMB (part2, slot 4)."""
+    report = _article_report(
+        f"{doer} bombed the village, killing three peasants.",
+        [("a1", doer, kind, False), ("a2", "peasants", "civilians", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(4).fillers] == [incident]
+    assert [f.value for f in template.slot(7).fillers] == [instrument]
+
+
 def test_muc4_an_ambush_of_a_military_vehicle_is_guerrilla_warfare() -> None:
     report = _article_report(
         "Rebels ambushed a military vehicle carrying soldiers.",
@@ -1273,6 +1333,17 @@ def _spans(text: str, surface: str) -> list[tuple[int, int]]:
         ("Rebels attacked the air force headquarters at dawn.", "attacked", [], False),
         ("Rebels launched an attack against a 3d brigade unit.", "attack", [], False),
         ("Rebels attacked the town hall at dawn.", "attacked", ["town hall"], True),
+        # a police or guard post is a force's installation too (part1 1.0, point 1b)
+        ("Rebels attacked the police station of the town.", "attacked", ["police station"], False),
+        ("Rebels attacked a national guard post.", "attacked", ["national guard post"], False),
+        ("Rebels hit two armored vehicles.", "hit", ["armored vehicles"], False),
+        ("Rebels hit two delivery vehicles.", "hit", ["delivery vehicles"], True),
+        (
+            "Rebels attacked the police station and a bank.",
+            "attacked",
+            ["police station", "bank"],
+            True,
+        ),
     ],
 )
 def test_muc4_an_attack_on_a_military_object_alone_is_guerrilla_warfare(

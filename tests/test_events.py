@@ -249,6 +249,32 @@ def test_events_arrest_and_seizure_of_power(nlp):
         ("Police asked whether the cartel was behind the bank bombing.", "bombing", "occurred"),
         ("Will the rebels attack the capital?", "attack", "hypothetical"),
         ("What would happen after an attack on the capital?", "attack", "hypothetical"),
+        # an act only called for, feared, assigned or to be halted is not told as done
+        (
+            "The bishop called for the assassination of the governor.",
+            "assassination",
+            "hypothetical",
+        ),
+        (
+            "There is the danger of his being shot from a passing car.",
+            "armed_assault",
+            "hypothetical",
+        ),
+        (
+            "The spy had the mission of assassinating the archbishop.",
+            "assassination",
+            "hypothetical",
+        ),
+        (
+            "The union asked the government to halt the murder of activists.",
+            "attack",
+            "hypothetical",
+        ),
+        (
+            "The mayor called for calm after the assassination of the judge.",
+            "assassination",
+            "occurred",
+        ),
     ],
 )
 def test_events_status_from_context(nlp, text, event_type, status):
@@ -273,10 +299,54 @@ def test_events_status_from_context(nlp, text, event_type, status):
         "We plan to establish new rules for the elections.",
         "The alarm went off at noon.",
         "The army disarmed the rebels.",
+        # deaths from a cause that is no attacker
+        "The crash killed 120 of the 137 passengers on the flight to Lima.",
+        "They recalled a war of ten weeks, which killed more than 1,000 people.",
+        "The storm killed twelve fishermen off the coast.",
+        "Three farmers were killed in the earthquake.",
     ],
 )
 def test_events_no_false_events(nlp, text):
     assert run(nlp, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed three farmers in the valley.",
+        "Three farmers were killed by the gunmen in the valley.",
+        "Three farmers were killed in the attack.",
+    ],
+)
+def test_events_killing_by_attackers_is_an_event(nlp, text):
+    assert only(run(nlp, text)).type in ("attack", "armed_assault")
+
+
+@pytest.mark.model
+def test_events_vague_plural_stays_generic_beside_a_toll(nlp):
+    """'various bomb attacks' is a record of deeds even where the sentence counts dead."""
+    text = "The Northern Front has killed several people and carried out various bomb attacks."
+    assert "bombing" not in {e.type for e in run(nlp, text)}
+    text = "Two bomb attacks killed three people in the capital."
+    assert "bombing" in {e.type for e in run(nlp, text)}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("surface", "granularity", "found"),
+    [
+        ("This year", Granularity.YEAR, False),
+        ("Last night", Granularity.TIME, True),
+        ("Early this month", Granularity.MONTH, True),
+    ],
+)
+def test_events_bare_plural_is_dated_by_a_day_not_a_year(nlp, surface, granularity, found):
+    """'this year' spans a record of attacks; 'last night' dates particular ones."""
+    text = f"{surface} the rebels carried out attacks on farms in the north."
+    span = timex(text, surface, dt.date(2024, 1, 1), dt.date(2024, 1, 1), granularity)
+    events = run(nlp, text, timexes=[span])
+    assert bool(events) is found, [(e.type, e.trigger.text) for e in events]
 
 
 @pytest.mark.model
@@ -342,11 +412,26 @@ def test_events_no_event_from_find_or_vague_plural(nlp, text):
         "The country faced the kidnapping of cattlemen on several occasions.",
         "The constant bombings of populated areas continued.",
         "The police periodically raid the villages.",
+        # a relative clause in the simple present says what a class of people does
+        "The minister spoke of the extremists who attack students and teachers.",
+        "He covered for the criminals who murder humble working people.",
     ],
 )
 def test_events_practices_are_no_events(nlp, text):
     """Generic, habitual and progressive statements tell of a practice, not of one event."""
     assert [e for e in run(nlp, text) if e.type != "arrest"] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The extremists who attacked the students fled to the hills.",
+        "The gunmen who have murdered the mayor are still at large.",
+    ],
+)
+def test_events_a_relative_clause_in_the_past_tells_an_event(nlp, text):
+    assert run(nlp, text) != []
 
 
 @pytest.mark.model

@@ -124,6 +124,7 @@ class Lexicon:
     habitual: frozenset[str]
     statistic_heads: frozenset[str]
     vague_quantifiers: frozenset[str]
+    non_violent_causes: frozenset[str]
     victim_of_nouns: frozenset[str]
     military_targets: frozenset[str]
     violent_lemmas: frozenset[str]
@@ -218,6 +219,7 @@ def load_lexicon() -> Lexicon:
         habitual=frozenset(guards["habitual_adverbs"]),
         statistic_heads=frozenset(guards["statistic_heads"]),
         vague_quantifiers=frozenset(guards["vague_quantifiers"]),
+        non_violent_causes=frozenset(guards["non_violent_causes"]),
         victim_of_nouns=frozenset(raw["victim_of_nouns"]),
         military_targets=frozenset(raw["military_targets"]),
         violent_lemmas=frozenset(
@@ -502,6 +504,22 @@ def _object_words(token: Token) -> set[str]:
     return {_lemma(t) for t in obj.subtree} | {t.lower_ for t in obj.subtree}
 
 
+def _killed_by_a_cause(token: Token, lex: Lexicon) -> bool:
+    """A killing done by a cause that is no attacker: 'the crash killed 120', 'a war
+    that killed thousands', 'were killed in the earthquake'."""
+    if token.pos_ != "VERB":
+        return False
+    subject = _subject(token)
+    if subject is not None and _lemma(subject) in lex.non_violent_causes:
+        return True
+    return any(
+        c.dep_ in ("prep", "agent")
+        and _lemma(c) in ("in", "by", "during")
+        and any(o.dep_ == "pobj" and _lemma(o) in lex.non_violent_causes for o in c.children)
+        for c in token.children
+    )
+
+
 def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _Actors) -> bool:
     pos = token.pos_
     allowed = entry["pos"]
@@ -523,6 +541,8 @@ def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _A
         named_place = obj is not None and obj.ent_type_ in ("GPE", "LOC", "FAC")
         if not (entry.get("object_place") and named_place):
             return False
+    if entry.get("kind") == "casualty" and _killed_by_a_cause(token, lex):
+        return False  # 'the crash killed 120': deaths, but no attack
     if "subject_any" in entry:
         subject = _subject(token)
         if subject is None or _lemma(subject) not in entry["subject_any"]:
@@ -634,7 +654,8 @@ def _generic_reading(token: Token, lex: Lexicon) -> str | None:
     'the FMLN is attacking the people', 'terrorists have been murdering peasants' (present
     or perfect progressive), 'they have murdered judges' (present perfect with a bare plural
     patient), 'we do not agree with kidnapping civilians', 'refrain from attacking' (a
-    gerund naming a kind of act), 'on several occasions', 'every day', 'constant bombings'.
+    gerund naming a kind of act), 'terrorists who attack students' (a relative clause in
+    the simple present), 'on several occasions', 'every day', 'constant bombings'.
     (A simple present, 'bombs explode', and 'continue to kill' were tried as well: they
     cost found incidents of dated reports more than they saved.)"""
     if token.pos_ == "VERB":
@@ -714,7 +735,22 @@ def _generic_verb(verb: Token, lex: Lexicon) -> str | None:
         return "perfect_plural"  # 'they have murdered judges'
     if _generic_gerund(verb):
         return "gerund"
+    if _characterizes(verb):
+        return "characterizing"
     return None
+
+
+def _characterizes(verb: Token) -> bool:
+    """'the terrorists who attack students', 'officers who kidnap and murder': a relative
+    clause in the simple present says what a class of people does, not what happened."""
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ == "VERB":
+        first = first.head
+    if first.dep_ != "relcl" or first.tag_ != "VBP":
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in first.children):
+        return False
+    return first.head.tag_ in ("NNS", "NNPS")
 
 
 def _class_of_people(noun: Token, lex: Lexicon) -> bool:
@@ -810,14 +846,39 @@ def _is_bare_plural(token: Token, lex: Lexicon) -> bool:
 _POSSESSIVE_PRONOUNS = frozenset(["their", "its", "his", "her", "our", "your"])
 
 
+#: Time expressions that date particular events ('last night', 'on Friday', 'early this month');
+#: 'this year', 'in recent months', 'in the past' span a record of deeds.
+_EVENT_GRANULARITIES = frozenset(
+    [Granularity.TIME, Granularity.DAY, Granularity.WEEK, Granularity.MONTH]
+)
+
+
 def _is_specific(sentence: SpacySpan, timexes: list[TimeSpan], lex: Lexicon) -> bool:
     """A sentence that dates its events or counts their victims is about particular events."""
+    if _is_dated(sentence, timexes):
+        return True
+    return any(_lemma(t) in lex.fatal or _lemma(t) in lex.injury for t in sentence)
+
+
+def _is_dated(sentence: SpacySpan, timexes: list[TimeSpan]) -> bool:
+    """A sentence with a time expression that dates particular events."""
     for timex in timexes:
         if timex.char_start is None or timex.timex_type not in ("DATE", "TIME"):
             continue
+        if timex.granularity not in _EVENT_GRANULARITIES:
+            continue
         if sentence.start_char <= timex.char_start < sentence.end_char:
             return True
-    return any(_lemma(t) in lex.fatal or _lemma(t) in lex.injury for t in sentence)
+    return False
+
+
+def _vaguely_counted(token: Token, lex: Lexicon) -> bool:
+    """'various bomb attacks', 'several massacres': acts not told one by one, whatever
+    else the sentence counts ('has killed several people and carried out various
+    attacks')."""
+    return token.tag_ in ("NNS", "NNPS") and any(
+        _lemma(c) in lex.vague_quantifiers for c in token.children
+    )
 
 
 def _definite(token: Token) -> bool:
@@ -843,6 +904,7 @@ def _find_triggers(
 ) -> list[_Mention]:
     mentions: list[_Mention] = []
     specific_time = _is_specific(sentence, timexes, lex)
+    dated = _is_dated(sentence, timexes)
     for token in sentence:
         entries = lex.triggers.get(_lemma(token)) or lex.triggers.get(token.lower_)
         if not entries:
@@ -887,13 +949,15 @@ def _find_triggers(
             for o in mentions
         )
     ]
-    # bare plurals ('terrorist attacks') are generic unless the sentence dates them or
-    # they strike the power or oil supply
+    # bare plurals ('terrorist attacks') are generic unless the sentence dates them (or
+    # counts victims, when no vague quantifier makes them a record) or they strike the
+    # power or oil supply
     return [
         m
         for m in mentions
         if m.kind == "governor"
-        or specific_time
+        or dated
+        or (specific_time and not _vaguely_counted(m.token, lex))
         or not _is_bare_plural(m.token, lex)
         or _strikes_infrastructure(m.token, lex)
     ]
@@ -1125,7 +1189,45 @@ def _status(mention: _Mention, lex: Lexicon) -> str:
             return EventStatus.FOILED.value if lemma != "repel" else EventStatus.FAILED.value
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) and not _done_with(token):
         return EventStatus.HYPOTHETICAL.value  # 'so as to capture them': not (yet) done
+    if _unrealized(token):
+        return EventStatus.HYPOTHETICAL.value
     return status
+
+
+#: Words that name an act only as something wished, feared or asked for, governing it
+#: as their object ('halt the murders') or through a preposition ('calls for the
+#: assassination of', 'abstain from any attack', 'the danger of his being shot', 'had the
+#: mission of assassinating').
+_UNREALIZED_OBJECT_OF = frozenset(["halt", "avert", "forestall"])
+_UNREALIZED_PREP_OF = frozenset(
+    [
+        ("call", "for"),
+        ("abstain", "from"),
+        ("refrain", "from"),
+        ("desist", "from"),
+        ("danger", "of"),
+        ("risk", "of"),
+        ("mission", "of"),
+        ("fear", "of"),
+    ]
+)
+
+
+def _unrealized(token: Token) -> bool:
+    """An act named only as the object of a wish, a fear, a call or an order to stop it
+    (:data:`_UNREALIZED_OBJECT_OF`, :data:`_UNREALIZED_PREP_OF`): not told as done."""
+    current = token
+    for _ in range(3):
+        head = current.head
+        if current.dep_ == "conj":  # 'halt the killings and the kidnappings'
+            current = head
+            continue
+        if current.dep_ in ("dobj", "nsubjpass") and _lemma(head) in _UNREALIZED_OBJECT_OF:
+            return True
+        if current.dep_ in ("pobj", "pcomp") and head.dep_ == "prep":
+            return (_lemma(head.head), _lemma(head)) in _UNREALIZED_PREP_OF
+        return False
+    return False
 
 
 def _done_with(token: Token) -> bool:

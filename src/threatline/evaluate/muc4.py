@@ -922,6 +922,9 @@ MUC_STAGE: dict[str, str] = {
     "threatened": "THREATENED",
 }
 
+#: Instrument types of a device that is planted or thrown: they make an attack a BOMBING.
+_PLANTED = frozenset(["BOMB", "VEHICLE BOMB", "DYNAMITE", "EXPLOSIVE"])
+
 # Keyword -> set-list category, tried in order (more specific first); matched on words.
 _INSTRUMENT_TYPES: tuple[tuple[str, str], ...] = (
     (r"CAR[- ]?BOMB|VEHICLE[- ]?BOMB|BUS[- ]?BOMB|TRUCK[- ]?BOMB", "VEHICLE BOMB"),
@@ -1064,6 +1067,8 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     templates: list[MucTemplate] = []
     sentences: dict[int, list[str]] = {}  # template id -> its events' sentences
     for event in report.events:
+        if _told_as_history(event, report.article):
+            continue
         template = event_to_template(
             event, report.article, actors, places, message_id, claimants, named_days
         )
@@ -1316,9 +1321,7 @@ def event_to_template(
         stage = "ATTEMPTED"
     instruments = _dedupe(_without_count(_fill_string(s.text)) for s in event.instruments)
     instrument_types = [_classify(text, _INSTRUMENT_TYPES) for text in instruments]
-    if incident_type == "ATTACK" and any(
-        t in {"BOMB", "VEHICLE BOMB", "DYNAMITE", "EXPLOSIVE"} for t in instrument_types
-    ):
+    if incident_type == "ATTACK" and any(t in _PLANTED for t in instrument_types):
         incident_type = "BOMBING"
     if event.type == "foiled_attack" and incident_type != "BOMBING":
         return None  # weapons seized or found: no specific attempted attack, unlike a bomb
@@ -1341,6 +1344,17 @@ def event_to_template(
         return None  # 'attacked an army convoy' with no other target: the same warfare
     if _state_bombardment(event, perpetrators, victims, physical, article):
         return None  # 'the air force bombed the area': an operation of war (part1 1.0)
+    aerial = (
+        incident_type == "BOMBING"
+        and bool(perpetrators)
+        and all(a.kind in (ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT) for a in perpetrators)
+        and _BOMBARDMENT.match(_fill_string(event.trigger.text)) is not None
+        and not any(t in _PLANTED for t in instrument_types)
+    )
+    if aerial:
+        # The state's forces bombing from the air or with artillery, not with a planted
+        # device: an ATTACK (part2, slot 4: BOMBING is not for aerial bombing).
+        incident_type = "ATTACK"
     if (
         incident_type == "ATTACK"
         and victims
@@ -1365,7 +1379,11 @@ def event_to_template(
     ]
     if not instrument_fills and not no_instrument:
         # The trigger may name the weapon's kind without an instrument phrase ('shot').
-        implied = _classify(_fill_string(event.trigger.text), _IMPLIED_INSTRUMENTS)
+        implied = (
+            "AERIAL BOMB"
+            if aerial
+            else _classify(_fill_string(event.trigger.text), _IMPLIED_INSTRUMENTS)
+        )
         instrument_fills = [Filler((implied,))] if implied else []
     t.slots[7] = SlotFill(fillers=instrument_fills, inapplicable=no_instrument)
     individuals: list[tuple[Actor, str]] = []
@@ -1510,11 +1528,14 @@ _EXTRA_NATION_WORDS: dict[str, str] = {
 #: name: the two-month ``_RECENT`` of the date fills below would otherwise replace it.)
 _RECENT_INCIDENT = dt.timedelta(days=120)
 
-# Physical targets of military importance: attacking only those is guerrilla warfare.
+# Physical targets of military importance, and the installations of the police and other
+# forces: attacking only those is guerrilla warfare (part1 1.0, point 1b).
 _MILITARY_TARGET = re.compile(
     r"\b(?:MILITARY|ARMY|NAVY|NAVAL|AIR FORCE|GARRISONS?|BARRACKS|BATTALIONS?|BRIGADES?|"
-    r"POSITIONS?|CONVOYS?|PATROLS?|TROOPS|HELICOPTERS?|GUNSHIPS?|WARPLANES?|"
-    r"FORTS?|BASES?|COMMAND POSTS?|MILITARY POSTS?|OUTPOSTS?)\b"
+    r"POSITIONS?|CONVOYS?|PATROLS?|TROOPS|HELICOPTERS?|GUNSHIPS?|WARPLANES?|ARMORED|"
+    r"FORTS?|BASES?|COMMAND POSTS?|MILITARY POSTS?|OUTPOSTS?|"
+    r"POLICE (?:STATIONS?|POSTS?|HEADQUARTERS|BARRACKS)|(?:NATIONAL )?GUARD POSTS?|"
+    r"CIVIL DEFENSE POSTS?)\b"
 )
 
 
@@ -1598,6 +1619,27 @@ def _is_recent(event: EventMention, article: Article) -> bool:
     if time is None or time.end is None or published is None:
         return True
     return time.end >= published - _RECENT_INCIDENT
+
+
+#: Words that bring up a past event for context (part1 1.0, point 6: 'Let us recall
+#: that ...'); 'let us remember' also opens a fresh grievance, and is left out.
+_RECALL = re.compile(
+    r"\b(?:LET US RECALL|(?:I|WE) (?:WILL|WOULD LIKE TO) REMIND YOU|"
+    r"IT (?:SHOULD|MUST) BE RECALLED|IT IS WORTH RECALLING)\b"
+)
+
+
+def _told_as_history(event: EventMention, article: Article) -> bool:
+    """An undated event that its sentence recalls for context ('Let us recall the bomb
+    explosion in the police headquarters'): history, not a recent incident (part1 1.0,
+    point 6)."""
+    if event.time is not None and event.time.end is not None:
+        return False
+    trigger = event.trigger.start
+    sentence = next((s for s in event.evidence if s.start <= trigger < s.end), None)
+    if sentence is None:
+        return False
+    return bool(_RECALL.search(_fill_string(article.text[sentence.start : sentence.end])))
 
 
 def _fill_human_targets(
