@@ -2333,3 +2333,39 @@ def test_events_a_statement_told_after_the_attack_leaves_the_attack_its_day(nlp)
     yesterday = day(text, "Yesterday", PUBLISHED - dt.timedelta(days=1))
     attack = next(e for e in run(nlp, text, timexes=[yesterday]) if e.type in VIOLENT_TYPES)
     assert attack.time is not None and attack.time.mod != "BEFORE"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested Pedro Valdivia, who is accused of the bombing of the Arcos town hall. "
+        "The bombing of the town hall of Arcos on Monday killed two guards.",
+        "The bombing of the town hall of Arcos on Monday killed two guards. "
+        "Police arrested Pedro Valdivia in connection with the bombing.",
+    ],
+)
+def test_events_who_is_arrested_for_an_attack_is_its_suspected_perpetrator(nlp, text):
+    valdivia = actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")
+    police = actor(text, "police", ActorKind.SECURITY_FORCE, "Police")
+    events = run(nlp, text, actors=[valdivia, police])
+    bombing = next(e for e in events if e.type == "bombing")
+    assert ("valdivia", "perpetrator") in roles(bombing)
+    assert ("police", "alleges") in stances(bombing)
+    arrest = next(e for e in events if e.type == "arrest")
+    assert ("valdivia", "arrested") in roles(arrest)
+
+
+@pytest.mark.model
+def test_events_who_is_arrested_after_an_attack_is_no_perpetrator_of_it(nlp):
+    # the arrest does not name the attack: people held after it are not said to have done it
+    text = (
+        "The bombing of the town hall of Arcos on Monday killed two guards. "
+        "Police arrested Pedro Valdivia on Tuesday."
+    )
+    valdivia = actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")
+    police = actor(text, "police", ActorKind.SECURITY_FORCE, "Police")
+    events = run(nlp, text, actors=[valdivia, police])
+    bombing = next(e for e in events if e.type == "bombing")
+    assert ("valdivia", "perpetrator") not in roles(bombing)
+    assert ("police", "alleges") not in stances(bombing)
