@@ -417,17 +417,3 @@ def test_actors_a_noun_after_people_still_makes_a_compound(nlp, actor_kb) -> Non
     # 'guerrilla attacks': the people noun modifies the head noun, it names no actor
     _article, actors = _run("Guerrilla attacks hit the town of Arcos last week.", nlp, actor_kb)
     assert all("guerrilla" not in a.id for a in actors)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    ("text", "noun"),
-    [
-        ("Judge Pedro Valdivia was shot dead by hired assassins in Arcos.", "assassins"),
-        ("The killers of Pedro Valdivia escaped in a car.", "killers"),
-    ],
-)
-def test_actors_assassins_and_killers_are_armed_people(nlp, actor_kb, text, noun) -> None:
-    _article, actors = _run(text, nlp, actor_kb)
-    found = [a for a in actors if noun in a.id]
-    assert found and found[0].kind == ActorKind.ARMED_GROUP

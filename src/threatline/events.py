@@ -20,7 +20,8 @@ The steps, in order:
    event of the same family whose time and place are compatible;
 6. links (claim -> attack, video -> attack, verification -> video, arrest -> attack,
    plot/foiled attack <-> security operation) and event-anchored times ("more than a day
-   later") are resolved against the merged events.
+   later") are resolved against the merged events; people arrested for an act their
+   arrest names are its suspected perpetrators.
 """
 
 from __future__ import annotations
