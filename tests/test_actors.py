@@ -393,3 +393,27 @@ def test_actors_urban_commandos_are_an_armed_group(nlp, actor_kb: ActorKB) -> No
     doc = nlp("Urban commandos shot a policeman in the capital.")
     kinds = {a.name.lower(): a.kind for a in find_actors(doc, actor_kb)}
     assert kinds.get("urban commandos") == ActorKind.ARMED_GROUP, kinds
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A group of unidentified individuals today kidnapped Juan Ortega in Arcos.",
+        "UNIDENTIFIED INDIVIDUALS YESTERDAY KIDNAPPED JUAN ORTEGA IN ARCOS.",
+    ],
+)
+def test_actors_a_day_noun_after_people_is_no_compound(nlp, actor_kb, text) -> None:
+    # 'individuals today' is no compound noun: the people are described before the day
+    article, actors = _run(text, nlp, actor_kb)
+    found = _by_id(actors)
+    assert "unidentified-individuals" in found
+    surfaces = _surfaces(article, found["unidentified-individuals"])
+    assert [s.lower() for s in surfaces] == ["unidentified individuals"]
+
+
+@pytest.mark.model
+def test_actors_a_noun_after_people_still_makes_a_compound(nlp, actor_kb) -> None:
+    # 'guerrilla attacks': the people noun modifies the head noun, it names no actor
+    _article, actors = _run("Guerrilla attacks hit the town of Arcos last week.", nlp, actor_kb)
+    assert all("guerrilla" not in a.id for a in actors)

@@ -2484,3 +2484,39 @@ def test_events_the_dead_of_a_sentence_of_another_day_are_not_the_acts(nlp, seco
     events = run(nlp, text, [front, valdivia], timexes=timexes)
     arson = next(e for e in events if e.type == "arson")
     assert {p.actor for p in arson.participants if p.role == "victim"} == victims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested Pedro Valdivia, who is accused of the bombing of the Arcos town hall. "
+        "The bombing of the town hall of Arcos on Monday killed two guards.",
+        "The bombing of the town hall of Arcos on Monday killed two guards. "
+        "Police arrested Pedro Valdivia in connection with the bombing.",
+    ],
+)
+def test_events_who_is_arrested_for_an_attack_is_its_suspected_perpetrator(nlp, text):
+    valdivia = actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")
+    police = actor(text, "police", ActorKind.SECURITY_FORCE, "Police")
+    events = run(nlp, text, actors=[valdivia, police])
+    bombing = next(e for e in events if e.type == "bombing")
+    assert ("valdivia", "perpetrator") in roles(bombing)
+    assert ("police", "alleges") in stances(bombing)
+    arrest = next(e for e in events if e.type == "arrest")
+    assert ("valdivia", "arrested") in roles(arrest)
+
+
+@pytest.mark.model
+def test_events_who_is_arrested_after_an_attack_is_no_perpetrator_of_it(nlp):
+    # the arrest does not name the attack: people held after it are not said to have done it
+    text = (
+        "The bombing of the town hall of Arcos on Monday killed two guards. "
+        "Police arrested Pedro Valdivia on Tuesday."
+    )
+    valdivia = actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")
+    police = actor(text, "police", ActorKind.SECURITY_FORCE, "Police")
+    events = run(nlp, text, actors=[valdivia, police])
+    bombing = next(e for e in events if e.type == "bombing")
+    assert ("valdivia", "perpetrator") not in roles(bombing)
+    assert ("police", "alleges") not in stances(bombing)

@@ -403,6 +403,10 @@ _TITLES = {
 _INTRODUCING_TITLES = _TITLES_BEFORE_NAMES | _TITLES
 
 
+#: Nouns that tell when, not what: 'gunmen today kidnapped ...' is no compound noun.
+_DAY_NOUNS = frozenset(["today", "yesterday", "tonight", "tomorrow"])
+
+
 @dataclass
 class _Mention:
     start: int  # character offsets
@@ -769,7 +773,11 @@ class _Finder:
     def _people_head(self, token: Token) -> tuple[ActorKind | None, int]:
         """(kind, end token) when ``token`` heads a people noun phrase ("security forces")."""
         doc, lex = self.doc, self.lex
-        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ in {"NOUN"}:
+        if (
+            token.i + 1 < len(doc)
+            and doc[token.i + 1].pos_ in {"NOUN"}
+            and doc[token.i + 1].lower_ not in _DAY_NOUNS
+        ):
             two = f"{token.lower_} {doc[token.i + 1].lower_}"
             if lex.noun_kind(two) is not None:
                 return lex.noun_kind(two), token.i + 2

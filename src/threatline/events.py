@@ -20,7 +20,8 @@ The steps, in order:
    event of the same family whose time and place are compatible;
 6. links (claim -> attack, video -> attack, verification -> video, arrest -> attack,
    plot/foiled attack <-> security operation) and event-anchored times ("more than a day
-   later") are resolved against the merged events.
+   later") are resolved against the merged events; people arrested for an act their
+   arrest names are its suspected perpetrators.
 """
 
 from __future__ import annotations
@@ -3228,9 +3229,19 @@ def _sentence_gap(a: _Event, b: _Event, order: dict[int, int]) -> int:
     )
 
 
-def _link(events: list[_Event], order: dict[int, int]) -> None:
-    """Claims, videos, verifications, arrests and plots to the events they are about."""
+def _names_in_clause(event: _Event, target: _Event, index: dict[int, _Event]) -> bool:
+    """Whether one of the event's clauses names the other ('arrested for the bombing')."""
+    return any(
+        _event_of(token, index) is target for m in event.mentions for token in m.token.subtree
+    )
+
+
+def _link(events: list[_Event], order: dict[int, int]) -> set[str]:
+    """Claims, videos, verifications, arrests and plots to the events they are about.
+
+    Returns the ids of the arrests whose own clause names the act they are for."""
     index = {t.i: e for e in events for m in e.mentions for t in [m.token, *m.absorbed]}
+    arrests_for: set[str] = set()
     for event in events:
         kind = event.first.type
         target: _Event | None = None
@@ -3249,6 +3260,8 @@ def _link(events: list[_Event], order: dict[int, int]) -> None:
             target, link_type = _referred(event, {"violent"}, index, events), "arrest_after"
             if target is not None and _sentence_gap(event, target, order) > 6:
                 target = None
+            if target is not None and _names_in_clause(event, target, index):
+                arrests_for.add(event.id)
         if target is not None and link_type is not None:
             event.links.append(EventLink(type=link_type, event=target.id))
         if event.family == "plot":
@@ -3276,6 +3289,40 @@ def _link(events: list[_Event], order: dict[int, int]) -> None:
                                 end=event.first.token.idx + len(event.first.token.text),
                             )
                         )
+    return arrests_for
+
+
+def _suspects_of_arrests(events: list[EventMention], arrests_for: set[str]) -> None:
+    """People arrested for an act its arrest names ('X was arrested in connection with the
+    murder', 'police detained two men accused of the bombing') are suspected perpetrators
+    of that act: its perpetrators, alleged by those who arrested them (or the article)."""
+    by_id = {e.id: e for e in events}
+    for arrest in events:
+        if arrest.id not in arrests_for:
+            continue
+        act = next((by_id.get(link.event) for link in arrest.links), None)
+        if act is None:
+            continue
+        roled = {p.actor for p in act.participants}
+        suspects = [
+            p.actor
+            for p in arrest.participants
+            if p.role == Role.ARRESTED.value and p.actor not in roled
+        ]
+        if not suspects:
+            continue
+        arresters = [p.actor for p in arrest.participants if p.role == Role.SECURITY_FORCE.value]
+        source = arresters[0] if arresters else ARTICLE_SOURCE
+        for actor in suspects:
+            act.participants.append(Participant(actor=actor, role=Role.PERPETRATOR))
+        attribution = Attribution(
+            source=source,
+            stance=Stance.ALLEGES,
+            start=arrest.trigger.start,
+            end=arrest.trigger.end,
+        )
+        if attribution not in act.attributions:
+            act.attributions.append(attribution)
 
 
 def _resolve_anchored_times(events: list[_Event]) -> None:
@@ -3413,7 +3460,7 @@ def extract_events(
         event.id = f"E{n}"
     sentences = list(doc.sents)
     order = {s.start: n for n, s in enumerate(sentences)}
-    _link(events, order)
+    arrests_for = _link(events, order)
     _attribute_accusations(doc, events, actor_index, lex)
     _resolve_anchored_times(events)
     _carry_times(events, order, lex)
@@ -3425,6 +3472,7 @@ def extract_events(
     built = [_build(event, text, lex) for event in events]
     described_doers = infer_described_doers(built, doc, actors)
     infer_perpetrators(built, doc, actors, described_doers)
+    _suspects_of_arrests(built, arrests_for)
     return built
 
 
