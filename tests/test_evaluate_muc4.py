@@ -1156,6 +1156,7 @@ def _dated(time: TimeSpan, timexes: list[TimeSpan] | None = None) -> list[str]:
         ("a few days ago", dt.date(1990, 3, 3), dt.date(1990, 3, 10), "day", "PAST_REF",
          "- 12 MAR 90"),
         ("this year", dt.date(1990, 1, 1), dt.date(1990, 12, 31), "year", "1990", "- 12 MAR 90"),
+        ("in 1990", dt.date(1990, 1, 1), dt.date(1990, 12, 31), "year", "1990", "- 12 MAR 90"),
         # a count of days is easily calculable: the range or the day itself
         ("the last 72 hours", dt.date(1990, 3, 9), dt.date(1990, 3, 12), "time", "PT72H",
          "09 MAR 90 - 12 MAR 90"),
@@ -1185,6 +1186,19 @@ def test_muc4_vague_period_before_the_dateline_is_the_default_form(
         anchor="publication",
     )  # fmt: skip
     assert _dated(time) == [expected]
+
+
+def test_muc4_year_before_the_datelines_is_its_range() -> None:
+    report = _report()
+    report.article = report.article.model_copy(update={"published": dt.date(1990, 1, 20)})
+    time = TimeSpan(
+        text="in 1989", start=dt.date(1989, 1, 1), end=dt.date(1989, 12, 31),
+        granularity="year", value="1989", anchor="absolute",
+    )  # fmt: skip
+    report.events[0] = report.events[0].model_copy(update={"time": time})
+    report.timexes = [time]
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(2).fillers] == ["01 JAN 89 - 31 DEC 89"]
 
 
 def test_muc4_weekday_whose_day_the_article_names_by_date_is_that_day() -> None:

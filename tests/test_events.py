@@ -1400,6 +1400,23 @@ def test_events_no_time_in_sentence_stays_null(nlp):
     assert attack.time is None
 
 
+@pytest.mark.model
+def test_events_attempt_told_with_its_day_is_dated_that_day(nlp):
+    text = "Yesterday the rebels attempted to murder a former officer in Arequipa."
+    event = only(run(nlp, text, timexes=[day(text, "Yesterday", dt.date(2024, 3, 23))]))
+    assert event.time is not None and event.time.start == dt.date(2024, 3, 23)
+    assert event.time.mod is None
+
+
+@pytest.mark.model
+def test_events_infinitive_after_a_verb_of_saying_is_still_reported(nlp):
+    text = "Police said yesterday that the rebels are believed to have kidnapped Pedro Valdivia."
+    pedro = actor(text, "A1", ActorKind.PERSON, "Pedro Valdivia")
+    events = run(nlp, text, actors=[pedro], timexes=[day(text, "yesterday", dt.date(2024, 3, 23))])
+    kidnapping = next(e for e in events if e.type == "kidnapping")
+    assert kidnapping.time is not None and kidnapping.time.mod == "BEFORE"
+
+
 # --------------------------------------------------------------------------- coreference
 
 

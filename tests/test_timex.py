@@ -297,6 +297,23 @@ def test_timex_anchor_on_event_date():
     assert (week.start, week.end, week.granularity) == (D(2024, 3, 25), D(2024, 3, 31), "week")
 
 
+def test_timex_anchor_on_some_hours_from_an_event_is_its_day():
+    event = TimeSpan(
+        text="on Friday",
+        start=D(2024, 3, 22),
+        end=D(2024, 3, 22),
+        granularity="day",
+        anchor="publication",
+    )
+    after = anchor_on(one("A few hours after the blast, a second bomb went off."), event, "E1")
+    assert (after.start, after.end, after.value) == (D(2024, 3, 22), D(2024, 3, 22), "2024-03-22")
+    before = anchor_on(one("Hours before the rally, a bomb exploded."), event, "E1")
+    assert (before.start, before.end) == (D(2024, 3, 22), D(2024, 3, 22))
+    # a count of days without a number still runs from the next day, open-ended
+    days = anchor_on(one("Police came days later."), event, "E1")
+    assert (days.start, days.end) == (D(2024, 3, 23), None)
+
+
 @pytest.mark.parametrize("granularity", [Granularity.WEEK, "week"])
 def test_timex_anchor_on_accepts_granularity_as_enum_or_string(granularity):
     # built through the model as other stages do: validation stores the plain string "week"

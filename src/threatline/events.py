@@ -1954,12 +1954,20 @@ def _timex_head(doc: Doc, timex: TimeSpan) -> Token | None:
 def _reported_clause(token: Token) -> Token | None:
     """The verb of the complement clause that reports the event ('police said [that
     yesterday rebels burned the offices]'); None when the event is told in the main
-    clause."""
+    clause. An infinitive after a verb of attempt is no report: 'yesterday they tried to
+    kill him' tells the act itself, at that time."""
     clause = None
     for node in [token, *token.ancestors]:
-        if node.dep_ in ("ccomp", "xcomp") and node.pos_ in ("VERB", "AUX"):
-            clause = node  # the outermost: 'reported that on 10 March alleged rebels murdered'
+        if node.pos_ not in ("VERB", "AUX") or node.dep_ not in ("ccomp", "xcomp"):
+            continue
+        if node.dep_ == "xcomp" and _lemma(node.head) in _ATTEMPT_VERBS:
+            continue
+        clause = node  # the outermost: 'reported that on 10 March alleged rebels murdered'
     return clause
+
+
+# 'attempted to murder', 'tried to kidnap': the attempt is the act
+_ATTEMPT_VERBS = {"attempt", "try", "manage", "fail"}
 
 
 # 'arrested after the murder on 18 August': the noun dates the other act, by its own time

@@ -2147,6 +2147,10 @@ def anchor_on(span: TimeSpan, anchor: TimeSpan, anchor_label: str) -> TimeSpan:
     elif offset.direction == 0:
         lo, hi = first, last
         granularity = _as_granularity(anchor.granularity)
+    elif offset.n is None and unit in ("second", "minute", "hour"):
+        # 'a few hours after the blast': as days go, the anchor's own day (open-ended, it
+        # would read as any day after it)
+        lo = hi = base
     elif offset.n is None:  # 'days later': at least one unit after, open-ended
         step = _shift(base, offset.direction, unit)
         lo, hi = (step, None) if offset.direction > 0 else (None, step)

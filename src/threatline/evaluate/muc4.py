@@ -2275,6 +2275,14 @@ def _incident_date(
         return f"- {format_muc_date(published)}" if published else None
     if published is not None and _vague_relative(time):
         return f"- {format_muc_date(published)}"
+    if (
+        published is not None
+        and time.granularity == Granularity.YEAR
+        and time.start.year == published.year
+    ):
+        # 'in 1990' in a report of 1990 says no more than 'this year': dated by default
+        # (part1 7.3 note 3)
+        return f"- {format_muc_date(published)}"
     if published is not None and time.start > published:
         return f"- {format_muc_date(published)}"
     if time.mod == "BEFORE":  # 'on or before' (TIMEX3 mod): form 3 with the time as anchor
