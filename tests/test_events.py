@@ -432,6 +432,37 @@ def test_events_every_person_of_a_list_of_victims_is_a_victim(nlp):
 
 
 @pytest.mark.model
+def test_events_a_name_tagged_as_an_organisation_in_a_list_of_people_is_a_victim(nlp):
+    text = (
+        "Gunmen killed three journalists: Pedro Valdivia, a photographer, Marcos Tejada Rojas, "
+        "a correspondent, and Luis Ortega."
+    )
+    found = [
+        actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia"),
+        actor(text, "tejada", ActorKind.ORGANIZATION, "Marcos Tejada Rojas"),
+        actor(text, "ortega", ActorKind.PERSON, "Luis Ortega"),
+    ]
+    event = only(run(nlp, text, actors=found))
+    assert {("valdivia", "victim"), ("tejada", "victim"), ("ortega", "victim")} <= roles(event)
+
+
+@pytest.mark.model
+def test_events_an_organisation_in_a_list_of_people_stays_out_of_it(nlp):
+    text = (
+        "Gunmen killed three journalists: Pedro Valdivia, a photographer, the Tejada "
+        "Foundation, and Luis Ortega."
+    )
+    found = [
+        actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia"),
+        actor(text, "foundation", ActorKind.ORGANIZATION, "Tejada Foundation"),
+        actor(text, "ortega", ActorKind.PERSON, "Luis Ortega"),
+    ]
+    event = only(run(nlp, text, actors=found))
+    assert ("valdivia", "victim") in roles(event)
+    assert ("foundation", "victim") not in roles(event)
+
+
+@pytest.mark.model
 def test_events_a_list_after_a_colon_belongs_to_its_own_noun(nlp):
     text = (
         "The police arrested two men suspected of the murder of candidate Luis Vega: "

@@ -1180,18 +1180,67 @@ def _listed_people(head: Token, actors: _Actors) -> list[Actor]:
     """The named people of a phrase that lists them: 'three journalists: A, a photographer,
     B, a correspondent, and C' names A, B and C."""
     found: list[Actor] = []
+    named: list[Actor] = []  # names the tagger took for organisations
     stack = [head]
     while stack:
         token = stack.pop()
         actor = actors.at_token(token)
         if actor is not None and actor.kind == ActorKind.PERSON.value and actor not in found:
             found.append(actor)
+        elif _person_typed_as_organisation(actor) and actor not in named:
+            named.append(actor)
         stack.extend(
             c
             for c in token.children
             if c.dep_ not in _LEAVE_LIST_DEPS and not _colon_list_of_other(token, c)
         )
-    return found
+    # in a list of people a name tagged as an organisation is one more person
+    return found + named if found else found
+
+
+def _person_typed_as_organisation(actor: Actor | None) -> bool:
+    """An ad-hoc organisation whose name is a person's: two to four capitalised words and
+    no word of an organisation's name ('Pedro Valdivia Rojas', not 'Valdivia Foundation')."""
+    if actor is None or actor.kind != ActorKind.ORGANIZATION.value or actor.in_kb:
+        return False
+    words = actor.name.split()
+    return 2 <= len(words) <= 4 and all(
+        w.isalpha() and w[0].isupper() and w.lower() not in _ORGANISATION_WORDS for w in words
+    )
+
+
+#: Words of organisations' names, never of a person's.
+_ORGANISATION_WORDS = frozenset(
+    [
+        "association",
+        "bank",
+        "company",
+        "committee",
+        "council",
+        "federation",
+        "foundation",
+        "front",
+        "group",
+        "institute",
+        "league",
+        "ministry",
+        "movement",
+        "party",
+        "union",
+        "university",
+        "school",
+        "church",
+        "corporation",
+        "agency",
+        "network",
+        "office",
+        "station",
+        "vehicle",
+        "department",
+        "federal",
+        "national",
+    ]
+)
 
 
 def _colon_list_of_other(token: Token, child: Token) -> bool:
