@@ -192,6 +192,28 @@ def test_actors_upper_case_name_introduced_by_its_role_is_a_person(nlp, actor_kb
 
 
 @pytest.mark.model
+def test_actors_upper_case_name_keeps_the_given_name_the_tagger_left_out(nlp, actor_kb) -> None:
+    _, actors = _run(
+        "IT WAS LEARNED THAT TOMAS ORTEGA AND RUBEN DARIO MENDEZ WERE SHOT TO DEATH BY ARMED MEN.",
+        nlp,
+        actor_kb,
+    )
+    people = sorted(a.name for a in actors if a.kind == ActorKind.PERSON)
+    assert people == ["Ruben Dario Mendez", "Tomas Ortega"]
+
+
+@pytest.mark.model
+def test_actors_name_extension_leaves_titles_out(nlp, actor_kb) -> None:
+    _, actors = _run(
+        "The mayor, Pedro Valdivia, met Colonel Anselmo Quiroga in the capital.",
+        nlp,
+        actor_kb,
+    )
+    people = sorted(a.name for a in actors if a.kind == ActorKind.PERSON)
+    assert people == ["Anselmo Quiroga", "Pedro Valdivia"]
+
+
+@pytest.mark.model
 def test_actors_place_with_an_appositive_is_no_person(nlp, actor_kb) -> None:
     _, actors = _run(
         "LIMA, 4 MAY 89 -- [TEXT] PUERTO TEJADA, CAPITAL OF THE PROVINCE, WAS ATTACKED "

@@ -517,6 +517,96 @@ def test_events_every_person_of_a_list_of_victims_is_a_victim(nlp):
 
 
 @pytest.mark.model
+def test_events_a_name_tagged_as_an_organisation_in_a_list_of_people_is_a_victim(nlp):
+    text = (
+        "Gunmen killed three journalists: Pedro Valdivia, a photographer, Marcos Tejada Rojas, "
+        "a correspondent, and Luis Ortega."
+    )
+    found = [
+        actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia"),
+        actor(text, "tejada", ActorKind.ORGANIZATION, "Marcos Tejada Rojas"),
+        actor(text, "ortega", ActorKind.PERSON, "Luis Ortega"),
+    ]
+    event = only(run(nlp, text, actors=found))
+    assert {("valdivia", "victim"), ("tejada", "victim"), ("ortega", "victim")} <= roles(event)
+
+
+@pytest.mark.model
+def test_events_an_organisation_in_a_list_of_people_stays_out_of_it(nlp):
+    text = (
+        "Gunmen killed three journalists: Pedro Valdivia, a photographer, the Tejada "
+        "Foundation, and Luis Ortega."
+    )
+    found = [
+        actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia"),
+        actor(text, "foundation", ActorKind.ORGANIZATION, "Tejada Foundation"),
+        actor(text, "ortega", ActorKind.PERSON, "Luis Ortega"),
+    ]
+    event = only(run(nlp, text, actors=found))
+    assert ("valdivia", "victim") in roles(event)
+    assert ("foundation", "victim") not in roles(event)
+
+
+@pytest.mark.model
+def test_events_those_who_were_kidnapped_are_the_victims_of_the_kidnapping_told(nlp):
+    text = (
+        "Gunmen kidnapped three engineers in the province on Monday. Those who were "
+        "kidnapped are Pedro Valdivia, 55, from Spain; Marcos Tejada, 52, from France; "
+        "and Luis Ortega, 35, from Italy."
+    )
+    found = [
+        actor(text, name.split()[1].lower(), ActorKind.PERSON, name)
+        for name in ("Pedro Valdivia", "Marcos Tejada", "Luis Ortega")
+    ]
+    kidnapping = only(run(nlp, text, actors=found))
+    assert kidnapping.type == "kidnapping"
+    assert {("valdivia", "victim"), ("tejada", "victim"), ("ortega", "victim")} <= roles(kidnapping)
+
+
+@pytest.mark.model
+def test_events_someone_identifying_the_dead_names_the_victims(nlp):
+    text = (
+        "Gunmen shot two farmers near the bridge on Monday. Judge Anselmo Quiroga identified "
+        "the dead men as Pedro Valdivia, 38, and Marcos Tejada, 42."
+    )
+    found = [
+        actor(text, name.split()[1].lower(), ActorKind.PERSON, name)
+        for name in ("Anselmo Quiroga", "Pedro Valdivia", "Marcos Tejada")
+    ]
+    shooting = only(run(nlp, text, actors=found))
+    assert {("valdivia", "victim"), ("tejada", "victim")} <= roles(shooting)
+    assert ("quiroga", "victim") not in roles(shooting)
+
+
+@pytest.mark.model
+def test_events_someone_identifying_the_suspects_names_no_victims(nlp):
+    text = (
+        "Gunmen shot two farmers near the bridge on Monday. The police identified the "
+        "suspects as Pedro Valdivia and Marcos Tejada."
+    )
+    found = [
+        actor(text, name.split()[1].lower(), ActorKind.PERSON, name)
+        for name in ("Pedro Valdivia", "Marcos Tejada")
+    ]
+    events = run(nlp, text, actors=found)
+    assert all(("valdivia", "victim") not in roles(e) for e in events)
+
+
+@pytest.mark.model
+def test_events_those_who_attacked_are_not_identified_as_victims(nlp):
+    text = (
+        "Gunmen kidnapped three engineers in the province on Monday. Those who attacked "
+        "the camp are Pedro Valdivia and Marcos Tejada."
+    )
+    found = [
+        actor(text, name.split()[1].lower(), ActorKind.PERSON, name)
+        for name in ("Pedro Valdivia", "Marcos Tejada")
+    ]
+    events = run(nlp, text, actors=found)
+    assert all(("valdivia", "victim") not in roles(e) for e in events)
+
+
+@pytest.mark.model
 def test_events_a_list_after_a_colon_belongs_to_its_own_noun(nlp):
     text = (
         "The police arrested two men suspected of the murder of candidate Luis Vega: "

@@ -402,6 +402,15 @@ _TITLES = {
 # Words before a name that are no part of it ("Mr", "Mayor", "Senator").
 _INTRODUCING_TITLES = _TITLES_BEFORE_NAMES | _TITLES
 
+#: Words in the longest personal name a tagged name is extended to: given names and surnames.
+_LONGEST_NAME = 5
+#: Titles and offices written before a name in capitals ("MAGISTRATE ..."): no part of it.
+_ROLE_TITLES = frozenset(
+    {"miss", "magistrate", "justice", "prosecutor", "inspector", "comrade", "engineer"}
+    | {"attorney", "mayor", "councilman", "deputy", "doctor", "professor", "governor"}
+    | {"secretary", "chief", "director", "commissioner", "congressman", "councilwoman"}
+)
+
 
 #: Nouns that tell when, not what: 'gunmen today kidnapped ...' is no compound noun.
 _DAY_NOUNS = frozenset(["today", "yesterday", "tonight", "tomorrow"])
@@ -607,6 +616,8 @@ class _Finder:
                 start += 1
             while end > start and doc[end - 1].text in {"'s", "’s", "'", ","}:
                 end -= 1
+            if ent.label_ == "PERSON" and start < end:
+                start, end = self._name_extent(start, end)
             if start >= end or not self.free(start, end):
                 continue
             if all(t.pos_ not in {"PROPN", "X"} for t in doc[start:end]):
@@ -631,6 +642,50 @@ class _Finder:
                 if len(span) == 1 and lex.demonym_country(text) is not None:
                     continue  # "Tajik suspects" mis-tagged: the people-noun step takes it
                 self._add_person(span, text)
+
+    def _name_extent(self, start: int, end: int) -> tuple[int, int]:
+        """A person's name with the proper nouns the tagger left out of it: in a text written
+        in capitals it may tag "Pedro Luis" of "Pedro Luis Valdivia Rojas", or "Luis Valdivia"
+        of "Pedro Luis Valdivia", as the name. A word joins when it belongs to the name's
+        compound chain and no other name or title holds it."""
+        doc = self.doc
+
+        def joins(token: Token) -> bool:
+            return (
+                token.pos_ == "PROPN"
+                and token.text.isalpha()
+                and token.ent_type_ in ("", "PERSON")
+                and token.lower_ not in _INTRODUCING_TITLES
+                and token.lower_ not in _ROLE_TITLES
+                and token.lower_ not in self.lex.expert_titles
+                and self.lex.noun_kind(token.lower_) is None
+                and token.lower_ not in _MILITARY_UNIT_NOUNS
+                and token.lower_ not in self.lex.venue_heads
+                and self.claimed[token.i] is None
+            )
+
+        def adjacent(left: Token, right: Token) -> bool:
+            return right.idx == left.idx + len(left.text) + 1  # one space: no comma between
+
+        while (
+            end < len(doc)
+            and end - start < _LONGEST_NAME
+            and doc[end - 1].dep_ == "compound"
+            and doc[end - 1].head.i >= end
+            and joins(doc[end])
+            and adjacent(doc[end - 1], doc[end])
+        ):
+            end += 1
+        while (
+            start > 0
+            and end - start < _LONGEST_NAME
+            and doc[start - 1].dep_ == "compound"
+            and start <= doc[start - 1].head.i < end
+            and joins(doc[start - 1])
+            and adjacent(doc[start - 1], doc[start])
+        ):
+            start -= 1
+        return start, end
 
     def match_introduced_names(self) -> None:
         """A name the NER missed is a person when an appositive gives the person's role:

@@ -1299,18 +1299,67 @@ def _listed_people(head: Token, actors: _Actors) -> list[Actor]:
     """The named people of a phrase that lists them: 'three journalists: A, a photographer,
     B, a correspondent, and C' names A, B and C."""
     found: list[Actor] = []
+    named: list[Actor] = []  # names the tagger took for organisations
     stack = [head]
     while stack:
         token = stack.pop()
         actor = actors.at_token(token)
         if actor is not None and actor.kind == ActorKind.PERSON.value and actor not in found:
             found.append(actor)
+        elif _person_typed_as_organisation(actor) and actor not in named:
+            named.append(actor)
         stack.extend(
             c
             for c in token.children
             if c.dep_ not in _LEAVE_LIST_DEPS and not _colon_list_of_other(token, c)
         )
-    return found
+    # in a list of people a name tagged as an organisation is one more person
+    return found + named if found else found
+
+
+def _person_typed_as_organisation(actor: Actor | None) -> bool:
+    """An ad-hoc organisation whose name is a person's: two to four capitalised words and
+    no word of an organisation's name ('Pedro Valdivia Rojas', not 'Valdivia Foundation')."""
+    if actor is None or actor.kind != ActorKind.ORGANIZATION.value or actor.in_kb:
+        return False
+    words = actor.name.split()
+    return 2 <= len(words) <= 4 and all(
+        w.isalpha() and w[0].isupper() and w.lower() not in _ORGANISATION_WORDS for w in words
+    )
+
+
+#: Words of organisations' names, never of a person's.
+_ORGANISATION_WORDS = frozenset(
+    [
+        "association",
+        "bank",
+        "company",
+        "committee",
+        "council",
+        "federation",
+        "foundation",
+        "front",
+        "group",
+        "institute",
+        "league",
+        "ministry",
+        "movement",
+        "party",
+        "union",
+        "university",
+        "school",
+        "church",
+        "corporation",
+        "agency",
+        "network",
+        "office",
+        "station",
+        "vehicle",
+        "department",
+        "federal",
+        "national",
+    ]
+)
 
 
 def _colon_list_of_other(token: Token, child: Token) -> bool:
@@ -1852,7 +1901,39 @@ def _names_the_harmed(phrase: Token, lex: Lexicon) -> bool:
         _lemma(t) in _VICTIM_NOUNS
         or t.lower_ in _VICTIM_NOUNS
         or (t.pos_ in ("VERB", "ADJ") and (_lemma(t) in lex.fatal or _lemma(t) in lex.injury))
+        or _suffered(t, lex)
         for t in phrase.subtree
+    )
+
+
+def _suffered(token: Token, lex: Lexicon) -> bool:
+    """A participle telling what people suffered: 'those who were kidnapped', 'the people
+    abducted' (not 'those who attacked')."""
+    return (
+        token.pos_ == "VERB"
+        and _lemma(token) in lex.violent_lemmas
+        and (_is_passive(token) or (token.dep_ == "acl" and token.tag_ == "VBN"))
+    )
+
+
+def _identifies_the_harmed(
+    sentence: SpacySpan, mentions: list[_Mention], actors: _Actors, lex: Lexicon
+) -> bool:
+    """'Those who were kidnapped are A and B.': the sentence's own act ('kidnapped') only
+    says whom it names; it tells of no other event than the one told before."""
+    root = sentence.root
+    if _lemma(root) != "be":
+        return False
+    subjects = _children(root, {"nsubj"})
+    complements = [c for c in _children(root, {"attr"}) if c.i > root.i]
+    if not subjects or not complements or not _names_the_harmed(subjects[0], lex):
+        return False
+    held = {t.i for t in subjects[0].subtree}
+    if not all(t.i in held for m in mentions for t in [m.token, *m.absorbed]):
+        return False
+    start = complements[0].left_edge.idx
+    return any(
+        a.kind == ActorKind.PERSON.value for a, _, _ in actors.in_range(start, sentence.end_char)
     )
 
 
@@ -1875,14 +1956,17 @@ def _add_identified_victims(
     mention: _Mention, sentence: SpacySpan, actors: _Actors, lex: Lexicon
 ) -> bool:
     """The people a sentence identifies as those harmed ('the victims were identified as
-    A and B', 'the dead are A and B', 'among the injured are A and B', 'the wounded include
-    A') become victims of the event just told; whether it named any. The named are the
-    actors of the part of the sentence that lists them: parses of long lists of names vary."""
+    A and B', 'the judge identified the dead as A and B', 'the dead are A and B', 'among
+    the injured are A and B', 'the wounded include A') become victims of the event just
+    told; whether it named any. The named are the actors of the part of the sentence that
+    lists them: parses of long lists of names vary."""
     root = sentence.root
     lemma = _lemma(root)
     subjects = _children(root, {"nsubj", "nsubjpass"})
     listing: tuple[int, int] | None = None
-    if lemma == "identify" and subjects and _names_the_harmed(subjects[0], lex):
+    objects = _children(root, {"dobj"})
+    named = subjects if _is_passive(root) else objects  # 'the judge identified the dead as'
+    if lemma == "identify" and named and _names_the_harmed(named[0], lex):
         marker = next((c for c in root.children if c.dep_ == "prep" and _lemma(c) == "as"), None)
         listing = (marker.idx, sentence.end_char) if marker is not None else None
     elif lemma in ("be", "include") and subjects:
@@ -3401,6 +3485,12 @@ def extract_events(
         period_told = _tells_a_period(sentence, timexes)
         mentions = _resolve_killings(mentions, actor_index, lex, attack_told, period_told)
         casualties = _casualties(sentence, text, lex)
+        if (
+            mentions
+            and (previous_violent or just_before or last_violent) is not None
+            and _identifies_the_harmed(sentence, mentions, actor_index, lex)
+        ):
+            mentions = []  # the victims of the event told before, see below
         if not mentions:
             unprevented = _unprevented_attack(sentence, all_mentions, timexes, lex)
             if unprevented is not None:
