@@ -256,7 +256,7 @@ def test_events_arrest_and_seizure_of_power(nlp):
             "hypothetical",
         ),
         (
-            "There is the danger of his being shot from a passing car.",
+            "The guards spoke of the danger of the judge being shot on the road.",
             "armed_assault",
             "hypothetical",
         ),
@@ -266,7 +266,7 @@ def test_events_arrest_and_seizure_of_power(nlp):
             "hypothetical",
         ),
         (
-            "The union asked the government to halt the murder of activists.",
+            "The bishops urged the army to halt the murder of teachers.",
             "attack",
             "hypothetical",
         ),
@@ -414,7 +414,7 @@ def test_events_no_event_from_find_or_vague_plural(nlp, text):
         "The police periodically raid the villages.",
         # a relative clause in the simple present says what a class of people does
         "The minister spoke of the extremists who attack students and teachers.",
-        "He covered for the criminals who murder humble working people.",
+        "The senator defended the gangs who murder poor farmers.",
     ],
 )
 def test_events_practices_are_no_events(nlp, text):
