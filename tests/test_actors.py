@@ -439,3 +439,18 @@ def test_actors_a_noun_after_people_still_makes_a_compound(nlp, actor_kb) -> Non
     # 'guerrilla attacks': the people noun modifies the head noun, it names no actor
     _article, actors = _run("Guerrilla attacks hit the town of Arcos last week.", nlp, actor_kb)
     assert all("guerrilla" not in a.id for a in actors)
+
+
+@pytest.mark.model
+def test_actors_a_clause_when_is_no_word_of_the_description(nlp, actor_kb) -> None:
+    # the parser may hang a 'when' clause's 'when' on its subject
+    text = (
+        "HEAVY FIGHTING RAGED LAST NIGHT IN NORTHERN SANTA ROSA WHEN MEMBERS OF THE NORTHERN "
+        "FRONT [NF] ATTACKED AN ELECTRIC POWER SUBSTATION."
+    )
+    article, actors = _run(text, nlp, actor_kb)
+    assert _surfaces(article, _by_id(actors)["members"]) == ["MEMBERS"]
+    # other modifiers of the noun stay
+    text = "VERY YOUNG GUERRILLAS ATTACKED THE TOWN HALL OF SANTA ROSA."
+    article, actors = _run(text, nlp, actor_kb)
+    assert any(s.startswith("VERY") for a in actors for s in _surfaces(article, a))

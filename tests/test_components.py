@@ -43,3 +43,24 @@ def test_paragraphs_blank_line_starts_a_sentence(nlp) -> None:
     sentences = _sentences(nlp, "Bomb kills five in market\n\nA bomb killed five people.")
     assert sentences[-1] == "A bomb killed five people."
     assert len(sentences) == 2
+
+
+@pytest.mark.model
+def test_paragraphs_a_bracket_inside_a_sentence_starts_no_sentence(nlp) -> None:
+    text = (
+        "THE ARMY CONDEMNS THE TREACHEROUS MURDER COMMITTED BY MRV [MOVIMIENTO ROJO VALDIVIANO]\n"
+        "GUERRILLAS AGAINST DR PEDRO VALDIVIA, RECTOR OF THE\n"
+        "NATIONAL UNIVERSITY, AS WELL AS OTHER UNIVERSITY OFFICIALS."
+    )
+    assert len(_sentences(nlp, text)) == 1
+
+
+@pytest.mark.model
+def test_paragraphs_an_editorial_note_may_still_start_a_sentence(nlp) -> None:
+    # after a sentence's end, or before a new sentence in capitals, a bracket may open one
+    sentences = _sentences(
+        nlp,
+        "SANTA ROSA, 3 MAR 21 (RADIO) -- [COMMUNIQUE] [TEXT] THE ARMY CONDEMNS THE MURDER. "
+        "[PASSAGE OMITTED] THE MRV [MOVIMIENTO ROJO VALDIVIANO] DENIED IT.",
+    )
+    assert sentences[-1].startswith("[Passage omitted]")

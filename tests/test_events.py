@@ -1921,6 +1921,26 @@ def test_events_when_clause_takes_the_day_of_its_main_clause(nlp):
 
 
 @pytest.mark.model
+def test_events_when_clause_the_parser_cut_in_two_takes_the_day_of_its_main_clause(nlp):
+    from threatline.annotate import annotate
+    from threatline.events import _time_of_main_clause
+
+    # the parser ends the 'when' clause at the group's name and hangs the attack on the
+    # main verb as another clause
+    text = (
+        "SANTA ROSA, 18 FEB 21 (RADIO) -- [TEXT] HEAVY FIGHTING WITH AIR SUPPORT RAGED LAST "
+        "NIGHT IN NORTHERN SANTA ROSA WHEN MEMBERS OF THE NORTHERN FRONT [NF] ATTACKED AN "
+        "ELECTRIC POWER SUBSTATION."
+    )
+    night = day(text, "LAST NIGHT", dt.date(2021, 2, 17))
+    doc = annotate(Article.from_text(text, published=dt.date(2021, 2, 18)), nlp)
+    attacked = next(t for t in doc if t.lower_ == "attacked")
+    assert _time_of_main_clause(attacked, attacked.sent, [night]) == night
+    fighting = next(t for t in doc if t.lower_ == "fighting")
+    assert _time_of_main_clause(fighting, fighting.sent, [night]) is None  # the main clause
+
+
+@pytest.mark.model
 def test_events_first_report_of_an_attack_as_a_definite_noun_takes_its_time(nlp):
     text = (
         "Two cars were destroyed and an office was heavily damaged following the explosion "

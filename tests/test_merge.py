@@ -25,6 +25,7 @@ from threatline.merge import (
     regroup,
     same_word,
     score_pair,
+    shared_named_target,
 )
 from threatline.models import (
     Actor,
@@ -192,6 +193,18 @@ def test_merge_victim_named_in_the_other_report_words() -> None:
     anonymous = record("c:E1", kind="assassination", **unplaced)
     assert score_pair(shot, surname) >= THRESHOLD
     assert score_pair(shot, anonymous) < THRESHOLD
+
+
+def test_merge_a_target_named_as_the_other_reports_doer_is_no_shared_target() -> None:
+    # "the Andean Teachers Union massacre" read as the union's deed: its name in that
+    # report's words does not make the union a target both reports share
+    union = ActorRef(id="andean-teachers-union", name="Andean Teachers Union", kind="organization")
+    bombing = record("a:E1", targets=[union])
+    words = ["The Andean Teachers Union massacre cannot be ignored."]
+    doer = record("b:E1", kind="armed_assault", perpetrators=[union], evidence=words)
+    teller = record("c:E1", kind="armed_assault", evidence=words)
+    assert not shared_named_target(bombing, doer)
+    assert shared_named_target(bombing, teller)
 
 
 def test_merge_a_generic_attack_tells_less_than_a_kind_of_attack() -> None:

@@ -853,6 +853,9 @@ class _Finder:
                 modifies_phrase
                 and prev.dep_ in _PREMODIFIER_DEPS
                 and (prev.is_alpha or prev.like_num or prev.text == "-")
+                # 'when members of the group attacked': a clause's 'when' the parser hung
+                # on the subject is none of its words
+                and prev.tag_ != "WRB"
             ):
                 start -= 1
             else:

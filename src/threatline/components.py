@@ -66,9 +66,47 @@ def make_paragraphs(nlp: Language, name: str):
             end = _dateline_end(doc, start)
             if end is not None:
                 doc[end].is_sent_start = True
+        _keep_brackets_in_their_sentence(doc)
         return doc
 
     return paragraph_component
+
+
+#: Tokens after which a bracket may open a new sentence.
+_BEFORE_SENTENCE = frozenset({".", "!", "?", "]", ")", ":", "--", "-", "\u2014", "\u2013"})
+#: How many tokens a bracket kept in its sentence may hold.
+_BRACKET_TOKENS = 12
+
+
+def _keep_brackets_in_their_sentence(doc: Doc) -> None:
+    """A square bracket that follows a word and after which the sentence goes on in lower case
+    ("... COMMITTED BY THE NORTHERN FRONT [NF] GUERRILLAS AGAINST ...") is an insertion
+    in that sentence: neither it nor the word after it starts a sentence. An editorial
+    note that stands before a new sentence ("[TEXT] The army ...") may still start one."""
+    for token in doc[1:-1]:
+        if token.text != "[":
+            continue
+        before = token.i - 1
+        while before > 0 and doc[before].is_space:
+            before -= 1
+        if "\n\n" in doc[before : token.i].text_with_ws or doc[before].text in _BEFORE_SENTENCE:
+            continue
+        if not (doc[before].is_alpha or doc[before].like_num):
+            continue
+        end = next(
+            (t.i for t in doc[token.i + 1 : token.i + 1 + _BRACKET_TOKENS] if t.text == "]"),
+            None,
+        )
+        if end is None or end + 1 >= len(doc):
+            continue
+        after = end + 1
+        while after < len(doc) - 1 and doc[after].is_space and "\n\n" not in doc[after].text:
+            after += 1
+        if not (doc[after].is_alpha and doc[after].text[0].islower()):
+            continue
+        for inside in doc[token.i : after + 1]:
+            if inside.is_sent_start is None:
+                inside.is_sent_start = False
 
 
 #: Dashes that end a dateline (and a hyphen with a space after it).

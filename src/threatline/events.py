@@ -2457,6 +2457,29 @@ def _moment_of_when_clause(timex: TimeSpan, trigger: Token) -> TimeSpan:
 _SIMULTANEOUS_MARKS = {"when", "while", "as"}
 
 
+def _is_simultaneous(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and any(
+        c.dep_ in ("advmod", "mark") and _lemma(c) in _SIMULTANEOUS_MARKS for c in clause.children
+    )
+
+
+def _split_simultaneous(clause: Token) -> bool:
+    """A 'when' clause the parser cut in two: 'fighting raged last night when members of the
+    Northern Front [NF] attacked the station' may come out as a 'when' clause that ends at
+    the group's name and, right after it, the attack as another clause of the main verb."""
+    if clause.dep_ not in ("advcl", "ccomp"):
+        return False
+    left = clause.left_edge.i
+    return any(
+        sibling.dep_ == "advcl"
+        and sibling.i < clause.i
+        and sibling.right_edge.i < left
+        and all(t.is_punct for t in clause.doc[sibling.right_edge.i + 1 : left])
+        and _is_simultaneous(sibling)
+        for sibling in clause.head.children
+    )
+
+
 def _time_of_main_clause(
     trigger: Token, sentence: SpacySpan, timexes: list[TimeSpan]
 ) -> TimeSpan | None:
@@ -2464,9 +2487,7 @@ def _time_of_main_clause(
     its attacks early on 29 November when it attacked the garrison' dates the attack too, even
     though the time is nearer to the other event."""
     clause = _clause_verb(trigger)
-    if clause.dep_ != "advcl" or not any(
-        c.dep_ in ("advmod", "mark") and _lemma(c) in _SIMULTANEOUS_MARKS for c in clause.children
-    ):
+    if not (_is_simultaneous(clause) or _split_simultaneous(clause)):
         return None
     main = clause.head
     best: tuple[int, TimeSpan] | None = None

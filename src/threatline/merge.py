@@ -811,8 +811,10 @@ def shared_named_target(a: MentionRecord, b: MentionRecord, people_only: bool = 
     for targets, other in ((targets_a, b), (targets_b, a)):
         own = [w for w in map(_name_words, _named_people(other)) if w]
         sentences = [_words(text) for text in other.evidence]
+        doers = {ref.id for ref in other.perpetrators + other.claimants}
         for target in targets:
-            if _another_events_target(target, other):
+            # a name the other record holds for the doer tells no shared target
+            if _another_events_target(target, other) or target.id in doers:
                 continue
             name = _name_words(target)
             if name and any(
