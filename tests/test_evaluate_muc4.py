@@ -10,7 +10,10 @@ from typing import cast
 import pytest
 
 from threatline.evaluate.muc4 import (
+    Filler,
     MucTemplate,
+    SlotFill,
+    _merge_into,
     format_report,
     parse_filler,
     parse_key_file,
@@ -477,6 +480,34 @@ def test_muc4_report_to_templates_merges_mentions_of_one_incident() -> None:
     assert [f.value for f in template.slot(20).fillers] == ["GOVERNMENT OFFICIAL"]
     assert [(f.value, f.xref) for f in template.slot(23).fillers] == [
         ("DEATH", ("RICARDO CASTELLAR",))
+    ]
+
+
+def _with_confidences(*pairs: tuple[str, str]) -> MucTemplate:
+    return MucTemplate(
+        message_id="TST9-MUC4-0002",
+        slots={
+            10: SlotFill(fillers=[Filler((group,)) for _, group in pairs]),
+            11: SlotFill(fillers=[Filler((value,), (group,)) for value, group in pairs]),
+        },
+    )
+
+
+def test_muc4_merged_templates_give_one_group_one_confidence_the_firmest() -> None:
+    # one report tells the attack as fact, another quotes the group's claim of it
+    target = _with_confidences(("REPORTED AS FACT", "NORTHERN FRONT"))
+    _merge_into(target, _with_confidences(("CLAIMED OR ADMITTED", "NORTHERN FRONT")))
+    assert [(f.value, f.xref) for f in target.slot(11).fillers] == [
+        ("CLAIMED OR ADMITTED", ("NORTHERN FRONT",))
+    ]
+
+
+def test_muc4_merged_templates_keep_the_confidences_of_two_groups() -> None:
+    target = _with_confidences(("SUSPECTED OR ACCUSED", "NORTHERN FRONT"))
+    _merge_into(target, _with_confidences(("REPORTED AS FACT", "RED CELLS")))
+    assert [(f.value, f.xref) for f in target.slot(11).fillers] == [
+        ("SUSPECTED OR ACCUSED", ("NORTHERN FRONT",)),
+        ("REPORTED AS FACT", ("RED CELLS",)),
     ]
 
 

@@ -1885,8 +1885,38 @@ def _merge_into(target: MucTemplate, other: MucTemplate, keep_date_and_place: bo
         known = {_filler_text(slot, f) for f in into.fillers}
         new = [f for f in extra.fillers if _filler_text(slot, f) not in known]
         target.slots[slot] = SlotFill(fillers=into.fillers + new)
+    target.slots[11] = SlotFill(fillers=_one_confidence_each(target.slot(11).fillers))
     if target.slot(8).empty:
         target.slots[8] = other.slot(8)
+
+
+#: Confidences from the firmest word on the perpetrator to the weakest default.
+_CONFIDENCE_RANK = (
+    "CLAIMED OR ADMITTED",
+    "SUSPECTED OR ACCUSED BY AUTHORITIES",
+    "SUSPECTED OR ACCUSED",
+    "POSSIBLE",
+    "REPORTED AS FACT",
+)
+
+
+def _one_confidence_each(fillers: Sequence[Filler]) -> list[Filler]:
+    """One confidence per organization (part2, slot 11): reports of one incident merged
+    may tell one group's role with different confidences; the firmest word (its claim, an
+    accusation) is kept over the default."""
+
+    def rank(filler: Filler) -> int:
+        value = filler.alternatives[0] if filler.alternatives else ""
+        return _CONFIDENCE_RANK.index(value) if value in _CONFIDENCE_RANK else len(_CONFIDENCE_RANK)
+
+    kept: list[Filler] = []
+    for filler in fillers:
+        same = next((n for n, k in enumerate(kept) if k.xref == filler.xref), None)
+        if same is None:
+            kept.append(filler)
+        elif rank(filler) < rank(kept[same]):
+            kept[same] = filler
+    return kept
 
 
 #: part1 1.0 rule 6: an incident is recorded only if it is recent, within two months of the
