@@ -200,7 +200,10 @@ def load_lexicon() -> Lexicon:
     word_lists = {k: v for k, v in raw.get("word_lists", {}).items() if not k.startswith("_")}
     triggers: dict[str, list[dict[str, Any]]] = {}
     for entry in raw["triggers"]:
-        triggers.setdefault(entry["lemma"], []).append(_expand_word_lists(entry, word_lists))
+        expanded = _expand_word_lists(entry, word_lists)
+        # 'forms': inflections the lemmatizer gets wrong ('machinegunned' -> 'machinegunne')
+        for word in dict.fromkeys([entry["lemma"], *entry.get("forms", ())]):
+            triggers.setdefault(word, []).append(expanded)
     guards = raw["guards"]
     casualty = raw["casualty_cues"]
     cue_verbs: dict[str, list[dict[str, Any]]] = {}
