@@ -2637,11 +2637,9 @@ def test_events_who_is_arrested_after_an_attack_is_no_perpetrator_of_it(nlp):
         "THE MAYOR WAS MACHINEGUNNED BY A GROUP OF MEN AS HE LEFT HIS HOUSE.",
         "Gunmen machinegunned the car of Pedro Valdivia on Monday.",
         "Gunmen machine-gunned the car of Pedro Valdivia on Monday.",
-        "A SMALL PLANE STRAFED THE VILLAGE OF LAS ROSAS YESTERDAY.",
-        "The village was strafed by a plane of the Northern Front on Monday.",
     ],
 )
-def test_events_machinegunning_and_strafing_are_armed_assaults(nlp, text):
+def test_events_machinegunning_is_an_armed_assault(nlp, text):
     assert only(run(nlp, text)).type == "armed_assault"
 
 
@@ -2677,6 +2675,7 @@ def test_events_wounding_someone_is_an_attack_only_when_it_names_who_did_it(nlp)
     assert only(run(nlp, "Gunmen injured two guards of the bank on Monday.")).injuries is not None
     # no doer: the toll of an act told elsewhere; no person harmed: no attack
     assert run(nlp, "Three policemen were wounded yesterday in the capital.") == []
+    assert run(nlp, "Officer Pedro Valdivia was wounded by a bullet in the arm.") == []
     assert run(nlp, "His pride was wounded by the remark.") == []
     # the wounding told by a relative clause belongs to the act it describes
     text = "The rebels exploded the device that wounded two students on Monday."

@@ -4078,6 +4078,13 @@ def _resolve_killings(
                     killers.append(subject or accused)
         if (
             mention.kind == "casualty"
+            and _lemma(mention.token) in lex.injury
+            and all(_is_weapon(k, lex) for k in killers)
+        ):
+            # 'the policeman was wounded (by a bullet)': a toll; a wounding is an act by its doer
+            continue
+        if (
+            mention.kind == "casualty"
             and not killers
             and not _names_victim(mention, actors, lex)
             and (
@@ -4120,6 +4127,13 @@ def _resolve_killings(
             mention.kind = "event"
         kept.append(mention)
     return kept
+
+
+_PROJECTILES = frozenset(["bullet", "shot", "shrapnel", "gunfire", "fire", "burst", "round"])
+
+
+def _is_weapon(token: Token, lex: Lexicon) -> bool:
+    return _lemma(token) in lex.instruments or _lemma(token) in _PROJECTILES
 
 
 def _fired_at(verb: Token) -> Token | None:
