@@ -140,3 +140,14 @@ def test_annotate_truecase_is_the_same_whatever_the_hash_seed():
         )
         outputs.add(result.stdout.splitlines()[-1])
     assert len(outputs) == 1
+
+
+@pytest.mark.model
+def test_annotate_truecase_a_violent_verb_outside_the_word_tables_stays_common():
+    # the lemmatizer's tables lack it: a trigger word of the event lexicon is no name
+    cased = _cased("REBELS OF THE NORTHERN FRONT MACHINEGUNNED A BUS NEAR VILLAMAR TODAY.")
+    assert "machinegunned a bus near Villamar" in cased
+    cased = _cased("THE MAYOR OF VILLAMAR, PEDRO VALDIVIA, WAS MACHINEGUNNING THE CROWD.")
+    assert "was machinegunning the crowd" in cased
+    # a name that is no trigger keeps its capital
+    assert "Pedro Valdivia" in cased

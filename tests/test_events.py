@@ -2647,3 +2647,56 @@ def test_events_who_is_arrested_after_an_attack_is_no_perpetrator_of_it(nlp):
     bombing = next(e for e in events if e.type == "bombing")
     assert ("valdivia", "perpetrator") not in roles(bombing)
     assert ("police", "alleges") not in stances(bombing)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GUERRILLAS MACHINEGUNNED A BUS CARRYING PEASANTS NEAR THE TOWN YESTERDAY.",
+        "THE MAYOR WAS MACHINEGUNNED BY A GROUP OF MEN AS HE LEFT HIS HOUSE.",
+        "Gunmen machinegunned the car of Pedro Valdivia on Monday.",
+        "Gunmen machine-gunned the car of Pedro Valdivia on Monday.",
+    ],
+)
+def test_events_machinegunning_is_an_armed_assault(nlp, text):
+    assert only(run(nlp, text)).type == "armed_assault"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "THE POLICE RECOVERED A MACHINEGUN AND TWO RIFLES IN THE HOUSE.",
+        "THE TROOPS ARE ARMED WITH MACHINEGUNS AND GRENADES.",
+        "The machine was fixed by the mechanic on Monday.",
+    ],
+)
+def test_events_a_machinegun_as_a_weapon_is_no_event(nlp, text):
+    assert run(nlp, text) == []
+
+
+@pytest.mark.model
+def test_events_executing_people_is_a_killing_but_executing_a_plan_is_not(nlp):
+    text = "THE REBELS EXECUTED TWO PEASANTS IN THE VILLAGE YESTERDAY."
+    event = only(run(nlp, text))
+    assert event.type == "attack"
+    assert event.fatalities is not None and event.fatalities.min == 2
+    assert run(nlp, "THE GOVERNMENT EXECUTED ITS PLAN TO REFORM THE ECONOMY.") == []
+
+
+@pytest.mark.model
+def test_events_wounding_someone_is_an_attack_only_when_it_names_who_did_it(nlp):
+    # wound, injure: casualty triggers that need a person as object
+    text = "Gunmen wounded the mayor of San Lorenzo on Monday."
+    event = only(run(nlp, text))
+    assert event.type == "armed_assault"
+    assert event.injuries is not None
+    assert only(run(nlp, "Gunmen injured two guards of the bank on Monday.")).injuries is not None
+    # no doer: the toll of an act told elsewhere; no person harmed: no attack
+    assert run(nlp, "Three policemen were wounded yesterday in the capital.") == []
+    assert run(nlp, "Officer Pedro Valdivia was wounded by a bullet in the arm.") == []
+    assert run(nlp, "His pride was wounded by the remark.") == []
+    # the wounding told by a relative clause belongs to the act it describes
+    text = "The rebels exploded the device that wounded two students on Monday."
+    assert only(run(nlp, text)).type == "bombing"

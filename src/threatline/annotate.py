@@ -178,7 +178,17 @@ def _common_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     bases, inflected = _word_tables()
-    return frozenset((bases - _proper_words() - _demonym_words()) | inflected | set(STOP_WORDS))
+    common = (bases - _proper_words() - _demonym_words()) | inflected | set(STOP_WORDS)
+    return frozenset(common | _trigger_words())
+
+
+@functools.lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    """Event trigger words and their listed forms: words of violence the lemmatizer's tables
+    lack ("machinegunned") are no names, and a capital would make them one to the tagger."""
+    from threatline.events import load_lexicon
+
+    return frozenset(w for w in load_lexicon().triggers if w.replace("-", "").isalpha())
 
 
 def _longest_first(phrase: str) -> tuple[int, str, int, str]:

@@ -200,7 +200,10 @@ def load_lexicon() -> Lexicon:
     word_lists = {k: v for k, v in raw.get("word_lists", {}).items() if not k.startswith("_")}
     triggers: dict[str, list[dict[str, Any]]] = {}
     for entry in raw["triggers"]:
-        triggers.setdefault(entry["lemma"], []).append(_expand_word_lists(entry, word_lists))
+        expanded = _expand_word_lists(entry, word_lists)
+        # 'forms': inflections the lemmatizer gets wrong ('machinegunned' -> 'machinegunne')
+        for word in dict.fromkeys([entry["lemma"], *entry.get("forms", ())]):
+            triggers.setdefault(word, []).append(expanded)
     guards = raw["guards"]
     casualty = raw["casualty_cues"]
     cue_verbs: dict[str, list[dict[str, Any]]] = {}
@@ -4096,6 +4099,13 @@ def _resolve_killings(
                     killers.append(subject or accused)
         if (
             mention.kind == "casualty"
+            and _lemma(mention.token) in lex.injury
+            and all(_is_weapon(k, lex) for k in killers)
+        ):
+            # 'the policeman was wounded (by a bullet)': a toll; a wounding is an act by its doer
+            continue
+        if (
+            mention.kind == "casualty"
             and not killers
             and not _names_victim(mention, actors, lex)
             and (
@@ -4138,6 +4148,13 @@ def _resolve_killings(
             mention.kind = "event"
         kept.append(mention)
     return kept
+
+
+_PROJECTILES = frozenset(["bullet", "shot", "shrapnel", "gunfire", "fire", "burst", "round"])
+
+
+def _is_weapon(token: Token, lex: Lexicon) -> bool:
+    return _lemma(token) in lex.instruments or _lemma(token) in _PROJECTILES
 
 
 def _fired_at(verb: Token) -> Token | None:
