@@ -48,9 +48,9 @@ def test_paragraphs_blank_line_starts_a_sentence(nlp) -> None:
 @pytest.mark.model
 def test_paragraphs_a_bracket_inside_a_sentence_starts_no_sentence(nlp) -> None:
     text = (
-        "THE ARMY CONDEMNS THE TREACHEROUS MURDER COMMITTED BY MRV [MOVIMIENTO ROJO VALDIVIANO]\n"
-        "GUERRILLAS AGAINST DR PEDRO VALDIVIA, RECTOR OF THE\n"
-        "NATIONAL UNIVERSITY, AS WELL AS OTHER UNIVERSITY OFFICIALS."
+        "THE GOVERNOR DENOUNCED THE BRUTAL ATTACK PERPETRATED BY NF [NORTHERN FRONT]\n"
+        "TERRORISTS ON THE TOWN HALL OF ARCOS, WHERE TWO GUARDS\n"
+        "WERE ON DUTY LAST NIGHT."
     )
     assert len(_sentences(nlp, text)) == 1
 
@@ -60,7 +60,7 @@ def test_paragraphs_an_editorial_note_may_still_start_a_sentence(nlp) -> None:
     # after a sentence's end, or before a new sentence in capitals, a bracket may open one
     sentences = _sentences(
         nlp,
-        "SANTA ROSA, 3 MAR 21 (RADIO) -- [COMMUNIQUE] [TEXT] THE ARMY CONDEMNS THE MURDER. "
-        "[PASSAGE OMITTED] THE MRV [MOVIMIENTO ROJO VALDIVIANO] DENIED IT.",
+        "SANTA ROSA, 3 MAR 21 (RADIO) -- [COMMUNIQUE] [TEXT] THE POLICE BLAME THE REBELS. "
+        "[PASSAGE OMITTED] THE NF [NORTHERN FRONT] DENIED IT.",
     )
     assert sentences[-1].startswith("[Passage omitted]")

@@ -1928,16 +1928,16 @@ def test_events_when_clause_the_parser_cut_in_two_takes_the_day_of_its_main_clau
     # the parser ends the 'when' clause at the group's name and hangs the attack on the
     # main verb as another clause
     text = (
-        "SANTA ROSA, 18 FEB 21 (RADIO) -- [TEXT] HEAVY FIGHTING WITH AIR SUPPORT RAGED LAST "
-        "NIGHT IN NORTHERN SANTA ROSA WHEN MEMBERS OF THE NORTHERN FRONT [NF] ATTACKED AN "
-        "ELECTRIC POWER SUBSTATION."
+        "SANTA ROSA, 18 FEB 21 (RADIO) -- [TEXT] LONG CLASHES WITH ARTILLERY FIRE WENT ON LAST "
+        "NIGHT IN EASTERN SANTA ROSA WHEN REBELS OF THE NORTHERN FRONT [NF] ATTACKED A "
+        "WATER PUMPING STATION."
     )
     night = day(text, "LAST NIGHT", dt.date(2021, 2, 17))
     doc = annotate(Article.from_text(text, published=dt.date(2021, 2, 18)), nlp)
     attacked = next(t for t in doc if t.lower_ == "attacked")
     assert _time_of_main_clause(attacked, attacked.sent, [night]) == night
-    fighting = next(t for t in doc if t.lower_ == "fighting")
-    assert _time_of_main_clause(fighting, fighting.sent, [night]) is None  # the main clause
+    clashes = next(t for t in doc if t.lower_ == "clashes")
+    assert _time_of_main_clause(clashes, clashes.sent, [night]) is None  # the main clause
 
 
 @pytest.mark.model
