@@ -1317,7 +1317,7 @@ def _listed_people(head: Token, actors: _Actors) -> list[Actor]:
             if c.dep_ not in _LEAVE_LIST_DEPS and not _colon_list_of_other(token, c)
         )
     # in a list of people a name tagged as an organisation is one more person
-    return found + named if found else found
+    return found + named if found else []
 
 
 def _person_typed_as_organisation(actor: Actor | None) -> bool:
@@ -4194,11 +4194,7 @@ def _dated_otherwise(sentence: SpacySpan, timexes: list[TimeSpan], mention: _Men
     days = [
         t
         for t in timexes
-        if t.start is not None
-        and t.timex_type == "DATE"
-        and t.granularity == Granularity.DAY
-        and t.char_start is not None
-        and sentence.start_char <= t.char_start < sentence.end_char
+        if _dated_in(t, sentence) and t.timex_type == "DATE" and t.granularity == Granularity.DAY
     ]
     return bool(days) and not any(_overlaps(mention.time, t) for t in days)
 

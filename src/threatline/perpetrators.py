@@ -212,6 +212,7 @@ def infer_described_doers(
     if not acting:
         return frozenset()
     added: set[str] = set()
+    bounds = [(s.start_char, s.end_char) for s in sentences]
     for event in events:
         if str(event.type) not in _INFERABLE or any(p.role in _STATED for p in event.participants):
             continue
@@ -223,7 +224,6 @@ def infer_described_doers(
         actor, start = found
         event.participants.append(Participant(actor=actor.id, role=Role.PERPETRATOR))
         added.add(actor.id)
-        bounds = [(s.start_char, s.end_char) for s in sentences]
         evidence = Span.trimmed(text, *_sentence_around(bounds, start))
         attribution = Attribution(
             source=INFERRED_SOURCE, stance=INFERRED_STANCE, start=evidence.start, end=evidence.end
