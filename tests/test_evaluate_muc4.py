@@ -10,9 +10,11 @@ from typing import cast
 import pytest
 
 from threatline.evaluate.muc4 import (
+    _PHYSICAL_TARGET_TYPES,
     Filler,
     MucTemplate,
     SlotFill,
+    _classify,
     _merge_into,
     format_report,
     parse_filler,
@@ -1023,6 +1025,30 @@ def test_muc4_merged_mentions_give_a_named_person_one_description() -> None:
     )
     _merge_into(into, other)
     assert [f.value for f in into.slot(19).fillers] == ["HIGH COURT JUDGE", "DRIVER"]
+
+
+@pytest.mark.parametrize(
+    ("target", "kind"),
+    [
+        ("SERVICE STATION", "COMMERCIAL"),
+        ("GAS STATION", "COMMERCIAL"),
+        ("STATION", "TRANSPORTATION FACILITY"),
+        ("HIGH-TENSION POSTS", "ENERGY"),
+        ("POLICE POST", "LAW ENFORCEMENT FACILITY"),
+        ("OFFICES OF THE TELECOMMUNICATIONS COMPANY", "COMMUNICATIONS"),
+        ("TELEPHONE COMPANY SUBSTATION", "COMMUNICATIONS"),
+        ("ELECTRIC SUBSTATION", "ENERGY"),
+        ("OFFICES OF THE DOCKERS UNION", "ORGANIZATION OFFICE"),
+        ("OFFICES OF THE CUSTOMS SERVICE", "GOVERNMENT OFFICE OR RESIDENCE"),
+        ("BRANCH OFFICE OF BANCO DEL NORTE", "FINANCIAL"),
+        ("RESIDENCE OF THE ARGENTINE AMBASSADOR", "DIPLOMAT OFFICE OR RESIDENCE"),
+        ("HOME OF THE FINANCE MINISTER", "GOVERNMENT OFFICE OR RESIDENCE"),
+        ("PRESIDENTIAL HOUSE", "GOVERNMENT OFFICE OR RESIDENCE"),
+        ("HOME OF A TEACHER", "CIVILIAN RESIDENCE"),
+    ],
+)
+def test_muc4_physical_target_types_follow_the_fill_rules(target, kind) -> None:
+    assert _classify(target, _PHYSICAL_TARGET_TYPES) == kind
 
 
 def test_muc4_a_person_s_apposition_is_the_description() -> None:
