@@ -10,9 +10,11 @@ from typing import cast
 import pytest
 
 from threatline.evaluate.muc4 import (
+    _PHYSICAL_TARGET_TYPES,
     Filler,
     MucTemplate,
     SlotFill,
+    _classify,
     _merge_into,
     format_report,
     parse_filler,
@@ -979,6 +981,74 @@ def test_muc4_a_title_opening_a_name_is_the_description() -> None:
     (template,) = report_to_templates(report)
     assert [f.value for f in template.slot(18).fillers] == ["OSCAR ROMERO"]
     assert [(f.value, f.xref) for f in template.slot(19).fillers] == [("MSGR", ("OSCAR ROMERO",))]
+
+
+def _one_victim_report(text: str, name: str) -> ArticleReport:
+    return _article_report(
+        text,
+        [("a1", "Gunmen", "armed_group", False), ("a2", name, "person", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "killed",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "description"),
+    [
+        ("Gunmen killed bodyguard Pedro Valdivia in Soacha.", "Pedro Valdivia", ["BODYGUARD"]),
+        ("Gunmen killed former inspector Ana Rios today.", "Ana Rios", ["FORMER INSPECTOR"]),
+        # no role before the name: no description
+        ("Gunmen killed Pedro Valdivia in Soacha.", "Pedro Valdivia", []),
+        ("Gunmen killed the brother of Pedro Valdivia.", "Pedro Valdivia", []),
+    ],
+)
+def test_muc4_a_role_told_before_a_name_is_the_description(text, name, description) -> None:
+    (template,) = report_to_templates(_one_victim_report(text, name))
+    assert [f.value for f in template.slot(18).fillers] == [name.upper()]
+    assert [f.value for f in template.slot(19).fillers] == description
+
+
+def test_muc4_merged_mentions_give_a_named_person_one_description() -> None:
+    into = make()
+    into.slots[19] = SlotFill(fillers=[Filler(("HIGH COURT JUDGE",), ("ANA RIOS",))])
+    other = make()
+    other.slots[19] = SlotFill(
+        fillers=[Filler(("JUDGE",), ("ANA RIOS",)), Filler(("DRIVER",), ("LUIS SOTO",))]
+    )
+    _merge_into(into, other)
+    assert [f.value for f in into.slot(19).fillers] == ["HIGH COURT JUDGE", "DRIVER"]
+
+
+@pytest.mark.parametrize(
+    ("target", "kind"),
+    [
+        ("SERVICE STATION", "COMMERCIAL"),
+        ("GAS STATION", "COMMERCIAL"),
+        ("STATION", "TRANSPORTATION FACILITY"),
+        ("HIGH-TENSION POSTS", "ENERGY"),
+        ("POLICE POST", "LAW ENFORCEMENT FACILITY"),
+        ("OFFICES OF THE TELECOMMUNICATIONS COMPANY", "COMMUNICATIONS"),
+        ("TELEPHONE COMPANY SUBSTATION", "COMMUNICATIONS"),
+        ("ELECTRIC SUBSTATION", "ENERGY"),
+        ("OFFICES OF THE DOCKERS UNION", "ORGANIZATION OFFICE"),
+        ("OFFICES OF THE CUSTOMS SERVICE", "GOVERNMENT OFFICE OR RESIDENCE"),
+        ("BRANCH OFFICE OF BANCO DEL NORTE", "FINANCIAL"),
+        ("RESIDENCE OF THE ARGENTINE AMBASSADOR", "DIPLOMAT OFFICE OR RESIDENCE"),
+        ("HOME OF THE FINANCE MINISTER", "GOVERNMENT OFFICE OR RESIDENCE"),
+        ("PRESIDENTIAL HOUSE", "GOVERNMENT OFFICE OR RESIDENCE"),
+        ("HOME OF A TEACHER", "CIVILIAN RESIDENCE"),
+    ],
+)
+def test_muc4_physical_target_types_follow_the_fill_rules(target, kind) -> None:
+    assert _classify(target, _PHYSICAL_TARGET_TYPES) == kind
 
 
 def test_muc4_a_person_s_apposition_is_the_description() -> None:

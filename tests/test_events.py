@@ -367,6 +367,27 @@ def test_events_small_premises_are_physical_targets(nlp, text, targets):
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # where a victim died, was taken or waited, or where the explosives were loaded
+        ("A bomb wounded a guard, who died at the police clinic.", []),
+        ("Gunmen shot Pedro Valdivia while his wife was taking him to the airport.", []),
+        ("Explosives loaded in a small truck were deactivated at the palace.", ["palace"]),
+        ("A bomb exploded at the bank, located in the center of the town.", ["bank"]),
+        # an apposition renames the target: one target
+        ("Rebels bombed the Lara warehouse, a store of the company.", ["Lara warehouse"]),
+        # the verb of the act itself, or 'take' with no 'to': still the target
+        ("A bomb exploded at the bank on Monday.", ["bank"]),
+        ("The attack took place at the bank.", ["bank"]),
+    ],
+)
+def test_events_the_scene_of_a_person_is_no_physical_target(nlp, text, targets):
+    events = run(nlp, text)
+    assert [s.text for e in events for s in e.physical_targets] == targets
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "device", "target"),
     [
         ("Police defused a bomb left at the bank.", "bomb", "bank"),

@@ -1716,6 +1716,38 @@ _REPORT_VERBS = frozenset(["report", "say", "announce", "broadcast", "quote", "p
 _MEDIUM_PREPOSITIONS = frozenset(["by", "over", "via", "through"])
 
 
+# Verbs that tell where a person was, went or died, or where something lies or belongs,
+# not what was attacked: 'died at the police clinic', 'taking him to the airport', 'waiting
+# inside a car', 'located in the center', 'explosives loaded in a truck'.
+_SCENE_VERBS = frozenset(
+    ["die", "stop", "wait", "remain", "stay", "live", "locate", "belong", "load", "be"]
+)
+
+
+def _scene_not_target(token: Token) -> bool:
+    """A thing noun that only tells the scene of the act: the object of a preposition of a
+    verb in :data:`_SCENE_VERBS` ('taken to the hospital', 'fled in a truck' for 'take' and
+    'leave' with no object of their own), or a noun in apposition to another physical target
+    that renames it ('the warehouse, a facility of the embassy')."""
+    head = token.head
+    if token.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
+        return True
+    if token.dep_ != "pobj" or head.dep_ != "prep":
+        return False
+    verb, preposition = head.head, _lemma(head)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if _lemma(verb) in _SCENE_VERBS:
+        return True
+    if _lemma(verb) == "take" and preposition == "to":
+        return True
+    return (
+        _lemma(verb) == "leave"
+        and preposition in ("in", "on", "aboard")
+        and not _children(verb, {"dobj"})
+    )
+
+
 def _means_not_target(token: Token) -> bool:
     """A thing noun in an attack's clause that is no physical target: the vehicle the
     attackers rode, or a medium that reported the news."""
@@ -1781,7 +1813,7 @@ def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> N
             if span not in mention.instruments:
                 mention.instruments.append(span)
         elif lemma in lex.physical_targets and token.pos_ in ("NOUN", "PROPN"):
-            if token.i == mention.token.i or _means_not_target(token):
+            if token.i == mention.token.i or _means_not_target(token) or _scene_not_target(token):
                 continue
             span = _target_span(text, token)
             covered.update(t.i for t in token.doc[token.i : token.i + 40] if t.idx < span.end)

@@ -948,13 +948,23 @@ _INSTRUMENT_TYPES: tuple[tuple[str, str], ...] = (
 )
 
 _PHYSICAL_TARGET_TYPES: tuple[tuple[str, str], ...] = (
-    (r"EMBASS(?:Y|IES)|CONSULATES?", "DIPLOMAT OFFICE OR RESIDENCE"),
+    # the residence of an ambassador or a minister is of his kind (part2, slot 13)
+    (
+        r"EMBASS(?:Y|IES)|CONSULATES?|AMBASSADORS?|CONSULS?|DIPLOMATS?",
+        "DIPLOMAT OFFICE OR RESIDENCE",
+    ),
+    # a service station is a business (part2, slot 13), and high-tension posts carry power
+    (r"(?:GAS|GASOLINE|SERVICE|FILLING) STATIONS?", "COMMERCIAL"),
+    (r"HIGH[- ](?:TENSION|VOLTAGE)", "ENERGY"),
+    (r"TELECOMMUNICATIONS?|TELEPHONE", "COMMUNICATIONS"),
+    (r"UNIONS?|FEDERATIONS?", "ORGANIZATION OFFICE"),
     (r"POLICE|BARRACKS|GARRISONS?|POSTS?", "LAW ENFORCEMENT FACILITY"),
-    (r"BANKS?", "FINANCIAL"),
+    (r"BANKS?|BANCO", "FINANCIAL"),
     (r"TOWERS?|PYLONS?|POWER|ELECTRIC\w*|SUBSTATIONS?|OIL|PIPELINES?|ENERGY|PLANTS?", "ENERGY"),
     (r"RADIO|TELEVISION|TV|TELEPHONE|NEWSPAPERS?|STATIONS? OF|ANTENNAS?", "COMMUNICATIONS"),
     (
-        r"MINISTR(?:Y|IES)|CITY HALL|MAYOR'?S?|GOVERNMENT|PALACE|COURTS?|CONGRESS|OFFICES?",
+        r"MINISTR(?:Y|IES)|CITY HALL|MAYOR'?S?|GOVERNMENT|PRESIDENTIAL|PALACE|COURTS?|CONGRESS|"
+        r"MINISTER'?S?|GOVERNOR'?S?|PRESIDENT'?S?|OFFICES?",
         "GOVERNMENT OFFICE OR RESIDENCE",
     ),
     (r"HEADQUARTERS|PARTY", "ORGANIZATION OFFICE"),
@@ -1664,6 +1674,15 @@ def _fill_human_targets(
             # so do his title ("Msgr") and an apposition ("Galan, the candidate,").
             roles = [m for m in _mention_texts(actor, article) if _is_person_description(m, text)]
             roles = roles or _appositions(actor, article) or ([title] if title else [])
+            if not roles:
+                # a role told before the name, unless another victim's description holds
+                # it (one magistrate told twice)
+                given = [d.value.split() for d in descriptions]
+                roles = [
+                    r
+                    for r in _preceding_roles(actor, article)
+                    if not any(_contains(g, r.split()) for g in given)
+                ]
             roles = [_without_nationality(role) for role in roles]
             descriptions += [Filler((role,), (text,)) for role in roles[:1]]
             number = "1"
@@ -1763,6 +1782,28 @@ def _appositions(actor: Actor, article: Article) -> list[str]:
     return found
 
 
+# Words that may open a role told before a name ('former minister', 'retired general').
+_ROLE_OPENERS = frozenset(["FORMER", "RETIRED", "EX"])
+
+
+def _preceding_roles(actor: Actor, article: Article) -> list[str]:
+    """A role noun told right before a person's name ('radio announcer Pablo Mena',
+    'bodyguard Luis Soto'): the name proper leaves it out, and MUC-4 gives it as the
+    person's description (part2, slot 19: the person's title, profession, or role)."""
+    found: list[str] = []
+    for start, _ in actor.mentions:
+        words = _fill_string(article.text[max(start - 40, 0) : start]).split()
+        if not words or not _PRECEDING_ROLE.fullmatch(words[-1]):
+            continue
+        role = [words[-1]]
+        if len(words) > 1 and words[-2] in _ROLE_OPENERS:
+            role.insert(0, words[-2])
+        text = " ".join(role)
+        if text not in found:
+            found.append(text)
+    return found
+
+
 def _is_person_description(mention: str, name: str) -> bool:
     """A mention of a person that describes rather than names him: it shares no word with
     the name and has a title or occupation noun."""
@@ -1779,6 +1820,11 @@ _PERSON_ROLE = re.compile(
     r"BANKER|INDUSTRIALIST|MAGNATE|CATTLEM[AE]N|RANCHER|MERCHANT|VENDOR|POLICEM[AE]N|"
     r"AGENT|NUN|MISSIONARY|MISSIONARIE|COORDINATOR|ADVI[SC]OR|IDEOLOGUE|ACTIVIST|"
     r"ANTHROPOLOGIST|ECONOMIST|NURSE|TECHNICIAN|AGRONOMIST)S?\b"
+)
+# Roles told before a name besides those above ('bodyguard Luis Soto').
+_PRECEDING_ROLE = re.compile(
+    rf"{_PERSON_ROLE.pattern}|(?:BODYGUARD|INSPECTOR|IMPRESARIO|COMMANDER|CORPORAL|"
+    r"POLITICIAN|CHAUFFEUR|DRIVER)S?"
 )
 
 
@@ -1884,6 +1930,10 @@ def _merge_into(target: MucTemplate, other: MucTemplate, keep_date_and_place: bo
             continue
         known = {_filler_text(slot, f) for f in into.fillers}
         new = [f for f in extra.fillers if _filler_text(slot, f) not in known]
+        if slot == 19:
+            # a named person keeps the one description he was first given
+            described = {f.xref for f in into.fillers if f.xref}
+            new = [f for f in new if not f.xref or f.xref not in described]
         target.slots[slot] = SlotFill(fillers=into.fillers + new)
     target.slots[11] = SlotFill(fillers=_one_confidence_each(target.slot(11).fillers))
     if target.slot(8).empty:
