@@ -1269,6 +1269,61 @@ def test_events_fighters_killed_in_the_next_paragraph_are_no_victims(nlp):
 @pytest.mark.parametrize(
     ("second", "victims"),
     [
+        ("Four pedestrians were killed.", {"pedestrians"}),
+        ("At least five pedestrians, including a child, were wounded.", {"pedestrians"}),
+        ("Over 7,000 pedestrians have died in the war.", set()),
+        ("The dead pedestrians were taken to the morgue.", set()),
+        ("No pedestrians were injured.", set()),
+    ],
+)
+def test_events_people_harmed_in_the_next_paragraph_are_victims(nlp, second, victims):
+    text = f"A car bomb exploded near the market of Tarma on Monday.\n\n{second}"
+    pedestrians = actor(text, "pedestrians", ActorKind.CIVILIANS, "pedestrians")
+    event = only(run(nlp, text, [pedestrians]))
+    assert {p.actor for p in event.participants if p.role == "victim"} == victims
+    assert event.fatalities is None  # a toll in a paragraph of its own keeps its count
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("second", "victims"),
+    [
+        ("Four pedestrians also died.", {"pedestrians"}),
+        ("Four pedestrians died at the same time.", {"pedestrians"}),
+        ("Four pedestrians died.", set()),
+    ],
+)
+def test_events_people_harmed_in_the_act_told_before_are_its_victims(nlp, second, victims):
+    text = (
+        "A car bomb exploded near the market of Tarma on Monday.\n\n"
+        f"The mayor spoke to the press in the evening.\n\n{second}"
+    )
+    pedestrians = actor(text, "pedestrians", ActorKind.CIVILIANS, "pedestrians")
+    event = only(run(nlp, text, [pedestrians]))
+    assert {p.actor for p in event.participants if p.role == "victim"} == victims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("second", "victims"),
+    [
+        ("Also injured were Rosa Vega and Luis Prado.", {"vega", "prado"}),
+        ("Also present were Rosa Vega and Luis Prado.", set()),
+    ],
+)
+def test_events_people_named_after_also_injured_are_victims(nlp, second, victims):
+    text = f"Gunmen attacked the town hall of Tarma on Monday.\n\n{second}"
+    gunmen = actor(text, "gunmen", ActorKind.ARMED_GROUP, "Gunmen")
+    vega = actor(text, "vega", ActorKind.PERSON, "Rosa Vega")
+    prado = actor(text, "prado", ActorKind.PERSON, "Luis Prado")
+    event = only(run(nlp, text, [gunmen, vega, prado]))
+    assert {p.actor for p in event.participants if p.role == "victim"} == victims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("second", "victims"),
+    [
         ("The victims were identified as Pablo Mendez and Rosa Vega.", {"mendez", "vega"}),
         ("Among the injured are Pablo Mendez and Rosa Vega.", {"mendez", "vega"}),
         ("The gunmen were identified as Pablo Mendez and Rosa Vega.", set()),

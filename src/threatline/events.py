@@ -1821,8 +1821,9 @@ def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> N
                 mention.physical_targets.append(span)
 
 
-def _casualty_argument(cue: Token) -> Token | None:
-    """Whose death or injury a cue word reports."""
+def _casualty_argument(cue: Token, inverted: bool = False) -> Token | None:
+    """Whose death or injury a cue word reports; with ``inverted``, also the people named
+    after the auxiliary of a fronted participle ('Also injured were A and B')."""
     if cue.dep_ in ("acomp", "oprd") or (cue.pos_ == "ADJ" and cue.dep_ == "ROOT"):
         # 'one victim's throat was slit', 'two guards were dead'
         subject = _subject(cue.head) if cue.dep_ != "ROOT" else _subject(cue)
@@ -1832,6 +1833,14 @@ def _casualty_argument(cue: Token) -> Token | None:
     if cue.pos_ in ("VERB", "AUX"):
         if _is_passive(cue):
             found = _children(cue, {"nsubjpass"})
+            if not found and inverted:
+                # 'Also injured were A and B': the parser hangs the people on the auxiliary
+                found = [
+                    c
+                    for aux in _children(cue, {"auxpass"})
+                    for c in aux.children
+                    if c.dep_ in ("nsubj", "attr") and c.i > aux.i
+                ]
             return found[0] if found else None
         if _lemma(cue) == "die":
             found = _children(cue, {"nsubj"})
@@ -1924,6 +1933,79 @@ def _add_victim(mention: _Mention, cue: Token, actors: _Actors) -> None:
         return
     role = Role.TARGET if mention.type == EventType.SECURITY_OPERATION.value else Role.VICTIM
     _add_phrase(mention, actors, argument, role)
+
+
+def _add_harmed_people(mention: _Mention, cue: Token, actors: _Actors) -> None:
+    """The people a casualty cue says were killed or wounded become victims; armed men and
+    forces among the dead are casualties of a fight, not victims of the act."""
+    argument = _casualty_argument(cue)
+    if argument is None:
+        return
+    found = [actors.in_subtree(t) for t in _conjuncts(argument)]
+    found += _listed_people(argument, actors)
+    for actor in found:
+        if actor is not None and actor.kind in _PEOPLE_KINDS:
+            _add(mention, actor, Role.VICTIM)
+
+
+#: Auxiliaries of a tally or a supposition: 'have been killed', 'would be killed'.
+_TALLY_AUX = frozenset(["have", "would", "could", "might", "may", "should", "can", "will"])
+_DEFINITE_DETERMINERS = frozenset(["the", "this", "that", "these", "those"])
+
+
+def _fresh_harm(cue: Token) -> bool:
+    """Whether a casualty cue tells of people newly harmed ('two guards were wounded'), not a
+    tally ('13,000 people have been killed'), a denial ('no one was hurt'), a supposition or
+    people told of before ('the dead man')."""
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and _lemma(c) in _TALLY_AUX) for c in verb.children):
+        return False
+    argument = _casualty_argument(cue)
+    if argument is not None and any(t.lower_ in ("no", "none", "nobody") for t in argument.subtree):
+        return False
+    if argument is not None and any(
+        c.dep_ == "det" and c.lower_ in _DEFINITE_DETERMINERS for c in argument.children
+    ):
+        return False  # 'the dead man': someone told of before
+    return verb.dep_ in ("ROOT", "conj", "ccomp") or cue.dep_ in ("amod", "acomp")
+
+
+#: Act nouns a sentence refers back to: 'four people died in the attack'.
+_ACT_NOUNS = frozenset(
+    [
+        "attack",
+        "action",
+        "explosion",
+        "incident",
+        "atrocity",
+        "blast",
+        "bombing",
+        "assault",
+        "ambush",
+        "shooting",
+        "massacre",
+        "raid",
+        "shoot-out",
+    ]
+)
+
+
+def _refers_back(sentence: SpacySpan) -> bool:
+    """Whether a sentence tells more of an act already told: 'also', 'at the same time', 'in
+    the attack'."""
+    for token in sentence:
+        if token.lower_ == "also" and token.dep_ == "advmod":
+            return True
+        if token.lower_ == "same" and token.head.lower_ == "time":
+            return True
+        if (
+            token.dep_ == "pobj"
+            and _lemma(token) in _ACT_NOUNS
+            and token.head.lower_ in ("in", "during", "by")
+            and any(c.dep_ == "det" and c.lower_ in _DEFINITE_DETERMINERS for c in token.children)
+        ):
+            return True
+    return False
 
 
 #: Nouns for the people an attack harmed: 'the victims were identified as ...'.
@@ -2042,7 +2124,7 @@ def _add_named_casualties(
             continue
         if token.pos_ not in ("VERB", "AUX", "ADJ"):
             continue  # 'the death penalty': a noun cue needs its count, see _casualties
-        argument = _casualty_argument(token)
+        argument = _casualty_argument(token, inverted=True)
         if argument is None:
             continue
         # 'the following policemen died: A, B and C': a list after a colon hangs on the dead
@@ -3565,6 +3647,21 @@ def extract_events(
                     _add_victim(toll_of, cue, actor_index)
                     _add_evidence(toll_of, sentence)
                 told_just_before = toll_of
+            elif previous_violent is None and casualties:
+                # 'Four people were killed in the attack.' in a paragraph of its own: the people
+                # it harms (not its count, see above) are victims of the act the sentence right
+                # before told, or of the act told last when the sentence refers back to it
+                harmed_of = just_before
+                if harmed_of is None and _refers_back(sentence):
+                    harmed_of = last_violent
+                if harmed_of is not None and _dated_otherwise(sentence, timexes, harmed_of):
+                    harmed_of = None
+                fresh = [cue for cue, _, _ in casualties if _fresh_harm(cue)]
+                if harmed_of is not None and fresh:
+                    for cue in fresh:
+                        _add_harmed_people(harmed_of, cue, actor_index)
+                    _add_evidence(harmed_of, sentence)
+                    told_just_before = harmed_of
             # 'The mayor's son, Pablo, and his driver Luis Mena were also killed.' in a
             # paragraph of its own: the people it names are victims of the attack told last
             # (its count stays with the sentence: a bare toll may be of another attack)
