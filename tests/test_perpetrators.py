@@ -64,6 +64,48 @@ def test_a_group_of_another_paragraph_is_no_perpetrator_unless_known(nlp):
     assert ("context", "assumes") in stances(event)
 
 
+@pytest.mark.parametrize(
+    "about_the_group",
+    [
+        "The Popular Liberation Front launched an offensive in the north last year.",
+        "The Popular Liberation Front is held responsible for a wave of attacks.",
+        # named neither doing violence nor as no doer: still the likely perpetrator
+        "The Popular Liberation Front operates in the mountains of the north.",
+    ],
+)
+def test_the_known_group_named_doing_violence_is_assumed_for_an_attack_far_from_it(
+    nlp, about_the_group
+):
+    text = f"{about_the_group}\n\nUnidentified men bombed the town hall of Arcos on Monday."
+    front = actor(text, "plf", ARMED, "Popular Liberation Front").model_copy(update={"in_kb": True})
+    event = _the_bombing(run(nlp, text, [front]))
+    assert ("plf", "perpetrator") in roles(event)
+
+
+def _the_bombing(events):
+    return only([e for e in events if e.type == "bombing"])
+
+
+@pytest.mark.parametrize(
+    "about_the_group",
+    [
+        # a party to talks
+        "The Popular Liberation Front met envoys of the government for peace talks in Lisbon.",
+        # a victim of violence
+        "Two Popular Liberation Front rebels were killed by soldiers in the north.",
+        # the side set against
+        "Soldiers fought a battle against the Popular Liberation Front in the north.",
+        # the one who condemns violence
+        "The Popular Liberation Front condemned the massacre of peasants in the north.",
+    ],
+)
+def test_the_known_group_named_only_as_no_doer_is_not_assumed(nlp, about_the_group):
+    text = f"{about_the_group}\n\nUnidentified men bombed the town hall of Arcos on Monday."
+    front = actor(text, "plf", ARMED, "Popular Liberation Front").model_copy(update={"in_kb": True})
+    event = _the_bombing(run(nlp, text, [front]))
+    assert ("plf", "perpetrator") not in roles(event)
+
+
 def test_members_described_take_the_known_group_their_context_names(nlp):
     text = (
         "The Popular Liberation Front announced a new offensive in the north. "

@@ -4,10 +4,13 @@ Reports often name the group in one sentence and tell its attack in the next ('T
 stepped up its offensive. Guerrillas dynamited a power pylon ...'), or name one group
 throughout. An attack with no perpetrator of its own takes the armed group named in its
 sentence, else, when it has a target, in its paragraph, else the known group the article
-names most. The role is marked as inferred, not stated: the event gets an attribution
-(source ``context``, stance ``assumes``) whose span is the sentence that names the group,
-so the event's certainty is lower than that of a stated perpetrator ("alleged" once
-merged) and the evidence of the role can be shown.
+names most, unless the article names that group only as no doer (a party to talks, a victim,
+the side set against, the one who condemns, its chiefs arrested) and never doing violence
+(a stated perpetrator or claimant, or the doer of a clause that tells violence). The role
+is marked as inferred, not stated: the event gets an attribution (source ``context``,
+stance ``assumes``) whose span is the sentence that names the group, so the event's
+certainty is lower than that of a stated perpetrator ("alleged" once merged) and the
+evidence of the role can be shown.
 
 An attack whose own clauses name no doer may tell them in a clause of its sentence or of the
 sentence right before or after it ('The car was intercepted by heavily armed men. The leader
@@ -111,6 +114,7 @@ def infer_perpetrators(
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     groups = [a for a in actors if a.kind == ActorKind.ARMED_GROUP.value and a.mentions]
     by_id = {a.id: a for a in actors}
+    stated = {p.actor for e in events for p in e.participants if p.role in _STATED}
     for event in events:
         if str(event.type) not in _INFERABLE:
             continue
@@ -135,7 +139,14 @@ def infer_perpetrators(
             known = [a for a in candidates if a.in_kb]
             if not found and known:
                 most_named = max(known, key=lambda a: len(a.mentions))
-                found = [(most_named, most_named.mentions[0])]
+                # a group the article names only as no doer (a party to talks, a victim, the
+                # side set against, its chiefs arrested) is not assumed to have done it
+                if (
+                    most_named.id in stated
+                    or _does_violence(most_named, doc)
+                    or not _named_only_as_no_doer(most_named, doc)
+                ):
+                    found = [(most_named, most_named.mentions[0])]
         for actor, (start, _end) in found:
             participant = Participant(actor=actor.id, role=Role.PERPETRATOR)
             if participant not in event.participants:
@@ -316,3 +327,136 @@ def _paragraph_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _sentence_around(sentences: Sequence[tuple[int, int]], char: int) -> tuple[int, int]:
     return next(((lo, hi) for lo, hi in sentences if lo <= char < hi), (char, char))
+
+
+#: Words that tell violence or the responsibility for it ('the Front launched an offensive',
+#: 'the cartel declared war', 'held responsible'); 'blame' is left out: the one who blames
+#: accuses another.
+_VIOLENCE_WORDS = frozenset(
+    [
+        "attack",
+        "offensive",
+        "bomb",
+        "bombing",
+        "dynamite",
+        "explosive",
+        "explosion",
+        "kill",
+        "killing",
+        "murder",
+        "assassinate",
+        "assassination",
+        "massacre",
+        "ambush",
+        "sabotage",
+        "war",
+        "responsible",
+        "responsibility",
+        "perpetrate",
+        "perpetrator",
+        "kidnap",
+        "kidnapping",
+        "shoot",
+        "shooting",
+    ]
+)
+#: Verbs whose subject accuses, condemns or disowns violence rather than does it.
+_DISOWNING = frozenset(
+    ["deny", "demand", "condemn", "denounce", "accuse", "reject", "repudiate", "blame"]
+)
+_PATIENT_DEPS = frozenset(["nsubjpass", "dobj"])
+
+
+def _does_violence(actor: Actor, doc: Doc) -> bool:
+    """Whether one of the group's mentions tells it doing violence: a violence word in the
+    clause of the verb that governs the mention (or in the noun that verb describes), outside
+    the group's own phrase, when the group is neither the patient of a violent verb ('two
+    rebels were killed'), nor set against ('clashes against the Front'), nor the one who
+    condemns or denies ('the Front condemned the massacre')."""
+    for span in _mention_spans(actor, doc):
+        phrase, token, verb = _governing_verb(span)
+        if _no_doer_here(phrase, verb, doc) or _violence_done_to(token, verb):
+            continue
+        clause = list(verb.subtree)
+        if verb.dep_ in ("acl", "relcl"):
+            clause.append(verb.head)  # 'the offensive launched by the Front'
+        if any(t.i not in phrase and _is_violence_word(t) for t in clause):
+            return True
+    return False
+
+
+#: Words of the sentences that name a group as no doer: talks and peace, arrests and
+#: extraditions of its chiefs.
+_NO_DOER_WORDS = frozenset(
+    [
+        "dialogue",
+        "talks",
+        "talk",
+        "peace",
+        "truce",
+        "cease-fire",
+        "ceasefire",
+        "negotiation",
+        "negotiate",
+        "agreement",
+        "election",
+        "elections",
+        "proposal",
+        "propose",
+        "arrest",
+        "extradite",
+        "extradition",
+        "capture",
+        "leader",
+        "chief",
+        "boss",
+        "kingpin",
+    ]
+)
+
+
+def _named_only_as_no_doer(actor: Actor, doc: Doc) -> bool:
+    """Whether every mention of the group names it as no doer: the patient of a verb ('the
+    army routed the Front'), the side set against, the one who condemns or denies, or a
+    party to talks, or whose chiefs are arrested ('the Front's leader was extradited')."""
+    for span in _mention_spans(actor, doc):
+        phrase, token, verb = _governing_verb(span)
+        if token.dep_ in _PATIENT_DEPS or _no_doer_here(phrase, verb, doc):
+            continue
+        if any(_lemma_in(t, _NO_DOER_WORDS) for t in span.sent):
+            continue
+        return False
+    return True
+
+
+def _mention_spans(actor: Actor, doc: Doc) -> list[SentenceSpan]:
+    spans = (doc.char_span(start, end, alignment_mode="expand") for start, end in actor.mentions)
+    return [span for span in spans if span is not None]
+
+
+def _governing_verb(span: SentenceSpan) -> tuple[set[int], Token, Token]:
+    """The token indices of the mention's phrase (up to the verb), the phrase's head and
+    the verb that governs it (the sentence root when there is none)."""
+    phrase = {t.i for t in span}
+    token = span.root
+    while token.head.i != token.i and token.head.pos_ not in ("VERB", "AUX"):
+        token = token.head
+        phrase.add(token.i)
+    return phrase, token, token.head
+
+
+def _no_doer_here(phrase: set[int], verb: Token, doc: Doc) -> bool:
+    """The group is set against ('against the Front') or condemns, denies or accuses."""
+    return any(doc[i].lower_ == "against" for i in phrase) or verb.lemma_.lower() in _DISOWNING
+
+
+def _violence_done_to(token: Token, verb: Token) -> bool:
+    return token.dep_ in _PATIENT_DEPS and _is_violence_word(verb)
+
+
+def _is_violence_word(token: Token) -> bool:
+    return _lemma_in(token, _VIOLENCE_WORDS)
+
+
+def _lemma_in(token: Token, words: frozenset[str]) -> bool:
+    return token.lemma_.lower() in words or token.lower_ in words
