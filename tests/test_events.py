@@ -304,6 +304,8 @@ def test_events_status_from_context(nlp, text, event_type, status):
         "They recalled a war of ten weeks, which killed more than 1,000 people.",
         "The storm killed twelve fishermen off the coast.",
         "Three farmers were killed in the earthquake.",
+        # violence at large, no one act
+        "The report described a generalized massacre in the northern provinces.",
     ],
 )
 def test_events_no_false_events(nlp, text):
@@ -737,6 +739,61 @@ def test_events_the_agent_of_a_clause_that_carries_out_an_act_is_its_perpetrator
     cells = actor(text, "cells", ActorKind.ORGANIZATION, "Red Cells")
     murder = next(e for e in run(nlp, text, actors=[cells]) if e.type in VIOLENT_TYPES)
     assert (("cells", "perpetrator") in roles(murder)) is perpetrator
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army condemned the murder committed by the Red Cells against Pedro Valdivia, "
+        "rector of the university.",
+        "THE ARMY CONDEMNED THE MURDER COMMITTED BY THE RED CELLS AGAINST PEDRO VALDIVIA, "
+        "RECTOR OF THE UNIVERSITY.",
+        # an editorial bracket that throws the parse: the 'against' phrase right after
+        "THE ARMED FORCES HEREBY INFORM THE PEOPLE AND PUBLIC OPINION THAT THEY EMPHATICALLY "
+        "CONDEMN THE TREACHEROUS MURDER COMMITTED BY RKC [RED CELLS OF THE NORTH] GUERRILLAS "
+        "AGAINST DR PEDRO VALDIVIA, RECTOR OF THE UNIVERSITY, AS WELL AS OTHER OFFICIALS.",
+    ],
+)
+def test_events_a_killing_noun_committed_by_a_doer_against_a_victim_is_an_event(nlp, text):
+    # 'committed by X against Y' names the killer and the victim of a killing noun
+    cells = actor(text, "cells", ActorKind.ORGANIZATION, "Red Cells", "RED CELLS", "RKC")
+    valdivia = actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia", "PEDRO VALDIVIA")
+    events = [e for e in run(nlp, text, actors=[cells, valdivia]) if e.type in VIOLENT_TYPES]
+    assert len(events) == 1
+    assert ("cells", "perpetrator") in roles(events[0])
+    assert ("valdivia", "target") in roles(events[0])
+
+
+@pytest.mark.model
+def test_events_a_threatened_generalized_attack_is_still_a_threat(nlp):
+    events = run(nlp, "The rebels threatened a generalized attack on radio stations.")
+    assert [(e.type, e.status) for e in events] == [("threat", "threatened")]
+
+
+@pytest.mark.model
+def test_events_an_against_phrase_past_a_comma_is_no_target_of_the_killing(nlp):
+    # 'against' in a clause of its own, past the comma, tells of something else
+    text = (
+        "The army condemned the murder committed by the Red Cells, whose leaders campaign "
+        "against the Agrarian League."
+    )
+    cells = actor(text, "cells", ActorKind.ORGANIZATION, "Red Cells")
+    league = actor(text, "league", ActorKind.ORGANIZATION, "Agrarian League")
+    events = [e for e in run(nlp, text, actors=[cells, league]) if e.type in VIOLENT_TYPES]
+    assert len(events) == 1
+    assert ("cells", "perpetrator") in roles(events[0])
+    assert all(actor_id != "league" for actor_id, _ in roles(events[0]))
+
+
+@pytest.mark.model
+def test_events_a_killing_noun_only_reported_by_someone_names_no_killer(nlp):
+    # 'reported by' tells who told of the murder, not who did it: no killer, no victim
+    text = "Gunmen shot a driver in Salta. The army condemned the murder reported by the Red Cells."
+    cells = actor(text, "cells", ActorKind.ORGANIZATION, "Red Cells")
+    events = run(nlp, text, actors=[cells])
+    assert all(("cells", "perpetrator") not in roles(e) for e in events)
+    assert len([e for e in events if e.type in VIOLENT_TYPES]) == 1
 
 
 @pytest.mark.model

@@ -903,6 +903,18 @@ def _definite_subject(token: Token, entry: dict[str, Any]) -> bool:
     return subject is not None and _definite(subject)
 
 
+#: Modifiers that make an act violence at large, not one event ('a generalized massacre');
+#: a threat or plot of such an act is still one ('threatened a generalized attack').
+_DIFFUSE_MODIFIERS = frozenset(["generalized", "generalised"])
+
+
+def _governed_act(token: Token, lex: Lexicon) -> bool:
+    """Whether an act is the object of a governing trigger ('threatened an attack')."""
+    return token.dep_ in ("dobj", "xcomp") and any(
+        e.get("kind") == "governor" for e in lex.triggers.get(_lemma(token.head), [])
+    )
+
+
 def _find_triggers(
     sentence: SpacySpan, lex: Lexicon, actors: _Actors, timexes: list[TimeSpan]
 ) -> list[_Mention]:
@@ -925,6 +937,8 @@ def _find_triggers(
         modifiers = {_lemma(c) for c in token.children if c.dep_ in ("compound", "amod")}
         if modifiers & lex.non_event_modifiers:
             continue
+        if modifiers & _DIFFUSE_MODIFIERS and not _governed_act(token, lex):
+            continue  # 'a generalized massacre of the people': violence at large, no one act
         if _is_habitual(token, lex) or _is_statistic(token, lex):
             continue
         repeatable = lex.violent | {EventType.THREAT.value}
@@ -1386,6 +1400,35 @@ def _agent_objects(verb: Token) -> list[Token]:
     return [p for c in verb.children if c.dep_ == "agent" for p in _children(c, {"pobj"})]
 
 
+def _support_clauses(noun: Token, lex: Lexicon) -> list[Token]:
+    """The clauses on an event noun that only tell who carried the act out, and against
+    whom: 'the murder committed by the guerrillas against the rector', 'the attack that was
+    perpetrated by X'."""
+    return [
+        c for c in noun.children if c.dep_ in ("acl", "relcl") and _lemma(c) in lex.support_verbs
+    ]
+
+
+def _support_clause_targets(clause: Token) -> list[Token]:
+    """Whom a support clause says the act was against: its own 'against' or 'on' phrase, or
+    one the parser hung on the doer or, past an editorial bracket, elsewhere ('committed by
+    NF [Northern Front] guerrillas against the rector'): the first such phrase right after
+    the clause, with no verb or comma between."""
+    found = [
+        pobj
+        for holder in [clause, *_agent_objects(clause)]
+        for pobj in _prep_objects(holder, {"on", "against"})
+    ]
+    if found or not _agent_objects(clause):
+        return found
+    for word in clause.doc[clause.i + 1 : clause.sent.end]:
+        if word.pos_ in ("VERB", "AUX") or word.text in (",", ";", ".", ":"):
+            break
+        if word.dep_ == "prep" and word.lower_ == "against":
+            return _children(word, {"pobj"})
+    return []
+
+
 def _perpetrator_of_noun(noun: Token, actors: _Actors, lex: Lexicon) -> Actor | None:
     """Who did the event a noun names: 'X's attack', 'attack by X', 'X carried out the attack'."""
     for child in noun.children:
@@ -1568,6 +1611,10 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
         possessed_victim = any(v.dep_ == "poss" for v in victims)
         if not possessed_victim:
             _add(mention, _perpetrator_of_noun(token, actors, lex), Role.PERPETRATOR)
+        for clause in _support_clauses(token, lex):
+            # 'the murder committed by X against Y': Y suffered it
+            for pobj in _support_clause_targets(clause):
+                _add_phrase(mention, actors, pobj, Role.TARGET)
         if kind == EventType.THREAT.value and token.dep_ == "dobj":
             # 'the judge has received death threats': who receives a threat is its target
             receiver = _subject(token.head) if _lemma(token.head) in _RECEIVE_VERBS else None
@@ -4226,6 +4273,12 @@ def _resolve_killings(
                 accused = _accused_of(verb) if subject is None else None
                 if subject is not None or accused is not None:
                     killers.append(subject or accused)
+        if mention.token.pos_ in ("NOUN", "PROPN") and mention.definite:
+            # 'the murder committed by the guerrillas': a killing noun with its killer
+            # ('assassinations committed by a death squad' are a practice)
+            killers.extend(
+                p for clause in _support_clauses(mention.token, lex) for p in _agent_objects(clause)
+            )
         if (
             mention.kind == "casualty"
             and _lemma(mention.token) in lex.injury
