@@ -425,6 +425,12 @@ class _Actors:
 
     def in_subtree(self, token: Token) -> Actor | None:
         """The actor the phrase headed by ``token`` names: its head first, else the first."""
+        # 'a foreigner named Pedro Valdivia', 'a man identified as Pedro Valdivia': the
+        # name, not the noun it names
+        for name in _naming_clause_names(token):
+            actor = self.at_token(name)
+            if actor is not None:
+                return actor
         own = self.at_token(token)
         if own is not None:
             return own
@@ -1334,6 +1340,26 @@ def _listed_people(head: Token, actors: _Actors) -> list[Actor]:
     return found + named if found else []
 
 
+#: Participles that give a noun's name: 'a man named X', 'a peasant called X', 'a woman
+#: identified as X'.
+_NAMING_PARTICIPLES = frozenset(["name", "call", "identify"])
+
+
+def _naming_clause_names(token: Token) -> list[Token]:
+    """The names a participle clause gives the noun: 'a foreigner named Pedro Valdivia'."""
+    names = []
+    for clause in _children(token, {"acl"}):
+        if _lemma(clause) not in _NAMING_PARTICIPLES or clause.tag_ != "VBN":
+            continue
+        if clause.i != token.i + 1:
+            continue  # 'people at his farm called X': the parser took the farm's name along
+        names += _children(clause, {"oprd", "attr", "dobj"})
+        for prep in _children(clause, {"prep"}):
+            if _lemma(prep) == "as":
+                names += _children(prep, {"pobj"})
+    return names
+
+
 def _person_typed_as_organisation(actor: Actor | None) -> bool:
     """An ad-hoc organisation whose name is a person's: two to four capitalised words and
     no word of an organisation's name ('Pedro Valdivia Rojas', not 'Valdivia Foundation')."""
@@ -1889,7 +1915,7 @@ def _casualty_argument(cue: Token, inverted: bool = False) -> Token | None:
                     if c.dep_ in ("nsubj", "attr") and c.i > aux.i
                 ]
             return found[0] if found else None
-        if _lemma(cue) == "die":
+        if _lemma(cue) == "die" or _harm_shares_passive(cue):
             found = _children(cue, {"nsubj"})
             return found[0] if found else None
         found = _children(cue, {"dobj"})
@@ -1898,6 +1924,21 @@ def _casualty_argument(cue: Token, inverted: bool = False) -> Token | None:
         # 'three dead', 'the dead included two children'
         return cue
     return None
+
+
+def _harm_shares_passive(verb: Token) -> bool:
+    """'his driver was killed and his bodyguard wounded': a participle joined to a passive
+    verb of harm takes its auxiliary, so its subject is the one harmed ('three bombs were
+    defused, two people injured' is left alone: the people were not harmed by the defusing)."""
+    lex = load_lexicon()
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBN", "VBD")
+        and _is_passive(head)
+        and (_lemma(head) in lex.fatal or _lemma(head) in lex.injury)
+        and not _children(verb, {"aux", "auxpass", "dobj"})
+    )
 
 
 def _count(argument: Token, text: str, lex: Lexicon) -> Quantity | None:
@@ -2056,7 +2097,9 @@ def _refers_back(sentence: SpacySpan) -> bool:
 
 
 #: Nouns for the people an attack harmed: 'the victims were identified as ...'.
-_VICTIM_NOUNS = frozenset(["victim", "casualty", "hostage", "body", "dead", "wounded", "injured"])
+_VICTIM_NOUNS = frozenset(
+    ["victim", "casualty", "fatality", "hostage", "body", "dead", "wounded", "injured"]
+)
 
 
 def _names_the_harmed(phrase: Token, lex: Lexicon) -> bool:
@@ -2130,7 +2173,11 @@ def _add_identified_victims(
     listing: tuple[int, int] | None = None
     objects = _children(root, {"dobj"})
     named = subjects if _is_passive(root) else objects  # 'the judge identified the dead as'
-    if lemma == "identify" and named and _names_the_harmed(named[0], lex):
+    if (
+        lemma == "identify"
+        and named
+        and (_names_the_harmed(named[0], lex) or _known_victim(named[0], mention, actors))
+    ):
         marker = next((c for c in root.children if c.dep_ == "prep" and _lemma(c) == "as"), None)
         listing = (marker.idx, sentence.end_char) if marker is not None else None
     elif lemma in ("be", "include") and subjects:
@@ -2156,6 +2203,17 @@ def _add_identified_victims(
             _add(mention, actor, Role.VICTIM)
             found = True
     return found
+
+
+def _known_victim(phrase: Token, mention: _Mention, actors: _Actors) -> bool:
+    """'The businessman was identified as X.' after 'gunmen shot a businessman': a definite
+    phrase that takes up a victim of the event."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in phrase.children):
+        return False
+    actor = actors.in_subtree(phrase)
+    return actor is not None and Participant(actor=actor.id, role=Role.VICTIM) in (
+        mention.participants
+    )
 
 
 def _add_named_casualties(
