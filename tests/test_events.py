@@ -720,6 +720,51 @@ def test_events_denied_or_vague_part_in_an_act_names_no_perpetrator(nlp, stateme
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        (
+            "The judge charged Ramon Ortuzar with the murder of the journalist Ana Lopez.",
+            "Ramon Ortuzar",
+            ActorKind.PERSON,
+        ),
+        (
+            "The police arrested two men suspected of being involved in the murder of the mayor.",
+            "two men",
+            ActorKind.CIVILIANS,
+        ),
+        (
+            "President Ruiz implicated four officers in the massacre of nine peasants.",
+            "four officers",
+            ActorKind.SECURITY_FORCE,
+        ),
+    ],
+)
+def test_events_who_took_part_in_the_act_a_noun_names_is_its_perpetrator(nlp, text, surface, kind):
+    doer = actor(text, "doer", kind, surface)
+    act = next(e for e in run(nlp, text, actors=[doer]) if e.type in VIOLENT_TYPES)
+    assert ("doer", "perpetrator") in roles(act)
+    assert ("article", "alleges") in stances(act)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (
+            "The judge said that Ramon Ortuzar was not involved in the murder of Ana Lopez.",
+            "Ramon Ortuzar",
+        ),
+        ("The police are investigating the murder of the journalist Ana Lopez.", "police"),
+    ],
+)
+def test_events_who_is_only_near_the_act_a_noun_names_is_no_perpetrator(nlp, text, surface):
+    other = actor(text, "other", ActorKind.OTHER, surface)
+    act = next(e for e in run(nlp, text, actors=[other]) if e.type in VIOLENT_TYPES)
+    assert ("other", "perpetrator") not in roles(act)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "perpetrator"),
     [
         ("The party condemned the murder of the minister perpetrated by the Red Cells.", True),

@@ -1568,6 +1568,20 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
         possessed_victim = any(v.dep_ == "poss" for v in victims)
         if not possessed_victim:
             _add(mention, _perpetrator_of_noun(token, actors, lex), Role.PERPETRATOR)
+        if not any(p.role == Role.PERPETRATOR.value for p in mention.participants):
+            found = _accused_of_act(token)
+            if found is not None:
+                word, accused = found
+                _add_phrase(mention, actors, accused, Role.PERPETRATOR)
+                # the article only says someone is charged with or suspected of the act
+                alleged = Attribution(
+                    source=ARTICLE_SOURCE,
+                    stance=Stance.ALLEGES,
+                    start=word.idx,
+                    end=word.idx + len(word.text),
+                )
+                if alleged not in mention.attributions:
+                    mention.attributions.append(alleged)
         if kind == EventType.THREAT.value and token.dep_ == "dobj":
             # 'the judge has received death threats': who receives a threat is its target
             receiver = _subject(token.head) if _lemma(token.head) in _RECEIVE_VERBS else None
@@ -1624,6 +1638,43 @@ def _accused_of(verb: Token) -> Token | None:
         return objects[0]
     if accuser.dep_ == "acl" and accuser.head.pos_ in ("NOUN", "PROPN"):
         return accuser.head  # 'ten men suspected of planting the bomb'
+    return None
+
+
+# Words that say who took part in an act a noun names: 'charged with the murder', 'implicated
+# in the massacre', 'suspected of being involved in the attack', 'responsible for the bombing'.
+_PART_IN_WORDS = _ACCUSE_VERBS | {"implicate", "involve", "participate", "responsible"}
+# Arcs up from the act's noun to the word that tells who took part in it.
+_PART_IN_ARCS = frozenset(["pobj", "prep", "pcomp", "acomp", "xcomp"])
+
+
+def _accused_of_act(noun: Token) -> tuple[Token, Token] | None:
+    """Who is said to have taken part in the act a noun names, with the word that says so:
+    'X was charged with the murder' and 'the court implicated X in the massacre' give X,
+    'two men suspected of being involved in the attack' gives the men. The highest such
+    word along the noun's prepositions decides ('accused X of being responsible for' gives
+    X). Arrests 'in connection with' an act are left to the arrest's own rule."""
+    token, found = noun, None
+    for _ in range(8):
+        if token.dep_ not in _PART_IN_ARCS:
+            break
+        token = token.head
+        if _lemma(token) in _PART_IN_WORDS:
+            found = token
+    # 'was not involved in the murder' denies it
+    if found is None or any(_children(t, {"neg"}) for t in (found, found.head)):
+        return None
+    if found.pos_ == "ADJ":
+        # 'X was responsible for the attack': the copula's subject
+        subjects = _children(found.head, {"nsubj"}) if found.dep_ == "acomp" else []
+        return (found, subjects[0]) if subjects else None
+    objects = _children(found, {"dobj", "nsubjpass"})
+    if _lemma(found) == "participate":
+        objects = _children(found, {"nsubj"})
+    if objects:
+        return found, objects[0]
+    if found.dep_ == "acl" and found.head.pos_ in ("NOUN", "PROPN"):
+        return found, found.head  # 'ten men suspected of planting the bomb'
     return None
 
 
