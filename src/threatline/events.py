@@ -70,6 +70,8 @@ __all__ = ["Lexicon", "extract_events", "load_attribution_cues", "load_lexicon"]
 
 ARTICLE_SOURCE = "article"
 _SECURITY_KINDS = {ActorKind.SECURITY_FORCE.value, ActorKind.GOVERNMENT.value}
+#: The sides of a conflict: what one says the other did is a charge, not a finding.
+_CONFLICT_PARTY_KINDS = _SECURITY_KINDS | {ActorKind.ARMED_GROUP.value}
 _DEFINITE_DETS = {"the", "this", "that", "these", "those"}
 _MODALS = {"would", "could", "might", "may", "should", "can", "will", "shall", "must"}
 _SUPPORT_FOR_MODALITY = {
@@ -1568,11 +1570,31 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
         possessed_victim = any(v.dep_ == "poss" for v in victims)
         if not possessed_victim:
             _add(mention, _perpetrator_of_noun(token, actors, lex), Role.PERPETRATOR)
-        if not any(p.role == Role.PERPETRATOR.value for p in mention.participants):
-            found = _accused_of_act(token)
-            if found is not None:
-                word, accused = found
-                _add_phrase(mention, actors, accused, Role.PERPETRATOR)
+        found = _accused_of_act(token) if kind in lex.violent else None
+        if found is not None and not any(
+            p.role == Role.PERPETRATOR.value for p in mention.participants
+        ):
+            word, phrase = found
+            harmed = {p.actor for p in mention.participants if p.role != Role.PERPETRATOR.value}
+            # 'two people were involved in the attack' names no victim as its doer
+            accused = [
+                a
+                for t in _conjuncts(phrase)
+                if (a := actors.in_subtree(t)) is not None and a.id not in harmed
+            ]
+            speaker = (
+                _subject(word)
+                if _lemma(word) in _BLAME_WORDS and word.pos_ == "VERB" and not _is_passive(word)
+                else None
+            )
+            accuser = actors.in_subtree(speaker) if speaker is not None else None
+            if accuser is not None and accuser.kind in _CONFLICT_PARTY_KINDS:
+                # 'the rebels blamed the army for the murder': one side's charge against
+                # the other, not a finding (a judge's or a bishop's word is)
+                accused = []
+            for doer in accused:
+                _add(mention, doer, Role.PERPETRATOR)
+            if accused:
                 # the article only says someone is charged with or suspected of the act
                 alleged = Attribution(
                     source=ARTICLE_SOURCE,
@@ -1644,6 +1666,9 @@ def _accused_of(verb: Token) -> Token | None:
 # Words that say who took part in an act a noun names: 'charged with the murder', 'implicated
 # in the massacre', 'suspected of being involved in the attack', 'responsible for the bombing'.
 _PART_IN_WORDS = _ACCUSE_VERBS | {"implicate", "involve", "participate", "responsible"}
+#: Words by which one side charges the other ('the rebels blamed the army'), unlike a
+#: court's or the police's charge.
+_BLAME_WORDS = frozenset(["accuse", "blame"])
 # Arcs up from the act's noun to the word that tells who took part in it.
 _PART_IN_ARCS = frozenset(["pobj", "prep", "pcomp", "acomp", "xcomp"])
 
