@@ -722,6 +722,95 @@ def test_events_denied_or_vague_part_in_an_act_names_no_perpetrator(nlp, stateme
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        (
+            "The judge charged Ramon Ortuzar with the murder of the journalist Ana Lopez.",
+            "Ramon Ortuzar",
+            ActorKind.PERSON,
+        ),
+        (
+            "The police arrested two men suspected of being involved in the murder of the mayor.",
+            "two men",
+            ActorKind.CIVILIANS,
+        ),
+        (
+            "The police charged two men with the murder of the journalist Ana Lopez.",
+            "two men",
+            ActorKind.CIVILIANS,
+        ),
+        (
+            "President Ruiz implicated four officers in the massacre of nine peasants.",
+            "four officers",
+            ActorKind.SECURITY_FORCE,
+        ),
+    ],
+)
+def test_events_who_took_part_in_the_act_a_noun_names_is_its_perpetrator(nlp, text, surface, kind):
+    doer = actor(text, "doer", kind, surface)
+    act = next(e for e in run(nlp, text, actors=[doer]) if e.type in VIOLENT_TYPES)
+    assert ("doer", "perpetrator") in roles(act)
+    assert ("article", "alleges") in stances(act)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (
+            "The judge said that Ramon Ortuzar was not involved in the murder of Ana Lopez.",
+            "Ramon Ortuzar",
+        ),
+        ("The police are investigating the murder of the journalist Ana Lopez.", "police"),
+    ],
+)
+def test_events_who_is_only_near_the_act_a_noun_names_is_no_perpetrator(nlp, text, surface):
+    other = actor(text, "other", ActorKind.OTHER, surface)
+    act = next(e for e in run(nlp, text, actors=[other]) if e.type in VIOLENT_TYPES)
+    assert ("other", "perpetrator") not in roles(act)
+
+
+@pytest.mark.model
+def test_events_an_act_no_one_is_named_to_have_taken_part_in_is_not_alleged(nlp):
+    # 'who is responsible' names no one: the massacre is told as it is, not as alleged
+    text = (
+        "The bishop asked the judge to find who was responsible for the massacre of nine peasants."
+    )
+    act = next(e for e in run(nlp, text) if e.type in VIOLENT_TYPES)
+    assert ("article", "alleges") not in stances(act)
+
+
+@pytest.mark.model
+def test_events_who_took_part_in_a_demonstration_is_no_perpetrator(nlp):
+    text = "Senator Tomas Ibarra participated in the demonstrations against the new tax."
+    senator = actor(text, "senator", ActorKind.PERSON, "Senator Tomas Ibarra")
+    events = run(nlp, text, actors=[senator])
+    assert events
+    assert all(("senator", "perpetrator") not in roles(e) for e in events)
+
+
+@pytest.mark.model
+def test_events_a_side_that_blames_the_other_for_the_act_it_first_tells_alleges_no_doer(nlp):
+    # one side's blame for an act it first tells is its charge, not a finding
+    text = "The rebels blamed the army for the murder of ten union members in Arcos."
+    rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "rebels")
+    army = actor(text, "army", ActorKind.SECURITY_FORCE, "army")
+    act = next(e for e in run(nlp, text, actors=[rebels, army]) if e.type in VIOLENT_TYPES)
+    assert ("army", "perpetrator") not in roles(act)
+
+
+@pytest.mark.model
+def test_events_who_is_blamed_for_the_act_by_no_side_is_its_alleged_perpetrator(nlp):
+    text = "Bishop Mateo Ruiz blamed the army for the murder of ten union members in Arcos."
+    bishop = actor(text, "bishop", ActorKind.PERSON, "Bishop Mateo Ruiz")
+    army = actor(text, "army", ActorKind.SECURITY_FORCE, "army")
+    act = next(e for e in run(nlp, text, actors=[bishop, army]) if e.type in VIOLENT_TYPES)
+    assert ("army", "perpetrator") in roles(act)
+    assert ("article", "alleges") in stances(act)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "perpetrator"),
     [
         ("The party condemned the murder of the minister perpetrated by the Red Cells.", True),
@@ -2902,3 +2991,13 @@ def test_events_wounding_someone_is_an_attack_only_when_it_names_who_did_it(nlp)
     # the wounding told by a relative clause belongs to the act it describes
     text = "The rebels exploded the device that wounded two students on Monday."
     assert only(run(nlp, text)).type == "bombing"
+
+
+@pytest.mark.model
+def test_events_who_the_police_charge_with_the_act_is_its_alleged_perpetrator(nlp):
+    # a charge by the police is no side's blame
+    text = "The police charged two men with the murder of the journalist Ana Lopez."
+    police = actor(text, "police", ActorKind.SECURITY_FORCE, "police")
+    men = actor(text, "men", ActorKind.CIVILIANS, "two men")
+    act = next(e for e in run(nlp, text, actors=[police, men]) if e.type in VIOLENT_TYPES)
+    assert ("men", "perpetrator") in roles(act)

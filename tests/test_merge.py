@@ -875,6 +875,49 @@ def test_merge_a_perpetrator_inferred_from_context_is_shown_but_links_nothing() 
     assert [ref.id for ref in stated_record.perpetrators] == ["isk"]
 
 
+def _with_doer(report: ArticleReport, doer: str, *attributions: Attribution) -> ArticleReport:
+    """The report's event with ``doer`` (a known group) as its perpetrator, told with
+    ``attributions`` besides the report's own."""
+    event = report.events[0]
+    actors = [*report.actors, Actor(id=doer, name=doer.title(), kind="armed_group", in_kb=True)]
+    event = event.model_copy(
+        update={
+            "participants": [Participant(actor=doer, role="perpetrator")],
+            "attributions": [*event.attributions, *attributions],
+        }
+    )
+    return report.model_copy(update={"actors": actors, "events": [event]})
+
+
+def test_merge_an_alleged_or_denied_perpetrator_is_shown_but_neither_links_nor_splits() -> None:
+    day, published = dt.date(2024, 3, 4), dt.date(2024, 3, 5)
+    charged = Attribution(source="article", stance="alleges")
+    (alleged,) = mention_records(
+        _with_doer(_report("Wire", published, day, 3, None), "hawks", charged)
+    )
+    assert alleged.perpetrators == []
+    assert [ref.id for ref in alleged.alleged_perpetrators] == ["hawks"]
+    merged = build_event([alleged])
+    assert merged.perpetrators == ["Hawks"]
+    assert merged.reports["perpetrators"][0].value == "Hawks (alleged)"
+    denied = Attribution(source="hawks", stance="denies")
+    (disputed,) = mention_records(
+        _with_doer(_report("Post", published, day, 3, None), "hawks", denied)
+    )
+    assert [ref.id for ref in disputed.alleged_perpetrators] == ["hawks"]
+    # Another report of the attack states another group: no contradiction that splits them.
+    (stated,) = mention_records(_with_doer(_report("Courier", published, day, 3, None), "owls"))
+    assert [ref.id for ref in stated.perpetrators] == ["owls"]
+    assert participant_similarity(alleged, stated) == 0.5
+    assert participant_similarity(disputed, stated) == 0.5
+    assert score_pair(alleged, stated) >= THRESHOLD
+    (other,) = mention_records(_with_doer(_report("Herald", published, day, 3, None), "hawks"))
+    assert participant_similarity(stated, other) == 0.1  # two stated groups contradict
+    # Nor does one accused doer named in two reports tell that they are one attack.
+    assert participant_similarity(alleged, disputed) == 0.5
+    assert participant_similarity(other, other.model_copy(update={"key": "x:E1"})) == 1.0
+
+
 REPORTS = [
     _report("Wire first", dt.date(2024, 3, 4), dt.date(2024, 3, 4), 60, None),
     _report("Courier toll", dt.date(2024, 3, 5), dt.date(2024, 3, 4), 133, None),

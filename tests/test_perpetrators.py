@@ -250,3 +250,28 @@ def test_people_inferred_to_have_acted_leave_room_for_the_known_group_of_the_par
     event = only([e for e in run(nlp, text, [front, men, vega]) if e.type == "kidnapping"])
     assert ("men", "perpetrator") in roles(event)
     assert ("plf", "perpetrator") not in roles(event)
+
+
+def test_people_of_the_paragraph_who_are_told_of_are_inferred(nlp):
+    text = (
+        "Armed drug traffickers threatened the people of Arcos last week. "
+        "A bomb destroyed the town hall of Arcos on Monday."
+    )
+    traffickers = actor(text, "traffickers", ARMED, "drug traffickers")
+    bombing = next(e for e in run(nlp, text, [traffickers]) if e.type == "bombing")
+    assert ("traffickers", "perpetrator") in roles(bombing)
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "The government stepped up its campaign against drug traffickers last week.",
+        "The mayor of Arcos labelled the strikers as drug traffickers last week.",
+        "The police closed a drug traffickers network in Arcos last week.",
+    ],
+)
+def test_people_only_named_as_a_kind_in_the_paragraph_are_not_inferred(nlp, before):
+    text = f"{before} A bomb destroyed the town hall of Arcos on Monday."
+    traffickers = actor(text, "traffickers", ARMED, "drug traffickers")
+    bombing = next(e for e in run(nlp, text, [traffickers]) if e.type == "bombing")
+    assert ("traffickers", "perpetrator") not in roles(bombing)

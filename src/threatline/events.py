@@ -70,6 +70,8 @@ __all__ = ["Lexicon", "extract_events", "load_attribution_cues", "load_lexicon"]
 
 ARTICLE_SOURCE = "article"
 _SECURITY_KINDS = {ActorKind.SECURITY_FORCE.value, ActorKind.GOVERNMENT.value}
+#: The sides of a conflict: what one says the other did is a charge, not a finding.
+_CONFLICT_PARTY_KINDS = _SECURITY_KINDS | {ActorKind.ARMED_GROUP.value}
 _DEFINITE_DETS = {"the", "this", "that", "these", "those"}
 _MODALS = {"would", "could", "might", "may", "should", "can", "will", "shall", "must"}
 _SUPPORT_FOR_MODALITY = {
@@ -1641,6 +1643,40 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
             # 'the murder committed by X against Y': Y suffered it
             for pobj in _support_clause_targets(clause):
                 _add_phrase(mention, actors, pobj, Role.TARGET)
+        found = _accused_of_act(token) if kind in lex.violent else None
+        if found is not None and not any(
+            p.role == Role.PERPETRATOR.value for p in mention.participants
+        ):
+            word, phrase = found
+            harmed = {p.actor for p in mention.participants if p.role != Role.PERPETRATOR.value}
+            # 'two people were involved in the attack' names no victim as its doer
+            accused = [
+                a
+                for t in _conjuncts(phrase)
+                if (a := actors.in_subtree(t)) is not None and a.id not in harmed
+            ]
+            speaker = (
+                _subject(word)
+                if _lemma(word) in _BLAME_WORDS and word.pos_ == "VERB" and not _is_passive(word)
+                else None
+            )
+            accuser = actors.in_subtree(speaker) if speaker is not None else None
+            if accuser is not None and accuser.kind in _CONFLICT_PARTY_KINDS:
+                # 'the rebels blamed the army for the murder': one side's charge against
+                # the other, not a finding (a judge's or a bishop's word is)
+                accused = []
+            for doer in accused:
+                _add(mention, doer, Role.PERPETRATOR)
+            if accused:
+                # the article only says someone is charged with or suspected of the act
+                alleged = Attribution(
+                    source=ARTICLE_SOURCE,
+                    stance=Stance.ALLEGES,
+                    start=word.idx,
+                    end=word.idx + len(word.text),
+                )
+                if alleged not in mention.attributions:
+                    mention.attributions.append(alleged)
         if kind == EventType.THREAT.value and token.dep_ == "dobj":
             # 'the judge has received death threats': who receives a threat is its target
             receiver = _subject(token.head) if _lemma(token.head) in _RECEIVE_VERBS else None
@@ -1697,6 +1733,46 @@ def _accused_of(verb: Token) -> Token | None:
         return objects[0]
     if accuser.dep_ == "acl" and accuser.head.pos_ in ("NOUN", "PROPN"):
         return accuser.head  # 'ten men suspected of planting the bomb'
+    return None
+
+
+# Words that say who took part in an act a noun names: 'charged with the murder', 'implicated
+# in the massacre', 'suspected of being involved in the attack', 'responsible for the bombing'.
+_PART_IN_WORDS = _ACCUSE_VERBS | {"implicate", "involve", "participate", "responsible"}
+#: Words by which one side charges the other ('the rebels blamed the army'), unlike a
+#: court's or the police's charge.
+_BLAME_WORDS = frozenset(["accuse", "blame"])
+# Arcs up from the act's noun to the word that tells who took part in it.
+_PART_IN_ARCS = frozenset(["pobj", "prep", "pcomp", "acomp", "xcomp"])
+
+
+def _accused_of_act(noun: Token) -> tuple[Token, Token] | None:
+    """Who is said to have taken part in the act a noun names, with the word that says so:
+    'X was charged with the murder' and 'the court implicated X in the massacre' give X,
+    'two men suspected of being involved in the attack' gives the men. The highest such
+    word along the noun's prepositions decides ('accused X of being responsible for' gives
+    X). Arrests 'in connection with' an act are left to the arrest's own rule."""
+    token, found = noun, None
+    for _ in range(8):
+        if token.dep_ not in _PART_IN_ARCS:
+            break
+        token = token.head
+        if _lemma(token) in _PART_IN_WORDS:
+            found = token
+    # 'was not involved in the murder' denies it
+    if found is None or any(_children(t, {"neg"}) for t in (found, found.head)):
+        return None
+    if found.pos_ == "ADJ":
+        # 'X was responsible for the attack': the copula's subject
+        subjects = _children(found.head, {"nsubj"}) if found.dep_ == "acomp" else []
+        return (found, subjects[0]) if subjects else None
+    objects = _children(found, {"dobj", "nsubjpass"})
+    if _lemma(found) == "participate":
+        objects = _children(found, {"nsubj"})
+    if objects:
+        return found, objects[0]
+    if found.dep_ == "acl" and found.head.pos_ in ("NOUN", "PROPN"):
+        return found, found.head  # 'ten men suspected of planting the bomb'
     return None
 
 

@@ -55,6 +55,7 @@ from pydantic import Field
 from threatline.models import (
     ActorKind,
     ArticleReport,
+    Attribution,
     EventMention,
     Model,
     Place,
@@ -176,6 +177,11 @@ class MentionRecord(Model):
     #: not stated for this event: shown with the event, never evidence that two reports are
     #: one event (a group active in a region would otherwise join its unrelated attacks).
     inferred_perpetrators: list[ActorRef] = Field(default_factory=list)
+    #: Perpetrators the report only alleges (someone charged with, implicated in or suspected
+    #: of the act, the side another blames) or whose part a report denies: shown with the
+    #: event, but neither evidence that two reports are one event nor that they are two (an
+    #: accusation names people that another report of the act leaves out or contradicts).
+    alleged_perpetrators: list[ActorRef] = Field(default_factory=list)
     targets: list[ActorRef] = Field(default_factory=list)
     claimants: list[ActorRef] = Field(default_factory=list)
     fatalities: Quantity | None = None
@@ -199,6 +205,12 @@ def _place_key(place: Place) -> str:
         return place.gazetteer_id
     slug = re.sub(r"[^a-z0-9]+", "-", place.name.lower()).strip("-") or "unnamed"
     return f"{place.level}:{slug}:{(place.country or 'xx').lower()}"
+
+
+def _disputes(attribution: Attribution) -> bool:
+    """Whether an attribution leaves the event's doers only alleged: someone says another
+    is charged with, suspected of or blamed for the act, or denies it."""
+    return attribution.stance in (Stance.ALLEGES, Stance.DENIES)
 
 
 def mention_records(report: ArticleReport) -> list[MentionRecord]:
@@ -249,6 +261,7 @@ def mention_records(report: ArticleReport) -> list[MentionRecord]:
         place = places.get(mention.place.id) if mention.place and mention.place.id else None
         # The extractor infers a perpetrator only for an event that states none.
         inferred = any(a.source == "context" for a in mention.attributions)
+        alleged = not inferred and any(_disputes(a) for a in mention.attributions)
         perpetrators = by_role(mention, Role.PERPETRATOR)
         attributions = []
         for attribution in mention.attributions:
@@ -288,8 +301,9 @@ def mention_records(report: ArticleReport) -> list[MentionRecord]:
                 admin1=place.admin1 if place else None,
                 level=str(place.level) if place else None,
                 precision=mention.place.precision if mention.place else None,
-                perpetrators=[] if inferred else perpetrators,
+                perpetrators=[] if inferred or alleged else perpetrators,
                 inferred_perpetrators=perpetrators if inferred else [],
+                alleged_perpetrators=perpetrators if alleged else [],
                 targets=by_role(mention, Role.TARGET, Role.VICTIM),
                 claimants=by_role(mention, Role.CLAIMANT),
                 fatalities=mention.fatalities,
@@ -599,7 +613,9 @@ def participant_similarity(a: MentionRecord, b: MentionRecord) -> float:
     contradiction, not a veto: early reports are often wrong); 0.5 otherwise (unknown
     gunmen, or a claim naming the group later, contradict nothing). A group in an offensive
     attacks many places a day, so a shared group without a place on both sides tells one
-    event from another no better than unknown gunmen (0.5 unless a target is shared)."""
+    event from another no better than unknown gunmen (0.5 unless a target is shared). A
+    perpetrator only alleged or denied (:attr:`MentionRecord.alleged_perpetrators`) counts
+    for neither: the people charged with an act are often not those a first report blames."""
     doers_a = _telling(a.perpetrators + a.claimants)
     doers_b = _telling(b.perpetrators + b.claimants)
     if doers_a & doers_b and _placed(a) and _placed(b):
@@ -812,6 +828,7 @@ def shared_named_target(a: MentionRecord, b: MentionRecord, people_only: bool = 
         own = [w for w in map(_name_words, _named_people(other)) if w]
         sentences = [_words(text) for text in other.evidence]
         doers = {ref.id for ref in other.perpetrators + other.claimants}
+        doers |= {ref.id for ref in other.alleged_perpetrators}
         for target in targets:
             # a name the other record holds for the doer tells no shared target
             if _another_events_target(target, other) or target.id in doers:
@@ -1338,7 +1355,7 @@ def build_event(cluster: Sequence[MentionRecord]) -> Event:
     )
     perpetrators: dict[str, str] = {}
     for record in records:
-        for ref in record.perpetrators + record.claimants:
+        for ref in record.perpetrators + record.claimants + record.alleged_perpetrators:
             perpetrators.setdefault(ref.id, ref.name)
     if not perpetrators:
         for record in records:
@@ -1362,6 +1379,7 @@ def build_event(cluster: Sequence[MentionRecord]) -> Event:
         add("injuries", record, _quantity_text(record.injuries) if record.injuries else None)
         doers = [f"{ref.name} (perpetrator)" for ref in record.perpetrators]
         doers += [f"{ref.name} (claimant)" for ref in record.claimants]
+        doers += [f"{ref.name} (alleged)" for ref in record.alleged_perpetrators]
         doers += [f"{ref.name} (inferred from context)" for ref in record.inferred_perpetrators]
         add("perpetrators", record, ", ".join(doers) or None)
     evidence = [
@@ -1385,7 +1403,9 @@ def build_event(cluster: Sequence[MentionRecord]) -> Event:
         fatalities=consensus_fatalities(records),
         injuries=consensus_fatalities(records, "injuries"),
         perpetrators=list(perpetrators.values()),
-        perpetrator_ids=sorted({ref.id for r in records for ref in r.perpetrators}),
+        perpetrator_ids=sorted(
+            {ref.id for r in records for ref in r.perpetrators + r.alleged_perpetrators}
+        ),
         target_ids=sorted({ref.id for r in records for ref in r.targets}),
         claimant_ids=sorted({ref.id for r in records for ref in r.claimants}),
         certainty=_certainty(records),

@@ -10,7 +10,10 @@ the side set against, the one who condemns, its chiefs arrested) and never doing
 is marked as inferred, not stated: the event gets an attribution (source ``context``,
 stance ``assumes``) whose span is the sentence that names the group, so the event's
 certainty is lower than that of a stated perpetrator ("alleged" once merged) and the
-evidence of the role can be shown.
+evidence of the role can be shown. A description of people that no
+knowledge base names ('drug traffickers') is taken only from mentions that tell of the people
+themselves, not from one that names a kind ('a terrorist group', 'the war against drug
+traffickers', 'labelled them as terrorists').
 
 An attack whose own clauses name no doer may tell them in a clause of its sentence or of the
 sentence right before or after it ('The car was intercepted by heavily armed men. The leader
@@ -113,6 +116,12 @@ def infer_perpetrators(
     text = doc.text
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     groups = [a for a in actors if a.kind == ActorKind.ARMED_GROUP.value and a.mentions]
+    # a description of people ('guerrillas') counts only where the text tells of them, not
+    # where it names a kind ('a terrorist group', 'mistook them for guerrillas')
+    groups = [
+        a if a.in_kb else a.model_copy(update={"mentions": _told_of(doc, a.mentions)})
+        for a in groups
+    ]
     by_id = {a.id: a for a in actors}
     stated = {p.actor for e in events for p in e.participants if p.role in _STATED}
     for event in events:
@@ -316,6 +325,29 @@ def _named_within(
         if inside:
             found.append((actor, min(inside)))
     return found
+
+
+#: Prepositions whose object is what is spoken of, not who acted: 'the war against drug
+#: traffickers', 'mistook them for guerrillas', 'labelled them as terrorists'.
+_NOT_TELLING = frozenset(["for", "against", "as", "like"])
+
+
+def _told_of(doc: Doc, mentions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The mentions that tell of the people themselves: not a modifier of another noun ('a
+    terrorist group') nor the object of a preposition that names what is fought, feared or
+    labelled ('against drug traffickers')."""
+    told = []
+    for start, end in mentions:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        if head.dep_ in ("amod", "compound"):
+            continue
+        if head.dep_ == "pobj" and head.head.lower_ in _NOT_TELLING:
+            continue
+        told.append((start, end))
+    return told
 
 
 def _paragraph_around(text: str, start: int, end: int) -> tuple[int, int]:
