@@ -10,10 +10,10 @@ the side set against, the one who condemns, its chiefs arrested) and never doing
 is marked as inferred, not stated: the event gets an attribution (source ``context``,
 stance ``assumes``) whose span is the sentence that names the group, so the event's
 certainty is lower than that of a stated perpetrator ("alleged" once merged) and the
-evidence of the role can be shown. A description of people that no
-knowledge base names ('drug traffickers') is taken only from mentions that tell of the people
-themselves, not from one that names a kind ('a terrorist group', 'the war against drug
-traffickers', 'labelled them as terrorists').
+evidence of the role can be shown. A description of people that no knowledge base names
+('drug traffickers') is taken only from mentions that tell of the people themselves, not from
+one that names a kind ('a terrorist group', 'the war against drug traffickers', 'labelled them
+as terrorists').
 
 An attack whose own clauses name no doer may tell them in a clause of its sentence or of the
 sentence right before or after it ('The car was intercepted by heavily armed men. The leader
