@@ -1675,8 +1675,9 @@ def test_muc4_an_attack_that_hurt_no_one_has_no_injury_or_death() -> None:
 # --------------------------------------------------------------------------- location
 
 
-def _located_report(text: str, places: list[Place], place_id: str = "P1") -> ArticleReport:
-    """A report of one shooting of Ana Ruiz at the place ``place_id``, told in ``text``."""
+def _located_report(text: str, places: list[Place], place_id: str | None = "P1") -> ArticleReport:
+    """A report of one shooting of Ana Ruiz at the place ``place_id`` (None: at no place
+    the sentence names), told in ``text``."""
     report = _article_report(
         text,
         [("a1", "Gunmen", "armed_group", False), ("a2", "Ana Ruiz", "person", False)],
@@ -1684,7 +1685,7 @@ def _located_report(text: str, places: list[Place], place_id: str = "P1") -> Art
             {
                 "type": "armed_assault",
                 "trigger": "shot",
-                "place": EventPlace(id=place_id, text=places[0].name),
+                "place": EventPlace(id=place_id, text=places[0].name) if place_id else None,
                 "participants": [
                     Participant(actor="a1", role="perpetrator"),
                     Participant(actor="a2", role="victim"),
@@ -1746,3 +1747,20 @@ def test_muc4_a_neighborhood_read_as_a_place_goes_below_the_town_of_the_dateline
     text = "Gunmen shot Ana Ruiz in the Las Acacias neighborhood on 3 March."
     report = _located_report(text, [part], place_id="P2")
     assert _location(report) == ["PERU: LAS ACACIAS (REGION)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fill"),
+    [
+        ("Rebels reached Villa Rosa on Monday. Gunmen shot Ana Ruiz.", "PERU: VILLA ROSA (CITY)"),
+        # The town is told in another paragraph, or only as the dateline: the country alone.
+        ("Rebels reached Villa Rosa on Monday.\n\nGunmen shot Ana Ruiz.", "PERU"),
+        ("VILLA ROSA, 3 MAR 90 -- Gunmen shot Ana Ruiz.", "PERU"),
+    ],
+)
+def test_muc4_an_incident_with_no_place_of_its_own_is_at_the_town_of_its_paragraph(
+    text, fill
+) -> None:
+    start = text.upper().index("VILLA ROSA")
+    town = _VILLA_ROSA.model_copy(update={"mentions": [(start, start + 10)]})
+    assert _location(_located_report(text, [town], place_id=None)) == [fill]

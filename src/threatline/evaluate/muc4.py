@@ -1079,6 +1079,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     sentences: dict[int, list[str]] = {}  # template id -> its events' sentences
     texts: dict[int, list[str]] = {}  # the same sentences as the article writes them
     paras: dict[int, list[str]] = {}  # their paragraphs, where a place is told further
+    events: dict[int, list[EventMention]] = {}  # template id -> its events
     for event in report.events:
         if _told_as_history(event, report.article):
             continue
@@ -1100,11 +1101,13 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
             _merge_into(same, template, keep_date_and_place=conflict)
             sentences[id(same)].append(_event_sentences(event, report.article))
             texts[id(same)].append(_event_text(event, report.article))
+            events[id(same)].append(event)
             paras[id(same)].append(_event_paragraphs(event, report.article))
             continue
         templates.append(template)
         sentences[id(template)] = [_event_sentences(event, report.article)]
         texts[id(template)] = [_event_text(event, report.article)]
+        events[id(template)] = [event]
         paras[id(template)] = [_event_paragraphs(event, report.article)]
     # A template that names neither perpetrator nor target cannot be matched to a key that
     # names one (guidelines 3.2.1): it says too little to be a specific incident (part1 1.0).
@@ -1114,6 +1117,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         template.template_id = str(number)
         _drop_repeated_physical_targets(template)
         _fill_no_casualties(template, " ".join(sentences[id(template)]))
+        _place_from_paragraph(template, events[id(template)], report)
         _add_town_part(template, texts[id(template)] + paras[id(template)], home)
     return templates
 
@@ -1155,6 +1159,47 @@ def _add_town_part(template: MucTemplate, texts: Sequence[str], home: Place | No
             template.slots[3] = _one(
                 f"{location.country}: {town} (CITY): {location.places[0]} ({kind})"
             )
+
+
+def _place_from_paragraph(
+    template: MucTemplate, events: Sequence[EventMention], report: ArticleReport
+) -> None:
+    """An incident whose sentences name no place below the country happened at the first
+    town, district or department of its paragraph (after the dateline) in that country:
+    a report tells the place once and the acts after it ('In the town of X ... . The
+    rebels burned the mayor's office.')."""
+    fill = template.slot(3).fillers
+    if not fill or parse_muc_location(fill[0].value).places:
+        return
+    text = report.article.text
+    after = _dateline_end(text)
+    by_id = {p.id: p for p in report.places}
+    for event in events:
+        first: tuple[int, Place] | None = None
+        for span in event.evidence:
+            start, end = _paragraph_of(text, span.start, span.end)
+            for place in report.places:
+                if place.level not in _PARAGRAPH_LEVELS:
+                    continue
+                for at, _ in place.mentions:
+                    if start <= at < end and at > after and (first is None or at < first[0]):
+                        first = (at, place)
+        if first is None:
+            continue
+        value = _location_fill(first[1], by_id)
+        if value and parse_muc_location(value).country == parse_muc_location(fill[0].value).country:
+            template.slots[3] = _one(value)
+        return
+
+
+_PARAGRAPH_LEVELS = (PlaceLevel.SETTLEMENT, PlaceLevel.DISTRICT, PlaceLevel.REGION)
+
+
+def _dateline_end(text: str) -> int:
+    from threatline.geo import dateline_place_end  # only location fills need it
+
+    end = dateline_place_end(text)
+    return -1 if end is None else end
 
 
 def _dateline_town(places: Iterable[Place], text: str) -> Place | None:
@@ -1693,12 +1738,16 @@ def _event_text(event: EventMention, article: Article) -> str:
 def _event_paragraphs(event: EventMention, article: Article) -> str:
     """The paragraphs (blank-line separated) of the event's sentences."""
     text = article.text
-    spans = []
-    for s in event.evidence:
-        lo = text.rfind("\n\n", 0, s.start)
-        hi = text.find("\n\n", s.end)
-        spans.append(text[0 if lo < 0 else lo + 2 : len(text) if hi < 0 else hi])
-    return " ".join(dict.fromkeys(spans))
+    spans = (_paragraph_of(text, s.start, s.end) for s in event.evidence)
+    return " ".join(dict.fromkeys(text[start:end] for start, end in spans))
+
+
+def _paragraph_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the paragraph (blank-line separated) that holds the text's start..end."""
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    before = text.rfind("\n\n", 0, start)
+    after = text.find("\n\n", start)
+    return (0 if before < 0 else before + 2), (len(text) if after < 0 else after)
 
 
 def _is_recent(event: EventMention, article: Article) -> bool:
@@ -2459,6 +2508,12 @@ def _incident_location(event: EventMention, places: dict[str, Place]) -> str | N
     place = places.get(event.place.id) if event.place.id else None
     if place is None:
         return None
+    return _location_fill(place, places)
+
+
+def _location_fill(place: Place, places: dict[str, Place]) -> str | None:
+    """The location fill of a place: its country, the department the article names and
+    the place, with their types."""
     country = _country_name(place.country)
     if place.level == PlaceLevel.COUNTRY:
         return country or _fill_string(place.name)
