@@ -1745,10 +1745,11 @@ _TOWN_PART_KINDS = {
     "suburb": "SUBURB",
 }
 _TOWN_PART = r"(neighbou?rhood|barrio|colonia|district|suburb)"
-# One word of a name; the small words Spanish and Portuguese names join their words with.
+# One word of a name (no function word, no possessive 's: "in X's Y neighborhood").
 _PART_NAME_WORD = (
     r"(?!(?:the|in|of|at|on|a|an|and|or|to|by|for|with|near|where|when|which|who|that|"
-    r"yesterday|today|tonight|last|this|was|were|is|are|has|had)\b)[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f-]*"
+    r"yesterday|today|tonight|last|this|was|were|is|are|has|had)\b)"
+    r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f-]*"
     r"(?:'[A-Za-z\u00c0-\u024f]{2,}[A-Za-z\u00c0-\u024f-]*)?"
 )
 _PART_NAME = rf"{_PART_NAME_WORD}(?:\s+{_PART_NAME_WORD}){{0,3}}"
@@ -1770,6 +1771,7 @@ neighbouring surrounding international national domestic civilian
 and or of in at on to from by with for
 """
 _PART_DESCRIPTORS = frozenset(_DESCRIPTOR_WORDS.split())
+# The small words Spanish and Portuguese names join their words with; no name ends in one.
 _JOINER_WORDS = "de del la las los el y da do dos das san santa"
 _NAME_JOINERS = frozenset(_JOINER_WORDS.split())
 
