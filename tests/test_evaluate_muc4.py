@@ -1670,3 +1670,97 @@ def test_muc4_an_attack_that_hurt_no_one_has_no_injury_or_death() -> None:
         ("NO INJURY OR DEATH", ("-",))
     ]
     assert effects("Rebels bombed a bank; the damage was heavy.") == []
+
+
+# --------------------------------------------------------------------------- location
+
+
+def _located_report(text: str, places: list[Place], place_id: str | None = "P1") -> ArticleReport:
+    """A report of one shooting of Ana Ruiz at the place ``place_id`` (None: at no place
+    the sentence names), told in ``text``."""
+    report = _article_report(
+        text,
+        [("a1", "Gunmen", "armed_group", False), ("a2", "Ana Ruiz", "person", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "shot",
+                "place": EventPlace(id=place_id, text=places[0].name) if place_id else None,
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    return report.model_copy(update={"places": places})
+
+
+def _location(report: ArticleReport) -> list[str]:
+    return [f.value for f in report_to_templates(report)[0].slot(3).fillers]
+
+
+_VILLA_ROSA = Place(
+    id="P1", name="Villa Rosa", country="PE", level="settlement", mentions=[(0, 10)]
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fill"),
+    [
+        (
+            "Gunmen shot Ana Ruiz in the Las Acacias neighborhood of Villa Rosa.",
+            "PERU: VILLA ROSA (CITY): LAS ACACIAS (NEIGHBORHOOD)",
+        ),
+        (
+            "Gunmen shot Ana Ruiz at the Cruz Alta airport of Villa Rosa.",
+            "PERU: VILLA ROSA (CITY): CRUZ ALTA AIRPORT (AIRPORT)",
+        ),
+        # A part that names no place of its own is left out.
+        (
+            "Gunmen shot Ana Ruiz in a residential neighborhood of Villa Rosa.",
+            "PERU: VILLA ROSA (CITY)",
+        ),
+    ],
+)
+def test_muc4_location_names_the_part_of_the_town_the_sentence_names(sentence, fill) -> None:
+    assert _location(_located_report(sentence, [_VILLA_ROSA])) == [fill]
+
+
+def test_muc4_location_names_the_department_of_a_town_when_the_article_names_it() -> None:
+    text = "Gunmen shot Ana Ruiz in Villa Rosa. Troops patrol Altamira department."
+    town = _VILLA_ROSA.model_copy(update={"admin1": "Altamira"})
+    region = Place(id="P2", name="Altamira", country="PE", level="region", admin1="Altamira")
+    assert _location(_located_report(text, [town, region])) == [
+        "PERU: ALTAMIRA (DEPARTMENT): VILLA ROSA (CITY)"
+    ]
+    # The article names no department: the town alone.
+    assert _location(_located_report(text, [town])) == ["PERU: VILLA ROSA (CITY)"]
+
+
+def test_muc4_a_neighborhood_read_as_a_place_goes_below_the_town_of_the_dateline() -> None:
+    text = "VILLA ROSA, 3 MAR 90 -- Gunmen shot Ana Ruiz in the Las Acacias neighborhood."
+    part = Place(id="P2", name="Las Acacias", country="PE", level="area")
+    report = _located_report(text, [part, _VILLA_ROSA], place_id="P2")
+    assert _location(report) == ["PERU: VILLA ROSA (CITY): LAS ACACIAS (NEIGHBORHOOD)"]
+    # Without a dateline, no town to put it in.
+    text = "Gunmen shot Ana Ruiz in the Las Acacias neighborhood on 3 March."
+    report = _located_report(text, [part], place_id="P2")
+    assert _location(report) == ["PERU: LAS ACACIAS (REGION)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fill"),
+    [
+        ("Rebels reached Villa Rosa on Monday. Gunmen shot Ana Ruiz.", "PERU: VILLA ROSA (CITY)"),
+        # The town is told in another paragraph, or only as the dateline: the country alone.
+        ("Rebels reached Villa Rosa on Monday.\n\nGunmen shot Ana Ruiz.", "PERU"),
+        ("VILLA ROSA, 3 MAR 90 -- Gunmen shot Ana Ruiz.", "PERU"),
+    ],
+)
+def test_muc4_an_incident_with_no_place_of_its_own_is_at_the_town_of_its_paragraph(
+    text, fill
+) -> None:
+    start = text.upper().index("VILLA ROSA")
+    town = _VILLA_ROSA.model_copy(update={"mentions": [(start, start + 10)]})
+    assert _location(_located_report(text, [town], place_id=None)) == [fill]

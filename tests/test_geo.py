@@ -489,3 +489,42 @@ def test_geo_resolve_country_in_a_list_of_countries_is_the_country(gazetteer):
     )
     assert costa_rica is not None and costa_rica.level == PlaceLevel.COUNTRY
     assert costa_rica.country == "CR"
+
+
+# --------------------------------------------------------------------------- places in a town
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("A bomb went off in the Las Acacias neighborhood of the capital.", ["Las Acacias"]),
+        ("Gunmen shot him in the residential district of Villa Serena.", ["Villa Serena"]),
+        ("They burned a bus in colonia Santa Rita last night.", ["Santa Rita"]),
+        ("The plane was blown up at the Cruz Alta airport.", ["Cruz Alta airport"]),
+        ("He was killed in Puerto Lindo's El Mirador neighborhood.", ["El Mirador"]),
+        ("THE BLAST HIT A BANK IN THE ALTO VERDE NEIGHBORHOOD TODAY.", ["ALTO VERDE"]),
+        # The town after "of" is not a part of itself.
+        ("The office is in the Ribera district of Ciudad Nueva.", ["Ribera"]),
+    ],
+)
+def test_geo_town_parts_are_read_from_the_noun_that_names_them(text, names):
+    from threatline.geo import town_parts
+
+    assert [p.name for p in town_parts(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb went off in a residential neighborhood of the capital.",
+        "Gunmen attacked the police district headquarters.",
+        "Rebels raided the northern suburb at dawn.",
+        "A bomb went off in the neighborhood of the old market.",
+        "The rebels attacked the international airport.",
+        "THE REBELS ATTACKED THE WESTERN DISTRICT.",
+    ],
+)
+def test_geo_town_parts_skip_words_that_describe_a_part(text):
+    from threatline.geo import town_parts
+
+    assert town_parts(text) == []

@@ -1731,3 +1731,96 @@ def locate_event(
         start=start,
         end=end,
     )
+
+
+# --------------------------------------------------------------------------- places in a town
+
+#: Nouns that name a part of a town, and the place type a location fill gives the part.
+_TOWN_PART_KINDS = {
+    "neighborhood": "NEIGHBORHOOD",
+    "neighbourhood": "NEIGHBORHOOD",
+    "barrio": "NEIGHBORHOOD",
+    "colonia": "NEIGHBORHOOD",
+    "district": "DISTRICT",
+    "suburb": "SUBURB",
+}
+_TOWN_PART = r"(neighbou?rhood|barrio|colonia|district|suburb)"
+# One word of a name (no function word, no possessive 's: "in X's Y neighborhood").
+_PART_NAME_WORD = (
+    r"(?!(?:the|in|of|at|on|a|an|and|or|to|by|for|with|near|where|when|which|who|that|"
+    r"yesterday|today|tonight|last|this|was|were|is|are|has|had)\b)"
+    r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f-]*"
+    r"(?:'[A-Za-z\u00c0-\u024f]{2,}[A-Za-z\u00c0-\u024f-]*)?"
+)
+_PART_NAME = rf"{_PART_NAME_WORD}(?:\s+{_PART_NAME_WORD}){{0,3}}"
+_PART_BEFORE = re.compile(rf"(?i)\b(?:the|in|[A-Za-z]+'s)\s+({_PART_NAME})\s+{_TOWN_PART}\b")
+_PART_OF = re.compile(rf"(?i)\b{_TOWN_PART}\s+(?:of|called|known\s+as)\s+[\"']?({_PART_NAME})")
+_PART_FIRST = re.compile(rf"(?i)\b(colonia|barrio)\s+({_PART_NAME})")
+_AIRPORT = re.compile(rf"(?i)\b(?:the|at|in)\s+({_PART_NAME})\s+(?:international\s+)?airport\b")
+#: Words that describe a part of a town rather than name it ('the residential district',
+#: 'a poor neighborhood', 'the police district').
+_DESCRIPTOR_WORDS = """
+a an the this that same whole entire its their his her our one another other
+north south east west northern southern eastern western central northeastern northwestern
+southeastern southwestern downtown residential commercial industrial business financial
+poor rich wealthy exclusive working-class middle-class low-income upper-class slum
+shantytown popular old new historic quiet busy crowded police military electoral school
+judicial federal capital rural urban mining municipal metropolitan city town village
+provincial local nearby main several many some two three four five neighboring
+neighbouring surrounding international national domestic civilian
+and or of in at on to from by with for
+"""
+_PART_DESCRIPTORS = frozenset(_DESCRIPTOR_WORDS.split())
+# The small words Spanish and Portuguese names join their words with; no name ends in one.
+_JOINER_WORDS = "de del la las los el y da do dos das san santa"
+_NAME_JOINERS = frozenset(_JOINER_WORDS.split())
+
+
+@dataclass(frozen=True)
+class TownPart:
+    """A named place below the town level ('the Alto Verde neighborhood')."""
+
+    name: str
+    kind: str
+    start: int
+    end: int
+
+
+def town_parts(text: str) -> list[TownPart]:
+    """The named parts of towns that a text tells of, in text order: neighborhoods,
+    districts and suburbs ("the Alto Verde neighborhood", "the district of Las Palmas",
+    "colonia Santa Rita") and airports ("the Los Pinos airport"). A gazetteer lists few of
+    them; the noun after or before the name says what it is. Names made of descriptive
+    words ("the residential district") are not names."""
+    found: list[TownPart] = []
+    mixed_case = text != text.upper()
+
+    def add(match: re.Match[str], group: int, kind: str, suffix: str = "") -> bool:
+        words = match.group(group).split()
+        # A name holds no word that describes ('the residential district').
+        if not words or words[0].lower() in _PART_DESCRIPTORS:
+            return False
+        if any(w.lower() in _PART_DESCRIPTORS for w in words):
+            return False
+        if mixed_case and any(not w[0].isupper() and w.lower() not in _NAME_JOINERS for w in words):
+            return False
+        if words[-1].lower() in _NAME_JOINERS:
+            return False
+        start = match.start(group)
+        name = " ".join(words) + suffix
+        found.append(TownPart(name, kind, start, start + len(match.group(group))))
+        return True
+
+    named_before = set()
+    for m in _PART_BEFORE.finditer(text):
+        if add(m, 1, _TOWN_PART_KINDS[m.group(2).lower()]):
+            named_before.add(m.start(2))
+    for m in _PART_OF.finditer(text):
+        # 'the Ribera district of Puerto Lindo': the town after "of" is no part of itself.
+        if m.start(1) not in named_before:
+            add(m, 2, _TOWN_PART_KINDS[m.group(1).lower()])
+    for m in _PART_FIRST.finditer(text):
+        add(m, 2, "NEIGHBORHOOD")
+    for m in _AIRPORT.finditer(text):
+        add(m, 1, "AIRPORT", " airport")
+    return sorted(found, key=lambda p: p.start)

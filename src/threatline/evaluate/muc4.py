@@ -1074,8 +1074,12 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         if p.role in {"claimant", "perpetrator"}
     }
     named_days = days_named_by_date(report.timexes)
+    home = _dateline_town(report.places, report.article.text)
     templates: list[MucTemplate] = []
     sentences: dict[int, list[str]] = {}  # template id -> its events' sentences
+    texts: dict[int, list[str]] = {}  # the same sentences as the article writes them
+    paras: dict[int, list[str]] = {}  # their paragraphs, where a place is told further
+    events: dict[int, list[EventMention]] = {}  # template id -> its events
     for event in report.events:
         if _told_as_history(event, report.article):
             continue
@@ -1096,9 +1100,15 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
             ) or not _compatible_locations(same.slot(3), template.slot(3))
             _merge_into(same, template, keep_date_and_place=conflict)
             sentences[id(same)].append(_event_sentences(event, report.article))
+            texts[id(same)].append(_event_text(event, report.article))
+            events[id(same)].append(event)
+            paras[id(same)].append(_event_paragraphs(event, report.article))
             continue
         templates.append(template)
         sentences[id(template)] = [_event_sentences(event, report.article)]
+        texts[id(template)] = [_event_text(event, report.article)]
+        events[id(template)] = [event]
+        paras[id(template)] = [_event_paragraphs(event, report.article)]
     # A template that names neither perpetrator nor target cannot be matched to a key that
     # names one (guidelines 3.2.1): it says too little to be a specific incident (part1 1.0).
     templates = [t for t in templates if any(t.slot(s).fillers for s in _CONTENT_SLOTS)]
@@ -1107,7 +1117,106 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         template.template_id = str(number)
         _drop_repeated_physical_targets(template)
         _fill_no_casualties(template, " ".join(sentences[id(template)]))
+        _place_from_paragraph(template, events[id(template)], report)
+        _add_town_part(template, texts[id(template)] + paras[id(template)], home)
     return templates
+
+
+def _add_town_part(template: MucTemplate, texts: Sequence[str], home: Place | None = None) -> None:
+    """A town's neighborhood, district, suburb or airport that the incident's sentences
+    name goes after the town in the location (part1 7.4: 'COUNTRY: TOWN (CITY): PART
+    (NEIGHBORHOOD)'). A part read as a place of its own goes below the town of the
+    dateline (``home``), where the report comes from."""
+    from threatline.geo import town_parts  # only location fills need it
+
+    fill = template.slot(3).fillers
+    if not fill:
+        return
+    value = fill[0].value
+    location = parse_muc_location(value)
+    parts = [
+        (name, part.kind)
+        for text in texts
+        for part in town_parts(text)
+        if (name := _fill_string(part.name)) and name != location.country
+    ]
+    if not parts:
+        return
+    if re.fullmatch(r"[^:]+(?:: [^:()]+ \((?:DEPARTMENT|CITY)\))*: [^:()]+ \(CITY\)", value):
+        name, kind = next(((n, k) for n, k in parts if n not in location.places), ("", ""))
+        if name:
+            template.slots[3] = _one(f"{value}: {name} ({kind})")
+        return
+    if (
+        home is not None
+        and len(location.places) == 1
+        and _fill_string(_country_name(home.country) or "") == location.country
+        and _fill_string(home.name) != location.places[0]
+    ):
+        kind = next((k for n, k in parts if n == location.places[0]), None)
+        if kind is not None:
+            town = _fill_string(home.name)
+            template.slots[3] = _one(
+                f"{location.country}: {town} (CITY): {location.places[0]} ({kind})"
+            )
+
+
+def _place_from_paragraph(
+    template: MucTemplate, events: Sequence[EventMention], report: ArticleReport
+) -> None:
+    """An incident whose sentences name no place below the country happened at the first
+    town, district or department of its paragraph (after the dateline) in that country:
+    a report tells the place once and the acts after it ('In the town of X ... . The
+    rebels burned the mayor's office.')."""
+    fill = template.slot(3).fillers
+    if not fill or parse_muc_location(fill[0].value).places:
+        return
+    text = report.article.text
+    after = _dateline_end(text)
+    by_id = {p.id: p for p in report.places}
+    for event in events:
+        first: tuple[int, Place] | None = None
+        for span in event.evidence:
+            start, end = _paragraph_of(text, span.start, span.end)
+            for place in report.places:
+                if place.level not in _PARAGRAPH_LEVELS:
+                    continue
+                for at, _ in place.mentions:
+                    if start <= at < end and at > after and (first is None or at < first[0]):
+                        first = (at, place)
+        if first is None:
+            continue
+        value = _location_fill(first[1], by_id)
+        if value and parse_muc_location(value).country == parse_muc_location(fill[0].value).country:
+            template.slots[3] = _one(value)
+        return
+
+
+_PARAGRAPH_LEVELS = (PlaceLevel.SETTLEMENT, PlaceLevel.DISTRICT, PlaceLevel.REGION)
+
+
+def _dateline_end(text: str) -> int:
+    from threatline.geo import dateline_place_end  # only location fills need it
+
+    end = dateline_place_end(text)
+    return -1 if end is None else end
+
+
+def _dateline_town(places: Iterable[Place], text: str) -> Place | None:
+    """The town of the text's dateline."""
+    from threatline.geo import dateline_place_end  # only location fills need it
+
+    end = dateline_place_end(text)
+    if end is None:
+        return None
+    return next(
+        (
+            p
+            for p in places
+            if p.level == PlaceLevel.SETTLEMENT and any(start < end for start, _ in p.mentions)
+        ),
+        None,
+    )
 
 
 #: Words that say an attack hurt no one.
@@ -1619,7 +1728,26 @@ _KILLING = re.compile(
 
 
 def _event_sentences(event: EventMention, article: Article) -> str:
-    return _fill_string(" ".join(article.text[s.start : s.end] for s in event.evidence))
+    return _fill_string(_event_text(event, article))
+
+
+def _event_text(event: EventMention, article: Article) -> str:
+    return " ".join(article.text[s.start : s.end] for s in event.evidence)
+
+
+def _event_paragraphs(event: EventMention, article: Article) -> str:
+    """The paragraphs (blank-line separated) of the event's sentences."""
+    text = article.text
+    spans = (_paragraph_of(text, s.start, s.end) for s in event.evidence)
+    return " ".join(dict.fromkeys(text[start:end] for start, end in spans))
+
+
+def _paragraph_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the paragraph (blank-line separated) that holds the text's start..end."""
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    before = text.rfind("\n\n", 0, start)
+    after = text.find("\n\n", start)
+    return (0 if before < 0 else before + 2), (len(text) if after < 0 else after)
 
 
 def _is_recent(event: EventMention, article: Article) -> bool:
@@ -2380,6 +2508,12 @@ def _incident_location(event: EventMention, places: dict[str, Place]) -> str | N
     place = places.get(event.place.id) if event.place.id else None
     if place is None:
         return None
+    return _location_fill(place, places)
+
+
+def _location_fill(place: Place, places: dict[str, Place]) -> str | None:
+    """The location fill of a place: its country, the department the article names and
+    the place, with their types."""
     country = _country_name(place.country)
     if place.level == PlaceLevel.COUNTRY:
         return country or _fill_string(place.name)
@@ -2390,7 +2524,29 @@ def _incident_location(event: EventMention, places: dict[str, Place]) -> str | N
         PlaceLevel.AREA: "REGION",
     }.get(PlaceLevel(place.level), "CITY")
     name = f"{_fill_string(place.name)} ({kind})"
+    region = _named_region_of(place, places.values())
+    if region is not None:
+        name = f"{_fill_string(region.name)} (DEPARTMENT): {name}"
     return f"{country}: {name}" if country else name
+
+
+def _named_region_of(place: Place, places: Iterable[Place]) -> Place | None:
+    """The first-level region (a department, a province) of a town when the article names
+    it too: the fill names the places from the widest to the narrowest (part1 7.4)."""
+    if place.level != PlaceLevel.SETTLEMENT or not place.admin1:
+        return None
+    admin1 = normalize_fill(place.admin1)
+    return next(
+        (
+            p
+            for p in places
+            if p.level == PlaceLevel.REGION
+            and p.country == place.country
+            and normalize_fill(p.admin1 or p.name) == admin1
+            and normalize_fill(p.name) != normalize_fill(place.name)
+        ),
+        None,
+    )
 
 
 def _country_name(code: str | None) -> str | None:
