@@ -1320,6 +1320,48 @@ def test_muc4_weekday_whose_day_the_article_names_by_date_is_that_day() -> None:
     assert _dated(friday) == ["- 12 MAR 90"]
 
 
+def _day(text: str, day: dt.date, mod: str | None = None) -> TimeSpan:
+    return TimeSpan(
+        text=text, start=day, end=day, granularity="day", value=day.isoformat(),
+        anchor="publication", mod=mod,
+    )  # fmt: skip
+
+
+def _dated_by_article(time: TimeSpan | None, timexes: list[TimeSpan]) -> list[str]:
+    """The date fill of the bombing of :func:`_report` (dateline 12 March 1990), with its
+    own time and the article's time expressions."""
+    report = _report()
+    report.events[0] = report.events[0].model_copy(update={"time": time})
+    report.timexes = [*([time] if time is not None else []), *timexes]
+    (template,) = report_to_templates(report)
+    return [f.value for f in template.slot(2).fillers]
+
+
+def test_muc4_incident_without_a_day_of_its_own_is_of_the_one_day_the_article_writes() -> None:
+    sixth = _day("6 March", dt.date(1990, 3, 6))
+    eighth = _day("the night of 8 March", dt.date(1990, 3, 8))
+    # no time, or only the day it was condemned on: the one day written out before
+    assert _dated_by_article(None, [sixth]) == ["06 MAR 90"]
+    condemned = _day("today", dt.date(1990, 3, 12), mod="BEFORE")
+    assert _dated_by_article(condemned, [sixth]) == ["06 MAR 90"]
+    # a bound of 5 March leaves no day written out before it: the bound stays
+    bound = _day("5 March", dt.date(1990, 3, 5), mod="BEFORE")
+    assert _dated_by_article(bound, [sixth]) == ["- 05 MAR 90"]
+    # two days, none, only a later day, a bound or a day told from another: the default form
+    assert _dated_by_article(None, [sixth, eighth]) == ["- 12 MAR 90"]
+    assert _dated_by_article(None, []) == ["- 12 MAR 90"]
+    assert _dated_by_article(None, [_day("20 March", dt.date(1990, 3, 20))]) == ["- 12 MAR 90"]
+    before = _day("before 6 March", dt.date(1990, 3, 6), mod="BEFORE")
+    assert _dated_by_article(None, [before]) == ["- 12 MAR 90"]
+    after = _day("2 days after 4 March", dt.date(1990, 3, 6)).model_copy(
+        update={"anchor": "event:E9"}
+    )
+    assert _dated_by_article(None, [after]) == ["- 12 MAR 90"]
+    # a weekday is dated by default (note 1), whatever other day the article writes out
+    friday = _day("last Friday", dt.date(1990, 3, 9))
+    assert _dated_by_article(friday, [sixth]) == ["- 12 MAR 90"]
+
+
 def test_muc4_fallback_country_is_the_datelines_when_the_body_names_it_again() -> None:
     from threatline.evaluate.muc4 import _main_country
 

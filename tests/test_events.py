@@ -2831,6 +2831,47 @@ def test_events_the_day_reports_of_the_bombing_came_in_only_bounds_it(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface", "offset"),
+    [
+        ("The bishop referred today to the shooting of a union leader.", "today", 0),
+        (
+            "Yesterday the nurse testified at the tribunal regarding the murder of a farmer.",
+            "Yesterday",
+            -1,
+        ),
+        ("The nurse spoke yesterday about the kidnapping of the mayor.", "yesterday", -1),
+    ],
+)
+def test_events_the_day_of_words_about_an_act_only_bounds_it(nlp, text, surface, offset):
+    when = day(text, surface, PUBLISHED + dt.timedelta(days=offset))
+    act = next(e for e in run(nlp, text, timexes=[when]) if e.type in VIOLENT_TYPES)
+    assert act.time is not None and act.time.mod == "BEFORE"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface", "offset"),
+    [
+        ("Gunmen yesterday kidnapped the mayor about 20 km from the capital.", "yesterday", -1),
+        (
+            "Yesterday gunmen regarding themselves as soldiers murdered the teachers.",
+            "Yesterday",
+            -1,
+        ),
+    ],
+)
+def test_events_an_act_told_with_about_or_regarding_elsewhere_keeps_its_day(
+    nlp, text, surface, offset
+):
+    when = day(text, surface, PUBLISHED + dt.timedelta(days=offset))
+    events = run(nlp, text, timexes=[when])
+    act = next(e for e in events if e.trigger.text in ("kidnapped", "murdered"))
+    assert act.time is not None and act.time.mod != "BEFORE"
+    assert act.time.start == PUBLISHED + dt.timedelta(days=offset)
+
+
+@pytest.mark.model
 def test_events_a_statement_told_after_the_attack_leaves_the_attack_its_day(nlp):
     text = "Yesterday rebels bombed the offices where the statement regarding the army was printed."
     yesterday = day(text, "Yesterday", PUBLISHED - dt.timedelta(days=1))

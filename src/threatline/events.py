@@ -2416,7 +2416,10 @@ _REACTION_VERBS = {
 # How a verb takes the event as its object (a clause joined by 'and', 'when' or 'after' is
 # another part of the same occasion and shares its time).
 _OBJECT_OF_ACT = {"dobj", "ccomp"}
-_PREPS_OF_ACT = {"of", "for", "with", "about", "on", "into"}  # 'reported on the murder'
+# 'reported on the murder', 'referred to the murder', 'protested against the massacre'
+_PREPS_OF_ACT = {"of", "for", "with", "about", "on", "into", "to", "over", "against"}
+# 'testified regarding the shooting': the act is only what the clause is about
+_ABOUT_PREPS = {"about", "regarding", "concerning"}
 
 
 _TIME_RELATIVES = {"when", "while"}
@@ -2493,9 +2496,12 @@ def _time_of_other_act(governor: Token, head: Token, trigger: Token, lex: Lexico
         return True
     # 'the colonel implicated in the murder was removed today', 'called today for an
     # investigation into the assassination', 'received reports this morning that the army
-    # had bombed boats': the act is only what a person, an inquiry or a message is about
+    # had bombed boats', 'testified yesterday regarding the shooting': the act is only what
+    # a person, an inquiry or a message is about
     if governor in chain and any(
-        _lemma(t) in _ABOUT_THE_ACT or _lemma(t) in _MESSAGE_NOUNS
+        _lemma(t) in _ABOUT_THE_ACT
+        or _lemma(t) in _MESSAGE_NOUNS
+        or (t.dep_ == "prep" and t.lower_ in _ABOUT_PREPS)
         for t in chain[1 : chain.index(governor)]
     ):
         return True

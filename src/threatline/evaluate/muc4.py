@@ -44,6 +44,7 @@ from threatline.models import (
     TimeSpan,
 )
 from threatline.perpetrators import INFERRED_SOURCE, describes_members
+from threatline.timex import is_event_anchored
 
 # --------------------------------------------------------------------------- slots
 
@@ -1080,6 +1081,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     texts: dict[int, list[str]] = {}  # the same sentences as the article writes them
     paras: dict[int, list[str]] = {}  # their paragraphs, where a place is told further
     events: dict[int, list[EventMention]] = {}  # template id -> its events
+    written_days = _days_written_out(report.timexes)
     for event in report.events:
         if _told_as_history(event, report.article):
             continue
@@ -1119,6 +1121,8 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _fill_no_casualties(template, " ".join(sentences[id(template)]))
         _place_from_paragraph(template, events[id(template)], report)
         _add_town_part(template, texts[id(template)] + paras[id(template)], home)
+        if all(_no_day_of_its_own(e.time) for e in events[id(template)]):
+            _date_by_the_one_day_told(template, written_days)
     return templates
 
 
@@ -1217,6 +1221,43 @@ def _dateline_town(places: Iterable[Place], text: str) -> Place | None:
         ),
         None,
     )
+
+
+def _days_written_out(timexes: Iterable[TimeSpan]) -> frozenset[dt.date]:
+    """The days an article writes out by their date ('on 18 May', 'the night of 24 May'),
+    not a bound ('before 5 July') nor a day told from another event ('2 days after 5 May')."""
+    return frozenset(
+        t.start
+        for t in timexes
+        if t.start is not None
+        and t.start == t.end
+        and t.mod in _WITHIN_DAY_MODS
+        and _MONTH_NAME.search(t.text)
+        and not is_event_anchored(t)
+    )
+
+
+def _no_day_of_its_own(time: TimeSpan | None) -> bool:
+    """An incident told with no time, or only bounded by the day of a report or a reaction
+    ('condemned today the murder'): not a weekday nor a period, which part1 section 7.3
+    dates by default whatever else the article tells."""
+    return time is None or time.start is None or time.mod == "BEFORE"
+
+
+def _date_by_the_one_day_told(template: MucTemplate, written_days: frozenset[dt.date]) -> None:
+    """An incident dated only 'on or before' a day ('- 20 MAY 89': the report's bound or the
+    dateline) in an article that writes out one earlier day and no other ('the mayor was shot
+    on 3 May') is of that day: part1 section 7.3 asks for the best known
+    absolute date, and the one day the article tells before the bound is the day of the
+    incident it reports. Done after merging, so that mentions dated only by default still
+    join the incident's dated ones."""
+    date = template.slot(2)
+    parsed = parse_muc_date(date.fillers[0].value) if date.fillers else None
+    if parsed is None or not parsed.default_looking:
+        return
+    earlier = {day for day in written_days if day < parsed.high}
+    if len(earlier) == 1:
+        template.slots[2] = _one(format_muc_date(next(iter(earlier))))
 
 
 #: Words that say an attack hurt no one.
@@ -2452,6 +2493,10 @@ def _vague_relative(time: TimeSpan) -> bool:
         return True  # week, weekend, month, season, year...
     value = time.value or ""
     return value == "PAST_REF" or "X" in value  # 'a few days ago', 'the past few days'
+
+
+# a day or part of it ('early on 5 May'), not a bound ('before 5 May') (TIMEX3 mods)
+_WITHIN_DAY_MODS = {None, "START", "MID", "END", "APPROX"}
 
 
 def days_named_by_date(timexes: Iterable[TimeSpan]) -> frozenset[dt.date]:
