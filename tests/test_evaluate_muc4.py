@@ -1005,6 +1005,11 @@ def _one_victim_report(text: str, name: str) -> ArticleReport:
     [
         ("Gunmen killed bodyguard Pedro Valdivia in Soacha.", "Pedro Valdivia", ["BODYGUARD"]),
         ("Gunmen killed former inspector Ana Rios today.", "Ana Rios", ["FORMER INSPECTOR"]),
+        ("Gunmen killed Father Pedro Valdivia in Soacha.", "Pedro Valdivia", ["FATHER"]),
+        ("Gunmen killed presidential hopeful Ana Rios.", "Ana Rios", ["PRESIDENTIAL HOPEFUL"]),
+        ("Gunmen killed former municipal judge Ana Rios.", "Ana Rios", ["FORMER MUNICIPAL JUDGE"]),
+        # an adjective that is no role's ('the final') stays out
+        ("Gunmen killed the final guard Ana Rios.", "Ana Rios", ["GUARD"]),
         # no role before the name: no description
         ("Gunmen killed Pedro Valdivia in Soacha.", "Pedro Valdivia", []),
         ("Gunmen killed the brother of Pedro Valdivia.", "Pedro Valdivia", []),
@@ -1679,6 +1684,8 @@ def test_muc4_an_attack_that_hurt_no_one_has_no_injury_or_death() -> None:
         ("ANA RIOS CORPORAL", "CORPORAL ANA RIOS DIED", "LAW ENFORCEMENT"),
         ("LUIS SOTO CAPTAIN", "ARMY CAPTAIN LUIS SOTO OF THE 5TH BATTALION", "ACTIVE MILITARY"),
         ("PEDRO MENA RETIRED GENERAL", "", "FORMER ACTIVE MILITARY"),
+        ("PEDRO MENA GEN", "THE ARMY SAID GEN PEDRO MENA DIED", "ACTIVE MILITARY"),
+        ("ANA RIOS PRESIDENTIAL HOPEFUL", "", "POLITICAL FIGURE"),
         ("PEDRO MENA FORMER DEFENSE MINISTER", "", "FORMER GOVERNMENT OFFICIAL"),
         ("PEDRO MENA DEFENSE MINISTER", "", "GOVERNMENT OFFICIAL"),
         ("PRESIDENT OF THE SUPREME COURT", "", "LEGAL OR JUDICIAL"),
@@ -1761,6 +1768,14 @@ def test_muc4_merged_templates_give_a_target_one_type_and_number() -> None:
     again.slots[20] = SlotFill(fillers=[Filler(("CIVILIAN",), ("ANA RIOS",))])
     _merge_into(into, again)
     assert [f.value for f in into.slot(20).fillers] == ["GOVERNMENT OFFICIAL", "CIVILIAN"]
+    # a person described first keeps the type of that description
+    titled = make()
+    titled.slots[19] = SlotFill(fillers=[Filler(("MSGR",), ("LUIS SOTO",))])
+    titled.slots[20] = SlotFill(fillers=[Filler(("CIVILIAN",), ("LUIS SOTO",))])
+    other = make()
+    other.slots[20] = SlotFill(fillers=[Filler(("LAW ENFORCEMENT",), ("LUIS SOTO",))])
+    _merge_into(titled, other)
+    assert [f.value for f in titled.slot(20).fillers] == ["CIVILIAN"]
 
 
 def _victims_report(text: str, names: list[str]) -> ArticleReport:

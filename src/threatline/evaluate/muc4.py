@@ -1889,8 +1889,10 @@ def _preceding_roles(
         role = [re.sub(r"MEN$", "MAN", words[-1]) if head != start else words[-1]]
         if head != start and role[0].endswith("S"):
             role[0] = role[0][:-1]
-        if len(words) > 1 and words[-2] in _ROLE_OPENERS:
-            role.insert(0, words[-2])
+        if len(words) > 1 and re.fullmatch(r"[A-Z]{4,}AL", words[-2]):
+            role.insert(0, words[-2])  # 'presidential hopeful', 'municipal judge'
+        if len(words) > len(role) and words[-1 - len(role)] in _ROLE_OPENERS:
+            role.insert(0, words[-1 - len(role)])
         text = " ".join(role)
         if text not in [f for f, _ in found]:
             found.append((text, start))
@@ -1932,7 +1934,7 @@ _PERSON_ROLE = re.compile(
 # Roles told before a name besides those above ('bodyguard Luis Soto').
 _PRECEDING_ROLE = re.compile(
     rf"{_PERSON_ROLE.pattern}|(?:BODYGUARD|INSPECTOR|IMPRESARIO|COMMANDER|CORPORAL|"
-    r"POLITICIAN|CHAUFFEUR|DRIVER)S?"
+    r"POLITICIAN|CHAUFFEUR|DRIVER|FATHER|MSGR|MONSIGNOR|JUSTICE|GUARD|HOPEFUL)S?"
 )
 
 
@@ -2030,6 +2032,8 @@ def _merge_into(target: MucTemplate, other: MucTemplate, keep_date_and_place: bo
         and (not place.fillers or not parse_muc_location(place.fillers[0].value).places)
     ):
         target.slots[3] = other_place
+    # the targets the template described before: their type and number stay
+    described_before = {f.xref for f in target.slot(19).fillers if f.xref}
     for slot in range(6, 25):
         if slot == 8:
             continue
@@ -2044,24 +2048,28 @@ def _merge_into(target: MucTemplate, other: MucTemplate, keep_date_and_place: bo
             new = [f for f in new if not f.xref or f.xref not in described]
         fillers = into.fillers + new
         if slot in (20, 21):
-            fillers = _one_per_referent(fillers)
+            fillers = _one_per_referent(fillers, described_before)
         target.slots[slot] = SlotFill(fillers=fillers)
     target.slots[11] = SlotFill(fillers=_one_confidence_each(target.slot(11).fillers))
     if target.slot(8).empty:
         target.slots[8] = other.slot(8)
 
 
-def _one_per_referent(fillers: Sequence[Filler]) -> list[Filler]:
+def _one_per_referent(
+    fillers: Sequence[Filler], settled: Iterable[tuple[str, ...]] = ()
+) -> list[Filler]:
     """One TYPE or NUMBER per named or described target (part2, slots 20 and 21: one
     filler per NAME or DESCRIPTION): two events may type one person, as CIVILIAN where
-    they tell no role; the type a role gives, and a count over PLURAL, win."""
+    they tell no role; the type a role gives, and a count over PLURAL, win, unless the
+    target is ``settled`` (his description, and so his type, came first)."""
+    settled = set(settled)
     kept: dict[tuple[str, ...], Filler] = {}
     for filler in fillers:
         if not filler.xref or filler.xref == ("-",):
             kept[(str(len(kept)),)] = filler
             continue
         have = kept.get(filler.xref)
-        if have is None or have.value in ("CIVILIAN", "PLURAL"):
+        if have is None or (have.value in ("CIVILIAN", "PLURAL") and filler.xref not in settled):
             kept[filler.xref] = filler
     return list(kept.values())
 
@@ -2416,7 +2424,7 @@ def _human_target_type(actor: Actor, text: str, context: str = "") -> str:
         if re.search(r"\b(AMBASSADORS?|DIPLOMATS?|CONSULS?)\b", text):
             return "DIPLOMAT"
         return "FORMER GOVERNMENT OFFICIAL" if former else "GOVERNMENT OFFICIAL"
-    if re.search(r"\b(CANDIDATES?|LEADERS?|POLITICIANS?)\b", text):
+    if re.search(r"\b(CANDIDATES?|LEADERS?|POLITICIANS?|HOPEFULS?)\b", text):
         return "POLITICAL FIGURE"
     if actor.kind == ActorKind.POLITICAL_PARTY:
         return "POLITICAL FIGURE"
@@ -2454,7 +2462,7 @@ _RANK = re.compile(
     r"\b(?:(?<!SECRETARY )(?<!DIRECTOR )(?<!INSPECTOR )(?<!ATTORNEY )(?<!CONSUL )GENERALS?|"
     r"COLONELS?|MAJORS?|CAPTAINS?|LIEUTENANTS?|SERGEANTS?|CORPORALS?|PRIVATES?|SOLDIERS?|"
     r"COMMANDERS?|OFFICERS?|POLICEM[AE]N|PATROLM[AE]N|AGENTS?|DETECTIVES?|GUARDS?|"
-    r"MILITARY M[AE]N)\b"
+    r"MILITARY M[AE]N|GEN|COL|MAJ|CAPT|LT|SGT)\b"
 )
 _ARMY_WORDS = re.compile(
     r"\b(?:ARMY|SOLDIERS?|MILITARY|ARMED FORCES|NAVY|NAVAL|AIR FORCE|MARINES?|BATTALION|"
