@@ -1864,8 +1864,6 @@ def _appositions(actor: Actor, article: Article) -> list[str]:
     return found
 
 
-# Words that open a noun phrase whose modifiers are part of a role ('the Jesuit priest').
-_ROLE_DETERMINERS = frozenset(["THE", "HIS", "HER", "THEIR", "ITS"])
 # Words that may open a role told before a name ('former minister', 'retired general').
 _ROLE_OPENERS = frozenset(["FORMER", "RETIRED", "EX"])
 
@@ -1893,16 +1891,6 @@ def _preceding_roles(
             role[0] = role[0][:-1]
         if len(words) > 1 and re.fullmatch(r"[A-Z]{4,}AL", words[-2]):
             role.insert(0, words[-2])  # 'presidential hopeful', 'municipal judge'
-        elif (
-            len(words) > 2
-            and words[-3] in _ROLE_DETERMINERS
-            and words[-2].isalpha()
-            and not _PHRASE_BREAK.match(words[-2])
-            and words[-2] not in _ROLE_OPENERS
-        ):
-            # a modifier inside a noun phrase: 'the Jesuit priests A and B', 'the radio
-            # announcer A' (not 'killed mayor A': no determiner before it)
-            role.insert(0, words[-2])
         if len(words) > len(role) and words[-1 - len(role)] in _ROLE_OPENERS:
             role.insert(0, words[-1 - len(role)])
         text = " ".join(role)
