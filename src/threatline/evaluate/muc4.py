@@ -1704,7 +1704,6 @@ def _fill_human_targets(
     names, descriptions, types, numbers, effects = [], [], [], [], []
     referents: list[str] = []
     taken_roles: set[int] = set()
-    listed = [span for victim in victims for span in victim.mentions]
     for actor in victims:
         text = _actor_text(actor, article)
         if actor.kind == ActorKind.PERSON or _looks_like_name(actor, text):
@@ -1722,7 +1721,7 @@ def _fill_human_targets(
                 # (one magistrate told under two names); 'corporal A, corporal B': two
                 preceding = [
                     (role, at)
-                    for role, at in _preceding_roles(actor, article, listed)
+                    for role, at in _preceding_roles(actor, article)
                     if at not in taken_roles
                 ]
                 taken_roles.update(at for _, at in preceding[:1])
@@ -1868,27 +1867,17 @@ def _appositions(actor: Actor, article: Article) -> list[str]:
 _ROLE_OPENERS = frozenset(["FORMER", "RETIRED", "EX"])
 
 
-def _preceding_roles(
-    actor: Actor, article: Article, listed: Sequence[tuple[int, int]] = ()
-) -> list[tuple[str, int]]:
+def _preceding_roles(actor: Actor, article: Article) -> list[tuple[str, int]]:
     """A role noun told right before a person's name ('radio announcer Pablo Mena',
     'bodyguard Luis Soto'): the name proper leaves it out, and MUC-4 gives it as the
     person's description (part2, slot 19: the person's title, profession, or role). Each
-    with the offset of the name it precedes. ``listed``: the spans of other names; a
-    plural role before a list of them is each one's ('engineers Ana Rios, Luis Soto and
-    Pedro Mena')."""
+    with the offset of the name it precedes."""
     found: list[tuple[str, int]] = []
     for start, _ in actor.mentions:
-        head = _head_of_list(article.text, start, listed)
-        words = _fill_string(article.text[max(head - 40, 0) : head]).split()
+        words = _fill_string(article.text[max(start - 40, 0) : start]).split()
         if not words or not _PRECEDING_ROLE.fullmatch(words[-1]):
             continue
-        if head != start and not re.search(r"(?:S|MEN)$", words[-1]):
-            continue  # 'colonel Ana Rios and Luis Soto': the colonel is one of them
-        # one person's role, though told of several ('engineers A and B': an engineer)
-        role = [re.sub(r"MEN$", "MAN", words[-1]) if head != start else words[-1]]
-        if head != start and role[0].endswith("S"):
-            role[0] = role[0][:-1]
+        role = [words[-1]]
         if len(words) > 1 and re.fullmatch(r"[A-Z]{4,}AL", words[-2]):
             role.insert(0, words[-2])  # 'presidential hopeful', 'municipal judge'
         if len(words) > len(role) and words[-1 - len(role)] in _ROLE_OPENERS:
@@ -1897,21 +1886,6 @@ def _preceding_roles(
         if text not in [f for f, _ in found]:
             found.append((text, start))
     return found
-
-
-_LIST_SEPARATOR = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE)
-
-
-def _head_of_list(text: str, start: int, listed: Sequence[tuple[int, int]]) -> int:
-    """The start of the first name of the list of names that holds the one at ``start``
-    ('A, B and C': A's start for C), or ``start`` when no list holds it."""
-    ends = {end: begin for begin, end in listed}
-    for _ in range(12):
-        separator = _LIST_SEPARATOR.search(text, max(0, start - 8), start)
-        if separator is None or separator.start() not in ends:
-            break
-        start = ends[separator.start()]
-    return start
 
 
 def _is_person_description(mention: str, name: str) -> bool:
