@@ -2445,6 +2445,7 @@ _ARMY_WORDS = re.compile(
 _POLICE_WORDS = re.compile(r"\b(?:POLICE\w*|PATROLM[AE]N|CARABINEROS?|GUARDIA CIVIL)\b")
 
 
+#: Calendar words: an expression with one names its dates ('in May', 'since 1985').
 _CALENDAR = re.compile(
     r"\b(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\b|\b\d{4}\b", re.IGNORECASE
 )
