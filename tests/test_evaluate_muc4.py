@@ -1005,6 +1005,11 @@ def _one_victim_report(text: str, name: str) -> ArticleReport:
     [
         ("Gunmen killed bodyguard Pedro Valdivia in Soacha.", "Pedro Valdivia", ["BODYGUARD"]),
         ("Gunmen killed former inspector Ana Rios today.", "Ana Rios", ["FORMER INSPECTOR"]),
+        ("Gunmen killed Father Pedro Valdivia in Soacha.", "Pedro Valdivia", ["FATHER"]),
+        ("Gunmen killed presidential hopeful Ana Rios.", "Ana Rios", ["PRESIDENTIAL HOPEFUL"]),
+        ("Gunmen killed former municipal judge Ana Rios.", "Ana Rios", ["FORMER MUNICIPAL JUDGE"]),
+        # an adjective that is no role's ('the final') stays out
+        ("Gunmen killed the final guard Ana Rios.", "Ana Rios", ["GUARD"]),
         # no role before the name: no description
         ("Gunmen killed Pedro Valdivia in Soacha.", "Pedro Valdivia", []),
         ("Gunmen killed the brother of Pedro Valdivia.", "Pedro Valdivia", []),
@@ -1806,3 +1811,180 @@ def test_muc4_an_incident_with_no_place_of_its_own_is_at_the_town_of_its_paragra
     start = text.upper().index("VILLA ROSA")
     town = _VILLA_ROSA.model_copy(update={"mentions": [(start, start + 10)]})
     assert _location(_located_report(text, [town], place_id=None)) == [fill]
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "kind"),
+    [
+        ("ANA RIOS SERGEANT", "THE POLICE SAID SERGEANT ANA RIOS DIED", "LAW ENFORCEMENT"),
+        ("ANA RIOS CORPORAL", "CORPORAL ANA RIOS DIED", "LAW ENFORCEMENT"),
+        ("LUIS SOTO CAPTAIN", "ARMY CAPTAIN LUIS SOTO OF THE 5TH BATTALION", "ACTIVE MILITARY"),
+        ("PEDRO MENA RETIRED GENERAL", "", "FORMER ACTIVE MILITARY"),
+        ("PEDRO MENA GEN", "THE ARMY SAID GEN PEDRO MENA DIED", "ACTIVE MILITARY"),
+        ("ANA RIOS PRESIDENTIAL HOPEFUL", "", "POLITICAL FIGURE"),
+        ("PEDRO MENA FORMER DEFENSE MINISTER", "", "FORMER GOVERNMENT OFFICIAL"),
+        ("PEDRO MENA DEFENSE MINISTER", "", "GOVERNMENT OFFICIAL"),
+        ("PRESIDENT OF THE SUPREME COURT", "", "LEGAL OR JUDICIAL"),
+        ("CONGRESS PRESIDENT", "", "GOVERNMENT OFFICIAL"),
+        ("SECURITY OFFICERS", "", "SECURITY GUARD"),
+        ("GUARDS", "THE GUARDS OF THE FACTORY", "SECURITY GUARD"),
+        # 'general' of an office is no rank; a name or a trade is no role
+        ("PARTY SECRETARY GENERAL", "", "GOVERNMENT OFFICIAL"),
+        ("PEDRO MENA", "THE POLICE FOUND PEDRO MENA", "CIVILIAN"),
+        ("TEACHER", "", "CIVILIAN"),
+    ],
+)
+def test_muc4_human_target_type_from_ranks_former_roles_and_courts(text, context, kind) -> None:
+    from threatline.evaluate.muc4 import _human_target_type
+
+    actor = Actor(id="x", name="x", kind="person")
+    assert _human_target_type(actor, text, context) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("WOMEN", "PLURAL"), ("POLICEMEN", "PLURAL"), ("PEOPLE", "PLURAL"), ("WOMAN", "1")],
+)
+def test_muc4_plural_nouns_without_a_plural_ending_count_as_plural(text, number) -> None:
+    from threatline.evaluate.muc4 import _count
+
+    assert _count(text) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "number"),
+    [
+        ("Gunmen killed 16 peasants in Soacha.", "peasants", "16"),
+        ("Gunmen killed about six peasants in Soacha.", "peasants", "6"),
+        # a year or no count before the group: only its plural
+        ("Since 1989 peasants were killed by Gunmen in Soacha.", "peasants", "PLURAL"),
+        ("Gunmen killed peasants in Soacha.", "peasants", "PLURAL"),
+    ],
+)
+def test_muc4_the_count_told_before_a_group_is_its_number(text, phrase, number) -> None:
+    trigger = "killed"
+    report = _article_report(
+        text,
+        [("a1", "Gunmen", "armed_group", False), ("a2", phrase, "civilians", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": trigger,
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [(f.value, f.xref) for f in template.slot(21).fillers] == [(number, ("PEASANTS",))]
+
+
+def test_muc4_merged_templates_give_a_target_one_type_and_number() -> None:
+    into = make()
+    into.slots[20] = SlotFill(fillers=[Filler(("CIVILIAN",), ("ANA RIOS",))])
+    into.slots[21] = SlotFill(fillers=[Filler(("PLURAL",), ("PEASANTS",))])
+    other = make()
+    other.slots[20] = SlotFill(
+        fillers=[
+            Filler(("GOVERNMENT OFFICIAL",), ("ANA RIOS",)),
+            Filler(("CIVILIAN",), ("LUIS SOTO",)),
+        ]
+    )
+    other.slots[21] = SlotFill(fillers=[Filler(("5",), ("PEASANTS",))])
+    _merge_into(into, other)
+    assert [(f.value, f.xref) for f in into.slot(20).fillers] == [
+        ("GOVERNMENT OFFICIAL", ("ANA RIOS",)),
+        ("CIVILIAN", ("LUIS SOTO",)),
+    ]
+    assert [f.value for f in into.slot(21).fillers] == ["5"]
+    # a type a role gave stays over a later CIVILIAN
+    again = make()
+    again.slots[20] = SlotFill(fillers=[Filler(("CIVILIAN",), ("ANA RIOS",))])
+    _merge_into(into, again)
+    assert [f.value for f in into.slot(20).fillers] == ["GOVERNMENT OFFICIAL", "CIVILIAN"]
+    # a person described first keeps the type of that description
+    titled = make()
+    titled.slots[19] = SlotFill(fillers=[Filler(("MSGR",), ("LUIS SOTO",))])
+    titled.slots[20] = SlotFill(fillers=[Filler(("CIVILIAN",), ("LUIS SOTO",))])
+    other = make()
+    other.slots[20] = SlotFill(fillers=[Filler(("LAW ENFORCEMENT",), ("LUIS SOTO",))])
+    _merge_into(titled, other)
+    assert [f.value for f in titled.slot(20).fillers] == ["CIVILIAN"]
+
+
+def _victims_report(text: str, names: list[str]) -> ArticleReport:
+    actors = [("a0", "Gunmen", "armed_group", False)]
+    actors += [(f"a{i}", name, "person", False) for i, name in enumerate(names, start=1)]
+    participants = [Participant(actor="a0", role="perpetrator")]
+    participants += [Participant(actor=f"a{i}", role="victim") for i in range(1, len(names) + 1)]
+    return _article_report(
+        text,
+        actors,
+        [{"type": "armed_assault", "trigger": "killed", "participants": participants}],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "descriptions"),
+    [
+        (
+            "Gunmen killed corporal Ana Rios, corporal Luis Soto and others.",
+            ["Ana Rios", "Luis Soto"],
+            [("CORPORAL", ("ANA RIOS",)), ("CORPORAL", ("LUIS SOTO",))],
+        ),
+        # a role told once is one name's
+        (
+            "Gunmen killed colonel Ana Rios and Luis Soto in Oruro.",
+            ["Ana Rios", "Luis Soto"],
+            [("COLONEL", ("ANA RIOS",))],
+        ),
+    ],
+)
+def test_muc4_each_name_has_the_role_told_before_it(text, names, descriptions) -> None:
+    (template,) = report_to_templates(_victims_report(text, names))
+    assert [(f.value, f.xref) for f in template.slot(19).fillers] == descriptions
+
+
+@pytest.mark.parametrize(
+    ("text", "victim", "kind", "nations"),
+    [
+        (
+            "Gunmen killed two U.S. missionaries in Lima.",
+            "missionaries",
+            "civilians",
+            ["UNITED STATES"],
+        ),
+        ("Gunmen killed Ana Rios, a U.S. nun, in Lima.", "Ana Rios", "person", ["UNITED STATES"]),
+        # 'us' is no nation; an apposition must open with an article
+        ("A man told us that gunmen killed Ana Rios in Lima.", "Ana Rios", "person", []),
+        ("Gunmen killed Ana Rios, who met U.S. envoys, in Lima.", "Ana Rios", "person", []),
+    ],
+)
+def test_muc4_a_victim_s_nation_from_the_words_before_him_or_his_apposition(
+    text, victim, kind, nations
+) -> None:
+    from threatline.evaluate.muc4 import _fill_foreign_nations
+
+    article = Article(id="a", text=text)
+    actor = Actor(id="v", name=victim, kind=kind, mentions=_spans(text, victim))
+    template = MucTemplate(message_id="m")
+    template.slots[3] = parse_slot(3, ["PERU: LIMA (CITY)"])
+    template.slots[12] = SlotFill()
+    _fill_foreign_nations(template, [actor], article)
+    assert [f.value for f in template.slot(22).fillers] == nations
+
+
+def test_muc4_an_event_without_a_place_takes_the_article_s_country() -> None:
+    from threatline.evaluate.muc4 import event_to_template
+
+    report = _victims_report("Gunmen killed the Spanish priest Ana Rios.", ["Ana Rios"])
+    actors = {a.id: a for a in report.actors}
+    (event,) = report.events
+    template = event_to_template(event, report.article, actors, {}, "m", fallback_country="PERU")
+    assert template is not None
+    assert [f.value for f in template.slot(3).fillers] == ["PERU"]
+    assert [f.value for f in template.slot(22).fillers] == ["SPAIN"]
+    bare = event_to_template(event, report.article, actors, {}, "m")
+    assert bare is not None and not bare.slot(22).fillers

@@ -1086,13 +1086,17 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         if _told_as_history(event, report.article):
             continue
         template = event_to_template(
-            event, report.article, actors, places, message_id, claimants, named_days
+            event,
+            report.article,
+            actors,
+            places,
+            message_id,
+            claimants,
+            named_days,
+            fallback_country,
         )
         if template is None:
             continue
-        if template.slot(3).empty and fallback_country:
-            # Same country earns half the location credit (guidelines 3.2.3).
-            template.slots[3] = _one(fallback_country)
         same = next((t for t in templates if _same_incident(t, template)), None)
         if same is not None:
             # One victim told with another date or place: one of them is wrong, and the
@@ -1467,10 +1471,12 @@ def event_to_template(
     message_id: str,
     claimants: frozenset[str] | set[str] = frozenset(),
     named_days: frozenset[dt.date] = frozenset(),
+    fallback_country: str | None = None,
 ) -> MucTemplate | None:
     """One event as a MUC-4 template, or None when it is not a MUC-4 incident.
 
-    ``named_days``: the days the article names by their date (:func:`days_named_by_date`)."""
+    ``named_days``: the days the article names by their date (:func:`days_named_by_date`).
+    ``fallback_country``: the article's country, the location of an event that has none."""
     incident_type = MUC_INCIDENT_TYPE.get(str(event.type))
     stage = MUC_STAGE.get(str(event.status))
     if incident_type is None or stage is None:
@@ -1602,6 +1608,10 @@ def event_to_template(
             )
             t.slots[16] = SlotFill(fillers=[Filler((effect,), (x,)) for x in physical])
     persons = [a for a in actors.values() if a.kind == ActorKind.PERSON]
+    if t.slot(3).empty and fallback_country:
+        # Same country earns half the location credit (guidelines 3.2.3), and a foreign
+        # victim's nation is told against it.
+        t.slots[3] = _one(fallback_country)
     _fill_human_targets(t, event, victims, article, incident_type, persons)
     _fill_foreign_nations(t, victims, article, persons)
     return t
@@ -1633,10 +1643,17 @@ def _fill_foreign_nations(
             referent = _full_name(_split_title(text)[1], persons, article)
         else:  # the group's description, as HUM TGT: DESCRIPTION gives it
             referent = _without_nationality(_without_quantity(text))
-        # the words just before each mention: 'the Spanish priest X', 'U.S. citizen X'
+        # the words just before each mention: 'the Spanish priest X', 'U.S. citizen X';
+        # and its apposition: 'X, a U.S. nun,'
         context = [
-            _fill_string(" ".join(article.text[max(0, start - 40) : end].split()[-6:]))
+            _fill_string(f"{_modifiers_before(article.text, start)} {article.text[start:end]}")
             for start, end in actor.mentions
+        ] + [
+            " ".join(words[1:4])
+            for _, end in actor.mentions
+            if (match := _APPOSITION.match(article.text, end)) is not None
+            and (words := _fill_string(match.group(1)).split())
+            and words[0] in ("A", "AN", "THE")
         ]
         nation = next(
             (n for text in context if (n := _foreign_nation(text, home)) is not None), None
@@ -1644,6 +1661,30 @@ def _fill_foreign_nations(
         if nation is not None:
             people.append(Filler((nation,), (referent,)))
     t.slots[22] = SlotFill(fillers=people)
+
+
+# Words that end the modifiers of a noun phrase, read backwards from its head.
+_PHRASE_BREAK = re.compile(
+    r"^(?:THE|A|AN|OF|TO|AND|OR|BUT|THAT|WHO|WHOM|BY|WITH|FOR|IN|ON|AT|FROM|US|WE|HE|"
+    r"SHE|THEY|IT|IS|WAS|WERE|ARE|TOLD|SAID)$"
+)
+
+
+def _modifiers_before(text: str, start: int, most: int = 3) -> str:
+    """The words right before ``start`` that may modify the phrase there ('two U.S.'
+    in 'two U.S. citizens'), up to a comma, a full stop or a function word ('told us
+    that X' gives nothing)."""
+    words = text[max(0, start - 60) : start].split()
+    kept: list[str] = []
+    for word in reversed(words[-most:]):
+        if word[-1] in ',;:()[]"' or (
+            word.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", word)
+        ):
+            break
+        if _PHRASE_BREAK.match(word.upper()):
+            break
+        kept.insert(0, word)
+    return " ".join(kept)
 
 
 def _foreign_nation(text: str, home: str) -> str | None:
@@ -1831,6 +1872,7 @@ def _fill_human_targets(
 ) -> None:
     names, descriptions, types, numbers, effects = [], [], [], [], []
     referents: list[str] = []
+    taken_roles: set[int] = set()
     for actor in victims:
         text = _actor_text(actor, article)
         if actor.kind == ActorKind.PERSON or _looks_like_name(actor, text):
@@ -1844,23 +1886,28 @@ def _fill_human_targets(
             roles = [m for m in _mention_texts(actor, article) if _is_person_description(m, text)]
             roles = roles or _appositions(actor, article) or ([title] if title else [])
             if not roles:
-                # a role told before the name, unless another victim's description holds
-                # it (one magistrate told twice)
-                given = [d.value.split() for d in descriptions]
-                roles = [
-                    r
-                    for r in _preceding_roles(actor, article)
-                    if not any(_contains(g, r.split()) for g in given)
+                # a role told before the name, unless another victim took the same words
+                # (one magistrate told under two names); 'corporal A, corporal B': two
+                preceding = [
+                    (role, at)
+                    for role, at in _preceding_roles(actor, article)
+                    if at not in taken_roles
                 ]
+                taken_roles.update(at for _, at in preceding[:1])
+                roles = [role for role, _ in preceding]
             roles = [_without_nationality(role) for role in roles]
             descriptions += [Filler((role,), (text,)) for role in roles[:1]]
             number = "1"
-            kind = _human_target_type(actor, " ".join([text, *roles[:1]]))
+            kind = _human_target_type(
+                actor, " ".join([text, *roles[:1]]), _mention_context(actor, article)
+            )
         else:
             number = _count(text)
+            if number == "PLURAL":
+                number = _group_count(actor, text, article) or number
             text = _without_nationality(_without_quantity(text))
             descriptions.append(Filler((text,)))
-            kind = _human_target_type(actor, text)
+            kind = _human_target_type(actor, text, _mention_context(actor, article))
         referents.append(text)
         types.append(Filler((kind,), (text,)))
         numbers.append(Filler((number,), (text,)))
@@ -1891,6 +1938,37 @@ def _fill_human_targets(
     t.slots[20] = SlotFill(fillers=types)
     t.slots[21] = SlotFill(fillers=numbers)
     t.slots[23] = SlotFill(fillers=effects)
+
+
+def _mention_context(actor: Actor, article: Article, width: int = 80) -> str:
+    """The words around the actor's mentions, as one fill string."""
+    return _fill_string(
+        " ".join(article.text[max(0, start - width) : end + width] for start, end in actor.mentions)
+    )
+
+
+# A count right before a group's words ('killed 16 peasants', 'six priests'), in the same
+# phrase; 'about 50': the count stands, as the keys give it.
+_COUNT_RIGHT_BEFORE = re.compile(
+    r"(?:^|\s)(\d[\d,]*|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE)\s*$"
+)
+
+
+def _group_count(actor: Actor, text: str, article: Article) -> str | None:
+    """HUM TGT: NUMBER of a group from the count the text puts before one of its mentions
+    (part2, slot 21: a digit from the text when it gives one); None when none does."""
+    for start, _ in sorted(actor.mentions):
+        before = re.split(r"[,;:.()\[\]\"]", article.text[max(0, start - 30) : start])[-1]
+        match = _COUNT_RIGHT_BEFORE.search(_fill_string(before))
+        if match is None:
+            continue
+        word = match.group(1).replace(",", "")
+        number = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+        if word.isdigit() and len(word) == 4 and word.startswith(("19", "20")):
+            continue  # a year: 'since 1989 peasants have fled'
+        if number and number > 1:
+            return str(number)
+    return None
 
 
 def _full_name(name: str, persons: Sequence[Actor], article: Article) -> str:
@@ -1935,7 +2013,10 @@ def _split_title(name: str) -> tuple[str | None, str]:
 
 
 # An apposition after a name: ", the mayor of Achi," up to the next comma or full stop.
-_APPOSITION = re.compile(r"\s*,\s*([^,.;:()\"]{3,80}?)\s*(?:[,.;:()\"]|$)")
+_APPOSITION = re.compile(
+    r"\s*,\s*((?:[^,.;:()\"]|(?<=\b[A-Z])\.){3,80}?)\s*(?:[,;:()\"]|(?<!\b[A-Z])\.|$)",
+    re.IGNORECASE,
+)
 
 
 def _appositions(actor: Actor, article: Article) -> list[str]:
@@ -1955,21 +2036,24 @@ def _appositions(actor: Actor, article: Article) -> list[str]:
 _ROLE_OPENERS = frozenset(["FORMER", "RETIRED", "EX"])
 
 
-def _preceding_roles(actor: Actor, article: Article) -> list[str]:
+def _preceding_roles(actor: Actor, article: Article) -> list[tuple[str, int]]:
     """A role noun told right before a person's name ('radio announcer Pablo Mena',
     'bodyguard Luis Soto'): the name proper leaves it out, and MUC-4 gives it as the
-    person's description (part2, slot 19: the person's title, profession, or role)."""
-    found: list[str] = []
+    person's description (part2, slot 19: the person's title, profession, or role). Each
+    with the offset of the name it precedes."""
+    found: list[tuple[str, int]] = []
     for start, _ in actor.mentions:
         words = _fill_string(article.text[max(start - 40, 0) : start]).split()
         if not words or not _PRECEDING_ROLE.fullmatch(words[-1]):
             continue
         role = [words[-1]]
-        if len(words) > 1 and words[-2] in _ROLE_OPENERS:
-            role.insert(0, words[-2])
+        if len(words) > 1 and re.fullmatch(r"[A-Z]{4,}AL", words[-2]):
+            role.insert(0, words[-2])  # 'presidential hopeful', 'municipal judge'
+        if len(words) > len(role) and words[-1 - len(role)] in _ROLE_OPENERS:
+            role.insert(0, words[-1 - len(role)])
         text = " ".join(role)
-        if text not in found:
-            found.append(text)
+        if text not in [f for f, _ in found]:
+            found.append((text, start))
     return found
 
 
@@ -1993,7 +2077,7 @@ _PERSON_ROLE = re.compile(
 # Roles told before a name besides those above ('bodyguard Luis Soto').
 _PRECEDING_ROLE = re.compile(
     rf"{_PERSON_ROLE.pattern}|(?:BODYGUARD|INSPECTOR|IMPRESARIO|COMMANDER|CORPORAL|"
-    r"POLITICIAN|CHAUFFEUR|DRIVER)S?"
+    r"POLITICIAN|CHAUFFEUR|DRIVER|FATHER|MSGR|MONSIGNOR|JUSTICE|GUARD|HOPEFUL)S?"
 )
 
 
@@ -2091,6 +2175,8 @@ def _merge_into(target: MucTemplate, other: MucTemplate, keep_date_and_place: bo
         and (not place.fillers or not parse_muc_location(place.fillers[0].value).places)
     ):
         target.slots[3] = other_place
+    # the targets the template described before: their type and number stay
+    described_before = {f.xref for f in target.slot(19).fillers if f.xref}
     for slot in range(6, 25):
         if slot == 8:
             continue
@@ -2103,10 +2189,32 @@ def _merge_into(target: MucTemplate, other: MucTemplate, keep_date_and_place: bo
             # a named person keeps the one description he was first given
             described = {f.xref for f in into.fillers if f.xref}
             new = [f for f in new if not f.xref or f.xref not in described]
-        target.slots[slot] = SlotFill(fillers=into.fillers + new)
+        fillers = into.fillers + new
+        if slot in (20, 21):
+            fillers = _one_per_referent(fillers, described_before)
+        target.slots[slot] = SlotFill(fillers=fillers)
     target.slots[11] = SlotFill(fillers=_one_confidence_each(target.slot(11).fillers))
     if target.slot(8).empty:
         target.slots[8] = other.slot(8)
+
+
+def _one_per_referent(
+    fillers: Sequence[Filler], settled: Iterable[tuple[str, ...]] = ()
+) -> list[Filler]:
+    """One TYPE or NUMBER per named or described target (part2, slots 20 and 21: one
+    filler per NAME or DESCRIPTION): two events may type one person, as CIVILIAN where
+    they tell no role; the type a role gives, and a count over PLURAL, win, unless the
+    target is ``settled`` (his description, and so his type, came first)."""
+    settled = set(settled)
+    kept: dict[tuple[str, ...], Filler] = {}
+    for filler in fillers:
+        if not filler.xref or filler.xref == ("-",):
+            kept[(str(len(kept)),)] = filler
+            continue
+        have = kept.get(filler.xref)
+        if have is None or (have.value in ("CIVILIAN", "PLURAL") and filler.xref not in settled):
+            kept[filler.xref] = filler
+    return list(kept.values())
 
 
 #: Confidences from the firmest word on the perpetrator to the weakest default.
@@ -2177,9 +2285,13 @@ def _count(text: str) -> str:
     from_words = _NUMBER_WORDS.get(tokens[0]) if tokens else None
     if from_words:
         return str(from_words)
-    return (
-        "PLURAL" if tokens and tokens[-1].endswith("S") and not tokens[-1].endswith("SS") else "1"
-    )
+    head = tokens[-1] if tokens else ""
+    plural = (head.endswith("S") and not head.endswith("SS")) or head.endswith("MEN")
+    return "PLURAL" if plural or head in _PLURAL_NOUNS else "1"
+
+
+# Plural nouns without a plural ending ('people', 'children').
+_PLURAL_NOUNS = frozenset(["PEOPLE", "CHILDREN", "PERSONNEL", "POLICE", "CLERGY"])
 
 
 # Leading words that count a target ('two vehicles', '30 stores', 'several houses').
@@ -2441,31 +2553,65 @@ def _is_description(actor: Actor, text: str) -> bool:
     )
 
 
-def _human_target_type(actor: Actor, text: str) -> str:
+def _human_target_type(actor: Actor, text: str, context: str = "") -> str:
+    """HUM TGT: TYPE (part2, slot 20) from the actor's kind and the words of its fill and
+    description; ``context``: the words around a person's mentions, which tell a rank in
+    the police from one in the army."""
+    former = _FORMER.search(text) is not None
     if actor.kind == ActorKind.SECURITY_FORCE:
         military = re.search(
             r"\b(SOLDIERS?|ARMY|MILITARY|TROOPS|OFFICERS?|COLONEL|GENERAL)\b", text
         )
         return "ACTIVE MILITARY" if military else "LAW ENFORCEMENT"
-    if actor.kind == ActorKind.GOVERNMENT or re.search(
-        r"\b(MAYORS?|MINISTERS?|GOVERNORS?|SECRETAR(?:Y|IES)|COUNCILM[AE]N|OFFICIALS?|"
-        r"SENATORS?|CONGRESSM[AE]N|DEPUT(?:Y|IES)|AMBASSADORS?)\b",
-        text,
-    ):
+    if actor.kind == ActorKind.GOVERNMENT or _GOVERNMENT_ROLE.search(text):
         if re.search(r"\b(AMBASSADORS?|DIPLOMATS?|CONSULS?)\b", text):
             return "DIPLOMAT"
-        return "GOVERNMENT OFFICIAL"
-    if re.search(r"\b(CANDIDATES?|LEADERS?|POLITICIANS?)\b", text):
+        return "FORMER GOVERNMENT OFFICIAL" if former else "GOVERNMENT OFFICIAL"
+    if re.search(r"\b(CANDIDATES?|LEADERS?|POLITICIANS?|HOPEFULS?)\b", text):
         return "POLITICAL FIGURE"
     if actor.kind == ActorKind.POLITICAL_PARTY:
         return "POLITICAL FIGURE"
-    if re.search(r"\b(JUDGES?|MAGISTRATES?|PROSECUTORS?|ATTORNEYS?)\b", text):
+    if re.search(r"\b(JUDGES?|MAGISTRATES?|PROSECUTORS?|ATTORNEYS?|JUSTICES?|COURT)\b", text):
         return "LEGAL OR JUDICIAL"
     if re.search(r"\b(DIPLOMATS?|AMBASSADORS?|CONSULS?)\b", text):
         return "DIPLOMAT"
-    if re.search(r"\b(GUARDS?|BODYGUARDS?|WATCHM[AE]N)\b", text):
+    if re.search(r"\b(BODYGUARDS?|WATCHM[AE]N|SECURITY (?:OFFICERS?|GUARDS?))\b", text) or (
+        re.search(r"\bGUARDS?\b", text) and not _POLICE_WORDS.search(context)
+    ):
         return "SECURITY GUARD"
+    if _RANK.search(text):
+        # a rank: a former officer; a soldier when the text speaks of the army around
+        # him; else an officer of the police, whom attacks on people hit far more often
+        # than the army (part2, slot 20: 'LIEUTENANT' in the national police)
+        if former:
+            return "FORMER ACTIVE MILITARY"
+        around = f"{text} {context}"
+        if _ARMY_WORDS.search(around) and not _POLICE_WORDS.search(around):
+            return "ACTIVE MILITARY"
+        return "LAW ENFORCEMENT"
     return "CIVILIAN"
+
+
+# Words that mark a role as past: 'former minister', 'retired general'.
+_FORMER = re.compile(r"\b(?:FORMER|RETIRED|EX)\b")
+# Roles in the government; 'attorney general' heads a ministry (part2, slot 20).
+_GOVERNMENT_ROLE = re.compile(
+    r"\b(MAYORS?|MINISTERS?|GOVERNORS?|SECRETAR(?:Y|IES)|COUNCILM[AE]N|OFFICIALS?|"
+    r"SENATORS?|CONGRESS(?:M[AE]N)?|LEGISLATORS?|ASSEMBLY|DEPUT(?:Y|IES)|AMBASSADORS?|"
+    r"ATTORNEY GENERAL|VICE PRESIDENT)\b"
+)
+# Ranks of the army or the police ('general' not as in 'secretary general').
+_RANK = re.compile(
+    r"\b(?:(?<!SECRETARY )(?<!DIRECTOR )(?<!INSPECTOR )(?<!ATTORNEY )(?<!CONSUL )GENERALS?|"
+    r"COLONELS?|MAJORS?|CAPTAINS?|LIEUTENANTS?|SERGEANTS?|CORPORALS?|PRIVATES?|SOLDIERS?|"
+    r"COMMANDERS?|OFFICERS?|POLICEM[AE]N|PATROLM[AE]N|AGENTS?|DETECTIVES?|GUARDS?|"
+    r"MILITARY M[AE]N|GEN|COL|MAJ|CAPT|LT|SGT)\b"
+)
+_ARMY_WORDS = re.compile(
+    r"\b(?:ARMY|SOLDIERS?|MILITARY|ARMED FORCES|NAVY|NAVAL|AIR FORCE|MARINES?|BATTALION|"
+    r"BRIGADE|TROOPS)\b"
+)
+_POLICE_WORDS = re.compile(r"\b(?:POLICE\w*|PATROLM[AE]N|CARABINEROS?|GUARDIA CIVIL)\b")
 
 
 #: Calendar words: an expression with one names its dates ('in May', 'since 1985').
