@@ -1988,3 +1988,107 @@ def test_muc4_an_event_without_a_place_takes_the_article_s_country() -> None:
     assert [f.value for f in template.slot(22).fillers] == ["SPAIN"]
     bare = event_to_template(event, report.article, actors, {}, "m")
     assert bare is not None and not bare.slot(22).fillers
+
+
+@pytest.mark.parametrize(
+    ("victim_kind", "dated", "kept"),
+    [
+        ("civilians", True, True),
+        ("security_force", True, False),
+        ("civilians", False, False),
+    ],
+)
+def test_muc4_a_dated_clash_that_harms_civilians_is_an_attack(
+    victim_kind: str, dated: bool, kept: bool
+) -> None:
+    """A fight between rebels and soldiers is warfare, not a MUC-4 incident; one that
+    wounds civilians on a day the text gives is an attack on them (part1 1.0, point 2);
+    an undated one is told of fighting in general."""
+    victim = "two farmers" if victim_kind == "civilians" else "army patrol"
+    report = _article_report(
+        "Rebels of the Eastern Column clashed with an army patrol near Valle Hondo today, "
+        "wounding two farmers.",
+        [("a1", "Rebels", "armed_group", False), ("a2", victim, victim_kind, False)],
+        [
+            {
+                "type": "armed_clash",
+                "trigger": "clashed",
+                "time": TimeSpan(text="today", start=dt.date(1990, 3, 12), end=dt.date(1990, 3, 12))
+                if dated
+                else None,
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    templates = report_to_templates(report)
+    assert bool(templates) is kept
+    if kept:
+        assert [f.value for f in templates[0].slot(4).fillers] == ["ATTACK"]
+        assert [f.value for f in templates[0].slot(19).fillers] == ["FARMERS"]
+
+
+@pytest.mark.parametrize(
+    ("second", "trigger", "n_templates"),
+    [
+        ("Another bomb went off at the Norte bakery.", "went off", 2),
+        ("A third explosion damaged the Norte bakery.", "explosion", 2),
+        ("The explosion also damaged the Norte bakery.", "explosion", 1),
+        # 'another' of another noun phrase: the car, the one before
+        ("Men in another car then blew up the Norte bakery.", "blew up", 1),
+        ("It was another that blew up the Norte bakery.", "blew up", 1),
+    ],
+)
+def test_muc4_another_explosion_is_another_incident(
+    second: str, trigger: str, n_templates: int
+) -> None:
+    """Two bombings in one town with nothing to tell them apart are one incident (part1
+    5.0); 'another bomb', 'a third explosion' tell them apart."""
+    lima = Place(id="P1", name="Lima", country="PE", level="settlement")
+    built = _article_report(
+        "A bomb exploded at the Valdivia bank in Lima. " + second,
+        [],
+        [
+            {
+                "type": "bombing",
+                "trigger": word,
+                "physical": [target],
+                "place": EventPlace(id="P1", text="Lima", precision=1),
+            }
+            for word, target in (("exploded", "Valdivia bank"), (trigger, "Norte bakery"))
+        ],
+    )
+    templates = report_to_templates(built.model_copy(update={"places": [lima]}))
+    assert len(templates) == n_templates
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The Northern Front has stepped up its attacks.", False),
+        ("The Northern Front attacked in Valle Hondo.", True),
+    ],
+)
+def test_muc4_a_group_s_attacks_with_no_target_day_or_town_are_no_incident(
+    text: str, kept: bool
+) -> None:
+    """A group named with no target, no date of its own and no town tells of its attacks
+    in general, not of a specific incident (part1 1.0)."""
+    town = "Valle Hondo" in text
+    report = _article_report(
+        text,
+        [("a1", "Northern Front", "armed_group", True)],
+        [
+            {
+                "type": "attack",
+                "trigger": "attack",
+                "place": EventPlace(id="P1", text="Valle Hondo", precision=1) if town else None,
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    hondo = Place(id="P1", name="Valle Hondo", country="SV", level="settlement")
+    report = report.model_copy(update={"places": [hondo] if town else []})
+    assert bool(report_to_templates(report)) is kept

@@ -896,7 +896,8 @@ def _entity_prf(tp: int, n_pred: int, n_gold: int) -> dict[str, Any]:
 
 #: Our event types that are MUC-4 incidents, and their MUC-4 incident type. Armed clashes,
 #: security operations and arrests are left out: MUC-4 excludes fights between armed groups
-#: and the security forces (template-doc-part1 section 1.0).
+#: and the security forces (template-doc-part1 section 1.0); a dated clash that harms
+#: civilians is an ATTACK (:func:`event_to_template`).
 MUC_INCIDENT_TYPE: dict[str, str] = {
     "bombing": "BOMBING",
     "suicide_bombing": "BOMBING",
@@ -1098,6 +1099,14 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         if template is None:
             continue
         same = next((t for t in templates if _same_incident(t, template)), None)
+        if (
+            same is not None
+            and _told_as_another(event, report.article)
+            and not _share_a_named_victim(same, template)
+        ):
+            # 'Another bomb exploded', 'a third explosion': the text itself counts it apart
+            # from those told before, even on the same day and in the same town (part1 5.0).
+            same = None
         if same is not None:
             # One victim told with another date or place: one of them is wrong, and the
             # first report of the incident keeps its own.
@@ -1118,7 +1127,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     # A template that names neither perpetrator nor target cannot be matched to a key that
     # names one (guidelines 3.2.1): it says too little to be a specific incident (part1 1.0).
     templates = [t for t in templates if any(t.slot(s).fillers for s in _CONTENT_SLOTS)]
-    templates = [t for t in templates if not _only_unnamed_doers(t)]
+    templates = [t for t in templates if not _only_doers(t)]
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
         _drop_repeated_physical_targets(template)
@@ -1327,11 +1336,12 @@ def _head(tokens: list[str]) -> str:
     return tokens[tokens.index("OF") - 1] if "OF" in tokens[1:] else tokens[-1]
 
 
-def _only_unnamed_doers(template: MucTemplate) -> bool:
-    """A template that says only that someone ('terrorists') did something, with no
-    target, no group, no date of its own and no place below the country: a mention of
-    attacks in general, not a specific incident (part1 1.0)."""
-    if any(template.slot(s).fillers for s in (10, 12, 18, 19)):
+def _only_doers(template: MucTemplate) -> bool:
+    """A template that says only that someone ('terrorists', or a group: 'the Front has
+    stepped up its attacks') did something, with no target, no date of its own and no
+    place below the country: a mention of attacks in general, not a specific incident
+    (part1 1.0)."""
+    if any(template.slot(s).fillers for s in (12, 18, 19)):
         return False
     return not _has_specific_date_or_place(template)
 
@@ -1478,6 +1488,10 @@ def event_to_template(
     ``named_days``: the days the article names by their date (:func:`days_named_by_date`).
     ``fallback_country``: the article's country, the location of an event that has none."""
     incident_type = MUC_INCIDENT_TYPE.get(str(event.type))
+    if event.type == "armed_clash" and _harms_civilians(event, actors) and event.time is not None:
+        # A fight that kills or wounds civilians on a day the text gives is an attack on
+        # them (part1 1.0, point 2), not only warfare; undated, it tells of fighting at large.
+        incident_type = "ATTACK"
     stage = MUC_STAGE.get(str(event.status))
     if incident_type is None or stage is None:
         return None
@@ -1615,6 +1629,12 @@ def event_to_template(
     _fill_human_targets(t, event, victims, article, incident_type, persons)
     _fill_foreign_nations(t, victims, article, persons)
     return t
+
+
+def _harms_civilians(event: EventMention, actors: dict[str, Actor]) -> bool:
+    """Whether an event's victims include civilians ('two civilians were wounded'). A
+    person named alone is not enough: a fighter is named too."""
+    return any(a.kind == ActorKind.CIVILIANS for a in _actors_with_role(event, actors, {"victim"}))
 
 
 def _fill_foreign_nations(
@@ -1847,6 +1867,22 @@ _RECALL = re.compile(
     r"\b(?:LET US RECALL|(?:I|WE) (?:WILL|WOULD LIKE TO) REMIND YOU|"
     r"IT (?:SHOULD|MUST) BE RECALLED|IT IS WORTH RECALLING)\b"
 )
+
+
+#: Words just before a trigger that count its act apart from one told before: 'another
+#: bomb exploded', 'a third explosion', 'the second device went off'.
+_ANOTHER = re.compile(
+    r"(?<!\bIN )(?<!\bON )(?<!\bAT )(?<!\bFROM )(?<!\bWITH )(?<!\bBY )"
+    r"\b(?:ANOTHER|(?:A|THE) (?:SECOND|THIRD|FOURTH|FIFTH))\s+"
+    r"(?:(?!THAT\b|WHICH\b|WHO\b)[A-Z-]+\s+){0,2}$"
+)
+
+
+def _told_as_another(event: EventMention, article: Article) -> bool:
+    """Whether the event's trigger, or the noun phrase it ends, opens with 'another' or an
+    ordinal ('another explosive device thrown at ...')."""
+    start = event.trigger.start
+    return bool(_ANOTHER.search(_fill_string(article.text[max(0, start - 40) : start]) + " "))
 
 
 def _told_as_history(event: EventMention, article: Article) -> bool:
