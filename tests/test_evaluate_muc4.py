@@ -1399,6 +1399,9 @@ def test_muc4_group_fill_is_the_report_s_words_not_a_bracketed_insertion() -> No
     [
         ("armed_group", "COLOMBIAN DRUG TRAFFICKERS", True),
         ("security_force", "ARMED POLICEMEN", True),
+        ("security_force", "MILITARY PERSONNEL", True),
+        ("security_force", "ARMY PATROL", True),
+        ("armed_group", "HIRED KILLER", True),
         ("civilians", "HOTEL STAFF", True),
         ("armed_group", "ANDEAN LIBERATION FRONT", False),
         ("armed_group", "PATRIOTIC ARMED FORCES", False),

@@ -1048,6 +1048,10 @@ _GENERIC_PERPETRATOR_HEADS = frozenset(
         "OFFICERS",
         "YOUTHS",
         "STRANGERS",
+        "PERSONNEL",
+        "PATROL",
+        "ASSASSIN",
+        "KILLER",
     ]
 )
 
