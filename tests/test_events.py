@@ -835,6 +835,39 @@ def test_events_a_doer_noun_without_a_named_doer_gives_none(nlp, text):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The suspects were identified as Pedro Valdivia, Jorge Tamayo and Luis Ortuzar.",
+        "Their names are Pedro Valdivia, Jorge Tamayo and Luis Ortuzar.",
+    ],
+)
+def test_events_the_names_given_the_suspects_are_the_acts_alleged_doers(nlp, second):
+    text = "The police arrested three men suspected of killing the mayor of Arcos. " + second
+    names = ["Pedro Valdivia", "Jorge Tamayo", "Luis Ortuzar"]
+    people = [actor(text, f"p{i}", ActorKind.PERSON, n) for i, n in enumerate(names)]
+    men = actor(text, "men", ActorKind.CIVILIANS, "three men")
+    act = next(e for e in run(nlp, text, actors=[men, *people]) if e.type in VIOLENT_TYPES)
+    assert {(p.id, "perpetrator") for p in people} <= roles(act)
+    assert ("article", "alleges") in stances(act)
+
+
+@pytest.mark.model
+def test_events_the_names_given_the_victims_are_no_suspects(nlp):
+    text = (
+        "The police charged two men with the murder of the mayor of Arcos. "
+        "The victims were identified as Pedro Valdivia and Jorge Tamayo."
+    )
+    people = [
+        actor(text, f"p{i}", ActorKind.PERSON, n)
+        for i, n in enumerate(["Pedro Valdivia", "Jorge Tamayo"])
+    ]
+    men = actor(text, "men", ActorKind.CIVILIANS, "two men")
+    act = next(e for e in run(nlp, text, actors=[men, *people]) if e.type in VIOLENT_TYPES)
+    assert all((p.id, "perpetrator") not in roles(act) for p in people)
+
+
+@pytest.mark.model
 def test_events_an_act_no_one_is_named_to_have_taken_part_in_is_not_alleged(nlp):
     # 'who is responsible' names no one: the massacre is told as it is, not as alleged
     text = (

@@ -3771,6 +3771,62 @@ def _suspects_of_arrests(events: list[EventMention], arrests_for: set[str]) -> N
             act.attributions.append(attribution)
 
 
+#: Words for people held or charged for an act: 'the suspects were identified as A and B'.
+_SUSPECT_NOUNS = frozenset(["suspect", "detainee", "accomplice"])
+_HELD_PARTICIPLES = frozenset(["arrest", "detain", "capture", "hold"])
+
+
+def _suspects_cue(token: Token) -> bool:
+    """'the suspects', 'those arrested', 'their names' (of people held)."""
+    if _lemma(token) in _SUSPECT_NOUNS and token.pos_ == "NOUN":
+        return True
+    if token.lower_ == "those" and any(_lemma(c) in _HELD_PARTICIPLES for c in token.children):
+        return True
+    return token.lower_ == "names" and any(c.lower_ == "their" for c in token.children)
+
+
+def _identified_suspects(
+    events: list[EventMention], sentences: list[SpacySpan], actors: _Actors
+) -> None:
+    """Names a later sentence gives the suspects of an act ('The suspects were identified
+    as A, B and C', 'Their names are A and B') are its alleged perpetrators: the act is the
+    latest attack told before that has a perpetrator."""
+    alleged = [
+        e
+        for e in events
+        if e.type in load_lexicon().violent
+        and any(p.role == Role.PERPETRATOR.value for p in e.participants)
+    ]
+    if not alleged:
+        return
+    for sentence in sentences:
+        cue = next((t for t in sentence if _suspects_cue(t)), None)
+        if cue is None:
+            continue
+        tells = [t for t in sentence if t.i > cue.i and _lemma(t) in ("be", "identify")]
+        if not tells:
+            continue
+        named: list[Actor] = []
+        for actor, _s, _e in actors.in_range(tells[0].idx, sentence.end_char):
+            if actor.kind == ActorKind.PERSON.value and actor not in named:
+                named.append(actor)
+        if len(named) < 2:
+            continue
+        before = [e for e in alleged if e.trigger.end <= sentence.start_char]
+        if not before:
+            continue
+        act = max(before, key=lambda e: e.trigger.start)
+        roled = {p.actor for p in act.participants}
+        added = [a for a in named if a.id not in roled]
+        for actor in added:
+            act.participants.append(Participant(actor=actor.id, role=Role.PERPETRATOR))
+        attribution = Attribution(
+            source=ARTICLE_SOURCE, stance=Stance.ALLEGES, start=cue.idx, end=cue.idx + len(cue)
+        )
+        if added and attribution not in act.attributions:
+            act.attributions.append(attribution)
+
+
 def _resolve_anchored_times(events: list[_Event]) -> None:
     """'more than a day later', 'shortly after the attack': anchored on the referred event."""
     by_id = {e.id: e for e in events}
@@ -3940,6 +3996,7 @@ def extract_events(
     described_doers = infer_described_doers(built, doc, actors)
     infer_perpetrators(built, doc, actors, described_doers)
     _suspects_of_arrests(built, arrests_for)
+    _identified_suspects(built, sentences, actor_index)
     return built
 
 
