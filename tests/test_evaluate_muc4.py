@@ -830,6 +830,31 @@ def test_muc4_an_outlet_or_a_government_is_no_perpetrator_organization() -> None
 
 
 @pytest.mark.parametrize(
+    ("name", "kind", "fill"),
+    [
+        ("helicopter gunships", "organization", None),
+        ("army helicopter", "person", None),
+        ("gunmen", "armed_group", "GUNMEN"),
+    ],
+)
+def test_muc4_craft_are_no_individual_perpetrators(name: str, kind: str, fill: str | None) -> None:
+    report = _article_report(
+        f"The {name} fired on the market of Arcos and killed a vendor.",
+        [("a1", name, kind, False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "fired",
+                "physical": ["market"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(9).fillers] == ([fill] if fill else [])
+
+
+@pytest.mark.parametrize(
     ("attribution", "confidence"),
     [
         # a group the report names near the attack: inferred, and reported as the actor

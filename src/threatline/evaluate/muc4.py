@@ -1055,6 +1055,11 @@ _GENERIC_PERPETRATOR_HEADS = frozenset(
     ]
 )
 
+# Craft the name tagger may take for doers: the people in them did it, not the machines.
+_CRAFT_HEADS = frozenset(
+    ["HELICOPTER", "HELICOPTERS", "GUNSHIP", "GUNSHIPS", "AIRCRAFT", "PLANE", "PLANES"]
+)
+
 _WEEKDAY = re.compile(r"\b(MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY\b", re.IGNORECASE)
 
 
@@ -1407,6 +1412,8 @@ def event_to_template(
     governments = [a for a in perpetrators if a.kind == ActorKind.GOVERNMENT]
     for actor in doers or governments:
         text = _actor_text(actor, article)
+        if _head(text.split()) in _CRAFT_HEADS:
+            continue  # 'helicopter gunships fired on the town': the crews, not the craft
         if _is_description(actor, text):
             individuals.append((actor, _counted(actor, text, article)))
         else:
