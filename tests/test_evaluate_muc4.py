@@ -830,6 +830,35 @@ def test_muc4_an_outlet_or_a_government_is_no_perpetrator_organization() -> None
 
 
 @pytest.mark.parametrize(
+    ("names", "fills"),
+    [
+        (["Pedro Valdivia", "Jorge Tamayo"], ["PEDRO VALDIVIA", "JORGE TAMAYO"]),
+        (["Pedro Valdivia"], ["TWO MEN", "PEDRO VALDIVIA"]),
+    ],
+)
+def test_muc4_the_names_of_the_doers_replace_their_description(
+    names: list[str], fills: list[str]
+) -> None:
+    text = "Two men bombed the bank of Arcos. They are " + " and ".join(names) + "."
+    actors = [("men", "Two men", "civilians", False)]
+    actors += [(f"p{i}", n, "person", False) for i, n in enumerate(names)]
+    report = _article_report(
+        text,
+        actors,
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "physical": ["bank"],
+                "participants": [Participant(actor=a[0], role="perpetrator") for a in actors],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(9).fillers] == fills
+
+
+@pytest.mark.parametrize(
     ("name", "kind", "fill"),
     [
         ("helicopter gunships", "organization", None),

@@ -1423,6 +1423,14 @@ def event_to_template(
         for generic in _generic_mentions(actor, article, event)[:1]:
             if generic not in {t for _, t in individuals}:
                 individuals.append((actor, generic))
+    named = [a for a, _ in individuals if a.kind == ActorKind.PERSON]
+    if len({a.id for a in named}) >= 2:
+        # 'five men ... their names are A, B, ...': the names, not the people they describe
+        individuals = [
+            (a, text)
+            for a, text in individuals
+            if a.kind not in (ActorKind.CIVILIANS, ActorKind.OTHER)
+        ]
     if perpetrators:
         state = all(
             a.kind in {ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT} for a in perpetrators
