@@ -256,6 +256,30 @@ def test_actors_nationality_description(nlp, actor_kb) -> None:
 
 
 @pytest.mark.model
+def test_actors_hired_killers_and_patrols_are_doers_of_their_kind(nlp, actor_kb) -> None:
+    article, actors = _run(
+        "Five judges have been killed by hired assassins in Arcos. Military patrols shot "
+        "three journalists, and military personnel burned the houses.",
+        nlp,
+        actor_kb,
+    )
+    kinds = {article.text[s:e]: a.kind for a in actors for s, e in a.mentions}
+    assert kinds["hired assassins"] == ActorKind.ARMED_GROUP
+    assert kinds["Military patrols"] == ActorKind.SECURITY_FORCE
+    assert kinds["military personnel"] == ActorKind.SECURITY_FORCE
+
+
+@pytest.mark.model
+def test_actors_a_patrol_car_and_a_personnel_office_are_no_people(nlp, actor_kb) -> None:
+    _article, actors = _run(
+        "The mayor drove a patrol car to the border. The personnel department lost the files.",
+        nlp,
+        actor_kb,
+    )
+    assert not [a for a in actors if a.kind == ActorKind.SECURITY_FORCE]
+
+
+@pytest.mark.model
 def test_actors_adhoc_person_expert_and_org(nlp, actor_kb) -> None:
     article, actors = _run(
         "The Valley Liberation Front attacked the base, said Maria Lopez, a professor at "

@@ -830,6 +830,60 @@ def test_muc4_an_outlet_or_a_government_is_no_perpetrator_organization() -> None
 
 
 @pytest.mark.parametrize(
+    ("names", "fills"),
+    [
+        (["Pedro Valdivia", "Jorge Tamayo"], ["PEDRO VALDIVIA", "JORGE TAMAYO"]),
+        (["Pedro Valdivia"], ["TWO MEN", "PEDRO VALDIVIA"]),
+    ],
+)
+def test_muc4_the_names_of_the_doers_replace_their_description(
+    names: list[str], fills: list[str]
+) -> None:
+    text = "Two men bombed the bank of Arcos. They are " + " and ".join(names) + "."
+    actors = [("men", "Two men", "civilians", False)]
+    actors += [(f"p{i}", n, "person", False) for i, n in enumerate(names)]
+    report = _article_report(
+        text,
+        actors,
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "physical": ["bank"],
+                "participants": [Participant(actor=a[0], role="perpetrator") for a in actors],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(9).fillers] == fills
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "fill"),
+    [
+        ("helicopter gunships", "organization", None),
+        ("army helicopter", "person", None),
+        ("gunmen", "armed_group", "GUNMEN"),
+    ],
+)
+def test_muc4_craft_are_no_individual_perpetrators(name: str, kind: str, fill: str | None) -> None:
+    report = _article_report(
+        f"The {name} fired on the market of Arcos and killed a vendor.",
+        [("a1", name, kind, False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "fired",
+                "physical": ["market"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(9).fillers] == ([fill] if fill else [])
+
+
+@pytest.mark.parametrize(
     ("attribution", "confidence"),
     [
         # a group the report names near the attack: inferred, and reported as the actor
@@ -1446,6 +1500,9 @@ def test_muc4_group_fill_is_the_report_s_words_not_a_bracketed_insertion() -> No
     [
         ("armed_group", "COLOMBIAN DRUG TRAFFICKERS", True),
         ("security_force", "ARMED POLICEMEN", True),
+        ("security_force", "MILITARY PERSONNEL", True),
+        ("security_force", "ARMY PATROL", True),
+        ("armed_group", "HIRED KILLER", True),
         ("civilians", "HOTEL STAFF", True),
         ("armed_group", "ANDEAN LIBERATION FRONT", False),
         ("armed_group", "PATRIOTIC ARMED FORCES", False),

@@ -771,6 +771,103 @@ def test_events_who_is_only_near_the_act_a_noun_names_is_no_perpetrator(nlp, tex
 
 
 @pytest.mark.model
+def test_events_the_names_listed_after_the_accused_are_the_perpetrators(nlp):
+    text = (
+        "The police arrested two men suspected of being involved in the murder of the mayor: "
+        "Pedro Valdivia and Jorge Tamayo."
+    )
+    men = actor(text, "men", ActorKind.CIVILIANS, "two men")
+    first = actor(text, "first", ActorKind.PERSON, "Pedro Valdivia")
+    second = actor(text, "second", ActorKind.PERSON, "Jorge Tamayo")
+    events = run(nlp, text, actors=[men, first, second])
+    act = next(e for e in events if e.type in VIOLENT_TYPES)
+    assert {("first", "perpetrator"), ("second", "perpetrator")} <= roles(act)
+
+
+@pytest.mark.model
+def test_events_the_harmed_listed_in_the_act_are_not_its_accused(nlp):
+    text = "The police charged two men with the murder of the journalists Ana Lopez and Rosa Diaz."
+    men = actor(text, "men", ActorKind.CIVILIANS, "two men")
+    first = actor(text, "first", ActorKind.PERSON, "Ana Lopez")
+    second = actor(text, "second", ActorKind.PERSON, "Rosa Diaz")
+    act = next(e for e in run(nlp, text, actors=[men, first, second]) if e.type in VIOLENT_TYPES)
+    assert ("men", "perpetrator") in roles(act)
+    assert ("first", "perpetrator") not in roles(act)
+    assert ("second", "perpetrator") not in roles(act)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        (
+            "The minister said Pedro Valdivia was the perpetrator of the murder of the mayor.",
+            ["Pedro Valdivia"],
+        ),
+        (
+            "The perpetrators of the murder of the mayor were Pedro Valdivia and Jorge Tamayo.",
+            ["Pedro Valdivia", "Jorge Tamayo"],
+        ),
+        (
+            "The judge charged Pedro Valdivia with masterminding the murder of the mayor.",
+            ["Pedro Valdivia"],
+        ),
+    ],
+)
+def test_events_who_is_named_the_doer_of_the_act_is_its_perpetrator(nlp, text, named):
+    people = [actor(text, f"p{i}", ActorKind.PERSON, n) for i, n in enumerate(named)]
+    act = next(e for e in run(nlp, text, actors=people) if e.type in VIOLENT_TYPES)
+    assert {(p.id, "perpetrator") for p in people} <= roles(act)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police are looking for the perpetrators of the murder of Pedro Valdivia.",
+        "The minister said Pedro Valdivia was not the perpetrator of the murder of the mayor.",
+    ],
+)
+def test_events_a_doer_noun_without_a_named_doer_gives_none(nlp, text):
+    person = actor(text, "person", ActorKind.PERSON, "Pedro Valdivia")
+    act = next(e for e in run(nlp, text, actors=[person]) if e.type in VIOLENT_TYPES)
+    assert ("person", "perpetrator") not in roles(act)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The suspects were identified as Pedro Valdivia, Jorge Tamayo and Luis Ortuzar.",
+        "Their names are Pedro Valdivia, Jorge Tamayo and Luis Ortuzar.",
+    ],
+)
+def test_events_the_names_given_the_suspects_are_the_acts_alleged_doers(nlp, second):
+    text = "The police arrested three men suspected of killing the mayor of Arcos. " + second
+    names = ["Pedro Valdivia", "Jorge Tamayo", "Luis Ortuzar"]
+    people = [actor(text, f"p{i}", ActorKind.PERSON, n) for i, n in enumerate(names)]
+    men = actor(text, "men", ActorKind.CIVILIANS, "three men")
+    act = next(e for e in run(nlp, text, actors=[men, *people]) if e.type in VIOLENT_TYPES)
+    assert {(p.id, "perpetrator") for p in people} <= roles(act)
+    assert ("article", "alleges") in stances(act)
+
+
+@pytest.mark.model
+def test_events_the_names_given_the_victims_are_no_suspects(nlp):
+    text = (
+        "The police charged two men with the murder of the mayor of Arcos. "
+        "The victims were identified as Pedro Valdivia and Jorge Tamayo."
+    )
+    people = [
+        actor(text, f"p{i}", ActorKind.PERSON, n)
+        for i, n in enumerate(["Pedro Valdivia", "Jorge Tamayo"])
+    ]
+    men = actor(text, "men", ActorKind.CIVILIANS, "two men")
+    act = next(e for e in run(nlp, text, actors=[men, *people]) if e.type in VIOLENT_TYPES)
+    assert all((p.id, "perpetrator") not in roles(act) for p in people)
+
+
+@pytest.mark.model
 def test_events_an_act_no_one_is_named_to_have_taken_part_in_is_not_alleged(nlp):
     # 'who is responsible' names no one: the massacre is told as it is, not as alleged
     text = (

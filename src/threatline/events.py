@@ -1655,6 +1655,11 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 for t in _conjuncts(phrase)
                 if (a := actors.in_subtree(t)) is not None and a.id not in harmed
             ]
+            listed = [a for a in _listed_people(phrase, actors) if a.id not in harmed]
+            if listed:
+                # 'two men suspected of the murder: A and B': the names, not the description
+                accused = [a for a in accused if a.kind == ActorKind.PERSON.value]
+                accused += [a for a in listed if a not in accused]
             speaker = (
                 _subject(word)
                 if _lemma(word) in _BLAME_WORDS and word.pos_ == "VERB" and not _is_passive(word)
@@ -1746,6 +1751,29 @@ _BLAME_WORDS = frozenset(["accuse", "blame"])
 _PART_IN_ARCS = frozenset(["pobj", "prep", "pcomp", "acomp", "xcomp"])
 
 
+#: Nouns for who did an act: 'X was the perpetrator of the murder', 'the masterminds of
+#: the massacre were X and Y'.
+_DOER_NOUNS = frozenset(["perpetrator", "mastermind", "murderer", "killer", "instigator"])
+#: Verbs of having an act done: 'charged with masterminding the murder'.
+_PLANNING_VERBS = frozenset(["mastermind", "plan", "order", "commit", "perpetrate"])
+
+
+def _named_as_doer(noun: Token) -> tuple[Token, Token] | None:
+    """Who a doer noun says did the act: the subject of 'X was the perpetrator of',
+    what 'the perpetrators of ... were' names, or the name apposed to the noun."""
+    copula = noun.head
+    if noun.dep_ == "attr" and _lemma(copula) == "be":
+        subjects = _children(copula, {"nsubj"})
+        return (noun, subjects[0]) if subjects else None
+    if noun.dep_ == "nsubj" and _lemma(copula) == "be":
+        named = _children(copula, {"attr"})
+        return (noun, named[0]) if named else None
+    if noun.dep_ == "appos":
+        return noun, copula  # 'X, the mastermind of the murder'
+    apposed = _children(noun, {"appos"})
+    return (noun, apposed[0]) if apposed else None
+
+
 def _accused_of_act(noun: Token) -> tuple[Token, Token] | None:
     """Who is said to have taken part in the act a noun names, with the word that says so:
     'X was charged with the murder' and 'the court implicated X in the massacre' give X,
@@ -1754,14 +1782,21 @@ def _accused_of_act(noun: Token) -> tuple[Token, Token] | None:
     X). Arrests 'in connection with' an act are left to the arrest's own rule."""
     token, found = noun, None
     for _ in range(8):
-        if token.dep_ not in _PART_IN_ARCS:
+        if token.dep_ not in _PART_IN_ARCS and not (
+            # 'charged with masterminding the murder'
+            token.dep_ == "dobj" and _lemma(token.head) in _PLANNING_VERBS
+        ):
             break
         token = token.head
-        if _lemma(token) in _PART_IN_WORDS:
+        if _lemma(token) in _PART_IN_WORDS or (
+            token.pos_ == "NOUN" and _lemma(token) in _DOER_NOUNS
+        ):
             found = token
     # 'was not involved in the murder' denies it
     if found is None or any(_children(t, {"neg"}) for t in (found, found.head)):
         return None
+    if found.pos_ == "NOUN":
+        return _named_as_doer(found)
     if found.pos_ == "ADJ":
         # 'X was responsible for the attack': the copula's subject
         subjects = _children(found.head, {"nsubj"}) if found.dep_ == "acomp" else []
@@ -3742,6 +3777,62 @@ def _suspects_of_arrests(events: list[EventMention], arrests_for: set[str]) -> N
             act.attributions.append(attribution)
 
 
+#: Words for people held or charged for an act: 'the suspects were identified as A and B'.
+_SUSPECT_NOUNS = frozenset(["suspect", "detainee", "accomplice"])
+_HELD_PARTICIPLES = frozenset(["arrest", "detain", "capture", "hold"])
+
+
+def _suspects_cue(token: Token) -> bool:
+    """'the suspects', 'those arrested', 'their names' (of people held)."""
+    if _lemma(token) in _SUSPECT_NOUNS and token.pos_ == "NOUN":
+        return True
+    if token.lower_ == "those" and any(_lemma(c) in _HELD_PARTICIPLES for c in token.children):
+        return True
+    return token.lower_ == "names" and any(c.lower_ == "their" for c in token.children)
+
+
+def _identified_suspects(
+    events: list[EventMention], sentences: list[SpacySpan], actors: _Actors
+) -> None:
+    """Names a later sentence gives the suspects of an act ('The suspects were identified
+    as A, B and C', 'Their names are A and B') are its alleged perpetrators: the act is the
+    latest attack told before that has a perpetrator."""
+    alleged = [
+        e
+        for e in events
+        if e.type in load_lexicon().violent
+        and any(p.role == Role.PERPETRATOR.value for p in e.participants)
+    ]
+    if not alleged:
+        return
+    for sentence in sentences:
+        cue = next((t for t in sentence if _suspects_cue(t)), None)
+        if cue is None:
+            continue
+        tells = [t for t in sentence if t.i > cue.i and _lemma(t) in ("be", "identify")]
+        if not tells:
+            continue
+        named: list[Actor] = []
+        for actor, _s, _e in actors.in_range(tells[0].idx, sentence.end_char):
+            if actor.kind == ActorKind.PERSON.value and actor not in named:
+                named.append(actor)
+        if len(named) < 2:
+            continue
+        before = [e for e in alleged if e.trigger.end <= sentence.start_char]
+        if not before:
+            continue
+        act = max(before, key=lambda e: e.trigger.start)
+        roled = {p.actor for p in act.participants}
+        added = [a for a in named if a.id not in roled]
+        for actor in added:
+            act.participants.append(Participant(actor=actor.id, role=Role.PERPETRATOR))
+        attribution = Attribution(
+            source=ARTICLE_SOURCE, stance=Stance.ALLEGES, start=cue.idx, end=cue.idx + len(cue)
+        )
+        if added and attribution not in act.attributions:
+            act.attributions.append(attribution)
+
+
 def _resolve_anchored_times(events: list[_Event]) -> None:
     """'more than a day later', 'shortly after the attack': anchored on the referred event."""
     by_id = {e.id: e for e in events}
@@ -3911,6 +4002,7 @@ def extract_events(
     described_doers = infer_described_doers(built, doc, actors)
     infer_perpetrators(built, doc, actors, described_doers)
     _suspects_of_arrests(built, arrests_for)
+    _identified_suspects(built, sentences, actor_index)
     return built
 
 

@@ -1050,7 +1050,16 @@ _GENERIC_PERPETRATOR_HEADS = frozenset(
         "OFFICERS",
         "YOUTHS",
         "STRANGERS",
+        "PERSONNEL",
+        "PATROL",
+        "ASSASSIN",
+        "KILLER",
     ]
+)
+
+# Craft the name tagger may take for doers: the people in them did it, not the machines.
+_CRAFT_HEADS = frozenset(
+    ["HELICOPTER", "HELICOPTERS", "GUNSHIP", "GUNSHIPS", "AIRCRAFT", "PLANE", "PLANES"]
 )
 
 _WEEKDAY = re.compile(r"\b(MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY\b", re.IGNORECASE)
@@ -1573,6 +1582,8 @@ def event_to_template(
     governments = [a for a in perpetrators if a.kind == ActorKind.GOVERNMENT]
     for actor in doers or governments:
         text = _actor_text(actor, article)
+        if _head(text.split()) in _CRAFT_HEADS:
+            continue  # 'helicopter gunships fired on the town': the crews, not the craft
         if _is_description(actor, text):
             individuals.append((actor, _counted(actor, text, article)))
         else:
@@ -1582,6 +1593,14 @@ def event_to_template(
         for generic in _generic_mentions(actor, article, event)[:1]:
             if generic not in {t for _, t in individuals}:
                 individuals.append((actor, generic))
+    named = [a for a, _ in individuals if a.kind == ActorKind.PERSON]
+    if len({a.id for a in named}) >= 2:
+        # 'five men ... their names are A, B, ...': the names, not the people they describe
+        individuals = [
+            (a, text)
+            for a, text in individuals
+            if a.kind not in (ActorKind.CIVILIANS, ActorKind.OTHER)
+        ]
     if perpetrators:
         state = all(
             a.kind in {ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT} for a in perpetrators
