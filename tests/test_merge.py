@@ -20,6 +20,7 @@ from threatline.merge import (
     distinctive,
     mention_records,
     merge_records,
+    odd_one_out,
     one_edit_apart,
     participant_similarity,
     regroup,
@@ -638,6 +639,43 @@ def test_merge_a_lookalike_the_same_day_does_not_capture_the_named_reports() -> 
     assert score_pair(shooting, commander) >= THRESHOLD
     clusters = merge_records([shooting, commander, *follow_ups])
     assert _partition(clusters) == [["a:E1", "c:E1", "d:E1", "e:E1"], ["b:E1"]]
+
+
+def _office_reports(outlier_day: int) -> list[MentionRecord]:
+    """Three reports of a bombing of the Union Office on 4 March, two that say only "the
+    attack on the office", and a report published first that names the office with a
+    shooting on ``outlier_day`` (a speaker's aside on another attack mixed into it)."""
+    office = ActorRef(id="union-office", name="Union Office")
+    early = dt.date(2024, 3, 4)
+    return [
+        record("a:E1", day=outlier_day, kind="armed_assault", targets=[office], published=early),
+        *(record(f"{key}:E1", targets=[office]) for key in "bcd"),
+        _undated("e:E1", dt.date(2024, 3, 6), kind="attack", targets=[office]),
+        _undated("f:E1", dt.date(2024, 3, 7), kind="attack", targets=[office]),
+    ]
+
+
+def test_merge_a_report_at_odds_with_most_reports_of_its_target_joins_last() -> None:
+    # The shooting of 3 March vetoes the three bombings of the 4th; joined first (it comes
+    # first in the stable order and ties with the bombings), it would take the reports of
+    # "the attack" away from the bombing.
+    records = _office_reports(outlier_day=3)
+    assert all(score_pair(records[0], bombing) == 0.0 for bombing in records[1:4])
+    assert score_pair(records[0], records[4]) >= THRESHOLD
+    clusters = merge_records(records)
+    assert _partition(clusters) == [["a:E1"], ["b:E1", "c:E1", "d:E1", "e:E1", "f:E1"]]
+
+
+def test_merge_a_report_at_odds_with_one_report_of_its_target_is_no_outlier() -> None:
+    # The shooting told on the same day as the bombings vetoes none of them: it is one of
+    # their reports, and the first report waits for nothing.
+    records = _office_reports(outlier_day=4)
+    assert all(score_pair(records[0], other) >= THRESHOLD for other in records[1:])
+    assert _partition(merge_records(records)) == [[f"{key}:E1" for key in "abcdef"]]
+    vetoed = {(0, 1)}
+    scores = {(0, j): 0.8 for j in range(2, 6)}
+    assert not odd_one_out(0, records, scores, vetoed)
+    assert odd_one_out(0, records, scores, vetoed | {(0, 2), (0, 3)})
 
 
 # --------------------------------------------------------------------------- clustering

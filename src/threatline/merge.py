@@ -13,7 +13,8 @@ result does not depend on the order in which articles arrive:
    stored components it links to (incremental, no full recompute).
 2. **Clusters**: within a component, :func:`cluster_component` joins clusters by average
    linkage, best pair first, while the average reaches the threshold (or a linked pair
-   across them names one victim) and no pair across them vetoes. This keeps look-alike
+   across them names one victim) and no pair across them vetoes; a report that vetoes many
+   reports of its named target joins last. This keeps look-alike
    events that a chain of links joined (A~B, B~C, A!~C) apart.
 
 A cluster's id derives from its first record in the stable order (:func:`event_id_for`).
@@ -1082,6 +1083,44 @@ def components(records: Sequence[MentionRecord]) -> list[list[MentionRecord]]:
     return sorted(result, key=lambda group: stable_order(group[0]))
 
 
+#: The share of the reports that a report shares a named target with (linked or vetoed) that
+#: it vetoes, from which it is an outlier (:func:`odd_one_out`).
+OUTLIER_SHARE = 1 / 3
+#: The least number of such vetoes that make an outlier: one may be the other report's fault.
+OUTLIER_VETOES = 2
+
+
+def odd_one_out(
+    index: int,
+    ordered: Sequence[MentionRecord],
+    scores: dict[tuple[int, int], float],
+    vetoed: set[tuple[int, int]],
+) -> bool:
+    """Whether the record at ``index`` disagrees with the reports of its target: of the
+    records of other articles that share a named target with it (:func:`shared_named_target`)
+    and either link to it (``scores``, by pairs of indices of ``ordered``, reach
+    :data:`THRESHOLD`) or veto it (``vetoed``), at least :data:`OUTLIER_VETOES` and at
+    least :data:`OUTLIER_SHARE` of them veto it. Such a record tells of the named union
+    office, say, with a day or a way of attacking that most of its reports contradict (a
+    speaker's aside on another attack, mixed into the report)."""
+    record = ordered[index]
+    agree = disagree = 0
+    for other in range(len(ordered)):
+        if other == index or ordered[other].article_id == record.article_id:
+            continue
+        key = (index, other) if index < other else (other, index)
+        against = key in vetoed
+        if not against and scores.get(key, 0.0) < THRESHOLD:
+            continue
+        if not shared_named_target(record, ordered[other]):
+            continue
+        if against:
+            disagree += 1
+        else:
+            agree += 1
+    return disagree >= OUTLIER_VETOES and disagree >= OUTLIER_SHARE * (agree + disagree)
+
+
 def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionRecord]]:
     """Split a component into events by average-linkage agglomeration: start from one
     cluster per record and join, again and again, the two clusters with the best average
@@ -1092,7 +1131,9 @@ def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionReco
     (:func:`shared_named_target`) join before any other, whatever their average, so that a
     report of a named victim that also matches a same-day, same-town look-alike in all but
     the victim ends with the other reports of its victim, and a report without a date or
-    place of its own that names the victim is not kept out by the average. Ties go to the
+    place of its own that names the victim is not kept out by the average. A report at odds
+    with the reports of its named target (:func:`odd_one_out`) joins after all others, so
+    that its vetoes do not keep the reports it links to apart from their event. Ties go to the
     clusters first in :func:`stable_order`; the result is a function of the set."""
     ordered = sorted(records, key=stable_order)
     n = len(ordered)
@@ -1128,6 +1169,10 @@ def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionReco
     candidates = {
         pair for pair, score in sums.items() if score >= THRESHOLD and pair not in named_apart
     }
+    # A report that shares a named target with others yet vetoes a third or more of them
+    # (a wrong day or way of attacking next to the right name) joins last: joined early, its
+    # vetoes would keep the reports it agrees with apart from the rest of their event.
+    outliers = {i for i in range(n) if odd_one_out(i, ordered, sums, vetoed)}
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
 
     def pair(x: int, y: int) -> tuple[int, int]:
@@ -1145,23 +1190,25 @@ def cluster_component(records: Iterable[MentionRecord]) -> list[list[MentionReco
         )
 
     while True:
-        best: tuple[bool, float, int, int] | None = None
+        best: tuple[bool, bool, float, int, int] | None = None
         for i, j in sorted(candidates):
             if (i, j) in vetoed:
                 continue
             average = sums.get((i, j), 0.0) / max(1, counted.get((i, j), 0))
             named = (i, j) in same_victim
-            rank = (named, average, i, j)
+            rank = (named, not ({i, j} & outliers), average, i, j)
             if (
                 (named or average >= CLUSTER_THRESHOLD)
-                and (best is None or rank[:2] > best[:2])
+                and (best is None or rank[:3] > best[:3])
                 and reconciled(i, j)
             ):
                 best = rank
         if best is None:
             break
-        _, _, keep, gone = best
+        _, _, _, keep, gone = best
         members[keep] += members.pop(gone)
+        if gone in outliers:
+            outliers.add(keep)
         for k in members:
             if k == keep:
                 continue
