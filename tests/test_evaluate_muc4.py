@@ -2143,6 +2143,7 @@ def test_muc4_an_inferred_group_is_suspected_where_its_sentence_suspects_it(
         ("In an alleged plot, the Northern Front bombed the Central Bank.", "REPORTED AS FACT"),
         ("It is possible that the Northern Front bombed the Central Bank.", "POSSIBLE"),
         ("It could have been the Northern Front that bombed the Central Bank.", "POSSIBLE"),
+        ("They study the possibility that the Northern Front bombed the Central Bank.", "POSSIBLE"),
         # '1 May' is a day, not a possibility
         ("On 1 May the Northern Front bombed the Central Bank.", "REPORTED AS FACT"),
     ],

@@ -2192,9 +2192,11 @@ _SUSPECT_MODIFIER = re.compile(
     re.IGNORECASE,
 )
 # 'the possible participation of the Northern Front', 'it could have been the Northern
-# Front': the group is not connected to the incident, only deemed possible ('1 May' is a day).
+# Front', 'whether the Northern Front did it': the group is not connected to the incident,
+# only deemed possible ('1 May' is a day).
 _POSSIBLE_DOER = re.compile(
-    r"\b(?:could|might|(?<![0-9] )may|possible|possibly|perhaps)\s+(?:[^\s.,;:!?]+\s+){0,5}$",
+    r"\b(?:could|might|(?<![0-9] )may|possible|possibly|possibility|perhaps|whether)\s+"
+    r"(?:[^\s.,;:!?]+\s+){0,5}$",
     re.IGNORECASE,
 )
 
