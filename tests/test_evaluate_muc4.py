@@ -2149,3 +2149,123 @@ def test_muc4_a_group_s_attacks_with_no_target_day_or_town_are_no_incident(
     hondo = Place(id="P1", name="Valle Hondo", country="SV", level="settlement")
     report = report.model_copy(update={"places": [hondo] if town else []})
     assert bool(report_to_templates(report)) is kept
+
+
+@pytest.mark.parametrize(
+    ("second", "confidence"),
+    [
+        # the doers were inferred from a sentence in which the police suspect the group
+        ("The police suspect the Northern Front.", "SUSPECTED OR ACCUSED BY AUTHORITIES"),
+        ("Witnesses blamed the Northern Front.", "SUSPECTED OR ACCUSED"),
+        # a sentence that only names the group reports it as the actor
+        ("The Northern Front is active in the town.", "REPORTED AS FACT"),
+    ],
+)
+def test_muc4_an_inferred_group_is_suspected_where_its_sentence_suspects_it(
+    second: str, confidence: str
+) -> None:
+    text = f"A bomb hit the Central Bank in Santa Rosa. {second}"
+    start = text.index(second)
+    report = _article_report(
+        text,
+        [("a1", "Northern Front", "armed_group", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bomb",
+                "physical": ["Central Bank"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+                "attributions": [
+                    Attribution(source="article", stance="asserts"),
+                    Attribution(
+                        source="context", stance="assumes", start=start, end=start + len(second)
+                    ),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [(f.value, f.xref) for f in template.slot(11).fillers] == [
+        (confidence, ("NORTHERN FRONT",))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "confidence"),
+    [
+        ("Alleged members of the Northern Front bombed the Central Bank.", "SUSPECTED OR ACCUSED"),
+        ("Suspected Northern Front rebels bombed the Central Bank.", "SUSPECTED OR ACCUSED"),
+        ("Members of the Northern Front bombed the Central Bank.", "REPORTED AS FACT"),
+        # the modifier belongs to another phrase, across a clause break
+        ("In an alleged plot, the Northern Front bombed the Central Bank.", "REPORTED AS FACT"),
+        ("It is possible that the Northern Front bombed the Central Bank.", "POSSIBLE"),
+        ("It could have been the Northern Front that bombed the Central Bank.", "POSSIBLE"),
+        ("They study the possibility that the Northern Front bombed the Central Bank.", "POSSIBLE"),
+        # '1 May' is a day, not a possibility
+        ("On 1 May the Northern Front bombed the Central Bank.", "REPORTED AS FACT"),
+    ],
+)
+def test_muc4_a_group_named_as_alleged_or_possible_doer_lowers_its_confidence(
+    text: str, confidence: str
+) -> None:
+    report = _article_report(
+        text,
+        [("a1", "Northern Front", "armed_group", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "physical": ["Central Bank"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+                "attributions": [Attribution(source="article", stance="asserts")],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(11).fillers] == [confidence]
+
+
+def test_muc4_an_authority_that_suspects_a_possible_doer_accuses_it() -> None:
+    text = "A bomb hit the Central Bank. It could be the Northern Front, the police said."
+    article = Article.from_text(text, title="TST9-MUC4-0005", published=dt.date(1990, 3, 12))
+    start = text.index("Northern Front")
+    group = Actor(
+        id="a1", name="Northern Front", kind="armed_group", mentions=[(start, start + 14)]
+    )
+    police = Actor(id="a2", name="police", kind="security_force")
+    actors = {"a1": group, "a2": police}
+    event = EventMention(
+        id="E1",
+        type="bombing",
+        trigger=Span(start=2, end=6, text="bomb"),
+        evidence=[Span(start=0, end=len(text), text=text)],
+        participants=[Participant(actor="a1", role="perpetrator")],
+        attributions=[Attribution(source="a2", stance="alleges")],
+    )
+    confidence = perpetrator_confidence(event, group, actors, article=article)
+    assert confidence == "SUSPECTED OR ACCUSED BY AUTHORITIES"
+    # without the police's word the group is only a possible doer
+    event = event.model_copy(update={"attributions": []})
+    assert perpetrator_confidence(event, group, actors, article=article) == "POSSIBLE"
+    # without the article, only the attributions count
+    assert perpetrator_confidence(event, group, actors) == "REPORTED AS FACT"
+
+
+@pytest.mark.model
+def test_muc4_the_police_suspecting_the_group_is_read_from_real_text(nlp, gazetteer, actor_kb):
+    from threatline.extract import Extractor
+
+    extractor = Extractor(nlp=nlp, gazetteer=gazetteer, actor_kb=actor_kb)
+    lead = "Santa Rosa, 3 May 1990 (AFP) -- A bomb exploded today at the offices of the "
+    lead += "National Bank in Santa Rosa, killing two guards. "
+    found = {}
+    for second in (
+        "The police suspect the Northern Liberation Front.",
+        "The Northern Liberation Front has been active in the capital.",
+    ):
+        article = Article.from_text(
+            lead + second, title="TST9-MUC4-0006", published=dt.date(1990, 5, 3)
+        )
+        templates = report_to_templates(extractor.extract(article))
+        found[second] = [f.value for t in templates for f in t.slot(11).fillers]
+    assert list(found.values()) == [["SUSPECTED OR ACCUSED BY AUTHORITIES"], ["REPORTED AS FACT"]]

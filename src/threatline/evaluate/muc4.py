@@ -1614,7 +1614,7 @@ def event_to_template(
     t.slots[10] = SlotFill(fillers=[Filler((text,)) for _, text in organizations])
     t.slots[11] = SlotFill(
         fillers=[
-            Filler((perpetrator_confidence(event, actor, actors, claimants),), (text,))
+            Filler((perpetrator_confidence(event, actor, actors, claimants, article),), (text,))
             for actor, text in organizations
         ]
     )
@@ -2141,13 +2141,19 @@ def perpetrator_confidence(
     actor: Actor,
     actors: dict[str, Actor],
     claimants: frozenset[str] | set[str] = frozenset(),
+    article: Article | None = None,
 ) -> str:
     """PERP: ORGANIZATION CONFIDENCE from the event's attributions (part2, slot 11 tree).
 
     The perpetrator's own claim -> CLAIMED OR ADMITTED; an allegation, assumption, estimate
     or unconfirmed report -> SUSPECTED OR ACCUSED (BY AUTHORITIES when the source is a
     government or security force); otherwise REPORTED AS FACT. A denial by the accused
-    does not make it ACQUITTED: only an acquittal does, which events do not record."""
+    does not make it ACQUITTED: only an acquittal does, which events do not record.
+
+    With the ``article``, the words that name the group count too: a doer inferred from a
+    sentence that suspects or blames the group is suspected (by the authorities when they
+    are its subject), 'alleged members of' the group are suspected, and a group only
+    deemed possible ('the possible participation of') is POSSIBLE."""
     claimants = set(claimants) | {p.actor for p in event.participants if p.role == "claimant"}
     claims = {a.source for a in event.attributions if a.stance == Stance.CLAIMS}
     if any(_claims_for(c, actor, event, actors) for c in claimants | claims):
@@ -2168,11 +2174,82 @@ def perpetrator_confidence(
                 by_authority = True
             else:
                 by_other = True
+    inferred_from = _inferred_from(event, actor, article) if article is not None else ""
+    if _SUSPICION_CUE.search(inferred_from):
+        # the doers were inferred from a sentence that suspects or blames the group
+        by_authority = by_authority or bool(_AUTHORITY_WORD.search(inferred_from))
+        by_other = True
     if by_authority:
         return "SUSPECTED OR ACCUSED BY AUTHORITIES"
-    if by_other:
+    if article is not None and _named_as_suspect(event, actor, article, _POSSIBLE_DOER):
+        # 'the possible participation of the Northern Front': no one connects it (the
+        # slot 11 tree: not explicitly connected), unless an authority suspects it
+        return "POSSIBLE"
+    if by_other or (article is not None and _named_as_suspect(event, actor, article)):
         return "SUSPECTED OR ACCUSED"
     return "REPORTED AS FACT"
+
+
+# Words of suspicion or blame in the sentence a doer was inferred from ('the police
+# suspect the Northern Front'), and the authorities that may voice them.
+_SUSPICION_CUE = re.compile(
+    r"\b(?:suspect(?:s|ed)?|blam(?:e|es|ed)|accus(?:e|es|ed)|attribut(?:e|es|ed)|"
+    r"presum(?:e|es|ed|ably)|believed|allegedly)\b",
+    re.IGNORECASE,
+)
+_AUTHORITY_WORD = re.compile(
+    r"\b(?:police|army|military|authorities|government|armed forces|ministers?|"
+    r"ministry|president|officials?|brigade|troops|security forces)\b",
+    re.IGNORECASE,
+)
+# 'alleged members of the Northern Front', 'suspected Northern Front rebels': a modifier of
+# the doers that tells uncertainty (part2, slot 11: "alleged", "suspected"), a few words
+# before the group's name with no clause break between.
+_SUSPECT_MODIFIER = re.compile(
+    r"\b(?:alleged(?:ly)?|suspected|presumed|presumably|purported(?:ly)?)\s+"
+    r"(?:[^\s.,;:!?]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+# 'the possible participation of the Northern Front', 'it could have been the Northern
+# Front', 'whether the Northern Front did it': the group is not connected to the incident,
+# only deemed possible ('1 May' is a day).
+_POSSIBLE_DOER = re.compile(
+    r"\b(?:could|might|(?<![0-9] )may|possible|possibly|possibility|perhaps|whether)\s+"
+    r"(?:[^\s.,;:!?]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+
+
+def _inference_spans(event: EventMention) -> list[tuple[int, int]]:
+    """The sentences the event's doers were inferred from (:mod:`threatline.perpetrators`)."""
+    return [
+        (a.start, a.end)
+        for a in event.attributions
+        if a.source == INFERRED_SOURCE and a.start is not None and a.end is not None
+    ]
+
+
+def _inferred_from(event: EventMention, actor: Actor, article: Article) -> str:
+    """The sentences that name the group where its role in the event was inferred from
+    ('' when the event states it)."""
+    return " ".join(
+        article.text[a:b]
+        for a, b in _inference_spans(event)
+        if any(a <= start < b for start, _end in actor.mentions)
+    )
+
+
+def _named_as_suspect(
+    event: EventMention, actor: Actor, article: Article, cue: re.Pattern[str] = _SUSPECT_MODIFIER
+) -> bool:
+    """Whether the event's sentences, or the sentence its doers were inferred from, name
+    the group after a ``cue`` ('alleged Northern Front members')."""
+    spans = [(s.start, s.end) for s in event.evidence] + _inference_spans(event)
+    return any(
+        cue.search(article.text[max(0, start - 70) : start])
+        for start, _end in actor.mentions
+        if any(a <= start < b for a, b in spans)
+    )
 
 
 def _claims_for(
