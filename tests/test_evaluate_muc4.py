@@ -2150,3 +2150,51 @@ def test_muc4_one_group_s_attack_on_one_day_at_home_and_abroad_is_one_incident(
     report = _article_report(text, groups, events[::-1] if liberty_first else events)
     templates = report_to_templates(report.model_copy(update={"places": places}))
     assert sorted(t.slot(3).fillers[0].value for t in templates) == sorted(locations)
+
+
+@pytest.mark.parametrize(
+    ("second", "n_templates"),
+    [
+        # the attempt on him and the attack on him: one act told twice
+        ("Police said gunmen attacked Pedro Valdivia on Friday.", 1),
+        # an attempt on another man is another incident
+        ("Police said gunmen attacked Tomas Arce on Friday.", 2),
+    ],
+)
+def test_muc4_an_attempt_and_an_attack_on_one_named_man_are_one_incident(
+    second: str, n_templates: int
+) -> None:
+    text = "Gunmen tried to kill Pedro Valdivia on Friday. " + second
+    victim = "Tomas Arce" if "Tomas Arce" in second else "Pedro Valdivia"
+    actors = [("a1", "Gunmen", "armed_group", False), ("a2", "Pedro Valdivia", "person", False)]
+    if victim != "Pedro Valdivia":
+        actors.append(("a3", victim, "person", False))
+    friday = TimeSpan(text="Friday", start=dt.date(1990, 3, 9), end=dt.date(1990, 3, 9))
+    report = _article_report(
+        text,
+        actors,
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "tried",
+                "status": "failed",
+                "time": friday,
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            },
+            {
+                "type": "armed_assault",
+                "trigger": "attacked",
+                "time": friday,
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor=actors[-1][0], role="victim"),
+                ],
+            },
+        ],
+    )
+    templates = report_to_templates(report)
+    assert len(templates) == n_templates
+    assert [f.value for f in templates[0].slot(5).fillers] == ["ATTEMPTED"]

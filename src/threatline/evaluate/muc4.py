@@ -1391,11 +1391,14 @@ def _same_incident(a: MucTemplate, b: MucTemplate, home_country: str | None = No
     compatible with a more precise one), and a common target unless one names none.
 
     ``home_country``: the country the message reports from (:func:`_main_country`)."""
-    for slot in (4, 5):
-        if {_filler_text(slot, f) for f in a.slot(slot).fillers} != {
-            _filler_text(slot, f) for f in b.slot(slot).fillers
-        }:
-            return False
+    if {_filler_text(4, f) for f in a.slot(4).fillers} != {
+        _filler_text(4, f) for f in b.slot(4).fillers
+    }:
+        return False
+    if {_filler_text(5, f) for f in a.slot(5).fillers} != {
+        _filler_text(5, f) for f in b.slot(5).fillers
+    } and not _one_act_on_a_named_victim(a, b):
+        return False
     if _share_a_named_victim(a, b):
         # One person is killed or kidnapped once: a second date or place that a report
         # gives for the same act (a misread place, the day it became known) is no second
@@ -1419,6 +1422,17 @@ def _same_incident(a: MucTemplate, b: MucTemplate, home_country: str | None = No
         if targets_a and targets_b and not targets_a & targets_b:
             return False
     return True
+
+
+def _one_act_on_a_named_victim(a: MucTemplate, b: MucTemplate) -> bool:
+    """An attempt and an accomplished act against one named person on days that agree: one
+    act told as attempted in one report and done in another (a threat stays apart)."""
+    stages = {f.value for t in (a, b) for f in t.slot(5).fillers}
+    return (
+        "THREATENED" not in stages
+        and _share_a_named_victim(a, b)
+        and _compatible_dates(a.slot(2), b.slot(2))
+    )
 
 
 def _at_home(template: MucTemplate, home_country: str | None) -> bool:
