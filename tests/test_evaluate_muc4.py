@@ -2269,3 +2269,109 @@ def test_muc4_the_police_suspecting_the_group_is_read_from_real_text(nlp, gazett
         templates = report_to_templates(extractor.extract(article))
         found[second] = [f.value for t in templates for f in t.slot(11).fillers]
     assert list(found.values()) == [["SUSPECTED OR ACCUSED BY AUTHORITIES"], ["REPORTED AS FACT"]]
+
+
+@pytest.mark.parametrize(
+    ("second_group", "second_day", "liberty_first", "locations"),
+    [
+        # one group's bombing on one day, its branch read as a town abroad: one incident,
+        # at home whichever report comes first
+        ("Northern Front", 11, False, ["PERU: LIMA (CITY)"]),
+        ("Northern Front", 11, True, ["PERU: LIMA (CITY)"]),
+        # another group or another day: two incidents
+        ("Red Cells", 11, False, ["PERU: LIMA (CITY)", "UNITED STATES: LIBERTY (CITY)"]),
+        ("Northern Front", 8, False, ["PERU: LIMA (CITY)", "UNITED STATES: LIBERTY (CITY)"]),
+    ],
+)
+def test_muc4_one_group_s_attack_on_one_day_at_home_and_abroad_is_one_incident(
+    second_group: str, second_day: int, liberty_first: bool, locations: list[str]
+) -> None:
+    text = (
+        "Members of the Northern Front bombed the Valdivia bank in Lima, Peru. "
+        f"Police said the {second_group} set off a bomb at the bank's Liberty branch."
+    )
+    places = [
+        Place(id="P1", name="Lima", country="PE", level="settlement",
+              mentions=[(text.index("Lima"), text.index("Lima") + 4)]),
+        Place(id="P2", name="Peru", country="PE", level="country",
+              mentions=[(text.index("Peru"), text.index("Peru") + 4)]),
+        Place(id="P3", name="Liberty", country="US", level="settlement",
+              mentions=[(text.index("Liberty"), text.index("Liberty") + 7)]),
+    ]  # fmt: skip
+
+    def day(number: int) -> TimeSpan:
+        date = dt.date(1990, 3, number)
+        return TimeSpan(text="that day", start=date, end=date)
+
+    groups = [("a1", "Northern Front", "armed_group", True)]
+    if second_group != "Northern Front":
+        groups.append(("a2", second_group, "armed_group", True))
+    events: list[dict[str, object]] = [
+        {
+            "type": "bombing",
+            "trigger": "bombed",
+            "physical": ["Valdivia bank"],
+            "place": EventPlace(id="P1", text="Lima", precision=1),
+            "participants": [Participant(actor="a1", role="perpetrator")],
+            "time": day(11),
+        },
+        {
+            "type": "bombing",
+            "trigger": "set off",
+            "physical": ["Liberty branch"],
+            "place": EventPlace(id="P3", text="Liberty", precision=1),
+            "participants": [Participant(actor=groups[-1][0], role="perpetrator")],
+            "time": day(second_day),
+        },
+    ]
+    report = _article_report(text, groups, events[::-1] if liberty_first else events)
+    templates = report_to_templates(report.model_copy(update={"places": places}))
+    assert sorted(t.slot(3).fillers[0].value for t in templates) == sorted(locations)
+
+
+@pytest.mark.parametrize(
+    ("second", "n_templates"),
+    [
+        # the attempt on him and the attack on him: one act told twice
+        ("Police said gunmen attacked Pedro Valdivia on Friday.", 1),
+        # an attempt on another man is another incident
+        ("Police said gunmen attacked Tomas Arce on Friday.", 2),
+    ],
+)
+def test_muc4_an_attempt_and_an_attack_on_one_named_man_are_one_incident(
+    second: str, n_templates: int
+) -> None:
+    text = "Gunmen tried to kill Pedro Valdivia on Friday. " + second
+    victim = "Tomas Arce" if "Tomas Arce" in second else "Pedro Valdivia"
+    actors = [("a1", "Gunmen", "armed_group", False), ("a2", "Pedro Valdivia", "person", False)]
+    if victim != "Pedro Valdivia":
+        actors.append(("a3", victim, "person", False))
+    friday = TimeSpan(text="Friday", start=dt.date(1990, 3, 9), end=dt.date(1990, 3, 9))
+    report = _article_report(
+        text,
+        actors,
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "tried",
+                "status": "failed",
+                "time": friday,
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            },
+            {
+                "type": "armed_assault",
+                "trigger": "attacked",
+                "time": friday,
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor=actors[-1][0], role="victim"),
+                ],
+            },
+        ],
+    )
+    templates = report_to_templates(report)
+    assert len(templates) == n_templates
+    assert [f.value for f in templates[0].slot(5).fillers] == ["ATTEMPTED"]

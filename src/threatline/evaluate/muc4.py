@@ -1107,7 +1107,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         )
         if template is None:
             continue
-        same = next((t for t in templates if _same_incident(t, template)), None)
+        same = next((t for t in templates if _same_incident(t, template, fallback_country)), None)
         if (
             same is not None
             and _told_as_another(event, report.article)
@@ -1123,6 +1123,13 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
                 same.slot(2), template.slot(2)
             ) or not _compatible_locations(same.slot(3), template.slot(3))
             _merge_into(same, template, keep_date_and_place=conflict)
+            if (
+                conflict
+                and _at_home(template, fallback_country)
+                and not _at_home(same, fallback_country)
+                and not _share_a_named_victim(same, template)
+            ):
+                same.slots[3] = template.slot(3)  # the place abroad is the misread one
             sentences[id(same)].append(_event_sentences(event, report.article))
             texts[id(same)].append(_event_text(event, report.article))
             events[id(same)].append(event)
@@ -1387,19 +1394,28 @@ def _main_country(places: Sequence[Place], text: str = "") -> str | None:
     return _country_name(max(weights, key=lambda code: weights[code]))
 
 
-def _same_incident(a: MucTemplate, b: MucTemplate) -> bool:
+def _same_incident(a: MucTemplate, b: MucTemplate, home_country: str | None = None) -> bool:
     """Whether two templates of one message are one incident (part1 section 5.0): same
     type and stage, no different date or location (a default date or a bare country is
-    compatible with a more precise one), and a common target unless one names none."""
-    for slot in (4, 5):
-        if {_filler_text(slot, f) for f in a.slot(slot).fillers} != {
-            _filler_text(slot, f) for f in b.slot(slot).fillers
-        }:
-            return False
+    compatible with a more precise one), and a common target unless one names none.
+
+    ``home_country``: the country the message reports from (:func:`_main_country`)."""
+    if {_filler_text(4, f) for f in a.slot(4).fillers} != {
+        _filler_text(4, f) for f in b.slot(4).fillers
+    }:
+        return False
+    if {_filler_text(5, f) for f in a.slot(5).fillers} != {
+        _filler_text(5, f) for f in b.slot(5).fillers
+    } and not _one_act_on_a_named_victim(a, b):
+        return False
     if _share_a_named_victim(a, b):
         # One person is killed or kidnapped once: a second date or place that a report
         # gives for the same act (a misread place, the day it became known) is no second
         # incident.
+        return True
+    if _at_home_and_abroad(a, b, home_country) and _one_group_on_one_day(a, b):
+        # One group's attack on one day, told at home and in a far country: a name read as
+        # a town abroad (a bank's 'Liberty branch'), not the group's attacks in two lands.
         return True
     if not _compatible_dates(a.slot(2), b.slot(2)) or not _compatible_locations(
         a.slot(3), b.slot(3)
@@ -1415,6 +1431,42 @@ def _same_incident(a: MucTemplate, b: MucTemplate) -> bool:
         if targets_a and targets_b and not targets_a & targets_b:
             return False
     return True
+
+
+def _one_act_on_a_named_victim(a: MucTemplate, b: MucTemplate) -> bool:
+    """An attempt and an accomplished act against one named person on days that agree: one
+    act told as attempted in one report and done in another (a threat stays apart)."""
+    stages = {f.value for t in (a, b) for f in t.slot(5).fillers}
+    return (
+        "THREATENED" not in stages
+        and _share_a_named_victim(a, b)
+        and _compatible_dates(a.slot(2), b.slot(2))
+    )
+
+
+def _at_home(template: MucTemplate, home_country: str | None) -> bool:
+    """Whether the template is located in the message's country."""
+    location = template.slot(3).fillers
+    return bool(home_country and location) and (
+        parse_muc_location(location[0].value).country == home_country
+    )
+
+
+def _at_home_and_abroad(a: MucTemplate, b: MucTemplate, home_country: str | None) -> bool:
+    """Whether one template is located in the message's country and the other in another."""
+    if not a.slot(3).fillers or not b.slot(3).fillers:
+        return False
+    return _at_home(a, home_country) != _at_home(b, home_country)
+
+
+def _one_group_on_one_day(a: MucTemplate, b: MucTemplate) -> bool:
+    """Both templates name one perpetrator organization and give the same date."""
+    if not (_target_fills(a, (10,)) & _target_fills(b, (10,))):
+        return False
+    if not a.slot(2).fillers or not b.slot(2).fillers:
+        return False
+    day_a = parse_muc_date(a.slot(2).fillers[0].value)
+    return day_a is not None and day_a == parse_muc_date(b.slot(2).fillers[0].value)
 
 
 def _share_a_named_victim(a: MucTemplate, b: MucTemplate) -> bool:
