@@ -2050,6 +2050,47 @@ def test_events_a_participle_sharing_a_passive_auxiliary_names_the_harmed(nlp, e
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        (
+            "Gunmen killed Pedro Valdivia in the port, along with two of his bodyguards.",
+            {"valdivia", "bodyguards"},
+        ),
+        (
+            "Gunmen kidnapped Pedro Valdivia together with his bodyguards.",
+            {"valdivia", "bodyguards"},
+        ),
+        # before the verb the companions are the doers'
+        ("Gunmen, along with their bodyguards, killed Pedro Valdivia.", {"valdivia"}),
+    ],
+)
+def test_events_companions_of_the_harmed_are_victims(nlp, text, victims):
+    gunmen = actor(text, "gunmen", ActorKind.ARMED_GROUP, "Gunmen")
+    valdivia = actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia", "his")
+    guards = actor(text, "bodyguards", ActorKind.CIVILIANS, "bodyguards")
+    event = only(run(nlp, text, actors=[gunmen, valdivia, guards]))
+    assert {p.actor for p in event.participants if p.role == "victim"} == victims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        # 'his' names the minister: the people counted are the bodyguards
+        ("Gunmen killed Pedro Valdivia and two of his bodyguards.", {"valdivia", "bodyguards"}),
+        ("Gunmen killed two of his bodyguards.", {"bodyguards"}),
+    ],
+)
+def test_events_counted_part_of_a_group_names_the_group(nlp, text, victims):
+    gunmen = actor(text, "gunmen", ActorKind.ARMED_GROUP, "Gunmen")
+    valdivia = actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia", "his")
+    guards = actor(text, "bodyguards", ActorKind.CIVILIANS, "bodyguards")
+    event = only(run(nlp, text, actors=[gunmen, valdivia, guards]))
+    assert {p.actor for p in event.participants if p.role == "victim"} == victims
+
+
+@pytest.mark.model
 def test_events_apposed_name_is_the_victim_not_the_possessor(nlp):
     text = "Unknown men killed their colleague Ana Ruiz in the port."
     colleagues = actor(text, "colleagues", ActorKind.CIVILIANS, "their")

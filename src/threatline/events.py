@@ -1302,11 +1302,21 @@ def _conjuncts(token: Token) -> list[Token]:
     return found
 
 
+def _partitive_whole(token: Token) -> Token:
+    """'two of his bodyguards', 'one of the guards': the people counted are the noun after
+    'of' (not the possessor: 'his' names the minister)."""
+    if token.pos_ == "NUM" or _lemma(token) in ("one", "some", "several"):
+        wholes = _prep_objects(token, {"of"})
+        if wholes:
+            return wholes[0]
+    return token
+
+
 def _add_phrase(mention: _Mention, actors: _Actors, head: Token, role: Role) -> None:
     """Every actor the phrase (with its conjuncts) names takes the role; a list of harmed
     people names each of them."""
     for token in _conjuncts(head):
-        _add(mention, actors.in_subtree(token), role)
+        _add(mention, actors.in_subtree(_partitive_whole(token)), role)
     if role == Role.VICTIM:
         for person in _listed_people(head, actors):
             _add(mention, person, role)
@@ -1625,13 +1635,15 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
         if obj is not None and kind in lex.violent | {EventType.THREAT.value}:
             # 'the body of X was found': X suffered the act
             for head in _conjuncts(_whose_remains(obj)):
-                harmed = actors.in_subtree(head)
+                harmed = actors.in_subtree(_partitive_whole(head))
                 _add(mention, harmed, _harm_role(token, kind, harmed, lex))
             if _harm_role(token, kind, None, lex) == Role.VICTIM or any(
                 p.role == Role.VICTIM for p in mention.participants
             ):
                 for person in _listed_people(obj, actors):
                     _add(mention, person, Role.VICTIM)
+                for companion in _companions(token, obj):
+                    _add_phrase(mention, actors, companion, Role.VICTIM)
     else:
         victims = _nominal_victims(token, actors, lex)
         for victim in victims:
@@ -1709,6 +1721,30 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 continue
             if sub is not None:
                 _add_phrase(mention, actors, sub, Role.PERPETRATOR)
+
+
+_COMPANION_ADVERBS = frozenset(["along", "together"])
+
+
+def _companions(verb: Token, harmed: Token) -> list[Token]:
+    """Who shared the harm: 'killed the minister along with two of his bodyguards', 'was
+    wounded together with two other nuns'. The phrase must follow the verb: 'the rebels,
+    along with their leader, attacked the town' tells who did it."""
+    found = []
+    for head in (verb, harmed):
+        for prep in _children(head, {"prep"}):
+            if prep.i < verb.i:
+                continue
+            if _lemma(prep) in _COMPANION_ADVERBS:
+                withs = [w for w in _children(prep, {"prep"}) if _lemma(w) == "with"]
+            elif _lemma(prep) == "with" and any(
+                _lemma(a) in _COMPANION_ADVERBS for a in _children(prep, {"advmod"})
+            ):
+                withs = [prep]
+            else:
+                continue
+            found += [o for w in withs for o in _children(w, {"pobj"})]
+    return found
 
 
 def _own_passive_subject(verb: Token) -> Token | None:
