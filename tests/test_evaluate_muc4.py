@@ -1441,6 +1441,33 @@ def test_muc4_fallback_country_is_the_datelines_when_the_body_names_it_again() -
     assert _main_country([named_once, bolivia], text) == "BOLIVIA"
 
 
+def test_muc4_fallback_country_does_not_count_the_datelines_own_mentions() -> None:
+    from threatline.evaluate.muc4 import _main_country
+
+    text = "OSLO (NORWAY), 3 MAY 90 (RADIO) -- Rebels in Ecuador burned a bus near Ambato, Ecuador."
+
+    def place(pid: str, name: str, code: str, level: str, *starts: int) -> Place:
+        return Place(
+            id=pid,
+            name=name,
+            country=code,
+            level=level,
+            mentions=[(s, s + len(name)) for s in starts],
+        )
+
+    oslo = place("P1", "Oslo", "NO", "settlement", 0)
+    norway = place("P2", "Norway", "NO", "country", text.index("NORWAY"))
+    ecuador = place("P3", "Ecuador", "EC", "country", text.index("Ecuador"), text.rindex("Ecuador"))
+    ambato = place("P4", "Ambato", "EC", "settlement", text.index("Ambato"))
+    # the town and its country in the dateline say where the report was filed: the country
+    # the article mentions most
+    assert _main_country([oslo, norway, ecuador, ambato], text) == "ECUADOR"
+    # named again in the body: a report from where it happened
+    told = text + " Police in Oslo said nothing."
+    oslo_again = place("P1", "Oslo", "NO", "settlement", 0, told.index("Oslo", 10))
+    assert _main_country([oslo_again, norway, ecuador, ambato], told) == "NORWAY"
+
+
 @pytest.mark.parametrize("order", [(0, 1), (1, 0)])
 def test_muc4_merged_incident_keeps_the_default_date_over_a_date_of_the_past(
     order: tuple[int, int],
@@ -2375,3 +2402,27 @@ def test_muc4_an_attempt_and_an_attack_on_one_named_man_are_one_incident(
     templates = report_to_templates(report)
     assert len(templates) == n_templates
     assert [f.value for f in templates[0].slot(5).fillers] == ["ATTEMPTED"]
+
+
+def test_muc4_incident_in_the_capital_is_in_the_town_of_the_dateline() -> None:
+    from threatline.evaluate.muc4 import _capital_of_the_dateline
+
+    home = Place(id="P1", name="Nairobi", country="KE", level="settlement", mentions=[(0, 7)])
+    places = {"P1": home}
+
+    def located(value: str, text: str, town: Place | None = home) -> str:
+        template = MucTemplate(message_id="m")
+        template.slots[3] = SlotFill(fillers=[Filler((value,))])
+        _capital_of_the_dateline(template, [text], town, places)
+        return template.slot(3).fillers[0].value
+
+    assert located("KENYA", "Gunmen shot a judge in the capital.") == "KENYA: NAIROBI (CITY)"
+    assert located("KENYA", "A bomb went off in this city last night.") == "KENYA: NAIROBI (CITY)"
+    # no word of the capital: the country stays
+    assert located("KENYA", "Gunmen shot a judge in the north.") == "KENYA"
+    assert located("KENYA", "The capital was quiet after the judge was shot.") == "KENYA"
+    # the incident's own place, and a dateline town in another country, are kept
+    assert located("KENYA: MOMBASA (CITY)", "Gunmen in the capital.") == "KENYA: MOMBASA (CITY)"
+    abroad = home.model_copy(update={"name": "Kampala", "country": "UG"})
+    assert located("KENYA", "Gunmen shot a judge in the capital.", abroad) == "KENYA"
+    assert located("KENYA", "Gunmen shot a judge in the capital.", None) == "KENYA"

@@ -1149,6 +1149,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _drop_repeated_physical_targets(template)
         _fill_no_casualties(template, " ".join(sentences[id(template)]))
         _place_from_paragraph(template, events[id(template)], report)
+        _capital_of_the_dateline(template, texts[id(template)], home, places)
         _add_town_part(template, texts[id(template)] + paras[id(template)], home)
         if all(_no_day_of_its_own(e.time) for e in events[id(template)]):
             _date_by_the_one_day_told(template, written_days)
@@ -1192,6 +1193,26 @@ def _add_town_part(template: MucTemplate, texts: Sequence[str], home: Place | No
             template.slots[3] = _one(
                 f"{location.country}: {town} (CITY): {location.places[0]} ({kind})"
             )
+
+
+# 'in the capital', 'in this capital', 'in this city': a report names its own town so.
+_CAPITAL = re.compile(r"(?i)\b(?:in|of|at) (?:(?:this|the) capital|this city)\b")
+
+
+def _capital_of_the_dateline(
+    template: MucTemplate, texts: Sequence[str], home: Place | None, places: dict[str, Place]
+) -> None:
+    """An incident told only by its country whose sentences say it happened 'in the
+    capital' or 'in this city' happened in the town of the dateline (``home``), the town
+    the report comes from, when that town is in the incident's country."""
+    fill = template.slot(3).fillers
+    if home is None or not fill or parse_muc_location(fill[0].value).places:
+        return
+    if not any(_CAPITAL.search(text) for text in texts):
+        return
+    value = _location_fill(home, places)
+    if value and parse_muc_location(value).country == parse_muc_location(fill[0].value).country:
+        template.slots[3] = _one(value)
 
 
 def _place_from_paragraph(
@@ -1370,16 +1391,21 @@ def _main_country(places: Sequence[Place], text: str = "") -> str | None:
     """The fallback location of an incident without a place: the country of the dateline's
     place when the article names it again in its body (a report from where it happened),
     else the country the article mentions most (its places' countries, weighted by their
-    mentions)."""
+    mentions). The dateline's own mentions ('CITY (COUNTRY), date') are not a naming
+    again: they say where the report was filed, not what it is about."""
     from threatline.geo import dateline_place_end  # only MUC-4 location fills need it
 
+    dateline_end = dateline_place_end(text) if text else None
     weights: dict[str, int] = {}
+    body: dict[str, int] = {}  # the same, without the mentions in the dateline
     for place in places:
         if place.country:
             weights[place.country] = weights.get(place.country, 0) + max(1, len(place.mentions))
+            body[place.country] = body.get(place.country, 0) + sum(
+                1 for start, _ in place.mentions if dateline_end is None or start >= dateline_end
+            )
     if not weights:
         return None
-    dateline_end = dateline_place_end(text) if text else None
     if dateline_end is not None:
         home = next(
             (
@@ -1389,7 +1415,7 @@ def _main_country(places: Sequence[Place], text: str = "") -> str | None:
             ),
             None,
         )
-        if home is not None and weights[home] > 1:
+        if home is not None and body[home] > 0:
             return _country_name(home)
     return _country_name(max(weights, key=lambda code: weights[code]))
 
