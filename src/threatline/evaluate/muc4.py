@@ -1085,11 +1085,11 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         if p.role in {"claimant", "perpetrator"}
     }
     named_days = days_named_by_date(report.timexes)
-    home = _dateline_town(report.places, report.article.text)
+    from threatline.geo import dateline_place_end  # only location fills need it
+
+    dateline_end = dateline_place_end(report.article.text)
+    home = _dateline_town(report.places, dateline_end)
     templates: list[MucTemplate] = []
-    sentences: dict[int, list[str]] = {}  # template id -> its events' sentences
-    texts: dict[int, list[str]] = {}  # the same sentences as the article writes them
-    paras: dict[int, list[str]] = {}  # their paragraphs, where a place is told further
     events: dict[int, list[EventMention]] = {}  # template id -> its events
     written_days = _days_written_out(report.timexes)
     for event in report.events:
@@ -1130,16 +1130,10 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
                 and not _share_a_named_victim(same, template)
             ):
                 same.slots[3] = template.slot(3)  # the place abroad is the misread one
-            sentences[id(same)].append(_event_sentences(event, report.article))
-            texts[id(same)].append(_event_text(event, report.article))
             events[id(same)].append(event)
-            paras[id(same)].append(_event_paragraphs(event, report.article))
             continue
         templates.append(template)
-        sentences[id(template)] = [_event_sentences(event, report.article)]
-        texts[id(template)] = [_event_text(event, report.article)]
         events[id(template)] = [event]
-        paras[id(template)] = [_event_paragraphs(event, report.article)]
     # A template that names neither perpetrator nor target cannot be matched to a key that
     # names one (guidelines 3.2.1): it says too little to be a specific incident (part1 1.0).
     templates = [t for t in templates if any(t.slot(s).fillers for s in _CONTENT_SLOTS)]
@@ -1147,11 +1141,15 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
         _drop_repeated_physical_targets(template)
-        _fill_no_casualties(template, " ".join(sentences[id(template)]))
-        _place_from_paragraph(template, events[id(template)], report)
-        _capital_of_the_dateline(template, texts[id(template)], home, places)
-        _add_town_part(template, texts[id(template)] + paras[id(template)], home)
-        if all(_no_day_of_its_own(e.time) for e in events[id(template)]):
+        told = events[id(template)]
+        sentences = [_event_sentences(e, report.article) for e in told]
+        texts = [_event_text(e, report.article) for e in told]  # as the article writes them
+        paragraphs = [_event_paragraphs(e, report.article) for e in told]
+        _fill_no_casualties(template, " ".join(sentences))
+        _place_from_paragraph(template, told, report, dateline_end)
+        _capital_of_the_dateline(template, texts, home, places)
+        _add_town_part(template, texts + paragraphs, home)
+        if all(_no_day_of_its_own(e.time) for e in told):
             _date_by_the_one_day_told(template, written_days)
     return templates
 
@@ -1216,7 +1214,10 @@ def _capital_of_the_dateline(
 
 
 def _place_from_paragraph(
-    template: MucTemplate, events: Sequence[EventMention], report: ArticleReport
+    template: MucTemplate,
+    events: Sequence[EventMention],
+    report: ArticleReport,
+    dateline_end: int | None,
 ) -> None:
     """An incident whose sentences name no place below the country happened at the first
     town, district or department of its paragraph (after the dateline) in that country:
@@ -1226,7 +1227,7 @@ def _place_from_paragraph(
     if not fill or parse_muc_location(fill[0].value).places:
         return
     text = report.article.text
-    after = _dateline_end(text)
+    after = -1 if dateline_end is None else dateline_end
     by_id = {p.id: p for p in report.places}
     for event in events:
         first: tuple[int, Place] | None = None
@@ -1249,25 +1250,16 @@ def _place_from_paragraph(
 _PARAGRAPH_LEVELS = (PlaceLevel.SETTLEMENT, PlaceLevel.DISTRICT, PlaceLevel.REGION)
 
 
-def _dateline_end(text: str) -> int:
-    from threatline.geo import dateline_place_end  # only location fills need it
-
-    end = dateline_place_end(text)
-    return -1 if end is None else end
-
-
-def _dateline_town(places: Iterable[Place], text: str) -> Place | None:
-    """The town of the text's dateline."""
-    from threatline.geo import dateline_place_end  # only location fills need it
-
-    end = dateline_place_end(text)
-    if end is None:
+def _dateline_town(places: Iterable[Place], dateline_end: int | None) -> Place | None:
+    """The town of the text's dateline (``dateline_end``: where the dateline's place ends)."""
+    if dateline_end is None:
         return None
     return next(
         (
             p
             for p in places
-            if p.level == PlaceLevel.SETTLEMENT and any(start < end for start, _ in p.mentions)
+            if p.level == PlaceLevel.SETTLEMENT
+            and any(start < dateline_end for start, _ in p.mentions)
         ),
         None,
     )
@@ -2803,7 +2795,7 @@ def _human_target_type(actor: Actor, text: str, context: str = "") -> str:
 
 
 # Words that mark a role as past: 'former minister', 'retired general'.
-_FORMER = re.compile(r"\b(?:FORMER|RETIRED|EX)\b")
+_FORMER = re.compile(rf"\b(?:{'|'.join(sorted(_ROLE_OPENERS))})\b")
 # Roles in the government; 'attorney general' heads a ministry (part2, slot 20).
 _GOVERNMENT_ROLE = re.compile(
     r"\b(MAYORS?|MINISTERS?|GOVERNORS?|SECRETAR(?:Y|IES)|COUNCILM[AE]N|OFFICIALS?|"
