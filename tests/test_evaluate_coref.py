@@ -11,6 +11,7 @@ from threatline.evaluate.coref import (
     gold_linked,
     pairwise,
     perfect_merge,
+    worst_split,
 )
 from threatline.evaluate.muc4 import parse_keys
 
@@ -75,6 +76,46 @@ def test_coref_perfect_merge_keeps_what_extraction_missed_alone() -> None:
         "worst_split_cluster": "3 templates, first m1",
     }
     assert "a perfect merge of the aligned templates: B-cubed F1" in format_report(metrics)
+
+
+def test_coref_worst_split_tells_merged_events_from_unaligned_templates() -> None:
+    gold = {("m1", "1"): "g1", ("m2", "1"): "g1", ("m3", "1"): "g1", ("m4", "1"): "g1"}
+    gold |= {("m5", "1"): "g2", ("m6", "1"): "g2", ("m7", "1"): "g2"}
+    # g1 falls into two merged events and two templates none of our mentions found (split
+    # 4); g2 into three merged events (split 3): g1 is the worst split, g2 the merge's worst.
+    predicted = {
+        ("m1", "1"): "ev-a",
+        ("m2", "1"): "ev-b",
+        ("m3", "1"): "alone:m3#1",
+        ("m4", "1"): "alone:m4#1",
+        ("m5", "1"): "ev-c",
+        ("m6", "1"): "ev-d",
+        ("m7", "1"): "ev-e",
+    }
+    split = worst_split(gold, predicted)
+    assert (split["split"], split["events"], split["unaligned"]) == (4, 2, 2)
+    assert split["max_merged_split"] == 3
+    # One merged event for each gold cluster: no split left to the merge.
+    merged = {item: f"ev-{label}" for item, label in gold.items()}
+    assert worst_split(gold, merged) == {
+        "split": 1,
+        "events": 1,
+        "unaligned": 0,
+        "max_merged_split": 1,
+    }
+    assert worst_split({}, {})["split"] == 0
+    metrics = {
+        "bcubed": bcubed(gold, predicted),
+        "pairwise": pairwise(gold, predicted),
+        **dict.fromkeys(["largest_gold_cluster", "largest_split", "max_split"], 4),
+        **dict.fromkeys(["n_messages", "n_items", "n_aligned", "n_predicted_clusters"], 7),
+        **dict.fromkeys(["n_gold_clusters", "n_multi_gold_clusters"], 2),
+        "worst_split_cluster": "4 templates, first m1",
+        "worst_split_events": 2,
+        "worst_split_unaligned": 2,
+        "max_merged_split": 3,
+    }
+    assert "2 merged events and 2 templates no mention of ours aligns to" in format_report(metrics)
 
 
 KEYS = """\

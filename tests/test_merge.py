@@ -27,6 +27,7 @@ from threatline.merge import (
     same_word,
     score_pair,
     shared_named_target,
+    told_apart,
 )
 from threatline.models import (
     Actor,
@@ -574,6 +575,36 @@ def test_merge_two_mentions_of_one_article_are_not_linked() -> None:
     # A mention the article gave twice still joins its event through another report.
     twice = [record("a:E1"), record("a:E2"), record("b:E1")]
     assert _partition(merge_records(twice)) == [["a:E1", "a:E2", "b:E1"]]
+
+
+def test_merge_a_killing_and_a_kidnapping_an_article_told_apart_stay_apart() -> None:
+    # One article: a banker shot dead in the morning, and in another sentence a couple
+    # kidnapped the same day in the same town. A report of another article that says only
+    # "the attack" that day fits both, yet it joins them into no one event.
+    banker = ActorRef(id="tomas-arriaga", name="Tomas Arriaga", kind="person")
+    shot = "Banker Tomas Arriaga was shot dead this morning as he left his home."
+    taken = "It was also reported that gunmen kidnapped a young couple in the city."
+    murder = record("a:E1", kind="armed_assault", targets=[banker], evidence=[shot])
+    kidnapping = record("a:E2", kind="kidnapping", evidence=[taken])
+    attack = record("b:E1", kind="attack", evidence=["The attack shocked the city."])
+    assert told_apart(murder, kidnapping) and told_apart(kidnapping, murder)
+    assert score_pair(murder, kidnapping) == 0.0
+    assert score_pair(attack, murder) >= THRESHOLD
+    assert score_pair(attack, kidnapping) >= THRESHOLD
+    assert _partition(merge_records([murder, kidnapping, attack])) == [
+        ["a:E1", "b:E1"],
+        ["a:E2"],
+    ]
+    # Told in one sentence ("gunmen stormed the bank and took the staff hostage"), the
+    # assault and the hostage taking may be one event: the third report joins them.
+    both = "Gunmen stormed the bank and took the staff hostage."
+    assault = record("a:E1", kind="armed_assault", evidence=[both, shot])
+    hostages = record("a:E2", kind="hostage_taking", evidence=[both])
+    assert not told_apart(assault, hostages)
+    assert _partition(merge_records([assault, hostages, attack])) == [["a:E1", "a:E2", "b:E1"]]
+    # Mentions of one family, or of two articles, are never told apart so.
+    assert not told_apart(murder, record("a:E3", kind="bombing", evidence=[taken]))
+    assert not told_apart(murder, record("c:E1", kind="kidnapping", evidence=[taken]))
 
 
 def test_merge_bombing_and_arson_of_one_named_target_stay_apart() -> None:

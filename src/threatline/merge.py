@@ -35,7 +35,8 @@ place          0.30    different countries (a shared named victim lifts it when 
 type           0.15    incompatible families (an arrest is not the attack before it);
                        two ways of attacking on two precise days (a bombing, the
                        arson the next day: :func:`different_attacks`) unless both
-                       name one person as victim
+                       name one person as victim; two mentions of one article of
+                       different families in different sentences (:func:`told_apart`)
 participants   0.15    --
 casualties     0.10    --
 =============  ======  ============================================================
@@ -968,6 +969,20 @@ def bridges(record: MentionRecord, a: MentionRecord, b: MentionRecord) -> bool:
     )
 
 
+def told_apart(a: MentionRecord, b: MentionRecord) -> bool:
+    """Whether two mentions of one article are two events for good: of different families
+    (a killing and a kidnapping, :data:`TYPE_FAMILY`) told in different sentences (no
+    evidence in common). The article itself told them apart ("a banker was shot dead
+    today; it was also reported that gunmen kidnapped a couple"), so no third report that
+    fits both (same day, same town) joins them; a hostage taking told in the sentence of
+    the assault ("rebels stormed the hotel and took hostages") may still be one event."""
+    if a.article_id != b.article_id:
+        return False
+    if TYPE_FAMILY.get(a.type, a.type) == TYPE_FAMILY.get(b.type, b.type):
+        return False
+    return not set(a.evidence) & set(b.evidence)
+
+
 def score_pair(a: MentionRecord, b: MentionRecord, names_veto: bool = True) -> float:
     """How likely two records report the same event, in [0, 1]: the weighted sum of
     :data:`WEIGHTS`, or 0 when a part vetoes, the two tell different ways of attacking on
@@ -979,7 +994,8 @@ def score_pair(a: MentionRecord, b: MentionRecord, names_veto: bool = True) -> f
     only by its publication may report an event of the weeks before (:func:`reaches_back`),
     two dates of a named person's murder may disagree by days (:func:`within_a_week`), and
     a country given only as a country (or an area) may be a speaker's. Two mentions of one
-    article score at most :data:`SAME_ARTICLE_SCORE`. Symmetric:
+    article score at most :data:`SAME_ARTICLE_SCORE`, and 0 when the article told them
+    apart (:func:`told_apart`). Symmetric:
     ``score_pair(a, b) == score_pair(b, a)``. Without ``names_veto`` the score is what the
     pair would score without :func:`different_named_people` (see :func:`bridges`)."""
     parts: dict[str, float | None] = {
@@ -1015,6 +1031,8 @@ def score_pair(a: MentionRecord, b: MentionRecord, names_veto: bool = True) -> f
     if named and one_kind:
         score = max(score, NAMED_TARGET_SCORE)
     if a.article_id == b.article_id:
+        if told_apart(a, b):
+            return 0.0
         score = min(score, SAME_ARTICLE_SCORE)
     return round(score, 6)
 

@@ -388,6 +388,30 @@ def perfect_merge(gold: Mapping[Item, str], predicted: Mapping[Item, str]) -> di
     }
 
 
+def worst_split(gold: Mapping[Item, str], predicted: Mapping[Item, str]) -> dict[str, Any]:
+    """The gold cluster split into the most of our clusters (ties: the larger), told apart
+    by cause: ``events``, the merged events its aligned templates fall into (the merge's
+    part), and ``unaligned``, its templates that no mention of ours aligns to (each counts
+    as a cluster of its own: extraction's part); ``max_merged_split``, the most merged
+    events any gold cluster's aligned templates fall into."""
+    members: dict[str, list[Item]] = {}
+    for item, label in gold.items():
+        members.setdefault(label, []).append(item)
+
+    def events(items: Sequence[Item]) -> int:
+        return len({predicted[i] for i in items if not predicted[i].startswith("alone:")})
+
+    worst = max(
+        members.values(), key=lambda m: (len({predicted[i] for i in m}), len(m)), default=[]
+    )
+    return {
+        "split": len({predicted[i] for i in worst}),
+        "events": events(worst),
+        "unaligned": sum(predicted[i].startswith("alone:") for i in worst),
+        "max_merged_split": max(map(events, members.values()), default=0),
+    }
+
+
 # --------------------------------------------------------------------------- running
 
 
@@ -440,6 +464,7 @@ def run(
     biggest = max(gold_sizes.values(), key=len, default=[])
     splits = [len({predicted[i] for i in members}) for members in gold_sizes.values()]
     worst = max(gold_sizes.values(), key=lambda m: (len({predicted[i] for i in m}), len(m)))
+    split = worst_split(gold, predicted)
     ceiling = perfect_merge(gold, predicted)
     return {
         "bcubed": bcubed(gold, predicted),
@@ -456,6 +481,9 @@ def run(
         "largest_split": len({predicted[i] for i in biggest}),
         "max_split": max(splits, default=0),
         "worst_split_cluster": f"{len(worst)} templates, first {min(worst)[0]}" if worst else "",
+        "worst_split_events": split["events"],
+        "worst_split_unaligned": split["unaligned"],
+        "max_merged_split": split["max_merged_split"],
         "n_multi_gold_clusters": sum(len(m) >= 2 for m in gold_sizes.values()),
         "n_messages": len(articles),
         "n_items": len(gold),
@@ -480,6 +508,12 @@ def format_report(metrics: dict[str, Any]) -> str:
         f"{metrics['largest_split']} of our events (worst split {metrics['max_split']}: "
         f"{metrics['worst_split_cluster']})"
     )
+    if "worst_split_unaligned" in metrics:
+        lines.append(
+            f"the worst split: {metrics['worst_split_events']} merged events and "
+            f"{metrics['worst_split_unaligned']} templates no mention of ours aligns to; "
+            f"the most merged events one gold cluster falls into: {metrics['max_merged_split']}"
+        )
     if "perfect_merge" in metrics:
         ceiling = metrics["perfect_merge"]
         lines.append(
