@@ -1421,6 +1421,21 @@ def test_muc4_incident_without_a_day_of_its_own_is_of_the_one_day_the_article_wr
     assert _dated_by_article(friday, [sixth]) == ["- 12 MAR 90"]
 
 
+def test_muc4_one_day_told_more_than_two_months_before_is_history() -> None:
+    # '15 November' read as last year's, four months before the dateline: not the incident's
+    november = _day("15 November", dt.date(1989, 11, 15))
+    assert _dated_by_article(None, [november]) == ["- 12 MAR 90"]
+    # its year written out, the day is told as the incident's (part1 7.3: best known date)
+    with_year = _day("15 November 1989", dt.date(1989, 11, 15))
+    assert _dated_by_article(None, [with_year]) == ["15 NOV 89"]
+    # a clock time's four digits are no year
+    clock = _day("2200 on 15 November", dt.date(1989, 11, 15))
+    assert _dated_by_article(None, [clock]) == ["- 12 MAR 90"]
+    # within two months, the bare day is the incident's
+    january = _day("20 January", dt.date(1990, 1, 20))
+    assert _dated_by_article(None, [january]) == ["20 JAN 90"]
+
+
 def test_muc4_fallback_country_is_the_datelines_when_the_body_names_it_again() -> None:
     from threatline.evaluate.muc4 import _main_country
 

@@ -1092,6 +1092,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     templates: list[MucTemplate] = []
     events: dict[int, list[EventMention]] = {}  # template id -> its events
     written_days = _days_written_out(report.timexes)
+    days_with_year = _days_written_with_year(report.timexes)
     for event in report.events:
         if _told_as_history(event, report.article):
             continue
@@ -1150,7 +1151,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _capital_of_the_dateline(template, texts, home, places)
         _add_town_part(template, texts + paragraphs, home)
         if all(_no_day_of_its_own(e.time) for e in told):
-            _date_by_the_one_day_told(template, written_days)
+            _date_by_the_one_day_told(template, written_days, days_with_year)
     return templates
 
 
@@ -1279,6 +1280,17 @@ def _days_written_out(timexes: Iterable[TimeSpan]) -> frozenset[dt.date]:
     )
 
 
+def _days_written_with_year(timexes: Iterable[TimeSpan]) -> frozenset[dt.date]:
+    """The days an article writes out with their year ('on 24 March 1980')."""
+    return frozenset(
+        t.start
+        for t in timexes
+        if t.start is not None
+        and t.start == t.end
+        and re.search(rf"\b{t.start.year}\b", t.text)  # not a clock time ('2200 on 8 May')
+    )
+
+
 def _no_day_of_its_own(time: TimeSpan | None) -> bool:
     """An incident told with no time, or only bounded by the day of a report or a reaction
     ('condemned today the murder'): not a weekday nor a period, which part1 section 7.3
@@ -1286,18 +1298,28 @@ def _no_day_of_its_own(time: TimeSpan | None) -> bool:
     return time is None or time.start is None or time.mod == "BEFORE"
 
 
-def _date_by_the_one_day_told(template: MucTemplate, written_days: frozenset[dt.date]) -> None:
+def _date_by_the_one_day_told(
+    template: MucTemplate,
+    written_days: frozenset[dt.date],
+    days_with_year: frozenset[dt.date] = frozenset(),
+) -> None:
     """An incident dated only 'on or before' a day ('- 20 MAY 89': the report's bound or the
     dateline) in an article that writes out one earlier day and no other ('the mayor was shot
     on 3 May') is of that day: part1 section 7.3 asks for the best known
     absolute date, and the one day the article tells before the bound is the day of the
     incident it reports. Done after merging, so that mentions dated only by default still
-    join the incident's dated ones."""
+    join the incident's dated ones. A day more than two months before the bound is history
+    (part1 1.0 rule 6), not the incident's, unless the article writes its year ('on 24
+    March 1980'): a bare '15 November' read as last year's is more often a day to come."""
     date = template.slot(2)
     parsed = parse_muc_date(date.fillers[0].value) if date.fillers else None
     if parsed is None or not parsed.default_looking:
         return
-    earlier = {day for day in written_days if day < parsed.high}
+    earlier = {
+        day
+        for day in written_days
+        if day < parsed.high and (day >= parsed.high - _RECENT or day in days_with_year)
+    }
     if len(earlier) == 1:
         template.slots[2] = _one(format_muc_date(next(iter(earlier))))
 
