@@ -1436,6 +1436,43 @@ def test_muc4_one_day_told_more_than_two_months_before_is_history() -> None:
     assert _dated_by_article(None, [january]) == ["20 JAN 90"]
 
 
+def _dated_between(tail: str, first: str, second: str, days: tuple[int, int]) -> list[str]:
+    """The date fill of :func:`_report`'s bombing, timed by the ``first`` of two March days
+    that a sentence added to its text (``tail``) tells."""
+    report = _report()
+    text = report.article.text + " " + tail
+    report.article = Article.from_text(text, title="TST9-MUC4-0001", published=dt.date(1990, 3, 12))
+
+    def timex(phrase: str, day: int) -> TimeSpan:
+        start = text.index(phrase)
+        return _day(phrase, dt.date(1990, 3, day)).model_copy(
+            update={"char_start": start, "char_end": start + len(phrase)}
+        )
+
+    own, other = timex(first, days[0]), timex(second, days[1])
+    report.events[0] = report.events[0].model_copy(update={"time": own})
+    report.timexes = [own, other]
+    (template,) = report_to_templates(report)
+    return [f.value for f in template.slot(2).fillers]
+
+
+def test_muc4_incident_told_between_one_day_and_the_next_spans_both() -> None:
+    tail = "The bombs went off between the night of 10 March and early 11 March."
+    assert _dated_between(tail, "the night of 10 March", "11 March", (10, 11)) == [
+        "10 MAR 90 - 11 MAR 90"
+    ]
+    # the incident's time read from the second day: the same range
+    tail = "It lasted between 2100 on 10 March and 0200 11 March."
+    assert _dated_between(tail, "0200 11 March", "10 March", (11, 10)) == ["10 MAR 90 - 11 MAR 90"]
+    # no 'between': two separate acts, one each day; days further apart; another clause
+    tail = "Two shootings took place late on 10 March and early on 11 March."
+    assert _dated_between(tail, "10 March", "11 March", (10, 11)) == ["10 MAR 90"]
+    tail = "The bombs went off between 8 March and 10 March."
+    assert _dated_between(tail, "8 March", "10 March", (8, 10)) == ["08 MAR 90"]
+    tail = "The bombs went off between 9 March and noon, and police came on 10 March."
+    assert _dated_between(tail, "9 March", "10 March", (9, 10)) == ["09 MAR 90"]
+
+
 def test_muc4_fallback_country_is_the_datelines_when_the_body_names_it_again() -> None:
     from threatline.evaluate.muc4 import _main_country
 

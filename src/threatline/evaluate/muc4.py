@@ -1152,6 +1152,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _add_town_part(template, texts + paragraphs, home)
         if all(_no_day_of_its_own(e.time) for e in told):
             _date_by_the_one_day_told(template, written_days, days_with_year)
+        _night_told_between_two_days(template, told, report)
     return templates
 
 
@@ -1289,6 +1290,50 @@ def _days_written_with_year(timexes: Iterable[TimeSpan]) -> frozenset[dt.date]:
         and t.start == t.end
         and re.search(rf"\b{t.start.year}\b", t.text)  # not a clock time ('2200 on 8 May')
     )
+
+
+#: 'between the night of 4 May and early 5 May': only a few words (no comma, number or
+#: sentence end) after the 'and' before the second day.
+_AND_THEN = re.compile(r"\s+AND\s+(?:[A-Z]+\s+){0,3}", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bBETWEEN\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+
+
+def _night_told_between_two_days(
+    template: MucTemplate, told: Sequence[EventMention], report: ArticleReport
+) -> None:
+    """An incident told 'between' one day and the next ('between the night of 4 May and
+    early 5 May', 'between 2100 on 4 May and 0200 5 May') spans both: the date is the range
+    of the two days (part1 7.3), not the one of them the incident's time was read from."""
+    date = template.slot(2)
+    parsed = parse_muc_date(date.fillers[0].value) if date.fillers else None
+    if parsed is None or not parsed.simple:
+        return
+    text = report.article.text
+    for event in told:
+        time = event.time
+        if time is None or time.char_start is None or time.char_end is None:
+            continue
+        if time.start != parsed.high or time.end != parsed.high:
+            continue
+        for other in report.timexes:
+            if other.start is None or other.start != other.end or other.char_start is None:
+                continue
+            first, second = (time, other) if other.char_start > time.char_start else (other, time)
+            if (
+                first.char_start is None
+                or first.char_end is None
+                or second.char_start is None
+                or first.start is None
+                or second.start is None
+                or (second.start - first.start).days != 1
+                or not _AND_THEN.fullmatch(text[first.char_end : second.char_start])
+            ):
+                continue
+            before = text[max(0, first.char_start - 30) : first.char_start]
+            if _BETWEEN.search(before) or first.text.upper().startswith("BETWEEN "):
+                span = f"{format_muc_date(first.start)} - {format_muc_date(second.start)}"
+                template.slots[2] = _one(span)
+                return
 
 
 def _no_day_of_its_own(time: TimeSpan | None) -> bool:
