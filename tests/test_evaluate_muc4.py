@@ -1421,6 +1421,58 @@ def test_muc4_incident_without_a_day_of_its_own_is_of_the_one_day_the_article_wr
     assert _dated_by_article(friday, [sixth]) == ["- 12 MAR 90"]
 
 
+def test_muc4_one_day_told_more_than_two_months_before_is_history() -> None:
+    # '15 November' read as last year's, four months before the dateline: not the incident's
+    november = _day("15 November", dt.date(1989, 11, 15))
+    assert _dated_by_article(None, [november]) == ["- 12 MAR 90"]
+    # its year written out, the day is told as the incident's (part1 7.3: best known date)
+    with_year = _day("15 November 1989", dt.date(1989, 11, 15))
+    assert _dated_by_article(None, [with_year]) == ["15 NOV 89"]
+    # a clock time's four digits are no year
+    clock = _day("2200 on 15 November", dt.date(1989, 11, 15))
+    assert _dated_by_article(None, [clock]) == ["- 12 MAR 90"]
+    # within two months, the bare day is the incident's
+    january = _day("20 January", dt.date(1990, 1, 20))
+    assert _dated_by_article(None, [january]) == ["20 JAN 90"]
+
+
+def _dated_between(tail: str, first: str, second: str, days: tuple[int, int]) -> list[str]:
+    """The date fill of :func:`_report`'s bombing, timed by the ``first`` of two March days
+    that a sentence added to its text (``tail``) tells."""
+    report = _report()
+    text = report.article.text + " " + tail
+    report.article = Article.from_text(text, title="TST9-MUC4-0001", published=dt.date(1990, 3, 12))
+
+    def timex(phrase: str, day: int) -> TimeSpan:
+        start = text.index(phrase)
+        return _day(phrase, dt.date(1990, 3, day)).model_copy(
+            update={"char_start": start, "char_end": start + len(phrase)}
+        )
+
+    own, other = timex(first, days[0]), timex(second, days[1])
+    report.events[0] = report.events[0].model_copy(update={"time": own})
+    report.timexes = [own, other]
+    (template,) = report_to_templates(report)
+    return [f.value for f in template.slot(2).fillers]
+
+
+def test_muc4_incident_told_between_one_day_and_the_next_spans_both() -> None:
+    tail = "The bombs went off between the night of 10 March and early 11 March."
+    assert _dated_between(tail, "the night of 10 March", "11 March", (10, 11)) == [
+        "10 MAR 90 - 11 MAR 90"
+    ]
+    # the incident's time read from the second day: the same range
+    tail = "It lasted between 2100 on 10 March and 0200 11 March."
+    assert _dated_between(tail, "0200 11 March", "10 March", (11, 10)) == ["10 MAR 90 - 11 MAR 90"]
+    # no 'between': two separate acts, one each day; days further apart; another clause
+    tail = "Two shootings took place late on 10 March and early on 11 March."
+    assert _dated_between(tail, "10 March", "11 March", (10, 11)) == ["10 MAR 90"]
+    tail = "The bombs went off between 8 March and 10 March."
+    assert _dated_between(tail, "8 March", "10 March", (8, 10)) == ["08 MAR 90"]
+    tail = "The bombs went off between 9 March and noon, and police came on 10 March."
+    assert _dated_between(tail, "9 March", "10 March", (9, 10)) == ["09 MAR 90"]
+
+
 def test_muc4_fallback_country_is_the_datelines_when_the_body_names_it_again() -> None:
     from threatline.evaluate.muc4 import _main_country
 

@@ -1092,6 +1092,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     templates: list[MucTemplate] = []
     events: dict[int, list[EventMention]] = {}  # template id -> its events
     written_days = _days_written_out(report.timexes)
+    days_with_year = _days_written_with_year(report.timexes)
     for event in report.events:
         if _told_as_history(event, report.article):
             continue
@@ -1150,7 +1151,8 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _capital_of_the_dateline(template, texts, home, places)
         _add_town_part(template, texts + paragraphs, home)
         if all(_no_day_of_its_own(e.time) for e in told):
-            _date_by_the_one_day_told(template, written_days)
+            _date_by_the_one_day_told(template, written_days, days_with_year)
+        _night_told_between_two_days(template, told, report)
     return templates
 
 
@@ -1279,6 +1281,61 @@ def _days_written_out(timexes: Iterable[TimeSpan]) -> frozenset[dt.date]:
     )
 
 
+def _days_written_with_year(timexes: Iterable[TimeSpan]) -> frozenset[dt.date]:
+    """The days an article writes out with their year ('on 24 March 1980')."""
+    return frozenset(
+        t.start
+        for t in timexes
+        if t.start is not None
+        and t.start == t.end
+        and re.search(rf"\b{t.start.year}\b", t.text)  # not a clock time ('2200 on 8 May')
+    )
+
+
+#: 'between the night of 4 May and early 5 May': only a few words (no comma, number or
+#: sentence end) after the 'and' before the second day.
+_AND_THEN = re.compile(r"\s+AND\s+(?:[A-Z]+\s+){0,3}", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bBETWEEN\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+
+
+def _night_told_between_two_days(
+    template: MucTemplate, told: Sequence[EventMention], report: ArticleReport
+) -> None:
+    """An incident told 'between' one day and the next ('between the night of 4 May and
+    early 5 May', 'between 2100 on 4 May and 0200 5 May') spans both: the date is the range
+    of the two days (part1 7.3), not the one of them the incident's time was read from."""
+    date = template.slot(2)
+    parsed = parse_muc_date(date.fillers[0].value) if date.fillers else None
+    if parsed is None or not parsed.simple:
+        return
+    text = report.article.text
+    for event in told:
+        time = event.time
+        if time is None or time.char_start is None or time.char_end is None:
+            continue
+        if time.start != parsed.high or time.end != parsed.high:
+            continue
+        for other in report.timexes:
+            if other.start is None or other.start != other.end or other.char_start is None:
+                continue
+            first, second = (time, other) if other.char_start > time.char_start else (other, time)
+            if (
+                first.char_start is None
+                or first.char_end is None
+                or second.char_start is None
+                or first.start is None
+                or second.start is None
+                or (second.start - first.start).days != 1
+                or not _AND_THEN.fullmatch(text[first.char_end : second.char_start])
+            ):
+                continue
+            before = text[max(0, first.char_start - 30) : first.char_start]
+            if _BETWEEN.search(before) or first.text.upper().startswith("BETWEEN "):
+                span = f"{format_muc_date(first.start)} - {format_muc_date(second.start)}"
+                template.slots[2] = _one(span)
+                return
+
+
 def _no_day_of_its_own(time: TimeSpan | None) -> bool:
     """An incident told with no time, or only bounded by the day of a report or a reaction
     ('condemned today the murder'): not a weekday nor a period, which part1 section 7.3
@@ -1286,18 +1343,28 @@ def _no_day_of_its_own(time: TimeSpan | None) -> bool:
     return time is None or time.start is None or time.mod == "BEFORE"
 
 
-def _date_by_the_one_day_told(template: MucTemplate, written_days: frozenset[dt.date]) -> None:
+def _date_by_the_one_day_told(
+    template: MucTemplate,
+    written_days: frozenset[dt.date],
+    days_with_year: frozenset[dt.date] = frozenset(),
+) -> None:
     """An incident dated only 'on or before' a day ('- 20 MAY 89': the report's bound or the
     dateline) in an article that writes out one earlier day and no other ('the mayor was shot
     on 3 May') is of that day: part1 section 7.3 asks for the best known
     absolute date, and the one day the article tells before the bound is the day of the
     incident it reports. Done after merging, so that mentions dated only by default still
-    join the incident's dated ones."""
+    join the incident's dated ones. A day more than two months before the bound is history
+    (part1 1.0 rule 6), not the incident's, unless the article writes its year ('on 24
+    March 1980'): a bare '15 November' read as last year's is more often a day to come."""
     date = template.slot(2)
     parsed = parse_muc_date(date.fillers[0].value) if date.fillers else None
     if parsed is None or not parsed.default_looking:
         return
-    earlier = {day for day in written_days if day < parsed.high}
+    earlier = {
+        day
+        for day in written_days
+        if day < parsed.high and (day >= parsed.high - _RECENT or day in days_with_year)
+    }
     if len(earlier) == 1:
         template.slots[2] = _one(format_muc_date(next(iter(earlier))))
 
