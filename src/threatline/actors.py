@@ -812,6 +812,8 @@ class _Finder:
                     if self.claimed[i] is None:
                         self.claimed[i] = len(self.mentions) - 1
                 continue
+            if self._describes_named_person(token):
+                continue  # "Carlos Ramos, mayor of Huanta,": the person's apposition
             if kind != ActorKind.CIVILIANS and any(c.dep_ == "poss" for c in token.children):
                 continue  # "its leaders", "their followers": the possessor is the actor
             # but "his bodyguard", "the minister's driver" are other people than the possessor
@@ -824,6 +826,14 @@ class _Finder:
             if self._definite_anaphor(token, start):
                 continue  # "the militants": resolved by coreference, or made ad hoc there
             self._add_description(token, kind, self._content_start(start, end), end)
+
+    def _describes_named_person(self, token: Token) -> bool:
+        """A singular people noun in apposition to a person's name describes that person
+        (a mention of the name's actor, added with the appositions), not someone else."""
+        if token.dep_ != "appos" or token.tag_ not in {"NN", "NNP"}:
+            return False
+        mention = self.mention_at(token.head)
+        return mention is not None and self.actors[mention.key].kind == ActorKind.PERSON
 
     def _people_head(self, token: Token) -> tuple[ActorKind | None, int]:
         """(kind, end token) when ``token`` heads a people noun phrase ("security forces")."""
