@@ -470,6 +470,27 @@ def test_actors_a_role_in_apposition_to_a_name_describes_that_person(nlp, actor_
     assert article.text.index("reporter was") in [s for a in others for s, _ in a.mentions]
 
 
+@pytest.mark.model
+def test_actors_a_surname_tagged_as_an_organisation_is_the_named_person(nlp, actor_kb) -> None:
+    from threatline.annotate import annotate
+
+    article = Article.from_text(
+        "LIMA, 4 OCT 89 -- GUNMEN KILLED ROBERTO NAVAS AND LUIS GALDAMEZ IN ARCOS. "
+        "NAVAS DIED AND GALDAMEZ WAS SERIOUSLY INJURED."
+    )
+    doc = annotate(article, nlp)
+    tagged = {e.text: e.label_ for e in doc.ents}
+    assert tagged.get("Navas") == "ORG"  # the tagger's reading this test is about
+    actors = find_actors(doc, actor_kb)
+    navas = next(a for a in actors if a.name == "Roberto Navas")
+    assert _surfaces(article, navas) == ["ROBERTO NAVAS", "NAVAS"]
+    # a one-word organisation that is no one's surname stays an organisation
+    _article, actors = _run(
+        "ARCOS, 4 OCT 89 -- THE BISHOP, PEDRO VALDIVIA, WAS KIDNAPPED.", nlp, actor_kb
+    )
+    assert {a.name: a.kind for a in actors}.get("Arcos") == ActorKind.ORGANIZATION
+
+
 def test_actors_urban_commandos_are_an_armed_group(nlp, actor_kb: ActorKB) -> None:
     doc = nlp("Urban commandos shot a policeman in the capital.")
     kinds = {a.name.lower(): a.kind for a in find_actors(doc, actor_kb)}

@@ -749,6 +749,17 @@ class _Finder:
 
     def _add_org(self, span: Span, text: str) -> None:
         words = [t.lower_ for t in span]
+        if len(span) == 1:
+            # a later "Navas" tagged as an organisation is the earlier "Roberto Navas"
+            for draft in self.actors.values():
+                if (
+                    not draft.in_kb
+                    and draft.kind in _PERSONAL
+                    and " " in draft.name
+                    and draft.name.split()[-1] == text
+                ):
+                    self.add(draft, span.start, span.end, "ner")
+                    return
         if words[-1] in self.lex.venue_heads:
             return  # "Crocus City Hall" is a place, the geo stage's business
         nxt = self.doc[span.end] if span.end < len(self.doc) else None
