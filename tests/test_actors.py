@@ -435,6 +435,62 @@ def test_actors_household_and_kin_of_someone_are_people(nlp, actor_kb: ActorKB) 
         assert kinds.get(noun) == ActorKind.CIVILIANS, (noun, kinds)
 
 
+def test_actors_passersby_reporters_mayors_and_guards_are_people(nlp, actor_kb: ActorKB) -> None:
+    # the people a report says were hurt: 'a passerby', 'a guard', 'two reporters'
+    doc = nlp(
+        "The blast injured a passerby and a security guard. Gunmen shot two reporters, "
+        "a mayor and a guard in Arcos."
+    )
+    kinds = {a.name.lower(): a.kind for a in find_actors(doc, actor_kb)}
+    for noun in ("passerby", "security guard", "reporters", "mayor"):
+        assert kinds.get(noun) == ActorKind.CIVILIANS, (noun, kinds)
+    assert kinds.get("guard") == ActorKind.SECURITY_FORCE, kinds
+
+
+def test_actors_a_title_before_a_name_is_no_group(nlp, actor_kb: ActorKB) -> None:
+    # 'Mayor Pedro Valdivia' is one person: the title makes no second actor
+    doc = nlp("Gunmen shot Mayor Pedro Valdivia in Arcos.")
+    names = {a.name.lower() for a in find_actors(doc, actor_kb)}
+    assert "mayor" not in names, names
+
+
+@pytest.mark.model
+def test_actors_a_role_in_apposition_to_a_name_describes_that_person(nlp, actor_kb) -> None:
+    # 'Pedro Valdivia, a reporter,' is one person; 'a reporter' alone is another actor
+    article, actors = _run(
+        "Gunmen killed Pedro Valdivia, a reporter for Radio Sur, in Arcos. "
+        "A reporter was wounded in Tarma.",
+        nlp,
+        actor_kb,
+    )
+    valdivia = next(a for a in actors if "Valdivia" in a.name)
+    assert any("reporter" in m for m in _surfaces(article, valdivia))
+    others = [a for a in actors if a is not valdivia and a.kind == ActorKind.CIVILIANS]
+    assert [_surfaces(article, a) for a in others] == [["reporter"]]
+    assert article.text.index("reporter was") in [s for a in others for s, _ in a.mentions]
+
+
+@pytest.mark.model
+def test_actors_a_surname_tagged_as_an_organisation_is_the_named_person(nlp, actor_kb) -> None:
+    from threatline.annotate import annotate
+
+    article = Article.from_text(
+        "LIMA, 4 OCT 89 -- GUNMEN KILLED ROBERTO NAVAS AND LUIS GALDAMEZ IN ARCOS. "
+        "NAVAS DIED AND GALDAMEZ WAS SERIOUSLY INJURED."
+    )
+    doc = annotate(article, nlp)
+    tagged = {e.text: e.label_ for e in doc.ents}
+    assert tagged.get("Navas") == "ORG"  # the tagger's reading this test is about
+    actors = find_actors(doc, actor_kb)
+    navas = next(a for a in actors if a.name == "Roberto Navas")
+    assert _surfaces(article, navas) == ["ROBERTO NAVAS", "NAVAS"]
+    # a one-word organisation that is no one's surname stays an organisation
+    _article, actors = _run(
+        "ARCOS, 4 OCT 89 -- THE BISHOP, PEDRO VALDIVIA, WAS KIDNAPPED.", nlp, actor_kb
+    )
+    assert {a.name: a.kind for a in actors}.get("Arcos") == ActorKind.ORGANIZATION
+
+
 def test_actors_urban_commandos_are_an_armed_group(nlp, actor_kb: ActorKB) -> None:
     doc = nlp("Urban commandos shot a policeman in the capital.")
     kinds = {a.name.lower(): a.kind for a in find_actors(doc, actor_kb)}

@@ -749,6 +749,17 @@ class _Finder:
 
     def _add_org(self, span: Span, text: str) -> None:
         words = [t.lower_ for t in span]
+        if len(span) == 1:
+            # a later "Navas" tagged as an organisation is the earlier "Roberto Navas"
+            for draft in self.actors.values():
+                if (
+                    not draft.in_kb
+                    and draft.kind in _PERSONAL
+                    and " " in draft.name
+                    and draft.name.split()[-1] == text
+                ):
+                    self.add(draft, span.start, span.end, "ner")
+                    return
         if words[-1] in self.lex.venue_heads:
             return  # "Crocus City Hall" is a place, the geo stage's business
         nxt = self.doc[span.end] if span.end < len(self.doc) else None
@@ -812,6 +823,8 @@ class _Finder:
                     if self.claimed[i] is None:
                         self.claimed[i] = len(self.mentions) - 1
                 continue
+            if self._describes_named_person(token):
+                continue  # "Carlos Ramos, mayor of Huanta,": the person's apposition
             if kind != ActorKind.CIVILIANS and any(c.dep_ == "poss" for c in token.children):
                 continue  # "its leaders", "their followers": the possessor is the actor
             # but "his bodyguard", "the minister's driver" are other people than the possessor
@@ -824,6 +837,14 @@ class _Finder:
             if self._definite_anaphor(token, start):
                 continue  # "the militants": resolved by coreference, or made ad hoc there
             self._add_description(token, kind, self._content_start(start, end), end)
+
+    def _describes_named_person(self, token: Token) -> bool:
+        """A singular people noun in apposition to a person's name describes that person
+        (a mention of the name's actor, added with the appositions), not someone else."""
+        if token.dep_ != "appos" or token.tag_ not in {"NN", "NNP"}:
+            return False
+        mention = self.mention_at(token.head)
+        return mention is not None and self.actors[mention.key].kind == ActorKind.PERSON
 
     def _people_head(self, token: Token) -> tuple[ActorKind | None, int]:
         """(kind, end token) when ``token`` heads a people noun phrase ("security forces")."""
