@@ -2175,13 +2175,18 @@ def test_muc4_a_dated_clash_that_harms_civilians_is_an_attack(
         # 'another' of another noun phrase: the car, the one before
         ("Men in another car then blew up the Norte bakery.", "blew up", 1),
         ("It was another that blew up the Norte bakery.", "blew up", 1),
+        # a sentence that opens on a time told from another act's
+        ("Three days earlier, a bomb damaged the Norte bakery.", "damaged", 2),
+        ("The following Sunday a bomb damaged the Norte bakery.", "damaged", 2),
+        ("On that very day, a bomb damaged the Norte bakery.", "damaged", 2),
+        ("Moments later the explosion also damaged the Norte bakery.", "explosion", 1),
     ],
 )
 def test_muc4_another_explosion_is_another_incident(
     second: str, trigger: str, n_templates: int
 ) -> None:
     """Two bombings in one town with nothing to tell them apart are one incident (part1
-    5.0); 'another bomb', 'a third explosion' tell them apart."""
+    5.0); 'another bomb', 'a third explosion', 'three days earlier, a bomb' tell them apart."""
     lima = Place(id="P1", name="Lima", country="PE", level="settlement")
     built = _article_report(
         "A bomb exploded at the Valdivia bank in Lima. " + second,

@@ -1441,6 +1441,38 @@ def test_events_acts_coordinated_in_one_sentence_are_two_incidents(nlp):
 
 
 @pytest.mark.model
+def test_events_one_act_told_of_two_subjects_in_coordinated_clauses_is_two_events(nlp):
+    text = (
+        "Pedro Valdivia was shot to death in the north on Monday, and lawyer Ana Ruiz was "
+        "shot to death near her home."
+    )
+    people = [
+        actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia"),
+        actor(text, "ruiz", ActorKind.PERSON, "Ana Ruiz"),
+    ]
+    events = [e for e in run(nlp, text, actors=people) if e.type in VIOLENT_TYPES]
+    assert len(events) == 2, [(e.trigger.text, roles(e)) for e in events]
+    first, second = ({p.actor for p in e.participants} for e in events)
+    assert "valdivia" in first and "ruiz" not in first
+    assert "ruiz" in second and "valdivia" not in second
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one subject for both verbs
+        "Gunmen shot the mayor of Dalton and shot his driver on Monday.",
+        # two verbs of one act
+        "A bomb destroyed the bank in Dalton, and two guards were killed.",
+    ],
+)
+def test_events_coordinated_clauses_of_one_act_stay_one_event(nlp, text):
+    events = [e for e in run(nlp, text) if e.type in VIOLENT_TYPES]
+    assert len(events) == 1, [(e.trigger.text, roles(e)) for e in events]
+
+
+@pytest.mark.model
 def test_events_one_incident_told_in_several_sentences_is_one_event(nlp):
     text = (
         "A bomb exploded at the Dalton pipeline on Monday. The attack occurred at night. "

@@ -1058,6 +1058,8 @@ def _merge_in_sentence(mentions: list[_Mention], lex: Lexicon) -> list[_Mention]
                 continue  # a reported or relative clause is another event
             if _reacts_to(a, b, lex) or _reacts_to(b, a, lex):
                 continue  # 'set a truck alight protesting the shelling': the shelling came before
+            if _coordinated_acts(a, b):
+                continue  # 'A was shot in X, and B was shot in Y': one act each
             keeper, other = (a, b) if _keeps(a, b) else (b, a)
             keeper.absorbed.append(other.token)
             keeper.absorbed.extend(other.absorbed)
@@ -1067,6 +1069,25 @@ def _merge_in_sentence(mentions: list[_Mention], lex: Lexicon) -> list[_Mention]
             if keeper is b:
                 break
     return [m for m in mentions if id(m) not in merged]
+
+
+def _coordinated_acts(a: _Mention, b: _Mention) -> bool:
+    """Whether two clauses joined by 'and' tell the same act, each of its own subject: 'A was
+    shot in the north, and B was shot near his home' are two acts ('the bomb destroyed the
+    bank and two people were killed' tells one, in two verbs)."""
+    first, second = sorted((a.token, b.token), key=lambda t: t.i)
+    if second.dep_ != "conj" or second.head.i != first.i:
+        return False
+    if first.pos_ != "VERB" or second.pos_ != "VERB" or first.lemma_ != second.lemma_:
+        return False
+    subjects = [_own_subject(t) for t in (first, second)]
+    if subjects[0] is None or subjects[1] is None:
+        return False
+    return subjects[0].lower_ != subjects[1].lower_
+
+
+def _own_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _reacts_to(inner: _Mention, outer: _Mention, lex: Lexicon) -> bool:

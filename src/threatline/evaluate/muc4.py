@@ -1111,11 +1111,15 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         same = next((t for t in templates if _same_incident(t, template, fallback_country)), None)
         if (
             same is not None
-            and _told_as_another(event, report.article)
+            and (
+                _told_as_another(event, report.article)
+                or _dated_from_another(event, report.article)
+            )
             and not _share_a_named_victim(same, template)
         ):
-            # 'Another bomb exploded', 'a third explosion': the text itself counts it apart
-            # from those told before, even on the same day and in the same town (part1 5.0).
+            # 'Another bomb exploded', 'a third explosion', 'three days earlier, a bomb ...':
+            # the text itself counts it apart from those told before, even on the same day
+            # and in the same town (part1 5.0).
             same = None
         if same is not None:
             # One victim told with another date or place: one of them is wrong, and the
@@ -2039,6 +2043,25 @@ def _told_as_another(event: EventMention, article: Article) -> bool:
     ordinal ('another explosive device thrown at ...')."""
     start = event.trigger.start
     return bool(_ANOTHER.search(_fill_string(article.text[max(0, start - 40) : start]) + " "))
+
+
+#: A sentence that opens on a time told from another act's: 'Three days earlier, ...', 'The
+#: following Sunday ...', 'On that very day, ...'.
+_DATED_FROM_ANOTHER = re.compile(
+    r"^\W*(?:(?:\w+|A) (?:HOURS?|DAYS?|WEEKS?|MONTHS?) (?:EARLIER|LATER)|"
+    r"THE (?:FOLLOWING|NEXT|PREVIOUS) (?:DAY|NIGHT|MORNING|WEEK|\w+DAY)|"
+    r"THE DAY (?:BEFORE|AFTER)|ON THAT (?:VERY |SAME )?DAY|THAT SAME DAY)\b"
+)
+
+
+def _dated_from_another(event: EventMention, article: Article) -> bool:
+    """Whether the sentence of the event's trigger opens on a time told from another act's
+    ('Three days earlier, two bombs were thrown at ...'): an act apart from that one."""
+    trigger = event.trigger.start
+    sentence = next((s for s in event.evidence if s.start <= trigger < s.end), None)
+    if sentence is None:
+        return False
+    return bool(_DATED_FROM_ANOTHER.search(_fill_string(article.text[sentence.start : trigger])))
 
 
 def _told_as_history(event: EventMention, article: Article) -> bool:
