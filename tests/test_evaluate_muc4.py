@@ -884,6 +884,42 @@ def test_muc4_craft_are_no_individual_perpetrators(name: str, kind: str, fill: s
 
 
 @pytest.mark.parametrize(
+    ("doers", "fills"),
+    [
+        # a description of an armed group is of individuals
+        (["unidentified armed group"], ["UNIDENTIFIED ARMED GROUP"]),
+        # one fill for the singular and the plural of one description
+        (["paramilitary groups", "paramilitary group"], ["PARAMILITARY GROUPS"]),
+        # no bare collective noun, no negated description
+        (["group"], []),
+        (["no guerrilla group"], []),
+    ],
+)
+def test_muc4_descriptions_of_armed_groups_are_individuals(
+    doers: list[str], fills: list[str]
+) -> None:
+    text = "Judge Pedro Valdivia was shot in Arcos by " + " and ".join(doers) + "."
+    actors = [(f"a{i}", d, "armed_group", False) for i, d in enumerate(doers)]
+    actors.append(("v", "Pedro Valdivia", "person", False))
+    report = _article_report(
+        text,
+        actors,
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "shot",
+                "participants": [
+                    *(Participant(actor=a[0], role="perpetrator") for a in actors[:-1]),
+                    Participant(actor="v", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(9).fillers] == fills
+
+
+@pytest.mark.parametrize(
     ("text", "name", "fills"),
     [
         # the name is the group's: its members did it, not the man

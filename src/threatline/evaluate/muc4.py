@@ -1665,6 +1665,7 @@ def event_to_template(
         for generic in _generic_mentions(actor, article, event)[:1]:
             if generic not in {t for _, t in individuals}:
                 individuals.append((actor, generic))
+    individuals = _distinct_descriptions(individuals)
     named = [a for a, _ in individuals if a.kind == ActorKind.PERSON]
     if len({a.id for a in named}) >= 2:
         # 'five men ... their names are A, B, ...': the names, not the people they describe
@@ -2548,6 +2549,22 @@ def _counted(actor: Actor, text: str, article: Article) -> str:
     return text
 
 
+def _distinct_descriptions(individuals: list[tuple[Actor, str]]) -> list[tuple[Actor, str]]:
+    """The descriptions of the doers, without a bare collective noun ('GROUP'), a negated
+    one ('NO GUERRILLA GROUP') or the singular of a plural already there ('RIGHTIST
+    PARAMILITARY GROUP' beside '... GROUPS'): one fill for one set of doers."""
+    kept: list[tuple[Actor, str]] = []
+    for actor, text in individuals:
+        words = text.split()
+        if text in ("GROUP", "GROUPS", "UNIT", "UNITS") or words[:1] == ["NO"]:
+            continue
+        stems = {t.removesuffix("S") for _, t in kept}
+        if text.removesuffix("S") in stems:
+            continue
+        kept.append((actor, text))
+    return kept
+
+
 # Clothes that describe the doers right after their noun: 'men wearing military uniforms',
 # 'individuals dressed in civilian clothes'.
 _WORN = re.compile(
@@ -2783,6 +2800,8 @@ def _is_description(actor: Actor, text: str) -> bool:
         return False
     # a plural noun that is no organization's ('drug traffickers') names individuals
     head = words[-1]
+    if head in ("GROUP", "UNIT") and actor.name.split()[-1].islower():
+        return True  # 'an unidentified armed group': a description, not a named group
     plural = len(head) > 3 and (
         head.endswith("MEN") or (head.endswith("S") and not head.endswith(("SS", "US", "IS")))
     )
