@@ -240,6 +240,29 @@ def test_actors_metonymy_only_when_acting(nlp, actor_kb) -> None:
 
 
 @pytest.mark.model
+def test_actors_armed_group_descriptions(nlp, actor_kb) -> None:
+    # 'an armed group', 'paramilitary groups', 'guerrilla units' describe doers
+    article, actors = _run(
+        "An unidentified armed group attacked the farm near Arcos. Two judges were killed "
+        "by rightist paramilitary groups, and guerrilla units burned a bus.",
+        nlp,
+        actor_kb,
+    )
+    described = {article.text[s:e]: a.kind for a in actors if not a.in_kb for s, e in a.mentions}
+    assert described["unidentified armed group"] == ActorKind.ARMED_GROUP
+    assert described["rightist paramilitary groups"] == ActorKind.ARMED_GROUP
+    assert described["guerrilla units"] == ActorKind.ARMED_GROUP
+    # 'the armed group' after a named group is that group, not a new description
+    article, actors = _run(
+        "Islamic State claimed the bombing in Arcos. The armed group said it would strike again.",
+        nlp,
+        actor_kb,
+    )
+    assert "The armed group" in _surfaces(article, _by_id(actors)["islamic-state"])
+    assert not [a for a in actors if a.name.lower() == "armed group"]
+
+
+@pytest.mark.model
 def test_actors_nationality_description(nlp, actor_kb) -> None:
     article, actors = _run(
         "Russian authorities arrested several Tajik suspects. Shia Muslims in the city "

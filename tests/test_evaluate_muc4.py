@@ -884,6 +884,90 @@ def test_muc4_craft_are_no_individual_perpetrators(name: str, kind: str, fill: s
 
 
 @pytest.mark.parametrize(
+    ("doers", "fills"),
+    [
+        # a description of an armed group is of individuals
+        (["unidentified armed group"], ["UNIDENTIFIED ARMED GROUP"]),
+        # one fill for the singular and the plural of one description
+        (["paramilitary groups", "paramilitary group"], ["PARAMILITARY GROUPS"]),
+        # no bare collective noun, no negated description
+        (["group"], []),
+        (["no guerrilla group"], []),
+    ],
+)
+def test_muc4_descriptions_of_armed_groups_are_individuals(
+    doers: list[str], fills: list[str]
+) -> None:
+    text = "Judge Pedro Valdivia was shot in Arcos by " + " and ".join(doers) + "."
+    actors = [(f"a{i}", d, "armed_group", False) for i, d in enumerate(doers)]
+    actors.append(("v", "Pedro Valdivia", "person", False))
+    report = _article_report(
+        text,
+        actors,
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "shot",
+                "participants": [
+                    *(Participant(actor=a[0], role="perpetrator") for a in actors[:-1]),
+                    Participant(actor="v", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(9).fillers] == fills
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fills"),
+    [
+        # the name is the group's: its members did it, not the man
+        ("The Pedro Valdivia faction shot the judge.", "Pedro Valdivia", []),
+        ("Pedro Valdivia's troops shot the judge.", "Pedro Valdivia", []),
+        ("The Pedro Valdivia urban commandos shot the judge.", "Pedro Valdivia", []),
+        ("Troops of the (Pedro Valdivia) battalion shot the judge.", "Pedro Valdivia", []),
+        # the man himself
+        ("Pedro Valdivia shot the judge.", "Pedro Valdivia", ["PEDRO VALDIVIA"]),
+        (
+            "Pedro Valdivia ordered troops that shot the judge.",
+            "Pedro Valdivia",
+            ["PEDRO VALDIVIA"],
+        ),
+        (
+            "Pedro Valdivia's men said Pedro Valdivia shot the judge.",
+            "Pedro Valdivia",
+            ["PEDRO VALDIVIA"],
+        ),
+    ],
+)
+def test_muc4_a_name_that_names_a_group_is_no_individual_perpetrator(
+    text: str, name: str, fills: list[str]
+) -> None:
+    report = _article_report(
+        text,
+        [("a1", name, "person", False), ("a2", "judge", "civilians", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "shot",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    if text.count(name) > 1:
+        # every mention counts: the second names the man himself
+        (actor,) = (a for a in report.actors if a.id == "a1")
+        second = text.rindex(name)
+        actor.mentions.append((second, second + len(name)))
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(9).fillers] == fills
+
+
+@pytest.mark.parametrize(
     ("attribution", "confidence"),
     [
         # a group the report names near the attack: inferred, and reported as the actor
@@ -1179,6 +1263,17 @@ def test_muc4_a_description_leaves_its_nationality_out() -> None:
         ("Another gunman shot the judge.", "Another gunman", "GUNMAN"),
         # a hyphened compound keeps its first word
         ("Motorcycle-riding gunmen shot the judge.", "-riding gunmen", "MOTORCYCLE-RIDING GUNMEN"),
+        # the clothes told right after the doers are part of their description
+        ("Two men wearing army uniforms shot the judge.", "men", "TWO MEN WEARING ARMY UNIFORMS"),
+        (
+            "Men dressed in civilian clothes shot the judge.",
+            "Men",
+            "MEN DRESSED IN CIVILIAN CLOTHES",
+        ),
+        ("Eight men in civilian clothes shot the judge.", "men", "EIGHT MEN IN CIVILIAN CLOTHES"),
+        # what they carry or where they are is not what they wear
+        ("Two men wearing rifles shot the judge.", "men", "TWO MEN"),
+        ("Two men in a red car shot the judge.", "men", "TWO MEN"),
     ],
 )
 def test_muc4_individual_perpetrators_keep_their_count_and_nationality(

@@ -915,7 +915,13 @@ class _Finder:
     def _definite_anaphor(self, token: Token, start: int) -> bool:
         first = self.doc[start]
         anaphors = self.lex.group_anaphors.get("armed_group", frozenset())
-        return first.lower_ in _DEFINITE and token.lower_ in anaphors and start == token.i - 1
+        if first.lower_ not in _DEFINITE:
+            return False
+        if token.lower_ in anaphors and start == token.i - 1:
+            return True
+        # 'the armed group': a two-word anaphor, resolved like 'the group'
+        pair = f"{self.doc[token.i - 1].lower_} {token.lower_}"
+        return pair in anaphors and start == token.i - 2
 
     def _add_description(self, token: Token, kind: ActorKind, start: int, end: int) -> None:
         doc, lex = self.doc, self.lex

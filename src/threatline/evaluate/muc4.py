@@ -1725,6 +1725,8 @@ def event_to_template(
         text = _actor_text(actor, article)
         if _head(text.split()) in _CRAFT_HEADS:
             continue  # 'helicopter gunships fired on the town': the crews, not the craft
+        if actor.kind == ActorKind.PERSON and _names_a_group(actor, article):
+            continue  # 'the Pedro Valdivia faction did it': the faction's men, not he
         if _is_description(actor, text):
             individuals.append((actor, _counted(actor, text, article)))
         else:
@@ -1734,6 +1736,7 @@ def event_to_template(
         for generic in _generic_mentions(actor, article, event)[:1]:
             if generic not in {t for _, t in individuals}:
                 individuals.append((actor, generic))
+    individuals = _distinct_descriptions(individuals)
     named = [a for a, _ in individuals if a.kind == ActorKind.PERSON]
     if len({a.id for a in named}) >= 2:
         # 'five men ... their names are A, B, ...': the names, not the people they describe
@@ -2606,11 +2609,16 @@ _COUNT_BEFORE = re.compile(
 def _counted(actor: Actor, text: str, article: Article) -> str:
     """A description of the perpetrators with the count and nationality the text gives
     them ('TWO MEN', 'PERUVIAN GUERRILLAS'): PERP: INDIVIDUAL ID keeps such modifiers,
-    unlike the other string slots (scoring guidelines 3.1)."""
+    unlike the other string slots (scoring guidelines 3.1), and the clothes the text tells
+    right after it ('men wearing military uniforms'), which the keys keep too."""
     for start, end in actor.mentions:
         mention = _fill_string(article.text[start:end])
         if _LEADING_NOISE.sub("", mention) != text:
             continue
+        worn = _WORN.match(article.text, end)
+        if worn is not None:
+            end = worn.end()
+            mention = _fill_string(article.text[start:end])
         if mention.startswith("-"):
             # 'motorcycle-riding gunmen': a hyphened compound is one word of the description
             word = re.search(r"(\w+)$", article.text[max(0, start - 40) : start])
@@ -2629,6 +2637,51 @@ def _counted(actor: Actor, text: str, article: Article) -> str:
         counted = re.sub(r"^(?:(?:THE|A|AN|ANOTHER|THIS|THAT|THESE|THOSE)\s+)+", "", counted)
         return counted.strip() or text
     return text
+
+
+def _distinct_descriptions(individuals: list[tuple[Actor, str]]) -> list[tuple[Actor, str]]:
+    """The descriptions of the doers, without a bare collective noun ('GROUP'), a negated
+    one ('NO GUERRILLA GROUP') or the singular of a plural already there ('RIGHTIST
+    PARAMILITARY GROUP' beside '... GROUPS'): one fill for one set of doers."""
+    kept: list[tuple[Actor, str]] = []
+    for actor, text in individuals:
+        words = text.split()
+        if text in ("GROUP", "GROUPS", "UNIT", "UNITS") or words[:1] == ["NO"]:
+            continue
+        stems = {t.removesuffix("S") for _, t in kept}
+        if text.removesuffix("S") in stems:
+            continue
+        kept.append((actor, text))
+    return kept
+
+
+# Clothes that describe the doers right after their noun: 'men wearing military uniforms',
+# 'individuals dressed in civilian clothes'.
+_WORN = re.compile(
+    r"\s+(?:(?:WEARING|DRESSED\s+IN)\s+(?:[A-Z][A-Z'-]*\s+){0,3}?(?:UNIFORMS?|CLOTHES|"
+    r"CLOTHING|FATIGUES|MASKS|HOODS|GEAR|OVERALLS|JACKETS)|IN\s+(?:[A-Z][A-Z'-]*\s+){0,2}?"
+    r"(?:CLOTHES|CLOTHING))\b",
+    re.IGNORECASE,
+)
+
+
+# Nouns after a person's name that make the name a group's: 'the Pedro Valdivia faction',
+# 'the Pedro Valdivia urban commandos', 'Pedro Valdivia's troops'.
+_GROUP_AFTER_NAME = re.compile(
+    r"(?:'S)?\)?\s+(?:(?:URBAN|GUERRILLA|REBEL|DEATH|ASSAULT|SPECIAL)\s+)?"
+    r"(?:FACTION|COMMANDOS?|UNIT|BATTALION|BRIGADE|FRONT|TROOPS|"
+    r"MEN|FORCES|SQUADS?|GROUP|COLUMN|CELL)\b|'S\s+(?:TROOPS|MEN|FORCES|SQUADS?|GUARDS|PEOPLE|"
+    r"FOLLOWERS|GUNMEN|BODYGUARDS)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_group(actor: Actor, article: Article) -> bool:
+    """Whether every mention of the person names a group after him ('the Pedro Valdivia
+    faction', 'Pedro Valdivia's troops'): the doers are the group's, not he."""
+    return bool(actor.mentions) and all(
+        _GROUP_AFTER_NAME.match(article.text, end) is not None for _, end in actor.mentions
+    )
 
 
 # A leading count or ordinal of a weapon ('two bombs', 'the second bomb'), not a weight or
@@ -2837,6 +2890,8 @@ def _is_description(actor: Actor, text: str) -> bool:
         return False
     # a plural noun that is no organization's ('drug traffickers') names individuals
     head = words[-1]
+    if head in ("GROUP", "UNIT") and actor.name.split()[-1].islower():
+        return True  # 'an unidentified armed group': a description, not a named group
     plural = len(head) > 3 and (
         head.endswith("MEN") or (head.endswith("S") and not head.endswith(("SS", "US", "IS")))
     )
