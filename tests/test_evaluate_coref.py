@@ -8,6 +8,7 @@ from threatline.evaluate.coref import (
     bcubed,
     format_report,
     gold_clusters,
+    gold_conflict,
     gold_linked,
     pairwise,
     perfect_merge,
@@ -267,3 +268,136 @@ def test_coref_gold_rule_places_synonyms_and_groups() -> None:
     assert not gold_linked(keys["TST-5"][0], keys["TST-7"][0])
     # A group alone links only the same city on the same day: not a country-only template.
     assert not gold_linked(keys["TST-8"][0], keys["TST-9"][0])
+
+
+CHAIN_KEYS = """\
+0.  MESSAGE: ID                     TST-20
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  - 17 AUG 89
+3.  INCIDENT: LOCATION              COLOMBIA
+4.  INCIDENT: TYPE                  ATTACK
+18. HUM TGT: NAME                   "ROSA MENDIETA CAMPOS"
+0.  MESSAGE: ID                     TST-21
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  18 AUG 89
+3.  INCIDENT: LOCATION              COLOMBIA: CALI (CITY)
+4.  INCIDENT: TYPE                  ATTACK
+18. HUM TGT: NAME                   "ARTURO BELTRAN ROJAS"
+0.  MESSAGE: ID                     TST-22
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  18 AUG 89
+3.  INCIDENT: LOCATION              COLOMBIA: PEREIRA (CITY)
+4.  INCIDENT: TYPE                  ATTACK
+18. HUM TGT: NAME                   "TOMAS ECHEVERRI LUNA"
+0.  MESSAGE: ID                     TST-23
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  19 AUG 89
+3.  INCIDENT: LOCATION              COLOMBIA: MANIZALES (CITY)
+4.  INCIDENT: TYPE                  ATTACK
+18. HUM TGT: NAME                   "TOMAS ECHEVERRI"
+0.  MESSAGE: ID                     TST-24
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  - 21 AUG 89
+3.  INCIDENT: LOCATION              COLOMBIA
+4.  INCIDENT: TYPE                  ATTACK
+18. HUM TGT: NAME                   "ROSA MENDIETA CAMPOS"
+                                    "ARTURO BELTRAN ROJAS"
+                                    "TOMAS ECHEVERRI LUNA"
+0.  MESSAGE: ID                     TST-25
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  - 22 AUG 89
+3.  INCIDENT: LOCATION              COLOMBIA
+4.  INCIDENT: TYPE                  ATTACK
+18. HUM TGT: NAME                   "TOMAS ECHEVERRI LUNA"
+0.  MESSAGE: ID                     TST-26
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  20 AUG 89
+3.  INCIDENT: LOCATION              COLOMBIA: PEREIRA (CITY)
+4.  INCIDENT: TYPE                  ATTACK
+18. HUM TGT: NAME                   "JULIAN OSPINA"
+"""
+
+
+def test_coref_gold_rule_summary_does_not_chain_different_incidents() -> None:
+    keys = parse_keys(CHAIN_KEYS)
+    judge, senator, summary = keys["TST-21"][0], keys["TST-22"][0], keys["TST-24"][0]
+    # Different victims, the same day, another city: two incidents.
+    assert gold_conflict(judge, senator)
+    # One victim told a day later in another city: the keys disagree about one incident.
+    assert not gold_conflict(senator, keys["TST-23"][0])
+    # The summary names every victim with one "on or before" date: it links to all three.
+    assert all(gold_linked(summary, keys[m][0]) for m in ("TST-20", "TST-21", "TST-22"))
+    labels = gold_clusters(keys)
+    # The summary joins the incident it has the most links to (TST-22, 23 and 25)...
+    assert labels["TST-24", "1"] == labels["TST-22", "1"] == labels["TST-25", "1"]
+    assert labels["TST-22", "1"] == labels["TST-23", "1"]
+    # ...and no longer chains the two other murders into it, nor them together.
+    assert len({labels["TST-20", "1"], labels["TST-21", "1"], labels["TST-22", "1"]}) == 3
+    # Another victim two days later in the same city: a conflict too.
+    assert gold_conflict(senator, keys["TST-26"][0])
+
+
+ONE_INCIDENT_KEYS = """\
+0.  MESSAGE: ID                     TST-30
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  16 NOV 89
+3.  INCIDENT: LOCATION              EL SALVADOR: SANTA TECLA (CITY)
+4.  INCIDENT: TYPE                  ATTACK
+18. HUM TGT: NAME                   "FATHER ANSELMO IRIARTE"
+0.  MESSAGE: ID                     TST-31
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  17 NOV 89
+3.  INCIDENT: LOCATION              EL SALVADOR: SANTA TECLA (CITY)
+4.  INCIDENT: TYPE                  ATTACK
+18. HUM TGT: NAME                   "MARTA QUIROGA"
+0.  MESSAGE: ID                     TST-32
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  - 20 NOV 89
+3.  INCIDENT: LOCATION              EL SALVADOR
+4.  INCIDENT: TYPE                  ATTACK
+18. HUM TGT: NAME                   "ANSELMO IRIARTE"
+                                    "MARTA QUIROGA"
+0.  MESSAGE: ID                     TST-33
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  16 NOV 89
+3.  INCIDENT: LOCATION              EL SALVADOR: SANTA TECLA (CITY)
+4.  INCIDENT: TYPE                  ATTACK
+10. PERP: ORGANIZATION ID           "THE NORTHERN FRONT"
+0.  MESSAGE: ID                     TST-34
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  16 NOV 89
+3.  INCIDENT: LOCATION              EL SALVADOR: SANTA TECLA (CITY)
+4.  INCIDENT: TYPE                  ATTACK
+10. PERP: ORGANIZATION ID           "THE NORTHERN FRONT"
+18. HUM TGT: NAME                   "DR ANSELMO IRIARTE"
+0.  MESSAGE: ID                     TST-35
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  18 NOV 89
+3.  INCIDENT: LOCATION              EL SALVADOR: SANTA TECLA (CITY)
+4.  INCIDENT: TYPE                  ATTACK
+18. HUM TGT: NAME                   "FATHER ANSELMO IRIARTE"
+0.  MESSAGE: ID                     TST-36
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  16 NOV 89
+3.  INCIDENT: LOCATION              EL SALVADOR: SAN MIGUEL (CITY)
+4.  INCIDENT: TYPE                  ATTACK
+18. HUM TGT: NAME                   "LUCIA ARCE"
+"""
+
+
+def test_coref_gold_rule_one_incident_told_differently_stays_one() -> None:
+    keys = parse_keys(ONE_INCIDENT_KEYS)
+    priest, cook, group = keys["TST-30"][0], keys["TST-31"][0], keys["TST-33"][0]
+    doctor, later = keys["TST-34"][0], keys["TST-35"][0]
+    # Two victims of one night, dated a day apart in one town: no conflict.
+    assert not gold_conflict(priest, cook)
+    # One surname under two titles, two days apart, may be one man: no conflict.
+    assert not gold_conflict(doctor, later)
+    # A template naming no victim (only the group) tells no incident from another.
+    assert not gold_conflict(group, keys["TST-36"][0])
+    # Another victim in another town: a conflict.
+    assert gold_conflict(cook, keys["TST-36"][0])
+    labels = gold_clusters(keys)
+    one = {labels[m, "1"] for m in ("TST-30", "TST-31", "TST-32", "TST-33", "TST-34", "TST-35")}
+    assert len(one) == 1
+    assert labels["TST-36", "1"] not in one

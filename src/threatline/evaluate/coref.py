@@ -14,7 +14,20 @@ share a perpetrator organization (slot 10) on the same precise day and in the sa
 Names compare word by word, and a word of at least five letters that differs from the
 other's by one letter (changed, added, dropped, or two neighbours swapped) is the same word:
 the keys spell one name several ways (FEBE and FEDE ELIZABETH VELASQUEZ, VELAZQUEZ).
-Gold clusters are the connected components of these links.
+Gold clusters are the connected components of these links, save that a cluster never
+holds two templates that **conflict** (:func:`facts_conflict`, a cannot-link): both name a
+target, no victim or physical target of one is the other's (nor shares its last word, a
+surname under another title), and their places differ (country, city or region) or their
+precise days lie more than a day apart. Such templates are different incidents, and a
+summary that lists the victims of several (three murders over two days and two cities, one
+template naming all three with one date) must not chain them. A **summary** is a template
+linked to two templates that conflict. The other templates join first, link by link in the
+order of the items (message id, template id), each join skipped that would put two
+conflicting templates in one cluster; then each summary, in that order, joins the one
+cluster it has the most links to (ties: the larger, then the earlier) among those holding
+no template it conflicts with, or stays alone. Templates sharing a victim never conflict
+(the keys date or place one incident differently: the night's attack or a death in
+hospital the next day), and one that names no target conflicts with nothing.
 
 **Alignment** (:func:`align_message`): in each message each of our event mentions becomes a
 MUC-4 template (:func:`threatline.evaluate.muc4.event_to_template`) and the official
@@ -35,6 +48,7 @@ import datetime as dt
 import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -135,6 +149,8 @@ ON_OR_BEFORE_DAYS = 60
 _MIN_NAME_CHARS = 4
 #: Letters a name word needs before a word one letter away is read as its spelling variant.
 MIN_VARIANT_CHARS = 5
+#: Days apart that two precise incident dates may be and still be one incident's.
+CONFLICT_DAYS = 1
 
 
 class Synonyms:
@@ -299,6 +315,34 @@ def facts_linked(a: GoldFacts, b: GoldFacts) -> bool:
     )
 
 
+def _may_be_one_name(a: frozenset[str], b: frozenset[str]) -> bool:
+    """:func:`_same_name`, or two names that end in the same word: one surname under
+    another title or first name (DR and FATHER X Y), which may be one person."""
+    return _same_name(a, b) or any(_same_word(x.split()[-1], y.split()[-1]) for x in a for y in b)
+
+
+def facts_conflict(a: GoldFacts, b: GoldFacts) -> bool:
+    """Two templates that cannot be one incident: both name a target (a victim or a
+    physical target), none in common, and they differ in place (another country, city or
+    region) or in day (precise days more than :data:`CONFLICT_DAYS` apart: a key may date
+    a night's attack or a death in hospital a day later). Templates naming one victim that
+    disagree on the day or the place are the keys disagreeing about one incident, and a
+    template naming no target can tell no incident from another: neither is a conflict."""
+    if not (a.human_names or a.physical) or not (b.human_names or b.physical):
+        return False
+    if _may_be_one_name(a.human_names, b.human_names) or a.physical & b.physical:
+        return False
+    if not _places_compatible(a, b):
+        return True
+    return bool(
+        a.dates
+        and b.dates
+        and a.precise_day
+        and b.precise_day
+        and abs((a.dates[0] - b.dates[0]).days) > CONFLICT_DAYS
+    )
+
+
 def gold_linked(a: MucTemplate, b: MucTemplate, synonyms: Synonyms | None = None) -> bool:
     """The gold rule of the module docstring for two key templates (synonyms from the two
     templates themselves unless given)."""
@@ -306,10 +350,18 @@ def gold_linked(a: MucTemplate, b: MucTemplate, synonyms: Synonyms | None = None
     return facts_linked(gold_facts(a, synonyms), gold_facts(b, synonyms))
 
 
+def gold_conflict(a: MucTemplate, b: MucTemplate, synonyms: Synonyms | None = None) -> bool:
+    """:func:`facts_conflict` for two key templates (synonyms as in :func:`gold_linked`)."""
+    synonyms = synonyms or Synonyms([a, b])
+    return facts_conflict(gold_facts(a, synonyms), gold_facts(b, synonyms))
+
+
 def gold_clusters(keys: Mapping[str, Sequence[MucTemplate]]) -> dict[Item, str]:
     """Each key template (message id, template id) -> its gold cluster label (the first
-    item of the cluster): the transitive closure of :func:`gold_linked` across messages,
-    with synonyms from all of ``keys``."""
+    item of the cluster): the closure of :func:`facts_linked` across messages, with
+    synonyms from all of ``keys``, that never puts two templates in :func:`facts_conflict`
+    in one cluster; a summary (a template linked to two that conflict) joins last, the
+    cluster it has the most links to (see the module docstring)."""
     items = [
         ((message_id, template.template_id), template)
         for message_id, templates in sorted(keys.items())
@@ -317,21 +369,51 @@ def gold_clusters(keys: Mapping[str, Sequence[MucTemplate]]) -> dict[Item, str]:
     ]
     synonyms = Synonyms(template for _, template in items)
     facts = [gold_facts(template, synonyms) for _, template in items]
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    links: dict[int, set[int]] = {i: set() for i in range(len(items))}
     for i, j in combinations(range(len(items)), 2):
         if items[i][0][0] != items[j][0][0] and facts_linked(facts[i], facts[j]):
-            parent[find(i)] = find(j)
-    roots: dict[int, str] = {}
-    for i, (item, _) in enumerate(items):
-        roots.setdefault(find(i), f"{item[0]}#{item[1]}")
-    return {item: roots[find(i)] for i, (item, _) in enumerate(items)}
+            links[i].add(j)
+            links[j].add(i)
+
+    @cache
+    def conflicting(i: int, j: int) -> bool:
+        return facts_conflict(facts[i], facts[j])
+
+    summaries = {
+        i
+        for i, linked in links.items()
+        if any(conflicting(j, k) for j, k in combinations(sorted(linked), 2))
+    }
+    members = {i: {i} for i in range(len(items))}
+    cluster_of = list(range(len(items)))
+
+    def join(i: int, j: int) -> None:
+        # Merge the clusters of i and j unless a template of one conflicts with one of the
+        # other (cannot-link).
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj or any(conflicting(x, y) for x in members[ci] for y in members[cj]):
+            return
+        keep, gone = min(ci, cj), max(ci, cj)
+        for x in members.pop(gone):
+            cluster_of[x] = keep
+            members[keep].add(x)
+
+    for i, j in combinations(range(len(items)), 2):
+        if j in links[i] and i not in summaries and j not in summaries:
+            join(i, j)
+    for i in sorted(summaries):
+        counts: dict[int, int] = {}
+        for j in links[i]:
+            counts[cluster_of[j]] = counts.get(cluster_of[j], 0) + 1
+        fitting = [c for c in counts if not any(conflicting(i, x) for x in members[c])]
+        if fitting:
+            # Most links, then the larger cluster, then the earlier one.
+            best = max(fitting, key=lambda c: (counts[c], len(members[c]), -c))
+            join(i, best)
+    return {
+        item: "{}#{}".format(*items[min(members[cluster_of[i]])][0])
+        for i, (item, _) in enumerate(items)
+    }
 
 
 # --------------------------------------------------------------------------- ours
