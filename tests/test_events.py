@@ -3212,3 +3212,85 @@ def test_events_who_the_police_charge_with_the_act_is_its_alleged_perpetrator(nl
     men = actor(text, "men", ActorKind.CIVILIANS, "two men")
     act = next(e for e in run(nlp, text, actors=[police, men]) if e.type in VIOLENT_TYPES)
     assert ("men", "perpetrator") in roles(act)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # a damage sentence with no event of its own tells the targets of the act before
+        (
+            "A bomb exploded at the Norte bank on Monday. Two houses and a pharmacy were"
+            " seriously damaged.",
+            ["Norte bank", "Two houses", "pharmacy"],
+        ),
+        (
+            "A bomb exploded at the Norte bank. It also destroyed a telephone booth.",
+            ["Norte bank", "telephone booth"],
+        ),
+        (
+            "A car bomb exploded near the Sol hotel. The front of the city hall was partially"
+            " destroyed.",
+            ["Sol hotel", "city hall"],
+        ),
+        # a name the phrase begins inside of is a place, not part of the target
+        (
+            "A bomb exploded at the Norte bank. In Villa del Sol houses have been destroyed.",
+            ["Norte bank", "houses"],
+        ),
+        # not damaged, damaged by a doer of its own, or nothing damaged: no target added
+        (
+            "A bomb exploded at the Norte bank. The nearby pharmacy was not damaged.",
+            ["Norte bank"],
+        ),
+        (
+            "A bomb exploded at the Norte bank. A school was destroyed by the army in 1980.",
+            ["Norte bank"],
+        ),
+        ("The rebels met on Monday. Two houses were seriously damaged.", []),
+    ],
+)
+def test_events_things_damaged_in_a_sentence_without_event_are_targets_of_the_act_before(
+    nlp, text, targets
+):
+    events = run(nlp, text)
+    assert [s.text for e in events for s in e.physical_targets] == targets
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "event_type", "targets"),
+    [
+        # a doer who destroys or damages premises attacks them
+        (
+            "The rebels destroyed the town hall and a bridge in Las Palmas.",
+            "attack",
+            ["town hall", "bridge"],
+        ),
+        ("The guerrillas damaged the Sur bank on Monday.", "attack", ["Sur bank"]),
+    ],
+)
+def test_events_a_doer_destroying_premises_is_an_attack(nlp, text, event_type, targets):
+    guerrillas = actor(text, "g", ActorKind.ARMED_GROUP, "The rebels", "The guerrillas")
+    event = only(run(nlp, text, actors=[guerrillas]))
+    assert event.type == event_type
+    assert [s.text for s in event.physical_targets] == targets
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a result with no doer of its own, or 'it' for the act told before: no new event
+        "The rebels arrived and two cars were damaged.",
+        "The rebels met on Monday. It also destroyed a telephone booth.",
+        # nothing of the kind destroyed, or destroyed by a natural cause
+        "The rebels destroyed the documents.",
+        "A storm near the camp of the rebels destroyed two houses.",
+    ],
+)
+def test_events_damage_without_a_doer_or_premises_is_no_attack(nlp, text):
+    # 'It' resolved to the group, as coreference may do
+    rebels = actor(text, "g", ActorKind.ARMED_GROUP, "The rebels", "the rebels", "It")
+    events = run(nlp, text, actors=[rebels])
+    assert [e.trigger.text for e in events if e.trigger.text in ("destroyed", "damaged")] == []

@@ -568,6 +568,14 @@ def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _A
         subject = _subject(token)
         if subject is None or actors.in_subtree(subject) is None:
             return False
+    if entry.get("active_only") and (_is_passive(token) or not _children(token, {"dobj"})):
+        return False  # 'two cars were damaged': a result, no doer of its own
+    if "subject_not" in entry:
+        subject = _subject(token)
+        if subject is not None and (
+            _lemma(subject) in entry["subject_not"] or _lemma(subject) in lex.non_violent_causes
+        ):
+            return False  # 'it also destroyed a booth': the act told before; 'the flood'
     if entry.get("object_person") and not _person_object(token, lex, actors):
         return False
     if entry.get("object_group"):
@@ -2409,6 +2417,70 @@ def _add_named_casualties(
     return found
 
 
+#: Verbs of damage to things: 'the bank was destroyed', 'it also damaged two cars'.
+_DAMAGE_VERBS = frozenset(["destroy", "damage", "gut", "wreck", "raze", "demolish"])
+#: Subjects of a damage verb that are the act told before, not a new doer: 'it', 'the blast'.
+_RESULT_SUBJECTS = frozenset(
+    ["it", "explosion", "blast", "bomb", "device", "charge", "wave", "detonation", "attack"]
+)
+
+
+def _damaged_things(sentence: SpacySpan, text: str, lex: Lexicon) -> list[Span]:
+    """The physical targets a sentence with no event of its own tells damaged: the subject
+    of a passive damage verb with no agent ('two banks and a restaurant were seriously
+    damaged') or the object of one whose subject is the act told before ('it also destroyed
+    a telephone booth'); a part names its whole ('the front of the building')."""
+    found: list[Span] = []
+    for verb in sentence:
+        if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in _DAMAGE_VERBS:
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue  # 'the bank was not damaged'
+        if _is_passive(verb):
+            if _agent_objects(verb):
+                continue  # 'destroyed by the rebels': a doer of its own
+            heads = _children(verb, {"nsubjpass"})
+        else:
+            subjects = _children(verb, {"nsubj"})
+            if not subjects or _lemma(subjects[0]) not in _RESULT_SUBJECTS:
+                continue
+            heads = _children(verb, {"dobj"})
+        for head in [c for h in heads for c in _conjuncts(h)]:
+            if _lemma(head) not in lex.physical_targets:
+                # 'the front of the public building', 'the windows of two houses'
+                whole = [
+                    o
+                    for prep in _children(head, {"prep"})
+                    if _lemma(prep) == "of"
+                    for o in _children(prep, {"pobj"})
+                ]
+                if not whole or _lemma(whole[0]) not in lex.physical_targets:
+                    continue
+                head = whole[0]
+            if head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            span = _target_span(text, head)
+            # 'in Villa Nueva houses were destroyed': a name after a preposition left without
+            # its object, or one the phrase begins inside of, is the place, not the target
+            words = [t for t in head.sent if span.start <= t.idx < span.end]
+            before = head.doc[words[0].i - 1] if words and words[0].i > head.sent.start else None
+            dangling = (
+                before is not None
+                and before.dep_ == "prep"
+                and not _children(before, {"pobj", "pcomp"})
+            )
+            while (
+                len(words) > 1
+                and words[0].i < head.i
+                and (words[0].ent_iob_ == "I" or (dangling and words[0].pos_ == "PROPN"))
+            ):
+                words.pop(0)
+                span = _char_span(text, words[0].idx, span.end)
+            if span not in found:
+                found.append(span)
+    return found
+
+
 def _set_casualty(mention: _Mention, kind: str, count: Quantity) -> None:
     if kind == "fatal" and mention.fatalities is None:
         mention.fatalities = count
@@ -4006,6 +4078,18 @@ def extract_events(
             if named_of is not None and _add_named_casualties(named_of, sentence, actor_index, lex):
                 _add_evidence(named_of, sentence)
                 told_just_before = named_of
+            # 'Two banks were seriously damaged.' right after an attack: its physical targets
+            # (not its evidence: the sentence's words would retell the act's kind elsewhere)
+            damaged_of = previous_violent or just_before
+            if damaged_of is not None and _dated_otherwise(sentence, timexes, damaged_of):
+                damaged_of = None
+            if damaged_of is not None:
+                things = _damaged_things(sentence, text, lex)
+                damaged_of.physical_targets.extend(
+                    t for t in things if t not in damaged_of.physical_targets
+                )
+                if things:
+                    told_just_before = damaged_of
             # 'The victims were identified as A and B.' names the people just told of, or
             # of the attack told last when a paragraph of its own names them
             identified = previous_violent or just_before or last_violent
