@@ -2483,3 +2483,47 @@ def test_muc4_incident_in_the_capital_is_in_the_town_of_the_dateline() -> None:
     abroad = home.model_copy(update={"name": "Kampala", "country": "UG"})
     assert located("KENYA", "Gunmen shot a judge in the capital.", abroad) == "KENYA"
     assert located("KENYA", "Gunmen shot a judge in the capital.", None) == "KENYA"
+
+
+def _shooting_on_a_street(*places: Place) -> ArticleReport:
+    """Gunmen shoot a judge on a street whose name is read as a town (place P1)."""
+    text = (
+        "Gunmen shot Pedro Valdivia, a judge, on Liberty Street in the south of Peru. "
+        "Peru and Chile condemned the shooting."
+    )
+    article = Article.from_text(text, title="TST9-MUC4-0003", published=dt.date(1990, 3, 12))
+    start = text.index("shot")
+    victim = Actor(
+        id="a1",
+        name="Pedro Valdivia",
+        kind="person",
+        mentions=[(text.index("Pedro"), text.index("Pedro") + len("Pedro Valdivia"))],
+    )
+    shooting = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(start=start, end=start + len("shot"), text="shot"),
+        place=EventPlace(id="P1", text=places[0].name, precision=1),
+        participants=[Participant(actor="a1", role="victim")],
+    )
+    return ArticleReport(article=article, actors=[victim], places=list(places), events=[shooting])
+
+
+def test_muc4_an_incident_read_abroad_is_in_the_country_of_interest_named_most() -> None:
+    text_start = "Gunmen shot Pedro Valdivia, a judge, on Liberty Street in the south of Peru. "
+    peru_at = [text_start.index("Peru"), len(text_start)]
+    liberty = Place(id="P1", name="Liberty", country="US", level="settlement", mentions=[(45, 52)])
+    peru = Place(
+        id="P2", name="Peru", country="PE", level="country", mentions=[(s, s + 4) for s in peru_at]
+    )
+    chile = Place(id="P3", name="Chile", country="CL", level="country", mentions=[(86, 91)])
+    template = report_to_templates(_shooting_on_a_street(liberty, peru, chile))[0]
+    assert [f.value for f in template.slot(3).fillers] == ["PERU"]
+    # a place in a country of interest stays as it is
+    arequipa = liberty.model_copy(update={"name": "Arequipa", "country": "PE"})
+    template = report_to_templates(_shooting_on_a_street(arequipa, peru, chile))[0]
+    assert [f.value for f in template.slot(3).fillers] == ["PERU: AREQUIPA (CITY)"]
+    # an article that names no country of interest keeps the place abroad
+    canada = chile.model_copy(update={"name": "Canada", "country": "CA"})
+    template = report_to_templates(_shooting_on_a_street(liberty, canada))[0]
+    assert template.slot(3).fillers[0].value.startswith("UNITED STATES")

@@ -1157,7 +1157,44 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         if all(_no_day_of_its_own(e.time) for e in told):
             _date_by_the_one_day_told(template, written_days, days_with_year)
         _night_told_between_two_days(template, told, report)
+        _keep_to_the_countries_of_interest(template, report.places)
     return templates
+
+
+#: The countries whose incidents the task records (part1 1.0, point 4).
+_COUNTRIES_OF_INTEREST = frozenset(
+    [
+        "ARGENTINA",
+        "BOLIVIA",
+        "CHILE",
+        "COLOMBIA",
+        "ECUADOR",
+        "EL SALVADOR",
+        "GUATEMALA",
+        "HONDURAS",
+        "PERU",
+    ]
+)
+
+
+def _keep_to_the_countries_of_interest(template: MucTemplate, places: Sequence[Place]) -> None:
+    """An incident we write is one the task records, and it records only incidents that
+    belong to one of its countries (part1 1.0, point 4); every article is about one of them.
+    A template located in another country has a misread place (a street or a name read as
+    a town abroad, a country the article names in passing): its location is the country of
+    interest the article names most."""
+    location = template.slot(3).fillers
+    if not location:
+        return
+    if parse_muc_location(location[0].value).country in _COUNTRIES_OF_INTEREST:
+        return
+    weights: dict[str, int] = {}
+    for place in places:
+        name = _country_name(place.country)
+        if name in _COUNTRIES_OF_INTEREST:
+            weights[name] = weights.get(name, 0) + max(1, len(place.mentions))
+    if weights:
+        template.slots[3] = _one(max(weights, key=lambda name: weights[name]))
 
 
 def _add_town_part(template: MucTemplate, texts: Sequence[str], home: Place | None = None) -> None:
