@@ -2457,9 +2457,10 @@ def test_muc4_the_police_suspecting_the_group_is_read_from_real_text(nlp, gazett
         # at home whichever report comes first
         ("Northern Front", 11, False, ["PERU: LIMA (CITY)"]),
         ("Northern Front", 11, True, ["PERU: LIMA (CITY)"]),
-        # another group or another day: two incidents
-        ("Red Cells", 11, False, ["PERU: LIMA (CITY)", "UNITED STATES: LIBERTY (CITY)"]),
-        ("Northern Front", 8, False, ["PERU: LIMA (CITY)", "UNITED STATES: LIBERTY (CITY)"]),
+        # another group or another day: two incidents (the one read abroad is placed in the
+        # country of interest the article names)
+        ("Red Cells", 11, False, ["PERU", "PERU: LIMA (CITY)"]),
+        ("Northern Front", 8, False, ["PERU", "PERU: LIMA (CITY)"]),
     ],
 )
 def test_muc4_one_group_s_attack_on_one_day_at_home_and_abroad_is_one_incident(
@@ -2578,3 +2579,73 @@ def test_muc4_incident_in_the_capital_is_in_the_town_of_the_dateline() -> None:
     abroad = home.model_copy(update={"name": "Kampala", "country": "UG"})
     assert located("KENYA", "Gunmen shot a judge in the capital.", abroad) == "KENYA"
     assert located("KENYA", "Gunmen shot a judge in the capital.", None) == "KENYA"
+
+
+def _shooting_on_a_street(*places: Place) -> ArticleReport:
+    """Gunmen shoot a judge on a street whose name is read as a town (place P1)."""
+    text = (
+        "Gunmen shot Pedro Valdivia, a judge, on Liberty Street in the south of Peru. "
+        "Peru and Chile condemned the shooting."
+    )
+    article = Article.from_text(text, title="TST9-MUC4-0003", published=dt.date(1990, 3, 12))
+    start = text.index("shot")
+    victim = Actor(
+        id="a1",
+        name="Pedro Valdivia",
+        kind="person",
+        mentions=[(text.index("Pedro"), text.index("Pedro") + len("Pedro Valdivia"))],
+    )
+    shooting = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(start=start, end=start + len("shot"), text="shot"),
+        place=EventPlace(id="P1", text=places[0].name, precision=1),
+        participants=[Participant(actor="a1", role="victim")],
+    )
+    return ArticleReport(article=article, actors=[victim], places=list(places), events=[shooting])
+
+
+def test_muc4_an_incident_read_abroad_is_in_the_country_of_interest_named_most() -> None:
+    text_start = "Gunmen shot Pedro Valdivia, a judge, on Liberty Street in the south of Peru. "
+    peru_at = [text_start.index("Peru"), len(text_start)]
+    liberty = Place(id="P1", name="Liberty", country="US", level="settlement", mentions=[(45, 52)])
+    peru = Place(
+        id="P2", name="Peru", country="PE", level="country", mentions=[(s, s + 4) for s in peru_at]
+    )
+    chile = Place(id="P3", name="Chile", country="CL", level="country", mentions=[(86, 91)])
+    template = report_to_templates(_shooting_on_a_street(liberty, peru, chile))[0]
+    assert [f.value for f in template.slot(3).fillers] == ["PERU"]
+    # a place in a country of interest stays as it is
+    arequipa = liberty.model_copy(update={"name": "Arequipa", "country": "PE"})
+    template = report_to_templates(_shooting_on_a_street(arequipa, peru, chile))[0]
+    assert [f.value for f in template.slot(3).fillers] == ["PERU: AREQUIPA (CITY)"]
+    # an article that names no country of interest keeps the place abroad
+    canada = chile.model_copy(update={"name": "Canada", "country": "CA"})
+    template = report_to_templates(_shooting_on_a_street(liberty, canada))[0]
+    assert template.slot(3).fillers[0].value.startswith("UNITED STATES")
+
+
+def test_muc4_a_large_toll_with_no_day_or_place_sums_up_incidents() -> None:
+    from threatline.evaluate.muc4 import _summary_toll
+
+    def toll(number: str, date: str = "- 12 MAR 90", place: str = "PERU", **more: str) -> bool:
+        template = MucTemplate(message_id="m")
+        template.slots[2] = SlotFill(fillers=[Filler((date,))])
+        template.slots[3] = SlotFill(fillers=[Filler((place,))])
+        template.slots[19] = SlotFill(fillers=[Filler(("PEOPLE",))])
+        template.slots[21] = SlotFill(fillers=[Filler((number,), ("PEOPLE",))])
+        for slot, value in more.items():
+            template.slots[int(slot[1:])] = SlotFill(fillers=[Filler((value,))])
+        return _summary_toll(template)
+
+    # 'some 2,000 people have been killed' in a report with no day or town of its own
+    assert toll("2000")
+    assert toll("~ 150")
+    # a toll of a few people, or one on a day or in a town the text gives, is one incident
+    assert not toll("12")
+    assert not toll("PLURAL")
+    assert not toll("2000", date="11 MAR 90")
+    assert not toll("2000", place="PERU: LIMA (CITY)")
+    # a named victim or a building hit make it specific
+    assert not toll("2000", s18="PEDRO VALDIVIA")
+    assert not toll("2000", s12="MARKET")

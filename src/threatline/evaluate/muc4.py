@@ -1157,7 +1157,48 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         if all(_no_day_of_its_own(e.time) for e in told):
             _date_by_the_one_day_told(template, written_days, days_with_year)
         _night_told_between_two_days(template, told, report)
+        _keep_to_the_countries_of_interest(template, report.places)
+    # judged once the incident's day and place are filled in from the text around it
+    templates = [t for t in templates if not _summary_toll(t)]
+    for number, template in enumerate(templates, start=1):
+        template.template_id = str(number)
     return templates
+
+
+#: The countries whose incidents the task records (part1 1.0, point 4).
+_COUNTRIES_OF_INTEREST = frozenset(
+    [
+        "ARGENTINA",
+        "BOLIVIA",
+        "CHILE",
+        "COLOMBIA",
+        "ECUADOR",
+        "EL SALVADOR",
+        "GUATEMALA",
+        "HONDURAS",
+        "PERU",
+    ]
+)
+
+
+def _keep_to_the_countries_of_interest(template: MucTemplate, places: Sequence[Place]) -> None:
+    """An incident we write is one the task records, and it records only incidents that
+    belong to one of its countries (part1 1.0, point 4); every article is about one of them.
+    A template located in another country has a misread place (a street or a name read as
+    a town abroad, a country the article names in passing): its location is the country of
+    interest the article names most."""
+    location = template.slot(3).fillers
+    if not location:
+        return
+    if parse_muc_location(location[0].value).country in _COUNTRIES_OF_INTEREST:
+        return
+    weights: dict[str, int] = {}
+    for place in places:
+        name = _country_name(place.country)
+        if name in _COUNTRIES_OF_INTEREST:
+            weights[name] = weights.get(name, 0) + max(1, len(place.mentions))
+    if weights:
+        template.slots[3] = _one(max(weights, key=lambda name: weights[name]))
 
 
 def _add_town_part(template: MucTemplate, texts: Sequence[str], home: Place | None = None) -> None:
@@ -1444,6 +1485,23 @@ def _only_doers(template: MucTemplate) -> bool:
     if any(template.slot(s).fillers for s in (12, 18, 19)):
         return False
     return not _has_specific_date_or_place(template)
+
+
+#: A toll of this many people or more, with no day or place of its own, sums up incidents.
+_SUMMARY_TOLL = 100
+
+
+def _summary_toll(template: MucTemplate) -> bool:
+    """'2,000 people have been killed', 'nearly 1,500 people were killed in clashes in
+    1988': a toll of a hundred or more people, described but not named, with no physical
+    target and no day or place of its own, sums up many incidents; it is no specific
+    incident (part1 1.0, point 7)."""
+    if template.slot(18).fillers or template.slot(12).fillers:
+        return False
+    if _has_specific_date_or_place(template):
+        return False
+    counts = [int(n) for f in template.slot(21).fillers for n in re.findall(r"\d+", f.value)]
+    return bool(counts) and max(counts) >= _SUMMARY_TOLL
 
 
 #: Slots of which a template must fill one: perpetrators and targets.
