@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from threatline.evaluate.coref import (
+    Synonyms,
     bcubed,
     format_report,
     gold_clusters,
@@ -401,3 +402,57 @@ def test_coref_gold_rule_one_incident_told_differently_stays_one() -> None:
     one = {labels[m, "1"] for m in ("TST-30", "TST-31", "TST-32", "TST-33", "TST-34", "TST-35")}
     assert len(one) == 1
     assert labels["TST-36", "1"] not in one
+
+
+def _group_key(message: str, groups: str) -> str:
+    return f"""\
+0.  MESSAGE: ID                     {message}
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  5 MAY 90
+3.  INCIDENT: LOCATION              VALDORIA: PUERTO LEVE (CITY)
+4.  INCIDENT: TYPE                  ATTACK
+10. PERP: ORGANIZATION ID           {groups}
+"""
+
+
+def test_coref_gold_synonyms_keep_disputed_groups_apart() -> None:
+    keys = parse_keys(
+        _group_key("TST-40", '"NORTHERN FRONT" / "NF"')
+        + _group_key("TST-41", '"NF"')
+        + _group_key("TST-42", '"NORTHERN FRONT"')
+        # A key that disputes the doer gives both groups as alternatives of one filler...
+        + _group_key("TST-43", '"HILL RANGERS" / "NORTHERN FRONT"')
+        + _group_key("TST-44", '"HILL RANGERS"')
+    )
+    rangers, front = keys["TST-44"][0], keys["TST-42"][0]
+    every = [t for ts in keys.values() for t in ts]
+    # Alternatives are one group's names: the acronym and the full name link.
+    assert gold_linked(keys["TST-41"][0], front, Synonyms(every))
+    # With no key telling the two groups apart, the dispute reads as a synonym.
+    assert gold_linked(rangers, front, Synonyms(every))
+    # ...and a key that names both as two fillers says they are two groups.
+    both = parse_keys(
+        _group_key("TST-45", '"HILL RANGERS"\n                                    "NF"')
+    )
+    assert not gold_linked(rangers, front, Synonyms(every + both["TST-45"]))
+    assert gold_linked(keys["TST-41"][0], front, Synonyms(every + both["TST-45"]))
+
+
+def test_coref_gold_synonyms_are_per_slot() -> None:
+    keys = parse_keys(
+        _group_key("TST-46", '"CONDOR" / "CONDOR COMMAND"')
+        + """\
+0.  MESSAGE: ID                     TST-47
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  5 MAY 90
+3.  INCIDENT: LOCATION              VALDORIA
+4.  INCIDENT: TYPE                  BOMBING
+12. PHYS TGT: ID                    "CONDOR" / "CONDOR HOTEL"
+"""
+    )
+    synonyms = Synonyms(t for ts in keys.values() for t in ts)
+    assert synonyms.canonical(10, "condor command") == synonyms.canonical(10, "condor")
+    assert synonyms.canonical(12, "condor hotel") == synonyms.canonical(12, "condor")
+    # A group and a building that share a word are not one name.
+    assert synonyms.canonical(12, "condor command") == "condor command"
+    assert synonyms.canonical(10, "condor hotel") == "condor hotel"

@@ -11,6 +11,8 @@ are linked when they have the same incident type (slot 4), dates that are equal 
 same country (slot 3), places that share a name or are given only as the country, and
 either share a normalized human target name (slot 18) or physical target (slot 12), or
 share a perpetrator organization (slot 10) on the same precise day and in the same city.
+Names that a key gives as alternatives (``"X" / "Y"``) are one name, slot by slot
+(:class:`Synonyms`: never two names some key gives as two fillers of the slot).
 Names compare word by word, and a word of at least five letters that differs from the
 other's by one letter (changed, added, dropped, or two neighbours swapped) is the same word:
 the keys spell one name several ways (FEBE and FEDE ELIZABETH VELASQUEZ, VELAZQUEZ).
@@ -153,34 +155,68 @@ MIN_VARIANT_CHARS = 5
 CONFLICT_DAYS = 1
 
 
+#: Slots whose alternatives (``"X" / "Y"``) the gold rule reads as synonyms, each apart:
+#: a perpetrator group, a physical target and a victim never share a name class. A
+#: location's alternatives are read as its places (:func:`_location`), not as synonyms.
+SYNONYM_SLOTS = (10, 12, 18)
+
+
 class Synonyms:
-    """Names that the keys give as alternatives of one filler (``"X" / "Y"``) are one name:
-    a union-find over normalized alternatives, built from every template it is given."""
+    """Names that the keys give as alternatives of one filler (``"X" / "Y"``) are one name,
+    slot by slot: a union-find per slot over the normalized alternatives of every template
+    it is given, in their order. Alternatives also dispute a filler (``THE ARMY / THE
+    NORTHERN FRONT``: the key cannot say who did it), and disputes chained across keys
+    would make every group of a country one name. So two names that one template gives as
+    different fillers of the slot (``THE ARMY | THE NORTHERN FRONT``: two perpetrators)
+    name two things, and a union that would put them in one class is not made."""
 
     def __init__(self, templates: Iterable[MucTemplate]) -> None:
-        self._parent: dict[str, str] = {}
-        for template in templates:
-            for slot in (3, 10, 12, 18):
-                for filler in template.slot(slot).fillers:
-                    names = [n for n in map(_normal, filler.alternatives) if n]
-                    for other in names[1:]:
-                        self._union(names[0], other)
+        self._parent: dict[tuple[int, str], tuple[int, str]] = {}
+        self._members: dict[tuple[int, str], set[str]] = {}
+        self._apart: set[tuple[int, str, str]] = set()
+        alternatives = [
+            (slot, [[n for n in map(_normal, f.alternatives) if n] for f in t.slot(slot).fillers])
+            for t in templates
+            for slot in SYNONYM_SLOTS
+        ]
+        for slot, fillers in alternatives:
+            for one, other in combinations(fillers, 2):
+                self._apart.update((slot, x, y) for x in one for y in other if x != y)
+        for slot, fillers in alternatives:
+            for names in fillers:
+                for other in names[1:]:
+                    self._union((slot, names[0]), (slot, other))
 
-    def _find(self, name: str) -> str:
-        self._parent.setdefault(name, name)
-        while self._parent[name] != name:
-            self._parent[name] = self._parent[self._parent[name]]
-            name = self._parent[name]
-        return name
+    def _find(self, node: tuple[int, str]) -> tuple[int, str]:
+        self._parent.setdefault(node, node)
+        while self._parent[node] != node:
+            self._parent[node] = self._parent[self._parent[node]]
+            node = self._parent[node]
+        return node
 
-    def _union(self, a: str, b: str) -> None:
+    def _union(self, a: tuple[int, str], b: tuple[int, str]) -> None:
         root_a, root_b = self._find(a), self._find(b)
-        if root_a != root_b:
-            self._parent[max(root_a, root_b)] = min(root_a, root_b)
+        if root_a == root_b:
+            return
+        slot = a[0]
+        names_a = self._members.get(root_a, {root_a[1]})
+        names_b = self._members.get(root_b, {root_b[1]})
+        if any(
+            (slot, x, y) in self._apart or (slot, y, x) in self._apart
+            for x in names_a
+            for y in names_b
+        ):
+            return
+        keep, gone = min(root_a, root_b), max(root_a, root_b)
+        self._parent[gone] = keep
+        self._members.pop(gone, None)
+        self._members[keep] = names_a | names_b
 
-    def canonical(self, name: str) -> str:
-        """The representative of ``name``'s synonyms (``name`` itself when it has none)."""
-        return self._find(name) if name in self._parent else name
+    def canonical(self, slot: int, name: str) -> str:
+        """The representative of ``name``'s synonyms in ``slot`` (``name`` itself when it
+        has none)."""
+        node = (slot, name)
+        return self._find(node)[1] if node in self._parent else name
 
 
 def _normal(text: str) -> str:
@@ -204,14 +240,14 @@ class GoldFacts:
 
 def _names(template: MucTemplate, slot: int, synonyms: Synonyms) -> frozenset[str]:
     return frozenset(
-        synonyms.canonical(name)
+        synonyms.canonical(slot, name)
         for filler in template.slot(slot).fillers
         for name in map(_normal, filler.alternatives)
         if name
     )
 
 
-def _location(template: MucTemplate, synonyms: Synonyms) -> tuple[str, dict[str, frozenset[str]]]:
+def _location(template: MucTemplate) -> tuple[str, dict[str, frozenset[str]]]:
     """Country and, by level, the places of the first location filler (all alternatives)."""
     fillers = template.slot(3).fillers
     if not fillers:
@@ -227,7 +263,7 @@ def _location(template: MucTemplate, synonyms: Synonyms) -> tuple[str, dict[str,
             level = PLACE_LEVELS.get(normalize_fill(kinds[-1]), "other") if kinds else "city"
             for name in re.split(r"\s+-\s+", re.sub(r"\([^)]*\)", " ", part)):
                 if _normal(name):
-                    levels.setdefault(level, set()).add(synonyms.canonical(_normal(name)))
+                    levels.setdefault(level, set()).add(_normal(name))
     return country, {level: frozenset(names) for level, names in levels.items()}
 
 
@@ -241,7 +277,7 @@ def gold_facts(template: MucTemplate, synonyms: Synonyms) -> GoldFacts:
     if date is not None:
         low = date.low or date.high - dt.timedelta(days=ON_OR_BEFORE_DAYS)
         dates, precise = (low, date.high), date.low == date.high
-    country, levels = _location(template, synonyms)
+    country, levels = _location(template)
     return GoldFacts(
         family=family,
         dates=dates,
