@@ -203,6 +203,45 @@ def test_actors_upper_case_name_keeps_the_given_name_the_tagger_left_out(nlp, ac
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # in apposition to a people noun
+        ("THE FARMER, ANSELMO VIDAURRE QUIROGA, TRIED TO ESCAPE; THE MEN SHOT HIM.", "Anselmo"),
+        # in a list with persons' names
+        (
+            "GUNMEN KILLED PEDRO SALAZAR VEGA, 42; TOMASA ROLDAN, 19; AND EFRAIN ORTIGOZA TELLEZ.",
+            "Efrain",
+        ),
+    ],
+)
+def test_actors_a_name_tagged_as_an_organisation_said_to_be_a_person_is_one(
+    nlp, actor_kb, text, name
+) -> None:
+    _, actors = _run(text, nlp, actor_kb)
+    found = [a for a in actors if a.name.startswith(name)]
+    assert found and found[0].kind == ActorKind.PERSON
+
+
+@pytest.mark.model
+def test_actors_an_organisation_name_without_a_person_context_stays_one(nlp, actor_kb) -> None:
+    _, actors = _run(
+        "The bomb damaged the offices of Banco Andino, which opened last year.", nlp, actor_kb
+    )
+    assert [a.kind for a in actors if a.name == "Banco Andino"] == [ActorKind.ORGANIZATION]
+
+
+@pytest.mark.model
+def test_actors_an_age_written_with_hyphens_stays_in_the_description(nlp, actor_kb) -> None:
+    article, actors = _run("GUNMEN KILLED THE FARMER AND HIS 15-YEAR-OLD DAUGHTER.", nlp, actor_kb)
+    daughter = [a for a in actors if a.name == "daughter"]
+    assert daughter and _surfaces(article, daughter[0]) == ["15-YEAR-OLD DAUGHTER"]
+    article, actors = _run("Gunmen killed 12 peasants.", nlp, actor_kb)
+    peasants = [a for a in actors if a.name == "peasants"]
+    assert _surfaces(article, peasants[0]) == ["peasants"]  # a count is no part of it
+
+
+@pytest.mark.model
 def test_actors_name_extension_leaves_titles_out(nlp, actor_kb) -> None:
     _, actors = _run(
         "The mayor, Pedro Valdivia, met Colonel Anselmo Quiroga in the capital.",

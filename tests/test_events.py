@@ -555,6 +555,30 @@ def test_events_a_name_tagged_as_an_organisation_in_a_list_of_people_is_a_victim
 
 
 @pytest.mark.model
+def test_events_a_person_a_group_of_victims_includes_is_a_victim(nlp):
+    text = "Gunmen killed ten workers, including their leader Anibal Soto and Rosa Vidal."
+    found = [
+        actor(text, "workers", ActorKind.CIVILIANS, "workers"),
+        actor(text, "soto", ActorKind.PERSON, "Anibal Soto"),
+        actor(text, "vidal", ActorKind.PERSON, "Rosa Vidal"),
+    ]
+    event = only(run(nlp, text, actors=found))
+    assert {("workers", "victim"), ("soto", "victim"), ("vidal", "victim")} <= roles(event)
+
+
+@pytest.mark.model
+def test_events_a_group_a_group_of_victims_includes_adds_no_victim(nlp):
+    text = "Gunmen killed ten peasants, including three children."
+    found = [
+        actor(text, "peasants", ActorKind.CIVILIANS, "peasants"),
+        actor(text, "children", ActorKind.CIVILIANS, "children"),
+    ]
+    event = only(run(nlp, text, actors=found))
+    assert ("peasants", "victim") in roles(event)
+    assert ("children", "victim") not in roles(event)
+
+
+@pytest.mark.model
 def test_events_an_organisation_in_a_list_of_people_stays_out_of_it(nlp):
     text = (
         "Gunmen killed three journalists: Pedro Valdivia, a photographer, the Tejada "

@@ -627,6 +627,8 @@ class _Finder:
             entry = self.kb.match(text)
             if entry is not None and ent.label_ in {"ORG", "PERSON", "NORP", "FAC"}:
                 self.add(self._actor_for_entry(entry), start, end, "name")
+            elif ent.label_ == "ORG" and self._named_as_person(span):
+                self._add_person(span, text)
             elif ent.label_ == "ORG":
                 self._add_org(span, text)
             elif (
@@ -642,6 +644,39 @@ class _Finder:
                 if len(span) == 1 and lex.demonym_country(text) is not None:
                     continue  # "Tajik suspects" mis-tagged: the people-noun step takes it
                 self._add_person(span, text)
+
+    def _named_as_person(self, span: Span) -> bool:
+        """A name the tagger took for an organisation whose context says a person: told in
+        a list with persons' names ("Pedro Soto and Luis Mena"), in apposition to a people
+        noun ("the farmer, Luis Mena,"), or followed by ", who" or an age (", 45,")."""
+        lex = self.lex
+        if any(
+            not t.is_alpha
+            or t.lower_ in _ORG_NAME_WORDS
+            or t.lower_ in lex.armed_org_heads
+            or t.lower_ in lex.venue_heads
+            or t.lower_ in _MEDIA_NOUNS
+            or lex.noun_kind(t.lower_) is not None
+            for t in span
+        ):
+            return False
+        if len(span) == 1:
+            return False  # one word may be a place or a surname: too little to tell
+        if _PERSON_AFTER.match(self.text, span.end_char):
+            return True
+        root = span.root
+        near = [c for c in root.children if c.dep_ == "conj"]
+        if root.dep_ == "conj":
+            near += [root.head, *(c for c in root.head.children if c.dep_ == "conj")]
+        if any(t.i != root.i and t.ent_type_ == "PERSON" for t in near):
+            return True
+        civilian = ActorKind.CIVILIANS
+        if root.dep_ == "appos" and lex.noun_kind(root.head.lower_) == civilian:
+            return True  # "the farmer, Luis Mena,"
+        return any(
+            c.dep_ == "appos" and c.i > root.i and lex.noun_kind(c.lower_) == civilian
+            for c in root.children
+        )
 
     def _name_extent(self, start: int, end: int) -> tuple[int, int]:
         """A person's name with the proper nouns the tagger left out of it: in a text written
@@ -881,12 +916,19 @@ class _Finder:
                 start -= 1
             else:
                 break
+        # 'a 15-year-old daughter': an age written with hyphens is one word of the phrase
+        if self.doc[start].text == "-":
+            while start > 0 and not self.doc[start - 1].whitespace_:
+                prev = self.doc[start - 1]
+                if not (prev.is_alpha or prev.like_num or prev.text == "-"):
+                    break
+                start -= 1
         return start
 
     def _content_start(self, start: int, end: int) -> int:
         while start < end - 1 and (
             self.doc[start].lower_ in _DETERMINERS
-            or self.doc[start].like_num
+            or (self.doc[start].like_num and self.doc[start].whitespace_)
             or self.doc[start].dep_ == "poss"
         ):
             start += 1
@@ -1502,6 +1544,17 @@ _MILITARY_UNIT_NOUNS = frozenset(
         "corps",
     }
 )
+# Words of organisations' names: a name holding one is no person's.
+_ORG_NAME_WORDS = frozenset(
+    {"party", "front", "union", "movement", "army", "council", "committee", "institute"}
+    | {"federation", "association", "company", "corporation", "bank", "group", "church"}
+    | {"university", "ministry", "department", "office", "court", "police", "command"}
+    | {"embassy", "hospital", "school", "club", "league", "organization", "cartel", "force"}
+    | {"forces", "guard", "alliance", "coalition", "commission", "board", "center", "centre"}
+    | {"foundation", "society", "industries", "airlines", "airport", "station", "house"}
+)
+# After a person's name: a relative clause on a person, or the person's age.
+_PERSON_AFTER = re.compile(r"\s*,\s*(?:who\b|\d{1,2}\s*(?:[,;.]|years?\b))", re.IGNORECASE)
 _MEMBER_NOUNS = frozenset(
     {
         "members",

@@ -1349,6 +1349,26 @@ def _add_phrase(mention: _Mention, actors: _Actors, head: Token, role: Role) -> 
     if role == Role.VICTIM:
         for person in _listed_people(head, actors):
             _add(mention, person, role)
+        for person in _included_people(head, actors):
+            _add(mention, person, role)
+
+
+def _included_people(head: Token, actors: _Actors) -> list[Actor]:
+    """The named persons a group of harmed people includes: 'killed ten workers, including
+    their leader Rosa Vidal' (the group's own count stays the number harmed)."""
+    found: list[Actor] = []
+    for token in _conjuncts(head):
+        for prep in _children(token, {"prep"}):
+            if prep.lower_ != "including":
+                continue
+            for pobj in _children(prep, {"pobj"}):
+                for named in _conjuncts(pobj):
+                    actor = actors.in_subtree(named)
+                    people = [actor] if actor is not None else []
+                    for person in [*people, *_listed_people(named, actors)]:
+                        if person.kind == ActorKind.PERSON.value and person not in found:
+                            found.append(person)
+    return found
 
 
 # Arcs that leave a list of people for another phrase: 'the son of X', 'X's bodyguard', 'X,
