@@ -1713,7 +1713,9 @@ def test_muc4_one_named_victim_in_two_places_is_one_incident() -> None:
 
 def test_muc4_a_physical_target_named_twice_is_one_filler() -> None:
     def slot_values(physical: list[str]) -> dict[int, list[str]]:
-        text = "Rebels dynamited the northern oil pipeline and the pipeline station."
+        text = (
+            "Rebels dynamited the northern oil pipeline and the pipeline station, causing damage."
+        )
         report = _article_report(
             text,
             [("a1", "Rebels", "armed_group", False)],
@@ -2483,3 +2485,32 @@ def test_muc4_incident_in_the_capital_is_in_the_town_of_the_dateline() -> None:
     abroad = home.model_copy(update={"name": "Kampala", "country": "UG"})
     assert located("KENYA", "Gunmen shot a judge in the capital.", abroad) == "KENYA"
     assert located("KENYA", "Gunmen shot a judge in the capital.", None) == "KENYA"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind", "effect"),
+    [
+        # 'blown up' is total destruction (part1, 7.17)
+        ("Rebels blew up the town hall.", "blew", "bombing", "DESTROYED"),
+        (
+            "A bomb exploded at the town hall, which was badly damaged.",
+            "exploded",
+            "bombing",
+            "SOME DAMAGE",
+        ),
+        # a bombing does not imply damage
+        ("A bomb exploded near the town hall.", "exploded", "bombing", None),
+        # nor does another attack, unless the words tell it
+        ("Rebels attacked and destroyed the town hall.", "attacked", "attack", "DESTROYED"),
+        ("Rebels attacked the town hall.", "attacked", "attack", None),
+    ],
+)
+def test_muc4_effect_on_a_physical_target_is_told(text, trigger, kind, effect) -> None:
+    report = _article_report(
+        text,
+        [],
+        [{"type": kind, "trigger": trigger, "physical": ["town hall"]}],
+    )
+    (template,) = report_to_templates(report)
+    expected = [(effect, ("TOWN HALL",))] if effect else []
+    assert [(f.value, f.xref) for f in template.slot(16).fillers] == expected

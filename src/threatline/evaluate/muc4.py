@@ -1773,14 +1773,21 @@ def event_to_template(
         t.slots[14] = SlotFill(
             fillers=[Filler((physical_counts[text],), (text,)) for text in physical]
         )
-        if incident_type in {"ARSON", "BOMBING"} and stage == "ACCOMPLISHED":
-            # A fire or an explosion damages what it hits; the sentence may say destroyed.
+        if stage == "ACCOMPLISHED":
+            # Arson implies at least some damage; a bombing or another attack does not
+            # (part1, 7.17): only the words of its sentences tell it, 'blown up' or 'damaged'.
+            sentences = _event_sentences(event, article)
             effect = (
                 "DESTROYED"
-                if _DESTROYED.search(_event_sentences(event, article))
-                else ("SOME DAMAGE")
+                if _DESTROYED.search(sentences)
+                else (
+                    "SOME DAMAGE"
+                    if incident_type == "ARSON" or _DAMAGED.search(sentences)
+                    else None
+                )
             )
-            t.slots[16] = SlotFill(fillers=[Filler((effect,), (x,)) for x in physical])
+            if effect:
+                t.slots[16] = SlotFill(fillers=[Filler((effect,), (x,)) for x in physical])
     persons = [a for a in actors.values() if a.kind == ActorKind.PERSON]
     if t.slot(3).empty and fallback_country:
         # Same country earns half the location credit (guidelines 3.2.3), and a foreign
@@ -1976,7 +1983,13 @@ _IMPLIED_INSTRUMENTS: tuple[tuple[str, str], ...] = (
 )
 
 # Words of the event's sentence that say a physical target was destroyed.
-_DESTROYED = re.compile(r"\b(?:DESTROY\w*|DEMOLISH\w*|RAZED|LEVELED|LEVELLED|BURNED DOWN)\b")
+_DESTROYED = re.compile(
+    r"\b(?:DESTROY\w*|DEMOLISH\w*|RAZED|LEVELED|LEVELLED|BURNED DOWN|BL[EO]WN? UP|BLOWING UP)\b"
+)
+# Words of the event's sentence that say a physical target was damaged.
+_DAMAGED = re.compile(
+    r"\b(?:DAMAG(?:E|ED|ES|ING)|BROKEN|SHATTER\w*|LOSSES|DERAIL\w*|CRACKS|BLACKOUTS?|OUTAGES?)\b"
+)
 #: Triggers that tell of harm done to people, not to things.
 _HARM_TO_PEOPLE = re.compile(
     r"^(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|MASSACRE\w*|EXECUT\w*|SLAIN|SLAY\w*|SHOT|"
