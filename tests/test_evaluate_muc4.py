@@ -2514,3 +2514,30 @@ def test_muc4_effect_on_a_physical_target_is_told(text, trigger, kind, effect) -
     (template,) = report_to_templates(report)
     expected = [(effect, ("TOWN HALL",))] if effect else []
     assert [(f.value, f.xref) for f in template.slot(16).fillers] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Rebels attacked Pedro Valdivia, who died of bullet wounds.", ["GUN"]),
+        ("Rebels attacked Pedro Valdivia, riddling him with machinegun fire.", ["MACHINE GUN"]),
+        ("Rebels attacked Pedro Valdivia, who died of his wounds.", []),
+    ],
+)
+def test_muc4_an_attack_told_by_its_shots_implies_the_gun(text, kinds) -> None:
+    report = _article_report(
+        text,
+        [("a1", "Rebels", "armed_group", False), ("a2", "Pedro Valdivia", "person", False)],
+        [
+            {
+                "type": "attack",
+                "trigger": "attacked",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(7).fillers] == kinds

@@ -1714,6 +1714,9 @@ def event_to_template(
             if aerial
             else _classify(_fill_string(event.trigger.text), _IMPLIED_INSTRUMENTS)
         )
+        if not implied and incident_type == "ATTACK":
+            # nor may the attack's sentences, by its shots ('riddled with bullets')
+            implied = _classify(_event_sentences(event, article), _GUNSHOT_INSTRUMENTS)
         instrument_fills = [Filler((implied,))] if implied else []
     t.slots[7] = SlotFill(fillers=instrument_fills, inapplicable=no_instrument)
     individuals: list[tuple[Actor, str]] = []
@@ -1980,6 +1983,12 @@ _IMPLIED_INSTRUMENTS: tuple[tuple[str, str], ...] = (
     (r"SHOT|SHOOT\w*|GUNN?\w*|GUNFIRE|FIRED", "GUN"),
     (r"DYNAMITED?", "DYNAMITE"),
     (r"BOMB\w*|EXPLO\w*|BLASTS?", "BOMB"),
+)
+
+# Words of an attack's sentences that tell of shots from a weapon of that kind.
+_GUNSHOT_INSTRUMENTS: tuple[tuple[str, str], ...] = (
+    (r"MACHINEGUNN?\w*", "MACHINE GUN"),
+    (r"BULLETS?|GUNSHOTS?|GUNFIRE|GUNMEN|SHOTS?|SHOOTING|RIDDLED", "GUN"),
 )
 
 # Words of the event's sentence that say a physical target was destroyed.
