@@ -2541,3 +2541,24 @@ def test_muc4_an_attack_told_by_its_shots_implies_the_gun(text, kinds) -> None:
     )
     (template,) = report_to_templates(report)
     assert [f.value for f in template.slot(7).fillers] == kinds
+
+
+@pytest.mark.parametrize(
+    ("weapon", "kind"), [("explosive device", "EXPLOSIVE"), ("homemade bomb", "BOMB")]
+)
+def test_muc4_an_explosive_device_is_an_explosive(weapon, kind) -> None:
+    text = f"A {weapon} exploded at the town hall."
+    report = _article_report(
+        text,
+        [],
+        [
+            {
+                "type": "bombing",
+                "trigger": "exploded",
+                "instruments": [weapon],
+                "physical": ["town hall"],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(7).fillers] == [kind]

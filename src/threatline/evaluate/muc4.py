@@ -941,7 +941,9 @@ _INSTRUMENT_TYPES: tuple[tuple[str, str], ...] = (
     (r"(?:SUB)?MACHINE[- ]?GUNS?", "MACHINE GUN"),
     (r"PISTOLS?|REVOLVERS?|HANDGUNS?", "HANDGUN"),
     (r"RIFLES?|AK-?47S?|M-?16S?|CARBINES?|FAL|GALIL", "RIFLE"),
-    (r"BOMBS?|EXPLOSIVE DEVICES?|DEVICES?", "BOMB"),
+    # an 'explosive device' is of the kind its name says (the keys mostly)
+    (r"EXPLOSIVE DEVICES?", "EXPLOSIVE"),
+    (r"BOMBS?|DEVICES?", "BOMB"),
     (r"EXPLOSIVES?|CHARGES?|TNT|C-?4|PENTOLITE", "EXPLOSIVE"),
     (r"GUNS?|FIREARMS?|WEAPONS?|SHOTGUNS?", "GUN"),
     (r"KNI(?:FE|VES)|MACHETES?|AXES?", "CUTTING DEVICE"),
