@@ -2562,3 +2562,13 @@ def test_muc4_an_explosive_device_is_an_explosive(weapon, kind) -> None:
     )
     (template,) = report_to_templates(report)
     assert [f.value for f in template.slot(7).fillers] == [kind]
+
+
+@pytest.mark.parametrize(("trigger", "kind"), [("explosion", "EXPLOSIVE"), ("bombing", "BOMB")])
+def test_muc4_an_explosion_implies_an_explosive_a_bombing_a_bomb(trigger, kind) -> None:
+    text = f"The {trigger} hit the town hall."
+    report = _article_report(
+        text, [], [{"type": "bombing", "trigger": trigger, "physical": ["town hall"]}]
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(7).fillers] == [kind]

@@ -1984,7 +1984,9 @@ _IMPLIED_INSTRUMENTS: tuple[tuple[str, str], ...] = (
     (r"MACHINE-?GUNN\w*", "MACHINE GUN"),
     (r"SHOT|SHOOT\w*|GUNN?\w*|GUNFIRE|FIRED", "GUN"),
     (r"DYNAMITED?", "DYNAMITE"),
-    (r"BOMB\w*|EXPLO\w*|BLASTS?", "BOMB"),
+    (r"BOMB\w*", "BOMB"),
+    # an explosion or a blast tells of no bomb: the parent kind (half credit for a bomb)
+    (r"EXPLO\w*|BLASTS?", "EXPLOSIVE"),
 )
 
 # Words of an attack's sentences that tell of shots from a weapon of that kind.
