@@ -2503,13 +2503,25 @@ def test_muc4_incident_in_the_capital_is_in_the_town_of_the_dateline() -> None:
         # nor does another attack, unless the words tell it
         ("Rebels attacked and destroyed the town hall.", "attacked", "attack", "DESTROYED"),
         ("Rebels attacked the town hall.", "attacked", "attack", None),
+        # a bomb defused does no damage
+        ("Police defused a bomb at the town hall.", "defused", "foiled_attack", "NO DAMAGE"),
     ],
 )
 def test_muc4_effect_on_a_physical_target_is_told(text, trigger, kind, effect) -> None:
+    status = "foiled" if kind == "foiled_attack" else "occurred"
+    instruments = ["bomb"] if kind == "foiled_attack" else []
     report = _article_report(
         text,
         [],
-        [{"type": kind, "trigger": trigger, "physical": ["town hall"]}],
+        [
+            {
+                "type": kind,
+                "status": status,
+                "trigger": trigger,
+                "physical": ["town hall"],
+                "instruments": instruments,
+            }
+        ],
     )
     (template,) = report_to_templates(report)
     expected = [(effect, ("TOWN HALL",))] if effect else []

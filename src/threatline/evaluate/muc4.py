@@ -1778,21 +1778,21 @@ def event_to_template(
         t.slots[14] = SlotFill(
             fillers=[Filler((physical_counts[text],), (text,)) for text in physical]
         )
-        if stage == "ACCOMPLISHED":
-            # Arson implies at least some damage; a bombing or another attack does not
-            # (part1, 7.17): only the words of its sentences tell it, 'blown up' or 'damaged'.
-            sentences = _event_sentences(event, article)
-            effect = (
-                "DESTROYED"
-                if _DESTROYED.search(sentences)
-                else (
-                    "SOME DAMAGE"
-                    if incident_type == "ARSON" or _DAMAGED.search(sentences)
-                    else None
-                )
-            )
-            if effect:
-                t.slots[16] = SlotFill(fillers=[Filler((effect,), (x,)) for x in physical])
+        # Arson implies at least some damage; a bombing or another attack does not (part1,
+        # 7.17): only the words of its sentences tell it, 'blown up' or 'damaged'. A bomb
+        # defused or dropped does none, unless they say otherwise.
+        sentences = _event_sentences(event, article)
+        effect = (
+            "DESTROYED"
+            if _DESTROYED.search(sentences)
+            else ("SOME DAMAGE" if incident_type == "ARSON" or _DAMAGED.search(sentences) else None)
+        )
+        if stage == "ATTEMPTED" and incident_type == "BOMBING":
+            effect = effect or "NO DAMAGE"
+        elif stage != "ACCOMPLISHED":
+            effect = None
+        if effect:
+            t.slots[16] = SlotFill(fillers=[Filler((effect,), (x,)) for x in physical])
     persons = [a for a in actors.values() if a.kind == ActorKind.PERSON]
     if t.slot(3).empty and fallback_country:
         # Same country earns half the location credit (guidelines 3.2.3), and a foreign
