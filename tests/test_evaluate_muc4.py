@@ -1808,7 +1808,9 @@ def test_muc4_one_named_victim_in_two_places_is_one_incident() -> None:
 
 def test_muc4_a_physical_target_named_twice_is_one_filler() -> None:
     def slot_values(physical: list[str]) -> dict[int, list[str]]:
-        text = "Rebels dynamited the northern oil pipeline and the pipeline station."
+        text = (
+            "Rebels dynamited the northern oil pipeline and the pipeline station, causing damage."
+        )
         report = _article_report(
             text,
             [("a1", "Rebels", "armed_group", False)],
@@ -2649,3 +2651,102 @@ def test_muc4_a_large_toll_with_no_day_or_place_sums_up_incidents() -> None:
     # a named victim or a building hit make it specific
     assert not toll("2000", s18="PEDRO VALDIVIA")
     assert not toll("2000", s12="MARKET")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind", "effect"),
+    [
+        # 'blown up' is total destruction (part1, 7.17)
+        ("Rebels blew up the town hall.", "blew", "bombing", "DESTROYED"),
+        (
+            "A bomb exploded at the town hall, which was badly damaged.",
+            "exploded",
+            "bombing",
+            "SOME DAMAGE",
+        ),
+        # a bombing does not imply damage
+        ("A bomb exploded near the town hall.", "exploded", "bombing", None),
+        # nor does another attack, unless the words tell it
+        ("Rebels attacked and destroyed the town hall.", "attacked", "attack", "DESTROYED"),
+        ("Rebels attacked the town hall.", "attacked", "attack", None),
+        # a bomb defused does no damage
+        ("Police defused a bomb at the town hall.", "defused", "foiled_attack", "NO DAMAGE"),
+    ],
+)
+def test_muc4_effect_on_a_physical_target_is_told(text, trigger, kind, effect) -> None:
+    status = "foiled" if kind == "foiled_attack" else "occurred"
+    instruments = ["bomb"] if kind == "foiled_attack" else []
+    report = _article_report(
+        text,
+        [],
+        [
+            {
+                "type": kind,
+                "status": status,
+                "trigger": trigger,
+                "physical": ["town hall"],
+                "instruments": instruments,
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    expected = [(effect, ("TOWN HALL",))] if effect else []
+    assert [(f.value, f.xref) for f in template.slot(16).fillers] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Rebels attacked Pedro Valdivia, who died of bullet wounds.", ["GUN"]),
+        ("Rebels attacked Pedro Valdivia, riddling him with machinegun fire.", ["MACHINE GUN"]),
+        ("Rebels attacked Pedro Valdivia, who died of his wounds.", []),
+    ],
+)
+def test_muc4_an_attack_told_by_its_shots_implies_the_gun(text, kinds) -> None:
+    report = _article_report(
+        text,
+        [("a1", "Rebels", "armed_group", False), ("a2", "Pedro Valdivia", "person", False)],
+        [
+            {
+                "type": "attack",
+                "trigger": "attacked",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(7).fillers] == kinds
+
+
+@pytest.mark.parametrize(
+    ("weapon", "kind"), [("explosive device", "EXPLOSIVE"), ("homemade bomb", "BOMB")]
+)
+def test_muc4_an_explosive_device_is_an_explosive(weapon, kind) -> None:
+    text = f"A {weapon} exploded at the town hall."
+    report = _article_report(
+        text,
+        [],
+        [
+            {
+                "type": "bombing",
+                "trigger": "exploded",
+                "instruments": [weapon],
+                "physical": ["town hall"],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(7).fillers] == [kind]
+
+
+@pytest.mark.parametrize(("trigger", "kind"), [("explosion", "EXPLOSIVE"), ("bombing", "BOMB")])
+def test_muc4_an_explosion_implies_an_explosive_a_bombing_a_bomb(trigger, kind) -> None:
+    text = f"The {trigger} hit the town hall."
+    report = _article_report(
+        text, [], [{"type": "bombing", "trigger": trigger, "physical": ["town hall"]}]
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(7).fillers] == [kind]

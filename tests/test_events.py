@@ -3318,3 +3318,24 @@ def test_events_damage_without_a_doer_or_premises_is_no_attack(nlp, text):
     rebels = actor(text, "g", ActorKind.ARMED_GROUP, "The rebels", "the rebels", "It")
     events = run(nlp, text, actors=[rebels])
     assert [e.trigger.text for e in events if e.trigger.text in ("destroyed", "damaged")] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("The Northern Front claimed the dynamite attack that killed Pedro Valdivia.", "dynamite"),
+        ("A bomb explosion wrecked the offices of the Farmers Union in Santa Rita.", "bomb"),
+        ("Two students were murdered by machinegun bursts in Villa Norte.", "machinegun"),
+    ],
+)
+def test_events_the_weapon_modifying_the_act_is_the_instrument(nlp, text, weapon):
+    event = only([e for e in run(nlp, text) if e.type in VIOLENT_TYPES])
+    assert [s.text for s in event.instruments] == [weapon]
+
+
+@pytest.mark.model
+def test_events_a_bomb_squad_is_no_instrument(nlp):
+    text = "Gunmen shot Pedro Valdivia in Villa Norte while the bomb squad watched."
+    event = only([e for e in run(nlp, text) if e.type in VIOLENT_TYPES])
+    assert [s.text for s in event.instruments] == []

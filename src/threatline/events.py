@@ -2065,10 +2065,25 @@ def _target_span(text: str, head: Token) -> Span:
     return span
 
 
+# Nouns of the act or its shots whose modifier names the weapon: 'a dynamite attack', 'a bomb
+# blast', 'rifle fire', 'machinegun bursts' (not 'the bomb squad').
+_WEAPON_USE_NOUNS = frozenset(
+    ["attack", "explosion", "blast", "detonation", "fire", "burst", "shot", "volley"]
+)
+
+
+def _names_weapon_of_act(token: Token, mention: _Mention) -> bool:
+    head = token.head
+    return token.dep_ == "compound" and (
+        head.i == mention.token.i or _lemma(head) in _WEAPON_USE_NOUNS
+    )
+
+
 def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> None:
     covered: set[int] = set()
     for token in scope:
-        if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+        weapon_of_act = _names_weapon_of_act(token, mention)
+        if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and not weapon_of_act:
             continue  # the head carries the phrase
         if token.i in covered:
             continue  # inside another target's 'of' phrase: 'the windows of the bank'
@@ -2077,7 +2092,7 @@ def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> N
         is_instrument = lemma in lex.instruments or bool(
             modifiers & lex.instrument_heads.get(lemma, frozenset())
         )
-        if is_instrument and token.pos_ in ("NOUN", "PROPN"):
+        if is_instrument and (token.pos_ in ("NOUN", "PROPN") or weapon_of_act):
             span = _phrase_span(text, token)
             if span not in mention.instruments:
                 mention.instruments.append(span)

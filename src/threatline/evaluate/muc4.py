@@ -941,7 +941,9 @@ _INSTRUMENT_TYPES: tuple[tuple[str, str], ...] = (
     (r"(?:SUB)?MACHINE[- ]?GUNS?", "MACHINE GUN"),
     (r"PISTOLS?|REVOLVERS?|HANDGUNS?", "HANDGUN"),
     (r"RIFLES?|AK-?47S?|M-?16S?|CARBINES?|FAL|GALIL", "RIFLE"),
-    (r"BOMBS?|EXPLOSIVE DEVICES?|DEVICES?", "BOMB"),
+    # an 'explosive device' is of the kind its name says (the keys mostly)
+    (r"EXPLOSIVE DEVICES?", "EXPLOSIVE"),
+    (r"BOMBS?|DEVICES?", "BOMB"),
     (r"EXPLOSIVES?|CHARGES?|TNT|C-?4|PENTOLITE", "EXPLOSIVE"),
     (r"GUNS?|FIREARMS?|WEAPONS?|SHOTGUNS?", "GUN"),
     (r"KNI(?:FE|VES)|MACHETES?|AXES?", "CUTTING DEVICE"),
@@ -1772,6 +1774,9 @@ def event_to_template(
             if aerial
             else _classify(_fill_string(event.trigger.text), _IMPLIED_INSTRUMENTS)
         )
+        if not implied and incident_type == "ATTACK":
+            # nor may the attack's sentences, by its shots ('riddled with bullets')
+            implied = _classify(_event_sentences(event, article), _GUNSHOT_INSTRUMENTS)
         instrument_fills = [Filler((implied,))] if implied else []
     t.slots[7] = SlotFill(fillers=instrument_fills, inapplicable=no_instrument)
     individuals: list[tuple[Actor, str]] = []
@@ -1834,13 +1839,20 @@ def event_to_template(
         t.slots[14] = SlotFill(
             fillers=[Filler((physical_counts[text],), (text,)) for text in physical]
         )
-        if incident_type in {"ARSON", "BOMBING"} and stage == "ACCOMPLISHED":
-            # A fire or an explosion damages what it hits; the sentence may say destroyed.
-            effect = (
-                "DESTROYED"
-                if _DESTROYED.search(_event_sentences(event, article))
-                else ("SOME DAMAGE")
-            )
+        # Arson implies at least some damage; a bombing or another attack does not (part1,
+        # 7.17): only the words of its sentences tell it, 'blown up' or 'damaged'. A bomb
+        # defused or dropped does none, unless they say otherwise.
+        sentences = _event_sentences(event, article)
+        effect = (
+            "DESTROYED"
+            if _DESTROYED.search(sentences)
+            else ("SOME DAMAGE" if incident_type == "ARSON" or _DAMAGED.search(sentences) else None)
+        )
+        if stage == "ATTEMPTED" and incident_type == "BOMBING":
+            effect = effect or "NO DAMAGE"
+        elif stage != "ACCOMPLISHED":
+            effect = None
+        if effect:
             t.slots[16] = SlotFill(fillers=[Filler((effect,), (x,)) for x in physical])
     persons = [a for a in actors.values() if a.kind == ActorKind.PERSON]
     if t.slot(3).empty and fallback_country:
@@ -2033,11 +2045,25 @@ _IMPLIED_INSTRUMENTS: tuple[tuple[str, str], ...] = (
     (r"MACHINE-?GUNN\w*", "MACHINE GUN"),
     (r"SHOT|SHOOT\w*|GUNN?\w*|GUNFIRE|FIRED", "GUN"),
     (r"DYNAMITED?", "DYNAMITE"),
-    (r"BOMB\w*|EXPLO\w*|BLASTS?", "BOMB"),
+    (r"BOMB\w*", "BOMB"),
+    # an explosion or a blast tells of no bomb: the parent kind (half credit for a bomb)
+    (r"EXPLO\w*|BLASTS?", "EXPLOSIVE"),
+)
+
+# Words of an attack's sentences that tell of shots from a weapon of that kind.
+_GUNSHOT_INSTRUMENTS: tuple[tuple[str, str], ...] = (
+    (r"MACHINEGUNN?\w*", "MACHINE GUN"),
+    (r"BULLETS?|GUNSHOTS?|GUNFIRE|GUNMEN|SHOTS?|SHOOTING|RIDDLED", "GUN"),
 )
 
 # Words of the event's sentence that say a physical target was destroyed.
-_DESTROYED = re.compile(r"\b(?:DESTROY\w*|DEMOLISH\w*|RAZED|LEVELED|LEVELLED|BURNED DOWN)\b")
+_DESTROYED = re.compile(
+    r"\b(?:DESTROY\w*|DEMOLISH\w*|RAZED|LEVELED|LEVELLED|BURNED DOWN|BL[EO]WN? UP|BLOWING UP)\b"
+)
+# Words of the event's sentence that say a physical target was damaged.
+_DAMAGED = re.compile(
+    r"\b(?:DAMAG(?:E|ED|ES|ING)|BROKEN|SHATTER\w*|LOSSES|DERAIL\w*|CRACKS|BLACKOUTS?|OUTAGES?)\b"
+)
 #: Triggers that tell of harm done to people, not to things.
 _HARM_TO_PEOPLE = re.compile(
     r"^(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|MASSACRE\w*|EXECUT\w*|SLAIN|SLAY\w*|SHOT|"
