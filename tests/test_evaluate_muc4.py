@@ -2333,6 +2333,50 @@ def test_muc4_a_group_s_attacks_with_no_target_day_or_town_are_no_incident(
 
 
 @pytest.mark.parametrize(
+    ("text", "doer", "kept"),
+    [
+        # a group alone on a day, with no target and no town: its campaign that day
+        ("The Northern Front attacked on 10 March.", "Northern Front", False),
+        # rebels of its own who did it, a target or a town make it an incident
+        ("Rebels of the Northern Front attacked on 10 March.", "Rebels", True),
+        ("The Northern Front attacked Pedro Valdivia on 10 March.", "Northern Front", True),
+        ("The Northern Front attacked in Valle Hondo on 10 March.", "Northern Front", True),
+    ],
+)
+def test_muc4_a_group_alone_on_a_day_with_no_target_or_town_is_no_incident(
+    text: str, doer: str, kept: bool
+) -> None:
+    town = "Valle Hondo" in text
+    actors = [("a1", doer, "armed_group", doer == "Northern Front")]
+    participants = [Participant(actor="a1", role="perpetrator")]
+    if "Pedro Valdivia" in text:
+        actors.append(("a2", "Pedro Valdivia", "person", False))
+        participants.append(Participant(actor="a2", role="victim"))
+    day = TimeSpan(text="10 March", start=dt.date(1990, 3, 10), end=dt.date(1990, 3, 10))
+    report = _article_report(
+        text,
+        actors,
+        [
+            {
+                "type": "attack",
+                "trigger": "attacked",
+                "time": day,
+                "place": EventPlace(id="P1", text="Valle Hondo", precision=1) if town else None,
+                "participants": participants,
+            }
+        ],
+    )
+    hondo = Place(id="P1", name="Valle Hondo", country="SV", level="settlement")
+    salvador = Place(id="P2", name="El Salvador", country="SV", level="country")
+    places = [hondo, salvador] if town else [salvador]
+    report = report.model_copy(update={"places": places, "timexes": [day]})
+    templates = report_to_templates(report)
+    assert bool(templates) is kept
+    if kept:
+        assert [f.value for f in templates[0].slot(2).fillers] == ["10 MAR 90"]
+
+
+@pytest.mark.parametrize(
     ("second", "confidence"),
     [
         # the doers were inferred from a sentence in which the police suspect the group

@@ -1161,7 +1161,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _night_told_between_two_days(template, told, report)
         _keep_to_the_countries_of_interest(template, report.places)
     # judged once the incident's day and place are filled in from the text around it
-    templates = [t for t in templates if not _summary_toll(t)]
+    templates = [t for t in templates if not _summary_toll(t) and not _only_a_group(t)]
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
     return templates
@@ -1487,6 +1487,17 @@ def _only_doers(template: MucTemplate) -> bool:
     if any(template.slot(s).fillers for s in (12, 18, 19)):
         return False
     return not _has_specific_date_or_place(template)
+
+
+def _only_a_group(template: MucTemplate) -> bool:
+    """'The Front attacked on 10 March': a group alone, with no one of its own who did it, no
+    target and no place below the country, tells of the group's campaign on that day, not
+    of an incident one could locate (part1 1.0); an individual doer, a target or a town
+    makes it one."""
+    if any(template.slot(s).fillers for s in (9, 12, 18, 19)):
+        return False
+    place = template.slot(3).fillers
+    return not place or not parse_muc_location(place[0].value).places
 
 
 #: A toll of this many people or more, with no day or place of its own, sums up incidents.
