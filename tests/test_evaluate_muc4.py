@@ -2794,3 +2794,25 @@ def test_muc4_an_explosion_implies_an_explosive_a_bombing_a_bomb(trigger, kind) 
     )
     (template,) = report_to_templates(report)
     assert [f.value for f in template.slot(7).fillers] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("weapon", "kinds"),
+    [("bullet", ["CUTTING DEVICE", "GUN"]), ("rope", ["CUTTING DEVICE"])],
+)
+def test_muc4_a_bullet_is_of_a_gun(weapon, kinds) -> None:
+    text = f"Gunmen killed Pedro Valdivia in Santa Rita with a machete; he had a {weapon} wound."
+    report = _article_report(
+        text,
+        [("a1", "Pedro Valdivia", "person", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "killed",
+                "instruments": ["machete", weapon],
+                "participants": [Participant(actor="a1", role="victim")],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(7).fillers] == kinds

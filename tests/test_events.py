@@ -3339,3 +3339,53 @@ def test_events_a_bomb_squad_is_no_instrument(nlp):
     text = "Gunmen shot Pedro Valdivia in Villa Norte while the bomb squad watched."
     event = only([e for e in run(nlp, text) if e.type in VIOLENT_TYPES])
     assert [s.text for s in event.instruments] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "weapons"),
+    [
+        (
+            "Gunmen killed three farmers in Santa Rita on Monday. "
+            "The gunmen used pistols and rifles.",
+            ["pistols", "rifles"],
+        ),
+        (
+            "Gunmen attacked a bus in Villa Norte on Tuesday, killing two passengers. "
+            "Three rifles were used.",
+            ["Three rifles"],
+        ),
+        (
+            "Gunmen killed Pedro Valdivia in Santa Rita on Monday. "
+            "According to the coroner, he had two bullet wounds in the chest.",
+            ["bullet"],
+        ),
+    ],
+)
+def test_events_weapons_told_after_the_act_are_its_instruments(nlp, text, weapons):
+    event = only([e for e in run(nlp, text) if e.type in VIOLENT_TYPES])
+    assert [s.text for s in event.instruments] == weapons
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no use told: denied, or only possible
+        "Gunmen attacked a bus in Villa Norte on Tuesday, killing two passengers. "
+        "The gunmen have not used mortars.",
+        "Gunmen killed three farmers in Santa Rita on Monday. "
+        "The landowners said that such men can use rifles whenever they like.",
+        # an act of its own, with its own target
+        "Gunmen killed three farmers in Santa Rita on Monday. "
+        "Afterwards the gunmen used grenades against the mayor's office.",
+        # deaths of their own, maybe from another act
+        "Gunmen attacked a bus in Villa Norte on Tuesday, killing two passengers. "
+        "A farmer died of bullet wounds in another town.",
+        # wounds with no weapon named
+        "Gunmen killed Pedro Valdivia in Santa Rita on Monday. The doctors treated his wounds.",
+    ],
+)
+def test_events_weapons_not_used_in_the_act_are_no_instruments(nlp, text):
+    event = only([e for e in run(nlp, text) if e.type in VIOLENT_TYPES])
+    assert [s.text for s in event.instruments] == []

@@ -2460,6 +2460,51 @@ _RESULT_SUBJECTS = frozenset(
 )
 
 
+#: Verbs whose object is the weapon an act told before was done with: 'they used pistols'.
+_USE_VERBS = frozenset(["use", "employ"])
+#: Shots that name a wound's weapon though they are no weapon themselves: 'bullet wounds'.
+_WOUNDING_SHOTS = frozenset(["bullet", "shrapnel", "gunshot"])
+
+
+def _used_weapons(sentence: SpacySpan, text: str, lex: Lexicon, wounds: bool) -> list[Span]:
+    """The weapons a sentence with no event of its own says were used, after the act told
+    before: 'the gunmen used pistols and rifles', 'three rifles were used', or that left
+    wounds ('he had two bullet wounds in the chest'); not 'they did not use mines' or 'they
+    can use rifles', nor 'they used grenades against the mayor's office' (an act of its own,
+    with its own target). With ``wounds`` false (the sentence tells deaths of its own: 'a
+    farmer died of bullet wounds in another town', maybe of another act), no wound's weapon."""
+    found: list[Span] = []
+    heads: list[Token] = []
+    for verb in sentence:
+        if verb.pos_ != "VERB" or _lemma(verb) not in _USE_VERBS:
+            continue
+        if any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and _lemma(c) in _MODALS) for c in verb.children
+        ):
+            continue  # 'they did not use', 'they can use rifles': no use told
+        objects = _children(verb, {"nsubjpass"} if _is_passive(verb) else {"dobj"})
+        aimed = [p for t in [verb, *objects] for p in _children(t, {"prep"})]
+        if any(_lemma(p) in ("against", "on") for p in aimed):
+            continue
+        heads.extend(c for h in objects for c in _conjuncts(h))
+    for wound in sentence if wounds else []:
+        if _lemma(wound) == "wound" and wound.pos_ == "NOUN":
+            heads.extend(c for c in wound.children if c.dep_ == "compound")
+    for head in heads:
+        lemma = _lemma(head)
+        modifiers = {_lemma(c) for c in head.children if c.dep_ in ("compound", "amod")}
+        is_instrument = lemma in lex.instruments or bool(
+            modifiers & lex.instrument_heads.get(lemma, frozenset())
+        )
+        if head.head.pos_ == "NOUN" and _lemma(head.head) == "wound":
+            is_instrument = is_instrument or lemma in _WOUNDING_SHOTS
+        if is_instrument and head.pos_ in ("NOUN", "PROPN"):
+            span = _phrase_span(text, head)
+            if span not in found:
+                found.append(span)
+    return found
+
+
 def _damaged_things(sentence: SpacySpan, text: str, lex: Lexicon) -> list[Span]:
     """The physical targets a sentence with no event of its own tells damaged: the subject
     of a passive damage verb with no agent ('two banks and a restaurant were seriously
@@ -4125,6 +4170,14 @@ def extract_events(
                 )
                 if things:
                     told_just_before = damaged_of
+            # 'The gunmen used pistols and rifles.' after an attack: its weapons (the
+            # wounds a body had only right after it)
+            used_of = previous_violent or just_before or last_violent
+            if used_of is not None and not _dated_otherwise(sentence, timexes, used_of):
+                fatal = any(kind == "fatal" for _, kind, _ in casualties)
+                near = used_of is (previous_violent or just_before)
+                used = _used_weapons(sentence, text, lex, wounds=near and not fatal)
+                used_of.instruments.extend(u for u in used if u not in used_of.instruments)
             # 'The victims were identified as A and B.' names the people just told of, or
             # of the attack told last when a paragraph of its own names them
             identified = previous_violent or just_before or last_violent
