@@ -537,15 +537,15 @@ def test_actors_a_surname_tagged_as_an_organisation_is_the_named_person(nlp, act
     from threatline.annotate import annotate
 
     article = Article.from_text(
-        "LIMA, 4 OCT 89 -- GUNMEN KILLED ROBERTO NAVAS AND LUIS GALDAMEZ IN ARCOS. "
-        "NAVAS DIED AND GALDAMEZ WAS SERIOUSLY INJURED."
+        "LIMA, 4 OCT 89 -- GUNMEN KILLED ROBERTO NAVARRO AND MARIO ESPINAL IN ARCOS. "
+        "NAVARRO DIED AND ESPINAL WAS SERIOUSLY INJURED."
     )
     doc = annotate(article, nlp)
     tagged = {e.text: e.label_ for e in doc.ents}
-    assert tagged.get("Navas") == "ORG"  # the tagger's reading this test is about
+    assert tagged.get("Navarro") == "ORG"  # the tagger's reading this test is about
     actors = find_actors(doc, actor_kb)
-    navas = next(a for a in actors if a.name == "Roberto Navas")
-    assert _surfaces(article, navas) == ["ROBERTO NAVAS", "NAVAS"]
+    navarro = next(a for a in actors if a.name == "Roberto Navarro")
+    assert _surfaces(article, navarro) == ["ROBERTO NAVARRO", "NAVARRO"]
     # a one-word organisation that is no one's surname stays an organisation
     _article, actors = _run(
         "ARCOS, 4 OCT 89 -- THE BISHOP, PEDRO VALDIVIA, WAS KIDNAPPED.", nlp, actor_kb

@@ -785,7 +785,7 @@ class _Finder:
     def _add_org(self, span: Span, text: str) -> None:
         words = [t.lower_ for t in span]
         if len(span) == 1:
-            # a later "Navas" tagged as an organisation is the earlier "Roberto Navas"
+            # a later "Navarro" tagged as an organisation is the earlier "Roberto Navarro"
             for draft in self.actors.values():
                 if (
                     not draft.in_kb
