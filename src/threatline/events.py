@@ -1307,8 +1307,14 @@ def _dud(mention: _Mention, lex: Lexicon) -> bool:
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
-    lemma = _lemma(subject)
-    modifiers = {_lemma(c) for c in subject.children if c.dep_ in ("compound", "amod")}
+    return _names_weapon(subject, lex)
+
+
+def _names_weapon(token: Token, lex: Lexicon) -> bool:
+    """Whether a noun names a weapon: a weapon word ('rifle'), or a head that its modifier
+    makes one ('explosive device', 'car bomb')."""
+    lemma = _lemma(token)
+    modifiers = {_lemma(c) for c in token.children if c.dep_ in ("compound", "amod")}
     return lemma in lex.instruments or bool(modifiers & lex.instrument_heads.get(lemma, set()))
 
 
@@ -2088,11 +2094,7 @@ def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> N
         if token.i in covered:
             continue  # inside another target's 'of' phrase: 'the windows of the bank'
         lemma = _lemma(token)
-        modifiers = {_lemma(c) for c in token.children if c.dep_ in ("compound", "amod")}
-        is_instrument = lemma in lex.instruments or bool(
-            modifiers & lex.instrument_heads.get(lemma, frozenset())
-        )
-        if is_instrument and (token.pos_ in ("NOUN", "PROPN") or weapon_of_act):
+        if _names_weapon(token, lex) and (token.pos_ in ("NOUN", "PROPN") or weapon_of_act):
             span = _phrase_span(text, token)
             if span not in mention.instruments:
                 mention.instruments.append(span)
@@ -2492,10 +2494,7 @@ def _used_weapons(sentence: SpacySpan, text: str, lex: Lexicon, wounds: bool) ->
             heads.extend(c for c in wound.children if c.dep_ == "compound")
     for head in heads:
         lemma = _lemma(head)
-        modifiers = {_lemma(c) for c in head.children if c.dep_ in ("compound", "amod")}
-        is_instrument = lemma in lex.instruments or bool(
-            modifiers & lex.instrument_heads.get(lemma, frozenset())
-        )
+        is_instrument = _names_weapon(head, lex)
         if head.head.pos_ == "NOUN" and _lemma(head.head) == "wound":
             is_instrument = is_instrument or lemma in _WOUNDING_SHOTS
         if is_instrument and head.pos_ in ("NOUN", "PROPN"):
