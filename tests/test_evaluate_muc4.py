@@ -2816,3 +2816,102 @@ def test_muc4_a_bullet_is_of_a_gun(weapon, kinds) -> None:
     )
     (template,) = report_to_templates(report)
     assert [f.value for f in template.slot(7).fillers] == kinds
+
+
+def _casualty_report(text: str, victim: str, killed: str, wounded: str) -> ArticleReport:
+    """An attack on ``text`` whose victim is the phrase ``victim``, with a death count and
+    an injury count given by the phrases that tell them."""
+
+    def count(phrase: str, value: int) -> Quantity:
+        start = text.index(phrase)
+        return Quantity(min=value, max=value, text=phrase, start=start, end=start + len(phrase))
+
+    return _article_report(
+        text,
+        [("a1", "Gunmen", "armed_group", False), ("a2", victim, "civilians", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "attack",
+                "fatalities": count(killed, 2),
+                "injuries": count(wounded, 15),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("Gunmen killed two people and wounded 15 others in an attack on the market.", "OTHERS"),
+        ("In the attack of the Gunmen two people died and 15 other persons were hurt.",
+         "OTHER PERSONS"),
+        # a count with no noun counts the people of the count before it
+        ("Two people were killed and 15 injured in an attack by Gunmen.", "INJURED"),
+        ("Gunmen left two people dead and 15 wounded in an attack on the bank.", "WOUNDED"),
+    ],
+)  # fmt: skip
+def test_muc4_the_wounded_of_a_count_are_victims_of_their_own(text, description) -> None:
+    killed = "two" if "two" in text else "Two"
+    wounded = "15"
+    (template,) = report_to_templates(_casualty_report(text, "people", killed, wounded))
+    assert [f.value for f in template.slot(19).fillers] == ["PEOPLE", description]
+    assert [(f.value, f.xref) for f in template.slot(21).fillers] == [
+        ("2", ("PEOPLE",)),
+        ("15", (description,)),
+    ]
+    assert sorted((f.value, f.xref) for f in template.slot(23).fillers) == [
+        ("DEATH", ("PEOPLE",)),
+        ("INJURY", (description,)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the counted people are the victim already
+        "Gunmen killed two of them and wounded 15 people in an attack on the market.",
+        # a noun follows the harm word: not the count's own description
+        "Two people were killed and 15 wounded soldiers fled the attack of the Gunmen.",
+        # no count before it to leave the noun out of
+        "Two people were killed in the attack of the Gunmen, which the press, the radio and "
+        "the police chief said had left 15 injured.",
+    ],
+)
+def test_muc4_a_count_of_named_victims_adds_no_group(text) -> None:
+    victim = "people" if "15 people" in text else "Two people"
+    killed = "two" if "two of" in text else "Two"
+    (template,) = report_to_templates(_casualty_report(text, victim, killed, "15"))
+    assert len(template.slot(19).fillers) == 1
+
+
+def test_muc4_a_victim_told_in_full_elsewhere_takes_that_person_s_role() -> None:
+    text = "Magistrate Pedro Valdivia Soto was shot in an attack in Lima. Valdivia died."
+    full, role, short = (text.index(p) for p in ("Pedro", "Magistrate", "Valdivia died"))
+    actors = [
+        Actor(id="a1", name="Pedro Valdivia Soto", kind="person",
+              mentions=[(role, role + 10), (full, full + 19)]),
+        Actor(id="a2", name="Valdivia", kind="person", mentions=[(short, short + 8)]),
+    ]  # fmt: skip
+    attack = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(start=text.index("shot"), end=text.index("shot") + 4, text="shot"),
+        participants=[Participant(actor="a2", role="victim")],
+    )
+    article = Article.from_text(text, title="TST9-MUC4-0002", published=dt.date(1990, 3, 12))
+    report = ArticleReport(article=article, actors=actors, events=[attack])
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(18).fillers] == ["PEDRO VALDIVIA SOTO"]
+    assert [(f.value, f.xref) for f in template.slot(19).fillers] == [
+        ("MAGISTRATE", ("PEDRO VALDIVIA SOTO",))
+    ]
+    # another person of the text whose names hold no role gives none
+    plain = [a.model_copy(update={"mentions": a.mentions[1:]}) if a.id == "a1" else a
+             for a in actors]  # fmt: skip
+    (template,) = report_to_templates(report.model_copy(update={"actors": plain}))
+    assert template.slot(19).fillers == []

@@ -40,6 +40,7 @@ from threatline.models import (
     Granularity,
     Place,
     PlaceLevel,
+    Quantity,
     Stance,
     TimeSpan,
 )
@@ -2199,6 +2200,10 @@ def _fill_human_targets(
             roles = [m for m in _mention_texts(actor, article) if _is_person_description(m, text)]
             roles = roles or _appositions(actor, article) or ([title] if title else [])
             if not roles:
+                # 'Valencia' told in full elsewhere ('magistrate Carlos Valencia'): the
+                # person named in full gives the description
+                roles = _roles_of_full_name(text, actor, persons, article)
+            if not roles:
                 # a role told before the name, unless another victim took the same words
                 # (one magistrate told under two names); 'corporal A, corporal B': two
                 preceding = [
@@ -2239,6 +2244,24 @@ def _fill_human_targets(
         or (victims and _KILLING.search(_event_sentences(event, article)))
     )
     injured = event.injuries and (event.injuries.min or 0) > 0
+    counted: list[str] = []
+    for count, harm, other in (
+        (event.fatalities, "DEATH", event.injuries),
+        (event.injuries, "INJURY", event.fatalities),
+    ):
+        group = _counted_casualties(count, victims, article, other)
+        if group is None or group in referents or group in counted:
+            continue
+        # '2 people died and 15 others were wounded': the others are victims of their own
+        # (part2, slot 19), with their count and their harm
+        descriptions.append(Filler((group,)))
+        types.append(Filler(("CIVILIAN",), (group,)))
+        numbers.append(Filler((_exact_count(count),), (group,)))
+        effects.append(Filler((harm,), (group,)))
+        counted.append(group)
+        if killed and injured:
+            # the victims named suffered the other harm
+            killed, injured = harm == "INJURY", harm == "DEATH"
     # Casualties are counted per event, not per victim: with one kind of harm every victim
     # suffered it; with both, tag them with a dummy referent as the fill rules allow.
     tagged = referents if referents and not (killed and injured) else ["-"]
@@ -2251,6 +2274,73 @@ def _fill_human_targets(
     t.slots[20] = SlotFill(fillers=types)
     t.slots[21] = SlotFill(fillers=numbers)
     t.slots[23] = SlotFill(fillers=effects)
+
+
+# The people a casualty count counts when no victim names them: '15 others', 'six people',
+# 'two other persons'.
+_COUNTED_PEOPLE = re.compile(r"\s+((?:OTHER\s+)?(?:PEOPLE|PERSONS)|OTHERS)\b")
+# A count of the harmed with no noun: '30 wounded', 'left 31 dead'; the keys give the
+# harm word as the description. Not when a noun follows ('12 wounded soldiers').
+_COUNTED_HARMED = re.compile(
+    r"\s+(INJURED|WOUNDED|DEAD)\b"
+    r"(?!\s+(?!(?:AS|WAS|HAS|IS|THIS)\b)(?:[A-Z]+S|PEOPLE|[A-Z]*MEN|CHILDREN)\b)"
+)
+
+
+def _counted_casualties(
+    count: Quantity | None,
+    victims: Sequence[Actor],
+    article: Article,
+    other: Quantity | None = None,
+) -> str | None:
+    """The words a casualty count counts ('OTHERS' in '15 others were wounded') when
+    they are generic people words, or the harm word of a count that leaves out the noun
+    told with the ``other`` count ('7 people were killed and 12 injured'), and no
+    victim's mention covers them; else None."""
+    if count is None or count.start is None or count.end is None or not count.min:
+        return None
+    text = article.text.upper()
+    match = _COUNTED_PEOPLE.match(text, count.end)
+    if match is None and _elliptic(count, other):
+        match = _COUNTED_HARMED.match(text, count.end)
+    if match is None:
+        return None
+    if any(s < match.end() and e > count.start for v in victims for s, e in v.mentions):
+        return None
+    return _fill_string(match.group(1))
+
+
+def _elliptic(count: Quantity, other: Quantity | None) -> bool:
+    """Whether the count follows the other casualty count closely ('7 people were killed
+    and 12 injured'), so that it counts the same kind of people."""
+    return (
+        other is not None
+        and other.end is not None
+        and count.start is not None
+        and other.end <= count.start < other.end + 60
+    )
+
+
+def _exact_count(count: Quantity) -> str:
+    """HUM TGT: NUMBER of a counted group: the count when exact, else PLURAL."""
+    return str(count.min) if count.min and count.min == count.max else "PLURAL"
+
+
+def _roles_of_full_name(
+    name: str, actor: Actor, persons: Sequence[Actor], article: Article
+) -> list[str]:
+    """The roles told of the other person whose mention is the victim's full name: the
+    tagger may split one person into two ('Valencia' and 'the magistrate Carlos Valencia
+    Garcia'), and only one of them is the event's victim."""
+    for person in persons:
+        if person.id == actor.id:
+            continue
+        names = [_split_title(m)[1] for m in _mention_texts(person, article)]
+        if name not in names:
+            continue
+        roles = [m for m in _mention_texts(person, article) if _is_person_description(m, name)]
+        return roles or _appositions(person, article)
+    return []
 
 
 def _mention_context(actor: Actor, article: Article, width: int = 80) -> str:
