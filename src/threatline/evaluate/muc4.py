@@ -2200,7 +2200,7 @@ def _fill_human_targets(
             roles = [m for m in _mention_texts(actor, article) if _is_person_description(m, text)]
             roles = roles or _appositions(actor, article) or ([title] if title else [])
             if not roles:
-                # 'Valencia' told in full elsewhere ('magistrate Carlos Valencia'): the
+                # 'Valdivia' told in full elsewhere ('magistrate Pedro Valdivia'): the
                 # person named in full gives the description
                 roles = _roles_of_full_name(text, actor, persons, article)
             if not roles:
@@ -2330,8 +2330,8 @@ def _roles_of_full_name(
     name: str, actor: Actor, persons: Sequence[Actor], article: Article
 ) -> list[str]:
     """The roles told of the other person whose mention is the victim's full name: the
-    tagger may split one person into two ('Valencia' and 'the magistrate Carlos Valencia
-    Garcia'), and only one of them is the event's victim."""
+    tagger may split one person into two ('Valdivia' and 'the magistrate Pedro Valdivia
+    Soto'), and only one of them is the event's victim."""
     for person in persons:
         if person.id == actor.id:
             continue
