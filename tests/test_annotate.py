@@ -47,14 +47,14 @@ def _cased(text: str) -> str:
 @pytest.mark.model
 def test_annotate_truecase_keeps_a_surname_that_is_also_a_noun():
     cased = _cased(
-        "BOGOTA, 18 AUG 89 (RADIO) -- [TEXT] SENATOR LUIS CARLOS GALAN WAS SHOT TONIGHT. "
-        "THE AMBASSADOR, WILLIAM WALKER, SAID THAT GALAN WAS A BRAVE MAN."
+        "DALTON, 3 MAR 90 (RADIO) -- [TEXT] SENATOR JORGE IRIBARNE WAS SHOT TONIGHT. "
+        "THE AMBASSADOR, WILLIAM BAKER, SAID THAT IRIBARNE WAS A BRAVE MAN."
     )
-    assert "Luis Carlos Galan was shot" in cased
-    assert "William Walker" in cased
-    assert "said that Galan was" in cased  # a surname once, a surname throughout
-    cased = _cased("THE KIDNAPPING OF SECRETARY GENERAL HECTOR OQUELI WAS REPORTED.")
-    assert "general Hector Oqueli" in cased  # a given name between a title and a surname
+    assert "Jorge Iribarne was shot" in cased
+    assert "William Baker" in cased
+    assert "said that Iribarne was" in cased  # a surname once, a surname throughout
+    cased = _cased("THE KIDNAPPING OF SECRETARY GENERAL RAMON ZUBIETA WAS REPORTED.")
+    assert "general Ramon Zubieta" in cased  # a given name between a title and a surname
 
 
 @pytest.mark.model

@@ -1196,8 +1196,8 @@ def test_muc4_physical_target_types_follow_the_fill_rules(target, kind) -> None:
 
 def test_muc4_a_person_s_apposition_is_the_description() -> None:
     report = _article_report(
-        "Gunmen attacked Luis Galan, the presidential candidate, in Soacha.",
-        [("a1", "Gunmen", "armed_group", False), ("a2", "Luis Galan", "person", False)],
+        "Gunmen attacked Jorge Iribarne, the presidential candidate, in Dalton.",
+        [("a1", "Gunmen", "armed_group", False), ("a2", "Jorge Iribarne", "person", False)],
         [
             {
                 "type": "armed_assault",

@@ -506,16 +506,17 @@ def test_events_acled_style_types(nlp, text, event_type):
 def test_events_victims_of_noun_and_conjoined_victims(nlp):
     text = (
         "The assassination of Perez shocked the town. "
-        "Hector Oqueli and Gilda Flores were kidnapped."
+        "Ramon Zubieta and Ana Bastidas were kidnapped."
     )
     people = [
-        actor(text, name.lower(), ActorKind.PERSON, name) for name in ("Perez", "Oqueli", "Flores")
+        actor(text, name.lower(), ActorKind.PERSON, name)
+        for name in ("Perez", "Zubieta", "Bastidas")
     ]
     assassination, kidnapping = run(nlp, text, actors=people)
     assert assassination.type == "assassination"
     assert ("perez", "victim") in roles(assassination)
     assert kidnapping.type == "kidnapping"
-    assert {("oqueli", "victim"), ("flores", "victim")} <= roles(kidnapping)
+    assert {("zubieta", "victim"), ("bastidas", "victim")} <= roles(kidnapping)
 
 
 @pytest.mark.model
@@ -1397,12 +1398,12 @@ def test_events_destroyed_or_damaged_by_a_bomb_is_a_bombing(nlp):
 
 @pytest.mark.model
 def test_events_participle_after_its_noun_names_the_victim(nlp):
-    text = "Businessman Michael Reyff, kidnapped 11 days ago in Medellin, was rescued today."
-    reyff = actor(text, "reyff", ActorKind.PERSON, "Businessman Michael Reyff")
-    event = only(run(nlp, text, actors=[reyff]))
+    text = "Businessman Paul Hartley, kidnapped nine days ago in Dalton, was freed today."
+    hartley = actor(text, "hartley", ActorKind.PERSON, "Businessman Paul Hartley")
+    event = only(run(nlp, text, actors=[hartley]))
     assert event.type == "kidnapping"
-    assert ("reyff", "victim") in roles(event)
-    assert ("reyff", "perpetrator") not in roles(event)
+    assert ("hartley", "victim") in roles(event)
+    assert ("hartley", "perpetrator") not in roles(event)
 
 
 @pytest.mark.model
@@ -1449,19 +1450,19 @@ def test_events_killings_of_other_people_in_one_text_are_other_events(nlp):
 def test_events_acts_coordinated_in_one_sentence_are_two_incidents(nlp):
     text = (
         "Gunmen shot dead judge Carlos Pardo in Dalton on Monday. A court acquitted two men "
-        "of masterminding the murder of Carlos Pardo and the kidnapping of Juan Gomez."
+        "of masterminding the murder of Carlos Pardo and the kidnapping of Luis Torralba."
     )
     people = [
         actor(text, "pardo", ActorKind.PERSON, "Carlos Pardo"),
-        actor(text, "gomez", ActorKind.PERSON, "Juan Gomez"),
+        actor(text, "torralba", ActorKind.PERSON, "Luis Torralba"),
     ]
     events = [e for e in run(nlp, text, actors=people) if e.type in VIOLENT_TYPES]
     assert len(events) == 2, [(e.trigger.text, roles(e)) for e in events]
     shooting, kidnapping = events
     assert ("pardo", "victim") in roles(shooting)
-    assert ("gomez", "victim") not in roles(shooting)
+    assert ("torralba", "victim") not in roles(shooting)
     assert kidnapping.type == "kidnapping"
-    assert ("gomez", "victim") in roles(kidnapping)
+    assert ("torralba", "victim") in roles(kidnapping)
 
 
 @pytest.mark.model
@@ -2704,7 +2705,7 @@ def test_events_attacks_told_one_by_one_after_a_dated_series_in_the_lead_are_of_
 @pytest.mark.model
 def test_events_the_day_of_what_befalls_a_person_implicated_in_a_murder_bounds_it(nlp):
     text = (
-        "Colonel Benavides, the main person implicated in the murder of six priests, "
+        "Colonel Lombardi, the officer implicated in the murder of four nuns, "
         "was removed today from his post."
     )
     today = day(text, "today", PUBLISHED)

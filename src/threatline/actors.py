@@ -1024,7 +1024,7 @@ class _Finder:
                 self._add_title(mention)
 
     def _add_title(self, mention: _Mention) -> None:
-        """ "Judge Mariela Espinosa", "MNR leader Hector Oqueli": the words before a person's
+        """ "Judge Ana Bastidas", "party leader Ramon Zubieta": the words before a person's
         name that modify it describe the person (a further mention, claiming no token)."""
         doc = self.doc
         root = doc[mention.tok_end - 1]

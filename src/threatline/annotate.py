@@ -320,7 +320,7 @@ _HONORIFICS = frozenset(
         "prof",
     ]
 )
-# Words after which a name follows ("Senator Galan", "Ambassador William Walker").
+# Words after which a name follows ("Senator Iribarne", "Ambassador William Baker").
 _NAME_TITLES = _HONORIFICS | frozenset(
     [
         "mister",

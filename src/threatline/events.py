@@ -436,7 +436,7 @@ class _Actors:
         own = self.at_token(token)
         if own is not None:
             return own
-        # 'their colleague Mariela Espinosa': the apposed name, not the possessor
+        # 'their colleague Ana Bastidas': the apposed name, not the possessor
         for appos in _children(token, {"appos"}):
             actor = self.at_token(appos)
             if actor is not None:
@@ -485,7 +485,7 @@ def _object(token: Token) -> Token | None:
         found = _children(token, {dep})
         if found:
             if _lemma(found[0]) in _RELATIVE_PRONOUNS and token.dep_ == "relcl":
-                return token.head  # 'Hector Oqueli, who was kidnapped': the antecedent
+                return token.head  # 'Ramon Zubieta, who was kidnapped': the antecedent
             return found[0]
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head  # 'two businessmen kidnapped in Medellin'
@@ -1327,7 +1327,7 @@ def _add(mention: _Mention, actor: Actor | None, role: Role) -> None:
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    """A head and its coordinated heads: 'Oqueli and Gilda Flores'. A coordinated act is
+    """A head and its coordinated heads: 'Zubieta and Ana Bastidas'. A coordinated act is
     another event, not another participant: 'the murder of X and the kidnapping of Y'."""
     acts = load_lexicon().victim_of_nouns
     found = [token]
@@ -1667,7 +1667,7 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
         if subject is not None and kind in lex.violent:
             _add_phrase(mention, actors, subject, _harm_role(token, kind, subject_actor, lex))
     elif is_verb and subject is not None and _reduced_relative(token, subject):
-        # 'Oqueli, kidnapped last week, was freed': the noun the participle describes suffered
+        # 'Zubieta, kidnapped last week, was freed': the noun the participle describes suffered
         if kind in lex.violent:
             _add_phrase(mention, actors, subject, _harm_role(token, kind, subject_actor, lex))
     elif is_verb and (patient := _predicative_patient(token)) is not None:
@@ -1945,7 +1945,7 @@ def _predicative_patient(verb: Token) -> Token | None:
 
 
 def _reduced_relative(verb: Token, subject: Token) -> bool:
-    """'Reyff, kidnapped 11 days ago, was rescued today': a participle set off by commas
+    """'Hartley, kidnapped nine days ago, was freed today': a participle set off by commas
     after its noun, read by the parser as that noun's verb while the sentence's own verb
     follows as a conjunct with its auxiliary. The noun is the participle's patient."""
     if _is_passive(verb) or verb.tag_ not in ("VBD", "VBN") or subject.i > verb.i:
@@ -3780,9 +3780,9 @@ def _same_harm_types(a: str, b: str) -> bool:
 def _names_other_victims(
     mention: _Mention, event: _Event, people: set[str], actors: _Actors, lex: Lexicon
 ) -> bool:
-    """'the assassination of Galan ... the assassination of a magistrate ... the murder of
-    journalist Cano': a definite killing of someone else, or of someone new ('a', 'two'), is
-    another killing, not a reference back to the first."""
+    """'the assassination of Iribarne ... the assassination of a magistrate ... the murder
+    of journalist Bastidas': a definite killing of someone else, or of someone new ('a',
+    'two'), is another killing, not a reference back to the first."""
     if people:
         harmed = set().union(*(_harmed_people(m, actors) for m in event.mentions))
         if harmed and not people & harmed:
@@ -4897,7 +4897,7 @@ def _known_before(noun: Token) -> bool:
 
 def _passive_patients(verb: Token) -> list[Token]:
     """Who suffered a passive verb: its passive subject, or the noun a relative clause
-    ('Galan, who was killed') or a reduced one ('the mayor killed on Friday') hangs on."""
+    ('Iribarne, who was killed') or a reduced one ('the mayor killed on Friday') hangs on."""
     patients = _children(verb, {"nsubjpass"})
     if patients and _lemma(patients[0]) in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return [verb.head]

@@ -631,7 +631,7 @@ def participant_similarity(a: MentionRecord, b: MentionRecord) -> float:
 
 
 def _telling(refs: Sequence[ActorRef]) -> set[str]:
-    """The ids of the actors that tell one event from another: a name ("Ignacio Ellacuria",
+    """The ids of the actors that tell one event from another: a name ("Ramon Zubieta",
     a known group) or a description of more than one word ("jesuit priests"); "people",
     "gunmen" or "terrorists" are in the reports of any attack."""
     return {ref.id for ref in refs if _name_words(ref) or len(_words(ref.name)) > 1}
@@ -723,7 +723,7 @@ def _name_words(ref: ActorRef) -> tuple[str, ...] | None:
 
 
 #: Letters a word needs before one differing letter is read as a spelling variant: reports
-#: spell one name several ways (Velasquez and Velazquez, Valdemar and Waldemar).
+#: spell one name several ways (Urquiza and Urquisa, Valdemar and Waldemar).
 MIN_VARIANT_LETTERS = 5
 
 
@@ -807,10 +807,10 @@ def _named_in_words(
 
 def shared_named_target(a: MentionRecord, b: MentionRecord, people_only: bool = False) -> bool:
     """Whether the records name one target or victim: the same actor id, proper names equal
-    or one within the other ("Ellacuria" in "Ignacio Ellacuria") on a word of at least four
+    or one within the other ("Zubieta" in "Ramon Zubieta") on a word of at least four
     letters, word by word up to spelling variants (:func:`same_word`), or one record's named
     target in the other's evidence (the words that report
-    its event: "Senator Luis Carlos Galan was shot" against a victim "Galan"; a person only
+    its event: "Senator Jorge Iribarne was shot" against a victim "Iribarne"; a person only
     as part of a name of the record's own victims there, see :func:`_named_in_words`; not
     the target of another act of another day that its sentences tell of too, see
     :func:`_another_events_target`). With

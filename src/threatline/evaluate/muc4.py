@@ -2193,10 +2193,10 @@ def _fill_human_targets(
             title, text = _split_title(text)
             text = _full_name(text, persons, article)
             if text in referents:
-                continue  # 'Galan' and 'Luis Carlos Galan': one victim
+                continue  # 'Iribarne' and 'Jorge Luis Iribarne': one victim
             names.append(Filler((text,)))
             # A person's other mentions that are not names describe him ("the mayor"), and
-            # so do his title ("Msgr") and an apposition ("Galan, the candidate,").
+            # so do his title ("Msgr") and an apposition ("Iribarne, the candidate,").
             roles = [m for m in _mention_texts(actor, article) if _is_person_description(m, text)]
             roles = roles or _appositions(actor, article) or ([title] if title else [])
             if not roles:
@@ -2376,7 +2376,7 @@ def _group_count(actor: Actor, text: str, article: Article) -> str | None:
 
 def _full_name(name: str, persons: Sequence[Actor], article: Article) -> str:
     """A person's full name when the text also gives it: reports name a person in full
-    once ('Luis Carlos Galan') and by surname after ('Galan'), which the name tagger may
+    once ('Jorge Luis Iribarne') and by surname after ('Iribarne'), which the name tagger may
     take for two people. The longest name of another person that holds the name's words
     in order, when the longer names agree (two Carloses leave 'Carlos' as it is)."""
     words = name.split()
@@ -2398,7 +2398,7 @@ def _full_name(name: str, persons: Sequence[Actor], article: Article) -> str:
     return name
 
 
-# Titles that open a person's name in the text ("Col Montano", "Msgr Romero"): MUC-4 fills
+# Titles that open a person's name in the text ("Col Lombardi", "Msgr Zubieta"): MUC-4 fills
 # the name without them and may give the title as the description.
 _TITLE = re.compile(
     r"^((?:MSGR|MONSIGNOR|FATHER|BISHOP|ARCHBISHOP|DR|DOCTOR|COL|COLONEL|GEN|GENERAL|MAJ|"
@@ -2604,7 +2604,7 @@ def _claims_for(
     claimant_id: str, actor: Actor, event: EventMention, actors: dict[str, Actor]
 ) -> bool:
     """Whether a claim speaks for the perpetrator organization: its own, one of its units
-    or outlets ('the Martha Elena Baron Unit claimed'), or, when it is the event's only
+    or outlets ('the Rosa Mendiola Unit claimed'), or, when it is the event's only
     named group, its members described ('the guerrillas claimed responsibility')."""
     if claimant_id == actor.id:
         return True
