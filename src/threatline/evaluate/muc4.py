@@ -1156,6 +1156,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _place_from_paragraph(template, told, report, dateline_end)
         _capital_of_the_dateline(template, texts, home, places)
         _add_town_part(template, texts + paragraphs, home)
+        _add_named_department(template, report.places, report.article.text)
         if all(_no_day_of_its_own(e.time) for e in told):
             _date_by_the_one_day_told(template, written_days, days_with_year)
         _night_told_between_two_days(template, told, report)
@@ -1227,7 +1228,7 @@ def _add_town_part(template: MucTemplate, texts: Sequence[str], home: Place | No
         name, kind = next(((n, k) for n, k in parts if n not in location.places), ("", ""))
         if name:
             template.slots[3] = _one(f"{value}: {name} ({kind})")
-        return
+            return
     if (
         home is not None
         and len(location.places) == 1
@@ -1240,6 +1241,51 @@ def _add_town_part(template: MucTemplate, texts: Sequence[str], home: Place | No
             template.slots[3] = _one(
                 f"{location.country}: {town} (CITY): {location.places[0]} ({kind})"
             )
+
+
+def _add_named_department(template: MucTemplate, places: Sequence[Place], text: str) -> None:
+    """A town's department (province) that the article names right after the town ('in
+    Puerto Lindo, Santa Rosa department', 'Puerto Lindo, the capital of Santa Rosa
+    department') goes before the town in the location (part1 7.4: the names from the widest
+    to the narrowest). A department named elsewhere in the article (another incident's, or
+    the one the town is the capital of, told in passing) is not the fill's."""
+    fill = template.slot(3).fillers
+    if not fill:
+        return
+    match = re.fullmatch(r"([^:]+): ([^:()]+) \(CITY\)((?:: .*)?)", fill[0].value)
+    if not match:
+        return
+    country, town, rest = match.groups()
+    town_place = next(
+        (
+            p
+            for p in places
+            if p.level == PlaceLevel.SETTLEMENT
+            and _fill_string(p.name) == town
+            and _country_name(p.country) == country
+        ),
+        None,
+    )
+    if town_place is None or not town_place.admin1:
+        return
+    region = _fill_string(town_place.admin1)
+    if region == town:
+        return
+    named = re.compile(
+        rf"\b(?:{re.escape(region)} (?:DEPARTMENT|PROVINCE)|(?:DEPARTMENT|PROVINCE) OF "
+        rf"{re.escape(region)})\b"
+    )
+    for _, end in town_place.mentions:
+        # in the town's own sentence
+        after = re.split(r"[.;!?](?:\s|$)", text[end : end + _DEPARTMENT_AFTER])[0]
+        if named.search(normalize_fill(after)):
+            template.slots[3] = _one(f"{country}: {region} (DEPARTMENT): {town} (CITY){rest}")
+            return
+
+
+# How far after a town its department is told ('X, about 300 km west of Y, in the
+# department of Z').
+_DEPARTMENT_AFTER = 100
 
 
 # 'in the capital', 'in this capital', 'in this city': a report names its own town so.
