@@ -2086,6 +2086,24 @@ def test_muc4_an_incident_with_no_place_of_its_own_is_at_the_town_of_its_paragra
 
 
 @pytest.mark.parametrize(
+    ("text", "fill"),
+    [
+        (
+            "Rebels reached Villa Rosa on Monday.\n\nIn Villa Rosa, Gunmen shot Ana Ruiz.",
+            "PERU: VILLA ROSA (CITY)",
+        ),
+        # Another name that begins the same way is no mention of the town.
+        ("Rebels reached Villa Rosa on Monday.\n\nIn Villa Rosales, Gunmen shot Ana Ruiz.", "PERU"),
+    ],
+)
+def test_muc4_the_town_of_the_paragraph_may_be_a_mention_the_place_stage_missed(text, fill) -> None:
+    # only the first mention of the town is recorded
+    start = text.index("Villa Rosa")
+    town = _VILLA_ROSA.model_copy(update={"mentions": [(start, start + 10)]})
+    assert _location(_located_report(text, [town], place_id=None)) == [fill]
+
+
+@pytest.mark.parametrize(
     ("text", "context", "kind"),
     [
         ("ANA RIOS SERGEANT", "THE POLICE SAID SERGEANT ANA RIOS DIED", "LAW ENFORCEMENT"),

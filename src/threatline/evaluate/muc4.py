@@ -1324,14 +1324,14 @@ def _place_from_paragraph(
     text = report.article.text
     after = -1 if dateline_end is None else dateline_end
     by_id = {p.id: p for p in report.places}
+    towns = [p for p in report.places if p.level in _PARAGRAPH_LEVELS]
+    spots = {p.id: _named_again(p, text) for p in towns}
     for event in events:
         first: tuple[int, Place] | None = None
         for span in event.evidence:
             start, end = _paragraph_of(text, span.start, span.end)
-            for place in report.places:
-                if place.level not in _PARAGRAPH_LEVELS:
-                    continue
-                for at, _ in place.mentions:
+            for place in towns:
+                for at in spots[place.id]:
                     if start <= at < end and at > after and (first is None or at < first[0]):
                         first = (at, place)
         if first is None:
@@ -1343,6 +1343,18 @@ def _place_from_paragraph(
 
 
 _PARAGRAPH_LEVELS = (PlaceLevel.SETTLEMENT, PlaceLevel.DISTRICT, PlaceLevel.REGION)
+
+
+def _named_again(place: Place, text: str) -> list[int]:
+    """Where the text names a place: its mentions, and every other spot that writes one of
+    them the same way (the place stage may miss a mention of a town it knows elsewhere, as
+    in a text written in capitals)."""
+    upper = text.upper()
+    at = {start for start, _ in place.mentions}
+    # a name of four letters or more: a short word may be a word of the text
+    for name in {upper[start:end] for start, end in place.mentions if end - start > 3}:
+        at.update(m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", upper))
+    return sorted(at)
 
 
 def _dateline_town(places: Iterable[Place], dateline_end: int | None) -> Place | None:
