@@ -2018,6 +2018,45 @@ def test_muc4_location_names_the_department_of_a_town_when_the_article_names_it(
     assert _location(_located_report(text, [town])) == ["PERU: VILLA ROSA (CITY)"]
 
 
+@pytest.mark.parametrize(
+    ("text", "fill"),
+    [
+        (
+            "Gunmen shot Ana Ruiz in Villa Rosa, Altamira department, on Monday.",
+            "PERU: ALTAMIRA (DEPARTMENT): VILLA ROSA (CITY)",
+        ),
+        (
+            "Gunmen shot Ana Ruiz in Villa Rosa, 40 km from the coast, in the department of "
+            "Altamira.",
+            "PERU: ALTAMIRA (DEPARTMENT): VILLA ROSA (CITY)",
+        ),
+        # The department told in another sentence, or another department: the town alone.
+        (
+            "Gunmen shot Ana Ruiz in Villa Rosa. Troops patrol Altamira department.",
+            "PERU: VILLA ROSA (CITY)",
+        ),
+        ("Gunmen shot Ana Ruiz in Villa Rosa, Cardonal department.", "PERU: VILLA ROSA (CITY)"),
+    ],
+)
+def test_muc4_location_names_the_department_told_right_after_the_town(text, fill) -> None:
+    start = text.index("Villa Rosa")
+    town = _VILLA_ROSA.model_copy(
+        update={"admin1": "Altamira", "mentions": [(start, start + len("Villa Rosa"))]}
+    )
+    assert _location(_located_report(text, [town])) == [fill]
+
+
+def test_muc4_a_neighborhood_read_as_a_town_goes_below_the_town_of_the_dateline() -> None:
+    text = "VILLA ROSA, 3 MAR 90 -- Gunmen shot Ana Ruiz in the Las Acacias district."
+    part = Place(id="P2", name="Las Acacias", country="PE", level="settlement")
+    report = _located_report(text, [part, _VILLA_ROSA], place_id="P2")
+    assert _location(report) == ["PERU: VILLA ROSA (CITY): LAS ACACIAS (DISTRICT)"]
+    # Not called a district or neighborhood: a town of its own.
+    text = "VILLA ROSA, 3 MAR 90 -- Gunmen shot Ana Ruiz in Las Acacias."
+    report = _located_report(text, [part, _VILLA_ROSA], place_id="P2")
+    assert _location(report) == ["PERU: LAS ACACIAS (CITY)"]
+
+
 def test_muc4_a_neighborhood_read_as_a_place_goes_below_the_town_of_the_dateline() -> None:
     text = "VILLA ROSA, 3 MAR 90 -- Gunmen shot Ana Ruiz in the Las Acacias neighborhood."
     part = Place(id="P2", name="Las Acacias", country="PE", level="area")
@@ -2042,6 +2081,24 @@ def test_muc4_an_incident_with_no_place_of_its_own_is_at_the_town_of_its_paragra
     text, fill
 ) -> None:
     start = text.upper().index("VILLA ROSA")
+    town = _VILLA_ROSA.model_copy(update={"mentions": [(start, start + 10)]})
+    assert _location(_located_report(text, [town], place_id=None)) == [fill]
+
+
+@pytest.mark.parametrize(
+    ("text", "fill"),
+    [
+        (
+            "Rebels reached Villa Rosa on Monday.\n\nIn Villa Rosa, Gunmen shot Ana Ruiz.",
+            "PERU: VILLA ROSA (CITY)",
+        ),
+        # Another name that begins the same way is no mention of the town.
+        ("Rebels reached Villa Rosa on Monday.\n\nIn Villa Rosales, Gunmen shot Ana Ruiz.", "PERU"),
+    ],
+)
+def test_muc4_the_town_of_the_paragraph_may_be_a_mention_the_place_stage_missed(text, fill) -> None:
+    # only the first mention of the town is recorded
+    start = text.index("Villa Rosa")
     town = _VILLA_ROSA.model_copy(update={"mentions": [(start, start + 10)]})
     assert _location(_located_report(text, [town], place_id=None)) == [fill]
 

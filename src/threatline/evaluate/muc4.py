@@ -1157,6 +1157,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _place_from_paragraph(template, told, report, dateline_end)
         _capital_of_the_dateline(template, texts, home, places)
         _add_town_part(template, texts + paragraphs, home)
+        _add_named_department(template, report.places, report.article.text)
         if all(_no_day_of_its_own(e.time) for e in told):
             _date_by_the_one_day_told(template, written_days, days_with_year)
         _night_told_between_two_days(template, told, report)
@@ -1228,7 +1229,7 @@ def _add_town_part(template: MucTemplate, texts: Sequence[str], home: Place | No
         name, kind = next(((n, k) for n, k in parts if n not in location.places), ("", ""))
         if name:
             template.slots[3] = _one(f"{value}: {name} ({kind})")
-        return
+            return
     if (
         home is not None
         and len(location.places) == 1
@@ -1241,6 +1242,51 @@ def _add_town_part(template: MucTemplate, texts: Sequence[str], home: Place | No
             template.slots[3] = _one(
                 f"{location.country}: {town} (CITY): {location.places[0]} ({kind})"
             )
+
+
+def _add_named_department(template: MucTemplate, places: Sequence[Place], text: str) -> None:
+    """A town's department (province) that the article names right after the town ('in
+    Puerto Lindo, Santa Rosa department', 'Puerto Lindo, the capital of Santa Rosa
+    department') goes before the town in the location (part1 7.4: the names from the widest
+    to the narrowest). A department named elsewhere in the article (another incident's, or
+    the one the town is the capital of, told in passing) is not the fill's."""
+    fill = template.slot(3).fillers
+    if not fill:
+        return
+    match = re.fullmatch(r"([^:]+): ([^:()]+) \(CITY\)((?:: .*)?)", fill[0].value)
+    if not match:
+        return
+    country, town, rest = match.groups()
+    town_place = next(
+        (
+            p
+            for p in places
+            if p.level == PlaceLevel.SETTLEMENT
+            and _fill_string(p.name) == town
+            and _country_name(p.country) == country
+        ),
+        None,
+    )
+    if town_place is None or not town_place.admin1:
+        return
+    region = _fill_string(town_place.admin1)
+    if region == town:
+        return
+    named = re.compile(
+        rf"\b(?:{re.escape(region)} (?:DEPARTMENT|PROVINCE)|(?:DEPARTMENT|PROVINCE) OF "
+        rf"{re.escape(region)})\b"
+    )
+    for _, end in town_place.mentions:
+        # in the town's own sentence
+        after = re.split(r"[.;!?](?:\s|$)", text[end : end + _DEPARTMENT_AFTER])[0]
+        if named.search(normalize_fill(after)):
+            template.slots[3] = _one(f"{country}: {region} (DEPARTMENT): {town} (CITY){rest}")
+            return
+
+
+# How far after a town its department is told ('X, about 300 km west of Y, in the
+# department of Z').
+_DEPARTMENT_AFTER = 100
 
 
 # 'in the capital', 'in this capital', 'in this city': a report names its own town so.
@@ -1279,14 +1325,14 @@ def _place_from_paragraph(
     text = report.article.text
     after = -1 if dateline_end is None else dateline_end
     by_id = {p.id: p for p in report.places}
+    towns = [p for p in report.places if p.level in _PARAGRAPH_LEVELS]
+    spots = {p.id: _named_again(p, text) for p in towns}
     for event in events:
         first: tuple[int, Place] | None = None
         for span in event.evidence:
             start, end = _paragraph_of(text, span.start, span.end)
-            for place in report.places:
-                if place.level not in _PARAGRAPH_LEVELS:
-                    continue
-                for at, _ in place.mentions:
+            for place in towns:
+                for at in spots[place.id]:
                     if start <= at < end and at > after and (first is None or at < first[0]):
                         first = (at, place)
         if first is None:
@@ -1298,6 +1344,18 @@ def _place_from_paragraph(
 
 
 _PARAGRAPH_LEVELS = (PlaceLevel.SETTLEMENT, PlaceLevel.DISTRICT, PlaceLevel.REGION)
+
+
+def _named_again(place: Place, text: str) -> list[int]:
+    """Where the text names a place: its mentions, and every other spot that writes one of
+    them the same way (the place stage may miss a mention of a town it knows elsewhere, as
+    in a text written in capitals)."""
+    upper = text.upper()
+    at = {start for start, _ in place.mentions}
+    # a name of four letters or more: a short word may be a word of the text
+    for name in {upper[start:end] for start, end in place.mentions if end - start > 3}:
+        at.update(m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", upper))
+    return sorted(at)
 
 
 def _dateline_town(places: Iterable[Place], dateline_end: int | None) -> Place | None:
