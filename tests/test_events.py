@@ -3390,3 +3390,75 @@ def test_events_weapons_told_after_the_act_are_its_instruments(nlp, text, weapon
 def test_events_weapons_not_used_in_the_act_are_no_instruments(nlp, text):
     event = only([e for e in run(nlp, text) if e.type in VIOLENT_TYPES])
     assert [s.text for s in event.instruments] == []
+
+
+@pytest.mark.model
+def test_events_security_word_in_another_phrase_makes_no_security_operation(nlp):
+    # 'at the service of' tells whom the killers serve: they are no security service
+    text = "Criminals at the service of the cartel murdered three rebels in Santa Rita."
+    criminals = actor(text, "criminals", ActorKind.OTHER, "Criminals")
+    event = only(run(nlp, text, actors=[criminals]))
+    assert event.type != "security_operation"
+
+
+@pytest.mark.model
+def test_events_members_of_a_security_force_still_run_an_operation(nlp):
+    text = "Members of the army killed three rebels in Santa Rita."
+    members = actor(text, "members", ActorKind.OTHER, "Members")
+    event = only(run(nlp, text, actors=[members]))
+    assert event.type == "security_operation"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # a civilian body's headquarters is no military target
+        ("Rebels attacked a labor union headquarters in the capital.", "attack"),
+        ("Rebels attacked the party headquarters in the capital.", "attack"),
+        ("Rebels attacked the brigade headquarters in the capital.", "armed_clash"),
+        ("Rebels attacked the headquarters in the capital.", "armed_clash"),
+    ],
+)
+def test_events_headquarters_of_a_civil_body_is_no_force(nlp, text, event_type):
+    assert [e.type for e in run(nlp, text)][:1] == [event_type]
+
+
+@pytest.mark.model
+def test_events_killings_with_victims_hung_on_a_span_of_time(nlp):
+    # the parser hangs 'of a judge' on 'hours': the judge is still the victim
+    text = (
+        "The talks stopped after the killings during the past 48 hours of a judge and "
+        "Senator Pedro Valdivia."
+    )
+    judge = actor(text, "judge", ActorKind.CIVILIANS, "a judge")
+    valdivia = actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")
+    event = only(run(nlp, text, actors=[judge, valdivia]))
+    assert ("judge", "victim") in roles(event)
+
+
+@pytest.mark.model
+def test_events_killings_during_hours_of_a_curfew_name_no_victim(nlp):
+    # no one named as killed: a span of time of something else
+    text = "The killings during the first hours of the curfew shocked Santa Rita."
+    assert run(nlp, text) == []
+
+
+@pytest.mark.model
+def test_events_participle_on_a_person_is_an_act_of_its_own(nlp):
+    text = (
+        "A bomb exploded at the office of the party whose leader is the recently "
+        "murdered senator Pedro Valdivia."
+    )
+    valdivia = actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")
+    events = run(nlp, text, actors=[valdivia])
+    assert sorted(e.type for e in events) == ["attack", "bombing"]
+    murder = next(e for e in events if e.type == "attack")
+    assert murder.trigger.text == "murdered"
+    assert ("valdivia", "victim") in roles(murder)
+
+
+@pytest.mark.model
+def test_events_participle_on_a_thing_stays_with_the_act(nlp):
+    text = "A bomb exploded at the office of the party whose leader owns the bombed hotel."
+    assert len([e for e in run(nlp, text) if e.type in VIOLENT_TYPES]) <= 1

@@ -456,10 +456,22 @@ class _Actors:
             return True
         if token is None:
             return False
-        words = {_lemma(t) for t in token.subtree} | {token.text.lower()}
+        words = {_lemma(t) for t in _own_words(token)} | {token.text.lower()}
         if actor is not None and actor.kind not in (ActorKind.OTHER.value,):
             return False
         return bool(words & lex.security_nouns)
+
+
+def _own_words(token: Token) -> list[Token]:
+    """A phrase without its phrases of other prepositions than 'of': 'members of the army'
+    are the army's, 'criminals at the service of X' are not the service."""
+    found: list[Token] = []
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        stack.extend(c for c in current.children if not (c.dep_ == "prep" and _lemma(c) != "of"))
+    return found
 
 
 def _codes(event_type: str, context: str) -> EventCodes:
@@ -489,6 +501,8 @@ def _object(token: Token) -> Token | None:
             return found[0]
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head  # 'two businessmen kidnapped in Medellin'
+    if _done_to_person(token):
+        return token.head  # 'the recently murdered senator'
     return None
 
 
@@ -1068,6 +1082,8 @@ def _merge_in_sentence(mentions: list[_Mention], lex: Lexicon) -> list[_Mention]
                 continue  # 'set a truck alight protesting the shelling': the shelling came before
             if _coordinated_acts(a, b):
                 continue  # 'A was shot in X, and B was shot in Y': one act each
+            if _done_to_person(a.token) or _done_to_person(b.token):
+                continue  # 'a bomb hit the party of the murdered senator': the murder came before
             keeper, other = (a, b) if _keeps(a, b) else (b, a)
             keeper.absorbed.append(other.token)
             keeper.absorbed.extend(other.absorbed)
@@ -1077,6 +1093,17 @@ def _merge_in_sentence(mentions: list[_Mention], lex: Lexicon) -> list[_Mention]
             if keeper is b:
                 break
     return [m for m in mentions if id(m) not in merged]
+
+
+def _done_to_person(token: Token) -> bool:
+    """A participle that names a past act on the person it modifies ('the recently murdered
+    senator'): an act of its own, told in passing."""
+    return (
+        token.dep_ == "amod"
+        and token.tag_ == "VBN"
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and (token.head.ent_type_ == "PERSON" or _is_people_noun(token.head))
+    )
 
 
 def _coordinated_acts(a: _Mention, b: _Mention) -> bool:
@@ -1587,9 +1614,20 @@ def _attacks_forces(mention: _Mention, actors: _Actors, lex: Lexicon) -> bool:
         actor = actors.in_subtree(target)
         if actor is not None and actor.kind == ActorKind.SECURITY_FORCE.value:
             return True
-        if _lemma(target) in lex.military_targets:
+        if _lemma(target) in lex.military_targets and not _of_civil_body(target):
             return True
     return False
+
+
+#: Bodies whose building a compound names ('a labor union headquarters'): no armed force's.
+_CIVIL_BODIES = frozenset(
+    ["union", "party", "federation", "association", "church", "university", "newspaper"]
+)
+
+
+def _of_civil_body(target: Token) -> bool:
+    """'a labor union headquarters', 'the party headquarters': a civilian body's building."""
+    return any(_lemma(c) in _CIVIL_BODIES for c in _children(target, {"compound"}))
 
 
 def _harm_role(verb: Token, event_type: str, actor: Actor | None, lex: Lexicon) -> Role:
@@ -1910,6 +1948,14 @@ def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
     victims = _prep_objects(noun, {"of"})
     if victims:
         return victims
+    victims = [
+        v
+        for span in _span_right_after(noun)
+        for v in _prep_objects(span, {"of"})
+        if _is_people_noun(v) or getattr(actors.in_subtree(v), "kind", None) in _PEOPLE_KINDS
+    ]
+    if victims:
+        return victims
     # coordinated nouns share their 'of' phrase: 'the kidnapping and murder of X'
     coordinated = _children(noun, {"conj"}) + ([noun.head] if noun.dep_ == "conj" else [])
     victims = [
@@ -1927,6 +1973,19 @@ def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
         if actor is not None and actor.kind == ActorKind.PERSON.value:
             return [child]
     return []
+
+
+_SPAN_PREPS = frozenset(["during", "in", "over", "within"])
+
+
+def _span_right_after(noun: Token) -> list[Token]:
+    """The span of time a phrase right after a noun names ('the killings during the past 72
+    hours of a judge and a senator'), wherever the parser hangs it: it hangs the victims
+    on the span, and the phrase on the noun or on its verb."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < noun.sent.end else None
+    if after is None or after.dep_ != "prep" or _lemma(after) not in _SPAN_PREPS:
+        return []
+    return [o for o in _children(after, {"pobj"}) if _lemma(o) in _TIME_NOUNS | _SPAN_NOUNS]
 
 
 def _predicative_patient(verb: Token) -> Token | None:
@@ -2674,6 +2733,7 @@ _OCCASION_NOUNS = {"offensive", "campaign", "wave", "series", "operation", "spre
 
 # 'on 18 August, the same day the senator was assassinated': the clause tells of that day
 _TIME_NOUNS = {"day", "night", "morning", "afternoon", "evening", "date", "hour", "time", "moment"}
+_SPAN_NOUNS = {"week", "month", "year", "weekend", "period", "minute"}
 
 
 def _relative_clause_of(
@@ -4905,6 +4965,8 @@ def _passive_patients(verb: Token) -> list[Token]:
         return patients
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]
+    if _done_to_person(verb):
+        return [verb.head]  # 'the recently murdered senator'
     return []
 
 
