@@ -560,6 +560,22 @@ def test_actors_urban_commandos_are_an_armed_group(nlp, actor_kb: ActorKB) -> No
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("noun", ["urban commands", "urban commandoes"])
+def test_actors_urban_commands_are_an_armed_group(nlp, actor_kb: ActorKB, noun) -> None:
+    # translations write the urban commandos as 'urban commands', or misspell them
+    doc = nlp(f"The {noun} shot a policeman in the capital.")
+    kinds = {a.name.lower(): a.kind for a in find_actors(doc, actor_kb)}
+    assert kinds.get(noun) == ActorKind.ARMED_GROUP, kinds
+
+
+@pytest.mark.model
+def test_actors_commands_of_an_officer_are_no_armed_group(nlp, actor_kb: ActorKB) -> None:
+    doc = nlp("The colonel gave commands to the troops in the capital.")
+    kinds = {a.name.lower(): a.kind for a in find_actors(doc, actor_kb)}
+    assert "commands" not in kinds and ActorKind.ARMED_GROUP not in kinds.values(), kinds
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     "text",
     [

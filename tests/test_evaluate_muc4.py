@@ -1907,6 +1907,46 @@ def test_muc4_members_of_a_group_are_the_individuals_of_their_own_sentence() -> 
     assert individuals("The FPL bombed a bank. Last year guerrillas of the FPL met.") == []
 
 
+def test_muc4_the_events_own_description_of_its_doers_is_their_one_fill() -> None:
+    def individuals(text: str, description: str | None, kind: str = "armed_group") -> list[str]:
+        actors = [("a1", "FPL", "armed_group", True)]
+        participants = [Participant(actor="a1", role="perpetrator")]
+        if description is not None:
+            actors.append(("a2", description, kind, False))
+            participants.append(Participant(actor="a2", role="perpetrator"))
+        report = _article_report(
+            text,
+            actors,
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "bombed",
+                    "physical": ["bank"],
+                    "participants": participants,
+                }
+            ],
+        )
+        group = report.actors[0].model_copy(
+            update={"mentions": [m.span() for m in re.finditer(r"FPL guerrillas|FPL", text)]}
+        )
+        report = report.model_copy(update={"actors": [group, *report.actors[1:]]})
+        (template,) = report_to_templates(report)
+        return [f.value for f in template.slot(9).fillers]
+
+    # 'armed men' are the doers of this attack; 'FPL guerrillas' would count them twice
+    text = "Armed men bombed a bank as FPL guerrillas watched."
+    assert individuals(text, "Armed men") == ["ARMED MEN"]
+    # with no description of its own the group's members stand for the doers
+    text = "FPL guerrillas bombed a bank. The FPL is blamed for it."
+    assert individuals(text, None) == ["FPL GUERRILLAS"]
+    # a man named beside them is no description of the members: both stay
+    text = "Pedro Valdivia bombed a bank as FPL guerrillas watched."
+    assert sorted(individuals(text, "Pedro Valdivia", "person")) == [
+        "FPL GUERRILLAS",
+        "PEDRO VALDIVIA",
+    ]
+
+
 def test_muc4_unnamed_doers_alone_are_no_specific_incident() -> None:
     def templates(place: bool) -> list[MucTemplate]:
         built = _article_report(

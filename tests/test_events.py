@@ -3178,6 +3178,26 @@ def test_events_who_is_arrested_after_an_attack_is_no_perpetrator_of_it(nlp):
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "suspected"),
+    [
+        ("Most of the 300 people arrested after the murder of Pedro Valdivia were freed.", False),
+        ("The people arrested following the murder of Pedro Valdivia were freed.", False),
+        ("The 30 people arrested for the murder of Pedro Valdivia were freed.", True),
+    ],
+)
+def test_events_who_is_arrested_only_after_an_act_its_clause_names_is_no_suspect(
+    nlp, text, suspected
+):
+    # 'after' dates the arrest by the murder; 'for' says what it was for
+    people = actor(text, "people", ActorKind.CIVILIANS, "people")
+    valdivia = actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")
+    events = run(nlp, text, actors=[people, valdivia])
+    murder = next(e for e in events if e.type in VIOLENT_TYPES)
+    assert (("people", "perpetrator") in roles(murder)) is suspected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     "text",
     [
         "GUERRILLAS MACHINEGUNNED A BUS CARRYING PEASANTS NEAR THE TOWN YESTERDAY.",

@@ -3949,11 +3949,28 @@ def _sentence_gap(a: _Event, b: _Event, order: dict[int, int]) -> int:
     )
 
 
+#: Prepositions that only date one act by another: 'the people arrested after the murder'
+#: were not arrested for it.
+_DATING_PREPOSITIONS = frozenset(["after", "following", "since", "before"])
+
+
 def _names_in_clause(event: _Event, target: _Event, index: dict[int, _Event]) -> bool:
-    """Whether one of the event's clauses names the other ('arrested for the bombing')."""
+    """Whether one of the event's clauses names the other ('arrested for the bombing'), not
+    only as the time of it ('arrested after the bombing')."""
     return any(
-        _event_of(token, index) is target for m in event.mentions for token in m.token.subtree
+        _event_of(token, index) is target and not _dated_by(token, m.token)
+        for m in event.mentions
+        for token in m.token.subtree
     )
+
+
+def _dated_by(token: Token, clause: Token) -> bool:
+    """Whether a dating preposition leads from ``clause`` down to ``token``."""
+    while token.i != clause.i and token.head.i != token.i:
+        token = token.head
+        if token.i != clause.i and token.dep_ == "prep" and _lemma(token) in _DATING_PREPOSITIONS:
+            return True
+    return False
 
 
 def _link(events: list[_Event], order: dict[int, int]) -> set[str]:

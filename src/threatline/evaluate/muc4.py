@@ -1850,6 +1850,7 @@ def event_to_template(
         instrument_fills = [Filler((implied,))] if implied else []
     t.slots[7] = SlotFill(fillers=instrument_fills, inapplicable=no_instrument)
     individuals: list[tuple[Actor, str]] = []
+    generics: list[str] = []
     organizations: list[tuple[Actor, str]] = []
     doers = [a for a in perpetrators if a.kind not in _NOT_PERPETRATOR_KINDS]
     # a government stays the perpetrator when no force or armed group is named beside it
@@ -1869,6 +1870,12 @@ def event_to_template(
         for generic in _generic_mentions(actor, article, event)[:1]:
             if generic not in {t for _, t in individuals}:
                 individuals.append((actor, generic))
+                generics.append(generic)
+    if any(a.kind != ActorKind.PERSON and text not in generics for a, text in individuals):
+        # the event's own description of its doers ('a group of armed men') is theirs; the
+        # group's name for its members told elsewhere ('ELN guerrillas') would be a second
+        # fill for the same people (a named man beside them is not one of such a description)
+        individuals = [(a, text) for a, text in individuals if text not in generics]
     individuals = _distinct_descriptions(individuals)
     named = [a for a, _ in individuals if a.kind == ActorKind.PERSON]
     if len({a.id for a in named}) >= 2:
