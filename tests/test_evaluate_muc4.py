@@ -2264,34 +2264,96 @@ def test_muc4_a_dated_clash_that_harms_civilians_is_an_attack(
 
 
 @pytest.mark.parametrize(
-    ("trigger", "victim", "victim_kind", "named_force", "category"),
+    ("text", "trigger", "victim", "victim_kind", "named_force", "category"),
     [
-        ("killed", "three union members", "other", True, "STATE-SPONSORED VIOLENCE"),
-        ("murdered", "Ana Rios", "person", True, "STATE-SPONSORED VIOLENCE"),
-        ("killed", "two farmers", "civilians", False, "STATE-SPONSORED VIOLENCE"),
+        (
+            "Soldiers of the Fourth Brigade killed three union members in Valle Hondo.",
+            "killed",
+            "three union members",
+            "other",
+            True,
+            "STATE-SPONSORED VIOLENCE",
+        ),
+        (
+            "Soldiers of the Fourth Brigade murdered Ana Rios in Valle Hondo.",
+            "murdered",
+            "Ana Rios",
+            "person",
+            True,
+            "STATE-SPONSORED VIOLENCE",
+        ),
+        (
+            "The attack of the Fourth Brigade killed two farmers in Valle Hondo.",
+            "attack",
+            "two farmers",
+            "civilians",
+            False,
+            "STATE-SPONSORED VIOLENCE",
+        ),
         # fighters killed by the troops: warfare, not an attack
-        ("killed", "six rebels", "armed_group", True, None),
-        ("killed", "two policemen", "security_force", True, None),
-        # a search or a raid kills no one
-        ("raided", "three union members", "other", True, None),
+        (
+            "Soldiers of the Fourth Brigade killed six rebels in Valle Hondo.",
+            "killed",
+            "six rebels",
+            "armed_group",
+            True,
+            None,
+        ),
+        (
+            "Soldiers of the Fourth Brigade killed two policemen in Valle Hondo.",
+            "killed",
+            "two policemen",
+            "security_force",
+            True,
+            None,
+        ),
+        # a raid, or an attack that kills no one, is no killing
+        (
+            "Soldiers of the Fourth Brigade raided three union members in Valle Hondo.",
+            "raided",
+            "three union members",
+            "other",
+            True,
+            None,
+        ),
+        (
+            "The attack of the Fourth Brigade frightened two farmers in Valle Hondo.",
+            "attack",
+            "two farmers",
+            "civilians",
+            False,
+            None,
+        ),
     ],
 )
 def test_muc4_troops_killing_unarmed_people_is_an_attack(
-    trigger: str, victim: str, victim_kind: str, named_force: bool, category: str | None
+    text: str,
+    trigger: str,
+    victim: str,
+    victim_kind: str,
+    named_force: bool,
+    category: str | None,
 ) -> None:
     """The state's forces killing people who are neither fighters nor troops commit an
     attack on them, of the state's violence (part1 1.0, point 2); killing rebels or raiding
     a house is an operation of war or of police, no MUC-4 incident."""
-    text = f"Soldiers of the Fourth Brigade {trigger} {victim} in Valle Hondo."
     actors = [("a2", victim, victim_kind, False)]
     participants = [Participant(actor="a2", role="target")]
     if named_force:
         actors.append(("a1", "Soldiers", "security_force", False))
         participants.append(Participant(actor="a1", role="security_force"))
+    toll = Quantity(min=2, max=2, text="two") if "killed two" in text else None
     report = _article_report(
         text,
         actors,
-        [{"type": "security_operation", "trigger": trigger, "participants": participants}],
+        [
+            {
+                "type": "security_operation",
+                "trigger": trigger,
+                "participants": participants,
+                "fatalities": toll,
+            }
+        ],
     )
     templates = report_to_templates(report)
     if category is None:

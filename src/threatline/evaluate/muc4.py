@@ -1904,8 +1904,11 @@ _UNARMED_KINDS = frozenset(
 
 def _killing_of_unarmed(event: EventMention, actors: dict[str, Actor]) -> bool:
     """Whether a security operation kills people who are not fighters: its trigger says a
-    killing and those it struck are people, none of them an armed group or a force."""
-    if not _KILLING.search(_fill_string(event.trigger.text)):
+    killing ('murdered'), or an attack with a toll ('the attack that killed ten'), and those
+    it struck are people, none of them an armed group or a force."""
+    trigger = _fill_string(event.trigger.text)
+    deadly_attack = event.fatalities is not None and trigger.startswith("ATTACK")
+    if not _KILLING.search(trigger) and not deadly_attack:
         return False
     struck = _actors_with_role(event, actors, {"victim", "target"})
     return bool(struck) and all(a.kind in _UNARMED_KINDS for a in struck)
