@@ -2361,6 +2361,108 @@ def test_muc4_a_dated_clash_that_harms_civilians_is_an_attack(
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "victim", "victim_kind", "named_force", "category"),
+    [
+        (
+            "Soldiers of the Fourth Brigade killed three union members in Valle Hondo.",
+            "killed",
+            "three union members",
+            "other",
+            True,
+            "STATE-SPONSORED VIOLENCE",
+        ),
+        (
+            "Soldiers of the Fourth Brigade murdered Ana Rios in Valle Hondo.",
+            "murdered",
+            "Ana Rios",
+            "person",
+            True,
+            "STATE-SPONSORED VIOLENCE",
+        ),
+        (
+            "The attack of the Fourth Brigade killed two farmers in Valle Hondo.",
+            "attack",
+            "two farmers",
+            "civilians",
+            False,
+            "STATE-SPONSORED VIOLENCE",
+        ),
+        # fighters killed by the troops: warfare, not an attack
+        (
+            "Soldiers of the Fourth Brigade killed six rebels in Valle Hondo.",
+            "killed",
+            "six rebels",
+            "armed_group",
+            True,
+            None,
+        ),
+        (
+            "Soldiers of the Fourth Brigade killed two policemen in Valle Hondo.",
+            "killed",
+            "two policemen",
+            "security_force",
+            True,
+            None,
+        ),
+        # a raid, or an attack that kills no one, is no killing
+        (
+            "Soldiers of the Fourth Brigade raided three union members in Valle Hondo.",
+            "raided",
+            "three union members",
+            "other",
+            True,
+            None,
+        ),
+        (
+            "The attack of the Fourth Brigade frightened two farmers in Valle Hondo.",
+            "attack",
+            "two farmers",
+            "civilians",
+            False,
+            None,
+        ),
+    ],
+)
+def test_muc4_troops_killing_unarmed_people_is_an_attack(
+    text: str,
+    trigger: str,
+    victim: str,
+    victim_kind: str,
+    named_force: bool,
+    category: str | None,
+) -> None:
+    """The state's forces killing people who are neither fighters nor troops commit an
+    attack on them, of the state's violence (part1 1.0, point 2); killing rebels or raiding
+    a house is an operation of war or of police, no MUC-4 incident."""
+    actors = [("a2", victim, victim_kind, False)]
+    participants = [Participant(actor="a2", role="target")]
+    if named_force:
+        actors.append(("a1", "Soldiers", "security_force", False))
+        participants.append(Participant(actor="a1", role="security_force"))
+    toll = Quantity(min=2, max=2, text="two") if "killed two" in text else None
+    report = _article_report(
+        text,
+        actors,
+        [
+            {
+                "type": "security_operation",
+                "trigger": trigger,
+                "participants": participants,
+                "fatalities": toll,
+            }
+        ],
+    )
+    templates = report_to_templates(report)
+    if category is None:
+        assert templates == []
+        return
+    (template,) = templates
+    assert [f.value for f in template.slot(4).fillers] == ["ATTACK"]
+    assert [f.value for f in template.slot(8).fillers] == [category]
+    assert bool(template.slot(9).fillers or template.slot(10).fillers) is named_force
+
+
+@pytest.mark.parametrize(
     ("second", "trigger", "n_templates"),
     [
         ("Another bomb went off at the Norte bakery.", "went off", 2),

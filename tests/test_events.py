@@ -371,6 +371,22 @@ def test_events_small_premises_are_physical_targets(nlp, text, targets):
 @pytest.mark.parametrize(
     ("text", "targets"),
     [
+        ("Rebels sabotaged the electricity system yesterday.", ["electricity system"]),
+        ("Rebels blew up part of the national power grid last night.", ["national power grid"]),
+        # a network or a system of another kind is no utility's lines
+        ("Rebels attacked the judicial system in a leaflet.", []),
+        ("Rebels attacked the offices of the Lucero network.", ["offices of the Lucero network"]),
+    ],
+)
+def test_events_a_utility_s_lines_are_a_physical_target(nlp, text, targets):
+    event = only(run(nlp, text))
+    assert [s.text for s in event.physical_targets] == targets
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
         # where a victim died, was taken or waited, or where the explosives were loaded
         ("A bomb wounded a guard, who died at the police clinic.", []),
         ("Gunmen shot Pedro Valdivia while his wife was taking him to the airport.", []),

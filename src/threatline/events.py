@@ -2144,6 +2144,19 @@ def _names_weapon_of_act(token: Token, mention: _Mention) -> bool:
     )
 
 
+#: Words that make a system or a network a utility's lines ('the electricity system').
+_UTILITY_WORDS = {"electric", "electrical", "electricity", "power", "energy", "telephone"}
+
+
+def _utility_network(token: Token) -> bool:
+    """'the electric system', 'the power grid', 'telephone networks': the lines of a utility,
+    a thing one sabotages; a network or a system of another kind ('the television network',
+    'the judicial system') is not."""
+    return _lemma(token) in {"system", "network", "grid"} and any(
+        c.dep_ in ("compound", "amod") and _lemma(c) in _UTILITY_WORDS for c in token.children
+    )
+
+
 def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> None:
     covered: set[int] = set()
     for token in scope:
@@ -2157,7 +2170,10 @@ def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> N
             span = _phrase_span(text, token)
             if span not in mention.instruments:
                 mention.instruments.append(span)
-        elif lemma in lex.physical_targets and token.pos_ in ("NOUN", "PROPN"):
+        elif (lemma in lex.physical_targets or _utility_network(token)) and token.pos_ in (
+            "NOUN",
+            "PROPN",
+        ):
             if token.i == mention.token.i or _means_not_target(token) or _scene_not_target(token):
                 continue
             span = _target_span(text, token)

@@ -1772,6 +1772,13 @@ def event_to_template(
         # A fight that kills or wounds civilians on a day the text gives is an attack on
         # them (part1 1.0, point 2), not only warfare; undated, it tells of fighting at large.
         incident_type = "ATTACK"
+    doer_roles = {"perpetrator", "claimant"}
+    if event.type == "security_operation" and _killing_of_unarmed(event, actors):
+        # 'soldiers killed three party members': the state's forces killing people who are
+        # neither fighters nor troops commit an attack on them (part1 1.0, point 2;
+        # STATE-SPONSORED VIOLENCE), not an operation of war.
+        incident_type = "ATTACK"
+        doer_roles = {"perpetrator", "security_force"}
     stage = MUC_STAGE.get(str(event.status))
     if incident_type is None or stage is None:
         return None
@@ -1788,7 +1795,7 @@ def event_to_template(
     if not _is_recent(event, article):
         return None
     # A group that claims the attack itself is its perpetrator, by its own admission.
-    perpetrators = _actors_with_role(event, actors, {"perpetrator", "claimant"})
+    perpetrators = _actors_with_role(event, actors, doer_roles)
     victims = _actors_with_role(event, actors, {"victim", "target"})
     physical_texts = _dedupe(_fill_string(s.text) for s in event.physical_targets)
     # The count of a target goes to its NUMBER slot, not into its ID ('two vehicles').
@@ -1890,6 +1897,8 @@ def event_to_template(
             a.kind in {ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT} for a in perpetrators
         )
         t.slots[8] = _one("STATE-SPONSORED VIOLENCE" if state else "TERRORIST ACT")
+    elif event.type == "security_operation":
+        t.slots[8] = _one("STATE-SPONSORED VIOLENCE")  # the state's forces did it, unnamed
     else:
         # Unidentified perpetrators of a relevant incident are presumed terrorists (part1
         # section 1.0, point 3); the keys mostly say so.
@@ -1945,6 +1954,30 @@ def _harms_civilians(event: EventMention, actors: dict[str, Actor]) -> bool:
     """Whether an event's victims include civilians ('two civilians were wounded'). A
     person named alone is not enough: a fighter is named too."""
     return any(a.kind == ActorKind.CIVILIANS for a in _actors_with_role(event, actors, {"victim"}))
+
+
+#: Who may be killed by the state's forces in an attack, not in a fight: not fighters.
+_UNARMED_KINDS = frozenset(
+    [
+        ActorKind.PERSON,
+        ActorKind.CIVILIANS,
+        ActorKind.OTHER,
+        ActorKind.MEDIA,
+        ActorKind.POLITICAL_PARTY,
+    ]
+)
+
+
+def _killing_of_unarmed(event: EventMention, actors: dict[str, Actor]) -> bool:
+    """Whether a security operation kills people who are not fighters: its trigger says a
+    killing ('murdered'), or an attack with a toll ('the attack that killed ten'), and those
+    it struck are people, none of them an armed group or a force."""
+    trigger = _fill_string(event.trigger.text)
+    deadly_attack = event.fatalities is not None and trigger.startswith("ATTACK")
+    if not _KILLING.search(trigger) and not deadly_attack:
+        return False
+    struck = _actors_with_role(event, actors, {"victim", "target"})
+    return bool(struck) and all(a.kind in _UNARMED_KINDS for a in struck)
 
 
 def _fill_foreign_nations(
