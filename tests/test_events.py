@@ -3498,3 +3498,20 @@ def test_events_participle_on_a_person_is_an_act_of_its_own(nlp):
 def test_events_participle_on_a_thing_stays_with_the_act(nlp):
     text = "A bomb exploded at the office of the party whose leader owns the bombed hotel."
     assert len([e for e in run(nlp, text) if e.type in VIOLENT_TYPES]) <= 1
+
+
+@pytest.mark.model
+def test_events_a_year_in_a_description_of_the_victim_does_not_date_the_act(nlp):
+    # the year dates his term as mayor, not the killing
+    text = "The murder of Ramon Zubieta, a mayor of Dalton in 1984, shocked the town."
+    year = timex(text, "1984", dt.date(1984, 1, 1), dt.date(1984, 12, 31), Granularity.YEAR)
+    killing = next(e for e in run(nlp, text, timexes=[year]) if e.type in VIOLENT_TYPES)
+    assert killing.time is None or killing.time.start != dt.date(1984, 1, 1)
+
+
+@pytest.mark.model
+def test_events_a_date_told_in_apposition_to_a_day_still_dates_the_act(nlp):
+    text = "Gunmen killed Ramon Zubieta on Friday, 8 March."
+    day8 = day(text, "8 March", dt.date(2024, 3, 8))
+    killing = next(e for e in run(nlp, text, timexes=[day8]) if e.type in VIOLENT_TYPES)
+    assert killing.time is not None and killing.time.start == dt.date(2024, 3, 8)

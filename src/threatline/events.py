@@ -2868,6 +2868,20 @@ def _object_of(chain: list[Token], verb: Token) -> bool:
     return below.dep_ == "prep" and _lemma(below) in _PREPS_OF_ACT
 
 
+def _in_apposition(head: Token, own: set[int], timex: TimeSpan) -> bool:
+    """Whether a time sits in an apposition that describes someone: 'the killing of Ramon
+    Zubieta, mayor of the city in 1984' dates his term, not the killing. An apposition of the
+    time itself ('on Friday, 8 September') is no such description."""
+    for node in [head, *head.ancestors]:
+        if node.i in own:
+            return False
+        if node.dep_ == "appos" and not (
+            timex.char_start is not None and timex.char_start <= node.idx < (timex.char_end or 0)
+        ):
+            return True
+    return False
+
+
 def _attach_time(
     mention: _Mention,
     sentence_mentions: list[_Mention],
@@ -2914,6 +2928,8 @@ def _attach_time(
             continue
         if any(timex.char_start <= t.idx < (timex.char_end or 0) for t in own_tokens):
             continue  # 'shortly after the attack' is not the time of 'the attack'
+        if _in_apposition(head, own_ids, timex):
+            continue
         ancestors = {t.i for t in head.ancestors}
         absorbed = frozenset(t.i for t in mention.absorbed)
         # 'claimed responsibility for the attack on the newspaper this morning': a time that
