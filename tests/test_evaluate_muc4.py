@@ -1188,6 +1188,27 @@ def test_muc4_merged_mentions_give_a_named_person_one_description() -> None:
         ("HOME OF THE FINANCE MINISTER", "GOVERNMENT OFFICE OR RESIDENCE"),
         ("PRESIDENTIAL HOUSE", "GOVERNMENT OFFICE OR RESIDENCE"),
         ("HOME OF A TEACHER", "CIVILIAN RESIDENCE"),
+        # a vehicle is one whoever owns it; a car dealer's is not
+        ("HEALTH MINISTRY VEHICLE", "TRANSPORT VEHICLE"),
+        ("POLICE PATROL CAR", "TRANSPORT VEHICLE"),
+        ("CAR OF THE MINISTER", "TRANSPORT VEHICLE"),
+        ("MINISTRY OF TRANSPORT", "GOVERNMENT OFFICE OR RESIDENCE"),
+        ("AMBULANCES", "TRANSPORT VEHICLE"),
+        ("PUBLIC TRANSPORTATION", "TRANSPORT VEHICLE"),
+        # a party's office is an organization's, a newspaper's is of communications
+        ("NATIONAL RENEWAL PARTY OFFICE", "ORGANIZATION OFFICE"),
+        ("BRANCH OFFICE OF THE DAILY LA VOZ", "COMMUNICATIONS"),
+        ("OFFICES OF THE TAX SERVICE", "GOVERNMENT OFFICE OR RESIDENCE"),
+        ("MUNICIPAL TREASURY", "GOVERNMENT OFFICE OR RESIDENCE"),
+        ("ELECTRIC POLES", "ENERGY"),
+        ("POLES", "ENERGY"),
+        ("FUEL INSTALLATIONS", "ENERGY"),
+        ("BUS DEPOT", "TRANSPORTATION FACILITY"),
+        ("SAVINGS COOPERATIVE", "FINANCIAL"),
+        ("SHOPPING MALL", "COMMERCIAL"),
+        ("HOUSE OF A MAYORAL CANDIDATE", "POLITICAL FIGURE OFFICE OR RESIDENCE"),
+        ("HEADQUARTERS OF THE 4TH INFANTRY BRIGADE", "OTHER"),
+        ("HEADQUARTERS OF THE TEACHERS UNION", "ORGANIZATION OFFICE"),
     ],
 )
 def test_muc4_physical_target_types_follow_the_fill_rules(target, kind) -> None:
@@ -1699,6 +1720,16 @@ def test_muc4_foreign_nation_of_targets_marked_as_another_country_s() -> None:
     assert _foreign_nation("PERUVIAN-U.S. CULTURAL CENTER", "PERU") == "UNITED STATES"
     assert _foreign_nation("PERUVIAN TELEPHONE OFFICE", "PERU") is None
     assert _foreign_nation("POLICE STATION", "PERU") is None
+    # the people of a nation, and a nation told by name only where the words say so
+    assert _foreign_nation("TWO ITALIANS", "PERU") == "ITALY"
+    assert _foreign_nation("FRENCHMAN", "PERU") == "FRANCE"
+    assert _foreign_nation("SPAIN", "PERU") is None
+    assert _foreign_nation("SPAIN", "PERU", by_name=True) == "SPAIN"
+    # a region's adjective names no nation
+    assert _foreign_nation("CENTRAL AMERICAN UNIVERSITY", "EL SALVADOR") is None
+    assert _foreign_nation("LATIN AMERICAN COUNCIL", "PERU") is None
+    assert _foreign_nation("AMERICAN EMBASSY", "PERU") == "UNITED STATES"
+    assert _foreign_nation("SOUTH KOREAN EMBASSY", "PERU") == "SOUTH KOREA"
 
     text = "Gunmen shot the Spanish priest Juan Lopez and a local teacher in Lima."
     article = Article(id="a", text=text)
@@ -1710,6 +1741,17 @@ def test_muc4_foreign_nation_of_targets_marked_as_another_country_s() -> None:
     _fill_foreign_nations(template, [priest, teacher], article)
     fills = [(f.value, f.xref) for f in template.slot(22).fillers]
     assert fills == [("SPAIN", ("JUAN LOPEZ",))]
+    # a nationality told as his title is not part of his name
+    text = "Gunmen shot Spaniard Juan Lopez in Lima."
+    article = Article(id="a", text=text)
+    spaniard = Actor(
+        id="s",
+        name="Spaniard Juan Lopez",
+        kind="person",
+        mentions=_spans(text, "Spaniard Juan Lopez"),
+    )
+    _fill_foreign_nations(template, [spaniard], article)
+    assert [(f.value, f.xref) for f in template.slot(22).fillers] == [("SPAIN", ("JUAN LOPEZ",))]
     template.slots[3] = SlotFill()  # no incident country: nothing is foreign
     template.slots[22] = SlotFill()
     _fill_foreign_nations(template, [priest], article)
@@ -2193,6 +2235,21 @@ def test_muc4_each_name_has_the_role_told_before_it(text, names, descriptions) -
         # 'us' is no nation; an apposition must open with an article
         ("A man told us that gunmen killed Ana Rios in Lima.", "Ana Rios", "person", []),
         ("Gunmen killed Ana Rios, who met U.S. envoys, in Lima.", "Ana Rios", "person", []),
+        # an origin told after the name; a country's name in a surname is none
+        (
+            "Gunmen seized Carla Benedetti, 40, from Italy, in Lima.",
+            "Carla Benedetti",
+            "person",
+            ["ITALY"],
+        ),
+        (
+            "Gunmen seized Carla Benedetti, from France, in Lima.",
+            "Carla Benedetti",
+            "person",
+            ["FRANCE"],
+        ),
+        ("Gunmen seized Carla Benedetti, from Callao, in Lima.", "Carla Benedetti", "person", []),
+        ("Gunmen seized Marco Panama in Lima.", "Marco Panama", "person", []),
     ],
 )
 def test_muc4_a_victim_s_nation_from_the_words_before_him_or_his_apposition(

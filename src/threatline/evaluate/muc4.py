@@ -952,38 +952,55 @@ _INSTRUMENT_TYPES: tuple[tuple[str, str], ...] = (
 )
 
 _PHYSICAL_TARGET_TYPES: tuple[tuple[str, str], ...] = (
+    # a vehicle is one whoever owns it: 'a ministry vehicle', 'a police patrol car'
+    (
+        r"(?:VEHICLES?|CARS?|TRUCKS?|DUMPTRUCKS?|JEEPS?|BUS(?:ES)?|AMBULANCES?)"
+        r"(?=$|\s+(?:OF|IN|BELONGING|OWNED)\b)",
+        "TRANSPORT VEHICLE",
+    ),
     # the residence of an ambassador or a minister is of his kind (part2, slot 13)
     (
         r"EMBASS(?:Y|IES)|CONSULATES?|AMBASSADORS?|CONSULS?|DIPLOMATS?",
         "DIPLOMAT OFFICE OR RESIDENCE",
     ),
+    (r"CANDIDATES?|LEADERS?|POLITICIANS?", "POLITICAL FIGURE OFFICE OR RESIDENCE"),
     # a service station is a business (part2, slot 13), and high-tension posts carry power
     (r"(?:GAS|GASOLINE|SERVICE|FILLING) STATIONS?", "COMMERCIAL"),
     (r"HIGH[- ](?:TENSION|VOLTAGE)", "ENERGY"),
     (r"TELECOMMUNICATIONS?|TELEPHONE", "COMMUNICATIONS"),
     (r"UNIONS?|FEDERATIONS?", "ORGANIZATION OFFICE"),
+    # the army's installations have no type of their own
+    (r"MILITARY|BRIGADES?|BATTALIONS?|NATIONAL GUARD", "OTHER"),
     (r"POLICE|BARRACKS|GARRISONS?|POSTS?", "LAW ENFORCEMENT FACILITY"),
-    (r"BANKS?|BANCO", "FINANCIAL"),
-    (r"TOWERS?|PYLONS?|POWER|ELECTRIC\w*|SUBSTATIONS?|OIL|PIPELINES?|ENERGY|PLANTS?", "ENERGY"),
-    (r"RADIO|TELEVISION|TV|TELEPHONE|NEWSPAPERS?|STATIONS? OF|ANTENNAS?", "COMMUNICATIONS"),
+    (r"BANKS?|BANCO|BANKING|FINANCIAL|SAVINGS", "FINANCIAL"),
+    (
+        r"TOWERS?|PYLONS?|POLES|POWER|ELECTRIC\w*|SUBSTATIONS?|TRANSFORMERS?|OIL|PETROLEUM|"
+        r"FUEL|PIPELINES?|ENERGY|PLANTS?",
+        "ENERGY",
+    ),
+    (r"RADIO|TELEVISION|TV|TELEPHONE|NEWSPAPERS?|DAILY|STATIONS? OF|ANTENNAS?", "COMMUNICATIONS"),
+    # a party's office is an organization's, not the government's
+    (r"PART(?:Y|IES)", "ORGANIZATION OFFICE"),
     (
         r"MINISTR(?:Y|IES)|CITY HALL|MAYOR'?S?|GOVERNMENT|PRESIDENTIAL|PALACE|COURTS?|CONGRESS|"
-        r"MINISTER'?S?|GOVERNOR'?S?|PRESIDENT'?S?|OFFICES?",
+        r"MINISTER'?S?|GOVERNOR'?S?|PRESIDENT'?S?|PRESIDENCY|TOWN HALL|MUNICIPAL|ELECTORAL|"
+        r"OFFICES?",
         "GOVERNMENT OFFICE OR RESIDENCE",
     ),
-    (r"HEADQUARTERS|PARTY", "ORGANIZATION OFFICE"),
+    (r"HEADQUARTERS", "ORGANIZATION OFFICE"),
+    (r"AIRPORTS?|TERMINALS?|STATIONS?|DEPOTS?", "TRANSPORTATION FACILITY"),
     (
-        r"BUS(?:ES)?|CARS?|VEHICLES?|TRUCKS?|JEEPS?|TRAINS?|PLANES?|AIRCRAFT|HELICOPTERS?",
+        r"BUS(?:ES)?|CARS?|VEHICLES?|TRUCKS?|JEEPS?|TRAINS?|PLANES?|AIRCRAFT|HELICOPTERS?|"
+        r"AMBULANCES?|AIRPLANES?|(?:PUBLIC )?TRANSPORTATION",
         "TRANSPORT VEHICLE",
     ),
-    (r"AIRPORTS?|TERMINALS?|STATIONS?|DEPOTS?", "TRANSPORTATION FACILITY"),
     (r"BRIDGES?|ROADS?|HIGHWAYS?|RAILWAYS?|RAILROADS?", "TRANSPORTATION ROUTE"),
     (r"AQUEDUCTS?|WATER", "WATER"),
     (r"HOUSES?|HOMES?|RESIDENCES?|DWELLINGS?|FARMS?", "CIVILIAN RESIDENCE"),
     (
         r"STORES?|SHOPS?|COMPAN(?:Y|IES)|HOTELS?|RESTAURANTS?|BUSINESS\w*|SUPERMARKETS?|"
         r"FACTOR(?:Y|IES)|MARKETS?|PHARMAC(?:Y|IES)|DRUGSTORES?|KIOSKS?|ESTABLISHMENTS?|"
-        r"NIGHTCLUBS?|DISCOTHEQUES?|CAFES?|BROTHELS?|GARAGES?",
+        r"NIGHTCLUBS?|DISCOTHEQUES?|CAFES?|BROTHELS?|GARAGES?|SHOPPING|MALLS?",
         "COMMERCIAL",
     ),
 )
@@ -1904,7 +1921,8 @@ def _fill_foreign_nations(
     for actor in victims:
         text = _actor_text(actor, article)
         if actor.kind == ActorKind.PERSON or _looks_like_name(actor, text):
-            referent = _full_name(_split_title(text)[1], persons, article)
+            # the name without a nationality told as a title ('Spaniard X')
+            referent = _without_nationality(_full_name(_split_title(text)[1], persons, article))
         else:  # the group's description, as HUM TGT: DESCRIPTION gives it
             referent = _without_nationality(_without_quantity(text))
         # the words just before each mention: 'the Spanish priest X', 'U.S. citizen X';
@@ -1919,12 +1937,24 @@ def _fill_foreign_nations(
             and (words := _fill_string(match.group(1)).split())
             and words[0] in ("A", "AN", "THE")
         ]
+        origins = [  # 'X, 40, from Spain,'
+            _fill_string(match.group(1))
+            for _, end in actor.mentions
+            if (match := _COMES_FROM.match(article.text, end)) is not None
+        ]
         nation = next(
             (n for text in context if (n := _foreign_nation(text, home)) is not None), None
-        )
+        ) or next((n for text in origins if (n := _foreign_nation(text, home, True))), None)
         if nation is not None:
             people.append(Filler((nation,), (referent,)))
     t.slots[22] = SlotFill(fillers=people)
+
+
+# A person's origin told after the name: ', 40, from Spain', ', from Italy'.
+_COMES_FROM = re.compile(
+    r"\s*,\s*(?:\d{1,3}(?: years old)?\s*,\s*)?from\s+((?:the\s+)?[A-Za-z][\w.']*(?: [A-Z]\w*)?)",
+    re.IGNORECASE,
+)
 
 
 # Words that end the modifiers of a noun phrase, read backwards from its head.
@@ -1951,11 +1981,15 @@ def _modifiers_before(text: str, start: int, most: int = 3) -> str:
     return " ".join(kept)
 
 
-def _foreign_nation(text: str, home: str) -> str | None:
-    """The first nation other than ``home`` that a fill names by a demonym or a country
-    name ('NICARAGUAN EMBASSY' -> 'NICARAGUA'), as a MUC-4 country fill."""
-    for word in re.findall(r"[A-Z][A-Z.']*[A-Z.]", text):
-        nation = _nation_words().get(word.rstrip("'"))
+def _foreign_nation(text: str, home: str, by_name: bool = False) -> str | None:
+    """The first nation other than ``home`` that a fill names by a demonym ('NICARAGUAN
+    EMBASSY' -> 'NICARAGUA'), as a MUC-4 country fill; ``by_name``: or by the country's
+    name, where the words say it is one ('from Spain'; a surname may be a country's)."""
+    for match in re.finditer(r"[A-Z][A-Z.']*[A-Z.]", text):
+        word = match.group().rstrip("'")
+        if word.startswith("AMERICAN") and _OF_A_REGION.search(text, 0, match.start()):
+            continue  # 'Central American', 'Latin American': no one nation
+        nation = _nation_words().get(word) or (_country_words().get(word) if by_name else None)
         if nation is not None and nation != home:
             return nation
     return None
@@ -1971,9 +2005,25 @@ def _nation_words() -> dict[str, str]:
         name = _country_name(code)
         if name and " " not in demonym:
             words[demonym.upper()] = name
+            if demonym.endswith(("an", "i")):  # its people: 'two Peruvians', 'Israelis'
+                words[f"{demonym.upper()}S"] = name
     # forms the demonym table lacks: abbreviations, nouns for people, the period's states
     words.update(_EXTRA_NATION_WORDS)
     return words
+
+
+# The word before 'American' that makes it a region's ('Central American University').
+_OF_A_REGION = re.compile(r"\b(?:CENTRAL|LATIN|SOUTH|NORTH|PAN|INTER)[- ]$")
+
+
+@functools.cache
+def _country_words() -> dict[str, str]:
+    """One-word country names ('SPAIN', 'PERU') -> the country's MUC-4 fill: a nation by
+    name ('from Spain'), kept apart from the demonyms that may lead a description."""
+    from threatline.geo import demonyms
+
+    names = {_country_name(code) for code in demonyms().values()}
+    return {name: name for name in names if name and " " not in name}
 
 
 _EXTRA_NATION_WORDS: dict[str, str] = {
@@ -1983,6 +2033,16 @@ _EXTRA_NATION_WORDS: dict[str, str] = {
     "SPANIARD": "SPAIN",
     "SPANIARDS": "SPAIN",
     "BRITON": "UNITED KINGDOM",
+    "BRITONS": "UNITED KINGDOM",
+    "ENGLISHMAN": "UNITED KINGDOM",
+    "FRENCHMAN": "FRANCE",
+    "FRENCHMEN": "FRANCE",
+    "DUTCHMAN": "NETHERLANDS",
+    "DUTCHMEN": "NETHERLANDS",
+    "IRISHMAN": "IRELAND",
+    "SWEDE": "SWEDEN",
+    "SWEDES": "SWEDEN",
+    "ECUADORAN": "ECUADOR",
     "SOVIET": "USSR",
     "SOVIETS": "USSR",
 }
