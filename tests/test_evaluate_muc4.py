@@ -2873,3 +2873,42 @@ def test_muc4_a_bullet_is_of_a_gun(weapon, kinds) -> None:
     )
     (template,) = report_to_templates(report)
     assert [f.value for f in template.slot(7).fillers] == kinds
+
+
+def test_muc4_a_residence_takes_its_owner_s_kind_and_nation() -> None:
+    from threatline.evaluate.muc4 import (
+        SlotFill,
+        _fill_foreign_nations,
+        _owner,
+        _physical_target_type,
+    )
+
+    text = "A bomb damaged the Swedish consul's house and a bakery in Lima."
+    article = Article(id="a", text=text)
+
+    def span(surface: str) -> Span:
+        start = text.index(surface)
+        return Span(start=start, end=start + len(surface), text=surface)
+
+    event = EventMention(
+        id="E1",
+        type="bombing",
+        trigger=span("bomb"),
+        physical_targets=[span("house"), span("bakery")],
+    )
+    assert _owner("HOUSE", event, article) == "SWEDISH CONSUL'S"
+    assert _owner("BAKERY", event, article) == ""  # 'and a' is no owner
+    assert _physical_target_type("HOUSE", "SWEDISH CONSUL'S") == "DIPLOMAT OFFICE OR RESIDENCE"
+    assert _physical_target_type("RESIDENCE", "PRESIDENT ANA RUIZ'S") == (
+        "GOVERNMENT OFFICE OR RESIDENCE"
+    )
+    # a plain person's house stays a civilian's; a business keeps its own kind
+    assert _physical_target_type("HOUSE", "PEDRO VALDIVIA'S") == "CIVILIAN RESIDENCE"
+    assert _physical_target_type("HOTEL", "MAYOR'S") == "COMMERCIAL"
+    template = MucTemplate(message_id="m")
+    template.slots[3] = parse_slot(3, ["PERU: LIMA (CITY)"])
+    template.slots[12] = SlotFill(fillers=[Filler(("HOUSE",)), Filler(("BAKERY",))])
+    _fill_foreign_nations(template, [], article, owners={"HOUSE": "SWEDISH CONSUL'S"})
+    assert [(f.value, f.xref) for f in template.slot(15).fillers] == [("SWEDEN", ("HOUSE",))]
+    _fill_foreign_nations(template, [], article)
+    assert not template.slot(15).fillers

@@ -1856,12 +1856,12 @@ def event_to_template(
     not_kidnapping = incident_type != "KIDNAPPING"
     for slot in (12, 13, 14, 15, 16, 17):
         t.slots[slot] = SlotFill(inapplicable=not not_kidnapping)
+    owners = {text: _owner(text, event, article) for text in physical}
     if not_kidnapping:
         t.slots[12] = SlotFill(fillers=[Filler((text,)) for text in physical])
         t.slots[13] = SlotFill(
             fillers=[
-                Filler((_classify(text, _PHYSICAL_TARGET_TYPES) or "OTHER",), (text,))
-                for text in physical
+                Filler((_physical_target_type(text, owners[text]),), (text,)) for text in physical
             ]
         )
         t.slots[14] = SlotFill(
@@ -1888,8 +1888,40 @@ def event_to_template(
         # victim's nation is told against it.
         t.slots[3] = _one(fallback_country)
     _fill_human_targets(t, event, victims, article, incident_type, persons)
-    _fill_foreign_nations(t, victims, article, persons)
+    _fill_foreign_nations(t, victims, article, persons, owners)
     return t
+
+
+def _physical_target_type(text: str, owner: str) -> str:
+    """PHYS TGT: TYPE (part2, slot 13) from the words of the fill; a residence or a
+    building is its owner's kind ('President X's residence', 'the ambassador's house')."""
+    kind = _classify(text, _PHYSICAL_TARGET_TYPES) or "OTHER"
+    if kind in ("CIVILIAN RESIDENCE", "OTHER") and owner:
+        owned = _classify(owner, _PHYSICAL_TARGET_TYPES)
+        if owned in _OWNERS_KINDS:
+            return owned
+    return kind
+
+
+def _owner(text: str, event: EventMention, article: Article) -> str:
+    """The owner told in the possessive just before a physical target ('the U.S.
+    ambassador's' residence), or ''."""
+    for span in event.physical_targets:
+        if _without_quantity(_fill_string(span.text)) == text:
+            owner = _fill_string(_modifiers_before(article.text, span.start))
+            if owner.endswith(("'S", "'")):
+                return owner
+    return ""
+
+
+# Kinds of target that an owner gives to his residence or building.
+_OWNERS_KINDS = frozenset(
+    [
+        "DIPLOMAT OFFICE OR RESIDENCE",
+        "GOVERNMENT OFFICE OR RESIDENCE",
+        "POLITICAL FIGURE OFFICE OR RESIDENCE",
+    ]
+)
 
 
 def _harms_civilians(event: EventMention, actors: dict[str, Actor]) -> bool:
@@ -1899,11 +1931,17 @@ def _harms_civilians(event: EventMention, actors: dict[str, Actor]) -> bool:
 
 
 def _fill_foreign_nations(
-    t: MucTemplate, victims: list[Actor], article: Article, persons: Sequence[Actor] = ()
+    t: MucTemplate,
+    victims: list[Actor],
+    article: Article,
+    persons: Sequence[Actor] = (),
+    owners: dict[str, str] | None = None,
 ) -> None:
     """PHYS TGT / HUM TGT: FOREIGN NATION (part2, slots 15 and 22): the nation of a target
     that the text marks as another country's than the incident's ('the U.S. embassy', 'the
-    Spanish priest'), tagged with that target. Left empty when the incident has no place."""
+    Spanish priest'), or its owner's ('the Swedish consul's house': ``owners``), tagged with
+    that target. Left empty when the incident has no place."""
+    owners = owners or {}
     location = t.slot(3).fillers
     if not location:
         return
@@ -1914,7 +1952,7 @@ def _fill_foreign_nations(
             fillers=[
                 Filler((nation,), (text,))
                 for text in physical
-                if (nation := _foreign_nation(text, home)) is not None
+                if (nation := _foreign_nation(f"{owners.get(text, '')} {text}", home)) is not None
             ]
         )
     people: list[Filler] = []
