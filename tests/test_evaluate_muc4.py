@@ -2107,6 +2107,24 @@ def test_muc4_an_incident_with_no_place_of_its_own_is_at_the_town_of_its_paragra
         ("PARTY SECRETARY GENERAL", "", "GOVERNMENT OFFICIAL"),
         ("PEDRO MENA", "THE POLICE FOUND PEDRO MENA", "CIVILIAN"),
         ("TEACHER", "", "CIVILIAN"),
+        # 'president' alone heads the state; a party's or a union's does not
+        ("ANA RIOS PRESIDENT", "", "GOVERNMENT OFFICIAL"),
+        ("ANA RIOS FORMER PRESIDENT", "", "FORMER GOVERNMENT OFFICIAL"),
+        ("PRESIDENT OF THE REPUBLIC", "", "GOVERNMENT OFFICIAL"),
+        ("PEDRO MENA NATIONAL FRONT PRESIDENT", "", "CIVILIAN"),
+        ("PRESIDENT OF THE CHESS CLUB", "", "CIVILIAN"),
+        # a party's members are political figures
+        ("PARTY MILITANTS", "", "POLITICAL FIGURE"),
+        ("PEDRO MENA MEMBER OF THE GREEN PARTY", "", "POLITICAL FIGURE"),
+        # a relative is of no one's kind but his own
+        ("ANA RIOS WIFE OF COLONEL PEDRO MENA", "", "CIVILIAN"),
+        ("DAUGHTER OF THE CHILEAN AMBASSADOR", "", "CIVILIAN"),
+        ("THE MAYOR'S SON", "", "CIVILIAN"),
+        ("SONS", "", "CIVILIAN"),
+        ("PEDRO MENA CHARGE D'AFFAIRES", "", "DIPLOMAT"),
+        # a private citizen holds no rank
+        ("PRIVATE CITIZENS", "", "CIVILIAN"),
+        ("ANA RIOS PRIVATE", "THE ARMY SAID PRIVATE ANA RIOS DIED", "ACTIVE MILITARY"),
     ],
 )
 def test_muc4_human_target_type_from_ranks_former_roles_and_courts(text, context, kind) -> None:

@@ -3103,17 +3103,25 @@ def _human_target_type(actor: Actor, text: str, context: str = "") -> str:
             r"\b(SOLDIERS?|ARMY|MILITARY|TROOPS|OFFICERS?|COLONEL|GENERAL)\b", text
         )
         return "ACTIVE MILITARY" if military else "LAW ENFORCEMENT"
-    if actor.kind == ActorKind.GOVERNMENT or _GOVERNMENT_ROLE.search(text):
-        if re.search(r"\b(AMBASSADORS?|DIPLOMATS?|CONSULS?)\b", text):
+    if _KIN_OF.search(text):
+        return "CIVILIAN"  # 'the wife of a colonel' is of no one's kind but her own
+    if (
+        actor.kind == ActorKind.GOVERNMENT
+        or _GOVERNMENT_ROLE.search(text)
+        or (_HEAD_OF_STATE.search(text) and not _BODY.search(text))
+    ):
+        if re.search(r"\b(AMBASSADORS?|DIPLOMATS?|CONSULS?|CHARGE D'AFFAIRES)\b", text):
             return "DIPLOMAT"
         return "FORMER GOVERNMENT OFFICIAL" if former else "GOVERNMENT OFFICIAL"
-    if re.search(r"\b(CANDIDATES?|LEADERS?|POLITICIANS?|HOPEFULS?)\b", text):
+    if re.search(
+        r"\b(CANDIDATES?|LEADERS?|POLITICIANS?|HOPEFULS?|PART(?:Y|IES)|MILITANTS?)\b", text
+    ):
         return "POLITICAL FIGURE"
     if actor.kind == ActorKind.POLITICAL_PARTY:
         return "POLITICAL FIGURE"
     if re.search(r"\b(JUDGES?|MAGISTRATES?|PROSECUTORS?|ATTORNEYS?|JUSTICES?|COURT)\b", text):
         return "LEGAL OR JUDICIAL"
-    if re.search(r"\b(DIPLOMATS?|AMBASSADORS?|CONSULS?)\b", text):
+    if re.search(r"\b(DIPLOMATS?|AMBASSADORS?|CONSULS?|CHARGE D'AFFAIRES)\b", text):
         return "DIPLOMAT"
     if re.search(r"\b(BODYGUARDS?|WATCHM[AE]N|SECURITY (?:OFFICERS?|GUARDS?))\b", text) or (
         re.search(r"\bGUARDS?\b", text) and not _POLICE_WORDS.search(context)
@@ -3134,6 +3142,17 @@ def _human_target_type(actor: Actor, text: str, context: str = "") -> str:
 
 # Words that mark a role as past: 'former minister', 'retired general'.
 _FORMER = re.compile(rf"\b(?:{'|'.join(sorted(_ROLE_OPENERS))})\b")
+# A relative named by his kin ('the wife of', 'the colonel's son').
+_KIN_OF = re.compile(
+    r"\b(?:WIFE|WIDOW|HUSBAND|SONS?|DAUGHTERS?|BROTHERS?|SISTERS?|MOTHER|CHILD|CHILDREN|"
+    r"RELATIVES?|NEPHEWS?|NIECES?)\s+OF\b|'S\s+(?:WIFE|WIDOW|HUSBAND|SONS?|DAUGHTERS?|CHILDREN)\b"
+)
+# 'President' alone is the head of state; a party's or a union's is not.
+_HEAD_OF_STATE = re.compile(r"\bPRESIDENT\b(?!\s+OF\b(?!\s+THE\s+REPUBLIC))")
+_BODY = re.compile(
+    r"\b(?:PART(?:Y|IES)|UNIONS?|FEDERATION|ASSOCIATION|MOVEMENT|FRONT|COMPANY|CORPORATION|"
+    r"BANK|CHAMBER|COMMITTEE|CLUB)\b"
+)
 # Roles in the government; 'attorney general' heads a ministry (part2, slot 20).
 _GOVERNMENT_ROLE = re.compile(
     r"\b(MAYORS?|MINISTERS?|GOVERNORS?|SECRETAR(?:Y|IES)|COUNCILM[AE]N|OFFICIALS?|"
@@ -3143,7 +3162,8 @@ _GOVERNMENT_ROLE = re.compile(
 # Ranks of the army or the police ('general' not as in 'secretary general').
 _RANK = re.compile(
     r"\b(?:(?<!SECRETARY )(?<!DIRECTOR )(?<!INSPECTOR )(?<!ATTORNEY )(?<!CONSUL )GENERALS?|"
-    r"COLONELS?|MAJORS?|CAPTAINS?|LIEUTENANTS?|SERGEANTS?|CORPORALS?|PRIVATES?|SOLDIERS?|"
+    r"COLONELS?|MAJORS?|CAPTAINS?|LIEUTENANTS?|SERGEANTS?|CORPORALS?|PRIVATES?(?! CITIZENS?)|"
+    r"SOLDIERS?|"
     r"COMMANDERS?|OFFICERS?|POLICEM[AE]N|PATROLM[AE]N|AGENTS?|DETECTIVES?|GUARDS?|"
     r"MILITARY M[AE]N|GEN|COL|MAJ|CAPT|LT|SGT)\b"
 )
