@@ -2125,6 +2125,17 @@ def test_muc4_an_incident_with_no_place_of_its_own_is_at_the_town_of_its_paragra
         # a private citizen holds no rank
         ("PRIVATE CITIZENS", "", "CIVILIAN"),
         ("ANA RIOS PRIVATE", "THE ARMY SAID PRIVATE ANA RIOS DIED", "ACTIVE MILITARY"),
+        # the police and the civil defense enforce the law, the national guard is a force
+        ("PEDRO MENA POLICE DEPARTMENT CHIEF", "", "LAW ENFORCEMENT"),
+        ("A POLICE OFFICIAL", "", "LAW ENFORCEMENT"),
+        ("CIVIL DEFENSE MEMBERS", "", "LAW ENFORCEMENT"),
+        ("NATIONAL GUARD UNITS", "", "ACTIVE MILITARY"),
+        ("U.S. MARINE", "", "ACTIVE MILITARY"),
+        ("WIFE OF A POLICEMAN", "", "CIVILIAN"),
+        # officials of an embassy are diplomats, of the courts judicial
+        ("EMBASSY OFFICIALS", "", "DIPLOMAT"),
+        ("JUDICIAL OFFICIALS", "", "LEGAL OR JUDICIAL"),
+        ("FINANCE OFFICIALS", "", "GOVERNMENT OFFICIAL"),
     ],
 )
 def test_muc4_human_target_type_from_ranks_former_roles_and_courts(text, context, kind) -> None:

@@ -3105,13 +3105,21 @@ def _human_target_type(actor: Actor, text: str, context: str = "") -> str:
         return "ACTIVE MILITARY" if military else "LAW ENFORCEMENT"
     if _KIN_OF.search(text):
         return "CIVILIAN"  # 'the wife of a colonel' is of no one's kind but her own
+    if re.search(r"\bNATIONAL GUARD(?:SM[AE]N|S)?\b", text):
+        return "ACTIVE MILITARY"  # a force of the army, not a watchman
+    if _POLICE_WORDS.search(text) or re.search(r"\bCIVIL DEFENSE\b", text):
+        return "LAW ENFORCEMENT"  # 'a police official', 'the police chief'
     if (
         actor.kind == ActorKind.GOVERNMENT
         or _GOVERNMENT_ROLE.search(text)
         or (_HEAD_OF_STATE.search(text) and not _BODY.search(text))
     ):
-        if re.search(r"\b(AMBASSADORS?|DIPLOMATS?|CONSULS?|CHARGE D'AFFAIRES)\b", text):
+        if re.search(
+            r"\b(AMBASSADORS?|DIPLOMATS?|DIPLOMATIC|EMBASSY|CONSULS?|CHARGE D'AFFAIRES)\b", text
+        ):
             return "DIPLOMAT"
+        if re.search(r"\bJUDICIAL\b", text):
+            return "LEGAL OR JUDICIAL"
         return "FORMER GOVERNMENT OFFICIAL" if former else "GOVERNMENT OFFICIAL"
     if re.search(
         r"\b(CANDIDATES?|LEADERS?|POLITICIANS?|HOPEFULS?|PART(?:Y|IES)|MILITANTS?)\b", text
@@ -3164,7 +3172,7 @@ _RANK = re.compile(
     r"\b(?:(?<!SECRETARY )(?<!DIRECTOR )(?<!INSPECTOR )(?<!ATTORNEY )(?<!CONSUL )GENERALS?|"
     r"COLONELS?|MAJORS?|CAPTAINS?|LIEUTENANTS?|SERGEANTS?|CORPORALS?|PRIVATES?(?! CITIZENS?)|"
     r"SOLDIERS?|"
-    r"COMMANDERS?|OFFICERS?|POLICEM[AE]N|PATROLM[AE]N|AGENTS?|DETECTIVES?|GUARDS?|"
+    r"COMMANDERS?|OFFICERS?|POLICEM[AE]N|PATROLM[AE]N|AGENTS?|DETECTIVES?|GUARDS?|MARINES?|"
     r"MILITARY M[AE]N|GEN|COL|MAJ|CAPT|LT|SGT)\b"
 )
 _ARMY_WORDS = re.compile(
