@@ -1730,6 +1730,12 @@ def test_muc4_foreign_nation_of_targets_marked_as_another_country_s() -> None:
     assert _foreign_nation("LATIN AMERICAN COUNCIL", "PERU") is None
     assert _foreign_nation("AMERICAN EMBASSY", "PERU") == "UNITED STATES"
     assert _foreign_nation("SOUTH KOREAN EMBASSY", "PERU") == "SOUTH KOREA"
+    # a demonym of two words, and the set list's names of the period's states
+    assert _foreign_nation("COSTA RICAN CONSULATE", "PERU") == "COSTA RICA"
+    assert _foreign_nation("COSTA RICAN CONSULATE", "COSTA RICA") is None
+    assert _foreign_nation("USSR EMBASSY", "PERU") == "USSR"
+    assert _foreign_nation("CHINESE EMBASSY", "PERU") == "PEOPLES REP OF CHINA"
+    assert _foreign_nation("COSTA AZUL HOTEL", "PERU") is None
 
     text = "Gunmen shot the Spanish priest Juan Lopez and a local teacher in Lima."
     article = Article(id="a", text=text)

@@ -2023,14 +2023,35 @@ def _foreign_nation(text: str, home: str, by_name: bool = False) -> str | None:
     """The first nation other than ``home`` that a fill names by a demonym ('NICARAGUAN
     EMBASSY' -> 'NICARAGUA'), as a MUC-4 country fill; ``by_name``: or by the country's
     name, where the words say it is one ('from Spain'; a surname may be a country's)."""
-    for match in re.finditer(r"[A-Z][A-Z.']*[A-Z.]", text):
+    words = list(re.finditer(r"[A-Z][A-Z.']*[A-Z.]", text))
+    for i, match in enumerate(words):
         word = match.group().rstrip("'")
         if word.startswith("AMERICAN") and _OF_A_REGION.search(text, 0, match.start()):
             continue  # 'Central American', 'Latin American': no one nation
-        nation = _nation_words().get(word) or (_country_words().get(word) if by_name else None)
+        # a demonym of two words first ('COSTA RICAN'), then of one
+        after = words[i + 1].group().rstrip("'") if i + 1 < len(words) else ""
+        pair = f"{word} {after}"
+        nation = (
+            _nation_phrases().get(pair)
+            or _nation_words().get(word)
+            or (_country_words().get(word) if by_name else None)
+        )
         if nation is not None and nation != home:
             return nation
     return None
+
+
+@functools.cache
+def _nation_phrases() -> dict[str, str]:
+    """Upper-case demonyms of two words ('COSTA RICAN') -> the country's MUC-4 fill."""
+    from threatline.geo import demonyms
+
+    phrases: dict[str, str] = {}
+    for demonym, code in demonyms().items():
+        name = _country_name(code)
+        if name and demonym.count(" ") == 1:
+            phrases[demonym.upper()] = name
+    return phrases
 
 
 @functools.cache
@@ -2081,6 +2102,9 @@ _EXTRA_NATION_WORDS: dict[str, str] = {
     "SWEDE": "SWEDEN",
     "SWEDES": "SWEDEN",
     "ECUADORAN": "ECUADOR",
+    "USSR": "USSR",
+    "CHINESE": "PEOPLES REP OF CHINA",
+    "PRC": "PEOPLES REP OF CHINA",
     "SOVIET": "USSR",
     "SOVIETS": "USSR",
 }
