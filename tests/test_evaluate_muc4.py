@@ -1200,6 +1200,7 @@ def test_muc4_merged_mentions_give_a_named_person_one_description() -> None:
         ("BRANCH OFFICE OF THE DAILY LA VOZ", "COMMUNICATIONS"),
         ("OFFICES OF THE TAX SERVICE", "GOVERNMENT OFFICE OR RESIDENCE"),
         ("MUNICIPAL TREASURY", "GOVERNMENT OFFICE OR RESIDENCE"),
+        ("HOUSE OF THE PREFECT", "GOVERNMENT OFFICE OR RESIDENCE"),
         ("ELECTRIC POLES", "ENERGY"),
         ("POLES", "ENERGY"),
         ("FUEL INSTALLATIONS", "ENERGY"),
