@@ -2948,3 +2948,46 @@ def test_muc4_a_residence_takes_its_owner_s_kind_and_nation() -> None:
     assert [(f.value, f.xref) for f in template.slot(15).fillers] == [("SWEDEN", ("HOUSE",))]
     _fill_foreign_nations(template, [], article)
     assert not template.slot(15).fillers
+
+
+def test_muc4_a_residence_named_by_its_owner_takes_the_owner_s_roles() -> None:
+    from threatline.evaluate.muc4 import _owner, _physical_target_type
+
+    text = (
+        "Gunmen attacked the house of Pedro Valdivia and the farm of Ana Ruiz. "
+        "Valdivia, the Swedish consul, was unhurt. Ruiz was away."
+    )
+    article = Article(id="a", text=text)
+
+    def span(surface: str) -> Span:
+        start = text.index(surface)
+        return Span(start=start, end=start + len(surface), text=surface)
+
+    consul = Actor(
+        id="p",
+        name="Pedro Valdivia",
+        kind="person",
+        mentions=_spans(text, "Pedro Valdivia") + _spans(text, "Valdivia")[1:],
+    )
+    farmer = Actor(id="r", name="Ana Ruiz", kind="person", mentions=_spans(text, "Ruiz"))
+    event = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=span("attacked"),
+        physical_targets=[span("house of Pedro Valdivia"), span("farm of Ana Ruiz")],
+    )
+    owner = _owner("HOUSE OF PEDRO VALDIVIA", event, article, [consul, farmer])
+    assert "SWEDISH CONSUL" in owner
+    assert _physical_target_type("HOUSE OF PEDRO VALDIVIA", owner) == (
+        "DIPLOMAT OFFICE OR RESIDENCE"
+    )
+    # an owner the text gives no role keeps his house a civilian's
+    assert _owner("FARM OF ANA RUIZ", event, article, [consul, farmer]) == ""
+    assert _owner("HOUSE OF PEDRO VALDIVIA", event, article) == ""
+    from threatline.evaluate.muc4 import SlotFill, _fill_foreign_nations
+
+    template = MucTemplate(message_id="m")
+    template.slots[3] = parse_slot(3, ["PERU: LIMA (CITY)"])
+    template.slots[12] = SlotFill(fillers=[Filler(("HOUSE OF PEDRO VALDIVIA",))])
+    _fill_foreign_nations(template, [], article, owners={"HOUSE OF PEDRO VALDIVIA": owner})
+    assert [f.value for f in template.slot(15).fillers] == ["SWEDEN"]

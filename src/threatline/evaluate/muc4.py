@@ -1856,7 +1856,8 @@ def event_to_template(
     not_kidnapping = incident_type != "KIDNAPPING"
     for slot in (12, 13, 14, 15, 16, 17):
         t.slots[slot] = SlotFill(inapplicable=not not_kidnapping)
-    owners = {text: _owner(text, event, article) for text in physical}
+    persons = [a for a in actors.values() if a.kind == ActorKind.PERSON]
+    owners = {text: _owner(text, event, article, persons) for text in physical}
     if not_kidnapping:
         t.slots[12] = SlotFill(fillers=[Filler((text,)) for text in physical])
         t.slots[13] = SlotFill(
@@ -1882,7 +1883,6 @@ def event_to_template(
             effect = None
         if effect:
             t.slots[16] = SlotFill(fillers=[Filler((effect,), (x,)) for x in physical])
-    persons = [a for a in actors.values() if a.kind == ActorKind.PERSON]
     if t.slot(3).empty and fallback_country:
         # Same country earns half the location credit (guidelines 3.2.3), and a foreign
         # victim's nation is told against it.
@@ -1903,15 +1903,28 @@ def _physical_target_type(text: str, owner: str) -> str:
     return kind
 
 
-def _owner(text: str, event: EventMention, article: Article) -> str:
+def _owner(text: str, event: EventMention, article: Article, persons: Sequence[Actor] = ()) -> str:
     """The owner told in the possessive just before a physical target ('the U.S.
-    ambassador's' residence), or ''."""
+    ambassador's' residence), or ''; an owner told by his name ('X's house', 'the house of
+    X') is told by the roles the text gives that person ('X, the Swedish consul')."""
+    owner = ""
     for span in event.physical_targets:
         if _without_quantity(_fill_string(span.text)) == text:
-            owner = _fill_string(_modifiers_before(article.text, span.start))
-            if owner.endswith(("'S", "'")):
-                return owner
-    return ""
+            before = _fill_string(_modifiers_before(article.text, span.start))
+            if before.endswith(("'S", "'")):
+                owner = before
+                break
+    named = set(f"{owner} {text.partition(' OF ')[2]}".replace("'S", "").split())
+    for person in persons:
+        surname = _fill_string(person.name).split()[-1:]
+        if surname and surname[0] in named and len(surname[0]) > 2:
+            name = _fill_string(person.name)
+            roles = [
+                m for m in _mention_texts(person, article) if _is_person_description(m, name)
+            ] + _appositions(person, article)
+            if roles:
+                return " ".join([*roles[:2], owner])
+    return owner
 
 
 # Kinds of target that an owner gives to his residence or building.
