@@ -1737,6 +1737,9 @@ def test_muc4_foreign_nation_of_targets_marked_as_another_country_s() -> None:
     assert _foreign_nation("USSR EMBASSY", "PERU") == "USSR"
     assert _foreign_nation("CHINESE EMBASSY", "PERU") == "PEOPLES REP OF CHINA"
     assert _foreign_nation("COSTA AZUL HOTEL", "PERU") is None
+    assert _foreign_nation("SPANISH-LANGUAGE NETWORK", "PERU") is None
+    assert _foreign_nation("SPANISH-SPEAKING REPORTERS", "PERU") is None
+    assert _foreign_nation("SPANISH-BORN PRIEST", "PERU") == "SPAIN"
 
     text = "Gunmen shot the Spanish priest Juan Lopez and a local teacher in Lima."
     article = Article(id="a", text=text)

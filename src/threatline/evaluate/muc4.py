@@ -2041,6 +2041,8 @@ def _foreign_nation(text: str, home: str, by_name: bool = False) -> str | None:
         word = match.group().rstrip("'")
         if word.startswith("AMERICAN") and _OF_A_REGION.search(text, 0, match.start()):
             continue  # 'Central American', 'Latin American': no one nation
+        if re.match(r"-(?:SPEAKING|LANGUAGE)\b", text[match.end() :]):
+            continue  # 'a Spanish-language network': a language, not a nation
         # a demonym of two words first ('COSTA RICAN'), then of one
         after = words[i + 1].group().rstrip("'") if i + 1 < len(words) else ""
         pair = f"{word} {after}"
