@@ -2149,6 +2149,11 @@ def test_muc4_an_incident_with_no_place_of_its_own_is_at_the_town_of_its_paragra
         ("EMBASSY OFFICIALS", "", "DIPLOMAT"),
         ("JUDICIAL OFFICIALS", "", "LEGAL OR JUDICIAL"),
         ("FINANCE OFFICIALS", "", "GOVERNMENT OFFICIAL"),
+        # lawyers and investigators serve the law; the police's investigators enforce it
+        ("ANA RIOS UNIVERSITY LAWYER", "", "LEGAL OR JUDICIAL"),
+        ("MEMBERS OF A LEGAL COMMISSION", "", "LEGAL OR JUDICIAL"),
+        ("INVESTIGATORS", "", "LEGAL OR JUDICIAL"),
+        ("POLICE INVESTIGATORS", "", "LAW ENFORCEMENT"),
     ],
 )
 def test_muc4_human_target_type_from_ranks_former_roles_and_courts(text, context, kind) -> None:

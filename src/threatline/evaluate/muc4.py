@@ -3167,7 +3167,11 @@ def _human_target_type(actor: Actor, text: str, context: str = "") -> str:
         return "POLITICAL FIGURE"
     if actor.kind == ActorKind.POLITICAL_PARTY:
         return "POLITICAL FIGURE"
-    if re.search(r"\b(JUDGES?|MAGISTRATES?|PROSECUTORS?|ATTORNEYS?|JUSTICES?|COURT)\b", text):
+    if re.search(
+        r"\b(JUDGES?|MAGISTRATES?|PROSECUTORS?|ATTORNEYS?|JUSTICES?|COURT|LAWYERS?|LEGAL|"
+        r"INVESTIGATORS?)\b",
+        text,
+    ):
         return "LEGAL OR JUDICIAL"
     if re.search(r"\b(DIPLOMATS?|AMBASSADORS?|CONSULS?|CHARGE D'AFFAIRES)\b", text):
         return "DIPLOMAT"
