@@ -963,7 +963,6 @@ _PHYSICAL_TARGET_TYPES: tuple[tuple[str, str], ...] = (
         r"EMBASS(?:Y|IES)|CONSULATES?|AMBASSADORS?|CONSULS?|DIPLOMATS?",
         "DIPLOMAT OFFICE OR RESIDENCE",
     ),
-    (r"CANDIDATES?|LEADERS?|POLITICIANS?", "POLITICAL FIGURE OFFICE OR RESIDENCE"),
     # a service station is a business (part2, slot 13), and high-tension posts carry power
     (r"(?:GAS|GASOLINE|SERVICE|FILLING) STATIONS?", "COMMERCIAL"),
     (r"HIGH[- ](?:TENSION|VOLTAGE)", "ENERGY"),
