@@ -953,6 +953,12 @@ _INSTRUMENT_TYPES: tuple[tuple[str, str], ...] = (
 )
 
 _PHYSICAL_TARGET_TYPES: tuple[tuple[str, str], ...] = (
+    # a vehicle is one whoever owns it: 'a ministry vehicle', 'a police patrol car'
+    (
+        r"(?:VEHICLES?|CARS?|TRUCKS?|DUMPTRUCKS?|JEEPS?|BUS(?:ES)?|AMBULANCES?)"
+        r"(?=$|\s+(?:OF|IN|BELONGING|OWNED)\b)",
+        "TRANSPORT VEHICLE",
+    ),
     # the residence of an ambassador or a minister is of his kind (part2, slot 13)
     (
         r"EMBASS(?:Y|IES)|CONSULATES?|AMBASSADORS?|CONSULS?|DIPLOMATS?",
@@ -963,28 +969,39 @@ _PHYSICAL_TARGET_TYPES: tuple[tuple[str, str], ...] = (
     (r"HIGH[- ](?:TENSION|VOLTAGE)", "ENERGY"),
     (r"TELECOMMUNICATIONS?|TELEPHONE", "COMMUNICATIONS"),
     (r"UNIONS?|FEDERATIONS?", "ORGANIZATION OFFICE"),
+    # the army's installations have no type of their own
+    (r"MILITARY|BRIGADES?|BATTALIONS?|NATIONAL GUARD", "OTHER"),
     (r"POLICE|BARRACKS|GARRISONS?|POSTS?", "LAW ENFORCEMENT FACILITY"),
-    (r"BANKS?|BANCO", "FINANCIAL"),
-    (r"TOWERS?|PYLONS?|POWER|ELECTRIC\w*|SUBSTATIONS?|OIL|PIPELINES?|ENERGY|PLANTS?", "ENERGY"),
-    (r"RADIO|TELEVISION|TV|TELEPHONE|NEWSPAPERS?|STATIONS? OF|ANTENNAS?", "COMMUNICATIONS"),
+    (r"BANKS?|BANCO|BANKING|FINANCIAL|SAVINGS", "FINANCIAL"),
+    (
+        r"TOWERS?|PYLONS?|POLES|POWER|ELECTRIC\w*|SUBSTATIONS?|TRANSFORMERS?|OIL|PETROLEUM|"
+        r"FUEL|PIPELINES?|ENERGY|PLANTS?",
+        "ENERGY",
+    ),
+    (r"RADIO|TELEVISION|TV|TELEPHONE|NEWSPAPERS?|DAILY|STATIONS? OF|ANTENNAS?", "COMMUNICATIONS"),
+    # a party's office is an organization's, not the government's
+    (r"PART(?:Y|IES)", "ORGANIZATION OFFICE"),
     (
         r"MINISTR(?:Y|IES)|CITY HALL|MAYOR'?S?|GOVERNMENT|PRESIDENTIAL|PALACE|COURTS?|CONGRESS|"
-        r"MINISTER'?S?|GOVERNOR'?S?|PRESIDENT'?S?|OFFICES?",
+        r"MINISTER'?S?|GOVERNOR'?S?|PRESIDENT'?S?|PRESIDENCY|TOWN HALL|MUNICIPAL|ELECTORAL|"
+        r"PREFECTS?|OFFICES?",
         "GOVERNMENT OFFICE OR RESIDENCE",
     ),
-    (r"HEADQUARTERS|PARTY", "ORGANIZATION OFFICE"),
+    (r"HEADQUARTERS", "ORGANIZATION OFFICE"),
+    (r"AIRPORTS?|TERMINALS?|STATIONS?|DEPOTS?", "TRANSPORTATION FACILITY"),
     (
-        r"BUS(?:ES)?|CARS?|VEHICLES?|TRUCKS?|JEEPS?|TRAINS?|PLANES?|AIRCRAFT|HELICOPTERS?",
+        r"BUS(?:ES)?|CARS?|VEHICLES?|TRUCKS?|JEEPS?|TRAINS?|PLANES?|AIRCRAFT|HELICOPTERS?|"
+        r"AMBULANCES?|AIRPLANES?|(?:PUBLIC )?TRANSPORTATION",
         "TRANSPORT VEHICLE",
     ),
-    (r"AIRPORTS?|TERMINALS?|STATIONS?|DEPOTS?", "TRANSPORTATION FACILITY"),
     (r"BRIDGES?|ROADS?|HIGHWAYS?|RAILWAYS?|RAILROADS?", "TRANSPORTATION ROUTE"),
     (r"AQUEDUCTS?|WATER", "WATER"),
-    (r"HOUSES?|HOMES?|RESIDENCES?|DWELLINGS?|FARMS?", "CIVILIAN RESIDENCE"),
+    # a farm is land, not a residence
+    (r"HOUSES?|HOMES?|RESIDENCES?|DWELLINGS?", "CIVILIAN RESIDENCE"),
     (
         r"STORES?|SHOPS?|COMPAN(?:Y|IES)|HOTELS?|RESTAURANTS?|BUSINESS\w*|SUPERMARKETS?|"
         r"FACTOR(?:Y|IES)|MARKETS?|PHARMAC(?:Y|IES)|DRUGSTORES?|KIOSKS?|ESTABLISHMENTS?|"
-        r"NIGHTCLUBS?|DISCOTHEQUES?|CAFES?|BROTHELS?|GARAGES?",
+        r"NIGHTCLUBS?|DISCOTHEQUES?|CAFES?|BROTHELS?|GARAGES?|SHOPPING|MALLS?",
         "COMMERCIAL",
     ),
 )
@@ -1914,12 +1931,13 @@ def event_to_template(
     not_kidnapping = incident_type != "KIDNAPPING"
     for slot in (12, 13, 14, 15, 16, 17):
         t.slots[slot] = SlotFill(inapplicable=not not_kidnapping)
+    persons = [a for a in actors.values() if a.kind == ActorKind.PERSON]
+    owners = {text: _owner(text, event, article, persons) for text in physical}
     if not_kidnapping:
         t.slots[12] = SlotFill(fillers=[Filler((text,)) for text in physical])
         t.slots[13] = SlotFill(
             fillers=[
-                Filler((_classify(text, _PHYSICAL_TARGET_TYPES) or "OTHER",), (text,))
-                for text in physical
+                Filler((_physical_target_type(text, owners[text]),), (text,)) for text in physical
             ]
         )
         t.slots[14] = SlotFill(
@@ -1940,14 +1958,58 @@ def event_to_template(
             effect = None
         if effect:
             t.slots[16] = SlotFill(fillers=[Filler((effect,), (x,)) for x in physical])
-    persons = [a for a in actors.values() if a.kind == ActorKind.PERSON]
     if t.slot(3).empty and fallback_country:
         # Same country earns half the location credit (guidelines 3.2.3), and a foreign
         # victim's nation is told against it.
         t.slots[3] = _one(fallback_country)
     _fill_human_targets(t, event, victims, article, incident_type, persons)
-    _fill_foreign_nations(t, victims, article, persons)
+    _fill_foreign_nations(t, victims, article, persons, owners)
     return t
+
+
+def _physical_target_type(text: str, owner: str) -> str:
+    """PHYS TGT: TYPE (part2, slot 13) from the words of the fill; a residence or a
+    building is its owner's kind ('President X's residence', 'the ambassador's house')."""
+    kind = _classify(text, _PHYSICAL_TARGET_TYPES) or "OTHER"
+    if kind in ("CIVILIAN RESIDENCE", "OTHER") and owner:
+        owned = _classify(owner, _PHYSICAL_TARGET_TYPES)
+        if owned in _OWNERS_KINDS:
+            return owned
+    return kind
+
+
+def _owner(text: str, event: EventMention, article: Article, persons: Sequence[Actor] = ()) -> str:
+    """The owner told in the possessive just before a physical target ('the U.S.
+    ambassador's' residence), or ''; an owner told by his name ('X's house', 'the house of
+    X') is told by the roles the text gives that person ('X, the Swedish consul')."""
+    owner = ""
+    for span in event.physical_targets:
+        if _without_quantity(_fill_string(span.text)) == text:
+            before = _fill_string(_modifiers_before(article.text, span.start))
+            if before.endswith(("'S", "'")):
+                owner = before
+                break
+    named = set(f"{owner} {text.partition(' OF ')[2]}".replace("'S", "").split())
+    for person in persons:
+        surname = _fill_string(person.name).split()[-1:]
+        if surname and surname[0] in named and len(surname[0]) > 2:
+            name = _fill_string(person.name)
+            roles = [
+                m for m in _mention_texts(person, article) if _is_person_description(m, name)
+            ] + _appositions(person, article)
+            if roles:
+                return " ".join([*roles[:2], owner])
+    return owner
+
+
+# Kinds of target that an owner gives to his residence or building.
+_OWNERS_KINDS = frozenset(
+    [
+        "DIPLOMAT OFFICE OR RESIDENCE",
+        "GOVERNMENT OFFICE OR RESIDENCE",
+        "POLITICAL FIGURE OFFICE OR RESIDENCE",
+    ]
+)
 
 
 def _harms_civilians(event: EventMention, actors: dict[str, Actor]) -> bool:
@@ -1981,11 +2043,17 @@ def _killing_of_unarmed(event: EventMention, actors: dict[str, Actor]) -> bool:
 
 
 def _fill_foreign_nations(
-    t: MucTemplate, victims: list[Actor], article: Article, persons: Sequence[Actor] = ()
+    t: MucTemplate,
+    victims: list[Actor],
+    article: Article,
+    persons: Sequence[Actor] = (),
+    owners: dict[str, str] | None = None,
 ) -> None:
     """PHYS TGT / HUM TGT: FOREIGN NATION (part2, slots 15 and 22): the nation of a target
     that the text marks as another country's than the incident's ('the U.S. embassy', 'the
-    Spanish priest'), tagged with that target. Left empty when the incident has no place."""
+    Spanish priest'), or its owner's ('the Swedish consul's house': ``owners``), tagged with
+    that target. Left empty when the incident has no place."""
+    owners = owners or {}
     location = t.slot(3).fillers
     if not location:
         return
@@ -1996,14 +2064,15 @@ def _fill_foreign_nations(
             fillers=[
                 Filler((nation,), (text,))
                 for text in physical
-                if (nation := _foreign_nation(text, home)) is not None
+                if (nation := _foreign_nation(f"{owners.get(text, '')} {text}", home)) is not None
             ]
         )
     people: list[Filler] = []
     for actor in victims:
         text = _actor_text(actor, article)
         if actor.kind == ActorKind.PERSON or _looks_like_name(actor, text):
-            referent = _full_name(_split_title(text)[1], persons, article)
+            # the name without a nationality told as a title ('Spaniard X')
+            referent = _without_nationality(_full_name(_split_title(text)[1], persons, article))
         else:  # the group's description, as HUM TGT: DESCRIPTION gives it
             referent = _without_nationality(_without_quantity(text))
         # the words just before each mention: 'the Spanish priest X', 'U.S. citizen X';
@@ -2018,12 +2087,24 @@ def _fill_foreign_nations(
             and (words := _fill_string(match.group(1)).split())
             and words[0] in ("A", "AN", "THE")
         ]
+        origins = [  # 'X, 40, from Spain,'
+            _fill_string(match.group(1))
+            for _, end in actor.mentions
+            if (match := _COMES_FROM.match(article.text, end)) is not None
+        ]
         nation = next(
             (n for text in context if (n := _foreign_nation(text, home)) is not None), None
-        )
+        ) or next((n for text in origins if (n := _foreign_nation(text, home, True))), None)
         if nation is not None:
             people.append(Filler((nation,), (referent,)))
     t.slots[22] = SlotFill(fillers=people)
+
+
+# A person's origin told after the name: ', 40, from Spain', ', from Italy'.
+_COMES_FROM = re.compile(
+    r"\s*,\s*(?:\d{1,3}(?: years old)?\s*,\s*)?from\s+((?:the\s+)?[A-Za-z][\w.']*(?: [A-Z]\w*)?)",
+    re.IGNORECASE,
+)
 
 
 # Words that end the modifiers of a noun phrase, read backwards from its head.
@@ -2050,14 +2131,41 @@ def _modifiers_before(text: str, start: int, most: int = 3) -> str:
     return " ".join(kept)
 
 
-def _foreign_nation(text: str, home: str) -> str | None:
-    """The first nation other than ``home`` that a fill names by a demonym or a country
-    name ('NICARAGUAN EMBASSY' -> 'NICARAGUA'), as a MUC-4 country fill."""
-    for word in re.findall(r"[A-Z][A-Z.']*[A-Z.]", text):
-        nation = _nation_words().get(word.rstrip("'"))
+def _foreign_nation(text: str, home: str, by_name: bool = False) -> str | None:
+    """The first nation other than ``home`` that a fill names by a demonym ('NICARAGUAN
+    EMBASSY' -> 'NICARAGUA'), as a MUC-4 country fill; ``by_name``: or by the country's
+    name, where the words say it is one ('from Spain'; a surname may be a country's)."""
+    words = list(re.finditer(r"[A-Z][A-Z.']*[A-Z.]", text))
+    for i, match in enumerate(words):
+        word = match.group().rstrip("'")
+        if word.startswith("AMERICAN") and _OF_A_REGION.search(text, 0, match.start()):
+            continue  # 'Central American', 'Latin American': no one nation
+        if re.match(r"-(?:SPEAKING|LANGUAGE)\b", text[match.end() :]):
+            continue  # 'a Spanish-language network': a language, not a nation
+        # a demonym of two words first ('COSTA RICAN'), then of one
+        after = words[i + 1].group().rstrip("'") if i + 1 < len(words) else ""
+        pair = f"{word} {after}"
+        nation = (
+            _nation_phrases().get(pair)
+            or _nation_words().get(word)
+            or (_country_words().get(word) if by_name else None)
+        )
         if nation is not None and nation != home:
             return nation
     return None
+
+
+@functools.cache
+def _nation_phrases() -> dict[str, str]:
+    """Upper-case demonyms of two words ('COSTA RICAN') -> the country's MUC-4 fill."""
+    from threatline.geo import demonyms
+
+    phrases: dict[str, str] = {}
+    for demonym, code in demonyms().items():
+        name = _country_name(code)
+        if name and demonym.count(" ") == 1:
+            phrases[demonym.upper()] = name
+    return phrases
 
 
 @functools.cache
@@ -2070,9 +2178,25 @@ def _nation_words() -> dict[str, str]:
         name = _country_name(code)
         if name and " " not in demonym:
             words[demonym.upper()] = name
+            if demonym.endswith(("an", "i")):  # its people: 'two Peruvians', 'Israelis'
+                words[f"{demonym.upper()}S"] = name
     # forms the demonym table lacks: abbreviations, nouns for people, the period's states
     words.update(_EXTRA_NATION_WORDS)
     return words
+
+
+# The word before 'American' that makes it a region's ('Central American University').
+_OF_A_REGION = re.compile(r"\b(?:CENTRAL|LATIN|SOUTH|NORTH|PAN|INTER)[- ]$")
+
+
+@functools.cache
+def _country_words() -> dict[str, str]:
+    """One-word country names ('SPAIN', 'PERU') -> the country's MUC-4 fill: a nation by
+    name ('from Spain'), kept apart from the demonyms that may lead a description."""
+    from threatline.geo import demonyms
+
+    names = {_country_name(code) for code in demonyms().values()}
+    return {name: name for name in names if name and " " not in name}
 
 
 _EXTRA_NATION_WORDS: dict[str, str] = {
@@ -2082,6 +2206,19 @@ _EXTRA_NATION_WORDS: dict[str, str] = {
     "SPANIARD": "SPAIN",
     "SPANIARDS": "SPAIN",
     "BRITON": "UNITED KINGDOM",
+    "BRITONS": "UNITED KINGDOM",
+    "ENGLISHMAN": "UNITED KINGDOM",
+    "FRENCHMAN": "FRANCE",
+    "FRENCHMEN": "FRANCE",
+    "DUTCHMAN": "NETHERLANDS",
+    "DUTCHMEN": "NETHERLANDS",
+    "IRISHMAN": "IRELAND",
+    "SWEDE": "SWEDEN",
+    "SWEDES": "SWEDEN",
+    "ECUADORAN": "ECUADOR",
+    "USSR": "USSR",
+    "CHINESE": "PEOPLES REP OF CHINA",
+    "PRC": "PEOPLES REP OF CHINA",
     "SOVIET": "USSR",
     "SOVIETS": "USSR",
 }
@@ -3193,17 +3330,37 @@ def _human_target_type(actor: Actor, text: str, context: str = "") -> str:
             r"\b(SOLDIERS?|ARMY|MILITARY|TROOPS|OFFICERS?|COLONEL|GENERAL)\b", text
         )
         return "ACTIVE MILITARY" if military else "LAW ENFORCEMENT"
-    if actor.kind == ActorKind.GOVERNMENT or _GOVERNMENT_ROLE.search(text):
-        if re.search(r"\b(AMBASSADORS?|DIPLOMATS?|CONSULS?)\b", text):
+    if _KIN_OF.search(text):
+        return "CIVILIAN"  # 'the wife of a colonel' is of no one's kind but her own
+    if re.search(r"\bNATIONAL GUARD(?:SM[AE]N|S)?\b", text):
+        return "ACTIVE MILITARY"  # a force of the army, not a watchman
+    if _POLICE_WORDS.search(text) or re.search(r"\bCIVIL DEFENSE\b", text):
+        return "LAW ENFORCEMENT"  # 'a police official', 'the police chief'
+    if (
+        actor.kind == ActorKind.GOVERNMENT
+        or _GOVERNMENT_ROLE.search(text)
+        or (_HEAD_OF_STATE.search(text) and not _BODY.search(text))
+    ):
+        if re.search(
+            r"\b(AMBASSADORS?|DIPLOMATS?|DIPLOMATIC|EMBASSY|CONSULS?|CHARGE D'AFFAIRES)\b", text
+        ):
             return "DIPLOMAT"
+        if re.search(r"\bJUDICIAL\b", text):
+            return "LEGAL OR JUDICIAL"
         return "FORMER GOVERNMENT OFFICIAL" if former else "GOVERNMENT OFFICIAL"
-    if re.search(r"\b(CANDIDATES?|LEADERS?|POLITICIANS?|HOPEFULS?)\b", text):
+    if re.search(
+        r"\b(CANDIDATES?|LEADERS?|POLITICIANS?|HOPEFULS?|PART(?:Y|IES)|MILITANTS?)\b", text
+    ):
         return "POLITICAL FIGURE"
     if actor.kind == ActorKind.POLITICAL_PARTY:
         return "POLITICAL FIGURE"
-    if re.search(r"\b(JUDGES?|MAGISTRATES?|PROSECUTORS?|ATTORNEYS?|JUSTICES?|COURT)\b", text):
+    if re.search(
+        r"\b(JUDGES?|MAGISTRATES?|PROSECUTORS?|ATTORNEYS?|JUSTICES?|COURT|LAWYERS?|LEGAL|"
+        r"INVESTIGATORS?)\b",
+        text,
+    ):
         return "LEGAL OR JUDICIAL"
-    if re.search(r"\b(DIPLOMATS?|AMBASSADORS?|CONSULS?)\b", text):
+    if re.search(r"\b(DIPLOMATS?|AMBASSADORS?|CONSULS?|CHARGE D'AFFAIRES)\b", text):
         return "DIPLOMAT"
     if re.search(r"\b(BODYGUARDS?|WATCHM[AE]N|SECURITY (?:OFFICERS?|GUARDS?))\b", text) or (
         re.search(r"\bGUARDS?\b", text) and not _POLICE_WORDS.search(context)
@@ -3224,6 +3381,17 @@ def _human_target_type(actor: Actor, text: str, context: str = "") -> str:
 
 # Words that mark a role as past: 'former minister', 'retired general'.
 _FORMER = re.compile(rf"\b(?:{'|'.join(sorted(_ROLE_OPENERS))})\b")
+# A relative named by his kin ('the wife of', 'the colonel's son').
+_KIN_OF = re.compile(
+    r"\b(?:WIFE|WIDOW|HUSBAND|SONS?|DAUGHTERS?|BROTHERS?|SISTERS?|MOTHER|CHILD|CHILDREN|"
+    r"RELATIVES?|NEPHEWS?|NIECES?)\s+OF\b|'S\s+(?:WIFE|WIDOW|HUSBAND|SONS?|DAUGHTERS?|CHILDREN)\b"
+)
+# 'President' alone is the head of state; a party's or a union's is not.
+_HEAD_OF_STATE = re.compile(r"\bPRESIDENT\b(?!\s+OF\b(?!\s+THE\s+REPUBLIC))")
+_BODY = re.compile(
+    r"\b(?:PART(?:Y|IES)|UNIONS?|FEDERATION|ASSOCIATION|MOVEMENT|FRONT|COMPANY|CORPORATION|"
+    r"BANK|CHAMBER|COMMITTEE|CLUB)\b"
+)
 # Roles in the government; 'attorney general' heads a ministry (part2, slot 20).
 _GOVERNMENT_ROLE = re.compile(
     r"\b(MAYORS?|MINISTERS?|GOVERNORS?|SECRETAR(?:Y|IES)|COUNCILM[AE]N|OFFICIALS?|"
@@ -3233,8 +3401,9 @@ _GOVERNMENT_ROLE = re.compile(
 # Ranks of the army or the police ('general' not as in 'secretary general').
 _RANK = re.compile(
     r"\b(?:(?<!SECRETARY )(?<!DIRECTOR )(?<!INSPECTOR )(?<!ATTORNEY )(?<!CONSUL )GENERALS?|"
-    r"COLONELS?|MAJORS?|CAPTAINS?|LIEUTENANTS?|SERGEANTS?|CORPORALS?|PRIVATES?|SOLDIERS?|"
-    r"COMMANDERS?|OFFICERS?|POLICEM[AE]N|PATROLM[AE]N|AGENTS?|DETECTIVES?|GUARDS?|"
+    r"COLONELS?|MAJORS?|CAPTAINS?|LIEUTENANTS?|SERGEANTS?|CORPORALS?|PRIVATES?(?! CITIZENS?)|"
+    r"SOLDIERS?|"
+    r"COMMANDERS?|OFFICERS?|POLICEM[AE]N|PATROLM[AE]N|AGENTS?|DETECTIVES?|GUARDS?|MARINES?|"
     r"MILITARY M[AE]N|GEN|COL|MAJ|CAPT|LT|SGT)\b"
 )
 _ARMY_WORDS = re.compile(
