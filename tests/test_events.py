@@ -584,15 +584,58 @@ def test_events_a_person_a_group_of_victims_includes_is_a_victim(nlp):
 
 
 @pytest.mark.model
-def test_events_a_group_a_group_of_victims_includes_adds_no_victim(nlp):
-    text = "Gunmen killed ten peasants, including three children."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed ten peasants, including three children.",
+        "A bomb exploded in Tarma. Four peasants including three children were injured.",
+    ],
+)
+def test_events_a_group_a_group_of_victims_includes_are_victims(nlp, text):
     found = [
         actor(text, "peasants", ActorKind.CIVILIANS, "peasants"),
         actor(text, "children", ActorKind.CIVILIANS, "children"),
     ]
     event = only(run(nlp, text, actors=found))
+    assert {("peasants", "victim"), ("children", "victim")} <= roles(event)
+
+
+@pytest.mark.model
+def test_events_armed_men_a_group_of_victims_includes_are_no_victims(nlp):
+    text = "Gunmen killed ten peasants, including three guerrillas."
+    found = [
+        actor(text, "peasants", ActorKind.CIVILIANS, "peasants"),
+        actor(text, "guerrillas", ActorKind.ARMED_GROUP, "guerrillas"),
+    ]
+    event = only(run(nlp, text, actors=found))
     assert ("peasants", "victim") in roles(event)
-    assert ("children", "victim") not in roles(event)
+    assert ("guerrillas", "victim") not in roles(event)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        (
+            "A bomb exploded in Tarma. Two people were killed and 12 were wounded, "
+            "including 3 students.",
+            {"people", "students"},
+        ),
+        (
+            "A bomb exploded in Tarma. Two people were killed and 12 were wounded, "
+            "including 3 guerrillas.",
+            {"people"},
+        ),
+    ],
+)
+def test_events_people_a_count_of_the_harmed_includes_are_victims(nlp, text, victims):
+    found = [
+        actor(text, "people", ActorKind.CIVILIANS, "people"),
+        actor(text, "students", ActorKind.CIVILIANS, "students"),
+        actor(text, "guerrillas", ActorKind.ARMED_GROUP, "guerrillas"),
+    ]
+    event = only(run(nlp, text, actors=found))
+    assert {p.actor for p in event.participants if p.role == "victim"} == victims
 
 
 @pytest.mark.model

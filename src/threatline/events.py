@@ -1386,9 +1386,23 @@ def _add_phrase(mention: _Mention, actors: _Actors, head: Token, role: Role) -> 
             _add(mention, person, role)
 
 
+#: Who a harmed group can include: persons, civilians, officials, journalists, members of a
+#: body; not the armed men, forces (casualties of a fight) or organisations told among them.
+_INCLUDED_KINDS = frozenset(
+    [
+        ActorKind.PERSON.value,
+        ActorKind.CIVILIANS.value,
+        ActorKind.GOVERNMENT.value,
+        ActorKind.MEDIA.value,
+        ActorKind.OTHER.value,
+    ]
+)
+
+
 def _included_people(head: Token, actors: _Actors) -> list[Actor]:
-    """The named persons a group of harmed people includes: 'killed ten workers, including
-    their leader Rosa Vidal' (the group's own count stays the number harmed)."""
+    """The persons and groups a group of harmed people includes: 'killed ten workers,
+    including their leader Rosa Vidal', 'five people, including a child, were wounded' (the
+    group's own count stays the number harmed)."""
     found: list[Actor] = []
     for token in _conjuncts(head):
         for prep in _children(token, {"prep"}):
@@ -1399,7 +1413,7 @@ def _included_people(head: Token, actors: _Actors) -> list[Actor]:
                     actor = actors.in_subtree(named)
                     people = [actor] if actor is not None else []
                     for person in [*people, *_listed_people(named, actors)]:
-                        if person.kind == ActorKind.PERSON.value and person not in found:
+                        if person.kind in _INCLUDED_KINDS and person not in found:
                             found.append(person)
     return found
 
@@ -2309,6 +2323,21 @@ def _add_victim(mention: _Mention, cue: Token, actors: _Actors) -> None:
         return
     role = Role.TARGET if mention.type == EventType.SECURITY_OPERATION.value else Role.VICTIM
     _add_phrase(mention, actors, argument, role)
+    if role == Role.VICTIM and cue.pos_ in ("VERB", "AUX"):
+        # 'twelve were wounded, including three policemen': the parser hangs the included
+        # people on the verb, not on the count. Only groups: a name hung there is often a
+        # partial one ('including Vidal') that would count as another victim of the act.
+        for prep in _children(cue, {"prep"}):
+            if prep.lower_ == "including":
+                for pobj in _children(prep, {"pobj"}):
+                    for token in _conjuncts(pobj):
+                        actor = actors.in_subtree(_partitive_whole(token))
+                        if (
+                            actor is not None
+                            and actor.kind in _INCLUDED_KINDS
+                            and actor.kind != ActorKind.PERSON.value
+                        ):
+                            _add(mention, actor, role)
 
 
 def _add_harmed_people(mention: _Mention, cue: Token, actors: _Actors) -> None:
