@@ -318,6 +318,51 @@ def test_geo_geocode_unknown_name_keeps_its_name_without_gazetteer_id(nlp, gazet
     assert by_name["Squirrelwood Heights"].lat == by_name["Pittsburgh"].lat
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [
+        # A name that qualifies a noun which is no kind of place, one side of a hyphenated
+        # name, a word of a person's name: no place of its own, one more mention of the
+        # place that contains it.
+        ("A bomb went off at the Quelmaro Soda shop in Pittsburgh on Monday.", "Quelmaro Soda"),
+        ("Rebels blew up the Quelmaro-Tresillo pipeline near Pittsburgh on Monday.", "Quelmaro"),
+        (
+            "Gunmen shot Quelmaro Tresillo Vaz in Pittsburgh. Quelmaro Tresillo Vaz died.",
+            "Quelmaro",
+        ),
+    ],
+)
+def test_geo_geocode_unknown_name_in_a_longer_name_is_no_place(nlp, gazetteer, text, unknown):
+    assert not gazetteer.candidates(unknown)
+    doc = nlp(text)
+    toponyms = sorted(
+        _spans(text, *[unknown] * text.count(unknown)) + _spans(text, "Pittsburgh"),
+        key=lambda s: s.start,
+    )
+    (place,) = geocode(doc, gazetteer, toponyms=toponyms)
+    assert place.name == "Pittsburgh"
+    assert len(place.mentions) == 1 + text.count(unknown)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police searched the Quelmaro Alto neighborhood of Pittsburgh on Monday.",
+        "Gunmen attacked Quelmaro Alto, near Pittsburgh, on Monday.",
+        "Quelmaro Alto residents fled Pittsburgh after Pedro Sanz was shot.",
+    ],
+)
+def test_geo_geocode_unknown_name_standing_alone_stays_a_place(nlp, gazetteer, text):
+    doc = nlp(text)
+    toponyms = sorted(
+        _spans(text, "Quelmaro Alto") + _spans(text, "Pittsburgh"), key=lambda s: s.start
+    )
+    names = {p.name for p in geocode(doc, gazetteer, toponyms=toponyms)}
+    assert names == {"Quelmaro Alto", "Pittsburgh"}
+
+
 def test_geo_resolve_home_state_of_the_other_places_wins(gazetteer):
     # Two Tennessee cities make the story's home state Tennessee, although they lie too
     # far from Lebanon, Tennessee for distance alone to decide.

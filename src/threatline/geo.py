@@ -1514,7 +1514,10 @@ def geocode(
     nearest one before it in the document. Other unknown names that have a containing
     place (see :func:`_fallback_entry`) keep their own name as a Place of level "area"
     with ``gazetteer_id`` null and the container's coordinates; without one they are
-    dropped. An unknown name never removes the article's other places.
+    dropped. An unknown name that is only ever a piece of a longer name ("the X
+    warehouse", "Pedro X Soto", "the X-Y pipeline": :func:`_part_of_longer_name`) is no
+    place of its own: its mentions go to its container. An unknown name never removes
+    the article's other places.
     """
     text = doc.text
     if toponyms is None:
@@ -1545,6 +1548,21 @@ def geocode(
     ]
     for span, entry, stand_in in zip(toponyms, resolved, is_stand_in, strict=True):
         is_facility = span.start in facility_starts or bool(_VENUE_WORDS.search(span.text))
+        if (
+            entry is not None
+            and stand_in
+            and not is_facility
+            and all(
+                _part_of_longer_name(doc, s)
+                for s in toponyms
+                if fold_name(s.text) == fold_name(span.text)
+            )
+        ):
+            # Only ever a piece of a longer name ("the X warehouse", "X street"): no place
+            # of its own; what it names lies in the place that contains it.
+            container = gazetteer.get(entry.gazetteer_id.removeprefix(_FALLBACK_PREFIX))
+            if container is not None:
+                entry, stand_in = container, False
         if entry is not None and stand_in and not is_facility:
             key = "unresolved:" + fold_name(span.text)
             if key not in places:
@@ -1601,6 +1619,37 @@ def geocode(
         place.id = f"P{n}"
         out.append(place)
     return out
+
+
+# Nouns a place name may qualify and still name a place ("the San Ramon neighborhood").
+_PLACE_KIND_WORDS = """neighborhood neighbourhood barrio colonia district suburb municipality
+department province region area zone sector town village hamlet city county canton jurisdiction
+township community settlement valley mountain mountains hill hills volcano island state farm
+estate ranch hacienda border outskirts residents inhabitants"""
+_PLACE_KIND_NOUNS = frozenset(_PLACE_KIND_WORDS.split())
+
+
+def _part_of_longer_name(doc: Doc, span: Span) -> bool:
+    """Whether a mention is only a piece of a longer name: it qualifies a noun other than
+    a kind of place ("the [Los Pinos] warehouse", "[Norte] bank", "[Pedro] Valdivia") or
+    is one side of a hyphenated name ("the [Alba]-Cortes pipeline")."""
+    text = doc.text
+    if re.match(r"-[A-Za-z0-9]", text[span.end : span.end + 2]) or re.search(
+        r"[A-Za-z0-9]-$", text[max(0, span.start - 2) : span.start]
+    ):
+        return True
+    toks = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if toks is None or toks.end >= len(doc):
+        return False
+    last, nxt = toks[-1], doc[toks.end]
+    return (
+        last.dep_ in ("compound", "amod", "nmod")
+        and last.head.i >= toks.end
+        and last.head.pos_ in ("NOUN", "PROPN")
+        and nxt.is_alpha
+        and last.head.lower_ not in _PLACE_KIND_NOUNS
+        and nxt.lower_ not in _PLACE_KIND_NOUNS
+    )
 
 
 def _containing_place(
