@@ -3522,7 +3522,7 @@ def test_events_a_date_told_in_apposition_to_a_day_still_dates_the_act(nlp):
     "text",
     [
         "Terrorists set off a bomb at the town hall of Santa Rita on Monday.",
-        "Gunmen broke into the offices of the Northern Front, where they set off two bombs.",
+        "The rebels reached the Lucero bank, where they set off two grenades before fleeing.",
         "TWO MEN SET OFF A DYNAMITE CHARGE AT THE GATE OF THE LUCERO BANK YESTERDAY.",
     ],
 )
@@ -3547,7 +3547,7 @@ def test_events_setting_off_or_dropping_other_things_is_no_event(nlp, text):
 
 @pytest.mark.model
 def test_events_dropping_a_bomb_is_a_bombing_and_the_plane_no_target(nlp):
-    text = "A plane dropped a bomb that hit a house in Santa Rita on Monday."
+    text = "An unmarked plane dropped two bombs on a house in Santa Rita on Monday."
     event = only([e for e in run(nlp, text) if e.type in VIOLENT_TYPES])
     assert event.type == "bombing"
     assert [s.text for s in event.physical_targets] == ["house"]
