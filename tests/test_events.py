@@ -3558,3 +3558,61 @@ def test_events_a_date_told_in_apposition_to_a_day_still_dates_the_act(nlp):
     day8 = day(text, "8 March", dt.date(2024, 3, 8))
     killing = next(e for e in run(nlp, text, timexes=[day8]) if e.type in VIOLENT_TYPES)
     assert killing.time is not None and killing.time.start == dt.date(2024, 3, 8)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Terrorists set off a bomb at the town hall of Santa Rita on Monday.",
+        "The rebels reached the Lucero bank, where they set off two grenades before fleeing.",
+        "TWO MEN SET OFF A DYNAMITE CHARGE AT THE GATE OF THE LUCERO BANK YESTERDAY.",
+    ],
+)
+def test_events_setting_off_explosives_is_a_bombing(nlp, text):
+    assert [e.type for e in run(nlp, text) if e.type in VIOLENT_TYPES] == ["bombing"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what is set off is no explosive: no act of violence
+        "The students set off fireworks in the main square of Santa Rita on Monday.",
+        "The arrest of Pedro Valdivia set off a wave of protests in Santa Rita.",
+        # a charge one drops is an accusation
+        "The judge dropped the charges against Pedro Valdivia on Monday.",
+    ],
+)
+def test_events_setting_off_or_dropping_other_things_is_no_event(nlp, text):
+    assert [e for e in run(nlp, text) if e.type in VIOLENT_TYPES] == []
+
+
+@pytest.mark.model
+def test_events_dropping_a_bomb_is_a_bombing_and_the_plane_no_target(nlp):
+    text = "An unmarked plane dropped two bombs on a house in Santa Rita on Monday."
+    event = only([e for e in run(nlp, text) if e.type in VIOLENT_TYPES])
+    assert event.type == "bombing"
+    assert [s.text for s in event.physical_targets] == ["house"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Two unmarked planes strafed a bus near Santa Rita on Monday.", ["bus"]),
+        ("A BUS WAS STRAFFED BY TWO PLANES NEAR SANTA RITA YESTERDAY.", ["BUS"]),
+    ],
+)
+def test_events_strafing_is_an_act_and_its_aircraft_no_target(nlp, text, targets):
+    # an army's raid may be read as a security operation: the act is what counts
+    event = only(run(nlp, text))
+    assert event.trigger.text.lower().startswith("straf")
+    assert [s.text for s in event.physical_targets] == targets
+
+
+@pytest.mark.model
+def test_events_an_aircraft_that_is_struck_stays_a_target(nlp):
+    text = "Guerrillas shot down an army helicopter near Santa Rita on Monday."
+    event = only(run(nlp, text))
+    assert [s.text for s in event.physical_targets] == ["army helicopter"]

@@ -2116,6 +2116,24 @@ def _means_not_target(token: Token) -> bool:
     return _lemma(governor) in _RIDE_VERBS and (token.dep_ == "dobj" or preposition in ("in", "on"))
 
 
+#: Aircraft, which carry out an air raid when they are its doer.
+_AIRCRAFT = frozenset(["plane", "aircraft", "helicopter", "jet", "gunship", "airplane", "bomber"])
+
+
+def _aircraft_doing_act(token: Token, mention: _Mention) -> bool:
+    """'a plane dropped a bomb', 'homes were strafed by helicopters': the aircraft that does
+    the act (the subject of its verb, or of the verb it is coordinated with, or its agent) is
+    the means of the raid, not its target."""
+    if _lemma(token) not in _AIRCRAFT:
+        return False
+    verbs = {mention.token.i}
+    if mention.token.dep_ == "conj":
+        verbs.add(mention.token.head.i)
+    if token.dep_ == "nsubj":
+        return token.head.i in verbs
+    return token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.i in verbs
+
+
 def _opens_within(doc: Doc, close: int, reach: int = 4) -> bool:
     """Whether the bracket closed at ``close`` opened a few words before: an acronym inside
     a name ('Lempa River Executive Commission (CEL) substation') rather than an aside."""
@@ -2188,7 +2206,12 @@ def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> N
             "NOUN",
             "PROPN",
         ):
-            if token.i == mention.token.i or _means_not_target(token) or _scene_not_target(token):
+            if (
+                token.i == mention.token.i
+                or _means_not_target(token)
+                or _scene_not_target(token)
+                or _aircraft_doing_act(token, mention)
+            ):
                 continue
             span = _target_span(text, token)
             covered.update(t.i for t in token.doc[token.i : token.i + 40] if t.idx < span.end)
