@@ -3616,3 +3616,36 @@ def test_events_an_aircraft_that_is_struck_stays_a_target(nlp):
     text = "Guerrillas shot down an army helicopter near Santa Rita on Monday."
     event = only(run(nlp, text))
     assert [s.text for s in event.physical_targets] == ["army helicopter"]
+
+
+@pytest.mark.model
+def test_events_a_time_in_a_clause_that_gives_the_reason_does_not_date_the_act(nlp):
+    # 8 March is when the mayor refused, not when the town hall was bombed
+    text = "Guerrillas bombed the town hall because the mayor refused to pay them on 8 March."
+    day8 = day(text, "8 March", dt.date(2024, 3, 8))
+    bombing = next(e for e in run(nlp, text, timexes=[day8]) if e.type == "bombing")
+    assert bombing.time is None or bombing.time.start != dt.date(2024, 3, 8)
+
+
+@pytest.mark.model
+def test_events_a_time_of_the_act_itself_beside_a_reason_clause_still_dates_it(nlp):
+    text = "Guerrillas bombed the town hall on 8 March because the mayor refused to pay them."
+    day8 = day(text, "8 March", dt.date(2024, 3, 8))
+    bombing = next(e for e in run(nlp, text, timexes=[day8]) if e.type == "bombing")
+    assert bombing.time is not None and bombing.time.start == dt.date(2024, 3, 8)
+
+
+@pytest.mark.model
+def test_events_a_reason_clause_that_tells_the_act_keeps_its_time(nlp):
+    text = "Police arrested Pedro Valdivia because he bombed the bank in Dalton on 8 March."
+    day8 = day(text, "8 March", dt.date(2024, 3, 8))
+    bombing = next(e for e in run(nlp, text, timexes=[day8]) if e.type == "bombing")
+    assert bombing.time is not None and bombing.time.start == dt.date(2024, 3, 8)
+
+
+@pytest.mark.model
+def test_events_a_since_clause_tells_when_a_period_began_not_the_act(nlp):
+    text = "Gunmen have killed 12 farmers in Dalton since the army left the town on 8 March."
+    day8 = day(text, "8 March", dt.date(2024, 3, 8))
+    killing = next(e for e in run(nlp, text, timexes=[day8]) if e.type in VIOLENT_TYPES)
+    assert killing.time is None or killing.time.start != dt.date(2024, 3, 8)

@@ -2934,6 +2934,25 @@ def _in_apposition(head: Token, own: set[int], timex: TimeSpan) -> bool:
     return False
 
 
+# 'bombed the bank because its manager refused to pay them on 3 May': a clause that gives a
+# reason or a concession tells of another act and its own time, and a 'since' clause
+# ('three attacks on the mayor since he took office in June') the start of a period, not
+# the act's day. An 'after' or 'before' clause anchors the act's own time.
+_OTHER_ACT_MARKS = {"because", "although", "though", "since"}
+
+
+def _in_clause_of_other_act(head: Token, own: set[int]) -> bool:
+    """Whether a time sits in an adverbial clause of another act ('because its manager
+    refused to pay them on 3 May') that does not tell the event itself."""
+    for node in [head, *head.ancestors]:
+        if node.i in own:
+            return False
+        if node.dep_ == "advcl":
+            marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+            return bool(marks & _OTHER_ACT_MARKS) and not any(t.i in own for t in node.subtree)
+    return False
+
+
 def _attach_time(
     mention: _Mention,
     sentence_mentions: list[_Mention],
@@ -2980,7 +2999,7 @@ def _attach_time(
             continue
         if any(timex.char_start <= t.idx < (timex.char_end or 0) for t in own_tokens):
             continue  # 'shortly after the attack' is not the time of 'the attack'
-        if _in_apposition(head, own_ids, timex):
+        if _in_apposition(head, own_ids, timex) or _in_clause_of_other_act(head, own_ids):
             continue
         ancestors = {t.i for t in head.ancestors}
         absorbed = frozenset(t.i for t in mention.absorbed)
