@@ -419,6 +419,28 @@ def test_actors_pronoun_takes_subject_of_earlier_clause(nlp, actor_kb) -> None:
 
 
 @pytest.mark.model
+def test_actors_object_pronoun_is_not_the_subject_of_its_verb(nlp, actor_kb) -> None:
+    # 'them' is the object of a verb that shares the soldiers as its subject
+    article, actors = _run(
+        "The soldiers captured the guerrillas near the river and questioned them.",
+        nlp,
+        actor_kb,
+    )
+    assert _referent(article, actors, "them") != _referent(article, actors, "soldiers")
+    assert _referent(article, actors, "them") == _referent(article, actors, "guerrillas")
+
+
+@pytest.mark.model
+def test_actors_subject_pronoun_still_takes_the_governing_subject(nlp, actor_kb) -> None:
+    article, actors = _run(
+        "The soldiers said that they had captured the guerrillas near the river.",
+        nlp,
+        actor_kb,
+    )
+    assert _referent(article, actors, "they") == _referent(article, actors, "soldiers")
+
+
+@pytest.mark.model
 def test_actors_expletive_it_has_no_referent(nlp, actor_kb) -> None:
     article, actors = _run(
         "Hezbollah fired rockets. It is not the first time that the militia has attacked.",

@@ -3649,3 +3649,59 @@ def test_events_a_since_clause_tells_when_a_period_began_not_the_act(nlp):
     day8 = day(text, "8 March", dt.date(2024, 3, 8))
     killing = next(e for e in run(nlp, text, timexes=[day8]) if e.type in VIOLENT_TYPES)
     assert killing.time is None or killing.time.start != dt.date(2024, 3, 8)
+
+
+@pytest.mark.model
+def test_events_a_list_of_names_parsed_as_apposition_names_each_person(nlp):
+    # 'A, B, C and D': the parser hangs B on A as an apposition and C, D on B
+    text = (
+        "Luis Alberto Gomez, Pedro Zamora Diaz, Mario Quintana Rojas and Jorge Luis Mendez "
+        "were arrested yesterday in Lima."
+    )
+    names = ["Luis Alberto Gomez", "Pedro Zamora Diaz", "Mario Quintana Rojas", "Jorge Luis Mendez"]
+    people = [actor(text, f"p{i}", ActorKind.PERSON, n) for i, n in enumerate(names)]
+    arrest = next(e for e in run(nlp, text, actors=people) if e.type == "arrest")
+    assert {a for a, r in roles(arrest) if r == "arrested"} == {"p0", "p1", "p2", "p3"}
+
+
+@pytest.mark.model
+def test_events_an_apposition_that_describes_the_person_names_no_one_else(nlp):
+    text = "Police arrested Luis Alberto Gomez, the leader of the Northern Front, in Lima."
+    gomez = actor(text, "gomez", ActorKind.PERSON, "Luis Alberto Gomez")
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "Northern Front")
+    arrest = next(e for e in run(nlp, text, actors=[gomez, front]) if e.type == "arrest")
+    assert {a for a, r in roles(arrest) if r == "arrested"} == {"gomez"}
+
+
+@pytest.mark.model
+def test_events_names_after_a_colon_that_follows_the_victims_name_are_the_suspects(nlp):
+    text = (
+        "AUTHORITIES HAVE ARRESTED TWO MEN SUSPECTED OF BEING INVOLVED IN THE MURDER OF "
+        "PERUVIAN POPULAR PARTY CANDIDATE LUIS ALBERTO GOMEZ: PEDRO ZAMORA DIAZ AND "
+        "JORGE LUIS MENDEZ."
+    )
+    people = [
+        actor(text, "gomez", ActorKind.PERSON, "LUIS ALBERTO GOMEZ"),
+        actor(text, "zamora", ActorKind.PERSON, "PEDRO ZAMORA DIAZ"),
+        actor(text, "mendez", ActorKind.PERSON, "JORGE LUIS MENDEZ"),
+    ]
+    murder = next(e for e in run(nlp, text, actors=people) if e.type in VIOLENT_TYPES)
+    assert {a for a, r in roles(murder) if r == "perpetrator"} == {"zamora", "mendez"}
+    assert {a for a, r in roles(murder) if r == "victim"} == {"gomez"}
+
+
+@pytest.mark.model
+def test_events_names_after_a_colon_with_no_one_accused_are_no_suspects(nlp):
+    # no one is said to be suspected of or charged with the act
+    text = (
+        "AUTHORITIES ARE INVESTIGATING THE MURDER OF PERUVIAN POPULAR PARTY CANDIDATE "
+        "LUIS ALBERTO GOMEZ: PEDRO ZAMORA DIAZ AND JORGE LUIS MENDEZ."
+    )
+    people = [
+        actor(text, "gomez", ActorKind.PERSON, "LUIS ALBERTO GOMEZ"),
+        actor(text, "zamora", ActorKind.PERSON, "PEDRO ZAMORA DIAZ"),
+        actor(text, "mendez", ActorKind.PERSON, "JORGE LUIS MENDEZ"),
+    ]
+    murder = next(e for e in run(nlp, text, actors=people) if e.type in VIOLENT_TYPES)
+    assert not {a for a, r in roles(murder) if r == "perpetrator"}
+    assert ("gomez", "victim") in roles(murder)

@@ -338,6 +338,7 @@ _DETERMINERS = {
 }
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_OBJECT_DEPS = {"dobj", "dative", "iobj"}
 _CLAUSE_DEPS = {"ccomp", "advcl", "xcomp", "conj", "pcomp", "acl", "relcl", "parataxis"}
 _BRANCH_OF = re.compile(
     r",\s+(?:the|a|an|its)\s+(?:[\w'-]+\s+){0,3}?"
@@ -1207,12 +1208,19 @@ class _Finder:
         #    fronted adjunct may look ahead ("After the loss of its bastion, IS seemed").
         node = token
         own_clause = True
+        # an object pronoun is not the subject of its own verb, nor of a verb that shares
+        # that subject: "the judge issued warrants and charged them" (not the judge)
+        bound = token.dep_ in _OBJECT_DEPS and not lower.endswith(("self", "selves"))
+        excluded: set[str] = set()
         for _ in range(8):
             clause = _clause_head(node)
             if clause is None:
                 break
             for child in clause.children:
                 if child.dep_ not in _SUBJECT_DEPS or child.i == token.i:
+                    continue
+                if bound:
+                    excluded.add(self._actor_of(child, len(self.text)) or "")
                     continue
                 if own_clause and token.dep_ in _SUBJECT_DEPS and token.head == clause:
                     continue
@@ -1252,6 +1260,7 @@ class _Finder:
                 break
             node = clause.head if clause.dep_ in _CLAUSE_DEPS | {"prep", "pobj"} else clause
             own_clause = False
+            bound = bound and clause.dep_ == "conj"
             if node == clause:
                 break
         # a'. the subject of an earlier clause of the same sentence ("Not only did the group
@@ -1269,6 +1278,7 @@ class _Finder:
             previous is not None
             and sent_no - previous[0] <= 1
             and self._compatible(previous[1], lower)
+            and previous[1] not in excluded
         ):
             return previous[1]
         # c. the previous sentence: a plural core argument for "they", else its subject.
@@ -1285,17 +1295,19 @@ class _Finder:
                     actor_id = self._actor_of(cand, token.idx)
                     if actor_id is not None and self._compatible(actor_id, lower):
                         return actor_id
-        # d. the most recent compatible actor.
-        return self._recent(token, lambda a: self._compatible(a.id, lower))
+        # d. the most recent compatible actor; for an object pronoun whose subject was
+        #    left out, only one of its own sentence ("charged them": whom the sentence names)
+        return self._recent(
+            token,
+            lambda a: a.id not in excluded and self._compatible(a.id, lower),
+            0 if excluded - {""} else _WINDOW_SENTENCES,
+        )
 
-    def _recent(self, token: Token, accept) -> str | None:
+    def _recent(self, token: Token, accept, window: int = _WINDOW_SENTENCES) -> str | None:
         sent_no = self.sent_index[token.i]
         best: _Mention | None = None
         for mention in self.mentions:
-            if (
-                mention.end > token.idx
-                or sent_no - self.sent_index[mention.tok_start] > _WINDOW_SENTENCES
-            ):
+            if mention.end > token.idx or sent_no - self.sent_index[mention.tok_start] > window:
                 continue
             if accept(self.actors[mention.key]) and (best is None or mention.start > best.start):
                 best = mention

@@ -1361,6 +1361,33 @@ def _conjuncts(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ == "conj" and _lemma(child) not in acts:
             found.extend(_conjuncts(child))
+        elif child.dep_ == "appos" and _person_name(token) and _listed_after_comma(child):
+            found.extend(_conjuncts(child))  # 'A, B and C' parsed as A with B in apposition
+    return found
+
+
+def _person_name(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" and token.pos_ == "PROPN"
+
+
+def _listed_after_comma(token: Token) -> bool:
+    """A person's name after a comma ('A, B and C'), not after a colon ('the murder of A:
+    B and C', where B and C are others the sentence lists)."""
+    start = token.left_edge.i
+    return _person_name(token) and start > 0 and token.doc[start - 1].text == ","
+
+
+def _names_after_colon(noun: Token) -> list[Token]:
+    """Names that follow a colon after the named victim of an act ('two men suspected of
+    the murder of the candidate A: B and C'), which the parser hangs on A: the others the
+    sentence lists, not A's own names."""
+    found: list[Token] = []
+    for token in noun.subtree:
+        if token.dep_ != "appos" or not _person_name(token.head) or not _person_name(token):
+            continue
+        start = token.left_edge.i
+        if start > 0 and token.doc[start - 1].text == ":":
+            found += _conjuncts(token)
     return found
 
 
@@ -1775,6 +1802,11 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 if (a := actors.in_subtree(t)) is not None and a.id not in harmed
             ]
             listed = [a for a in _listed_people(phrase, actors) if a.id not in harmed]
+            listed += [
+                a
+                for t in _names_after_colon(token)
+                if (a := actors.in_subtree(t)) is not None and a.id not in harmed
+            ]
             if listed:
                 # 'two men suspected of the murder: A and B': the names, not the description
                 accused = [a for a in accused if a.kind == ActorKind.PERSON.value]
