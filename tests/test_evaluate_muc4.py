@@ -1373,6 +1373,38 @@ def test_muc4_an_instrument_leaves_its_count_out(weapon: str, fill: str) -> None
     assert [f.value for f in template.slot(6).fillers] == [fill]
 
 
+@pytest.mark.parametrize(
+    ("told", "weapon", "fill"),
+    [
+        ("a charge of dynamite", "dynamite", "CHARGE OF DYNAMITE"),
+        ("several sticks of TNT", "TNT", "STICKS OF TNT"),
+        ("a 3-kg package of explosives", "explosives", "3-KG PACKAGE OF EXPLOSIVES"),
+        # no charge told, or a charge of something that is no explosive matter
+        ("a truck full of dynamite", "dynamite", "DYNAMITE"),
+        ("the charge of a bomb", "bomb", "BOMB"),
+        ("dynamite", "dynamite", "DYNAMITE"),
+    ],
+)
+def test_muc4_an_explosive_instrument_keeps_the_charge_it_is_told_in(
+    told: str, weapon: str, fill: str
+) -> None:
+    report = _article_report(
+        f"Rebels set off {told} at the town hall.",
+        [("a1", "Rebels", "armed_group", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "set off",
+                "participants": [Participant(actor="a1", role="perpetrator")],
+                "physical": ["town hall"],
+                "instruments": [weapon],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(6).fillers] == [fill]
+
+
 def test_muc4_seized_weapons_are_no_attempted_attack_but_a_defused_bomb_is() -> None:
     def report(instrument: str) -> ArticleReport:
         return _article_report(

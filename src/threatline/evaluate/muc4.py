@@ -41,6 +41,7 @@ from threatline.models import (
     Place,
     PlaceLevel,
     Quantity,
+    Span,
     Stance,
     TimeSpan,
 )
@@ -1803,7 +1804,9 @@ def event_to_template(
         stage = "THREATENED"
     elif event.type == "foiled_attack":
         stage = "ATTEMPTED"
-    instruments = _dedupe(_without_count(_fill_string(s.text)) for s in event.instruments)
+    instruments = _dedupe(
+        _without_count(_fill_string(_with_charge(s, article.text))) for s in event.instruments
+    )
     instrument_types = [_classify(text, _INSTRUMENT_TYPES) for text in instruments]
     if incident_type == "ATTACK" and any(t in _PLANTED for t in instrument_types):
         incident_type = "BOMBING"
@@ -3111,6 +3114,22 @@ _LEADING_COUNT = re.compile(
     r"FIRST|SECOND|THIRD|FOURTH|FIFTH|LAST)\s+(?!(?:KG|KILOS?|KILOGRAMS?|POUNDS?|LBS?|GRAMS?|"
     r"MM|MILLIMETERS?|CALIBER|OF)\b)"
 )
+
+
+# 'a charge of dynamite', 'a 2-kg package of TNT': the keys name the charge with its
+# explosive, not the explosive alone.
+_CHARGE_OF = re.compile(
+    r"(?:\b\d[\w.-]*\s+)?\b(?:CHARGES?|PACKAGES?|STICKS?|CARTRIDGES?)\s+OF\s+$", re.I
+)
+_EXPLOSIVE_MATTER = re.compile(r"(?:DYNAMITE|TNT|EXPLOSIVES?|C-?4|PENTOLITE)", re.I)
+
+
+def _with_charge(span: Span, text: str) -> str:
+    """An explosive instrument with the charge of it told before it ('charge of dynamite')."""
+    if not _EXPLOSIVE_MATTER.fullmatch(span.text.strip()):
+        return span.text
+    charge = _CHARGE_OF.search(text[max(0, span.start - 40) : span.start])
+    return charge.group(0) + span.text if charge else span.text
 
 
 def _without_count(text: str) -> str:
