@@ -896,6 +896,21 @@ def test_events_the_harmed_listed_in_the_act_are_not_its_accused(nlp):
             "The judge charged Pedro Valdivia with masterminding the murder of the mayor.",
             ["Pedro Valdivia"],
         ),
+        (
+            "A judge acquitted Pedro Valdivia and Jorge Tamayo of charges of masterminding "
+            "the murder of the mayor.",
+            ["Pedro Valdivia", "Jorge Tamayo"],
+        ),
+        (
+            "The court refused to exonerate Pedro Valdivia from the charge that he had "
+            "masterminded the murder of the mayor.",
+            ["Pedro Valdivia"],
+        ),
+        (
+            "The prosecutor investigating the murder of the mayor issued a warrant for Pedro "
+            "Valdivia, who has been charged with masterminding the crime.",
+            ["Pedro Valdivia"],
+        ),
     ],
 )
 def test_events_who_is_named_the_doer_of_the_act_is_its_perpetrator(nlp, text, named):
@@ -916,6 +931,39 @@ def test_events_a_doer_noun_without_a_named_doer_gives_none(nlp, text):
     person = actor(text, "person", ActorKind.PERSON, "Pedro Valdivia")
     act = next(e for e in run(nlp, text, actors=[person]) if e.type in VIOLENT_TYPES)
     assert ("person", "perpetrator") not in roles(act)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor was murdered on Monday. A judge acquitted Pedro Valdivia of charges of fraud.",
+        "The mayor was murdered on Monday. Pedro Valdivia was arrested and charged with being "
+        "a witness to the crime.",
+        "The mayor was murdered on Monday. Pedro Valdivia, who was charged with fraud, "
+        "visited the scene of the crime.",
+    ],
+)
+def test_events_a_charge_that_names_no_part_in_the_act_gives_no_doer(nlp, text):
+    person = actor(text, "person", ActorKind.PERSON, "Pedro Valdivia")
+    mayor = actor(text, "mayor", ActorKind.PERSON, "mayor")
+    act = next(e for e in run(nlp, text, actors=[person, mayor]) if e.type in VIOLENT_TYPES)
+    assert ("mayor", "victim") in roles(act)
+    assert ("person", "perpetrator") not in roles(act)
+
+
+@pytest.mark.model
+def test_events_who_is_charged_as_an_accomplice_to_the_crime_is_its_perpetrator(nlp):
+    text = (
+        "The mayor was murdered on Monday. Pedro Valdivia and Jorge Tamayo were arrested "
+        "and charged with being accomplices to the crime."
+    )
+    first = actor(text, "first", ActorKind.PERSON, "Pedro Valdivia")
+    second = actor(text, "second", ActorKind.PERSON, "Jorge Tamayo")
+    mayor = actor(text, "mayor", ActorKind.PERSON, "mayor")
+    events = run(nlp, text, actors=[first, second, mayor])
+    act = next(e for e in events if e.type in VIOLENT_TYPES)
+    assert {("first", "perpetrator"), ("second", "perpetrator")} <= roles(act)
 
 
 @pytest.mark.model

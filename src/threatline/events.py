@@ -1949,6 +1949,26 @@ def _named_as_doer(noun: Token) -> tuple[Token, Token] | None:
     return (noun, apposed[0]) if apposed else None
 
 
+#: Nouns for a charge: 'acquitted X of charges of masterminding the murder'.
+_CHARGE_NOUNS = frozenset(["charge", "accusation"])
+#: Verbs that clear someone of a charge: the charge still names who was accused of the act.
+_CLEAR_VERBS = frozenset(["acquit", "exonerate", "absolve", "clear"])
+
+
+def _charged_one(charge: Token) -> tuple[Token, Token] | None:
+    """Who a charge noun is against: 'acquitted X of charges of ...' and 'X, on charges of
+    ...' give X, 'exonerate X from the charge that ...' gives X."""
+    if charge.dep_ != "pobj" or charge.head.dep_ != "prep":
+        return None
+    holder = charge.head.head
+    if holder.pos_ in ("NOUN", "PROPN"):
+        return charge, holder
+    if _lemma(holder) in _CLEAR_VERBS | _ACCUSE_VERBS:
+        objects = _children(holder, {"dobj", "nsubjpass"})
+        return (charge, objects[0]) if objects else None
+    return None
+
+
 def _accused_of_act(noun: Token) -> tuple[Token, Token] | None:
     """Who is said to have taken part in the act a noun names, with the word that says so:
     'X was charged with the murder' and 'the court implicated X in the massacre' give X,
@@ -1957,9 +1977,18 @@ def _accused_of_act(noun: Token) -> tuple[Token, Token] | None:
     X). Arrests 'in connection with' an act are left to the arrest's own rule."""
     token, found = noun, None
     for _ in range(8):
-        if token.dep_ not in _PART_IN_ARCS and not (
-            # 'charged with masterminding the murder'
-            token.dep_ == "dobj" and _lemma(token.head) in _PLANNING_VERBS
+        if (
+            token.dep_ not in _PART_IN_ARCS
+            and not (
+                # 'charged with masterminding the murder'
+                token.dep_ == "dobj" and _lemma(token.head) in _PLANNING_VERBS
+            )
+            and not (
+                # 'the charge that they had masterminded the murder'
+                token.dep_ == "acl"
+                and _lemma(token) in _PLANNING_VERBS
+                and _lemma(token.head) in _CHARGE_NOUNS
+            )
         ):
             break
         token = token.head
@@ -1970,6 +1999,8 @@ def _accused_of_act(noun: Token) -> tuple[Token, Token] | None:
     # 'was not involved in the murder' denies it
     if found is None or any(_children(t, {"neg"}) for t in (found, found.head)):
         return None
+    if found.pos_ == "NOUN" and _lemma(found) in _CHARGE_NOUNS:
+        return _charged_one(found)
     if found.pos_ == "NOUN":
         return _named_as_doer(found)
     if found.pos_ == "ADJ":
@@ -3693,21 +3724,27 @@ def _accusation(
     lemma = _lemma(verb)
     if lemma in lex.accused_object_verbs:
         subject = _subject(verb)
-        skip = {t.i for t in subject.subtree} if subject is not None else set()
+        # the subject's own words, not the clause of a relative ('X, who was charged with')
+        skip = (
+            {t.i for t in subject.subtree} - {t.i for t in verb.subtree}
+            if subject is not None
+            else set()
+        )
         acts = [
             t
             for t in verb.subtree
-            if t.i > verb.i
-            and t.i not in skip
-            and t.dep_ == "pobj"
-            and _lemma(t.head) in _ACT_PREPOSITIONS
-            and _is_act(t, lex)
+            if t.i > verb.i and t.i not in skip and _charged_act(t) and _is_act(t, lex)
         ]
         if not acts:
             return None
         if lemma == "hold" and not any(_lemma(t) == "responsible" for t in verb.subtree):
             return None
         passive = _children(verb, {"nsubjpass"})
+        if not passive and verb.dep_ == "conj" and not _children(verb, {"nsubj"}):
+            # 'X and Y were arrested and charged with ...': the first verb's subject
+            passive = _children(verb.head, {"nsubjpass"}) if _is_passive(verb.head) else []
+        if passive and passive[0].lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            passive = [verb.head]  # 'X, who has been charged with ...'
         if passive:
             accused = [a for h in _conjuncts(passive[0]) if (a := actors.in_subtree(h))]
         elif verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -3739,6 +3776,24 @@ def _accusation(
 # The prepositions that lead an accusation's act: 'blamed X for', 'accused X of', 'charged X
 # with', 'suspected of being involved in'.
 _ACT_PREPOSITIONS = frozenset(["for", "of", "with", "in"])
+#: Nouns for who abetted an act: 'charged with being accomplices to the crime'.
+_ACCOMPLICE_NOUNS = frozenset(["accomplice", "accessory"])
+
+
+def _charged_act(token: Token) -> bool:
+    """Whether a token stands where an accusation names its act: 'accused X of the murder',
+    'charged with masterminding the crime', 'charged with being accomplices to the crime'."""
+    head = token.head
+    if token.dep_ == "pobj" and _lemma(head) in _ACT_PREPOSITIONS:
+        return True
+    if token.dep_ == "dobj" and _lemma(head) in _PLANNING_VERBS and head.dep_ == "pcomp":
+        return _lemma(head.head) in _ACT_PREPOSITIONS
+    if token.dep_ == "pobj" and _lemma(head) == "to":
+        holder = head.head
+        return _lemma(holder) in _ACCOMPLICE_NOUNS or any(
+            _lemma(c) in _ACCOMPLICE_NOUNS for c in _children(holder, {"attr"})
+        )
+    return False
 
 
 def _involvement(
@@ -3839,6 +3894,9 @@ def _attribute_accusations(doc: Doc, events: list[_Event], actors: _Actors, lex:
             # first in it is read there, with its own clause: 'accused X of murdering Y')
             told_before = event is not None and (
                 any(m.sentence.start < verb.sent.start for m in event.mentions)
+                # 'investigating the murder, ... charged X with masterminding the crime': a
+                # noun that refers back to the act has no clause of its own either
+                or act.i not in index
                 # a noun act has no clause of its own to name who did it ('took part in
                 # the murder of X')
                 or (cue is not None and act.pos_ in ("NOUN", "PROPN"))
@@ -3871,7 +3929,13 @@ def _accuse(
         cue = {"stance": Stance.ALLEGES.value, "source": "article"}
     if not accused or cue is None:
         return
-    subject = _subject(cue_token) if cue["source"] == "subject" else None
+    # 'X was arrested and charged with the murder': the passive's subject is the accused
+    passive = _is_passive(cue_token) or (
+        cue_token.dep_ == "conj"
+        and not _children(cue_token, {"nsubj"})
+        and _is_passive(cue_token.head)
+    )
+    subject = _subject(cue_token) if cue["source"] == "subject" and not passive else None
     source = ARTICLE_SOURCE if subject is None else _source(subject, actors)
     if source in {a.id for a in accused}:
         return  # 'the FMLN attributed the attack to itself' is a claim, not ours to read
