@@ -1621,14 +1621,6 @@ def geocode(
     return out
 
 
-# Nouns a place name may qualify and still name a place ("the San Ramon neighborhood").
-_PLACE_KIND_WORDS = """neighborhood neighbourhood barrio colonia district suburb municipality
-department province region area zone sector town village hamlet city county canton jurisdiction
-township community settlement valley mountain mountains hill hills volcano island state farm
-estate ranch hacienda border outskirts residents inhabitants"""
-_PLACE_KIND_NOUNS = frozenset(_PLACE_KIND_WORDS.split())
-
-
 def _part_of_longer_name(doc: Doc, span: Span) -> bool:
     """Whether a mention is only a piece of a longer name: it qualifies a noun other than
     a kind of place ("the [Los Pinos] warehouse", "[Norte] bank", "[Pedro] Valdivia") or
@@ -1794,6 +1786,13 @@ _TOWN_PART_KINDS = {
     "suburb": "SUBURB",
 }
 _TOWN_PART = r"(neighbou?rhood|barrio|colonia|district|suburb)"
+# Nouns a place name may qualify and still name a place ("the San Ramon neighborhood"): the
+# parts of a town and these.
+_PLACE_KIND_WORDS = """municipality department province region area zone sector town village
+hamlet city county canton jurisdiction township community settlement valley mountain mountains
+hill hills volcano island state farm estate ranch hacienda border outskirts residents
+inhabitants"""
+_PLACE_KIND_NOUNS = frozenset(_PLACE_KIND_WORDS.split()) | frozenset(_TOWN_PART_KINDS)
 # One word of a name (no function word, no possessive 's: "in X's Y neighborhood").
 _PART_NAME_WORD = (
     r"(?!(?:the|in|of|at|on|a|an|and|or|to|by|for|with|near|where|when|which|who|that|"

@@ -2159,30 +2159,29 @@ def _foreign_nation(text: str, home: str, by_name: bool = False) -> str | None:
 
 
 @functools.cache
-def _nation_phrases() -> dict[str, str]:
-    """Upper-case demonyms of two words ('COSTA RICAN') -> the country's MUC-4 fill."""
+def _demonym_fills() -> dict[str, str]:
+    """Upper-case demonyms ('PERUVIAN', 'COSTA RICAN') -> the country's MUC-4 fill."""
     from threatline.geo import demonyms
 
-    phrases: dict[str, str] = {}
-    for demonym, code in demonyms().items():
-        name = _country_name(code)
-        if name and demonym.count(" ") == 1:
-            phrases[demonym.upper()] = name
-    return phrases
+    fills = {demonym.upper(): _country_name(code) for demonym, code in demonyms().items()}
+    return {demonym: name for demonym, name in fills.items() if name}
+
+
+@functools.cache
+def _nation_phrases() -> dict[str, str]:
+    """Upper-case demonyms of two words ('COSTA RICAN') -> the country's MUC-4 fill."""
+    return {d: name for d, name in _demonym_fills().items() if d.count(" ") == 1}
 
 
 @functools.cache
 def _nation_words() -> dict[str, str]:
     """Upper-case demonyms and one-word country names -> the country's MUC-4 fill."""
-    from threatline.geo import demonyms
-
     words: dict[str, str] = {}
-    for demonym, code in demonyms().items():
-        name = _country_name(code)
-        if name and " " not in demonym:
-            words[demonym.upper()] = name
-            if demonym.endswith(("an", "i")):  # its people: 'two Peruvians', 'Israelis'
-                words[f"{demonym.upper()}S"] = name
+    for demonym, name in _demonym_fills().items():
+        if " " not in demonym:
+            words[demonym] = name
+            if demonym.endswith(("AN", "I")):  # its people: 'two Peruvians', 'Israelis'
+                words[f"{demonym}S"] = name
     # forms the demonym table lacks: abbreviations, nouns for people, the period's states
     words.update(_EXTRA_NATION_WORDS)
     return words
@@ -2196,10 +2195,7 @@ _OF_A_REGION = re.compile(r"\b(?:CENTRAL|LATIN|SOUTH|NORTH|PAN|INTER)[- ]$")
 def _country_words() -> dict[str, str]:
     """One-word country names ('SPAIN', 'PERU') -> the country's MUC-4 fill: a nation by
     name ('from Spain'), kept apart from the demonyms that may lead a description."""
-    from threatline.geo import demonyms
-
-    names = {_country_name(code) for code in demonyms().values()}
-    return {name: name for name in names if name and " " not in name}
+    return {name: name for name in _demonym_fills().values() if " " not in name}
 
 
 _EXTRA_NATION_WORDS: dict[str, str] = {
