@@ -3450,3 +3450,32 @@ def test_muc4_a_template_told_as_an_act_in_one_sentence_is_no_tally() -> None:
     assert not _counts_harm_so_far(template(s12="SCHOOL"), [tally])
     # so do the people told as its doers
     assert not _counts_harm_so_far(template(s9="UNIDENTIFIED MEN"), [tally])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        # the act itself denied, with no doer: no incident
+        ("The regional command denied the killing of peasants in Santa Clara.", []),
+        # a doer who denies his part: the act is still told
+        ("The Northern Front denied the murder of Pedro Valdivia, the mayor of Santa Clara.",
+         ["PEDRO VALDIVIA"]),
+        ("The Northern Front today denied that it murdered Pedro Valdivia, the mayor of "
+         "Santa Clara.", ["PEDRO VALDIVIA"]),
+        # the same act told as fact
+        ("Soldiers killed peasants in Santa Clara.", ["PEASANTS"]),
+    ],
+)  # fmt: skip
+def test_muc4_an_act_denied_with_no_doer_is_no_incident(
+    nlp, gazetteer, actor_kb, text: str, victims: list[str]
+) -> None:
+    from threatline.extract import Extractor
+
+    extractor = Extractor(nlp=nlp, gazetteer=gazetteer, actor_kb=actor_kb)
+    article = Article.from_text(
+        "LIMA, 12 MAR 90 -- " + text, title="TST9-MUC4-0009", published=dt.date(1990, 3, 12)
+    )
+    templates = report_to_templates(extractor.extract(article))
+    found = [f.value for t in templates for slot in (18, 19) for f in t.slot(slot).fillers[:1]]
+    assert found[:1] == victims

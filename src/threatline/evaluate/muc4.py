@@ -1852,6 +1852,10 @@ def event_to_template(
     stage = MUC_STAGE.get(str(event.status))
     if incident_type is None or stage is None:
         return None
+    if event.status == "denied" and not any(p.role in doer_roles for p in event.participants):
+        # 'the command denied the killing of peasants': with no doer who denies his part
+        # ('the Front denied the murder'), the act itself is denied, not told as fact
+        return None
     if event.type == "threat":
         stage = "THREATENED"
     elif event.type == "foiled_attack":
