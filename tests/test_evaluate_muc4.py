@@ -3331,3 +3331,151 @@ def test_muc4_a_residence_named_by_its_owner_takes_the_owner_s_roles() -> None:
     template.slots[12] = SlotFill(fillers=[Filler(("HOUSE OF PEDRO VALDIVIA",))])
     _fill_foreign_nations(template, [], article, owners={"HOUSE OF PEDRO VALDIVIA": owner})
     assert [f.value for f in template.slot(15).fillers] == ["SWEDEN"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        # people harmed in the perfect over a period, none named, no day or town: a tally
+        ("Hundreds of people have been killed in the region, including judges and "
+         "journalists, the bishop said.", []),
+        ("More than 40 peasants have been murdered this year in the northern provinces, "
+         "the church said.", []),
+        ("In less than a month, 11 students have been kidnapped, the union said.", []),
+        ("Hundreds of people have been killed since January, including judges and "
+         "journalists, the bishop said.", []),
+        # the act of one day, or one told in the past tense, is an incident
+        ("Forty peasants were murdered yesterday in the village of Santa Clara.",
+         ["PEASANTS"]),
+        ("More than 40 peasants were murdered in the northern provinces, the church said.",
+         ["PEASANTS"]),
+        # the people who did it make it an account of their acts
+        ("In less than a month, 11 students have been kidnapped by unidentified men, "
+         "the union said.", ["STUDENTS"]),
+        # the perfect with no period is no tally either
+        ("Two peasants have been killed by the Northern Front, the army said.", ["PEASANTS"]),
+    ],
+)  # fmt: skip
+def test_muc4_a_tally_of_people_harmed_so_far_is_no_incident(
+    nlp, gazetteer, actor_kb, text: str, victims: list[str]
+) -> None:
+    from threatline.extract import Extractor
+
+    extractor = Extractor(nlp=nlp, gazetteer=gazetteer, actor_kb=actor_kb)
+    article = Article.from_text(
+        "LIMA, 12 MAR 90 -- " + text, title="TST9-MUC4-0007", published=dt.date(1990, 3, 12)
+    )
+    templates = report_to_templates(extractor.extract(article))
+    assert [f.value for t in templates for f in t.slot(19).fillers[:1]] == victims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        # the victim's own group, named in his description, did not attack him
+        ("Pedro Valdivia, a leader of the Northern Front, was shot dead yesterday in Santa "
+         "Clara. The Northern Front has held talks with the government since January.", []),
+        # the group that did it stays its perpetrator
+        ("Northern Front rebels killed three peasants yesterday in Santa Clara.",
+         ["NORTHERN FRONT"]),
+        ("Pedro Valdivia, a leader of the Workers Union, was shot dead yesterday in Santa Clara "
+         "by the Northern Front.", ["NORTHERN FRONT"]),
+    ],
+)  # fmt: skip
+def test_muc4_the_victims_own_group_is_not_the_perpetrator(
+    nlp, gazetteer, actor_kb, text: str, groups: list[str]
+) -> None:
+    from threatline.extract import Extractor
+
+    extractor = Extractor(nlp=nlp, gazetteer=gazetteer, actor_kb=actor_kb)
+    article = Article.from_text(
+        "LIMA, 12 MAR 90 -- " + text, title="TST9-MUC4-0008", published=dt.date(1990, 3, 12)
+    )
+    templates = report_to_templates(extractor.extract(article))
+    assert [f.value for t in templates for f in t.slot(10).fillers] == groups
+    assert len([f for t in templates for f in t.slot(11).fillers]) == len(groups)
+
+
+def test_muc4_a_group_named_among_the_victims_leaves_the_perpetrators() -> None:
+    from threatline.evaluate.muc4 import _drop_the_victims_groups
+
+    template = MucTemplate(message_id="m")
+    template.slots[10] = SlotFill(fillers=[Filler(("NORTHERN FRONT",)), Filler(("RED CELLS",))])
+    template.slots[11] = SlotFill(
+        fillers=[
+            Filler(("REPORTED AS FACT",), ("NORTHERN FRONT",)),
+            Filler(("CLAIMED OR ADMITTED",), ("RED CELLS",)),
+        ]
+    )
+    template.slots[19] = SlotFill(fillers=[Filler(("LEADER OF THE RED CELLS",))])
+    _drop_the_victims_groups(template)
+    assert [f.value for f in template.slot(10).fillers] == ["NORTHERN FRONT"]
+    assert [f.value for f in template.slot(11).fillers] == ["REPORTED AS FACT"]
+    # a word of a group's name inside another word is no mention of it
+    template.slots[19] = SlotFill(fillers=[Filler(("NORTHERN FRONTIER GUARDS",))])
+    _drop_the_victims_groups(template)
+    assert [f.value for f in template.slot(10).fillers] == ["NORTHERN FRONT"]
+
+
+def test_muc4_a_template_told_as_an_act_in_one_sentence_is_no_tally() -> None:
+    from threatline.evaluate.muc4 import _counts_harm_so_far
+
+    def template(date: str = "- 12 MAR 90", place: str = "PERU", **more: str) -> MucTemplate:
+        made = MucTemplate(message_id="m")
+        made.slots[2] = SlotFill(fillers=[Filler((date,))])
+        made.slots[3] = SlotFill(fillers=[Filler((place,))])
+        made.slots[19] = SlotFill(fillers=[Filler(("TEACHERS",))])
+        for slot, value in more.items():
+            made.slots[int(slot[1:])] = SlotFill(fillers=[Filler((value,))])
+        return made
+
+    tally = "MORE THAN 40 TEACHERS HAVE BEEN MURDERED THIS YEAR."
+    act = "TWO TEACHERS WERE KILLED NEAR THE TOWN."
+    assert _counts_harm_so_far(template(), [tally])
+    # the period of the tally as its date ('since January') is no day of its own
+    assert _counts_harm_so_far(template(date="01 JAN 90 - 12 MAR 90"), [tally])
+    # one sentence that tells an act makes the template an incident
+    assert not _counts_harm_so_far(template(), [tally, act])
+    assert not _counts_harm_so_far(template(), [act])
+    # the perfect alone, or a period alone, is no tally
+    assert not _counts_harm_so_far(template(), ["TWO TEACHERS HAVE BEEN KILLED."])
+    assert not _counts_harm_so_far(template(), ["40 TEACHERS WERE KILLED THIS YEAR."])
+    # a day, a town, a named victim or a building make it specific
+    assert not _counts_harm_so_far(template(date="11 MAR 90"), [tally])
+    assert not _counts_harm_so_far(template(date="10 MAR 90 - 11 MAR 90"), [tally])
+    assert not _counts_harm_so_far(template(place="PERU: LIMA (CITY)"), [tally])
+    assert not _counts_harm_so_far(template(s18="PEDRO VALDIVIA"), [tally])
+    assert not _counts_harm_so_far(template(s12="SCHOOL"), [tally])
+    # so do the people told as its doers
+    assert not _counts_harm_so_far(template(s9="UNIDENTIFIED MEN"), [tally])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        # the act itself denied, with no doer: no incident
+        ("The regional command denied the killing of peasants in Santa Clara.", []),
+        # a doer who denies his part: the act is still told
+        ("The Northern Front denied the murder of Pedro Valdivia, the mayor of Santa Clara.",
+         ["PEDRO VALDIVIA"]),
+        ("The Northern Front today denied that it murdered Pedro Valdivia, the mayor of "
+         "Santa Clara.", ["PEDRO VALDIVIA"]),
+        # the same act told as fact
+        ("Soldiers killed peasants in Santa Clara.", ["PEASANTS"]),
+    ],
+)  # fmt: skip
+def test_muc4_an_act_denied_with_no_doer_is_no_incident(
+    nlp, gazetteer, actor_kb, text: str, victims: list[str]
+) -> None:
+    from threatline.extract import Extractor
+
+    extractor = Extractor(nlp=nlp, gazetteer=gazetteer, actor_kb=actor_kb)
+    article = Article.from_text(
+        "LIMA, 12 MAR 90 -- " + text, title="TST9-MUC4-0009", published=dt.date(1990, 3, 12)
+    )
+    templates = report_to_templates(extractor.extract(article))
+    found = [f.value for t in templates for slot in (18, 19) for f in t.slot(slot).fillers[:1]]
+    assert found[:1] == victims

@@ -1164,6 +1164,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     # names one (guidelines 3.2.1): it says too little to be a specific incident (part1 1.0).
     templates = [t for t in templates if any(t.slot(s).fillers for s in _CONTENT_SLOTS)]
     templates = [t for t in templates if not _only_doers(t)]
+    tallies: set[int] = set()  # ids of the templates that only count people harmed so far
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
         _drop_repeated_physical_targets(template)
@@ -1180,8 +1181,14 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
             _date_by_the_one_day_told(template, written_days, days_with_year)
         _night_told_between_two_days(template, told, report)
         _keep_to_the_countries_of_interest(template, report.places)
+        if _counts_harm_so_far(template, sentences):
+            tallies.add(id(template))
     # judged once the incident's day and place are filled in from the text around it
-    templates = [t for t in templates if not _summary_toll(t) and not _only_a_group(t)]
+    templates = [
+        t
+        for t in templates
+        if not _summary_toll(t) and not _only_a_group(t) and id(t) not in tallies
+    ]
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
     return templates
@@ -1594,6 +1601,51 @@ def _summary_toll(template: MucTemplate) -> bool:
     return bool(counts) and max(counts) >= _SUMMARY_TOLL
 
 
+#: Harm told in the perfect: 'have been killed', 'has been murdered', 'who have been kidnapped'.
+_PERFECT_HARM = re.compile(
+    r"\b(?:HAVE|HAS)\s+(?:\w+\s+)?BEEN\s+(?:\w+\s+)?(?:KILLED|MURDERED|KIDNAPPED|ABDUCTED|"
+    r"ASSASSINATED|MASSACRED|WOUNDED|INJURED|SLAIN|EXECUTED|DISAPPEARED|ATTACKED)\b"
+)
+#: The period a count runs over ('this year', 'in less than a month', 'over the last six
+#: weeks', 'so far', 'since'), or a count of many ('hundreds of').
+_TALLY_PERIOD = re.compile(
+    r"\b(?:THIS|LAST|PAST) (?:YEAR|MONTH|DECADE)\b|\bSO FAR\b|\bTO DATE\b|\bSINCE\b|"
+    r"\b(?:OVER|IN|DURING|WITHIN) (?:THE )?(?:LAST|PAST|RECENT)\b|"
+    r"\bIN (?:LESS|MORE) THAN (?:A|ONE|\w+) (?:WEEK|MONTH|YEAR)S?\b|"
+    r"\b(?:HUNDREDS|THOUSANDS|DOZENS) OF\b|\bTOTAL\b"
+)
+
+
+#: A date range at least this long is the period of a tally ('since January'), not the days
+#: of one incident.
+_TALLY_SPAN = dt.timedelta(days=7)
+
+
+def _counts_harm_so_far(template: MucTemplate, sentences: Sequence[str]) -> bool:
+    """'More than 40 peasants have been murdered this year', 'hundreds of people have been
+    killed, including judges': people described, not named, and no building, harmed in the
+    perfect over a period, with no day or place of their own, are a tally of many incidents,
+    no specific one (part1 1.0). Each sentence the template is told in must be such a tally:
+    one that tells an act ('two leaders were killed near the town') makes it an incident, and
+    so do the people told as the doers ('have been kidnapped by two men'): what they did is
+    told, if not when."""
+    if template.slot(18).fillers or template.slot(12).fillers or not template.slot(19).fillers:
+        return False
+    if template.slot(9).fillers:
+        return False
+    place = template.slot(3).fillers
+    if place and parse_muc_location(place[0].value).places:
+        return False
+    date = template.slot(2).fillers
+    day = parse_muc_date(date[0].value) if date else None
+    if day is not None and day.low is not None and day.high - day.low < _TALLY_SPAN:
+        return False  # a day of its own, or a few ('on 3 and 4 May')
+    return bool(sentences) and all(
+        _PERFECT_HARM.search(text) is not None and _TALLY_PERIOD.search(text) is not None
+        for text in sentences
+    )
+
+
 #: Slots of which a template must fill one: perpetrators and targets.
 _CONTENT_SLOTS = (9, 10, 12, 18, 19)
 
@@ -1800,6 +1852,10 @@ def event_to_template(
     stage = MUC_STAGE.get(str(event.status))
     if incident_type is None or stage is None:
         return None
+    if event.status == "denied" and not any(p.role in doer_roles for p in event.participants):
+        # 'the command denied the killing of peasants': with no doer who denies his part
+        # ('the Front denied the murder'), the act itself is denied, not told as fact
+        return None
     if event.type == "threat":
         stage = "THREATENED"
     elif event.type == "foiled_attack":
@@ -1966,8 +2022,27 @@ def event_to_template(
         # victim's nation is told against it.
         t.slots[3] = _one(fallback_country)
     _fill_human_targets(t, event, victims, article, incident_type, persons)
+    _drop_the_victims_groups(t)
     _fill_foreign_nations(t, victims, article, persons, owners)
     return t
+
+
+def _drop_the_victims_groups(template: MucTemplate) -> None:
+    """A group the template names among its human targets ('the Northern Front' beside
+    'three members', 'a leader of the Northern Front') is the victims' own, not their
+    attackers' (PERP: ORGANIZATION ID, part2 slot 10): it leaves slots 10 and 11."""
+    victims = [f.value for slot in (18, 19) for f in template.slot(slot).fillers]
+    groups = template.slot(10).fillers
+    keep = [
+        i
+        for i, group in enumerate(groups)
+        if not any(re.search(rf"\b{re.escape(group.value)}\b", v) for v in victims)
+    ]
+    if len(keep) == len(groups):
+        return
+    confidences = template.slot(11).fillers
+    template.slots[10] = SlotFill(fillers=[groups[i] for i in keep])
+    template.slots[11] = SlotFill(fillers=[confidences[i] for i in keep if i < len(confidences)])
 
 
 def _physical_target_type(text: str, owner: str) -> str:
