@@ -500,6 +500,37 @@ def test_actors_title_and_of_phrase_describe_a_person(nlp, actor_kb: ActorKB) ->
 
 
 @pytest.mark.model
+def test_actors_the_title_takes_up_the_person_named_with_it(nlp, actor_kb: ActorKB) -> None:
+    # 'the senator' after 'Senator Pedro Valdivia' is Valdivia
+    text = (
+        "Ruiz sent a telegram over the death of Senator Pedro Valdivia. Ruiz said the "
+        "Andean senator was a brave man."
+    )
+    article, actors = _run(text, nlp, actor_kb)
+    valdivia = next(a for a in actors if "Valdivia" in a.name)
+    assert "the Andean senator" in _surfaces(article, valdivia)
+
+
+@pytest.mark.model
+def test_actors_a_title_two_people_hold_takes_up_no_one(nlp, actor_kb: ActorKB) -> None:
+    # two senators named before: 'the senator' may be either
+    text = "Senator Pedro Valdivia met Senator Ana Ortiz in Arcos. Later the senator left the town."
+    article, actors = _run(text, nlp, actor_kb)
+    named = [a for a in actors if "Valdivia" in a.name or "Ortiz" in a.name]
+    assert len(named) == 2
+    assert not any("the senator" in _surfaces(article, a) for a in named)
+
+
+@pytest.mark.model
+def test_actors_a_title_as_possessor_takes_up_no_one(nlp, actor_kb: ActorKB) -> None:
+    # 'the senator's home' tells whose home was attacked: left as it was
+    text = "Senator Pedro Valdivia spoke in Arcos. Later rebels attacked the senator's home."
+    article, actors = _run(text, nlp, actor_kb)
+    valdivia = next(a for a in actors if "Valdivia" in a.name)
+    assert not any("senator" in surface for surface in _surfaces(article, valdivia)[1:])
+
+
+@pytest.mark.model
 def test_actors_hedge_is_no_part_of_a_group_mention(nlp, actor_kb: ActorKB) -> None:
     text = "Suspected urban guerrillas burned a bus, and armed men killed two persons."
     article, actors = _run(text, nlp, actor_kb)

@@ -1076,6 +1076,12 @@ class _Finder:
                         plural=_PRONOUNS[lower] == "pl",
                     )
                 continue
+            if token.pos_ == "NOUN" and lower in _TITLES | _ROLE_TITLES:
+                start = self._title_anaphor_start(token)
+                person = self._titled_person(token) if start is not None else None
+                if start is not None and person is not None:
+                    self.add(self.actors[person], start, token.i + 1, "nominal")
+                    continue
             if token.pos_ != "NOUN" or lower not in group_nouns | org_nouns:
                 continue
             start = self._anaphor_start(token)
@@ -1131,6 +1137,43 @@ class _Finder:
         ):
             return None
         return start
+
+    def _title_anaphor_start(self, token: Token) -> int | None:
+        """Start of a definite phrase headed by a title ("the (Colombian) senator"), None
+        when the title introduces a name or another's office ("the senator Ana Ruiz", "the
+        senator of the region"), the phrase is plural, or it is a possessor ("the president's
+        home" tells whose home was attacked, and its owner is no person harmed)."""
+        doc = self.doc
+        if (
+            token.tag_ != "NN"
+            or token.dep_ == "poss"
+            or any(c.dep_ == "case" for c in token.children)
+        ):
+            return None
+        start = token.i - 1
+        while start >= 0 and doc[start].dep_ in {"amod", "compound"} and doc[start].is_alpha:
+            start -= 1
+        if start < 0 or doc[start].lower_ not in {"the", "this", "that"}:
+            return None
+        if not all(self.claimed[i] is None for i in range(start, token.i + 1)):
+            return None
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ == "PROPN"):
+            return None
+        return start
+
+    def _titled_person(self, token: Token) -> str | None:
+        """The one person named before ``token`` with its title ("Senator Ana Ruiz"): "the
+        senator" takes that person up. None when no person or two persons have the title."""
+        found = {
+            mention.key
+            for mention in self.mentions
+            if mention.form == "title"
+            and mention.end <= token.idx
+            and self.actors[mention.key].kind == ActorKind.PERSON
+            and token.lower_ in self.text[mention.start : mention.end].lower().split()
+        }
+        return next(iter(found)) if len(found) == 1 else None
 
     def _expletive(self, token: Token) -> bool:
         """ "it is not the first time", "It seems that", "It was IS-K that": no referent."""

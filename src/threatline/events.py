@@ -329,6 +329,15 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
+_FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP"])
+#: Verbs whose subject suffered something: they lend no doer to a clause hung on them.
+_SUFFERED_LEMMAS = frozenset(["die", "perish", "succumb"])
+
+
+def _harms(verb: Token) -> bool:
+    return _lemma(verb) in _SUFFERED_LEMMAS or _is_passive(verb)
+
+
 def _subject(verb: Token) -> Token | None:
     """The grammatical subject of a verb, climbing through xcomp/conj/advcl and relatives.
 
@@ -355,6 +364,10 @@ def _subject(verb: Token) -> Token | None:
         if current.dep_ == "relcl":
             return current.head
         if current.dep_ in _CLAUSE_UP_DEPS and current.head.i != current.i:
+            if current.dep_ == "advcl" and current.tag_ in _FINITE_TAGS and _harms(current.head):
+                # 'the leader died after gunmen placed a bomb', the parser hanging 'gunmen'
+                # on 'after': the one who died did not do the act of the clause
+                return None
             current = current.head
             deps = _SUBJECT_DEPS | {"nsubjpass"}
             continue
@@ -503,7 +516,30 @@ def _object(token: Token) -> Token | None:
         return token.head  # 'two businessmen kidnapped in Medellin'
     if _done_to_person(token):
         return token.head  # 'the recently murdered senator'
-    return None
+    return _noun_before_participle(token)
+
+
+_QUOTES = frozenset(['"', "'", "``", "''"])
+
+
+def _noun_before_participle(verb: Token) -> Token | None:
+    """'the news of the death of the senator, "murdered by criminals"': a participle with
+    its doer and no subject of its own, right after a comma after a noun, describes that
+    noun, wherever the parser hangs it (a quote mark between them leads it astray)."""
+    if verb.tag_ != "VBN" or _children(verb, {"nsubjpass"}) or not _children(verb, {"agent"}):
+        return None
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].text in _QUOTES:
+        i -= 1
+    if i <= verb.sent.start or verb.doc[i].text != ",":
+        return None
+    i -= 1
+    while i >= verb.sent.start and verb.doc[i].text in _QUOTES:
+        i -= 1
+    before = verb.doc[i]
+    if i < verb.sent.start or before.pos_ not in ("NOUN", "PROPN") or before.head.i == verb.i:
+        return None
+    return before
 
 
 def _has_required(token: Token, required: dict[str, Any]) -> bool:
@@ -2024,7 +2060,7 @@ def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
         return []
     victims = _prep_objects(noun, {"of"})
     if victims:
-        return victims
+        return victims + _list_goes_on(victims[-1])
     victims = [
         v
         for span in _span_right_after(noun)
@@ -2032,7 +2068,7 @@ def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
         if _is_people_noun(v) or getattr(actors.in_subtree(v), "kind", None) in _PEOPLE_KINDS
     ]
     if victims:
-        return victims
+        return victims + _list_goes_on(victims[-1])
     # coordinated nouns share their 'of' phrase: 'the kidnapping and murder of X'
     coordinated = _children(noun, {"conj"}) + ([noun.head] if noun.dep_ == "conj" else [])
     victims = [
@@ -2050,6 +2086,48 @@ def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
         if actor is not None and actor.kind == ActorKind.PERSON.value:
             return [child]
     return []
+
+
+#: The words of an item of a list of people: 'a police commander', 'presidential hopeful X'.
+_LIST_ITEM_POS = frozenset(["DET", "ADJ", "NOUN", "PROPN", "NUM"])
+_LIST_JOINERS = frozenset(["and", "or"])
+
+
+def _list_goes_on(head: Token) -> list[Token]:
+    """The items of a list that goes on after ``head`` outside its parse: 'the killings of
+    a judge, a police commander, and presidential hopeful X, will ...', where the parser
+    hangs the last items on the clause. The text must read as a list: a comma right after
+    the phrase, items of nouns and their modifiers, the last after 'and', and a comma or
+    the sentence's end after it ('the murder of the judge, police and soldiers raided the
+    town' lists no victims). Each item is given by its head (its word whose head is outside)."""
+    doc, end = head.doc, head.sent.end
+    i = max(t.i for t in head.subtree) + 1
+    if i >= end or doc[i].text != ",":
+        return []
+    items: list[list[Token]] = [[]]
+    joined = False
+    while i < end:
+        token = doc[i]
+        if token.lower_ in _LIST_JOINERS or token.text == ",":
+            joined = joined or token.lower_ in _LIST_JOINERS
+            if items[-1]:
+                items.append([])
+        elif token.pos_ in _LIST_ITEM_POS:
+            items[-1].append(token)
+        else:
+            break
+        i += 1
+    items = [item for item in items if item]
+    closed = i >= end or doc[i - 1].text == "," or doc[i].is_punct
+    if not (items and joined and closed) or any(
+        item[-1].pos_ not in ("NOUN", "PROPN") for item in items
+    ):
+        return []
+    heads: list[Token] = []
+    for item in items:
+        inside = {t.i for t in item}
+        heads += [t for t in item if t.head.i not in inside or t.head is t][:1]
+    return heads
 
 
 _SPAN_PREPS = frozenset(["during", "in", "over", "within"])
@@ -5183,7 +5261,8 @@ def _passive_patients(verb: Token) -> list[Token]:
         return [verb.head]
     if _done_to_person(verb):
         return [verb.head]  # 'the recently murdered senator'
-    return []
+    before = _noun_before_participle(verb)
+    return [before] if before is not None else []
 
 
 def _apposed_person(head: Token, actors: _Actors) -> Actor | None:
