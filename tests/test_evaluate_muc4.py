@@ -3492,9 +3492,9 @@ def test_muc4_an_act_denied_with_no_doer_is_no_incident(
         ("The police killed Ana Ruiz.", "police", "security_force",
          "STATE-SPONSORED VIOLENCE"),
         # a rebel army, a group's members or a uniform is not the state
-        ("Members of the Army of Popular Liberation killed Ana Ruiz.", "Members", "other",
+        ("Members of the Army of Southern Liberation killed Ana Ruiz.", "Members", "other",
          "TERRORIST ACT"),
-        ("The Army of Popular Liberation killed Ana Ruiz.", "Army", "security_force",
+        ("The Army of Southern Liberation killed Ana Ruiz.", "Army", "security_force",
          "TERRORIST ACT"),
         ("Members of the Northern Front killed Ana Ruiz.", "Members", "other",
          "TERRORIST ACT"),

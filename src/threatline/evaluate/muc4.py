@@ -2043,7 +2043,7 @@ _OF_THE = re.compile(
 
 def _of_the_state(actor: Actor, article: Article) -> bool:
     """Whether a doer is of the government, the military or the police (part1 7.9, note 2):
-    by its kind, unless each mention names another's army ('the Army of National
+    by its kind, unless each mention names another's army ('the Army of Southern
     Liberation'), or, a group told only by a description, by the description's words."""
     state_kind = actor.kind in (ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT)
     if not state_kind and actor.kind not in (ActorKind.OTHER, ActorKind.CIVILIANS):
