@@ -3479,3 +3479,103 @@ def test_muc4_an_act_denied_with_no_doer_is_no_incident(
     templates = report_to_templates(extractor.extract(article))
     found = [f.value for t in templates for slot in (18, 19) for f in t.slot(slot).fillers[:1]]
     assert found[:1] == victims
+
+
+@pytest.mark.parametrize(
+    ("text", "doer", "kind", "category"),
+    [
+        # a description that names the state's forces: the state's violence
+        ("Members of the army killed Ana Ruiz.", "Members", "other",
+         "STATE-SPONSORED VIOLENCE"),
+        ("Armed forces members killed Ana Ruiz.", "Armed forces members", "other",
+         "STATE-SPONSORED VIOLENCE"),
+        ("The police killed Ana Ruiz.", "police", "security_force",
+         "STATE-SPONSORED VIOLENCE"),
+        # a rebel army, a group's members or a uniform is not the state
+        ("Members of the Army of Southern Liberation killed Ana Ruiz.", "Members", "other",
+         "TERRORIST ACT"),
+        ("The Army of Southern Liberation killed Ana Ruiz.", "Army", "security_force",
+         "TERRORIST ACT"),
+        ("Members of the Northern Front killed Ana Ruiz.", "Members", "other",
+         "TERRORIST ACT"),
+        ("Men wearing military uniforms killed Ana Ruiz.", "Men wearing military uniforms",
+         "other", "TERRORIST ACT"),
+        ("Unidentified men killed Ana Ruiz.", "Unidentified men", "other", "TERRORIST ACT"),
+    ],
+)  # fmt: skip
+def test_muc4_doers_told_as_the_states_forces_commit_state_violence(
+    text: str, doer: str, kind: str, category: str
+) -> None:
+    report = _article_report(
+        text,
+        [("a1", doer, kind, False), ("a2", "Ana Ruiz", "person", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "killed",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(8).fillers] == [category]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "category"),
+    [
+        # the doers told later give the category the first report could only presume
+        (None, "soldiers", "STATE-SPONSORED VIOLENCE"),
+        ("soldiers", None, "STATE-SPONSORED VIOLENCE"),
+        # a doer told first keeps his category
+        ("guerrillas", "soldiers", "TERRORIST ACT"),
+        (None, None, "TERRORIST ACT"),
+    ],
+)
+def test_muc4_a_category_presumed_for_want_of_a_doer_yields_to_a_doers(
+    first: str | None, second: str | None, category: str
+) -> None:
+    text = (
+        "Ana Ruiz was shot dead on Monday. Witnesses said guerrillas or soldiers gunned her down."
+    )
+    kinds = {"guerrillas": "armed_group", "soldiers": "security_force"}
+    events = []
+    for trigger, doer in (("shot dead", first), ("gunned", second)):
+        participants = [Participant(actor="a9", role="victim")]
+        if doer:
+            participants.append(Participant(actor=doer, role="perpetrator"))
+        events.append({"type": "armed_assault", "trigger": trigger, "participants": participants})
+    report = _article_report(
+        text,
+        [(name, name, kind, False) for name, kind in kinds.items()]
+        + [("a9", "Ana Ruiz", "person", False)],
+        events,
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(8).fillers] == [category]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Members of the army killed Pedro Valdivia, the mayor of Santa Clara.",
+         "STATE-SPONSORED VIOLENCE"),
+        ("Members of the Northern Front killed Pedro Valdivia, the mayor of Santa Clara.",
+         "TERRORIST ACT"),
+    ],
+)  # fmt: skip
+def test_muc4_members_of_the_army_commit_state_violence(
+    nlp, gazetteer, actor_kb, text: str, category: str
+) -> None:
+    from threatline.extract import Extractor
+
+    extractor = Extractor(nlp=nlp, gazetteer=gazetteer, actor_kb=actor_kb)
+    article = Article.from_text(
+        "LIMA, 12 MAR 90 -- " + text, title="TST9-MUC4-0009", published=dt.date(1990, 3, 12)
+    )
+    templates = report_to_templates(extractor.extract(article))
+    assert [f.value for t in templates for f in t.slot(8).fillers] == [category]

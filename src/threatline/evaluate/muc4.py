@@ -1969,9 +1969,7 @@ def event_to_template(
             if a.kind not in (ActorKind.CIVILIANS, ActorKind.OTHER)
         ]
     if perpetrators:
-        state = all(
-            a.kind in {ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT} for a in perpetrators
-        )
+        state = all(_of_the_state(a, article) for a in perpetrators)
         t.slots[8] = _one("STATE-SPONSORED VIOLENCE" if state else "TERRORIST ACT")
     elif event.type == "security_operation":
         t.slots[8] = _one("STATE-SPONSORED VIOLENCE")  # the state's forces did it, unnamed
@@ -2025,6 +2023,42 @@ def event_to_template(
     _drop_the_victims_groups(t)
     _fill_foreign_nations(t, victims, article, persons, owners)
     return t
+
+
+# Words that tell a doer of the state's forces ('armed forces members', 'members of the
+# army'), and words that tell him of none: a liberation or people's army, paramilitaries,
+# deserters, men only wearing uniforms.
+_STATE_FORCE = re.compile(
+    r"\b(?:ARMY|ARMED FORCES|MILITARY|SOLDIERS?|TROOPS|POLICE(?:MEN)?|NATIONAL GUARD(?:SMEN)?)\b"
+)
+_NOT_THE_STATE = re.compile(
+    r"\b(?:LIBERATION|REVOLUTIONARY|PEOPLE'S|POPULAR|PARAMILITARY|GUERRILLAS?|REBELS?|"
+    r"DISSIDENTS?|DESERTERS?|FORMER|EX|UNIFORMS?)\b"
+)
+_OF_THE = re.compile(
+    r"\s+of\s+(?:the\s+)?[\w'-]+(?:\s+(?!of\b)[\w'-]+){0,2}(?:\s+of\s+[\w'-]+(?:\s+[\w'-]+){0,2})?",
+    re.IGNORECASE,
+)
+
+
+def _of_the_state(actor: Actor, article: Article) -> bool:
+    """Whether a doer is of the government, the military or the police (part1 7.9, note 2):
+    by its kind, unless each mention names another's army ('the Army of Southern
+    Liberation'), or, a group told only by a description, by the description's words."""
+    state_kind = actor.kind in (ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT)
+    if not state_kind and actor.kind not in (ActorKind.OTHER, ActorKind.CIVILIANS):
+        return False
+    phrases = []
+    for start, end in actor.mentions:
+        if _fill_string(article.text[start:end]) in _PRONOUNS:
+            continue
+        of_the = _OF_THE.match(article.text, end)
+        phrases.append(_fill_string(article.text[start : of_the.end() if of_the else end]))
+    if state_kind:
+        return not phrases or not all(_NOT_THE_STATE.search(p) for p in phrases)
+    return bool(phrases) and all(
+        _STATE_FORCE.search(p) and not _NOT_THE_STATE.search(p) for p in phrases
+    )
 
 
 def _drop_the_victims_groups(template: MucTemplate) -> None:
@@ -2943,6 +2977,10 @@ def _merge_into(target: MucTemplate, other: MucTemplate, keep_date_and_place: bo
     """Add ``other``'s fillers to ``target``; a precise date or location replaces a default
     date or a bare country, but a default date stays over a date older than two months.
     ``keep_date_and_place``: the target keeps its date and location whatever ``other``'s."""
+    # a category presumed for want of a doer yields to the one a doer told elsewhere gives
+    presumed = not any(target.slot(s).fillers for s in (9, 10)) and any(
+        other.slot(s).fillers for s in (9, 10)
+    )
     date, other_date = target.slot(2), other.slot(2)
     if other_date.fillers and not keep_date_and_place:
         parsed = parse_muc_date(date.fillers[0].value) if date.fillers else None
@@ -2983,7 +3021,7 @@ def _merge_into(target: MucTemplate, other: MucTemplate, keep_date_and_place: bo
             fillers = _one_per_referent(fillers, described_before)
         target.slots[slot] = SlotFill(fillers=fillers)
     target.slots[11] = SlotFill(fillers=_one_confidence_each(target.slot(11).fillers))
-    if target.slot(8).empty:
+    if target.slot(8).empty or (presumed and other.slot(8).fillers):
         target.slots[8] = other.slot(8)
 
 
