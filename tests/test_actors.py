@@ -562,6 +562,18 @@ def test_actors_passersby_reporters_mayors_and_guards_are_people(nlp, actor_kb: 
     assert kinds.get("guard") == ActorKind.SECURITY_FORCE, kinds
 
 
+def test_actors_a_leader_is_someone_of_the_kind_of_the_body_they_lead(nlp, actor_kb) -> None:
+    # 'a party leader' is someone harmed can be; a leader of fighters is one of them
+    doc = nlp(
+        "Gunmen killed a party leader in Arcos. Troops shot the guerrilla leader and "
+        "the rebels ambushed the patrol leader in Tarma."
+    )
+    kinds = {a.name.lower(): a.kind for a in find_actors(doc, actor_kb)}
+    assert kinds.get("party leader") == ActorKind.OTHER, kinds
+    assert kinds.get("guerrilla leader") == ActorKind.ARMED_GROUP, kinds
+    assert kinds.get("patrol leader") == ActorKind.SECURITY_FORCE, kinds
+
+
 def test_actors_a_title_before_a_name_is_no_group(nlp, actor_kb: ActorKB) -> None:
     # 'Mayor Pedro Valdivia' is one person: the title makes no second actor
     doc = nlp("Gunmen shot Mayor Pedro Valdivia in Arcos.")

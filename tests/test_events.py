@@ -1353,6 +1353,20 @@ def test_events_death_threat_received_targets_its_receiver(nlp):
 
 
 @pytest.mark.model
+def test_events_death_threats_received_before_an_act_target_its_doer(nlp):
+    # 'resigned after receiving death threats': who resigned received them
+    text = "The editors of the weekly resigned their posts after receiving death threats."
+    editors = actor(text, "editors", ActorKind.CIVILIANS, "The editors of the weekly")
+    event = only(run(nlp, text, actors=[editors]))
+    assert ("editors", "target") in roles(event)
+    # a report received on threats is not a threat received
+    text = "The minister spoke after receiving the report on the death threats."
+    minister = actor(text, "minister", ActorKind.PERSON, "The minister")
+    event = only(run(nlp, text, actors=[minister]))
+    assert ("minister", "target") not in roles(event)
+
+
+@pytest.mark.model
 def test_events_threat_noun_needs_a_death_or_bomb_modifier(nlp):
     assert only(run(nlp, "The embassy was closed after a bomb threat.")).type == "threat"
     assert run(nlp, "Officials said the threat of unrest remains high.") == []

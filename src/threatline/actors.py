@@ -413,6 +413,12 @@ _ROLE_TITLES = frozenset(
 )
 
 
+#: People nouns for a rank in a body of people, whose kind is that of the body
+#: ('a party leader' is a civilian, 'a guerrilla leader' a fighter), and how the word for
+#: the body modifies them.
+_RANK_NOUNS = frozenset(["leader"])
+_FIGHTING_DEPS = frozenset(["compound", "amod", "nmod"])
+
 #: Nouns that tell when, not what: 'gunmen today kidnapped ...' is no compound noun.
 _DAY_NOUNS = frozenset(["today", "yesterday", "tonight", "tomorrow"])
 
@@ -898,7 +904,13 @@ class _Finder:
             return None, token.i
         # the two-word noun first: "armed men" are not the civilians "men" are
         pair = lex.noun_kind(f"{doc[token.i - 1].lower_} {token.lower_}") if token.i > 0 else None
-        return pair or lex.noun_kind(token.lower_), token.i + 1
+        kind = pair or lex.noun_kind(token.lower_)
+        if token.lower_ in _RANK_NOUNS and token.i > 0 and doc[token.i - 1].dep_ in _FIGHTING_DEPS:
+            # 'the guerrilla leader', 'the patrol leader': one of the fighters the word names
+            fighting = lex.noun_kind(doc[token.i - 1].lower_)
+            if fighting in (ActorKind.ARMED_GROUP, ActorKind.SECURITY_FORCE):
+                return fighting, token.i + 1
+        return kind, token.i + 1
 
     def _left_edge(self, token: Token) -> int:
         """First token of the pre-modifiers of ``token`` (determiners, adjectives, compounds)."""

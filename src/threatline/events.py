@@ -1731,6 +1731,18 @@ def _shares_passive(verb: Token) -> bool:
 _RECEIVE_VERBS = {"receive", "get"}
 
 
+def _subject_of_governing_clause(verb: Token) -> Token | None:
+    """'The reporters resigned after receiving death threats': the subject of the clause a
+    subjectless '-ing' verb hangs on through a preposition."""
+    if (
+        verb.dep_ != "pcomp"
+        or verb.head.dep_ != "prep"
+        or verb.head.head.pos_ not in ("VERB", "AUX")
+    ):
+        return None
+    return _subject(verb.head.head)
+
+
 def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
     token = mention.token
     kind = mention.type
@@ -1871,7 +1883,10 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                     mention.attributions.append(alleged)
         if kind == EventType.THREAT.value and token.dep_ == "dobj":
             # 'the judge has received death threats': who receives a threat is its target
-            receiver = _subject(token.head) if _lemma(token.head) in _RECEIVE_VERBS else None
+            receive = token.head
+            receiver = _subject(receive) if _lemma(receive) in _RECEIVE_VERBS else None
+            if receiver is None and _lemma(receive) in _RECEIVE_VERBS:
+                receiver = _subject_of_governing_clause(receive)
             if receiver is not None:
                 _add_phrase(mention, actors, receiver, Role.TARGET)
     for pobj in _prep_objects(token, {"on", "against"}):
