@@ -1043,6 +1043,35 @@ def test_events_the_names_given_the_suspects_are_the_acts_alleged_doers(nlp, sec
 
 
 @pytest.mark.model
+def test_events_the_names_given_the_arrested_men_are_the_acts_alleged_doers(nlp):
+    text = (
+        "Four men set fire to the city hall of Arcos. "
+        "The arrested men have been identified as Pedro Valdivia and Jorge Tamayo."
+    )
+    first = actor(text, "first", ActorKind.PERSON, "Pedro Valdivia")
+    second = actor(text, "second", ActorKind.PERSON, "Jorge Tamayo")
+    men = actor(text, "men", ActorKind.CIVILIANS, "Four men")
+    act = next(e for e in run(nlp, text, actors=[men, first, second]) if e.type in VIOLENT_TYPES)
+    assert {("first", "perpetrator"), ("second", "perpetrator")} <= roles(act)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("second", "named"),
+    [
+        ("Officials captured one of the terrorists; his name is Pedro Valdivia.", True),
+        ("The mayor spoke to reporters; his name is Pedro Valdivia.", False),
+    ],
+)
+def test_events_the_name_of_one_captured_doer_is_an_alleged_doer(nlp, second, named):
+    text = "Terrorists bombed the city hall of Arcos. " + second
+    doers = actor(text, "doers", ActorKind.ARMED_GROUP, "Terrorists")
+    person = actor(text, "person", ActorKind.PERSON, "Pedro Valdivia")
+    act = next(e for e in run(nlp, text, actors=[doers, person]) if e.type in VIOLENT_TYPES)
+    assert (("person", "perpetrator") in roles(act)) is named
+
+
+@pytest.mark.model
 def test_events_the_names_given_the_victims_are_no_suspects(nlp):
     text = (
         "The police charged two men with the murder of the mayor of Arcos. "

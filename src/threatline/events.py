@@ -4384,12 +4384,32 @@ _HELD_PARTICIPLES = frozenset(["arrest", "detain", "capture", "hold"])
 
 
 def _suspects_cue(token: Token) -> bool:
-    """'the suspects', 'those arrested', 'their names' (of people held)."""
+    """'the suspects', 'those arrested', 'the arrested men', 'their names' (of people held),
+    'his name' (of one held: :func:`_held_one_named`)."""
     if _lemma(token) in _SUSPECT_NOUNS and token.pos_ == "NOUN":
         return True
     if token.lower_ == "those" and any(_lemma(c) in _HELD_PARTICIPLES for c in token.children):
         return True
-    return token.lower_ == "names" and any(c.lower_ == "their" for c in token.children)
+    if token.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and _lemma(c) in _HELD_PARTICIPLES for c in token.children
+    ):
+        return True
+    if token.lower_ == "names" and any(c.lower_ == "their" for c in token.children):
+        return True
+    return _held_one_named(token)
+
+
+def _held_one_named(token: Token) -> bool:
+    """'police captured one of the terrorists; his name is A': the name of one held, told in
+    the sentence that tells of his capture."""
+    return (
+        token.lower_ == "name"
+        and any(c.lower_ in ("his", "her") for c in token.children)
+        and any(
+            _lemma(t) in _HELD_PARTICIPLES and t.pos_ == "VERB" and t.i < token.i
+            for t in token.sent
+        )
+    )
 
 
 def _identified_suspects(
@@ -4417,7 +4437,7 @@ def _identified_suspects(
         for actor, _s, _e in actors.in_range(tells[0].idx, sentence.end_char):
             if actor.kind == ActorKind.PERSON.value and actor not in named:
                 named.append(actor)
-        if len(named) < 2:
+        if len(named) < (1 if _held_one_named(cue) else 2):
             continue
         before = [e for e in alleged if e.trigger.end <= sentence.start_char]
         if not before:
