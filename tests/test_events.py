@@ -968,6 +968,64 @@ def test_events_who_is_charged_as_an_accomplice_to_the_crime_is_its_perpetrator(
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The judge issued arrest warrants for Pedro Valdivia and Jorge Tamayo and charged them "
+        "with participating in the murder of the mayor.",
+        "The police arrested Pedro Valdivia and Jorge Tamayo and charged them with the murder "
+        "of the mayor.",
+    ],
+)
+def test_events_those_charged_as_them_are_the_people_the_verb_before_names(nlp, text):
+    first = actor(text, "first", ActorKind.PERSON, "Pedro Valdivia")
+    second = actor(text, "second", ActorKind.PERSON, "Jorge Tamayo")
+    events = run(nlp, text, actors=[first, second])
+    act = next(e for e in events if e.type in VIOLENT_TYPES)
+    assert {("first", "perpetrator"), ("second", "perpetrator")} <= roles(act)
+
+
+@pytest.mark.model
+def test_events_them_charged_after_a_verb_naming_no_one_names_no_perpetrator(nlp):
+    text = (
+        "The judge visited Pedro Valdivia on Monday. He came back to the town and charged them "
+        "with the murder of the mayor."
+    )
+    person = actor(text, "person", ActorKind.PERSON, "Pedro Valdivia")
+    act = next(e for e in run(nlp, text, actors=[person]) if e.type in VIOLENT_TYPES)
+    assert ("person", "perpetrator") not in roles(act)
+
+
+@pytest.mark.model
+def test_events_who_planned_and_who_carried_out_the_act_are_its_perpetrators(nlp):
+    text = (
+        "The Front said the bombing of the union office was planned by Colonel Pedro Valdivia, "
+        "approved by the minister, and carried out by Captain Jorge Tamayo."
+    )
+    first = actor(text, "first", ActorKind.PERSON, "Pedro Valdivia")
+    second = actor(text, "second", ActorKind.PERSON, "Jorge Tamayo")
+    act = next(e for e in run(nlp, text, actors=[first, second]) if e.type in VIOLENT_TYPES)
+    assert {("first", "perpetrator"), ("second", "perpetrator")} <= roles(act)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "verbs",
+    ["reported by Pedro Valdivia and condemned by Jorge Tamayo", "ordered by Pedro Valdivia"],
+)
+def test_events_who_reported_condemned_or_ordered_the_act_is_no_perpetrator(nlp, verbs):
+    text = f"A bomb destroyed the union office. The bombing was {verbs}."
+    first = actor(text, "first", ActorKind.PERSON, "Pedro Valdivia")
+    people = [first]
+    if "Jorge Tamayo" in text:
+        people.append(actor(text, "second", ActorKind.PERSON, "Jorge Tamayo"))
+    events = [e for e in run(nlp, text, actors=people) if e.type in VIOLENT_TYPES]
+    assert events
+    for act in events:
+        assert not {r for r in roles(act) if r[1] == "perpetrator"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     "second",
     [
         "The suspects were identified as Pedro Valdivia, Jorge Tamayo and Luis Ortuzar.",
@@ -982,6 +1040,35 @@ def test_events_the_names_given_the_suspects_are_the_acts_alleged_doers(nlp, sec
     act = next(e for e in run(nlp, text, actors=[men, *people]) if e.type in VIOLENT_TYPES)
     assert {(p.id, "perpetrator") for p in people} <= roles(act)
     assert ("article", "alleges") in stances(act)
+
+
+@pytest.mark.model
+def test_events_the_names_given_the_arrested_men_are_the_acts_alleged_doers(nlp):
+    text = (
+        "Four men set fire to the city hall of Arcos. "
+        "The arrested men have been identified as Pedro Valdivia and Jorge Tamayo."
+    )
+    first = actor(text, "first", ActorKind.PERSON, "Pedro Valdivia")
+    second = actor(text, "second", ActorKind.PERSON, "Jorge Tamayo")
+    men = actor(text, "men", ActorKind.CIVILIANS, "Four men")
+    act = next(e for e in run(nlp, text, actors=[men, first, second]) if e.type in VIOLENT_TYPES)
+    assert {("first", "perpetrator"), ("second", "perpetrator")} <= roles(act)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("second", "named"),
+    [
+        ("Officials captured one of the terrorists; his name is Pedro Valdivia.", True),
+        ("The mayor spoke to reporters; his name is Pedro Valdivia.", False),
+    ],
+)
+def test_events_the_name_of_one_captured_doer_is_an_alleged_doer(nlp, second, named):
+    text = "Terrorists bombed the city hall of Arcos. " + second
+    doers = actor(text, "doers", ActorKind.ARMED_GROUP, "Terrorists")
+    person = actor(text, "person", ActorKind.PERSON, "Pedro Valdivia")
+    act = next(e for e in run(nlp, text, actors=[doers, person]) if e.type in VIOLENT_TYPES)
+    assert (("person", "perpetrator") in roles(act)) is named
 
 
 @pytest.mark.model

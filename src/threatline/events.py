@@ -1597,6 +1597,19 @@ def _agent_objects(verb: Token) -> list[Token]:
     return [p for c in verb.children if c.dep_ == "agent" for p in _children(c, {"pobj"})]
 
 
+def _passive_planners(noun: Token, lex: Lexicon) -> list[Token]:
+    """Who planned or carried out the act a passive clause tells of: 'the attack was planned
+    by X and carried out by Y' gives X and Y. Those who had it done are its perpetrators as
+    well as those who did it (part2, slot 9). 'Ordered by' is left out: an order is laid on
+    the heads of a command at large ('ordered by the president and the high command')."""
+    head = noun.head
+    verbs = lex.support_verbs | {"plan"}
+    if noun.dep_ != "nsubjpass" or _lemma(head) not in verbs:
+        return []
+    clauses = [head, *(c for c in head.children if c.dep_ == "conj" and _lemma(c) in verbs)]
+    return [agent for clause in clauses for agent in _agent_objects(clause)]
+
+
 def _support_clauses(noun: Token, lex: Lexicon) -> list[Token]:
     """The clauses on an event noun that only tell who carried the act out, and against
     whom: 'the murder committed by the guerrillas against the rector', 'the attack that was
@@ -1833,6 +1846,8 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
         possessed_victim = any(v.dep_ == "poss" for v in victims)
         if not possessed_victim:
             _add(mention, _perpetrator_of_noun(token, actors, lex), Role.PERPETRATOR)
+            for agent in _passive_planners(token, lex):
+                _add_phrase(mention, actors, agent, Role.PERPETRATOR)
         for clause in _support_clauses(token, lex):
             # 'the murder committed by X against Y': Y suffered it
             for pobj in _support_clause_targets(clause):
@@ -2061,11 +2076,35 @@ def _accused_of_act(noun: Token) -> tuple[Token, Token] | None:
     objects = _children(found, {"dobj", "nsubjpass"})
     if _lemma(found) == "participate":
         objects = _children(found, {"nsubj"})
+    if objects and objects[0].lower_ in _OBJECT_PRONOUNS and found.dep_ == "conj":
+        # 'issued warrants for A and B and charged them with the murder': those the verb
+        # before named
+        named = _antecedent_object(found.head)
+        return (found, named) if named is not None else None
     if objects:
         return found, objects[0]
     if found.dep_ == "acl" and found.head.pos_ in ("NOUN", "PROPN"):
         return found, found.head  # 'ten men suspected of planting the bomb'
     return None
+
+
+_OBJECT_PRONOUNS = frozenset(["them", "him", "her"])
+
+
+def _antecedent_object(verb: Token) -> Token | None:
+    """Whom a verb coordinated before a pronoun names: the object of a 'for' or 'against' on
+    the verb or its object ('issued warrants for A and B'), else its direct object
+    ('arrested A and B')."""
+    if verb.pos_ != "VERB":
+        return None
+    objects = _children(verb, {"dobj"})
+    for holder in [verb, *objects]:
+        for prep in holder.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in ("for", "against"):
+                named = _children(prep, {"pobj"})
+                if named:
+                    return named[0]
+    return objects[0] if objects else None
 
 
 def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
@@ -4360,12 +4399,32 @@ _HELD_PARTICIPLES = frozenset(["arrest", "detain", "capture", "hold"])
 
 
 def _suspects_cue(token: Token) -> bool:
-    """'the suspects', 'those arrested', 'their names' (of people held)."""
+    """'the suspects', 'those arrested', 'the arrested men', 'their names' (of people held),
+    'his name' (of one held: :func:`_held_one_named`)."""
     if _lemma(token) in _SUSPECT_NOUNS and token.pos_ == "NOUN":
         return True
     if token.lower_ == "those" and any(_lemma(c) in _HELD_PARTICIPLES for c in token.children):
         return True
-    return token.lower_ == "names" and any(c.lower_ == "their" for c in token.children)
+    if token.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and _lemma(c) in _HELD_PARTICIPLES for c in token.children
+    ):
+        return True
+    if token.lower_ == "names" and any(c.lower_ == "their" for c in token.children):
+        return True
+    return _held_one_named(token)
+
+
+def _held_one_named(token: Token) -> bool:
+    """'police captured one of the terrorists; his name is A': the name of one held, told in
+    the sentence that tells of his capture."""
+    return (
+        token.lower_ == "name"
+        and any(c.lower_ in ("his", "her") for c in token.children)
+        and any(
+            _lemma(t) in _HELD_PARTICIPLES and t.pos_ == "VERB" and t.i < token.i
+            for t in token.sent
+        )
+    )
 
 
 def _identified_suspects(
@@ -4393,7 +4452,7 @@ def _identified_suspects(
         for actor, _s, _e in actors.in_range(tells[0].idx, sentence.end_char):
             if actor.kind == ActorKind.PERSON.value and actor not in named:
                 named.append(actor)
-        if len(named) < 2:
+        if len(named) < (1 if _held_one_named(cue) else 2):
             continue
         before = [e for e in alleged if e.trigger.end <= sentence.start_char]
         if not before:
