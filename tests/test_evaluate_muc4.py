@@ -2425,12 +2425,37 @@ def test_muc4_each_name_has_the_role_told_before_it(text, names, descriptions) -
         ),
         ("Gunmen seized Carla Benedetti, from Callao, in Lima.", "Carla Benedetti", "person", []),
         ("Gunmen seized Marco Panama in Lima.", "Marco Panama", "person", []),
+        # a phrase set before the name, a title between
+        ("Gunmen shot the Chilean nun, Sister Ana Rios, in Lima.", "Ana Rios", "person", ["CHILE"]),
+        (
+            "The Chilean nun, who saw it, said gunmen shot Ana Rios in Lima.",
+            "Ana Rios",
+            "person",
+            [],
+        ),
+        # a pronoun is not in apposition to the phrase before it
+        ("Gunmen shot a man known as the Chilean, his neighbor said in Lima.", "his", "person", []),
+        # a group's members counted by their nations
+        (
+            "Gunmen killed six priests, five of them Spaniards, in Lima.",
+            "priests",
+            "civilians",
+            ["SPAIN"],
+        ),
+        (
+            "Gunmen killed the monks -- four Spanish citizens and one Peruvian -- in Lima.",
+            "monks",
+            "civilians",
+            ["SPAIN"],
+        ),
+        ("Gunmen killed six priests, five of them in bed, in Lima.", "priests", "civilians", []),
+        ("Gunmen killed Ana Rios, two Spaniards said in Lima.", "Ana Rios", "person", []),
     ],
 )
 def test_muc4_a_victim_s_nation_from_the_words_before_him_or_his_apposition(
     text, victim, kind, nations
 ) -> None:
-    from threatline.evaluate.muc4 import _fill_foreign_nations
+    from threatline.evaluate.muc4 import _fill_foreign_nations, _settle_foreign_nations
 
     article = Article(id="a", text=text)
     actor = Actor(id="v", name=victim, kind=kind, mentions=_spans(text, victim))
@@ -2438,7 +2463,69 @@ def test_muc4_a_victim_s_nation_from_the_words_before_him_or_his_apposition(
     template.slots[3] = parse_slot(3, ["PERU: LIMA (CITY)"])
     template.slots[12] = SlotFill()
     _fill_foreign_nations(template, [actor], article)
+    _settle_foreign_nations(template)
     assert [f.value for f in template.slot(22).fillers] == nations
+
+
+@pytest.mark.parametrize(
+    ("text", "nations"),
+    [
+        (
+            "Rebels seized the Chilean engineers Pedro Valdivia, Ana Rios, and Luis Soto.",
+            [("CHILE", ("PEDRO VALDIVIA",)), ("CHILE", ("ANA RIOS",)), ("CHILE", ("LUIS SOTO",))],
+        ),
+        # a name with a nation of its own keeps it; a lead in the singular is one man's
+        (
+            "Rebels seized the Chilean engineers Pedro Valdivia, Peruvian Ana Rios and Luis Soto.",
+            [("CHILE", ("PEDRO VALDIVIA",))],
+        ),
+        (
+            "Rebels seized the Chilean engineer Pedro Valdivia, Ana Rios, and Luis Soto.",
+            [("CHILE", ("PEDRO VALDIVIA",))],
+        ),
+    ],
+)
+def test_muc4_names_listed_after_a_nation_and_a_plural_noun_share_the_nation(text, nations) -> None:
+    from threatline.evaluate.muc4 import _fill_foreign_nations, _settle_foreign_nations
+
+    article = Article(id="a", text=text)
+    names = ["Pedro Valdivia", "Ana Rios", "Luis Soto"]
+    actors = [
+        Actor(id=f"v{i}", name=name, kind="person", mentions=_spans(text, name))
+        for i, name in enumerate(names)
+    ]
+    template = MucTemplate(message_id="m")
+    template.slots[3] = parse_slot(3, ["PERU: LIMA (CITY)"])
+    template.slots[12] = SlotFill()
+    _fill_foreign_nations(template, actors, article)
+    _settle_foreign_nations(template)
+    assert [(f.value, f.xref) for f in template.slot(22).fillers] == nations
+
+
+def test_muc4_a_victim_s_nation_is_told_against_the_incident_s_settled_place() -> None:
+    from threatline.evaluate.muc4 import _fill_foreign_nations, _settle_foreign_nations
+
+    text = "Gunmen killed two U.S. missionaries and a Peruvian teacher."
+    article = Article(id="a", text=text)
+    victims = [
+        Actor(id="m", name="missionaries", kind="civilians", mentions=_spans(text, "missionaries")),
+        Actor(id="t", name="teacher", kind="civilians", mentions=_spans(text, "teacher")),
+    ]
+
+    def settled(first: str, final: str) -> list[str]:
+        template = MucTemplate(message_id="m")
+        template.slots[3] = parse_slot(3, [first])
+        template.slots[12] = SlotFill()
+        _fill_foreign_nations(template, victims, article)
+        template.slots[3] = parse_slot(3, [final])  # the place the writer settles on
+        _settle_foreign_nations(template)
+        return [f.value for f in template.slot(22).fillers]
+
+    # a place first misread as the victims' own country does not hide their nation
+    assert settled("UNITED STATES", "PERU: LIMA (CITY)") == ["UNITED STATES"]
+    # a victim of the settled place's own country has no foreign nation
+    assert settled("PERU", "UNITED STATES") == ["PERU"]
+    assert settled("PERU", "PERU") == ["UNITED STATES"]
 
 
 def test_muc4_an_event_without_a_place_takes_the_article_s_country() -> None:

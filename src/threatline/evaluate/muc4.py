@@ -1181,6 +1181,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
             _date_by_the_one_day_told(template, written_days, days_with_year)
         _night_told_between_two_days(template, told, report)
         _keep_to_the_countries_of_interest(template, report.places)
+        _settle_foreign_nations(template)
         if _counts_harm_so_far(template, sentences):
             tallies.add(id(template))
     # judged once the incident's day and place are filled in from the text around it
@@ -2164,13 +2165,17 @@ def _fill_foreign_nations(
     """PHYS TGT / HUM TGT: FOREIGN NATION (part2, slots 15 and 22): the nation of a target
     that the text marks as another country's than the incident's ('the U.S. embassy', 'the
     Spanish priest'), or its owner's ('the Swedish consul's house': ``owners``), tagged with
-    that target. Left empty when the incident has no place."""
+    that target. Left empty when the incident has no place. A victim's filler holds, in
+    order, every nation its words name: the incident's place is settled only later (a
+    misread town abroad, a nearer place), and :func:`_settle_foreign_nations` keeps the
+    first nation that is not its country."""
     owners = owners or {}
     location = t.slot(3).fillers
     if not location:
         return
-    home = location[0].value.split(":")[0].strip()
     if not t.slot(12).inapplicable:
+        # a building's nation is told against the place its own event gives
+        home = location[0].value.split(":")[0].strip()
         physical = [f.value for f in t.slot(12).fillers]
         t.slots[15] = SlotFill(
             fillers=[
@@ -2199,17 +2204,95 @@ def _fill_foreign_nations(
             and (words := _fill_string(match.group(1)).split())
             and words[0] in ("A", "AN", "THE")
         ]
+        # a phrase set before it: 'the Spanish nun, Sister X'
+        context += [
+            match.group(1)
+            for start, end in actor.mentions
+            if _fill_string(article.text[start:end]) not in _PRONOUNS
+            and (match := _SET_BEFORE.search(article.text, max(0, start - 80), start)) is not None
+        ]
+        if actor.kind != ActorKind.PERSON:  # its members counted by nation: 'the priests,
+            # five of them Spaniards', 'the monks -- four Spanish citizens and one Peruvian --'
+            context += [
+                match.group(1)
+                for _, end in actor.mentions
+                if (match := _MEMBERS_BY_NATION.match(article.text, end)) is not None
+            ]
+        context = [_fill_string(text) for text in context]
         origins = [  # 'X, 40, from Spain,'
             _fill_string(match.group(1))
             for _, end in actor.mentions
             if (match := _COMES_FROM.match(article.text, end)) is not None
         ]
-        nation = next(
-            (n for text in context if (n := _foreign_nation(text, home)) is not None), None
-        ) or next((n for text in origins if (n := _foreign_nation(text, home, True))), None)
-        if nation is not None:
-            people.append(Filler((nation,), (referent,)))
+        nations = [n for text in context for n in _nations(text)]
+        if not nations and actor.kind == ActorKind.PERSON:
+            # a later name of a list that a nation and a plural noun lead: 'the Chilean
+            # engineers X, Y, and Z' (only for a name without a nation of its own)
+            nations = [n for text in _list_leads(actor, victims, article) for n in _nations(text)]
+        nations += [n for text in origins for n in _nations(text, True)]
+        if nations:
+            people.append(Filler(tuple(dict.fromkeys(nations)), (referent,)))
     t.slots[22] = SlotFill(fillers=people)
+
+
+def _list_leads(actor: Actor, victims: Sequence[Actor], article: Article) -> list[str]:
+    """The words that lead a list of names a mention of ``actor`` ends ('X, Y, and Z'):
+    the modifiers before its first name, where they end in a plural noun ('the Chilean
+    engineers X, Y, and Z')."""
+    starts = {
+        end: start
+        for other in victims
+        if other is not actor and other.kind == ActorKind.PERSON
+        for start, end in other.mentions
+    }
+    leads: list[str] = []
+    for start, _ in actor.mentions:
+        first = None
+        while (match := _LIST_JOINT.search(article.text, max(0, start - 8), start)) and (
+            (before := starts.get(match.start())) is not None
+        ):
+            first = start = before
+        if first is not None:
+            words = _fill_string(_modifiers_before(article.text, first)).split()
+            if words and words[-1].endswith("S"):
+                leads.append(" ".join(words))
+    return leads
+
+
+# What joins the names of a list: ', ', ', and ', ' and '.
+_LIST_JOINT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE)
+
+
+def _settle_foreign_nations(t: MucTemplate) -> None:
+    """Each FOREIGN NATION filler of :func:`_fill_foreign_nations` as its first nation other
+    than the country of the incident's place, once that place is settled; none where the
+    incident has no place."""
+    location = t.slot(3).fillers
+    home = location[0].value.split(":")[0].strip() if location else None
+    fillers: list[Filler] = []
+    for filler in t.slot(22).fillers:
+        nation = next((n for n in filler.alternatives if n != home), None)
+        if home is not None and nation is not None:
+            settled = Filler((nation,), filler.xref)
+            if settled not in fillers:
+                fillers.append(settled)
+    t.slots[22] = SlotFill(fillers=fillers)
+
+
+# A phrase in apposition before a mention: 'the Spanish nun, Sister X' (a title may lead).
+_SET_BEFORE = re.compile(
+    r"\b(?:the|an?)\s+([\w.'-]+(?:\s+[\w.'-]+){0,2})\s*,\s*"
+    r"(?:(?:sister|brother|father|mr|mrs|ms|dr|engineer)\.?\s+)?$",
+    re.IGNORECASE,
+)
+
+# A group's members counted by their nations right after it: ', five of them Spaniards',
+# ' -- four Spanish citizens and one Peruvian --'.
+_MEMBERS_BY_NATION = re.compile(
+    r"\s*(?:,|--|\()\s*((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|all|most)\s+"
+    r"(?:of them\s+)?[A-Za-z][\w.']*(?:\s+[A-Za-z][\w.']*)?)",
+    re.IGNORECASE,
+)
 
 
 # A person's origin told after the name: ', 40, from Spain', ', from Italy'.
@@ -2243,7 +2326,9 @@ def _modifiers_before(text: str, start: int, most: int = 3) -> str:
     return " ".join(kept)
 
 
-def _foreign_nation(text: str, home: str, by_name: bool = False) -> str | None:
+def _foreign_nation(
+    text: str, home: str, by_name: bool = False, skip: tuple[str, ...] = ()
+) -> str | None:
     """The first nation other than ``home`` that a fill names by a demonym ('NICARAGUAN
     EMBASSY' -> 'NICARAGUA'), as a MUC-4 country fill; ``by_name``: or by the country's
     name, where the words say it is one ('from Spain'; a surname may be a country's)."""
@@ -2262,9 +2347,17 @@ def _foreign_nation(text: str, home: str, by_name: bool = False) -> str | None:
             or _nation_words().get(word)
             or (_country_words().get(word) if by_name else None)
         )
-        if nation is not None and nation != home:
+        if nation is not None and nation != home and nation not in skip:
             return nation
     return None
+
+
+def _nations(text: str, by_name: bool = False) -> tuple[str, ...]:
+    """Every nation a fill names, in order, as :func:`_foreign_nation` reads them."""
+    found: list[str] = []
+    while (nation := _foreign_nation(text, "", by_name, skip=tuple(found))) is not None:
+        found.append(nation)
+    return tuple(found)
 
 
 @functools.cache
