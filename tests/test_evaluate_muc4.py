@@ -1614,6 +1614,8 @@ def test_muc4_one_day_told_of_no_act_of_violence_does_not_date_the_incident() ->
     assert _dated_by_a_sentence(sworn, "6 March") == ["- 12 MAR 90"]
     conference = "The minister held a news conference on 6 March."
     assert _dated_by_a_sentence(conference, "6 March") == ["- 12 MAR 90"]
+    truce = "The cease-fire the rebels declared on 6 March still holds."
+    assert _dated_by_a_sentence(truce, "6 March") == ["- 12 MAR 90"]
     # an act told in the sentence before does not make the day its own
     apart = "The mayor was wounded last year. He was sworn in again on 6 March."
     assert _dated_by_a_sentence(apart, "6 March") == ["- 12 MAR 90"]

@@ -1404,8 +1404,8 @@ def _dateline_town(places: Iterable[Place], dateline_end: int | None) -> Place |
 _TELLS_OF_AN_ACT = re.compile(
     r"\b(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|MASSACRE\w*|SLAIN|SHOT|SHOOT\w*|WOUND\w*|"
     r"INJUR\w*|DEATHS?|DIED|DEAD|CRIMES?|ATTACK\w*|BOMB\w*|EXPLO\w*|DYNAMITE|BL[EO]WN? UP|"
-    r"KIDNAP\w*|ABDUCT\w*|MISSING|DISAPPEAR\w*|AMBUSH\w*|FIRE|BURN\w*|DESTROY\w*|"
-    r"DAMAG\w*|INCIDENT|STABB\w*|HOSTAGES?)\b",
+    r"KIDNAP\w*|ABDUCT\w*|MISSING|DISAPPEAR\w*|AMBUSH\w*|SET FIRE|OPENED FIRE|FIRED|"
+    r"ARSON|BURN\w*|DESTROY\w*|DAMAG\w*|INCIDENT|STABB\w*|HOSTAGES?)\b",
     re.IGNORECASE,
 )
 
