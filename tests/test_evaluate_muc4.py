@@ -1616,6 +1616,11 @@ def test_muc4_one_day_told_of_no_act_of_violence_does_not_date_the_incident() ->
     assert _dated_by_a_sentence(conference, "6 March") == ["- 12 MAR 90"]
     truce = "The cease-fire the rebels declared on 6 March still holds."
     assert _dated_by_a_sentence(truce, "6 March") == ["- 12 MAR 90"]
+    # a day that opens a period ('since'): only an act told in its own clause dates it
+    took_office = "Gunmen tried to kill Ocampo twice since he took office on 6 March."
+    assert _dated_by_a_sentence(took_office, "6 March") == ["- 12 MAR 90"]
+    since_murder = "Patrols have grown since the murder of the judge on 6 March."
+    assert _dated_by_a_sentence(since_murder, "6 March") == ["06 MAR 90"]
     # an act told in the sentence before does not make the day its own
     apart = "The mayor was wounded last year. He was sworn in again on 6 March."
     assert _dated_by_a_sentence(apart, "6 March") == ["- 12 MAR 90"]

@@ -1435,7 +1435,16 @@ def _in_a_sentence_of_an_act(time: TimeSpan, text: str) -> bool:
         (i for i in (text.find(sep, time.char_end) for sep in (". ", "\n", "? ", "! ")) if i >= 0),
         default=len(text),
     )
+    since = _SINCE.search(text, start, time.char_start)
+    if since is not None:
+        # 'attempts to kill him since he took office on 14 May': the day opens a period;
+        # only an act told in its own clause ('since the murder on 2 May') is of that day
+        start = since.start()
     return bool(_TELLS_OF_AN_ACT.search(text, start, end))
+
+
+#: 'since' opening the clause of a day, with no comma or semicolon between.
+_SINCE = re.compile(r"\bSINCE\b[^,;]*$", re.IGNORECASE)
 
 
 def _days_written_with_year(timexes: Iterable[TimeSpan]) -> frozenset[dt.date]:
