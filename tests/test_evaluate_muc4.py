@@ -1587,6 +1587,45 @@ def test_muc4_one_day_told_more_than_two_months_before_is_history() -> None:
     assert _dated_by_article(None, [january]) == ["20 JAN 90"]
 
 
+def _dated_by_a_sentence(tail: str, phrase: str) -> list[str]:
+    """The date fill of :func:`_report`'s bombing, told with no time, in an article that a
+    sentence added to its text (``tail``) writes one day in (``phrase``, 6 March)."""
+    report = _report()
+    text = report.article.text + " " + tail
+    report.article = Article.from_text(text, title="TST9-MUC4-0001", published=dt.date(1990, 3, 12))
+    start = text.index(phrase)
+    day = _day(phrase, dt.date(1990, 3, 6)).model_copy(
+        update={"char_start": start, "char_end": start + len(phrase)}
+    )
+    report.events[0] = report.events[0].model_copy(update={"time": None})
+    report.timexes = [day]
+    (template,) = report_to_templates(report)
+    return [f.value for f in template.slot(2).fillers]
+
+
+def test_muc4_one_day_told_of_no_act_of_violence_does_not_date_the_incident() -> None:
+    # the one day written out tells of an act: the incident's
+    wounded = "Mayor Tomas Ocampo was wounded by gunmen on 6 March."
+    assert _dated_by_a_sentence(wounded, "6 March") == ["06 MAR 90"]
+    missing = "Tomas Ocampo, who was reported missing early on 6 March, owns a mill."
+    assert _dated_by_a_sentence(missing, "6 March") == ["06 MAR 90"]
+    # the day of a swearing-in or a news conference: dated by default
+    sworn = "Tomas Ocampo was sworn in as mayor on 6 March."
+    assert _dated_by_a_sentence(sworn, "6 March") == ["- 12 MAR 90"]
+    conference = "The minister held a news conference on 6 March."
+    assert _dated_by_a_sentence(conference, "6 March") == ["- 12 MAR 90"]
+    truce = "The cease-fire the rebels declared on 6 March still holds."
+    assert _dated_by_a_sentence(truce, "6 March") == ["- 12 MAR 90"]
+    # a day that opens a period ('since'): only an act told in its own clause dates it
+    took_office = "Gunmen tried to kill Ocampo twice since he took office on 6 March."
+    assert _dated_by_a_sentence(took_office, "6 March") == ["- 12 MAR 90"]
+    since_murder = "Patrols have grown since the murder of the judge on 6 March."
+    assert _dated_by_a_sentence(since_murder, "6 March") == ["06 MAR 90"]
+    # an act told in the sentence before does not make the day its own
+    apart = "The mayor was wounded last year. He was sworn in again on 6 March."
+    assert _dated_by_a_sentence(apart, "6 March") == ["- 12 MAR 90"]
+
+
 def _dated_between(tail: str, first: str, second: str, days: tuple[int, int]) -> list[str]:
     """The date fill of :func:`_report`'s bombing, timed by the ``first`` of two March days
     that a sentence added to its text (``tail``) tells."""

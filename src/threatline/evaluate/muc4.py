@@ -1112,7 +1112,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     home = _dateline_town(report.places, dateline_end)
     templates: list[MucTemplate] = []
     events: dict[int, list[EventMention]] = {}  # template id -> its events
-    written_days = _days_written_out(report.timexes)
+    written_days = _days_written_out(report.timexes, report.article.text)
     days_with_year = _days_written_with_year(report.timexes)
     for event in report.events:
         if _told_as_history(event, report.article):
@@ -1399,9 +1399,23 @@ def _dateline_town(places: Iterable[Place], dateline_end: int | None) -> Place |
     )
 
 
-def _days_written_out(timexes: Iterable[TimeSpan]) -> frozenset[dt.date]:
+#: Words of a sentence that tell of an act of violence ('the crime committed on 16 May',
+#: 'wounded on 21 June', 'reported missing early on 3 May'), not of a speech, a swearing-in
+#: or an extradition on that day.
+_TELLS_OF_AN_ACT = re.compile(
+    r"\b(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|MASSACRE\w*|SLAIN|SHOT|SHOOT\w*|WOUND\w*|"
+    r"INJUR\w*|DEATHS?|DIED|DEAD|CRIMES?|ATTACK\w*|BOMB\w*|EXPLO\w*|DYNAMITE|BL[EO]WN? UP|"
+    r"KIDNAP\w*|ABDUCT\w*|MISSING|DISAPPEAR\w*|AMBUSH\w*|SET FIRE|OPENED FIRE|FIRED|"
+    r"ARSON|BURN\w*|DESTROY\w*|DAMAG\w*|INCIDENT|STABB\w*|HOSTAGES?)\b",
+    re.IGNORECASE,
+)
+
+
+def _days_written_out(timexes: Iterable[TimeSpan], text: str | None = None) -> frozenset[dt.date]:
     """The days an article writes out by their date ('on 18 May', 'the night of 24 May'),
-    not a bound ('before 5 July') nor a day told from another event ('2 days after 5 May')."""
+    not a bound ('before 5 July') nor a day told from another event ('2 days after 5 May').
+    Given the article's ``text``, only the days written in a sentence that tells of an act
+    of violence: the day of a speech or a swearing-in is not the day of an incident."""
     return frozenset(
         t.start
         for t in timexes
@@ -1410,7 +1424,28 @@ def _days_written_out(timexes: Iterable[TimeSpan]) -> frozenset[dt.date]:
         and t.mod in _WITHIN_DAY_MODS
         and _MONTH_NAME.search(t.text)
         and not is_event_anchored(t)
+        and (text is None or _in_a_sentence_of_an_act(t, text))
     )
+
+
+def _in_a_sentence_of_an_act(time: TimeSpan, text: str) -> bool:
+    if time.char_start is None or time.char_end is None:
+        return True
+    start = max(text.rfind(sep, 0, time.char_start) for sep in (". ", "\n", "? ", "! ")) + 1
+    end = min(
+        (i for i in (text.find(sep, time.char_end) for sep in (". ", "\n", "? ", "! ")) if i >= 0),
+        default=len(text),
+    )
+    since = _SINCE.search(text, start, time.char_start)
+    if since is not None:
+        # 'attempts to kill him since he took office on 14 May': the day opens a period;
+        # only an act told in its own clause ('since the murder on 2 May') is of that day
+        start = since.start()
+    return bool(_TELLS_OF_AN_ACT.search(text, start, end))
+
+
+#: 'since' opening the clause of a day, with no comma or semicolon between.
+_SINCE = re.compile(r"\bSINCE\b[^,;]*$", re.IGNORECASE)
 
 
 def _days_written_with_year(timexes: Iterable[TimeSpan]) -> frozenset[dt.date]:
