@@ -16,6 +16,7 @@ from threatline.evaluate.muc4 import (
     SlotFill,
     _classify,
     _merge_into,
+    _singular_role,
     format_report,
     parse_filler,
     parse_key_file,
@@ -3579,3 +3580,50 @@ def test_muc4_members_of_the_army_commit_state_violence(
     )
     templates = report_to_templates(extractor.extract(article))
     assert [f.value for t in templates for f in t.slot(8).fillers] == [category]
+
+
+@pytest.mark.parametrize(
+    ("group", "role"),
+    [
+        ("PEASANTS", "PEASANT"),
+        ("ARMY POLICEMEN", "ARMY POLICEMAN"),
+        ("MISSIONARIES", "MISSIONARY"),
+        # no role noun, one person, or a long group: none
+        ("PEOPLE", None),
+        ("PEASANT", None),
+        ("LEADERS OF THE NORTHERN FRONT", None),
+    ],
+)
+def test_muc4_singular_role_of_a_group(group: str, role: str | None) -> None:
+    assert _singular_role(group) == role
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "descriptions"),
+    [
+        # the named dead are the peasants the act was told of: each one is a peasant
+        ("Gunmen yesterday killed five peasants in Santa Clara. The dead were Pedro Valdivia, "
+         "Luis Soto and Ramon Ibarra.", ["PEASANT", "PEASANT", "PEASANT"]),
+        # a group of no role ('people') describes no one
+        ("Gunmen yesterday killed three people in Santa Clara: Pedro Valdivia, Luis Soto and "
+         "Ramon Ibarra.", ["PEOPLE"]),
+        # a victim with a role of his own keeps it, and the group stays a group
+        ("Gunmen yesterday killed two peasants and mayor Pedro Valdivia in Santa Clara.",
+         ["PEASANTS", "MAYOR"]),
+        # a role told in apposition ('an ideologist of the Front')
+        ("Pedro Valdivia, an ideologist of the Northern Front, was shot dead yesterday in Santa "
+         "Clara.", ["IDEOLOGIST OF THE NORTHERN FRONT"]),
+    ],
+)  # fmt: skip
+def test_muc4_named_victims_are_described_by_their_group(
+    nlp, gazetteer, actor_kb, text: str, descriptions: list[str]
+) -> None:
+    from threatline.extract import Extractor
+
+    extractor = Extractor(nlp=nlp, gazetteer=gazetteer, actor_kb=actor_kb)
+    article = Article.from_text(
+        "LIMA, 12 MAR 90 -- " + text, title="TST9-MUC4-0009", published=dt.date(1990, 3, 12)
+    )
+    (template,) = report_to_templates(extractor.extract(article))
+    assert [f.value for f in template.slot(19).fillers] == descriptions

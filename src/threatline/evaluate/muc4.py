@@ -2572,6 +2572,7 @@ def _fill_human_targets(
         referents.append(text)
         types.append(Filler((kind,), (text,)))
         numbers.append(Filler((number,), (text,)))
+    _describe_by_their_group(names, descriptions, types, numbers)
     # One group of victims ("peasants") and an exact casualty count: that is their number.
     casualties = event.fatalities if event.fatalities and event.fatalities.min else event.injuries
     if (
@@ -2765,6 +2766,48 @@ _APPOSITION = re.compile(
 )
 
 
+def _singular_role(group: str) -> str | None:
+    """'PEASANTS' -> 'PEASANT', 'ARMY POLICEMEN' -> 'ARMY POLICEMAN': a group told by a
+    plural role noun (and at most one word before it), else None."""
+    words = group.split()
+    if not 1 <= len(words) <= 2 or not _PERSON_ROLE.fullmatch(words[-1]):
+        return None
+    last = words[-1]
+    if last.endswith("MEN"):
+        last = last[:-3] + "MAN"
+    elif last.endswith("IES"):
+        last = last[:-3] + "Y"
+    elif last.endswith("S"):
+        last = last[:-1]
+    else:
+        return None
+    return " ".join([*words[:-1], last])
+
+
+def _describe_by_their_group(
+    names: list[Filler],
+    descriptions: list[Filler],
+    types: list[Filler],
+    numbers: list[Filler],
+) -> None:
+    """Victims named with no role of their own, told with one group of victims ('five
+    peasants were killed: A, B, ...'): the group is what they are, and each named one is
+    described by its role in the singular (part2, slot 19)."""
+    described = {f.xref[0] for f in descriptions if f.xref}
+    bare = [f.value for f in names if f.value not in described]
+    groups = [f for f in descriptions if not f.xref]
+    if not bare or len(groups) != 1:
+        return
+    role = _singular_role(groups[0].value)
+    if role is None:
+        return
+    group = groups[0].value
+    descriptions.remove(groups[0])
+    types[:] = [f for f in types if f.xref != (group,)]
+    numbers[:] = [f for f in numbers if f.xref != (group,)]
+    descriptions += [Filler((role,), (name,)) for name in bare]
+
+
 def _appositions(actor: Actor, article: Article) -> list[str]:
     """Descriptions of a person given in apposition to his name that name a role."""
     found: list[str] = []
@@ -2818,7 +2861,7 @@ _PERSON_ROLE = re.compile(
     r"PHOTOGRAPHER|CORRESPONDENT|EDITOR|ANNOUNCER|NEWSM[AE]N|CAMERAM[AE]N|ENGINEER|"
     r"BANKER|INDUSTRIALIST|MAGNATE|CATTLEM[AE]N|RANCHER|MERCHANT|VENDOR|POLICEM[AE]N|"
     r"AGENT|NUN|MISSIONARY|MISSIONARIE|COORDINATOR|ADVI[SC]OR|IDEOLOGUE|ACTIVIST|"
-    r"ANTHROPOLOGIST|ECONOMIST|NURSE|TECHNICIAN|AGRONOMIST)S?\b"
+    r"ANTHROPOLOGIST|ECONOMIST|NURSE|TECHNICIAN|AGRONOMIST|IDEOLOGIST|ANALYST)S?\b"
 )
 # Roles told before a name besides those above ('bodyguard Luis Soto').
 _PRECEDING_ROLE = re.compile(
