@@ -1146,6 +1146,8 @@ def _one_victim_report(text: str, name: str) -> ArticleReport:
         ("Gunmen killed former inspector Ana Rios today.", "Ana Rios", ["FORMER INSPECTOR"]),
         ("Gunmen killed Father Pedro Valdivia in Soacha.", "Pedro Valdivia", ["FATHER"]),
         ("Gunmen killed presidential hopeful Ana Rios.", "Ana Rios", ["PRESIDENTIAL HOPEFUL"]),
+        # a plural role before a list of names: each one has it in the singular
+        ("Gunmen killed photographers Ana Rios and Luis Soto.", "Ana Rios", ["PHOTOGRAPHER"]),
         ("Gunmen killed former municipal judge Ana Rios.", "Ana Rios", ["FORMER MUNICIPAL JUDGE"]),
         # an adjective that is no role's ('the final') stays out
         ("Gunmen killed the final guard Ana Rios.", "Ana Rios", ["GUARD"]),

@@ -2555,7 +2555,8 @@ def _fill_human_targets(
                     if at not in taken_roles
                 ]
                 taken_roles.update(at for _, at in preceding[:1])
-                roles = [role for role, _ in preceding]
+                # 'photographers A and B': each one is a photographer
+                roles = [_singular_role(role) or role for role, _ in preceding]
             roles = [_without_nationality(role) for role in roles]
             descriptions += [Filler((role,), (text,)) for role in roles[:1]]
             number = "1"
