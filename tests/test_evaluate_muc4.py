@@ -3629,3 +3629,30 @@ def test_muc4_named_victims_are_described_by_their_group(
     )
     (template,) = report_to_templates(extractor.extract(article))
     assert [f.value for f in template.slot(19).fillers] == descriptions
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the people hurt, named one by one right after the act
+        ("A bomb exploded yesterday at a bank in Santa Clara, injuring three people. One of "
+         "them is Rosa Ibarra, who lives in the Lomas neighborhood.", ["ROSA IBARRA"]),
+        ("A bomb exploded yesterday at a bank in Santa Clara, injuring three people. The other "
+         "victim, Luis Soto, is recovering in a hospital.", ["LUIS SOTO"]),
+        # a person named after the act who is none of them
+        ("A bomb exploded yesterday at a bank in Santa Clara, injuring three people. Mayor Rosa "
+         "Ibarra condemned the attack.", []),
+    ],
+)  # fmt: skip
+def test_muc4_victims_named_one_by_one_after_the_act(
+    nlp, gazetteer, actor_kb, text: str, names: list[str]
+) -> None:
+    from threatline.extract import Extractor
+
+    extractor = Extractor(nlp=nlp, gazetteer=gazetteer, actor_kb=actor_kb)
+    article = Article.from_text(
+        "LIMA, 12 MAR 90 -- " + text, title="TST9-MUC4-0010", published=dt.date(1990, 3, 12)
+    )
+    (template,) = report_to_templates(extractor.extract(article))
+    assert [f.value for f in template.slot(18).fillers] == names

@@ -2019,6 +2019,7 @@ def event_to_template(
         # Same country earns half the location credit (guidelines 3.2.3), and a foreign
         # victim's nation is told against it.
         t.slots[3] = _one(fallback_country)
+    victims = victims + _identified_afterwards(event, victims, article, persons)
     _fill_human_targets(t, event, victims, article, incident_type, persons)
     _drop_the_victims_groups(t)
     _fill_foreign_nations(t, victims, article, persons, owners)
@@ -2112,6 +2113,33 @@ def _owner(text: str, event: EventMention, article: Article, persons: Sequence[A
             if roles:
                 return " ".join([*roles[:2], owner])
     return owner
+
+
+# A victim of a group named right after the act's sentences: 'one of them is A', 'the
+# other person is B', 'the other victim, C,'.
+_IDENTIFIED = re.compile(
+    r"\b(?:ONE OF THEM|THE OTHER (?:PERSON|VICTIM|ONE)|ANOTHER VICTIM)(?:\s+(?:IS|WAS)|\s*,)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _identified_afterwards(
+    event: EventMention, victims: Sequence[Actor], article: Article, persons: Sequence[Actor]
+) -> list[Actor]:
+    """Persons the sentences right after an act on a group of people name one by one
+    ('three people were injured. One of them is A ... The other person is B')."""
+    if not event.evidence or not any(v.kind != ActorKind.PERSON for v in victims):
+        return []
+    end = max(s.end for s in event.evidence)
+    found: list[Actor] = []
+    for person in persons:
+        if person in victims:
+            continue
+        for start, _ in person.mentions:
+            if end <= start < end + 400 and _IDENTIFIED.search(article.text[start - 40 : start]):
+                found.append(person)
+                break
+    return found
 
 
 # Kinds of target that an owner gives to his residence or building.
