@@ -2136,7 +2136,8 @@ def _identified_afterwards(
         if person in victims:
             continue
         for start, _ in person.mentions:
-            if end <= start < end + 400 and _IDENTIFIED.search(article.text[start - 40 : start]):
+            before = article.text[max(start - 40, 0) : start]
+            if end <= start < end + 400 and _IDENTIFIED.search(before):
                 found.append(person)
                 break
     return found
