@@ -3604,21 +3604,12 @@ def test_muc4_singular_role_of_a_group(group: str, role: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "descriptions"),
     [
-        # the named dead are the peasants the act was told of: each one is a peasant
-        ("Gunmen yesterday killed five peasants in Santa Clara. The dead were Pedro Valdivia, "
-         "Luis Soto and Ramon Ibarra.", ["PEASANT", "PEASANT", "PEASANT"]),
-        # a group of no role ('people') describes no one
-        ("Gunmen yesterday killed three people in Santa Clara: Pedro Valdivia, Luis Soto and "
-         "Ramon Ibarra.", ["PEOPLE"]),
-        # a victim with a role of his own keeps it, and the group stays a group
-        ("Gunmen yesterday killed two peasants and mayor Pedro Valdivia in Santa Clara.",
-         ["PEASANTS", "MAYOR"]),
         # a role told in apposition ('an ideologist of the Front')
         ("Pedro Valdivia, an ideologist of the Northern Front, was shot dead yesterday in Santa "
          "Clara.", ["IDEOLOGIST OF THE NORTHERN FRONT"]),
     ],
 )  # fmt: skip
-def test_muc4_named_victims_are_described_by_their_group(
+def test_muc4_role_in_apposition_describes_the_victim(
     nlp, gazetteer, actor_kb, text: str, descriptions: list[str]
 ) -> None:
     from threatline.extract import Extractor

@@ -2602,7 +2602,6 @@ def _fill_human_targets(
         referents.append(text)
         types.append(Filler((kind,), (text,)))
         numbers.append(Filler((number,), (text,)))
-    _describe_by_their_group(names, descriptions, types, numbers)
     # One group of victims ("peasants") and an exact casualty count: that is their number.
     casualties = event.fatalities if event.fatalities and event.fatalities.min else event.injuries
     if (
@@ -2812,30 +2811,6 @@ def _singular_role(group: str) -> str | None:
     else:
         return None
     return " ".join([*words[:-1], last])
-
-
-def _describe_by_their_group(
-    names: list[Filler],
-    descriptions: list[Filler],
-    types: list[Filler],
-    numbers: list[Filler],
-) -> None:
-    """Victims named with no role of their own, told with one group of victims ('five
-    peasants were killed: A, B, ...'): the group is what they are, and each named one is
-    described by its role in the singular (part2, slot 19)."""
-    described = {f.xref[0] for f in descriptions if f.xref}
-    bare = [f.value for f in names if f.value not in described]
-    groups = [f for f in descriptions if not f.xref]
-    if not bare or len(groups) != 1:
-        return
-    role = _singular_role(groups[0].value)
-    if role is None:
-        return
-    group = groups[0].value
-    descriptions.remove(groups[0])
-    types[:] = [f for f in types if f.xref != (group,)]
-    numbers[:] = [f for f in numbers if f.xref != (group,)]
-    descriptions += [Filler((role,), (name,)) for name in bare]
 
 
 def _appositions(actor: Actor, article: Article) -> list[str]:
