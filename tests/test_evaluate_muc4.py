@@ -16,6 +16,7 @@ from threatline.evaluate.muc4 import (
     SlotFill,
     _classify,
     _merge_into,
+    _singular_role,
     format_report,
     parse_filler,
     parse_key_file,
@@ -1145,6 +1146,8 @@ def _one_victim_report(text: str, name: str) -> ArticleReport:
         ("Gunmen killed former inspector Ana Rios today.", "Ana Rios", ["FORMER INSPECTOR"]),
         ("Gunmen killed Father Pedro Valdivia in Soacha.", "Pedro Valdivia", ["FATHER"]),
         ("Gunmen killed presidential hopeful Ana Rios.", "Ana Rios", ["PRESIDENTIAL HOPEFUL"]),
+        # a plural role before a list of names: each one has it in the singular
+        ("Gunmen killed photographers Ana Rios and Luis Soto.", "Ana Rios", ["PHOTOGRAPHER"]),
         ("Gunmen killed former municipal judge Ana Rios.", "Ana Rios", ["FORMER MUNICIPAL JUDGE"]),
         # an adjective that is no role's ('the final') stays out
         ("Gunmen killed the final guard Ana Rios.", "Ana Rios", ["GUARD"]),
@@ -3705,3 +3708,68 @@ def test_muc4_members_of_the_army_commit_state_violence(
     )
     templates = report_to_templates(extractor.extract(article))
     assert [f.value for t in templates for f in t.slot(8).fillers] == [category]
+
+
+@pytest.mark.parametrize(
+    ("group", "role"),
+    [
+        ("PEASANTS", "PEASANT"),
+        ("ARMY POLICEMEN", "ARMY POLICEMAN"),
+        ("MISSIONARIES", "MISSIONARY"),
+        # no role noun, one person, or a long group: none
+        ("PEOPLE", None),
+        ("PEASANT", None),
+        ("LEADERS OF THE NORTHERN FRONT", None),
+    ],
+)
+def test_muc4_singular_role_of_a_group(group: str, role: str | None) -> None:
+    assert _singular_role(group) == role
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "descriptions"),
+    [
+        # a role told in apposition ('an ideologist of the Front')
+        ("Pedro Valdivia, an ideologist of the Northern Front, was shot dead yesterday in Santa "
+         "Clara.", ["IDEOLOGIST OF THE NORTHERN FRONT"]),
+    ],
+)  # fmt: skip
+def test_muc4_role_in_apposition_describes_the_victim(
+    nlp, gazetteer, actor_kb, text: str, descriptions: list[str]
+) -> None:
+    from threatline.extract import Extractor
+
+    extractor = Extractor(nlp=nlp, gazetteer=gazetteer, actor_kb=actor_kb)
+    article = Article.from_text(
+        "LIMA, 12 MAR 90 -- " + text, title="TST9-MUC4-0009", published=dt.date(1990, 3, 12)
+    )
+    (template,) = report_to_templates(extractor.extract(article))
+    assert [f.value for f in template.slot(19).fillers] == descriptions
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the people hurt, named one by one right after the act
+        ("A bomb exploded yesterday at a bank in Santa Clara, injuring three people. One of "
+         "them is Rosa Ibarra, who lives in the Lomas neighborhood.", ["ROSA IBARRA"]),
+        ("A bomb exploded yesterday at a bank in Santa Clara, injuring three people. The other "
+         "victim, Luis Soto, is recovering in a hospital.", ["LUIS SOTO"]),
+        # a person named after the act who is none of them
+        ("A bomb exploded yesterday at a bank in Santa Clara, injuring three people. Mayor Rosa "
+         "Ibarra condemned the attack.", []),
+    ],
+)  # fmt: skip
+def test_muc4_victims_named_one_by_one_after_the_act(
+    nlp, gazetteer, actor_kb, text: str, names: list[str]
+) -> None:
+    from threatline.extract import Extractor
+
+    extractor = Extractor(nlp=nlp, gazetteer=gazetteer, actor_kb=actor_kb)
+    article = Article.from_text(
+        "LIMA, 12 MAR 90 -- " + text, title="TST9-MUC4-0010", published=dt.date(1990, 3, 12)
+    )
+    (template,) = report_to_templates(extractor.extract(article))
+    assert [f.value for f in template.slot(18).fillers] == names

@@ -2055,6 +2055,7 @@ def event_to_template(
         # Same country earns half the location credit (guidelines 3.2.3), and a foreign
         # victim's nation is told against it.
         t.slots[3] = _one(fallback_country)
+    victims = victims + _identified_afterwards(event, victims, article, persons)
     _fill_human_targets(t, event, victims, article, incident_type, persons)
     _drop_the_victims_groups(t)
     _fill_foreign_nations(t, victims, article, persons, owners)
@@ -2148,6 +2149,34 @@ def _owner(text: str, event: EventMention, article: Article, persons: Sequence[A
             if roles:
                 return " ".join([*roles[:2], owner])
     return owner
+
+
+# A victim of a group named right after the act's sentences: 'one of them is A', 'the
+# other person is B', 'the other victim, C,'.
+_IDENTIFIED = re.compile(
+    r"\b(?:ONE OF THEM|THE OTHER (?:PERSON|VICTIM|ONE)|ANOTHER VICTIM)(?:\s+(?:IS|WAS)|\s*,)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _identified_afterwards(
+    event: EventMention, victims: Sequence[Actor], article: Article, persons: Sequence[Actor]
+) -> list[Actor]:
+    """Persons the sentences right after an act on a group of people name one by one
+    ('three people were injured. One of them is A ... The other person is B')."""
+    if not event.evidence or not any(v.kind != ActorKind.PERSON for v in victims):
+        return []
+    end = max(s.end for s in event.evidence)
+    found: list[Actor] = []
+    for person in persons:
+        if person in victims:
+            continue
+        for start, _ in person.mentions:
+            before = article.text[max(start - 40, 0) : start]
+            if end <= start < end + 400 and _IDENTIFIED.search(before):
+                found.append(person)
+                break
+    return found
 
 
 # Kinds of target that an owner gives to his residence or building.
@@ -2683,7 +2712,8 @@ def _fill_human_targets(
                     if at not in taken_roles
                 ]
                 taken_roles.update(at for _, at in preceding[:1])
-                roles = [role for role, _ in preceding]
+                # 'photographers A and B': each one is a photographer
+                roles = [_singular_role(role) or role for role, _ in preceding]
             roles = [_without_nationality(role) for role in roles]
             descriptions += [Filler((role,), (text,)) for role in roles[:1]]
             number = "1"
@@ -2893,6 +2923,24 @@ _APPOSITION = re.compile(
 )
 
 
+def _singular_role(group: str) -> str | None:
+    """'PEASANTS' -> 'PEASANT', 'ARMY POLICEMEN' -> 'ARMY POLICEMAN': a group told by a
+    plural role noun (and at most one word before it), else None."""
+    words = group.split()
+    if not 1 <= len(words) <= 2 or not _PERSON_ROLE.fullmatch(words[-1]):
+        return None
+    last = words[-1]
+    if last.endswith("MEN"):
+        last = last[:-3] + "MAN"
+    elif last.endswith("IES"):
+        last = last[:-3] + "Y"
+    elif last.endswith("S"):
+        last = last[:-1]
+    else:
+        return None
+    return " ".join([*words[:-1], last])
+
+
 def _appositions(actor: Actor, article: Article) -> list[str]:
     """Descriptions of a person given in apposition to his name that name a role."""
     found: list[str] = []
@@ -2946,7 +2994,7 @@ _PERSON_ROLE = re.compile(
     r"PHOTOGRAPHER|CORRESPONDENT|EDITOR|ANNOUNCER|NEWSM[AE]N|CAMERAM[AE]N|ENGINEER|"
     r"BANKER|INDUSTRIALIST|MAGNATE|CATTLEM[AE]N|RANCHER|MERCHANT|VENDOR|POLICEM[AE]N|"
     r"AGENT|NUN|MISSIONARY|MISSIONARIE|COORDINATOR|ADVI[SC]OR|IDEOLOGUE|ACTIVIST|"
-    r"ANTHROPOLOGIST|ECONOMIST|NURSE|TECHNICIAN|AGRONOMIST)S?\b"
+    r"ANTHROPOLOGIST|ECONOMIST|NURSE|TECHNICIAN|AGRONOMIST|IDEOLOGIST|ANALYST)S?\b"
 )
 # Roles told before a name besides those above ('bodyguard Luis Soto').
 _PRECEDING_ROLE = re.compile(
