@@ -1776,6 +1776,11 @@ def test_muc4_group_fill_is_the_report_s_words_not_a_bracketed_insertion() -> No
         ("security_force", "ARMY PATROL", True),
         ("armed_group", "HIRED KILLER", True),
         ("civilians", "HOTEL STAFF", True),
+        # a leader of a party or a union is a person, not the body he leads
+        ("other", "SOCIALIST LEADER", True),
+        ("other", "UNION LEADER", True),
+        ("organization", "DOCKERS UNION", False),
+        ("political_party", "SOCIALIST PARTY", False),
         ("armed_group", "ANDEAN LIBERATION FRONT", False),
         ("armed_group", "PATRIOTIC ARMED FORCES", False),
         ("organization", "SUGAR WORKERS FEDERATION", False),

@@ -1295,6 +1295,37 @@ def test_events_passive_killing_of_a_named_person_is_an_event(nlp):
 @pytest.mark.parametrize(
     "text",
     [
+        "Pedro Salas, a union leader, and Rosa Vidal were abducted and killed last night by "
+        "unidentified men in the port.",
+        "Pedro Salas, leader of the Dockers Union, and Rosa Vidal, a socialist leader, were "
+        "kidnapped and murdered yesterday by unidentified men.",
+    ],
+)
+@pytest.mark.model
+def test_events_passive_subject_shared_by_two_acts_is_no_doer(nlp, text):
+    # 'abducted and killed by Y': both verbs share the passive subject, who suffered them
+    salas = actor(text, "salas", ActorKind.PERSON, "Pedro Salas")
+    men = actor(text, "men", ActorKind.ARMED_GROUP, "unidentified men")
+    event = only(run(nlp, text, actors=[salas, men]))
+    assert ("salas", "victim") in roles(event)
+    assert ("salas", "perpetrator") not in roles(event)
+    assert ("men", "perpetrator") in roles(event)
+
+
+@pytest.mark.model
+def test_events_active_second_act_keeps_its_doer(nlp):
+    # an active verb coordinated with the act keeps its subject as the doer
+    text = "Gunmen abducted Pedro Salas, a union leader, and killed him last night in the port."
+    salas = actor(text, "salas", ActorKind.PERSON, "Pedro Salas")
+    gunmen = actor(text, "gunmen", ActorKind.ARMED_GROUP, "Gunmen")
+    event = only(run(nlp, text, actors=[salas, gunmen]))
+    assert ("gunmen", "perpetrator") in roles(event)
+    assert ("salas", "perpetrator") not in roles(event)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The minister accused the rebels of murdering Pedro Salas, a union leader.",
         "Police arrested five men suspected of killing Pedro Salas in the port.",
     ],

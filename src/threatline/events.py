@@ -1920,6 +1920,12 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 _add(mention, harmed, _harm_role(other, kind, harmed, lex))
         if not _is_passive(other):
             sub = _subject(other)
+            if sub is not None and sub.dep_ == "nsubjpass":
+                # 'X, a party leader, was abducted and killed by Y': the passive subject the
+                # verbs share suffered both acts; the agent of either did them
+                for pobj in _agent_objects(other):
+                    _add_phrase(mention, actors, pobj, Role.PERPETRATOR)
+                continue
             if sub is not None and sub.i in own:
                 # 'the raid against the cooperative left six dead': the act is the subject; who
                 # did it is the act's own (its perpetrator above), not its target's name

@@ -3607,8 +3607,10 @@ def _is_description(actor: Actor, text: str) -> bool:
         return True
     if actor.in_kb:
         return False
-    if actor.kind == ActorKind.CIVILIANS:
-        return True  # 'embassy employees', 'peasants': people, not an organization
+    if actor.kind in (ActorKind.CIVILIANS, ActorKind.OTHER):
+        # 'embassy employees', 'peasants', 'a socialist leader', 'suspects': people, not an
+        # organization (the body a leader leads is no perpetrator by his title)
+        return True
     words = text.split()
     if not words:
         return False
