@@ -523,7 +523,7 @@ _QUOTES = frozenset(['"', "'", "``", "''"])
 
 
 def _noun_before_participle(verb: Token) -> Token | None:
-    """'the news of the death of the senator, "murdered by criminals"': a participle with
+    """'word of the death of the mayor, "shot by hired gunmen"': a participle with
     its doer and no subject of its own, right after a comma after a noun, describes that
     noun, wherever the parser hangs it (a quote mark between them leads it astray)."""
     if verb.tag_ != "VBN" or _children(verb, {"nsubjpass"}) or not _children(verb, {"agent"}):
@@ -2148,14 +2148,14 @@ def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
     return []
 
 
-#: The words of an item of a list of people: 'a police commander', 'presidential hopeful X'.
+#: The words of an item of a list of people: 'a bank clerk', 'union organiser X'.
 _LIST_ITEM_POS = frozenset(["DET", "ADJ", "NOUN", "PROPN", "NUM"])
 _LIST_JOINERS = frozenset(["and", "or"])
 
 
 def _list_goes_on(head: Token) -> list[Token]:
     """The items of a list that goes on after ``head`` outside its parse: 'the killings of
-    a judge, a police commander, and presidential hopeful X, will ...', where the parser
+    a judge, a bank clerk, and union organiser X, will ...', where the parser
     hangs the last items on the clause. The text must read as a list: a comma right after
     the phrase, items of nouns and their modifiers, the last after 'and', and a comma or
     the sentence's end after it ('the murder of the judge, police and soldiers raided the
