@@ -3286,6 +3286,17 @@ def test_muc4_a_bullet_is_of_a_gun(weapon, kinds) -> None:
     assert [f.value for f in template.slot(7).fillers] == kinds
 
 
+def _lima_templates(nlp, gazetteer, actor_kb, text: str, title: str) -> list[MucTemplate]:
+    """The templates the real extractor and writer give for ``text`` under a Lima dateline."""
+    from threatline.extract import Extractor
+
+    extractor = Extractor(nlp=nlp, gazetteer=gazetteer, actor_kb=actor_kb)
+    article = Article.from_text(
+        "LIMA, 12 MAR 90 -- " + text, title=title, published=dt.date(1990, 3, 12)
+    )
+    return report_to_templates(extractor.extract(article))
+
+
 def _casualty_report(text: str, victim: str, killed: str, wounded: str) -> ArticleReport:
     """An attack on ``text`` whose victim is the phrase ``victim``, with a death count and
     an injury count given by the phrases that tell them."""
@@ -3494,13 +3505,7 @@ def test_muc4_a_residence_named_by_its_owner_takes_the_owner_s_roles() -> None:
 def test_muc4_a_tally_of_people_harmed_so_far_is_no_incident(
     nlp, gazetteer, actor_kb, text: str, victims: list[str]
 ) -> None:
-    from threatline.extract import Extractor
-
-    extractor = Extractor(nlp=nlp, gazetteer=gazetteer, actor_kb=actor_kb)
-    article = Article.from_text(
-        "LIMA, 12 MAR 90 -- " + text, title="TST9-MUC4-0007", published=dt.date(1990, 3, 12)
-    )
-    templates = report_to_templates(extractor.extract(article))
+    templates = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0007")
     assert [f.value for t in templates for f in t.slot(19).fillers[:1]] == victims
 
 
@@ -3521,13 +3526,7 @@ def test_muc4_a_tally_of_people_harmed_so_far_is_no_incident(
 def test_muc4_the_victims_own_group_is_not_the_perpetrator(
     nlp, gazetteer, actor_kb, text: str, groups: list[str]
 ) -> None:
-    from threatline.extract import Extractor
-
-    extractor = Extractor(nlp=nlp, gazetteer=gazetteer, actor_kb=actor_kb)
-    article = Article.from_text(
-        "LIMA, 12 MAR 90 -- " + text, title="TST9-MUC4-0008", published=dt.date(1990, 3, 12)
-    )
-    templates = report_to_templates(extractor.extract(article))
+    templates = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0008")
     assert [f.value for t in templates for f in t.slot(10).fillers] == groups
     assert len([f for t in templates for f in t.slot(11).fillers]) == len(groups)
 
@@ -3604,13 +3603,7 @@ def test_muc4_a_template_told_as_an_act_in_one_sentence_is_no_tally() -> None:
 def test_muc4_an_act_denied_with_no_doer_is_no_incident(
     nlp, gazetteer, actor_kb, text: str, victims: list[str]
 ) -> None:
-    from threatline.extract import Extractor
-
-    extractor = Extractor(nlp=nlp, gazetteer=gazetteer, actor_kb=actor_kb)
-    article = Article.from_text(
-        "LIMA, 12 MAR 90 -- " + text, title="TST9-MUC4-0009", published=dt.date(1990, 3, 12)
-    )
-    templates = report_to_templates(extractor.extract(article))
+    templates = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0009")
     found = [f.value for t in templates for slot in (18, 19) for f in t.slot(slot).fillers[:1]]
     assert found[:1] == victims
 
@@ -3705,13 +3698,7 @@ def test_muc4_a_category_presumed_for_want_of_a_doer_yields_to_a_doers(
 def test_muc4_members_of_the_army_commit_state_violence(
     nlp, gazetteer, actor_kb, text: str, category: str
 ) -> None:
-    from threatline.extract import Extractor
-
-    extractor = Extractor(nlp=nlp, gazetteer=gazetteer, actor_kb=actor_kb)
-    article = Article.from_text(
-        "LIMA, 12 MAR 90 -- " + text, title="TST9-MUC4-0009", published=dt.date(1990, 3, 12)
-    )
-    templates = report_to_templates(extractor.extract(article))
+    templates = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0009")
     assert [f.value for t in templates for f in t.slot(8).fillers] == [category]
 
 
@@ -3743,13 +3730,7 @@ def test_muc4_singular_role_of_a_group(group: str, role: str | None) -> None:
 def test_muc4_role_in_apposition_describes_the_victim(
     nlp, gazetteer, actor_kb, text: str, descriptions: list[str]
 ) -> None:
-    from threatline.extract import Extractor
-
-    extractor = Extractor(nlp=nlp, gazetteer=gazetteer, actor_kb=actor_kb)
-    article = Article.from_text(
-        "LIMA, 12 MAR 90 -- " + text, title="TST9-MUC4-0009", published=dt.date(1990, 3, 12)
-    )
-    (template,) = report_to_templates(extractor.extract(article))
+    (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0009")
     assert [f.value for f in template.slot(19).fillers] == descriptions
 
 
@@ -3770,11 +3751,5 @@ def test_muc4_role_in_apposition_describes_the_victim(
 def test_muc4_victims_named_one_by_one_after_the_act(
     nlp, gazetteer, actor_kb, text: str, names: list[str]
 ) -> None:
-    from threatline.extract import Extractor
-
-    extractor = Extractor(nlp=nlp, gazetteer=gazetteer, actor_kb=actor_kb)
-    article = Article.from_text(
-        "LIMA, 12 MAR 90 -- " + text, title="TST9-MUC4-0010", published=dt.date(1990, 3, 12)
-    )
-    (template,) = report_to_templates(extractor.extract(article))
+    (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0010")
     assert [f.value for f in template.slot(18).fillers] == names
