@@ -3921,6 +3921,30 @@ def test_events_a_reason_clause_that_tells_the_act_keeps_its_time(nlp):
 
 
 @pytest.mark.model
+def test_events_a_reason_parsed_as_a_preposition_dates_another_act(nlp):
+    # the parser hangs 'because' on the main verb as a preposition, the time below it and
+    # the arrest apart as a conjunct: the time is still the arrest's, not the bombing's
+    text = (
+        "That is considered a Narcoterrorist bombing because on 4 March at 0500, the federal "
+        "police arrested four Dalton gunmen from whom explosives were confiscated."
+    )
+    march4 = day(text, "4 March at 0500", dt.date(2024, 3, 4))
+    events = run(nlp, text, timexes=[march4])
+    bombing = next(e for e in events if e.type == "bombing")
+    assert bombing.time is None or bombing.time.start != dt.date(2024, 3, 4)
+    arrest = next(e for e in events if e.type == "arrest")
+    assert arrest.time is not None and arrest.time.start == dt.date(2024, 3, 4)
+
+
+@pytest.mark.model
+def test_events_a_reason_preposition_that_tells_the_act_keeps_its_time(nlp):
+    text = "Schools in Dalton closed because of the bombing of the town hall on 4 March."
+    march4 = day(text, "4 March", dt.date(2024, 3, 4))
+    bombing = next(e for e in run(nlp, text, timexes=[march4]) if e.type == "bombing")
+    assert bombing.time is not None and bombing.time.start == dt.date(2024, 3, 4)
+
+
+@pytest.mark.model
 def test_events_a_since_clause_tells_when_a_period_began_not_the_act(nlp):
     text = "Gunmen have killed 12 farmers in Dalton since the army left the town on 8 March."
     day8 = day(text, "8 March", dt.date(2024, 3, 8))

@@ -3151,7 +3151,15 @@ def _in_clause_of_other_act(head: Token, own: set[int]) -> bool:
         if node.dep_ == "advcl":
             marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
             return bool(marks & _OTHER_ACT_MARKS) and not any(t.i in own for t in node.subtree)
+        # 'an attack because on 3 May police arrested...': the parser may hang the word on
+        # the main verb with the time below it and the clause's verb apart as a conjunct
+        if node.dep_ == "prep" and node.lower_ in _REASON_PREPS:
+            return max(own) < node.i and not any(t.i in own for t in node.subtree)
     return False
+
+
+# the words of a reason or concession that the parser may take for a preposition
+_REASON_PREPS = {"because", "although", "though"}
 
 
 def _attach_time(
