@@ -3395,7 +3395,9 @@ def _the_doers_after_a_modifier(actor: Actor, text: str, article: Article) -> st
     """The people a one-word description modifies in a mention ('GUERRILLA URBAN
     COMMANDOS' for a group first told as 'guerrilla attacks'), the words up to a plural doer
     noun right after it; None when no mention of it goes on so."""
-    if len(text.split()) != 1 or text.endswith(("S", "MEN")):
+    if actor.kind == ActorKind.PERSON or len(text.split()) != 1:
+        return None
+    if text.endswith(("S", "MEN")):
         return None  # a plural is the doers' own noun ('guerrillas and soldiers')
     for start, end in actor.mentions:
         mention = _fill_string(article.text[start:end])
