@@ -3753,3 +3753,69 @@ def test_muc4_victims_named_one_by_one_after_the_act(
 ) -> None:
     (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0010")
     assert [f.value for f in template.slot(18).fillers] == names
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        # a one-word description first told as a modifier ('guerrilla attacks') takes the
+        # doer noun it modifies in the act's own phrase
+        ("Several guerrilla attacks took place last night. Guerrilla urban commandos bombed a "
+         "bank in the capital this morning.", ["GUERRILLA URBAN COMMANDOS"]),
+        ("Guerrilla urban commando units attacked the home of judge Pedro Valdivia today, "
+         "killing a policeman.", ["GUERRILLA URBAN COMMANDO UNITS"]),
+        # the act's own sentence calls the doers otherwise than the report first did
+        ("Guerrillas attacked an army post in Santa Rita on Monday, the army said. Radio Sol "
+         "reported that the rebels destroyed the town hall in Santa Rita.", ["REBELS"]),
+    ],
+)  # fmt: skip
+def test_muc4_the_doers_as_the_act_describes_them(
+    nlp, gazetteer, actor_kb, text: str, doers: list[str]
+) -> None:
+    templates = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0011")
+    assert [f.value for f in templates[-1].slot(9).fillers] == doers
+
+
+def _doers_of(text: str, mentions: list[str]) -> list[str]:
+    """PERP: INDIVIDUAL ID of one bombing of a bank, triggered by 'bombed', whose doer is a
+    group with the given mentions (phrases of ``text``, each its first occurrence)."""
+    report = _article_report(
+        text,
+        [("a1", mentions[0], "armed_group", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "physical": ["bank"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    spans = [(text.index(m), text.index(m) + len(m)) for m in mentions]
+    group = report.actors[0].model_copy(update={"mentions": spans})
+    (template,) = report_to_templates(report.model_copy(update={"actors": [group]}))
+    return [f.value for f in template.slot(9).fillers]
+
+
+def test_muc4_a_modifier_takes_only_a_doer_noun_of_its_own_phrase() -> None:
+    assert _doers_of("The guerrilla urban commandos bombed a bank.", ["guerrilla"]) == [
+        "GUERRILLA URBAN COMMANDOS"
+    ]
+    # a verb between the word and a doer noun: no phrase of doers
+    assert _doers_of("A guerrilla shot soldiers and bombed a bank.", ["guerrilla"]) == ["GUERRILLA"]
+    # a plural is the doers' own noun, whatever follows it
+    assert _doers_of("The rebels bombed a bank.", ["rebels"]) == ["REBELS"]
+
+
+def test_muc4_the_act_s_own_description_of_its_doers() -> None:
+    text = "Rebels shot a judge in May. The terrorists bombed a bank."
+    assert _doers_of(text, ["Rebels", "terrorists"]) == ["TERRORISTS"]
+    # the description told in another sentence only: the report's first
+    text = "The terrorists shot a judge in May. Then they bombed a bank."
+    assert _doers_of(text, ["terrorists"]) == ["TERRORISTS"]
+    # a word of no doers, or a bare collective, in the act's sentence does not replace it
+    text = "Rebels shot a judge in May. The group bombed a bank."
+    assert _doers_of(text, ["Rebels", "group"]) == ["REBELS"]
+    text = "Rebels shot a judge in May. Their unit bombed a bank."
+    assert _doers_of(text, ["Rebels", "unit"]) == ["REBELS"]

@@ -1981,7 +1981,8 @@ def event_to_template(
         if actor.kind == ActorKind.PERSON and _names_a_group(actor, article):
             continue  # 'the Pedro Valdivia faction did it': the faction's men, not he
         if _is_description(actor, text):
-            individuals.append((actor, _counted(actor, text, article)))
+            text, told = _description_in_the_act(actor, text, article, event)
+            individuals.append((actor, _counted(told, text, article)))
         else:
             organizations.append((actor, text))
         if any(describes_members(a) for a in perpetrators):
@@ -3319,6 +3320,9 @@ def _counted(actor: Actor, text: str, article: Article) -> str:
     them ('TWO MEN', 'PERUVIAN GUERRILLAS'): PERP: INDIVIDUAL ID keeps such modifiers,
     unlike the other string slots (scoring guidelines 3.1), and the clothes the text tells
     right after it ('men wearing military uniforms'), which the keys keep too."""
+    longer = _the_doers_after_a_modifier(actor, text, article)
+    if longer:
+        return longer
     for start, end in actor.mentions:
         mention = _fill_string(article.text[start:end])
         if _LEADING_NOISE.sub("", mention) != text:
@@ -3347,6 +3351,73 @@ def _counted(actor: Actor, text: str, article: Article) -> str:
     return text
 
 
+def _description_in_the_act(
+    actor: Actor, text: str, article: Article, event: EventMention
+) -> tuple[str, Actor]:
+    """How the event's own sentences describe unnamed doers, the mention nearest its
+    trigger ('the rebels destroyed the office' of a band first told as 'guerrillas'), and
+    the actor with that mention first (its count is the one to keep); else the actor's text
+    and the actor. A doer noun ('guerrillas') is not traded for a word of no doers ('the
+    group') nor for a bare collective ('the unit')."""
+    if actor.kind == ActorKind.PERSON or actor.in_kb:
+        return text, actor
+    spans = [
+        (start, end)
+        for start, end in actor.mentions
+        if any(s.start <= start < s.end for s in event.evidence)
+    ]
+    spans.sort(key=lambda span: abs(span[0] - event.trigger.start))
+    for start, end in spans:
+        told = _LEADING_NOISE.sub("", _fill_string(article.text[start:end]))
+        if not told or told in _PRONOUNS or told.isdigit() or told in _BARE_COLLECTIVES:
+            continue
+        if _is_generic(text) and not _is_generic(told):
+            continue
+        rest = [span for span in actor.mentions if span != (start, end)]
+        return told, actor.model_copy(update={"mentions": [(start, end), *rest]})
+    return text, actor
+
+
+# Plural doer nouns that a one-word description may modify ('guerrilla urban commando
+# units'), and the words that may stand between them: modifiers of armed people, never a
+# verb ('the guerrilla shot soldiers').
+_DOER_PLURALS = frozenset(
+    {h for h in _GENERIC_PERPETRATOR_HEADS if h.endswith(("S", "MEN"))}
+    - {"PEOPLE", "PERSONS", "MEMBERS"}
+) | {"UNITS", "COMMANDOES", "COLUMNS"}
+_DOER_MODIFIERS = frozenset(
+    {"URBAN", "RURAL", "ASSAULT", "SPECIAL", "ELITE", "SUICIDE", "SHOCK", "STRIKE", "HIT"}
+) | {h for h in _GENERIC_PERPETRATOR_HEADS if not h.endswith("S")}
+_WORDS_AFTER = re.compile(r"((?:\s+[A-Z][A-Z'-]*){1,3})")
+
+
+def _the_doers_after_a_modifier(actor: Actor, text: str, article: Article) -> str | None:
+    """The people a one-word description modifies in a mention ('GUERRILLA URBAN
+    COMMANDOS' for a group first told as 'guerrilla attacks'), the words up to a plural doer
+    noun right after it; None when no mention of it goes on so."""
+    if actor.kind == ActorKind.PERSON or len(text.split()) != 1:
+        return None
+    if text.endswith(("S", "MEN")):
+        return None  # a plural is the doers' own noun ('guerrillas and soldiers')
+    for start, end in actor.mentions:
+        mention = _fill_string(article.text[start:end])
+        if _LEADING_NOISE.sub("", mention) == text:
+            words = _WORDS_AFTER.match(article.text.upper(), end)
+            if words is None:
+                continue
+            after = words.group(1).split()
+            while after and after[-1] not in _DOER_PLURALS:
+                after.pop()
+            if after and all(w in _DOER_MODIFIERS for w in after[:-1]):
+                return " ".join([text, *after])
+        elif mention.startswith(f"{text} ") and mention.split()[-1] in _DOER_PLURALS:
+            return _LEADING_NOISE.sub("", mention)
+    return None
+
+
+_BARE_COLLECTIVES = frozenset(["GROUP", "GROUPS", "UNIT", "UNITS"])
+
+
 def _distinct_descriptions(individuals: list[tuple[Actor, str]]) -> list[tuple[Actor, str]]:
     """The descriptions of the doers, without a bare collective noun ('GROUP'), a negated
     one ('NO GUERRILLA GROUP') or the singular of a plural already there ('RIGHTIST
@@ -3354,7 +3425,7 @@ def _distinct_descriptions(individuals: list[tuple[Actor, str]]) -> list[tuple[A
     kept: list[tuple[Actor, str]] = []
     for actor, text in individuals:
         words = text.split()
-        if text in ("GROUP", "GROUPS", "UNIT", "UNITS") or words[:1] == ["NO"]:
+        if text in _BARE_COLLECTIVES or words[:1] == ["NO"]:
             continue
         stems = {t.removesuffix("S") for _, t in kept}
         if text.removesuffix("S") in stems:
