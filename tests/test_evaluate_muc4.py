@@ -3812,3 +3812,41 @@ def test_muc4_an_act_told_over_a_list_of_towns_is_one_incident_in_each(
     assert [re.sub(r" \(\w+\)$", "", v.split(": ")[-1]) for v in locations] == towns
     if len(templates) > 1:  # the same doers in each
         assert len({str(t.slot(10).fillers) for t in templates}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "victims", "towns"),
+    [
+        ("Guerrillas killed the peasants in Vado Alto, Piedra Negra and Los Olmos.",
+         ["the peasants"], ["VADO ALTO", "PIEDRA NEGRA", "LOS OLMOS"]),
+        # the towns of the list are what the act hit, not where it happened
+        ("Guerrillas attacked Vado Alto, Piedra Negra and Los Olmos.",
+         ["Piedra Negra", "Los Olmos"], ["VADO ALTO"]),
+    ],
+)  # fmt: skip
+def test_muc4_towns_hit_by_an_act_are_no_list_of_its_places(
+    text: str, victims: list[str], towns: list[str]
+) -> None:
+    report = _article_report(
+        text,
+        [("a1", "Guerrillas", "armed_group", False)]
+        + [(f"v{i}", v, "civilians", False) for i, v in enumerate(victims)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": text.split()[1],
+                "place": EventPlace(
+                    id="P1",
+                    text="Vado Alto",
+                    start=text.index("Vado Alto"),
+                    end=text.index("Vado Alto") + len("Vado Alto"),
+                ),
+                "participants": [Participant(actor="a1", role="perpetrator")]
+                + [Participant(actor=f"v{i}", role="victim") for i in range(len(victims))],
+            }
+        ],
+    )
+    start = text.index("Vado Alto")
+    report.places = [Place(id="P1", name="Vado Alto", country="PE", mentions=[(start, start + 9)])]
+    locations = [t.slot(3).fillers[0].value for t in report_to_templates(report)]
+    assert locations == [f"PERU: {town} (CITY)" for town in towns]
