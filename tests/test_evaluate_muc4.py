@@ -3770,7 +3770,7 @@ def test_muc4_victims_named_one_by_one_after_the_act(
         ("Rebels burned the homes of peasants in Yurimaguas, in the department of Ribera.", []),
         ("Rebels burned two buses on the road between Yurimaguas and Vado Alto.", []),
         ("Rebels burned the homes of peasants in Yurimaguas and Ribera department.", []),
-        ("A bomb exploded at the corner of Yurimaguas and Bolivar streets.", []),
+        ("A bomb exploded at the corner of Yurimaguas and Nogal streets.", []),
         ("Rebels burned the homes of peasants in Yurimaguas and Peru.", []),
         # the list ends with no name: a verb, a clause, a time
         ("REBELS BURNED TWO HOUSES IN YURIMAGUAS AND PROMISED THAT MORE WOULD BURN.", []),
@@ -3797,7 +3797,7 @@ def test_muc4_places_listed_after_the_place_of_an_act(text: str, names: list[str
          "OLMOS ON SUNDAY.", ["YURIMAGUAS", "LOS OLMOS"]),
         # a town and its department; one person hit; the state's forces sweeping two places
         ("Rebels of the Northern Front set fire to the homes of peasants in Yurimaguas, in the "
-         "department of Loreto, on Sunday.", ["YURIMAGUAS"]),
+         "department of Ribera, on Sunday.", ["YURIMAGUAS"]),
         ("Rebels of the Northern Front attacked the mayor Pedro Valdivia in Yurimaguas and Vado "
          "Alto on Sunday.", ["YURIMAGUAS"]),
         ("Soldiers strafed the homes of peasants in Yurimaguas and Vado Alto on Sunday, killing "

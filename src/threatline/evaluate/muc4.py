@@ -1308,7 +1308,7 @@ _LIST_END = re.compile(
     r"(?i)(?:\s*(?:[,.;:)\n]|$)|\s+(?:departments|provinces|municipalities|districts|cantons|"
     r"neighborhoods|states|the|in|on|at|during|early|late|last|this|yesterday|today|where)\b)"
 )
-# Names of streets, not of towns: 'at the corner of Bolivar and Sucre streets'.
+# Names of streets, not of towns: 'at the corner of Ceibo and Nogal streets'.
 _STREET = re.compile(r"(?i)\s+(?:streets?|avenues?|roads?|highways?|boulevards?)\b")
 # A place a road, a range or a distance runs to: 'between Vado Alto and Los Olmos', 'near
 # the towns of Vado Alto and Los Olmos' (one incident, on the way from one to the other).
