@@ -16,6 +16,7 @@ from threatline.evaluate.muc4 import (
     SlotFill,
     _classify,
     _merge_into,
+    _places_listed_after,
     _singular_role,
     format_report,
     parse_filler,
@@ -40,6 +41,7 @@ from threatline.models import (
     EventPlace,
     Participant,
     Place,
+    PlaceLevel,
     Quantity,
     Span,
     TimeSpan,
@@ -3819,3 +3821,98 @@ def test_muc4_the_act_s_own_description_of_its_doers() -> None:
     assert _doers_of(text, ["Rebels", "group"]) == ["REBELS"]
     text = "Rebels shot a judge in May. Their unit bombed a bank."
     assert _doers_of(text, ["Rebels", "unit"]) == ["REBELS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an act told over a list of towns: the towns after the first
+        ("Rebels burned the homes of peasants in Yurimaguas, Vado Alto and Los Olmos on Sunday.",
+         ["VADO ALTO", "LOS OLMOS"]),
+        ("BOMBS EXPLODED IN YURIMAGUAS AND IN PIEDRA NEGRA, DAMAGING TWO BANKS.", ["PIEDRA NEGRA"]),
+        ("REBELS KIDNAPPED 20 PEASANTS IN YURIMAGUAS AND LOS OLMOS DISTRICTS.", ["LOS OLMOS"]),
+        ("IN YURIMAGUAS AND VADO ALTO THE REBELS SET TWO SCHOOLS ON FIRE.", ["VADO ALTO"]),
+        # a town and its department, a road, streets: no list of places of the act
+        ("Rebels burned the homes of peasants in Yurimaguas, in the department of Ribera.", []),
+        ("Rebels burned two buses on the road between Yurimaguas and Vado Alto.", []),
+        ("Rebels burned the homes of peasants in Yurimaguas and Ribera department.", []),
+        ("A bomb exploded at the corner of Yurimaguas and Nogal streets.", []),
+        ("Rebels burned the homes of peasants in Yurimaguas and Peru.", []),
+        # the list ends with no name: a verb, a clause, a time
+        ("REBELS BURNED TWO HOUSES IN YURIMAGUAS AND PROMISED THAT MORE WOULD BURN.", []),
+        ("REBELS BURNED TWO HOUSES IN YURIMAGUAS AND KILLED TWO PEASANTS.", []),
+        ("REBELS BURNED TWO HOUSES IN YURIMAGUAS, KILLING TWO PEASANTS.", []),
+        ("REBELS BURNED TWO HOUSES IN YURIMAGUAS, VADO ALTO.", []),
+        ("BOMBS WENT OFF IN YURIMAGUAS AND THIS MORNING IN VADO ALTO.", []),
+    ],
+)  # fmt: skip
+def test_muc4_places_listed_after_the_place_of_an_act(text: str, names: list[str]) -> None:
+    start = text.lower().index("yurimaguas")
+    peru = Place(id="P9", name="Peru", country="PE", level=PlaceLevel.COUNTRY)
+    assert _places_listed_after(text, start, start + len("yurimaguas"), [peru]) == names
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        # one act told over a list of towns: one incident in each
+        ("Rebels of the Northern Front set fire to the homes of peasants in Yurimaguas, Vado Alto "
+         "and Los Olmos on Sunday.", ["YURIMAGUAS", "VADO ALTO", "LOS OLMOS"]),
+        ("REBELS OF THE NORTHERN FRONT DYNAMITED THE HOMES OF PEASANTS IN YURIMAGUAS AND IN LOS "
+         "OLMOS ON SUNDAY.", ["YURIMAGUAS", "LOS OLMOS"]),
+        # a town and its department; one person hit; the state's forces sweeping two places
+        ("Rebels of the Northern Front set fire to the homes of peasants in Yurimaguas, in the "
+         "department of Ribera, on Sunday.", ["YURIMAGUAS"]),
+        ("Rebels of the Northern Front attacked the mayor Pedro Valdivia in Yurimaguas and Vado "
+         "Alto on Sunday.", ["YURIMAGUAS"]),
+        ("Soldiers strafed the homes of peasants in Yurimaguas and Vado Alto on Sunday, killing "
+         "four peasants.", ["YURIMAGUAS"]),
+    ],
+)  # fmt: skip
+def test_muc4_an_act_told_over_a_list_of_towns_is_one_incident_in_each(
+    nlp, gazetteer, actor_kb, text: str, towns: list[str]
+) -> None:
+    templates = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0011")
+    locations = [t.slot(3).fillers[0].value for t in templates]
+    assert [re.sub(r" \(\w+\)$", "", v.split(": ")[-1]) for v in locations] == towns
+    if len(templates) > 1:  # the same doers in each
+        assert len({str(t.slot(10).fillers) for t in templates}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "victims", "towns"),
+    [
+        ("Guerrillas killed the peasants in Vado Alto, Piedra Negra and Los Olmos.",
+         ["the peasants"], ["VADO ALTO", "PIEDRA NEGRA", "LOS OLMOS"]),
+        # the towns of the list are what the act hit, not where it happened
+        ("Guerrillas attacked Vado Alto, Piedra Negra and Los Olmos.",
+         ["Piedra Negra", "Los Olmos"], ["VADO ALTO"]),
+    ],
+)  # fmt: skip
+def test_muc4_towns_hit_by_an_act_are_no_list_of_its_places(
+    text: str, victims: list[str], towns: list[str]
+) -> None:
+    report = _article_report(
+        text,
+        [("a1", "Guerrillas", "armed_group", False)]
+        + [(f"v{i}", v, "civilians", False) for i, v in enumerate(victims)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": text.split()[1],
+                "place": EventPlace(
+                    id="P1",
+                    text="Vado Alto",
+                    start=text.index("Vado Alto"),
+                    end=text.index("Vado Alto") + len("Vado Alto"),
+                ),
+                "participants": [Participant(actor="a1", role="perpetrator")]
+                + [Participant(actor=f"v{i}", role="victim") for i in range(len(victims))],
+            }
+        ],
+    )
+    start = text.index("Vado Alto")
+    report.places = [Place(id="P1", name="Vado Alto", country="PE", mentions=[(start, start + 9)])]
+    locations = [t.slot(3).fillers[0].value for t in report_to_templates(report)]
+    assert locations == [f"PERU: {town} (CITY)" for town in towns]

@@ -1190,9 +1190,190 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         for t in templates
         if not _summary_toll(t) and not _only_a_group(t) and id(t) not in tallies
     ]
+    templates = _one_per_listed_place(templates, events, report)
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
     return templates
+
+
+def _one_per_listed_place(
+    templates: list[MucTemplate], events: dict[int, list[EventMention]], report: ArticleReport
+) -> list[MucTemplate]:
+    """An act told over a list of towns ('rebels burned the town halls in Vado Alto, Piedra
+    Negra and Los Olmos') is one incident per town (part1 7.4: a location names one place):
+    the template of the first town gets a copy for each other town of the list, with the
+    same doers, type and targets."""
+    result: list[MucTemplate] = []
+    for template in templates:
+        result.append(template)
+        fill = template.slot(3).fillers
+        if not fill:
+            continue
+        value = fill[0].value
+        told = events.get(id(template), [])
+        if _by_the_state(told, report):
+            # the state's forces strafing or shelling several places wage one operation of
+            # war told at large (part1 1.0), not one act in each place
+            continue
+        counts = [f.value for s in (14, 21) for f in template.slot(s).fillers]
+        if counts and all(count == "1" for count in counts):
+            continue  # one person or one thing is not hit in several places
+        hit = {f.value for s in (12, 18, 19) for f in template.slot(s).fillers}
+        for event in told:
+            place = event.place
+            if place is None or place.start is None or place.end is None:
+                continue
+            anchor = _fill_string(report.article.text[place.start : place.end])
+            segment = re.search(rf"(?:^|: ){re.escape(anchor)} \(([A-Z ]+)\)", value)
+            if not segment:
+                continue
+            listed = _places_listed_after(
+                report.article.text, place.start, place.end, report.places
+            )
+            if hit & set(listed):
+                break  # 'the rebels attacked Vado Alto and Los Olmos': the towns are what was hit
+            for name in listed:
+                location = (
+                    value[: segment.start()]
+                    + f"{': ' if segment.start() else ''}{name} ({segment.group(1)})"
+                )
+                if name == anchor or any(
+                    t.slot(4).fillers == template.slot(4).fillers
+                    and t.slot(3).fillers
+                    and name in parse_muc_location(t.slot(3).fillers[0].value).places
+                    for t in [*templates, *result]
+                ):
+                    continue  # the text tells that town's incident on its own
+                copy = MucTemplate(
+                    message_id=template.message_id,
+                    slots={
+                        number: SlotFill(list(f.fillers), f.inapplicable)
+                        for number, f in template.slots.items()
+                    },
+                )
+                copy.slots[3] = _one(location)
+                result.append(copy)
+            break
+    return result
+
+
+def _by_the_state(told: Sequence[EventMention], report: ArticleReport) -> bool:
+    """Whether the doers the events name are all the state's forces or its government."""
+    actors = {a.id: a for a in report.actors}
+    doers = [
+        actors[p.actor]
+        for e in told
+        for p in e.participants
+        if p.role in {"perpetrator", "claimant"} and p.actor in actors
+    ]
+    # an outlet or a party named as a doer relays or backs the act; its doers are the others
+    doers = [a for a in doers if a.kind not in _NOT_PERPETRATOR_KINDS] or doers
+    return bool(doers) and all(
+        a.kind in (ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT) for a in doers
+    )
+
+
+# One more name of a list of places: ', Los Olmos', ', and Los Olmos', ' and in Los Olmos'.
+_LIST_LINK = re.compile(r"(?i)(,\s+(?:and\s+(?:in\s+)?)?|\s+and\s+(?:in\s+)?)")
+_LIST_NAME_WORD = re.compile(r"[^\W\d_][\w'.-]*")
+_ONE_SPACE = re.compile(r" (?=\S)")
+# Words a place name of a list is not made of: function words, numbers, verbs of an act.
+_NOT_IN_A_PLACE_NAME = frozenset(
+    re.findall(
+        r"\w+",
+        """a an the this that these those other another several some many various nearby
+    neighboring surrounding elsewhere its their his her our of at on in to from for with by as
+    near around between where which who whom whose when while after before during and or but
+    than then there here also both all each one two three four five six seven eight nine ten
+    was were is are be been had has have left fled set went took made shot blew hit ran kept
+    stole said told burnt fell others respectively city cities town
+    towns village villages area areas region regions zone zones capital police army troops
+    soldiers guerrillas rebels authorities officials people men residents government
+    early late today yesterday tonight last morning night afternoon evening""",
+    )
+)
+# The name of a kind of place after the last name: a plural one names each ('in Vado Alto
+# and Los Olmos districts'); a singular one may name only the last ('in Vado Alto and
+# Ribera department': a town, then a department).
+_PLURAL_KIND = re.compile(
+    r"(?i)\s+(?:departments|provinces|municipalities|districts|cantons|neighborhoods|states)\b"
+)
+_SINGULAR_KIND = re.compile(
+    r"(?i)\s+(?:department|province|municipality|district|canton|neighborhood|state)\b"
+)
+# What may follow the last name of a list of places: a mark, a plural kind of place, a time
+# or the start of a clause ('in Vado Alto and Los Olmos the rebels burned ...'); a verb or
+# 'that' tells the last word was no name ('in Vado Alto and promised that ...').
+_LIST_END = re.compile(
+    r"(?i)(?:\s*(?:[,.;:)\n]|$)|\s+(?:departments|provinces|municipalities|districts|cantons|"
+    r"neighborhoods|states|the|in|on|at|during|early|late|last|this|yesterday|today|where)\b)"
+)
+# Names of streets, not of towns: 'at the corner of Ceibo and Nogal streets'.
+_STREET = re.compile(r"(?i)\s+(?:streets?|avenues?|roads?|highways?|boulevards?)\b")
+# A place a road, a range or a distance runs to: 'between Vado Alto and Los Olmos', 'near
+# the towns of Vado Alto and Los Olmos' (one incident, on the way from one to the other).
+_NOT_AT_EACH = re.compile(r"(?i)\b(?:between|near|from)\s+(?:the\s+\w+\s+of\s+)?$")
+
+
+def _places_listed_after(text: str, start: int, end: int, places: Sequence[Place]) -> list[str]:
+    """The other place names of a list that starts with the place mention ending at
+    ``end`` ('in Vado Alto, Piedra Negra and Los Olmos'), as fill strings; none unless the
+    list ends with 'and' + a name. A name is one to four words that are not function words or
+    verbs; in a text written in mixed case each of its words but particles starts upper case."""
+    mixed_case = any(c.islower() for c in text[max(0, end - 500) : end + 500])
+    if _STREET.match(text, end) or _NOT_AT_EACH.search(text[max(0, start - 100) : start]):
+        return []
+    countries = {_fill_string(p.name) for p in places if p.level == PlaceLevel.COUNTRY}
+    names: list[str] = []
+    position = end
+    closed = False
+    while True:
+        link = _LIST_LINK.match(text, position)
+        if link is None:
+            break
+        words: list[str] = []
+        cursor = link.end()
+        while len(words) < 5:
+            word = _LIST_NAME_WORD.match(text, cursor)
+            if word is None or _not_in_a_place_name(word.group()):
+                break
+            if (
+                mixed_case
+                and not word.group()[0].isupper()
+                and word.group().lower() not in _PARTICLES
+            ):
+                break
+            words.append(word.group())
+            cursor = word.end()
+            if _ONE_SPACE.match(text, cursor) is None:
+                break
+            if any(k.match(text, cursor) for k in (_PLURAL_KIND, _SINGULAR_KIND, _STREET)):
+                break
+            cursor += 1
+        while words and words[-1].lower() in _PARTICLES:
+            words.pop()
+        if not words or len(words) > 4:
+            return []
+        position = link.end() + len(" ".join(words))
+        names.append(_fill_string(" ".join(words)))
+        if re.search(r"(?i)\band\b", link.group()):
+            closed = True
+            break
+    if not closed or not _LIST_END.match(text, position):
+        return []
+    if any(name in countries for name in names):
+        return []  # 'in Vado Alto and Ribera': a town and its country, not two towns
+    return list(dict.fromkeys(names))
+
+
+def _not_in_a_place_name(word: str) -> bool:
+    """A function word, a number or a verb ('killing', 'wounded'): the list has ended."""
+    lower = word.lower().strip(".")
+    return lower in _NOT_IN_A_PLACE_NAME or lower.endswith(("ing", "ed"))
+
+
+# Small words inside place names written in mixed case ('San José de las Flores').
+_PARTICLES = frozenset(["de", "del", "la", "las", "los", "el", "y", "da", "do", "dos"])
 
 
 #: The countries whose incidents the task records (part1 1.0, point 4).
