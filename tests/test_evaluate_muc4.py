@@ -412,6 +412,31 @@ def test_muc4_a_victim_named_by_surname_gets_the_full_name_the_text_gives() -> N
     assert [f.value for f in template.slot(18).fillers] == ["JUAN CARLOS PEREZ"]
 
 
+@pytest.mark.parametrize(
+    ("name", "kind", "names", "descriptions"),
+    [
+        ("Pedro Valdivia", "expert", ["PEDRO VALDIVIA"], ["POLITICAL ANALYST"]),
+        ("analysts", "civilians", [], ["ANALYSTS"]),
+    ],
+)
+def test_muc4_an_expert_harmed_is_a_named_person(name, kind, names, descriptions) -> None:
+    text = f"Gunmen shot political analyst {name} in Lima yesterday."
+    article = Article.from_text(text, title="TST9-MUC4-0003", published=dt.date(1990, 3, 12))
+    at = text.index(name.split()[0])
+    actors = [Actor(id="a1", name=name, kind=kind, mentions=[(at, at + len(name))])]
+    shooting = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(start=text.index("shot"), end=text.index("shot") + 4, text="shot"),
+        participants=[Participant(actor="a1", role="victim")],
+    )
+    template = report_to_templates(
+        ArticleReport(article=article, actors=actors, events=[shooting])
+    )[0]
+    assert [f.value for f in template.slot(18).fillers] == names
+    assert [f.value for f in template.slot(19).fillers] == descriptions
+
+
 def test_muc4_report_to_templates_scores_against_a_matching_key() -> None:
     key = parse_keys(KEY_TEXT)
     response = {"TST9-MUC4-0001": report_to_templates(_report())}

@@ -1908,7 +1908,11 @@ def event_to_template(
         return None
     # A group that claims the attack itself is its perpetrator, by its own admission.
     perpetrators = _actors_with_role(event, actors, doer_roles)
-    victims = _actors_with_role(event, actors, {"victim", "target"})
+    # a person named as an expert ('political analyst Pedro Valdivia') is harmed as a person
+    victims = [
+        v.model_copy(update={"kind": ActorKind.PERSON}) if v.kind == ActorKind.EXPERT else v
+        for v in _actors_with_role(event, actors, {"victim", "target"})
+    ]
     physical_texts = _dedupe(_fill_string(s.text) for s in event.physical_targets)
     # The count of a target goes to its NUMBER slot, not into its ID ('two vehicles').
     physical_counts = {_without_quantity(text): _count(text) for text in physical_texts}
