@@ -437,6 +437,43 @@ def test_muc4_an_expert_harmed_is_a_named_person(name, kind, names, descriptions
     assert [f.value for f in template.slot(19).fillers] == descriptions
 
 
+@pytest.mark.parametrize(
+    ("sentence", "noun", "description"),
+    [
+        (
+            "Gunmen killed three members of the rural defense committee, police said.",
+            "members",
+            "MEMBERS OF THE RURAL DEFENSE COMMITTEE",
+        ),
+        (
+            "Gunmen killed three members of his escort in Arequipa.",
+            "members",
+            "MEMBERS OF HIS ESCORT",
+        ),
+        ("Gunmen killed three members yesterday.", "members", "MEMBERS"),
+        ("Gunmen killed three peasants of the region, police said.", "peasants", "PEASANTS"),
+    ],
+)
+def test_muc4_members_are_described_with_the_body_they_belong_to(
+    sentence, noun, description
+) -> None:
+    article = Article.from_text(sentence, title="TST9-MUC4-0004", published=dt.date(1990, 3, 12))
+    at = sentence.index(noun)
+    actors = [Actor(id="a1", name=noun, kind="civilians", mentions=[(at, at + len(noun))])]
+    killing = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(
+            start=sentence.index("killed"), end=sentence.index("killed") + 6, text="killed"
+        ),
+        participants=[Participant(actor="a1", role="victim")],
+    )
+    template = report_to_templates(ArticleReport(article=article, actors=actors, events=[killing]))[
+        0
+    ]
+    assert [f.value for f in template.slot(19).fillers] == [description]
+
+
 def test_muc4_report_to_templates_scores_against_a_matching_key() -> None:
     key = parse_keys(KEY_TEXT)
     response = {"TST9-MUC4-0001": report_to_templates(_report())}

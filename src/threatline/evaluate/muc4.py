@@ -2729,6 +2729,7 @@ def _fill_human_targets(
             if number == "PLURAL":
                 number = _group_count(actor, text, article) or number
             text = _without_nationality(_without_quantity(text))
+            text = _members_of(actor, text, article)
             descriptions.append(Filler((text,)))
             kind = _human_target_type(actor, text, _mention_context(actor, article))
         referents.append(text)
@@ -2779,6 +2780,26 @@ def _fill_human_targets(
     t.slots[20] = SlotFill(fillers=types)
     t.slots[21] = SlotFill(fillers=numbers)
     t.slots[23] = SlotFill(fillers=effects)
+
+
+# 'members of the town's civil defense': the body they belong to, up to a phrase break
+_OF_THE_BODY = re.compile(
+    r"\s+(OF\s+(?:THE\s+)?[^,.;:()\[\]\"]{3,80}?)(?=\s*[,.;:()\[\]\"]|\s+(?:WAS|WERE|WHO|"
+    r"HAVE|HAS|HAD|AND|IN|ON|AT|BY|FROM|DURING)\b|\s*$)"
+)
+
+
+def _members_of(actor: Actor, text: str, article: Article) -> str:
+    """A group told only as 'members' is described with the body they are members of, as
+    the text tells it ('MEMBERS OF THE CIVIL DEFENSE'); any other text as it is."""
+    if text not in ("MEMBERS", "MEMBER"):
+        return text
+    upper = article.text.upper()
+    for _, end in actor.mentions:
+        match = _OF_THE_BODY.match(upper, end)
+        if match is not None:
+            return _fill_string(f"{text} {match.group(1)}")
+    return text
 
 
 # The people a casualty count counts when no victim names them: '15 others', 'six people',
