@@ -474,6 +474,31 @@ def test_muc4_members_are_described_with_the_body_they_belong_to(
     assert [f.value for f in template.slot(19).fillers] == [description]
 
 
+@pytest.mark.parametrize(("own_sentence", "number"), [(True, "16"), (False, "44")])
+def test_muc4_a_group_harmed_in_two_acts_is_counted_in_the_act_s_own_sentence(
+    own_sentence, number
+) -> None:
+    text = (
+        "Rebels have killed 44 peasants in the province this year. "
+        "On Monday the rebels shot 16 peasants in Villa Norte."
+    )
+    article = Article.from_text(text, title="TST9-MUC4-0005", published=dt.date(1990, 3, 12))
+    mentions = [(m.start(), m.end()) for m in re.finditer("peasants", text)]
+    actors = [Actor(id="a1", name="peasants", kind="civilians", mentions=mentions)]
+    second = text.index("On Monday")
+    shooting = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(start=text.index("shot"), end=text.index("shot") + 4, text="shot"),
+        participants=[Participant(actor="a1", role="victim")],
+        evidence=[Span(start=second, end=len(text), text=text[second:])] if own_sentence else [],
+    )
+    template = report_to_templates(
+        ArticleReport(article=article, actors=actors, events=[shooting])
+    )[0]
+    assert [f.value for f in template.slot(21).fillers] == [number]
+
+
 def test_muc4_report_to_templates_scores_against_a_matching_key() -> None:
     key = parse_keys(KEY_TEXT)
     response = {"TST9-MUC4-0001": report_to_templates(_report())}

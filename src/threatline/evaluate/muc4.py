@@ -2727,7 +2727,7 @@ def _fill_human_targets(
         else:
             number = _count(text)
             if number == "PLURAL":
-                number = _group_count(actor, text, article) or number
+                number = _group_count(actor, text, article, event.evidence) or number
             text = _without_nationality(_without_quantity(text))
             text = _members_of(actor, text, article)
             descriptions.append(Filler((text,)))
@@ -2883,10 +2883,18 @@ _COUNT_RIGHT_BEFORE = re.compile(
 )
 
 
-def _group_count(actor: Actor, text: str, article: Article) -> str | None:
+def _group_count(
+    actor: Actor, text: str, article: Article, evidence: Sequence[Span] = ()
+) -> str | None:
     """HUM TGT: NUMBER of a group from the count the text puts before one of its mentions
-    (part2, slot 21: a digit from the text when it gives one); None when none does."""
-    for start, _ in sorted(actor.mentions):
+    (part2, slot 21: a digit from the text when it gives one); None when none does. The
+    mentions in the act's own sentences (``evidence``) first: one group harmed in two acts
+    ('44 peasants have been killed ... shot 16 peasants') is counted for each act."""
+
+    def elsewhere(start: int) -> bool:
+        return not any(s.start <= start < s.end for s in evidence)
+
+    for start, _ in sorted(actor.mentions, key=lambda m: (elsewhere(m[0]), m[0])):
         before = re.split(r"[,;:.()\[\]\"]", article.text[max(0, start - 30) : start])[-1]
         match = _COUNT_RIGHT_BEFORE.search(_fill_string(before))
         if match is None:
