@@ -4021,3 +4021,25 @@ def test_events_people_of_no_one_the_act_harmed_are_harmed_in_another_act(nlp, s
     events = _harm_of_a_judge_and_others(nlp, second)
     assert len(events) == 2
     assert ("driver", "victim") not in roles(events[0])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        (
+            "Gunmen killed Pedro Valdivia, his wife, and two other people in Arequipa.",
+            {"valdivia", "wife", "people"},
+        ),
+        # a role in apposition is the person himself, no one more
+        ("Gunmen killed Pedro Valdivia, the mayor, in Arequipa.", {"valdivia"}),
+    ],
+)
+def test_events_kin_in_apposition_to_a_victim_s_name_are_victims_too(nlp, text, victims):
+    actors = [
+        actor(text, "gunmen", ActorKind.ARMED_GROUP, "Gunmen"),
+        actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia"),
+        *[actor(text, w, ActorKind.CIVILIANS, w) for w in ("wife", "people", "mayor") if w in text],
+    ]
+    event = only([e for e in run(nlp, text, actors=actors) if e.type in VIOLENT_TYPES])
+    assert {a for a, role in roles(event) if role == "victim"} == victims

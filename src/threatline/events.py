@@ -1399,7 +1399,20 @@ def _conjuncts(token: Token) -> list[Token]:
             found.extend(_conjuncts(child))
         elif child.dep_ == "appos" and _person_name(token) and _listed_after_comma(child):
             found.extend(_conjuncts(child))  # 'A, B and C' parsed as A with B in apposition
+        elif child.dep_ == "appos" and _person_name(token) and _kin_after_comma(child):
+            found.extend(_conjuncts(child))  # 'A, his wife, and B': his wife is one more
     return found
+
+
+def _kin_after_comma(token: Token) -> bool:
+    """'his wife' after a comma that follows a name: someone of the person named, listed
+    with him, never the person himself."""
+    start = token.left_edge.i
+    return (
+        start > 0
+        and token.doc[start - 1].text == ","
+        and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in token.children)
+    )
 
 
 def _person_name(token: Token) -> bool:
