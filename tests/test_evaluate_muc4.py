@@ -499,6 +499,33 @@ def test_muc4_a_group_harmed_in_two_acts_is_counted_in_the_act_s_own_sentence(
     assert [f.value for f in template.slot(21).fillers] == [number]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "descriptions"),
+    [
+        ("Gunmen kidnapped the bishop and his assistant, Mario Tello, yesterday.", ["ASSISTANT"]),
+        ("Gunmen kidnapped the bishop and Mario Tello, his assistant, yesterday.", []),
+        ("Gunmen kidnapped the bishop with Mario Tello yesterday.", []),
+    ],
+)
+def test_muc4_a_person_s_relation_told_before_his_name_is_his_role(sentence, descriptions) -> None:
+    article = Article.from_text(sentence, title="TST9-MUC4-0006", published=dt.date(1990, 3, 12))
+    at = sentence.index("Mario Tello")
+    actors = [Actor(id="a1", name="Mario Tello", kind="person", mentions=[(at, at + 11)])]
+    kidnapping = EventMention(
+        id="E1",
+        type="kidnapping",
+        trigger=Span(
+            start=sentence.index("kidnapped"), end=sentence.index("kidnapped") + 9, text="kidnapped"
+        ),
+        participants=[Participant(actor="a1", role="victim")],
+    )
+    template = report_to_templates(
+        ArticleReport(article=article, actors=actors, events=[kidnapping])
+    )[0]
+    assert [f.value for f in template.slot(18).fillers] == ["MARIO TELLO"]
+    assert [f.value for f in template.slot(19).fillers] == descriptions
+
+
 def test_muc4_report_to_templates_scores_against_a_matching_key() -> None:
     key = parse_keys(KEY_TEXT)
     response = {"TST9-MUC4-0001": report_to_templates(_report())}

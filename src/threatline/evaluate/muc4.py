@@ -2718,6 +2718,8 @@ def _fill_human_targets(
                 taken_roles.update(at for _, at in preceding[:1])
                 # 'photographers A and B': each one is a photographer
                 roles = [_singular_role(role) or role for role, _ in preceding]
+            # 'his assistant, A,': whatever the noun, it is A's role
+            roles = roles or _owned_role_before(actor, article)
             roles = [_without_nationality(role) for role in roles]
             descriptions += [Filler((role,), (text,)) for role in roles[:1]]
             number = "1"
@@ -3009,6 +3011,22 @@ def _preceding_roles(actor: Actor, article: Article) -> list[tuple[str, int]]:
         text = " ".join(role)
         if text not in [f for f, _ in found]:
             found.append((text, start))
+    return found
+
+
+# A noun a possessive pronoun owns, set before a name with a comma: 'his assistant, A'.
+_OWNED_ROLE_BEFORE = re.compile(r"\b(?:HIS|HER|THEIR)\s+((?:[A-Z-]+\s+){0,2}[A-Z-]+)\s*,\s*$")
+
+
+def _owned_role_before(actor: Actor, article: Article) -> list[str]:
+    """The role a person's relation to someone gives him, told before his name ('his
+    assistant, A', 'her driver, B'): MUC-4 gives it as his description."""
+    found: list[str] = []
+    for start, _ in actor.mentions:
+        match = _OWNED_ROLE_BEFORE.search(article.text[max(start - 40, 0) : start].upper())
+        role = _fill_string(match.group(1)) if match is not None else ""
+        if role and role not in found:
+            found.append(role)
     return found
 
 
