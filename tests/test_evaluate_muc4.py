@@ -15,6 +15,7 @@ from threatline.evaluate.muc4 import (
     MucTemplate,
     SlotFill,
     _classify,
+    _drop_groups_of_the_named,
     _merge_into,
     _singular_role,
     format_report,
@@ -524,6 +525,68 @@ def test_muc4_a_person_s_relation_told_before_his_name_is_his_role(sentence, des
     )[0]
     assert [f.value for f in template.slot(18).fillers] == ["MARIO TELLO"]
     assert [f.value for f in template.slot(19).fillers] == descriptions
+
+
+@pytest.mark.parametrize(
+    ("group", "descriptions"),
+    [
+        # as many named as the group counts: each is one of them, in the singular
+        ("three peasants", ["PEASANT", "PEASANT", "PEASANT"]),
+        # a group counted otherwise holds others too: it stays, and names keep no role
+        ("five peasants", ["PEASANTS"]),
+        # a group of no role ('people') describes no one
+        ("three people", ["PEOPLE"]),
+    ],
+)
+def test_muc4_named_victims_as_many_as_their_group_are_described_by_its_role(
+    group, descriptions
+) -> None:
+    names = ["Pedro Valdivia", "Luis Soto", "Ramon Ibarra"]
+    text = f"Gunmen killed {group} in Santa Clara: {', '.join(names)}."
+    article = Article.from_text(text, title="TST9-MUC4-0007", published=dt.date(1990, 3, 12))
+
+    def mention(phrase: str) -> list[tuple[int, int]]:
+        return [(text.index(phrase), text.index(phrase) + len(phrase))]
+
+    actors = [Actor(id="g", name=group.split()[-1], kind="civilians", mentions=mention(group))]
+    actors += [Actor(id=n, name=n, kind="person", mentions=mention(n)) for n in names]
+    killing = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(start=text.index("killed"), end=text.index("killed") + 6, text="killed"),
+        participants=[Participant(actor=a.id, role="victim") for a in actors],
+    )
+    template = report_to_templates(ArticleReport(article=article, actors=actors, events=[killing]))[
+        0
+    ]
+    assert len(template.slot(18).fillers) == 3
+    assert [f.value for f in template.slot(19).fillers] == descriptions
+
+
+@pytest.mark.parametrize(("count", "kept"), [("2", False), ("5", True), ("PLURAL", True)])
+def test_muc4_a_merged_group_counted_as_many_as_its_named_members_goes(count, kept) -> None:
+    # 'two peasants' of one report, 'peasant: A' and 'peasant: B' of another, merged
+    template = MucTemplate("M1")
+    template.slots[18] = SlotFill([Filler(("ANA SOTO",)), Filler(("LUIS MENA",))])
+    template.slots[19] = SlotFill(
+        [
+            Filler(("PEASANTS",)),
+            Filler(("PEASANT",), ("ANA SOTO",)),
+            Filler(("PEASANT",), ("LUIS MENA",)),
+        ]
+    )
+    template.slots[21] = SlotFill(
+        [
+            Filler((count,), ("PEASANTS",)),
+            Filler(("1",), ("ANA SOTO",)),
+            Filler(("1",), ("LUIS MENA",)),
+        ]
+    )
+    template.slots[23] = SlotFill([Filler(("DEATH",), ("PEASANTS",))])
+    _drop_groups_of_the_named(template)
+    assert ("PEASANTS" in [f.value for f in template.slot(19).fillers]) == kept
+    assert len(template.slot(21).fillers) == (3 if kept else 2)
+    assert len(template.slot(23).fillers) == (1 if kept else 0)
 
 
 def test_muc4_report_to_templates_scores_against_a_matching_key() -> None:

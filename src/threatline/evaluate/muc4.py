@@ -1168,6 +1168,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
         _drop_repeated_physical_targets(template)
+        _drop_groups_of_the_named(template)
         told = events[id(template)]
         sentences = [_event_sentences(e, report.article) for e in told]
         texts = [_event_text(e, report.article) for e in told]  # as the article writes them
@@ -1581,6 +1582,31 @@ def _drop_repeated_physical_targets(template: MucTemplate) -> None:
             f
             for f in fill.fillers
             if (f.value if slot == 12 else (f.xref[0] if f.xref else "")) not in repeated
+        ]
+        template.slots[slot] = SlotFill(fillers=kept, inapplicable=fill.inapplicable)
+
+
+def _drop_groups_of_the_named(template: MucTemplate) -> None:
+    """A group whose role in the singular describes named victims of a merged template
+    ('peasants' beside 'peasant: A', 'peasant: B') is those victims told again: it goes,
+    with the fills of slots 20-23 that refer to it."""
+    roles = Counter(f.value for f in template.slot(19).fillers if f.xref)
+    counts = {f.xref[0]: f.value for f in template.slot(21).fillers if f.xref}
+    # only a group counted as many as the named: a larger one holds others too
+    groups = {
+        f.value
+        for f in template.slot(19).fillers
+        if not f.xref and counts.get(f.value) == str(roles.get(_singular_role(f.value) or "", 0))
+    }
+    if not groups:
+        return
+    for slot in range(19, 24):
+        fill = template.slot(slot)
+        kept = [
+            f
+            for f in fill.fillers
+            if (f.value if slot == 19 and not f.xref else (f.xref[0] if f.xref else ""))
+            not in groups
         ]
         template.slots[slot] = SlotFill(fillers=kept, inapplicable=fill.inapplicable)
 
@@ -2737,6 +2763,7 @@ def _fill_human_targets(
         referents.append(text)
         types.append(Filler((kind,), (text,)))
         numbers.append(Filler((number,), (text,)))
+    _describe_by_their_group(names, descriptions, types, numbers)
     # One group of victims ("peasants") and an exact casualty count: that is their number.
     casualties = event.fatalities if event.fatalities and event.fatalities.min else event.injuries
     if (
@@ -2974,6 +3001,31 @@ def _singular_role(group: str) -> str | None:
     else:
         return None
     return " ".join([*words[:-1], last])
+
+
+def _describe_by_their_group(
+    names: list[Filler],
+    descriptions: list[Filler],
+    types: list[Filler],
+    numbers: list[Filler],
+) -> None:
+    """Victims named with no role of their own, as many as the one group of victims told
+    with them ('five peasants were killed: A, B, C, D and E'): the group is they, and each
+    one is described by its role in the singular (part2, slot 19)."""
+    described = {f.xref[0] for f in descriptions if f.xref}
+    bare = [f.value for f in names if f.value not in described]
+    groups = [f for f in descriptions if not f.xref]
+    if not bare or len(groups) != 1:
+        return
+    group = groups[0].value
+    role = _singular_role(group)
+    counts = [f.value for f in numbers if f.xref == (group,)]
+    if role is None or counts != [str(len(bare))]:
+        return
+    descriptions.remove(groups[0])
+    types[:] = [f for f in types if f.xref != (group,)]
+    numbers[:] = [f for f in numbers if f.xref != (group,)]
+    descriptions += [Filler((role,), (name,)) for name in bare]
 
 
 def _appositions(actor: Actor, article: Article) -> list[str]:
