@@ -677,3 +677,14 @@ def test_actors_a_clause_when_is_no_word_of_the_description(nlp, actor_kb) -> No
     text = "VERY YOUNG GUERRILLAS ATTACKED THE TOWN HALL OF SANTA ROSA."
     article, actors = _run(text, nlp, actor_kb)
     assert any(s.startswith("VERY") for a in actors for s in _surfaces(article, a))
+
+
+@pytest.mark.model
+def test_actors_his_wife_in_apposition_to_a_name_is_someone_else(nlp, actor_kb) -> None:
+    text = "Gunmen killed Dr Pedro Valdivia, his wife, and two other people in Arequipa."
+    article, actors = _run(text, nlp, actor_kb)
+    assert _referent(article, actors, "wife") != _referent(article, actors, "Valdivia")
+    # an apposition with no possessor still describes the person named
+    text = "Gunmen killed Pedro Valdivia, a lawyer, in Arequipa yesterday."
+    article, actors = _run(text, nlp, actor_kb)
+    assert "a lawyer" in _surfaces(article, _by_id(actors)["pedro-valdivia"])

@@ -15,6 +15,7 @@ from threatline.evaluate.muc4 import (
     MucTemplate,
     SlotFill,
     _classify,
+    _drop_groups_of_the_named,
     _merge_into,
     _places_listed_after,
     _singular_role,
@@ -412,6 +413,182 @@ def test_muc4_a_victim_named_by_surname_gets_the_full_name_the_text_gives() -> N
     report = ArticleReport(article=article, actors=actors, events=[shooting])
     template = report_to_templates(report)[0]
     assert [f.value for f in template.slot(18).fillers] == ["JUAN CARLOS PEREZ"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "names", "descriptions"),
+    [
+        ("Pedro Valdivia", "expert", ["PEDRO VALDIVIA"], ["POLITICAL ANALYST"]),
+        ("analysts", "civilians", [], ["ANALYSTS"]),
+    ],
+)
+def test_muc4_an_expert_harmed_is_a_named_person(name, kind, names, descriptions) -> None:
+    text = f"Gunmen shot political analyst {name} in Lima yesterday."
+    article = Article.from_text(text, title="TST9-MUC4-0003", published=dt.date(1990, 3, 12))
+    at = text.index(name.split()[0])
+    actors = [Actor(id="a1", name=name, kind=kind, mentions=[(at, at + len(name))])]
+    shooting = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(start=text.index("shot"), end=text.index("shot") + 4, text="shot"),
+        participants=[Participant(actor="a1", role="victim")],
+    )
+    template = report_to_templates(
+        ArticleReport(article=article, actors=actors, events=[shooting])
+    )[0]
+    assert [f.value for f in template.slot(18).fillers] == names
+    assert [f.value for f in template.slot(19).fillers] == descriptions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun", "description"),
+    [
+        (
+            "Gunmen killed three members of the rural defense committee, police said.",
+            "members",
+            "MEMBERS OF THE RURAL DEFENSE COMMITTEE",
+        ),
+        (
+            "Gunmen killed three members of his escort in Arequipa.",
+            "members",
+            "MEMBERS OF HIS ESCORT",
+        ),
+        ("Gunmen killed three members yesterday.", "members", "MEMBERS"),
+        ("Gunmen killed three peasants of the region, police said.", "peasants", "PEASANTS"),
+    ],
+)
+def test_muc4_members_are_described_with_the_body_they_belong_to(
+    sentence, noun, description
+) -> None:
+    article = Article.from_text(sentence, title="TST9-MUC4-0004", published=dt.date(1990, 3, 12))
+    at = sentence.index(noun)
+    actors = [Actor(id="a1", name=noun, kind="civilians", mentions=[(at, at + len(noun))])]
+    killing = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(
+            start=sentence.index("killed"), end=sentence.index("killed") + 6, text="killed"
+        ),
+        participants=[Participant(actor="a1", role="victim")],
+    )
+    template = report_to_templates(ArticleReport(article=article, actors=actors, events=[killing]))[
+        0
+    ]
+    assert [f.value for f in template.slot(19).fillers] == [description]
+
+
+@pytest.mark.parametrize(("own_sentence", "number"), [(True, "16"), (False, "44")])
+def test_muc4_a_group_harmed_in_two_acts_is_counted_in_the_act_s_own_sentence(
+    own_sentence, number
+) -> None:
+    text = (
+        "Rebels have killed 44 peasants in the province this year. "
+        "On Monday the rebels shot 16 peasants in Villa Norte."
+    )
+    article = Article.from_text(text, title="TST9-MUC4-0005", published=dt.date(1990, 3, 12))
+    mentions = [(m.start(), m.end()) for m in re.finditer("peasants", text)]
+    actors = [Actor(id="a1", name="peasants", kind="civilians", mentions=mentions)]
+    second = text.index("On Monday")
+    shooting = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(start=text.index("shot"), end=text.index("shot") + 4, text="shot"),
+        participants=[Participant(actor="a1", role="victim")],
+        evidence=[Span(start=second, end=len(text), text=text[second:])] if own_sentence else [],
+    )
+    template = report_to_templates(
+        ArticleReport(article=article, actors=actors, events=[shooting])
+    )[0]
+    assert [f.value for f in template.slot(21).fillers] == [number]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "descriptions"),
+    [
+        ("Gunmen kidnapped the bishop and his assistant, Mario Tello, yesterday.", ["ASSISTANT"]),
+        ("Gunmen kidnapped the bishop and Mario Tello, his assistant, yesterday.", []),
+        ("Gunmen kidnapped the bishop with Mario Tello yesterday.", []),
+    ],
+)
+def test_muc4_a_person_s_relation_told_before_his_name_is_his_role(sentence, descriptions) -> None:
+    article = Article.from_text(sentence, title="TST9-MUC4-0006", published=dt.date(1990, 3, 12))
+    at = sentence.index("Mario Tello")
+    actors = [Actor(id="a1", name="Mario Tello", kind="person", mentions=[(at, at + 11)])]
+    kidnapping = EventMention(
+        id="E1",
+        type="kidnapping",
+        trigger=Span(
+            start=sentence.index("kidnapped"), end=sentence.index("kidnapped") + 9, text="kidnapped"
+        ),
+        participants=[Participant(actor="a1", role="victim")],
+    )
+    template = report_to_templates(
+        ArticleReport(article=article, actors=actors, events=[kidnapping])
+    )[0]
+    assert [f.value for f in template.slot(18).fillers] == ["MARIO TELLO"]
+    assert [f.value for f in template.slot(19).fillers] == descriptions
+
+
+@pytest.mark.parametrize(
+    ("group", "descriptions"),
+    [
+        # as many named as the group counts: each is one of them, in the singular
+        ("three peasants", ["PEASANT", "PEASANT", "PEASANT"]),
+        # a group counted otherwise holds others too: it stays, and names keep no role
+        ("five peasants", ["PEASANTS"]),
+        # a group of no role ('people') describes no one
+        ("three people", ["PEOPLE"]),
+    ],
+)
+def test_muc4_named_victims_as_many_as_their_group_are_described_by_its_role(
+    group, descriptions
+) -> None:
+    names = ["Pedro Valdivia", "Luis Soto", "Ramon Ibarra"]
+    text = f"Gunmen killed {group} in Santa Clara: {', '.join(names)}."
+    article = Article.from_text(text, title="TST9-MUC4-0007", published=dt.date(1990, 3, 12))
+
+    def mention(phrase: str) -> list[tuple[int, int]]:
+        return [(text.index(phrase), text.index(phrase) + len(phrase))]
+
+    actors = [Actor(id="g", name=group.split()[-1], kind="civilians", mentions=mention(group))]
+    actors += [Actor(id=n, name=n, kind="person", mentions=mention(n)) for n in names]
+    killing = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(start=text.index("killed"), end=text.index("killed") + 6, text="killed"),
+        participants=[Participant(actor=a.id, role="victim") for a in actors],
+    )
+    template = report_to_templates(ArticleReport(article=article, actors=actors, events=[killing]))[
+        0
+    ]
+    assert len(template.slot(18).fillers) == 3
+    assert [f.value for f in template.slot(19).fillers] == descriptions
+
+
+@pytest.mark.parametrize(("count", "kept"), [("2", False), ("5", True), ("PLURAL", True)])
+def test_muc4_a_merged_group_counted_as_many_as_its_named_members_goes(count, kept) -> None:
+    # 'two peasants' of one report, 'peasant: A' and 'peasant: B' of another, merged
+    template = MucTemplate("M1")
+    template.slots[18] = SlotFill([Filler(("ANA SOTO",)), Filler(("LUIS MENA",))])
+    template.slots[19] = SlotFill(
+        [
+            Filler(("PEASANTS",)),
+            Filler(("PEASANT",), ("ANA SOTO",)),
+            Filler(("PEASANT",), ("LUIS MENA",)),
+        ]
+    )
+    template.slots[21] = SlotFill(
+        [
+            Filler((count,), ("PEASANTS",)),
+            Filler(("1",), ("ANA SOTO",)),
+            Filler(("1",), ("LUIS MENA",)),
+        ]
+    )
+    template.slots[23] = SlotFill([Filler(("DEATH",), ("PEASANTS",))])
+    _drop_groups_of_the_named(template)
+    assert ("PEASANTS" in [f.value for f in template.slot(19).fillers]) == kept
+    assert len(template.slot(21).fillers) == (3 if kept else 2)
+    assert len(template.slot(23).fillers) == (1 if kept else 0)
 
 
 def test_muc4_report_to_templates_scores_against_a_matching_key() -> None:

@@ -4006,3 +4006,64 @@ def test_events_names_after_a_colon_with_no_one_accused_are_no_suspects(nlp):
     murder = next(e for e in run(nlp, text, actors=people) if e.type in VIOLENT_TYPES)
     assert not {a for a, r in roles(murder) if r == "perpetrator"}
     assert ("gomez", "victim") in roles(murder)
+
+
+def _harm_of_a_judge_and_others(nlp, second: str) -> list[EventMention]:
+    """A judge killed, then a second sentence that tells of someone else wounded."""
+    text = "Gunmen killed judge Pedro Valdivia in Arequipa. " + second
+    actors = [
+        actor(text, "gunmen", ActorKind.ARMED_GROUP, "Gunmen", "gunmen"),
+        actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia", "Valdivia", "his"),
+        actor(text, "tello", ActorKind.PERSON, "Mario Tello"),
+        actor(text, "driver", ActorKind.CIVILIANS, "driver"),
+        actor(text, "son", ActorKind.CIVILIANS, "son"),
+    ]
+    return [e for e in run(nlp, text, actors=actors) if e.type in VIOLENT_TYPES]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("second", "companion"),
+    [
+        ("The gunmen also wounded his driver.", "driver"),
+        ("The attackers also wounded Valdivia's son.", "son"),
+    ],
+)
+def test_events_the_people_of_a_victim_harmed_after_him_are_victims_of_the_same_act(
+    nlp, second, companion
+):
+    event = only(_harm_of_a_judge_and_others(nlp, second))
+    assert {("valdivia", "victim"), (companion, "victim")} <= roles(event)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "second",
+    ["The gunmen also wounded a driver.", "The gunmen also wounded Mario Tello's driver."],
+)
+def test_events_people_of_no_one_the_act_harmed_are_harmed_in_another_act(nlp, second):
+    events = _harm_of_a_judge_and_others(nlp, second)
+    assert len(events) == 2
+    assert ("driver", "victim") not in roles(events[0])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        (
+            "Gunmen killed Pedro Valdivia, his wife, and two other people in Arequipa.",
+            {"valdivia", "wife", "people"},
+        ),
+        # a role in apposition is the person himself, no one more
+        ("Gunmen killed Pedro Valdivia, the mayor, in Arequipa.", {"valdivia"}),
+    ],
+)
+def test_events_kin_in_apposition_to_a_victim_s_name_are_victims_too(nlp, text, victims):
+    actors = [
+        actor(text, "gunmen", ActorKind.ARMED_GROUP, "Gunmen"),
+        actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia"),
+        *[actor(text, w, ActorKind.CIVILIANS, w) for w in ("wife", "people", "mayor") if w in text],
+    ]
+    event = only([e for e in run(nlp, text, actors=actors) if e.type in VIOLENT_TYPES])
+    assert {a for a, role in roles(event) if role == "victim"} == victims

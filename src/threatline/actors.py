@@ -346,6 +346,15 @@ _BRANCH_OF = re.compile(
     re.IGNORECASE,
 )
 _EXPERT_AFTER = re.compile(r"^\s*,\s+(?:who\s+is\s+)?(?:an?|the)\s+((?:[\w.'-]+\s+){0,4}?)(\w+)")
+
+
+def _kin_of(noun: Token) -> bool:
+    """'his wife', 'her driver': a noun a possessive pronoun owns names someone of the
+    person the pronoun stands for, never that person."""
+    return any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in noun.children)
+
+
+_POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "its"])
 _PRONOUNS = {
     "it": "sg",
     "its": "sg",
@@ -883,7 +892,7 @@ class _Finder:
     def _describes_named_person(self, token: Token) -> bool:
         """A singular people noun in apposition to a person's name describes that person
         (a mention of the name's actor, added with the appositions), not someone else."""
-        if token.dep_ != "appos" or token.tag_ not in {"NN", "NNP"}:
+        if token.dep_ != "appos" or token.tag_ not in {"NN", "NNP"} or _kin_of(token):
             return False
         mention = self.mention_at(token.head)
         return mention is not None and self.actors[mention.key].kind == ActorKind.PERSON
@@ -1021,6 +1030,8 @@ class _Finder:
             for child in root.children:
                 if child.dep_ != "appos" or child.i < mention.tok_end:
                     continue
+                if _kin_of(child):
+                    continue  # "Pedro Soto, his wife, and ...": his wife is someone else
                 start = self._left_edge(child)
                 if any(
                     self.claimed[i] is not None

@@ -1399,7 +1399,20 @@ def _conjuncts(token: Token) -> list[Token]:
             found.extend(_conjuncts(child))
         elif child.dep_ == "appos" and _person_name(token) and _listed_after_comma(child):
             found.extend(_conjuncts(child))  # 'A, B and C' parsed as A with B in apposition
+        elif child.dep_ == "appos" and _person_name(token) and _kin_after_comma(child):
+            found.extend(_conjuncts(child))  # 'A, his wife, and B': his wife is one more
     return found
+
+
+def _kin_after_comma(token: Token) -> bool:
+    """'his wife' after a comma that follows a name: someone of the person named, listed
+    with him, never the person himself."""
+    start = token.left_edge.i
+    return (
+        start > 0
+        and token.doc[start - 1].text == ","
+        and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in token.children)
+    )
 
 
 def _person_name(token: Token) -> bool:
@@ -4202,6 +4215,25 @@ def _names_other_victims(
     return False
 
 
+def _harms_the_people_of(mention: _Mention, event: _Event, actors: _Actors) -> bool:
+    """'The gunmen also wounded his driver', 'Valdivia's son was also hurt': people told as
+    those of a person the event harmed (his son, the judge's bodyguards) were harmed in the
+    same act, when the mention harms no other named person."""
+    harmed = set().union(*(_harmed_people(m, actors) for m in event.mentions))
+    people = _harmed_people(mention, actors)
+    if not harmed or not people <= harmed:
+        return False
+    victims = {p.actor for p in mention.participants if p.role == Role.VICTIM.value}
+    for token in mention.sentence:
+        if token.dep_ != "poss":
+            continue
+        owner = actors.at_token(token)
+        noun = actors.at_token(token.head)
+        if owner is not None and owner.id in harmed and noun is not None and noun.id in victims:
+            return True
+    return False
+
+
 def _coordinated(mention: _Mention, other: _Mention) -> bool:
     """Acts coordinated in one sentence are two incidents: 'the murder of X and the
     kidnapping of Y', 'the bombing of the bank and the attack on the station'."""
@@ -4236,7 +4268,10 @@ def _corefer(
             )
             # the same named person harmed the same way is one act even where the places
             # read apart: a place read from a clause is less sure than the person named
-            if same_victim:
+            if same_victim or (
+                event.family == mention.family == "violent"
+                and _harms_the_people_of(mention, event, actors)
+            ):
                 target = event
                 break
             if not _place_compatible(_event_place(event), mention.place, places):

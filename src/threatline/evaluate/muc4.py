@@ -1168,6 +1168,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
         _drop_repeated_physical_targets(template)
+        _drop_groups_of_the_named(template)
         told = events[id(template)]
         sentences = [_event_sentences(e, report.article) for e in told]
         texts = [_event_text(e, report.article) for e in told]  # as the article writes them
@@ -1766,6 +1767,31 @@ def _drop_repeated_physical_targets(template: MucTemplate) -> None:
         template.slots[slot] = SlotFill(fillers=kept, inapplicable=fill.inapplicable)
 
 
+def _drop_groups_of_the_named(template: MucTemplate) -> None:
+    """A group whose role in the singular describes named victims of a merged template
+    ('peasants' beside 'peasant: A', 'peasant: B') is those victims told again: it goes,
+    with the fills of slots 20-23 that refer to it."""
+    roles = Counter(f.value for f in template.slot(19).fillers if f.xref)
+    counts = {f.xref[0]: f.value for f in template.slot(21).fillers if f.xref}
+    # only a group counted as many as the named: a larger one holds others too
+    groups = {
+        f.value
+        for f in template.slot(19).fillers
+        if not f.xref and counts.get(f.value) == str(roles.get(_singular_role(f.value) or "", 0))
+    }
+    if not groups:
+        return
+    for slot in range(19, 24):
+        fill = template.slot(slot)
+        kept = [
+            f
+            for f in fill.fillers
+            if (f.value if slot == 19 and not f.xref else (f.xref[0] if f.xref else ""))
+            not in groups
+        ]
+        template.slots[slot] = SlotFill(fillers=kept, inapplicable=fill.inapplicable)
+
+
 def _names_one_target(short: str, long: str) -> bool:
     """Whether ``short`` repeats a part of ``long`` that ends in its head noun ('pipeline'
     of 'northern oil pipeline', 'residence' of 'residence of the ambassador')."""
@@ -2089,7 +2115,11 @@ def event_to_template(
         return None
     # A group that claims the attack itself is its perpetrator, by its own admission.
     perpetrators = _actors_with_role(event, actors, doer_roles)
-    victims = _actors_with_role(event, actors, {"victim", "target"})
+    # a person named as an expert ('political analyst Pedro Valdivia') is harmed as a person
+    victims = [
+        v.model_copy(update={"kind": ActorKind.PERSON}) if v.kind == ActorKind.EXPERT else v
+        for v in _actors_with_role(event, actors, {"victim", "target"})
+    ]
     physical_texts = _dedupe(_fill_string(s.text) for s in event.physical_targets)
     # The count of a target goes to its NUMBER slot, not into its ID ('two vehicles').
     physical_counts = {_without_quantity(text): _count(text) for text in physical_texts}
@@ -2896,6 +2926,8 @@ def _fill_human_targets(
                 taken_roles.update(at for _, at in preceding[:1])
                 # 'photographers A and B': each one is a photographer
                 roles = [_singular_role(role) or role for role, _ in preceding]
+            # 'his assistant, A,': whatever the noun, it is A's role
+            roles = roles or _owned_role_before(actor, article)
             roles = [_without_nationality(role) for role in roles]
             descriptions += [Filler((role,), (text,)) for role in roles[:1]]
             number = "1"
@@ -2905,13 +2937,15 @@ def _fill_human_targets(
         else:
             number = _count(text)
             if number == "PLURAL":
-                number = _group_count(actor, text, article) or number
+                number = _group_count(actor, text, article, event.evidence) or number
             text = _without_nationality(_without_quantity(text))
+            text = _members_of(actor, text, article)
             descriptions.append(Filler((text,)))
             kind = _human_target_type(actor, text, _mention_context(actor, article))
         referents.append(text)
         types.append(Filler((kind,), (text,)))
         numbers.append(Filler((number,), (text,)))
+    _describe_by_their_group(names, descriptions, types, numbers)
     # One group of victims ("peasants") and an exact casualty count: that is their number.
     casualties = event.fatalities if event.fatalities and event.fatalities.min else event.injuries
     if (
@@ -2957,6 +2991,26 @@ def _fill_human_targets(
     t.slots[20] = SlotFill(fillers=types)
     t.slots[21] = SlotFill(fillers=numbers)
     t.slots[23] = SlotFill(fillers=effects)
+
+
+# 'members of the town's civil defense': the body they belong to, up to a phrase break
+_OF_THE_BODY = re.compile(
+    r"\s+(OF\s+(?:THE\s+)?[^,.;:()\[\]\"]{3,80}?)(?=\s*[,.;:()\[\]\"]|\s+(?:WAS|WERE|WHO|"
+    r"HAVE|HAS|HAD|AND|IN|ON|AT|BY|FROM|DURING)\b|\s*$)"
+)
+
+
+def _members_of(actor: Actor, text: str, article: Article) -> str:
+    """A group told only as 'members' is described with the body they are members of, as
+    the text tells it ('MEMBERS OF THE CIVIL DEFENSE'); any other text as it is."""
+    if text not in ("MEMBERS", "MEMBER"):
+        return text
+    upper = article.text.upper()
+    for _, end in actor.mentions:
+        match = _OF_THE_BODY.match(upper, end)
+        if match is not None:
+            return _fill_string(f"{text} {match.group(1)}")
+    return text
 
 
 # The people a casualty count counts when no victim names them: '15 others', 'six people',
@@ -3040,10 +3094,18 @@ _COUNT_RIGHT_BEFORE = re.compile(
 )
 
 
-def _group_count(actor: Actor, text: str, article: Article) -> str | None:
+def _group_count(
+    actor: Actor, text: str, article: Article, evidence: Sequence[Span] = ()
+) -> str | None:
     """HUM TGT: NUMBER of a group from the count the text puts before one of its mentions
-    (part2, slot 21: a digit from the text when it gives one); None when none does."""
-    for start, _ in sorted(actor.mentions):
+    (part2, slot 21: a digit from the text when it gives one); None when none does. The
+    mentions in the act's own sentences (``evidence``) first: one group harmed in two acts
+    ('44 peasants have been killed ... shot 16 peasants') is counted for each act."""
+
+    def elsewhere(start: int) -> bool:
+        return not any(s.start <= start < s.end for s in evidence)
+
+    for start, _ in sorted(actor.mentions, key=lambda m: (elsewhere(m[0]), m[0])):
         before = re.split(r"[,;:.()\[\]\"]", article.text[max(0, start - 30) : start])[-1]
         match = _COUNT_RIGHT_BEFORE.search(_fill_string(before))
         if match is None:
@@ -3123,6 +3185,31 @@ def _singular_role(group: str) -> str | None:
     return " ".join([*words[:-1], last])
 
 
+def _describe_by_their_group(
+    names: list[Filler],
+    descriptions: list[Filler],
+    types: list[Filler],
+    numbers: list[Filler],
+) -> None:
+    """Victims named with no role of their own, as many as the one group of victims told
+    with them ('five peasants were killed: A, B, C, D and E'): the group is they, and each
+    one is described by its role in the singular (part2, slot 19)."""
+    described = {f.xref[0] for f in descriptions if f.xref}
+    bare = [f.value for f in names if f.value not in described]
+    groups = [f for f in descriptions if not f.xref]
+    if not bare or len(groups) != 1:
+        return
+    group = groups[0].value
+    role = _singular_role(group)
+    counts = [f.value for f in numbers if f.xref == (group,)]
+    if role is None or counts != [str(len(bare))]:
+        return
+    descriptions.remove(groups[0])
+    types[:] = [f for f in types if f.xref != (group,)]
+    numbers[:] = [f for f in numbers if f.xref != (group,)]
+    descriptions += [Filler((role,), (name,)) for name in bare]
+
+
 def _appositions(actor: Actor, article: Article) -> list[str]:
     """Descriptions of a person given in apposition to his name that name a role."""
     found: list[str] = []
@@ -3158,6 +3245,22 @@ def _preceding_roles(actor: Actor, article: Article) -> list[tuple[str, int]]:
         text = " ".join(role)
         if text not in [f for f, _ in found]:
             found.append((text, start))
+    return found
+
+
+# A noun a possessive pronoun owns, set before a name with a comma: 'his assistant, A'.
+_OWNED_ROLE_BEFORE = re.compile(r"\b(?:HIS|HER|THEIR)\s+((?:[A-Z-]+\s+){0,2}[A-Z-]+)\s*,\s*$")
+
+
+def _owned_role_before(actor: Actor, article: Article) -> list[str]:
+    """The role a person's relation to someone gives him, told before his name ('his
+    assistant, A', 'her driver, B'): MUC-4 gives it as his description."""
+    found: list[str] = []
+    for start, _ in actor.mentions:
+        match = _OWNED_ROLE_BEFORE.search(article.text[max(start - 40, 0) : start].upper())
+        role = _fill_string(match.group(1)) if match is not None else ""
+        if role and role not in found:
+            found.append(role)
     return found
 
 
