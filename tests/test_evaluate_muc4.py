@@ -788,6 +788,32 @@ def test_muc4_a_bomb_planted_by_soldiers_is_still_an_incident() -> None:
     assert len(report_to_templates(report)) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "doer", "people"),
+    [
+        ("Air force planes strafed the civilian population of Santa Rosa.", None,
+         ["CIVILIAN POPULATION"]),
+        # hills are no people
+        ("Air force planes strafed the hills of Santa Rosa.", None, []),
+        # no craft: not a bombing from the air
+        ("The rebels strafed the population of Santa Rosa.", "rebels", []),
+    ],
+)  # fmt: skip
+def test_muc4_the_people_a_bombing_from_the_air_struck_are_its_targets(
+    text: str, doer: str | None, people: list[str]
+) -> None:
+    """Planes strafing 'the population' strike civilians: a human target described by the
+    text (part2, slot 19), though the event names no victim."""
+    actors = [("a1", doer, "armed_group", False)] if doer else []
+    participants = [Participant(actor="a1", role="perpetrator")] if doer else []
+    report = _article_report(
+        text, actors, [{"type": "bombing", "trigger": "strafed", "participants": participants}]
+    )
+    templates = report_to_templates(report)
+    assert [f.value for t in templates for f in t.slot(19).fillers] == people
+    assert [f.value for t in templates for f in t.slot(20).fillers] == ["CIVILIAN"] * len(people)
+
+
 def test_muc4_a_group_that_claims_the_attack_is_its_perpetrator() -> None:
     report = _article_report(
         "The MRTA said it bombed a bank.",
@@ -3297,6 +3323,36 @@ def _lima_templates(nlp, gazetteer, actor_kb, text: str, title: str) -> list[Muc
         "LIMA, 12 MAR 90 -- " + text, title=title, published=dt.date(1990, 3, 12)
     )
     return report_to_templates(extractor.extract(article))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "incident", "doers", "physical"),
+    [
+        # the craft did it: the state's, whatever group the source is
+        ("Military planes bombed the villages near Santa Rosa yesterday, the Northern Front "
+         "said.", "ATTACK", ["MILITARY"], []),
+        # the craft used are its weapons, not its targets
+        ("The air force, using helicopter gunships and C-9 aircraft, bombed the houses of "
+         "Santa Rosa yesterday.", "ATTACK", ["AIR FORCE"], ["HOUSES OF SANTA ROSA"]),
+        # no craft: a group's bombing
+        ("The Northern Front bombed the market of Santa Rosa yesterday.", "BOMBING",
+         ["NORTHERN FRONT"], ["MARKET OF SANTA ROSA"]),
+        # craft told in another sentence did not bomb
+        ("A helicopter landed in Santa Rosa. The Northern Front bombed the market of Santa "
+         "Rosa yesterday.", "BOMBING", ["NORTHERN FRONT"], ["MARKET OF SANTA ROSA"]),
+    ],
+)  # fmt: skip
+def test_muc4_a_bombing_by_craft_is_the_states_attack_from_the_air(
+    nlp, gazetteer, actor_kb, text: str, incident: str, doers: list[str], physical: list[str]
+) -> None:
+    """Planes or helicopters that bomb or strafe are the state's arm bombing from the air:
+    an ATTACK (part2, slot 4), by the air force or the military the text names, never by a
+    group the text names elsewhere, and the craft are no physical targets."""
+    (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0012")
+    assert [f.value for f in template.slot(4).fillers] == [incident]
+    assert [f.value for f in template.slot(10).fillers] == doers
+    assert [f.value for f in template.slot(12).fillers] == physical
 
 
 def _casualty_report(text: str, victim: str, killed: str, wounded: str) -> ArticleReport:

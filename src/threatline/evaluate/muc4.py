@@ -2094,6 +2094,20 @@ def event_to_template(
     # The count of a target goes to its NUMBER slot, not into its ID ('two vehicles').
     physical_counts = {_without_quantity(text): _count(text) for text in physical_texts}
     physical = list(physical_counts)
+    from_the_air = _bombed_from_the_air(event, article)
+    air_arm: list[str] = []
+    if from_the_air is not None:
+        # 'military planes bombed the villages': the craft are the state's weapons, not its
+        # targets, and a group the text names elsewhere did not fly them (part2, slot 4).
+        perpetrators = [
+            a for a in perpetrators if a.kind in (ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT)
+        ]
+        if not perpetrators:
+            air_arm = _dedupe(m.group(0) for m in _AIR_ARM.finditer(from_the_air))[:1]
+        physical = [text for text in physical if not _AIRCRAFT.search(text)]
+        physical_counts = {text: physical_counts[text] for text in physical}
+        if incident_type == "BOMBING" and not any(t in _PLANTED for t in instrument_types):
+            incident_type = "ATTACK"
     if (
         (victims or physical)
         and all(a.kind == ActorKind.SECURITY_FORCE for a in victims)
@@ -2104,7 +2118,7 @@ def event_to_template(
         return None  # 'attacked an army convoy' with no other target: the same warfare
     if _state_bombardment(event, perpetrators, victims, physical, article):
         return None  # 'the air force bombed the area': an operation of war (part1 1.0)
-    aerial = (
+    aerial = from_the_air is not None or (
         incident_type == "BOMBING"
         and bool(perpetrators)
         and all(a.kind in (ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT) for a in perpetrators)
@@ -2189,19 +2203,22 @@ def event_to_template(
     if perpetrators:
         state = all(_of_the_state(a, article) for a in perpetrators)
         t.slots[8] = _one("STATE-SPONSORED VIOLENCE" if state else "TERRORIST ACT")
-    elif event.type == "security_operation":
+    elif event.type == "security_operation" or from_the_air is not None:
         t.slots[8] = _one("STATE-SPONSORED VIOLENCE")  # the state's forces did it, unnamed
     else:
         # Unidentified perpetrators of a relevant incident are presumed terrorists (part1
         # section 1.0, point 3); the keys mostly say so.
         t.slots[8] = _one("TERRORIST ACT")
     t.slots[9] = SlotFill(fillers=[Filler((text,)) for _, text in individuals])
-    t.slots[10] = SlotFill(fillers=[Filler((text,)) for _, text in organizations])
+    t.slots[10] = SlotFill(
+        fillers=[Filler((text,)) for _, text in organizations] + [Filler((a,)) for a in air_arm]
+    )
     t.slots[11] = SlotFill(
         fillers=[
             Filler((perpetrator_confidence(event, actor, actors, claimants, article),), (text,))
             for actor, text in organizations
         ]
+        + [Filler(("REPORTED AS FACT",), (a,)) for a in air_arm]
     )
     not_kidnapping = incident_type != "KIDNAPPING"
     for slot in (12, 13, 14, 15, 16, 17):
@@ -2240,6 +2257,8 @@ def event_to_template(
     victims = victims + _identified_afterwards(event, victims, article, persons)
     _fill_human_targets(t, event, victims, article, incident_type, persons)
     _drop_the_victims_groups(t)
+    if from_the_air is not None and t.slot(19).empty and t.slot(18).empty:
+        _add_the_people_struck(t, _after_trigger(event, article))
     _fill_foreign_nations(t, victims, article, persons, owners)
     return t
 
@@ -2726,6 +2745,51 @@ def _state_bombardment(
     return all(a.kind == ActorKind.SECURITY_FORCE for a in victims) and all(
         _MILITARY_TARGET.search(text) for text in physical
     )
+
+
+#: Craft that bomb or strafe from the air, and the state's arm that flies them.
+_AIRCRAFT = re.compile(
+    r"\b(?:AIR FORCE|(?:AIR|WAR)?PLANES?|AIRCRAFT|HELICOPTERS?|GUNSHIPS?|BOMBERS?)\b"
+)
+_AIR_ARM = re.compile(r"\b(?:AIR FORCE|ARMED FORCES|ARMY|MILITARY)\b")
+
+
+def _bombed_from_the_air(event: EventMention, article: Article) -> str | None:
+    """The words of its sentence before a bombing or strafing trigger when they name the
+    craft that did it ('military planes bombed the villages', 'the air force, using
+    helicopter gunships, strafed the area', 'the planes that had been bombing the town');
+    None for a bombing told without craft."""
+    if not _BOMBARDMENT.match(_fill_string(event.trigger.text)):
+        return None
+    trigger = event.trigger.start
+    sentence = next((s for s in event.evidence if s.start <= trigger < s.end), None)
+    start = max(sentence.start if sentence is not None else 0, trigger - _CRAFT_WINDOW)
+    before = _fill_string(article.text[start:trigger])
+    return before if _AIRCRAFT.search(before) else None
+
+
+#: How far before a bombing trigger its craft are looked for, in characters.
+_CRAFT_WINDOW = 120
+
+
+#: The people a bombing from the air struck, told right after its verb: 'strafed the
+#: population', 'bombing and strafing the civilian population'.
+_PEOPLE_STRUCK = re.compile(
+    r"^(?:AND \w+ )?(?:THE )?((?:CIVILIAN )?(?:POPULATION|CIVILIANS|PEASANTS|RESIDENTS|"
+    r"VILLAGERS|INHABITANTS))\b"
+)
+
+
+def _add_the_people_struck(template: MucTemplate, after: str) -> None:
+    """The civilians a bombing from the air struck, as its text describes them, when the
+    event names no victim: a human target of its own (part2, slot 19)."""
+    match = _PEOPLE_STRUCK.match(after.strip())
+    if match is None:
+        return
+    text = match.group(1)
+    template.slots[19] = SlotFill(fillers=[Filler((text,))])
+    template.slots[20] = SlotFill(fillers=[Filler(("CIVILIAN",), (text,))])
+    template.slots[21] = SlotFill(fillers=[Filler(("PLURAL",), (text,))])
 
 
 def _after_trigger(event: EventMention, article: Article) -> str:
