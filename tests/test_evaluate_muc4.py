@@ -3355,6 +3355,26 @@ def test_muc4_a_bombing_by_craft_is_the_states_attack_from_the_air(
     assert [f.value for f in template.slot(12).fillers] == physical
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # craft bombing fighters' positions, no civilian struck: warfare
+        ("Military planes bombed rebel positions near Santa Rosa yesterday, the Northern "
+         "Front said.", 0),
+        ("Military planes bombed the villages near Santa Rosa yesterday, the Northern Front "
+         "said.", 1),
+    ],
+)  # fmt: skip
+def test_muc4_craft_bombing_no_civilian_target_is_warfare(
+    nlp, gazetteer, actor_kb, text: str, written: int
+) -> None:
+    """The state's craft bombing with no civilian target are at war, not an incident (part1
+    1.0), whatever group the text names as the source or elsewhere."""
+    templates = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0012")
+    assert len(templates) == written
+
+
 def _casualty_report(text: str, victim: str, killed: str, wounded: str) -> ArticleReport:
     """An attack on ``text`` whose victim is the phrase ``victim``, with a death count and
     an injury count given by the phrases that tell them."""

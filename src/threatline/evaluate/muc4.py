@@ -2116,7 +2116,7 @@ def event_to_template(
         return None  # guerrilla warfare against the security forces: not a MUC-4 incident
     if not victims and not physical and _MILITARY_OBJECT.match(_after_trigger(event, article)):
         return None  # 'attacked an army convoy' with no other target: the same warfare
-    if _state_bombardment(event, perpetrators, victims, physical, article):
+    if _state_bombardment(event, perpetrators, victims, physical, article, from_the_air):
         return None  # 'the air force bombed the area': an operation of war (part1 1.0)
     aerial = from_the_air is not None or (
         incident_type == "BOMBING"
@@ -2732,11 +2732,16 @@ def _state_bombardment(
     victims: list[Actor],
     physical: list[str],
     article: Article,
+    from_the_air: str | None = None,
 ) -> bool:
     """The state's forces bombing or shelling with no civilian target named: warfare, not a
     terrorist act, which is the act of an illegal, clandestine group (part1 section 1.0);
-    state violence is an incident when it strikes civilians (point 2)."""
-    if not perpetrators or not _BOMBARDMENT.match(_fill_string(event.trigger.text)):
+    state violence is an incident when it strikes civilians (point 2). ``from_the_air``:
+    the words that tell the craft that bombed (:func:`_bombed_from_the_air`), the state's
+    even when no doer is named."""
+    if not _BOMBARDMENT.match(_fill_string(event.trigger.text)):
+        return False
+    if from_the_air is None and not perpetrators:
         return False
     if any(a.kind not in (ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT) for a in perpetrators):
         return False
