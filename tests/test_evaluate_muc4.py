@@ -1103,6 +1103,42 @@ def test_muc4_attacks_on_two_targets_told_apart_are_two_incidents() -> None:
     assert len(report_to_templates(report(perpetrator=False))) == 1
 
 
+@pytest.mark.parametrize(
+    ("second", "target", "written"),
+    [
+        # 'the office' is the telephone office told again: one incident
+        ("The bomb wrecked the office.", "office", 1),
+        # another head noun: another target, another incident
+        ("A bomb wrecked the bank.", "bank", 2),
+        # a modifier of the first target is not the target
+        ("The bomb wrecked the telephone lines.", "telephone lines", 2),
+    ],
+)
+def test_muc4_a_target_told_again_by_its_head_noun_is_one_incident(
+    second: str, target: str, written: int
+) -> None:
+    """One target told in full and again by its head noun ('the telephone office', 'the
+    office') is one incident (part1 5.0), though a doer and a town tell the first apart."""
+    text = "Terrorists bombed the telephone office in Lima. " + second
+    lima = Place(id="P1", name="Lima", country="PE", level="settlement")
+    built = _article_report(
+        text,
+        [("a1", "Terrorists", "armed_group", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "physical": ["telephone office"],
+                "place": EventPlace(id="P1", text="Lima", precision=1),
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            },
+            {"type": "bombing", "trigger": "wrecked", "physical": [target]},
+        ],
+    )
+    report = built.model_copy(update={"places": [lima]})
+    assert len(report_to_templates(report)) == written
+
+
 def test_muc4_effects_and_implied_instruments() -> None:
     report = _article_report(
         "Gunmen shot and killed the judge. A bomb destroyed the town hall.",

@@ -1934,9 +1934,17 @@ def _same_incident(a: MucTemplate, b: MucTemplate, home_country: str | None = No
     # without such a target may complete the other ('the blast also killed the mayor').
     for slots in ((12,), (18, 19)):
         targets_a, targets_b = _target_fills(a, slots), _target_fills(b, slots)
-        if targets_a and targets_b and not targets_a & targets_b:
+        if targets_a and targets_b and not _a_common_target(targets_a, targets_b):
             return False
     return True
+
+
+def _a_common_target(a: set[str], b: set[str]) -> bool:
+    """Whether two sets of target fills name one target: the same fill, or one a part of
+    the other that ends in its head noun ('the office', 'the telephone office')."""
+    return bool(a & b) or any(
+        _names_one_target(x, y) or _names_one_target(y, x) for x in a for y in b
+    )
 
 
 def _one_act_on_a_named_victim(a: MucTemplate, b: MucTemplate) -> bool:
