@@ -3411,6 +3411,27 @@ def test_muc4_craft_bombing_no_civilian_target_is_warfare(
     assert len(templates) == written
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "physical"),
+    [
+        # the highway is where the bus burned
+        ("Rebels burned a bus on the coastal highway near Santa Rosa yesterday.", ["BUS"]),
+        ("Rebels dynamited the coastal highway near Santa Rosa yesterday.", ["COASTAL HIGHWAY"]),
+        # a road's part it struck is a target
+        ("Rebels dynamited a bridge of the coastal highway near Santa Rosa yesterday.",
+         ["BRIDGE OF THE COASTAL HIGHWAY NEAR SANTA ROSA"]),
+    ],
+)  # fmt: skip
+def test_muc4_a_road_told_as_the_scene_is_no_physical_target(
+    nlp, gazetteer, actor_kb, text: str, physical: list[str]
+) -> None:
+    """A road the act happened on ('on the coastal highway') is its place, not a physical
+    target (part2, slot 12), unlike a road it struck ('dynamited the highway')."""
+    (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0013")
+    assert [f.value for f in template.slot(12).fillers] == physical
+
+
 def _casualty_report(text: str, victim: str, killed: str, wounded: str) -> ArticleReport:
     """An attack on ``text`` whose victim is the phrase ``victim``, with a death count and
     an injury count given by the phrases that tell them."""

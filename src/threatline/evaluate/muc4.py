@@ -2098,7 +2098,9 @@ def event_to_template(
     # A group that claims the attack itself is its perpetrator, by its own admission.
     perpetrators = _actors_with_role(event, actors, doer_roles)
     victims = _actors_with_role(event, actors, {"victim", "target"})
-    physical_texts = _dedupe(_fill_string(s.text) for s in event.physical_targets)
+    physical_texts = _dedupe(
+        _fill_string(s.text) for s in event.physical_targets if not _the_scene(s, article)
+    )
     # The count of a target goes to its NUMBER slot, not into its ID ('two vehicles').
     physical_counts = {_without_quantity(text): _count(text) for text in physical_texts}
     physical = list(physical_counts)
@@ -2803,6 +2805,22 @@ def _add_the_people_struck(template: MucTemplate, after: str) -> None:
     template.slots[19] = SlotFill(fillers=[Filler((text,))])
     template.slots[20] = SlotFill(fillers=[Filler(("CIVILIAN",), (text,))])
     template.slots[21] = SlotFill(fillers=[Filler(("PLURAL",), (text,))])
+
+
+#: A road's head noun, and the words that tell a road as where an act happened ('on the
+#: highway', 'near road no 32', 'along the southern highway').
+_WAY = re.compile(r"\b(?:ROADS?|HIGHWAYS?|STREETS?|AVENUES?)$")
+_AT_A_PLACE = re.compile(r"\b(?:ON|ALONG|NEAR|AT|IN|BY)\s+(?:THE\s+|A\s+)?$")
+
+
+def _the_scene(span: Span, article: Article) -> bool:
+    """Whether a physical target is a road told as the scene of the act ('ambushed the patrol
+    on the highway', 'was killed on a road'), not as what it struck ('blew up the highway')."""
+    head = _fill_string(span.text).split(" OF ")[0]
+    if not _WAY.search(head):
+        return False
+    before = _fill_string(article.text[max(0, span.start - 20) : span.start]) + " "
+    return _AT_A_PLACE.search(before) is not None
 
 
 def _after_trigger(event: EventMention, article: Article) -> str:
