@@ -3418,6 +3418,9 @@ def test_muc4_craft_bombing_no_civilian_target_is_warfare(
         # the highway is where the bus burned
         ("Rebels burned a bus on the coastal highway near Santa Rosa yesterday.", ["BUS"]),
         ("Rebels dynamited the coastal highway near Santa Rosa yesterday.", ["COASTAL HIGHWAY"]),
+        # the part of the town the hotel is in
+        ("A powerful bomb exploded in a hotel in the tourist center of Santa Rosa yesterday.",
+         ["HOTEL"]),
         # a road's part it struck is a target
         ("Rebels dynamited a bridge of the coastal highway near Santa Rosa yesterday.",
          ["BRIDGE OF THE COASTAL HIGHWAY NEAR SANTA ROSA"]),
@@ -3426,8 +3429,9 @@ def test_muc4_craft_bombing_no_civilian_target_is_warfare(
 def test_muc4_a_road_told_as_the_scene_is_no_physical_target(
     nlp, gazetteer, actor_kb, text: str, physical: list[str]
 ) -> None:
-    """A road the act happened on ('on the coastal highway') is its place, not a physical
-    target (part2, slot 12), unlike a road it struck ('dynamited the highway')."""
+    """A road or a part of a town the act happened in ('on the coastal highway', 'in the
+    tourist center') is its place, not a physical target (part2, slot 12), unlike a road it
+    struck ('dynamited the highway')."""
     (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0013")
     assert [f.value for f in template.slot(12).fillers] == physical
 

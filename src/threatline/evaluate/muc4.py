@@ -2807,17 +2807,22 @@ def _add_the_people_struck(template: MucTemplate, after: str) -> None:
     template.slots[21] = SlotFill(fillers=[Filler(("PLURAL",), (text,))])
 
 
-#: A road's head noun, and the words that tell a road as where an act happened ('on the
-#: highway', 'near road no 32', 'along the southern highway').
-_WAY = re.compile(r"\b(?:ROADS?|HIGHWAYS?|STREETS?|AVENUES?)$")
+#: Head nouns of roads and of parts of a town, and the words that tell one as where an act
+#: happened ('on the highway', 'near road no 32', 'in the center of the city', 'during the
+#: ceremony').
+_SCENE = re.compile(
+    r"\b(?:ROADS?|HIGHWAYS?|STREETS?|AVENUES?|CENTER|AREAS?|ZONES?|SECTORS?|OUTSKIRTS|"
+    r"NEIGHBORHOODS?|DOWNTOWN|CEREMONY)$"
+)
 _AT_A_PLACE = re.compile(r"\b(?:ON|ALONG|NEAR|AT|IN|BY)\s+(?:THE\s+|A\s+)?$")
 
 
 def _the_scene(span: Span, article: Article) -> bool:
-    """Whether a physical target is a road told as the scene of the act ('ambushed the patrol
-    on the highway', 'was killed on a road'), not as what it struck ('blew up the highway')."""
+    """Whether a physical target is a road or a part of a town told as the scene of the act
+    ('ambushed the patrol on the highway', 'a bomb exploded in a hotel in the tourist
+    center'), not as what it struck ('blew up the highway')."""
     head = _fill_string(span.text).split(" OF ")[0]
-    if not _WAY.search(head):
+    if not _SCENE.search(head):
         return False
     before = _fill_string(article.text[max(0, span.start - 20) : span.start]) + " "
     return _AT_A_PLACE.search(before) is not None
