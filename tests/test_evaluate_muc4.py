@@ -3436,6 +3436,27 @@ def test_muc4_a_road_told_as_the_scene_is_no_physical_target(
     assert [f.value for f in template.slot(12).fillers] == physical
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "physical"),
+    [
+        # the station told of the attack
+        ("Rebels attacked the police post of Santa Rosa yesterday, killing a teacher, "
+         "according to the radio station.", ["POLICE POST OF SANTA ROSA"]),
+        # the station was attacked
+        ("Rebels attacked the radio station of Santa Rosa yesterday.",
+         ["RADIO STATION OF SANTA ROSA"]),
+    ],
+)  # fmt: skip
+def test_muc4_a_news_outlet_told_as_the_source_is_no_physical_target(
+    nlp, gazetteer, actor_kb, text: str, physical: list[str]
+) -> None:
+    """A radio station the report came from ('according to the radio station') is no
+    physical target of the act it tells (part2, slot 12), unlike one attacked."""
+    (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0014")
+    assert [f.value for f in template.slot(12).fillers] == physical
+
+
 def _casualty_report(text: str, victim: str, killed: str, wounded: str) -> ArticleReport:
     """An attack on ``text`` whose victim is the phrase ``victim``, with a death count and
     an injury count given by the phrases that tell them."""

@@ -2099,7 +2099,9 @@ def event_to_template(
     perpetrators = _actors_with_role(event, actors, doer_roles)
     victims = _actors_with_role(event, actors, {"victim", "target"})
     physical_texts = _dedupe(
-        _fill_string(s.text) for s in event.physical_targets if not _the_scene(s, article)
+        _fill_string(s.text)
+        for s in event.physical_targets
+        if not _the_scene(s, article) and not _told_to_the_media(s, article)
     )
     # The count of a target goes to its NUMBER slot, not into its ID ('two vehicles').
     physical_counts = {_without_quantity(text): _count(text) for text in physical_texts}
@@ -2815,6 +2817,29 @@ _SCENE = re.compile(
     r"NEIGHBORHOODS?|DOWNTOWN|CEREMONY)$"
 )
 _AT_A_PLACE = re.compile(r"\b(?:ON|ALONG|NEAR|AT|IN|BY)\s+(?:THE\s+|A\s+)?$")
+
+
+#: Head nouns of news media, and the words that tell one as whom a report was given to or
+#: by ('according to the radio station', 'a communique sent to local radio stations', 'told
+#: the station', 'published in local newspapers').
+_MEDIA = re.compile(
+    r"\b(?:RADIO|TELEVISION|STATIONS?|NEWSPAPERS?|AGENCY|AGENCIES|NETWORK|DAILY|PRESS|MEDIA)$"
+)
+_TOLD_TO = re.compile(
+    r"\b(?:ACCORDING TO|(?:SENT|DELIVERED|SAID|TALKED|SPOKE|STATED|REPORTED|DECLARED|"
+    r"ANNOUNCED|EXPLAINED|ADDED|CONFIRMED) TO|TOLD|CALLED|INFORMED|PUBLISHED IN|REPORTED BY|"
+    r"QUOTED BY|CARRIED BY|BROADCAST BY)\s+(?:\w+\s+){0,2}$"
+)
+
+
+def _told_to_the_media(span: Span, article: Article) -> bool:
+    """Whether a physical target is a news outlet the report was told to or by ('according
+    to the radio station', 'a communique sent to local radio stations'), not one struck."""
+    head = _fill_string(span.text).split(" OF ")[0]
+    if not _MEDIA.search(head):
+        return False
+    before = _fill_string(article.text[max(0, span.start - 25) : span.start]) + " "
+    return _TOLD_TO.search(before) is not None
 
 
 def _the_scene(span: Span, article: Article) -> bool:
