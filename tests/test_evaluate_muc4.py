@@ -3457,6 +3457,30 @@ def test_muc4_a_news_outlet_told_as_the_source_is_no_physical_target(
     assert [f.value for f in template.slot(12).fillers] == physical
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Heavy shooting by the rebels was heard in Santa Rosa this morning.", 0),
+        ("Powerful explosions set off by the rebels could be heard in Santa Rosa this "
+         "morning.", 0),
+        # the shooting that was heard killed someone
+        ("Heavy shooting by the rebels killed a teacher in Santa Rosa this morning, and was "
+         "heard across the town.", 1),
+        # the attack is told as an act, the shooting heard is part of it
+        ("The Northern Front guerrillas attacked Santa Rosa this morning. Heavy shooting was "
+         "heard in the town.", 1),
+    ],
+)  # fmt: skip
+def test_muc4_shooting_or_explosions_only_heard_are_no_incident(
+    nlp, gazetteer, actor_kb, text: str, written: int
+) -> None:
+    """Sounds heard with no target ('explosions could be heard') tell of fighting somewhere,
+    no specific act on anyone (part1 1.0)."""
+    templates = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0015")
+    assert len(templates) == written
+
+
 def _casualty_report(text: str, victim: str, killed: str, wounded: str) -> ArticleReport:
     """An attack on ``text`` whose victim is the phrase ``victim``, with a death count and
     an injury count given by the phrases that tell them."""

@@ -1188,12 +1188,31 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     templates = [
         t
         for t in templates
-        if not _summary_toll(t) and not _only_a_group(t) and id(t) not in tallies
+        if not _summary_toll(t)
+        and not _only_a_group(t)
+        and id(t) not in tallies
+        and not _only_heard(t, events[id(t)], report.article)
     ]
     templates = _one_per_listed_place(templates, events, report)
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
     return templates
+
+
+#: The words after an act's trigger that tell it as a sound heard: 'explosions could be
+#: heard', 'heavy shooting was heard in the north'.
+_HEARD = re.compile(r"^[^.;]{0,60}\bHEARD\b")
+
+
+def _only_heard(template: MucTemplate, told: Sequence[EventMention], article: Article) -> bool:
+    """'Powerful explosions could be heard on the outskirts': a template with no target whose
+    every event is told as a sound heard tells of fighting somewhere, no act on anyone
+    (part1 1.0)."""
+    if any(template.slot(s).fillers for s in (12, 18, 19)):
+        return False
+    return all(
+        _HEARD.search(_fill_string(article.text[e.trigger.end : e.trigger.end + 80])) for e in told
+    )
 
 
 def _one_per_listed_place(
