@@ -1201,7 +1201,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
 
 #: The words after an act's trigger that tell it as a sound heard: 'explosions could be
 #: heard', 'heavy shooting was heard in the north'.
-_HEARD = re.compile(r"^[^.;]{0,60}\bHEARD\b")
+_HEARD = re.compile(r"^[^.;]{0,100}\bHEARD\b")
 
 
 def _only_heard(template: MucTemplate, told: Sequence[EventMention], article: Article) -> bool:
@@ -1211,7 +1211,7 @@ def _only_heard(template: MucTemplate, told: Sequence[EventMention], article: Ar
     if any(template.slot(s).fillers for s in (12, 18, 19)):
         return False
     return all(
-        _HEARD.search(_fill_string(article.text[e.trigger.end : e.trigger.end + 80])) for e in told
+        _HEARD.search(_fill_string(article.text[e.trigger.end : e.trigger.end + 120])) for e in told
     )
 
 
