@@ -3418,6 +3418,10 @@ def test_muc4_craft_bombing_no_civilian_target_is_warfare(
         # the highway is where the bus burned
         ("Rebels burned a bus on the coastal highway near Santa Rosa yesterday.", ["BUS"]),
         ("Rebels dynamited the coastal highway near Santa Rosa yesterday.", ["COASTAL HIGHWAY"]),
+        # the airport the plane stood at, and one struck
+        ("An incendiary bomb exploded in a cargo plane at the Santa Rosa airport yesterday.",
+         ["CARGO PLANE"]),
+        ("Rebels dynamited the Santa Rosa airport yesterday.", ["SANTA ROSA AIRPORT"]),
         # the part of the town the hotel is in
         ("A powerful bomb exploded in a hotel in the tourist center of Santa Rosa yesterday.",
          ["HOTEL"]),

@@ -2828,12 +2828,12 @@ def _add_the_people_struck(template: MucTemplate, after: str) -> None:
     template.slots[21] = SlotFill(fillers=[Filler(("PLURAL",), (text,))])
 
 
-#: Head nouns of roads and of parts of a town, and the words that tell one as where an act
-#: happened ('on the highway', 'near road no 32', 'in the center of the city', 'during the
-#: ceremony').
+#: Head nouns of roads, airports and parts of a town, and the words that tell one as where
+#: an act happened ('on the highway', 'near road no 32', 'at the airport', 'in the center of
+#: the city').
 _SCENE = re.compile(
     r"\b(?:ROADS?|HIGHWAYS?|STREETS?|AVENUES?|CENTER|AREAS?|ZONES?|SECTORS?|OUTSKIRTS|"
-    r"NEIGHBORHOODS?|DOWNTOWN|CEREMONY)$"
+    r"NEIGHBORHOODS?|DOWNTOWN|CEREMONY|AIRPORTS?)$"
 )
 _AT_A_PLACE = re.compile(r"\b(?:ON|ALONG|NEAR|AT|IN|BY)\s+(?:THE\s+|A\s+)?$")
 
