@@ -2838,6 +2838,17 @@ _SCENE = re.compile(
 _AT_A_PLACE = re.compile(r"\b(?:ON|ALONG|NEAR|AT|IN|BY)\s+(?:THE\s+|A\s+)?$")
 
 
+def _the_scene(span: Span, article: Article) -> bool:
+    """Whether a physical target is a road or a part of a town told as the scene of the act
+    ('ambushed the patrol on the highway', 'a bomb exploded in a hotel in the tourist
+    center'), not as what it struck ('blew up the highway')."""
+    head = _fill_string(span.text).split(" OF ")[0]
+    if not _SCENE.search(head):
+        return False
+    before = _fill_string(article.text[max(0, span.start - 20) : span.start]) + " "
+    return _AT_A_PLACE.search(before) is not None
+
+
 #: Head nouns of news media, and the words that tell one as whom a report was given to or
 #: by ('according to the radio station', 'a communique sent to local radio stations', 'told
 #: the station', 'published in local newspapers').
@@ -2859,17 +2870,6 @@ def _told_to_the_media(span: Span, article: Article) -> bool:
         return False
     before = _fill_string(article.text[max(0, span.start - 25) : span.start]) + " "
     return _TOLD_TO.search(before) is not None
-
-
-def _the_scene(span: Span, article: Article) -> bool:
-    """Whether a physical target is a road or a part of a town told as the scene of the act
-    ('ambushed the patrol on the highway', 'a bomb exploded in a hotel in the tourist
-    center'), not as what it struck ('blew up the highway')."""
-    head = _fill_string(span.text).split(" OF ")[0]
-    if not _SCENE.search(head):
-        return False
-    before = _fill_string(article.text[max(0, span.start - 20) : span.start]) + " "
-    return _AT_A_PLACE.search(before) is not None
 
 
 def _after_trigger(event: EventMention, article: Article) -> str:
