@@ -791,12 +791,12 @@ def test_muc4_a_bomb_planted_by_soldiers_is_still_an_incident() -> None:
 @pytest.mark.parametrize(
     ("text", "doer", "people"),
     [
-        ("Air force planes strafed the civilian population of Santa Rosa.", None,
+        ("Air force planes strafed the civilian population of Chimbote.", None,
          ["CIVILIAN POPULATION"]),
         # hills are no people
-        ("Air force planes strafed the hills of Santa Rosa.", None, []),
+        ("Air force planes strafed the hills of Chimbote.", None, []),
         # no craft: not a bombing from the air
-        ("The rebels strafed the population of Santa Rosa.", "rebels", []),
+        ("The rebels strafed the population of Chimbote.", "rebels", []),
     ],
 )  # fmt: skip
 def test_muc4_the_people_a_bombing_from_the_air_struck_are_its_targets(
@@ -3366,17 +3366,17 @@ def _lima_templates(nlp, gazetteer, actor_kb, text: str, title: str) -> list[Muc
     ("text", "incident", "doers", "physical"),
     [
         # the craft did it: the state's, whatever group the source is
-        ("Military planes bombed the villages near Santa Rosa yesterday, the Northern Front "
+        ("Military planes bombed the villages near Chimbote yesterday, the Northern Front "
          "said.", "ATTACK", ["MILITARY"], []),
         # the craft used are its weapons, not its targets
         ("The air force, using helicopter gunships and C-9 aircraft, bombed the houses of "
-         "Santa Rosa yesterday.", "ATTACK", ["AIR FORCE"], ["HOUSES OF SANTA ROSA"]),
+         "Chimbote yesterday.", "ATTACK", ["AIR FORCE"], ["HOUSES OF CHIMBOTE"]),
         # no craft: a group's bombing
-        ("The Northern Front bombed the market of Santa Rosa yesterday.", "BOMBING",
-         ["NORTHERN FRONT"], ["MARKET OF SANTA ROSA"]),
+        ("The Northern Front bombed the market of Chimbote yesterday.", "BOMBING",
+         ["NORTHERN FRONT"], ["MARKET OF CHIMBOTE"]),
         # craft told in another sentence did not bomb
-        ("A helicopter landed in Santa Rosa. The Northern Front bombed the market of Santa "
-         "Rosa yesterday.", "BOMBING", ["NORTHERN FRONT"], ["MARKET OF SANTA ROSA"]),
+        ("A helicopter landed in Chimbote. The Northern Front bombed the market of Chimbote"
+         " yesterday.", "BOMBING", ["NORTHERN FRONT"], ["MARKET OF CHIMBOTE"]),
     ],
 )  # fmt: skip
 def test_muc4_a_bombing_by_craft_is_the_states_attack_from_the_air(
@@ -3396,9 +3396,9 @@ def test_muc4_a_bombing_by_craft_is_the_states_attack_from_the_air(
     ("text", "written"),
     [
         # craft bombing fighters' positions, no civilian struck: warfare
-        ("Military planes bombed rebel positions near Santa Rosa yesterday, the Northern "
+        ("Military planes bombed rebel positions near Chimbote yesterday, the Northern "
          "Front said.", 0),
-        ("Military planes bombed the villages near Santa Rosa yesterday, the Northern Front "
+        ("Military planes bombed the villages near Chimbote yesterday, the Northern Front "
          "said.", 1),
     ],
 )  # fmt: skip
@@ -3416,18 +3416,18 @@ def test_muc4_craft_bombing_no_civilian_target_is_warfare(
     ("text", "physical"),
     [
         # the highway is where the bus burned
-        ("Rebels burned a bus on the coastal highway near Santa Rosa yesterday.", ["BUS"]),
-        ("Rebels dynamited the coastal highway near Santa Rosa yesterday.", ["COASTAL HIGHWAY"]),
+        ("Rebels burned a bus on the coastal highway near Chimbote yesterday.", ["BUS"]),
+        ("Rebels dynamited the coastal highway near Chimbote yesterday.", ["COASTAL HIGHWAY"]),
         # the airport the plane stood at, and one struck
-        ("An incendiary bomb exploded in a cargo plane at the Santa Rosa airport yesterday.",
+        ("An incendiary bomb exploded in a cargo plane at the Chimbote airport yesterday.",
          ["CARGO PLANE"]),
-        ("Rebels dynamited the Santa Rosa airport yesterday.", ["SANTA ROSA AIRPORT"]),
+        ("Rebels dynamited the Chimbote airport yesterday.", ["CHIMBOTE AIRPORT"]),
         # the part of the town the hotel is in
-        ("A powerful bomb exploded in a hotel in the tourist center of Santa Rosa yesterday.",
+        ("A powerful bomb exploded in a hotel in the tourist center of Chimbote yesterday.",
          ["HOTEL"]),
         # a road's part it struck is a target
-        ("Rebels dynamited a bridge of the coastal highway near Santa Rosa yesterday.",
-         ["BRIDGE OF THE COASTAL HIGHWAY NEAR SANTA ROSA"]),
+        ("Rebels dynamited a bridge of the coastal highway near Chimbote yesterday.",
+         ["BRIDGE OF THE COASTAL HIGHWAY NEAR CHIMBOTE"]),
     ],
 )  # fmt: skip
 def test_muc4_a_road_told_as_the_scene_is_no_physical_target(
@@ -3445,11 +3445,11 @@ def test_muc4_a_road_told_as_the_scene_is_no_physical_target(
     ("text", "physical"),
     [
         # the station told of the attack
-        ("Rebels attacked the police post of Santa Rosa yesterday, killing a teacher, "
-         "according to the radio station.", ["POLICE POST OF SANTA ROSA"]),
+        ("Rebels attacked the police post of Chimbote yesterday, killing a teacher, "
+         "according to the radio station.", ["POLICE POST OF CHIMBOTE"]),
         # the station was attacked
-        ("Rebels attacked the radio station of Santa Rosa yesterday.",
-         ["RADIO STATION OF SANTA ROSA"]),
+        ("Rebels attacked the radio station of Chimbote yesterday.",
+         ["RADIO STATION OF CHIMBOTE"]),
     ],
 )  # fmt: skip
 def test_muc4_a_news_outlet_told_as_the_source_is_no_physical_target(
@@ -3465,14 +3465,14 @@ def test_muc4_a_news_outlet_told_as_the_source_is_no_physical_target(
 @pytest.mark.parametrize(
     ("text", "written"),
     [
-        ("Heavy shooting by the rebels was heard in Santa Rosa this morning.", 0),
-        ("Powerful explosions set off by the rebels could be heard in Santa Rosa this "
+        ("Heavy shooting by the rebels was heard in Chimbote this morning.", 0),
+        ("Powerful explosions set off by the rebels could be heard in Chimbote this "
          "morning.", 0),
         # the shooting that was heard killed someone
-        ("Heavy shooting by the rebels killed a teacher in Santa Rosa this morning, and was "
+        ("Heavy shooting by the rebels killed a teacher in Chimbote this morning, and was "
          "heard across the town.", 1),
         # the attack is told as an act, the shooting heard is part of it
-        ("The Northern Front guerrillas attacked Santa Rosa this morning. Heavy shooting was "
+        ("The Northern Front guerrillas attacked Chimbote this morning. Heavy shooting was "
          "heard in the town.", 1),
     ],
 )  # fmt: skip
