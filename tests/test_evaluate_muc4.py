@@ -965,6 +965,32 @@ def test_muc4_a_bomb_planted_by_soldiers_is_still_an_incident() -> None:
     assert len(report_to_templates(report)) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "doer", "people"),
+    [
+        ("Air force planes strafed the civilian population of Chimbote.", None,
+         ["CIVILIAN POPULATION"]),
+        # hills are no people
+        ("Air force planes strafed the hills of Chimbote.", None, []),
+        # no craft: not a bombing from the air
+        ("The rebels strafed the population of Chimbote.", "rebels", []),
+    ],
+)  # fmt: skip
+def test_muc4_the_people_a_bombing_from_the_air_struck_are_its_targets(
+    text: str, doer: str | None, people: list[str]
+) -> None:
+    """Planes strafing 'the population' strike civilians: a human target described by the
+    text (part2, slot 19), though the event names no victim."""
+    actors = [("a1", doer, "armed_group", False)] if doer else []
+    participants = [Participant(actor="a1", role="perpetrator")] if doer else []
+    report = _article_report(
+        text, actors, [{"type": "bombing", "trigger": "strafed", "participants": participants}]
+    )
+    templates = report_to_templates(report)
+    assert [f.value for t in templates for f in t.slot(19).fillers] == people
+    assert [f.value for t in templates for f in t.slot(20).fillers] == ["CIVILIAN"] * len(people)
+
+
 def test_muc4_a_group_that_claims_the_attack_is_its_perpetrator() -> None:
     report = _article_report(
         "The MRTA said it bombed a bank.",
@@ -1252,6 +1278,42 @@ def test_muc4_attacks_on_two_targets_told_apart_are_two_incidents() -> None:
     assert len(report_to_templates(report(perpetrator=True))) == 2
     # nothing but the targets to tell them apart: 'attacks on a bank and a bridge'
     assert len(report_to_templates(report(perpetrator=False))) == 1
+
+
+@pytest.mark.parametrize(
+    ("second", "target", "written"),
+    [
+        # 'the office' is the telephone office told again: one incident
+        ("The bomb wrecked the office.", "office", 1),
+        # another head noun: another target, another incident
+        ("A bomb wrecked the bank.", "bank", 2),
+        # a modifier of the first target is not the target
+        ("The bomb wrecked the telephone lines.", "telephone lines", 2),
+    ],
+)
+def test_muc4_a_target_told_again_by_its_head_noun_is_one_incident(
+    second: str, target: str, written: int
+) -> None:
+    """One target told in full and again by its head noun ('the telephone office', 'the
+    office') is one incident (part1 5.0), though a doer and a town tell the first apart."""
+    text = "Terrorists bombed the telephone office in Lima. " + second
+    lima = Place(id="P1", name="Lima", country="PE", level="settlement")
+    built = _article_report(
+        text,
+        [("a1", "Terrorists", "armed_group", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "physical": ["telephone office"],
+                "place": EventPlace(id="P1", text="Lima", precision=1),
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            },
+            {"type": "bombing", "trigger": "wrecked", "physical": [target]},
+        ],
+    )
+    report = built.model_copy(update={"places": [lima]})
+    assert len(report_to_templates(report)) == written
 
 
 def test_muc4_effects_and_implied_instruments() -> None:
@@ -3474,6 +3536,130 @@ def _lima_templates(nlp, gazetteer, actor_kb, text: str, title: str) -> list[Muc
         "LIMA, 12 MAR 90 -- " + text, title=title, published=dt.date(1990, 3, 12)
     )
     return report_to_templates(extractor.extract(article))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "incident", "doers", "physical"),
+    [
+        # the craft did it: the state's, whatever group the source is
+        ("Military planes bombed the villages near Chimbote yesterday, the Northern Front "
+         "said.", "ATTACK", ["MILITARY"], []),
+        # the craft used are its weapons, not its targets
+        ("The air force, using helicopter gunships and C-9 aircraft, bombed the houses of "
+         "Chimbote yesterday.", "ATTACK", ["AIR FORCE"], ["HOUSES OF CHIMBOTE"]),
+        # no craft: a group's bombing
+        ("The Northern Front bombed the market of Chimbote yesterday.", "BOMBING",
+         ["NORTHERN FRONT"], ["MARKET OF CHIMBOTE"]),
+        # craft told in another sentence did not bomb
+        ("A helicopter landed in Chimbote. The Northern Front bombed the market of Chimbote"
+         " yesterday.", "BOMBING", ["NORTHERN FRONT"], ["MARKET OF CHIMBOTE"]),
+    ],
+)  # fmt: skip
+def test_muc4_a_bombing_by_craft_is_the_states_attack_from_the_air(
+    nlp, gazetteer, actor_kb, text: str, incident: str, doers: list[str], physical: list[str]
+) -> None:
+    """Planes or helicopters that bomb or strafe are the state's arm bombing from the air:
+    an ATTACK (part2, slot 4), by the air force or the military the text names, never by a
+    group the text names elsewhere, and the craft are no physical targets."""
+    (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0012")
+    assert [f.value for f in template.slot(4).fillers] == [incident]
+    assert [f.value for f in template.slot(10).fillers] == doers
+    assert [f.value for f in template.slot(12).fillers] == physical
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # craft bombing fighters' positions, no civilian struck: warfare
+        ("Military planes bombed rebel positions near Chimbote yesterday, the Northern "
+         "Front said.", 0),
+        ("Military planes bombed the villages near Chimbote yesterday, the Northern Front "
+         "said.", 1),
+    ],
+)  # fmt: skip
+def test_muc4_craft_bombing_no_civilian_target_is_warfare(
+    nlp, gazetteer, actor_kb, text: str, written: int
+) -> None:
+    """The state's craft bombing with no civilian target are at war, not an incident (part1
+    1.0), whatever group the text names as the source or elsewhere."""
+    templates = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0012")
+    assert len(templates) == written
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "physical"),
+    [
+        # the highway is where the bus burned
+        ("Rebels burned a bus on the coastal highway near Chimbote yesterday.", ["BUS"]),
+        ("Rebels dynamited the coastal highway near Chimbote yesterday.", ["COASTAL HIGHWAY"]),
+        # the airport the plane stood at, and one struck
+        ("An incendiary bomb exploded in a cargo plane at the Chimbote airport yesterday.",
+         ["CARGO PLANE"]),
+        ("Rebels dynamited the Chimbote airport yesterday.", ["CHIMBOTE AIRPORT"]),
+        # the part of the town the hotel is in
+        ("A powerful bomb exploded in a hotel in the tourist center of Chimbote yesterday.",
+         ["HOTEL"]),
+        # a road's part it struck is a target
+        ("Rebels dynamited a bridge of the coastal highway near Chimbote yesterday.",
+         ["BRIDGE OF THE COASTAL HIGHWAY NEAR CHIMBOTE"]),
+    ],
+)  # fmt: skip
+def test_muc4_a_road_told_as_the_scene_is_no_physical_target(
+    nlp, gazetteer, actor_kb, text: str, physical: list[str]
+) -> None:
+    """A road or a part of a town the act happened in ('on the coastal highway', 'in the
+    tourist center') is its place, not a physical target (part2, slot 12), unlike a road it
+    struck ('dynamited the highway')."""
+    (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0013")
+    assert [f.value for f in template.slot(12).fillers] == physical
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "physical"),
+    [
+        # the station told of the attack
+        ("Rebels attacked the police post of Chimbote yesterday, killing a teacher, "
+         "according to the radio station.", ["POLICE POST OF CHIMBOTE"]),
+        # the station was attacked
+        ("Rebels attacked the radio station of Chimbote yesterday.",
+         ["RADIO STATION OF CHIMBOTE"]),
+    ],
+)  # fmt: skip
+def test_muc4_a_news_outlet_told_as_the_source_is_no_physical_target(
+    nlp, gazetteer, actor_kb, text: str, physical: list[str]
+) -> None:
+    """A radio station the report came from ('according to the radio station') is no
+    physical target of the act it tells (part2, slot 12), unlike one attacked."""
+    (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0014")
+    assert [f.value for f in template.slot(12).fillers] == physical
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Heavy shooting by the rebels was heard in Chimbote this morning.", 0),
+        ("Powerful explosions set off by the rebels could be heard in Chimbote this "
+         "morning.", 0),
+        # the shooting that was heard killed someone
+        ("Heavy shooting by the rebels killed a teacher in Chimbote this morning, and was "
+         "heard across the town.", 1),
+        # the attack is told as an act, the shooting heard is part of it
+        ("The Northern Front guerrillas attacked Chimbote this morning. Heavy shooting was "
+         "heard in the town.", 1),
+    ],
+)  # fmt: skip
+def test_muc4_shooting_or_explosions_only_heard_are_no_incident(
+    nlp, gazetteer, actor_kb, text: str, written: int
+) -> None:
+    """Sounds heard with no target ('explosions could be heard') tell of fighting somewhere,
+    no specific act on anyone (part1 1.0)."""
+    templates = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0015")
+    assert len(templates) == written
 
 
 def _casualty_report(text: str, victim: str, killed: str, wounded: str) -> ArticleReport:

@@ -1189,12 +1189,31 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     templates = [
         t
         for t in templates
-        if not _summary_toll(t) and not _only_a_group(t) and id(t) not in tallies
+        if not _summary_toll(t)
+        and not _only_a_group(t)
+        and id(t) not in tallies
+        and not _only_heard(t, events[id(t)], report.article)
     ]
     templates = _one_per_listed_place(templates, events, report)
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
     return templates
+
+
+#: The words after an act's trigger that tell it as a sound heard: 'explosions could be
+#: heard', 'heavy shooting was heard in the north'.
+_HEARD = re.compile(r"^[^.;]{0,100}\bHEARD\b")
+
+
+def _only_heard(template: MucTemplate, told: Sequence[EventMention], article: Article) -> bool:
+    """'Powerful explosions could be heard on the outskirts': a template with no target whose
+    every event is told as a sound heard tells of fighting somewhere, no act on anyone
+    (part1 1.0)."""
+    if any(template.slot(s).fillers for s in (12, 18, 19)):
+        return False
+    return all(
+        _HEARD.search(_fill_string(article.text[e.trigger.end : e.trigger.end + 120])) for e in told
+    )
 
 
 def _one_per_listed_place(
@@ -1960,9 +1979,17 @@ def _same_incident(a: MucTemplate, b: MucTemplate, home_country: str | None = No
     # without such a target may complete the other ('the blast also killed the mayor').
     for slots in ((12,), (18, 19)):
         targets_a, targets_b = _target_fills(a, slots), _target_fills(b, slots)
-        if targets_a and targets_b and not targets_a & targets_b:
+        if targets_a and targets_b and not _a_common_target(targets_a, targets_b):
             return False
     return True
+
+
+def _a_common_target(a: set[str], b: set[str]) -> bool:
+    """Whether two sets of target fills name one target: the same fill, or one a part of
+    the other that ends in its head noun ('the office', 'the telephone office')."""
+    return bool(a & b) or any(
+        _names_one_target(x, y) or _names_one_target(y, x) for x in a for y in b
+    )
 
 
 def _one_act_on_a_named_victim(a: MucTemplate, b: MucTemplate) -> bool:
@@ -2120,10 +2147,28 @@ def event_to_template(
         v.model_copy(update={"kind": ActorKind.PERSON}) if v.kind == ActorKind.EXPERT else v
         for v in _actors_with_role(event, actors, {"victim", "target"})
     ]
-    physical_texts = _dedupe(_fill_string(s.text) for s in event.physical_targets)
+    physical_texts = _dedupe(
+        _fill_string(s.text)
+        for s in event.physical_targets
+        if not _the_scene(s, article) and not _told_to_the_media(s, article)
+    )
     # The count of a target goes to its NUMBER slot, not into its ID ('two vehicles').
     physical_counts = {_without_quantity(text): _count(text) for text in physical_texts}
     physical = list(physical_counts)
+    from_the_air = _bombed_from_the_air(event, article)
+    air_arm: list[str] = []
+    if from_the_air is not None:
+        # 'military planes bombed the villages': the craft are the state's weapons, not its
+        # targets, and a group the text names elsewhere did not fly them (part2, slot 4).
+        perpetrators = [
+            a for a in perpetrators if a.kind in (ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT)
+        ]
+        if not perpetrators:
+            air_arm = _dedupe(m.group(0) for m in _AIR_ARM.finditer(from_the_air))[:1]
+        physical = [text for text in physical if not _AIRCRAFT.search(text)]
+        physical_counts = {text: physical_counts[text] for text in physical}
+        if incident_type == "BOMBING" and not any(t in _PLANTED for t in instrument_types):
+            incident_type = "ATTACK"
     if (
         (victims or physical)
         and all(a.kind == ActorKind.SECURITY_FORCE for a in victims)
@@ -2132,9 +2177,9 @@ def event_to_template(
         return None  # guerrilla warfare against the security forces: not a MUC-4 incident
     if not victims and not physical and _MILITARY_OBJECT.match(_after_trigger(event, article)):
         return None  # 'attacked an army convoy' with no other target: the same warfare
-    if _state_bombardment(event, perpetrators, victims, physical, article):
+    if _state_bombardment(event, perpetrators, victims, physical, article, from_the_air):
         return None  # 'the air force bombed the area': an operation of war (part1 1.0)
-    aerial = (
+    aerial = from_the_air is not None or (
         incident_type == "BOMBING"
         and bool(perpetrators)
         and all(a.kind in (ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT) for a in perpetrators)
@@ -2219,19 +2264,22 @@ def event_to_template(
     if perpetrators:
         state = all(_of_the_state(a, article) for a in perpetrators)
         t.slots[8] = _one("STATE-SPONSORED VIOLENCE" if state else "TERRORIST ACT")
-    elif event.type == "security_operation":
+    elif event.type == "security_operation" or from_the_air is not None:
         t.slots[8] = _one("STATE-SPONSORED VIOLENCE")  # the state's forces did it, unnamed
     else:
         # Unidentified perpetrators of a relevant incident are presumed terrorists (part1
         # section 1.0, point 3); the keys mostly say so.
         t.slots[8] = _one("TERRORIST ACT")
     t.slots[9] = SlotFill(fillers=[Filler((text,)) for _, text in individuals])
-    t.slots[10] = SlotFill(fillers=[Filler((text,)) for _, text in organizations])
+    t.slots[10] = SlotFill(
+        fillers=[Filler((text,)) for _, text in organizations] + [Filler((a,)) for a in air_arm]
+    )
     t.slots[11] = SlotFill(
         fillers=[
             Filler((perpetrator_confidence(event, actor, actors, claimants, article),), (text,))
             for actor, text in organizations
         ]
+        + [Filler(("REPORTED AS FACT",), (a,)) for a in air_arm]
     )
     not_kidnapping = incident_type != "KIDNAPPING"
     for slot in (12, 13, 14, 15, 16, 17):
@@ -2270,6 +2318,8 @@ def event_to_template(
     victims = victims + _identified_afterwards(event, victims, article, persons)
     _fill_human_targets(t, event, victims, article, incident_type, persons)
     _drop_the_victims_groups(t)
+    if from_the_air is not None and t.slot(19).empty and t.slot(18).empty:
+        _add_the_people_struck(t, _after_trigger(event, article))
     _fill_foreign_nations(t, victims, article, persons, owners)
     return t
 
@@ -2743,11 +2793,16 @@ def _state_bombardment(
     victims: list[Actor],
     physical: list[str],
     article: Article,
+    from_the_air: str | None = None,
 ) -> bool:
     """The state's forces bombing or shelling with no civilian target named: warfare, not a
     terrorist act, which is the act of an illegal, clandestine group (part1 section 1.0);
-    state violence is an incident when it strikes civilians (point 2)."""
-    if not perpetrators or not _BOMBARDMENT.match(_fill_string(event.trigger.text)):
+    state violence is an incident when it strikes civilians (point 2). ``from_the_air``:
+    the words that tell the craft that bombed (:func:`_bombed_from_the_air`), the state's
+    even when no doer is named."""
+    if not _BOMBARDMENT.match(_fill_string(event.trigger.text)):
+        return False
+    if from_the_air is None and not perpetrators:
         return False
     if any(a.kind not in (ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT) for a in perpetrators):
         return False
@@ -2756,6 +2811,95 @@ def _state_bombardment(
     return all(a.kind == ActorKind.SECURITY_FORCE for a in victims) and all(
         _MILITARY_TARGET.search(text) for text in physical
     )
+
+
+#: Craft that bomb or strafe from the air, and the state's arm that flies them.
+_AIRCRAFT = re.compile(
+    r"\b(?:AIR FORCE|(?:AIR|WAR)?PLANES?|AIRCRAFT|HELICOPTERS?|GUNSHIPS?|BOMBERS?)\b"
+)
+_AIR_ARM = re.compile(r"\b(?:AIR FORCE|ARMED FORCES|ARMY|MILITARY)\b")
+
+
+def _bombed_from_the_air(event: EventMention, article: Article) -> str | None:
+    """The words of its sentence before a bombing or strafing trigger when they name the
+    craft that did it ('military planes bombed the villages', 'the air force, using
+    helicopter gunships, strafed the area', 'the planes that had been bombing the town');
+    None for a bombing told without craft."""
+    if not _BOMBARDMENT.match(_fill_string(event.trigger.text)):
+        return None
+    trigger = event.trigger.start
+    sentence = next((s for s in event.evidence if s.start <= trigger < s.end), None)
+    start = max(sentence.start if sentence is not None else 0, trigger - _CRAFT_WINDOW)
+    before = _fill_string(article.text[start:trigger])
+    return before if _AIRCRAFT.search(before) else None
+
+
+#: How far before a bombing trigger its craft are looked for, in characters.
+_CRAFT_WINDOW = 120
+
+
+#: The people a bombing from the air struck, told right after its verb: 'strafed the
+#: population', 'bombing and strafing the civilian population'.
+_PEOPLE_STRUCK = re.compile(
+    r"^(?:AND \w+ )?(?:THE )?((?:CIVILIAN )?(?:POPULATION|CIVILIANS|PEASANTS|RESIDENTS|"
+    r"VILLAGERS|INHABITANTS))\b"
+)
+
+
+def _add_the_people_struck(template: MucTemplate, after: str) -> None:
+    """The civilians a bombing from the air struck, as its text describes them, when the
+    event names no victim: a human target of its own (part2, slot 19)."""
+    match = _PEOPLE_STRUCK.match(after.strip())
+    if match is None:
+        return
+    text = match.group(1)
+    template.slots[19] = SlotFill(fillers=[Filler((text,))])
+    template.slots[20] = SlotFill(fillers=[Filler(("CIVILIAN",), (text,))])
+    template.slots[21] = SlotFill(fillers=[Filler(("PLURAL",), (text,))])
+
+
+#: Head nouns of roads, airports and parts of a town, and the words that tell one as where
+#: an act happened ('on the highway', 'near road no 32', 'at the airport', 'in the center of
+#: the city').
+_SCENE = re.compile(
+    r"\b(?:ROADS?|HIGHWAYS?|STREETS?|AVENUES?|CENTER|AREAS?|ZONES?|SECTORS?|OUTSKIRTS|"
+    r"NEIGHBORHOODS?|DOWNTOWN|CEREMONY|AIRPORTS?)$"
+)
+_AT_A_PLACE = re.compile(r"\b(?:ON|ALONG|NEAR|AT|IN|BY)\s+(?:THE\s+|A\s+)?$")
+
+
+def _the_scene(span: Span, article: Article) -> bool:
+    """Whether a physical target is a road or a part of a town told as the scene of the act
+    ('ambushed the patrol on the highway', 'a bomb exploded in a hotel in the tourist
+    center'), not as what it struck ('blew up the highway')."""
+    head = _fill_string(span.text).split(" OF ")[0]
+    if not _SCENE.search(head):
+        return False
+    before = _fill_string(article.text[max(0, span.start - 20) : span.start]) + " "
+    return _AT_A_PLACE.search(before) is not None
+
+
+#: Head nouns of news media, and the words that tell one as whom a report was given to or
+#: by ('according to the radio station', 'a communique sent to local radio stations', 'told
+#: the station', 'published in local newspapers').
+_MEDIA = re.compile(
+    r"\b(?:RADIO|TELEVISION|STATIONS?|NEWSPAPERS?|AGENCY|AGENCIES|NETWORK|DAILY|PRESS|MEDIA)$"
+)
+_TOLD_TO = re.compile(
+    r"\b(?:ACCORDING TO|(?:SENT|DELIVERED|SAID|TALKED|SPOKE|STATED|REPORTED|DECLARED|"
+    r"ANNOUNCED|EXPLAINED|ADDED|CONFIRMED) TO|TOLD|CALLED|INFORMED|PUBLISHED IN|REPORTED BY|"
+    r"QUOTED BY|CARRIED BY|BROADCAST BY)\s+(?:\w+\s+){0,2}$"
+)
+
+
+def _told_to_the_media(span: Span, article: Article) -> bool:
+    """Whether a physical target is a news outlet the report was told to or by ('according
+    to the radio station', 'a communique sent to local radio stations'), not one struck."""
+    head = _fill_string(span.text).split(" OF ")[0]
+    if not _MEDIA.search(head):
+        return False
+    before = _fill_string(article.text[max(0, span.start - 25) : span.start]) + " "
+    return _TOLD_TO.search(before) is not None
 
 
 def _after_trigger(event: EventMention, article: Article) -> str:
