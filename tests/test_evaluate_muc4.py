@@ -2864,6 +2864,8 @@ def test_muc4_a_group_alone_on_a_day_with_no_target_or_town_is_no_incident(
             "SUSPECTED OR ACCUSED BY AUTHORITIES",
         ),
         ("Local priests condemned the Northern Front.", "SUSPECTED OR ACCUSED"),
+        # 'links' that tie the group to no one: no charge
+        ("The Northern Front has old links with the coffee growers.", "REPORTED AS FACT"),
         # a sentence that only names the group reports it as the actor
         ("The Northern Front is active in the town.", "REPORTED AS FACT"),
     ],

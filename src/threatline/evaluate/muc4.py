@@ -3249,7 +3249,7 @@ def perpetrator_confidence(
 # the report's own word), and the authorities that may voice them.
 _SUSPICION_CUE = re.compile(
     r"\b(?:suspect(?:s|ed)?|blam(?:e|es|ed)|accus(?:e|es|ed)|attribut(?:e|es|ed)|"
-    r"presum(?:e|es|ed|ably)|believed|allegedly|links?|linked|condemn(?:s|ed)?)\b",
+    r"presum(?:e|es|ed|ably)|believed|allegedly|condemn(?:s|ed)?|link(?:s|ed)?(?=[^.;]*\bto\b))\b",
     re.IGNORECASE,
 )
 _AUTHORITY_WORD = re.compile(
