@@ -1181,6 +1181,8 @@ def test_muc4_a_name_that_names_a_group_is_no_individual_perpetrator(
         (Attribution(source="a1", stance="claims"), "CLAIMED OR ADMITTED"),
         (Attribution(source="a2", stance="alleges"), "SUSPECTED OR ACCUSED BY AUTHORITIES"),
         (Attribution(source="article", stance="alleges"), "SUSPECTED OR ACCUSED"),
+        # the group's own charge (against its victims) casts no doubt on its role
+        (Attribution(source="a1", stance="alleges"), "REPORTED AS FACT"),
     ],
 )
 def test_muc4_perpetrators_and_their_confidence_come_from_the_events(
@@ -3091,6 +3093,18 @@ def test_muc4_a_group_alone_on_a_day_with_no_target_or_town_is_no_incident(
         # the doers were inferred from a sentence in which the police suspect the group
         ("The police suspect the Northern Front.", "SUSPECTED OR ACCUSED BY AUTHORITIES"),
         ("Witnesses blamed the Northern Front.", "SUSPECTED OR ACCUSED"),
+        # army sources tie the doers to the group; the government condemns its deed
+        (
+            "Army sources link the gunmen to the Northern Front.",
+            "SUSPECTED OR ACCUSED BY AUTHORITIES",
+        ),
+        (
+            "The government condemned the raid by the Northern Front.",
+            "SUSPECTED OR ACCUSED BY AUTHORITIES",
+        ),
+        ("Local priests condemned the Northern Front.", "SUSPECTED OR ACCUSED"),
+        # 'links' that tie the group to no one: no charge
+        ("The Northern Front has old links with the coffee growers.", "REPORTED AS FACT"),
         # a sentence that only names the group reports it as the actor
         ("The Northern Front is active in the town.", "REPORTED AS FACT"),
     ],
@@ -3135,6 +3149,15 @@ def test_muc4_an_inferred_group_is_suspected_where_its_sentence_suspects_it(
         ("It is possible that the Northern Front bombed the Central Bank.", "POSSIBLE"),
         ("It could have been the Northern Front that bombed the Central Bank.", "POSSIBLE"),
         ("They study the possibility that the Northern Front bombed the Central Bank.", "POSSIBLE"),
+        # six words and the quote that opens the name still tie the doubt to the group
+        (
+            'Police asked whether the Central Bank was bombed by "Northern Front" rebels.',
+            "POSSIBLE",
+        ),
+        (
+            'Residents said the Central Bank was bombed by "Northern Front" rebels.',
+            "REPORTED AS FACT",
+        ),
         # '1 May' is a day, not a possibility
         ("On 1 May the Northern Front bombed the Central Bank.", "REPORTED AS FACT"),
     ],

@@ -3461,6 +3461,10 @@ def perpetrator_confidence(
             # a group the report names near the attack: it reports that group as the actor
             # of the story, so the inference does not lower MUC-4's confidence (measured)
             continue
+        if attribution.source == actor.id:
+            # the group's own allegation ('the rebels charged the peasants with informing')
+            # is about others, not a doubt on its own role
+            continue
         if attribution.stance in suspicion:
             source = actors.get(attribution.source)
             if source is not None and source.kind in {
@@ -3487,10 +3491,12 @@ def perpetrator_confidence(
 
 
 # Words of suspicion or blame in the sentence a doer was inferred from ('the police
-# suspect the Northern Front'), and the authorities that may voice them.
+# suspect the Northern Front', 'army sources link him to the Northern Front', 'the
+# government condemns the murder committed by the Northern Front': a source's charge, not
+# the report's own word), and the authorities that may voice them.
 _SUSPICION_CUE = re.compile(
     r"\b(?:suspect(?:s|ed)?|blam(?:e|es|ed)|accus(?:e|es|ed)|attribut(?:e|es|ed)|"
-    r"presum(?:e|es|ed|ably)|believed|allegedly)\b",
+    r"presum(?:e|es|ed|ably)|believed|allegedly|condemn(?:s|ed)?|link(?:s|ed)?(?=[^.;]*\bto\b))\b",
     re.IGNORECASE,
 )
 _AUTHORITY_WORD = re.compile(
@@ -3500,18 +3506,18 @@ _AUTHORITY_WORD = re.compile(
 )
 # 'alleged members of the Northern Front', 'suspected Northern Front rebels': a modifier of
 # the doers that tells uncertainty (part2, slot 11: "alleged", "suspected"), a few words
-# before the group's name with no clause break between.
+# before the group's name with no clause break between (the name may open a quote).
 _SUSPECT_MODIFIER = re.compile(
     r"\b(?:alleged(?:ly)?|suspected|presumed|presumably|purported(?:ly)?)\s+"
-    r"(?:[^\s.,;:!?]+\s+){0,5}$",
+    r"(?:[^\s.,;:!?]+\s+){0,6}[\"']?$",
     re.IGNORECASE,
 )
 # 'the possible participation of the Northern Front', 'it could have been the Northern
-# Front', 'whether the Northern Front did it': the group is not connected to the incident,
-# only deemed possible ('1 May' is a day).
+# Front', 'whether the bombing was the work of the "Northern Front"': the group is not
+# connected to the incident, only deemed possible ('1 May' is a day).
 _POSSIBLE_DOER = re.compile(
     r"\b(?:could|might|(?<![0-9] )may|possible|possibly|possibility|perhaps|whether)\s+"
-    r"(?:[^\s.,;:!?]+\s+){0,5}$",
+    r"(?:[^\s.,;:!?]+\s+){0,6}[\"']?$",
     re.IGNORECASE,
 )
 
