@@ -677,3 +677,31 @@ def test_actors_a_clause_when_is_no_word_of_the_description(nlp, actor_kb) -> No
     text = "VERY YOUNG GUERRILLAS ATTACKED THE TOWN HALL OF SANTA ROSA."
     article, actors = _run(text, nlp, actor_kb)
     assert any(s.startswith("VERY") for a in actors for s in _surfaces(article, a))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "noun", "kind"),
+    [
+        # the spelling with one 'r' names the same fighters
+        ("Urban guerillas bombed a bank in Arcos.", "urban guerillas", ActorKind.ARMED_GROUP),
+    ],
+)
+def test_actors_doer_spellings_are_people_nouns(nlp, actor_kb, text, noun, kind) -> None:
+    article, actors = _run(text, nlp, actor_kb)
+    found = [a for a in actors if any(noun in s.lower() for s in _surfaces(article, a))]
+    assert found and found[0].kind == kind
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guerilla leaders met the bishop in Arcos last week.",
+        # 'guerilla attacks': the people noun modifies the act, it names no actor
+        "Guerilla attacks hit the town of Arcos last week.",
+    ],
+)
+def test_actors_a_noun_after_a_doer_spelling_makes_no_doers(nlp, actor_kb, text) -> None:
+    _article, actors = _run(text, nlp, actor_kb)
+    assert all(a.kind != ActorKind.ARMED_GROUP for a in actors)

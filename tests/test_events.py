@@ -4006,3 +4006,41 @@ def test_events_names_after_a_colon_with_no_one_accused_are_no_suspects(nlp):
     murder = next(e for e in run(nlp, text, actors=people) if e.type in VIOLENT_TYPES)
     assert not {a for a, r in roles(murder) if r == "perpetrator"}
     assert ("gomez", "victim") in roles(murder)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bishop Mateo Ruiz blamed the murder of ten teachers on the army.",
+        "Bishop Mateo Ruiz blamed the attack on the school on the army.",
+        "Bishop Mateo Ruiz condemned the murders of teachers blamed on the army.",
+    ],
+)
+def test_events_who_an_act_is_blamed_on_is_its_doer_not_its_target(nlp, text):
+    bishop = actor(text, "bishop", ActorKind.PERSON, "Bishop Mateo Ruiz")
+    army = actor(text, "army", ActorKind.SECURITY_FORCE, "army")
+    harmed = actor(text, "harmed", ActorKind.CIVILIANS, "teachers", "school")
+    events = run(nlp, text, actors=[bishop, army, harmed])
+    act = next(e for e in events if e.type in VIOLENT_TYPES)
+    assert ("army", "perpetrator") in roles(act)
+    assert ("army", "target") not in roles(act)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no act is blamed: the 'on' is the attack's own target
+        "Bishop Mateo Ruiz said gunmen carried out an attack on Mayor Ana Soto in Arcos.",
+        "Bishop Mateo Ruiz blamed the drought on Mayor Ana Soto. Rebels bombed a bank.",
+        # 'blamed X for': the act's 'on' is its target
+        "Bishop Mateo Ruiz blamed the rebels for the attack on Mayor Ana Soto.",
+    ],
+)
+def test_events_an_on_that_blames_no_act_names_no_doer(nlp, text):
+    bishop = actor(text, "bishop", ActorKind.PERSON, "Bishop Mateo Ruiz")
+    mayor = actor(text, "mayor", ActorKind.PERSON, "Mayor Ana Soto")
+    events = run(nlp, text, actors=[bishop, mayor])
+    assert any(e.type in VIOLENT_TYPES for e in events)
+    assert all(("mayor", "perpetrator") not in roles(e) for e in events)
