@@ -685,6 +685,13 @@ def test_actors_a_clause_when_is_no_word_of_the_description(nlp, actor_kb) -> No
     [
         # the spelling with one 'r' names the same fighters
         ("Urban guerillas bombed a bank in Arcos.", "urban guerillas", ActorKind.ARMED_GROUP),
+        # ranks in the plural are members of the forces ('implicated two lieutenants in ...')
+        (
+            "Two lieutenants and four sergeants were arrested in Arcos.",
+            "lieutenants",
+            ActorKind.SECURITY_FORCE,
+        ),
+        ("The corporals fled toward the hills.", "corporals", ActorKind.SECURITY_FORCE),
     ],
 )
 def test_actors_doer_spellings_are_people_nouns(nlp, actor_kb, text, noun, kind) -> None:
@@ -705,3 +712,10 @@ def test_actors_doer_spellings_are_people_nouns(nlp, actor_kb, text, noun, kind)
 def test_actors_a_noun_after_a_doer_spelling_makes_no_doers(nlp, actor_kb, text) -> None:
     _article, actors = _run(text, nlp, actor_kb)
     assert all(a.kind != ActorKind.ARMED_GROUP for a in actors)
+
+
+@pytest.mark.model
+def test_actors_a_rank_before_a_name_is_a_title(nlp, actor_kb) -> None:
+    # 'Lieutenant Jorge Pardo' is one person, no group of the forces
+    _article, actors = _run("Lieutenant Jorge Pardo said the rebels fled.", nlp, actor_kb)
+    assert all(a.kind != ActorKind.SECURITY_FORCE for a in actors)
