@@ -688,3 +688,45 @@ def test_actors_his_wife_in_apposition_to_a_name_is_someone_else(nlp, actor_kb) 
     text = "Gunmen killed Pedro Valdivia, a lawyer, in Arequipa yesterday."
     article, actors = _run(text, nlp, actor_kb)
     assert "a lawyer" in _surfaces(article, _by_id(actors)["pedro-valdivia"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "noun", "kind"),
+    [
+        # the spelling with one 'r' names the same fighters
+        ("Urban guerillas bombed a bank in Arcos.", "urban guerillas", ActorKind.ARMED_GROUP),
+        # ranks in the plural are members of the forces ('implicated two lieutenants in ...')
+        (
+            "Two lieutenants and four sergeants were arrested in Arcos.",
+            "lieutenants",
+            ActorKind.SECURITY_FORCE,
+        ),
+        ("The corporals fled toward the hills.", "corporals", ActorKind.SECURITY_FORCE),
+    ],
+)
+def test_actors_doer_spellings_are_people_nouns(nlp, actor_kb, text, noun, kind) -> None:
+    article, actors = _run(text, nlp, actor_kb)
+    found = [a for a in actors if any(noun in s.lower() for s in _surfaces(article, a))]
+    assert found and found[0].kind == kind
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guerilla leaders met the bishop in Arcos last week.",
+        # 'guerilla attacks': the people noun modifies the act, it names no actor
+        "Guerilla attacks hit the town of Arcos last week.",
+    ],
+)
+def test_actors_a_noun_after_a_doer_spelling_makes_no_doers(nlp, actor_kb, text) -> None:
+    _article, actors = _run(text, nlp, actor_kb)
+    assert all(a.kind != ActorKind.ARMED_GROUP for a in actors)
+
+
+@pytest.mark.model
+def test_actors_a_rank_before_a_name_is_a_title(nlp, actor_kb) -> None:
+    # 'Lieutenant Jorge Pardo' is one person, no group of the forces
+    _article, actors = _run("Lieutenant Jorge Pardo said the rebels fled.", nlp, actor_kb)
+    assert all(a.kind != ActorKind.SECURITY_FORCE for a in actors)

@@ -4038,6 +4038,25 @@ def test_events_the_people_of_a_victim_harmed_after_him_are_victims_of_the_same_
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Bishop Mateo Ruiz blamed the murder of ten teachers on the army.",
+        "Bishop Mateo Ruiz blamed the attack on the school on the army.",
+        "Bishop Mateo Ruiz condemned the murders of teachers blamed on the army.",
+    ],
+)
+def test_events_who_an_act_is_blamed_on_is_its_doer_not_its_target(nlp, text):
+    bishop = actor(text, "bishop", ActorKind.PERSON, "Bishop Mateo Ruiz")
+    army = actor(text, "army", ActorKind.SECURITY_FORCE, "army")
+    harmed = actor(text, "harmed", ActorKind.CIVILIANS, "teachers", "school")
+    events = run(nlp, text, actors=[bishop, army, harmed])
+    act = next(e for e in events if e.type in VIOLENT_TYPES)
+    assert ("army", "perpetrator") in roles(act)
+    assert ("army", "target") not in roles(act)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     "second",
     ["The gunmen also wounded a driver.", "The gunmen also wounded Mario Tello's driver."],
 )
@@ -4067,3 +4086,22 @@ def test_events_kin_in_apposition_to_a_victim_s_name_are_victims_too(nlp, text, 
     ]
     event = only([e for e in run(nlp, text, actors=actors) if e.type in VIOLENT_TYPES])
     assert {a for a, role in roles(event) if role == "victim"} == victims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no act is blamed: the 'on' is the attack's own target
+        "Bishop Mateo Ruiz said gunmen carried out an attack on Mayor Ana Soto in Arcos.",
+        "Bishop Mateo Ruiz blamed the drought on Mayor Ana Soto. Rebels bombed a bank.",
+        # 'blamed X for': the act's 'on' is its target
+        "Bishop Mateo Ruiz blamed the rebels for the attack on Mayor Ana Soto.",
+    ],
+)
+def test_events_an_on_that_blames_no_act_names_no_doer(nlp, text):
+    bishop = actor(text, "bishop", ActorKind.PERSON, "Bishop Mateo Ruiz")
+    mayor = actor(text, "mayor", ActorKind.PERSON, "Mayor Ana Soto")
+    events = run(nlp, text, actors=[bishop, mayor])
+    assert any(e.type in VIOLENT_TYPES for e in events)
+    assert all(("mayor", "perpetrator") not in roles(e) for e in events)

@@ -1917,8 +1917,11 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 receiver = _subject_of_governing_clause(receive)
             if receiver is not None:
                 _add_phrase(mention, actors, receiver, Role.TARGET)
+    blamed = _blamed_on(token.head) if token.dep_ == "dobj" else None
     for pobj in _prep_objects(token, {"on", "against"}):
-        _add_phrase(mention, actors, pobj, Role.TARGET)
+        if blamed is None or blamed.i not in (t.i for t in pobj.head.subtree):
+            # 'blamed the attack (on the embassy) on X' accuses X
+            _add_phrase(mention, actors, pobj, Role.TARGET)
     own = {token.i, *(t.i for t in mention.absorbed)}
     for other in mention.absorbed:
         if other.pos_ in ("NOUN", "PROPN"):
@@ -3873,15 +3876,46 @@ def _is_act(token: Token, lex: Lexicon) -> bool:
     )
 
 
+def _blamed_on(verb: Token) -> Token | None:
+    """The 'on' that names the accused of 'blamed the murder on X': the verb's own, else
+    the last one after its object, which the parser may hang on the act's phrase ('the
+    attack on the bank' is the act's own target only when another 'on' follows)."""
+    if _lemma(verb) != "blame" or any(
+        t.dep_ == "prep" and _lemma(t) == "for" for t in verb.subtree
+    ):
+        return None  # 'blamed the rebels for the attack on the town'
+    own = [c for c in verb.children if c.dep_ == "prep" and _lemma(c) == "on"]
+    if own:
+        return own[-1]
+    objects = _children(verb, {"dobj"})
+    if not objects or objects[0].lower_ in _RELATIVE_PRONOUNS:
+        return None
+    inner = [t for t in objects[0].subtree if t.dep_ == "prep" and _lemma(t) == "on"]
+    return inner[-1] if inner and _children(inner[-1], {"pobj"}) else None
+
+
+def _blamed_act(noun: Token, lex: Lexicon) -> Token:
+    """The act a relative 'blamed on X' tells of: the noun it hangs on, else the act whose
+    phrase holds that noun ('the bombing of the station, which was blamed on X')."""
+    token = noun
+    for _ in range(3):
+        if _is_act(token, lex) or token.dep_ not in ("pobj", "prep"):
+            break
+        token = token.head
+    return token if _is_act(token, lex) else noun
+
+
 def _accusation(
     verb: Token, actors: _Actors, lex: Lexicon
 ) -> tuple[list[Actor], list[Token]] | None:
     """The accused and the acts of an accusation: 'blamed the ELN for the murder', 'the ELN
     was accused of the attack', 'held the FMLN responsible for the attack', 'the attack was
-    attributed to the FMLN', 'men suspected of the murder'. The accused of an active verb
-    are the actors named between the verb and its 'for'/'of' act (parses of long names vary)."""
+    attributed to the FMLN', 'blamed the murder on the rebels', 'men suspected of the murder'.
+    The accused of an active verb are the actors named between the verb and its 'for'/'of'
+    act (parses of long names vary)."""
     lemma = _lemma(verb)
-    if lemma in lex.accused_object_verbs:
+    on_blame = _blamed_on(verb) is not None
+    if lemma in lex.accused_object_verbs and not on_blame:
         subject = _subject(verb)
         # the subject's own words, not the clause of a relative ('X, who was charged with')
         skip = (
@@ -3911,15 +3945,25 @@ def _accusation(
         else:
             start = verb.idx + len(verb.text)
             accused = [a for a, _s, _e in actors.in_range(start, acts[0].head.idx)]
-    elif lemma in lex.act_object_verbs:
+    elif lemma in lex.act_object_verbs or on_blame:
+        # 'blamed the murder on the army' names the act first and the accused after 'on'
         acts = _children(verb, {"dobj", "nsubjpass"})
+        if (
+            on_blame
+            and verb.dep_ in ("acl", "relcl")
+            and (not acts or acts[0].lower_ in _RELATIVE_PRONOUNS)
+        ):
+            acts = [_blamed_act(verb.head, lex)]  # 'the attacks blamed on the rebels'
         if not acts:
             return None
         if acts[0].lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             acts = [verb.head]  # 'attacks, which were attributed to the traffickers'
+        if on_blame and not _is_act(acts[0], lex):
+            return None  # 'blamed the losses on the weather'
+        blamed = _blamed_on(verb)
         accused = [
             a
-            for to in _prep_objects(verb, {"to"})
+            for to in (_children(blamed, {"pobj"}) if blamed else _prep_objects(verb, {"to"}))
             for h in _conjuncts(to)
             if (a := actors.in_subtree(h)) is not None
         ]
@@ -4059,6 +4103,10 @@ def _attribute_accusations(doc: Doc, events: list[_Event], actors: _Actors, lex:
                 # a noun act has no clause of its own to name who did it ('took part in
                 # the murder of X')
                 or (cue is not None and act.pos_ in ("NOUN", "PROPN"))
+                # 'blamed the murder of X on Y', 'attributed the attack to Y': the act is
+                # the accusation's object, its own clause names no doer
+                or (act.head.i == verb.i and act.dep_ in ("dobj", "nsubjpass"))
+                or (verb.dep_ in ("acl", "relcl") and act in (verb.head, *verb.head.ancestors))
             )
             if event is not None and told_before and all(event is not r for r in referred):
                 referred.append(event)
