@@ -3925,8 +3925,8 @@ def test_events_a_reason_parsed_as_a_preposition_dates_another_act(nlp):
     # the parser hangs 'because' on the main verb as a preposition, the time below it and
     # the arrest apart as a conjunct: the time is still the arrest's, not the bombing's
     text = (
-        "That is considered a Narcoterrorist bombing because on 4 March at 0500, the federal "
-        "police arrested four Dalton gunmen from whom explosives were confiscated."
+        "That was deemed a rebel bombing because on 4 March at 0500, soldiers detained three "
+        "Northern Front fighters who carried dynamite."
     )
     march4 = day(text, "4 March at 0500", dt.date(2024, 3, 4))
     events = run(nlp, text, timexes=[march4])
