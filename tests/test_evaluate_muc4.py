@@ -3569,8 +3569,8 @@ def _lima_templates(nlp, gazetteer, actor_kb, text: str, title: str) -> list[Muc
         ("Military planes bombed the villages near Chimbote yesterday, the Northern Front "
          "said.", "ATTACK", ["MILITARY"], []),
         # the craft used are its weapons, not its targets
-        ("The air force, using helicopter gunships and C-9 aircraft, bombed the houses of "
-         "Chimbote yesterday.", "ATTACK", ["AIR FORCE"], ["HOUSES OF CHIMBOTE"]),
+        ("The air force, with two helicopter gunships and a transport plane, bombed the houses "
+         "of Chimbote yesterday.", "ATTACK", ["AIR FORCE"], ["HOUSES OF CHIMBOTE"]),
         # no craft: a group's bombing
         ("The Northern Front bombed the market of Chimbote yesterday.", "BOMBING",
          ["NORTHERN FRONT"], ["MARKET OF CHIMBOTE"]),
@@ -3623,7 +3623,7 @@ def test_muc4_craft_bombing_no_civilian_target_is_warfare(
          ["CARGO PLANE"]),
         ("Rebels dynamited the Chimbote airport yesterday.", ["CHIMBOTE AIRPORT"]),
         # the part of the town the hotel is in
-        ("A powerful bomb exploded in a hotel in the tourist center of Chimbote yesterday.",
+        ("A car bomb went off at a hotel in the tourist center of Chimbote yesterday.",
          ["HOTEL"]),
         # a road's part it struck is a target
         ("Rebels dynamited a bridge of the coastal highway near Chimbote yesterday.",
@@ -4151,7 +4151,7 @@ def test_muc4_victims_named_one_by_one_after_the_act(
         # doer noun it modifies in the act's own phrase
         ("Several guerrilla attacks took place last night. Guerrilla urban commandos bombed a "
          "bank in the capital this morning.", ["GUERRILLA URBAN COMMANDOS"]),
-        ("Guerrilla urban commando units attacked the home of judge Pedro Valdivia today, "
+        ("Guerrilla urban commando units raided the house of judge Pedro Valdivia today, "
          "killing a policeman.", ["GUERRILLA URBAN COMMANDO UNITS"]),
         # the act's own sentence calls the doers otherwise than the report first did
         ("Guerrillas attacked an army post in Santa Rita on Monday, the army said. Radio Sol "

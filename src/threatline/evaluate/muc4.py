@@ -2870,7 +2870,7 @@ _AT_A_PLACE = re.compile(r"\b(?:ON|ALONG|NEAR|AT|IN|BY)\s+(?:THE\s+|A\s+)?$")
 
 def _the_scene(span: Span, article: Article) -> bool:
     """Whether a physical target is a road or a part of a town told as the scene of the act
-    ('ambushed the patrol on the highway', 'a bomb exploded in a hotel in the tourist
+    ('ambushed the patrol on the highway', 'a bomb went off at a hotel in the tourist
     center'), not as what it struck ('blew up the highway')."""
     head = _fill_string(span.text).split(" OF ")[0]
     if not _SCENE.search(head):
