@@ -1277,6 +1277,10 @@ def _one_per_listed_place(
     return result
 
 
+# The kinds of actor that act for the state: its forces and its government.
+_STATE_KINDS = (ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT)
+
+
 def _by_the_state(told: Sequence[EventMention], report: ArticleReport) -> bool:
     """Whether the doers the events name are all the state's forces or its government."""
     actors = {a.id: a for a in report.actors}
@@ -1288,9 +1292,7 @@ def _by_the_state(told: Sequence[EventMention], report: ArticleReport) -> bool:
     ]
     # an outlet or a party named as a doer relays or backs the act; its doers are the others
     doers = [a for a in doers if a.kind not in _NOT_PERPETRATOR_KINDS] or doers
-    return bool(doers) and all(
-        a.kind in (ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT) for a in doers
-    )
+    return bool(doers) and all(a.kind in _STATE_KINDS for a in doers)
 
 
 # One more name of a list of places: ', Los Olmos', ', and Los Olmos', ' and in Los Olmos'.
@@ -1315,9 +1317,8 @@ _NOT_IN_A_PLACE_NAME = frozenset(
 # The name of a kind of place after the last name: a plural one names each ('in Vado Alto
 # and Los Olmos districts'); a singular one may name only the last ('in Vado Alto and
 # Ribera department': a town, then a department).
-_PLURAL_KIND = re.compile(
-    r"(?i)\s+(?:departments|provinces|municipalities|districts|cantons|neighborhoods|states)\b"
-)
+_PLURAL_KINDS = "departments|provinces|municipalities|districts|cantons|neighborhoods|states"
+_PLURAL_KIND = re.compile(rf"(?i)\s+(?:{_PLURAL_KINDS})\b")
 _SINGULAR_KIND = re.compile(
     r"(?i)\s+(?:department|province|municipality|district|canton|neighborhood|state)\b"
 )
@@ -1325,8 +1326,8 @@ _SINGULAR_KIND = re.compile(
 # or the start of a clause ('in Vado Alto and Los Olmos the rebels burned ...'); a verb or
 # 'that' tells the last word was no name ('in Vado Alto and promised that ...').
 _LIST_END = re.compile(
-    r"(?i)(?:\s*(?:[,.;:)\n]|$)|\s+(?:departments|provinces|municipalities|districts|cantons|"
-    r"neighborhoods|states|the|in|on|at|during|early|late|last|this|yesterday|today|where)\b)"
+    rf"(?i)(?:\s*(?:[,.;:)\n]|$)|\s+(?:{_PLURAL_KINDS}|"
+    r"the|in|on|at|during|early|late|last|this|yesterday|today|where)\b)"
 )
 # Names of streets, not of towns: 'at the corner of Ceibo and Nogal streets'.
 _STREET = re.compile(r"(?i)\s+(?:streets?|avenues?|roads?|highways?|boulevards?)\b")
@@ -2160,9 +2161,7 @@ def event_to_template(
     if from_the_air is not None:
         # 'military planes bombed the villages': the craft are the state's weapons, not its
         # targets, and a group the text names elsewhere did not fly them (part2, slot 4).
-        perpetrators = [
-            a for a in perpetrators if a.kind in (ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT)
-        ]
+        perpetrators = [a for a in perpetrators if a.kind in _STATE_KINDS]
         if not perpetrators:
             air_arm = _dedupe(m.group(0) for m in _AIR_ARM.finditer(from_the_air))[:1]
         physical = [text for text in physical if not _AIRCRAFT.search(text)]
@@ -2182,7 +2181,7 @@ def event_to_template(
     aerial = from_the_air is not None or (
         incident_type == "BOMBING"
         and bool(perpetrators)
-        and all(a.kind in (ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT) for a in perpetrators)
+        and all(a.kind in _STATE_KINDS for a in perpetrators)
         and _BOMBARDMENT.match(_fill_string(event.trigger.text)) is not None
         and not any(t in _PLANTED for t in instrument_types)
     )
@@ -2344,7 +2343,7 @@ def _of_the_state(actor: Actor, article: Article) -> bool:
     """Whether a doer is of the government, the military or the police (part1 7.9, note 2):
     by its kind, unless each mention names another's army ('the Army of Southern
     Liberation'), or, a group told only by a description, by the description's words."""
-    state_kind = actor.kind in (ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT)
+    state_kind = actor.kind in _STATE_KINDS
     if not state_kind and actor.kind not in (ActorKind.OTHER, ActorKind.CIVILIANS):
         return False
     phrases = []
@@ -2804,7 +2803,7 @@ def _state_bombardment(
         return False
     if from_the_air is None and not perpetrators:
         return False
-    if any(a.kind not in (ActorKind.SECURITY_FORCE, ActorKind.GOVERNMENT) for a in perpetrators):
+    if any(a.kind not in _STATE_KINDS for a in perpetrators):
         return False
     if _CIVILIANS.search(_after_trigger(event, article)):
         return False  # 'bombed Perquin civilians'
