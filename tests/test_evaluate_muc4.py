@@ -3126,6 +3126,53 @@ def test_muc4_the_attack_told_with_the_article_is_the_one_before(
     assert len(templates) == n_templates
 
 
+@pytest.mark.parametrize(
+    ("doers", "n_templates"),
+    [
+        # one band told by its own long description: one act on both
+        ("Some twenty men in green uniforms", 1),
+        # a short kind of doers may be several bands
+        ("Urban guerrillas", 2),
+    ],
+)
+def test_muc4_one_band_described_at_length_is_one_incident(doers: str, n_templates: int) -> None:
+    """Two victims apart, each killed by doers told with one long description on one day
+    and in one town, are one incident; a short kind of doers does not join them."""
+    text = f"{doers} shot Pedro Valdivia in Lima. Later {doers.lower()} killed Juan Soto."
+    lima = Place(id="P1", name="Lima", country="PE", level="settlement")
+    second = doers.lower()
+    report = _article_report(
+        text,
+        [
+            ("a1", doers, "other", False),
+            ("a2", "Pedro Valdivia", "person", False),
+            ("a3", second, "other", False),
+            ("a4", "Juan Soto", "person", False),
+        ],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "shot",
+                "place": EventPlace(id="P1", text="Lima", precision=1),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            },
+            {
+                "type": "armed_assault",
+                "trigger": "killed",
+                "participants": [
+                    Participant(actor="a3", role="perpetrator"),
+                    Participant(actor="a4", role="victim"),
+                ],
+            },
+        ],
+    )
+    templates = report_to_templates(report.model_copy(update={"places": [lima]}))
+    assert len(templates) == n_templates
+
+
 @pytest.mark.parametrize(("opening", "n_templates"), [("A bomb", 1), ("Another bomb", 2)])
 def test_muc4_templates_joined_by_a_target_told_later_are_one_incident(
     opening: str, n_templates: int

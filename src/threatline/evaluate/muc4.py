@@ -2104,11 +2104,20 @@ def _same_incident(a: MucTemplate, b: MucTemplate, home_country: str | None = No
     # Reports often give no date or place to tell two attacks apart (part1 5.0): attacks on
     # different targets of one kind (things, people) are then different incidents; one
     # without such a target may complete the other ('the blast also killed the mayor').
+    if _one_band_described(a, b):
+        return True  # the same band told by its own long description: one act on all
     for slots in ((12,), (18, 19)):
         targets_a, targets_b = _target_fills(a, slots), _target_fills(b, slots)
         if targets_a and targets_b and not _a_common_target(targets_a, targets_b):
             return False
     return True
+
+
+def _one_band_described(a: MucTemplate, b: MucTemplate) -> bool:
+    """Whether both templates describe their doers by one description of four words or more
+    ('some 30 men in green uniforms'): one band, told at one act twice, where a short kind
+    of doers ('urban guerrillas') may be several bands."""
+    return any(len(_tokens(x)) >= 4 for x in _target_fills(a, (9,)) & _target_fills(b, (9,)))
 
 
 def _a_common_target(a: set[str], b: set[str]) -> bool:
