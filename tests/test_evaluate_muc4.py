@@ -3053,7 +3053,7 @@ def test_muc4_an_attack_on_the_thing_a_bomb_hit_is_that_bombing(
 ) -> None:
     """'A bomb destroyed the pipeline ... the attack on the pipeline' is one bombing (part1
     5.0): the general word tells the same act again, not a second incident."""
-    text = "A bomb destroyed a stretch of the Sur pipeline in Lima. " + second
+    text = "A bomb tore open the Sur pipeline in Lima. " + second
     lima = Place(id="P1", name="Lima", country="PE", level="settlement")
     actors = [("a1", victim, "person", False)] if victim else []
     report = _article_report(
@@ -3062,7 +3062,7 @@ def test_muc4_an_attack_on_the_thing_a_bomb_hit_is_that_bombing(
         [
             {
                 "type": "bombing",
-                "trigger": "destroyed",
+                "trigger": "tore open",
                 "physical": ["Sur pipeline"],
                 "place": EventPlace(id="P1", text="Lima", precision=1),
             },
@@ -3130,7 +3130,7 @@ def test_muc4_the_attack_told_with_the_article_is_the_one_before(
     ("doers", "n_templates"),
     [
         # one band told by its own long description: one act on both
-        ("Some twenty men in green uniforms", 1),
+        ("A dozen men in grey raincoats", 1),
         # a short kind of doers may be several bands
         ("Urban guerrillas", 2),
     ],

@@ -1218,7 +1218,7 @@ _SAYS_WHICH = re.compile(r"^\s*(?:ON|AGAINST|OF|AT|IN)\b")
 
 def _told_as_the_one_before(event: EventMention, article: Article) -> bool:
     """Whether the event's trigger is a noun told with 'the' and no phrase of its own after
-    it ('two bodyguards were also killed in the attack'): the act told just before."""
+    it ('his driver was hurt in the attack'): the act told just before."""
     start, end = event.trigger.start, event.trigger.end
     before = _fill_string(article.text[max(0, start - 20) : start]) + " "
     after = _fill_string(article.text[end : end + 12])
@@ -1249,7 +1249,7 @@ def _join_attacks_told_as_bombings(
     events: dict[int, list[EventMention]],
     article: Article,
 ) -> list[MucTemplate]:
-    """'A bomb destroyed a stretch of the pipeline ... the attack on the pipeline': an act
+    """'A bomb tore open the pipeline ... the attack on the pipeline': an act
     told only by the general word 'attack' against a physical target that a bombing of the
     message hit, on a day and at a place that agree, is that bombing told again (part1 5.0),
     not a second incident, unless it harmed people of whom the bombing tells none. The bombing
@@ -2115,7 +2115,7 @@ def _same_incident(a: MucTemplate, b: MucTemplate, home_country: str | None = No
 
 def _one_band_described(a: MucTemplate, b: MucTemplate) -> bool:
     """Whether both templates describe their doers by one description of four words or more
-    ('some 30 men in green uniforms'): one band, told at one act twice, where a short kind
+    ('a dozen men in grey raincoats'): one band, told at one act twice, where a short kind
     of doers ('urban guerrillas') may be several bands."""
     return any(len(_tokens(x)) >= 4 for x in _target_fills(a, (9,)) & _target_fills(b, (9,)))
 
