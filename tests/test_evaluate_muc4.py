@@ -3014,6 +3014,203 @@ def test_muc4_another_explosion_is_another_incident(
 
 
 @pytest.mark.parametrize(
+    ("second", "trigger", "target", "victim", "n_templates"),
+    [
+        # the general word 'attack' on the thing the bomb hit: the bombing told again
+        ("The attack on the Sur pipeline cut the fuel supply.", "attack", "Sur pipeline", None, 1),
+        # the words of the bombing's target, in order, with more of its own
+        (
+            "The attack on the Sur oil pipeline cut the fuel supply.",
+            "attack",
+            "Sur oil pipeline",
+            None,
+            1,
+        ),
+        # another target, another act
+        ("The attack on the Norte bridge cut the road.", "attack", "Norte bridge", None, 2),
+        # a way of doing it of its own: a shooting is no bomb
+        ("Gunmen shot at the Sur pipeline guards.", "shot", "Sur pipeline", None, 2),
+        # people harmed of whom the bombing tells none
+        (
+            "Pedro Valdivia died in the attack on the Sur pipeline.",
+            "attack",
+            "Sur pipeline",
+            "Pedro Valdivia",
+            2,
+        ),
+        # the text counts it apart
+        (
+            "Another attack on the Sur pipeline cut the fuel supply.",
+            "attack",
+            "Sur pipeline",
+            None,
+            2,
+        ),
+    ],
+)
+def test_muc4_an_attack_on_the_thing_a_bomb_hit_is_that_bombing(
+    second: str, trigger: str, target: str, victim: str | None, n_templates: int
+) -> None:
+    """'A bomb destroyed the pipeline ... the attack on the pipeline' is one bombing (part1
+    5.0): the general word tells the same act again, not a second incident."""
+    text = "A bomb tore open the Sur pipeline in Lima. " + second
+    lima = Place(id="P1", name="Lima", country="PE", level="settlement")
+    actors = [("a1", victim, "person", False)] if victim else []
+    report = _article_report(
+        text,
+        actors,
+        [
+            {
+                "type": "bombing",
+                "trigger": "tore open",
+                "physical": ["Sur pipeline"],
+                "place": EventPlace(id="P1", text="Lima", precision=1),
+            },
+            {
+                "type": "armed_assault" if trigger == "shot" else "attack",
+                "trigger": trigger,
+                "physical": [target],
+                "participants": ([Participant(actor="a1", role="victim")] if victim else []),
+            },
+        ],
+    )
+    templates = report_to_templates(report.model_copy(update={"places": [lima]}))
+    assert len(templates) == n_templates
+    assert [f.value for f in templates[0].slot(4).fillers] == ["BOMBING"]
+
+
+@pytest.mark.parametrize(
+    ("second", "trigger", "n_templates"),
+    [
+        # 'the attack' with nothing after it that says which: the one told before
+        ("His driver Juan Soto was wounded in the attack.", "attack", 1),
+        ("During the assault, his driver Juan Soto was wounded.", "assault", 1),
+        # an attack of its own
+        ("His driver Juan Soto was wounded in an attack.", "attack", 2),
+        ("His driver Juan Soto was wounded in the attack on the Norte bank.", "attack", 2),
+    ],
+)
+def test_muc4_the_attack_told_with_the_article_is_the_one_before(
+    second: str, trigger: str, n_templates: int
+) -> None:
+    """'Rebels shot Pedro Valdivia in Lima. His driver was wounded in the attack': the act
+    named with 'the' and nothing after it is the one just told, though its victim differs."""
+    text = "Rebels shot Pedro Valdivia in Lima. " + second
+    lima = Place(id="P1", name="Lima", country="PE", level="settlement")
+    report = _article_report(
+        text,
+        [
+            ("a1", "Rebels", "armed_group", False),
+            ("a2", "Pedro Valdivia", "person", False),
+            ("a3", "Juan Soto", "person", False),
+        ],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "shot",
+                "place": EventPlace(id="P1", text="Lima", precision=1),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            },
+            {
+                "type": "attack",
+                "trigger": trigger,
+                "physical": ["Norte bank"] if "Norte bank" in text else [],
+                "participants": [Participant(actor="a3", role="victim")],
+            },
+        ],
+    )
+    templates = report_to_templates(report.model_copy(update={"places": [lima]}))
+    assert len(templates) == n_templates
+
+
+@pytest.mark.parametrize(
+    ("doers", "n_templates"),
+    [
+        # one band told by its own long description: one act on both
+        ("A dozen men in grey raincoats", 1),
+        # a short kind of doers may be several bands
+        ("Urban guerrillas", 2),
+    ],
+)
+def test_muc4_one_band_described_at_length_is_one_incident(doers: str, n_templates: int) -> None:
+    """Two victims apart, each killed by doers told with one long description on one day
+    and in one town, are one incident; a short kind of doers does not join them."""
+    text = f"{doers} shot Pedro Valdivia in Lima. Later {doers.lower()} killed Juan Soto."
+    lima = Place(id="P1", name="Lima", country="PE", level="settlement")
+    second = doers.lower()
+    report = _article_report(
+        text,
+        [
+            ("a1", doers, "other", False),
+            ("a2", "Pedro Valdivia", "person", False),
+            ("a3", second, "other", False),
+            ("a4", "Juan Soto", "person", False),
+        ],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "shot",
+                "place": EventPlace(id="P1", text="Lima", precision=1),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            },
+            {
+                "type": "armed_assault",
+                "trigger": "killed",
+                "participants": [
+                    Participant(actor="a3", role="perpetrator"),
+                    Participant(actor="a4", role="victim"),
+                ],
+            },
+        ],
+    )
+    templates = report_to_templates(report.model_copy(update={"places": [lima]}))
+    assert len(templates) == n_templates
+
+
+@pytest.mark.parametrize(("opening", "n_templates"), [("A bomb", 1), ("Another bomb", 2)])
+def test_muc4_templates_joined_by_a_target_told_later_are_one_incident(
+    opening: str, n_templates: int
+) -> None:
+    """Two templates apart by their targets until a later sentence tells one blast hit
+    both are one incident, whatever the order their events came in; 'another bomb' keeps
+    them apart."""
+    text = (
+        "Rebels bombed the Valdivia bank in Lima. "
+        + opening
+        + " damaged the Norte bakery. The blast at the Valdivia bank shattered the Norte bakery."
+    )
+    lima = Place(id="P1", name="Lima", country="PE", level="settlement")
+    rebels = [Participant(actor="a1", role="perpetrator")]
+    report = _article_report(
+        text,
+        [("a1", "Rebels", "armed_group", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "physical": ["Valdivia bank"],
+                "place": EventPlace(id="P1", text="Lima", precision=1),
+                "participants": rebels,
+            },
+            {"type": "bombing", "trigger": "damaged", "physical": ["Norte bakery"]},
+            {
+                "type": "bombing",
+                "trigger": "blast",
+                "physical": ["Valdivia bank", "Norte bakery"],
+            },
+        ],
+    )
+    templates = report_to_templates(report.model_copy(update={"places": [lima]}))
+    assert len(templates) == n_templates
+
+
+@pytest.mark.parametrize(
     ("text", "kept"),
     [
         ("The Northern Front has stepped up its attacks.", False),

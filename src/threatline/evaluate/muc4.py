@@ -1130,6 +1130,8 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         if template is None:
             continue
         same = next((t for t in templates if _same_incident(t, template, fallback_country)), None)
+        if same is None and _told_as_the_one_before(event, report.article):
+            same = _the_one_before(templates, template)
         if (
             same is not None
             and (
@@ -1160,6 +1162,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
             continue
         templates.append(template)
         events[id(template)] = [event]
+    templates = _join_told_apart_too_early(templates, events, report.article, fallback_country)
     # A template that names neither perpetrator nor target cannot be matched to a key that
     # names one (guidelines 3.2.1): it says too little to be a specific incident (part1 1.0).
     templates = [t for t in templates if any(t.slot(s).fillers for s in _CONTENT_SLOTS)]
@@ -1194,6 +1197,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         and id(t) not in tallies
         and not _only_heard(t, events[id(t)], report.article)
     ]
+    templates = _join_attacks_told_as_bombings(templates, events, report.article)
     templates = _one_per_listed_place(templates, events, report)
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
@@ -1203,6 +1207,128 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
 #: The words after an act's trigger that tell it as a sound heard: 'explosions could be
 #: heard', 'heavy shooting was heard in the north'.
 _HEARD = re.compile(r"^[^.;]{0,100}\bHEARD\b")
+
+
+#: 'in the attack', 'the explosion', 'during the assault': an act named with the definite
+#: article and nothing after it that would say which.
+_THE_ONE_BEFORE = re.compile(r"\b(?:THE|THAT|THIS)\s+$")
+#: A phrase after the act's noun that says which act it is: 'the attack on the bank'.
+_SAYS_WHICH = re.compile(r"^\s*(?:ON|AGAINST|OF|AT|IN)\b")
+
+
+def _told_as_the_one_before(event: EventMention, article: Article) -> bool:
+    """Whether the event's trigger is a noun told with 'the' and no phrase of its own after
+    it ('his driver was hurt in the attack'): the act told just before."""
+    start, end = event.trigger.start, event.trigger.end
+    before = _fill_string(article.text[max(0, start - 20) : start]) + " "
+    after = _fill_string(article.text[end : end + 12])
+    return bool(_THE_ONE_BEFORE.search(before)) and not _SAYS_WHICH.match(after)
+
+
+def _the_one_before(templates: Sequence[MucTemplate], template: MucTemplate) -> MucTemplate | None:
+    """The last template of the same type and stage whose date and place agree."""
+    return next(
+        (
+            t
+            for t in reversed(templates)
+            if [f.value for f in t.slot(4).fillers] == [f.value for f in template.slot(4).fillers]
+            and [f.value for f in t.slot(5).fillers] == [f.value for f in template.slot(5).fillers]
+            and _compatible_dates(t.slot(2), template.slot(2))
+            and _compatible_locations(t.slot(3), template.slot(3))
+        ),
+        None,
+    )
+
+
+#: The general words for an act on a target, which tell nothing of how it was done.
+_GENERAL_ATTACK = re.compile(r"^(?:ATTACK(?:S|ED)?|ASSAULT(?:S|ED)?)$")
+
+
+def _join_attacks_told_as_bombings(
+    templates: list[MucTemplate],
+    events: dict[int, list[EventMention]],
+    article: Article,
+) -> list[MucTemplate]:
+    """'A bomb tore open the pipeline ... the attack on the pipeline': an act
+    told only by the general word 'attack' against a physical target that a bombing of the
+    message hit, on a day and at a place that agree, is that bombing told again (part1 5.0),
+    not a second incident, unless it harmed people of whom the bombing tells none. The bombing
+    takes in its fills and keeps its type."""
+    kept: list[MucTemplate] = []
+    for template in templates:
+        told = events[id(template)]
+        bombing = None
+        if [f.value for f in template.slot(4).fillers] == ["ATTACK"] and all(
+            _GENERAL_ATTACK.match(_fill_string(article.text[e.trigger.start : e.trigger.end]))
+            and not _told_as_another(e, article)
+            for e in told
+        ):
+            targets = _target_fills(template, (12,))
+            victims = _target_fills(template, (18, 19))
+            bombing = next(
+                (
+                    b
+                    for b in templates
+                    if [f.value for f in b.slot(4).fillers] == ["BOMBING"]
+                    and [f.value for f in b.slot(5).fillers]
+                    == [f.value for f in template.slot(5).fillers]
+                    and _compatible_dates(b.slot(2), template.slot(2))
+                    and _compatible_locations(b.slot(3), template.slot(3))
+                    and targets
+                    and _one_thing_hit(targets, _target_fills(b, (12,)))
+                    and (not victims or _a_common_target(victims, _target_fills(b, (18, 19))))
+                ),
+                None,
+            )
+        if bombing is None:
+            kept.append(template)
+            continue
+        _merge_into(bombing, template)
+        _drop_repeated_physical_targets(bombing)
+        events[id(bombing)].extend(told)
+    return kept
+
+
+def _join_told_apart_too_early(
+    templates: list[MucTemplate],
+    events: dict[int, list[EventMention]],
+    article: Article,
+    home_country: str | None,
+) -> list[MucTemplate]:
+    """Templates merged event by event may meet the target that joins them only later
+    ('the houses' told of the second act after the first was written): a later template
+    that is now one incident with an earlier one joins it, unless the text counts one of
+    its acts apart ('another bomb')."""
+    kept: list[MucTemplate] = []
+    for template in templates:
+        same = next((t for t in kept if _same_incident(t, template, home_country)), None)
+        if same is None or any(
+            _told_as_another(e, article) or _dated_from_another(e, article)
+            for e in events[id(template)]
+        ):
+            kept.append(template)
+            continue
+        conflict = not _compatible_dates(same.slot(2), template.slot(2)) or not (
+            _compatible_locations(same.slot(3), template.slot(3))
+        )
+        _merge_into(same, template, keep_date_and_place=conflict)
+        events[id(same)].extend(events[id(template)])
+    return kept
+
+
+def _one_thing_hit(a: set[str], b: set[str]) -> bool:
+    """Whether two sets of physical targets name one thing: a common target, or one whose
+    words all come, in order, in the other ('the northern pipeline', 'the northern oil
+    pipeline'; 'the daily', 'the daily's offices')."""
+    if _a_common_target(a, b):
+        return True
+    for x in a:
+        for y in b:
+            short, long = sorted((_tokens(x), _tokens(y)), key=len)
+            rest = iter(long)
+            if short and all(word in rest for word in short):
+                return True
+    return False
 
 
 def _only_heard(template: MucTemplate, told: Sequence[EventMention], article: Article) -> bool:
@@ -1978,11 +2104,20 @@ def _same_incident(a: MucTemplate, b: MucTemplate, home_country: str | None = No
     # Reports often give no date or place to tell two attacks apart (part1 5.0): attacks on
     # different targets of one kind (things, people) are then different incidents; one
     # without such a target may complete the other ('the blast also killed the mayor').
+    if _one_band_described(a, b):
+        return True  # the same band told by its own long description: one act on all
     for slots in ((12,), (18, 19)):
         targets_a, targets_b = _target_fills(a, slots), _target_fills(b, slots)
         if targets_a and targets_b and not _a_common_target(targets_a, targets_b):
             return False
     return True
+
+
+def _one_band_described(a: MucTemplate, b: MucTemplate) -> bool:
+    """Whether both templates describe their doers by one description of four words or more
+    ('a dozen men in grey raincoats'): one band, told at one act twice, where a short kind
+    of doers ('urban guerrillas') may be several bands."""
+    return any(len(_tokens(x)) >= 4 for x in _target_fills(a, (9,)) & _target_fills(b, (9,)))
 
 
 def _a_common_target(a: set[str], b: set[str]) -> bool:
