@@ -4344,3 +4344,23 @@ def test_muc4_bystanders_read_as_doers_are_dropped(
     (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0013")
     assert [f.value for f in template.slot(9).fillers] == doers
     assert [f.value for f in template.slot(19).fillers] == ["JUDGE"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        # a doer told by surname after his full name: named in full
+        ("Police identified Ramiro Quesada Pardo as a member of the Northern Front. Quesada "
+         "shot the mayor of Chimbote yesterday, police said.", ["RAMIRO QUESADA PARDO"]),
+        # two full names hold the surname: left as the act tells it
+        ("Police identified Ramiro Quesada Pardo and Julio Quesada Lima as members of the "
+         "Northern Front. Quesada shot the mayor of Chimbote yesterday, police said.",
+         ["QUESADA"]),
+    ],
+)  # fmt: skip
+def test_muc4_a_doer_named_by_surname_gets_the_full_name(
+    nlp, gazetteer, actor_kb, text: str, doers: list[str]
+) -> None:
+    (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0014")
+    assert [f.value for f in template.slot(9).fillers] == doers

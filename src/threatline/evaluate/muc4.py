@@ -2248,6 +2248,10 @@ def event_to_template(
             continue  # 'the Pedro Valdivia faction did it': the faction's men, not he
         if _is_description(actor, text):
             text, told = _description_in_the_act(actor, text, article, event)
+            if actor.kind == ActorKind.PERSON:
+                # 'Quesada' after 'Ramiro Quesada Pardo': one man, named in full
+                people = [a for a in actors.values() if a.kind == ActorKind.PERSON]
+                text = _full_name(text, people, article)
             counted = _counted(told, text, article)
             individuals.append((actor, _doers_members_of(told, counted, article, actors)))
         else:
