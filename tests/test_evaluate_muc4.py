@@ -4499,3 +4499,65 @@ def test_muc4_towns_hit_by_an_act_are_no_list_of_its_places(
     report.places = [Place(id="P1", name="Vado Alto", country="PE", mentions=[(start, start + 9)])]
     locations = [t.slot(3).fillers[0].value for t in report_to_templates(report)]
     assert locations == [f"PERU: {town} (CITY)" for town in towns]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        # 'members' of a named body are described with it, their count kept
+        ("Eight members of the army killed the mayor of Chimbote yesterday, police said.",
+         ["EIGHT MEMBERS OF THE ARMY"]),
+        ("Members of the Northern Front killed the mayor of Chimbote on Tuesday.",
+         ["MEMBERS OF THE NORTHERN FRONT"]),
+        # up to the body's name: the verb after it stays out
+        ("Members of the army killed six priests and two women in Chimbote yesterday.",
+         ["MEMBERS OF THE ARMY"]),
+        # no body named after them: the bare noun
+        ("Eight members killed the mayor of Chimbote yesterday.", ["EIGHT MEMBERS"]),
+    ],
+)  # fmt: skip
+def test_muc4_doers_told_as_members_of_a_body(
+    nlp, gazetteer, actor_kb, text: str, doers: list[str]
+) -> None:
+    (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0012")
+    assert [f.value for f in template.slot(9).fillers] == doers
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        # the people who found the body are no doers
+        ("The body of the judge was found by residents of the area in Chimbote yesterday.", []),
+        # the doers the act names are kept
+        ("Armed men shot dead the judge in Chimbote yesterday. His son, who was with him, was "
+         "unhurt.", ["ARMED MEN"]),
+    ],
+)  # fmt: skip
+def test_muc4_bystanders_read_as_doers_are_dropped(
+    nlp, gazetteer, actor_kb, text: str, doers: list[str]
+) -> None:
+    (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0013")
+    assert [f.value for f in template.slot(9).fillers] == doers
+    assert [f.value for f in template.slot(19).fillers] == ["JUDGE"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        # a doer told by surname after his full name: named in full
+        ("Police identified Ramiro Quesada Pardo as a member of the Northern Front. Quesada "
+         "shot the mayor of Chimbote yesterday, police said.", ["RAMIRO QUESADA PARDO"]),
+        # two full names hold the surname: left as the act tells it
+        ("Police identified Ramiro Quesada Pardo and Julio Quesada Lima as members of the "
+         "Northern Front. Quesada shot the mayor of Chimbote yesterday, police said.",
+         ["QUESADA"]),
+    ],
+)  # fmt: skip
+def test_muc4_a_doer_named_by_surname_gets_the_full_name(
+    nlp, gazetteer, actor_kb, text: str, doers: list[str]
+) -> None:
+    (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0014")
+    assert [f.value for f in template.slot(9).fillers] == doers

@@ -1172,6 +1172,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         template.template_id = str(number)
         _drop_repeated_physical_targets(template)
         _drop_groups_of_the_named(template)
+        _drop_bystanders_as_doers(template)
         told = events[id(template)]
         sentences = [_event_sentences(e, report.article) for e in told]
         texts = [_event_text(e, report.article) for e in told]  # as the article writes them
@@ -1938,6 +1939,16 @@ def _drop_groups_of_the_named(template: MucTemplate) -> None:
         template.slots[slot] = SlotFill(fillers=kept, inapplicable=fill.inapplicable)
 
 
+def _drop_bystanders_as_doers(template: MucTemplate) -> None:
+    """'The body was found by residents of the area': people an act harms or who look on
+    ('HOSTAGES', 'HIS SON') are no doers' description (part2, slot 9). Dropped once
+    the incidents are told apart, as the misread part still tells its event from others."""
+    fills = template.slot(9).fillers
+    kept = [f for f in fills if not set(f.value.split()[-1:]) & _NO_DOER_HEADS]
+    if len(kept) != len(fills):
+        template.slots[9] = SlotFill(fillers=kept)
+
+
 def _names_one_target(short: str, long: str) -> bool:
     """Whether ``short`` repeats a part of ``long`` that ends in its head noun ('pipeline'
     of 'northern oil pipeline', 'residence' of 'residence of the ambassador')."""
@@ -2372,7 +2383,12 @@ def event_to_template(
             continue  # 'the Pedro Valdivia faction did it': the faction's men, not he
         if _is_description(actor, text):
             text, told = _description_in_the_act(actor, text, article, event)
-            individuals.append((actor, _counted(told, text, article)))
+            if actor.kind == ActorKind.PERSON:
+                # 'Quesada' after 'Ramiro Quesada Pardo': one man, named in full
+                people = [a for a in actors.values() if a.kind == ActorKind.PERSON]
+                text = _full_name(text, people, article)
+            counted = _counted(told, text, article)
+            individuals.append((actor, _doers_members_of(told, counted, article, actors)))
         else:
             organizations.append((actor, text))
         if any(describes_members(a) for a in perpetrators):
@@ -3291,6 +3307,31 @@ def _members_of(actor: Actor, text: str, article: Article) -> str:
     return text
 
 
+def _doers_members_of(actor: Actor, text: str, article: Article, actors: dict[str, Actor]) -> str:
+    """Doers told as 'members' of a body the text names right after them ('eight members
+    of the army'): the keys give the whole phrase, count and body with it; a bare
+    'MEMBERS' says nothing of who they are. Only up to the end of a named actor, so that
+    a verb after the phrase stays out ('members of the army killed ...'); else the text as
+    it is."""
+    if text.split()[-1:] not in (["MEMBERS"], ["MEMBER"]):
+        return text
+    spans = sorted(span for a in actors.values() for span in a.mentions)
+    upper = article.text.upper()
+    for start, end in actor.mentions:
+        if _fill_string(article.text[start:end]).split()[-1:] != text.split()[-1:]:
+            continue
+        match = _OF_THE_BODY.match(upper, end)
+        if match is None:
+            continue
+        # the first actor named in it ends the body ('of the Fifth Front of the Union')
+        body = next((e for s, e in spans if s >= match.start(1) and e <= match.end(1)), None)
+        if body is None or re.match(r"\s+OF\b", upper[body:]):
+            # 'members of the Army of the North': the name goes on past the actor found
+            continue
+        return _fill_string(f"{text} {upper[match.start(1) : body]}")
+    return text
+
+
 # The people a casualty count counts when no victim names them: '15 others', 'six people',
 # 'two other persons'.
 _COUNTED_PEOPLE = re.compile(r"\s+((?:OTHER\s+)?(?:PEOPLE|PERSONS)|OTHERS)\b")
@@ -3984,6 +4025,31 @@ def _the_doers_after_a_modifier(actor: Actor, text: str, article: Article) -> st
 
 
 _BARE_COLLECTIVES = frozenset(["GROUP", "GROUPS", "UNIT", "UNITS"])
+
+# Head nouns of people an attack harms or who look on, never of its doers: a description
+# with such a head told as a doer is a misread victim or witness ('the hostages').
+_NO_DOER_HEADS = frozenset(
+    [
+        "HOSTAGES",
+        "RESIDENTS",
+        "INHABITANTS",
+        "VILLAGERS",
+        "CIVILIANS",
+        "PRISONERS",
+        "EMPLOYEES",
+        "PEASANTS",
+        "PASSENGERS",
+        "CHILDREN",
+        "NEWSMAN",
+        "NEWSMEN",
+        "JOURNALISTS",
+        "SON",
+        "SONS",
+        "DAUGHTER",
+        "DAUGHTERS",
+        "WIFE",
+    ]
+)
 
 
 def _distinct_descriptions(individuals: list[tuple[Actor, str]]) -> list[tuple[Actor, str]]:
