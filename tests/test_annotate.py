@@ -76,6 +76,26 @@ def test_annotate_truecase_a_given_name_that_is_a_word_before_a_name():
 
 
 @pytest.mark.model
+def test_annotate_truecase_a_surname_known_only_as_a_plural_after_a_name():
+    cased = _cased(
+        "LIMA, 3 MAR 89 -- TEODORO ROBLES, A TEACHER, WAS KILLED. THE POLICE FOUND TEACHER "
+        "ELVIRA ROSAS AND HER BROTHER, ANIBAL TEODORO LUNAS, ALIVE."
+    )
+    assert "Teodoro Robles, a teacher" in cased  # at the start of a sentence
+    assert "teacher Elvira Rosas and" in cased  # after a noun
+    assert "Anibal Teodoro Lunas, alive" in cased  # a given name and a surname after a comma
+    # Plurals after an adjective, a determiner or a possessive stay common.
+    cased = _cased(
+        "LIMA, 3 MAR 89 -- THE MARCHERS SHOUTED ANTIREGIME SLOGANS, DAMAGED THE ZAPALA "
+        "INSTALLATIONS, AND READ MINISTER QUIJANO'S STATEMENTS. THE ROBLES WERE BURNED."
+    )
+    assert "Antiregime slogans," in cased
+    assert "Zapala installations," in cased
+    assert "Quijano's statements." in cased
+    assert "The robles were" in cased
+
+
+@pytest.mark.model
 def test_annotate_truecase_a_noun_used_as_a_noun_stays_common():
     cased = _cased(
         "THE MINISTER MET CARLOS WALKER TODAY. A WALKER FOUND THE BODY ON THE ROAD. "

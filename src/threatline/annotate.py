@@ -265,6 +265,55 @@ def _is_name_word(
     )
 
 
+def _plural_surname(word: str, common: frozenset[str], heads: frozenset[str]) -> bool:
+    """A word the lexicon knows only by stripping a plural's ending, whose singular heads
+    no place or group name ("ROBLES", not "DEPARTMENTS"): after a name, a surname."""
+    if not word.endswith("s") or word in common or not _is_common(word, common):
+        return False
+    singulars = (word[:-1], word[:-2], word[:-3] + "y")
+    return not any(singular in heads for singular in singulars)
+
+
+def _name_run_opens(
+    words: list[re.Match[str]],
+    lowered_words: list[str],
+    kinds: list[str],
+    n: int,
+    sentence_first: int,
+    text: str,
+    nouns: frozenset[str],
+) -> bool:
+    """Whether the names right before word n open where a person's name may: at the start
+    of a sentence, after a title or a noun ("TEACHER ELVIRA ROSAS"), or, two names or
+    more, after a comma or 'and'; not after a determiner, a verb or an adjective ("the
+    Norte Accords", "shouted Antiregime Slogans")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    first = n - 1
+    while (
+        first > sentence_first
+        and kinds[first - 1] == "name"
+        and text[words[first - 1].end() : words[first].start()] == " "
+    ):
+        first -= 1
+    if first == sentence_first:
+        return True
+    before = lowered_words[first - 1]
+    if kinds[first - 1] == "title" or before in _NAME_TITLES:
+        return True
+    if before in nouns and len(before) > 2 and before not in STOP_WORDS:
+        return True  # "TEACHER ELVIRA ROSAS"
+    # after a comma or 'and', a given name and a surname: "..., ANIBAL LUNAS"
+    return first < n - 1 and (
+        before == "and" or bool(text[words[first - 1].end() : words[first].start()].strip())
+    )
+
+
+def _ends_phrase(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` ends a phrase: a comma, a stop or 'and' follows."""
+    return re.match(r"\s*[,;.)]|\s+AND\b", text[end : end + 6], re.IGNORECASE) is not None
+
+
 def _ends_with_initial(text: str, end: int) -> bool:
     """The word ending at ``end`` is one letter before a period ("U.S. citizens"): an
     initial, not the end of a sentence."""
@@ -663,6 +712,21 @@ def truecase(text: str) -> str:
             # A given name between a title and a surname: "GENERAL HECTOR OQUELI".
             out[start] = out[start].upper()
             kind = "name"
+        elif (
+            adjacent
+            and n > 0
+            and kinds[n - 1] == "name"
+            and "'" not in previous
+            and _is_name_word(previous, common, proper, places, acronyms | defined)
+            and _plural_surname(bare, common, heads)
+            and _name_run_opens(words, lowered_words, kinds, n, sentence_first, text, nouns)
+            and bare not in after_determiner
+            and _ends_phrase(text, end)
+        ):
+            # An unknown name, then a word known only as a plural that ends the phrase:
+            # "TEODORO ROBLES," is a surname, cased here only (not "the robles" elsewhere).
+            out[start] = out[start].upper()
+            kind = "plural surname"
         else:
             if sentence_start:
                 out[start] = out[start].upper()
