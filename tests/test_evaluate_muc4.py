@@ -4561,3 +4561,105 @@ def test_muc4_a_doer_named_by_surname_gets_the_full_name(
 ) -> None:
     (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0014")
     assert [f.value for f in template.slot(9).fillers] == doers
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "level", "fill"),
+    [
+        # a street is in the town named last before it
+        (
+            "Villa Rosa: Gunmen shot Ana Ruiz on 12th Street.",
+            "12th Street",
+            "venue",
+            "PERU: VILLA ROSA (CITY)",
+        ),
+        (
+            "Villa Rosa: Gunmen shot Ana Ruiz on Los Olivos avenue.",
+            "Los Olivos avenue",
+            "venue",
+            "PERU: VILLA ROSA (CITY)",
+        ),
+        # a code of letters and digits (a plane's model) is no place: the country, and the
+        # town its paragraph names
+        (
+            "Villa Rosa: Gunmen shot Ana Ruiz in a KX-47 plane.",
+            "KX-47",
+            "area",
+            "PERU: VILLA ROSA (CITY)",
+        ),
+        ("Gunmen shot Ana Ruiz in a KX-47 plane.", "KX-47", "area", "PERU"),
+        # a venue that is neither keeps its own name
+        (
+            "Villa Rosa: Gunmen shot Ana Ruiz in Cerro Alto.",
+            "Cerro Alto",
+            "venue",
+            "PERU: CERRO ALTO (CITY)",
+        ),
+    ],
+)
+def test_muc4_location_of_a_street_or_a_code_is_no_town(text, name, level, fill) -> None:
+    start = text.index(name)
+    spot = Place(
+        id="P2", name=name, country="PE", level=level, mentions=[(start, start + len(name))]
+    )
+    towns = [_VILLA_ROSA] if text.startswith("Villa Rosa") else []
+    report = _located_report(text, [*towns, spot], place_id="P2")
+    event = report.events[0].model_copy(
+        update={"place": EventPlace(id="P2", text=name, start=start, end=start + len(name))}
+    )
+    report = report.model_copy(update={"events": [event]})
+    assert _location(report) == [fill]
+
+
+def test_muc4_location_of_a_street_with_no_town_before_it_is_the_country() -> None:
+    # the town told after the street, in another paragraph
+    text = "Gunmen shot Ana Ruiz on 12th Street.\n\nVilla Rosa mourned."
+    start = text.index("12th Street")
+    town = _VILLA_ROSA.model_copy(update={"mentions": [(text.index("Villa"), len(text) - 9)]})
+    street = Place(
+        id="P2", name="12th Street", country="PE", level="venue", mentions=[(start, start + 11)]
+    )
+    report = _located_report(text, [town, street], place_id="P2")
+    event = report.events[0].model_copy(
+        update={"place": EventPlace(id="P2", text="12th Street", start=start, end=start + 11)}
+    )
+    assert _location(report.model_copy(update={"events": [event]})) == ["PERU"]
+
+
+@pytest.mark.parametrize(
+    ("text", "physical", "humans"),
+    [
+        # the outlet named in the building hit owns it: no human target
+        (
+            "Gunmen bombed the offices of the daily El Faro.",
+            ["offices of the daily El Faro"],
+            [],
+        ),
+        (
+            "Gunmen bombed the El Faro newspaper building.",
+            ["El Faro newspaper building"],
+            [],
+        ),
+        # the outlet attacked with another building hit stays a target
+        ("Gunmen bombed a bank and threatened El Faro.", ["bank"], ["EL FARO"]),
+    ],
+)
+def test_muc4_a_body_named_in_the_building_hit_is_no_human_target(text, physical, humans) -> None:
+    report = _article_report(
+        text,
+        [("a1", "Gunmen", "armed_group", False), ("a2", "El Faro", "media", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "physical": physical,
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="target"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(19).fillers] == humans
+    assert [f.value for f in template.slot(12).fillers] == [p.upper() for p in physical]

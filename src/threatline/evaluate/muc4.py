@@ -2465,6 +2465,9 @@ def event_to_template(
         # Same country earns half the location credit (guidelines 3.2.3), and a foreign
         # victim's nation is told against it.
         t.slots[3] = _one(fallback_country)
+    # 'a bomb at the offices of the daily El Faro': the body named in a physical target
+    # owns the building hit; it is no human target
+    victims = [v for v in victims if not _owns_a_target(v, physical, article)]
     victims = victims + _identified_afterwards(event, victims, article, persons)
     _fill_human_targets(t, event, victims, article, incident_type, persons)
     _drop_the_victims_groups(t)
@@ -3180,6 +3183,29 @@ def _told_as_history(event: EventMention, article: Article) -> bool:
     if sentence is None:
         return False
     return bool(_RECALL.search(_fill_string(article.text[sentence.start : sentence.end])))
+
+
+#: Bodies, not people: one named inside a physical target ('the offices of the daily El
+#: Faro', 'the Ribera police station') is the owner of the building hit.
+_OWNER_KINDS = frozenset(
+    [
+        ActorKind.MEDIA,
+        ActorKind.ORGANIZATION,
+        ActorKind.POLITICAL_PARTY,
+        ActorKind.GOVERNMENT,
+        ActorKind.INTERNATIONAL_ORG,
+        ActorKind.SECURITY_FORCE,
+        ActorKind.COUNTRY,
+    ]
+)
+
+
+def _owns_a_target(actor: Actor, physical: Sequence[str], article: Article) -> bool:
+    """Whether a body (``_OWNER_KINDS``) is named inside one of the physical targets."""
+    name = _fill_string(_actor_text(actor, article))
+    if actor.kind not in _OWNER_KINDS or not name:
+        return False
+    return any(re.search(rf"\b{re.escape(name)}\b", text) for text in physical)
 
 
 def _fill_human_targets(
@@ -4509,7 +4535,38 @@ def _incident_location(event: EventMention, places: dict[str, Place]) -> str | N
     place = places.get(event.place.id) if event.place.id else None
     if place is None:
         return None
+    if place.level in (PlaceLevel.VENUE, PlaceLevel.AREA) and _NOT_A_TOWN.search(place.name):
+        # a street or a model's code ('C-47') is no town: a street is in the town the text
+        # named last before it, in its country; else the incident is told by its country
+        town = _town_before(place, event.place.start, places.values())
+        if town is not None and _STREET_NAME.search(place.name):
+            return _location_fill(town, places)
+        return _country_name(place.country)
     return _location_fill(place, places)
+
+
+def _town_before(place: Place, at: int | None, places: Iterable[Place]) -> Place | None:
+    """The town of ``place``'s country the text names last before offset ``at``."""
+    if at is None:
+        return None
+    best: tuple[int, Place] | None = None
+    for other in places:
+        if other.level != PlaceLevel.SETTLEMENT or other.country != place.country:
+            continue
+        for start, _ in other.mentions:
+            if start < at and (best is None or start > best[0]):
+                best = (start, other)
+    return best[1] if best else None
+
+
+# Names that are no town whatever the place stage made of them: a street or a road ('12th
+# Street', 'Avenida Sur', 'the Ribera highway'), a code of letters and digits ('C-47').
+_STREET_NAME = re.compile(
+    r"\b(?:streets?|avenues?|avenida|calle|carrera|boulevard|road|highway|lane)\b"
+    r"|^\d+(?:st|nd|rd|th)\b",
+    re.I,
+)
+_NOT_A_TOWN = re.compile(rf"{_STREET_NAME.pattern}|^[a-z]{{1,3}}-\d+[a-z]?$", re.I)
 
 
 def _location_fill(place: Place, places: dict[str, Place]) -> str | None:
