@@ -196,6 +196,62 @@ def test_events_abduction_is_kidnapping(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "doer", "victim"),
+    [
+        (
+            "Since Friday, Consul Marta Ibarra and her two aides are held hostage by the"
+            " Northern Front.",
+            "the Northern Front",
+            "aides",
+        ),
+        ("The rebels took five farmers as hostages near Villa Rosa.", "The rebels", "farmers"),
+        (
+            "The rebels seized four bank employees as hostages on Sunday.",
+            "The rebels",
+            "bank employees",
+        ),
+    ],
+)
+def test_events_people_held_or_seized_as_hostages_by_a_named_doer(nlp, text, doer, victim):
+    """'Held hostage by ...', 'taken/seized as hostages': a hostage taking by its doer."""
+    actors = [
+        actor(text, "doer", ActorKind.ARMED_GROUP, doer),
+        actor(text, "victim", ActorKind.CIVILIANS, victim),
+    ]
+    event = only(run(nlp, text, actors=actors))
+    assert event.type == "hostage_taking"
+    assert {("doer", "perpetrator"), ("victim", "victim")} <= roles(event)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no doer: by whom the people are held the text does not say
+        "The villagers have been held hostage since the riot began.",
+        "Holding villagers as hostages is a crime.",
+        # the hold is no violent word outside the phrase
+        "The rebels held a meeting in Villa Rosa.",
+    ],
+)
+def test_events_no_hostage_taking_without_a_named_doer(nlp, text):
+    actors = (
+        [actor(text, "rebels", ActorKind.ARMED_GROUP, "The rebels")] if "rebels" in text else []
+    )
+    assert [e for e in run(nlp, text, actors=actors) if e.type == "hostage_taking"] == []
+
+
+@pytest.mark.model
+def test_events_a_threat_told_at_a_meeting_held_somewhere_is_still_a_threat(nlp):
+    """'held' of a meeting is no act the threat governs ('phrase_only')."""
+    text = "Two men threatened the judge during the funeral held in Villa Rosa yesterday."
+    men = actor(text, "men", ActorKind.ARMED_GROUP, "Two men")
+    events = run(nlp, text, actors=[men])
+    assert [e.type for e in events] == ["threat"]
+
+
+@pytest.mark.model
 def test_events_killing_by_security_forces_is_security_operation(nlp):
     text = "The police killed four militants in a raid on a hideout in Dagestan."
     police = actor(text, "police", ActorKind.SECURITY_FORCE, "The police")
@@ -2828,6 +2884,25 @@ def test_events_undated_explosion_takes_the_day_of_the_sentence_before(nlp):
     today = day(text, "today", PUBLISHED)
     explosion = next(e for e in run(nlp, text, timexes=[today]) if e.trigger.text == "explosion")
     assert explosion.time is not None and explosion.time.start == PUBLISHED
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("first", "surface", "dated"),
+    [
+        # a day that names an occasion ('the 3 March elections') dates no act told after it
+        ("The party ran in the 3 March elections.", "the 3 March", False),
+        ("The party won the 3 March local elections.", "the 3 March", False),
+        # a day of the sentence itself still dates the undated attack after it
+        ("The party held a rally in the square on 3 March.", "3 March", True),
+    ],
+)
+def test_events_a_day_that_names_an_occasion_dates_no_attack_after_it(nlp, first, surface, dated):
+    text = f"{first} A bomb exploded outside the town hall."
+    when = day(text, surface, dt.date(2024, 3, 3))
+    bombing = next(e for e in run(nlp, text, timexes=[when]) if e.type == "bombing")
+    has_day = bombing.time is not None and bombing.time.start == dt.date(2024, 3, 3)
+    assert has_day == dated
 
 
 @pytest.mark.model

@@ -229,7 +229,9 @@ def load_lexicon() -> Lexicon:
         victim_of_nouns=frozenset(raw["victim_of_nouns"]),
         military_targets=frozenset(raw["military_targets"]),
         violent_lemmas=frozenset(
-            e["lemma"] for e in raw["triggers"] if e["type"] in raw["violent_types"]
+            e["lemma"]
+            for e in raw["triggers"]
+            if e["type"] in raw["violent_types"] and not e.get("phrase_only")
         ),
         failure_to_prevent={
             k: frozenset(v) for k, v in raw["failure_to_prevent"].items() if k != "_doc"
@@ -618,6 +620,10 @@ def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _A
         subject = _subject(token)
         if subject is None or actors.in_subtree(subject) is None:
             return False
+    if entry.get("needs_doer"):
+        doers = _agent_objects(token) if _is_passive(token) else [_subject(token)]
+        if not any(d is not None and actors.in_subtree(d) is not None for d in doers):
+            return False  # 'they have been held hostage since the riot': whose act is untold
     if entry.get("active_only") and (_is_passive(token) or not _children(token, {"dobj"})):
         return False  # 'two cars were damaged': a result, no doer of its own
     if "subject_not" in entry:
@@ -4967,9 +4973,33 @@ def _time_of_sentence_before(
             and t.char_start not in taken
             and not is_event_anchored(t)
             and not _dates_report(doc, t, lex)
+            and not _names_a_thing(doc, t, lex)
         ]
         if days:
             event.first.time = days[-1]
+
+
+def _names_a_thing(doc: Doc, timex: TimeSpan, lex: Lexicon) -> bool:
+    """A day written as the modifier of a noun that is no act ('the party won the 3 May
+    local elections') names that occasion: it dates no attack told after it."""
+    if timex.char_start is None or timex.char_end is None:
+        return False
+    span = doc.char_span(timex.char_start, timex.char_end, alignment_mode="expand")
+    if span is None:
+        return False
+    inside = {t.i for t in span}
+    links = [t for t in span if t.head.i not in inside]
+    if not links or len({t.head.i for t in links}) != 1:
+        return False
+    if any(t.dep_ not in ("det", "nummod", "nmod", "compound", "amod") for t in links):
+        return False
+    noun = links[0].head
+    return (
+        noun.pos_ in ("NOUN", "PROPN")
+        and _lemma(noun) not in lex.violent_lemmas
+        and _lemma(noun) not in lex.act_nouns
+        and _lemma(noun) not in _TIME_NOUNS
+    )
 
 
 # 'it happened', 'the killings occurred', 'which was carried out': verbs that only say when
