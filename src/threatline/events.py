@@ -4738,6 +4738,7 @@ def extract_events(
         told_just_before = previous_violent
         last_violent = previous_violent or last_violent
     events = _corefer(all_mentions, {p.id: p for p in places}, actor_index, lex)
+    _freed_hostages(doc, events, actor_index, lex)
     for n, event in enumerate(events, start=1):
         event.id = f"E{n}"
     sentences = list(doc.sents)
@@ -4757,6 +4758,74 @@ def extract_events(
     _suspects_of_arrests(built, arrests_for)
     _identified_suspects(built, sentences, actor_index)
     return built
+
+
+#: Verbs that end a captivity: who is released, rescued or freed was held.
+_FREEING_VERBS = frozenset(["release", "rescue", "free", "liberate"])
+_CAPTIVE_TYPES = frozenset([EventType.KIDNAPPING.value, EventType.HOSTAGE_TAKING.value])
+#: Places one is released from that tell a prisoner or a patient, not a hostage.
+_NOT_CAPTIVITY = frozenset(["prison", "jail", "custody", "hospital", "penitentiary", "clinic"])
+#: People held by the law, not by kidnappers: 'released the suspects A and B'.
+_HELD_BY_LAW = frozenset(["suspect", "prisoner", "detainee", "inmate", "convict"])
+_NOT_HOSTAGE_ROLES = frozenset(
+    [Role.PERPETRATOR.value, Role.ARRESTED.value, Role.SECURITY_FORCE.value]
+)
+
+
+def _freed_people(verb: Token, actors: _Actors, lex: Lexicon) -> list[Actor]:
+    """The named persons a verb of freeing frees: 'A and B were released', 'police rescued
+    A' (not 'released from prison', nor a statement or a town; whom the police or the army
+    release they had held)."""
+    if _lemma(verb) not in _FREEING_VERBS or verb.pos_ != "VERB":
+        return []
+    if any(_lemma(o) in _NOT_CAPTIVITY for o in _prep_objects(verb, {"from"})):
+        return []
+    passive = _is_passive(verb)
+    if _lemma(verb) == "release":
+        doers = _agent_objects(verb) if passive else _children(verb, {"nsubj"})
+        if any(actors.is_security(actors.in_subtree(d), d, lex) for d in doers):
+            return []
+    heads = _children(verb, {"nsubjpass"} if passive else {"dobj"})
+    found: list[Actor] = []
+    for head in heads:
+        if any(_lemma(t) in _HELD_BY_LAW for t in head.subtree):
+            continue
+        named = [actors.in_subtree(t) for t in _conjuncts(head)]
+        for person in [*named, *_listed_people(head, actors)]:
+            if person is not None and person.kind == ActorKind.PERSON.value and person not in found:
+                found.append(person)
+    return found
+
+
+def _freed_hostages(doc: Doc, events: list[_Event], actors: _Actors, lex: Lexicon) -> None:
+    """'Engineers A, B and C were released today', 'police rescued A': who is freed was
+    the hostage of the kidnapping the article tells, the one told in the same sentence or
+    last before it (or the first after it: 'A was rescued. He had been kidnapped in May')."""
+    captive = [e for e in events if e.first.type in _CAPTIVE_TYPES]
+    if not captive:
+        return
+    # people the article has as doers or arrested are not hostages ('police released the
+    # suspects A and B')
+    others = {
+        p.actor
+        for e in events
+        for m in e.mentions
+        for p in m.participants
+        if p.role in _NOT_HOSTAGE_ROLES
+    }
+    for token in doc:
+        freed = [a for a in _freed_people(token, actors, lex) if a.id not in others]
+        if not freed:
+            continue
+        sentence = token.sent
+        starts = [(e, min(m.sentence.start for m in e.mentions)) for e in captive]
+        same = [e for e in captive if any(m.sentence.start == sentence.start for m in e.mentions)]
+        before = sorted((start, n) for n, (_, start) in enumerate(starts) if start < sentence.start)
+        after = sorted((start, n) for n, (_, start) in enumerate(starts) if start > sentence.start)
+        nearest = before[-1:] or after[:1]
+        chosen = same[0] if same else starts[nearest[0][1]][0]
+        for person in freed:
+            _add(chosen.mentions[0], person, Role.VICTIM)
 
 
 def _clock_only(time: TimeSpan) -> bool:
