@@ -725,6 +725,29 @@ def test_events_a_release_without_a_kidnapping_names_no_victims(nlp):
 
 
 @pytest.mark.model
+def test_events_a_death_the_murders_include_names_one_more_victim(nlp):
+    text = (
+        "The minister condemned the recent murders of judges and officials of the country, "
+        "including the death of the presidential candidate, Pedro Valdivia."
+    )
+    found = [actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")]
+    murders = only(run(nlp, text, actors=found))
+    assert ("valdivia", "victim") in roles(murders)
+
+
+@pytest.mark.model
+def test_events_an_arrest_the_murders_include_names_no_victim(nlp):
+    text = (
+        "The minister condemned the recent murders of judges and officials of the country, "
+        "including the arrest of the presidential candidate, Pedro Valdivia."
+    )
+    found = [actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")]
+    events = run(nlp, text, actors=found)
+    murders = next(e for e in events if e.trigger.text == "murders")
+    assert ("valdivia", "victim") not in roles(murders)
+
+
+@pytest.mark.model
 def test_events_someone_identifying_the_dead_names_the_victims(nlp):
     text = (
         "Gunmen shot two farmers near the bridge on Monday. Judge Anselmo Quiroga identified "

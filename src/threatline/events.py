@@ -2136,7 +2136,7 @@ def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
         return []
     victims = _prep_objects(noun, {"of"})
     if victims:
-        return victims + _list_goes_on(victims[-1])
+        return victims + _list_goes_on(victims[-1]) + _victims_of_included_acts(noun, lex)
     victims = [
         v
         for span in _span_right_after(noun)
@@ -2162,6 +2162,22 @@ def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
         if actor is not None and actor.kind == ActorKind.PERSON.value:
             return [child]
     return []
+
+
+def _victims_of_included_acts(noun: Token, lex: Lexicon) -> list[Token]:
+    """Who suffered an act the phrase includes: 'the murders of judges and officials,
+    including the death of the candidate X' (the parser hangs 'including' on the act or on
+    its last victim)."""
+    holders = [noun, *_conjuncts(_prep_objects(noun, {"of"})[-1])]
+    return [
+        victim
+        for holder in holders
+        for prep in _children(holder, {"prep"})
+        if prep.lower_ == "including"
+        for act in _children(prep, {"pobj"})
+        if _lemma(act) in lex.victim_of_nouns
+        for victim in _prep_objects(act, {"of"})
+    ]
 
 
 #: The words of an item of a list of people: 'a bank clerk', 'union organiser X'.
