@@ -748,6 +748,29 @@ def test_events_an_arrest_the_murders_include_names_no_victim(nlp):
 
 
 @pytest.mark.model
+def test_events_who_came_out_of_an_attack_unhurt_was_its_victim(nlp):
+    text = "Police chief Pedro Valdivia emerged unscathed from a dynamite attack in the capital."
+    found = [actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")]
+    attack = only(run(nlp, text, actors=found))
+    assert ("valdivia", "victim") in roles(attack)
+
+
+@pytest.mark.model
+def test_events_who_escaped_after_an_attack_or_might_have_survived_it_is_no_victim(nlp):
+    text = (
+        "The Northern Front gunmen escaped after the attack on the bank on Monday. "
+        "Rescuers searched for workers who might have survived the bombing of the mine."
+    )
+    found = [
+        actor(text, "front", ActorKind.ARMED_GROUP, "Northern Front"),
+        actor(text, "workers", ActorKind.CIVILIANS, "workers"),
+    ]
+    events = run(nlp, text, actors=found)
+    victims = {p.actor for e in events for p in e.participants if p.role == "victim"}
+    assert not victims & {"front", "workers"}
+
+
+@pytest.mark.model
 def test_events_someone_identifying_the_dead_names_the_victims(nlp):
     text = (
         "Gunmen shot two farmers near the bridge on Monday. Judge Anselmo Quiroga identified "

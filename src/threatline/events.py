@@ -1917,6 +1917,10 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 receiver = _subject_of_governing_clause(receive)
             if receiver is not None:
                 _add_phrase(mention, actors, receiver, Role.TARGET)
+    survivor = _survivor(token) if kind in lex.violent else None
+    if survivor is not None:
+        # 'the mayor escaped unharmed from the attack': the act was against him
+        _add_phrase(mention, actors, survivor, Role.VICTIM)
     blamed = _blamed_on(token.head) if token.dep_ == "dobj" else None
     for pobj in _prep_objects(token, {"on", "against"}):
         if blamed is None or blamed.i not in (t.i for t in pobj.head.subtree):
@@ -1948,6 +1952,35 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 continue
             if sub is not None:
                 _add_phrase(mention, actors, sub, Role.PERPETRATOR)
+
+
+#: Verbs of coming out of an act alive, and the words that say one came out unhurt.
+_SURVIVING_VERBS = frozenset(["escape", "emerge", "survive"])
+_UNHURT = frozenset(["unharmed", "unscathed", "unhurt", "uninjured"])
+
+
+def _survivor(act: Token) -> Token | None:
+    """Who came out of the act alive: 'X escaped unharmed from an attack', 'X emerged
+    unscathed from the bombing', 'X survived the attack', 'X was unharmed after the
+    attack' (not 'the gunmen escaped after the attack')."""
+    if act.dep_ == "dobj" and _lemma(act.head) == "survive":
+        verb = act.head
+    elif act.dep_ == "pobj" and act.head.dep_ == "prep":
+        verb, prep = act.head.head, act.head
+        unhurt = any(_lemma(c) in _UNHURT or c.lower_ in _UNHURT for c in verb.children)
+        if verb.lower_ in _UNHURT:
+            verb, unhurt = verb.head, True  # 'unscathed from the attack'
+        if not (
+            (_lemma(verb) in _SURVIVING_VERBS and prep.lower_ == "from")
+            or (unhurt and prep.lower_ in ("from", "in", "following", "during"))
+        ):
+            return None
+    else:
+        return None
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return None  # 'civilians who might have survived the bombings': no one told
+    subject = _subject(verb)
+    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
 
 
 _COMPANION_ADVERBS = frozenset(["along", "together"])
