@@ -727,6 +727,106 @@ def test_events_those_who_were_kidnapped_are_the_victims_of_the_kidnapping_told(
 
 
 @pytest.mark.model
+def test_events_hostages_released_are_the_victims_of_the_kidnapping(nlp):
+    text = (
+        "Rebels today released three engineers who were kidnapped last month in the capital. "
+        "Engineers Pedro Valdivia, Marcos Tejada, and Luis Ortega were released today by the "
+        "rebels."
+    )
+    found = [
+        actor(text, name.split()[1].lower(), ActorKind.PERSON, name)
+        for name in ("Pedro Valdivia", "Marcos Tejada", "Luis Ortega")
+    ]
+    kidnapping = only(run(nlp, text, actors=found))
+    assert kidnapping.type == "kidnapping"
+    assert {("valdivia", "victim"), ("tejada", "victim"), ("ortega", "victim")} <= roles(kidnapping)
+
+
+@pytest.mark.model
+def test_events_someone_rescued_is_the_hostage_of_the_kidnapping_told_after(nlp):
+    text = (
+        "The police today rescued Pedro Valdivia, a banker, who they found unharmed. "
+        "Valdivia had been kidnapped on Monday by the Northern Front."
+    )
+    found = [
+        actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia"),
+        actor(text, "front", ActorKind.ARMED_GROUP, "Northern Front"),
+    ]
+    events = run(nlp, text, actors=found)
+    kidnapping = next(e for e in events if e.type == "kidnapping")
+    assert ("valdivia", "victim") in roles(kidnapping)
+
+
+@pytest.mark.model
+def test_events_suspects_the_police_release_are_not_hostages(nlp):
+    text = (
+        "Gunmen kidnapped a banker in the capital on Monday. The police released Pedro "
+        "Valdivia and Marcos Tejada after questioning them. The court released Luis Ortega "
+        "from prison."
+    )
+    found = [
+        actor(text, name.split()[1].lower(), ActorKind.PERSON, name)
+        for name in ("Pedro Valdivia", "Marcos Tejada", "Luis Ortega")
+    ]
+    kidnapping = next(e for e in run(nlp, text, actors=found) if e.type == "kidnapping")
+    assert not {"valdivia", "tejada", "ortega"} & {p.actor for p in kidnapping.participants}
+
+
+@pytest.mark.model
+def test_events_a_release_without_a_kidnapping_names_no_victims(nlp):
+    text = "Rebels released Pedro Valdivia on Monday. A bomb exploded in the capital."
+    found = [actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")]
+    events = run(nlp, text, actors=found)
+    assert not any(p.actor == "valdivia" for e in events for p in e.participants)
+
+
+@pytest.mark.model
+def test_events_a_death_the_murders_include_names_one_more_victim(nlp):
+    text = (
+        "The minister condemned the recent murders of judges and officials of the country, "
+        "including the death of the presidential candidate, Pedro Valdivia."
+    )
+    found = [actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")]
+    murders = only(run(nlp, text, actors=found))
+    assert ("valdivia", "victim") in roles(murders)
+
+
+@pytest.mark.model
+def test_events_an_arrest_the_murders_include_names_no_victim(nlp):
+    text = (
+        "The minister condemned the recent murders of judges and officials of the country, "
+        "including the arrest of the presidential candidate, Pedro Valdivia."
+    )
+    found = [actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")]
+    events = run(nlp, text, actors=found)
+    murders = next(e for e in events if e.trigger.text == "murders")
+    assert ("valdivia", "victim") not in roles(murders)
+
+
+@pytest.mark.model
+def test_events_who_came_out_of_an_attack_unhurt_was_its_victim(nlp):
+    text = "Police chief Pedro Valdivia emerged unscathed from a dynamite attack in the capital."
+    found = [actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")]
+    attack = only(run(nlp, text, actors=found))
+    assert ("valdivia", "victim") in roles(attack)
+
+
+@pytest.mark.model
+def test_events_who_escaped_after_an_attack_or_might_have_survived_it_is_no_victim(nlp):
+    text = (
+        "The Northern Front gunmen escaped after the attack on the bank on Monday. "
+        "Rescuers searched for workers who might have survived the bombing of the mine."
+    )
+    found = [
+        actor(text, "front", ActorKind.ARMED_GROUP, "Northern Front"),
+        actor(text, "workers", ActorKind.CIVILIANS, "workers"),
+    ]
+    events = run(nlp, text, actors=found)
+    victims = {p.actor for e in events for p in e.participants if p.role == "victim"}
+    assert not victims & {"front", "workers"}
+
+
+@pytest.mark.model
 def test_events_someone_identifying_the_dead_names_the_victims(nlp):
     text = (
         "Gunmen shot two farmers near the bridge on Monday. Judge Anselmo Quiroga identified "

@@ -1923,6 +1923,10 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 receiver = _subject_of_governing_clause(receive)
             if receiver is not None:
                 _add_phrase(mention, actors, receiver, Role.TARGET)
+    survivor = _survivor(token) if kind in lex.violent else None
+    if survivor is not None:
+        # 'the mayor escaped unharmed from the attack': the act was against him
+        _add_phrase(mention, actors, survivor, Role.VICTIM)
     blamed = _blamed_on(token.head) if token.dep_ == "dobj" else None
     for pobj in _prep_objects(token, {"on", "against"}):
         if blamed is None or blamed.i not in (t.i for t in pobj.head.subtree):
@@ -1954,6 +1958,35 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 continue
             if sub is not None:
                 _add_phrase(mention, actors, sub, Role.PERPETRATOR)
+
+
+#: Verbs of coming out of an act alive, and the words that say one came out unhurt.
+_SURVIVING_VERBS = frozenset(["escape", "emerge", "survive"])
+_UNHURT = frozenset(["unharmed", "unscathed", "unhurt", "uninjured"])
+
+
+def _survivor(act: Token) -> Token | None:
+    """Who came out of the act alive: 'X escaped unharmed from an attack', 'X emerged
+    unscathed from the bombing', 'X survived the attack', 'X was unharmed after the
+    attack' (not 'the gunmen escaped after the attack')."""
+    if act.dep_ == "dobj" and _lemma(act.head) == "survive":
+        verb = act.head
+    elif act.dep_ == "pobj" and act.head.dep_ == "prep":
+        verb, prep = act.head.head, act.head
+        unhurt = any(_lemma(c) in _UNHURT or c.lower_ in _UNHURT for c in verb.children)
+        if verb.lower_ in _UNHURT:
+            verb, unhurt = verb.head, True  # 'unscathed from the attack'
+        if not (
+            (_lemma(verb) in _SURVIVING_VERBS and prep.lower_ == "from")
+            or (unhurt and prep.lower_ in ("from", "in", "following", "during"))
+        ):
+            return None
+    else:
+        return None
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return None  # 'civilians who might have survived the bombings': no one told
+    subject = _subject(verb)
+    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
 
 
 _COMPANION_ADVERBS = frozenset(["along", "together"])
@@ -2142,7 +2175,7 @@ def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
         return []
     victims = _prep_objects(noun, {"of"})
     if victims:
-        return victims + _list_goes_on(victims[-1])
+        return victims + _list_goes_on(victims[-1]) + _victims_of_included_acts(noun, lex)
     victims = [
         v
         for span in _span_right_after(noun)
@@ -2168,6 +2201,22 @@ def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
         if actor is not None and actor.kind == ActorKind.PERSON.value:
             return [child]
     return []
+
+
+def _victims_of_included_acts(noun: Token, lex: Lexicon) -> list[Token]:
+    """Who suffered an act the phrase includes: 'the murders of judges and officials,
+    including the death of the candidate X' (the parser hangs 'including' on the act or on
+    its last victim)."""
+    holders = [noun, *_conjuncts(_prep_objects(noun, {"of"})[-1])]
+    return [
+        victim
+        for holder in holders
+        for prep in _children(holder, {"prep"})
+        if prep.lower_ == "including"
+        for act in _children(prep, {"pobj"})
+        if _lemma(act) in lex.victim_of_nouns
+        for victim in _prep_objects(act, {"of"})
+    ]
 
 
 #: The words of an item of a list of people: 'a bank clerk', 'union organiser X'.
@@ -4744,6 +4793,7 @@ def extract_events(
         told_just_before = previous_violent
         last_violent = previous_violent or last_violent
     events = _corefer(all_mentions, {p.id: p for p in places}, actor_index, lex)
+    _freed_hostages(doc, events, actor_index, lex)
     for n, event in enumerate(events, start=1):
         event.id = f"E{n}"
     sentences = list(doc.sents)
@@ -4763,6 +4813,74 @@ def extract_events(
     _suspects_of_arrests(built, arrests_for)
     _identified_suspects(built, sentences, actor_index)
     return built
+
+
+#: Verbs that end a captivity: who is released, rescued or freed was held.
+_FREEING_VERBS = frozenset(["release", "rescue", "free", "liberate"])
+_CAPTIVE_TYPES = frozenset([EventType.KIDNAPPING.value, EventType.HOSTAGE_TAKING.value])
+#: Places one is released from that tell a prisoner or a patient, not a hostage.
+_NOT_CAPTIVITY = frozenset(["prison", "jail", "custody", "hospital", "penitentiary", "clinic"])
+#: People held by the law, not by kidnappers: 'released the suspects A and B'.
+_HELD_BY_LAW = frozenset(["suspect", "prisoner", "detainee", "inmate", "convict"])
+_NOT_HOSTAGE_ROLES = frozenset(
+    [Role.PERPETRATOR.value, Role.ARRESTED.value, Role.SECURITY_FORCE.value]
+)
+
+
+def _freed_people(verb: Token, actors: _Actors, lex: Lexicon) -> list[Actor]:
+    """The named persons a verb of freeing frees: 'A and B were released', 'police rescued
+    A' (not 'released from prison', nor a statement or a town; whom the police or the army
+    release they had held)."""
+    if _lemma(verb) not in _FREEING_VERBS or verb.pos_ != "VERB":
+        return []
+    if any(_lemma(o) in _NOT_CAPTIVITY for o in _prep_objects(verb, {"from"})):
+        return []
+    passive = _is_passive(verb)
+    if _lemma(verb) == "release":
+        doers = _agent_objects(verb) if passive else _children(verb, {"nsubj"})
+        if any(actors.is_security(actors.in_subtree(d), d, lex) for d in doers):
+            return []
+    heads = _children(verb, {"nsubjpass"} if passive else {"dobj"})
+    found: list[Actor] = []
+    for head in heads:
+        if any(_lemma(t) in _HELD_BY_LAW for t in head.subtree):
+            continue
+        named = [actors.in_subtree(t) for t in _conjuncts(head)]
+        for person in [*named, *_listed_people(head, actors)]:
+            if person is not None and person.kind == ActorKind.PERSON.value and person not in found:
+                found.append(person)
+    return found
+
+
+def _freed_hostages(doc: Doc, events: list[_Event], actors: _Actors, lex: Lexicon) -> None:
+    """'Engineers A, B and C were released today', 'police rescued A': who is freed was
+    the hostage of the kidnapping the article tells, the one told in the same sentence or
+    last before it (or the first after it: 'A was rescued. He had been kidnapped in May')."""
+    captive = [e for e in events if e.first.type in _CAPTIVE_TYPES]
+    if not captive:
+        return
+    # people the article has as doers or arrested are not hostages ('police released the
+    # suspects A and B')
+    others = {
+        p.actor
+        for e in events
+        for m in e.mentions
+        for p in m.participants
+        if p.role in _NOT_HOSTAGE_ROLES
+    }
+    for token in doc:
+        freed = [a for a in _freed_people(token, actors, lex) if a.id not in others]
+        if not freed:
+            continue
+        sentence = token.sent
+        starts = [(e, min(m.sentence.start for m in e.mentions)) for e in captive]
+        same = [e for e in captive if any(m.sentence.start == sentence.start for m in e.mentions)]
+        before = sorted((start, n) for n, (_, start) in enumerate(starts) if start < sentence.start)
+        after = sorted((start, n) for n, (_, start) in enumerate(starts) if start > sentence.start)
+        nearest = before[-1:] or after[:1]
+        chosen = same[0] if same else starts[nearest[0][1]][0]
+        for person in freed:
+            _add(chosen.mentions[0], person, Role.VICTIM)
 
 
 def _clock_only(time: TimeSpan) -> bool:
