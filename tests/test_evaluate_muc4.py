@@ -4710,3 +4710,39 @@ def test_muc4_named_victims_of_separate_acts_are_one_incident_each(
     text: str, victims: list[list[str]]
 ) -> None:
     assert _victims_per_template(text) == victims
+
+
+@pytest.mark.parametrize(
+    ("second", "trigger", "target", "count"),
+    [
+        # one more target told as 'also attacked': one more act
+        ("The residence of Tomas Vega was also attacked.", "attacked", "The residence", 2),
+        ("The residences of two judges were also attacked.", "attacked", "The residences", 2),
+        # no 'also', or a harm that the act told before may have done: that act
+        ("The residence of Tomas Vega was attacked.", "attacked", "The residence", 1),
+        ("The residence was also hit by the gunfire.", "hit", "The residence", 1),
+    ],
+)
+def test_muc4_a_target_also_attacked_is_one_more_act(
+    second: str, trigger: str, target: str, count: int
+) -> None:
+    """'X was also attacked' tells one more act on one more target (part1 5.0)."""
+    text = f"Rebels fired on the residence of Pedro Valdivia last night. {second}"
+    report = _article_report(
+        text,
+        [("a1", "Rebels", "armed_group", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "fired",
+                "physical": ["residence"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            },
+            {
+                "type": "armed_assault",
+                "trigger": trigger,
+                "physical": [target],
+            },
+        ],
+    )
+    assert len(report_to_templates(report)) == count

@@ -3205,7 +3205,19 @@ def _told_as_another(event: EventMention, article: Article) -> bool:
     """Whether the event's trigger, or the noun phrase it ends, opens with 'another' or an
     ordinal ('another explosive device thrown at ...')."""
     start = event.trigger.start
-    return bool(_ANOTHER.search(_fill_string(article.text[max(0, start - 40) : start]) + " "))
+    before = _fill_string(article.text[max(0, start - 40) : start]) + " "
+    if _ALSO_HIT.search(before) and _fill_string(event.trigger.text) in _ACTS_ON_A_TARGET:
+        return True  # 'the mayor's house was also attacked': one more target, one more act
+    return bool(_ANOTHER.search(before))
+
+
+#: 'was also', 'were also' just before the verb of an act: a target of one more act.
+_ALSO_HIT = re.compile(r"\b(?:WAS|WERE) ALSO\s+$")
+#: Verbs of an act on a target of its own (a harm such as 'killed' or 'damaged' may be
+#: one more harm of the act told before).
+_ACTS_ON_A_TARGET = frozenset(
+    ["ATTACKED", "BOMBED", "DYNAMITED", "SHELLED", "MACHINEGUNNED", "RAIDED", "ASSAULTED"]
+)
 
 
 #: A sentence that opens on a time told from another act's: 'Three days earlier, ...', 'The
