@@ -4663,3 +4663,86 @@ def test_muc4_a_body_named_in_the_building_hit_is_no_human_target(text, physical
     (template,) = report_to_templates(report)
     assert [f.value for f in template.slot(19).fillers] == humans
     assert [f.value for f in template.slot(12).fillers] == [p.upper() for p in physical]
+
+
+def _victims_per_template(text: str) -> list[list[str]]:
+    """HUM TGT: NAME of each template written for one shooting of two named people."""
+    report = _article_report(
+        text,
+        [
+            ("a1", "Soldiers", "security_force", False),
+            ("a2", "Pedro Valdivia", "person", False),
+            ("a3", "Tomas Vega", "person", False),
+        ],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "killed",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                    Participant(actor="a3", role="victim"),
+                ],
+            }
+        ],
+    )
+    return [[f.value for f in t.slot(18).fillers] for t in report_to_templates(report)]
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        # the text counts one act per named victim: one incident each
+        ("Soldiers killed two reporters, Pedro Valdivia and Tomas Vega, in two separate "
+         "shootings in Lima last night.", [["PEDRO VALDIVIA"], ["TOMAS VEGA"]]),
+        ("Soldiers killed Pedro Valdivia and Tomas Vega in separate attacks in Lima.",
+         [["PEDRO VALDIVIA"], ["TOMAS VEGA"]]),
+        # one act on both, or a count of acts that is not one per victim: one incident
+        ("Soldiers killed Pedro Valdivia and Tomas Vega in one attack in Lima.",
+         [["PEDRO VALDIVIA", "TOMAS VEGA"]]),
+        ("Soldiers killed Pedro Valdivia and Tomas Vega in three separate attacks in Lima.",
+         [["PEDRO VALDIVIA", "TOMAS VEGA"]]),
+        ("Soldiers killed Pedro Valdivia and Tomas Vega, and they separated the bodies.",
+         [["PEDRO VALDIVIA", "TOMAS VEGA"]]),
+    ],
+)  # fmt: skip
+def test_muc4_named_victims_of_separate_acts_are_one_incident_each(
+    text: str, victims: list[list[str]]
+) -> None:
+    assert _victims_per_template(text) == victims
+
+
+@pytest.mark.parametrize(
+    ("second", "trigger", "target", "count"),
+    [
+        # one more target told as 'also attacked': one more act
+        ("The residence of Tomas Vega was also attacked.", "attacked", "The residence", 2),
+        ("The residences of two judges were also attacked.", "attacked", "The residences", 2),
+        # no 'also', or a harm that the act told before may have done: that act
+        ("The residence of Tomas Vega was attacked.", "attacked", "The residence", 1),
+        ("The residence was also hit by the gunfire.", "hit", "The residence", 1),
+    ],
+)
+def test_muc4_a_target_also_attacked_is_one_more_act(
+    second: str, trigger: str, target: str, count: int
+) -> None:
+    """'X was also attacked' tells one more act on one more target (part1 5.0)."""
+    text = f"Rebels fired on the residence of Pedro Valdivia last night. {second}"
+    report = _article_report(
+        text,
+        [("a1", "Rebels", "armed_group", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "fired",
+                "physical": ["residence"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            },
+            {
+                "type": "armed_assault",
+                "trigger": trigger,
+                "physical": [target],
+            },
+        ],
+    )
+    assert len(report_to_templates(report)) == count

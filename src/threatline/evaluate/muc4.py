@@ -1200,6 +1200,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     ]
     templates = _join_attacks_told_as_bombings(templates, events, report.article)
     templates = _one_per_listed_place(templates, events, report)
+    templates = _one_per_victim_of_separate_acts(templates, events, report.article)
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
     return templates
@@ -1401,6 +1402,60 @@ def _one_per_listed_place(
                 copy.slots[3] = _one(location)
                 result.append(copy)
             break
+    return result
+
+
+# 'in two separate shootings', 'in separate attacks': the text counts one act per victim.
+_SEPARATE_ACTS = re.compile(
+    r"\bIN (?:(TWO|THREE|FOUR|\d+) )?SEPARATE (?:ATTACKS|SHOOTINGS|INCIDENTS|AMBUSHES"
+    r"|BOMBINGS|KIDNAPPINGS|ABDUCTIONS|ASSAULTS|ACTIONS|RAIDS)\b"
+)
+_COUNT_WORDS = {"TWO": 2, "THREE": 3, "FOUR": 4}
+
+
+def _one_per_victim_of_separate_acts(
+    templates: list[MucTemplate], events: dict[int, list[EventMention]], article: Article
+) -> list[MucTemplate]:
+    """Named victims the text says were hit 'in two separate shootings' are one incident
+    each (part1 5.0): the template gets a copy per named victim, each with the fillers of
+    that victim and those that name none of the others."""
+    result: list[MucTemplate] = []
+    for template in templates:
+        names = [f.value for f in template.slot(18).fillers]
+        said = [
+            m.group(1) or ""
+            for e in events.get(id(template), [])
+            for m in _SEPARATE_ACTS.finditer(_event_sentences(e, article))
+        ]
+        count = _COUNT_WORDS.get(said[0]) or int(said[0]) if said and said[0] else None
+        if len(names) < 2 or not said or count not in {None, len(names)}:
+            result.append(template)  # one act on all, or acts the text does not count alike
+            continue
+        # the group the named victims make up ('two reporters'): each copy has one of them
+        group = [
+            _tokens(x)
+            for f in template.slot(21).fillers
+            if f.value == str(len(names))
+            for x in f.xref
+        ]
+        for name in names:
+            others = [_tokens(n) for n in names if n != name] + group
+
+            def of_another(filler: Filler, others: list[list[str]] = others) -> bool:
+                words = [_tokens(x) for x in (*filler.alternatives, *filler.xref)]
+                return any(w and _contains(w, o) for w in words for o in others)
+
+            copy = MucTemplate(
+                message_id=template.message_id,
+                slots={
+                    number: SlotFill(
+                        [f for f in fill.fillers if number < 18 or not of_another(f)],
+                        fill.inapplicable,
+                    )
+                    for number, fill in template.slots.items()
+                },
+            )
+            result.append(copy)
     return result
 
 
@@ -3150,7 +3205,19 @@ def _told_as_another(event: EventMention, article: Article) -> bool:
     """Whether the event's trigger, or the noun phrase it ends, opens with 'another' or an
     ordinal ('another explosive device thrown at ...')."""
     start = event.trigger.start
-    return bool(_ANOTHER.search(_fill_string(article.text[max(0, start - 40) : start]) + " "))
+    before = _fill_string(article.text[max(0, start - 40) : start]) + " "
+    if _ALSO_HIT.search(before) and _fill_string(event.trigger.text) in _ACTS_ON_A_TARGET:
+        return True  # 'the mayor's house was also attacked': one more target, one more act
+    return bool(_ANOTHER.search(before))
+
+
+#: 'was also', 'were also' just before the verb of an act: a target of one more act.
+_ALSO_HIT = re.compile(r"\b(?:WAS|WERE) ALSO\s+$")
+#: Verbs of an act on a target of its own (a harm such as 'killed' or 'damaged' may be
+#: one more harm of the act told before).
+_ACTS_ON_A_TARGET = frozenset(
+    ["ATTACKED", "BOMBED", "DYNAMITED", "SHELLED", "MACHINEGUNNED", "RAIDED", "ASSAULTED"]
+)
 
 
 #: A sentence that opens on a time told from another act's: 'Three days earlier, ...', 'The
