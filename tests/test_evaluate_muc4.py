@@ -4237,6 +4237,46 @@ def test_muc4_doers_told_as_the_states_forces_commit_state_violence(
 
 
 @pytest.mark.parametrize(
+    ("text", "group", "both", "organizations"),
+    [
+        # a known group's name in another word order is that group, written once
+        ("The Army of Southern Liberation killed Ana Ruiz. The Southern Liberation Army is "
+         "active.", "Southern Liberation Army", False, ["SOUTHERN LIBERATION ARMY"]),
+        ("The Army of Southern Liberation-Red Faction killed Ana Ruiz. The Southern "
+         "Liberation Army is active.", "Southern Liberation Army", True,
+         ["SOUTHERN LIBERATION ARMY"]),
+        # another group's name, or the state's army, is no such name
+        ("The Army of Southern Liberation killed Ana Ruiz. The Northern Front is active.",
+         "Northern Front", False, ["ARMY"]),
+        ("The Army of Southern Liberation killed Ana Ruiz. The Liberation Front is active.",
+         "Liberation Front", False, ["ARMY"]),
+        ("The army of the republic killed Ana Ruiz. The Southern Liberation Army is active.",
+         "Southern Liberation Army", False, ["ARMY"]),
+    ],
+)  # fmt: skip
+def test_muc4_a_rebel_army_named_in_another_word_order_is_the_known_group(
+    text: str, group: str, both: bool, organizations: list[str]
+) -> None:
+    participants = [
+        Participant(actor="a1", role="perpetrator"),
+        Participant(actor="a2", role="victim"),
+    ]
+    if both:
+        participants.append(Participant(actor="a3", role="perpetrator"))
+    report = _article_report(
+        text,
+        [
+            ("a1", "Army" if "Army" in text else "army", "security_force", False),
+            ("a2", "Ana Ruiz", "person", False),
+            ("a3", group, "armed_group", True),
+        ],
+        [{"type": "armed_assault", "trigger": "killed", "participants": participants}],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(10).fillers] == organizations
+
+
+@pytest.mark.parametrize(
     ("first", "second", "category"),
     [
         # the doers told later give the category the first report could only presume

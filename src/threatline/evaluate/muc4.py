@@ -2436,6 +2436,10 @@ def event_to_template(
             continue  # 'helicopter gunships fired on the town': the crews, not the craft
         if actor.kind == ActorKind.PERSON and _names_a_group(actor, article):
             continue  # 'the Pedro Valdivia faction did it': the faction's men, not he
+        if actor.kind == ActorKind.SECURITY_FORCE and not _of_the_state(actor, article):
+            # 'the Army of Southern Liberation': a known group's name in another word order
+            actor = _group_named_by(actor, article, actors) or actor
+            text = _actor_text(actor, article)
         if _is_description(actor, text):
             text, told = _description_in_the_act(actor, text, article, event)
             if actor.kind == ActorKind.PERSON:
@@ -2444,7 +2448,7 @@ def event_to_template(
                 text = _full_name(text, people, article)
             counted = _counted(told, text, article)
             individuals.append((actor, _doers_members_of(told, counted, article, actors)))
-        else:
+        elif all(a.id != actor.id for a, _ in organizations):
             organizations.append((actor, text))
         if any(describes_members(a) for a in perpetrators):
             continue  # the event's own description of the members ('guerrillas') says it
@@ -2566,6 +2570,27 @@ def _of_the_state(actor: Actor, article: Article) -> bool:
     return bool(phrases) and all(
         _STATE_FORCE.search(p) and not _NOT_THE_STATE.search(p) for p in phrases
     )
+
+
+def _group_named_by(actor: Actor, article: Article, actors: dict[str, Actor]) -> Actor | None:
+    """The known armed group whose name's words a force's mention with what follows it
+    holds ('the Army of Southern Liberation-Red Faction' is the 'Southern Liberation Army's)."""
+
+    def words(text: str) -> set[str]:
+        return set(_fill_string(text).replace("-", " ").split()) - {"THE", "OF"}
+
+    told = []
+    for start, end in actor.mentions:
+        of_the = _OF_THE.match(article.text, end)
+        if of_the:
+            told.append(words(article.text[start : of_the.end()]))
+    for group in actors.values():
+        if group.kind != ActorKind.ARMED_GROUP or not group.in_kb:
+            continue
+        names = [words(n) for n in (group.name, *group.aliases)]
+        if any(len(name) > 1 and name <= phrase for name in names for phrase in told):
+            return group
+    return None
 
 
 def _drop_the_victims_groups(template: MucTemplate) -> None:
