@@ -165,3 +165,48 @@ def test_extract_safe_turns_a_failure_into_a_skip(nlp, gazetteer, actor_kb, monk
     assert result.code == "extract_error" and "boom" in result.reason
     empty = extractor.extract_safe(Article(id="e", text="", origin="e.txt"))
     assert empty.code == "empty"
+
+
+def _actor(name: str, kind, mentions):
+    from threatline.models import Actor
+
+    return Actor(id=name.lower().replace(" ", "-"), name=name, kind=kind, mentions=mentions)
+
+
+def _toponym(text: str, word: str, nth: int = 0):
+    from threatline.models import Span
+
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return Span(start=start, end=start + len(word), text=word)
+
+
+def test_not_actors_drops_a_word_of_a_persons_name_but_not_the_place():
+    from threatline.extract import _not_actors
+    from threatline.models import ActorKind
+
+    text = "Marta Salinas was unhurt when a bomb went off in Salinas at noon."
+    person = _actor("Marta Salinas", ActorKind.PERSON, [(0, 13)])
+    in_name, placed = (_toponym(text, "Salinas", k) for k in range(2))
+    assert _not_actors([in_name, placed], [person], text) == [placed]
+
+
+def test_not_actors_keeps_places_in_a_description_of_a_person():
+    from threatline.extract import _not_actors
+    from threatline.models import ActorKind
+
+    # A description of the person names a real place: only the spelled name counts.
+    text = "Ana Ruiz, the mayor of Salinas, was unhurt."
+    mayor = _actor("Ana Ruiz", ActorKind.PERSON, [(0, 8), (10, 30)])
+    spans = [_toponym(text, "Salinas")]
+    assert _not_actors(spans, [mayor], text) == spans
+
+
+def test_extract_a_place_outside_a_persons_name_stays(extractor):
+    text = (
+        "Union leader Marta Salinas said that a bomb exploded on Tuesday in Monterey, "
+        "wounding two guards."
+    )
+    report = extractor.extract(Article.from_text(text, published=dt.date(2024, 7, 15)))
+    assert [place.name for place in report.places] == ["Monterey"]

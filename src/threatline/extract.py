@@ -56,7 +56,7 @@ class Extractor:
         timexes = find_timexes(article.text, article.published, doc=doc)
         actors = find_actors(doc, self.actor_kb)
         toponyms = find_toponyms(doc, self.gazetteer)
-        places = geocode(doc, self.gazetteer, toponyms=_not_actors(toponyms, actors))
+        places = geocode(doc, self.gazetteer, toponyms=_not_actors(toponyms, actors, doc.text))
         events = extract_events(doc, article, actors, places, timexes)
         facts = extract_facts(doc, article, actors, timexes)
         return ArticleReport(
@@ -79,13 +79,30 @@ class Extractor:
             return _failed(article, exc)
 
 
-def _not_actors(toponyms: list[Span], actors: list[Actor]) -> list[Span]:
+def _not_actors(toponyms: list[Span], actors: list[Actor], text: str = "") -> list[Span]:
     """Toponyms that are not an actor's name: "Washington also assumes" names the US
-    government (a metonym the actors stage resolved), not a place."""
+    government (a metonym the actors stage resolved), not a place. A word of a person's
+    name is no place either ("Pedro Valdivia" holds a town's name)."""
     taken = {
         mention for actor in actors if actor.kind != ActorKind.COUNTRY for mention in actor.mentions
     }
-    return [span for span in toponyms if (span.start, span.end) not in taken]
+    # Only the mentions that spell the name: a description ("mayor of X") holds real places.
+    names = [
+        (s, e)
+        for actor in actors
+        if actor.kind == ActorKind.PERSON
+        for s, e in actor.mentions
+        if text[s:e].casefold() == actor.name.casefold()
+    ]
+
+    def in_a_name(span: Span) -> bool:
+        return any(
+            s <= span.start and span.end <= e and (s, e) != (span.start, span.end) for s, e in names
+        )
+
+    return [
+        span for span in toponyms if (span.start, span.end) not in taken and not in_a_name(span)
+    ]
 
 
 def _failed(article: Article, exc: Exception) -> Skip:
