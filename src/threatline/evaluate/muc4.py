@@ -1147,9 +1147,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         if same is not None:
             # One victim told with another date or place: one of them is wrong, and the
             # first report of the incident keeps its own.
-            conflict = not _compatible_dates(
-                same.slot(2), template.slot(2)
-            ) or not _compatible_locations(same.slot(3), template.slot(3))
+            conflict = not _days_and_places_agree(same, template)
             _merge_into(same, template, keep_date_and_place=conflict)
             if (
                 conflict
@@ -1233,10 +1231,9 @@ def _the_one_before(templates: Sequence[MucTemplate], template: MucTemplate) -> 
         (
             t
             for t in reversed(templates)
-            if [f.value for f in t.slot(4).fillers] == [f.value for f in template.slot(4).fillers]
-            and [f.value for f in t.slot(5).fillers] == [f.value for f in template.slot(5).fillers]
-            and _compatible_dates(t.slot(2), template.slot(2))
-            and _compatible_locations(t.slot(3), template.slot(3))
+            if _slot_values(t, 4) == _slot_values(template, 4)
+            and _slot_values(t, 5) == _slot_values(template, 5)
+            and _days_and_places_agree(t, template)
         ),
         None,
     )
@@ -1260,7 +1257,7 @@ def _join_attacks_told_as_bombings(
     for template in templates:
         told = events[id(template)]
         bombing = None
-        if [f.value for f in template.slot(4).fillers] == ["ATTACK"] and all(
+        if _slot_values(template, 4) == ["ATTACK"] and all(
             _GENERAL_ATTACK.match(_fill_string(article.text[e.trigger.start : e.trigger.end]))
             and not _told_as_another(e, article)
             for e in told
@@ -1271,11 +1268,9 @@ def _join_attacks_told_as_bombings(
                 (
                     b
                     for b in templates
-                    if [f.value for f in b.slot(4).fillers] == ["BOMBING"]
-                    and [f.value for f in b.slot(5).fillers]
-                    == [f.value for f in template.slot(5).fillers]
-                    and _compatible_dates(b.slot(2), template.slot(2))
-                    and _compatible_locations(b.slot(3), template.slot(3))
+                    if _slot_values(b, 4) == ["BOMBING"]
+                    and _slot_values(b, 5) == _slot_values(template, 5)
+                    and _days_and_places_agree(b, template)
                     and targets
                     and _one_thing_hit(targets, _target_fills(b, (12,)))
                     and (not victims or _a_common_target(victims, _target_fills(b, (18, 19))))
@@ -1310,9 +1305,7 @@ def _join_told_apart_too_early(
         ):
             kept.append(template)
             continue
-        conflict = not _compatible_dates(same.slot(2), template.slot(2)) or not (
-            _compatible_locations(same.slot(3), template.slot(3))
-        )
+        conflict = not _days_and_places_agree(same, template)
         _merge_into(same, template, keep_date_and_place=conflict)
         events[id(same)].extend(events[id(template)])
     return kept
@@ -2161,9 +2154,7 @@ def _same_incident(a: MucTemplate, b: MucTemplate, home_country: str | None = No
         # One group's attack on one day, told at home and in a far country: a name read as
         # a town abroad (a bank's 'Liberty branch'), not the group's attacks in two lands.
         return True
-    if not _compatible_dates(a.slot(2), b.slot(2)) or not _compatible_locations(
-        a.slot(3), b.slot(3)
-    ):
+    if not _days_and_places_agree(a, b):
         return False
     if _same_day_and_place(a, b) or not _told_apart(a, b):
         return True  # one place and day, or nothing to tell them apart: one incident
@@ -2273,6 +2264,15 @@ def _has_specific_date_or_place(template: MucTemplate) -> bool:
 def _target_fills(template: MucTemplate, slots: Sequence[int]) -> set[str]:
     """The targets of a template in the given slots (ids, names, descriptions)."""
     return {_filler_text(slot, f) for slot in slots for f in template.slot(slot).fillers}
+
+
+def _slot_values(template: MucTemplate, slot: int) -> list[str]:
+    return [f.value for f in template.slot(slot).fillers]
+
+
+def _days_and_places_agree(a: MucTemplate, b: MucTemplate) -> bool:
+    """No different date and no different place (a missing or default one agrees)."""
+    return _compatible_dates(a.slot(2), b.slot(2)) and _compatible_locations(a.slot(3), b.slot(3))
 
 
 def _compatible_dates(a: SlotFill, b: SlotFill) -> bool:
