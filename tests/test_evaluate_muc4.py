@@ -4786,3 +4786,50 @@ def test_muc4_a_target_also_attacked_is_one_more_act(
         ],
     )
     assert len(report_to_templates(report)) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # the list gives each bomb its own target: one incident per target
+        (
+            "Three bombs went off in Lima last night, one at the central market, another at "
+            "the Valdivia Bank, and another at a school for nurses.",
+            [["CENTRAL MARKET"], ["VALDIVIA BANK"], ["SCHOOL"]],
+        ),
+        (
+            "Two bombs went off in Lima last night, one in front of the central market and "
+            "the other at the Valdivia Bank; a school was also damaged.",
+            [["CENTRAL MARKET", "SCHOOL"], ["VALDIVIA BANK"]],
+        ),
+        # bombs told at targets together, or a list that names one of them: one incident
+        (
+            "Three bombs went off in Lima last night at the central market, the Valdivia Bank "
+            "and a school for nurses.",
+            [["CENTRAL MARKET", "VALDIVIA BANK", "SCHOOL"]],
+        ),
+        (
+            "Two bombs went off at the central market, the Valdivia Bank and a school for "
+            "nurses, one at the entrance and another at the back door.",
+            [["CENTRAL MARKET", "VALDIVIA BANK", "SCHOOL"]],
+        ),
+    ],
+)
+def test_muc4_bombs_listed_one_per_target_are_one_incident_each(
+    text: str, targets: list[list[str]]
+) -> None:
+    """'Three bombs went off, one at A, another at B': one incident per bomb (part1 5.0)."""
+    report = _article_report(
+        f"{text} The Northern Front said it set off the bombs.",
+        [("a1", "The Northern Front", "armed_group", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "went off",
+                "physical": ["central market", "Valdivia Bank", "school"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    written = [[f.value for f in t.slot(12).fillers] for t in report_to_templates(report)]
+    assert written == targets

@@ -1199,6 +1199,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     templates = _join_attacks_told_as_bombings(templates, events, report.article)
     templates = _one_per_listed_place(templates, events, report)
     templates = _one_per_victim_of_separate_acts(templates, events, report.article)
+    templates = _one_per_target_of_a_counted_list(templates, events, report.article)
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
     return templates
@@ -1446,6 +1447,82 @@ def _one_per_victim_of_separate_acts(
                         fill.inapplicable,
                     )
                     for number, fill in template.slots.items()
+                },
+            )
+            result.append(copy)
+    return result
+
+
+#: 'one at the bank, another at the school and a third at the market': a list that gives
+#: each of several acts (bombs, attacks) its own place or target.
+_ONE_EACH_PLACE = r"(?:AT|IN FRONT OF|IN|ON|NEAR|AGAINST|OUTSIDE|INSIDE)"
+_ONE_EACH_LIST = re.compile(
+    rf"\bONE {_ONE_EACH_PLACE} (.+?)"
+    rf"((?:,? (?:AND )?(?:ANOTHER|A SECOND|A THIRD|A FOURTH|THE OTHER) {_ONE_EACH_PLACE} [^,]+?)+)"
+    r"(?=[,;.]|$)"
+)
+_ONE_EACH_NEXT = re.compile(
+    rf",? (?:AND )?(?:ANOTHER|A SECOND|A THIRD|A FOURTH|THE OTHER) {_ONE_EACH_PLACE} "
+)
+
+
+def _one_per_target_of_a_counted_list(
+    templates: list[MucTemplate], events: dict[int, list[EventMention]], article: Article
+) -> list[MucTemplate]:
+    """'Three bombs went off, one at the park, another at the bank and another at the
+    school': the list gives each bomb its own target, so each is one incident (part1 5.0).
+    A template whose physical targets fall in two or more parts of such a list gets a copy
+    per part, each with the targets of its part and the fillers that name no other part;
+    targets the list does not name stay with the first."""
+    result: list[MucTemplate] = []
+    for template in templates:
+        targets = [f.value for f in template.slot(12).fillers]
+        parts: list[list[str]] = []
+        if len(targets) >= 2:
+            for event in events.get(id(template), []):
+                match = _ONE_EACH_LIST.search(_event_sentences(event, article))
+                if match:
+                    parts = [
+                        _tokens(x)
+                        for x in [match.group(1), *_ONE_EACH_NEXT.split(match.group(2))[1:]]
+                    ]
+                    break
+        # the part of the list each target is told in (None: not in the list)
+        where = {
+            t: next(
+                (i for i, part in enumerate(parts) if _tokens(t) and _contains(part, _tokens(t))),
+                None,
+            )
+            for t in targets
+        }
+        told = sorted({i for i in where.values() if i is not None})
+        if len(told) < 2:
+            result.append(template)  # one act on all the targets the list names
+            continue
+        for number, part in enumerate(told):
+            mine = {t for t, i in where.items() if i == part or (i is None and number == 0)}
+            others = [parts[i] for i in told if i != part]
+
+            def of_another(filler: Filler, mine: set[str] = mine, others=others) -> bool:
+                if filler.value in mine or any(x in mine for x in filler.xref):
+                    return False
+                words = [_tokens(x) for x in (*filler.alternatives, *filler.xref)]
+                return any(w and _contains(o, w) for w in words for o in others)
+
+            copy = MucTemplate(
+                message_id=template.message_id,
+                slots={
+                    slot: SlotFill(
+                        [
+                            f
+                            for f in fill.fillers
+                            if not (slot == 12 and f.value not in mine)
+                            and not (slot in (13, 14, 15, 16) and f.xref and not set(f.xref) & mine)
+                            and not (slot >= 18 and of_another(f))
+                        ],
+                        fill.inapplicable,
+                    )
+                    for slot, fill in template.slots.items()
                 },
             )
             result.append(copy)
