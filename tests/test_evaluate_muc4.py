@@ -781,11 +781,28 @@ def test_muc4_time_on_or_before_a_day_is_the_on_or_before_form() -> None:
     report = _report()
     bombing = report.events[0]
     assert bombing.time is not None
-    report.events[0] = bombing.model_copy(
-        update={"time": bombing.time.model_copy(update={"mod": "BEFORE"})}
-    )
+    bound = bombing.time.model_copy(update={"text": "11 March", "mod": "BEFORE"})
+    report.events[0] = bombing.model_copy(update={"time": bound})
     templates = report_to_templates(report)
     assert [f.value for f in templates[0].slot(2).fillers] == ["- 11 MAR 90"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        # 'the mayor said yesterday that rebels had burned the depot': a bound counted
+        # from the dateline is dated by default from the dateline (part1 7.3 note 3)
+        ("yesterday", dt.date(1990, 3, 11), "- 12 MAR 90"),
+        ("last night", dt.date(1990, 3, 11), "- 12 MAR 90"),
+        # a bound the article gives by its date is the best known anchor
+        ("on Friday, 9 March", dt.date(1990, 3, 9), "- 09 MAR 90"),
+        ("9 March 1990", dt.date(1990, 3, 9), "- 09 MAR 90"),
+    ],
+)
+def test_muc4_bound_counted_from_the_dateline_is_the_default_form(
+    text: str, day: dt.date, expected: str
+) -> None:
+    assert _dated(_day(text, day, mod="BEFORE")) == [expected]
 
 
 # --------------------------------------------------------------------------- incidents

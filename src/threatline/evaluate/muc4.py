@@ -4690,6 +4690,10 @@ def _incident_date(
     if published is not None and time.start > published:
         return f"- {format_muc_date(published)}"
     if time.mod == "BEFORE":  # 'on or before' (TIMEX3 mod): form 3 with the time as anchor
+        if published is not None and not _CALENDAR.search(time.text):
+            # 'the mayor said yesterday that rebels had burned the depot': a bound
+            # counted from the dateline is no better known than the dateline (note 3)
+            return f"- {format_muc_date(published)}"
         return f"- {format_muc_date(min(time.end, published) if published else time.end)}"
     if time.start == time.end:
         return format_muc_date(time.start)
