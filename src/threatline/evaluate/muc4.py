@@ -2312,10 +2312,10 @@ def event_to_template(
     incident_type = MUC_INCIDENT_TYPE.get(str(event.type))
     if (
         event.type == "armed_clash"
-        and (_harms_civilians(event, actors) or _harms_the_press(event, actors, article))
+        and (_harms_civilians(event, actors) or _harms_a_noncombatant(event, actors, article))
         and event.time is not None
     ):
-        # A fight that kills or wounds civilians (or one of the press) on a day the text
+        # A fight that kills or wounds civilians (or the press, or officials) on a day the text
         # gives is an attack on them (part1 1.0, point 2), not only warfare; undated, it
         # tells of fighting at large.
         incident_type = "ATTACK"
@@ -2695,16 +2695,20 @@ def _harms_civilians(event: EventMention, actors: dict[str, Actor]) -> bool:
     return any(a.kind == ActorKind.CIVILIANS for a in _actors_with_role(event, actors, {"victim"}))
 
 
-def _harms_the_press(event: EventMention, actors: dict[str, Actor], article: Article) -> bool:
-    """Whether a person harmed is told as one of the press ('Pedro Valdivia, a reporter for
-    the radio station, was killed in a shootout'): no fighter, whom a fight harms as a
-    civilian; a name alone may be a fighter's."""
+def _harms_a_noncombatant(event: EventMention, actors: dict[str, Actor], article: Article) -> bool:
+    """Whether a person harmed is told as one of the press or an official ('Pedro Valdivia,
+    a reporter for the radio station, was killed in a shootout', 'Judge Ana Ruiz'): no
+    fighter, whom a fight harms as a civilian; a name alone may be a fighter's."""
     return any(
-        any(_PRESS.search(role) for role in _appositions(a, article))
-        or any(_PRESS.search(role) for role, _ in _preceding_roles(a, article))
+        _PRESS.search(role) or _human_target_type(a, role) in _OFFICES
         for a in _actors_with_role(event, actors, {"victim"})
         if a.kind == ActorKind.PERSON
+        for role in [*_appositions(a, article), *(r for r, _ in _preceding_roles(a, article))]
     )
+
+
+#: Kinds of people in office who do not fight (part2, slot 20).
+_OFFICES = frozenset(["GOVERNMENT OFFICIAL", "LEGAL OR JUDICIAL", "DIPLOMAT"])
 
 
 #: Words that name one of the press.
