@@ -2890,6 +2890,43 @@ def test_muc4_a_dated_clash_that_harms_civilians_is_an_attack(
 
 
 @pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Pedro Valdivia, a reporter for Radio Sol, was killed today in a shootout.", True),
+        ("Radio Sol cameraman Pedro Valdivia was killed today in a shootout.", True),
+        ("Pedro Valdivia, the mayor of San Lucas, was killed today in a shootout.", True),
+        ("Judge Pedro Valdivia was killed today in a shootout.", True),
+        # a fighter, or a name alone, may be one of those who fought
+        ("Pedro Valdivia, a commander of the Northern Front, was killed today in a fight.", False),
+        ("Pedro Valdivia was killed today in a shootout.", False),
+    ],
+)
+def test_muc4_a_dated_clash_that_kills_the_press_or_an_official_is_an_attack(
+    text: str, kept: bool
+) -> None:
+    """One of the press or an official killed in a fight is no fighter: like a civilian,
+    he is the victim of an attack (part1 1.0, point 2)."""
+    today = dt.date(1990, 3, 12)
+    report = _article_report(
+        text,
+        [("a1", "Pedro Valdivia", "person", False)],
+        [
+            {
+                "type": "armed_clash",
+                "trigger": "killed",
+                "time": TimeSpan(text="today", start=today, end=today),
+                "participants": [Participant(actor="a1", role="victim")],
+            }
+        ],
+    )
+    templates = report_to_templates(report)
+    assert bool(templates) is kept
+    if kept:
+        assert [f.value for f in templates[0].slot(4).fillers] == ["ATTACK"]
+        assert [f.value for f in templates[0].slot(18).fillers] == ["PEDRO VALDIVIA"]
+
+
+@pytest.mark.parametrize(
     ("text", "trigger", "victim", "victim_kind", "named_force", "category"),
     [
         (

@@ -2387,9 +2387,14 @@ def event_to_template(
     ``named_days``: the days the article names by their date (:func:`days_named_by_date`).
     ``fallback_country``: the article's country, the location of an event that has none."""
     incident_type = MUC_INCIDENT_TYPE.get(str(event.type))
-    if event.type == "armed_clash" and _harms_civilians(event, actors) and event.time is not None:
-        # A fight that kills or wounds civilians on a day the text gives is an attack on
-        # them (part1 1.0, point 2), not only warfare; undated, it tells of fighting at large.
+    if (
+        event.type == "armed_clash"
+        and (_harms_civilians(event, actors) or _harms_a_noncombatant(event, actors, article))
+        and event.time is not None
+    ):
+        # A fight that kills or wounds civilians (or the press, or officials) on a day the text
+        # gives is an attack on them (part1 1.0, point 2), not only warfare; undated, it
+        # tells of fighting at large.
         incident_type = "ATTACK"
     doer_roles = {"perpetrator", "claimant"}
     if event.type == "security_operation" and _killing_of_unarmed(event, actors):
@@ -2765,6 +2770,28 @@ def _harms_civilians(event: EventMention, actors: dict[str, Actor]) -> bool:
     """Whether an event's victims include civilians ('two civilians were wounded'). A
     person named alone is not enough: a fighter is named too."""
     return any(a.kind == ActorKind.CIVILIANS for a in _actors_with_role(event, actors, {"victim"}))
+
+
+def _harms_a_noncombatant(event: EventMention, actors: dict[str, Actor], article: Article) -> bool:
+    """Whether a person harmed is told as one of the press or an official ('Pedro Valdivia,
+    a reporter for the radio station, was killed in a shootout', 'Judge Ana Ruiz'): no
+    fighter, whom a fight harms as a civilian; a name alone may be a fighter's."""
+    return any(
+        _PRESS.search(role) or _human_target_type(a, role) in _OFFICES
+        for a in _actors_with_role(event, actors, {"victim"})
+        if a.kind == ActorKind.PERSON
+        for role in [*_appositions(a, article), *(r for r, _ in _preceding_roles(a, article))]
+    )
+
+
+#: Kinds of people in office who do not fight (part2, slot 20).
+_OFFICES = frozenset(["GOVERNMENT OFFICIAL", "LEGAL OR JUDICIAL", "DIPLOMAT"])
+
+
+#: Words that name one of the press.
+_PRESS = re.compile(
+    r"\b(?:REPORTERS?|JOURNALISTS?|CAMERAM[AE]N|PHOTOGRAPHERS?|CORRESPONDENTS?|NEWSM[AE]N)\b"
+)
 
 
 #: Who may be killed by the state's forces in an attack, not in a fight: not fighters.
