@@ -1200,6 +1200,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     templates = _one_per_listed_place(templates, events, report)
     templates = _one_per_victim_of_separate_acts(templates, events, report.article)
     templates = _one_per_target_of_a_counted_list(templates, events, report.article)
+    # last: the name still tells apart the incidents told there while they are joined
     _no_town_named_after_a_person(templates, report, places)
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
