@@ -3608,6 +3608,64 @@ def test_muc4_incident_in_the_capital_is_in_the_town_of_the_dateline() -> None:
     abroad = home.model_copy(update={"name": "Kampala", "country": "UG"})
     assert located("KENYA", "Gunmen shot a judge in the capital.", abroad) == "KENYA"
     assert located("KENYA", "Gunmen shot a judge in the capital.", None) == "KENYA"
+    # 'this capital' is the dateline's town even when the fill names another country
+    embassy = "A bomb went off near the embassy of Norway in this capital."
+    assert located("NORWAY", embassy) == "KENYA: NAIROBI (CITY)"
+    assert located("NORWAY", "A bomb went off near the embassy in the capital.") == "NORWAY"
+
+
+def test_muc4_dateline_town_missed_in_the_dateline_is_the_town_of_its_name() -> None:
+    from threatline.evaluate.muc4 import _dateline_town
+
+    text = "PUERTO LINDO, 3 MAY 90 (RADIO) -- A bomb went off in Puerto Lindo today."
+    later = Place(
+        id="P1", name="Puerto Lindo", country="KE", level="settlement", mentions=[(53, 65)]
+    )
+    other = Place(id="P2", name="Villa Rosa", country="KE", level="settlement", mentions=[(70, 80)])
+    assert _dateline_town([other, later], 12, text) == later
+    # a town of another name is not the dateline's
+    assert _dateline_town([other], 12, text) is None
+    # the town found in the dateline comes first
+    first = later.model_copy(update={"name": "Lindo Viejo", "mentions": [(0, 12)]})
+    assert _dateline_town([later, first], 12, text) == first
+    assert _dateline_town([later], None, text) is None
+
+
+def _surname_report(person: str, gazetteer_id: str | None) -> ArticleReport:
+    """Gunmen shot ``person`` at 'Ruiz', a place the gazetteer may not know."""
+    text = f"Gunmen shot {person} at Ruiz."
+    ruiz = Place(
+        id="P1",
+        name="Ruiz",
+        country="PE",
+        level="area",
+        gazetteer_id=gazetteer_id,
+        mentions=[(text.index(" Ruiz.") + 1, len(text) - 1)],
+    )
+    report = _article_report(
+        text,
+        [("a1", "Gunmen", "armed_group", False), ("a2", person, "person", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "shot",
+                "place": EventPlace(id="P1", text="Ruiz"),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    return report.model_copy(update={"places": [ruiz]})
+
+
+def test_muc4_unknown_place_named_like_a_persons_surname_is_no_town() -> None:
+    assert _location(_surname_report("Ana Ruiz", None)) == ["PERU"]
+    # a place the gazetteer knows, or a person who goes by the place's whole name, stays
+    assert _location(_surname_report("Ana Ruiz", "geonames:1")) == ["PERU: RUIZ (REGION)"]
+    assert _location(_surname_report("Ruiz", None)) == ["PERU: RUIZ (REGION)"]
+    assert _location(_surname_report("Ana Lopez", None)) == ["PERU: RUIZ (REGION)"]
 
 
 def _shooting_on_a_street(*places: Place) -> ArticleReport:

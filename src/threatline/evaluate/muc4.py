@@ -1109,7 +1109,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     from threatline.geo import dateline_place_end  # only location fills need it
 
     dateline_end = dateline_place_end(report.article.text)
-    home = _dateline_town(report.places, dateline_end)
+    home = _dateline_town(report.places, dateline_end, report.article.text)
     templates: list[MucTemplate] = []
     events: dict[int, list[EventMention]] = {}  # template id -> its events
     written_days = _days_written_out(report.timexes, report.article.text)
@@ -1200,6 +1200,8 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     templates = _one_per_listed_place(templates, events, report)
     templates = _one_per_victim_of_separate_acts(templates, events, report.article)
     templates = _one_per_target_of_a_counted_list(templates, events, report.article)
+    # last: the name still tells apart the incidents told there while they are joined
+    _no_town_named_after_a_person(templates, report, places)
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
     return templates
@@ -1785,8 +1787,16 @@ def _capital_of_the_dateline(
     if not any(_CAPITAL.search(text) for text in texts):
         return
     value = _location_fill(home, places)
-    if value and parse_muc_location(value).country == parse_muc_location(fill[0].value).country:
+    if value and (
+        parse_muc_location(value).country == parse_muc_location(fill[0].value).country
+        # 'this capital' can only be the dateline's town, whatever country the fill names
+        # ('the embassy of the United States in this capital')
+        or any(_THIS_CITY.search(text) for text in texts)
+    ):
         template.slots[3] = _one(value)
+
+
+_THIS_CITY = re.compile(r"(?i)\b(?:in|of|at) this (?:capital|city)\b")
 
 
 def _place_from_paragraph(
@@ -1838,19 +1848,19 @@ def _named_again(place: Place, text: str) -> list[int]:
     return sorted(at)
 
 
-def _dateline_town(places: Iterable[Place], dateline_end: int | None) -> Place | None:
-    """The town of the text's dateline (``dateline_end``: where the dateline's place ends)."""
+def _dateline_town(
+    places: Iterable[Place], dateline_end: int | None, text: str = ""
+) -> Place | None:
+    """The town of the text's dateline (``dateline_end``: where the dateline's place ends);
+    a town the place stage missed in the dateline is the town of the same name it found
+    later in ``text``."""
     if dateline_end is None:
         return None
-    return next(
-        (
-            p
-            for p in places
-            if p.level == PlaceLevel.SETTLEMENT
-            and any(start < dateline_end for start, _ in p.mentions)
-        ),
-        None,
-    )
+    towns = [p for p in places if p.level == PlaceLevel.SETTLEMENT]
+    in_dateline = (p for p in towns if any(start < dateline_end for start, _ in p.mentions))
+    written = normalize_fill(re.sub(r"\([^)]*\)", " ", text[:dateline_end]))
+    by_name = (p for p in towns if written and normalize_fill(p.name) == written)
+    return next(in_dateline, None) or next(by_name, None)
 
 
 #: Words of a sentence that tell of an act of violence ('the crime committed on 16 May',
@@ -4805,6 +4815,31 @@ def _named_region_of(place: Place, places: Iterable[Place]) -> Place | None:
         ),
         None,
     )
+
+
+def _no_town_named_after_a_person(
+    templates: Sequence[MucTemplate], report: ArticleReport, places: dict[str, Place]
+) -> None:
+    """A name the gazetteer does not know that is part of a longer name of a person of the
+    article ('Rivas' of 'Julio Rivas') is that person told by surname, not a place: an
+    incident located there is told only by its country."""
+    names = [_words(a.name) for a in report.actors if a.kind == ActorKind.PERSON]
+    surnames = {
+        value: _country_name(p.country)
+        for p in report.places
+        if p.level == PlaceLevel.AREA
+        and p.gazetteer_id is None
+        and any(set() < _words(p.name) < name for name in names)
+        and (value := _location_fill(p, places))
+    }
+    for template in templates:
+        fill = template.slot(3).fillers
+        if fill and fill[0].value in surnames:
+            template.slots[3] = _one(surnames[fill[0].value])
+
+
+def _words(name: str) -> set[str]:
+    return set(normalize_fill(name).split())
 
 
 def _country_name(code: str | None) -> str | None:
