@@ -1550,6 +1550,7 @@ def test_muc4_a_description_leaves_its_nationality_out() -> None:
         # 'some' alone counts no one; 'some 30' is a count
         ("Some unidentified men shot the judge.", "unidentified men", "UNIDENTIFIED MEN"),
         ("Some 30 rebels shot the judge.", "rebels", "SOME 30 REBELS"),
+        ("Some twenty rebels shot the judge.", "rebels", "SOME TWENTY REBELS"),
     ],
 )
 def test_muc4_individual_perpetrators_keep_their_count_and_nationality(

@@ -4155,7 +4155,13 @@ def _counted(actor: Actor, text: str, article: Article) -> str:
         match = _COUNT_BEFORE.search(before + " ")
         counted = f"{match.group(1).strip()} {mention}" if match and match.group(1) else mention
         counted = re.sub(r"^(?:(?:THE|A|AN|ANOTHER|THIS|THAT|THESE|THOSE)\s+)+", "", counted)
-        counted = re.sub(r"^SOME\s+(?!\d)", "", counted)
+        # 'some' alone counts no one ('some unidentified men'); 'some 30', 'some twenty' do
+        counted = re.sub(
+            r"^SOME\s+(?!\d|OF\b|(?:TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|"
+            r"ELEVEN|TWELVE|FIFTEEN|TWENTY|THIRTY|FORTY|FIFTY|HUNDREDS?|DOZENS?)\b)",
+            "",
+            counted,
+        )
         return counted.strip() or text
     return text
 
