@@ -1561,6 +1561,13 @@ def test_muc4_a_description_leaves_its_nationality_out() -> None:
         # what they carry or where they are is not what they wear
         ("Two men wearing rifles shot the judge.", "men", "TWO MEN"),
         ("Two men in a red car shot the judge.", "men", "TWO MEN"),
+        # a comparison the parser split keeps its first word
+        ("More than seven men shot the judge.", "than seven men", "MORE THAN SEVEN MEN"),
+        ("Fewer than ten rebels shot the judge.", "than ten rebels", "FEWER THAN TEN REBELS"),
+        # 'some' alone counts no one; 'some 30' is a count
+        ("Some unidentified men shot the judge.", "unidentified men", "UNIDENTIFIED MEN"),
+        ("Some 30 rebels shot the judge.", "rebels", "SOME 30 REBELS"),
+        ("Some twenty rebels shot the judge.", "rebels", "SOME TWENTY REBELS"),
     ],
 )
 def test_muc4_individual_perpetrators_keep_their_count_and_nationality(
@@ -2298,6 +2305,38 @@ def test_muc4_members_of_a_group_are_the_individuals_of_their_own_sentence() -> 
     assert individuals("FPL guerrillas bombed a bank.") == ["GUERRILLAS"]
     # the members named in another story of the report are not this attack's doers
     assert individuals("The FPL bombed a bank. Last year guerrillas of the FPL met.") == []
+
+
+def test_muc4_a_groups_guerrillas_are_told_without_its_acronym() -> None:
+    def individuals(text: str) -> list[str]:
+        report = _article_report(
+            text,
+            [("a1", "PLA", "armed_group", True)],
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "bombed",
+                    "physical": ["bank"],
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        names = [
+            m.span() for m in re.finditer(r"PLA (?:urban )?\w+|Popular Liberation \w+ \w+", text)
+        ]
+        group = report.actors[0].model_copy(
+            update={"name": "Popular Liberation Army", "aliases": ["PLA"], "mentions": names}
+        )
+        (template,) = report_to_templates(report.model_copy(update={"actors": [group]}))
+        return [f.value for f in template.slot(9).fillers]
+
+    assert individuals("PLA guerrillas bombed a bank.") == ["GUERRILLAS"]
+    assert individuals("PLA urban guerrillas bombed a bank.") == ["URBAN GUERRILLAS"]
+    # other members keep it, and so do guerrillas of a group named in words
+    assert individuals("PLA terrorists bombed a bank.") == ["PLA TERRORISTS"]
+    assert individuals("Popular Liberation Army guerrillas bombed a bank. The PLA did.") == [
+        "POPULAR LIBERATION ARMY GUERRILLAS"
+    ]
 
 
 def test_muc4_the_events_own_description_of_its_doers_is_their_one_fill() -> None:

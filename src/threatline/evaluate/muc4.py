@@ -4185,9 +4185,20 @@ def _counted(actor: Actor, text: str, article: Article) -> str:
         if nation.rstrip("'") in _nation_words() and not mention.startswith(nation):
             mention = f"{nation} {mention}"  # 'Peruvian guerrillas'
             before = before[: before.rstrip().rfind(nation)]
+        if mention.startswith("THAN ") and before.split()[-1:] in (["MORE"], ["LESS"], ["FEWER"]):
+            # 'more than ten men': the parser gives the noun 'than' but not 'more'
+            mention = f"{before.split()[-1]} {mention}"
+            before = before[: before.rstrip().rfind(" ") + 1]
         match = _COUNT_BEFORE.search(before + " ")
         counted = f"{match.group(1).strip()} {mention}" if match and match.group(1) else mention
         counted = re.sub(r"^(?:(?:THE|A|AN|ANOTHER|THIS|THAT|THESE|THOSE)\s+)+", "", counted)
+        # 'some' alone counts no one ('some unidentified men'); 'some 30', 'some twenty' do
+        counted = re.sub(
+            r"^SOME\s+(?!\d|OF\b|(?:TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|"
+            r"ELEVEN|TWELVE|FIFTEEN|TWENTY|THIRTY|FORTY|FIFTY|HUNDREDS?|DOZENS?)\b)",
+            "",
+            counted,
+        )
         return counted.strip() or text
     return text
 
@@ -4511,7 +4522,18 @@ def _generic_mentions(actor: Actor, article: Article, event: EventMention) -> li
         if any(s.start <= start < s.end for s in event.evidence)
     ]
     here = actor.model_copy(update={"mentions": inside}) if event.evidence else actor
-    return [t for t in _mention_texts(here, article) if _is_generic(t)]
+    return [_without_acronym(t, actor) for t in _mention_texts(here, article) if _is_generic(t)]
+
+
+def _without_acronym(text: str, actor: Actor) -> str:
+    """'PLA GUERRILLAS' -> 'GUERRILLAS': MUC-4 fills give a group's guerrillas without the
+    group's acronym before them (its name is PERP: ORGANIZATION ID's); a name in words
+    ('Popular Liberation Army guerrillas') and other heads ('PLA terrorists') they keep."""
+    words = text.split()
+    acronyms = {a for a in actor.aliases if a.isalpha() and a.isupper() and " " not in a}
+    if len(words) >= 2 and words[0] in acronyms and words[-1] in ("GUERRILLAS", "GUERRILLA"):
+        return " ".join(words[1:])
+    return text
 
 
 def _is_generic(text: str) -> bool:
