@@ -1893,6 +1893,44 @@ def test_events_coordinated_clauses_of_one_act_stay_one_event(nlp, text):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text, bombed, burned",
+    [
+        (
+            "Two bank branches were blown up in Dalton on Monday while a hotel was burned.",
+            "Two bank branches",
+            "hotel",
+        ),
+        (
+            "Rebels blew up a bridge and burned two buses near Dalton on Monday.",
+            "bridge",
+            "two buses",
+        ),
+    ],
+)
+def test_events_a_bombing_and_a_burning_of_other_things_are_two_acts(nlp, text, bombed, burned):
+    events = [e for e in run(nlp, text) if e.type in VIOLENT_TYPES]
+    found = [(e.type, [s.text for s in e.physical_targets]) for e in events]
+    assert found == [("bombing", [bombed]), ("arson", [burned])]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the bomb itself started the fire
+        "A bomb exploded in a hotel in Dalton on Monday and set the building on fire.",
+        # one thing bombed and burned
+        "Rebels blew up the town hall of Dalton on Monday and burned it.",
+    ],
+)
+def test_events_a_bombing_that_burns_is_one_act(nlp, text):
+    events = [e for e in run(nlp, text) if e.type in VIOLENT_TYPES]
+    assert len(events) == 1, [(e.trigger.text, e.type) for e in events]
+    assert events[0].type == "bombing"
+
+
+@pytest.mark.model
 def test_events_one_incident_told_in_several_sentences_is_one_event(nlp):
     text = (
         "A bomb exploded at the Dalton pipeline on Monday. The attack occurred at night. "
@@ -3293,6 +3331,10 @@ def test_events_setting_a_building_on_fire_is_arson(nlp):
     event = only(run(nlp, "Masked men set the school on fire after beating the guard."))
     assert (event.type, [s.text for s in event.physical_targets]) == ("arson", ["school"])
     assert run(nlp, "The men sat by the fire in the school.") == []
+    # the phrase hangs on a longer object
+    event = only(run(nlp, "Masked men set a small restaurant on fire in Dalton on Monday."))
+    assert (event.type, [s.text for s in event.physical_targets]) == ("arson", ["small restaurant"])
+    assert run(nlp, "Masked men set a small restaurant on a hill near Dalton.") == []
 
 
 @pytest.mark.model
