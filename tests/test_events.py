@@ -884,6 +884,28 @@ def test_events_a_list_after_a_colon_belongs_to_its_own_noun(nlp):
 
 
 @pytest.mark.model
+def test_events_names_a_colon_lists_after_an_act_noun_are_its_victims(nlp):
+    text = (
+        "We will mention the assassinations which occurred in May in Salta: Pedro Valdivia, "
+        "Jorge Salas, and Mario Paz."
+    )
+    people = [
+        actor(text, name.split()[1].lower(), ActorKind.PERSON, name)
+        for name in ("Pedro Valdivia", "Jorge Salas", "Mario Paz")
+    ]
+    event = only([e for e in run(nlp, text, actors=people) if e.type in VIOLENT_TYPES])
+    assert {"valdivia", "salas", "paz"} <= {a for a, r in roles(event) if r == "victim"}
+
+
+@pytest.mark.model
+def test_events_a_clause_after_a_colon_names_no_victim_of_the_act_noun(nlp):
+    text = "He spoke of the assassinations in Salta: Pedro Valdivia said the town is calm."
+    people = [actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")]
+    events = run(nlp, text, actors=people)
+    assert all(("valdivia", "victim") not in roles(e) for e in events)
+
+
+@pytest.mark.model
 def test_events_who_is_accused_of_a_killing_is_its_perpetrator(nlp):
     text = "The minister accused the Popular Front of murdering the mayor of Salta."
     front = actor(text, "front", ActorKind.ARMED_GROUP, "Popular Front")

@@ -2238,6 +2238,17 @@ def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
     ]
     if victims:
         return victims
+    # 'the murders that occurred in July: A, B and C': the names the colon lists
+    listed = [
+        c
+        for c in noun.children
+        if c.dep_ == "appos"
+        and _person_name(c)
+        and c.left_edge.i > 0
+        and noun.doc[c.left_edge.i - 1].text == ":"
+    ]
+    if listed:
+        return [v for c in listed for v in _conjuncts(c)]
     for child in noun.children:
         if child.dep_ != "poss":
             continue
