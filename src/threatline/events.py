@@ -519,12 +519,6 @@ def _object(token: Token) -> Token | None:
         return token.head  # 'two businessmen kidnapped in Medellin'
     if _done_to_person(token):
         return token.head  # 'the recently murdered senator'
-    if token.pos_ == "VERB" and not _is_passive(token):
-        # 'murdered in less than two days, judge A, colonel B and senator C': the object
-        # put after a time phrase, which the parser takes for an adverb
-        named = [c for c in token.children if c.dep_ == "npadvmod" and _person_name(c)]
-        if named:
-            return named[0]
     return _noun_before_participle(token)
 
 
