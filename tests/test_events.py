@@ -884,6 +884,28 @@ def test_events_a_list_after_a_colon_belongs_to_its_own_noun(nlp):
 
 
 @pytest.mark.model
+def test_events_names_a_colon_lists_after_an_act_noun_are_its_victims(nlp):
+    text = (
+        "We will mention the assassinations which occurred in May in Salta: Pedro Valdivia, "
+        "Jorge Salas, and Mario Paz."
+    )
+    people = [
+        actor(text, name.split()[1].lower(), ActorKind.PERSON, name)
+        for name in ("Pedro Valdivia", "Jorge Salas", "Mario Paz")
+    ]
+    event = only([e for e in run(nlp, text, actors=people) if e.type in VIOLENT_TYPES])
+    assert {"valdivia", "salas", "paz"} <= {a for a, r in roles(event) if r == "victim"}
+
+
+@pytest.mark.model
+def test_events_a_clause_after_a_colon_names_no_victim_of_the_act_noun(nlp):
+    text = "He spoke of the assassinations in Salta: Pedro Valdivia said the town is calm."
+    people = [actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")]
+    events = run(nlp, text, actors=people)
+    assert all(("valdivia", "victim") not in roles(e) for e in events)
+
+
+@pytest.mark.model
 def test_events_who_is_accused_of_a_killing_is_its_perpetrator(nlp):
     text = "The minister accused the Popular Front of murdering the mayor of Salta."
     front = actor(text, "front", ActorKind.ARMED_GROUP, "Popular Front")
@@ -1890,6 +1912,44 @@ def test_events_one_act_told_of_two_subjects_in_coordinated_clauses_is_two_event
 def test_events_coordinated_clauses_of_one_act_stay_one_event(nlp, text):
     events = [e for e in run(nlp, text) if e.type in VIOLENT_TYPES]
     assert len(events) == 1, [(e.trigger.text, roles(e)) for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, bombed, burned",
+    [
+        (
+            "Two bank branches were blown up in Dalton on Monday while a hotel was burned.",
+            "Two bank branches",
+            "hotel",
+        ),
+        (
+            "Rebels blew up a bridge and burned two buses near Dalton on Monday.",
+            "bridge",
+            "two buses",
+        ),
+    ],
+)
+def test_events_a_bombing_and_a_burning_of_other_things_are_two_acts(nlp, text, bombed, burned):
+    events = [e for e in run(nlp, text) if e.type in VIOLENT_TYPES]
+    found = [(e.type, [s.text for s in e.physical_targets]) for e in events]
+    assert found == [("bombing", [bombed]), ("arson", [burned])]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the bomb itself started the fire
+        "A bomb exploded in a hotel in Dalton on Monday and set the building on fire.",
+        # one thing bombed and burned
+        "Rebels blew up the town hall of Dalton on Monday and burned it.",
+    ],
+)
+def test_events_a_bombing_that_burns_is_one_act(nlp, text):
+    events = [e for e in run(nlp, text) if e.type in VIOLENT_TYPES]
+    assert len(events) == 1, [(e.trigger.text, e.type) for e in events]
+    assert events[0].type == "bombing"
 
 
 @pytest.mark.model
@@ -3293,6 +3353,10 @@ def test_events_setting_a_building_on_fire_is_arson(nlp):
     event = only(run(nlp, "Masked men set the school on fire after beating the guard."))
     assert (event.type, [s.text for s in event.physical_targets]) == ("arson", ["school"])
     assert run(nlp, "The men sat by the fire in the school.") == []
+    # the phrase hangs on a longer object
+    event = only(run(nlp, "Masked men set a small restaurant on fire in Dalton on Monday."))
+    assert (event.type, [s.text for s in event.physical_targets]) == ("arson", ["small restaurant"])
+    assert run(nlp, "Masked men set a small restaurant on a hill near Dalton.") == []
 
 
 @pytest.mark.model

@@ -284,6 +284,7 @@ class _Mention:
     country: str | None = None  # where a back-reference says it happened, when no place does
     embedded: bool = False  # a back-reference inside another event's clause ('claimed the attack')
     planted_device: bool = False  # 'defused a bomb': the device of a prevented bombing
+    apart: list[Token] = field(default_factory=list)  # clauses of other acts below it
 
     @property
     def family(self) -> str:
@@ -552,6 +553,16 @@ def _has_required(token: Token, required: dict[str, Any]) -> bool:
         # 'set the hotel ablaze', 'claimed responsibility' parsed one level down
         for grandchild in child.children:
             if grandchild.dep_ in required["deps"] and _lemma(grandchild) in lemmas:
+                return True
+            # 'set the town hall on fire': the phrase hangs on the object
+            if (
+                child.dep_ == "dobj"
+                and grandchild.dep_ == "prep"
+                and any(
+                    g.dep_ == "pobj" and g.dep_ in required["deps"] and _lemma(g) in lemmas
+                    for g in grandchild.children
+                )
+            ):
                 return True
     # a misparse may put the particle next to the verb without an arc ('crack down on')
     sent_end = token.sent.end
@@ -1124,6 +1135,10 @@ def _merge_in_sentence(mentions: list[_Mention], lex: Lexicon) -> list[_Mention]
                 continue  # 'set a truck alight protesting the shelling': the shelling came before
             if _coordinated_acts(a, b):
                 continue  # 'A was shot in X, and B was shot in Y': one act each
+            if _acts_of_two_kinds(a, b, lex):
+                first, second = sorted((a, b), key=lambda m: m.token.i)
+                first.apart.append(second.token)  # its words are the other act's
+                continue
             if _done_to_person(a.token) or _done_to_person(b.token):
                 continue  # 'a bomb hit the party of the murdered senator': the murder came before
             keeper, other = (a, b) if _keeps(a, b) else (b, a)
@@ -1161,6 +1176,32 @@ def _coordinated_acts(a: _Mention, b: _Mention) -> bool:
     if subjects[0] is None or subjects[1] is None:
         return False
     return subjects[0].lower_ != subjects[1].lower_
+
+
+#: Acts of kinds that one act does not take at once, each told with its own verb.
+_SEPARATE_KINDS = frozenset(["bombing", "arson"])
+_SIDE_BY_SIDE = frozenset(["conj", "advcl"])
+
+
+def _acts_of_two_kinds(a: _Mention, b: _Mention, lex: Lexicon) -> bool:
+    """Whether two joined clauses tell a bombing and a burning, each done to a thing of its
+    own: 'two banks were blown up while a shop was burned', 'they bombed the bank and set
+    the shop on fire' are two acts ('a bomb exploded and set the shop on fire' is one: the
+    bomb did both)."""
+    first, second = sorted((a.token, b.token), key=lambda t: t.i)
+    if second.dep_ not in _SIDE_BY_SIDE or second.head.i != first.i:
+        return False
+    if first.pos_ != "VERB" or second.pos_ != "VERB":
+        return False
+    if a.type == b.type or {a.type, b.type} - _SEPARATE_KINDS:
+        return False
+    subject = _own_subject(second)
+    if subject is not None and subject.dep_ == "nsubj" and _lemma(subject) in lex.instruments:
+        return False  # the device of the first act does the second
+    things = [_object(t) for t in (first, second)]
+    if any(t is None or t.pos_ == "PRON" for t in things):
+        return False
+    return _lemma(things[0]) != _lemma(things[1])
 
 
 def _own_subject(verb: Token) -> Token | None:
@@ -1230,6 +1271,9 @@ def _scope_tokens(mention: _Mention, sentence_mentions: list[_Mention]) -> list[
     for root in roots:
         for token in root.subtree:
             seen[token.i] = token
+    for other in mention.apart:
+        for token in other.subtree:
+            seen.pop(token.i, None)
     return [seen[i] for i in sorted(seen)]
 
 
@@ -2194,6 +2238,17 @@ def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
     ]
     if victims:
         return victims
+    # 'the murders that occurred in July: A, B and C': the names the colon lists
+    listed = [
+        c
+        for c in noun.children
+        if c.dep_ == "appos"
+        and _person_name(c)
+        and c.left_edge.i > 0
+        and noun.doc[c.left_edge.i - 1].text == ":"
+    ]
+    if listed:
+        return [v for c in listed for v in _conjuncts(c)]
     for child in noun.children:
         if child.dep_ != "poss":
             continue
