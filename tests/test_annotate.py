@@ -178,9 +178,10 @@ def test_annotate_truecase_an_acronym_that_spells_a_word_of_a_set_phrase(monkeyp
     from threatline import annotate as annotate_module
 
     acronyms, phrases = annotate_module._actor_names()
-    # "LONG" and "FAR" as the acronyms of groups: the word in a set phrase, else the group
+    # "LONG" and "FAR" as the acronyms of groups: the word in a set phrase, else the group;
+    # "NORVA" as an agency's, which is no English word
     monkeypatch.setattr(
-        annotate_module, "_actor_names", lambda: (acronyms | {"long", "far"}, phrases)
+        annotate_module, "_actor_names", lambda: (acronyms | {"long", "far", "norva"}, phrases)
     )
     cased = _cased(
         "MEMBERS OF THE LONG ATTACKED A POST. AS LONG AS THE TALKS LAST, THE LONG WILL "
@@ -193,3 +194,5 @@ def test_annotate_truecase_an_acronym_that_spells_a_word_of_a_set_phrase(monkeyp
     assert "The LONG from the north" in cased
     assert "So far the far right and the far left marched" in cased
     assert "The FAR bombed" in cased
+    # an acronym that spells no such word stays one: a news agency's
+    assert "and NORVA from the capital" in _cased("REUTERS AND NORVA FROM THE CAPITAL SAID IT.")

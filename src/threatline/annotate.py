@@ -460,7 +460,7 @@ _GROUP_NOUNS_AFTER_ACRONYM = frozenset(
         "ambassador",
     ]
 )
-# An acronym that spells an adverb ("FAR") is the word in the phrases of degree and
+# An acronym that spells an adjective or adverb ("FAR") is the word in the phrases of degree and
 # distance it makes: after a degree word ("so far", "thus far", "too far", "how far"),
 # inside "as ... as", or before a word such phrases go on with ("far from", "far more",
 # "far right"); a group's name after "the" or "of" goes on with such words too ("the
@@ -615,7 +615,7 @@ def truecase(text: str) -> str:
 
     common = _common_words()
     proper = _proper_words() | _demonym_words()
-    _, _, nouns = _lexicon()
+    bases, _, nouns = _lexicon()
     heads = _head_nouns()
     places = _single_place_words()
     acronyms, _ = _actor_names()
@@ -681,7 +681,11 @@ def truecase(text: str) -> str:
             kind = "title"
         elif (
             bare in acronyms
-            and not _acronym_spells_a_phrase_word(lowered_words, n, sentence_first)
+            and not (
+                bare in bases  # a word that is no noun only: "far", not "afp"
+                and bare not in nouns
+                and _acronym_spells_a_phrase_word(lowered_words, n, sentence_first)
+            )
             and (
                 bare not in STOP_WORDS
                 or previous == "the"
