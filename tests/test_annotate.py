@@ -171,3 +171,28 @@ def test_annotate_truecase_a_violent_verb_outside_the_word_tables_stays_common()
     assert "was machinegunning the crowd" in cased
     # a name that is no trigger keeps its capital
     assert "Pedro Valdivia" in cased
+
+
+@pytest.mark.model
+def test_annotate_truecase_an_acronym_that_spells_a_word_of_a_set_phrase(monkeypatch):
+    from threatline import annotate as annotate_module
+
+    acronyms, phrases = annotate_module._actor_names()
+    # "LONG" and "FAR" as the acronyms of groups: the word in a set phrase, else the group;
+    # "NORVA" as an agency's, which is no English word
+    monkeypatch.setattr(
+        annotate_module, "_actor_names", lambda: (acronyms | {"long", "far", "norva"}, phrases)
+    )
+    cased = _cased(
+        "MEMBERS OF THE LONG ATTACKED A POST. AS LONG AS THE TALKS LAST, THE LONG WILL "
+        "NOT FIGHT. HOW LONG WILL IT TAKE? THE TALKS LASTED LONG ENOUGH. THE LONG FROM THE "
+        "NORTH CAME. SO FAR THE FAR RIGHT AND THE FAR LEFT MARCHED. THE FAR BOMBED A BRIDGE."
+    )
+    assert "Members of the LONG attacked" in cased
+    assert "As long as the talks last, the LONG will not" in cased
+    assert "How long will" in cased and "lasted long enough" in cased
+    assert "The LONG from the north" in cased
+    assert "So far the far right and the far left marched" in cased
+    assert "The FAR bombed" in cased
+    # an acronym that spells no such word stays one: a news agency's
+    assert "and NORVA from the capital" in _cased("REUTERS AND NORVA FROM THE CAPITAL SAID IT.")

@@ -106,6 +106,27 @@ def test_the_known_group_named_only_as_no_doer_is_not_assumed(nlp, about_the_gro
     assert ("plf", "perpetrator") not in roles(event)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Popular Liberation Front denounced the massacre of twelve peasants in Arcos.",
+        "In a communique, the Popular Liberation Front condemned the bombing of the town hall.",
+    ],
+)
+def test_a_group_that_denounces_an_act_is_not_its_inferred_doer(nlp, text):
+    front = actor(text, "plf", ARMED, "Popular Liberation Front")
+    for event in run(nlp, text, [front]):
+        assert ("plf", "perpetrator") not in roles(event)
+
+
+def test_a_group_named_beside_an_act_it_does_not_denounce_is_inferred(nlp):
+    text = "The Popular Liberation Front was active in Arcos, where the town hall was bombed."
+    front = actor(text, "plf", ARMED, "Popular Liberation Front")
+    event = only([e for e in run(nlp, text, [front]) if e.type == "bombing"])
+    assert ("plf", "perpetrator") in roles(event)
+    assert ("context", "assumes") in stances(event)
+
+
 def test_members_described_take_the_known_group_their_context_names(nlp):
     text = (
         "The Popular Liberation Front announced a new offensive in the north. "

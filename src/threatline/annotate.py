@@ -418,6 +418,18 @@ _CAPTIVE_COMPLEMENTS = frozenset(
 _COMPLEMENT_WINDOW = 8
 
 
+def _acronym_spells_a_phrase_word(lowered_words: list[str], n: int, sentence_first: int) -> bool:
+    """Whether the known acronym at word n is an English word of a set phrase here: "so
+    FAR", "AS FAR AS", "FAR FROM", "THE FAR RIGHT" (see :data:`_DEGREE_WORDS_BEFORE`)."""
+    previous = lowered_words[n - 1] if n > sentence_first else ""
+    following = lowered_words[n + 1] if n + 1 < len(lowered_words) else ""
+    if previous in _DEGREE_WORDS_BEFORE or following in _WING_WORDS:
+        return True
+    if previous == "as" and following == "as":
+        return True
+    return following in _PHRASE_WORDS_AFTER and previous not in ("the", "of", "by")
+
+
 def _is_captive_complement(lowered_words: list[str], n: int, sentence_first: int) -> bool:
     """Whether word n completes "take/hold ... hostage" begun in its sentence."""
     if lowered_words[n] not in _CAPTIVE_COMPLEMENTS:
@@ -447,6 +459,18 @@ _GROUP_NOUNS_AFTER_ACRONYM = frozenset(
         "embassy",
         "ambassador",
     ]
+)
+# An acronym that spells an adjective or adverb ("FAR") is the word in the phrases of degree and
+# distance it makes: after a degree word ("so far", "thus far", "too far", "how far"),
+# inside "as ... as", or before a word such phrases go on with ("far from", "far more",
+# "far right"); a group's name after "the" or "of" goes on with such words too ("the
+# FAR from the north"), save the political wings.
+_DEGREE_WORDS_BEFORE = frozenset(["so", "thus", "too", "how", "very"])
+_PHRASE_WORDS_AFTER = frozenset(
+    ["from", "more", "less", "enough", "away", "beyond", "ahead", "behind", "fewer", "greater"]
+)
+_WING_WORDS = frozenset(
+    ["right", "left", "rightist", "leftist", "right-wing", "left-wing", "rightists", "leftists"]
 )
 # Words before which a noun is a common noun in this text ("the walker" is a walker).
 _DETERMINERS = frozenset(
@@ -591,7 +615,7 @@ def truecase(text: str) -> str:
 
     common = _common_words()
     proper = _proper_words() | _demonym_words()
-    _, _, nouns = _lexicon()
+    bases, _, nouns = _lexicon()
     heads = _head_nouns()
     places = _single_place_words()
     acronyms, _ = _actor_names()
@@ -657,6 +681,11 @@ def truecase(text: str) -> str:
             kind = "title"
         elif (
             bare in acronyms
+            and not (
+                bare in bases  # a word that is no noun only: "far", not "afp"
+                and bare not in nouns
+                and _acronym_spells_a_phrase_word(lowered_words, n, sentence_first)
+            )
             and (
                 bare not in STOP_WORDS
                 or previous == "the"

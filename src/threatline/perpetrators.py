@@ -139,12 +139,18 @@ def infer_perpetrators(
         # members described: only a named group of the knowledge base can be theirs
         candidates = [a for a in groups if a.id not in roled and (a.in_kb or not described)]
         spans = [(s.start, s.end) for s in event.evidence]
-        found = _named_within(candidates, spans)
+        # a group that denounces the act ('the Front denounced the army's massacre') is its
+        # accuser there, not its doer
+        as_doers = [
+            a.model_copy(update={"mentions": [m for m in a.mentions if not _accuses(doc, m)]})
+            for a in candidates
+        ]
+        found = _named_within(as_doers, spans)
         targeted = event.physical_targets or any(
             p.role in (Role.VICTIM.value, Role.TARGET.value) for p in event.participants
         )
         if not found and targeted:
-            found = _named_within(candidates, [_paragraph_around(text, *s) for s in spans])
+            found = _named_within(as_doers, [_paragraph_around(text, *s) for s in spans])
             known = [a for a in candidates if a.in_kb]
             if not found and known:
                 most_named = max(known, key=lambda a: len(a.mentions))
@@ -480,6 +486,16 @@ def _governing_verb(span: SentenceSpan) -> tuple[set[int], Token, Token]:
 def _no_doer_here(phrase: set[int], verb: Token, doc: Doc) -> bool:
     """The group is set against ('against the Front') or condemns, denies or accuses."""
     return any(doc[i].lower_ == "against" for i in phrase) or verb.lemma_.lower() in _DISOWNING
+
+
+def _accuses(doc: Doc, mention: tuple[int, int]) -> bool:
+    """Whether the mention is the subject of a verb that condemns, denies or accuses
+    ('the Front denounced the massacre')."""
+    span = doc.char_span(*mention, alignment_mode="expand")
+    if span is None:
+        return False
+    _phrase, token, verb = _governing_verb(span)
+    return token.dep_ == "nsubj" and verb.lemma_.lower() in _DISOWNING
 
 
 def _violence_done_to(token: Token, verb: Token) -> bool:
