@@ -4618,6 +4618,10 @@ def test_muc4_the_act_s_own_description_of_its_doers() -> None:
         ("REBELS BURNED TWO HOUSES IN YURIMAGUAS, KILLING TWO PEASANTS.", []),
         ("REBELS BURNED TWO HOUSES IN YURIMAGUAS, VADO ALTO.", []),
         ("BOMBS WENT OFF IN YURIMAGUAS AND THIS MORNING IN VADO ALTO.", []),
+        # the list ends its sentence: the period is no part of the last name
+        ("REBELS BURNED TWO HOUSES IN YURIMAGUAS, VADO ALTO, AND LOS OLMOS. POLICE CAME LATER.",
+         ["VADO ALTO", "LOS OLMOS"]),
+        ("REBELS BURNED TWO HOUSES IN YURIMAGUAS. POLICE CAME LATER.", []),
     ],
 )  # fmt: skip
 def test_muc4_places_listed_after_the_place_of_an_act(text: str, names: list[str]) -> None:
@@ -4642,6 +4646,15 @@ def test_muc4_places_listed_after_the_place_of_an_act(text: str, names: list[str
          "Alto on Sunday.", ["YURIMAGUAS"]),
         ("Soldiers strafed the homes of peasants in Yurimaguas and Vado Alto on Sunday, killing "
          "four peasants.", ["YURIMAGUAS"]),
+        # the act told first, its towns in a later sentence about it
+        ("REBELS OF THE NORTHERN FRONT BURNED THE HOMES OF PEASANTS IN ATTACKS ON FOUR TOWNS "
+         "YESTERDAY. THE ATTACKS TOOK PLACE IN THE TOWNS OF YURIMAGUAS, VADO ALTO, PIEDRA NEGRA, "
+         "AND LOS OLMOS. THE POLICE ARRIVED LATER.",
+         ["YURIMAGUAS", "VADO ALTO", "PIEDRA NEGRA", "LOS OLMOS"]),
+        # towns the doers came from are not where the act was done
+        ("REBELS OF THE NORTHERN FRONT BURNED THE HOMES OF PEASANTS IN ATTACKS ON FOUR TOWNS "
+         "YESTERDAY. THE REBELS CAME FROM THE TOWNS OF YURIMAGUAS, VADO ALTO, PIEDRA NEGRA, AND "
+         "LOS OLMOS. THE POLICE ARRIVED LATER.", ["YURIMAGUAS"]),
     ],
 )  # fmt: skip
 def test_muc4_an_act_told_over_a_list_of_towns_is_one_incident_in_each(

@@ -4344,3 +4344,20 @@ def test_events_an_on_that_blames_no_act_names_no_doer(nlp, text):
     events = run(nlp, text, actors=[bishop, mayor])
     assert any(e.type in VIOLENT_TYPES for e in events)
     assert all(("mayor", "perpetrator") not in roles(e) for e in events)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # a run of so many acts: the acts were done, each of their own kind
+        ("The attacks on the three towns were followed by a series of five bomb attacks in "
+         "the capital.", ["attack", "bombing"]),
+        ("Police counted a wave of six bombings in the capital.", ["bombing"]),
+        # a run of acts without a number, or a count of acts: no act told
+        ("The police fear a new wave of bomb attacks in the capital.", []),
+        ("The number of 12 bomb attacks in the capital worries the police.", []),
+    ],
+)  # fmt: skip
+def test_events_a_counted_series_of_acts_tells_acts(nlp, text, types):
+    assert [e.type for e in run(nlp, text)] == types

@@ -913,8 +913,16 @@ def _is_statistic(token: Token, lex: Lexicon) -> bool:
     """'the number of attacks', 'the threat of attacks'."""
     head = token.head
     if token.dep_ == "pobj" and _lemma(head) == "of":
+        if _lemma(head.head) in _COUNTED_RUNS and any(
+            c.dep_ == "nummod" and c.like_num for c in token.children
+        ):
+            return False  # 'a series of eight bomb attacks': so many acts, each one done
         return _lemma(head.head) in lex.statistic_heads
     return False
+
+
+#: Heads of a run of acts, which a number of acts makes particular acts.
+_COUNTED_RUNS = frozenset(["series", "wave"])
 
 
 def _is_bare_plural(token: Token, lex: Lexicon) -> bool:

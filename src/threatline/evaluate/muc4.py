@@ -1363,17 +1363,14 @@ def _one_per_listed_place(
         if counts and all(count == "1" for count in counts):
             continue  # one person or one thing is not hit in several places
         hit = {f.value for s in (12, 18, 19) for f in template.slot(s).fillers}
-        for event in told:
-            place = event.place
-            if place is None or place.start is None or place.end is None:
-                continue
-            anchor = _fill_string(report.article.text[place.start : place.end])
+        for start, end in _list_anchors(told, value, report.article.text):
+            anchor = _fill_string(report.article.text[start:end])
             segment = re.search(rf"(?:^|: ){re.escape(anchor)} \(([A-Z ]+)\)", value)
             if not segment:
                 continue
-            listed = _places_listed_after(
-                report.article.text, place.start, place.end, report.places
-            )
+            listed = _places_listed_after(report.article.text, start, end, report.places)
+            if not listed:
+                continue
             if hit & set(listed):
                 break  # 'the rebels attacked Vado Alto and Los Olmos': the towns are what was hit
             for name in listed:
@@ -1399,6 +1396,36 @@ def _one_per_listed_place(
                 result.append(copy)
             break
     return result
+
+
+#: 'in', 'in the towns of': the words before a place an act happened at.
+_IN_THE_PLACES_OF = re.compile(
+    r"(?i)\bin\s+(?:the\s+(?:towns?|villages?|cities|hamlets?|municipalities|districts)"
+    r"\s+of\s+)?$"
+)
+
+
+def _list_anchors(told: Sequence[EventMention], value: str, text: str) -> list[tuple[int, int]]:
+    """Where a list of the places of the act may start: the place mention of each event,
+    then each spot in the event's sentences where the last place of the location is told
+    as where something happened ('the attacks took place in the towns of Vado Alto, Piedra
+    Negra and Los Olmos' after 'attacks on four towns' placed at the dateline)."""
+    anchors = [
+        (e.place.start, e.place.end)
+        for e in told
+        if e.place is not None and e.place.start is not None and e.place.end is not None
+    ]
+    places = parse_muc_location(value).places
+    if not places:
+        return anchors
+    name = re.escape(places[-1]).replace(r"\ ", r"\s+")
+    for event in told:
+        for span in event.evidence:
+            for m in re.finditer(rf"(?i)\b{name}\b", text[span.start : span.end]):
+                start, end = span.start + m.start(), span.start + m.end()
+                if _IN_THE_PLACES_OF.search(text[max(0, start - 40) : start]):
+                    anchors.append((start, end))
+    return list(dict.fromkeys(anchors))
 
 
 # 'in two separate shootings', 'in separate attacks': the text counts one act per victim.
@@ -1617,6 +1644,11 @@ def _places_listed_after(text: str, start: int, end: int, places: Sequence[Place
                 and not word.group()[0].isupper()
                 and word.group().lower() not in _PARTICLES
             ):
+                break
+            if word.group().endswith(".") and len(word.group()) > 4:
+                # 'Los Olmos. Police said': the sentence ends with the name, not the
+                # 'Sta.' of 'Sta. Rosa'
+                words.append(word.group()[:-1])
                 break
             words.append(word.group())
             cursor = word.end()
