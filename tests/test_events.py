@@ -1717,6 +1717,21 @@ def test_events_threatening_people_named_by_their_office_is_a_threat(nlp):
 
 
 @pytest.mark.model
+def test_events_a_group_sentencing_someone_to_death_threatens_him(nlp):
+    text = "The Northern Front kidnapped the engineer and sentenced Tomas Ibarra to death."
+    ibarra = actor(text, "ibarra", ActorKind.PERSON, "Tomas Ibarra")
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "The Northern Front")
+    threat = next(e for e in run(nlp, text, actors=[ibarra, front]) if e.type == "threat")
+    assert threat.status == "threatened"
+    assert ("ibarra", "victim") in roles(threat)
+    # a court's sentence, a sentence told in the passive, or one to prison is no threat
+    text = "A military court sentenced Tomas Ibarra to death on Monday."
+    assert run(nlp, text) == []
+    assert run(nlp, "Tomas Ibarra was sentenced to death on Monday.") == []
+    assert run(nlp, "The rebels sentenced Tomas Ibarra to ten years in prison.") == []
+
+
+@pytest.mark.model
 def test_events_assassination_threats_are_threats(nlp):
     text = "The judge is hiding abroad from the cartel's assassination threats."
     event = only(run(nlp, text))
