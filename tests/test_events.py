@@ -1732,6 +1732,21 @@ def test_events_a_group_sentencing_someone_to_death_threatens_him(nlp):
 
 
 @pytest.mark.model
+def test_events_vowing_to_kill_someone_is_a_threat(nlp):
+    text = "The Northern Front vowed to kill Mayor Tomas Ibarra."
+    ibarra = actor(text, "ibarra", ActorKind.PERSON, "Mayor Tomas Ibarra")
+    event = only(run(nlp, text, actors=[ibarra]))
+    assert (event.type, event.status) == ("threat", "threatened")
+    assert ("ibarra", "victim") in roles(event)
+    text = "The gang, which has sworn to kill ten judges, issued a new statement."
+    assert [(e.type, e.status) for e in run(nlp, text)] == [("threat", "threatened")]
+    # a vow whose own act is no violence is no threat, even when it names an attack
+    assert run(nlp, "The minister swore to defend the constitution.") == []
+    text = "The president vowed to punish those behind the bombing of the bank."
+    assert [(e.type, e.status) for e in run(nlp, text)] == [("bombing", "occurred")]
+
+
+@pytest.mark.model
 def test_events_assassination_threats_are_threats(nlp):
     text = "The judge is hiding abroad from the cartel's assassination threats."
     event = only(run(nlp, text))

@@ -658,6 +658,10 @@ def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _A
         _is_passive(token) or any(c.dep_ in ("dobj", "ccomp") for c in token.children)
     ):
         return False  # 'it has been demonstrated that ...' is no demonstration
+    if entry.get("object_act") and not any(
+        c.dep_ == "xcomp" and _lemma(c) in lex.violent_lemmas for c in token.children
+    ):
+        return False  # 'vowed to kill them', not 'vowed to punish those behind the attack'
     if entry.get("object_event"):
         # 'planned to bomb', 'prevented an attack', 'prevented them from attacking'
         complements = [c for c in token.children if c.dep_ in ("dobj", "xcomp", "prep", "ccomp")]
