@@ -1747,6 +1747,24 @@ def test_events_vowing_to_kill_someone_is_a_threat(nlp):
 
 
 @pytest.mark.model
+def test_events_a_passive_joined_to_a_clause_shares_its_subject(nlp):
+    # the parser may join 'was threatened' to the participle that describes the judge
+    text = "THE JUDGE APPOINTED TO INVESTIGATE THE KILLINGS OF THE 8 PEASANTS WAS THREATENED TODAY."
+    judge = actor(text, "judge", ActorKind.CIVILIANS, "THE JUDGE")
+    threat = next(e for e in run(nlp, text, actors=[judge]) if e.type == "threat")
+    assert ("judge", "victim") in roles(threat)
+    # a passive with a subject of its own keeps it
+    text = "The rebels attacked the post and two soldiers were killed."
+    rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "The rebels")
+    soldiers = actor(text, "soldiers", ActorKind.SECURITY_FORCE, "two soldiers")
+    harmed = {
+        p.actor for e in run(nlp, text, actors=[rebels, soldiers]) for p in e.participants
+        if p.role in ("victim", "target")
+    }
+    assert "rebels" not in harmed
+
+
+@pytest.mark.model
 def test_events_assassination_threats_are_threats(nlp):
     text = "The judge is hiding abroad from the cartel's assassination threats."
     event = only(run(nlp, text))

@@ -517,6 +517,16 @@ def _object(token: Token) -> Token | None:
             return found[0]
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head  # 'two businessmen kidnapped in Medellin'
+    if (
+        token.dep_ == "conj"
+        and _children(token, {"auxpass"})
+        and not _children(token, {"nsubj", "nsubjpass"})
+        and token.head.pos_ in ("VERB", "AUX")
+        and (subject := _subject(token.head)) is not None
+    ):
+        # 'the judge appointed to the case was threatened today', parsed as two clauses
+        # joined: the passive without a subject of its own shares the first one's
+        return subject
     if _done_to_person(token):
         return token.head  # 'the recently murdered senator'
     return _noun_before_participle(token)
