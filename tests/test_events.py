@@ -1758,7 +1758,9 @@ def test_events_a_passive_joined_to_a_clause_shares_its_subject(nlp):
     rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "The rebels")
     soldiers = actor(text, "soldiers", ActorKind.SECURITY_FORCE, "two soldiers")
     harmed = {
-        p.actor for e in run(nlp, text, actors=[rebels, soldiers]) for p in e.participants
+        p.actor
+        for e in run(nlp, text, actors=[rebels, soldiers])
+        for p in e.participants
         if p.role in ("victim", "target")
     }
     assert "rebels" not in harmed
