@@ -1717,6 +1717,56 @@ def test_events_threatening_people_named_by_their_office_is_a_threat(nlp):
 
 
 @pytest.mark.model
+def test_events_a_group_sentencing_someone_to_death_threatens_him(nlp):
+    text = "The Northern Front kidnapped the engineer and sentenced Tomas Ibarra to death."
+    ibarra = actor(text, "ibarra", ActorKind.PERSON, "Tomas Ibarra")
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "The Northern Front")
+    threat = next(e for e in run(nlp, text, actors=[ibarra, front]) if e.type == "threat")
+    assert threat.status == "threatened"
+    assert ("ibarra", "victim") in roles(threat)
+    # a court's sentence, a sentence told in the passive, or one to prison is no threat
+    text = "A military court sentenced Tomas Ibarra to death on Monday."
+    assert run(nlp, text) == []
+    assert run(nlp, "Tomas Ibarra was sentenced to death on Monday.") == []
+    assert run(nlp, "The rebels sentenced Tomas Ibarra to ten years in prison.") == []
+
+
+@pytest.mark.model
+def test_events_vowing_to_kill_someone_is_a_threat(nlp):
+    text = "The Northern Front vowed to kill Mayor Tomas Ibarra."
+    ibarra = actor(text, "ibarra", ActorKind.PERSON, "Mayor Tomas Ibarra")
+    event = only(run(nlp, text, actors=[ibarra]))
+    assert (event.type, event.status) == ("threat", "threatened")
+    assert ("ibarra", "victim") in roles(event)
+    text = "The gang, which has sworn to kill ten judges, issued a new statement."
+    assert [(e.type, e.status) for e in run(nlp, text)] == [("threat", "threatened")]
+    # a vow whose own act is no violence is no threat, even when it names an attack
+    assert run(nlp, "The minister swore to defend the constitution.") == []
+    text = "The president vowed to punish those behind the bombing of the bank."
+    assert [(e.type, e.status) for e in run(nlp, text)] == [("bombing", "occurred")]
+
+
+@pytest.mark.model
+def test_events_a_passive_joined_to_a_clause_shares_its_subject(nlp):
+    # the parser may join 'was threatened' to the participle that describes the judge
+    text = "THE JUDGE APPOINTED TO INVESTIGATE THE KILLINGS OF THE 8 PEASANTS WAS THREATENED TODAY."
+    judge = actor(text, "judge", ActorKind.CIVILIANS, "THE JUDGE")
+    threat = next(e for e in run(nlp, text, actors=[judge]) if e.type == "threat")
+    assert ("judge", "victim") in roles(threat)
+    # a passive with a subject of its own keeps it
+    text = "The rebels attacked the post and two soldiers were killed."
+    rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "The rebels")
+    soldiers = actor(text, "soldiers", ActorKind.SECURITY_FORCE, "two soldiers")
+    harmed = {
+        p.actor
+        for e in run(nlp, text, actors=[rebels, soldiers])
+        for p in e.participants
+        if p.role in ("victim", "target")
+    }
+    assert "rebels" not in harmed
+
+
+@pytest.mark.model
 def test_events_assassination_threats_are_threats(nlp):
     text = "The judge is hiding abroad from the cartel's assassination threats."
     event = only(run(nlp, text))

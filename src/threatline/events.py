@@ -517,6 +517,16 @@ def _object(token: Token) -> Token | None:
             return found[0]
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head  # 'two businessmen kidnapped in Medellin'
+    if (
+        token.dep_ == "conj"
+        and _children(token, {"auxpass"})
+        and not _children(token, {"nsubj", "nsubjpass"})
+        and token.head.pos_ in ("VERB", "AUX")
+        and (subject := _subject(token.head)) is not None
+    ):
+        # 'the judge appointed to the case was threatened today', parsed as two clauses
+        # joined: the passive without a subject of its own shares the first one's
+        return subject
     if _done_to_person(token):
         return token.head  # 'the recently murdered senator'
     return _noun_before_participle(token)
@@ -658,6 +668,10 @@ def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _A
         _is_passive(token) or any(c.dep_ in ("dobj", "ccomp") for c in token.children)
     ):
         return False  # 'it has been demonstrated that ...' is no demonstration
+    if entry.get("object_act") and not any(
+        c.dep_ == "xcomp" and _lemma(c) in lex.violent_lemmas for c in token.children
+    ):
+        return False  # 'vowed to kill them', not 'vowed to punish those behind the attack'
     if entry.get("object_event"):
         # 'planned to bomb', 'prevented an attack', 'prevented them from attacking'
         complements = [c for c in token.children if c.dep_ in ("dobj", "xcomp", "prep", "ccomp")]
