@@ -4411,3 +4411,37 @@ def test_events_an_on_that_blames_no_act_names_no_doer(nlp, text):
 )  # fmt: skip
 def test_events_a_counted_series_of_acts_tells_acts(nlp, text, types):
     assert [e.type for e in run(nlp, text)] == types
+
+
+@pytest.mark.model
+def test_events_a_named_group_s_sabotage_of_the_power_supply_told_in_the_past_is_an_event(nlp):
+    text = "The Northern Front continued its sabotage actions against the power grid."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "Northern Front", "its")
+    assert only(run(nlp, text, actors=[front])).type == "attack"
+    text = "The Northern Front's attacks on the power pylons left the capital without light."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "Northern Front")
+    assert only(run(nlp, text, actors=[front])).type == "attack"
+    # 'the rebels' name no one group: their deeds in general
+    text = "The rebels continued their sabotage actions against the power grid."
+    rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "rebels", "their")
+    assert run(nlp, text, actors=[rebels]) == []
+    # a record of the group's deeds, or what it is asked to stop
+    text = "The Northern Front has stepped up its attacks on the oil pipeline."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "Northern Front", "its")
+    assert run(nlp, text, actors=[front]) == []
+    text = "The Front is isolated. Its attacks on the pipeline have cost the country millions."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "Front", "Its")
+    assert run(nlp, text, actors=[front]) == []
+    text = "The bishop urged the Northern Front to end its attacks on the power pylons."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "Northern Front", "its")
+    assert run(nlp, text, actors=[front]) == []
+
+
+@pytest.mark.model
+def test_events_sabotaging_actions_are_an_attack(nlp):
+    text = "The Northern Front continued its sabotaging actions against the power grid on Friday."
+    friday = day(text, "Friday", dt.date(2024, 3, 15))
+    assert only(run(nlp, text, timexes=[friday])).type == "attack"
+    text = "Rebel sappers carried out several actions near the power station on Friday."
+    friday = day(text, "Friday", dt.date(2024, 3, 15))
+    assert run(nlp, text, timexes=[friday]) == []

@@ -1082,15 +1082,27 @@ def _find_triggers(
         or dated
         or (specific_time and not _vaguely_counted(m.token, lex))
         or not _is_bare_plural(m.token, lex)
-        or _strikes_infrastructure(m.token, lex)
+        or _strikes_infrastructure(m.token, lex, actors)
     ]
 
 
-def _strikes_infrastructure(noun: Token, lex: Lexicon) -> bool:
+def _named_possessor(noun: Token, actors: _Actors) -> bool:
+    """'the Front's attacks', 'the Front ... its attacks': the deeds of a group known by its
+    name, not of 'the rebels' at large."""
+    poss = next(c for c in noun.children if c.dep_ == "poss")
+    actor = actors.at_token(poss)
+    return actor is not None and (actor.in_kb or actor.name[:1].isupper())
+
+
+def _strikes_infrastructure(noun: Token, lex: Lexicon, actors: _Actors) -> bool:
     """'attacks on the power pylons', 'sabotage actions against the electricity system': acts
     against the power or oil supply leave it cut, which makes news of them even untold
-    one by one ('their attacks on the pipeline' stays a group's deeds in general)."""
-    if any(c.dep_ == "poss" for c in noun.children):
+    one by one ('their attacks on the pipeline' stays a group's deeds in general, unless a
+    named group's acts are told in the simple past: 'the Front continued its sabotage
+    actions against the power grid')."""
+    if any(c.dep_ == "poss" for c in noun.children) and not (
+        _named_possessor(noun, actors) and _clause_verb(noun).tag_ == "VBD"
+    ):
         return False
     targets = _prep_objects(noun, {"on", "against", "of"})
     return any(
