@@ -4997,3 +4997,37 @@ def test_muc4_bombs_listed_one_per_target_are_one_incident_each(
     )
     written = [[f.value for f in t.slot(12).fillers] for t in report_to_templates(report)]
     assert written == targets
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("second", "named_apart"),
+    [
+        # a participle told with no day of its own: an older act on the one it names
+        (
+            "WORKERS SAID THAT THE SHOP, WHOSE OWNER WAS A FOLLOWER OF RECENTLY ASSASSINATED "
+            "PRESIDENTIAL CANDIDATE PEDRO VALDIVIA, WAS BURNED BY YOUTHS.",
+            True,
+        ),
+        # told with no participle before the name: one more harm of the act told before
+        (
+            "WORKERS SAID THAT THE SHOP, WHOSE OWNER WAS A FOLLOWER OF PRESIDENTIAL CANDIDATE "
+            "PEDRO VALDIVIA, WHO WAS ASSASSINATED RECENTLY, WAS BURNED BY YOUTHS.",
+            False,
+        ),
+        # the victim told again on the day of the killing: the same act
+        ("THE POLICE SAID THE MURDERED BANKER PEDRO VALDIVIA HAD RECEIVED THREATS.", False),
+    ],
+)
+def test_muc4_a_killing_told_in_passing_before_its_victim_is_its_own_incident(
+    nlp, gazetteer, actor_kb, second: str, named_apart: bool
+) -> None:
+    """'a follower of the recently murdered candidate X': an act told in passing on a person
+    of its own, not one more harm of the act told before (part1 5.0)."""
+    text = "THE NORTHERN FRONT CLAIMED AN ATTACK TODAY ON THE CITY AIRPORT, IN WHICH A GUNMAN "
+    text += "KILLED ONE PERSON. " + second
+    templates = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0031")
+    named = [t for t in templates if t.slot(18).fillers]
+    assert [f.value for f in named[0].slot(18).fillers] == ["PEDRO VALDIVIA"]
+    alone = not any(f.value == "PERSON" for f in named[0].slot(19).fillers)
+    assert alone == named_apart

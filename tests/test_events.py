@@ -289,6 +289,13 @@ def test_events_arrest_and_seizure_of_power(nlp):
         ("The rebels would attack the town if the army withdrew.", "attack", "hypothetical"),
         ("The rebels did not attack the village.", "attack", "hypothetical"),
         ("The group denied that it bombed the hotel.", "bombing", "denied"),
+        ("The rebels denied the attack on the bank.", "attack", "denied"),
+        # what is denied is the link to a murder told as given, not the murder
+        (
+            "The spokesman denied that the delay is linked to the assassination of the governor.",
+            "assassination",
+            "occurred",
+        ),
         ("No suspect has been arrested yet.", "arrest", "hypothetical"),
         ("It is not right for the police to arrest journalists.", "arrest", "hypothetical"),
         # a laid device that did not go off is a failed bombing, not a bombing that never was
@@ -1911,6 +1918,24 @@ def test_events_killings_of_other_people_in_one_text_are_other_events(nlp):
     assert {("vega", "victim")} <= roles(events[0])
     assert ("ruiz", "victim") not in roles(events[0])
     assert ("ruiz", "victim") in roles(events[1])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("first", "apart"),
+    [
+        # a named person is not one of a counted group of others
+        ("Eight soldiers were arrested for the murder of six priests and two cooks.", True),
+        # the priests, not counted, may include him
+        ("Eight soldiers were arrested for the murder of the priests.", False),
+    ],
+)
+def test_events_the_killing_of_a_named_person_after_that_of_a_group(nlp, first, apart):
+    text = first + " The assassination of Pedro Valdivia, a party leader, shocked the town."
+    people = [actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")]
+    events = [e for e in run(nlp, text, actors=people) if e.type in VIOLENT_TYPES]
+    assert len(events) == (2 if apart else 1), [(e.trigger.text, roles(e)) for e in events]
+    assert ("valdivia", "victim") in roles(events[-1])
 
 
 @pytest.mark.model

@@ -1363,7 +1363,8 @@ def _status(mention: _Mention, lex: Lexicon) -> str:
         return EventStatus.HYPOTHETICAL.value
     chain_lemmas = [_lemma(t) for t in chain[1:]]
     modifiers = {_lemma(c) for c in token.children if c.dep_ in ("amod", "compound")}
-    if any(lemma in _DENY_GOVERNORS for lemma in chain_lemmas):
+    # 'denied that the trip is linked to the murder of X' denies the link, not the murder
+    if not given and any(lemma in _DENY_GOVERNORS for lemma in chain_lemmas):
         return EventStatus.DENIED.value
     if negated and not (modal or conditional) and _dud(mention, lex):
         return EventStatus.FAILED.value
@@ -4397,6 +4398,8 @@ def _names_other_victims(
         harmed = set().union(*(_harmed_people(m, actors) for m in event.mentions))
         if harmed and not people & harmed:
             return True
+        if not harmed and _names_a_person(mention, actors, lex) and _harms_only_groups(event):
+            return True  # 'the murder of six priests ... the murder of X': X is not of them
     for victim in _nominal_victims(mention.token, actors, lex):
         if victim.dep_ == "poss":
             continue
@@ -4405,6 +4408,29 @@ def _names_other_victims(
         if determiners & {"a", "an", "another"} or (counted and not determiners):
             return True
     return False
+
+
+def _names_a_person(mention: _Mention, actors: _Actors, lex: Lexicon) -> bool:
+    """Whether the act's noun names its victim by a person's name: 'the murder of X'."""
+    return any(
+        v.ent_type_ == "PERSON"
+        and getattr(actors.at_token(v), "kind", None) == ActorKind.PERSON.value
+        for v in _nominal_victims(mention.token, actors, lex)
+    )
+
+
+def _harms_only_groups(event: _Event) -> bool:
+    """Whether the event names its victims only as groups of people ('six priests and two
+    employees'), none of them one named person."""
+    victims = [
+        t
+        for m in event.mentions
+        for t in m.token.subtree
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == m.token.i
+    ]
+    return bool(victims) and all(
+        t.tag_ == "NNS" and any(c.dep_ == "nummod" for c in t.children) for t in victims
+    )
 
 
 def _harms_the_people_of(mention: _Mention, event: _Event, actors: _Actors) -> bool:

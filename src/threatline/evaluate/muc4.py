@@ -1137,6 +1137,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
             and (
                 _told_as_another(event, report.article)
                 or _dated_from_another(event, report.article)
+                or _done_to_the_one_named(event, report.article, template)
             )
             and not _share_a_named_victim(same, template)
         ):
@@ -1302,9 +1303,16 @@ def _join_told_apart_too_early(
     kept: list[MucTemplate] = []
     for template in templates:
         same = next((t for t in kept if _same_incident(t, template, home_country)), None)
-        if same is None or any(
-            _told_as_another(e, article) or _dated_from_another(e, article)
-            for e in events[id(template)]
+        if (
+            same is None
+            or any(
+                _told_as_another(e, article) or _dated_from_another(e, article)
+                for e in events[id(template)]
+            )
+            or (
+                any(_done_to_the_one_named(e, article, template) for e in events[id(template)])
+                and not _share_a_named_victim(same, template)
+            )
         ):
             kept.append(template)
             continue
@@ -3380,6 +3388,34 @@ def _told_as_another(event: EventMention, article: Article) -> bool:
     if _ALSO_HIT.search(before) and _fill_string(event.trigger.text) in _ACTS_ON_A_TARGET:
         return True  # 'the mayor's house was also attacked': one more target, one more act
     return bool(_ANOTHER.search(before))
+
+
+#: The word before a participle that tells an act on the person it names: 'the
+#: recently murdered judge X', 'of the kidnapped mayor X'.
+_BEFORE_A_DONE_ACT = re.compile(r"\b(?:THE|RECENTLY|LATELY|NEWLY)\s+$")
+#: The words between such a participle and the name: a description of the person.
+_DESCRIPTION_ONLY = re.compile(r"^(?:\s+[A-Z][A-Z'-]*){0,5}\s+$")
+
+
+def _done_to_the_one_named(event: EventMention, article: Article, template: MucTemplate) -> bool:
+    """Whether the event is told in passing as a participle before the person it harmed
+    ('a follower of the recently murdered candidate X'): an act of its own, not one more
+    harm of an act told before (guidelines part1 5.0). Only when told with no day ('recently'):
+    'the murdered banker X' told on the day of a killing may be its victim."""
+    if event.time is None or event.time.start is not None:
+        return False
+    text = article.text
+    start, end = event.trigger.start, event.trigger.end
+    if not text[start:end].upper().endswith(("ED", "EN")):
+        return False
+    if not _BEFORE_A_DONE_ACT.search(text[max(0, start - 20) : start].upper()):
+        return False
+    after = text[end : end + 80].upper()
+    for filler in template.slot(18).fillers:
+        at = after.find(filler.value)
+        if at > 0 and _DESCRIPTION_ONLY.match(after[:at]):
+            return True
+    return False
 
 
 #: 'was also', 'were also' just before the verb of an act: a target of one more act.
