@@ -119,8 +119,15 @@ def test_a_group_that_denounces_an_act_is_not_its_inferred_doer(nlp, text):
         assert ("plf", "perpetrator") not in roles(event)
 
 
-def test_a_group_named_beside_an_act_it_does_not_denounce_is_inferred(nlp):
-    text = "The Popular Liberation Front was active in Arcos, where the town hall was bombed."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Popular Liberation Front was active in Arcos, where the town hall was bombed.",
+        # one who denies an act stays its suspect
+        "The Popular Liberation Front denied the bombing of the town hall in Arcos.",
+    ],
+)
+def test_a_group_named_beside_an_act_it_does_not_denounce_is_inferred(nlp, text):
     front = actor(text, "plf", ARMED, "Popular Liberation Front")
     event = only([e for e in run(nlp, text, [front]) if e.type == "bombing"])
     assert ("plf", "perpetrator") in roles(event)

@@ -402,6 +402,8 @@ _VIOLENCE_WORDS = frozenset(
 _DISOWNING = frozenset(
     ["deny", "demand", "condemn", "denounce", "accuse", "reject", "repudiate", "blame"]
 )
+#: Verbs by which a group points at an act's doers rather than answering for it.
+_ACCUSING = _DISOWNING - {"deny", "reject"}
 _PATIENT_DEPS = frozenset(["nsubjpass", "dobj"])
 
 
@@ -489,13 +491,13 @@ def _no_doer_here(phrase: set[int], verb: Token, doc: Doc) -> bool:
 
 
 def _accuses(doc: Doc, mention: tuple[int, int]) -> bool:
-    """Whether the mention is the subject of a verb that condemns, denies or accuses
-    ('the Front denounced the massacre')."""
+    """Whether the mention is the subject of a verb that condemns or accuses ('the Front
+    denounced the massacre'); one who denies an act stays its suspect."""
     span = doc.char_span(*mention, alignment_mode="expand")
     if span is None:
         return False
     _phrase, token, verb = _governing_verb(span)
-    return token.dep_ == "nsubj" and verb.lemma_.lower() in _DISOWNING
+    return token.dep_ == "nsubj" and verb.lemma_.lower() in _ACCUSING
 
 
 def _violence_done_to(token: Token, verb: Token) -> bool:
