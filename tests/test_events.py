@@ -991,6 +991,51 @@ def test_events_denied_or_vague_part_in_an_act_names_no_perpetrator(nlp, stateme
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    "statement",
+    [
+        "The Northern Front guerrillas reject any accusation implicating them in the attack.",
+        "The Northern Front guerrillas rejected any charge implicating them in the attack.",
+        "The Northern Front guerrillas denied the allegation implicating them in the attack.",
+        "The Northern Front denied that its fighters were involved in the murder.",
+    ],
+)
+def test_events_a_denied_part_in_an_act_names_no_perpetrator(nlp, statement):
+    # one who denies a part in an act is a suspect at most, not its stated doer
+    text = f"Unknown men shot dead the mayor of Salta, Luis Vega, on Monday. {statement}"
+    men = actor(text, "men", ActorKind.ARMED_GROUP, "Unknown men")
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "Northern Front", "them")
+    fighters = actor(text, "fighters", ActorKind.ARMED_GROUP, "its fighters")
+    events = run(nlp, text, actors=[men, front, fighters])
+    murder = next(e for e in events if e.type in VIOLENT_TYPES)
+    assert not {("front", "perpetrator"), ("fighters", "perpetrator")} & roles(murder)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("statement", "surface"),
+    [
+        # the court rejects an appeal, not the officers' part in the murder
+        (
+            "The court rejected the appeal of the two officers implicated in the murder.",
+            "two officers",
+        ),
+        (
+            "The police denied reports of a curfew and said that the Northern Front was "
+            "involved in the murder.",
+            "Northern Front",
+        ),
+    ],
+)
+def test_events_a_part_in_an_act_beside_a_denial_names_the_perpetrator(nlp, statement, surface):
+    text = f"Unknown men shot dead the mayor of Salta, Luis Vega, on Monday. {statement}"
+    doer = actor(text, "doer", ActorKind.ARMED_GROUP, surface)
+    events = run(nlp, text, actors=[doer])
+    murder = next(e for e in events if e.type in VIOLENT_TYPES)
+    assert ("doer", "perpetrator") in roles(murder)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "surface", "kind"),
     [
         (

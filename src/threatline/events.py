@@ -2205,6 +2205,8 @@ def _accused_of_act(noun: Token) -> tuple[Token, Token] | None:
     # 'was not involved in the murder' denies it
     if found is None or any(_children(t, {"neg"}) for t in (found, found.head)):
         return None
+    if _denied(found):
+        return None  # 'rejected any accusation implicating them in the attack'
     if found.pos_ == "NOUN" and _lemma(found) in _CHARGE_NOUNS:
         return _charged_one(found)
     if found.pos_ == "NOUN":
@@ -2226,6 +2228,33 @@ def _accused_of_act(noun: Token) -> tuple[Token, Token] | None:
     if found.dep_ == "acl" and found.head.pos_ in ("NOUN", "PROPN"):
         return found, found.head  # 'ten men suspected of planting the bomb'
     return None
+
+
+#: Verbs that deny what their object or clause says: one who denies a part in an act is
+#: a suspect at most, not its stated doer.
+_DENIAL_VERBS = frozenset(["deny", "reject", "refute", "repudiate", "dismiss"])
+#: Arcs up from a word to the verb that denies what it tells: 'denied the charge that ...',
+#: 'rejected any accusation implicating them', 'denied that its men took part'.
+_DENIED_ARCS = frozenset(["dobj", "acl", "relcl", "ccomp", "xcomp", "pobj", "prep", "pcomp"])
+
+
+#: Nouns for a charge that a denial may deny ('rejected any accusation implicating them').
+_ACCUSATION_NOUNS = _CHARGE_NOUNS | {"allegation", "claim", "report", "version"}
+
+
+def _denied(word: Token) -> bool:
+    """Whether a word that tells who took part in an act is what a verb of denial denies,
+    itself or through a charge ('denied that its men were involved in the attack', 'the
+    army rejected any accusation implicating it in the attack'); 'rejected the appeal of
+    the officers implicated in the murder' denies no part."""
+    token = word
+    for _ in range(6):
+        if token.dep_ not in _DENIED_ARCS or token.head is token:
+            return False
+        below, token = token, token.head
+        if _lemma(token) in _DENIAL_VERBS and token.pos_ == "VERB":
+            return below is word or _lemma(below) in _ACCUSATION_NOUNS
+    return False
 
 
 _OBJECT_PRONOUNS = frozenset(["them", "him", "her"])
@@ -4230,7 +4259,7 @@ def _attribute_accusations(doc: Doc, events: list[_Event], actors: _Actors, lex:
         cue: tuple[Token, dict[str, Any]] | None = None
         if found is None:
             found = _involvement(verb, actors, lex)
-            if found is None:
+            if found is None or _denied(verb):
                 continue
             cue = _reporting_cue(verb, lex)
         accused_by_verb, acts = found
