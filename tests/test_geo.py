@@ -573,3 +573,49 @@ def test_geo_town_parts_skip_words_that_describe_a_part(text):
     from threatline.geo import town_parts
 
     assert town_parts(text) == []
+
+
+def _misread_doc(nlp, text: str, name: str, label: str, truecased: bool = True):
+    """A Doc whose only entity is ``name`` read as ``label`` (as the model may read a
+    town's name in a truecased text)."""
+    doc = nlp(text)
+    start = text.index(name)
+    doc.ents = [doc.char_span(start, start + len(name), label=label)]
+    doc.user_data["truecased"] = truecased
+    return doc
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Gunmen shot Rosa Ibarra in Tandil yesterday.", "PERSON"),
+        ("A bomb went off near Tandil on Monday.", "ORG"),
+        ("Rebels burned the hall of Tandil municipality.", "NORP"),
+        ("Troops guard the port of Tandil tonight.", "ORG"),
+    ],
+)
+def test_geo_find_toponyms_town_misread_in_truecased_text(nlp, gazetteer, text, label):
+    doc = _misread_doc(nlp, text, "Tandil", label)
+    assert "Tandil" in [s.text for s in find_toponyms(doc, gazetteer)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "truecased"),
+    [
+        # a person named after a town is no town without a locative word
+        ("Police questioned the brother of Tandil yesterday.", "Tandil", True),
+        # the whole name is no town, though a word of it is one
+        ("The award went in Mario Tandil's name to the school.", "Mario Tandil", True),
+        # before a region's word the name is a region, and the model's reading stands
+        ("Troops patrol the farms in Tandil department.", "Tandil", True),
+        # in text with its own capitals the model's reading stands
+        ("Gunmen shot Rosa Ibarra in Tandil yesterday.", "Tandil", False),
+    ],
+)
+def test_geo_find_toponyms_person_named_like_a_town_stays_a_person(
+    nlp, gazetteer, text, name, truecased
+):
+    doc = _misread_doc(nlp, text, name, "PERSON", truecased)
+    assert not any("Tandil" in s.text for s in find_toponyms(doc, gazetteer))

@@ -39,6 +39,7 @@ from threatline.models import EventPlace, Place, PlaceLevel, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 EARTH_RADIUS_KM = 6371.0088
 # Bump when the cache layout or the way the index is built changes.
@@ -665,13 +666,14 @@ def find_toponyms(doc: Doc, gazetteer: GazetteerBackend | None = None) -> list[S
             start, end = _strip_article(ent.start_char, ent.end_char, text)
             if end > start:
                 claim(start, end)
+    gaz = gazetteer if gazetteer is not None else Gazetteer.load()
     blocked = [False] * (len(text) + 1)
+    truecased = isinstance(doc.user_data, dict) and bool(doc.user_data.get("truecased"))
     for ent in doc.ents:
-        if ent.label_ in _BLOCKING_LABELS:
+        if ent.label_ in _BLOCKING_LABELS and not (truecased and _misread_place(ent, gaz)):
             for k in range(ent.start_char, ent.end_char):
                 blocked[k] = True
 
-    gaz = gazetteer if gazetteer is not None else Gazetteer.load()
     tokens = list(doc)
     lower_words = {t.text for t in tokens if t.text.islower()}
     i = 0
@@ -698,6 +700,35 @@ def find_toponyms(doc: Doc, gazetteer: GazetteerBackend | None = None) -> list[S
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w.'-]+")
+# Labels the model gives a town's name in truecased text, where capitals tell it little.
+_MISREAD_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT"}
+# Words before a name that make it a place: "in Achara", "near Achara".
+_PLACE_BEFORE = {"in", "near", "outside"}
+# Words before "of" and a name that make it a town: "the port of Achara".
+_TOWN_BEFORE_OF = {"town", "city", "port", "village", "mayor", "outskirts", "municipality"}
+# Words after a name that make it a town: "Achara municipality".
+_PLACE_AFTER = {"municipality", "town", "village", "canton"}
+# Words after a name that make it a region: a region the model missed ("in Achara
+# department") is seldom the place an incident is told by, its town is.
+_REGION_AFTER = {"department", "province", "intendancy", "state", "region", "district"}
+
+
+def _misread_place(ent: SpacySpan, gaz: GazetteerBackend) -> bool:
+    """An entity of names (1-3 words) that the model took for a person or a group in
+    truecased text, but that a locative word frames as a place ("in Achara", "Achara
+    municipality") and that the gazetteer knows as a whole: no blocking entity then."""
+    if ent.label_ not in _MISREAD_LABELS or len(ent) > 3:
+        return False
+    if not all(t.text[:1].isupper() and t.text.isalpha() for t in ent):
+        return False
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    of_town = before == "of" and ent.start > 1 and ent.doc[ent.start - 2].lower_ in _TOWN_BEFORE_OF
+    if after in _REGION_AFTER or (
+        before not in _PLACE_BEFORE and after not in _PLACE_AFTER and not of_town
+    ):
+        return False
+    return bool(gaz.candidates(ent.text))
 
 
 def _capitalised_run(window: Sequence, lower_words: set[str]) -> bool:
