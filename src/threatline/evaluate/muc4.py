@@ -25,7 +25,7 @@ import re
 import string
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -1393,13 +1393,7 @@ def _one_per_listed_place(
                     for t in [*templates, *result]
                 ):
                     continue  # the text tells that town's incident on its own
-                copy = MucTemplate(
-                    message_id=template.message_id,
-                    slots={
-                        number: SlotFill(list(f.fillers), f.inapplicable)
-                        for number, f in template.slots.items()
-                    },
-                )
+                copy = _copy_keeping(template)
                 copy.slots[3] = _one(location)
                 result.append(copy)
             break
@@ -1476,18 +1470,21 @@ def _one_per_victim_of_separate_acts(
                 words = [_tokens(x) for x in (*filler.alternatives, *filler.xref)]
                 return any(w and _contains(w, o) for w in words for o in others)
 
-            copy = MucTemplate(
-                message_id=template.message_id,
-                slots={
-                    number: SlotFill(
-                        [f for f in fill.fillers if number < 18 or not of_another(f)],
-                        fill.inapplicable,
-                    )
-                    for number, fill in template.slots.items()
-                },
-            )
-            result.append(copy)
+            result.append(_copy_keeping(template, lambda slot, f: slot < 18 or not of_another(f)))
     return result
+
+
+def _copy_keeping(
+    template: MucTemplate, keep: Callable[[int, Filler], bool] = lambda _slot, _f: True
+) -> MucTemplate:
+    """A copy of the template with the fillers of each slot that ``keep`` accepts."""
+    return MucTemplate(
+        message_id=template.message_id,
+        slots={
+            slot: SlotFill([f for f in fill.fillers if keep(slot, f)], fill.inapplicable)
+            for slot, fill in template.slots.items()
+        },
+    )
 
 
 #: 'one at the bank, another at the school and a third at the market': a list that gives
@@ -1546,23 +1543,14 @@ def _one_per_target_of_a_counted_list(
                 words = [_tokens(x) for x in (*filler.alternatives, *filler.xref)]
                 return any(w and _contains(o, w) for w in words for o in others)
 
-            copy = MucTemplate(
-                message_id=template.message_id,
-                slots={
-                    slot: SlotFill(
-                        [
-                            f
-                            for f in fill.fillers
-                            if not (slot == 12 and f.value not in mine)
-                            and not (slot in (13, 14, 15, 16) and f.xref and not set(f.xref) & mine)
-                            and not (slot >= 18 and of_another(f))
-                        ],
-                        fill.inapplicable,
-                    )
-                    for slot, fill in template.slots.items()
-                },
-            )
-            result.append(copy)
+            def keep(slot: int, f: Filler, mine: set[str] = mine) -> bool:
+                return not (
+                    (slot == 12 and f.value not in mine)
+                    or (slot in (13, 14, 15, 16) and f.xref and not set(f.xref) & mine)
+                    or (slot >= 18 and of_another(f))
+                )
+
+            result.append(_copy_keeping(template, keep))
     return result
 
 
