@@ -1357,6 +1357,29 @@ def test_events_who_is_blamed_for_the_act_by_no_side_is_its_alleged_perpetrator(
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("blame", "accused"),
+    [
+        ("Some politicians always blame the army for any such attack.", False),
+        (
+            "Some politicians always blame the army for any such act, without first "
+            "looking into the origin of the attacks.",
+            False,
+        ),
+        ("Some politicians blame the army for every attack of this kind.", False),
+        ("Some politicians blamed the army for the attack.", True),
+    ],
+)
+def test_events_a_habitual_blame_for_acts_of_a_kind_accuses_no_one_of_the_act(nlp, blame, accused):
+    # a habit of blaming, or a blame for any act of a kind, is no charge about this bombing
+    text = "Unknown men bombed the Arcos power station on Monday. " + blame
+    politicians = actor(text, "politicians", ActorKind.PERSON, "politicians")
+    army = actor(text, "army", ActorKind.SECURITY_FORCE, "army")
+    act = next(e for e in run(nlp, text, actors=[politicians, army]) if e.type in VIOLENT_TYPES)
+    assert (("army", "perpetrator") in roles(act)) is accused
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "perpetrator"),
     [
         ("The party condemned the murder of the minister perpetrated by the Red Cells.", True),

@@ -1951,6 +1951,8 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
             for pobj in _support_clause_targets(clause):
                 _add_phrase(mention, actors, pobj, Role.TARGET)
         found = _accused_of_act(token) if kind in lex.violent else None
+        if found is not None and _is_habitual(found[0], lex):
+            found = None  # 'always blame the army for such attacks': a habit of blaming
         if found is not None and not any(
             p.role == Role.PERPETRATOR.value for p in mention.participants
         ):
@@ -4263,6 +4265,8 @@ def _attribute_accusations(doc: Doc, events: list[_Event], actors: _Actors, lex:
                 continue
             cue = _reporting_cue(verb, lex)
         accused_by_verb, acts = found
+        if _is_habitual(verb, lex) or all(_any_act(act) for act in acts):
+            continue  # 'always blame the army for any such attack': a habit, not this act
         # 'blamed the army for the murder ... and for other attacks': each act told
         referred: list[_Event] = []
         for act in acts:
@@ -4286,6 +4290,14 @@ def _attribute_accusations(doc: Doc, events: list[_Event], actors: _Actors, lex:
                 referred.append(event)
         for event in referred:
             _accuse(verb, accused_by_verb, event, actors, lex, cue)
+
+
+#: Determiners by which an act noun names any act of its kind: 'blamed for any such attack'.
+_ANY_DETERMINERS = frozenset(["any", "every", "each"])
+
+
+def _any_act(act: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in _ANY_DETERMINERS for c in act.children)
 
 
 def _accuse(
