@@ -110,6 +110,7 @@ def test_timex_last_evening_is_yesterday_evening():
         "The last evening of the fair ended in a brawl.",
         "On the last evening the delegates left the hotel.",
         "They left the village last morning.",
+        "The last night of the talks passed quietly.",
     ],
 )
 def test_timex_the_last_evening_of_a_period_is_no_day(text):
