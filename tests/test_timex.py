@@ -96,6 +96,27 @@ def test_timex_tonight_and_last_night_are_times():
     ]
 
 
+def test_timex_last_evening_is_yesterday_evening():
+    (span,) = find_timexes("Gunmen burned a bus near the market last evening.", PUB)
+    assert (span.text, span.timex_type, span.value) == ("last evening", "TIME", "2024-03-22TEV")
+    assert span.start == span.end == D(2024, 3, 22)
+    (upper,) = find_timexes("LAST EVENING REBELS FIRED ON THE POST.", PUB)
+    assert upper.value == "2024-03-22TEV"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The last evening of the fair ended in a brawl.",
+        "On the last evening the delegates left the hotel.",
+        "They left the village last morning.",
+        "The last night of the talks passed quietly.",
+    ],
+)
+def test_timex_the_last_evening_of_a_period_is_no_day(text):
+    assert [s.text for s in find_timexes(text, PUB) if s.start is not None] == []
+
+
 def test_timex_clock_time_joins_its_day():
     span = one("The blast came at 10 p.m. on Friday.")
     assert span.text == "10 p.m. on Friday"

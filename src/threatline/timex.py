@@ -799,14 +799,23 @@ _DAY_OFFSETS = {
 }
 
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
+
+
 def _h_day_word(m: re.Match, ctx: _Context) -> _Cand | None:
     word = re.sub(r"\s+", " ", m["w"].lower())
     pod_word = (m.groupdict().get("pod") or "").lower()
     pod = PARTS_OF_DAY.get(pod_word)
     if word in ("tonight", "last night"):
         pod = "NI"
-    if word == "last" and pod_word != "night":
-        return None  # 'last morning' is not said; 'last night' is
+    if word == "last" and pod_word not in ("night", "evening"):
+        return None  # 'last morning' is not said; 'last night' and 'last evening' are
+    if word == "last" and (
+        _THE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+        or _OF_AFTER.match(ctx.text, m.end())
+    ):
+        return None  # 'the last evening of the fair' is the final one, not yesterday's
     offset = _DAY_OFFSETS[word]
     mod = _dmod(m)
     if ctx.pub is None:
