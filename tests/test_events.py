@@ -1996,12 +1996,38 @@ def test_events_killings_of_other_people_in_one_text_are_other_events(nlp):
         ("Eight soldiers were arrested for the murder of six priests and two cooks.", True),
         # the priests, not counted, may include him
         ("Eight soldiers were arrested for the murder of the priests.", False),
+        # priests at large, neither counted nor pointed at: no known group he is one of
+        ("Eight soldiers were arrested for the murder of Jesuit priests.", True),
     ],
 )
 def test_events_the_killing_of_a_named_person_after_that_of_a_group(nlp, first, apart):
     text = first + " The assassination of Pedro Valdivia, a party leader, shocked the town."
     people = [actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")]
     events = [e for e in run(nlp, text, actors=people) if e.type in VIOLENT_TYPES]
+    assert len(events) == (2 if apart else 1), [(e.trigger.text, roles(e)) for e in events]
+    assert ("valdivia", "victim") in roles(events[-1])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("second", "apart"),
+    [
+        # a proper name the tagger left without an entity label is still a name
+        (" The assassination of Pedro Valdivia, a party leader, shocked the town.", True),
+        # a person told by a role is no name: he may be one of the priests
+        (" The assassination of the party leader shocked the town.", False),
+    ],
+)
+def test_events_an_unlabelled_name_after_the_killing_of_a_group(nlp, second, apart):
+    from threatline.annotate import annotate
+
+    text = "Eight soldiers were arrested for the murder of six priests and two cooks." + second
+    surface = "Pedro Valdivia" if "Valdivia" in text else "party leader"
+    people = [actor(text, "valdivia", ActorKind.PERSON, surface)]
+    article = Article.from_text(text, published=PUBLISHED)
+    doc = annotate(article, nlp)
+    doc.ents = []  # upper-case text often leaves names unlabelled
+    events = [e for e in extract_events(doc, article, people, [], []) if e.type in VIOLENT_TYPES]
     assert len(events) == (2 if apart else 1), [(e.trigger.text, roles(e)) for e in events]
     assert ("valdivia", "victim") in roles(events[-1])
 

@@ -4452,17 +4452,20 @@ def _names_other_victims(
 
 
 def _names_a_person(mention: _Mention, actors: _Actors, lex: Lexicon) -> bool:
-    """Whether the act's noun names its victim by a person's name: 'the murder of X'."""
+    """Whether the act's noun names its victim by a person's name: 'the murder of X'. In
+    upper-case text the tagger often leaves the name without an entity label: a proper
+    noun the actors read as a person is a name too."""
     return any(
-        v.ent_type_ == "PERSON"
+        (v.ent_type_ == "PERSON" or v.pos_ == "PROPN")
         and getattr(actors.at_token(v), "kind", None) == ActorKind.PERSON.value
         for v in _nominal_victims(mention.token, actors, lex)
     )
 
 
 def _harms_only_groups(event: _Event) -> bool:
-    """Whether the event names its victims only as groups of people ('six priests and two
-    employees'), none of them one named person."""
+    """Whether the event names its victims only as groups of people, counted ('six priests
+    and two employees') or bare ('the murder of Jesuit priests'), none of them one named
+    person. 'The murder of the priests' may point at people the text names elsewhere."""
     victims = [
         t
         for m in event.mentions
@@ -4470,7 +4473,12 @@ def _harms_only_groups(event: _Event) -> bool:
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == m.token.i
     ]
     return bool(victims) and all(
-        t.tag_ == "NNS" and any(c.dep_ == "nummod" for c in t.children) for t in victims
+        t.tag_ == "NNS"
+        and (
+            any(c.dep_ == "nummod" for c in t.children)
+            or not any(c.dep_ in ("det", "poss") for c in t.children)
+        )
+        for t in victims
     )
 
 
