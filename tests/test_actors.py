@@ -562,6 +562,24 @@ def test_actors_passersby_reporters_mayors_and_guards_are_people(nlp, actor_kb: 
     assert kinds.get("guard") == ActorKind.SECURITY_FORCE, kinds
 
 
+def test_actors_union_and_labor_leaders_are_people(nlp, actor_kb: ActorKB) -> None:
+    # the people a threat or an attack names by what they lead: 'union leaders'
+    doc = nlp(
+        "Gunmen shot three union leaders in Arcos, and a death squad threatened "
+        "the labor leaders of the Tarma mill."
+    )
+    kinds = {a.name.lower(): a.kind for a in find_actors(doc, actor_kb)}
+    assert kinds.get("union leaders") == ActorKind.CIVILIANS, kinds
+    assert kinds.get("labor leaders") == ActorKind.CIVILIANS, kinds
+
+
+def test_actors_bare_leaders_are_no_people_noun(nlp, actor_kb: ActorKB) -> None:
+    # only the listed pairs: bare 'leaders' (often the group's own) names no one
+    doc = nlp("Gunmen shot two leaders in Arcos.")
+    names = {a.name.lower() for a in find_actors(doc, actor_kb)}
+    assert not any(n.endswith("leaders") for n in names), names
+
+
 def test_actors_a_leader_is_someone_of_the_kind_of_the_body_they_lead(nlp, actor_kb) -> None:
     # 'a party leader' is someone harmed can be; a leader of fighters is one of them
     doc = nlp(
