@@ -16,8 +16,10 @@ from threatline.evaluate.muc4 import (
     SlotFill,
     _classify,
     _drop_groups_of_the_named,
+    _filler_text,
     _merge_into,
     _places_listed_after,
+    _same_incident,
     _singular_role,
     format_report,
     parse_filler,
@@ -5031,3 +5033,71 @@ def test_muc4_a_killing_told_in_passing_before_its_victim_is_its_own_incident(
     assert [f.value for f in named[0].slot(18).fillers] == ["PEDRO VALDIVIA"]
     alone = not any(f.value == "PERSON" for f in named[0].slot(19).fillers)
     assert alone == named_apart
+
+
+def _robbery_report(doer: str, kind: str) -> ArticleReport:
+    text = f"{doer} robbed a pharmacy in Villa Serena yesterday."
+    article = Article.from_text(text, title="TST9-MUC4-0002", published=dt.date(1990, 3, 12))
+    start, at = text.index("robbed"), text.index("pharmacy")
+    robbery = EventMention(
+        id="E1",
+        type="robbery",
+        trigger=Span(start=start, end=start + len("robbed"), text="robbed"),
+        time=TimeSpan(text="yesterday", start=dt.date(1990, 3, 11), end=dt.date(1990, 3, 11)),
+        participants=[Participant(actor="a1", role="perpetrator")],
+        physical_targets=[Span(start=at, end=at + len("pharmacy"), text="pharmacy")],
+    )
+    doers = Actor(id="a1", name=doer, kind=kind, mentions=[(0, len(doer))])
+    return ArticleReport(article=article, actors=[doers], events=[robbery])
+
+
+def test_muc4_a_robbery_by_an_armed_group_is_a_robbery_and_one_by_civilians_is_none() -> None:
+    (template,) = report_to_templates(_robbery_report("Gunmen of the Front", "armed_group"))
+    assert [f.value for f in template.slot(4).fillers] == ["ROBBERY"]
+    assert report_to_templates(_robbery_report("Two neighbours", "civilians")) == []
+
+
+def test_muc4_an_attack_on_the_robbed_person_is_part_of_the_robbery() -> None:
+    robbery = make(s2="07 JAN 90", s4="ROBBERY", s19='"TRADER"')
+    shooting = make(s2="07 JAN 90", s4="ATTACK", s18='"PEDRO VALDIVIA"', s19='"TRADER"')
+    other = make(s2="07 JAN 90", s4="ATTACK", s12='"POWER PYLON"')
+    later = make(s2="19 JAN 90", s4="ATTACK", s19='"TRADER"')
+    assert _same_incident(robbery, shooting) and _same_incident(shooting, robbery)
+    assert not _same_incident(robbery, other) and not _same_incident(robbery, later)
+
+
+def test_muc4_robberies_by_one_band_at_one_time_and_place_are_one_raid() -> None:
+    def robbery(date: str, doers: str, target: str, kind: str = "ROBBERY") -> MucTemplate:
+        return make(s2=date, s3="PERU: VILLA SERENA (CITY)", s4=kind, s9=doers, s12=target)
+
+    bank = robbery("- 08 JAN 90", '"REBELS"', '"BANK"')
+    assert _same_incident(bank, robbery("07 JAN 90", '"REBELS"', '"STORES"'))
+    # another band, or attacks rather than robberies: targets apart are incidents apart
+    assert not _same_incident(bank, robbery("07 JAN 90", '"BANDITS"', '"STORES"'))
+    assert not _same_incident(
+        robbery("- 08 JAN 90", '"REBELS"', '"BANK"', "ATTACK"),
+        robbery("07 JAN 90", '"REBELS"', '"STORES"', "ATTACK"),
+    )
+    earlier = robbery("07 JAN 90", '"REBELS"', '"BANK"')
+    assert not _same_incident(earlier, robbery("19 JAN 90", '"REBELS"', '"STORES"'))
+
+
+def test_muc4_a_nameless_description_gives_way_to_the_same_one_with_a_name() -> None:
+    robbery = make(s4="ROBBERY", s19='"TRADER"', s20='CIVILIAN: "TRADER"', s21='1: "TRADER"')
+    shooting = make(
+        s4="ATTACK",
+        s18='"PEDRO VALDIVIA"',
+        s19='"TRADER": "PEDRO VALDIVIA"',
+        s20='CIVILIAN: "PEDRO VALDIVIA"',
+        s21='1: "PEDRO VALDIVIA"',
+    )
+    _merge_into(robbery, shooting)
+    assert [_filler_text(19, f) for f in robbery.slot(19).fillers] == ['"TRADER": "PEDRO VALDIVIA"']
+    assert [_filler_text(20, f) for f in robbery.slot(20).fillers] == ['CIVILIAN: "PEDRO VALDIVIA"']
+    guard = make(s4="ATTACK", s19='"TRADER"', s20='CIVILIAN: "TRADER"')
+    other = make(s4="ATTACK", s18='"ANA LUZ"', s19='"NURSE": "ANA LUZ"')
+    _merge_into(guard, other)  # another description: both stay
+    assert [_filler_text(19, f) for f in guard.slot(19).fillers] == [
+        '"TRADER"',
+        '"NURSE": "ANA LUZ"',
+    ]

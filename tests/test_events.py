@@ -4564,3 +4564,41 @@ def test_events_sabotaging_actions_are_an_attack(nlp):
     text = "Rebel sappers carried out several actions near the power station on Friday."
     friday = day(text, "Friday", dt.date(2024, 3, 15))
     assert run(nlp, text, timexes=[friday]) == []
+
+
+@pytest.mark.model
+def test_events_robbing_or_looting_by_armed_men_is_a_robbery(nlp):
+    robbed = only(run(nlp, "Armed men in ski masks robbed a farmer near Villa Serena on Monday."))
+    assert robbed.type == "robbery"
+    looted = only(run(nlp, "The rebels looted two pharmacies in the town."))
+    assert looted.type == "robbery"
+    noun = only(run(nlp, "Police are looking for the perpetrators of the robbery of a bank van."))
+    assert noun.type == "robbery"
+    text = "The Northern Front stole weapons from a police post."
+    front = actor(text, "nf", ActorKind.ARMED_GROUP, "Northern Front")
+    stole = only(run(nlp, text, actors=[front]))
+    assert (stole.type, ("nf", "perpetrator") in roles(stole)) == ("robbery", True)
+    text = "The Northern Front sacked two stores in the village."
+    front = actor(text, "nf", ActorKind.ARMED_GROUP, "Northern Front")
+    assert only(run(nlp, text, actors=[front])).type == "robbery"
+
+
+@pytest.mark.model
+def test_events_stealing_with_no_armed_doer_or_a_robbery_at_large_is_no_robbery(nlp):
+    assert run(nlp, "A car was stolen from the parking lot.") == []
+    assert run(nlp, "He said that crime was not an ordinary robbery.") == []
+    assert run(nlp, "His brother stole a bicycle from the school.") == []
+    text = "The Northern Front sacked its spokesman on Monday."
+    front = actor(text, "nf", ActorKind.ARMED_GROUP, "Northern Front")
+    assert run(nlp, text, actors=[front]) == []
+
+
+@pytest.mark.model
+def test_events_pillaging_or_plundering_is_a_robbery_and_shops_were_looted_is_none(nlp):
+    pillaged = only(run(nlp, "The rebels pillaged three stores in Villa Serena on Monday."))
+    assert pillaged.type == "robbery"
+    plundered = only(run(nlp, "Armed men plundered the town hall of Villa Serena."))
+    assert plundered.type == "robbery"
+    # a passive 'looted' tells what befell the shops (a riot, a crime wave), not a doer's raid
+    looted = run(nlp, "Dozens of shops were looted in the capital during the night.")
+    assert "robbery" not in {e.type for e in looted}

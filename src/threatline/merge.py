@@ -355,6 +355,7 @@ TYPE_FAMILY: dict[str, str] = {
         "violence",
     ),
     **dict.fromkeys(["kidnapping", "hostage_taking"], "abduction"),
+    "robbery": "robbery",
     **dict.fromkeys(["arrest", "security_operation"], "response"),
     **dict.fromkeys(["plot", "foiled_attack", "threat"], "plot"),
     **dict.fromkeys(["protest", "riot"], "unrest"),

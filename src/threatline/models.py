@@ -217,6 +217,7 @@ class EventType(StrEnum):
     HOSTAGE_TAKING = "hostage_taking"
     ASSASSINATION = "assassination"
     ARSON = "arson"
+    ROBBERY = "robbery"
     ARMED_CLASH = "armed_clash"
     SECURITY_OPERATION = "security_operation"
     ARREST = "arrest"

@@ -912,6 +912,7 @@ MUC_INCIDENT_TYPE: dict[str, str] = {
     "kidnapping": "KIDNAPPING",
     "hostage_taking": "KIDNAPPING",
     "arson": "ARSON",
+    "robbery": "ROBBERY",
     "foiled_attack": "ATTACK",
     "threat": "ATTACK",
 }
@@ -1150,6 +1151,8 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
             # first report of the incident keeps its own.
             conflict = not _days_and_places_agree(same, template)
             _merge_into(same, template, keep_date_and_place=conflict)
+            if "ROBBERY" in {_filler_text(4, f) for f in template.slot(4).fillers}:
+                same.slots[4] = template.slot(4)  # an attack folded into a robbery
             if (
                 conflict
                 and _at_home(template, fallback_country)
@@ -2252,6 +2255,15 @@ def _same_incident(a: MucTemplate, b: MucTemplate, home_country: str | None = No
     compatible with a more precise one), and a common target unless one names none.
 
     ``home_country``: the country the message reports from (:func:`_main_country`)."""
+    types = {_filler_text(4, f) for t in (a, b) for f in t.slot(4).fillers}
+    if types == {"ATTACK", "ROBBERY"}:
+        # 'robbed a trader ... they shot him': harm done in the course of a robbery on the
+        # same person or thing, day and place is part of the robbery
+        return (
+            _compatible_dates(a.slot(2), b.slot(2))
+            and _compatible_locations(a.slot(3), b.slot(3))
+            and bool(_target_values(a) & _target_values(b))
+        )
     if {_filler_text(4, f) for f in a.slot(4).fillers} != {
         _filler_text(4, f) for f in b.slot(4).fillers
     }:
@@ -2271,6 +2283,8 @@ def _same_incident(a: MucTemplate, b: MucTemplate, home_country: str | None = No
         return True
     if not _days_and_places_agree(a, b):
         return False
+    if types == {"ROBBERY"} and _target_fills(a, (9, 10)) & _target_fills(b, (9, 10)):
+        return True  # one band robbing a bank and then the stores of a town: one raid
     if _same_day_and_place(a, b) or not _told_apart(a, b):
         return True  # one place and day, or nothing to tell them apart: one incident
     # Reports often give no date or place to tell two attacks apart (part1 5.0): attacks on
@@ -2376,6 +2390,11 @@ def _has_specific_date_or_place(template: MucTemplate) -> bool:
     return bool(place) and bool(parse_muc_location(place[0].value).places)
 
 
+def _target_values(template: MucTemplate) -> set[str]:
+    """The physical and human targets of a template, by their words alone."""
+    return {f.value for slot in (12, 18, 19) for f in template.slot(slot).fillers}
+
+
 def _target_fills(template: MucTemplate, slots: Sequence[int]) -> set[str]:
     """The targets of a template in the given slots (ids, names, descriptions)."""
     return {_filler_text(slot, f) for slot in slots for f in template.slot(slot).fillers}
@@ -2469,6 +2488,10 @@ def event_to_template(
         v.model_copy(update={"kind": ActorKind.PERSON}) if v.kind == ActorKind.EXPERT else v
         for v in _actors_with_role(event, actors, {"victim", "target"})
     ]
+    if incident_type == "ROBBERY" and not any(
+        a.kind in (ActorKind.ARMED_GROUP, ActorKind.SECURITY_FORCE) for a in perpetrators
+    ):
+        return None  # theft by people of no armed kind, or by no one named: common crime
     physical_texts = _dedupe(
         _fill_string(s.text)
         for s in event.physical_targets
@@ -2510,13 +2533,12 @@ def event_to_template(
         # The state's forces bombing from the air or with artillery, not with a planted
         # device: an ATTACK (part2, slot 4: BOMBING is not for aerial bombing).
         incident_type = "ATTACK"
-    if (
-        incident_type == "ATTACK"
-        and victims
-        and _HARM_TO_PEOPLE.match(_fill_string(event.trigger.text))
+    if victims and (
+        incident_type == "ROBBERY"
+        or (incident_type == "ATTACK" and _HARM_TO_PEOPLE.match(_fill_string(event.trigger.text)))
     ):
-        # 'shot the judge in his car outside his home': the car and the home are the
-        # scene of an attack on a person, not physical targets of it.
+        # 'shot the judge in his car outside his home', 'robbed a trader on the road': the
+        # car, the home and the road are the scene of an act on a person, not its targets.
         physical, physical_counts = [], {}
     t = MucTemplate(message_id=message_id)
     t.slots[2] = _one(_incident_date(event, article, named_days))
@@ -4078,6 +4100,20 @@ def _merge_into(target: MucTemplate, other: MucTemplate, keep_date_and_place: bo
         target.slots[3] = other_place
     # the targets the template described before: their type and number stay
     described_before = {f.xref for f in target.slot(19).fillers if f.xref}
+    # 'robbed a trader ... the trader, Pedro Valdivia, was shot': the nameless description
+    # is the named one
+    named_now = {f.value for f in other.slot(19).fillers if f.xref} - {
+        f.value for f in target.slot(19).fillers if f.xref
+    }
+    nameless = {f.value for f in target.slot(19).fillers if not f.xref and f.value in named_now}
+    if nameless:
+        fills = target.slot(19).fillers
+        target.slots[19] = SlotFill(fillers=[f for f in fills if f.xref or f.value not in nameless])
+        for slot in (20, 21):  # their type and number go with the nameless description
+            fills = target.slot(slot).fillers
+            target.slots[slot] = SlotFill(
+                fillers=[f for f in fills if next(iter(f.xref), "") not in nameless]
+            )
     for slot in range(6, 25):
         if slot == 8:
             continue
