@@ -1782,6 +1782,19 @@ def test_events_threat_against_someone_is_a_threat(nlp):
 
 
 @pytest.mark.model
+def test_events_threats_against_one_person_are_the_threat_he_lives_under(nlp):
+    text = "Pedro Valdivia took refuge in the embassy because of threats against him."
+    valdivia = actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia", "him")
+    event = only(run(nlp, text, actors=[valdivia]))
+    assert (event.type, event.status) == ("threat", "threatened")
+    assert ("valdivia", "target") in roles(event)
+    # threats against a whole trade are threats at large
+    text = "The teachers took refuge in the school because of threats against journalists."
+    press = actor(text, "journalists", ActorKind.MEDIA, "journalists")
+    assert run(nlp, text, actors=[press]) == []
+
+
+@pytest.mark.model
 def test_events_threatening_people_named_by_their_office_is_a_threat(nlp):
     text = "Yesterday two men on a motorcycle threatened three investigators near the port."
     assert only(run(nlp, text)).type == "threat"

@@ -1083,7 +1083,24 @@ def _find_triggers(
         or (specific_time and not _vaguely_counted(m.token, lex))
         or not _is_bare_plural(m.token, lex)
         or _strikes_infrastructure(m.token, lex, actors)
+        or (m.type == EventType.THREAT.value and _threatens_one_person(m.token, actors))
     ]
+
+
+def _threatens_one_person(noun: Token, actors: _Actors) -> bool:
+    """'fled because of threats against him': threats against one person taken up by a
+    pronoun are the threat he lives under, not threats at large ('threats against
+    journalists')."""
+    for obj in _prep_objects(noun, {"against"}):
+        actor = actors.at_token(obj)
+        if (
+            obj.lower_ in ("him", "her")
+            and actor is not None
+            and actor.kind == ActorKind.PERSON.value
+            and len(_conjuncts(obj)) == 1
+        ):
+            return True
+    return False
 
 
 def _named_possessor(noun: Token, actors: _Actors) -> bool:
