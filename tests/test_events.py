@@ -338,6 +338,19 @@ def test_events_arrest_and_seizure_of_power(nlp):
             "assassination",
             "occurred",
         ),
+        # an act named through its kind ('any form of attack') or as what is suspended
+        (
+            "The rebels promised to abstain from any form of attack against the mayors.",
+            "attack",
+            "hypothetical",
+        ),
+        (
+            "The Northern Front offered a suspension of attacks on the oil pipeline.",
+            "attack",
+            "hypothetical",
+        ),
+        ("The suspension of the talks followed the attack on the pipeline.", "attack", "occurred"),
+        ("The attack on the bank took the form of a car bomb.", "bombing", "occurred"),
     ],
 )
 def test_events_status_from_context(nlp, text, event_type, status):

@@ -1400,11 +1400,13 @@ def _status(mention: _Mention, lex: Lexicon) -> str:
 #: Words that name an act only as something wished, feared or asked for, governing it
 #: as their object ('halt the murders') or through a preposition ('calls for the
 #: assassination of', 'abstain from any attack', 'the danger of his being shot', 'had the
-#: mission of assassinating').
+#: mission of assassinating', 'a suspension of attacks').
 _UNREALIZED_OBJECT_OF = frozenset(["halt", "avert", "forestall"])
 _UNREALIZED_PREP_OF = frozenset(
     [
         ("call", "for"),
+        ("suspension", "of"),
+        ("cessation", "of"),
         ("abstain", "from"),
         ("refrain", "from"),
         ("desist", "from"),
@@ -1416,6 +1418,10 @@ _UNREALIZED_PREP_OF = frozenset(
 )
 
 
+#: Nouns that name a kind of act, standing for the act they govern: 'any form of attack'.
+_KINDS_OF = frozenset(["form", "kind", "type", "sort"])
+
+
 def _unrealized(token: Token) -> bool:
     """An act named only as the object of a wish, a fear, a call or an order to stop it
     (:data:`_UNREALIZED_OBJECT_OF`, :data:`_UNREALIZED_PREP_OF`): not told as done."""
@@ -1424,6 +1430,9 @@ def _unrealized(token: Token) -> bool:
         head = current.head
         if current.dep_ == "conj":  # 'halt the killings and the kidnappings'
             current = head
+            continue
+        if current.dep_ == "pobj" and _lemma(head) == "of" and _lemma(head.head) in _KINDS_OF:
+            current = head.head  # 'abstain from any form of attack': the kind stands for it
             continue
         if current.dep_ in ("dobj", "nsubjpass") and _lemma(head) in _UNREALIZED_OBJECT_OF:
             return True
