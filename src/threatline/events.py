@@ -1394,6 +1394,8 @@ def _status(mention: _Mention, lex: Lexicon) -> str:
         return EventStatus.HYPOTHETICAL.value  # 'so as to capture them': not (yet) done
     if _unrealized(token):
         return EventStatus.HYPOTHETICAL.value
+    if _simple_present(token):
+        return EventStatus.HYPOTHETICAL.value
     return status
 
 
@@ -1440,6 +1442,16 @@ def _unrealized(token: Token) -> bool:
             return (_lemma(head.head), _lemma(head)) in _UNREALIZED_PREP_OF
         return False
     return False
+
+
+def _simple_present(token: Token) -> bool:
+    """'Bombs explode, blood is flowing', 'when they attack the judges': a verb in the
+    simple present tells what happens as a rule, not one act that happened. Only a form
+    made of the lemma itself counts: the tagger may take 'shot' for a present."""
+    if token.tag_ not in ("VBP", "VBZ"):
+        return False
+    lemma = _lemma(token)
+    return token.lower_ in (lemma, lemma + "s", lemma + "es")
 
 
 def _done_with(token: Token) -> bool:
