@@ -1394,8 +1394,6 @@ def _status(mention: _Mention, lex: Lexicon) -> str:
         return EventStatus.HYPOTHETICAL.value  # 'so as to capture them': not (yet) done
     if _unrealized(token):
         return EventStatus.HYPOTHETICAL.value
-    if _simple_present(token):
-        return EventStatus.HYPOTHETICAL.value
     return status
 
 
@@ -1446,8 +1444,9 @@ def _unrealized(token: Token) -> bool:
 
 def _simple_present(token: Token) -> bool:
     """'Bombs explode, blood is flowing', 'when they attack the judges': a verb in the
-    simple present tells what happens as a rule, not one act that happened. Only a form
-    made of the lemma itself counts: the tagger may take 'shot' for a present."""
+    simple present, told with no time of its own, tells what happens as a rule, not one
+    act that happened. Only a form made of the lemma itself counts: the tagger may take
+    'shot' for a present."""
     if token.tag_ not in ("VBP", "VBZ"):
         return False
     lemma = _lemma(token)
@@ -4967,6 +4966,12 @@ def extract_events(
                 m.token.i in {t.i for t in mention.token.ancestors} for m in mentions
             )
             _attach_time(mention, mentions, timexes, not attack_told)
+            if (
+                mention.status == EventStatus.OCCURRED.value
+                and mention.time is None
+                and _simple_present(mention.token)
+            ):
+                mention.status = EventStatus.HYPOTHETICAL.value  # a rule, told with no day
             mention.place = _place_for(mention, text, places)
         _share_time_of_cause(mentions, lex)
         _attach_casualties(casualties, mentions, actor_index)
