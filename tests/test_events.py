@@ -364,6 +364,8 @@ def test_events_arrest_and_seizure_of_power(nlp):
         ),
         ("A bomb exploded at the town hall of Puerto Lagos.", "bombing", "occurred"),
         ("The rebels have attacked the town hall of Puerto Lagos.", "attack", "occurred"),
+        # a headline, with no full stop, tells news in the present
+        ("Rebels attack the town hall of Puerto Lagos", "attack", "occurred"),
     ],
 )
 def test_events_status_from_context(nlp, text, event_type, status):

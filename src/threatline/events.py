@@ -1442,6 +1442,10 @@ def _unrealized(token: Token) -> bool:
     return False
 
 
+#: Marks that end a sentence of running text; a headline has none.
+_SENTENCE_ENDS = frozenset([".", "!", "?", '"', "'", "”"])
+
+
 def _simple_present(token: Token) -> bool:
     """'Bombs explode, blood is flowing', 'when they attack the judges': a verb in the
     simple present, told with no time of its own, tells what happens as a rule, not one
@@ -1449,6 +1453,9 @@ def _simple_present(token: Token) -> bool:
     'shot' for a present."""
     if token.tag_ not in ("VBP", "VBZ"):
         return False
+    ending = [t for t in token.sent if not t.is_space]
+    if not ending or ending[-1].text not in _SENTENCE_ENDS:
+        return False  # a headline ('Gunmen attack police post') tells news in the present
     lemma = _lemma(token)
     return token.lower_ in (lemma, lemma + "s", lemma + "es")
 
