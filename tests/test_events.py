@@ -338,6 +338,34 @@ def test_events_arrest_and_seizure_of_power(nlp):
             "assassination",
             "occurred",
         ),
+        # an act named through its kind ('any form of attack') or as what is suspended
+        (
+            "The rebels promised to abstain from any form of attack against the mayors.",
+            "attack",
+            "hypothetical",
+        ),
+        (
+            "The Northern Front offered a suspension of attacks on the oil pipeline.",
+            "attack",
+            "hypothetical",
+        ),
+        ("The suspension of the talks followed the attack on the pipeline.", "attack", "occurred"),
+        ("The attack on the bank took the form of a car bomb.", "bombing", "occurred"),
+        # the simple present tells what happens as a rule, not one act
+        (
+            "Bombs explode in the markets of Puerto Lagos almost every week.",
+            "bombing",
+            "hypothetical",
+        ),
+        (
+            "The rebels will be punished when they attack the judges of the republic.",
+            "attack",
+            "hypothetical",
+        ),
+        ("A bomb exploded at the town hall of Puerto Lagos.", "bombing", "occurred"),
+        ("The rebels have attacked the town hall of Puerto Lagos.", "attack", "occurred"),
+        # a headline, with no full stop, tells news in the present
+        ("Rebels attack the town hall of Puerto Lagos", "attack", "occurred"),
     ],
 )
 def test_events_status_from_context(nlp, text, event_type, status):

@@ -1417,11 +1417,13 @@ def _status(mention: _Mention, lex: Lexicon) -> str:
 #: Words that name an act only as something wished, feared or asked for, governing it
 #: as their object ('halt the murders') or through a preposition ('calls for the
 #: assassination of', 'abstain from any attack', 'the danger of his being shot', 'had the
-#: mission of assassinating').
+#: mission of assassinating', 'a suspension of attacks').
 _UNREALIZED_OBJECT_OF = frozenset(["halt", "avert", "forestall"])
 _UNREALIZED_PREP_OF = frozenset(
     [
         ("call", "for"),
+        ("suspension", "of"),
+        ("cessation", "of"),
         ("abstain", "from"),
         ("refrain", "from"),
         ("desist", "from"),
@@ -1433,6 +1435,10 @@ _UNREALIZED_PREP_OF = frozenset(
 )
 
 
+#: Nouns that name a kind of act, standing for the act they govern: 'any form of attack'.
+_KINDS_OF = frozenset(["form", "kind", "type", "sort"])
+
+
 def _unrealized(token: Token) -> bool:
     """An act named only as the object of a wish, a fear, a call or an order to stop it
     (:data:`_UNREALIZED_OBJECT_OF`, :data:`_UNREALIZED_PREP_OF`): not told as done."""
@@ -1442,12 +1448,33 @@ def _unrealized(token: Token) -> bool:
         if current.dep_ == "conj":  # 'halt the killings and the kidnappings'
             current = head
             continue
+        if current.dep_ == "pobj" and _lemma(head) == "of" and _lemma(head.head) in _KINDS_OF:
+            current = head.head  # 'abstain from any form of attack': the kind stands for it
+            continue
         if current.dep_ in ("dobj", "nsubjpass") and _lemma(head) in _UNREALIZED_OBJECT_OF:
             return True
         if current.dep_ in ("pobj", "pcomp") and head.dep_ == "prep":
             return (_lemma(head.head), _lemma(head)) in _UNREALIZED_PREP_OF
         return False
     return False
+
+
+#: Marks that end a sentence of running text; a headline has none.
+_SENTENCE_ENDS = frozenset([".", "!", "?", '"', "'", "”"])
+
+
+def _simple_present(token: Token) -> bool:
+    """'Bombs explode, blood is flowing', 'when they attack the judges': a verb in the
+    simple present, told with no time of its own, tells what happens as a rule, not one
+    act that happened. Only a form made of the lemma itself counts: the tagger may take
+    'shot' for a present."""
+    if token.tag_ not in ("VBP", "VBZ"):
+        return False
+    ending = [t for t in token.sent if not t.is_space]
+    if not ending or ending[-1].text not in _SENTENCE_ENDS:
+        return False  # a headline ('Gunmen attack police post') tells news in the present
+    lemma = _lemma(token)
+    return token.lower_ in (lemma, lemma + "s", lemma + "es")
 
 
 def _done_with(token: Token) -> bool:
@@ -4963,6 +4990,12 @@ def extract_events(
                 m.token.i in {t.i for t in mention.token.ancestors} for m in mentions
             )
             _attach_time(mention, mentions, timexes, not attack_told)
+            if (
+                mention.status == EventStatus.OCCURRED.value
+                and mention.time is None
+                and _simple_present(mention.token)
+            ):
+                mention.status = EventStatus.HYPOTHETICAL.value  # a rule, told with no day
             mention.place = _place_for(mention, text, places)
         _share_time_of_cause(mentions, lex)
         _attach_casualties(casualties, mentions, actor_index)
