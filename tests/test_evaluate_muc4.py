@@ -4846,8 +4846,8 @@ def test_muc4_location_of_a_street_with_no_town_before_it_is_the_country() -> No
             ["El Faro newspaper building"],
             [],
         ),
-        # the outlet attacked with another building hit stays a target
-        ("Gunmen bombed a bank and threatened El Faro.", ["bank"], ["EL FARO"]),
+        # the outlet attacked with another building hit is still a body, not a person
+        ("Gunmen bombed a bank and threatened El Faro.", ["bank"], []),
     ],
 )
 def test_muc4_a_body_named_in_the_building_hit_is_no_human_target(text, physical, humans) -> None:
@@ -4869,6 +4869,108 @@ def test_muc4_a_body_named_in_the_building_hit_is_no_human_target(text, physical
     (template,) = report_to_templates(report)
     assert [f.value for f in template.slot(19).fillers] == humans
     assert [f.value for f in template.slot(12).fillers] == [p.upper() for p in physical]
+
+
+@pytest.mark.parametrize(
+    ("victim", "kind", "in_kb", "humans"),
+    [
+        # a university, a union federation, a relief body: bodies, not people
+        ("the university, UCN", "organization", True, ["PRIEST"]),
+        ("the Andean Workers Federation", "organization", False, ["PRIEST"]),
+        ("the Red Cross", "international_org", True, ["PRIEST"]),
+        # a name the tagger took for a body's is a person's: he stays
+        ("Tomas Arancibia", "organization", False, ["TOMAS ARANCIBIA", "PRIEST"]),
+        # the men of an armed group or of the state are people
+        ("the guerrillas", "armed_group", False, ["GUERRILLAS", "PRIEST"]),
+    ],
+)
+def test_muc4_a_body_harmed_is_no_human_target(victim, kind, in_kb, humans) -> None:
+    text = f"Gunmen attacked {victim} and killed a priest."
+    report = _article_report(
+        text,
+        [
+            ("a1", "Gunmen", "armed_group", False),
+            ("a2", victim, kind, in_kb),
+            ("a3", "priest", "civilians", False),
+        ],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "attacked",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="target"),
+                    Participant(actor="a3", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    names = [f.value for f in template.slot(18).fillers]
+    descriptions = [f.value for f in template.slot(19).fillers]
+    assert [*names, *descriptions] == humans
+    # the body leaves no type or number behind
+    assert {f.xref[0] for f in template.slot(20).fillers} == set(humans)
+    assert {f.xref[0] for f in template.slot(21).fillers} == set(humans)
+
+
+def test_muc4_a_body_harmed_alone_stays_the_target() -> None:
+    """With nothing else harmed the body is the only target the template can be matched by."""
+    text = "Gunmen attacked the Andean Workers Federation."
+    report = _article_report(
+        text,
+        [
+            ("a1", "Gunmen", "armed_group", False),
+            ("a2", "the Andean Workers Federation", "organization", False),
+        ],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "attacked",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="target"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(19).fillers] == ["ANDEAN WORKERS FEDERATION"]
+
+
+@pytest.mark.parametrize(
+    ("role", "description"),
+    [
+        # the tagger told the title apart from the name, with the role: it is the name's
+        ("Attorney General Dr", "ATTORNEY GENERAL"),
+        ("Labor Minister Mr", "LABOR MINISTER"),
+        # a role with no title after it stays whole, a word that only starts like one too
+        ("Attorney General", "ATTORNEY GENERAL"),
+        ("Deputy Director Drummond", "DEPUTY DIRECTOR DRUMMOND"),
+    ],
+)
+def test_muc4_a_title_left_at_the_end_of_a_role_is_no_part_of_it(role, description) -> None:
+    text = f"Gunmen killed {role} Pablo Mena."
+    report = _article_report(
+        text,
+        [("a1", "Gunmen", "armed_group", False), ("a2", "Pablo Mena", "person", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "killed",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    start = text.index(role)
+    report.actors[1].mentions.insert(0, (start, start + len(role)))
+    (template,) = report_to_templates(report)
+    assert [(f.value, f.xref) for f in template.slot(19).fillers] == [
+        (description, ("PABLO MENA",))
+    ]
 
 
 def _victims_per_template(text: str) -> list[list[str]]:

@@ -1204,6 +1204,12 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     templates = _one_per_listed_place(templates, events, report)
     templates = _one_per_victim_of_separate_acts(templates, events, report.article)
     templates = _one_per_target_of_a_counted_list(templates, events, report.article)
+    # only once joined: a body left out earlier would change which templates join
+    bodies = {
+        _victim_description(a, report.article) for a in report.actors if _a_body(a, report.article)
+    }
+    for template in templates:
+        _drop_bodies_as_people(template, bodies)
     # last: the name still tells apart the incidents told there while they are joined
     _no_town_named_after_a_person(templates, report, places)
     for number, template in enumerate(templates, start=1):
@@ -3484,6 +3490,38 @@ _OWNER_KINDS = frozenset(
 )
 
 
+#: Bodies that are neither people nor an armed group's or the state's men: a union
+#: federation, a daily, a university, the Red Cross.
+_BODY_KINDS = frozenset([ActorKind.ORGANIZATION, ActorKind.MEDIA, ActorKind.INTERNATIONAL_ORG])
+
+
+def _a_body(actor: Actor, article: Article) -> bool:
+    """Whether a victim is a body (:data:`_BODY_KINDS`) and not a person the name tagger
+    took for one."""
+    return actor.kind in _BODY_KINDS and not _looks_like_name(actor, _actor_text(actor, article))
+
+
+def _victim_description(actor: Actor, article: Article) -> str:
+    """A group victim's HUM TGT: DESCRIPTION as :func:`_fill_human_targets` writes it."""
+    return _without_nationality(_without_quantity(_actor_text(actor, article)))
+
+
+def _drop_bodies_as_people(template: MucTemplate, bodies: set[str]) -> None:
+    """A body told as harmed ('the attack on the university, UCA') is no human target
+    (part2, slot 19: persons), nor its type, number, nation and effect: left out when the
+    template keeps another target, which it needs to be matched at all (guidelines 3.2.1)."""
+    gone = {f.value for f in template.slot(19).fillers if not f.xref and f.value in bodies}
+    if not gone:
+        return
+    rest = [f for f in template.slot(19).fillers if f.xref or f.value not in gone]
+    if not (rest or template.slot(18).fillers or template.slot(12).fillers):
+        return
+    template.slots[19] = SlotFill(fillers=rest)
+    for slot in (20, 21, 22, 23):
+        kept = [f for f in template.slot(slot).fillers if not (f.xref and f.xref[0] in gone)]
+        template.slots[slot] = SlotFill(fillers=kept)
+
+
 def _owns_a_target(actor: Actor, physical: Sequence[str], article: Article) -> bool:
     """Whether a body (``_OWNER_KINDS``) is named inside one of the physical targets."""
     name = _fill_string(_actor_text(actor, article))
@@ -3513,7 +3551,11 @@ def _fill_human_targets(
             names.append(Filler((text,)))
             # A person's other mentions that are not names describe him ("the mayor"), and
             # so do his title ("Msgr") and an apposition ("Iribarne, the candidate,").
-            roles = [m for m in _mention_texts(actor, article) if _is_person_description(m, text)]
+            roles = [
+                _without_trailing_title(m)
+                for m in _mention_texts(actor, article)
+                if _is_person_description(m, text)
+            ]
             roles = roles or _appositions(actor, article) or ([title] if title else [])
             if not roles:
                 # 'Valdivia' told in full elsewhere ('magistrate Pedro Valdivia'): the
@@ -3779,6 +3821,16 @@ _TITLE = re.compile(
     r"MAJOR|CAPT|CAPTAIN|LT|LIEUTENANT|SGT|SERGEANT|CMDR|COMMANDER|MR|MRS|MS|SENATOR|"
     r"MAYOR|JUDGE|DEPUTY|MINISTER|PRESIDENT|ENGINEER|ENG|ATTORNEY|PROFESSOR|PROF)\.?)\s+"
 )
+
+
+# Short titles the name tagger may leave at the end of a role it tells apart from the
+# name ('Attorney General Dr | Pablo Mena'): they belong to the name, not the role.
+_TRAILING_TITLE = re.compile(r"\s+(?:DR|MR|MRS|MS|MSGR)\.?$")
+
+
+def _without_trailing_title(role: str) -> str:
+    """'ATTORNEY GENERAL DR' -> 'ATTORNEY GENERAL'; any other role as it is."""
+    return _TRAILING_TITLE.sub("", role)
 
 
 def _split_title(name: str) -> tuple[str | None, str]:
