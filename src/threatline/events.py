@@ -757,8 +757,9 @@ def _generic_reading(token: Token, lex: Lexicon) -> str | None:
     patient), 'we do not agree with kidnapping civilians', 'refrain from attacking' (a
     gerund naming a kind of act), 'terrorists who attack students' (a relative clause in
     the simple present), 'on several occasions', 'every day', 'constant bombings'.
-    (A simple present, 'bombs explode', and 'continue to kill' were tried as well: they
-    cost found incidents of dated reports more than they saved.)"""
+    (A simple present with a time of its own and 'continue to kill' were tried as well:
+    they cost found incidents of dated reports more than they saved. One with no time is
+    read as a rule by the status, see :func:`_simple_present`.)"""
     if token.pos_ == "VERB":
         reading = _generic_verb(token, lex)
         if reading:
