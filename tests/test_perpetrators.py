@@ -134,6 +134,38 @@ def test_a_group_named_beside_an_act_it_does_not_denounce_is_inferred(nlp, text)
     assert ("context", "assumes") in stances(event)
 
 
+@pytest.mark.parametrize(
+    "before",
+    [
+        # it has something
+        "The Popular Liberation Front has an office in the capital.",
+        # it demands something
+        "The reforms demanded by the Popular Liberation Front were debated in the assembly.",
+    ],
+)
+def test_a_group_named_where_it_does_not_act_is_no_inferred_doer_of_its_paragraph(nlp, before):
+    text = f"{before} Unidentified men bombed the town hall of Arcos on Monday."
+    front = actor(text, "plf", ARMED, "Popular Liberation Front")
+    assert ("plf", "perpetrator") not in roles(_the_bombing(run(nlp, text, [front])))
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # it says something that tells violence
+        "The Popular Liberation Front said it would step up its attacks in the north.",
+        # it has what tells violence
+        "The Popular Liberation Front has planned a new offensive in the north.",
+    ],
+)
+def test_a_group_that_tells_violence_is_the_inferred_doer_of_its_paragraph(nlp, before):
+    text = f"{before} Unidentified men bombed the town hall of Arcos on Monday."
+    front = actor(text, "plf", ARMED, "Popular Liberation Front")
+    event = _the_bombing(run(nlp, text, [front]))
+    assert ("plf", "perpetrator") in roles(event)
+    assert ("context", "assumes") in stances(event)
+
+
 def test_members_described_take_the_known_group_their_context_names(nlp):
     text = (
         "The Popular Liberation Front announced a new offensive in the north. "

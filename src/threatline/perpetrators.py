@@ -6,7 +6,10 @@ throughout. An attack with no perpetrator of its own takes the armed group named
 sentence, else, when it has a target, in its paragraph, else the known group the article
 names most, unless the article names that group only as no doer (a party to talks, a victim,
 the side set against, the one who condemns, its chiefs arrested) and never doing violence
-(a stated perpetrator or claimant, or the doer of a clause that tells violence). The role
+(a stated perpetrator or claimant, or the doer of a clause that tells violence). A mention
+counts for the sentence or the paragraph only where the group may act: not where it only
+has, says or condemns something and that clause tells no violence ('positions where the
+Front has camps', 'the reforms demanded by the Front'). The role
 is marked as inferred, not stated: the event gets an attribution (source ``context``,
 stance ``assumes``) whose span is the sentence that names the group, so the event's
 certainty is lower than that of a stated perpetrator ("alleged" once merged) and the
@@ -140,9 +143,15 @@ def infer_perpetrators(
         candidates = [a for a in groups if a.id not in roled and (a.in_kb or not described)]
         spans = [(s.start, s.end) for s in event.evidence]
         # a group that denounces the act ('the Front denounced the army's massacre') is its
-        # accuser there, not its doer
+        # accuser there, not its doer; one that only has or says something there is none
         as_doers = [
-            a.model_copy(update={"mentions": [m for m in a.mentions if not _accuses(doc, m)]})
+            a.model_copy(
+                update={
+                    "mentions": [
+                        m for m in a.mentions if not _accuses(doc, m) and not _told_idle(doc, m)
+                    ]
+                }
+            )
             for a in candidates
         ]
         found = _named_within(as_doers, spans)
@@ -405,6 +414,8 @@ _DISOWNING = frozenset(
 #: Verbs by which a group points at an act's doers rather than answering for it.
 _ACCUSING = _DISOWNING - {"deny", "reject"}
 _PATIENT_DEPS = frozenset(["nsubjpass", "dobj"])
+#: Verbs whose subject or agent has, says or condemns something rather than acts.
+_IDLE_VERBS = _NOT_ACTING | _DISOWNING
 
 
 def _does_violence(actor: Actor, doc: Doc) -> bool:
@@ -488,6 +499,23 @@ def _governing_verb(span: SentenceSpan) -> tuple[set[int], Token, Token]:
 def _no_doer_here(phrase: set[int], verb: Token, doc: Doc) -> bool:
     """The group is set against ('against the Front') or condemns, denies or accuses."""
     return any(doc[i].lower_ == "against" for i in phrase) or verb.lemma_.lower() in _DISOWNING
+
+
+def _told_idle(doc: Doc, mention: tuple[int, int]) -> bool:
+    """Whether the mention is the subject or agent of a verb that has, says, perceives or
+    condemns rather than acts ('where the Front has camps', 'the reforms demanded by the
+    Front') and no violence is told in that verb's clause ('the Front announced an
+    offensive' tells it acting)."""
+    span = doc.char_span(*mention, alignment_mode="expand")
+    if span is None:
+        return False
+    _phrase, token, verb = _governing_verb(span)
+    if verb.pos_ not in ("VERB", "AUX") or token.dep_ not in ("nsubj", "agent"):
+        return False
+    if verb.lemma_.lower() not in _IDLE_VERBS:
+        return False
+    named = {t.i for t in span}
+    return not any(t.i not in named and _is_violence_word(t) for t in verb.subtree)
 
 
 def _accuses(doc: Doc, mention: tuple[int, int]) -> bool:
