@@ -2268,7 +2268,7 @@ def _same_incident(a: MucTemplate, b: MucTemplate, home_country: str | None = No
         return (
             _compatible_dates(a.slot(2), b.slot(2))
             and _compatible_locations(a.slot(3), b.slot(3))
-            and bool(_target_values(a) & _target_values(b))
+            and bool(_target_fills(a, (12, 18, 19)) & _target_fills(b, (12, 18, 19)))
         )
     if {_filler_text(4, f) for f in a.slot(4).fillers} != {
         _filler_text(4, f) for f in b.slot(4).fillers
@@ -2394,11 +2394,6 @@ def _has_specific_date_or_place(template: MucTemplate) -> bool:
     if day is not None and not day.default_looking:
         return True
     return bool(place) and bool(parse_muc_location(place[0].value).places)
-
-
-def _target_values(template: MucTemplate) -> set[str]:
-    """The physical and human targets of a template, by their words alone."""
-    return {f.value for slot in (12, 18, 19) for f in template.slot(slot).fillers}
 
 
 def _target_fills(template: MucTemplate, slots: Sequence[int]) -> set[str]:
