@@ -340,7 +340,7 @@ def test_events_arrest_and_seizure_of_power(nlp):
         ),
         # an act named through its kind ('any form of attack') or as what is suspended
         (
-            "The rebels promised to abstain from any form of attack against the mayors.",
+            "The rebels pledged to refrain from any form of attack on local mayors.",
             "attack",
             "hypothetical",
         ),
@@ -1071,6 +1071,7 @@ def test_events_a_part_in_an_act_beside_a_denial_names_the_perpetrator(nlp, stat
             "Ramon Ortuzar",
             ActorKind.PERSON,
         ),
+        # adapted from a MUC-4 development message (a US government translation, public domain)
         (
             "The police arrested two men suspected of being involved in the murder of the mayor.",
             "two men",
@@ -1114,6 +1115,7 @@ def test_events_who_is_only_near_the_act_a_noun_names_is_no_perpetrator(nlp, tex
 
 @pytest.mark.model
 def test_events_the_names_listed_after_the_accused_are_the_perpetrators(nlp):
+    # adapted from a MUC-4 development message (a US government translation, public domain)
     text = (
         "The police arrested two men suspected of being involved in the murder of the mayor: "
         "Pedro Valdivia and Jorge Tamayo."
@@ -1387,22 +1389,22 @@ def test_events_who_is_blamed_for_the_act_by_no_side_is_its_alleged_perpetrator(
 @pytest.mark.parametrize(
     ("blame", "accused"),
     [
-        ("Some politicians always blame the army for any such attack.", False),
+        ("Certain deputies always blame the army for every such bombing.", False),
         (
-            "Some politicians always blame the army for any such act, without first "
-            "looking into the origin of the attacks.",
+            "Certain deputies always blame the army for each act of this sort, without "
+            "asking who carried out the attacks.",
             False,
         ),
-        ("Some politicians blame the army for every attack of this kind.", False),
-        ("Some politicians blamed the army for the attack.", True),
+        ("Certain deputies blame the army for each bombing of this sort.", False),
+        ("Certain deputies blamed the army for the bombing.", True),
     ],
 )
 def test_events_a_habitual_blame_for_acts_of_a_kind_accuses_no_one_of_the_act(nlp, blame, accused):
     # a habit of blaming, or a blame for any act of a kind, is no charge about this bombing
     text = "Unknown men bombed the Arcos power station on Monday. " + blame
-    politicians = actor(text, "politicians", ActorKind.PERSON, "politicians")
+    deputies = actor(text, "deputies", ActorKind.PERSON, "deputies")
     army = actor(text, "army", ActorKind.SECURITY_FORCE, "army")
-    act = next(e for e in run(nlp, text, actors=[politicians, army]) if e.type in VIOLENT_TYPES)
+    act = next(e for e in run(nlp, text, actors=[deputies, army]) if e.type in VIOLENT_TYPES)
     assert (("army", "perpetrator") in roles(act)) is accused
 
 
@@ -1783,7 +1785,7 @@ def test_events_threatening_someone_is_a_threat_against_them(nlp):
 
 @pytest.mark.model
 def test_events_threats_repeated_on_several_occasions_are_a_practice(nlp):
-    text = "The judge had been threatened on several occasions by the death squads."
+    text = "On several occasions the judge had been threatened by a death squad."
     judge = actor(text, "judge", ActorKind.PERSON, "The judge")
     assert run(nlp, text, actors=[judge]) == []
     text = "The judge had been threatened by the death squads on Monday."
@@ -3058,6 +3060,7 @@ def test_events_when_clause_takes_the_day_of_its_main_clause(nlp):
     from threatline.annotate import annotate
     from threatline.events import _time_of_main_clause
 
+    # adapted from a MUC-4 development message (a US government translation, public domain)
     text = (
         "The Front renewed its attacks early on 29 November when it attacked the main "
         "military installation, and it burned a bus."
@@ -3626,6 +3629,7 @@ def test_events_killing_told_with_its_attack_stays_one_event(nlp):
 
 @pytest.mark.model
 def test_events_the_day_of_the_main_clause_only_bounds_a_kidnapping_told_of_its_victims(nlp):
+    # adapted from a MUC-4 development message (a US government translation, public domain)
     text = (
         "Colombian guerrillas today released three Brazilian engineers who were kidnapped "
         "more than a month ago in Bogota."
@@ -4172,6 +4176,7 @@ def test_events_list_of_victims_goes_on_past_the_parse(nlp):
 def test_events_killings_of_a_list_broken_by_the_parse_name_the_victim(nlp):
     # after another attack, a killing noun is an event of its own when it names a person:
     # the person named last in its list of victims, which the parser hangs elsewhere
+    # adapted from a MUC-4 development message (a US government translation, public domain)
     text = (
         "A bomb exploded in Arcos on Monday. The measures adopted after the killings during "
         "the past 72 hours of a judge, a police commander, and presidential hopeful Jorge "
@@ -4205,6 +4210,7 @@ def test_events_words_after_a_victim_that_are_no_list_name_no_victims(nlp):
 @pytest.mark.model
 def test_events_participle_after_a_comma_and_a_quote_describes_the_noun(nlp):
     # the quote mark leads the parser to hang 'murdered' on 'added': the senator suffered it
+    # adapted from a MUC-4 development message (a US government translation, public domain)
     text = (
         'Ruiz added that it was "with pain" that he received the news of the death of the '
         'senator, "murdered by criminals at the service of foreign interests."'
@@ -4229,6 +4235,7 @@ def test_events_participle_with_a_subject_of_its_own_is_not_the_nouns(nlp):
 def test_events_who_died_did_not_do_the_act_of_a_clause_hung_on_the_death(nlp):
     # the parser hangs 'individuals' on 'after': 'placed' has no subject of its own, and
     # the leader who died is not its doer
+    # adapted from a MUC-4 development message (a US government translation, public domain)
     text = (
         "The labor leader died in the operating room of the hospital where she was taken "
         "after unidentified individuals this afternoon placed a powerful explosive device "
@@ -4425,6 +4432,7 @@ def test_events_an_apposition_that_describes_the_person_names_no_one_else(nlp):
 
 @pytest.mark.model
 def test_events_names_after_a_colon_that_follows_the_victims_name_are_the_suspects(nlp):
+    # adapted from a MUC-4 development message (a US government translation, public domain)
     text = (
         "AUTHORITIES HAVE ARRESTED TWO MEN SUSPECTED OF BEING INVOLVED IN THE MURDER OF "
         "PERUVIAN POPULAR PARTY CANDIDATE LUIS ALBERTO GOMEZ: PEDRO ZAMORA DIAZ AND "
@@ -4613,7 +4621,7 @@ def test_events_robbing_or_looting_by_armed_men_is_a_robbery(nlp):
     assert robbed.type == "robbery"
     looted = only(run(nlp, "The rebels looted two pharmacies in the town."))
     assert looted.type == "robbery"
-    noun = only(run(nlp, "Police are looking for the perpetrators of the robbery of a bank van."))
+    noun = only(run(nlp, "Police are hunting whoever carried out the robbery of an armored van."))
     assert noun.type == "robbery"
     text = "The Northern Front stole weapons from a police post."
     front = actor(text, "nf", ActorKind.ARMED_GROUP, "Northern Front")
@@ -4641,5 +4649,5 @@ def test_events_pillaging_or_plundering_is_a_robbery_and_shops_were_looted_is_no
     plundered = only(run(nlp, "Armed men plundered the town hall of Villa Serena."))
     assert plundered.type == "robbery"
     # a passive 'looted' tells what befell the shops (a riot, a crime wave), not a doer's raid
-    looted = run(nlp, "Dozens of shops were looted in the capital during the night.")
+    looted = run(nlp, "Dozens of stores in Villa Serena were looted overnight.")
     assert "robbery" not in {e.type for e in looted}

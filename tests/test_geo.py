@@ -517,8 +517,8 @@ def test_geo_dateline_country_outweighs_a_demonym_for_a_namesake_abroad(gazettee
 def test_geo_dateline_share_spares_regions_abroad(gazetteer):
     # A report from Santo Domingo about El Salvador: the department is no small namesake.
     text = (
-        "Santo Domingo (Dominican Republic), 8 Sep 89 (Radio) -- [Text] A former soldier "
-        "of El Salvador said that the army had killed peasants in Usulutan. The Dominican "
+        "Santo Domingo (Dominican Republic), 14 Oct 89 (Radio) -- [Text] A deserter from "
+        "the army of El Salvador said that the army had killed peasants in Usulutan. The Dominican "
         "Republic gave him asylum; the Dominican Republic said so today."
     )
     spans = _spans(text, "Santo Domingo", "Dominican Republic", "El Salvador", "Usulutan")

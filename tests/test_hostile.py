@@ -22,8 +22,8 @@ REPO = Path(__file__).resolve().parents[1]
 GOOD = [
     (
         "Title: Market bombing in Mosul\nPublished: 2024-03-10\nURL: https://example.org/mosul\n\n"
-        "A car bomb exploded near a crowded market in Mosul on Sunday, killing four people "
-        "and wounding eleven others, police said.\n\nNo group has claimed responsibility."
+        "A car bomb went off beside a busy market in Mosul on Sunday; four people died and "
+        "eleven were hurt, police said.\n\nNo group has claimed responsibility."
     ),
     (
         "Title: Kidnapping in Kaduna\nPublished: 2024-02-20\n\n"

@@ -493,8 +493,8 @@ def test_ingest_muc4_year_from_earlier_message(tmp_path: Path) -> None:
             MucDateline("PERTH", dt.date(1989, 6, 11), "AFP", country="AUSTRALIA"),
         ),
         (
-            "BOGOTA, 27 APR 90 [INRAVISION TELEVISION CADENA 1) -- [SPEECH]",
-            MucDateline("BOGOTA", dt.date(1990, 4, 27), "INRAVISION TELEVISION CADENA 1"),
+            "BOGOTA, 12 MAR 90 [NATIONAL TELEVISION CHANNEL 2) -- [SPEECH]",
+            MucDateline("BOGOTA", dt.date(1990, 3, 12), "NATIONAL TELEVISION CHANNEL 2"),
         ),
         (
             "SAN SALVADOR, 17 NOV 89 (INTERPRESS AGENCY [IPS]) -- [TEXT]",

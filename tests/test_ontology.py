@@ -131,7 +131,7 @@ def test_ontology_gtd_only_for_attacks() -> None:
     [
         (EventType.BOMBING, "a hand grenade was thrown into the crowd", "Grenade"),
         (EventType.SHELLING, "rockets carrying chlorine", "Chemical weapon"),
-        (EventType.PROTEST, "police fired tear gas to disperse them", "Protest with intervention"),
+        (EventType.PROTEST, "police used tear gas on the crowd", "Protest with intervention"),
         (
             EventType.PROTEST,
             "troops opened fire on the march",
@@ -314,7 +314,7 @@ def test_ontology_snippet_cue_of_the_event_label_keeps_it_over_later_cues() -> N
     from threatline.ontology import case2021_snippet_label
 
     # the claim's cue comes before the industrial site's: the attack was no accident
-    text = "The rebels claimed responsibility for the rocket attack on the gas plant."
+    text = "The rebels claimed responsibility for Monday's rocket strike that hit a gas plant."
     allowed = {"ATTRIB", "MAN_MADE_DISASTER", "ART_MISS_ATTACK"}
     assert case2021_snippet_label(text, allowed, "ATTRIB") is None
     assert case2021_snippet_label("A fire broke out at the gas plant.", allowed, None) == (

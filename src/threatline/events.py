@@ -1450,7 +1450,7 @@ def _unrealized(token: Token) -> bool:
             current = head
             continue
         if current.dep_ == "pobj" and _lemma(head) == "of" and _lemma(head.head) in _KINDS_OF:
-            current = head.head  # 'abstain from any form of attack': the kind stands for it
+            current = head.head  # 'refrain from any form of attack': the kind stands for it
             continue
         if current.dep_ in ("dobj", "nsubjpass") and _lemma(head) in _UNREALIZED_OBJECT_OF:
             return True
@@ -1997,7 +1997,7 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 _add_phrase(mention, actors, pobj, Role.TARGET)
         found = _accused_of_act(token) if kind in lex.violent else None
         if found is not None and _is_habitual(found[0], lex):
-            found = None  # 'always blame the army for such attacks': a habit of blaming
+            found = None  # 'always blame the army for such bombings': a habit of blaming
         if found is not None and not any(
             p.role == Role.PERPETRATOR.value for p in mention.participants
         ):
@@ -4311,7 +4311,7 @@ def _attribute_accusations(doc: Doc, events: list[_Event], actors: _Actors, lex:
             cue = _reporting_cue(verb, lex)
         accused_by_verb, acts = found
         if _is_habitual(verb, lex) or all(_any_act(act) for act in acts):
-            continue  # 'always blame the army for any such attack': a habit, not this act
+            continue  # 'always blame the army for every such bombing': a habit, not this act
         # 'blamed the army for the murder ... and for other attacks': each act told
         referred: list[_Event] = []
         for act in acts:

@@ -1039,7 +1039,7 @@ def dateline_place_end(text: str) -> int | None:
     if comma <= 0 or "\n" in text[:comma].strip():
         return None
     head = text[:400]
-    # A truecased wire text ("San Salvador, 9 Jun 89 (canal Doce television) --") has its
+    # A truecased wire text ("San Salvador, 4 Feb 90 (Radio Nacional) --") has its
     # dateline in the capitals the date grammar knows.
     if find_dateline(head) is None and find_dateline(head.upper()) is None:
         return None

@@ -1966,7 +1966,7 @@ def _dash_outside_brackets(head: str) -> re.Match | None:
     for dash in _DATELINE_DASH.finditer(head):
         before = head[: dash.start()]
         # counted together: a source may open with one bracket and close with the other
-        # ('27 APR 90 [INRAVISION TELEVISION CADENA 1) --')
+        # ('12 MAR 90 [NATIONAL TELEVISION CHANNEL 2) --')
         if before.count("(") + before.count("[") <= before.count(")") + before.count("]"):
             return dash
     return None
