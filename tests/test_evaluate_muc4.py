@@ -3510,7 +3510,7 @@ def test_muc4_the_police_suspecting_the_group_is_read_from_real_text(nlp, gazett
     found = {}
     for second in (
         "The police suspect the Northern Liberation Front.",
-        "The Northern Liberation Front has been active in the capital.",
+        "The Northern Liberation Front has bombed banks in the capital before.",
     ):
         article = Article.from_text(
             lead + second, title="TST9-MUC4-0006", published=dt.date(1990, 5, 3)
