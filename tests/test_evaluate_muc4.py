@@ -5203,3 +5203,32 @@ def test_muc4_a_nameless_description_gives_way_to_the_same_one_with_a_name() -> 
         '"TRADER"',
         '"NURSE": "ANA LUZ"',
     ]
+
+
+@pytest.mark.parametrize(
+    ("victims", "same"),
+    [
+        # those who go with the person named, harmed beside him: one incident
+        ({"s19": '"BODYGUARDS"'}, True),
+        ({"s19": '"DRIVER"'}, True),
+        ({"s19": '"WIFE"'}, True),
+        # a victim of his own, named or not, or a thing hit: another attack
+        ({"s19": '"FARMER"'}, False),
+        ({"s18": '"LUIS ORTEGA"', "s19": '"DRIVER"'}, False),
+        ({"s19": '"DRIVER"', "s12": '"BUS"'}, False),
+    ],
+)
+def test_muc4_people_harmed_beside_the_one_named_are_his_incident(
+    victims: dict[str, str], same: bool
+) -> None:
+    senator = make(
+        s2="07 JAN 90",
+        s3="PERU: VILLA SERENA (CITY)",
+        s4="ATTACK",
+        s9='"GUNMEN"',
+        s18='"PEDRO VALDIVIA"',
+        s19='"SENATOR"',
+    )
+    other = make(s4="ATTACK", s9='"GUNMEN"', **victims)
+    assert _same_incident(senator, other) is same
+    assert _same_incident(other, senator) is same

@@ -2298,11 +2298,37 @@ def _same_incident(a: MucTemplate, b: MucTemplate, home_country: str | None = No
     # without such a target may complete the other ('the blast also killed the mayor').
     if _one_band_described(a, b):
         return True  # the same band told by its own long description: one act on all
+    if _only_companions(a, b) or _only_companions(b, a):
+        return True  # 'one of his bodyguards was also killed': those beside the one named
     for slots in ((12,), (18, 19)):
         targets_a, targets_b = _target_fills(a, slots), _target_fills(b, slots)
         if targets_a and targets_b and not _a_common_target(targets_a, targets_b):
             return False
     return True
+
+
+#: Heads of descriptions of the people who go with someone (kin, escort, staff): harmed
+#: beside the person named, they are no target of their own.
+_COMPANION_HEADS = frozenset(
+    [
+        "BODYGUARD", "BODYGUARDS", "ESCORT", "ESCORTS", "DRIVER", "CHAUFFEUR", "WIFE",
+        "HUSBAND", "SON", "SONS", "DAUGHTER", "DAUGHTERS", "CHILDREN", "FAMILY", "RELATIVES",
+        "COMPANION", "COMPANIONS", "AIDE", "AIDES", "ASSISTANT",
+    ]
+)  # fmt: skip
+
+
+def _only_companions(a: MucTemplate, b: MucTemplate) -> bool:
+    """Whether ``a`` names no one and hits no thing, only people who go with someone ('his
+    driver', 'two of the minister's bodyguards'), while ``b`` names its victim."""
+    descriptions = [_tokens(f.value) for f in a.slot(19).fillers]
+    return (
+        not a.slot(18).fillers
+        and not a.slot(12).fillers
+        and bool(descriptions)
+        and all(d and d[-1] in _COMPANION_HEADS for d in descriptions)
+        and bool(b.slot(18).fillers)
+    )
 
 
 def _one_band_described(a: MucTemplate, b: MucTemplate) -> bool:
