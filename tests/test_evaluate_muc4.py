@@ -17,7 +17,9 @@ from threatline.evaluate.muc4 import (
     _classify,
     _drop_groups_of_the_named,
     _filler_text,
+    _incident_location,
     _merge_into,
+    _one_edit_apart,
     _places_listed_after,
     _same_incident,
     _singular_role,
@@ -5232,3 +5234,37 @@ def test_muc4_people_harmed_beside_the_one_named_are_his_incident(
     other = make(s4="ATTACK", s9='"GUNMEN"', **victims)
     assert _same_incident(senator, other) is same
     assert _same_incident(other, senator) is same
+
+
+def _event_at(place_id: str) -> EventMention:
+    return EventMention(
+        id="E1",
+        type="bombing",
+        trigger=Span(text="bomb", start=0, end=4),
+        place=EventPlace(id=place_id, text="x", precision=1),
+    )
+
+
+def test_muc4_location_of_a_misspelled_town_is_the_town_the_article_names() -> None:
+    town = Place(id="P1", name="Valdivia", gazetteer_id="g:1", country="CL", level="settlement")
+    slip = Place(id="P2", name="Valdivai", country="CL", level=PlaceLevel.AREA)
+    other = Place(id="P3", name="Villarrica", country="CL", level=PlaceLevel.AREA)
+    known = Place(id="P4", name="Valdivias", gazetteer_id="g:2", country="CL", level="area")
+    places = {p.id: p for p in (town, slip, other, known)}
+    assert _incident_location(_event_at("P2"), places) == "CHILE: VALDIVIA (CITY)"
+    # a name far from every town, or one the gazetteer knows, stays what it is
+    assert _incident_location(_event_at("P3"), places) == "CHILE: VILLARRICA (REGION)"
+    assert _incident_location(_event_at("P4"), places) == "CHILE: VALDIVIAS (REGION)"
+    # a town of another country is no spelling of the name
+    abroad = town.model_copy(update={"country": "AR"})
+    places = {p.id: p for p in (abroad, slip)}
+    assert _incident_location(_event_at("P2"), places) == "CHILE: VALDIVAI (REGION)"
+
+
+def test_muc4_one_edit_apart() -> None:
+    assert _one_edit_apart("valdivia", "valdivai")  # two neighbouring letters swapped
+    assert _one_edit_apart("valdivia", "valdiviia")  # one letter more
+    assert _one_edit_apart("valdivia", "valdivua")  # one letter changed
+    assert not _one_edit_apart("valdivia", "valdivia")
+    assert not _one_edit_apart("valdivia", "vildavia")
+    assert not _one_edit_apart("valdivia", "valdiv")

@@ -4939,7 +4939,7 @@ def _incident_location(event: EventMention, places: dict[str, Place]) -> str | N
         if town is not None and _STREET_NAME.search(place.name):
             return _location_fill(town, places)
         return _country_name(place.country)
-    return _location_fill(place, places)
+    return _location_fill(_town_misspelled_as(place, places.values()) or place, places)
 
 
 def _town_before(place: Place, at: int | None, places: Iterable[Place]) -> Place | None:
@@ -4983,6 +4983,42 @@ def _location_fill(place: Place, places: dict[str, Place]) -> str | None:
     if region is not None:
         name = f"{_fill_string(region.name)} (DEPARTMENT): {name}"
     return f"{country}: {name}" if country else name
+
+
+def _town_misspelled_as(place: Place, places: Iterable[Place]) -> Place | None:
+    """The town of the article a name the gazetteer does not know misspells by one letter
+    ('Valdivai' for 'Valdivia' named elsewhere): a typing slip of the wire, not another place."""
+    if place.level != PlaceLevel.AREA or place.gazetteer_id is not None:
+        return None
+    name = normalize_fill(place.name)
+    if len(name) < 6 or " " in name:
+        return None
+    return next(
+        (
+            p
+            for p in places
+            if p.level == PlaceLevel.SETTLEMENT
+            and p.country == place.country
+            and _one_edit_apart(name, normalize_fill(p.name))
+        ),
+        None,
+    )
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one inserted, dropped or changed letter, or by two
+    neighbouring letters swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and (a[diff[0]], a[diff[1]]) == (b[diff[1]], b[diff[0]])
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _named_region_of(place: Place, places: Iterable[Place]) -> Place | None:
