@@ -19,7 +19,6 @@ from threatline.evaluate.muc4 import (
     _filler_text,
     _incident_location,
     _merge_into,
-    _one_edit_apart,
     _places_listed_after,
     _same_incident,
     _singular_role,
@@ -37,6 +36,7 @@ from threatline.evaluate.muc4 import (
     score_slot,
     score_templates,
 )
+from threatline.merge import one_edit_apart
 from threatline.models import (
     Actor,
     Article,
@@ -5261,10 +5261,10 @@ def test_muc4_location_of_a_misspelled_town_is_the_town_the_article_names() -> N
     assert _incident_location(_event_at("P2"), places) == "CHILE: VALDIVAI (REGION)"
 
 
-def test_muc4_one_edit_apart() -> None:
-    assert _one_edit_apart("valdivia", "valdivai")  # two neighbouring letters swapped
-    assert _one_edit_apart("valdivia", "valdiviia")  # one letter more
-    assert _one_edit_apart("valdivia", "valdivua")  # one letter changed
-    assert not _one_edit_apart("valdivia", "valdivia")
-    assert not _one_edit_apart("valdivia", "vildavia")
-    assert not _one_edit_apart("valdivia", "valdiv")
+def test_muc4one_edit_apart() -> None:
+    assert one_edit_apart("valdivia", "valdivai")  # two neighbouring letters swapped
+    assert one_edit_apart("valdivia", "valdiviia")  # one letter more
+    assert one_edit_apart("valdivia", "valdivua")  # one letter changed
+    assert not one_edit_apart("valdivia", "valdivia")
+    assert not one_edit_apart("valdivia", "vildavia")
+    assert not one_edit_apart("valdivia", "valdiv")

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from threatline.errors import EvalDataError
+from threatline.merge import one_edit_apart
 from threatline.models import (
     Actor,
     ActorKind,
@@ -4999,26 +5000,10 @@ def _town_misspelled_as(place: Place, places: Iterable[Place]) -> Place | None:
             for p in places
             if p.level == PlaceLevel.SETTLEMENT
             and p.country == place.country
-            and _one_edit_apart(name, normalize_fill(p.name))
+            and one_edit_apart(name, normalize_fill(p.name))
         ),
         None,
     )
-
-
-def _one_edit_apart(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by one inserted, dropped or changed letter, or by two
-    neighbouring letters swapped."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-        return len(diff) == 1 or (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and (a[diff[0]], a[diff[1]]) == (b[diff[1]], b[diff[0]])
-        )
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _named_region_of(place: Place, places: Iterable[Place]) -> Place | None:
