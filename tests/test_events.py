@@ -1021,7 +1021,7 @@ def test_events_denied_or_vague_part_in_an_act_names_no_perpetrator(nlp, stateme
 @pytest.mark.parametrize(
     "statement",
     [
-        "The Northern Front guerrillas reject any accusation implicating them in the attack.",
+        "The Northern Front guerrillas reject every accusation that implicates them in the raid.",
         "The Northern Front guerrillas rejected any charge implicating them in the attack.",
         "The Northern Front guerrillas denied the allegation implicating them in the attack.",
         "The Northern Front denied that its fighters were involved in the murder.",
