@@ -478,6 +478,37 @@ def test_events_a_utility_s_lines_are_a_physical_target(nlp, text, targets):
 @pytest.mark.parametrize(
     ("text", "targets"),
     [
+        # vehicles, huts and boxes are hit like cars and booths
+        ("Gunmen machinegunned two ambulances last night.", ["two ambulances"]),
+        ("A bomb destroyed a telephone junction box on the avenue.", ["telephone junction box"]),
+        ("Rebels burned a shack and two cabins in the hills.", ["shack", "two cabins"]),
+        ("A bomb exploded at a car dealership on Monday.", ["car dealership"]),
+    ],
+)
+def test_events_vehicles_huts_and_boxes_are_physical_targets(nlp, text, targets):
+    event = only(run(nlp, text))
+    assert [s.text for s in event.physical_targets] == targets
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Two bombs exploded in banking institutions downtown.", ["banking institutions"]),
+        ("Rebels bombed a financial institution in the capital.", ["financial institution"]),
+        # an institution of another kind is a body, not a place
+        ("Rebels bombed the bank to defy the armed institution.", ["bank"]),
+    ],
+)
+def test_events_a_business_s_institution_is_a_physical_target(nlp, text, targets):
+    event = only(run(nlp, text))
+    assert [s.text for s in event.physical_targets] == targets
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
         # where a victim died, was taken or waited, or where the explosives were loaded
         ("A bomb wounded a guard, who died at the police clinic.", []),
         ("Gunmen shot Pedro Valdivia while his wife was taking him to the airport.", []),

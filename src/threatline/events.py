@@ -2627,6 +2627,19 @@ def _utility_network(token: Token) -> bool:
     )
 
 
+#: Words that make an institution a business's premises ('banking institutions').
+_BUSINESS_WORDS = {"financial", "banking", "credit", "commercial"}
+
+
+def _business_premises(token: Token) -> bool:
+    """'financial institutions', 'a banking institution': the premises of a business, a
+    thing one bombs; an institution of another kind ('the armed institution', 'democratic
+    institutions') is a body, not a place."""
+    return _lemma(token) == "institution" and any(
+        c.dep_ in ("compound", "amod") and _lemma(c) in _BUSINESS_WORDS for c in token.children
+    )
+
+
 def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> None:
     covered: set[int] = set()
     for token in scope:
@@ -2640,7 +2653,9 @@ def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> N
             span = _phrase_span(text, token)
             if span not in mention.instruments:
                 mention.instruments.append(span)
-        elif (lemma in lex.physical_targets or _utility_network(token)) and token.pos_ in (
+        elif (
+            lemma in lex.physical_targets or _utility_network(token) or _business_premises(token)
+        ) and token.pos_ in (
             "NOUN",
             "PROPN",
         ):
