@@ -3460,6 +3460,38 @@ def test_events_a_group_reporting_its_own_attack_claims_it(nlp):
 
 
 @pytest.mark.model
+def test_events_a_claim_not_made_gives_no_claimant_to_the_attack(nlp):
+    text = (
+        "Gunmen killed a judge in the capital on Monday. "
+        "The Front has not claimed responsibility for the attack."
+    )
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "The Front")
+    events = run(nlp, text, actors=[front])
+    attack = next(e for e in events if e.trigger.text == "killed")
+    assert ("front", "claimant") not in roles(attack)
+    assert ("front", "claims") not in stances(attack)
+
+
+@pytest.mark.model
+def test_events_neither_of_two_subjects_does_it(nlp):
+    text = "Neither the Front nor any other group has claimed responsibility for the attack."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "the Front")
+    claim = next(e for e in run(nlp, text, actors=[front]) if e.type == "claim_of_responsibility")
+    assert claim.status == "hypothetical"
+
+
+@pytest.mark.model
+def test_events_who_issued_the_leaflets_claiming_an_attack_claims_it(nlp):
+    text = (
+        "The Front today distributed leaflets claiming responsibility for the murder "
+        "of a former minister."
+    )
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "The Front")
+    claim = next(e for e in run(nlp, text, actors=[front]) if e.type == "claim_of_responsibility")
+    assert ("front", "claimant") in roles(claim)
+
+
+@pytest.mark.model
 def test_events_subject_nearest_the_verb_after_a_dateline(nlp):
     text = "Lima -- Through calls to the media, the Front has claimed the attack."
     lima = actor(text, "lima", ActorKind.OTHER, "Lima")

@@ -1359,10 +1359,15 @@ def _status(mention: _Mention, lex: Lexicon) -> str:
     negated = (
         any(c.dep_ == "neg" for t in near for c in t.children)
         or any(c.dep_ == "det" and _lemma(c) == "no" for c in token.children)
-        # 'no one has been arrested', 'nobody was hurt'
+        # 'no one has been arrested', 'nobody was hurt', 'neither the army nor the rebels
+        # have claimed it'
         or any(
             _lemma(a) in ("nobody", "none", "noone")
-            or any(c.dep_ == "det" and _lemma(c) == "no" for c in a.children)
+            or any(
+                (c.dep_ == "det" and _lemma(c) == "no")
+                or (c.dep_ == "preconj" and _lemma(c) == "neither")
+                for c in a.children
+            )
             for a in arguments
         )
     )
@@ -1899,6 +1904,17 @@ def _subject_of_governing_clause(verb: Token) -> Token | None:
     return _subject(verb.head.head)
 
 
+def _issuer_of(document: Token, actors: _Actors, lex: Lexicon) -> Actor | None:
+    """Who issued the document a claim is told of ('the Front distributed leaflets claiming
+    the attack', 'a communique of the Front claiming it'): the document's owner, else the
+    subject of the verb that has it as its object."""
+    issuer = _perpetrator_of_noun(document, actors, lex)
+    if issuer is None and document.dep_ == "dobj":
+        subject = _subject(document.head)
+        issuer = actors.in_subtree(subject) if subject is not None else None
+    return issuer
+
+
 def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
     token = mention.token
     kind = mention.type
@@ -1908,6 +1924,8 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
     if kind in (EventType.CLAIM_OF_RESPONSIBILITY.value, EventType.PROPAGANDA_RELEASE.value):
         if subject_actor is None and not is_verb:
             subject_actor = _perpetrator_of_noun(token, actors, lex)
+        if subject_actor is None and is_verb and token.dep_ == "acl":
+            subject_actor = _issuer_of(token.head, actors, lex)
         _add(mention, subject_actor, Role.CLAIMANT)
         return
     if kind in (EventType.ARREST.value, EventType.SECURITY_OPERATION.value):
@@ -4716,13 +4734,15 @@ def _link(events: list[_Event], order: dict[int, int]) -> set[str]:
                     event.links.append(EventLink(type="foiled_by", event=other.id))
                     other.links.append(EventLink(type="foils", event=event.id))
                     break
-    # claims and videos: the claimant is a participant of the attack too
+    # claims and videos: the claimant is a participant of the attack too, when the claim
+    # was made ('the Front has not claimed the attack' makes it no claimant)
     by_id = {e.id: e for e in events}
     for event in events:
         for link in event.links:
             if link.type == "claims_responsibility_for":
                 attack = by_id[link.event].first
-                for p in (p for m in event.mentions for p in m.participants):
+                made = [m for m in event.mentions if m.status == EventStatus.OCCURRED.value]
+                for p in (p for m in made for p in m.participants):
                     if p.role == Role.CLAIMANT.value and p not in attack.participants:
                         attack.participants.append(p)
                         attack.attributions.append(
