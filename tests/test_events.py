@@ -2286,6 +2286,31 @@ def test_events_people_harmed_in_the_next_paragraph_are_victims(nlp, second, vic
 @pytest.mark.parametrize(
     ("second", "victims"),
     [
+        (
+            "At least five pedestrians, including two journalists, were wounded.",
+            {"pedestrians", "journalists"},
+        ),
+        # fighters among the wounded are casualties of a fight, not victims
+        ("At least five pedestrians, including two rebels, were wounded.", {"pedestrians"}),
+    ],
+)
+def test_events_people_included_among_the_harmed_of_the_next_paragraph_are_victims(
+    nlp, second, victims
+):
+    text = f"A car bomb exploded near the market of Tarma on Monday.\n\n{second}"
+    found = [
+        actor(text, "pedestrians", ActorKind.CIVILIANS, "pedestrians"),
+        actor(text, "journalists", ActorKind.CIVILIANS, "journalists"),
+        actor(text, "rebels", ActorKind.ARMED_GROUP, "rebels"),
+    ]
+    event = only(run(nlp, text, found))
+    assert {p.actor for p in event.participants if p.role == "victim"} == victims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("second", "victims"),
+    [
         ("Four pedestrians also died.", {"pedestrians"}),
         ("Four pedestrians died at the same time.", {"pedestrians"}),
         ("Four pedestrians died.", set()),
@@ -2818,12 +2843,18 @@ def test_events_a_participle_sharing_a_passive_auxiliary_names_the_harmed(nlp, e
         ),
         # before the verb the companions are the doers'
         ("Gunmen, along with their bodyguards, killed Pedro Valdivia.", {"valdivia"}),
+        # the parser hangs 'together' on the verb, not on 'with'
+        (
+            "PEDRO VALDIVIA, 46, WAS MACHINEGUNNED TOGETHER WITH TWO BODYGUARDS WHO WERE "
+            "WOUNDED WHEN HE WAS ABOUT TO GIVE A SPEECH.",
+            {"valdivia", "bodyguards"},
+        ),
     ],
 )
 def test_events_companions_of_the_harmed_are_victims(nlp, text, victims):
-    gunmen = actor(text, "gunmen", ActorKind.ARMED_GROUP, "Gunmen")
-    valdivia = actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia", "his")
-    guards = actor(text, "bodyguards", ActorKind.CIVILIANS, "bodyguards")
+    gunmen = actor(text, "gunmen", ActorKind.ARMED_GROUP, "Gunmen", "GUNMEN")
+    valdivia = actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia", "his", "PEDRO VALDIVIA")
+    guards = actor(text, "bodyguards", ActorKind.CIVILIANS, "bodyguards", "BODYGUARDS")
     event = only(run(nlp, text, actors=[gunmen, valdivia, guards]))
     assert {p.actor for p in event.participants if p.role == "victim"} == victims
 
@@ -2838,9 +2869,9 @@ def test_events_companions_of_the_harmed_are_victims(nlp, text, victims):
     ],
 )
 def test_events_counted_part_of_a_group_names_the_group(nlp, text, victims):
-    gunmen = actor(text, "gunmen", ActorKind.ARMED_GROUP, "Gunmen")
-    valdivia = actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia", "his")
-    guards = actor(text, "bodyguards", ActorKind.CIVILIANS, "bodyguards")
+    gunmen = actor(text, "gunmen", ActorKind.ARMED_GROUP, "Gunmen", "GUNMEN")
+    valdivia = actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia", "his", "PEDRO VALDIVIA")
+    guards = actor(text, "bodyguards", ActorKind.CIVILIANS, "bodyguards", "BODYGUARDS")
     event = only(run(nlp, text, actors=[gunmen, valdivia, guards]))
     assert {p.actor for p in event.participants if p.role == "victim"} == victims
 

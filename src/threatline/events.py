@@ -2147,8 +2147,10 @@ def _companions(verb: Token, harmed: Token) -> list[Token]:
                 continue
             if _lemma(prep) in _COMPANION_ADVERBS:
                 withs = [w for w in _children(prep, {"prep"}) if _lemma(w) == "with"]
-            elif _lemma(prep) == "with" and any(
-                _lemma(a) in _COMPANION_ADVERBS for a in _children(prep, {"advmod"})
+            elif _lemma(prep) == "with" and (
+                any(_lemma(a) in _COMPANION_ADVERBS for a in _children(prep, {"advmod"}))
+                # 'was machinegunned together with ...': the adverb hung on the verb
+                or (prep.i > 0 and prep.doc[prep.i - 1].lower_ in _COMPANION_ADVERBS)
             ):
                 withs = [prep]
             else:
@@ -2842,6 +2844,8 @@ def _add_harmed_people(mention: _Mention, cue: Token, actors: _Actors) -> None:
         return
     found = [actors.in_subtree(t) for t in _conjuncts(argument)]
     found += _listed_people(argument, actors)
+    # 'five people, including two journalists, were wounded': the journalists too
+    found += _included_people(argument, actors)
     for actor in found:
         if actor is not None and actor.kind in _PEOPLE_KINDS:
             _add(mention, actor, Role.VICTIM)
