@@ -3392,6 +3392,14 @@ def test_events_the_day_a_body_was_found_only_bounds_the_killing(nlp):
 
 
 @pytest.mark.model
+def test_events_the_day_bodies_were_found_shot_only_bounds_the_shooting(nlp):
+    text = "The bodies of two students were found today shot to death in a park."
+    today = day(text, "today", PUBLISHED)
+    shooting = next(e for e in run(nlp, text, timexes=[today]) if e.type in VIOLENT_TYPES)
+    assert shooting.time is not None and shooting.time.mod == "BEFORE"
+
+
+@pytest.mark.model
 def test_events_a_day_on_a_finding_of_weapons_is_not_made_a_bound(nlp):
     text = "Rebels murdered the mayor today and police found their rifles in a truck."
     today = day(text, "today", PUBLISHED)

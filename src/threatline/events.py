@@ -3363,6 +3363,10 @@ _FINDING_VERBS = {"find", "discover", "locate"}
 _REMAINS = {"body", "corpse", "remains", "cadaver"}
 
 
+# how a finding verb takes the state its object was found in ('found shot', 'found dead')
+_STATE_DEPS = ("acomp", "oprd", "xcomp", "advcl")
+
+
 def _finds_remains(verb: Token) -> bool:
     """'the bodies were found today', 'residents discovered the corpse', 'he was found dead':
     the day a killing came to light, not the day it was done."""
@@ -3370,7 +3374,7 @@ def _finds_remains(verb: Token) -> bool:
         return False
     return any(
         (c.dep_ in ("nsubjpass", "dobj", "nsubj") and _lemma(c) in _REMAINS)
-        or (c.dep_ in ("acomp", "oprd", "xcomp", "advcl") and c.lower_ == "dead")
+        or (c.dep_ in _STATE_DEPS and c.lower_ == "dead")
         for c in verb.children
     )
 
@@ -3550,6 +3554,15 @@ def _attach_time(
             )
         )
         outside_relative = relative is not None and head.i not in relative_ids
+        # 'the bodies were found today shot to death': the parser may hang the time on the
+        # state the remains were found in (or read that state as a clause of its own); it
+        # is the finding's day, not the killing's
+        found_in_that_state = (
+            mention.token.dep_ in (*_STATE_DEPS, "ccomp")
+            and _finds_remains(mention.token.head)
+            and mention.token.head.idx < timex.char_start < mention.token.idx
+        )
+        other_act = other_act or found_in_that_state
         # a clock time alone ('at 1830') gives no day: a dated expression is preferred
         if other_act or outside_relative or (clause is not None and not in_clause):
             # the report's time only bounds the event: it happened then or before
