@@ -1766,6 +1766,50 @@ def test_events_passive_killing_in_a_relative_clause_is_no_event_of_its_own(nlp)
 
 
 @pytest.mark.model
+def test_events_passive_killing_on_the_attacks_day_stays_its_toll(nlp):
+    text = "A bomb exploded at the market on Monday. Three people were killed on Monday."
+    monday = dt.date(2024, 3, 18)
+    times = [
+        timex(text, "Monday", monday, monday, Granularity.DAY),
+        TimeSpan(
+            text="Monday",
+            char_start=text.rindex("Monday"),
+            char_end=text.rindex("Monday") + len("Monday"),
+            start=monday,
+            end=monday,
+            granularity=Granularity.DAY,
+            anchor="publication",
+        ),
+    ]
+    assert only(run(nlp, text, timexes=times)).type == "bombing"
+
+
+@pytest.mark.model
+def test_events_passive_killing_on_a_day_of_its_own_is_another_act(nlp):
+    # the attack was on Monday; the officer's murder weeks before is not its toll
+    text = "Guerrillas attacked the army base on Monday. A retired officer was murdered on 2 March."
+    times = [day(text, "Monday", dt.date(2024, 3, 18)), day(text, "2 March", dt.date(2024, 3, 2))]
+    events = run(nlp, text, timexes=times)
+    assert len(events) == 2, [(e.type, e.trigger.text) for e in events]
+    murder = next(e for e in events if e.trigger.text == "murdered")
+    assert murder.time is not None and murder.time.start == dt.date(2024, 3, 2)
+
+
+@pytest.mark.model
+def test_events_killing_where_another_was_killed_before_is_another_act(nlp):
+    text = (
+        "A judge was shot dead in the port on Monday. The gunmen fired on his car near the "
+        "bridge where a mayor was murdered on 4 January."
+    )
+    judge = actor(text, "judge", ActorKind.PERSON, "A judge")
+    times = [day(text, "Monday", dt.date(2024, 3, 18)), day(text, "4 January", dt.date(2024, 1, 4))]
+    events = run(nlp, text, actors=[judge], timexes=times)
+    days = {e.trigger.text: e.time.start if e.time else None for e in events}
+    assert days.get("murdered") == dt.date(2024, 1, 4), days
+    assert days.get("fired") != dt.date(2024, 1, 4), days
+
+
+@pytest.mark.model
 def test_events_killing_noun_after_an_attack_stays_its_toll(nlp):
     text = (
         "Rebels attacked a bus on the highway. "

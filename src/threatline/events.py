@@ -4948,7 +4948,10 @@ def extract_events(
         mentions = _merge_in_sentence(mentions, lex)
         attack_told = any(m.type in lex.violent for m in all_mentions)
         period_told = _tells_a_period(sentence, timexes)
-        mentions = _resolve_killings(mentions, actor_index, lex, attack_told, period_told)
+        told_before = previous_violent or just_before or last_violent
+        mentions = _resolve_killings(
+            mentions, actor_index, lex, attack_told, period_told, told_before, timexes
+        )
         casualties = _casualties(sentence, text, lex)
         if (
             mentions
@@ -5651,6 +5654,8 @@ def _resolve_killings(
     lex: Lexicon,
     attack_told: bool = True,
     period_told: bool = False,
+    told_before: _Mention | None = None,
+    timexes: list[TimeSpan] | None = None,
 ) -> list[_Mention]:
     """Killings and raids by security forces are security operations.
 
@@ -5659,7 +5664,9 @@ def _resolve_killings(
     attack is told (``attack_told`` false) a killing noun with its victims ('the murder of
     the six priests is being investigated') or a passive killing of civilians ('five women
     were murdered', unless the sentence gives a period: a tally) has no attack to belong
-    to: it is the event the report is about.
+    to: it is the event the report is about. A killing dated by a day of its own that the
+    event told before (``told_before``) does not cover ('the governor was murdered on 4
+    July' after a murder told of this morning) is another act, not that event's toll.
     """
     kept: list[_Mention] = []
     for mention in mentions:
@@ -5690,6 +5697,7 @@ def _resolve_killings(
             mention.kind == "casualty"
             and not killers
             and not _names_victim(mention, actors, lex)
+            and not _killed_on_another_day(mention, told_before, timexes or [])
             and (
                 attack_told
                 or not (
@@ -5730,6 +5738,32 @@ def _resolve_killings(
             mention.kind = "event"
         kept.append(mention)
     return kept
+
+
+def _killed_on_another_day(
+    mention: _Mention, told_before: _Mention | None, timexes: list[TimeSpan]
+) -> bool:
+    """Whether a killing verb carries a date of its own that the event told before does not
+    cover ('near where the governor was murdered on 4 July' after a murder of this morning):
+    its own act, not that event's toll. A killing with no date of its own, or one on the
+    event's day ('Three people were killed on Monday' after Monday's blast), is its toll."""
+    if told_before is None or told_before.time is None or mention.token.pos_ != "VERB":
+        return False
+    dates = _own_dates(mention.token, timexes)
+    return bool(dates) and not any(_overlaps(told_before.time, date) for date in dates)
+
+
+def _own_dates(verb: Token, timexes: list[TimeSpan]) -> list[TimeSpan]:
+    """The resolved dates that modify a verb's own clause ('last week a pilot was murdered',
+    'where the governor was murdered on 4 July'), not a clause above or below it."""
+    own: list[TimeSpan] = []
+    for timex in timexes:
+        if timex.timex_type != "DATE" or timex.start is None or timex.end is None:
+            continue
+        head = _timex_head(verb.doc, timex)
+        if head is not None and _time_governor(head, set()) == verb:
+            own.append(timex)
+    return own
 
 
 _PROJECTILES = frozenset(["bullet", "shot", "shrapnel", "gunfire", "fire", "burst", "round"])
