@@ -196,3 +196,23 @@ def test_annotate_truecase_an_acronym_that_spells_a_word_of_a_set_phrase(monkeyp
     assert "The FAR bombed" in cased
     # an acronym that spells no such word stays one: a news agency's
     assert "and NORVA from the capital" in _cased("REUTERS AND NORVA FROM THE CAPITAL SAID IT.")
+
+
+def test_annotate_joins_a_compound_verb_written_with_a_space():
+    from threatline.annotate import join_compound_verbs
+
+    text = "The bus was machine gunned and the office Fire Bombed; the machine gun jammed."
+    joined = join_compound_verbs(text)
+    assert len(joined) == len(text)
+    assert "was machine-gunned and the office Fire-Bombed;" in joined
+    assert "the machine gun jammed" in joined  # the noun stays two words
+
+
+@pytest.mark.model
+def test_annotate_compound_verb_is_one_word_with_its_base_form(nlp):
+    text = "Gunmen machine-gunned the bus, and rebels car-bombed the embassy."
+    doc = annotate(Article.from_text(text), nlp)
+    words = {t.text: t for t in doc}
+    assert words["machine-gunned"].lemma_ == "machine-gun"
+    assert words["car-bombed"].lemma_ == "car-bomb"
+    assert words["Gunmen"].head.text == "machine-gunned"

@@ -210,3 +210,139 @@ def test_extract_a_place_outside_a_persons_name_stays(extractor):
     )
     report = extractor.extract(Article.from_text(text, published=dt.date(2024, 7, 15)))
     assert [place.name for place in report.places] == ["Monterey"]
+
+
+# One sentence per verb form of violence written as a compound, with a hyphen, with a
+# space or as one word, or as a verb with a particle or phrase: (text, type, doer,
+# victim, target).
+_COMPOUND_VERB_CASES = [
+    (
+        "Gunmen machine-gunned a bus near the market on Tuesday.",
+        "armed_assault",
+        "gunmen",
+        None,
+        "bus",
+    ),
+    (
+        "A bus was machine-gunned by guerrillas on Tuesday.",
+        "armed_assault",
+        "guerrillas",
+        None,
+        "bus",
+    ),
+    (
+        "Gunmen machine gunned a bus near the market on Tuesday.",
+        "armed_assault",
+        "gunmen",
+        None,
+        "bus",
+    ),
+    (
+        "A bus was machine gunned by guerrillas on Tuesday.",
+        "armed_assault",
+        "guerrillas",
+        None,
+        "bus",
+    ),
+    ("Rebels fire-bombed the party office on Sunday.", "bombing", "rebels", None, "party office"),
+    (
+        "The party office was fire bombed by rebels on Sunday.",
+        "bombing",
+        "rebels",
+        None,
+        "party office",
+    ),
+    ("Rebels firebombed a bank in the capital on Sunday.", "bombing", "rebels", None, "bank"),
+    ("A bank was firebombed by rebels on Sunday.", "bombing", "rebels", None, "bank"),
+    (
+        "Guerrillas petrol-bombed the police station on Friday.",
+        "bombing",
+        "guerrillas",
+        None,
+        "police station",
+    ),
+    ("Insurgents car-bombed the embassy on Monday.", "bombing", "insurgents", None, "embassy"),
+    (
+        "The embassy was car-bombed by insurgents on Monday.",
+        "bombing",
+        "insurgents",
+        None,
+        "embassy",
+    ),
+    ("Gunmen pistol-whipped a priest on Monday.", "armed_assault", "gunmen", "priest", None),
+    ("A priest was pistol whipped by gunmen on Monday.", "armed_assault", "gunmen", "priest", None),
+    ("Gunmen kneecapped a shopkeeper on Saturday.", "armed_assault", "gunmen", "shopkeeper", None),
+    (
+        "An attacker knifed a nun outside the church on Saturday.",
+        "armed_assault",
+        "attacker",
+        "nun",
+        None,
+    ),
+    ("A nun was knifed by an attacker on Saturday.", "armed_assault", "attacker", "nun", None),
+    (
+        "Militiamen hacked two farmers to death on Thursday.",
+        "attack",
+        "militiamen",
+        "farmers",
+        None,
+    ),
+    (
+        "Two farmers were hacked to death by militiamen on Thursday.",
+        "attack",
+        "militiamen",
+        "farmers",
+        None,
+    ),
+    (
+        "Two teachers were beaten to death by guerrillas on Thursday.",
+        "attack",
+        "guerrillas",
+        "teachers",
+        None,
+    ),
+    (
+        "Gunmen mowed down five villagers on Wednesday.",
+        "armed_assault",
+        "gunmen",
+        "villagers",
+        None,
+    ),
+    (
+        "Five villagers were mowed down by gunmen on Wednesday.",
+        "armed_assault",
+        "gunmen",
+        "villagers",
+        None,
+    ),
+    ("Rebels burned down the town hall on Wednesday.", "arson", "rebels", None, "town hall"),
+    ("The town hall was burned down by rebels on Wednesday.", "arson", "rebels", None, "town hall"),
+    ("Rebels set the police station alight on Tuesday.", "arson", "rebels", None, "police station"),
+    (
+        "The police station was set alight by rebels on Tuesday.",
+        "arson",
+        "rebels",
+        None,
+        "police station",
+    ),
+    ("Guerrillas torched a bus on Tuesday.", "arson", "guerrillas", None, "bus"),
+    ("A bus was torched by guerrillas on Tuesday.", "arson", "guerrillas", None, "bus"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "doer", "victim", "target"), _COMPOUND_VERB_CASES)
+def test_extract_compound_and_phrasal_verbs_of_violence(
+    extractor, text, event_type, doer, victim, target
+):
+    report = extractor.extract(Article.from_text(text, published=dt.date(2024, 5, 10)))
+    event = _one(report, event_type)
+    names = {actor.id: actor.name.lower() for actor in report.actors}
+
+    def named(role: str) -> set[str]:
+        return {names[a] for a in _actor_ids(report, event, role)}
+
+    assert any(doer in name for name in named("perpetrator")), named("perpetrator")
+    if victim is not None:
+        assert any(victim in name for name in named("victim")), named("victim")
+    if target is not None:
+        assert target in {span.text.lower() for span in event.physical_targets}

@@ -42,6 +42,24 @@ _VOWEL = re.compile(r"[aeiouy]")
 _PHRASE_KEY = 6
 # Where annotate caches the sentence bounds (token start, end) that the Doc hooks read.
 _SENTS_KEY = "threatline_sentence_bounds"
+# Verbs of violence made of a noun and a verb ("machine-gunned"), by base form. The
+# tokenizer splits a hyphen between letters, and the parser then reads the noun half as
+# the subject or an object ("gunmen machine-gunned the bus" loses its gunmen): each such
+# past form stays one word, with its base form as lemma. Written with a space ("the car
+# was machine gunned"), the halves are joined by a hyphen first.
+COMPOUND_VERBS: dict[str, tuple[str, ...]] = {
+    "machine-gun": ("machine-gunned",),
+    "fire-bomb": ("fire-bombed",),
+    "petrol-bomb": ("petrol-bombed",),
+    "car-bomb": ("car-bombed",),
+    "pistol-whip": ("pistol-whipped",),
+}
+_SPACED_COMPOUND_VERB = re.compile(
+    r"\b("
+    + "|".join(form.replace("-", " ") for forms in COMPOUND_VERBS.values() for form in forms)
+    + r")\b",
+    re.IGNORECASE,
+)
 
 
 @functools.lru_cache(maxsize=4)
@@ -59,7 +77,25 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         import threatline.components  # noqa: F401 - registers the factory
 
         nlp.add_pipe("threatline_paragraphs", before="parser")
+    _keep_compound_verbs(nlp)
     return nlp
+
+
+def _keep_compound_verbs(nlp: Language) -> None:
+    """Keep each form of ``COMPOUND_VERBS`` one token, lemmatized to its base form."""
+    patterns = []
+    for base, forms in COMPOUND_VERBS.items():
+        for form in forms:
+            for written in {form, form.capitalize(), form.upper()}:
+                nlp.tokenizer.add_special_case(written, [{"ORTH": written}])
+            patterns.append({"patterns": [[{"LOWER": form}]], "attrs": {"LEMMA": base}})
+    if "attribute_ruler" in nlp.pipe_names:
+        nlp.get_pipe("attribute_ruler").add_patterns(patterns)
+
+
+def join_compound_verbs(text: str) -> str:
+    """'was machine gunned' -> 'was machine-gunned': same length, same offsets."""
+    return _SPACED_COMPOUND_VERB.sub(lambda m: m.group(0).replace(" ", "-"), text)
 
 
 def is_upper_case_text(text: str) -> bool:
@@ -798,8 +834,13 @@ def _place_phrases_in(lowered: str) -> list[str]:
 
 
 def prepare_text(text: str) -> str:
-    """The text spaCy sees: the article text, truecased when it is all capitals."""
-    return truecase(text) if is_upper_case_text(text) else text
+    """The text spaCy sees: the article text, truecased when it is all capitals, with the
+    halves of a compound verb of violence joined."""
+    return _parser_text(text, is_upper_case_text(text))
+
+
+def _parser_text(text: str, upper: bool) -> str:
+    return join_compound_verbs(truecase(text) if upper else text)
 
 
 def _cache_sentences(doc: Doc) -> None:
@@ -860,7 +901,7 @@ def annotate(article: Article, nlp: Language) -> Doc:
     ``doc.user_data["truecased"]`` tells later stages that the source was all capitals.
     """
     upper = is_upper_case_text(article.text)
-    return _finish(nlp(truecase(article.text) if upper else article.text), upper)
+    return _finish(nlp(_parser_text(article.text, upper)), upper)
 
 
 def annotate_many(
@@ -871,8 +912,7 @@ def annotate_many(
     def run(items: list[Article]) -> Iterator[tuple[Article, Doc]]:
         upper = [is_upper_case_text(item.text) for item in items]
         texts = (
-            truecase(item.text) if is_upper else item.text
-            for item, is_upper in zip(items, upper, strict=True)
+            _parser_text(item.text, is_upper) for item, is_upper in zip(items, upper, strict=True)
         )
         docs = nlp.pipe(texts, batch_size=batch_size)
         for item, is_upper, doc in zip(items, upper, docs, strict=True):

@@ -2660,11 +2660,21 @@ def _business_premises(token: Token) -> bool:
     )
 
 
+#: Words of 'set X alight' that the parser may read as a noun X modifies ('set the police
+#: station alight': 'station' a compound of 'alight').
+_ABLAZE_WORDS = frozenset(["alight", "ablaze", "afire"])
+
+
 def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> None:
     covered: set[int] = set()
     for token in scope:
         weapon_of_act = _names_weapon_of_act(token, mention)
-        if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and not weapon_of_act:
+        if (
+            token.dep_ == "compound"
+            and token.head.pos_ in ("NOUN", "PROPN")
+            and not weapon_of_act
+            and token.head.lower_ not in _ABLAZE_WORDS
+        ):
             continue  # the head carries the phrase
         if token.i in covered:
             continue  # inside another target's 'of' phrase: 'the windows of the bank'
