@@ -2890,7 +2890,7 @@ def test_events_a_participle_sharing_a_passive_auxiliary_names_the_harmed(nlp, e
         # the parser hangs 'together' on the verb, not on 'with'
         (
             "PEDRO VALDIVIA, 46, WAS MACHINEGUNNED TOGETHER WITH TWO BODYGUARDS WHO WERE "
-            "WOUNDED WHEN HE WAS ABOUT TO GIVE A SPEECH.",
+            "WOUNDED AS HE LEFT A RALLY IN THE TOWN SQUARE.",
             {"valdivia", "bodyguards"},
         ),
     ],
@@ -3566,8 +3566,8 @@ def test_events_neither_of_two_subjects_does_it(nlp):
 @pytest.mark.model
 def test_events_who_issued_the_leaflets_claiming_an_attack_claims_it(nlp):
     text = (
-        "The Front today distributed leaflets claiming responsibility for the murder "
-        "of a former minister."
+        "The Front today circulated leaflets claiming responsibility for the bombing "
+        "of a power station."
     )
     front = actor(text, "front", ActorKind.ARMED_GROUP, "The Front")
     claim = next(e for e in run(nlp, text, actors=[front]) if e.type == "claim_of_responsibility")
