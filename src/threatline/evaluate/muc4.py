@@ -3524,7 +3524,8 @@ def _a_body(actor: Actor, article: Article) -> bool:
 
 
 def _victim_description(actor: Actor, article: Article) -> str:
-    """A group victim's HUM TGT: DESCRIPTION as :func:`_fill_human_targets` writes it."""
+    """A group victim's HUM TGT: DESCRIPTION before :func:`_fill_human_targets` adds whose
+    members they are."""
     return _without_nationality(_without_quantity(_actor_text(actor, article)))
 
 
@@ -3606,8 +3607,7 @@ def _fill_human_targets(
             number = _count(text)
             if number == "PLURAL":
                 number = _group_count(actor, text, article, event.evidence) or number
-            text = _without_nationality(_without_quantity(text))
-            text = _members_of(actor, text, article)
+            text = _members_of(actor, _victim_description(actor, article), article)
             descriptions.append(Filler((text,)))
             kind = _human_target_type(actor, text, _mention_context(actor, article))
         referents.append(text)
