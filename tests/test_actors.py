@@ -204,6 +204,31 @@ def test_actors_upper_case_name_keeps_the_given_name_the_tagger_left_out(nlp, ac
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    "text, names",
+    [
+        # a surname truecasing took for a plural noun ends the name
+        ("GUNMEN KILLED TOMAS ANIBAL FLORES AT HIS FARM YESTERDAY.", ["Tomas Anibal Flores"]),
+        # given names that are also English nouns open the names
+        (
+            "THE VICTIMS WERE IDENTIFIED AS SILVIA ROSA MEJIA AND VICTOR HUGO PAREDES.",
+            ["Silvia Rosa Mejia", "Victor Hugo Paredes"],
+        ),
+        # a role before a name is no given name, in lower case or not
+        (
+            "THE DEAD WERE SERGEANT LUIS MORA, AGENT PEDRO SOTO VEGA, AND DRIVER TOMAS ORTEGA.",
+            ["Luis Mora", "Pedro Soto Vega", "Tomas Ortega"],
+        ),
+    ],
+)
+def test_actors_upper_case_name_keeps_the_words_truecasing_wrote_in_lower_case(
+    nlp, actor_kb, text, names
+) -> None:
+    _, actors = _run(text, nlp, actor_kb)
+    assert sorted(a.name for a in actors if a.kind == ActorKind.PERSON) == names
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     "text, name",
     [
         # in apposition to a people noun

@@ -216,3 +216,14 @@ def test_annotate_compound_verb_is_one_word_with_its_base_form(nlp):
     assert words["machine-gunned"].lemma_ == "machine-gun"
     assert words["car-bombed"].lemma_ == "car-bomb"
     assert words["Gunmen"].head.text == "machine-gunned"
+
+
+def test_annotate_may_be_a_name_word():
+    from threatline.annotate import may_be_a_name_word
+
+    assert may_be_a_name_word("flores")  # no English word but by its plural ending
+    assert may_be_a_name_word("victor", opens=True)  # a noun and a known given name
+    assert not may_be_a_name_word("agent", opens=True)  # a role before a name
+    assert not may_be_a_name_word("love")  # a verb too
+    assert not may_be_a_name_word("massacre")  # a word of violence
+    assert not may_be_a_name_word("the")

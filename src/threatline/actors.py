@@ -38,7 +38,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -48,6 +48,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from threatline.annotate import NAME_TITLES as _TITLES_BEFORE_NAMES
+from threatline.annotate import may_be_a_name_word
 from threatline.errors import ConfigError
 from threatline.models import Actor, ActorKind
 
@@ -640,6 +641,8 @@ class _Finder:
                 continue  # "Urban" of "URBAN GUERRILLAS": a name needs a proper noun
             span = doc[start:end]
             text = self.text[span.start_char : span.end_char]
+            if ent.label_ == "PERSON" and (start < ent.start or end > ent.end):
+                text = _capitalised_words(text)  # a word of the name truecasing lowered
             entry = self.kb.match(text)
             if entry is not None and ent.label_ in {"ORG", "PERSON", "NORP", "FAC"}:
                 self.add(self._actor_for_entry(entry), start, end, "name")
@@ -702,9 +705,12 @@ class _Finder:
         doc = self.doc
 
         def joins(token: Token) -> bool:
+            return token.pos_ == "PROPN" and free(token)
+
+        def free(token: Token) -> bool:
+            """No title, people noun, unit or venue, and no other name holds it."""
             return (
-                token.pos_ == "PROPN"
-                and token.text.isalpha()
+                token.text.isalpha()
                 and token.ent_type_ in ("", "PERSON")
                 and token.lower_ not in _INTRODUCING_TITLES
                 and token.lower_ not in _ROLE_TITLES
@@ -736,7 +742,53 @@ class _Finder:
             and adjacent(doc[start - 1], doc[start])
         ):
             start -= 1
+        if not self.upper_source:
+            return start, end
+        # Truecasing may have taken a word of the name for a common word ("Juana Margarita
+        # flores", "silvia Maria Azurdia"): the head the name's words modify ends it, and
+        # a word that opens the phrase and modifies the name begins it.
+        if (
+            end < len(doc)
+            and end - start < _LONGEST_NAME
+            and doc[end - 1].dep_ == "compound"
+            and doc[end - 1].head.i == end
+            and doc[end].dep_ != "compound"
+            and adjacent(doc[end - 1], doc[end])
+            and self._lowercased_name_word(doc[end], free)
+        ):
+            end += 1
+        if (
+            start > 0
+            and end - start < _LONGEST_NAME
+            and doc[start - 1].dep_ == "compound"
+            and start <= doc[start - 1].head.i < end
+            and adjacent(doc[start - 1], doc[start])
+            and (start < 2 or _opens_a_name(doc[start - 2]))
+            and self._lowercased_name_word(doc[start - 1], free, opens=True)
+        ):
+            start -= 1
         return start, end
+
+    def _lowercased_name_word(
+        self, token: Token, free: Callable[[Token], bool], opens: bool = False
+    ) -> bool:
+        """A word truecasing wrote in lower case that may still be a word of a name: no
+        common word the text uses as one (after a determiner), no title, people noun, head
+        of a place or group name, abstract noun or word of violence."""
+        if not token.text.islower() or token.tag_ not in _NAME_WORD_TAGS:
+            return False
+        if (
+            not may_be_a_name_word(token.lower_, opens)
+            or token.lower_ in self._nouns_after_determiners
+        ):
+            return False
+        return free(token)
+
+    @functools.cached_property
+    def _nouns_after_determiners(self) -> frozenset[str]:
+        """Words the text uses as common nouns: right after a determiner."""
+        doc = self.doc
+        return frozenset(t.lower_ for t in doc if t.i > 0 and doc[t.i - 1].lower_ in _DETERMINERS)
 
     def match_introduced_names(self) -> None:
         """A name the NER missed is a person when an appositive gives the person's role:
@@ -1473,6 +1525,28 @@ def _description_name(words: Span, lex: Lexicon) -> str:
 def _slug(name: str) -> str:
     slug = re.sub(r"[^\w]+", "-", name.lower(), flags=re.UNICODE).strip("-")
     return slug or "actor"
+
+
+#: Tags the tagger gives a name's word that truecasing wrote in lower case.
+_NAME_WORD_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ"})
+#: Words after which a name may begin: "and victor hugo Rodriguez", "as silvia Maria Azurdia".
+_BEFORE_A_NAME = frozenset({"and", "or", "as", "of", "by", "to", "with"})
+
+
+def _capitalised_words(name: str) -> str:
+    """A name with each of its lower-case words capitalised: "Ana Maria flores" -> "Ana
+    Maria Flores"."""
+    return " ".join(
+        word[:1].upper() + word[1:] if word.islower() else word for word in name.split(" ")
+    )
+
+
+def _opens_a_name(before: Token) -> bool:
+    """Whether a name may begin right after ``before``: a stop, a comma, a bracket, a
+    title ("Ms"), or a word that introduces a noun phrase ("and", "as")."""
+    return (
+        before.is_punct or before.lower_ in _BEFORE_A_NAME or before.lower_ in _INTRODUCING_TITLES
+    )
 
 
 def _is_name_word(token: Token) -> bool:

@@ -822,6 +822,35 @@ def truecase(text: str) -> str:
     return cased
 
 
+def may_be_a_name_word(word: str, opens: bool = False) -> bool:
+    """Whether a lower-case word of a truecased text may be a word of a person's name that
+    truecasing took for a common word ("Juana Margarita flores", "silvia Maria Azurdia"): no
+    function word, title, head of a place or group name, abstract noun, word of violence,
+    place or demonym, and no English word but a noun (WordNet's nouns hold many names:
+    "victor", "hugo"). A word that ``opens`` the name is no agent noun ("agent", "driver"),
+    which stands before names as a role, unless it is a known given name ("victor")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    bases, _, nouns = _lexicon()
+    if opens and word.endswith(_AGENT_ENDINGS) and word not in _GIVEN_NAMES_OF_WORDS:
+        return False
+    return (
+        len(word) > 2
+        and word.isalpha()
+        and (word not in bases or word in nouns)
+        and word not in STOP_WORDS
+        and word not in _head_nouns()
+        and word not in qualified_nouns()
+        and word not in _trigger_words()
+        and word not in _single_place_words()
+        and not word.endswith(_COMMON_NOUN_ENDINGS)
+    )
+
+
+# Endings of agent nouns ("agent", "driver", "chairman"): roles told before a name.
+_AGENT_ENDINGS = ("or", "er", "ist", "ian", "ent", "ant", "man", "men", "ary", "ess")
+
+
 def _is_whole_words(lowered: str, start: int, end: int) -> bool:
     return not (start > 0 and lowered[start - 1].isalpha()) and not (
         end < len(lowered) and lowered[end].isalpha()
