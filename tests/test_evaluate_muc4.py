@@ -2522,6 +2522,56 @@ def test_muc4_location_names_the_department_told_right_after_the_town(text, fill
     assert _location(_located_report(text, [town])) == [fill]
 
 
+@pytest.mark.parametrize(
+    ("text", "fill"),
+    [
+        (
+            "Gunmen shot Ana Ruiz in Los Pinos, Altamira department, on Monday.",
+            "PERU: ALTAMIRA (DEPARTMENT): LOS PINOS (REGION)",
+        ),
+        (
+            "Gunmen shot Ana Ruiz in Los Pinos, in the department of Altamira on Monday.",
+            "PERU: ALTAMIRA (DEPARTMENT): LOS PINOS (REGION)",
+        ),
+        (
+            "Gunmen shot Ana Ruiz in Los Pinos, in Altamira province.",
+            "PERU: ALTAMIRA (DEPARTMENT): LOS PINOS (REGION)",
+        ),
+        # A department the article does not know as a place, or told in another sentence:
+        # the place alone.
+        (
+            "Gunmen shot Ana Ruiz in Los Pinos, Cardonal department.",
+            "PERU: LOS PINOS (REGION)",
+        ),
+        (
+            "Gunmen shot Ana Ruiz in Los Pinos. Troops patrol Altamira department.",
+            "PERU: LOS PINOS (REGION)",
+        ),
+    ],
+)
+def test_muc4_location_names_the_department_told_right_after_a_place_the_gazetteer_lacks(
+    text, fill
+) -> None:
+    start = text.index("Los Pinos")
+    hamlet = Place(
+        id="P1",
+        name="Los Pinos",
+        country="PE",
+        level="area",
+        mentions=[(start, start + len("Los Pinos"))],
+    )
+    at = text.rfind("Altamira")
+    region = Place(
+        id="P2",
+        name="Altamira",
+        country="PE",
+        level="region",
+        admin1="Altamira",
+        mentions=[(at, at + len("Altamira"))],
+    )
+    assert _location(_located_report(text, [hamlet, region])) == [fill]
+
+
 def test_muc4_a_neighborhood_read_as_a_town_goes_below_the_town_of_the_dateline() -> None:
     text = "VILLA ROSA, 3 MAR 90 -- Gunmen shot Ana Ruiz in the Las Acacias district."
     part = Place(id="P2", name="Las Acacias", country="PE", level="settlement")

@@ -602,6 +602,43 @@ def test_geo_find_toponyms_town_misread_in_truecased_text(nlp, gazetteer, text, 
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Rebels killed the mayor of the small town of Villa Tarapunco.", "Villa Tarapunco", "ORG"),
+        ("Troops reached the village of Villa Tarapunco on Monday.", "Villa Tarapunco", "PERSON"),
+        ("Gunmen burned houses in Villa Tarapunco village.", "Villa Tarapunco", "NORP"),
+        # truecasing leaves a joining word of the name in lower case
+        ("Gunmen burned houses in el Quebradon municipality.", "el Quebradon", "ORG"),
+    ],
+)
+def test_geo_find_toponyms_a_name_told_as_a_town_is_a_place_the_gazetteer_may_lack(
+    nlp, gazetteer, text, name, label
+):
+    assert not gazetteer.candidates(name)
+    doc = _misread_doc(nlp, text, name, label)
+    assert name in [s.text for s in find_toponyms(doc, gazetteer)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "truecased"),
+    [
+        # no noun of a settlement frames it: the model's reading stands
+        ("Rebels killed the brother of Villa Tarapunco.", "Villa Tarapunco", True),
+        ("Police questioned Villa Tarapunco yesterday.", "Villa Tarapunco", True),
+        # in text with its own capitals the model's reading stands
+        ("Troops reached the village of Villa Tarapunco.", "Villa Tarapunco", False),
+    ],
+)
+def test_geo_find_toponyms_a_name_not_told_as_a_town_stays_what_the_model_read(
+    nlp, gazetteer, text, name, truecased
+):
+    doc = _misread_doc(nlp, text, name, "PERSON", truecased)
+    assert name not in [s.text for s in find_toponyms(doc, gazetteer)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "name", "truecased"),
     [
         # a person named after a town is no town without a locative word

@@ -50,6 +50,7 @@ from spacy.vocab import Vocab
 from threatline.annotate import NAME_TITLES as _TITLES_BEFORE_NAMES
 from threatline.annotate import may_be_a_name_word
 from threatline.errors import ConfigError
+from threatline.geo import GazetteerBackend, told_as_a_town
 from threatline.models import Actor, ActorKind
 
 KB_RESOURCE = "actors.json"
@@ -459,8 +460,11 @@ class _ActorDraft:
 class _Finder:
     """State of one run of :func:`find_actors` over one Doc."""
 
-    def __init__(self, doc: Doc, kb: ActorKB, upper_source: bool) -> None:
+    def __init__(
+        self, doc: Doc, kb: ActorKB, upper_source: bool, gazetteer: GazetteerBackend | None = None
+    ) -> None:
         self.doc = doc
+        self.gazetteer = gazetteer
         self.text = doc.text  # Doc.text joins the tokens on every access
         self.kb = kb
         self.lex = kb.lexicon
@@ -639,6 +643,13 @@ class _Finder:
                 continue
             if all(t.pos_ not in {"PROPN", "X"} for t in doc[start:end]):
                 continue  # "Urban" of "URBAN GUERRILLAS": a name needs a proper noun
+            if (
+                self.gazetteer is not None
+                and _truecased(doc)
+                and told_as_a_town(ent)
+                and not self.gazetteer.candidates(ent.text)
+            ):
+                continue  # "the village of Achara": a hamlet, the geo stage's business
             span = doc[start:end]
             text = self.text[span.start_char : span.end_char]
             if ent.label_ == "PERSON" and (start < ent.start or end > ent.end):
@@ -1584,15 +1595,23 @@ def _truecased(doc: Doc) -> bool:
     return truecase(sample.upper()) == sample
 
 
-def find_actors(doc: Doc, kb: ActorKB, *, upper_source: bool | None = None) -> list[Actor]:
+def find_actors(
+    doc: Doc,
+    kb: ActorKB,
+    *,
+    upper_source: bool | None = None,
+    gazetteer: GazetteerBackend | None = None,
+) -> list[Actor]:
     """Every actor the Doc mentions, each with all its mentions as character offsets.
 
     ``upper_source`` says whether the article was written in capitals (the Doc then holds
-    a truecased copy); None detects it. Actors come sorted by their first mention.
+    a truecased copy); None detects it. ``gazetteer``: with it, a name the gazetteer lacks
+    that a noun of a settlement frames as a town ("the village of Achara") is left to the
+    geo stage, whatever the tagger made of it. Actors come sorted by their first mention.
     """
     if upper_source is None:
         upper_source = _truecased(doc)
-    return _Finder(doc, kb, upper_source).run()
+    return _Finder(doc, kb, upper_source, gazetteer).run()
 
 
 def actor_mentions_in(actors: list[Actor], start: int, end: int) -> list[tuple[Actor, int, int]]:

@@ -54,7 +54,7 @@ class Extractor:
     def report(self, article: Article, doc: Doc) -> ArticleReport:
         """The stages after annotation, over an article and its Doc."""
         timexes = find_timexes(article.text, article.published, doc=doc)
-        actors = find_actors(doc, self.actor_kb)
+        actors = find_actors(doc, self.actor_kb, gazetteer=self.gazetteer)
         toponyms = find_toponyms(doc, self.gazetteer)
         places = geocode(doc, self.gazetteer, toponyms=_not_actors(toponyms, actors, doc.text))
         events = extract_events(doc, article, actors, places, timexes)

@@ -670,7 +670,12 @@ def find_toponyms(doc: Doc, gazetteer: GazetteerBackend | None = None) -> list[S
     blocked = [False] * (len(text) + 1)
     truecased = isinstance(doc.user_data, dict) and bool(doc.user_data.get("truecased"))
     for ent in doc.ents:
-        if ent.label_ in _BLOCKING_LABELS and not (truecased and _misread_place(ent, gaz)):
+        if ent.label_ not in _BLOCKING_LABELS:
+            continue
+        if truecased and told_as_a_town(ent) and not gaz.candidates(ent.text):
+            if not any(taken[ent.start_char : ent.end_char]):
+                claim(ent.start_char, ent.end_char)
+        elif not (truecased and _misread_place(ent, gaz)):
             for k in range(ent.start_char, ent.end_char):
                 blocked[k] = True
 
@@ -729,6 +734,32 @@ def _misread_place(ent: SpacySpan, gaz: GazetteerBackend) -> bool:
     ):
         return False
     return bool(gaz.candidates(ent.text))
+
+
+# Words before "of" and a name that make it a settlement, listed by the gazetteer or not:
+# "the village of Achara".
+_SETTLEMENT_BEFORE_OF = {"town", "city", "port", "village", "hamlet", "municipality"}
+# Words after a name that make it a settlement: "Achara village".
+_SETTLEMENT_AFTER = {"municipality", "town", "village", "hamlet"}
+
+
+def told_as_a_town(ent: SpacySpan) -> bool:
+    """A name (1-4 capitalised words) that the model took for a person or a group (as it
+    may in truecased text), but that a noun of a settlement frames as a town ("the village
+    of Achara", "Achara village", "the small town of Achara"): no person or group is
+    called a village. A hamlet the gazetteer lacks is still the place a report tells."""
+    if ent.label_ not in _MISREAD_LABELS or len(ent) > 4:
+        return False
+    if not ent[-1].text[:1].isupper() or not all(t.text.isalpha() for t in ent):
+        return False
+    if any(not t.text[:1].isupper() and t.lower_ not in _NAME_JOINERS for t in ent):
+        return False  # "el Penon": truecasing leaves a joining word in lower case
+    doc = ent.doc
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if after in _SETTLEMENT_AFTER:
+        return True
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return before == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in _SETTLEMENT_BEFORE_OF
 
 
 def _capitalised_run(window: Sequence, lower_words: set[str]) -> bool:

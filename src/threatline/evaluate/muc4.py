@@ -1773,6 +1773,7 @@ def _add_named_department(template: MucTemplate, places: Sequence[Place], text: 
     fill = template.slot(3).fillers
     if not fill:
         return
+    _add_department_of_unknown_place(template, places, text)
     match = re.fullmatch(r"([^:]+): ([^:()]+) \(CITY\)((?:: .*)?)", fill[0].value)
     if not match:
         return
@@ -1807,6 +1808,59 @@ def _add_named_department(template: MucTemplate, places: Sequence[Place], text: 
 # How far after a town its department is told ('X, about 300 km west of Y, in the
 # department of Z').
 _DEPARTMENT_AFTER = 100
+
+# A department told right after a place, in apposition: 'X, Y department', 'X, in Y
+# province', 'X, in the department of Y'.
+_DEPARTMENT_APPOSED = re.compile(
+    r"^\s*,\s*(?:IN\s+)?(?:THE\s+)?(?:(?:DEPARTMENT|PROVINCE)\s+OF\s+([^\W\d_][^\W\d_ ]*)|"
+    r"([^\W\d_][^\W\d_ ]*?)\s+(?:DEPARTMENT|PROVINCE)\b)"
+)
+
+
+def _add_department_of_unknown_place(
+    template: MucTemplate, places: Sequence[Place], text: str
+) -> None:
+    """A place the gazetteer does not know (a hamlet, a village) whose department the
+    text tells right after it ('in Puerto Lindo, Santa Rosa department') lies in that
+    department, when the article knows it as a place of the fill's country: the fill
+    names the places from the widest to the narrowest (part1 7.4)."""
+    value = template.slot(3).fillers[0].value
+    match = re.fullmatch(r"([^:]+): ([^:()]+) \(REGION\)", value)
+    if not match:
+        return
+    country, name = match.groups()
+    place = next(
+        (
+            p
+            for p in places
+            if p.level == PlaceLevel.AREA
+            and p.gazetteer_id is None
+            and _fill_string(p.name) == name
+            and _country_name(p.country) == country
+        ),
+        None,
+    )
+    if place is None:
+        return
+    known = {
+        _fill_string(p.name)
+        for p in places
+        if p.level in (PlaceLevel.REGION, PlaceLevel.SETTLEMENT)
+        and _country_name(p.country) == country
+    }
+    for _, end in place.mentions:
+        told = _DEPARTMENT_APPOSED.match(text[end : end + _DEPARTMENT_AFTER].upper())
+        if told is None:
+            continue
+        words = _fill_string(told.group(1) or told.group(2)).split()
+        # 'in the department of Altamira on Monday': the longest run of words the article
+        # knows as a place
+        region = next(
+            (r for n in range(len(words), 0, -1) if (r := " ".join(words[:n])) in known), ""
+        )
+        if region and region != name:
+            template.slots[3] = _one(f"{country}: {region} (DEPARTMENT): {name} (REGION)")
+            return
 
 
 # 'in the capital', 'in this capital', 'in this city': a report names its own town so.
