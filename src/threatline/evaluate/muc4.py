@@ -3369,6 +3369,95 @@ _KILLING = re.compile(
 )
 
 
+#: Words that tell what befell a person, by the harm they tell (HUM TGT: EFFECT OF INCIDENT,
+#: part2 slot 23). A verb only in a past form: 'plotted to kill him' harmed no one.
+_PERSONAL_HARMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "NO INJURY",
+        re.compile(
+            r"\b(?:UNHURT|UNHARMED|UNSCATHED|UNINJURED|"
+            r"(?:WAS|WERE) NOT (?:HURT|INJURED|HARMED|WOUNDED))\b"
+        ),
+    ),
+    (
+        "DEATH",
+        re.compile(
+            r"\b(?:KILLED|KILLING|MURDERED|MURDER|ASSASSINATED|ASSASSINATION|DIED|DEAD|"
+            r"SLAIN|EXECUTED|MASSACRED|GUNNED DOWN|(?:SHOT|STABBED|BEATEN|HACKED) TO DEATH|"
+            r"BODY|BODIES|CORPSES?)\b"
+        ),
+    ),
+    (
+        "INJURY",
+        re.compile(r"\b(?:WOUNDED|WOUNDS|INJURED|INJURIES|HURT|HOSPITALIZED)\b"),
+    ),
+)
+#: Words just before a harm word that tell it was only meant: 'an attempt to murder'.
+_ONLY_MEANT = re.compile(r"\b(?:TO|ATTEMPTED|ATTEMPTS?|PLOTS?|PLANS?|THREATS?)\s+$")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence that holds text[start:end]."""
+    seps = (". ", "? ", "! ", "\n\n")
+    before = max(text.rfind(sep, 0, start) for sep in seps)
+    after = [i for i in (text.find(sep, end) for sep in seps) if i >= 0]
+    return (0 if before < 0 else before + 2), min(after, default=len(text))
+
+
+def _harm_told_of(actor: Actor, article: Article) -> str | None:
+    """What the sentences naming a person say befell him: DEATH, INJURY or NO INJURY. The
+    harm word told of a mention is the first after it ('A died and B was injured'), or the
+    one right before it that takes it as object ('killed two peasants', 'the body of A');
+    a death told anywhere outweighs a wound ('wounded ... he later died')."""
+    text = article.text.upper()
+    found: set[str] = set()
+    for start, end in actor.mentions:
+        if _fill_string(text[start:end]) in _PRONOUNS:
+            continue  # 'he' may stand for another: only what the text names counts
+        harm = _harm_near(text, start, end)
+        if harm is not None:
+            found.add(harm)
+    for harm in ("DEATH", "INJURY", "NO INJURY"):
+        if harm in found:
+            return harm
+    return None
+
+
+#: The words between a harm word and the person it takes as object: 'killed two',
+#: 'the murder of the', 'wounded a'.
+_TO_ITS_OBJECT = re.compile(
+    r"^\s*(?:OF\s+)?(?:(?!(?:AND|OR|BUT|WHILE|WHEN|AFTER|BEFORE|AS)\b)[A-Z0-9'-]+\s+){0,2}$"
+)
+
+
+def _harm_near(text: str, start: int, end: int) -> str | None:
+    """The harm word told of the mention text[start:end] in its sentence: the one before
+    it that takes it as object ('killed two peasants'), else the first after it ('A died
+    and B was injured') unless that one opens a new clause ('killed A and wounded B'),
+    else the nearest ('among the injured are A, B and C')."""
+    lo, hi = _sentence_bounds(text, start, end)
+    matches: list[tuple[int, int, str]] = []
+    for harm, pattern in _PERSONAL_HARMS:
+        for match in pattern.finditer(text, lo, hi):
+            if any(a < match.end() and match.start() < b for a, b, _ in matches):
+                continue  # 'not hurt' is no wound
+            if _ONLY_MEANT.search(text[max(0, match.start() - 12) : match.start()]):
+                continue
+            if start <= match.start() < end:
+                continue  # the mention's own words ('the dead man')
+            matches.append((match.start(), match.end(), harm))
+    after = min((m for m in matches if m[0] >= end), default=None)
+    before = max((m for m in matches if m[1] <= start), default=None)
+    if before is not None and _TO_ITS_OBJECT.match(text[before[1] : start]):
+        return before[2]
+    if after is not None and not text[end : after[0]].endswith("AND "):
+        return after[2]
+    nearest = [m for m in (before, after) if m is not None]
+    if not nearest:
+        return None
+    return min(nearest, key=lambda m: start - m[1] if m[1] <= start else m[0] - end)[2]
+
+
 def _event_sentences(event: EventMention, article: Article) -> str:
     return _fill_string(_event_text(event, article))
 
@@ -3563,6 +3652,7 @@ def _fill_human_targets(
 ) -> None:
     names, descriptions, types, numbers, effects = [], [], [], [], []
     referents: list[str] = []
+    harms: dict[str, str | None] = {}  # referent -> the harm its own sentences tell
     taken_roles: set[int] = set()
     for actor in victims:
         text = _actor_text(actor, article)
@@ -3611,6 +3701,7 @@ def _fill_human_targets(
             descriptions.append(Filler((text,)))
             kind = _human_target_type(actor, text, _mention_context(actor, article))
         referents.append(text)
+        harms[text] = _harm_told_of(actor, article)
         types.append(Filler((kind,), (text,)))
         numbers.append(Filler((number,), (text,)))
     _describe_by_their_group(names, descriptions, types, numbers)
@@ -3647,18 +3738,37 @@ def _fill_human_targets(
         if killed and injured:
             # the victims named suffered the other harm
             killed, injured = harm == "INJURY", harm == "DEATH"
-    # Casualties are counted per event, not per victim: with one kind of harm every victim
-    # suffered it; with both, tag them with a dummy referent as the fill rules allow.
-    tagged = referents if referents and not (killed and injured) else ["-"]
-    if killed:
-        effects += [Filler(("DEATH",), (r,)) for r in tagged]
-    if injured:
-        effects += [Filler(("INJURY",), (r,)) for r in tagged]
+    effects += _effects_on(referents, harms, bool(killed), bool(injured))
     t.slots[18] = SlotFill(fillers=names)
     t.slots[19] = SlotFill(fillers=descriptions)
     t.slots[20] = SlotFill(fillers=types)
     t.slots[21] = SlotFill(fillers=numbers)
     t.slots[23] = SlotFill(fillers=effects)
+
+
+def _effects_on(
+    referents: Sequence[str], harms: dict[str, str | None], killed: bool, injured: bool
+) -> list[Filler]:
+    """HUM TGT: EFFECT OF INCIDENT of each victim (part2, slot 23): the harm the sentences
+    naming him tell, else the event's. Casualties are counted per event, not per victim:
+    with both kinds of harm, a harm no victim is told to have suffered is tagged with a
+    dummy referent, as the fill rules allow."""
+    told = {r: _PERSONAL_EFFECT[h] for r in referents if (h := harms.get(r))}
+    if killed and injured:
+        effects = [Filler((told[r],), (r,)) for r in referents if r in told]
+        given = {f.value for f in effects}
+        effects += [Filler((h,), ("-",)) for h in ("DEATH", "INJURY") if h not in given]
+        return effects
+    if killed or injured:
+        harm = "DEATH" if killed else "INJURY"
+        if not referents:
+            return [Filler((harm,), ("-",))]
+        return [Filler((told.get(r, harm),), (r,)) for r in referents]
+    return [Filler((told[r],), (r,)) for r in referents if r in told]
+
+
+#: The effect filler of a harm told of one person.
+_PERSONAL_EFFECT = {"DEATH": "DEATH", "INJURY": "INJURY", "NO INJURY": "NO INJURY OR DEATH"}
 
 
 # 'members of the town's civil defense': the body they belong to, up to a phrase break
