@@ -5291,6 +5291,30 @@ def _attack_report(
 
 
 @pytest.mark.parametrize(
+    ("text", "effects"),
+    [
+        # each target has the damage told of it, not the worst one of the act
+        ("A bomb exploded at the town hall. It destroyed the town hall and damaged a bank.",
+         [("DESTROYED", ("TOWN HALL",)), ("SOME DAMAGE", ("BANK",))]),
+        # told in a later sentence of its own
+        ("A bomb exploded at the town hall and near a bank. The bank was partially destroyed.",
+         [("SOME DAMAGE", ("BANK",))]),
+        ("A bomb exploded near a bank. The blast left a big hole in the roof of the bank.",
+         [("SOME DAMAGE", ("BANK",))]),
+        # a damage only meant was none
+        ("A bomb exploded near a bank. The rebels had meant to destroy the bank.", []),
+    ],
+)  # fmt: skip
+def test_muc4_each_physical_target_has_the_damage_told_of_it(text, effects) -> None:
+    physical = [t for t in ("town hall", "bank") if t in text]
+    report = _article_report(
+        text, [], [{"type": "bombing", "trigger": "exploded", "physical": physical}]
+    )
+    (template,) = report_to_templates(report)
+    assert [(f.value, f.xref) for f in template.slot(16).fillers] == effects
+
+
+@pytest.mark.parametrize(
     ("text", "trigger", "effects"),
     [
         # each victim's own sentence tells his harm, though the act's sentence tells none

@@ -2688,8 +2688,11 @@ def event_to_template(
             effect = effect or "NO DAMAGE"
         elif stage != "ACCOMPLISHED":
             effect = None
-        if effect:
-            t.slots[16] = SlotFill(fillers=[Filler((effect,), (x,)) for x in physical])
+        if effect or stage == "ACCOMPLISHED":
+            # each target's own sentences may tell its damage ('the blast destroyed the
+            # bank and damaged two houses'): that damage is its own
+            effects = [(_damage_told_of(x, article) or effect, x) for x in physical]
+            t.slots[16] = SlotFill(fillers=[Filler((e,), (x,)) for e, x in effects if e])
     if t.slot(3).empty and fallback_country:
         # Same country earns half the location credit (guidelines 3.2.3), and a foreign
         # victim's nation is told against it.
@@ -3414,7 +3417,7 @@ def _harm_told_of(actor: Actor, article: Article) -> str | None:
     for start, end in actor.mentions:
         if _fill_string(text[start:end]) in _PRONOUNS:
             continue  # 'he' may stand for another: only what the text names counts
-        harm = _harm_near(text, start, end)
+        harm = _told_near(text, start, end, _PERSONAL_HARMS)
         if harm is not None:
             found.add(harm)
     for harm in ("DEATH", "INJURY", "NO INJURY"):
@@ -3430,17 +3433,20 @@ _TO_ITS_OBJECT = re.compile(
 )
 
 
-def _harm_near(text: str, start: int, end: int) -> str | None:
-    """The harm word told of the mention text[start:end] in its sentence: the one before
-    it that takes it as object ('killed two peasants'), else the first after it ('A died
-    and B was injured') unless that one opens a new clause ('killed A and wounded B'),
-    else the nearest ('among the injured are A, B and C')."""
+def _told_near(
+    text: str, start: int, end: int, table: Sequence[tuple[str, re.Pattern[str]]]
+) -> str | None:
+    """What a word of ``table`` tells of the mention text[start:end] in its sentence: the
+    word before it that takes it as object ('killed two peasants'), else the first after
+    it ('A died and B was injured') unless that one opens a new clause ('killed A and
+    wounded B'), else the nearest ('among the injured are A, B and C'). A word of an
+    earlier row of ``table`` hides a later one it overlaps ('not hurt')."""
     lo, hi = _sentence_bounds(text, start, end)
     matches: list[tuple[int, int, str]] = []
-    for harm, pattern in _PERSONAL_HARMS:
+    for harm, pattern in table:
         for match in pattern.finditer(text, lo, hi):
             if any(a < match.end() and match.start() < b for a, b, _ in matches):
-                continue  # 'not hurt' is no wound
+                continue
             if _ONLY_MEANT.search(text[max(0, match.start() - 12) : match.start()]):
                 continue
             if start <= match.start() < end:
@@ -3456,6 +3462,46 @@ def _harm_near(text: str, start: int, end: int) -> str | None:
     if not nearest:
         return None
     return min(nearest, key=lambda m: start - m[1] if m[1] <= start else m[0] - end)[2]
+
+
+#: Words that tell what befell a thing (PHYS TGT: EFFECT OF INCIDENT, part2 slot 16).
+_DAMAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("NO DAMAGE", re.compile(r"\b(?:NO (?:[A-Z]+ ){0,3}DAMAGE|UNDAMAGED|INTACT)\b")),
+    (
+        "SOME DAMAGE",
+        re.compile(
+            r"\b(?:(?:PARTIALLY|PARTLY|ALMOST|NEARLY|HALF) (?:\w+ )?DESTROY\w*|"
+            r"DAMAG(?:E|ED|ES|ING)|SHATTER\w*|BROKE|BROKEN|HOLES?|CRACK(?:S|ED)|"
+            r"SET (?:\w+ )?(?:ON )?FIRE|BURNED|SCORCHED)\b"
+        ),
+    ),
+    (
+        "DESTROYED",
+        re.compile(
+            r"\b(?:DESTROY\w*|DEMOLISH\w*|RAZED|LEVELL?ED|BURNED (?:DOWN|TO THE GROUND)|"
+            r"BL[EO]WN? UP|BLOWING UP|WRECKED|GUTTED|PULVERIZED|REDUCED TO (?:RUBBLE|ASHES))\b"
+        ),
+    ),
+)
+
+
+def _damage_told_of(target: str, article: Article) -> str | None:
+    """What the sentences naming a physical target say befell it: DESTROYED, SOME DAMAGE or
+    NO DAMAGE, by the damage word told of each place the text names it (as
+    :func:`_harm_told_of` does for a person); the worst damage told anywhere counts."""
+    text = article.text.upper()
+    words = [re.escape(w) for w in target.split()]
+    if not words:
+        return None
+    found: set[str] = set()
+    for named in re.finditer(r"\b" + r"\s+".join(words) + r"\b", text):
+        damage = _told_near(text, named.start(), named.end(), _DAMAGES)
+        if damage is not None:
+            found.add(damage)
+    for damage in ("DESTROYED", "SOME DAMAGE", "NO DAMAGE"):
+        if damage in found:
+            return damage
+    return None
 
 
 def _event_sentences(event: EventMention, article: Article) -> str:
