@@ -5303,6 +5303,11 @@ def _attack_report(
          [("SOME DAMAGE", ("BANK",))]),
         # a damage only meant was none
         ("A bomb exploded near a bank. The rebels had meant to destroy the bank.", []),
+        # a part destroyed: the thing is damaged
+        ("A bomb exploded near a bank. It destroyed the doors and windows of the bank.",
+         [("SOME DAMAGE", ("BANK",))]),
+        # charges leveled against a bank leave it whole
+        ("A bomb exploded near a bank. Police leveled charges against the bank.", []),
     ],
 )  # fmt: skip
 def test_muc4_each_physical_target_has_the_damage_told_of_it(text, effects) -> None:
@@ -5331,6 +5336,8 @@ def test_muc4_each_physical_target_has_the_damage_told_of_it(text, effects) -> N
          "attacked", [("NO INJURY OR DEATH", ("ANA RIOS",)), ("DEATH", ("LUIS SOTO",))]),
         # a harm only meant befell no one
         ("Gunmen attacked a bus in Lima. Police foiled a plot to murder Ana Rios and Luis Soto.",
+         "attacked", []),
+        ("Gunmen attacked Ana Rios and Luis Soto in Lima; they could have been killed.",
          "attacked", []),
     ],
 )  # fmt: skip

@@ -3397,6 +3397,14 @@ _PERSONAL_HARMS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 #: Words just before a harm word that tell it was only meant: 'an attempt to murder'.
 _ONLY_MEANT = re.compile(r"\b(?:TO|ATTEMPTED|ATTEMPTS?|PLOTS?|PLANS?|THREATS?)\s+$")
+#: Words just before a harm word that tell it only as possible: 'could have been killed'.
+_MODAL = re.compile(r"\b(?:COULD|WOULD|MIGHT|MAY|MUST)(?: NOT)?(?: HAVE)?(?: BEEN)?\s+$")
+
+
+def _a_killing_told(sentences: str) -> bool:
+    """Whether the sentences tell a killing done, not one only meant ('a plot to murder
+    him', 'they could have been killed')."""
+    return any(not _only_meant(sentences, m.start()) for m in _KILLING.finditer(sentences))
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -3417,9 +3425,9 @@ def _harm_told_of(actor: Actor, article: Article) -> str | None:
     for start, end in actor.mentions:
         if _fill_string(text[start:end]) in _PRONOUNS:
             continue  # 'he' may stand for another: only what the text names counts
-        harm = _told_near(text, start, end, _PERSONAL_HARMS)
-        if harm is not None:
-            found.add(harm)
+        told = _told_near(text, start, end, _PERSONAL_HARMS)
+        if told is not None:
+            found.add(told[2])
     for harm in ("DEATH", "INJURY", "NO INJURY"):
         if harm in found:
             return harm
@@ -3434,20 +3442,25 @@ _TO_ITS_OBJECT = re.compile(
 
 
 def _told_near(
-    text: str, start: int, end: int, table: Sequence[tuple[str, re.Pattern[str]]]
-) -> str | None:
-    """What a word of ``table`` tells of the mention text[start:end] in its sentence: the
-    word before it that takes it as object ('killed two peasants'), else the first after
-    it ('A died and B was injured') unless that one opens a new clause ('killed A and
-    wounded B'), else the nearest ('among the injured are A, B and C'). A word of an
-    earlier row of ``table`` hides a later one it overlaps ('not hurt')."""
+    text: str,
+    start: int,
+    end: int,
+    table: Sequence[tuple[str, re.Pattern[str]]],
+) -> tuple[int, int, str] | None:
+    """The word of ``table`` told of the mention text[start:end] in its sentence, as
+    (start, end, its row's name): the word before it that takes it as object ('killed two
+    peasants'), else the first after it ('A died and B was injured') unless that one opens
+    a new clause ('killed A and wounded B'), else the nearest ('among the injured are A,
+    B and C'). A word of an earlier row of ``table`` hides a later one it overlaps ('not
+    hurt'); a word only meant ('a plot to murder', 'could have been killed') tells
+    nothing."""
     lo, hi = _sentence_bounds(text, start, end)
     matches: list[tuple[int, int, str]] = []
     for harm, pattern in table:
         for match in pattern.finditer(text, lo, hi):
             if any(a < match.end() and match.start() < b for a, b, _ in matches):
                 continue
-            if _ONLY_MEANT.search(text[max(0, match.start() - 12) : match.start()]):
+            if _only_meant(text, match.start()):
                 continue
             if start <= match.start() < end:
                 continue  # the mention's own words ('the dead man')
@@ -3455,13 +3468,21 @@ def _told_near(
     after = min((m for m in matches if m[0] >= end), default=None)
     before = max((m for m in matches if m[1] <= start), default=None)
     if before is not None and _TO_ITS_OBJECT.match(text[before[1] : start]):
-        return before[2]
+        return before
     if after is not None and not text[end : after[0]].endswith("AND "):
-        return after[2]
-    nearest = [m for m in (before, after) if m is not None]
-    if not nearest:
+        return after
+    candidates = [m for m in (before, after) if m is not None]
+    if not candidates:
         return None
-    return min(nearest, key=lambda m: start - m[1] if m[1] <= start else m[0] - end)[2]
+    return min(candidates, key=lambda m: start - m[1] if m[1] <= start else m[0] - end)
+
+
+def _only_meant(text: str, at: int) -> bool:
+    """Whether the harm word at ``at`` is only meant or supposed, not done: 'a plot to
+    murder', 'they could have been killed'."""
+    return bool(
+        _ONLY_MEANT.search(text[max(0, at - 12) : at]) or _MODAL.search(text[max(0, at - 25) : at])
+    )
 
 
 #: Words that tell what befell a thing (PHYS TGT: EFFECT OF INCIDENT, part2 slot 16).
@@ -3478,10 +3499,17 @@ _DAMAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "DESTROYED",
         re.compile(
-            r"\b(?:DESTROY\w*|DEMOLISH\w*|RAZED|LEVELL?ED|BURNED (?:DOWN|TO THE GROUND)|"
+            r"\b(?:DESTROY\w*|DEMOLISH\w*|RAZED|(?:LEVELL?ED|BURNED) TO THE GROUND|BURNED DOWN|"
             r"BL[EO]WN? UP|BLOWING UP|WRECKED|GUTTED|PULVERIZED|REDUCED TO (?:RUBBLE|ASHES))\b"
         ),
     ),
+)
+
+
+#: The words between a damage word and a thing it damaged a part of: 'destroyed the front
+#: doors of the', 'shattered windows in one of the'.
+_A_PART_OF = re.compile(
+    r"^\s+(?:[A-Z0-9'-]+,?\s+){1,20}(?:OF|IN)\s+(?:(?:ONE OF )?(?:THE|A|AN|ITS|THEIR|HIS|HER)\s+)?$"
 )
 
 
@@ -3495,9 +3523,17 @@ def _damage_told_of(target: str, article: Article) -> str | None:
         return None
     found: set[str] = set()
     for named in re.finditer(r"\b" + r"\s+".join(words) + r"\b", text):
-        damage = _told_near(text, named.start(), named.end(), _DAMAGES)
-        if damage is not None:
-            found.add(damage)
+        told = _told_near(text, named.start(), named.end(), _DAMAGES)
+        if told is None:
+            continue
+        damage = told[2]
+        if (
+            damage == "DESTROYED"
+            and told[1] <= named.start()
+            and _A_PART_OF.match(text[told[1] : named.start()])
+        ):
+            damage = "SOME DAMAGE"  # 'destroyed the doors of the house': the house is damaged
+        found.add(damage)
     for damage in ("DESTROYED", "SOME DAMAGE", "NO DAMAGE"):
         if damage in found:
             return damage
@@ -3763,7 +3799,7 @@ def _fill_human_targets(
         numbers = [Filler((str(casualties.min),), numbers[0].xref)]
     killed = incident_type != "KIDNAPPING" and (
         (event.fatalities and (event.fatalities.min or 0) > 0)
-        or (victims and _KILLING.search(_event_sentences(event, article)))
+        or (victims and _a_killing_told(_event_sentences(event, article)))
     )
     injured = event.injuries and (event.injuries.min or 0) > 0
     counted: list[str] = []
