@@ -5357,6 +5357,16 @@ def test_muc4_a_kidnapped_person_found_dead_suffered_death() -> None:
     assert [(f.value, f.xref) for f in template.slot(23).fillers] == [("DEATH", ("ANA RIOS",))]
 
 
+def test_muc4_a_kidnapped_person_released_regained_freedom() -> None:
+    text = "Gunmen kidnapped Ana Rios in Lima on Monday. Ana Rios was released today."
+    (template,) = report_to_templates(
+        _attack_report(text, "kidnapped", ["Ana Rios"], kind="kidnapping")
+    )
+    assert [(f.value, f.xref) for f in template.slot(23).fillers] == [
+        ("REGAINED FREEDOM", ("ANA RIOS",))
+    ]
+
+
 def test_muc4_a_harm_told_of_a_pronoun_is_not_the_victim_s() -> None:
     # 'he' may be another man: only what the text tells of the name counts
     text = "Gunmen attacked Ana Rios in Lima. He died later."

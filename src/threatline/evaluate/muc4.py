@@ -3395,6 +3395,11 @@ _PERSONAL_HARMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\b(?:WOUNDED|WOUNDS|INJURED|INJURIES|HURT|HOSPITALIZED)\b"),
     ),
 )
+#: What befell a person kidnapped: the harms, or his freedom regained.
+_KIDNAP_OUTCOMES = (
+    *_PERSONAL_HARMS,
+    ("REGAINED FREEDOM", re.compile(r"\b(?:RELEASED|FREED|SET FREE|RESCUED)\b")),
+)
 #: Words just before a harm word that tell it was only meant: 'an attempt to murder'.
 _ONLY_MEANT = re.compile(r"\b(?:TO|ATTEMPTED|ATTEMPTS?|PLOTS?|PLANS?|THREATS?)\s+$")
 #: Words just before a harm word that tell it only as possible: 'could have been killed'.
@@ -3415,20 +3420,20 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return (0 if before < 0 else before + 2), min(after, default=len(text))
 
 
-def _harm_told_of(actor: Actor, article: Article) -> str | None:
-    """What the sentences naming a person say befell him: DEATH, INJURY or NO INJURY. The
-    harm word told of a mention is the first after it ('A died and B was injured'), or the
-    one right before it that takes it as object ('killed two peasants', 'the body of A');
-    a death told anywhere outweighs a wound ('wounded ... he later died')."""
+def _harm_told_of(actor: Actor, article: Article, kidnapped: bool = False) -> str | None:
+    """What the sentences naming a person say befell him: DEATH, INJURY or NO INJURY, and
+    for one ``kidnapped`` REGAINED FREEDOM ('was released'), by the word
+    :func:`_told_near` finds told of each of his named mentions; a death told anywhere
+    outweighs a wound ('wounded ... he later died')."""
     text = article.text.upper()
     found: set[str] = set()
     for start, end in actor.mentions:
         if _fill_string(text[start:end]) in _PRONOUNS:
             continue  # 'he' may stand for another: only what the text names counts
-        told = _told_near(text, start, end, _PERSONAL_HARMS)
+        told = _told_near(text, start, end, _KIDNAP_OUTCOMES if kidnapped else _PERSONAL_HARMS)
         if told is not None:
             found.add(told[2])
-    for harm in ("DEATH", "INJURY", "NO INJURY"):
+    for harm in ("DEATH", "INJURY", "REGAINED FREEDOM", "NO INJURY"):
         if harm in found:
             return harm
     return None
@@ -3783,7 +3788,7 @@ def _fill_human_targets(
             descriptions.append(Filler((text,)))
             kind = _human_target_type(actor, text, _mention_context(actor, article))
         referents.append(text)
-        harms[text] = _harm_told_of(actor, article)
+        harms[text] = _harm_told_of(actor, article, incident_type == "KIDNAPPING")
         types.append(Filler((kind,), (text,)))
         numbers.append(Filler((number,), (text,)))
     _describe_by_their_group(names, descriptions, types, numbers)
@@ -3850,7 +3855,12 @@ def _effects_on(
 
 
 #: The effect filler of a harm told of one person.
-_PERSONAL_EFFECT = {"DEATH": "DEATH", "INJURY": "INJURY", "NO INJURY": "NO INJURY OR DEATH"}
+_PERSONAL_EFFECT = {
+    "DEATH": "DEATH",
+    "INJURY": "INJURY",
+    "NO INJURY": "NO INJURY OR DEATH",
+    "REGAINED FREEDOM": "REGAINED FREEDOM",
+}
 
 
 # 'members of the town's civil defense': the body they belong to, up to a phrase break
