@@ -5318,3 +5318,111 @@ def test_muc4one_edit_apart() -> None:
     assert not one_edit_apart("valdivia", "valdivia")
     assert not one_edit_apart("valdivia", "vildavia")
     assert not one_edit_apart("valdivia", "valdiv")
+
+
+def _attack_report(
+    text: str, trigger: str, names: list[str], kind: str = "armed_assault"
+) -> ArticleReport:
+    """An act of ``kind`` on ``text``, told by ``trigger``, by gunmen on the persons
+    ``names``, each named wherever the text names him, as the tagger's coreference gives
+    him."""
+    actors = [("a0", "Gunmen", "armed_group", False)]
+    actors += [(f"a{i}", name, "person", False) for i, name in enumerate(names, start=1)]
+    participants = [Participant(actor="a0", role="perpetrator")]
+    participants += [Participant(actor=f"a{i}", role="victim") for i in range(1, len(names) + 1)]
+    report = _article_report(
+        text, actors, [{"type": kind, "trigger": trigger, "participants": participants}]
+    )
+    named = []
+    for actor, (_, phrase, _, _) in zip(report.actors, actors, strict=True):
+        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(phrase), text)]
+        named.append(actor.model_copy(update={"mentions": spans}))
+    return report.model_copy(update={"actors": named})
+
+
+@pytest.mark.parametrize(
+    ("text", "effects"),
+    [
+        # each target has the damage told of it, not the worst one of the act
+        ("A bomb exploded at the town hall. It destroyed the town hall and damaged a bank.",
+         [("DESTROYED", ("TOWN HALL",)), ("SOME DAMAGE", ("BANK",))]),
+        # told in a later sentence of its own
+        ("A bomb exploded at the town hall and near a bank. The bank was partially destroyed.",
+         [("SOME DAMAGE", ("BANK",))]),
+        ("A bomb exploded near a bank. The blast left a big hole in the roof of the bank.",
+         [("SOME DAMAGE", ("BANK",))]),
+        # a damage only meant was none
+        ("A bomb exploded near a bank. The rebels had meant to destroy the bank.", []),
+        # a part destroyed: the thing is damaged
+        ("A bomb exploded near a bank. It destroyed the doors and windows of the bank.",
+         [("SOME DAMAGE", ("BANK",))]),
+        # charges leveled against a bank leave it whole
+        ("A bomb exploded near a bank. Police leveled charges against the bank.", []),
+    ],
+)  # fmt: skip
+def test_muc4_each_physical_target_has_the_damage_told_of_it(text, effects) -> None:
+    physical = [t for t in ("town hall", "bank") if t in text]
+    report = _article_report(
+        text, [], [{"type": "bombing", "trigger": "exploded", "physical": physical}]
+    )
+    (template,) = report_to_templates(report)
+    assert [(f.value, f.xref) for f in template.slot(16).fillers] == effects
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "effects"),
+    [
+        # each victim's own sentence tells his harm, though the act's sentence tells none
+        ("Gunmen attacked a bus in Lima. Ana Rios died and Luis Soto was seriously wounded.",
+         "attacked", [("DEATH", ("ANA RIOS",)), ("INJURY", ("LUIS SOTO",))]),
+        # a harm word takes the name after it as its object
+        ("Gunmen killed Ana Rios and wounded Luis Soto in Lima.",
+         "killed", [("DEATH", ("ANA RIOS",)), ("INJURY", ("LUIS SOTO",))]),
+        # a list after the harm
+        ("Gunmen attacked a bus in Lima. Among the injured are Ana Rios and Luis Soto.",
+         "attacked", [("INJURY", ("ANA RIOS",)), ("INJURY", ("LUIS SOTO",))]),
+        # one told unhurt: no injury or death
+        ("Gunmen attacked a bus in Lima. Ana Rios was unhurt, but Luis Soto died.",
+         "attacked", [("NO INJURY OR DEATH", ("ANA RIOS",)), ("DEATH", ("LUIS SOTO",))]),
+        # a harm only meant befell no one
+        ("Gunmen attacked a bus in Lima. Police foiled a plot to murder Ana Rios and Luis Soto.",
+         "attacked", []),
+        ("Gunmen attacked Ana Rios and Luis Soto in Lima; they could have been killed.",
+         "attacked", []),
+    ],
+)  # fmt: skip
+def test_muc4_each_victim_has_the_harm_the_sentences_naming_him_tell(
+    text, trigger, effects
+) -> None:
+    (template,) = report_to_templates(_attack_report(text, trigger, ["Ana Rios", "Luis Soto"]))
+    assert [(f.value, f.xref) for f in template.slot(23).fillers] == effects
+
+
+def test_muc4_a_kidnapped_person_found_dead_suffered_death() -> None:
+    text = "Gunmen kidnapped Ana Rios in Lima on Monday. The body of Ana Rios was found today."
+    (template,) = report_to_templates(
+        _attack_report(text, "kidnapped", ["Ana Rios"], kind="kidnapping")
+    )
+    assert [f.value for f in template.slot(4).fillers] == ["KIDNAPPING"]
+    assert [(f.value, f.xref) for f in template.slot(23).fillers] == [("DEATH", ("ANA RIOS",))]
+
+
+def test_muc4_a_kidnapped_person_released_regained_freedom() -> None:
+    text = "Gunmen kidnapped Ana Rios in Lima on Monday. Ana Rios was released today."
+    (template,) = report_to_templates(
+        _attack_report(text, "kidnapped", ["Ana Rios"], kind="kidnapping")
+    )
+    assert [(f.value, f.xref) for f in template.slot(23).fillers] == [
+        ("REGAINED FREEDOM", ("ANA RIOS",))
+    ]
+
+
+def test_muc4_a_harm_told_of_a_pronoun_is_not_the_victim_s() -> None:
+    # 'he' may be another man: only what the text tells of the name counts
+    text = "Gunmen attacked Ana Rios in Lima. He died later."
+    report = _attack_report(text, "attacked", ["Ana Rios"])
+    victim = report.actors[1]
+    he = (text.index("He"), text.index("He") + 2)
+    report.actors[1] = victim.model_copy(update={"mentions": [*victim.mentions, he]})
+    (template,) = report_to_templates(report)
+    assert template.slot(23).fillers == []

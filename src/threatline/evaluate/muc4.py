@@ -2742,8 +2742,11 @@ def event_to_template(
             effect = effect or "NO DAMAGE"
         elif stage != "ACCOMPLISHED":
             effect = None
-        if effect:
-            t.slots[16] = SlotFill(fillers=[Filler((effect,), (x,)) for x in physical])
+        if effect or stage == "ACCOMPLISHED":
+            # each target's own sentences may tell its damage ('the blast destroyed the
+            # bank and damaged two houses'): that damage is its own
+            effects = [(_damage_told_of(x, article) or effect, x) for x in physical]
+            t.slots[16] = SlotFill(fillers=[Filler((e,), (x,)) for e, x in effects if e])
     if t.slot(3).empty and fallback_country:
         # Same country earns half the location credit (guidelines 3.2.3), and a foreign
         # victim's nation is told against it.
@@ -3423,6 +3426,179 @@ _KILLING = re.compile(
 )
 
 
+#: Words that tell what befell a person, by the harm they tell (HUM TGT: EFFECT OF INCIDENT,
+#: part2 slot 23). A verb only in a past form: 'plotted to kill him' harmed no one.
+_PERSONAL_HARMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "NO INJURY",
+        re.compile(
+            r"\b(?:UNHURT|UNHARMED|UNSCATHED|UNINJURED|"
+            r"(?:WAS|WERE) NOT (?:HURT|INJURED|HARMED|WOUNDED))\b"
+        ),
+    ),
+    (
+        "DEATH",
+        re.compile(
+            r"\b(?:KILLED|KILLING|MURDERED|MURDER|ASSASSINATED|ASSASSINATION|DIED|DEAD|"
+            r"SLAIN|EXECUTED|MASSACRED|GUNNED DOWN|(?:SHOT|STABBED|BEATEN|HACKED) TO DEATH|"
+            r"BODY|BODIES|CORPSES?)\b"
+        ),
+    ),
+    (
+        "INJURY",
+        re.compile(r"\b(?:WOUNDED|WOUNDS|INJURED|INJURIES|HURT|HOSPITALIZED)\b"),
+    ),
+)
+#: What befell a person kidnapped: the harms, or his freedom regained.
+_KIDNAP_OUTCOMES = (
+    *_PERSONAL_HARMS,
+    ("REGAINED FREEDOM", re.compile(r"\b(?:RELEASED|FREED|SET FREE|RESCUED)\b")),
+)
+#: Words just before a harm word that tell it was only meant: 'an attempt to murder'.
+_ONLY_MEANT = re.compile(r"\b(?:TO|ATTEMPTED|ATTEMPTS?|PLOTS?|PLANS?|THREATS?)\s+$")
+#: Words just before a harm word that tell it only as possible: 'could have been killed'.
+_MODAL = re.compile(r"\b(?:COULD|WOULD|MIGHT|MAY|MUST)(?: NOT)?(?: HAVE)?(?: BEEN)?\s+$")
+
+
+def _a_killing_told(sentences: str) -> bool:
+    """Whether the sentences tell a killing done, not one only meant ('a plot to murder
+    him', 'they could have been killed')."""
+    return any(not _only_meant(sentences, m.start()) for m in _KILLING.finditer(sentences))
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence that holds text[start:end]."""
+    seps = (". ", "? ", "! ", "\n\n")
+    before = max(text.rfind(sep, 0, start) for sep in seps)
+    after = [i for i in (text.find(sep, end) for sep in seps) if i >= 0]
+    return (0 if before < 0 else before + 2), min(after, default=len(text))
+
+
+def _harm_told_of(actor: Actor, article: Article, kidnapped: bool = False) -> str | None:
+    """What the sentences naming a person say befell him: DEATH, INJURY or NO INJURY, and
+    for one ``kidnapped`` REGAINED FREEDOM ('was released'), by the word
+    :func:`_told_near` finds told of each of his named mentions; a death told anywhere
+    outweighs a wound ('wounded ... he later died')."""
+    text = article.text.upper()
+    found: set[str] = set()
+    for start, end in actor.mentions:
+        if _fill_string(text[start:end]) in _PRONOUNS:
+            continue  # 'he' may stand for another: only what the text names counts
+        told = _told_near(text, start, end, _KIDNAP_OUTCOMES if kidnapped else _PERSONAL_HARMS)
+        if told is not None:
+            found.add(told[2])
+    for harm in ("DEATH", "INJURY", "REGAINED FREEDOM", "NO INJURY"):
+        if harm in found:
+            return harm
+    return None
+
+
+#: The words between a harm word and the person it takes as object: 'killed two',
+#: 'the murder of the', 'wounded a'.
+_TO_ITS_OBJECT = re.compile(
+    r"^\s*(?:OF\s+)?(?:(?!(?:AND|OR|BUT|WHILE|WHEN|AFTER|BEFORE|AS)\b)[A-Z0-9'-]+\s+){0,2}$"
+)
+
+
+def _told_near(
+    text: str,
+    start: int,
+    end: int,
+    table: Sequence[tuple[str, re.Pattern[str]]],
+) -> tuple[int, int, str] | None:
+    """The word of ``table`` told of the mention text[start:end] in its sentence, as
+    (start, end, its row's name): the word before it that takes it as object ('killed two
+    peasants'), else the first after it ('A died and B was injured') unless that one opens
+    a new clause ('killed A and wounded B'), else the nearest ('among the injured are A,
+    B and C'). A word of an earlier row of ``table`` hides a later one it overlaps ('not
+    hurt'); a word only meant ('a plot to murder', 'could have been killed') tells
+    nothing."""
+    lo, hi = _sentence_bounds(text, start, end)
+    matches: list[tuple[int, int, str]] = []
+    for harm, pattern in table:
+        for match in pattern.finditer(text, lo, hi):
+            if any(a < match.end() and match.start() < b for a, b, _ in matches):
+                continue
+            if _only_meant(text, match.start()):
+                continue
+            if start <= match.start() < end:
+                continue  # the mention's own words ('the dead man')
+            matches.append((match.start(), match.end(), harm))
+    after = min((m for m in matches if m[0] >= end), default=None)
+    before = max((m for m in matches if m[1] <= start), default=None)
+    if before is not None and _TO_ITS_OBJECT.match(text[before[1] : start]):
+        return before
+    if after is not None and not text[end : after[0]].endswith("AND "):
+        return after
+    candidates = [m for m in (before, after) if m is not None]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda m: start - m[1] if m[1] <= start else m[0] - end)
+
+
+def _only_meant(text: str, at: int) -> bool:
+    """Whether the harm word at ``at`` is only meant or supposed, not done: 'a plot to
+    murder', 'they could have been killed'."""
+    return bool(
+        _ONLY_MEANT.search(text[max(0, at - 12) : at]) or _MODAL.search(text[max(0, at - 25) : at])
+    )
+
+
+#: Words that tell what befell a thing (PHYS TGT: EFFECT OF INCIDENT, part2 slot 16).
+_DAMAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("NO DAMAGE", re.compile(r"\b(?:NO (?:[A-Z]+ ){0,3}DAMAGE|UNDAMAGED|INTACT)\b")),
+    (
+        "SOME DAMAGE",
+        re.compile(
+            r"\b(?:(?:PARTIALLY|PARTLY|ALMOST|NEARLY|HALF) (?:\w+ )?DESTROY\w*|"
+            r"DAMAG(?:E|ED|ES|ING)|SHATTER\w*|BROKE|BROKEN|HOLES?|CRACK(?:S|ED)|"
+            r"SET (?:\w+ )?(?:ON )?FIRE|BURNED|SCORCHED)\b"
+        ),
+    ),
+    (
+        "DESTROYED",
+        re.compile(
+            r"\b(?:DESTROY\w*|DEMOLISH\w*|RAZED|(?:LEVELL?ED|BURNED) TO THE GROUND|BURNED DOWN|"
+            r"BL[EO]WN? UP|BLOWING UP|WRECKED|GUTTED|PULVERIZED|REDUCED TO (?:RUBBLE|ASHES))\b"
+        ),
+    ),
+)
+
+
+#: The words between a damage word and a thing it damaged a part of: 'destroyed the front
+#: doors of the', 'shattered windows in one of the'.
+_A_PART_OF = re.compile(
+    r"^\s+(?:[A-Z0-9'-]+,?\s+){1,20}(?:OF|IN)\s+(?:(?:ONE OF )?(?:THE|A|AN|ITS|THEIR|HIS|HER)\s+)?$"
+)
+
+
+def _damage_told_of(target: str, article: Article) -> str | None:
+    """What the sentences naming a physical target say befell it: DESTROYED, SOME DAMAGE or
+    NO DAMAGE, by the damage word told of each place the text names it (as
+    :func:`_harm_told_of` does for a person); the worst damage told anywhere counts."""
+    text = article.text.upper()
+    words = [re.escape(w) for w in target.split()]
+    if not words:
+        return None
+    found: set[str] = set()
+    for named in re.finditer(r"\b" + r"\s+".join(words) + r"\b", text):
+        told = _told_near(text, named.start(), named.end(), _DAMAGES)
+        if told is None:
+            continue
+        damage = told[2]
+        if (
+            damage == "DESTROYED"
+            and told[1] <= named.start()
+            and _A_PART_OF.match(text[told[1] : named.start()])
+        ):
+            damage = "SOME DAMAGE"  # 'destroyed the doors of the house': the house is damaged
+        found.add(damage)
+    for damage in ("DESTROYED", "SOME DAMAGE", "NO DAMAGE"):
+        if damage in found:
+            return damage
+    return None
+
+
 def _event_sentences(event: EventMention, article: Article) -> str:
     return _fill_string(_event_text(event, article))
 
@@ -3617,6 +3793,7 @@ def _fill_human_targets(
 ) -> None:
     names, descriptions, types, numbers, effects = [], [], [], [], []
     referents: list[str] = []
+    harms: dict[str, str | None] = {}  # referent -> the harm its own sentences tell
     taken_roles: set[int] = set()
     for actor in victims:
         text = _actor_text(actor, article)
@@ -3665,6 +3842,7 @@ def _fill_human_targets(
             descriptions.append(Filler((text,)))
             kind = _human_target_type(actor, text, _mention_context(actor, article))
         referents.append(text)
+        harms[text] = _harm_told_of(actor, article, incident_type == "KIDNAPPING")
         types.append(Filler((kind,), (text,)))
         numbers.append(Filler((number,), (text,)))
     _describe_by_their_group(names, descriptions, types, numbers)
@@ -3680,7 +3858,7 @@ def _fill_human_targets(
         numbers = [Filler((str(casualties.min),), numbers[0].xref)]
     killed = incident_type != "KIDNAPPING" and (
         (event.fatalities and (event.fatalities.min or 0) > 0)
-        or (victims and _KILLING.search(_event_sentences(event, article)))
+        or (victims and _a_killing_told(_event_sentences(event, article)))
     )
     injured = event.injuries and (event.injuries.min or 0) > 0
     counted: list[str] = []
@@ -3701,18 +3879,42 @@ def _fill_human_targets(
         if killed and injured:
             # the victims named suffered the other harm
             killed, injured = harm == "INJURY", harm == "DEATH"
-    # Casualties are counted per event, not per victim: with one kind of harm every victim
-    # suffered it; with both, tag them with a dummy referent as the fill rules allow.
-    tagged = referents if referents and not (killed and injured) else ["-"]
-    if killed:
-        effects += [Filler(("DEATH",), (r,)) for r in tagged]
-    if injured:
-        effects += [Filler(("INJURY",), (r,)) for r in tagged]
+    effects += _effects_on(referents, harms, bool(killed), bool(injured))
     t.slots[18] = SlotFill(fillers=names)
     t.slots[19] = SlotFill(fillers=descriptions)
     t.slots[20] = SlotFill(fillers=types)
     t.slots[21] = SlotFill(fillers=numbers)
     t.slots[23] = SlotFill(fillers=effects)
+
+
+def _effects_on(
+    referents: Sequence[str], harms: dict[str, str | None], killed: bool, injured: bool
+) -> list[Filler]:
+    """HUM TGT: EFFECT OF INCIDENT of each victim (part2, slot 23): the harm the sentences
+    naming him tell, else the event's. Casualties are counted per event, not per victim:
+    with both kinds of harm, a harm no victim is told to have suffered is tagged with a
+    dummy referent, as the fill rules allow."""
+    told = {r: _PERSONAL_EFFECT[h] for r in referents if (h := harms.get(r))}
+    if killed and injured:
+        effects = [Filler((told[r],), (r,)) for r in referents if r in told]
+        given = {f.value for f in effects}
+        effects += [Filler((h,), ("-",)) for h in ("DEATH", "INJURY") if h not in given]
+        return effects
+    if killed or injured:
+        harm = "DEATH" if killed else "INJURY"
+        if not referents:
+            return [Filler((harm,), ("-",))]
+        return [Filler((told.get(r, harm),), (r,)) for r in referents]
+    return [Filler((told[r],), (r,)) for r in referents if r in told]
+
+
+#: The effect filler of a harm told of one person.
+_PERSONAL_EFFECT = {
+    "DEATH": "DEATH",
+    "INJURY": "INJURY",
+    "NO INJURY": "NO INJURY OR DEATH",
+    "REGAINED FREEDOM": "REGAINED FREEDOM",
+}
 
 
 # 'members of the town's civil defense': the body they belong to, up to a phrase break
