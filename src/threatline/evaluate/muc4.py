@@ -1133,7 +1133,11 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
             continue
         same = next((t for t in templates if _same_incident(t, template, fallback_country)), None)
         if same is None and _told_as_the_one_before(event, report.article):
-            same = _the_one_before(templates, template)
+            same = _the_one_before(
+                templates,
+                template,
+                any_type=bool(_GENERAL_ATTACK.match(event.trigger.text.upper())),
+            )
         if (
             same is not None
             and (
@@ -1239,13 +1243,16 @@ def _told_as_the_one_before(event: EventMention, article: Article) -> bool:
     return bool(_THE_ONE_BEFORE.search(before)) and not _SAYS_WHICH.match(after)
 
 
-def _the_one_before(templates: Sequence[MucTemplate], template: MucTemplate) -> MucTemplate | None:
-    """The last template of the same type and stage whose date and place agree."""
+def _the_one_before(
+    templates: Sequence[MucTemplate], template: MucTemplate, any_type: bool = False
+) -> MucTemplate | None:
+    """The last template of the same type and stage whose date and place agree; of any type
+    when the act is told by the general word ('the attack'), which names no kind."""
     return next(
         (
             t
             for t in reversed(templates)
-            if _slot_values(t, 4) == _slot_values(template, 4)
+            if (any_type or _slot_values(t, 4) == _slot_values(template, 4))
             and _slot_values(t, 5) == _slot_values(template, 5)
             and _days_and_places_agree(t, template)
         ),
@@ -2284,7 +2291,9 @@ def _same_incident(a: MucTemplate, b: MucTemplate, home_country: str | None = No
         # gives for the same act (a misread place, the day it became known) is no second
         # incident.
         return True
-    if _at_home_and_abroad(a, b, home_country) and _one_group_on_one_day(a, b):
+    if _at_home_and_abroad(a, b, home_country) and (
+        _one_group_on_one_day(a, b) or _one_group_on_one_target(a, b)
+    ):
         # One group's attack on one day, told at home and in a far country: a name read as
         # a town abroad (a bank's 'Liberty branch'), not the group's attacks in two lands.
         return True
@@ -2381,6 +2390,15 @@ def _one_group_on_one_day(a: MucTemplate, b: MucTemplate) -> bool:
         return False
     day_a = parse_muc_date(a.slot(2).fillers[0].value)
     return day_a is not None and day_a == parse_muc_date(b.slot(2).fillers[0].value)
+
+
+def _one_group_on_one_target(a: MucTemplate, b: MucTemplate) -> bool:
+    """Both templates name one perpetrator organization and one target, on days that agree."""
+    return (
+        bool(_target_fills(a, (10,)) & _target_fills(b, (10,)))
+        and _compatible_dates(a.slot(2), b.slot(2))
+        and _a_common_target(_target_fills(a, (12,)), _target_fills(b, (12,)))
+    )
 
 
 def _share_a_named_victim(a: MucTemplate, b: MucTemplate) -> bool:
@@ -2515,6 +2533,7 @@ def event_to_template(
     victims = [
         v.model_copy(update={"kind": ActorKind.PERSON}) if v.kind == ActorKind.EXPERT else v
         for v in _actors_with_role(event, actors, {"victim", "target"})
+        if not _a_place_named(v, places.values())
     ]
     if incident_type == "ROBBERY" and not any(
         a.kind in (ActorKind.ARMED_GROUP, ActorKind.SECURITY_FORCE) for a in perpetrators
@@ -2541,11 +2560,13 @@ def event_to_template(
         if incident_type == "BOMBING" and not any(t in _PLANTED for t in instrument_types):
             incident_type = "ATTACK"
     if (
-        (victims or physical)
-        and all(a.kind == ActorKind.SECURITY_FORCE for a in victims)
+        (physical or any(_a_fighting_force(a) for a in victims))
+        and all(_a_fighting_force(a) or a.kind == ActorKind.ARMED_GROUP for a in victims)
         and all(_MILITARY_TARGET.search(text) for text in physical)
     ):
-        return None  # guerrilla warfare against the security forces: not a MUC-4 incident
+        # guerrilla warfare against the security forces, the attackers' own dead beside them:
+        # not a MUC-4 incident
+        return None
     if not victims and not physical and _MILITARY_OBJECT.match(_after_trigger(event, article)):
         return None  # 'attacked an army convoy' with no other target: the same warfare
     if _state_bombardment(event, perpetrators, victims, physical, article, from_the_air):
@@ -2852,6 +2873,25 @@ _OWNERS_KINDS = frozenset(
         "POLITICAL FIGURE OFFICE OR RESIDENCE",
     ]
 )
+
+
+def _a_place_named(actor: Actor, places: Iterable[Place]) -> bool:
+    """Whether every mention of an actor is a mention of a place ('attacked Los Olmos'): the
+    town struck, told by its name, is where the act was, not a person or a body."""
+    spans = [span for place in places for span in place.mentions]
+    return bool(actor.mentions) and all(
+        any(start < end2 and start2 < end for start2, end2 in spans)
+        for start, end in actor.mentions
+    )
+
+
+def _a_fighting_force(actor: Actor) -> bool:
+    """Whether an actor struck is one of the security forces: of their kind, or a body named
+    by a military word ('the navy', 'the army')."""
+    return actor.kind == ActorKind.SECURITY_FORCE or (
+        actor.kind == ActorKind.ORGANIZATION
+        and _MILITARY_TARGET.search(_fill_string(actor.name)) is not None
+    )
 
 
 def _harms_civilians(event: EventMention, actors: dict[str, Actor]) -> bool:
