@@ -3779,6 +3779,18 @@ def test_muc4_a_large_toll_with_no_day_or_place_sums_up_incidents() -> None:
     # a named victim or a building hit make it specific
     assert not toll("2000", s18="PEDRO VALDIVIA")
     assert not toll("2000", s12="MARKET")
+    # a toll told as a bound ('more than 70,000 people') counts by the events' own toll
+    template = MucTemplate(message_id="m")
+    template.slots[19] = SlotFill(fillers=[Filler(("PEOPLE",))])
+    template.slots[21] = SlotFill(fillers=[Filler(("PLURAL",), ("PEOPLE",))])
+    killing = EventMention(
+        id="E1",
+        type="attack",
+        trigger=Span(start=0, end=6, text="killed"),
+        fatalities=Quantity(min=70001, text="more than 70,000"),
+    )
+    assert _summary_toll(template, [killing])
+    assert not _summary_toll(template, [killing.model_copy(update={"fatalities": None})])
 
 
 @pytest.mark.parametrize(
@@ -5423,3 +5435,35 @@ def test_muc4_one_group_s_attack_on_one_target_at_home_and_abroad_is_one_inciden
     )
     templates = report_to_templates(report.model_copy(update={"places": places}))
     assert len(templates) == n_templates
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "kept"),
+    [
+        # the body that tells of the attack, or is told of it, is not struck
+        ("The president's office reported an attack by rebels.", "president's office", False),
+        ("Rebels attacked, according to the foreign ministry.", "foreign ministry", False),
+        ("The army reported the rebels' attack to the prosecutor's office.", "prosecutor's office",
+         False),
+        # the body struck
+        ("Rebels attacked the foreign ministry at dawn.", "foreign ministry", True),
+    ],
+)  # fmt: skip
+def test_muc4_the_body_that_gives_or_takes_the_report_is_no_physical_target(
+    text: str, body: str, kept: bool
+) -> None:
+    trigger = "attack" if "attack " in text or "attack." in text else "attacked"
+    report = _article_report(
+        text,
+        [("a1", "Rebels" if "Rebels" in text else "rebels", "armed_group", False)],
+        [
+            {
+                "type": "attack",
+                "trigger": trigger,
+                "physical": [body],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    targets = [f.value for t in report_to_templates(report) for f in t.slot(12).fillers]
+    assert bool(targets) is kept

@@ -1200,7 +1200,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     templates = [
         t
         for t in templates
-        if not _summary_toll(t)
+        if not _summary_toll(t, events[id(t)])
         and not _only_a_group(t)
         and id(t) not in tallies
         and not _only_heard(t, events[id(t)], report.article)
@@ -2168,7 +2168,7 @@ def _only_a_group(template: MucTemplate) -> bool:
 _SUMMARY_TOLL = 100
 
 
-def _summary_toll(template: MucTemplate) -> bool:
+def _summary_toll(template: MucTemplate, told: Sequence[EventMention] = ()) -> bool:
     """'2,000 people have been killed', 'nearly 1,500 people were killed in clashes in
     1988': a toll of a hundred or more people, described but not named, with no physical
     target and no day or place of its own, sums up many incidents; it is no specific
@@ -2178,6 +2178,8 @@ def _summary_toll(template: MucTemplate) -> bool:
     if _has_specific_date_or_place(template):
         return False
     counts = [int(n) for f in template.slot(21).fillers for n in re.findall(r"\d+", f.value)]
+    # a count told as a bound ('more than 70,000 people') is in the events' tolls
+    counts += [q.min for e in told for q in (e.fatalities, e.injuries) if q and q.min]
     return bool(counts) and max(counts) >= _SUMMARY_TOLL
 
 
@@ -2542,7 +2544,9 @@ def event_to_template(
     physical_texts = _dedupe(
         _fill_string(s.text)
         for s in event.physical_targets
-        if not _the_scene(s, article) and not _told_to_the_media(s, article)
+        if not _the_scene(s, article)
+        and not _told_to_the_media(s, article)
+        and not _a_source_of_the_report(s, article)
     )
     # The count of a target goes to its NUMBER slot, not into its ID ('two vehicles').
     physical_counts = {_without_quantity(text): _count(text) for text in physical_texts}
@@ -3365,6 +3369,27 @@ def _told_to_the_media(span: Span, article: Article) -> bool:
         return False
     before = _fill_string(article.text[max(0, span.start - 25) : span.start]) + " "
     return _TOLD_TO.search(before) is not None
+
+
+#: The words before a body that tell it gave or took the report ('according to the ministry',
+#: 'reported the attack to the prosecutor's office', 'released by the foreign ministry').
+_REPORTED_BY = re.compile(
+    r"\b(?:ACCORDING TO|(?:REPORTED|RELEASED|ISSUED|QUOTED|ANNOUNCED) (?:\w+ )?BY|"
+    r"REPORTED (?:[\w']+ ){0,3}TO)\s+(?:[\w']+\s+){0,2}$"
+)
+#: A verb of saying right after a body: it is the one who tells ('the ministry reported').
+_REPORTS = re.compile(
+    r"^\s*(?:(?:HAS|HAVE|HAD)\s+)?(?:REPORTED|SAID|STATED|ANNOUNCED|CONFIRMED|DENIED|"
+    r"DECLARED|EXPLAINED|INDICATED|REVEALED|DISCLOSED|ISSUED|RELEASED)\b"
+)
+
+
+def _a_source_of_the_report(span: Span, article: Article) -> bool:
+    """Whether a physical target is the body that gives or takes the report ('the
+    president's office has reported', 'according to the foreign ministry'), not one struck."""
+    before = _fill_string(article.text[max(0, span.start - 40) : span.start]) + " "
+    after = _fill_string(article.text[span.end : span.end + 30])
+    return bool(_REPORTED_BY.search(before) or _REPORTS.match(after))
 
 
 def _after_trigger(event: EventMention, article: Article) -> str:
