@@ -3829,6 +3829,18 @@ def test_muc4_a_large_toll_with_no_day_or_place_sums_up_incidents() -> None:
     # a named victim or a building hit make it specific
     assert not toll("2000", s18="PEDRO VALDIVIA")
     assert not toll("2000", s12="MARKET")
+    # a toll told as a bound ('more than 70,000 people') counts by the events' own toll
+    template = MucTemplate(message_id="m")
+    template.slots[19] = SlotFill(fillers=[Filler(("PEOPLE",))])
+    template.slots[21] = SlotFill(fillers=[Filler(("PLURAL",), ("PEOPLE",))])
+    killing = EventMention(
+        id="E1",
+        type="attack",
+        trigger=Span(start=0, end=6, text="killed"),
+        fatalities=Quantity(min=70001, text="more than 70,000"),
+    )
+    assert _summary_toll(template, [killing])
+    assert not _summary_toll(template, [killing.model_copy(update={"fatalities": None})])
 
 
 @pytest.mark.parametrize(
@@ -5426,3 +5438,190 @@ def test_muc4_a_harm_told_of_a_pronoun_is_not_the_victim_s() -> None:
     report.actors[1] = victim.model_copy(update={"mentions": [*victim.mentions, he]})
     (template,) = report_to_templates(report)
     assert template.slot(23).fillers == []
+
+
+@pytest.mark.parametrize(
+    ("text", "struck", "physical", "kept"),
+    [
+        # a force told by its military name, or the attackers' own dead: warfare
+        ("Rebels attacked the navy headquarters.", [("navy", "organization")], [], False),
+        (
+            "Rebels attacked the troops at the bridge and one rebel was killed.",
+            [("troops", "security_force"), ("one rebel", "armed_group")],
+            [],
+            False,
+        ),
+        ("Rebels attacked an army post and one rebel was killed.", [("one rebel", "armed_group")],
+         ["army post"], False),
+        # a group's members harmed alone, or a body of no military name: an incident
+        ("Rebels shot one rebel who had left the column.", [("one rebel", "armed_group")], [],
+         True),
+        ("Rebels attacked the union headquarters.", [("union", "organization")], [], True),
+    ],
+)  # fmt: skip
+def test_muc4_an_attack_on_a_force_named_by_a_military_word_is_warfare(
+    text: str, struck: list[tuple[str, str]], physical: list[str], kept: bool
+) -> None:
+    report = _article_report(
+        text,
+        [("a1", "Rebels", "armed_group", False)]
+        + [(f"v{i}", phrase, kind, False) for i, (phrase, kind) in enumerate(struck)],
+        [
+            {
+                "type": "attack",
+                "trigger": "attacked" if "attacked" in text else "shot",
+                "physical": physical,
+                "time": TimeSpan(
+                    text="today", start=dt.date(1990, 3, 12), end=dt.date(1990, 3, 12)
+                ),
+                "participants": [Participant(actor="a1", role="perpetrator")]
+                + [Participant(actor=f"v{i}", role="victim") for i in range(len(struck))],
+            }
+        ],
+    )
+    assert bool(report_to_templates(report)) is kept
+
+
+def test_muc4_a_town_struck_told_by_its_name_is_no_human_target() -> None:
+    """'Rebels attacked Los Olmos and killed Pedro Valdivia': the town is where it was."""
+    text = "Rebels attacked Los Olmos and killed Pedro Valdivia."
+    town = Place(id="P1", name="Los Olmos", country="PE", level="settlement",
+                 mentions=[(text.index("Los Olmos"), text.index("Los Olmos") + 9)])  # fmt: skip
+    report = _article_report(
+        text,
+        [
+            ("a1", "Rebels", "armed_group", False),
+            ("a2", "Los Olmos", "organization", False),
+            ("a3", "Pedro Valdivia", "person", False),
+        ],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "killed",
+                "place": EventPlace(id="P1", text="Los Olmos", precision=1),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="target"),
+                    Participant(actor="a3", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report.model_copy(update={"places": [town]}))
+    assert [f.value for f in template.slot(18).fillers] == ["PEDRO VALDIVIA"]
+
+
+@pytest.mark.parametrize(
+    ("second", "n_templates"),
+    [
+        # 'the attack' names no kind: the bombing just told, whatever the act is called
+        ("Police said the attack set the building on fire.", 1),
+        # an attack of its own, told with 'an'
+        ("Police said an attack set a school on fire.", 2),
+    ],
+)
+def test_muc4_the_attack_told_with_the_article_is_the_one_before_of_any_kind(
+    second: str, n_templates: int
+) -> None:
+    text = "Rebels bombed a car dealership in Lima. " + second
+    lima = Place(id="P1", name="Lima", country="PE", level="settlement")
+    struck = "the building" if "the building" in second else "a school"
+    report = _article_report(
+        text,
+        [("a1", "Rebels", "armed_group", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "physical": ["car dealership"],
+                "place": EventPlace(id="P1", text="Lima", precision=1),
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            },
+            {"type": "arson", "trigger": "attack", "physical": [struck]},
+        ],
+    )
+    templates = report_to_templates(report.model_copy(update={"places": [lima]}))
+    assert len(templates) == n_templates
+
+
+@pytest.mark.parametrize(
+    ("second_target", "n_templates"),
+    [
+        # one group's bomb at one office, the second report with no day of its own and its
+        # firm's name read as a town abroad: one incident
+        ("office", 1),
+        # another target: another incident
+        ("hotel", 2),
+    ],
+)
+def test_muc4_one_group_s_attack_on_one_target_at_home_and_abroad_is_one_incident(
+    second_target: str, n_templates: int
+) -> None:
+    text = (
+        "Members of the Northern Front bombed the telephone office in Lima, Peru. "
+        f"The bomb went off in the {second_target} of the Liberty company."
+    )
+    places = [
+        Place(id="P1", name="Lima", country="PE", level="settlement",
+              mentions=[(text.index("Lima"), text.index("Lima") + 4)]),
+        Place(id="P2", name="Peru", country="PE", level="country",
+              mentions=[(text.index("Peru"), text.index("Peru") + 4)]),
+        Place(id="P3", name="Liberty", country="US", level="settlement",
+              mentions=[(text.index("Liberty"), text.index("Liberty") + 7)]),
+    ]  # fmt: skip
+    today = TimeSpan(text="today", start=dt.date(1990, 3, 12), end=dt.date(1990, 3, 12))
+    report = _article_report(
+        text,
+        [("a1", "Northern Front", "armed_group", True)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "physical": ["telephone office"],
+                "place": EventPlace(id="P1", text="Lima", precision=1),
+                "participants": [Participant(actor="a1", role="perpetrator")],
+                "time": today,
+            },
+            {
+                "type": "bombing",
+                "trigger": "went off",
+                "physical": [second_target],
+                "place": EventPlace(id="P3", text="Liberty", precision=1),
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            },
+        ],
+    )
+    templates = report_to_templates(report.model_copy(update={"places": places}))
+    assert len(templates) == n_templates
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "kept"),
+    [
+        # the body that tells of the attack, or is told of it, is not struck
+        ("The president's office reported an attack by rebels.", "president's office", False),
+        ("Rebels attacked, according to the foreign ministry.", "foreign ministry", False),
+        ("The army reported the rebels' attack to the prosecutor's office.", "prosecutor's office",
+         False),
+        # the body struck
+        ("Rebels attacked the foreign ministry at dawn.", "foreign ministry", True),
+    ],
+)  # fmt: skip
+def test_muc4_the_body_that_gives_or_takes_the_report_is_no_physical_target(
+    text: str, body: str, kept: bool
+) -> None:
+    trigger = "attack" if "attack " in text or "attack." in text else "attacked"
+    report = _article_report(
+        text,
+        [("a1", "Rebels" if "Rebels" in text else "rebels", "armed_group", False)],
+        [
+            {
+                "type": "attack",
+                "trigger": trigger,
+                "physical": [body],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    targets = [f.value for t in report_to_templates(report) for f in t.slot(12).fillers]
+    assert bool(targets) is kept

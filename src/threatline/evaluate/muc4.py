@@ -1133,7 +1133,11 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
             continue
         same = next((t for t in templates if _same_incident(t, template, fallback_country)), None)
         if same is None and _told_as_the_one_before(event, report.article):
-            same = _the_one_before(templates, template)
+            same = _the_one_before(
+                templates,
+                template,
+                any_type=bool(_GENERAL_ATTACK.match(event.trigger.text.upper())),
+            )
         if (
             same is not None
             and (
@@ -1196,7 +1200,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     templates = [
         t
         for t in templates
-        if not _summary_toll(t)
+        if not _summary_toll(t, events[id(t)])
         and not _only_a_group(t)
         and id(t) not in tallies
         and not _only_heard(t, events[id(t)], report.article)
@@ -1239,13 +1243,16 @@ def _told_as_the_one_before(event: EventMention, article: Article) -> bool:
     return bool(_THE_ONE_BEFORE.search(before)) and not _SAYS_WHICH.match(after)
 
 
-def _the_one_before(templates: Sequence[MucTemplate], template: MucTemplate) -> MucTemplate | None:
-    """The last template of the same type and stage whose date and place agree."""
+def _the_one_before(
+    templates: Sequence[MucTemplate], template: MucTemplate, any_type: bool = False
+) -> MucTemplate | None:
+    """The last template of the same type and stage whose date and place agree; of any type
+    when the act is told by the general word ('the attack'), which names no kind."""
     return next(
         (
             t
             for t in reversed(templates)
-            if _slot_values(t, 4) == _slot_values(template, 4)
+            if (any_type or _slot_values(t, 4) == _slot_values(template, 4))
             and _slot_values(t, 5) == _slot_values(template, 5)
             and _days_and_places_agree(t, template)
         ),
@@ -2215,7 +2222,7 @@ def _only_a_group(template: MucTemplate) -> bool:
 _SUMMARY_TOLL = 100
 
 
-def _summary_toll(template: MucTemplate) -> bool:
+def _summary_toll(template: MucTemplate, told: Sequence[EventMention] = ()) -> bool:
     """'2,000 people have been killed', 'nearly 1,500 people were killed in clashes in
     1988': a toll of a hundred or more people, described but not named, with no physical
     target and no day or place of its own, sums up many incidents; it is no specific
@@ -2225,6 +2232,8 @@ def _summary_toll(template: MucTemplate) -> bool:
     if _has_specific_date_or_place(template):
         return False
     counts = [int(n) for f in template.slot(21).fillers for n in re.findall(r"\d+", f.value)]
+    # a count told as a bound ('more than 70,000 people') is in the events' tolls
+    counts += [q.min for e in told for q in (e.fatalities, e.injuries) if q and q.min]
     return bool(counts) and max(counts) >= _SUMMARY_TOLL
 
 
@@ -2338,7 +2347,9 @@ def _same_incident(a: MucTemplate, b: MucTemplate, home_country: str | None = No
         # gives for the same act (a misread place, the day it became known) is no second
         # incident.
         return True
-    if _at_home_and_abroad(a, b, home_country) and _one_group_on_one_day(a, b):
+    if _at_home_and_abroad(a, b, home_country) and (
+        _one_group_on_one_day(a, b) or _one_group_on_one_target(a, b)
+    ):
         # One group's attack on one day, told at home and in a far country: a name read as
         # a town abroad (a bank's 'Liberty branch'), not the group's attacks in two lands.
         return True
@@ -2435,6 +2446,15 @@ def _one_group_on_one_day(a: MucTemplate, b: MucTemplate) -> bool:
         return False
     day_a = parse_muc_date(a.slot(2).fillers[0].value)
     return day_a is not None and day_a == parse_muc_date(b.slot(2).fillers[0].value)
+
+
+def _one_group_on_one_target(a: MucTemplate, b: MucTemplate) -> bool:
+    """Both templates name one perpetrator organization and one target, on days that agree."""
+    return (
+        bool(_target_fills(a, (10,)) & _target_fills(b, (10,)))
+        and _compatible_dates(a.slot(2), b.slot(2))
+        and _a_common_target(_target_fills(a, (12,)), _target_fills(b, (12,)))
+    )
 
 
 def _share_a_named_victim(a: MucTemplate, b: MucTemplate) -> bool:
@@ -2569,6 +2589,7 @@ def event_to_template(
     victims = [
         v.model_copy(update={"kind": ActorKind.PERSON}) if v.kind == ActorKind.EXPERT else v
         for v in _actors_with_role(event, actors, {"victim", "target"})
+        if not _a_place_named(v, places.values())
     ]
     if incident_type == "ROBBERY" and not any(
         a.kind in (ActorKind.ARMED_GROUP, ActorKind.SECURITY_FORCE) for a in perpetrators
@@ -2577,7 +2598,9 @@ def event_to_template(
     physical_texts = _dedupe(
         _fill_string(s.text)
         for s in event.physical_targets
-        if not _the_scene(s, article) and not _told_to_the_media(s, article)
+        if not _the_scene(s, article)
+        and not _told_to_the_media(s, article)
+        and not _a_source_of_the_report(s, article)
     )
     # The count of a target goes to its NUMBER slot, not into its ID ('two vehicles').
     physical_counts = {_without_quantity(text): _count(text) for text in physical_texts}
@@ -2595,11 +2618,13 @@ def event_to_template(
         if incident_type == "BOMBING" and not any(t in _PLANTED for t in instrument_types):
             incident_type = "ATTACK"
     if (
-        (victims or physical)
-        and all(a.kind == ActorKind.SECURITY_FORCE for a in victims)
+        (physical or any(_a_fighting_force(a) for a in victims))
+        and all(_a_fighting_force(a) or a.kind == ActorKind.ARMED_GROUP for a in victims)
         and all(_MILITARY_TARGET.search(text) for text in physical)
     ):
-        return None  # guerrilla warfare against the security forces: not a MUC-4 incident
+        # guerrilla warfare against the security forces, the attackers' own dead beside them:
+        # not a MUC-4 incident
+        return None
     if not victims and not physical and _MILITARY_OBJECT.match(_after_trigger(event, article)):
         return None  # 'attacked an army convoy' with no other target: the same warfare
     if _state_bombardment(event, perpetrators, victims, physical, article, from_the_air):
@@ -2909,6 +2934,25 @@ _OWNERS_KINDS = frozenset(
         "POLITICAL FIGURE OFFICE OR RESIDENCE",
     ]
 )
+
+
+def _a_place_named(actor: Actor, places: Iterable[Place]) -> bool:
+    """Whether every mention of an actor is a mention of a place ('attacked Los Olmos'): the
+    town struck, told by its name, is where the act was, not a person or a body."""
+    spans = [span for place in places for span in place.mentions]
+    return bool(actor.mentions) and all(
+        any(start < end2 and start2 < end for start2, end2 in spans)
+        for start, end in actor.mentions
+    )
+
+
+def _a_fighting_force(actor: Actor) -> bool:
+    """Whether an actor struck is one of the security forces: of their kind, or a body named
+    by a military word ('the navy', 'the army')."""
+    return actor.kind == ActorKind.SECURITY_FORCE or (
+        actor.kind == ActorKind.ORGANIZATION
+        and _MILITARY_TARGET.search(_fill_string(actor.name)) is not None
+    )
 
 
 def _harms_civilians(event: EventMention, actors: dict[str, Actor]) -> bool:
@@ -3382,6 +3426,27 @@ def _told_to_the_media(span: Span, article: Article) -> bool:
         return False
     before = _fill_string(article.text[max(0, span.start - 25) : span.start]) + " "
     return _TOLD_TO.search(before) is not None
+
+
+#: The words before a body that tell it gave or took the report ('according to the ministry',
+#: 'reported the attack to the prosecutor's office', 'released by the foreign ministry').
+_REPORTED_BY = re.compile(
+    r"\b(?:ACCORDING TO|(?:REPORTED|RELEASED|ISSUED|QUOTED|ANNOUNCED) (?:\w+ )?BY|"
+    r"REPORTED (?:[\w']+ ){0,3}TO)\s+(?:[\w']+\s+){0,2}$"
+)
+#: A verb of saying right after a body: it is the one who tells ('the ministry reported').
+_REPORTS = re.compile(
+    r"^\s*(?:(?:HAS|HAVE|HAD)\s+)?(?:REPORTED|SAID|STATED|ANNOUNCED|CONFIRMED|DENIED|"
+    r"DECLARED|EXPLAINED|INDICATED|REVEALED|DISCLOSED|ISSUED|RELEASED)\b"
+)
+
+
+def _a_source_of_the_report(span: Span, article: Article) -> bool:
+    """Whether a physical target is the body that gives or takes the report ('the
+    president's office has reported', 'according to the foreign ministry'), not one struck."""
+    before = _fill_string(article.text[max(0, span.start - 40) : span.start]) + " "
+    after = _fill_string(article.text[span.end : span.end + 30])
+    return bool(_REPORTED_BY.search(before) or _REPORTS.match(after))
 
 
 def _after_trigger(event: EventMention, article: Article) -> str:
