@@ -3433,6 +3433,50 @@ def test_muc4_an_inferred_group_is_suspected_where_its_sentence_suspects_it(
 
 
 @pytest.mark.parametrize(
+    ("second", "confidence"),
+    [
+        # 'alleged' doubts the doers as 'allegedly' does; the group's own name ('Armed
+        # Forces') is no authority that suspects it
+        (
+            "Some say alleged members of the ninth urban column of the People's Armed Forces "
+            "did it.",
+            "SUSPECTED OR ACCUSED",
+        ),
+        (
+            "The army says alleged members of the People's Armed Forces did it.",
+            "SUSPECTED OR ACCUSED BY AUTHORITIES",
+        ),
+        ("Members of the People's Armed Forces did it.", "REPORTED AS FACT"),
+    ],
+)
+def test_muc4_a_group_whose_name_holds_armed_forces_is_no_authority_on_itself(
+    second: str, confidence: str
+) -> None:
+    text = f"A bomb hit the Central Bank in Santa Rosa. {second}"
+    start = text.index(second)
+    report = _article_report(
+        text,
+        [("a1", "People's Armed Forces", "armed_group", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bomb",
+                "physical": ["Central Bank"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+                "attributions": [
+                    Attribution(source="article", stance="asserts"),
+                    Attribution(
+                        source="context", stance="assumes", start=start, end=start + len(second)
+                    ),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(11).fillers] == [confidence]
+
+
+@pytest.mark.parametrize(
     ("text", "confidence"),
     [
         ("Alleged members of the Northern Front bombed the Central Bank.", "SUSPECTED OR ACCUSED"),

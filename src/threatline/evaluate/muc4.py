@@ -4055,7 +4055,7 @@ def perpetrator_confidence(
 # the report's own word), and the authorities that may voice them.
 _SUSPICION_CUE = re.compile(
     r"\b(?:suspect(?:s|ed)?|blam(?:e|es|ed)|accus(?:e|es|ed)|attribut(?:e|es|ed)|"
-    r"presum(?:e|es|ed|ably)|believed|allegedly|condemn(?:s|ed)?|link(?:s|ed)?(?=[^.;]*\bto\b))\b",
+    r"presum(?:e|es|ed|ably)|believed|alleged(?:ly)?|condemn(?:s|ed)?|link(?:s|ed)?(?=[^.;]*\bto\b))\b",
     re.IGNORECASE,
 )
 _AUTHORITY_WORD = re.compile(
@@ -4092,9 +4092,13 @@ def _inference_spans(event: EventMention) -> list[tuple[int, int]]:
 
 def _inferred_from(event: EventMention, actor: Actor, article: Article) -> str:
     """The sentences that name the group where its role in the event was inferred from
-    ('' when the event states it)."""
+    ('' when the event states it), the group's own name blanked: 'the Revolutionary Armed
+    Forces of Colombia' names no authority that suspects it."""
+    text = article.text
+    for start, end in actor.mentions:
+        text = text[:start] + " " * (end - start) + text[end:]
     return " ".join(
-        article.text[a:b]
+        text[a:b]
         for a, b in _inference_spans(event)
         if any(a <= start < b for start, _end in actor.mentions)
     )
