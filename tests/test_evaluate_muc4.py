@@ -1264,6 +1264,47 @@ def test_muc4_a_claim_by_a_unit_or_the_members_of_a_group_is_its_claim(
     assert perpetrator_confidence(event, group, actors) == confidence
 
 
+@pytest.mark.parametrize(
+    ("attributions", "confidence"),
+    [
+        ([Attribution(source="a1", stance="claims")], "CLAIMED OR ADMITTED"),
+        # 'the Front said it had not ordered the killing': its words deny, and a denial
+        # answers a charge
+        (
+            [
+                Attribution(source="a1", stance="claims"),
+                Attribution(source="a1", stance="denies"),
+            ],
+            "SUSPECTED OR ACCUSED",
+        ),
+        (
+            [
+                Attribution(source="a1", stance="claims"),
+                Attribution(source="communique", stance="denies"),
+            ],
+            "SUSPECTED OR ACCUSED",
+        ),
+        ([Attribution(source="a1", stance="denies")], "SUSPECTED OR ACCUSED"),
+        # another's denial (the government denies its own part) is no charge on the group
+        ([Attribution(source="a2", stance="denies")], "REPORTED AS FACT"),
+    ],
+)
+def test_muc4_a_group_that_denies_the_act_claims_nothing_and_is_accused(
+    attributions: list[Attribution], confidence: str
+) -> None:
+    group = Actor(id="a1", name="FMLN", kind="armed_group", in_kb=True)
+    government = Actor(id="a2", name="government", kind="government")
+    event = EventMention(
+        id="E1",
+        type="assassination",
+        trigger=Span(start=0, end=7, text="killing"),
+        participants=[Participant(actor="a1", role="perpetrator")],
+        attributions=attributions,
+    )
+    actors = {a.id: a for a in (group, government)}
+    assert perpetrator_confidence(event, group, actors) == confidence
+
+
 def test_muc4_writer_infers_no_perpetrator_of_its_own() -> None:
     text = "The FMLN stepped up its campaign. Gunfire hit a bus."
     report = _article_report(

@@ -4003,7 +4003,9 @@ def perpetrator_confidence(
     The perpetrator's own claim -> CLAIMED OR ADMITTED; an allegation, assumption, estimate
     or unconfirmed report -> SUSPECTED OR ACCUSED (BY AUTHORITIES when the source is a
     government or security force); otherwise REPORTED AS FACT. A denial by the accused
-    does not make it ACQUITTED: only an acquittal does, which events do not record.
+    does not make it ACQUITTED: only an acquittal does, which events do not record; it
+    answers a charge, so the group is SUSPECTED OR ACCUSED, and its words around the
+    denial ('the Front said it had not ordered the killing') claim nothing.
 
     With the ``article``, the words that name the group count too: a doer inferred from a
     sentence that suspects or blames the group is suspected (by the authorities when they
@@ -4011,7 +4013,13 @@ def perpetrator_confidence(
     deemed possible ('the possible participation of') is POSSIBLE."""
     claimants = set(claimants) | {p.actor for p in event.participants if p.role == "claimant"}
     claims = {a.source for a in event.attributions if a.stance == Stance.CLAIMS}
-    if any(_claims_for(c, actor, event, actors) for c in claimants | claims):
+    # the group's denial, or one by a statement that names no one else ('a communique
+    # denying participation')
+    denied = any(
+        a.stance == Stance.DENIES and (a.source == actor.id or a.source not in actors)
+        for a in event.attributions
+    )
+    if not denied and any(_claims_for(c, actor, event, actors) for c in claimants | claims):
         return "CLAIMED OR ADMITTED"
     suspicion = {Stance.ALLEGES, Stance.ASSUMES, Stance.ESTIMATES, Stance.NOT_CONFIRMED}
     by_authority = by_other = False
@@ -4038,6 +4046,7 @@ def perpetrator_confidence(
         # the doers were inferred from a sentence that suspects or blames the group
         by_authority = by_authority or bool(_AUTHORITY_WORD.search(inferred_from))
         by_other = True
+    by_other = by_other or denied
     if by_authority:
         return "SUSPECTED OR ACCUSED BY AUTHORITIES"
     if article is not None and _named_as_suspect(event, actor, article, _POSSIBLE_DOER):
