@@ -1264,6 +1264,47 @@ def test_muc4_a_claim_by_a_unit_or_the_members_of_a_group_is_its_claim(
     assert perpetrator_confidence(event, group, actors) == confidence
 
 
+@pytest.mark.parametrize(
+    ("attributions", "confidence"),
+    [
+        ([Attribution(source="a1", stance="claims")], "CLAIMED OR ADMITTED"),
+        # 'the Front said it had not ordered the killing': its words deny, and a denial
+        # answers a charge
+        (
+            [
+                Attribution(source="a1", stance="claims"),
+                Attribution(source="a1", stance="denies"),
+            ],
+            "SUSPECTED OR ACCUSED",
+        ),
+        (
+            [
+                Attribution(source="a1", stance="claims"),
+                Attribution(source="communique", stance="denies"),
+            ],
+            "SUSPECTED OR ACCUSED",
+        ),
+        ([Attribution(source="a1", stance="denies")], "SUSPECTED OR ACCUSED"),
+        # another's denial (the government denies its own part) is no charge on the group
+        ([Attribution(source="a2", stance="denies")], "REPORTED AS FACT"),
+    ],
+)
+def test_muc4_a_group_that_denies_the_act_claims_nothing_and_is_accused(
+    attributions: list[Attribution], confidence: str
+) -> None:
+    group = Actor(id="a1", name="FMLN", kind="armed_group", in_kb=True)
+    government = Actor(id="a2", name="government", kind="government")
+    event = EventMention(
+        id="E1",
+        type="assassination",
+        trigger=Span(start=0, end=7, text="killing"),
+        participants=[Participant(actor="a1", role="perpetrator")],
+        attributions=attributions,
+    )
+    actors = {a.id: a for a in (group, government)}
+    assert perpetrator_confidence(event, group, actors) == confidence
+
+
 def test_muc4_writer_infers_no_perpetrator_of_its_own() -> None:
     text = "The FMLN stepped up its campaign. Gunfire hit a bus."
     report = _article_report(
@@ -3480,6 +3521,50 @@ def test_muc4_an_inferred_group_is_suspected_where_its_sentence_suspects_it(
     assert [(f.value, f.xref) for f in template.slot(11).fillers] == [
         (confidence, ("NORTHERN FRONT",))
     ]
+
+
+@pytest.mark.parametrize(
+    ("second", "confidence"),
+    [
+        # 'alleged' doubts the doers as 'allegedly' does; the group's own name ('Armed
+        # Forces') is no authority that suspects it
+        (
+            "Some say alleged members of the ninth urban column of the People's Armed Forces "
+            "did it.",
+            "SUSPECTED OR ACCUSED",
+        ),
+        (
+            "The army says alleged members of the People's Armed Forces did it.",
+            "SUSPECTED OR ACCUSED BY AUTHORITIES",
+        ),
+        ("Members of the People's Armed Forces did it.", "REPORTED AS FACT"),
+    ],
+)
+def test_muc4_a_group_whose_name_holds_armed_forces_is_no_authority_on_itself(
+    second: str, confidence: str
+) -> None:
+    text = f"A bomb hit the Central Bank in Santa Rosa. {second}"
+    start = text.index(second)
+    report = _article_report(
+        text,
+        [("a1", "People's Armed Forces", "armed_group", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bomb",
+                "physical": ["Central Bank"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+                "attributions": [
+                    Attribution(source="article", stance="asserts"),
+                    Attribution(
+                        source="context", stance="assumes", start=start, end=start + len(second)
+                    ),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(11).fillers] == [confidence]
 
 
 @pytest.mark.parametrize(

@@ -3564,6 +3564,25 @@ def test_events_neither_of_two_subjects_does_it(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("The Front has claimed responsibility for the attack.", True),
+        ("Neither the Front nor any other group has claimed responsibility for the attack.", False),
+        ("No group has claimed responsibility for the attack.", False),
+    ],
+)
+def test_events_a_claim_no_one_made_is_no_claim_cue(nlp, text, claims):
+    from threatline.annotate import annotate
+    from threatline.events import _cue_entry
+
+    doc = annotate(Article.from_text(text, published=PUBLISHED), nlp)
+    claimed = next(t for t in doc if t.text == "claimed")
+    entry = _cue_entry(claimed, load_lexicon())
+    assert (entry is not None and entry["stance"] == "claims") == claims
+
+
+@pytest.mark.model
 def test_events_who_issued_the_leaflets_claiming_an_attack_claims_it(nlp):
     text = (
         "The Front today circulated leaflets claiming responsibility for the bombing "

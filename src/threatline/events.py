@@ -1355,21 +1355,10 @@ def _status(mention: _Mention, lex: Lexicon) -> str:
     # ('did not carry out an attack'), not when it merely talks about it ('will review it')
     if verb.i == token.i or _lemma(verb) in _SUPPORT_FOR_MODALITY:
         near.append(verb)
-    arguments = [c for t in near for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
     negated = (
         any(c.dep_ == "neg" for t in near for c in t.children)
         or any(c.dep_ == "det" and _lemma(c) == "no" for c in token.children)
-        # 'no one has been arrested', 'nobody was hurt', 'neither the army nor the rebels
-        # have claimed it'
-        or any(
-            _lemma(a) in ("nobody", "none", "noone")
-            or any(
-                (c.dep_ == "det" and _lemma(c) == "no")
-                or (c.dep_ == "preconj" and _lemma(c) == "neither")
-                for c in a.children
-            )
-            for a in arguments
-        )
+        or any(_negative_subject(t) for t in near)
     )
     modal = any(c.dep_ == "aux" and _lemma(c) in _MODALS for t in near for c in t.children)
     # 'after the murder of the mayor, what ...?', 'whether they were behind his killing': a
@@ -3843,11 +3832,27 @@ def _is_background(mention: _Mention, root: Token) -> bool:
     return False
 
 
+def _negative_subject(verb: Token) -> bool:
+    """Whether the verb's subject denies it: 'no one has been arrested', 'nobody was hurt',
+    'neither the army nor the rebels have claimed it'."""
+    return any(
+        _lemma(subject) in ("nobody", "none", "noone")
+        or any(
+            (c.dep_ == "det" and _lemma(c) == "no")
+            or (c.dep_ == "preconj" and _lemma(c) == "neither")
+            for c in subject.children
+        )
+        for subject in verb.children
+        if subject.dep_ in ("nsubj", "nsubjpass")
+    )
+
+
 def _cue_entry(token: Token, lex: Lexicon) -> dict[str, Any] | None:
     entries = lex.cue_verbs.get(_lemma(token))
     if not entries or token.pos_ not in ("VERB", "AUX"):
         return None
-    negated = any(c.dep_ == "neg" for c in token.children)
+    # 'neither the rebels nor any other group have claimed it' claims nothing
+    negated = any(c.dep_ == "neg" for c in token.children) or _negative_subject(token)
     passive = _is_passive(token)
     words = {_lemma(t) for t in token.subtree}
     for entry in entries:

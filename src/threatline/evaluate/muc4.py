@@ -4324,7 +4324,9 @@ def perpetrator_confidence(
     The perpetrator's own claim -> CLAIMED OR ADMITTED; an allegation, assumption, estimate
     or unconfirmed report -> SUSPECTED OR ACCUSED (BY AUTHORITIES when the source is a
     government or security force); otherwise REPORTED AS FACT. A denial by the accused
-    does not make it ACQUITTED: only an acquittal does, which events do not record.
+    does not make it ACQUITTED: only an acquittal does, which events do not record; it
+    answers a charge, so the group is SUSPECTED OR ACCUSED, and its words around the
+    denial ('the Front said it had not ordered the killing') claim nothing.
 
     With the ``article``, the words that name the group count too: a doer inferred from a
     sentence that suspects or blames the group is suspected (by the authorities when they
@@ -4332,7 +4334,13 @@ def perpetrator_confidence(
     deemed possible ('the possible participation of') is POSSIBLE."""
     claimants = set(claimants) | {p.actor for p in event.participants if p.role == "claimant"}
     claims = {a.source for a in event.attributions if a.stance == Stance.CLAIMS}
-    if any(_claims_for(c, actor, event, actors) for c in claimants | claims):
+    # the group's denial, or one by a statement that names no one else ('a communique
+    # denying participation')
+    denied = any(
+        a.stance == Stance.DENIES and (a.source == actor.id or a.source not in actors)
+        for a in event.attributions
+    )
+    if not denied and any(_claims_for(c, actor, event, actors) for c in claimants | claims):
         return "CLAIMED OR ADMITTED"
     suspicion = {Stance.ALLEGES, Stance.ASSUMES, Stance.ESTIMATES, Stance.NOT_CONFIRMED}
     by_authority = by_other = False
@@ -4359,6 +4367,7 @@ def perpetrator_confidence(
         # the doers were inferred from a sentence that suspects or blames the group
         by_authority = by_authority or bool(_AUTHORITY_WORD.search(inferred_from))
         by_other = True
+    by_other = by_other or denied
     if by_authority:
         return "SUSPECTED OR ACCUSED BY AUTHORITIES"
     if article is not None and _named_as_suspect(event, actor, article, _POSSIBLE_DOER):
@@ -4376,7 +4385,7 @@ def perpetrator_confidence(
 # the report's own word), and the authorities that may voice them.
 _SUSPICION_CUE = re.compile(
     r"\b(?:suspect(?:s|ed)?|blam(?:e|es|ed)|accus(?:e|es|ed)|attribut(?:e|es|ed)|"
-    r"presum(?:e|es|ed|ably)|believed|allegedly|condemn(?:s|ed)?|link(?:s|ed)?(?=[^.;]*\bto\b))\b",
+    r"presum(?:e|es|ed|ably)|believed|alleged(?:ly)?|condemn(?:s|ed)?|link(?:s|ed)?(?=[^.;]*\bto\b))\b",
     re.IGNORECASE,
 )
 _AUTHORITY_WORD = re.compile(
@@ -4413,9 +4422,13 @@ def _inference_spans(event: EventMention) -> list[tuple[int, int]]:
 
 def _inferred_from(event: EventMention, actor: Actor, article: Article) -> str:
     """The sentences that name the group where its role in the event was inferred from
-    ('' when the event states it)."""
+    ('' when the event states it), the group's own name blanked: 'the Revolutionary Armed
+    Forces of Colombia' names no authority that suspects it."""
+    text = article.text
+    for start, end in actor.mentions:
+        text = text[:start] + " " * (end - start) + text[end:]
     return " ".join(
-        article.text[a:b]
+        text[a:b]
         for a, b in _inference_spans(event)
         if any(a <= start < b for start, _end in actor.mentions)
     )
