@@ -4816,3 +4816,21 @@ def test_events_pillaging_or_plundering_is_a_robbery_and_shops_were_looted_is_no
     # a passive 'looted' tells what befell the shops (a riot, a crime wave), not a doer's raid
     looted = run(nlp, "Dozens of stores in Villa Serena were looted overnight.")
     assert "robbery" not in {e.type for e in looted}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drug traffickers threatened yesterday to kill ten judges in Cali.",
+        "The gang tried to murder two witnesses outside the courthouse in Cali.",
+    ],
+)
+def test_events_a_killing_only_threatened_or_attempted_has_no_toll(nlp, text):
+    assert all(event.fatalities is None for event in run(nlp, text))
+
+
+@pytest.mark.model
+def test_events_a_killing_told_as_achieved_keeps_its_toll(nlp):
+    text = "Gunmen managed to kill two guards at the bank in Cali before they fled."
+    assert [e.fatalities.min for e in run(nlp, text) if e.fatalities] == [2]

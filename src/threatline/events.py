@@ -2770,6 +2770,8 @@ def _casualties(sentence: SpacySpan, text: str, lex: Lexicon) -> list[tuple[Toke
             continue
         if token.pos_ == "NOUN" and lemma in ("death", "injury"):
             continue  # 'the death penalty', 'injury time': too ambiguous without a count
+        if _intended_only(token):
+            continue  # 'threatened to kill ten judges': nobody was killed
         argument = _casualty_argument(token)
         if argument is None:
             continue
@@ -2781,6 +2783,23 @@ def _casualties(sentence: SpacySpan, text: str, lex: Lexicon) -> list[tuple[Toke
             count = count.model_copy(update={"max": None})
         found.append((token, kind, count))
     return found
+
+
+#: Verbs whose 'to' complement did happen: 'they managed to kill two guards'.
+_ACHIEVED_VERBS = frozenset(["manage", "succeed"])
+
+
+def _intended_only(cue: Token) -> bool:
+    """Whether a casualty verb is only intended, threatened or attempted, told as an
+    infinitive ('threatened to kill ten judges', 'tried to kill the mayor'), not a harm
+    told as done ('is reported to have killed', 'managed to kill')."""
+    if cue.pos_ not in ("VERB", "AUX") or not any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children
+    ):
+        return False
+    if any(c.dep_ == "aux" and _lemma(c) == "have" for c in cue.children):
+        return False
+    return _lemma(cue.head) not in _ACHIEVED_VERBS
 
 
 def _attach_casualties(
