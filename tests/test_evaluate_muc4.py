@@ -1467,6 +1467,56 @@ def test_muc4_a_role_told_before_a_name_is_the_description(text, name, descripti
     assert [f.value for f in template.slot(19).fillers] == description
 
 
+def _killing_report(text: str, victims: list[tuple[str, str]], named: str = "") -> ArticleReport:
+    """Gunmen who kill the ``victims`` (phrase, kind) in ``text``; ``named``, when given, is
+    a person the text names who is no victim of the event."""
+    actors = [("a1", "Gunmen", "armed_group", False)]
+    actors += [(f"v{i}", phrase, kind, False) for i, (phrase, kind) in enumerate(victims)]
+    actors += [("p", named, "person", False)] if named else []
+    participants = [Participant(actor="a1", role="perpetrator")]
+    participants += [Participant(actor=f"v{i}", role="victim") for i in range(len(victims))]
+    event = {"type": "armed_assault", "trigger": "killed", "participants": participants}
+    return _article_report(text, actors, [event])
+
+
+def test_muc4_every_name_a_plural_role_opens_has_that_role() -> None:
+    text = "Gunmen killed engineers Ana Rios, Luis Soto, and Pedro Mena near Soacha."
+    names = ["Ana Rios", "Luis Soto", "Pedro Mena"]
+    (template,) = report_to_templates(_killing_report(text, [(n, "person") for n in names]))
+    described = {f.xref[0]: f.value for f in template.slot(19).fillers}
+    # each one listed is an engineer, in the singular as the first
+    assert described == {"ANA RIOS": "ENGINEER", "LUIS SOTO": "ENGINEER", "PEDRO MENA": "ENGINEER"}
+    # names told without a role before the list have none
+    text = "Gunmen killed Ana Rios, Luis Soto, and Pedro Mena near Soacha."
+    (template,) = report_to_templates(_killing_report(text, [(n, "person") for n in names]))
+    assert not template.slot(19).fillers
+
+
+def test_muc4_a_nationality_noun_before_a_name_is_left_out_of_it() -> None:
+    text = "Gunmen killed Frenchman Pierre Lafont and German Soto in Lima."
+    victims = [("Frenchman Pierre Lafont", "person"), ("German Soto", "person")]
+    (template,) = report_to_templates(_killing_report(text, victims))
+    # 'German' is also a given name: only a noun for a nation's man is left out
+    assert [f.value for f in template.slot(18).fillers] == ["PIERRE LAFONT", "GERMAN SOTO"]
+    assert not template.slot(19).fillers
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Gunmen killed an engineer, identified as 40-year-old Ana Rios, in Soacha.", "engineer"),
+        ("Gunmen killed a teacher identified as Ana Rios in Soacha.", "teacher"),
+        ("Gunmen killed a man in Soacha; the man was identified as Ana Rios.", "the man"),
+    ],
+)
+def test_muc4_a_victim_told_by_a_role_and_then_named_is_that_person(text, role) -> None:
+    report = _killing_report(text, [(role, "civilians")], named="Ana Rios")
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(18).fillers] == ["ANA RIOS"]
+    description = role.upper().removeprefix("THE ")
+    assert [(f.value, f.xref) for f in template.slot(19).fillers] == [(description, ("ANA RIOS",))]
+
+
 def test_muc4_merged_mentions_give_a_named_person_one_description() -> None:
     into = make()
     into.slots[19] = SlotFill(fillers=[Filler(("HIGH COURT JUDGE",), ("ANA RIOS",))])

@@ -3252,22 +3252,40 @@ def _country_words() -> dict[str, str]:
     return {name: name for name in _demonym_fills().values() if " " not in name}
 
 
+# Nouns for one person of a nation ('Spaniard', 'Frenchman'): told before a name like a
+# title ('Spaniard Jose Soto'), and never a name's own first word as an adjective may be
+# ('German' is also a given name).
+_NATIONALITY_NOUNS: dict[str, str] = {
+    "SPANIARD": "SPAIN",
+    "BRITON": "UNITED KINGDOM",
+    "ENGLISHMAN": "UNITED KINGDOM",
+    "ENGLISHWOMAN": "UNITED KINGDOM",
+    "SCOTSMAN": "UNITED KINGDOM",
+    "WELSHMAN": "UNITED KINGDOM",
+    "FRENCHMAN": "FRANCE",
+    "FRENCHWOMAN": "FRANCE",
+    "DUTCHMAN": "NETHERLANDS",
+    "DUTCHWOMAN": "NETHERLANDS",
+    "IRISHMAN": "IRELAND",
+    "IRISHWOMAN": "IRELAND",
+    "SWEDE": "SWEDEN",
+    "DANE": "DENMARK",
+    "FINN": "FINLAND",
+}
+
 _EXTRA_NATION_WORDS: dict[str, str] = {
+    **_NATIONALITY_NOUNS,
     "U.S.": "UNITED STATES",
     "US": "UNITED STATES",
     "AMERICANS": "UNITED STATES",
-    "SPANIARD": "SPAIN",
     "SPANIARDS": "SPAIN",
-    "BRITON": "UNITED KINGDOM",
     "BRITONS": "UNITED KINGDOM",
-    "ENGLISHMAN": "UNITED KINGDOM",
-    "FRENCHMAN": "FRANCE",
+    "ENGLISHMEN": "UNITED KINGDOM",
     "FRENCHMEN": "FRANCE",
-    "DUTCHMAN": "NETHERLANDS",
     "DUTCHMEN": "NETHERLANDS",
-    "IRISHMAN": "IRELAND",
-    "SWEDE": "SWEDEN",
+    "IRISHMEN": "IRELAND",
     "SWEDES": "SWEDEN",
+    "DANES": "DENMARK",
     "ECUADORAN": "ECUADOR",
     "USSR": "USSR",
     "CHINESE": "PEOPLES REP OF CHINA",
@@ -3860,11 +3878,15 @@ def _fill_human_targets(
     referents: list[str] = []
     harms: dict[str, str | None] = {}  # referent -> the harm its own sentences tell
     taken_roles: set[int] = set()
-    for actor in victims:
+    for victim in victims:
+        actor, told_role = victim, None
+        if (named := _identified_as(victim, persons, article)) is not None:
+            # 'an agronomist, identified as A, was killed': the victim is A, an agronomist
+            actor, told_role = named, _victim_description(victim, article)
         text = _actor_text(actor, article)
         if actor.kind == ActorKind.PERSON or _looks_like_name(actor, text):
             title, text = _split_title(text)
-            text = _full_name(text, persons, article)
+            text = _without_nationality_noun(_full_name(text, persons, article))
             if text in referents:
                 continue  # 'Iribarne' and 'Jorge Luis Iribarne': one victim
             names.append(Filler((text,)))
@@ -3875,6 +3897,7 @@ def _fill_human_targets(
                 for m in _mention_texts(actor, article)
                 if _is_person_description(m, text)
             ]
+            roles = [told_role] if told_role else roles
             roles = roles or _appositions(actor, article) or ([title] if title else [])
             if not roles:
                 # 'Valdivia' told in full elsewhere ('magistrate Pedro Valdivia'): the
@@ -3891,6 +3914,10 @@ def _fill_human_targets(
                 taken_roles.update(at for _, at in preceding[:1])
                 # 'photographers A and B': each one is a photographer
                 roles = [_singular_role(role) or role for role, _ in preceding]
+            if not roles:
+                # the later names of a list a plural role opens ('engineers A, B and C'):
+                # each one is an engineer, as the first is
+                roles = [_singular_role(r) or r for r in _role_before_list(actor, persons, article)]
             # 'his assistant, A,': whatever the noun, it is A's role
             roles = roles or _owned_role_before(actor, article)
             roles = [_without_nationality(role) for role in roles]
@@ -4258,17 +4285,69 @@ def _preceding_roles(actor: Actor, article: Article) -> list[tuple[str, int]]:
     with the offset of the name it precedes."""
     found: list[tuple[str, int]] = []
     for start, _ in actor.mentions:
-        words = _fill_string(article.text[max(start - 40, 0) : start]).split()
-        if not words or not _PRECEDING_ROLE.fullmatch(words[-1]):
-            continue
-        role = [words[-1]]
-        if len(words) > 1 and re.fullmatch(r"[A-Z]{4,}AL", words[-2]):
-            role.insert(0, words[-2])  # 'presidential hopeful', 'municipal judge'
-        if len(words) > len(role) and words[-1 - len(role)] in _ROLE_OPENERS:
-            role.insert(0, words[-1 - len(role)])
-        text = " ".join(role)
-        if text not in [f for f, _ in found]:
+        text = _role_before(start, article)
+        if text and text not in [f for f, _ in found]:
             found.append((text, start))
+    return found
+
+
+def _role_before(start: int, article: Article) -> str | None:
+    """The role noun told right before an offset of the text (:func:`_preceding_roles`)."""
+    words = _fill_string(article.text[max(start - 40, 0) : start]).split()
+    if not words or not _PRECEDING_ROLE.fullmatch(words[-1]):
+        return None
+    role = [words[-1]]
+    if len(words) > 1 and re.fullmatch(r"[A-Z]{4,}AL", words[-2]):
+        role.insert(0, words[-2])  # 'presidential hopeful', 'municipal judge'
+    if len(words) > len(role) and words[-1 - len(role)] in _ROLE_OPENERS:
+        role.insert(0, words[-1 - len(role)])
+    return " ".join(role)
+
+
+# What ties a person told by a role to the name that follows: 'an agronomist, identified
+# as 57-year-old A', 'the victim was identified as A'.
+_IDENTIFIED_AS = re.compile(
+    r"\s*,?\s*(?:(?:WAS|HAS\s+BEEN|HAD\s+BEEN)\s+)?(?:IDENTIFIED\s+AS|NAMED)\s+"
+    r"(?:\d+\s*-\s*YEARS?\s*-\s*OLD\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _identified_as(actor: Actor, persons: Sequence[Actor], article: Article) -> Actor | None:
+    """The person a victim told by a role is then named as ('a teacher identified as A'):
+    MUC-4 gives the name, with the role as its description (part2, slots 18 and 19). Only
+    for one person: 'the victims were identified as A, B and C' names more than A."""
+    if actor.kind == ActorKind.PERSON or _count(_actor_text(actor, article)) != "1":
+        return None
+    starts = {start: person for person in persons for start, _ in person.mentions}
+    for _, end in actor.mentions:
+        told = _IDENTIFIED_AS.match(article.text, end)
+        if told is not None and told.end() in starts:
+            return starts[told.end()]
+    return None
+
+
+# What joins two names of a list: ', ', ' and ', ', and '.
+_LIST_JOIN = re.compile(r"(?:\s*,\s*(?:AND\s+)?|\s+AND\s+)$", re.IGNORECASE)
+
+
+def _role_before_list(actor: Actor, persons: Sequence[Actor], article: Article) -> list[str]:
+    """The plural role that opens a list of names holding the person after its first
+    ('engineers A, B, and C'): each one listed has that role (part2, slot 19), though only
+    the first name follows it."""
+    starts_by_end = {end: start for person in persons for start, end in person.mentions}
+    found: list[str] = []
+    for start, _ in actor.mentions:
+        at, listed = start, 0
+        while (join := _LIST_JOIN.search(article.text, max(at - 8, 0), at)) is not None and (
+            join.start() in starts_by_end
+        ):
+            at, listed = starts_by_end[join.start()], listed + 1
+        if not listed:
+            continue
+        role = _role_before(at, article)
+        if role and _singular_role(role) is not None and role not in found:
+            found.append(role)
     return found
 
 
@@ -4882,6 +4961,13 @@ def _without_nationality(text: str) -> str:
     if rest and first.rstrip("'") in _nation_words():
         return rest
     return text
+
+
+def _without_nationality_noun(name: str) -> str:
+    """A person's name without the noun for his nation told before it ('SPANIARD JOSE SOTO'
+    -> 'JOSE SOTO'): the nation has its own slot (part2, slot 22)."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first in _NATIONALITY_NOUNS else name
 
 
 def _without_quantity(text: str) -> str:
