@@ -790,3 +790,41 @@ def test_actors_a_hamlet_told_as_a_town_is_no_actor(
     assert ("Villa Tarapunco" in names) is not truecased, names
     # without a gazetteer to tell, the model's reading stands
     assert "Villa Tarapunco" in {a.name for a in find_actors(doc, actor_kb)}
+
+
+def _misread(nlp, text: str, name: str, label: str):
+    """A Doc of a text written in capitals whose only entity is ``name`` read as ``label``."""
+    doc = nlp(text)
+    start = text.index(name)
+    doc.ents = [doc.char_span(start, start + len(name), label=label)]
+    doc.user_data["truecased"] = True
+    return doc
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A bomb exploded in Tandil today.", "Tandil"),
+        ("Rebels blew up the road between Azul and Tandil.", "Tandil"),
+        ("Rebels burned farms in Cundinamarca department.", "Cundinamarca"),
+        # the dateline's place is no actor, though a capital may stand for its government
+        ("Santiago, 5 Sep 89 (Radio Nacional) -- [Text] A bomb exploded today.", "Santiago"),
+    ],
+)
+def test_actors_a_place_the_tagger_misread_is_no_actor(
+    nlp, actor_kb: ActorKB, gazetteer, text: str, name: str
+) -> None:
+    # a text written in capitals: the model took the place's name for a group
+    doc = _misread(nlp, text, name, "ORG")
+    actors = find_actors(doc, actor_kb, gazetteer=gazetteer)
+    start = text.index(name)
+    assert not actor_mentions_in(actors, start, start + len(name)), actors
+
+
+@pytest.mark.model
+def test_actors_a_group_named_like_a_town_stays_a_group_without_a_place_word(
+    nlp, actor_kb: ActorKB, gazetteer
+) -> None:
+    doc = _misread(nlp, "Tandil claimed the attack today.", "Tandil", "ORG")
+    assert "Tandil" in {a.name for a in find_actors(doc, actor_kb, gazetteer=gazetteer)}

@@ -656,3 +656,41 @@ def test_geo_find_toponyms_person_named_like_a_town_stays_a_person(
 ):
     doc = _misread_doc(nlp, text, name, "PERSON", truecased)
     assert not any("Tandil" in s.text for s in find_toponyms(doc, gazetteer))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Rebels blew up the road between Tandil and Azul on Monday.", "ORG"),
+        ("Rebels blew up the road between Azul and Tandil on Monday.", "PERSON"),
+        # the place of the dateline, whatever the model made of it
+        ("Tandil, 4 Feb 90 (Radio Nacional) -- [Text] A bomb exploded today.", "PERSON"),
+    ],
+)
+def test_geo_find_toponyms_town_misread_between_places_or_at_the_dateline(
+    nlp, gazetteer, text, label
+):
+    doc = _misread_doc(nlp, text, "Tandil", label)
+    assert "Tandil" in [s.text for s in find_toponyms(doc, gazetteer)]
+
+
+@pytest.mark.model
+def test_geo_find_toponyms_a_persons_surname_named_like_a_town_stays_a_person(nlp, gazetteer):
+    text = "Police questioned Mario Tandil. Talks between Tandil and the bishop failed."
+    doc = nlp(text)
+    first = text.index("Mario Tandil")
+    second = text.index("Tandil and")
+    doc.ents = [
+        doc.char_span(first, first + len("Mario Tandil"), label="PERSON"),
+        doc.char_span(second, second + len("Tandil"), label="PERSON"),
+    ]
+    doc.user_data["truecased"] = True
+    assert not any("Tandil" in s.text for s in find_toponyms(doc, gazetteer))
+
+
+@pytest.mark.model
+def test_geo_find_toponyms_a_part_of_a_town_misread_is_no_town(nlp, gazetteer):
+    # "Tandil neighborhood" names a part of some town, not the town of Tandil
+    doc = _misread_doc(nlp, "Gunmen burned houses in Tandil neighborhood.", "Tandil", "ORG")
+    assert "Tandil" not in [s.text for s in find_toponyms(doc, gazetteer)]

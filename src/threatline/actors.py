@@ -50,7 +50,13 @@ from spacy.vocab import Vocab
 from threatline.annotate import NAME_TITLES as _TITLES_BEFORE_NAMES
 from threatline.annotate import may_be_a_name_word
 from threatline.errors import ConfigError
-from threatline.geo import GazetteerBackend, told_as_a_town
+from threatline.geo import (
+    GazetteerBackend,
+    misread_place,
+    misread_region,
+    the_dateline_place,
+    told_as_a_town,
+)
 from threatline.models import Actor, ActorKind
 
 KB_RESOURCE = "actors.json"
@@ -655,6 +661,13 @@ class _Finder:
             if ent.label_ == "PERSON" and (start < ent.start or end > ent.end):
                 text = _capitalised_words(text)  # a word of the name truecasing lowered
             entry = self.kb.match(text)
+            if (
+                self.gazetteer is not None
+                and self.upper_source
+                and (entry is None or the_dateline_place(ent))
+                and (misread_place(ent, self.gazetteer) or misread_region(ent, self.gazetteer))
+            ):
+                continue  # "in Achara", "Achara department": a place the tagger misread
             if entry is not None and ent.label_ in {"ORG", "PERSON", "NORP", "FAC"}:
                 self.add(self._actor_for_entry(entry), start, end, "name")
             elif ent.label_ == "ORG" and self._named_as_person(span):

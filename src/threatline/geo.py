@@ -675,9 +675,11 @@ def find_toponyms(doc: Doc, gazetteer: GazetteerBackend | None = None) -> list[S
         if truecased and told_as_a_town(ent) and not gaz.candidates(ent.text):
             if not any(taken[ent.start_char : ent.end_char]):
                 claim(ent.start_char, ent.end_char)
-        elif not (truecased and _misread_place(ent, gaz)):
+        elif not (truecased and misread_place(ent, gaz)):
             for k in range(ent.start_char, ent.end_char):
                 blocked[k] = True
+        elif the_dateline_place(ent) and not any(taken[ent.start_char : ent.end_char]):
+            claim(ent.start_char, ent.end_char)  # the scan below skips a text's first word
 
     tokens = list(doc)
     lower_words = {t.text for t in tokens if t.text.islower()}
@@ -718,22 +720,65 @@ _PLACE_AFTER = {"municipality", "town", "village", "canton"}
 _REGION_AFTER = {"department", "province", "intendancy", "state", "region", "district"}
 
 
-def _misread_place(ent: SpacySpan, gaz: GazetteerBackend) -> bool:
+def misread_place(ent: SpacySpan, gaz: GazetteerBackend) -> bool:
     """An entity of names (1-3 words) that the model took for a person or a group in
-    truecased text, but that a locative word frames as a place ("in Achara", "Achara
-    municipality") and that the gazetteer knows as a whole: no blocking entity then."""
+    truecased text, but that a locative word frames as a place ("in Achara", "between
+    Achara and Tandil", "Achara municipality", the dateline's place) and that the
+    gazetteer knows as a whole: no blocking entity then."""
     if ent.label_ not in _MISREAD_LABELS or len(ent) > 3:
         return False
     if not all(t.text[:1].isupper() and t.text.isalpha() for t in ent):
         return False
-    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
-    of_town = before == "of" and ent.start > 1 and ent.doc[ent.start - 2].lower_ in _TOWN_BEFORE_OF
-    if after in _REGION_AFTER or (
-        before not in _PLACE_BEFORE and after not in _PLACE_AFTER and not of_town
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if after in _REGION_AFTER or after in _TOWN_PART_KINDS:
+        return False  # "Achara neighborhood": a part of a town, read as one further on
+    of_town = before == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in _TOWN_BEFORE_OF
+    if (
+        before not in _PLACE_BEFORE
+        and after not in _PLACE_AFTER
+        and not of_town
+        and not _between_places(ent)
+        and not the_dateline_place(ent)
     ):
         return False
-    return bool(gaz.candidates(ent.text))
+    return bool(gaz.candidates(ent.text)) and not _surname_of_a_person(ent)
+
+
+def misread_region(ent: SpacySpan, gaz: GazetteerBackend) -> bool:
+    """A name the model took for a person or a group (1-3 capitalised words) before a
+    region's word, that the gazetteer lists as a region ("Achara department")."""
+    if ent.label_ not in _MISREAD_LABELS or len(ent) > 3 or ent.end >= len(ent.doc):
+        return False
+    if ent.doc[ent.end].lower_ not in _REGION_AFTER:
+        return False
+    if not all(t.text[:1].isupper() and t.text.isalpha() for t in ent):
+        return False
+    return any(c.level == PlaceLevel.REGION for c in gaz.candidates(ent.text))
+
+
+def the_dateline_place(ent: SpacySpan) -> bool:
+    """The entity is the place of the text's dateline ("Achara, 4 Feb 90 (Radio) --")."""
+    return ent.start_char == 0 and ent.end_char == dateline_place_end(ent.doc.text)
+
+
+def _surname_of_a_person(ent: SpacySpan) -> bool:
+    """The name ends a longer person's name the text tells ("Luis Achara ... talks between
+    Achara and the bishop"): a person then, whatever the word before it."""
+    ending = " " + ent.text
+    return any(other.label_ == "PERSON" and other.text.endswith(ending) for other in ent.doc.ents)
+
+
+def _between_places(ent: SpacySpan) -> bool:
+    """ "between Achara and Tandil": either name of the pair."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].lower_ == "between":
+        return True
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "and":
+        return False
+    window = doc[max(0, ent.start - 6) : ent.start - 1]
+    return any(t.lower_ == "between" for t in window) and all(t.text != "," for t in window)
 
 
 # Words before "of" and a name that make it a settlement, listed by the gazetteer or not:
