@@ -781,7 +781,7 @@ def test_actors_a_hamlet_told_as_a_town_is_no_actor(
 ) -> None:
     # the model may take a hamlet's name for a group in a text written in capitals: told as
     # a village and unknown to the gazetteer, it is a place, left to the geo stage
-    text = "Rebels killed the mayor of the small town of Villa Tarapunco."
+    text = "Rebels shot a man in the small town of Villa Tarapunco."
     doc = nlp(text)
     start = text.index("Villa Tarapunco")
     doc.ents = [doc.char_span(start, start + len("Villa Tarapunco"), label="ORG")]

@@ -604,7 +604,7 @@ def test_geo_find_toponyms_town_misread_in_truecased_text(nlp, gazetteer, text, 
 @pytest.mark.parametrize(
     ("text", "name", "label"),
     [
-        ("Rebels killed the mayor of the small town of Villa Tarapunco.", "Villa Tarapunco", "ORG"),
+        ("Rebels shot a man in the small town of Villa Tarapunco.", "Villa Tarapunco", "ORG"),
         ("Troops reached the village of Villa Tarapunco on Monday.", "Villa Tarapunco", "PERSON"),
         ("Gunmen burned houses in Villa Tarapunco village.", "Villa Tarapunco", "NORP"),
         # truecasing leaves a joining word of the name in lower case

@@ -3447,7 +3447,7 @@ def _told_to_the_media(span: Span, article: Article) -> bool:
 
 
 #: The words before a body that tell it gave or took the report ('according to the ministry',
-#: 'reported the attack to the prosecutor's office', 'released by the foreign ministry').
+#: 'reported the bombing to the prosecutor', 'released by the foreign ministry').
 _REPORTED_BY = re.compile(
     r"\b(?:ACCORDING TO|(?:REPORTED|RELEASED|ISSUED|QUOTED|ANNOUNCED) (?:\w+ )?BY|"
     r"REPORTED (?:[\w']+ ){0,3}TO)\s+(?:[\w']+\s+){0,2}$"
