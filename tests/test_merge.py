@@ -114,6 +114,19 @@ def test_merge_score_contradicting_perpetrators_lower_the_score() -> None:
     assert base >= THRESHOLD
 
 
+def test_merge_a_hostage_taking_and_a_clash_on_different_days_are_two_events() -> None:
+    # One group in one town: hostages seized on Monday are not the fighting of Sunday,
+    # while hostages taken in an assault are told on the assault's day.
+    taliban = ActorRef(id="taliban", name="Taliban", in_kb=True)
+    hostages = record("a:E1", day=5, kind="hostage_taking", perpetrators=[taliban])
+    clash_the_day_before = record("b:E1", day=4, kind="armed_clash", perpetrators=[taliban])
+    assert score_pair(hostages, clash_the_day_before) == 0.0
+    assault_that_day = record("b:E1", day=5, kind="armed_assault", perpetrators=[taliban])
+    assert score_pair(hostages, assault_that_day) > 0.0
+    attack_the_day_before = record("b:E1", day=4, kind="attack", perpetrators=[taliban])
+    assert score_pair(hostages, attack_the_day_before) > 0.0  # "the attack" fits either
+
+
 def test_merge_a_shared_group_tells_one_event_only_where_both_places_are_known() -> None:
     # In an offensive one group attacks many places a day: "the Taliban attacked" without a
     # place is no evidence that it is the Taliban attack reported in Kabul.

@@ -489,15 +489,18 @@ def time_similarity(a: MentionRecord, b: MentionRecord) -> float | None:
 
 
 def different_attacks(a: MentionRecord, b: MentionRecord) -> bool:
-    """Whether two records report attacks of different ways (a bombing and an arson: two
-    specific types of the violence family that are not of one kind, :data:`TYPE_KIND`) on
-    two different precise days: a bus set on fire the day after a bombing, in protest at
-    it, is another attack, however much the reports share (the target, the town). A
+    """Whether two records report attacks of different ways (a bombing and an arson, or a
+    hostage taking and a clash: two specific types of the violence and abduction families
+    that are not of one kind, :data:`TYPE_KIND`) on two different precise days: a bus set
+    on fire the day after a bombing, in protest at it, is another attack, however much the
+    reports share (the target, the town); a hostage taking inside an assault is told on
+    the assault's day. A
     report that says only "the attack" fits either; :func:`score_pair` lets a named person
     both reports give as the victim outweigh it."""
     if "attack" in (a.type, b.type) or a.type == b.type:
         return False
-    if TYPE_FAMILY.get(a.type) != "violence" or TYPE_FAMILY.get(b.type) != "violence":
+    families = {TYPE_FAMILY.get(a.type), TYPE_FAMILY.get(b.type)}
+    if not families <= {"violence", "abduction"}:
         return False
     if a.type in TYPE_KIND and TYPE_KIND.get(a.type) == TYPE_KIND.get(b.type):
         return False
