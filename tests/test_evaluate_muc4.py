@@ -3522,6 +3522,33 @@ def test_muc4_a_group_alone_on_a_day_with_no_target_or_town_is_no_incident(
         assert [f.value for f in templates[0].slot(2).fillers] == ["10 MAR 90"]
 
 
+def _inferred_group_template(second: str, group: str) -> MucTemplate:
+    """The template of a bombing by ``group``, whose doer the sentence ``second`` (after
+    the one that tells the bombing) ties to it."""
+    text = f"A bomb hit the Central Bank in Santa Rosa. {second}"
+    start = text.index(second)
+    report = _article_report(
+        text,
+        [("a1", group, "armed_group", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bomb",
+                "physical": ["Central Bank"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+                "attributions": [
+                    Attribution(source="article", stance="asserts"),
+                    Attribution(
+                        source="context", stance="assumes", start=start, end=start + len(second)
+                    ),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    return template
+
+
 @pytest.mark.parametrize(
     ("second", "confidence"),
     [
@@ -3547,27 +3574,7 @@ def test_muc4_a_group_alone_on_a_day_with_no_target_or_town_is_no_incident(
 def test_muc4_an_inferred_group_is_suspected_where_its_sentence_suspects_it(
     second: str, confidence: str
 ) -> None:
-    text = f"A bomb hit the Central Bank in Santa Rosa. {second}"
-    start = text.index(second)
-    report = _article_report(
-        text,
-        [("a1", "Northern Front", "armed_group", False)],
-        [
-            {
-                "type": "bombing",
-                "trigger": "bomb",
-                "physical": ["Central Bank"],
-                "participants": [Participant(actor="a1", role="perpetrator")],
-                "attributions": [
-                    Attribution(source="article", stance="asserts"),
-                    Attribution(
-                        source="context", stance="assumes", start=start, end=start + len(second)
-                    ),
-                ],
-            }
-        ],
-    )
-    (template,) = report_to_templates(report)
+    template = _inferred_group_template(second, "Northern Front")
     assert [(f.value, f.xref) for f in template.slot(11).fillers] == [
         (confidence, ("NORTHERN FRONT",))
     ]
@@ -3593,27 +3600,7 @@ def test_muc4_an_inferred_group_is_suspected_where_its_sentence_suspects_it(
 def test_muc4_a_group_whose_name_holds_armed_forces_is_no_authority_on_itself(
     second: str, confidence: str
 ) -> None:
-    text = f"A bomb hit the Central Bank in Santa Rosa. {second}"
-    start = text.index(second)
-    report = _article_report(
-        text,
-        [("a1", "People's Armed Forces", "armed_group", False)],
-        [
-            {
-                "type": "bombing",
-                "trigger": "bomb",
-                "physical": ["Central Bank"],
-                "participants": [Participant(actor="a1", role="perpetrator")],
-                "attributions": [
-                    Attribution(source="article", stance="asserts"),
-                    Attribution(
-                        source="context", stance="assumes", start=start, end=start + len(second)
-                    ),
-                ],
-            }
-        ],
-    )
-    (template,) = report_to_templates(report)
+    template = _inferred_group_template(second, "People's Armed Forces")
     assert [f.value for f in template.slot(11).fillers] == [confidence]
 
 
