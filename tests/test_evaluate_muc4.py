@@ -19,6 +19,7 @@ from threatline.evaluate.muc4 import (
     _filler_text,
     _incident_location,
     _merge_into,
+    _one_kind_of_thing_hit,
     _places_listed_after,
     _same_incident,
     _singular_role,
@@ -3266,6 +3267,16 @@ def test_muc4_another_explosion_is_another_incident(
         ),
         # another target, another act
         ("The attack on the Norte bridge cut the road.", "attack", "Norte bridge", None, 2),
+        # things of the kind the bomb hit, told in the plural
+        (
+            "The attacks on the Sur pipelines cut the fuel supply.",
+            "attacks",
+            "Sur pipelines",
+            None,
+            1,
+        ),
+        # a word the two share that heads neither names no one kind of thing
+        ("The attack on the Sur bridge cut the road.", "attack", "Sur bridge", None, 2),
         # a way of doing it of its own: a shooting is no bomb
         ("Gunmen shot at the Sur pipeline guards.", "shot", "Sur pipeline", None, 2),
         # people harmed of whom the bombing tells none
@@ -3315,6 +3326,53 @@ def test_muc4_an_attack_on_the_thing_a_bomb_hit_is_that_bombing(
     templates = report_to_templates(report.model_copy(update={"places": [lima]}))
     assert len(templates) == n_templates
     assert [f.value for f in templates[0].slot(4).fillers] == ["BOMBING"]
+
+
+def test_muc4_people_hurt_in_an_attack_on_what_a_bomb_hit_are_those_the_bombing_hurt() -> None:
+    """'A bomb wounded two guards ... the attack left five people hurt': when the bombing
+    tells of people harmed too, those the general word tells of are no sign of a second act."""
+    text = (
+        "A bomb tore open the Sur pipeline in Lima and wounded two guards. "
+        "The attack on the Sur pipeline left five people hurt."
+    )
+    lima = Place(id="P1", name="Lima", country="PE", level="settlement")
+    report = _article_report(
+        text,
+        [("a1", "two guards", "person", False), ("a2", "five people", "person", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "tore open",
+                "physical": ["Sur pipeline"],
+                "place": EventPlace(id="P1", text="Lima", precision=1),
+                "participants": [Participant(actor="a1", role="victim")],
+            },
+            {
+                "type": "attack",
+                "trigger": "attack",
+                "physical": ["Sur pipeline"],
+                "participants": [Participant(actor="a2", role="victim")],
+            },
+        ],
+    )
+    (template,) = report_to_templates(report.model_copy(update={"places": [lima]}))
+    assert [f.value for f in template.slot(4).fillers] == ["BOMBING"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one_kind"),
+    [
+        ({"BANK BRANCHES"}, {"BANKS"}, True),
+        ({"PIPELINE"}, {"NORTHERN OIL PIPELINE"}, True),
+        ({"POLICE STATION"}, {"POLICE VEHICLE"}, False),
+        ({"SUR BRIDGE"}, {"SUR PIPELINE"}, False),
+    ],
+)
+def test_muc4_targets_of_one_kind_share_a_head_noun(
+    a: set[str], b: set[str], one_kind: bool
+) -> None:
+    assert _one_kind_of_thing_hit(a, b) == one_kind
+    assert _one_kind_of_thing_hit(b, a) == one_kind
 
 
 @pytest.mark.parametrize(
@@ -5348,6 +5406,12 @@ def test_muc4_a_robbery_by_an_armed_group_is_a_robbery_and_one_by_civilians_is_n
 def test_muc4_an_attack_on_the_robbed_person_is_part_of_the_robbery() -> None:
     robbery = make(s2="07 JAN 90", s4="ROBBERY", s19='"TRADER"')
     shooting = make(s2="07 JAN 90", s4="ATTACK", s18='"PEDRO VALDIVIA"', s19='"TRADER"')
+    # 'robbed a trader ... the trader, Pedro Valdivia, ... they shot him': the description
+    # tied to the name is the nameless one
+    named = make(
+        s2="07 JAN 90", s4="ATTACK", s18='"PEDRO VALDIVIA"', s19='"TRADER": "PEDRO VALDIVIA"'
+    )
+    assert _same_incident(robbery, named) and _same_incident(named, robbery)
     other = make(s2="07 JAN 90", s4="ATTACK", s12='"POWER PYLON"')
     later = make(s2="19 JAN 90", s4="ATTACK", s19='"TRADER"')
     assert _same_incident(robbery, shooting) and _same_incident(shooting, robbery)

@@ -1270,10 +1270,11 @@ def _join_attacks_told_as_bombings(
     article: Article,
 ) -> list[MucTemplate]:
     """'A bomb tore open the pipeline ... the attack on the pipeline': an act
-    told only by the general word 'attack' against a physical target that a bombing of the
-    message hit, on a day and at a place that agree, is that bombing told again (part1 5.0),
-    not a second incident, unless it harmed people of whom the bombing tells none. The bombing
-    takes in its fills and keeps its type."""
+    told only by the general word 'attack' against things of the kind that a bombing of the
+    message hit ('attacks against bank branches ... dynamite in several banks'), on a day and
+    at a place that agree, is that bombing told again (part1 5.0), not a second incident,
+    unless it harmed people where the bombing tells of no one harmed. The bombing takes in its
+    fills and keeps its type."""
     kept: list[MucTemplate] = []
     for template in templates:
         told = events[id(template)]
@@ -1293,8 +1294,8 @@ def _join_attacks_told_as_bombings(
                     and _slot_values(b, 5) == _slot_values(template, 5)
                     and _days_and_places_agree(b, template)
                     and targets
-                    and _one_thing_hit(targets, _target_fills(b, (12,)))
-                    and (not victims or _a_common_target(victims, _target_fills(b, (18, 19))))
+                    and _one_kind_of_thing_hit(targets, _target_fills(b, (12,)))
+                    and (not victims or _target_fills(b, (18, 19)))
                 ),
                 None,
             )
@@ -1337,6 +1338,25 @@ def _join_told_apart_too_early(
         _merge_into(same, template, keep_date_and_place=conflict)
         events[id(same)].extend(events[id(template)])
     return kept
+
+
+def _one_kind_of_thing_hit(a: set[str], b: set[str]) -> bool:
+    """Whether two sets of physical targets name things of one kind: one thing, or one whose
+    head noun, singular or plural, is a word of the other ('attacks against bank branches',
+    'dynamite in several banks'; a 'police station' and a 'police vehicle' are two kinds)."""
+    if _one_thing_hit(a, b):
+        return True
+
+    def singular(word: str) -> str:
+        return word.removesuffix("ES") if word.endswith("CHES") else word.removesuffix("S")
+
+    def heads(fills: set[str]) -> set[str]:
+        return {singular(_head(tokens)) for x in fills if (tokens := _tokens(x))}
+
+    def words(fills: set[str]) -> set[str]:
+        return {singular(w) for x in fills for w in _tokens(x)}
+
+    return bool(heads(a) & words(b) or heads(b) & words(a))
 
 
 def _one_thing_hit(a: set[str], b: set[str]) -> bool:
@@ -2498,8 +2518,13 @@ def _has_specific_date_or_place(template: MucTemplate) -> bool:
 
 
 def _target_fills(template: MucTemplate, slots: Sequence[int]) -> set[str]:
-    """The targets of a template in the given slots (ids, names, descriptions)."""
-    return {_filler_text(slot, f) for slot in slots for f in template.slot(slot).fillers}
+    """The targets of a template in the given slots (ids, names, descriptions). A description
+    of a named person counts also without the name: 'a businessman' is 'the businessman,
+    Pedro Valdivia'."""
+    fills = {_filler_text(slot, f) for slot in slots for f in template.slot(slot).fillers}
+    if 19 in slots:
+        fills |= {_filler_text(19, Filler(f.alternatives)) for f in template.slot(19).fillers}
+    return fills
 
 
 def _slot_values(template: MucTemplate, slot: int) -> list[str]:
