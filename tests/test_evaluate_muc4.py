@@ -5484,6 +5484,34 @@ def test_muc4_people_harmed_beside_the_one_named_are_his_incident(
     assert _same_incident(other, senator) is same
 
 
+@pytest.mark.parametrize(
+    ("date", "same"),
+    [
+        # a day of a span of a few days ('in the last 24 hours'): the same bombing
+        ("24 SEP 89", True),
+        ("23 SEP 89", True),
+        # a day outside it
+        ("26 SEP 89", False),
+    ],
+)
+def test_muc4_an_act_told_on_a_day_of_a_short_span_is_the_act_told_over_it(
+    date: str, same: bool
+) -> None:
+    def bombing(day: str) -> MucTemplate:
+        return make(s2=day, s3="PERU: LIMA (CITY)", s4="BOMBING", s12='"NORTE BANK"')
+
+    assert _same_incident(bombing("23 SEP 89 - 24 SEP 89"), bombing(date)) is same
+    assert _same_incident(bombing(date), bombing("23 SEP 89 - 24 SEP 89")) is same
+
+
+def test_muc4_a_day_of_a_long_span_is_no_act_told_over_it() -> None:
+    """A span of a week or more is the period of a tally: no day of it is its act."""
+    month = make(s2="01 SEP 89 - 30 SEP 89", s3="PERU: LIMA (CITY)", s4="BOMBING")
+    day = make(s2="24 SEP 89", s3="PERU: LIMA (CITY)", s4="BOMBING", s12='"NORTE BANK"')
+    assert not _same_incident(month, day)
+    assert not _same_incident(day, month)
+
+
 def _event_at(place_id: str) -> EventMention:
     return EventMention(
         id="E1",

@@ -2544,7 +2544,16 @@ def _compatible_dates(a: SlotFill, b: SlotFill) -> bool:
         return True
     if da.default_looking or db.default_looking:
         return True
-    return da == db
+    return da == db or _a_day_of_a_short_span(da, db) or _a_day_of_a_short_span(db, da)
+
+
+def _a_day_of_a_short_span(day: MucDate, span: MucDate) -> bool:
+    """Whether ``day`` falls within ``span``, a span of less than a week ('in the last 24
+    hours', 'on the night of 23 to 24 September'): the act told on one of its days is the
+    act told over it. A longer span is the period of a tally, and no day of it is its act."""
+    if day.low is None or span.low is None:
+        return False
+    return span.low <= day.low and day.high <= span.high and span.high - span.low < _TALLY_SPAN
 
 
 def _compatible_locations(a: SlotFill, b: SlotFill) -> bool:
