@@ -1457,6 +1457,8 @@ def _one_victim_report(text: str, name: str) -> ArticleReport:
         ("Gunmen killed former municipal judge Ana Rios.", "Ana Rios", ["FORMER MUNICIPAL JUDGE"]),
         # an adjective that is no role's ('the final') stays out
         ("Gunmen killed the final guard Ana Rios.", "Ana Rios", ["GUARD"]),
+        # the words that name him before the name describe him
+        ("Gunmen killed an elderly man named Julio Soto.", "Julio Soto", ["ELDERLY MAN"]),
         # no role before the name: no description
         ("Gunmen killed Pedro Valdivia in Soacha.", "Pedro Valdivia", []),
         ("Gunmen killed the brother of Pedro Valdivia.", "Pedro Valdivia", []),
@@ -1466,6 +1468,37 @@ def test_muc4_a_role_told_before_a_name_is_the_description(text, name, descripti
     (template,) = report_to_templates(_one_victim_report(text, name))
     assert [f.value for f in template.slot(18).fillers] == [name.upper()]
     assert [f.value for f in template.slot(19).fillers] == description
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "description"),
+    [
+        # a noun of kinship keeps whose kin they are when the text names him
+        ("Gunmen killed the cook's daughter in Soacha.", "daughter", "COOK'S DAUGHTER"),
+        ("Gunmen killed the driver's two sons in Soacha.", "sons", "DRIVER'S TWO SONS"),
+        (
+            "Gunmen killed the wife of the editor of La Voz on Monday.",
+            "wife",
+            "WIFE OF THE EDITOR OF LA VOZ",
+        ),
+        # a pronoun names no one
+        ("Gunmen killed his wife in Soacha.", "wife", "WIFE"),
+        # a noun that is no kinship's stays as it is
+        ("Gunmen killed the mayor's bodyguards in Soacha.", "bodyguards", "BODYGUARDS"),
+        # the harm done is left out of the description, unless it is all of it
+        (
+            "Gunmen killed the kidnapped university students in Soacha.",
+            "kidnapped university students",
+            "UNIVERSITY STUDENTS",
+        ),
+        ("Gunmen killed the wounded in Soacha.", "wounded", "WOUNDED"),
+    ],
+)
+def test_muc4_a_group_victim_s_description(text: str, group: str, description: str) -> None:
+    (template,) = report_to_templates(_killing_report(text, [(group, "civilians")]))
+    assert [f.value for f in template.slot(19).fillers] == [description]
+    # the other slots of the victim refer to it by that description
+    assert [f.xref for f in template.slot(20).fillers] == [(description,)]
 
 
 def _killing_report(text: str, victims: list[tuple[str, str]], named: str = "") -> ArticleReport:

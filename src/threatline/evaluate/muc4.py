@@ -3077,7 +3077,7 @@ def _fill_foreign_nations(
             # the name without a nationality told as a title ('Spaniard X')
             referent = _without_nationality(_full_name(_split_title(text)[1], persons, article))
         else:  # the group's description, as HUM TGT: DESCRIPTION gives it
-            referent = _without_nationality(_without_quantity(text))
+            referent = _group_victim_description(actor, article)
         # the words just before each mention: 'the Spanish priest X', 'U.S. citizen X';
         # and its apposition: 'X, a U.S. nun,'
         context = [
@@ -3873,7 +3873,59 @@ def _a_body(actor: Actor, article: Article) -> bool:
 def _victim_description(actor: Actor, article: Article) -> str:
     """A group victim's HUM TGT: DESCRIPTION before :func:`_fill_human_targets` adds whose
     members they are."""
-    return _without_nationality(_without_quantity(_actor_text(actor, article)))
+    return _without_nationality(_without_harm_told(_without_quantity(_actor_text(actor, article))))
+
+
+#: A participle of the harm done, set before the words that describe the victims: 'the
+#: kidnapped university students', 'recently assassinated candidate X'. The harm has its own
+#: slot (part2, slot 23), and the keys leave it out of the description.
+_HARM_TOLD_BEFORE = re.compile(
+    r"^(?:RECENTLY\s+)?(?:MURDERED|KIDNAPPED|ABDUCTED|ASSASSINATED|KILLED|INJURED|WOUNDED|"
+    r"THREATENED|MASSACRED|SLAIN|EXECUTED|RELEASED|FREED)\s+(?=\S)"
+)
+
+
+def _without_harm_told(text: str) -> str:
+    """'KIDNAPPED UNIVERSITY STUDENTS' -> 'UNIVERSITY STUDENTS'; 'WOUNDED' stays."""
+    return _HARM_TOLD_BEFORE.sub("", text)
+
+
+def _group_victim_description(actor: Actor, article: Article) -> str:
+    """A group victim's HUM TGT: DESCRIPTION: whose members they are, or whose kin."""
+    text = _victim_description(actor, article)
+    return _kin_of(actor, _members_of(actor, text, article), article)
+
+
+#: Nouns of kinship: they tell who a person is only with whose kin he is ('his wife').
+_KIN_NOUN = re.compile(
+    r"(?:WIFE|WIVES|HUSBANDS?|SONS?|DAUGHTERS?|CHILD|CHILDREN|FAMILY|FAMILIES|MOTHERS?|"
+    r"FATHERS?|BROTHERS?|SISTERS?|PARENTS|RELATIVES?|NEPHEWS?|NIECES?|GRANDSONS?|"
+    r"GRANDDAUGHTERS?|GRANDCHILDREN|COUSINS?|(?:SON|DAUGHTER|BROTHER)S?-IN-LAW)"
+)
+#: A noun's possessive right before a phrase, and the count between: "the cook's", "the
+#: driver's two".
+_POSSESSIVE_BEFORE = re.compile(
+    r"\b([A-Z][A-Z-]*'S)\s+((?:\d+|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN)\s+)?$"
+)
+
+
+def _kin_of(actor: Actor, text: str, article: Article) -> str:
+    """A group told by a noun of kinship keeps whose kin they are when the text names him
+    ("the cook's 15-year-old daughter" -> "COOK'S 15-YEAR-OLD DAUGHTER", 'the wife of the
+    editor' -> 'WIFE OF THE EDITOR'): a bare 'WIFE' does not say who she is (part2, slot
+    19). A pronoun ('his wife') names no one, and the text stays as it is."""
+    if not _KIN_NOUN.fullmatch(text.split()[-1] if text else ""):
+        return text
+    upper = article.text.upper()
+    for start, end in sorted(actor.mentions):
+        told = _fill_string(article.text[start:end])
+        if _without_quantity(told) != text and told != text:
+            continue
+        if (of := _OF_THE_BODY.match(upper, end)) is not None:
+            return _fill_string(f"{told} {of.group(1)}")
+        if (owner := _POSSESSIVE_BEFORE.search(upper[max(0, start - 40) : start])) is not None:
+            return f"{owner.group(1)} {owner.group(2) or ''}{told}"
+    return text
 
 
 def _drop_bodies_as_people(template: MucTemplate, bodies: set[str]) -> None:
@@ -3954,7 +4006,9 @@ def _fill_human_targets(
                 roles = [_singular_role(r) or r for r in _role_before_list(actor, persons, article)]
             # 'his assistant, A,': whatever the noun, it is A's role
             roles = roles or _owned_role_before(actor, article)
-            roles = [_without_nationality(role) for role in roles]
+            # 'an elderly man named A': the words that name him first describe him
+            roles = roles or _told_before_naming(actor, article)
+            roles = [_without_nationality(_without_harm_told(role)) for role in roles]
             descriptions += [Filler((role,), (text,)) for role in roles[:1]]
             number = "1"
             kind = _human_target_type(
@@ -3964,7 +4018,7 @@ def _fill_human_targets(
             number = _count(text)
             if number == "PLURAL":
                 number = _group_count(actor, text, article, event.evidence) or number
-            text = _members_of(actor, _victim_description(actor, article), article)
+            text = _group_victim_description(actor, article)
             descriptions.append(Filler((text,)))
             kind = _human_target_type(actor, text, _mention_context(actor, article))
         referents.append(text)
@@ -4395,6 +4449,25 @@ def _owned_role_before(actor: Actor, article: Article) -> list[str]:
     found: list[str] = []
     for start, _ in actor.mentions:
         match = _OWNED_ROLE_BEFORE.search(article.text[max(start - 40, 0) : start].upper())
+        role = _fill_string(match.group(1)) if match is not None else ""
+        if role and role not in found:
+            found.append(role)
+    return found
+
+
+# A noun phrase that a name then names: 'an elderly man named', 'a teacher, identified as'.
+_NAMING_AFTER = re.compile(
+    r"\b(?:A|AN)\s+((?:[A-Z0-9'-]+\s+){0,3}?[A-Z'-]+)\s*,?\s+(?:IDENTIFIED\s+AS|NAMED)\s+"
+    r"(?:\d+\s*-\s*YEARS?\s*-\s*OLD\s+)?$"
+)
+
+
+def _told_before_naming(actor: Actor, article: Article) -> list[str]:
+    """The description a person is told by before the text names him ('an elderly man named
+    A', 'a student identified as B'): MUC-4 gives it as his description (part2, slot 19)."""
+    found: list[str] = []
+    for start, _ in actor.mentions:
+        match = _NAMING_AFTER.search(article.text[max(start - 60, 0) : start].upper())
         role = _fill_string(match.group(1)) if match is not None else ""
         if role and role not in found:
             found.append(role)
