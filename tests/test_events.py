@@ -4834,3 +4834,51 @@ def test_events_a_killing_only_threatened_or_attempted_has_no_toll(nlp, text):
 def test_events_a_killing_told_as_achieved_keeps_its_toll(nlp):
     text = "Gunmen managed to kill two guards at the bank in Cali before they fled."
     assert [e.fatalities.min for e in run(nlp, text) if e.fatalities] == [2]
+
+
+# --------------------------------------------------------------------------- occurrence statements
+
+
+@pytest.mark.model
+def test_events_statement_of_where_the_act_took_place_places_it(nlp):
+    text = (
+        "Gunmen set fire to a farm owned by a senator and killed its guard. "
+        "The incident occurred in Riverton, where the farm lies."
+    )
+    riverton = place(text, "P1", "Riverton", PlaceLevel.SETTLEMENT, "CO")
+    arson = next(e for e in run(nlp, text, places=[riverton]) if e.type in VIOLENT_TYPES)
+    assert arson.place is not None and arson.place.id == "P1"
+
+
+@pytest.mark.model
+def test_events_statement_keeps_the_place_the_act_has(nlp):
+    text = (
+        "Rebels bombed a bridge in Lakeside on Monday. "
+        "The attack took place in Hillcrest, a police spokesman said."
+    )
+    lakeside = place(text, "P1", "Lakeside", PlaceLevel.SETTLEMENT, "PE")
+    hillcrest = place(text, "P2", "Hillcrest", PlaceLevel.SETTLEMENT, "PE")
+    bombing = next(e for e in run(nlp, text, places=[lakeside, hillcrest]) if e.type == "bombing")
+    assert bombing.place is not None and bombing.place.id == "P1"
+
+
+@pytest.mark.model
+def test_events_acts_told_for_the_first_time_place_nothing_before_them(nlp):
+    text = (
+        "Rebels ambushed an army convoy on Monday. "
+        "Sabotage actions have occurred in Hillcrest this week."
+    )
+    hillcrest = place(text, "P1", "Hillcrest", PlaceLevel.SETTLEMENT, "SV")
+    ambush = run(nlp, text, places=[hillcrest])[0]
+    assert ambush.place is None
+
+
+@pytest.mark.model
+def test_events_a_street_named_after_a_place_does_not_place_the_act(nlp):
+    text = (
+        "A policeman was shot by a demonstrator on Monday. "
+        "The incident occurred on Boyaca avenue near the port."
+    )
+    boyaca = place(text, "P1", "Boyaca", PlaceLevel.REGION, "CO")
+    shooting = run(nlp, text, places=[boyaca])[0]
+    assert shooting.place is None

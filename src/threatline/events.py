@@ -5098,6 +5098,7 @@ def extract_events(
         last_violent = previous_violent or last_violent
     events = _corefer(all_mentions, {p.id: p for p in places}, actor_index, lex)
     _freed_hostages(doc, events, actor_index, lex)
+    _place_by_occurrence_statements(events, doc, text, places, lex)
     for n, event in enumerate(events, start=1):
         event.id = f"E{n}"
     sentences = list(doc.sents)
@@ -5472,6 +5473,72 @@ def _statement_subject(verb: Token) -> Token | None:
     if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
         return verb.head
     return subject
+
+
+def _place_by_occurrence_statements(
+    events: list[_Event], doc: Doc, text: str, places: list[Place], lex: Lexicon
+) -> None:
+    """A clause that only tells where something happened ('The incident took place in X',
+    'The attack occurred in X, where gunmen shot a watchman') places the attack told last
+    before it, when that attack names no place below its country: the act noun or pronoun
+    it is about tells no act of its own, and its place is that act's."""
+    by_id = {p.id: p for p in places}
+    told = sorted(
+        ((m.token.i, m, e) for e in events for m in e.mentions),
+        key=lambda item: item[0],
+    )
+    order = {s.start: n for n, s in enumerate(doc.sents)}
+    for verb in doc:
+        subject = _statement_subject(verb)
+        if subject is None or not _occurrence_statement(verb, lex) or not _told_before(subject):
+            continue
+        sentence = verb.sent
+        place = locate_event(
+            text,
+            _token_span(text, verb),
+            _char_span(text, sentence.start_char, sentence.end_char),
+            places,
+        )
+        start, end = _subtree_range(verb)
+        if place is None or place.start is None or not start <= place.start < end:
+            continue
+        if place.id not in by_id or by_id[place.id].level == PlaceLevel.COUNTRY:
+            continue
+        if not _LOCATIVE_BEFORE.search(
+            text[max(sentence.start_char, place.start - 12) : place.start]
+        ):
+            continue  # 'occurred on Boyaca avenue': a street named after a place
+        # the act told last up to the statement's subject, which may be its own mention
+        before = [(i, m, e) for i, m, e in told if i <= subject.i]
+        if not before:
+            continue
+        named = [item for item in before if _lemma(item[1].token) == _lemma(subject)]
+        _, mention, event = (named or before)[-1]
+        if order[sentence.start] - order[mention.sentence.start] > _STATEMENT_REACH:
+            continue
+        if event.first.type not in lex.violent:
+            continue
+        located = next((m for m in event.mentions if m.place is not None), event.first)
+        own = by_id.get(located.place.id or "") if located.place is not None else None
+        if own is not None and own.level != PlaceLevel.COUNTRY:
+            continue  # the attack has its place: the statement is about something else
+        located.place = place
+
+
+# 'in X', 'near X', 'at X': a place told as where the act was, not a street named after one
+_LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|at|near|outside)\s+(?:the\s+)?$")
+
+
+def _told_before(subject: Token) -> bool:
+    """Whether a statement's subject refers back to an act already told: a pronoun ('it
+    happened') or a definite act noun ('the incident', 'this attack'), not an act told for
+    the first time ('antiaircraft actions occurred in X')."""
+    return subject.lower_ in _REFERRING_PRONOUNS or any(
+        c.dep_ == "det" and c.lower_ in _BACK_REFERRING_DETERMINERS for c in subject.children
+    )
+
+
+_BACK_REFERRING_DETERMINERS = frozenset(["the", "this", "that", "these", "those"])
 
 
 def _date_by_occurrence_statements(
