@@ -4667,6 +4667,48 @@ def test_muc4_doers_told_as_the_states_forces_commit_state_violence(
 
 
 @pytest.mark.parametrize(
+    ("text", "actors", "organizations"),
+    [
+        # the doers' own phrase names the state's force they belong to
+        ("Members of the armed forces killed Ana Ruiz.",
+         [("a1", "Members", "other")], ["ARMED FORCES"]),
+        ("Army members killed Ana Ruiz in Santa Clara.",
+         [("a1", "Army members", "other")], ["ARMY"]),
+        # a rebel army's men are no state force
+        ("Members of the Army of Southern Liberation killed Ana Ruiz.",
+         [("a1", "Members", "other")], []),
+        # a force named elsewhere is not said to be theirs
+        ("Soldiers killed Ana Ruiz in Santa Clara. The army denied it.",
+         [("a1", "Soldiers", "security_force"), ("a3", "army", "security_force")], []),
+        # a group named as the doer keeps the slot to itself
+        ("Members of the army and the Northern Front killed Ana Ruiz.",
+         [("a1", "Members", "other"), ("a4", "Northern Front", "armed_group")],
+         ["NORTHERN FRONT"]),
+    ],
+)  # fmt: skip
+def test_muc4_the_states_force_is_the_organization_of_its_men(
+    text: str, actors: list[tuple[str, str, str]], organizations: list[str]
+) -> None:
+    doers = [i for i, _, _ in actors if i != "a3"]  # a3: a force only named
+    report = _article_report(
+        text,
+        [(i, name, kind, False) for i, name, kind in actors]
+        + [("a2", "Ana Ruiz", "person", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "killed",
+                "participants": [Participant(actor=i, role="perpetrator") for i in doers]
+                + [Participant(actor="a2", role="victim")],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(10).fillers] == organizations
+    assert len(template.slot(11).fillers) == len(organizations)
+
+
+@pytest.mark.parametrize(
     ("text", "group", "both", "organizations"),
     [
         # a known group's name in another word order is that group, written once

@@ -2739,6 +2739,9 @@ def event_to_template(
             if generic not in {t for _, t in individuals}:
                 individuals.append((actor, generic))
                 generics.append(generic)
+    if not organizations:
+        # 'members of the army fired on the crowd': the army is their organization
+        organizations += _force_of_the_doers(individuals)
     if any(a.kind != ActorKind.PERSON and text not in generics for a, text in individuals):
         # the event's own description of its doers ('a group of armed men') is theirs; the
         # group's name for its members told elsewhere ('ELN guerrillas') would be a second
@@ -2856,6 +2859,29 @@ def _of_the_state(actor: Actor, article: Article) -> bool:
     return bool(phrases) and all(
         _STATE_FORCE.search(p) and not _NOT_THE_STATE.search(p) for p in phrases
     )
+
+
+#: The body a description of people belongs to: 'members of the armed forces', 'troops of
+#: the army', 'armed forces members'.
+_MEMBERS_OF = re.compile(
+    r"\b(?:MEMBERS?|TROOPS|SOLDIERS|PERSONNEL|UNITS?) OF (?:THE )?(.+)$"
+    r"|^(?:[A-Z]+ )?(ARMY|ARMED FORCES|POLICE|NATIONAL GUARD) (?:MEMBERS?|TROOPS|PERSONNEL|UNITS?)$"
+)
+
+
+def _force_of_the_doers(individuals: Sequence[tuple[Actor, str]]) -> list[tuple[Actor, str]]:
+    """The state's force that doers told only as its men name in their own phrase ('members
+    of the armed forces', 'army members'): the organization they act for (part2 slot 10),
+    paired with those doers, whose confidence it takes. A force named elsewhere in the text
+    is not said to be theirs."""
+    for actor, text in individuals:
+        of_the = _MEMBERS_OF.search(text)
+        body = (of_the.group(1) or of_the.group(2)) if of_the else ""
+        force = _STATE_FORCE.search(body)
+        if force and actor.kind != ActorKind.PERSON and not _NOT_THE_STATE.search(body):
+            # 'eight members of the army': the army, and no word told after it
+            return [(actor, body[: force.end()])]
+    return []
 
 
 def _group_named_by(actor: Actor, article: Article, actors: dict[str, Actor]) -> Actor | None:
