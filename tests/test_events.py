@@ -528,6 +528,30 @@ def test_events_the_scene_of_a_person_is_no_physical_target(nlp, text, targets):
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # the body a person serves or belongs to says who the person is
+        (
+            "A bomb exploded at the home of Luis Prado, a former director of the Andes Bank.",
+            ["home of Luis Prado"],
+        ),
+        ("Gunmen attacked Ana Ruiz, second in charge of the Trade Institute.", []),
+        ("Gunmen killed the best student in the technical school.", []),
+        ("A bomb exploded under a bus carrying crew members of the fishing ships.", ["bus"]),
+        # a place hung on no person is still the target
+        ("A bomb exploded in front of the church of San Roque.", ["church of San Roque"]),
+        ("Rebels burned the offices of the Andes Bank.", ["offices of the Andes Bank"]),
+        # a person told with no post: where the person was
+        ("The bomb was placed by a young man at the telephone office.", ["telephone office"]),
+    ],
+)
+def test_events_a_body_in_a_person_s_description_is_no_physical_target(nlp, text, targets):
+    events = run(nlp, text)
+    assert [s.text for e in events for s in e.physical_targets] == targets
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "device", "target"),
     [
         ("Police defused a bomb left at the bank.", "bomb", "bank"),

@@ -2543,6 +2543,65 @@ def _scene_not_target(token: Token) -> bool:
     )
 
 
+#: Nouns of a person's post or bond to a body: the body named after one ('a director of the
+#: provincial bank', 'a student at the institute') tells who the person is, not what was hit.
+_POST_NOUNS = frozenset(
+    [
+        "director",
+        "manager",
+        "employee",
+        "worker",
+        "reporter",
+        "correspondent",
+        "teacher",
+        "professor",
+        "head",
+        "chief",
+        "president",
+        "secretary",
+        "spokesman",
+        "owner",
+        "administrator",
+        "executive",
+        "chairman",
+        "founder",
+        "representative",
+        "crew",
+        "student",
+    ]
+)
+#: Nouns of a person that say nothing of a post: 'people in the market' is where they were.
+_PLAIN_PERSON_NOUNS = frozenset(
+    ["man", "men", "woman", "women", "people", "person", "individual", "citizen"]
+)
+
+
+def _in_a_person_description(token: Token, lex: Lexicon) -> bool:
+    """A thing noun inside the description of a person ('Luis Rossman, a former director of
+    the provincial bank', 'reporter Cornell Smith of a Dutch television station', 'the best
+    student in the institute'): it says who the person is, not what the act struck. Only the
+    noun the thing hangs on counts ('in front of the church' is no post, whoever stands there)."""
+    node = token
+    while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head  # 'manager of the bank and the store'
+    if node.dep_ != "pobj" or node.head.dep_ != "prep":
+        return False
+    holder, preposition = node.head.head, _lemma(node.head)
+    if holder.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = _lemma(holder)
+    if preposition in ("in", "at"):
+        # 'a student at the school' tells a post; 'soldiers at the base' tells where they were
+        return lemma in _POST_NOUNS
+    if preposition not in ("of", "for"):
+        return False
+    if lemma == "charge":  # 'second in charge of the institute'
+        return holder.dep_ == "pobj" and _lemma(holder.head) == "in"
+    if lemma in _PLAIN_PERSON_NOUNS:
+        return False
+    return holder.ent_type_ == "PERSON" or lemma in lex.person_nouns or lemma in _POST_NOUNS
+
+
 def _means_not_target(token: Token) -> bool:
     """A thing noun in an attack's clause that is no physical target: the vehicle the
     attackers rode, or a medium that reported the news."""
@@ -2682,6 +2741,7 @@ def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> N
                 token.i == mention.token.i
                 or _means_not_target(token)
                 or _scene_not_target(token)
+                or _in_a_person_description(token, lex)
                 or _aircraft_doing_act(token, mention)
             ):
                 continue
