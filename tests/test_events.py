@@ -513,6 +513,13 @@ def test_events_a_business_s_institution_is_a_physical_target(nlp, text, targets
         ("A bomb wounded a guard, who died at the police clinic.", []),
         ("Gunmen shot Pedro Valdivia while his wife was taking him to the airport.", []),
         ("Explosives loaded in a small truck were deactivated at the palace.", ["palace"]),
+        ("A bomb wounded a guard, who is being treated at the Lara clinic.", []),
+        ("Gunmen wounded the mayor, who was taken to the capital in a helicopter.", []),
+        # 'take place in' tells the scene of the act itself: still the target
+        (
+            "The explosion took place in a branch office of the Andes Bank.",
+            ["branch office of the Andes Bank"],
+        ),
         ("A bomb exploded at the bank, located in the center of the town.", ["bank"]),
         # an apposition renames the target: one target
         ("Rebels bombed the Lara warehouse, a store of the company.", ["Lara warehouse"]),

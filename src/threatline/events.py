@@ -2513,9 +2513,9 @@ _MEDIUM_PREPOSITIONS = frozenset(["by", "over", "via", "through"])
 
 # Verbs that tell where a person was, went or died, or where something lies or belongs,
 # not what was attacked: 'died at the police clinic', 'taking him to the airport', 'waiting
-# inside a car', 'located in the center', 'explosives loaded in a truck'.
+# inside a car', 'located in the center', 'explosives loaded in a truck', 'treated at a clinic'.
 _SCENE_VERBS = frozenset(
-    ["die", "stop", "wait", "remain", "stay", "live", "locate", "belong", "load", "be"]
+    ["die", "stop", "wait", "remain", "stay", "live", "locate", "belong", "load", "be", "treat"]
 )
 
 
@@ -2534,8 +2534,10 @@ def _scene_not_target(token: Token) -> bool:
         return False
     if _lemma(verb) in _SCENE_VERBS:
         return True
-    if _lemma(verb) == "take" and preposition == "to":
-        return True
+    if _lemma(verb) == "take" and (
+        preposition == "to" or (preposition in ("in", "aboard") and _is_passive(verb))
+    ):
+        return True  # 'taken to the hospital', 'was taken away in a helicopter'; 'took place in'
     return (
         _lemma(verb) == "leave"
         and preposition in ("in", "on", "aboard")
