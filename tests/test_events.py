@@ -513,6 +513,13 @@ def test_events_a_business_s_institution_is_a_physical_target(nlp, text, targets
         ("A bomb wounded a guard, who died at the police clinic.", []),
         ("Gunmen shot Pedro Valdivia while his wife was taking him to the airport.", []),
         ("Explosives loaded in a small truck were deactivated at the palace.", ["palace"]),
+        ("A bomb wounded a guard, who is being treated at the Lara clinic.", []),
+        ("Gunmen wounded the mayor, who was taken to the capital in a helicopter.", []),
+        # 'take place in' tells the scene of the act itself: still the target
+        (
+            "The explosion took place in a branch office of the Andes Bank.",
+            ["branch office of the Andes Bank"],
+        ),
         ("A bomb exploded at the bank, located in the center of the town.", ["bank"]),
         # an apposition renames the target: one target
         ("Rebels bombed the Lara warehouse, a store of the company.", ["Lara warehouse"]),
@@ -522,6 +529,30 @@ def test_events_a_business_s_institution_is_a_physical_target(nlp, text, targets
     ],
 )
 def test_events_the_scene_of_a_person_is_no_physical_target(nlp, text, targets):
+    events = run(nlp, text)
+    assert [s.text for e in events for s in e.physical_targets] == targets
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # the body a person serves or belongs to says who the person is
+        (
+            "A bomb exploded at the home of Luis Prado, a former director of the Andes Bank.",
+            ["home of Luis Prado"],
+        ),
+        ("Gunmen attacked Ana Ruiz, second in charge of the Trade Institute.", []),
+        ("Gunmen killed the best student in the technical school.", []),
+        ("A bomb exploded under a bus carrying crew members of the fishing ships.", ["bus"]),
+        # a place hung on no person is still the target
+        ("A bomb exploded in front of the church of San Roque.", ["church of San Roque"]),
+        ("Rebels burned the offices of the Andes Bank.", ["offices of the Andes Bank"]),
+        # a person told with no post: where the person was
+        ("The bomb was placed by a young man at the telephone office.", ["telephone office"]),
+    ],
+)
+def test_events_a_body_in_a_person_s_description_is_no_physical_target(nlp, text, targets):
     events = run(nlp, text)
     assert [s.text for e in events for s in e.physical_targets] == targets
 

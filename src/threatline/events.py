@@ -2513,9 +2513,9 @@ _MEDIUM_PREPOSITIONS = frozenset(["by", "over", "via", "through"])
 
 # Verbs that tell where a person was, went or died, or where something lies or belongs,
 # not what was attacked: 'died at the police clinic', 'taking him to the airport', 'waiting
-# inside a car', 'located in the center', 'explosives loaded in a truck'.
+# inside a car', 'located in the center', 'explosives loaded in a truck', 'treated at a clinic'.
 _SCENE_VERBS = frozenset(
-    ["die", "stop", "wait", "remain", "stay", "live", "locate", "belong", "load", "be"]
+    ["die", "stop", "wait", "remain", "stay", "live", "locate", "belong", "load", "be", "treat"]
 )
 
 
@@ -2534,13 +2534,74 @@ def _scene_not_target(token: Token) -> bool:
         return False
     if _lemma(verb) in _SCENE_VERBS:
         return True
-    if _lemma(verb) == "take" and preposition == "to":
-        return True
+    if _lemma(verb) == "take" and (
+        preposition == "to" or (preposition in ("in", "aboard") and _is_passive(verb))
+    ):
+        return True  # 'taken to the hospital', 'was taken away in a helicopter'; 'took place in'
     return (
         _lemma(verb) == "leave"
         and preposition in ("in", "on", "aboard")
         and not _children(verb, {"dobj"})
     )
+
+
+#: Nouns of a person's post or bond to a body: the body named after one ('a director of the
+#: provincial bank', 'a student at the institute') tells who the person is, not what was hit.
+_POST_NOUNS = frozenset(
+    [
+        "director",
+        "manager",
+        "employee",
+        "worker",
+        "reporter",
+        "correspondent",
+        "teacher",
+        "professor",
+        "head",
+        "chief",
+        "president",
+        "secretary",
+        "spokesman",
+        "owner",
+        "administrator",
+        "executive",
+        "chairman",
+        "founder",
+        "representative",
+        "crew",
+        "student",
+    ]
+)
+#: Nouns of a person that say nothing of a post: 'people in the market' is where they were.
+_PLAIN_PERSON_NOUNS = frozenset(
+    ["man", "men", "woman", "women", "people", "person", "individual", "citizen"]
+)
+
+
+def _in_a_person_description(token: Token, lex: Lexicon) -> bool:
+    """A thing noun inside the description of a person ('Luis Rossman, a former director of
+    the provincial bank', 'reporter Cornell Smith of a Dutch television station', 'the best
+    student in the institute'): it says who the person is, not what the act struck. Only the
+    noun the thing hangs on counts ('in front of the church' is no post, whoever stands there)."""
+    node = token
+    while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head  # 'manager of the bank and the store'
+    if node.dep_ != "pobj" or node.head.dep_ != "prep":
+        return False
+    holder, preposition = node.head.head, _lemma(node.head)
+    if holder.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = _lemma(holder)
+    if preposition in ("in", "at"):
+        # 'a student at the school' tells a post; 'soldiers at the base' tells where they were
+        return lemma in _POST_NOUNS
+    if preposition not in ("of", "for"):
+        return False
+    if lemma == "charge":  # 'second in charge of the institute'
+        return holder.dep_ == "pobj" and _lemma(holder.head) == "in"
+    if lemma in _PLAIN_PERSON_NOUNS:
+        return False
+    return holder.ent_type_ == "PERSON" or lemma in lex.person_nouns or lemma in _POST_NOUNS
 
 
 def _means_not_target(token: Token) -> bool:
@@ -2682,6 +2743,7 @@ def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> N
                 token.i == mention.token.i
                 or _means_not_target(token)
                 or _scene_not_target(token)
+                or _in_a_person_description(token, lex)
                 or _aircraft_doing_act(token, mention)
             ):
                 continue
