@@ -517,8 +517,8 @@ def test_events_a_business_s_institution_is_a_physical_target(nlp, text, targets
         ("Gunmen wounded the mayor, who was taken to the capital in a helicopter.", []),
         # 'take place in' tells the scene of the act itself: still the target
         (
-            "The explosion took place in a branch office of the Andes Bank.",
-            ["branch office of the Andes Bank"],
+            "The blast took place in a small branch office of the Lara Savings Bank.",
+            ["small branch office of the Lara Savings Bank"],
         ),
         ("A bomb exploded at the bank, located in the center of the town.", ["bank"]),
         # an apposition renames the target: one target
@@ -544,12 +544,12 @@ def test_events_the_scene_of_a_person_is_no_physical_target(nlp, text, targets):
         ),
         ("Gunmen attacked Ana Ruiz, second in charge of the Trade Institute.", []),
         ("Gunmen killed the best student in the technical school.", []),
-        ("A bomb exploded under a bus carrying crew members of the fishing ships.", ["bus"]),
+        ("A bomb went off under a bus that carried crew members of two trawlers.", ["bus"]),
         # a place hung on no person is still the target
         ("A bomb exploded in front of the church of San Roque.", ["church of San Roque"]),
         ("Rebels burned the offices of the Andes Bank.", ["offices of the Andes Bank"]),
         # a person told with no post: where the person was
-        ("The bomb was placed by a young man at the telephone office.", ["telephone office"]),
+        ("The bomb was planted by a young man at the post office.", ["post office"]),
     ],
 )
 def test_events_a_body_in_a_person_s_description_is_no_physical_target(nlp, text, targets):
