@@ -15,6 +15,7 @@ from threatline.evaluate.muc4 import (
     MucTemplate,
     SlotFill,
     _classify,
+    _describe_by_the_role_told_apart,
     _drop_groups_of_the_named,
     _filler_text,
     _incident_location,
@@ -594,6 +595,56 @@ def test_muc4_a_merged_group_counted_as_many_as_its_named_members_goes(count, ke
     assert ("PEASANTS" in [f.value for f in template.slot(19).fillers]) == kept
     assert len(template.slot(21).fillers) == (3 if kept else 2)
     assert len(template.slot(23).fillers) == (1 if kept else 0)
+
+
+def _named_and_role_template(name: str, role: str) -> MucTemplate:
+    """A named victim with no role and a victim told only by a role, each with his type,
+    number and harm."""
+    template = MucTemplate("M1")
+    template.slots[18] = SlotFill([Filler((name,))])
+    template.slots[19] = SlotFill([Filler((role,))])
+    template.slots[20] = SlotFill(
+        [Filler(("CIVILIAN",), (name,)), Filler(("LAW ENFORCEMENT",), (role,))]
+    )
+    template.slots[21] = SlotFill([Filler(("1",), (role,)), Filler(("1",), (name,))])
+    template.slots[23] = SlotFill([Filler(("DEATH",), (role,)), Filler(("DEATH",), (name,))])
+    return template
+
+
+def test_muc4_a_role_told_in_its_own_sentence_describes_the_one_named_victim() -> None:
+    text = (
+        "A policeman was shot dead in the market of the town on Sunday. "
+        "Witnesses said that Pedro Ruiz Mena was buying bread when two men fired at him."
+    )
+    template = _named_and_role_template("PEDRO RUIZ MENA", "POLICEMAN")
+    _describe_by_the_role_told_apart(template, text)
+    assert [(f.value, f.xref) for f in template.slot(19).fillers] == [
+        ("POLICEMAN", ("PEDRO RUIZ MENA",))
+    ]
+    assert [(f.value, f.xref) for f in template.slot(20).fillers] == [
+        ("LAW ENFORCEMENT", ("PEDRO RUIZ MENA",))
+    ]
+    assert [(f.value, f.xref) for f in template.slot(21).fillers] == [("1", ("PEDRO RUIZ MENA",))]
+    assert [(f.value, f.xref) for f in template.slot(23).fillers] == [
+        ("DEATH", ("PEDRO RUIZ MENA",))
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one sentence tells both: two people
+        "Gunmen killed Pedro Ruiz Mena and a policeman who guarded his house on Sunday.",
+        # the role is a plural group, not one person
+        "Two policemen were killed on Sunday. Pedro Ruiz Mena was also killed.",
+    ],
+)
+def test_muc4_a_role_told_with_the_name_stays_a_victim_of_its_own(text: str) -> None:
+    role = "POLICEMEN" if "policemen" in text else "POLICEMAN"
+    template = _named_and_role_template("PEDRO RUIZ MENA", role)
+    _describe_by_the_role_told_apart(template, text)
+    assert [(f.value, f.xref) for f in template.slot(19).fillers] == [(role, ())]
+    assert len(template.slot(21).fillers) == 2
 
 
 def test_muc4_report_to_templates_scores_against_a_matching_key() -> None:

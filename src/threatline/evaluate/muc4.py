@@ -1179,6 +1179,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         template.template_id = str(number)
         _drop_repeated_physical_targets(template)
         _drop_groups_of_the_named(template)
+        _describe_by_the_role_told_apart(template, report.article.text)
         _drop_bystanders_as_doers(template)
         told = events[id(template)]
         sentences = [_event_sentences(e, report.article) for e in told]
@@ -2191,6 +2192,56 @@ def _drop_groups_of_the_named(template: MucTemplate) -> None:
             not in groups
         ]
         template.slots[slot] = SlotFill(fillers=kept, inapplicable=fill.inapplicable)
+
+
+def _describe_by_the_role_told_apart(template: MucTemplate, text: str) -> None:
+    """One victim named with no role of his own and one victim told only by a role, in
+    sentences of their own ('a former law student was found murdered ... the body of A'):
+    the report tells one person twice, and the role is the named one's description (part2,
+    slot 19), his type the role's. Not when one sentence tells both ('A and a judge were
+    killed'): those are two."""
+    described = {f.xref[0] for f in template.slot(19).fillers if f.xref}
+    bare = [f.value for f in template.slot(18).fillers if f.value not in described]
+    roles = [
+        f.value
+        for f in template.slot(19).fillers
+        if not f.xref
+        and _count(f.value) == "1"
+        and _PERSON_ROLE.fullmatch(f.value.split()[-1] if f.value else "")
+    ]
+    if len(bare) != 1 or len(roles) != 1:
+        return
+    name, role = bare[0], roles[0]
+    upper = text.upper()
+    named = {
+        _sentence_bounds(upper, m.start(), m.end())
+        for m in re.finditer(rf"\b{re.escape(name.split()[-1])}\b", upper)
+    }
+    told = list(re.finditer(rf"\b{re.escape(role)}\b", upper))
+    if not named or not told:
+        return
+    if any(_sentence_bounds(upper, m.start(), m.end()) in named for m in told):
+        return
+    template.slots[19] = SlotFill(
+        fillers=[
+            Filler((role,), (name,)) if f.value == role and not f.xref else f
+            for f in template.slot(19).fillers
+        ],
+        inapplicable=template.slot(19).inapplicable,
+    )
+    for slot in (20, 21, 22, 23):
+        fillers = template.slot(slot).fillers
+        own = [f for f in fillers if f.xref == (name,)]
+        # the role tells his type better than the name does; any other fill is his own
+        keep_role = slot == 20 or not own
+        template.slots[slot] = SlotFill(
+            fillers=[
+                Filler(f.alternatives, (name,), f.optional) if f.xref == (role,) else f
+                for f in fillers
+                if (f.xref != (role,) or keep_role) and (f.xref != (name,) or not keep_role)
+            ],
+            inapplicable=template.slot(slot).inapplicable,
+        )
 
 
 def _drop_bystanders_as_doers(template: MucTemplate) -> None:
