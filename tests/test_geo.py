@@ -694,3 +694,20 @@ def test_geo_find_toponyms_a_part_of_a_town_misread_is_no_town(nlp, gazetteer):
     # "Tandil neighborhood" names a part of some town, not the town of Tandil
     doc = _misread_doc(nlp, "Gunmen burned houses in Tandil neighborhood.", "Tandil", "ORG")
     assert "Tandil" not in [s.text for s in find_toponyms(doc, gazetteer)]
+
+
+def test_geo_name_before_a_town_part_word_is_no_country(gazetteer):
+    # "the Villa Honduras district" of a Peruvian city is a part of the town, not the
+    # country Honduras.
+    text = "LIMA, 2 MAY 90 (RADIO) -- GUNMEN SHOT A MAYOR IN THE VILLA HONDURAS DISTRICT."
+    _, honduras = resolve_toponyms(text, _spans(text, "LIMA", "HONDURAS"), gazetteer)
+    assert honduras is None or honduras.level != PlaceLevel.COUNTRY
+    text = "Gunmen shot a mayor in the Nueva Honduras neighborhood of Lima on Monday."
+    honduras, _ = resolve_toponyms(text, _spans(text, "Honduras", "Lima"), gazetteer)
+    assert honduras is None or honduras.level != PlaceLevel.COUNTRY
+
+
+def test_geo_country_before_a_district_court_stays_a_country(gazetteer):
+    text = "The case went to a U.S. District Judge in Philadelphia."
+    us, _ = resolve_toponyms(text, _spans(text, "U.S.", "Philadelphia"), gazetteer)
+    assert us is not None and us.country == "US" and us.level == PlaceLevel.COUNTRY

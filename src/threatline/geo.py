@@ -1098,6 +1098,31 @@ def _demonym_candidates(name: str, gazetteer: GazetteerBackend) -> list[Gazettee
 
 
 _DATELINE_WEIGHT = 3.0
+# The tail of a longer name followed by the word for a part of a town that ends the phrase
+# ("in the Villa El Salvador district, ...", "the Nueva Colombia neighborhood of X"; not
+# "U.S. District Judge"). A name right after a function word ("the Peru district") keeps
+# its readings: only the end of a longer name is surely a part of a town.
+_TOWN_PART_AFTER = re.compile(
+    r"(?i)\s+(?:neighbou?rhood|barrio|district|suburb)"
+    r"(?:\s*[.,;:)]|\s+(?:of|in|on|at|near|where|and|or|to|from|with|which|that|when|after|by)\b)"
+)
+_NAME_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+_FUNCTION_WORDS = (
+    "the a an in of at on near from to and or by for with into outside inside its his their"
+)
+_NOT_A_NAME_WORD = frozenset(_FUNCTION_WORDS.split())
+
+
+def _tail_of_a_town_part(text: str, span: Span) -> bool:
+    """Whether a name ends a longer name of a part of a town ("Villa [El Salvador] district")."""
+    before = _NAME_WORD_BEFORE.search(text, max(0, span.start - 30), span.start)
+    return (
+        before is not None
+        and before.group(1).lower() not in _NOT_A_NAME_WORD
+        and _TOWN_PART_AFTER.match(text, span.end) is not None
+    )
+
+
 # A town abroad that the article's own countries do not vouch for is a namesake when the
 # dateline places the article elsewhere, unless it is a capital or a big city.
 _FOREIGN_NAMESAKE_MAX_POPULATION = 500_000
@@ -1229,6 +1254,9 @@ def resolve_toponyms(
             cc = names.get(span.text.lower()) or names.get(re.sub(r"s$", "", span.text.lower()))
             country = gazetteer.country(cc) if cc else None
             cands = [country] if country else _demonym_candidates(span.text, gazetteer)
+        if _tail_of_a_town_part(text, span):
+            # "the Villa El Salvador district": a part of a town, never a country.
+            cands = [c for c in cands if c.level not in _UNLOCATED]
         counties = _listed_counties(text, span, cands, gazetteer)
         if counties:
             listed_counties.update(c.gazetteer_id for c in counties)
