@@ -953,6 +953,38 @@ def test_muc4_an_undated_incident_recalled_for_context_is_history(text: str, kep
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "kept"),
+    [
+        # a gerund in a frame of habit, liking, ability, threat or end: no specific act
+        ("They sent rifles so the rebels could continue attacking the Valdivia bank.",
+         "attacking", False),
+        ("He spoke of the rebels who like throwing bombs at the Valdivia bank.", "throwing",
+         False),
+        ("The rebels should stop bombing the Valdivia bank.", "bombing", False),
+        ("The rebels threatened attacking the Valdivia bank.", "attacking", False),
+        # the course of one attack, or an act told by a finite verb: an incident
+        ("The rebels continued firing at the Valdivia bank.", "firing", True),
+        ("The rebels continue to attack the Valdivia bank; they attacked it today.",
+         "attacked", True),
+    ],
+)  # fmt: skip
+def test_muc4_an_act_told_as_a_habit_is_no_incident(text: str, trigger: str, kept: bool) -> None:
+    report = _article_report(
+        text,
+        [("a1", "rebels", "armed_group", False)],
+        [
+            {
+                "type": "attack",
+                "trigger": trigger,
+                "physical": ["Valdivia bank"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    assert bool(report_to_templates(report)) is kept
+
+
+@pytest.mark.parametrize(
     ("doer", "kind", "incident", "instrument"),
     [
         ("The air force", "security_force", "ATTACK", "AERIAL BOMB"),

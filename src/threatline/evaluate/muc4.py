@@ -1117,7 +1117,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     written_days = _days_written_out(report.timexes, report.article.text)
     days_with_year = _days_written_with_year(report.timexes)
     for event in report.events:
-        if _told_as_history(event, report.article):
+        if _told_as_history(event, report.article) or _told_as_a_habit(event, report.article):
             continue
         template = event_to_template(
             event,
@@ -3823,6 +3823,28 @@ def _is_recent(event: EventMention, article: Article) -> bool:
     if time is None or time.end is None or published is None:
         return True
     return time.end >= published - _RECENT_INCIDENT
+
+
+def _told_as_a_habit(event: EventMention, article: Article) -> bool:
+    """An act told by a gerund in a frame of habit, liking, ability, threat or end ('so they
+    could continue killing peasants', 'those who like throwing bombs', 'planes capable of
+    dropping bombs', 'instead of bombing the neighborhoods', 'stop murdering civilians'):
+    what someone does, might do or should stop doing, not a specific incident (part1 1.0)."""
+    start, end = event.trigger.start, event.trigger.end
+    if not _fill_string(article.text[start:end]).endswith("ING"):
+        return False
+    before = _fill_string(article.text[max(0, start - 40) : start]) + " "
+    return bool(_HABIT_FRAME.search(before))
+
+
+#: The words before a gerund that tell a habit, a liking, an ability, a threat or an end:
+#: 'to continue', 'could continue', 'like', 'instead of', 'capable of', 'threaten', 'stop',
+#: 'avoid'. A plain 'continued' may tell the course of one attack ('the rebels continued
+#: firing'), and is left out.
+_HABIT_FRAME = re.compile(
+    r"\b(?:(?:TO|COULD|WOULD|WILL|CAN|MAY|MIGHT|SHOULD|MUST) (?:CONTINUE|KEEP ON)|"
+    r"LIKES?|INSTEAD OF|CAPABLE OF|THREATEN(?:S|ED)?|STOP(?:S|PED)?|AVOID(?:S|ED)?)\s+$"
+)
 
 
 #: Words that bring up a past event for context (part1 1.0, point 6: 'Let us recall
