@@ -166,6 +166,22 @@ def test_a_group_that_tells_violence_is_the_inferred_doer_of_its_paragraph(nlp, 
     assert ("context", "assumes") in stances(event)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the people a relative clause says resisted the attack
+        "Gunmen attacked the village of Arcos on Monday, and two of them died at the hands of "
+        "members of the Arcos Patrol, who resisted the attack with machetes.",
+        # the subject of a verb that holds the attack off
+        "Gunmen attacked the village of Arcos on Monday. The Arcos Patrol repelled the attack.",
+    ],
+)
+def test_a_group_that_resists_an_attack_is_not_its_inferred_doer(nlp, text):
+    patrol = actor(text, "patrol", ARMED, "Arcos Patrol")
+    for event in run(nlp, text, [patrol]):
+        assert ("patrol", "perpetrator") not in roles(event)
+
+
 def test_members_described_take_the_known_group_their_context_names(nlp):
     text = (
         "The Popular Liberation Front announced a new offensive in the north. "

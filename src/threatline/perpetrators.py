@@ -143,12 +143,15 @@ def infer_perpetrators(
         candidates = [a for a in groups if a.id not in roled and (a.in_kb or not described)]
         spans = [(s.start, s.end) for s in event.evidence]
         # a group that denounces the act ('the Front denounced the army's massacre') is its
-        # accuser there, not its doer; one that only has or says something there is none
+        # accuser there, not its doer; one that only has or says something there is none,
+        # nor one that resists it ('the militia, who resisted the attack')
         as_doers = [
             a.model_copy(
                 update={
                     "mentions": [
-                        m for m in a.mentions if not _accuses(doc, m) and not _told_idle(doc, m)
+                        m
+                        for m in a.mentions
+                        if not _accuses(doc, m) and not _told_idle(doc, m) and not _defends(doc, m)
                     ]
                 }
             )
@@ -526,6 +529,27 @@ def _accuses(doc: Doc, mention: tuple[int, int]) -> bool:
         return False
     _phrase, token, verb = _governing_verb(span)
     return token.dep_ == "nsubj" and verb.lemma_.lower() in _ACCUSING
+
+
+#: Verbs whose subject holds off an attack: the side attacked, not the attackers.
+_DEFENDING = frozenset(["resist", "repel", "repulse", "defend", "fend"])
+
+
+def _defends(doc: Doc, mention: tuple[int, int]) -> bool:
+    """Whether the mention names those who hold off an attack: the subject of a verb that
+    resists ('the patrol repelled the attack') or the people a relative clause says resisted
+    ('members of the militia, who resisted the attacks')."""
+    span = doc.char_span(*mention, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while True:
+        if any(c.dep_ == "relcl" and _lemma_in(c, _DEFENDING) for c in token.children):
+            return True
+        if token.head.i == token.i or token.head.pos_ in ("VERB", "AUX"):
+            break
+        token = token.head
+    return token.dep_ == "nsubj" and _lemma_in(token.head, _DEFENDING)
 
 
 def _violence_done_to(token: Token, verb: Token) -> bool:
