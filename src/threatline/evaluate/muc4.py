@@ -1188,7 +1188,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _fill_no_casualties(template, " ".join(sentences))
         _place_from_paragraph(template, told, report, dateline_end)
         _capital_of_the_dateline(template, texts, home, places)
-        _add_town_part(template, texts + paragraphs, home)
+        _add_town_part(template, texts + paragraphs, home, report.places)
         _add_named_department(template, report.places, report.article.text)
         if all(_no_day_of_its_own(e.time) for e in told):
             _date_by_the_one_day_told(template, written_days, days_with_year)
@@ -1753,11 +1753,18 @@ def _keep_to_the_countries_of_interest(template: MucTemplate, places: Sequence[P
         template.slots[3] = _one(max(weights, key=lambda name: weights[name]))
 
 
-def _add_town_part(template: MucTemplate, texts: Sequence[str], home: Place | None = None) -> None:
+def _add_town_part(
+    template: MucTemplate,
+    texts: Sequence[str],
+    home: Place | None = None,
+    places: Sequence[Place] = (),
+) -> None:
     """A town's neighborhood, district, suburb or airport that the incident's sentences
     name goes after the town in the location (part1 7.4: 'COUNTRY: TOWN (CITY): PART
     (NEIGHBORHOOD)'). A part read as a place of its own goes below the town of the
-    dateline (``home``), where the report comes from."""
+    dateline (``home``), where the report comes from. A part told with its own town ('the
+    X neighborhood in northern Y', 'the X neighborhood of the city of Y') goes below that
+    town, one of ``places``, whatever other town the incident was put in."""
     from threatline.geo import town_parts  # only location fills need it
 
     fill = template.slot(3).fillers
@@ -1765,15 +1772,31 @@ def _add_town_part(template: MucTemplate, texts: Sequence[str], home: Place | No
         return
     value = fill[0].value
     location = parse_muc_location(value)
+    towns = {
+        _fill_string(p.name)
+        for p in places
+        if p.level == PlaceLevel.SETTLEMENT and _country_name(p.country) == location.country
+    }
     parts = [
-        (name, part.kind)
+        (name, part.kind, _own_town(text[part.end :], towns))
         for text in texts
         for part in town_parts(text)
         if (name := _fill_string(part.name)) and name != location.country
     ]
     if not parts:
         return
-    if re.fullmatch(r"[^:]+(?:: [^:()]+ \((?:DEPARTMENT|CITY)\))*: [^:()]+ \(CITY\)", value):
+    in_a_town = re.fullmatch(
+        r"[^:]+(?:: [^:()]+ \((?:DEPARTMENT|CITY)\))*: [^:()]+ \(CITY\)", value
+    )
+    told = next(((n, k, t) for n, k, t in parts if t), None)
+    if told is not None and told[2] not in location.places:
+        name, kind, town = told
+        placed = location.places
+        if not placed or _the_same_part(placed[-1], name) or in_a_town:
+            template.slots[3] = _one(f"{location.country}: {town} (CITY): {name} ({kind})")
+            return
+    parts = [(n, k) for n, k, _ in parts]
+    if in_a_town:
         name, kind = next(((n, k) for n, k in parts if n not in location.places), ("", ""))
         if name:
             template.slots[3] = _one(f"{value}: {name} ({kind})")
@@ -1784,12 +1807,55 @@ def _add_town_part(template: MucTemplate, texts: Sequence[str], home: Place | No
         and _fill_string(_country_name(home.country) or "") == location.country
         and _fill_string(home.name) != location.places[0]
     ):
-        kind = next((k for n, k in parts if n == location.places[0]), None)
-        if kind is not None:
+        part = next(((n, k) for n, k in parts if _the_same_part(location.places[0], n)), None)
+        if part is not None:
             town = _fill_string(home.name)
-            template.slots[3] = _one(
-                f"{location.country}: {town} (CITY): {location.places[0]} ({kind})"
-            )
+            template.slots[3] = _one(f"{location.country}: {town} (CITY): {part[0]} ({part[1]})")
+    elif (
+        home is not None
+        and not location.places
+        and _fill_string(_country_name(home.country) or "") == location.country
+        and not _only_a_group(template)
+    ):
+        # an incident told by its country and a part of a town: the part of the town the
+        # report comes from (a group's act with no doer nor target of its own stays a
+        # campaign told by its country)
+        name, kind = parts[0]
+        template.slots[3] = _one(
+            f"{location.country}: {_fill_string(home.name)} (CITY): {name} ({kind})"
+        )
+
+
+def _the_same_part(place: str, part: str) -> bool:
+    """A place read as one is the part of a town the text names, or the end of its name
+    ('Mascota' of 'La Mascota')."""
+    return part == place or part.endswith(f" {place}")
+
+
+# What follows a part of a town's name when the text tells its town: 'neighborhood in
+# northern Y', 'district of the city of Y'.
+_PART_OF_THE_TOWN = re.compile(
+    r"(?:(?:NEIGHBOU?RHOOD|BARRIO|COLONIA|DISTRICT|SUBURB|AIRPORT)S? )?(?:IN|OF) "
+    r"(?:THE )?(?:(?:CITY|TOWN|CAPITAL) OF )?"
+    r"(?:(?:(?:NORTH|SOUTH)(?:EAST|WEST)?|EAST|WEST)(?:ERN)? |CENTRAL |DOWNTOWN )?"
+    r"(?:(?:SECTION|PART|END|SIDE|OUTSKIRTS) OF )?"
+)
+
+
+def _own_town(after: str, towns: Iterable[str]) -> str | None:
+    """The town of ``towns`` the text names right after a part of a town, as its town."""
+    window = normalize_fill(after[:_OWN_TOWN_WINDOW])
+    told = _PART_OF_THE_TOWN.match(window)
+    if told is None:
+        return None
+    rest = window[told.end() :]
+    return next(
+        (t for t in sorted(towns, key=len, reverse=True) if re.match(rf"{re.escape(t)}\b", rest)),
+        None,
+    )
+
+
+_OWN_TOWN_WINDOW = 80
 
 
 def _add_named_department(template: MucTemplate, places: Sequence[Place], text: str) -> None:
@@ -5639,7 +5705,7 @@ def _no_town_named_after_a_person(
     surnames = {
         value: _country_name(p.country)
         for p in report.places
-        if p.level == PlaceLevel.AREA
+        if p.level in (PlaceLevel.AREA, PlaceLevel.VENUE)
         and p.gazetteer_id is None
         and any(set() < _words(p.name) < name for name in names)
         and (value := _location_fill(p, places))
