@@ -4062,6 +4062,30 @@ def test_muc4_unknown_place_named_like_a_persons_surname_is_no_town() -> None:
     assert _location(_surname_report("Ana Ruiz", None, level="venue")) == ["PERU"]
 
 
+@pytest.mark.parametrize(
+    ("text", "fill"),
+    [
+        # a name the text glosses as a body, or a word read inside the gloss: no place
+        ("Gunmen shot Ana Ruiz at Petrocol [National Oil Company] tanks.", "PERU"),
+        ("Gunmen shot Ana Ruiz at Petrocol [National Oil Company].", "PERU"),
+        # a gloss that names no body leaves the place
+        ("Gunmen shot Ana Ruiz at Petrocol [as received] tanks.", "PERU: PETROCOL (REGION)"),
+        ("Gunmen shot Ana Ruiz at Petrocol tanks.", "PERU: PETROCOL (REGION)"),
+    ],
+)
+def test_muc4_a_name_glossed_as_a_body_is_no_place(text, fill) -> None:
+    name = "Company" if text.endswith("Company].") else "Petrocol"
+    start = text.index(name)
+    place = Place(
+        id="P1",
+        name=name,
+        country="PE",
+        level="area",
+        mentions=[(start, start + len(name))],
+    )
+    assert _location(_located_report(text, [place])) == [fill]
+
+
 def _shooting_on_a_street(*places: Place) -> ArticleReport:
     """Gunmen shoot a judge on a street whose name is read as a town (place P1)."""
     text = (

@@ -1186,6 +1186,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         texts = [_event_text(e, report.article) for e in told]  # as the article writes them
         paragraphs = [_event_paragraphs(e, report.article) for e in told]
         _fill_no_casualties(template, " ".join(sentences))
+        _no_place_named_for_a_body(template, report, places)
         _place_from_paragraph(template, told, report, dateline_end)
         _capital_of_the_dateline(template, texts, home, places)
         _add_town_part(template, texts + paragraphs, home, report.places)
@@ -5714,6 +5715,44 @@ def _no_town_named_after_a_person(
         fill = template.slot(3).fillers
         if fill and fill[0].value in surnames:
             template.slots[3] = _one(surnames[fill[0].value])
+
+
+def _no_place_named_for_a_body(
+    template: MucTemplate, report: ArticleReport, places: dict[str, Place]
+) -> None:
+    """A name the gazetteer does not know that the text glosses as a body ('Ecopetrol
+    [Colombian Petroleum Enterprise]'), or read inside such a gloss ('Enterprise'), is that
+    body, no place: the incident is told by its country (and may find its town in the
+    paragraph)."""
+    fill = template.slot(3).fillers
+    if not fill:
+        return
+    text = report.article.text
+    for place in report.places:
+        if place.level not in (PlaceLevel.AREA, PlaceLevel.VENUE) or place.gazetteer_id:
+            continue
+        if _location_fill(place, places) != fill[0].value or not place.mentions:
+            continue
+        country = _country_name(place.country)
+        if country and all(_glossed_as_a_body(text, s, e) for s, e in place.mentions):
+            template.slots[3] = _one(country)
+            return
+
+
+def _glossed_as_a_body(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` is followed by a gloss of a body ('[... Enterprise]') or is
+    inside one."""
+    if _BODY_GLOSS.match(text, end):
+        return True
+    opened = text.rfind("[", 0, start)
+    return opened > text.rfind("]", 0, start) and bool(_BODY_GLOSS.match(text, opened))
+
+
+_BODY_GLOSS = re.compile(
+    r"\s*\[[^\]]*\b(?:ENTERPRISE|COMPANY|CORPORATION|INSTITUTE|ASSOCIATION|FEDERATION|UNION|"
+    r"FRONT|PARTY|MOVEMENT|COUNCIL|AGENCY|BANK|COMMAND|ORGANIZATION|COMMITTEE|SERVICE)S?\]",
+    re.IGNORECASE,
+)
 
 
 def _words(name: str) -> set[str]:
