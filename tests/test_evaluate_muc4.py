@@ -2791,6 +2791,36 @@ def test_muc4_a_neighborhood_read_as_a_town_goes_below_the_town_of_the_dateline(
     assert _location(report) == ["PERU: LAS ACACIAS (CITY)"]
 
 
+_SAN_ROQUE = Place(id="P2", name="San Roque", country="PE", level="settlement")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen shot Ana Ruiz in Villa Rosa, in the Las Acacias neighborhood in northern "
+        "San Roque.",
+        "Gunmen shot Ana Ruiz in Villa Rosa, in the Las Acacias district of the city of San Roque.",
+        "Gunmen shot Ana Ruiz in Villa Rosa, in the Las Acacias neighborhood in the western "
+        "section of San Roque.",
+    ],
+)
+def test_muc4_a_part_told_with_its_own_town_goes_below_that_town(text) -> None:
+    kind = "DISTRICT" if "district" in text else "NEIGHBORHOOD"
+    fill = f"PERU: SAN ROQUE (CITY): LAS ACACIAS ({kind})"
+    assert _location(_located_report(text, [_VILLA_ROSA, _SAN_ROQUE])) == [fill]
+    # its own town the article does not know as a town: the town of the incident
+    assert _location(_located_report(text, [_VILLA_ROSA])) == [
+        f"PERU: VILLA ROSA (CITY): LAS ACACIAS ({kind})"
+    ]
+
+
+def test_muc4_an_incident_told_by_its_country_is_in_a_part_of_the_town_of_the_dateline() -> None:
+    text = "VILLA ROSA, 3 MAR 90 -- Gunmen shot Ana Ruiz on a road of Las Acacias neighborhood."
+    country = Place(id="P3", name="Peru", country="PE", level="country")
+    report = _located_report(text, [country, _VILLA_ROSA], place_id="P3")
+    assert _location(report) == ["PERU: VILLA ROSA (CITY): LAS ACACIAS (NEIGHBORHOOD)"]
+
+
 def test_muc4_a_neighborhood_read_as_a_place_goes_below_the_town_of_the_dateline() -> None:
     text = "VILLA ROSA, 3 MAR 90 -- Gunmen shot Ana Ruiz in the Las Acacias neighborhood."
     part = Place(id="P2", name="Las Acacias", country="PE", level="area")
@@ -2800,6 +2830,11 @@ def test_muc4_a_neighborhood_read_as_a_place_goes_below_the_town_of_the_dateline
     text = "Gunmen shot Ana Ruiz in the Las Acacias neighborhood on 3 March."
     report = _located_report(text, [part], place_id="P2")
     assert _location(report) == ["PERU: LAS ACACIAS (REGION)"]
+    # the end of the part's name read as the place: the part's whole name
+    text = "VILLA ROSA, 3 MAR 90 -- Gunmen shot Ana Ruiz in the exclusive Las Acacias neighborhood."
+    part = part.model_copy(update={"name": "Acacias"})
+    report = _located_report(text, [part, _VILLA_ROSA], place_id="P2")
+    assert _location(report) == ["PERU: VILLA ROSA (CITY): LAS ACACIAS (NEIGHBORHOOD)"]
 
 
 @pytest.mark.parametrize(
@@ -4020,14 +4055,14 @@ def test_muc4_dateline_town_missed_in_the_dateline_is_the_town_of_its_name() -> 
     assert _dateline_town([later], None, text) is None
 
 
-def _surname_report(person: str, gazetteer_id: str | None) -> ArticleReport:
+def _surname_report(person: str, gazetteer_id: str | None, level: str = "area") -> ArticleReport:
     """Gunmen shot ``person`` at 'Ruiz', a place the gazetteer may not know."""
     text = f"Gunmen shot {person} at Ruiz."
     ruiz = Place(
         id="P1",
         name="Ruiz",
         country="PE",
-        level="area",
+        level=level,
         gazetteer_id=gazetteer_id,
         mentions=[(text.index(" Ruiz.") + 1, len(text) - 1)],
     )
@@ -4055,6 +4090,32 @@ def test_muc4_unknown_place_named_like_a_persons_surname_is_no_town() -> None:
     assert _location(_surname_report("Ana Ruiz", "geonames:1")) == ["PERU: RUIZ (REGION)"]
     assert _location(_surname_report("Ruiz", None)) == ["PERU: RUIZ (REGION)"]
     assert _location(_surname_report("Ana Lopez", None)) == ["PERU: RUIZ (REGION)"]
+    # read as a building or a site, the surname is no place either
+    assert _location(_surname_report("Ana Ruiz", None, level="venue")) == ["PERU"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fill"),
+    [
+        # a name the text glosses as a body, or a word read inside the gloss: no place
+        ("Gunmen shot Ana Ruiz at Petrocol [National Oil Company] tanks.", "PERU"),
+        ("Gunmen shot Ana Ruiz at Petrocol [National Oil Company].", "PERU"),
+        # a gloss that names no body leaves the place
+        ("Gunmen shot Ana Ruiz at Petrocol [as received] tanks.", "PERU: PETROCOL (REGION)"),
+        ("Gunmen shot Ana Ruiz at Petrocol tanks.", "PERU: PETROCOL (REGION)"),
+    ],
+)
+def test_muc4_a_name_glossed_as_a_body_is_no_place(text, fill) -> None:
+    name = "Company" if text.endswith("Company].") else "Petrocol"
+    start = text.index(name)
+    place = Place(
+        id="P1",
+        name=name,
+        country="PE",
+        level="area",
+        mentions=[(start, start + len(name))],
+    )
+    assert _location(_located_report(text, [place])) == [fill]
 
 
 def _shooting_on_a_street(*places: Place) -> ArticleReport:

@@ -550,6 +550,11 @@ def test_geo_resolve_country_in_a_list_of_countries_is_the_country(gazetteer):
         ("THE BLAST HIT A BANK IN THE ALTO VERDE NEIGHBORHOOD TODAY.", ["ALTO VERDE"]),
         # The town after "of" is not a part of itself.
         ("The office is in the Ribera district of Ciudad Nueva.", ["Ribera"]),
+        # 'of' before the name; words that describe it or a verb before it are no part of it
+        ("A TRUCK BURNED ON THE MAIN ROAD OF ALTO VERDE NEIGHBORHOOD.", ["ALTO VERDE"]),
+        ("He lived in the exclusive Las Acacias neighborhood.", ["Las Acacias"]),
+        ("THE EXPLOSIONS SHOOK ALTO VERDE NEIGHBORHOOD AT DAWN.", ["ALTO VERDE"]),
+        ("THE BLASTS ROCKED LAS ACACIAS NEIGHBORHOOD.", ["LAS ACACIAS"]),
     ],
 )
 def test_geo_town_parts_are_read_from_the_noun_that_names_them(text, names):

@@ -1936,7 +1936,7 @@ _PART_NAME_WORD = (
     r"(?:'[A-Za-z\u00c0-\u024f]{2,}[A-Za-z\u00c0-\u024f-]*)?"
 )
 _PART_NAME = rf"{_PART_NAME_WORD}(?:\s+{_PART_NAME_WORD}){{0,3}}"
-_PART_BEFORE = re.compile(rf"(?i)\b(?:the|in|[A-Za-z]+'s)\s+({_PART_NAME})\s+{_TOWN_PART}\b")
+_PART_BEFORE = re.compile(rf"(?i)\b(?:the|in|of|[A-Za-z]+'s)\s+({_PART_NAME})\s+{_TOWN_PART}\b")
 _PART_OF = re.compile(rf"(?i)\b{_TOWN_PART}\s+(?:of|called|known\s+as)\s+[\"']?({_PART_NAME})")
 _PART_FIRST = re.compile(rf"(?i)\b(colonia|barrio)\s+({_PART_NAME})")
 _AIRPORT = re.compile(rf"(?i)\b(?:the|at|in)\s+({_PART_NAME})\s+(?:international\s+)?airport\b")
@@ -1959,6 +1959,23 @@ _JOINER_WORDS = "de del la las los el y da do dos das san santa"
 _NAME_JOINERS = frozenset(_JOINER_WORDS.split())
 
 
+def _after_the_last_verb(words: Sequence[str]) -> int:
+    """Where a name of words read before a town part's noun begins: after the last verb
+    among them (an irregular past form, 'shook', or a word in -ed), which a text in
+    capitals does not tell apart from a name by its case."""
+    if len(words) < 2:
+        return 0
+    from threatline.annotate import _word_tables  # the model's tables: loaded only here
+
+    _, inflected = _word_tables()
+    verbs = [
+        i
+        for i, word in enumerate(words[:-1])
+        if (lower := word.lower()) in inflected or (len(lower) > 4 and lower.endswith("ed"))
+    ]
+    return verbs[-1] + 1 if verbs else 0
+
+
 @dataclass(frozen=True)
 class TownPart:
     """A named place below the town level ('the Alto Verde neighborhood')."""
@@ -1979,19 +1996,26 @@ def town_parts(text: str) -> list[TownPart]:
     mixed_case = text != text.upper()
 
     def add(match: re.Match[str], group: int, kind: str, suffix: str = "") -> bool:
-        words = match.group(group).split()
-        # A name holds no word that describes ('the residential district').
-        if not words or words[0].lower() in _PART_DESCRIPTORS:
+        tokens = list(re.finditer(r"\S+", match.group(group)))
+        words = [t.group() for t in tokens]
+        # 'the detonations shook Teusaquillo neighborhood': the name begins after the verb;
+        # 'the exclusive La Mascota neighborhood': after the words that describe the part
+        cut = _after_the_last_verb(words)
+        while cut < len(words) - 1 and words[cut].lower() in _PART_DESCRIPTORS:
+            cut += 1
+        if cut >= len(words):
             return False
+        start = match.start(group) + tokens[cut].start()
+        words = words[cut:]
+        # A name holds no word that describes ('the residential district').
         if any(w.lower() in _PART_DESCRIPTORS for w in words):
             return False
         if mixed_case and any(not w[0].isupper() and w.lower() not in _NAME_JOINERS for w in words):
             return False
         if words[-1].lower() in _NAME_JOINERS:
             return False
-        start = match.start(group)
         name = " ".join(words) + suffix
-        found.append(TownPart(name, kind, start, start + len(match.group(group))))
+        found.append(TownPart(name, kind, start, match.end(group)))
         return True
 
     named_before = set()

@@ -1186,9 +1186,10 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         texts = [_event_text(e, report.article) for e in told]  # as the article writes them
         paragraphs = [_event_paragraphs(e, report.article) for e in told]
         _fill_no_casualties(template, " ".join(sentences))
+        _no_place_named_for_a_body(template, report, places)
         _place_from_paragraph(template, told, report, dateline_end)
         _capital_of_the_dateline(template, texts, home, places)
-        _add_town_part(template, texts + paragraphs, home)
+        _add_town_part(template, texts + paragraphs, home, report.places)
         _add_named_department(template, report.places, report.article.text)
         if all(_no_day_of_its_own(e.time) for e in told):
             _date_by_the_one_day_told(template, written_days, days_with_year)
@@ -1753,11 +1754,18 @@ def _keep_to_the_countries_of_interest(template: MucTemplate, places: Sequence[P
         template.slots[3] = _one(max(weights, key=lambda name: weights[name]))
 
 
-def _add_town_part(template: MucTemplate, texts: Sequence[str], home: Place | None = None) -> None:
+def _add_town_part(
+    template: MucTemplate,
+    texts: Sequence[str],
+    home: Place | None = None,
+    places: Sequence[Place] = (),
+) -> None:
     """A town's neighborhood, district, suburb or airport that the incident's sentences
     name goes after the town in the location (part1 7.4: 'COUNTRY: TOWN (CITY): PART
     (NEIGHBORHOOD)'). A part read as a place of its own goes below the town of the
-    dateline (``home``), where the report comes from."""
+    dateline (``home``), where the report comes from. A part told with its own town ('the
+    X neighborhood in northern Y', 'the X neighborhood of the city of Y') goes below that
+    town, one of ``places``, whatever other town the incident was put in."""
     from threatline.geo import town_parts  # only location fills need it
 
     fill = template.slot(3).fillers
@@ -1765,15 +1773,31 @@ def _add_town_part(template: MucTemplate, texts: Sequence[str], home: Place | No
         return
     value = fill[0].value
     location = parse_muc_location(value)
+    towns = {
+        _fill_string(p.name)
+        for p in places
+        if p.level == PlaceLevel.SETTLEMENT and _country_name(p.country) == location.country
+    }
     parts = [
-        (name, part.kind)
+        (name, part.kind, _own_town(text[part.end :], towns))
         for text in texts
         for part in town_parts(text)
         if (name := _fill_string(part.name)) and name != location.country
     ]
     if not parts:
         return
-    if re.fullmatch(r"[^:]+(?:: [^:()]+ \((?:DEPARTMENT|CITY)\))*: [^:()]+ \(CITY\)", value):
+    in_a_town = re.fullmatch(
+        r"[^:]+(?:: [^:()]+ \((?:DEPARTMENT|CITY)\))*: [^:()]+ \(CITY\)", value
+    )
+    told = next(((n, k, t) for n, k, t in parts if t), None)
+    if told is not None and told[2] not in location.places:
+        name, kind, town = told
+        placed = location.places
+        if not placed or _the_same_part(placed[-1], name) or in_a_town:
+            template.slots[3] = _one(f"{location.country}: {town} (CITY): {name} ({kind})")
+            return
+    parts = [(n, k) for n, k, _ in parts]
+    if in_a_town:
         name, kind = next(((n, k) for n, k in parts if n not in location.places), ("", ""))
         if name:
             template.slots[3] = _one(f"{value}: {name} ({kind})")
@@ -1784,12 +1808,55 @@ def _add_town_part(template: MucTemplate, texts: Sequence[str], home: Place | No
         and _fill_string(_country_name(home.country) or "") == location.country
         and _fill_string(home.name) != location.places[0]
     ):
-        kind = next((k for n, k in parts if n == location.places[0]), None)
-        if kind is not None:
+        part = next(((n, k) for n, k in parts if _the_same_part(location.places[0], n)), None)
+        if part is not None:
             town = _fill_string(home.name)
-            template.slots[3] = _one(
-                f"{location.country}: {town} (CITY): {location.places[0]} ({kind})"
-            )
+            template.slots[3] = _one(f"{location.country}: {town} (CITY): {part[0]} ({part[1]})")
+    elif (
+        home is not None
+        and not location.places
+        and _fill_string(_country_name(home.country) or "") == location.country
+        and not _only_a_group(template)
+    ):
+        # an incident told by its country and a part of a town: the part of the town the
+        # report comes from (a group's act with no doer nor target of its own stays a
+        # campaign told by its country)
+        name, kind = parts[0]
+        template.slots[3] = _one(
+            f"{location.country}: {_fill_string(home.name)} (CITY): {name} ({kind})"
+        )
+
+
+def _the_same_part(place: str, part: str) -> bool:
+    """A place read as one is the part of a town the text names, or the end of its name
+    ('Mascota' of 'La Mascota')."""
+    return part == place or part.endswith(f" {place}")
+
+
+# What follows a part of a town's name when the text tells its town: 'neighborhood in
+# northern Y', 'district of the city of Y'.
+_PART_OF_THE_TOWN = re.compile(
+    r"(?:(?:NEIGHBOU?RHOOD|BARRIO|COLONIA|DISTRICT|SUBURB|AIRPORT)S? )?(?:IN|OF) "
+    r"(?:THE )?(?:(?:CITY|TOWN|CAPITAL) OF )?"
+    r"(?:(?:(?:NORTH|SOUTH)(?:EAST|WEST)?|EAST|WEST)(?:ERN)? |CENTRAL |DOWNTOWN )?"
+    r"(?:(?:SECTION|PART|END|SIDE|OUTSKIRTS) OF )?"
+)
+
+
+def _own_town(after: str, towns: Iterable[str]) -> str | None:
+    """The town of ``towns`` the text names right after a part of a town, as its town."""
+    window = normalize_fill(after[:_OWN_TOWN_WINDOW])
+    told = _PART_OF_THE_TOWN.match(window)
+    if told is None:
+        return None
+    rest = window[told.end() :]
+    return next(
+        (t for t in sorted(towns, key=len, reverse=True) if re.match(rf"{re.escape(t)}\b", rest)),
+        None,
+    )
+
+
+_OWN_TOWN_WINDOW = 80
 
 
 def _add_named_department(template: MucTemplate, places: Sequence[Place], text: str) -> None:
@@ -5661,7 +5728,7 @@ def _no_town_named_after_a_person(
     surnames = {
         value: _country_name(p.country)
         for p in report.places
-        if p.level == PlaceLevel.AREA
+        if p.level in (PlaceLevel.AREA, PlaceLevel.VENUE)
         and p.gazetteer_id is None
         and any(set() < _words(p.name) < name for name in names)
         and (value := _location_fill(p, places))
@@ -5670,6 +5737,44 @@ def _no_town_named_after_a_person(
         fill = template.slot(3).fillers
         if fill and fill[0].value in surnames:
             template.slots[3] = _one(surnames[fill[0].value])
+
+
+def _no_place_named_for_a_body(
+    template: MucTemplate, report: ArticleReport, places: dict[str, Place]
+) -> None:
+    """A name the gazetteer does not know that the text glosses as a body ('Ecopetrol
+    [Colombian Petroleum Enterprise]'), or read inside such a gloss ('Enterprise'), is that
+    body, no place: the incident is told by its country (and may find its town in the
+    paragraph)."""
+    fill = template.slot(3).fillers
+    if not fill:
+        return
+    text = report.article.text
+    for place in report.places:
+        if place.level not in (PlaceLevel.AREA, PlaceLevel.VENUE) or place.gazetteer_id:
+            continue
+        if _location_fill(place, places) != fill[0].value or not place.mentions:
+            continue
+        country = _country_name(place.country)
+        if country and all(_glossed_as_a_body(text, s, e) for s, e in place.mentions):
+            template.slots[3] = _one(country)
+            return
+
+
+def _glossed_as_a_body(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` is followed by a gloss of a body ('[... Enterprise]') or is
+    inside one."""
+    if _BODY_GLOSS.match(text, end):
+        return True
+    opened = text.rfind("[", 0, start)
+    return opened > text.rfind("]", 0, start) and bool(_BODY_GLOSS.match(text, opened))
+
+
+_BODY_GLOSS = re.compile(
+    r"\s*\[[^\]]*\b(?:ENTERPRISE|COMPANY|CORPORATION|INSTITUTE|ASSOCIATION|FEDERATION|UNION|"
+    r"FRONT|PARTY|MOVEMENT|COUNCIL|AGENCY|BANK|COMMAND|ORGANIZATION|COMMITTEE|SERVICE)S?\]",
+    re.IGNORECASE,
+)
 
 
 def _words(name: str) -> set[str]:
