@@ -5915,6 +5915,72 @@ def test_muc4_an_attack_on_a_force_named_by_a_military_word_is_warfare(
     assert bool(report_to_templates(report)) is kept
 
 
+@pytest.mark.parametrize(
+    ("text", "struck", "humans"),
+    [
+        # doers or fighters harmed beside those the act was aimed at: no human targets
+        ("Rebels attacked the bus and killed a peasant and one terrorist.",
+         [("a peasant", "civilians", "victim"), ("one terrorist", "armed_group", "victim")],
+         ["PEASANT"]),
+        ("Rebels attacked the bus and killed the driver and two guerrillas.",
+         [("the driver", "civilians", "victim"), ("two guerrillas", "armed_group", "victim")],
+         ["DRIVER"]),
+        # those the act was aimed at stay, whatever the words for them
+        ("Rebels attacked the bus and the guerrillas in it and killed the driver.",
+         [("the driver", "civilians", "victim"), ("the guerrillas", "armed_group", "target")],
+         ["DRIVER", "GUERRILLAS"]),
+        # a named group is no description of doers
+        ("Rebels attacked the bus and killed the driver and the FMLN.",
+         [("the driver", "civilians", "victim"), ("FMLN", "armed_group", "victim")],
+         ["DRIVER", "FMLN"]),
+    ],
+)  # fmt: skip
+def test_muc4_doers_harmed_beside_the_people_aimed_at_are_no_human_targets(
+    text: str, struck: list[tuple[str, str, str]], humans: list[str]
+) -> None:
+    """'The bomb killed two passers-by and the terrorist who carried it': the doers or
+    fighters harmed beside those the act was aimed at are no human targets (part2, slot
+    18)."""
+    report = _article_report(
+        text,
+        [("a1", "Rebels", "armed_group", False)]
+        + [(f"v{i}", phrase, kind, phrase == "FMLN") for i, (phrase, kind, _) in enumerate(struck)],
+        [
+            {
+                "type": "attack",
+                "trigger": "attacked",
+                "physical": ["bus"],
+                "participants": [Participant(actor="a1", role="perpetrator")]
+                + [Participant(actor=f"v{i}", role=role) for i, (_, _, role) in enumerate(struck)],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    names = [f.value for f in template.slot(18).fillers]
+    descriptions = [f.value for f in template.slot(19).fillers]
+    assert sorted([*names, *descriptions]) == sorted(humans)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "doers", "victims"),
+    [
+        ("Two guerrillas and a peasant were killed yesterday when rebels attacked the town "
+         "hall of Chimbote.", ["REBELS"], ["PEASANT"]),
+        ("A car bomb exploded in the Chimbote market yesterday, killing three vendors and the "
+         "terrorist who was driving the car.", [], ["VENDORS"]),
+    ],
+)  # fmt: skip
+def test_muc4_doers_harmed_in_their_act_are_no_human_targets(
+    nlp, gazetteer, actor_kb, text: str, doers: list[str], victims: list[str]
+) -> None:
+    """The fighters or the bomber who die in an act that kills others are not among the
+    people it was aimed at, read from real text."""
+    (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0012")
+    assert [f.value for f in template.slot(9).fillers] == doers
+    assert [f.value for f in template.slot(19).fillers] == victims
+
+
 def test_muc4_a_town_struck_told_by_its_name_is_no_human_target() -> None:
     """'Rebels attacked Los Olmos and killed Pedro Valdivia': the town is where it was."""
     text = "Rebels attacked Los Olmos and killed Pedro Valdivia."

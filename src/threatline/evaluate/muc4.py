@@ -2934,6 +2934,20 @@ def event_to_template(
     # 'a bomb at the offices of the daily El Faro': the body named in a physical target
     # owns the building hit; it is no human target
     victims = [v for v in victims if not _owns_a_target(v, physical, article)]
+    # 'the bomb killed two passers-by and the terrorist who carried it', 'three peasants
+    # and two rebels died': doers or fighters harmed beside those the act was aimed at are
+    # no human targets (part2, slot 18); those it was aimed at ('attacked the guerrillas',
+    # 'shot a rebel who had deserted') stay, as do those a threat names, who are not harmed
+    harmed_doers = {
+        p.actor
+        for p in event.participants
+        if p.role == "victim"
+        and p.actor in actors
+        and _described_as_doers(actors[p.actor], article)
+    }
+    aimed_at = [v for v in victims if v.id not in harmed_doers]
+    if event.type != "threat" and (physical or aimed_at):
+        victims = aimed_at
     victims = victims + _identified_afterwards(event, victims, article, persons)
     _fill_human_targets(t, event, victims, article, incident_type, persons)
     _drop_the_victims_groups(t)
@@ -3021,6 +3035,43 @@ def _group_named_by(actor: Actor, article: Article, actors: dict[str, Actor]) ->
         if any(len(name) > 1 and name <= phrase for name in names for phrase in told):
             return group
     return None
+
+
+#: Head nouns that describe people only as the doers of violence or as fighters: never
+#: the people an attack was aimed at ('party militants' or 'members' may be).
+_DOER_ONLY_HEADS = frozenset(
+    [
+        "GUERRILLAS",
+        "GUERRILLA",
+        "TERRORISTS",
+        "TERRORIST",
+        "REBELS",
+        "REBEL",
+        "SUBVERSIVES",
+        "INSURGENTS",
+        "MURDERERS",
+        "MURDERER",
+        "ASSASSINS",
+        "ASSASSIN",
+        "KILLERS",
+        "KILLER",
+        "GUNMEN",
+        "GUNMAN",
+        "ASSAILANTS",
+        "ATTACKERS",
+        "KIDNAPPERS",
+        "HITMEN",
+    ]
+)
+
+
+def _described_as_doers(actor: Actor, article: Article) -> bool:
+    """Whether an unnamed armed actor is described by a noun of doers or fighters only
+    ('the terrorist', 'two guerrillas'), not named (a known group stays a group)."""
+    if actor.kind != ActorKind.ARMED_GROUP or actor.in_kb:
+        return False
+    words = _actor_text(actor, article).split()
+    return bool(words) and words[-1] in _DOER_ONLY_HEADS
 
 
 def _drop_the_victims_groups(template: MucTemplate) -> None:
