@@ -249,6 +249,30 @@ def test_actors_a_name_tagged_as_an_organisation_said_to_be_a_person_is_one(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a nationality before the name
+        # adapted from a MUC-4 development message (a US government translation, public domain)
+        ("FRENCHMAN RENE LISANDY AND ITALIAN DINO ROSSY WERE KIDNAPPED.", "Dino Rossy"),
+    ],
+)
+def test_actors_upper_case_name_the_tagger_missed_is_a_person_in_context(
+    nlp, actor_kb, text, name
+) -> None:
+    _, actors = _run(text, nlp, actor_kb)
+    assert name in [a.name for a in actors if a.kind == ActorKind.PERSON]
+
+
+@pytest.mark.model
+def test_actors_upper_case_place_after_a_people_noun_is_no_person(nlp, actor_kb) -> None:
+    _, actors = _run(
+        "GUERRILLAS ATTACKED THE FARMERS OF PUERTO BELLO AND SAN PEDRO YESTERDAY.", nlp, actor_kb
+    )
+    assert [a.name for a in actors if a.kind == ActorKind.PERSON] == []
+
+
+@pytest.mark.model
 def test_actors_an_organisation_name_without_a_person_context_stays_one(nlp, actor_kb) -> None:
     _, actors = _run(
         "The bomb damaged the offices of Banco Andino, which opened last year.", nlp, actor_kb

@@ -846,6 +846,83 @@ class _Finder:
                 span = doc[start : token.i + 1]
                 self._add_person(span, self.text[span.start_char : span.end_char])
 
+    def match_names_in_context(self) -> None:
+        """In a text written in capitals, a run of two to four proper nouns the NER left
+        untagged is a person's name when the words around it say a person: a title or
+        people noun before it ("Engineer Armando Caycedo Camargo", "the Italian Dino
+        Rossy"), a person's name it is listed with ("Pedro Soto and Luis Mena"), a people
+        noun it stands in apposition to ("the other victim, Luis Mena,"), or an age or
+        ", who" after it. The truecased text leaves the tagger unsure of such names."""
+        if not self.upper_source:
+            return
+        doc = self.doc
+        index = 0
+        while index < len(doc):
+            start = index
+            end = start
+            while end < len(doc) and self._untagged_name_word(doc[end]):
+                if end > start and doc[end].idx != doc[end - 1].idx + len(doc[end - 1].text) + 1:
+                    break
+                end += 1
+            index = max(end, start + 1)
+            cue = start > 0 and self._names_a_person(doc[start - 1])
+            while start < end and (
+                doc[start].lower_ in _INTRODUCING_TITLES
+                or doc[start].lower_ in _ROLE_TITLES
+                or self.lex.noun_kind(doc[start].lower_) is not None
+            ):
+                cue = True  # "Engineer Armando Caycedo": the title is no part of the name
+                start += 1
+            if not 2 <= end - start <= 4 or not self.free(start, end):
+                continue
+            span = doc[start:end]
+            text = self.text[span.start_char : span.end_char]
+            if any(self._no_personal_name_word(t) for t in span) or self.kb.match(text):
+                continue
+            if self.gazetteer is not None and self.gazetteer.candidates(text):
+                continue
+            if cue or self._told_as_a_person(span):
+                self._add_person(span, text)
+
+    def _untagged_name_word(self, token: Token) -> bool:
+        return _is_name_word(token) and not token.ent_type_ and self.claimed[token.i] is None
+
+    def _names_a_person(self, before: Token) -> bool:
+        """A word right before a name that says whose: a title, a role, a people noun or a
+        nationality ("Italian")."""
+        word = before.lower_
+        return (
+            word in _INTRODUCING_TITLES
+            or word in _ROLE_TITLES
+            or self.lex.noun_kind(word) is not None
+            or (before.ent_type_ == "NORP" and self.lex.demonym_country(before.text) is not None)
+        )
+
+    def _no_personal_name_word(self, token: Token) -> bool:
+        """A word no person's name holds: the head of a group, venue or medium's name."""
+        word = token.lower_
+        return (
+            word in _ORG_NAME_WORDS
+            or word in self.lex.armed_org_heads
+            or word in self.lex.venue_heads
+            or word in _MEDIA_NOUNS
+            or word in _MILITARY_UNIT_NOUNS
+            or self.lex.noun_kind(word) is not None
+        )
+
+    def _told_as_a_person(self, span: Span) -> bool:
+        """A person's name it is listed with, a people noun it is in apposition to, or an
+        age or ", who" after it."""
+        if _PERSON_AFTER.match(self.text, span.end_char):
+            return True
+        root = span.root
+        near = [c for c in root.children if c.dep_ == "conj"]
+        if root.dep_ == "conj":
+            near.append(root.head)
+        if any(t.ent_type_ == "PERSON" for t in near):
+            return True
+        return root.dep_ == "appos" and self.lex.noun_kind(root.head.lower_) is not None
+
     def _is_role(self, noun: Token) -> bool:
         """A noun that names what one person is or does: a title ("senator"), or an agent
         noun with its complement ("coordinator of", "leader of")."""
@@ -1461,6 +1538,7 @@ class _Finder:
         self.match_kb()
         self.match_entities()
         self.match_introduced_names()
+        self.match_names_in_context()
         self.match_surnames()
         self.match_descriptions()
         self.match_appositives()
