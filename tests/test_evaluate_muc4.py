@@ -5343,8 +5343,10 @@ def test_muc4_a_body_named_in_the_building_hit_is_no_human_target(text, physical
         ("the Red Cross", "international_org", True, ["PRIEST"]),
         # a name the tagger took for a body's is a person's: he stays
         ("Tomas Arancibia", "organization", False, ["TOMAS ARANCIBIA", "PRIEST"]),
-        # the men of an armed group or of the state are people
-        ("the guerrillas", "armed_group", False, ["GUERRILLAS", "PRIEST"]),
+        # the men of the state are people; those of an armed group, told only as fighters,
+        # are doers or fighters harmed, no human targets either
+        ("the soldiers", "security_force", False, ["SOLDIERS", "PRIEST"]),
+        ("the guerrillas", "armed_group", False, ["PRIEST"]),
     ],
 )
 def test_muc4_a_body_harmed_is_no_human_target(victim, kind, in_kb, humans) -> None:
@@ -5886,9 +5888,10 @@ def test_muc4_a_harm_told_of_a_pronoun_is_not_the_victim_s() -> None:
         ),
         ("Rebels attacked an army post and one rebel was killed.", [("one rebel", "armed_group")],
          ["army post"], False),
-        # a group's members harmed alone, or a body of no military name: an incident
+        # fighters told only as fighters harmed alone: fighting, no incident; a body of no
+        # military name: an incident
         ("Rebels shot one rebel who had left the column.", [("one rebel", "armed_group")], [],
-         True),
+         False),
         ("Rebels attacked the union headquarters.", [("union", "organization")], [], True),
     ],
 )  # fmt: skip
@@ -5925,10 +5928,10 @@ def test_muc4_an_attack_on_a_force_named_by_a_military_word_is_warfare(
         ("Rebels attacked the bus and killed the driver and two guerrillas.",
          [("the driver", "civilians", "victim"), ("two guerrillas", "armed_group", "victim")],
          ["DRIVER"]),
-        # those the act was aimed at stay, whatever the words for them
+        # fighters the act was aimed at are no human targets either: that part is fighting
         ("Rebels attacked the bus and the guerrillas in it and killed the driver.",
          [("the driver", "civilians", "victim"), ("the guerrillas", "armed_group", "target")],
-         ["DRIVER", "GUERRILLAS"]),
+         ["DRIVER"]),
         # a named group is no description of doers
         ("Rebels attacked the bus and killed the driver and the FMLN.",
          [("the driver", "civilians", "victim"), ("FMLN", "armed_group", "victim")],
@@ -5939,8 +5942,7 @@ def test_muc4_doers_harmed_beside_the_people_aimed_at_are_no_human_targets(
     text: str, struck: list[tuple[str, str, str]], humans: list[str]
 ) -> None:
     """'The bomb killed two passers-by and the terrorist who carried it': the doers or
-    fighters harmed beside those the act was aimed at are no human targets (part2, slot
-    18)."""
+    fighters harmed are no human targets (part2, slot 18)."""
     report = _article_report(
         text,
         [("a1", "Rebels", "armed_group", False)]

@@ -2935,18 +2935,20 @@ def event_to_template(
     # owns the building hit; it is no human target
     victims = [v for v in victims if not _owns_a_target(v, physical, article)]
     # 'the bomb killed two passers-by and the terrorist who carried it', 'three peasants
-    # and two rebels died': doers or fighters harmed beside those the act was aimed at are
-    # no human targets (part2, slot 18); those it was aimed at ('attacked the guerrillas',
-    # 'shot a rebel who had deserted') stay, as do those a threat names, who are not harmed
+    # and two rebels died': doers or fighters harmed are no human targets (part2, slot 18),
+    # and an act that harmed only them ('attacked the guerrillas') is fighting, no MUC-4
+    # incident (part1 1.0); those a threat names, who are not harmed, stay
     harmed_doers = {
         p.actor
         for p in event.participants
-        if p.role == "victim"
+        if p.role in ("victim", "target")
         and p.actor in actors
         and _described_as_doers(actors[p.actor], article)
     }
     aimed_at = [v for v in victims if v.id not in harmed_doers]
-    if event.type != "threat" and (physical or aimed_at):
+    if event.type != "threat":
+        if harmed_doers and not physical and not aimed_at:
+            return None
         victims = aimed_at
     victims = victims + _identified_afterwards(event, victims, article, persons)
     _fill_human_targets(t, event, victims, article, incident_type, persons)
@@ -3038,7 +3040,7 @@ def _group_named_by(actor: Actor, article: Article, actors: dict[str, Actor]) ->
 
 
 #: Head nouns that describe people only as the doers of violence or as fighters: never
-#: the people an attack was aimed at ('party militants' or 'members' may be).
+#: the human targets of an incident ('party militants' or 'members' may be).
 _DOER_ONLY_HEADS = frozenset(
     [
         "GUERRILLAS",
