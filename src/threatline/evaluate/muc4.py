@@ -4665,9 +4665,17 @@ _OWNED_ROLE_BEFORE = re.compile(r"\b(?:HIS|HER|THEIR)\s+((?:[A-Z-]+\s+){0,2}[A-Z
 def _owned_role_before(actor: Actor, article: Article) -> list[str]:
     """The role a person's relation to someone gives him, told before his name ('his
     assistant, A', 'her driver, B'): MUC-4 gives it as his description."""
+    return _roles_told_before(actor, article, _OWNED_ROLE_BEFORE, 40)
+
+
+def _roles_told_before(
+    actor: Actor, article: Article, pattern: re.Pattern[str], window: int
+) -> list[str]:
+    """The roles ``pattern`` finds (its first group) in the ``window`` characters before each
+    mention of a person, in the order told, each once."""
     found: list[str] = []
     for start, _ in actor.mentions:
-        match = _OWNED_ROLE_BEFORE.search(article.text[max(start - 40, 0) : start].upper())
+        match = pattern.search(article.text[max(start - window, 0) : start].upper())
         role = _fill_string(match.group(1)) if match is not None else ""
         if role and role not in found:
             found.append(role)
@@ -4684,13 +4692,7 @@ _NAMING_AFTER = re.compile(
 def _told_before_naming(actor: Actor, article: Article) -> list[str]:
     """The description a person is told by before the text names him ('an elderly man named
     A', 'a student identified as B'): MUC-4 gives it as his description (part2, slot 19)."""
-    found: list[str] = []
-    for start, _ in actor.mentions:
-        match = _NAMING_AFTER.search(article.text[max(start - 60, 0) : start].upper())
-        role = _fill_string(match.group(1)) if match is not None else ""
-        if role and role not in found:
-            found.append(role)
-    return found
+    return _roles_told_before(actor, article, _NAMING_AFTER, 60)
 
 
 def _is_person_description(mention: str, name: str) -> bool:
