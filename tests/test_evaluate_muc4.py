@@ -2945,6 +2945,26 @@ def test_muc4_plural_nouns_without_a_plural_ending_count_as_plural(text, number)
 
 
 @pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("PUBLIC BUS", "1"),
+        ("PARTY HEADQUARTERS", "1"),
+        ("CHURCH OF THE HOLY MARTYRS", "1"),
+        ("UNIVERSITY OF THE ANDES", "1"),
+        ("OFFICES OF A LAWYER", "PLURAL"),
+        ("POSTS OF THE POWER NETWORK", "PLURAL"),
+        ("ONE OF THE WAREHOUSES", "1"),
+        ("GROUP OF PEASANTS", "PLURAL"),
+        ("SEVERAL OF THE SHOPS", "PLURAL"),
+    ],
+)
+def test_muc4_a_description_is_counted_by_its_head_noun(text, number) -> None:
+    from threatline.evaluate.muc4 import _count
+
+    assert _count(text) == number
+
+
+@pytest.mark.parametrize(
     ("text", "phrase", "number"),
     [
         ("Gunmen killed 16 peasants in Soacha.", "peasants", "16"),

@@ -5037,13 +5037,64 @@ def _count(text: str) -> str:
     from_words = _NUMBER_WORDS.get(tokens[0]) if tokens else None
     if from_words:
         return str(from_words)
-    head = tokens[-1] if tokens else ""
-    plural = (head.endswith("S") and not head.endswith("SS")) or head.endswith("MEN")
-    return "PLURAL" if plural or head in _PLURAL_NOUNS else "1"
+    return "PLURAL" if _plural_noun(_counted_head(tokens)) else "1"
+
+
+def _counted_head(tokens: list[str]) -> str:
+    """The noun whose number a description's count is: its head ('the offices of the
+    enterprise', 'the church of X'), or, after a word that only groups or counts ('a group
+    of peasants', 'several of the houses'), the head of what it groups."""
+    while "OF" in tokens[1:] and tokens[tokens.index("OF") - 1] in _GROUPING_WORDS:
+        tokens = tokens[tokens.index("OF") + 1 :]
+    return _head(tokens) if tokens else ""
+
+
+def _plural_noun(word: str) -> bool:
+    if word in _PLURAL_NOUNS:
+        return True
+    if word in _SINGULAR_IN_S or word.endswith(("SS", "US", "IS")):
+        return False  # 'bus', 'campus', 'headquarters', 'analysis'
+    return word.endswith(("S", "MEN"))
 
 
 # Plural nouns without a plural ending ('people', 'children').
 _PLURAL_NOUNS = frozenset(["PEOPLE", "CHILDREN", "PERSONNEL", "POLICE", "CLERGY"])
+
+# Nouns ending in S that name one thing.
+_SINGULAR_IN_S = frozenset(["HEADQUARTERS", "BARRACKS", "NEWS", "SERIES"])
+
+# Words before 'of' that group or count the things named after it.
+_GROUPING_WORDS = frozenset(
+    [
+        "GROUP",
+        "GROUPS",
+        "BAND",
+        "SQUAD",
+        "NUMBER",
+        "COUPLE",
+        "PAIR",
+        "DOZEN",
+        "DOZENS",
+        "HUNDREDS",
+        "THOUSANDS",
+        "SCORES",
+        "SEVERAL",
+        "SOME",
+        "MANY",
+        "MOST",
+        "ALL",
+        "BOTH",
+        "FEW",
+        "OTHERS",
+        "REST",
+        "MAJORITY",
+        "TWO",
+        "THREE",
+        "FOUR",
+        "FIVE",
+        "SIX",
+    ]
+)
 
 
 # Leading words that count a target ('two vehicles', '30 stores', 'several houses').
