@@ -4763,6 +4763,25 @@ def test_muc4_a_politician_s_home_is_a_political_figure_s_residence(text, owner,
     assert _physical_target_type(text, owner) == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "owner", "kind"),
+    [
+        ("MAIN OFFICES OF LA VOZ", "", "COMMUNICATIONS"),
+        ("BRANCH OF LA VOZ", "", "COMMUNICATIONS"),
+        ("OFFICES", "LA VOZ'S", "COMMUNICATIONS"),
+        ("OFFICE", "THE MORNING DAILY'S", "COMMUNICATIONS"),
+        # a thing of its own kind keeps it, whoever owns it
+        ("CAR OF LA VOZ", "", "TRANSPORT VEHICLE"),
+        ("HOME OF THE LA VOZ DIRECTOR", "", "CIVILIAN RESIDENCE"),
+        ("OFFICES OF THE HEALTH MINISTRY", "", "GOVERNMENT OFFICE OR RESIDENCE"),
+    ],
+)
+def test_muc4_the_offices_of_a_news_outlet_are_of_communications(text, owner, kind) -> None:
+    from threatline.evaluate.muc4 import _physical_target_type
+
+    assert _physical_target_type(text, owner, ["LA VOZ"]) == kind
+
+
 def test_muc4_a_group_named_among_the_victims_leaves_the_perpetrators() -> None:
     from threatline.evaluate.muc4 import _drop_the_victims_groups
 

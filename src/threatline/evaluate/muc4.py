@@ -2905,11 +2905,13 @@ def event_to_template(
         t.slots[slot] = SlotFill(inapplicable=not not_kidnapping)
     persons = [a for a in actors.values() if a.kind == ActorKind.PERSON]
     owners = {text: _owner(text, event, article, persons) for text in physical}
+    outlets = [_fill_string(a.name) for a in actors.values() if a.kind == ActorKind.MEDIA]
     if not_kidnapping:
         t.slots[12] = SlotFill(fillers=[Filler((text,)) for text in physical])
         t.slots[13] = SlotFill(
             fillers=[
-                Filler((_physical_target_type(text, owners[text]),), (text,)) for text in physical
+                Filler((_physical_target_type(text, owners[text], outlets),), (text,))
+                for text in physical
             ]
         )
         t.slots[14] = SlotFill(
@@ -3100,9 +3102,16 @@ def _drop_the_victims_groups(template: MucTemplate) -> None:
     template.slots[11] = SlotFill(fillers=[confidences[i] for i in keep if i < len(confidences)])
 
 
-def _physical_target_type(text: str, owner: str) -> str:
+def _physical_target_type(text: str, owner: str, outlets: Sequence[str] = ()) -> str:
     """PHYS TGT: TYPE (part2, slot 13) from the words of the fill; a residence or a
-    building is its owner's kind ('President X's residence', 'the ambassador's house')."""
+    building is its owner's kind ('President X's residence', 'the ambassador's house'), and
+    an office or a branch of a news outlet is of communications ('the offices of El Sol',
+    'the daily's office'; ``outlets``: the names of the news media the text tells of)."""
+    of_an_outlet = _classify(owner, _PHYSICAL_TARGET_TYPES) == "COMMUNICATIONS" or any(
+        re.search(rf"\b{re.escape(name)}\b", f"{owner} {text}") for name in outlets if name
+    )
+    if of_an_outlet and _classify(_OFFICE.sub("", text), _PHYSICAL_TARGET_TYPES) is None:
+        return "COMMUNICATIONS"
     kind = _classify(text, _PHYSICAL_TARGET_TYPES) or "OTHER"
     if kind in ("CIVILIAN RESIDENCE", "OTHER") and owner:
         owned = _classify(owner, _PHYSICAL_TARGET_TYPES)
@@ -3114,6 +3123,8 @@ def _physical_target_type(text: str, owner: str) -> str:
         return "POLITICAL FIGURE OFFICE OR RESIDENCE"
     return kind
 
+
+_OFFICE = re.compile(r"\bOFFICES?\b")
 
 # Those in politics whose home is a political figure's residence (part2, slot 13).
 _POLITICIAN = re.compile(
