@@ -1687,6 +1687,14 @@ def test_muc4_merged_mentions_give_a_named_person_one_description() -> None:
         ("SHOPPING MALL", "COMMERCIAL"),
         ("HEADQUARTERS OF THE 4TH INFANTRY BRIGADE", "OTHER"),
         ("HEADQUARTERS OF THE TEACHERS UNION", "ORGANIZATION OFFICE"),
+        # a word that only modifies the head does not give its kind
+        ("CAR DEALERSHIP", "COMMERCIAL"),
+        ("LIBERTY TOWER BUILDING", "OTHER"),
+        ("TRANSMISSION TOWER", "ENERGY"),
+        ("POSTS OF THE ELECTRIC NETWORK", "ENERGY"),
+        ("ELECTRICITY POSTS", "ENERGY"),
+        ("GUARD POST", "LAW ENFORCEMENT FACILITY"),
+        ("CULTURAL INSTITUTE", "ORGANIZATION OFFICE"),
     ],
 )
 def test_muc4_physical_target_types_follow_the_fill_rules(target, kind) -> None:
@@ -2939,6 +2947,26 @@ def test_muc4_human_target_type_from_ranks_former_roles_and_courts(text, context
     [("WOMEN", "PLURAL"), ("POLICEMEN", "PLURAL"), ("PEOPLE", "PLURAL"), ("WOMAN", "1")],
 )
 def test_muc4_plural_nouns_without_a_plural_ending_count_as_plural(text, number) -> None:
+    from threatline.evaluate.muc4 import _count
+
+    assert _count(text) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("PUBLIC BUS", "1"),
+        ("PARTY HEADQUARTERS", "1"),
+        ("CHURCH OF THE HOLY MARTYRS", "1"),
+        ("UNIVERSITY OF THE ANDES", "1"),
+        ("OFFICES OF A LAWYER", "PLURAL"),
+        ("POSTS OF THE POWER NETWORK", "PLURAL"),
+        ("ONE OF THE WAREHOUSES", "1"),
+        ("GROUP OF PEASANTS", "PLURAL"),
+        ("SEVERAL OF THE SHOPS", "PLURAL"),
+    ],
+)
+def test_muc4_a_description_is_counted_by_its_head_noun(text, number) -> None:
     from threatline.evaluate.muc4 import _count
 
     assert _count(text) == number
@@ -4688,6 +4716,70 @@ def test_muc4_the_victims_own_group_is_not_the_perpetrator(
     templates = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0008")
     assert [f.value for t in templates for f in t.slot(10).fillers] == groups
     assert len([f for t in templates for f in t.slot(11).fillers]) == len(groups)
+
+
+def test_muc4_a_residence_takes_the_role_set_after_its_owner_s_name() -> None:
+    from threatline.evaluate.muc4 import _owner, _physical_target_type
+
+    text = (
+        "Gunmen fired at the residence of Olaf Berg [name as received], the Norwegian "
+        "ambassador in Quito, and at the house of Rosa Paz, the police said."
+    )
+    article = Article(id="a", text=text)
+
+    def span(surface: str) -> Span:
+        start = text.index(surface)
+        return Span(start=start, end=start + len(surface), text=surface)
+
+    event = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=span("fired"),
+        physical_targets=[span("residence of Olaf Berg"), span("house of Rosa Paz")],
+    )
+    owner = _owner("RESIDENCE OF OLAF BERG", event, article)
+    assert owner == "THE NORWEGIAN AMBASSADOR IN QUITO"
+    assert _physical_target_type("RESIDENCE OF OLAF BERG", owner) == (
+        "DIPLOMAT OFFICE OR RESIDENCE"
+    )
+    # 'the police said' tells who speaks, not whose the house is
+    assert _owner("HOUSE OF ROSA PAZ", event, article) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "kind"),
+    [
+        ("HOUSE OF A MAYORAL CANDIDATE", "", "POLITICAL FIGURE OFFICE OR RESIDENCE"),
+        ("COUNCILMAN'S HOME", "", "POLITICAL FIGURE OFFICE OR RESIDENCE"),
+        ("HOMES OF OPPOSITION LEADERS", "", "POLITICAL FIGURE OFFICE OR RESIDENCE"),
+        ("HOUSE OF JOSE ROCA", "A LIBERAL SENATOR", "POLITICAL FIGURE OFFICE OR RESIDENCE"),
+        ("HOME OF THE INTERIOR MINISTER", "", "GOVERNMENT OFFICE OR RESIDENCE"),
+        ("HOUSE OF A TEACHER", "", "CIVILIAN RESIDENCE"),
+    ],
+)
+def test_muc4_a_politician_s_home_is_a_political_figure_s_residence(text, owner, kind) -> None:
+    from threatline.evaluate.muc4 import _physical_target_type
+
+    assert _physical_target_type(text, owner) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "kind"),
+    [
+        ("MAIN OFFICES OF LA VOZ", "", "COMMUNICATIONS"),
+        ("BRANCH OF LA VOZ", "", "COMMUNICATIONS"),
+        ("OFFICES", "LA VOZ'S", "COMMUNICATIONS"),
+        ("OFFICE", "THE MORNING DAILY'S", "COMMUNICATIONS"),
+        # a thing of its own kind keeps it, whoever owns it
+        ("CAR OF LA VOZ", "", "TRANSPORT VEHICLE"),
+        ("HOME OF THE LA VOZ DIRECTOR", "", "CIVILIAN RESIDENCE"),
+        ("OFFICES OF THE HEALTH MINISTRY", "", "GOVERNMENT OFFICE OR RESIDENCE"),
+    ],
+)
+def test_muc4_the_offices_of_a_news_outlet_are_of_communications(text, owner, kind) -> None:
+    from threatline.evaluate.muc4 import _physical_target_type
+
+    assert _physical_target_type(text, owner, ["LA VOZ"]) == kind
 
 
 def test_muc4_a_group_named_among_the_victims_leaves_the_perpetrators() -> None:
