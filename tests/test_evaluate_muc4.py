@@ -2912,6 +2912,9 @@ def test_muc4_the_town_of_the_paragraph_may_be_a_mention_the_place_stage_missed(
         ("ANA RIOS WIFE OF COLONEL PEDRO MENA", "", "CIVILIAN"),
         ("DAUGHTER OF THE CHILEAN AMBASSADOR", "", "CIVILIAN"),
         ("THE MAYOR'S SON", "", "CIVILIAN"),
+        ("THE AGENT'S 2-YEAR-OLD SON", "", "CIVILIAN"),
+        # a candidate holds no office yet
+        ("ANA RIOS CANDIDATE FOR MAYOR OF SOACHA", "", "POLITICAL FIGURE"),
         ("SONS", "", "CIVILIAN"),
         ("PEDRO MENA CHARGE D'AFFAIRES", "", "DIPLOMAT"),
         # a private citizen holds no rank
@@ -2943,8 +2946,30 @@ def test_muc4_human_target_type_from_ranks_former_roles_and_courts(text, context
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("POLICE OFFICERS", "LAW ENFORCEMENT"),
+        ("ARMY OFFICERS", "ACTIVE MILITARY"),
+        ("SOLDIERS", "ACTIVE MILITARY"),
+        ("AGENTS", "LAW ENFORCEMENT"),
+    ],
+)
+def test_muc4_officers_of_a_force_are_of_its_kind(text, kind) -> None:
+    from threatline.evaluate.muc4 import _human_target_type
+
+    actor = Actor(id="x", name="x", kind="security_force")
+    assert _human_target_type(actor, text) == kind
+
+
+@pytest.mark.parametrize(
     ("text", "number"),
-    [("WOMEN", "PLURAL"), ("POLICEMEN", "PLURAL"), ("PEOPLE", "PLURAL"), ("WOMAN", "1")],
+    [
+        ("WOMEN", "PLURAL"),
+        ("POLICEMEN", "PLURAL"),
+        ("PEOPLE", "PLURAL"),
+        ("PASSERSBY", "PLURAL"),
+        ("WOMAN", "1"),
+    ],
 )
 def test_muc4_plural_nouns_without_a_plural_ending_count_as_plural(text, number) -> None:
     from threatline.evaluate.muc4 import _count
@@ -2976,7 +3001,14 @@ def test_muc4_a_description_is_counted_by_its_head_noun(text, number) -> None:
     ("text", "phrase", "number"),
     [
         ("Gunmen killed 16 peasants in Soacha.", "peasants", "16"),
-        ("Gunmen killed about six peasants in Soacha.", "peasants", "6"),
+        # a count a modifier qualifies is written as part1 writes it (slot 21)
+        ("Gunmen killed about six peasants in Soacha.", "peasants", "~6"),
+        ("Gunmen killed at least six peasants in Soacha.", "peasants", "6-"),
+        ("Gunmen killed more than 30 peasants in Soacha.", "peasants", "30-"),
+        # a count of some of a group, or of others like them
+        ("Gunmen killed two of his bodyguards in Soacha.", "bodyguards", "2"),
+        ("Gunmen killed one of his bodyguards in Soacha.", "bodyguards", "1"),
+        ("Gunmen killed two other peasants in Soacha.", "peasants", "2"),
         # a year or no count before the group: only its plural
         ("Since 1989 peasants were killed by Gunmen in Soacha.", "peasants", "PLURAL"),
         ("Gunmen killed peasants in Soacha.", "peasants", "PLURAL"),
@@ -2999,7 +3031,44 @@ def test_muc4_the_count_told_before_a_group_is_its_number(text, phrase, number) 
         ],
     )
     (template,) = report_to_templates(report)
-    assert [(f.value, f.xref) for f in template.slot(21).fillers] == [(number, ("PEASANTS",))]
+    assert [(f.value, f.xref) for f in template.slot(21).fillers] == [(number, (phrase.upper(),))]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Gunmen killed at least five persons in Soacha.", "5-"),
+        # told plainly once: the count stands
+        ("Gunmen killed at least five persons in Soacha. The five persons were farmers.", "5"),
+    ],
+)
+def test_muc4_a_count_in_a_groups_words_keeps_its_modifier(text, number) -> None:
+    start = text.index("five persons")
+    begin = text.index("at least five persons")
+    mentions = [(begin, start + len("five persons"))]
+    if text.count("five persons") > 1:
+        later = text.index("five persons", start + 1)
+        mentions.append((later, later + len("five persons")))
+    report = _article_report(
+        text,
+        [
+            ("a1", "Gunmen", "armed_group", False),
+            ("a2", "at least five persons", "civilians", False),
+        ],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "killed",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    report.actors[1].mentions = mentions
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(21).fillers] == [number]
 
 
 def test_muc4_merged_templates_give_a_target_one_type_and_number() -> None:

@@ -9,6 +9,7 @@ from threatline.numbers import (
     find_counted,
     find_quantities,
     is_plausible_casualty_count,
+    modifier_kind,
     parse_quantity,
 )
 
@@ -65,6 +66,14 @@ def test_numbers_parse_forms(text: str, low: int | None, high: int | None) -> No
     quantity = parse_quantity(text)
     assert quantity is not None, text
     assert (quantity.min, quantity.max) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [("at least", "at_least"), ("More than", "above"), ("about", "approx"), ("people", None)],
+)
+def test_numbers_modifier_kind_reads_the_modifier_table(words: str, kind: str | None) -> None:
+    assert modifier_kind(words) == kind
 
 
 def test_numbers_some_is_a_count_of_unknown_size() -> None:

@@ -42,6 +42,7 @@ __all__ = [
     "find_counted",
     "find_quantities",
     "is_plausible_casualty_count",
+    "modifier_kind",
     "parse_quantity",
 ]
 
@@ -459,6 +460,12 @@ def _quantity(
 
 
 # --------------------------------------------------------------------------- public API
+
+
+def modifier_kind(words: str) -> str | None:
+    """The kind of a count modifier ('at least' -> 'at_least', 'about' -> 'approx'; see
+    ``modifiers`` in data/numbers.json), or None when the words are no modifier."""
+    return _tables().modifiers.get(_phrase(words))
 
 
 def parse_quantity(text: str) -> Quantity | None:

@@ -46,6 +46,7 @@ from threatline.models import (
     Stance,
     TimeSpan,
 )
+from threatline.numbers import modifier_kind, parse_quantity
 from threatline.perpetrators import INFERRED_SOURCE, describes_members
 from threatline.timex import is_event_anchored
 
@@ -4282,6 +4283,8 @@ def _fill_human_targets(
             )
         else:
             number = _count(text)
+            if number.isdigit():
+                number = _count_told_in_mentions(actor, int(number), article)
             if number == "PLURAL":
                 number = _group_count(actor, text, article, event.evidence) or number
             text = _group_victim_description(actor, article)
@@ -4294,14 +4297,9 @@ def _fill_human_targets(
     _describe_by_their_group(names, descriptions, types, numbers)
     # One group of victims ("peasants") and an exact casualty count: that is their number.
     casualties = event.fatalities if event.fatalities and event.fatalities.min else event.injuries
-    if (
-        len(numbers) == 1
-        and numbers[0].value == "PLURAL"
-        and casualties is not None
-        and casualties.min
-        and casualties.min == casualties.max
-    ):
-        numbers = [Filler((str(casualties.min),), numbers[0].xref)]
+    told = _quantity_as_told(casualties) if casualties is not None else None
+    if len(numbers) == 1 and numbers[0].value == "PLURAL" and told is not None:
+        numbers = [Filler((told,), numbers[0].xref)]
     killed = incident_type != "KIDNAPPING" and (
         (event.fatalities and (event.fatalities.min or 0) > 0)
         or (victims and _a_killing_told(_event_sentences(event, article)))
@@ -4454,8 +4452,60 @@ def _elliptic(count: Quantity, other: Quantity | None) -> bool:
 
 
 def _exact_count(count: Quantity) -> str:
-    """HUM TGT: NUMBER of a counted group: the count when exact, else PLURAL."""
-    return str(count.min) if count.min and count.min == count.max else "PLURAL"
+    """HUM TGT: NUMBER of a counted group: the count as told, else PLURAL."""
+    return _quantity_as_told(count) or "PLURAL"
+
+
+# How part1 (slots 14 and 21) writes a count that a modifier qualifies: 'at least 6' and
+# 'more than 6' -> '6-', 'about 100' -> '~100', 'up to 6' and 'nearly 6' -> '-6'.
+_MODIFIED_COUNT = {
+    "at_least": "{}-",
+    "above": "{}-",
+    "approx": "~{}",
+    "at_most": "-{}",
+    "nearly": "-{}",
+}
+
+
+def _count_as_told(number: int, before: str) -> str:
+    """A NUMBER fill of a count with the words right before it: '6', or '6-' after 'at
+    least', '~6' after 'about' (part1, slot 21)."""
+    words = before.split()
+    for n in (3, 2, 1):
+        kind = modifier_kind(" ".join(words[-n:])) if len(words) >= n else None
+        if kind in _MODIFIED_COUNT:
+            return _MODIFIED_COUNT[kind].format(number)
+    return str(number)
+
+
+def _count_told_in_mentions(actor: Actor, number: int, article: Article) -> str:
+    """The NUMBER fill of a group's count with the modifier its mentions tell before it
+    ('at least 35 people' -> '35-'); the count alone when no mention qualifies it, or one
+    tells it plainly ('at least five wounded ... five persons were wounded')."""
+    said = [str(number), *(w for w, n in _NUMBER_WORDS.items() if n == number)]
+    count = re.compile(rf"(?:^|\s)(?:{'|'.join(said)})(?=\s|$)")
+    told: set[str] = set()
+    for start, end in actor.mentions:
+        phrase = _fill_string(
+            re.split(r"[,;:.()\[\]\"]", article.text[max(0, start - 30) : end])[-1]
+        )
+        match = count.search(phrase)
+        if match is not None:
+            told.add(_count_as_told(number, phrase[: match.start()]))
+    return told.pop() if len(told) == 1 else str(number)
+
+
+def _quantity_as_told(count: Quantity) -> str | None:
+    """The NUMBER fill of a count the text states as one figure, with its modifier ('at
+    least 35' -> '35-'); None when it states none ('dozens', 'two or three')."""
+    words = count.text.split()
+    for n in (3, 2, 1):
+        if len(words) > n and modifier_kind(" ".join(words[:n])) in _MODIFIED_COUNT:
+            stated = parse_quantity(" ".join(words[n:]))
+            if stated is None or not stated.min or stated.min != stated.max:
+                return None
+            return _count_as_told(stated.min, " ".join(words[:n]))
+    return str(count.min) if count.min and count.min == count.max else None
 
 
 def _roles_of_full_name(
@@ -4482,10 +4532,11 @@ def _mention_context(actor: Actor, article: Article, width: int = 80) -> str:
     )
 
 
-# A count right before a group's words ('killed 16 peasants', 'six priests'), in the same
-# phrase; 'about 50': the count stands, as the keys give it.
+# A count right before a group's words ('killed 16 peasants', 'six priests', 'two other
+# officials', 'two of his bodyguards'), in the same phrase.
 _COUNT_RIGHT_BEFORE = re.compile(
-    r"(?:^|\s)(\d[\d,]*|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE)\s*$"
+    r"(?:^|\s)(\d[\d,]*|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE)\s+"
+    r"(OTHER\s+|OF\s+(?:(?:HIS|HER|THEIR|ITS|THE|THESE|THOSE)\s+)?)?$"
 )
 
 
@@ -4500,17 +4551,20 @@ def _group_count(
     def elsewhere(start: int) -> bool:
         return not any(s.start <= start < s.end for s in evidence)
 
-    for start, _ in sorted(actor.mentions, key=lambda m: (elsewhere(m[0]), m[0])):
+    for start, end in sorted(actor.mentions, key=lambda m: (elsewhere(m[0]), m[0])):
+        if _fill_string(article.text[start:end]) in _PRONOUNS:
+            continue  # 'one of them': whom 'them' stands for is the tagger's guess
         before = re.split(r"[,;:.()\[\]\"]", article.text[max(0, start - 30) : start])[-1]
-        match = _COUNT_RIGHT_BEFORE.search(_fill_string(before))
+        match = _COUNT_RIGHT_BEFORE.search(_fill_string(before) + " ")
         if match is None:
             continue
         word = match.group(1).replace(",", "")
-        number = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+        number = int(word) if word.isdigit() else 1 if word == "ONE" else _NUMBER_WORDS.get(word)
         if word.isdigit() and len(word) == 4 and word.startswith(("19", "20")):
             continue  # a year: 'since 1989 peasants have fled'
-        if number and number > 1:
-            return str(number)
+        # 'one of his bodyguards': one of the group; 'one peasants' is no count
+        if number and (number > 1 or (match.group(2) or "").startswith("OF")):
+            return _count_as_told(number, _fill_string(before)[: match.start(1)])
     return None
 
 
@@ -5105,7 +5159,9 @@ def _plural_noun(word: str) -> bool:
 
 
 # Plural nouns without a plural ending ('people', 'children').
-_PLURAL_NOUNS = frozenset(["PEOPLE", "CHILDREN", "PERSONNEL", "POLICE", "CLERGY"])
+_PLURAL_NOUNS = frozenset(
+    ["PEOPLE", "CHILDREN", "PERSONNEL", "POLICE", "CLERGY", "PASSERSBY", "PASSERS-BY"]
+)
 
 # Nouns ending in S that name one thing.
 _SINGULAR_IN_S = frozenset(["HEADQUARTERS", "BARRACKS", "NEWS", "SERIES"])
@@ -5603,6 +5659,8 @@ def _human_target_type(actor: Actor, text: str, context: str = "") -> str:
     the police from one in the army."""
     former = _FORMER.search(text) is not None
     if actor.kind == ActorKind.SECURITY_FORCE:
+        if _POLICE_WORDS.search(text):
+            return "LAW ENFORCEMENT"  # 'police officers': officers of the police
         military = re.search(
             r"\b(SOLDIERS?|ARMY|MILITARY|TROOPS|OFFICERS?|COLONEL|GENERAL)\b", text
         )
@@ -5613,6 +5671,8 @@ def _human_target_type(actor: Actor, text: str, context: str = "") -> str:
         return "ACTIVE MILITARY"  # a force of the army, not a watchman
     if _POLICE_WORDS.search(text) or re.search(r"\bCIVIL DEFENSE\b", text):
         return "LAW ENFORCEMENT"  # 'a police official', 'the police chief'
+    if _CANDIDATE_FOR.search(text):
+        return "POLITICAL FIGURE"  # 'a candidate for mayor' holds no office yet
     if (
         actor.kind == ActorKind.GOVERNMENT
         or _GOVERNMENT_ROLE.search(text)
@@ -5661,8 +5721,11 @@ _FORMER = re.compile(rf"\b(?:{'|'.join(sorted(_ROLE_OPENERS))})\b")
 # A relative named by his kin ('the wife of', 'the colonel's son').
 _KIN_OF = re.compile(
     r"\b(?:WIFE|WIDOW|HUSBAND|SONS?|DAUGHTERS?|BROTHERS?|SISTERS?|MOTHER|CHILD|CHILDREN|"
-    r"RELATIVES?|NEPHEWS?|NIECES?)\s+OF\b|'S\s+(?:WIFE|WIDOW|HUSBAND|SONS?|DAUGHTERS?|CHILDREN)\b"
+    r"RELATIVES?|NEPHEWS?|NIECES?)\s+OF\b|"
+    r"'S\s+(?:[\w-]+\s+){0,2}?(?:WIFE|WIDOW|HUSBAND|SONS?|DAUGHTERS?|CHILDREN)\b"
 )
+# 'candidate for mayor', 'candidates to the assembly': running for an office
+_CANDIDATE_FOR = re.compile(r"\bCANDIDATES?\s+(?:FOR|TO)\b")
 # 'President' alone is the head of state; a party's or a union's is not.
 _HEAD_OF_STATE = re.compile(r"\bPRESIDENT\b(?!\s+OF\b(?!\s+THE\s+REPUBLIC))")
 _BODY = re.compile(
