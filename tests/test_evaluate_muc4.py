@@ -16,6 +16,7 @@ from threatline.evaluate.muc4 import (
     SlotFill,
     _classify,
     _describe_by_the_role_told_apart,
+    _drop_doers_told_again_by_the_act,
     _drop_groups_of_the_named,
     _filler_text,
     _incident_location,
@@ -595,6 +596,40 @@ def test_muc4_a_merged_group_counted_as_many_as_its_named_members_goes(count, ke
     assert ("PEASANTS" in [f.value for f in template.slot(19).fillers]) == kept
     assert len(template.slot(21).fillers) == (3 if kept else 2)
     assert len(template.slot(23).fillers) == (1 if kept else 0)
+
+
+@pytest.mark.parametrize(
+    ("doers", "kept"),
+    [
+        # the kidnappers are the armed men told before
+        (["GROUP OF ARMED MEN", "KIDNAPPERS"], ["GROUP OF ARMED MEN"]),
+        # a count describes them too
+        (["THREE INDIVIDUALS", "ATTACKERS"], ["THREE INDIVIDUALS"]),
+        # the attackers told first are kept beside the description told after them
+        (["ATTACKERS", "GROUP OF ARMED MEN"], ["ATTACKERS", "GROUP OF ARMED MEN"]),
+        # a named man is no description: the attackers may be his companions
+        (["PEDRO VALDIVIA", "ATTACKERS"], ["PEDRO VALDIVIA", "ATTACKERS"]),
+        # a doer noun of no act may name other people: kept
+        (["GROUP OF ARMED MEN", "GUERRILLAS"], ["GROUP OF ARMED MEN", "GUERRILLAS"]),
+    ],
+)
+def test_muc4_doers_told_again_by_their_act_are_one_fill(doers: list[str], kept: list[str]) -> None:
+    template = MucTemplate("M1")
+    template.slots[9] = SlotFill([Filler((d,)) for d in doers])
+    _drop_doers_told_again_by_the_act(template)
+    assert [f.value for f in template.slot(9).fillers] == kept
+
+
+@pytest.mark.model
+def test_muc4_the_assailants_told_after_the_men_are_the_same_doers(
+    nlp, gazetteer, actor_kb
+) -> None:
+    text = (
+        "Two unidentified men murdered the mayor of Chimbote yesterday. After the murder, "
+        "the assailants wounded a policeman and fled."
+    )
+    templates = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0014")
+    assert [[f.value for f in t.slot(9).fillers] for t in templates] == [["TWO UNIDENTIFIED MEN"]]
 
 
 def _named_and_role_template(name: str, role: str) -> MucTemplate:

@@ -1224,6 +1224,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     }
     for template in templates:
         _drop_bodies_as_people(template, bodies)
+        _drop_doers_told_again_by_the_act(template)  # the joined templates' doers too
     # last: the name still tells apart the incidents told there while they are joined
     _no_town_named_after_a_person(templates, report, places)
     for number, template in enumerate(templates, start=1):
@@ -2324,6 +2325,35 @@ def _drop_bystanders_as_doers(template: MucTemplate) -> None:
     the incidents are told apart, as the misread part still tells its event from others."""
     fills = template.slot(9).fillers
     kept = [f for f in fills if not set(f.value.split()[-1:]) & _NO_DOER_HEADS]
+    if len(kept) != len(fills):
+        template.slots[9] = SlotFill(fillers=kept)
+
+
+# Nouns that name the doers only by the act they did ('the attackers', 'the kidnappers'):
+# told after a description of them, they refer back to it.
+_DOERS_BY_THE_ACT = frozenset(
+    ["ATTACKERS", "ASSAILANTS", "KIDNAPPERS", "ABDUCTORS", "KILLERS", "ASSASSINS", "MURDERERS"]
+)
+
+
+def _describes_people(text: str) -> bool:
+    """Whether a fill describes doers rather than names one: a doer noun in it ('SEVERAL
+    HOODED MEN', 'COLOMBIAN GUERRILLAS') or a count before it ('16 SUSPECTS')."""
+    return bool(set(text.split()) & _GENERIC_PERPETRATOR_HEADS) or bool(_QUANTITY.match(text))
+
+
+def _drop_doers_told_again_by_the_act(template: MucTemplate) -> None:
+    """'A group of armed men kidnapped the mayor ... the kidnappers freed him': a bare noun
+    that names the doers by their act ('KIDNAPPERS', 'THE ATTACKERS') after a description
+    of them refers back to the people described, not to more of them (part2, slot 9: one
+    filler per perpetrator). A named man before it is no description: the attackers may be
+    his companions."""
+    fills = template.slot(9).fillers
+    kept: list[Filler] = []
+    for filler in fills:
+        if filler.value in _DOERS_BY_THE_ACT and any(_describes_people(k.value) for k in kept):
+            continue
+        kept.append(filler)
     if len(kept) != len(fills):
         template.slots[9] = SlotFill(fillers=kept)
 
