@@ -6322,3 +6322,70 @@ def test_muc4_the_body_that_gives_or_takes_the_report_is_no_physical_target(
     )
     targets = [f.value for t in report_to_templates(report) for f in t.slot(12).fillers]
     assert bool(targets) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "stage"),
+    [
+        ("A man was killed by a grenade he was trying to throw at the courthouse.", "killed",
+         "ATTEMPTED"),
+        ("The bomb exploded before they could plant it at the courthouse.", "exploded",
+         "ATTEMPTED"),
+        ("A grenade thrown at the courthouse exploded.", "exploded", "ACCOMPLISHED"),
+    ],
+)  # fmt: skip
+def test_muc4_a_device_that_went_off_in_its_carriers_hands_is_an_attempt(
+    text: str, trigger: str, stage: str
+) -> None:
+    device = "grenade" if "grenade" in text else "bomb"
+    report = _article_report(
+        text,
+        [],
+        [
+            {
+                "type": "bombing",
+                "trigger": trigger,
+                "instruments": [device],
+                "physical": ["courthouse"],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(5).fillers] == [stage]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "trigger", "category"),
+    [
+        # an extrajudicial killing is the state's by its nature, its doers unnamed
+        ("Ana Ruiz was executed without trial.", "extrajudicial_killing", "executed",
+         "STATE-SPONSORED VIOLENCE"),
+        ("Ana Ruiz was killed.", "armed_assault", "killed", "TERRORIST ACT"),
+        # a craft that attacked or dropped a bomb is flown by the state's forces
+        ("A military helicopter attacked a fishing boat near Santa Clara.",
+         "air_or_drone_strike", "attacked", "STATE-SPONSORED VIOLENCE"),
+        ("A plane dropped a bomb that hit a house in Santa Clara.", "bombing", "dropped",
+         "STATE-SPONSORED VIOLENCE"),
+        ("Unknown men dropped a bomb at a house in Santa Clara.", "bombing", "dropped",
+         "TERRORIST ACT"),
+    ],
+)  # fmt: skip
+def test_muc4_acts_of_the_states_forces_by_their_kind(
+    text: str, event_type: str, trigger: str, category: str
+) -> None:
+    victim = "Ana Ruiz" if "Ana Ruiz" in text else None
+    physical = [] if victim else ["boat" if "boat" in text else "house"]
+    report = _article_report(
+        text,
+        [("a2", victim, "person", False)] if victim else [],
+        [
+            {
+                "type": event_type,
+                "trigger": trigger,
+                "physical": physical,
+                "participants": [Participant(actor="a2", role="victim")] if victim else [],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(8).fillers] == [category]

@@ -919,6 +919,17 @@ MUC_INCIDENT_TYPE: dict[str, str] = {
     "threat": "ATTACK",
 }
 
+#: A device that went off while its carrier was still throwing or planting it: 'a grenade
+#: he was trying to throw', 'the bomb exploded before they could plant it'.
+_WENT_OFF_IN_HAND = re.compile(
+    r"\b(?:BOMBS?|GRENADES?|EXPLOSIVES?|DEVICES?|CHARGES?|DYNAMITE)\s+(?:(?:THAT|WHICH)\s+)?"
+    r"(?:HE|SHE|THEY)\s+(?:WAS|WERE|HAD BEEN)\s+(?:TRYING|ATTEMPTING)\s+TO\s+"
+    r"(?:THROW|HURL|PLANT|PLACE|LAY)\b"
+    r"|\b(?:EXPLODED|WENT OFF|BLEW UP)\s+BEFORE\s+(?:HE|SHE|THEY)\s+COULD\s+"
+    r"(?:THROW|HURL|PLANT|PLACE|LAY)\b"
+)
+
+
 #: Event status -> stage of execution; statuses absent here (planned, hypothetical) are not
 #: reported as fact and give no template.
 MUC_STAGE: dict[str, str] = {
@@ -2836,6 +2847,14 @@ def event_to_template(
         # 'shot the judge in his car outside his home', 'robbed a trader on the road': the
         # car, the home and the road are the scene of an act on a person, not its targets.
         physical, physical_counts = [], {}
+    if (
+        incident_type == "BOMBING"
+        and stage == "ACCOMPLISHED"
+        and _WENT_OFF_IN_HAND.search(_event_sentences(event, article))
+    ):
+        # 'killed by a grenade he was trying to throw at the building': stopped while
+        # throwing or planting it, the bombing was only attempted (part2, slot 5)
+        stage = "ATTEMPTED"
     t = MucTemplate(message_id=message_id)
     t.slots[2] = _one(_incident_date(event, article, named_days))
     t.slots[3] = _one(_incident_location(event, places))
@@ -2852,9 +2871,10 @@ def event_to_template(
     ]
     if not instrument_fills and not no_instrument:
         # The trigger may name the weapon's kind without an instrument phrase ('shot').
+        # 'a helicopter attacked the boat' says no bomb was dropped
         implied = (
             "AERIAL BOMB"
-            if aerial
+            if aerial and not _ATTACKED.match(_fill_string(event.trigger.text))
             else _classify(_fill_string(event.trigger.text), _IMPLIED_INSTRUMENTS)
         )
         if not implied and incident_type == "ATTACK":
@@ -2914,7 +2934,7 @@ def event_to_template(
     if perpetrators:
         state = all(_of_the_state(a, article) for a in perpetrators)
         t.slots[8] = _one("STATE-SPONSORED VIOLENCE" if state else "TERRORIST ACT")
-    elif event.type == "security_operation" or from_the_air is not None:
+    elif event.type in _ACTS_OF_THE_STATE or from_the_air is not None:
         t.slots[8] = _one("STATE-SPONSORED VIOLENCE")  # the state's forces did it, unnamed
     else:
         # Unidentified perpetrators of a relevant incident are presumed terrorists (part1
@@ -3678,7 +3698,12 @@ def _bombed_from_the_air(event: EventMention, article: Article) -> str | None:
     craft that did it ('military planes bombed the villages', 'the air force, using
     helicopter gunships, strafed the area', 'the planes that had been bombing the town');
     None for a bombing told without craft."""
-    if not _BOMBARDMENT.match(_fill_string(event.trigger.text)):
+    trigger_word = _fill_string(event.trigger.text)
+    if not (
+        _BOMBARDMENT.match(trigger_word)
+        or (event.type == "bombing" and _DROPPED.match(trigger_word))
+        or (event.type == "air_or_drone_strike" and _ATTACKED.match(trigger_word))
+    ):
         return None
     trigger = event.trigger.start
     sentence = next((s for s in event.evidence if s.start <= trigger < s.end), None)
@@ -3686,6 +3711,15 @@ def _bombed_from_the_air(event: EventMention, article: Article) -> str | None:
     before = _fill_string(article.text[start:trigger])
     return before if _AIRCRAFT.search(before) else None
 
+
+#: 'a plane dropped a bomb on the village': the verb of a bomb let fall from a craft.
+_DROPPED = re.compile(r"^DROPP(?:ED|ING)$")
+#: 'a helicopter attacked the boat': an air strike told by the general verb.
+_ATTACKED = re.compile(r"^ATTACK(?:ED|ING|S)?$")
+
+#: Event types that are by their nature acts of the state's forces: done by no one named,
+#: they are still STATE-SPONSORED VIOLENCE (part1 7.9).
+_ACTS_OF_THE_STATE = frozenset(["security_operation", "extrajudicial_killing"])
 
 #: How far before a bombing trigger its craft are looked for, in characters.
 _CRAFT_WINDOW = 120
