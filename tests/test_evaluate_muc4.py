@@ -1878,6 +1878,8 @@ def test_muc4_an_occupation_in_apposition_is_the_description(
         ("the second car bomb", "CAR BOMB"),
         ("20 kg bomb", "20 KG BOMB"),
         ("9 mm pistol", "9 MM PISTOL"),
+        ("two powerful bombs", "BOMBS"),
+        ("a powerful car bomb", "CAR BOMB"),
     ],
 )
 def test_muc4_an_instrument_leaves_its_count_out(weapon: str, fill: str) -> None:
@@ -1928,6 +1930,32 @@ def test_muc4_an_explosive_instrument_keeps_the_charge_it_is_told_in(
     )
     (template,) = report_to_templates(report)
     assert [f.value for f in template.slot(6).fillers] == [fill]
+
+
+def test_muc4_a_kind_inferred_from_the_act_yields_to_the_named_weapon() -> None:
+    # 'exploded' alone would say EXPLOSIVE; the grenade told in another act of the same
+    # incident says which explosive it was
+    report = _article_report(
+        "A device exploded at the town hall of Valdivia today. "
+        "Rebels threw a grenade at the town hall of Valdivia today.",
+        [("a1", "Rebels", "armed_group", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "exploded",
+                "physical": ["town hall of Valdivia"],
+            },
+            {
+                "type": "bombing",
+                "trigger": "threw",
+                "participants": [Participant(actor="a1", role="perpetrator")],
+                "physical": ["town hall of Valdivia"],
+                "instruments": ["grenade"],
+            },
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(7).fillers] == ["GRENADE"]
 
 
 def test_muc4_seized_weapons_are_no_attempted_attack_but_a_defused_bomb_is() -> None:
@@ -4401,7 +4429,13 @@ def test_muc4_an_attack_told_by_its_shots_implies_the_gun(text, kinds) -> None:
 
 
 @pytest.mark.parametrize(
-    ("weapon", "kind"), [("explosive device", "EXPLOSIVE"), ("homemade bomb", "BOMB")]
+    ("weapon", "kind"),
+    [
+        ("explosive device", "EXPLOSIVE"),
+        ("homemade bomb", "BOMB"),
+        ("car bombs", "VEHICLE BOMB"),
+        ("truck-bomb", "VEHICLE BOMB"),
+    ],
 )
 def test_muc4_an_explosive_device_is_an_explosive(weapon, kind) -> None:
     text = f"A {weapon} exploded at the town hall."

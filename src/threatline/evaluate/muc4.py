@@ -945,7 +945,7 @@ _PLANTED = frozenset(["BOMB", "VEHICLE BOMB", "DYNAMITE", "EXPLOSIVE"])
 
 # Keyword -> set-list category, tried in order (more specific first); matched on words.
 _INSTRUMENT_TYPES: tuple[tuple[str, str], ...] = (
-    (r"CAR[- ]?BOMB|VEHICLE[- ]?BOMB|BUS[- ]?BOMB|TRUCK[- ]?BOMB", "VEHICLE BOMB"),
+    (r"(?:CAR|VEHICLE|BUS|TRUCK)[- ]?BOMBS?", "VEHICLE BOMB"),
     (r"DYNAMITE", "DYNAMITE"),
     (r"MINES?|LANDMINES?", "MINE"),
     (r"AERIAL BOMBS?", "AERIAL BOMB"),
@@ -1240,6 +1240,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     _no_town_named_after_a_person(templates, report, places)
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
+        _no_kind_inferred_beside_a_named_weapon(template)
     return templates
 
 
@@ -2253,6 +2254,20 @@ def _drop_repeated_physical_targets(template: MucTemplate) -> None:
             if (f.value if slot == 12 else (f.xref[0] if f.xref else "")) not in repeated
         ]
         template.slots[slot] = SlotFill(fillers=kept, inapplicable=fill.inapplicable)
+
+
+def _no_kind_inferred_beside_a_named_weapon(template: MucTemplate) -> None:
+    """A type inferred from the act alone ('the explosion': EXPLOSIVE, 'shot': GUN) goes when
+    a named weapon of the incident gives that kind or a kind below it ('a grenade'): the two
+    tell of one weapon (part1 7.8)."""
+    types = template.slot(7)
+    named_kinds = {f.value for f in types.fillers if f.xref}
+    kept = [
+        f
+        for f in types.fillers
+        if f.xref or not any(kind == f.value or _is_ancestor(f.value, kind) for kind in named_kinds)
+    ]
+    template.slots[7] = SlotFill(fillers=kept, inapplicable=types.inapplicable)
 
 
 def _drop_groups_of_the_named(template: MucTemplate) -> None:
@@ -5465,6 +5480,8 @@ def _names_a_group(actor: Actor, article: Article) -> bool:
     )
 
 
+#: A weapon's strength told before it: 'a powerful bomb'.
+_LEADING_STRENGTH = re.compile(r"^(?:(?:THE|A|AN)\s+)?POWERFUL\s+")
 # A leading count or ordinal of a weapon ('two bombs', 'the second bomb'), not a weight or
 # a calibre ('20 kg bomb', '9 mm pistol').
 _LEADING_COUNT = re.compile(
@@ -5491,10 +5508,10 @@ def _with_charge(span: Span, text: str) -> str:
 
 
 def _without_count(text: str) -> str:
-    """An instrument without its count or ordinal: MUC-4 keys leave such nonessential
-    modifiers out of the string slots other than PERP: INDIVIDUAL ID (scoring guidelines
-    3.1)."""
-    rest = _LEADING_COUNT.sub("", text)
+    """An instrument without its count or ordinal, nor the word for its strength ('two
+    powerful bombs' -> 'BOMBS'): MUC-4 keys leave such nonessential modifiers out of the
+    string slots other than PERP: INDIVIDUAL ID (scoring guidelines 3.1)."""
+    rest = _LEADING_STRENGTH.sub("", _LEADING_COUNT.sub("", text))
     return rest if rest else text
 
 
