@@ -2673,10 +2673,39 @@ def test_muc4_an_attack_that_hurt_no_one_has_no_injury_or_death() -> None:
         (template,) = report_to_templates(report)
         return [(f.value, f.xref) for f in template.slot(23).fillers]
 
-    assert effects("Rebels bombed a bank; there were no casualties.") == [
-        ("NO INJURY OR DEATH", ("-",))
-    ]
+    no_one = [("NO INJURY OR DEATH", ("-",))]
+    assert effects("Rebels bombed a bank; there were no casualties.") == no_one
+    assert effects("Rebels bombed a bank; it did not result in any casualties.") == no_one
+    assert effects("Rebels bombed a bank, without inflicting any casualties.") == no_one
+    # the paragraph after the act's goes on about it when it tells no act of its own
+    assert effects("Rebels bombed a bank in Lima.\n\nThe police said no one was hurt.") == no_one
     assert effects("Rebels bombed a bank; the damage was heavy.") == []
+
+
+def test_muc4_no_casualties_told_of_another_act_are_not_this_one_s() -> None:
+    report = _article_report(
+        "Rebels bombed a bank in Lima.\n\nIn Cuzco, guerrillas burned a bus; no one was hurt.",
+        [("a1", "Rebels", "armed_group", False), ("a2", "guerrillas", "armed_group", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "physical": ["bank"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            },
+            {
+                "type": "arson",
+                "trigger": "burned",
+                "physical": ["bus"],
+                "participants": [Participant(actor="a2", role="perpetrator")],
+            },
+        ],
+    )
+    effects = {
+        template.slot(12).fillers[0].value: [f.value for f in template.slot(23).fillers]
+        for template in report_to_templates(report)
+    }
+    assert effects == {"BANK": [], "BUS": ["NO INJURY OR DEATH"]}
 
 
 # --------------------------------------------------------------------------- location

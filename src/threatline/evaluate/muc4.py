@@ -1203,7 +1203,11 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         sentences = [_event_sentences(e, report.article) for e in told]
         texts = [_event_text(e, report.article) for e in told]  # as the article writes them
         paragraphs = [_event_paragraphs(e, report.article) for e in told]
-        _fill_no_casualties(template, " ".join(sentences))
+        # 'no one was hurt' may be told after the act, in its paragraph or the next one
+        _fill_no_casualties(
+            template,
+            " ".join([*sentences, *map(_fill_string, paragraphs), _paragraph_after(told, report)]),
+        )
         _no_place_named_for_a_body(template, report, places)
         _place_from_paragraph(template, told, report, dateline_end)
         _capital_of_the_dateline(template, texts, home, places)
@@ -2210,7 +2214,8 @@ def _date_by_the_one_day_told(
 _NO_CASUALTIES = re.compile(
     r"\bNO (?:CASUALTIES|INJURIES|DEATHS|VICTIMS|ONE WAS (?:HURT|INJURED|KILLED|WOUNDED))\b|"
     r"\bNOBODY WAS (?:HURT|INJURED|KILLED|WOUNDED)\b|"
-    r"\b(?:WITHOUT CAUSING|DID NOT CAUSE|CAUSED NO) (?:ANY )?(?:CASUALTIES|INJURIES|VICTIMS)\b"
+    r"\b(?:(?:WITHOUT|DID NOT) (?:CAUS\w*|INFLICT\w*|RESULT\w* IN|LEAV\w*)|CAUSED NO|LEFT NO) "
+    r"(?:ANY )?(?:CASUALTIES|INJURIES|VICTIMS|DEATHS)\b"
 )
 
 
@@ -2219,8 +2224,8 @@ def _fill_set(template: MucTemplate, slot: int) -> set[str]:
 
 
 def _fill_no_casualties(template: MucTemplate, sentences: str) -> None:
-    """HUM TGT: EFFECT OF INCIDENT when the incident's sentences say it hurt no one ('there
-    were no casualties'): NO INJURY OR DEATH (part2, slot 23), of its human targets or, with
+    """HUM TGT: EFFECT OF INCIDENT when the text told of the incident says it hurt no one
+    ('there were no casualties'): NO INJURY OR DEATH (part2, slot 23), of its human targets or, with
     none, of no one in particular."""
     if template.slot(23).fillers or template.slot(23).inapplicable:
         return
@@ -4038,6 +4043,21 @@ def _event_paragraphs(event: EventMention, article: Article) -> str:
     text = article.text
     spans = (_paragraph_of(text, s.start, s.end) for s in event.evidence)
     return " ".join(dict.fromkeys(text[start:end] for start, end in spans))
+
+
+def _paragraph_after(told: Sequence[EventMention], report: ArticleReport) -> str:
+    """The paragraph right after the last of the events' paragraphs, when it tells no act
+    of its own: it goes on about theirs ('The explosion caused no casualties')."""
+    text = report.article.text
+    ends = [_paragraph_of(text, s.start, s.end)[1] for e in told for s in e.evidence]
+    start = max(ends, default=len(text))
+    start += len(text[start:]) - len(text[start:].lstrip())
+    if start >= len(text):
+        return ""
+    start, end = _paragraph_of(text, start, start)
+    if any(s.start < end and start < s.end for e in report.events for s in e.evidence):
+        return ""
+    return _fill_string(text[start:end])
 
 
 def _paragraph_of(text: str, start: int, end: int) -> tuple[int, int]:
