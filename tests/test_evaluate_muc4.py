@@ -4617,9 +4617,11 @@ def test_muc4_shooting_or_explosions_only_heard_are_no_incident(
     assert len(templates) == written
 
 
-def _casualty_report(text: str, victim: str, killed: str, wounded: str) -> ArticleReport:
-    """An attack on ``text`` whose victim is the phrase ``victim``, with a death count and
-    an injury count given by the phrases that tell them."""
+def _casualty_report(
+    text: str, victim: str, killed: str, wounded: str, kind: str = "civilians"
+) -> ArticleReport:
+    """An attack on ``text`` whose victim is the phrase ``victim`` (an actor of ``kind``),
+    with a death count and an injury count given by the phrases that tell them."""
 
     def count(phrase: str, value: int) -> Quantity:
         start = text.index(phrase)
@@ -4627,7 +4629,7 @@ def _casualty_report(text: str, victim: str, killed: str, wounded: str) -> Artic
 
     return _article_report(
         text,
-        [("a1", "Gunmen", "armed_group", False), ("a2", victim, "civilians", False)],
+        [("a1", "Gunmen", "armed_group", False), ("a2", victim, kind, False)],
         [
             {
                 "type": "armed_assault",
@@ -4667,6 +4669,25 @@ def test_muc4_the_wounded_of_a_count_are_victims_of_their_own(text, description)
         ("DEATH", ("PEOPLE",)),
         ("INJURY", (description,)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "victim", "kind", "injured"),
+    [
+        # the wounded of a count with no noun are of the group of victims
+        ("Gunmen killed two people in an attack on the market; 15 were wounded.", "people",
+         "civilians", "PEOPLE"),
+        # a person named is no group: the wounded are no one in particular
+        ("Gunmen killed Ana Rios in an attack on the market; 15 were wounded.", "Ana Rios",
+         "person", "-"),
+    ],
+)  # fmt: skip
+def test_muc4_a_harm_no_victim_is_told_to_suffer_befalls_the_group(
+    text, victim, kind, injured
+) -> None:
+    killed = "two" if "two" in text else "killed"
+    (template,) = report_to_templates(_casualty_report(text, victim, killed, "15", kind))
+    assert ("INJURY", (injured,)) in [(f.value, f.xref) for f in template.slot(23).fillers]
 
 
 @pytest.mark.parametrize(

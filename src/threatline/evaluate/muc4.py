@@ -4407,7 +4407,8 @@ def _fill_human_targets(
         if killed and injured:
             # the victims named suffered the other harm
             killed, injured = harm == "INJURY", harm == "DEATH"
-    effects += _effects_on(referents, harms, bool(killed), bool(injured))
+    groups = [r for r in referents if r not in {f.value for f in names}]
+    effects += _effects_on(referents, harms, bool(killed), bool(injured), groups)
     t.slots[18] = SlotFill(fillers=names)
     t.slots[19] = SlotFill(fillers=descriptions)
     t.slots[20] = SlotFill(fillers=types)
@@ -4416,17 +4417,23 @@ def _fill_human_targets(
 
 
 def _effects_on(
-    referents: Sequence[str], harms: dict[str, str | None], killed: bool, injured: bool
+    referents: Sequence[str],
+    harms: dict[str, str | None],
+    killed: bool,
+    injured: bool,
+    groups: Sequence[str] = (),
 ) -> list[Filler]:
     """HUM TGT: EFFECT OF INCIDENT of each victim (part2, slot 23): the harm the sentences
     naming him tell, else the event's. Casualties are counted per event, not per victim:
-    with both kinds of harm, a harm no victim is told to have suffered is tagged with a
-    dummy referent, as the fill rules allow."""
+    with both kinds of harm, a harm no victim is told to have suffered befell the first
+    group of victims ('4 people were killed and 30 were wounded': people too), else it is
+    tagged with a dummy referent, as the fill rules allow."""
     told = {r: _PERSONAL_EFFECT[h] for r in referents if (h := harms.get(r))}
     if killed and injured:
         effects = [Filler((told[r],), (r,)) for r in referents if r in told]
         given = {f.value for f in effects}
-        effects += [Filler((h,), ("-",)) for h in ("DEATH", "INJURY") if h not in given]
+        sufferer = groups[0] if groups else "-"
+        effects += [Filler((h,), (sufferer,)) for h in ("DEATH", "INJURY") if h not in given]
         return effects
     if killed or injured:
         harm = "DEATH" if killed else "INJURY"
