@@ -18,6 +18,7 @@ from threatline.evaluate.muc4 import (
     _describe_by_the_role_told_apart,
     _drop_doers_told_again_by_the_act,
     _drop_groups_of_the_named,
+    _drop_harms_of_no_one_told_of_a_victim,
     _filler_text,
     _incident_location,
     _merge_into,
@@ -4688,6 +4689,22 @@ def test_muc4_a_harm_no_victim_is_told_to_suffer_befalls_the_group(
     killed = "two" if "two" in text else "killed"
     (template,) = report_to_templates(_casualty_report(text, victim, killed, "15", kind))
     assert ("INJURY", (injured,)) in [(f.value, f.xref) for f in template.slot(23).fillers]
+
+
+def test_muc4_a_harm_of_no_one_goes_when_a_victim_is_told_to_suffer_it() -> None:
+    template = MucTemplate("M1")
+    template.slots[23] = SlotFill(
+        fillers=[
+            Filler(("DEATH",), ("ANA RIOS",)),
+            Filler(("DEATH",), ("-",)),
+            Filler(("INJURY",), ("-",)),
+        ]
+    )
+    _drop_harms_of_no_one_told_of_a_victim(template)
+    assert [(f.value, f.xref) for f in template.slot(23).fillers] == [
+        ("DEATH", ("ANA RIOS",)),
+        ("INJURY", ("-",)),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1203,6 +1203,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         sentences = [_event_sentences(e, report.article) for e in told]
         texts = [_event_text(e, report.article) for e in told]  # as the article writes them
         paragraphs = [_event_paragraphs(e, report.article) for e in told]
+        _drop_harms_of_no_one_told_of_a_victim(template)
         # 'no one was hurt' may be told after the act, in its paragraph or the next one
         _fill_no_casualties(
             template,
@@ -2217,6 +2218,16 @@ _NO_CASUALTIES = re.compile(
     r"\b(?:(?:WITHOUT|DID NOT) (?:CAUS\w*|INFLICT\w*|RESULT\w* IN|LEAV\w*)|CAUSED NO|LEFT NO) "
     r"(?:ANY )?(?:CASUALTIES|INJURIES|VICTIMS|DEATHS)\b"
 )
+
+
+def _drop_harms_of_no_one_told_of_a_victim(template: MucTemplate) -> None:
+    """A harm tagged with no one ('DEATH: -', from a report that named no victim) goes when
+    the incident's victims are told to have suffered it: they are those it counted."""
+    fillers = template.slot(23).fillers
+    told = {f.value for f in fillers if f.xref and f.xref[0] != "-"}
+    kept = [f for f in fillers if not (f.xref and f.xref[0] == "-" and f.value in told)]
+    if len(kept) < len(fillers):
+        template.slots[23] = SlotFill(fillers=kept)
 
 
 def _fill_set(template: MucTemplate, slot: int) -> set[str]:
