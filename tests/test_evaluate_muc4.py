@@ -18,6 +18,7 @@ from threatline.evaluate.muc4 import (
     _describe_by_the_role_told_apart,
     _drop_doers_told_again_by_the_act,
     _drop_groups_of_the_named,
+    _drop_harms_of_no_one_told_of_a_victim,
     _filler_text,
     _incident_location,
     _merge_into,
@@ -2701,10 +2702,39 @@ def test_muc4_an_attack_that_hurt_no_one_has_no_injury_or_death() -> None:
         (template,) = report_to_templates(report)
         return [(f.value, f.xref) for f in template.slot(23).fillers]
 
-    assert effects("Rebels bombed a bank; there were no casualties.") == [
-        ("NO INJURY OR DEATH", ("-",))
-    ]
+    no_one = [("NO INJURY OR DEATH", ("-",))]
+    assert effects("Rebels bombed a bank; there were no casualties.") == no_one
+    assert effects("Rebels bombed a bank; it did not result in any casualties.") == no_one
+    assert effects("Rebels bombed a bank, without inflicting any casualties.") == no_one
+    # the paragraph after the act's goes on about it when it tells no act of its own
+    assert effects("Rebels bombed a bank in Lima.\n\nThe police said no one was hurt.") == no_one
     assert effects("Rebels bombed a bank; the damage was heavy.") == []
+
+
+def test_muc4_no_casualties_told_of_another_act_are_not_this_one_s() -> None:
+    report = _article_report(
+        "Rebels bombed a bank in Lima.\n\nIn Cuzco, guerrillas burned a bus; no one was hurt.",
+        [("a1", "Rebels", "armed_group", False), ("a2", "guerrillas", "armed_group", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "physical": ["bank"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            },
+            {
+                "type": "arson",
+                "trigger": "burned",
+                "physical": ["bus"],
+                "participants": [Participant(actor="a2", role="perpetrator")],
+            },
+        ],
+    )
+    effects = {
+        template.slot(12).fillers[0].value: [f.value for f in template.slot(23).fillers]
+        for template in report_to_templates(report)
+    }
+    assert effects == {"BANK": [], "BUS": ["NO INJURY OR DEATH"]}
 
 
 # --------------------------------------------------------------------------- location
@@ -4622,9 +4652,11 @@ def test_muc4_shooting_or_explosions_only_heard_are_no_incident(
     assert len(templates) == written
 
 
-def _casualty_report(text: str, victim: str, killed: str, wounded: str) -> ArticleReport:
-    """An attack on ``text`` whose victim is the phrase ``victim``, with a death count and
-    an injury count given by the phrases that tell them."""
+def _casualty_report(
+    text: str, victim: str, killed: str, wounded: str, kind: str = "civilians"
+) -> ArticleReport:
+    """An attack on ``text`` whose victim is the phrase ``victim`` (an actor of ``kind``),
+    with a death count and an injury count given by the phrases that tell them."""
 
     def count(phrase: str, value: int) -> Quantity:
         start = text.index(phrase)
@@ -4632,7 +4664,7 @@ def _casualty_report(text: str, victim: str, killed: str, wounded: str) -> Artic
 
     return _article_report(
         text,
-        [("a1", "Gunmen", "armed_group", False), ("a2", victim, "civilians", False)],
+        [("a1", "Gunmen", "armed_group", False), ("a2", victim, kind, False)],
         [
             {
                 "type": "armed_assault",
@@ -4671,6 +4703,41 @@ def test_muc4_the_wounded_of_a_count_are_victims_of_their_own(text, description)
     assert sorted((f.value, f.xref) for f in template.slot(23).fillers) == [
         ("DEATH", ("PEOPLE",)),
         ("INJURY", (description,)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "victim", "kind", "injured"),
+    [
+        # the wounded of a count with no noun are of the group of victims
+        ("Gunmen killed two people in an attack on the market; 15 were wounded.", "people",
+         "civilians", "PEOPLE"),
+        # a person named is no group: the wounded are no one in particular
+        ("Gunmen killed Ana Rios in an attack on the market; 15 were wounded.", "Ana Rios",
+         "person", "-"),
+    ],
+)  # fmt: skip
+def test_muc4_a_harm_no_victim_is_told_to_suffer_befalls_the_group(
+    text, victim, kind, injured
+) -> None:
+    killed = "two" if "two" in text else "killed"
+    (template,) = report_to_templates(_casualty_report(text, victim, killed, "15", kind))
+    assert ("INJURY", (injured,)) in [(f.value, f.xref) for f in template.slot(23).fillers]
+
+
+def test_muc4_a_harm_of_no_one_goes_when_a_victim_is_told_to_suffer_it() -> None:
+    template = MucTemplate("M1")
+    template.slots[23] = SlotFill(
+        fillers=[
+            Filler(("DEATH",), ("ANA RIOS",)),
+            Filler(("DEATH",), ("-",)),
+            Filler(("INJURY",), ("-",)),
+        ]
+    )
+    _drop_harms_of_no_one_told_of_a_victim(template)
+    assert [(f.value, f.xref) for f in template.slot(23).fillers] == [
+        ("DEATH", ("ANA RIOS",)),
+        ("INJURY", ("-",)),
     ]
 
 

@@ -1203,7 +1203,12 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         sentences = [_event_sentences(e, report.article) for e in told]
         texts = [_event_text(e, report.article) for e in told]  # as the article writes them
         paragraphs = [_event_paragraphs(e, report.article) for e in told]
-        _fill_no_casualties(template, " ".join(sentences))
+        _drop_harms_of_no_one_told_of_a_victim(template)
+        # 'no one was hurt' may be told after the act, in its paragraph or the next one
+        _fill_no_casualties(
+            template,
+            " ".join([*sentences, *map(_fill_string, paragraphs), _paragraph_after(told, report)]),
+        )
         _no_place_named_for_a_body(template, report, places)
         _place_from_paragraph(template, told, report, dateline_end)
         _capital_of_the_dateline(template, texts, home, places)
@@ -2211,8 +2216,19 @@ def _date_by_the_one_day_told(
 _NO_CASUALTIES = re.compile(
     r"\bNO (?:CASUALTIES|INJURIES|DEATHS|VICTIMS|ONE WAS (?:HURT|INJURED|KILLED|WOUNDED))\b|"
     r"\bNOBODY WAS (?:HURT|INJURED|KILLED|WOUNDED)\b|"
-    r"\b(?:WITHOUT CAUSING|DID NOT CAUSE|CAUSED NO) (?:ANY )?(?:CASUALTIES|INJURIES|VICTIMS)\b"
+    r"\b(?:(?:WITHOUT|DID NOT) (?:CAUS\w*|INFLICT\w*|RESULT\w* IN|LEAV\w*)|CAUSED NO|LEFT NO) "
+    r"(?:ANY )?(?:CASUALTIES|INJURIES|VICTIMS|DEATHS)\b"
 )
+
+
+def _drop_harms_of_no_one_told_of_a_victim(template: MucTemplate) -> None:
+    """A harm tagged with no one ('DEATH: -', from a report that named no victim) goes when
+    the incident's victims are told to have suffered it: they are those it counted."""
+    fillers = template.slot(23).fillers
+    told = {f.value for f in fillers if f.xref and f.xref[0] != "-"}
+    kept = [f for f in fillers if not (f.xref and f.xref[0] == "-" and f.value in told)]
+    if len(kept) < len(fillers):
+        template.slots[23] = SlotFill(fillers=kept)
 
 
 def _fill_set(template: MucTemplate, slot: int) -> set[str]:
@@ -2220,8 +2236,8 @@ def _fill_set(template: MucTemplate, slot: int) -> set[str]:
 
 
 def _fill_no_casualties(template: MucTemplate, sentences: str) -> None:
-    """HUM TGT: EFFECT OF INCIDENT when the incident's sentences say it hurt no one ('there
-    were no casualties'): NO INJURY OR DEATH (part2, slot 23), of its human targets or, with
+    """HUM TGT: EFFECT OF INCIDENT when the text told of the incident says it hurt no one
+    ('there were no casualties'): NO INJURY OR DEATH (part2, slot 23), of its human targets or, with
     none, of no one in particular."""
     if template.slot(23).fillers or template.slot(23).inapplicable:
         return
@@ -4055,6 +4071,21 @@ def _event_paragraphs(event: EventMention, article: Article) -> str:
     return " ".join(dict.fromkeys(text[start:end] for start, end in spans))
 
 
+def _paragraph_after(told: Sequence[EventMention], report: ArticleReport) -> str:
+    """The paragraph right after the last of the events' paragraphs, when it tells no act
+    of its own: it goes on about theirs ('The explosion caused no casualties')."""
+    text = report.article.text
+    ends = [_paragraph_of(text, s.start, s.end)[1] for e in told for s in e.evidence]
+    start = max(ends, default=len(text))
+    start += len(text[start:]) - len(text[start:].lstrip())
+    if start >= len(text):
+        return ""
+    start, end = _paragraph_of(text, start, start)
+    if any(s.start < end and start < s.end for e in report.events for s in e.evidence):
+        return ""
+    return _fill_string(text[start:end])
+
+
 def _paragraph_of(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the paragraph (blank-line separated) that holds the text's start..end."""
     start += len(text[start:end]) - len(text[start:end].lstrip())
@@ -4402,7 +4433,8 @@ def _fill_human_targets(
         if killed and injured:
             # the victims named suffered the other harm
             killed, injured = harm == "INJURY", harm == "DEATH"
-    effects += _effects_on(referents, harms, bool(killed), bool(injured))
+    groups = [r for r in referents if r not in {f.value for f in names}]
+    effects += _effects_on(referents, harms, bool(killed), bool(injured), groups)
     t.slots[18] = SlotFill(fillers=names)
     t.slots[19] = SlotFill(fillers=descriptions)
     t.slots[20] = SlotFill(fillers=types)
@@ -4411,17 +4443,23 @@ def _fill_human_targets(
 
 
 def _effects_on(
-    referents: Sequence[str], harms: dict[str, str | None], killed: bool, injured: bool
+    referents: Sequence[str],
+    harms: dict[str, str | None],
+    killed: bool,
+    injured: bool,
+    groups: Sequence[str] = (),
 ) -> list[Filler]:
     """HUM TGT: EFFECT OF INCIDENT of each victim (part2, slot 23): the harm the sentences
     naming him tell, else the event's. Casualties are counted per event, not per victim:
-    with both kinds of harm, a harm no victim is told to have suffered is tagged with a
-    dummy referent, as the fill rules allow."""
+    with both kinds of harm, a harm no victim is told to have suffered befell the first
+    group of victims ('4 people were killed and 30 were wounded': people too), else it is
+    tagged with a dummy referent, as the fill rules allow."""
     told = {r: _PERSONAL_EFFECT[h] for r in referents if (h := harms.get(r))}
     if killed and injured:
         effects = [Filler((told[r],), (r,)) for r in referents if r in told]
         given = {f.value for f in effects}
-        effects += [Filler((h,), ("-",)) for h in ("DEATH", "INJURY") if h not in given]
+        sufferer = groups[0] if groups else "-"
+        effects += [Filler((h,), (sufferer,)) for h in ("DEATH", "INJURY") if h not in given]
         return effects
     if killed or injured:
         harm = "DEATH" if killed else "INJURY"
