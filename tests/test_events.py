@@ -287,6 +287,9 @@ def test_events_arrest_and_seizure_of_power(nlp):
         ("The militants tried to attack the prison but failed.", "attack", "failed"),
         ("The group threatened to attack the capital.", "threat", "threatened"),
         ("The rebels would attack the town if the army withdrew.", "attack", "hypothetical"),
+        # a failure told by an adjective, and an attempt told only as possible
+        ("Two unsuccessful attacks were carried out in the city.", "attack", "failed"),
+        ("The rebels may try to kidnap the ambassador.", "kidnapping", "hypothetical"),
         ("The rebels did not attack the village.", "attack", "hypothetical"),
         ("The group denied that it bombed the hotel.", "bombing", "denied"),
         ("The rebels denied the attack on the bank.", "attack", "denied"),
@@ -371,6 +374,29 @@ def test_events_arrest_and_seizure_of_power(nlp):
 def test_events_status_from_context(nlp, text, event_type, status):
     event = only(run(nlp, text))
     assert (event.type, event.status) == (event_type, status)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("A bomb was found in the bank yesterday before it exploded.", "exploded"),
+        ("Police defused the charge before it blew up the bridge.", "blew"),
+        ("THE POLICE DEACTIVATED THE DYNAMITE BEFORE IT EXPLODED AT THE STATION.", "EXPLODED"),
+    ],
+)
+def test_events_act_told_before_its_foiling_was_stopped(nlp, text, trigger):
+    # the foiling found the device in time: the blast is a bombing that was foiled
+    act = next(e for e in run(nlp, text) if e.trigger.text == trigger)
+    assert (act.type, act.status) == ("bombing", "foiled")
+
+
+@pytest.mark.model
+def test_events_act_after_a_seizure_of_no_device_happened(nlp):
+    # 'seized' foils an attack only when it seizes a device or weapons
+    text = "The soldiers seized the town yesterday before they burned the church."
+    burning = next(e for e in run(nlp, text) if e.trigger.text == "burned")
+    assert (burning.type, burning.status) == ("arson", "occurred")
 
 
 # --------------------------------------------------------------------------- false events

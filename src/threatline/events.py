@@ -1384,7 +1384,9 @@ def _status(mention: _Mention, lex: Lexicon) -> str:
         return EventStatus.HYPOTHETICAL.value
     if status != EventStatus.OCCURRED.value:
         return status
-    if modifiers & {"attempted", "attempt", "failed", "foiled", "thwarted", "aborted"}:
+    if _forestalled(token, lex):
+        return EventStatus.FOILED.value
+    if modifiers & _FAILURE_MODIFIERS:
         return (
             EventStatus.FOILED.value
             if modifiers & {"foiled", "thwarted"}
@@ -1393,8 +1395,11 @@ def _status(mention: _Mention, lex: Lexicon) -> str:
     # 'the attack on 6 December had been planned for months': a definite event that is
     # the subject of its planning happened; only 'they planned an attack' is a plan
     presupposed = _definite(token) and token.dep_ in ("nsubj", "nsubjpass")
-    for lemma in chain_lemmas:
+    for governor in chain[1:]:
+        lemma = _lemma(governor)
         if lemma in _FAIL_GOVERNORS:
+            if any(c.dep_ == "aux" and _lemma(c) in _MODALS for c in governor.children):
+                return EventStatus.HYPOTHETICAL.value  # 'they may try to kidnap him'
             return EventStatus.FAILED.value
         if lemma in ("plan", "plot", "intend", "prepare") and not presupposed:
             return EventStatus.PLANNED.value
@@ -1407,6 +1412,36 @@ def _status(mention: _Mention, lex: Lexicon) -> str:
     if _unrealized(token):
         return EventStatus.HYPOTHETICAL.value
     return status
+
+
+#: Modifiers of an act that did not achieve its aim ('a failed attack', 'two unsuccessful
+#: attacks'); the first two say that someone stopped it.
+_FAILURE_MODIFIERS = frozenset(
+    ["foiled", "thwarted", "attempted", "attempt", "failed", "aborted", "unsuccessful", "abortive"]
+)
+
+
+def _forestalled(token: Token, lex: Lexicon) -> bool:
+    """'A bomb was found before it exploded', 'police defused the charge before it blew
+    up the bridge': an act told in a 'before' clause of its foiling was stopped."""
+    verb = _clause_verb(token)
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ == "before" for c in verb.children
+    ):
+        return False
+    foiling = verb.head
+    things = {
+        word
+        for c in foiling.children
+        if c.dep_ in ("dobj", "nsubjpass")
+        for word in (c.lower_, _lemma(c))
+    }
+    # 'seized the town before they burned it' seized no device: no foiling
+    return any(
+        entry.get("status") == EventStatus.FOILED.value
+        and (not entry.get("object_any") or things & set(entry["object_any"]))
+        for entry in lex.triggers.get(_lemma(foiling), [])
+    )
 
 
 #: Words that name an act only as something wished, feared or asked for, governing it
@@ -5130,7 +5165,11 @@ def extract_events(
             scope = _scope_tokens(mention, mentions)
             mention.type = _refine_type(mention, scope, lex)
             mention.status = _status(mention, lex)
-            if mention.status == EventStatus.FOILED.value and mention.type in lex.violent:
+            if (
+                mention.status == EventStatus.FOILED.value
+                and mention.type in lex.violent
+                and not _forestalled(mention.token, lex)  # keeps its kind: 'before it exploded'
+            ):
                 mention.type = EventType.FOILED_ATTACK.value  # 'foiled attacks'
             _participants(mention, actor_index, lex)
             if _attacks_forces(mention, actor_index, lex):
