@@ -3199,20 +3199,10 @@ def _physical_target_type(text: str, owner: str, outlets: Sequence[str] = ()) ->
         owned = _classify(owner, _PHYSICAL_TARGET_TYPES)
         if owned in _OWNERS_KINDS:
             return owned
-    if kind == "CIVILIAN RESIDENCE" and _POLITICIAN.search(f"{text} {owner}"):
-        # the home of a candidate or a councilman (the scorer gives half credit for it
-        # where the key has the government's type)
-        return "POLITICAL FIGURE OFFICE OR RESIDENCE"
     return kind
 
 
 _OFFICE = re.compile(r"\bOFFICES?\b")
-
-# Those in politics whose home is a political figure's residence (part2, slot 13).
-_POLITICIAN = re.compile(
-    r"\b(?:CANDIDATES?|POLITICIANS?|COUNCILM[AE]N|LEGISLATORS?|SENATORS?|DEPUT(?:Y|IES)|"
-    r"CONGRESSM[AE]N|(?:POLITICAL|OPPOSITION|PARTY)\s+(?:LEADERS?|MEMBERS?|FIGURES?))\b"
-)
 
 
 def _owner(text: str, event: EventMention, article: Article, persons: Sequence[Actor] = ()) -> str:
