@@ -4827,6 +4827,33 @@ def test_muc4_a_residence_takes_its_owner_s_kind_and_nation() -> None:
     assert not template.slot(15).fillers
 
 
+def test_muc4_a_target_that_names_its_owner_in_the_possessive() -> None:
+    from threatline.evaluate.muc4 import _damage_told_of, _names_one_target, _owner
+
+    text = (
+        "A bomb went off at the Swedish consul's house in Lima. "
+        "The blast destroyed the door of the house."
+    )
+    article = Article(id="a", text=text)
+    surface = "Swedish consul's house"
+    start = text.index(surface)
+    target = Span(start=start, end=start + len(surface), text=surface)
+    event = EventMention(
+        id="E1",
+        type="bombing",
+        trigger=Span(start=2, end=6, text="bomb"),
+        physical_targets=[target],
+    )
+    # the owner the fill names gives the target its kind and nation
+    assert _owner("SWEDISH CONSUL'S HOUSE", event, article) == "SWEDISH CONSUL'S"
+    # the house told again without its owner ('the door of the house') tells its damage
+    assert _damage_told_of("SWEDISH CONSUL'S HOUSE", article) == "SOME DAMAGE"
+    # 'the daily's office' repeats 'the branch office of the daily'; the owned one stays
+    assert _names_one_target("MORNING DAILY'S OFFICE", "BRANCH OFFICE OF THE DAILY EL SOL")
+    assert _names_one_target("OFFICE", "MAYOR'S OFFICE")
+    assert not _names_one_target("MAYOR'S OFFICE", "OFFICE")
+
+
 def test_muc4_a_residence_named_by_its_owner_takes_the_owner_s_roles() -> None:
     from threatline.evaluate.muc4 import _owner, _physical_target_type
 

@@ -2104,6 +2104,22 @@ def test_events_a_target_keeps_its_of_phrase_up_to_a_bracket(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Gunmen machinegunned Carlos Mendoza's car on Monday.", "Carlos Mendoza's car"),
+        ("Rebels set fire to the mayor's office on Monday.", "mayor's office"),
+        # a pronoun names no owner, and a plural one a kind of owner, not whose it is
+        ("Rebels set fire to his office on Monday.", "office"),
+        ("Rebels set fire to the farmers' houses on Monday.", "houses"),
+    ],
+)
+def test_events_a_target_keeps_its_owner_told_in_the_possessive(nlp, text, target):
+    event = only(run(nlp, text))
+    assert [s.text for s in event.physical_targets] == [target]
+
+
+@pytest.mark.model
 def test_events_destroyed_or_damaged_by_a_bomb_is_a_bombing(nlp):
     text = "The offices of the newspaper were damaged by a bomb on Monday."
     event = only(run(nlp, text))

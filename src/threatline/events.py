@@ -2684,9 +2684,11 @@ def _opens_within(doc: Doc, close: int, reach: int = 4) -> bool:
 
 
 def _target_span(text: str, head: Token) -> Span:
-    """A physical target with its 'of' complement, which says whose or which it is: 'the
-    offices of the telephone company', 'the house of judge X'; up to a bracket or comma."""
-    span = _phrase_span(text, head)
+    """A physical target with its owner, told in the possessive before it ('Senator X's car',
+    'the daily's offices') or in its 'of' complement after it ('the offices of the telephone
+    company', 'the house of judge X'; up to a bracket or comma): the owner says whose or which
+    it is."""
+    span = _possessed_span(text, head, _phrase_span(text, head))
     for prep in head.children:
         if prep.dep_ != "prep" or _lemma(prep) != "of" or prep.i != head.i + 1:
             continue
@@ -2703,6 +2705,43 @@ def _target_span(text: str, head: Token) -> Span:
             close = head.doc[end]
             return _char_span(text, span.start, close.idx + len(close.text))
     return span
+
+
+#: Nouns of a place that may stand in the possessive before a thing: 'the country's pipeline'.
+_PLACE_OWNERS = frozenset(
+    ["country", "nation", "city", "town", "capital", "village", "department", "province"]
+)
+
+
+def _possessed_span(text: str, head: Token, span: Span) -> Span:
+    """``span`` widened to the owner named in the possessive right before it ('Rodriguez's
+    car', 'the mayor's office'): one owner, by name or by a singular noun. A possessive
+    pronoun ('his car') names no one, a plural one ('the peasants' houses') names a kind of
+    owner, not whose the thing is, and a place ('Lima's airport', 'the country's pipeline')
+    tells where the thing is, which the incident's place tells: the phrase keeps its start."""
+    owners = [
+        c
+        for c in head.children
+        if c.dep_ == "poss"
+        and c.i < head.i
+        and (c.pos_ == "PROPN" or c.tag_ == "NN")
+        and c.ent_type_ not in ("GPE", "LOC")
+        and _lemma(c) not in _PLACE_OWNERS
+    ]
+    if not owners:
+        return span
+    owner = owners[0]
+    first = owner.left_edge
+    for token in head.doc[first.i : owner.i]:
+        if token.dep_ not in ("compound", "amod", "nmod", "nummod", "punct", "det"):
+            return span  # an owner told with a phrase or clause of its own is left out
+    while first.i < owner.i and first.dep_ in ("det", "punct"):
+        first = head.doc[first.i + 1]
+    # nothing but the owner's 's' between the owner and the phrase ('X's new car')
+    between = head.doc[owner.i + 1 : head.i]
+    if not all(t.idx >= span.start or (t.dep_ == "case" and t.head.i == owner.i) for t in between):
+        return span
+    return _char_span(text, min(first.idx, span.start), span.end)
 
 
 # Nouns of the act or its shots whose modifier names the weapon: 'a dynamite attack', 'a bomb

@@ -2402,8 +2402,9 @@ def _drop_doers_told_again_by_the_act(template: MucTemplate) -> None:
 
 def _names_one_target(short: str, long: str) -> bool:
     """Whether ``short`` repeats a part of ``long`` that ends in its head noun ('pipeline'
-    of 'northern oil pipeline', 'residence' of 'residence of the ambassador')."""
-    inner, outer = _tokens(short), _tokens(long)
+    of 'northern oil pipeline', 'residence' of 'residence of the ambassador'); an owner told
+    in the possessive is left aside ('the daily's office' repeats 'the office of the daily')."""
+    inner, outer = _tokens(_POSSESSIVE_OWNER.sub("", short)), _tokens(long)
     if not inner or len(inner) >= len(outer) or not _contains(outer, inner):
         return False
     return _head(inner) == _head(outer)
@@ -3189,6 +3190,9 @@ def _physical_target_type(text: str, owner: str, outlets: Sequence[str] = ()) ->
     building is its owner's kind ('President X's residence', 'the ambassador's house'), and
     an office or a branch of a news outlet is of communications ('the offices of El Sol',
     'the daily's office'; ``outlets``: the names of the news media the text tells of)."""
+    # an owner named in the fill ('the bank manager's car') tells its kind as the owner
+    if possessive := _POSSESSIVE_OWNER.match(text):
+        owner, text = owner or possessive.group(1), text[possessive.end() :]
     of_an_outlet = _classify(owner, _PHYSICAL_TARGET_TYPES) == "COMMUNICATIONS" or any(
         re.search(rf"\b{re.escape(name)}\b", f"{owner} {text}") for name in outlets if name
     )
@@ -3210,7 +3214,8 @@ def _owner(text: str, event: EventMention, article: Article, persons: Sequence[A
     ambassador's' residence), or ''; an owner told by his name ('X's house', 'the house of
     X') is told by the roles the text gives that person ('X, the Swedish consul')."""
     owner = ""
-    for span in event.physical_targets:
+    possessive = _POSSESSIVE_OWNER.match(text)
+    for span in event.physical_targets if not possessive else []:
         if _without_quantity(_fill_string(span.text)) == text:
             before = _fill_string(_modifiers_before(article.text, span.start))
             if before.endswith(("'S", "'")):
@@ -3222,6 +3227,8 @@ def _owner(text: str, event: EventMention, article: Article, persons: Sequence[A
                 if role and not _SAYING.search(_fill_string(role.group(1))):
                     owner = _fill_string(role.group(1))
                     break
+    if possessive:
+        owner = possessive.group(1)  # the fill names its owner: 'Senator X's car'
     named = set(f"{owner} {text.partition(' OF ')[2]}".replace("'S", "").split())
     for person in persons:
         surname = _fill_string(person.name).split()[-1:]
@@ -3234,6 +3241,10 @@ def _owner(text: str, event: EventMention, article: Article, persons: Sequence[A
                 return " ".join([*roles[:2], owner])
     return owner
 
+
+# An owner told in the possessive at the start of a target's fill ('PRESIDENT X'S RESIDENCE',
+# 'THE MAYOR'S OFFICE').
+_POSSESSIVE_OWNER = re.compile(r"^(.+?(?:'S|S'))\s")
 
 # A role set after a name with a comma ('..., the U.S. ambassador in Bogota,'), past a
 # bracketed note of the translator.
@@ -4024,7 +4035,8 @@ def _damage_told_of(target: str, article: Article) -> str | None:
     NO DAMAGE, by the damage word told of each place the text names it (as
     :func:`_harm_told_of` does for a person); the worst damage told anywhere counts."""
     text = article.text.upper()
-    words = [re.escape(w) for w in target.split()]
+    # 'the newsman's home ... the windows of the home': told again without its owner
+    words = [re.escape(w) for w in _POSSESSIVE_OWNER.sub("", target).split()]
     if not words:
         return None
     found: set[str] = set()
