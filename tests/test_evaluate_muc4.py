@@ -6453,8 +6453,8 @@ def test_muc4_the_body_that_gives_or_takes_the_report_is_no_physical_target(
 @pytest.mark.parametrize(
     ("text", "trigger", "stage"),
     [
-        ("A man was killed by a grenade he was trying to throw at the courthouse.", "killed",
-         "ATTEMPTED"),
+        ("A rebel died when a grenade that he was attempting to hurl at the courthouse went"
+         " off.", "died", "ATTEMPTED"),
         ("The bomb exploded before they could plant it at the courthouse.", "exploded",
          "ATTEMPTED"),
         ("A grenade thrown at the courthouse exploded.", "exploded", "ACCOMPLISHED"),
@@ -6490,7 +6490,7 @@ def test_muc4_a_device_that_went_off_in_its_carriers_hands_is_an_attempt(
         # a craft that attacked or dropped a bomb is flown by the state's forces
         ("A military helicopter attacked a fishing boat near Santa Clara.",
          "air_or_drone_strike", "attacked", "STATE-SPONSORED VIOLENCE"),
-        ("A plane dropped a bomb that hit a house in Santa Clara.", "bombing", "dropped",
+        ("An air force jet dropped a bomb on a house near Santa Clara.", "bombing", "dropped",
          "STATE-SPONSORED VIOLENCE"),
         ("Unknown men dropped a bomb at a house in Santa Clara.", "bombing", "dropped",
          "TERRORIST ACT"),

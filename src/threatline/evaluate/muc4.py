@@ -2884,7 +2884,7 @@ def event_to_template(
         and stage == "ACCOMPLISHED"
         and _WENT_OFF_IN_HAND.search(_event_sentences(event, article))
     ):
-        # 'killed by a grenade he was trying to throw at the building': stopped while
+        # 'the grenade she was attempting to hurl at the post went off': stopped while
         # throwing or planting it, the bombing was only attempted (part2, slot 5)
         stage = "ATTEMPTED"
     t = MucTemplate(message_id=message_id)
