@@ -2404,6 +2404,11 @@ def _spans(text: str, surface: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(re.escape(surface), text)]
 
 
+def _first_span(text: str, surface: str) -> Span:
+    start = text.index(surface)
+    return Span(start=start, end=start + len(surface), text=surface)
+
+
 @pytest.mark.parametrize(
     ("text", "trigger", "physical", "kept"),
     [
@@ -4799,15 +4804,11 @@ def test_muc4_a_residence_takes_its_owner_s_kind_and_nation() -> None:
     text = "A bomb damaged the Swedish consul's house and a bakery in Lima."
     article = Article(id="a", text=text)
 
-    def span(surface: str) -> Span:
-        start = text.index(surface)
-        return Span(start=start, end=start + len(surface), text=surface)
-
     event = EventMention(
         id="E1",
         type="bombing",
-        trigger=span("bomb"),
-        physical_targets=[span("house"), span("bakery")],
+        trigger=_first_span(text, "bomb"),
+        physical_targets=[_first_span(text, "house"), _first_span(text, "bakery")],
     )
     assert _owner("HOUSE", event, article) == "SWEDISH CONSUL'S"
     assert _owner("BAKERY", event, article) == ""  # 'and a' is no owner
@@ -4863,10 +4864,6 @@ def test_muc4_a_residence_named_by_its_owner_takes_the_owner_s_roles() -> None:
     )
     article = Article(id="a", text=text)
 
-    def span(surface: str) -> Span:
-        start = text.index(surface)
-        return Span(start=start, end=start + len(surface), text=surface)
-
     consul = Actor(
         id="p",
         name="Pedro Valdivia",
@@ -4877,8 +4874,11 @@ def test_muc4_a_residence_named_by_its_owner_takes_the_owner_s_roles() -> None:
     event = EventMention(
         id="E1",
         type="armed_assault",
-        trigger=span("attacked"),
-        physical_targets=[span("house of Pedro Valdivia"), span("farm of Ana Ruiz")],
+        trigger=_first_span(text, "attacked"),
+        physical_targets=[
+            _first_span(text, "house of Pedro Valdivia"),
+            _first_span(text, "farm of Ana Ruiz"),
+        ],
     )
     owner = _owner("HOUSE OF PEDRO VALDIVIA", event, article, [consul, farmer])
     assert "SWEDISH CONSUL" in owner
@@ -4959,15 +4959,14 @@ def test_muc4_a_residence_takes_the_role_set_after_its_owner_s_name() -> None:
     )
     article = Article(id="a", text=text)
 
-    def span(surface: str) -> Span:
-        start = text.index(surface)
-        return Span(start=start, end=start + len(surface), text=surface)
-
     event = EventMention(
         id="E1",
         type="armed_assault",
-        trigger=span("fired"),
-        physical_targets=[span("residence of Olaf Berg"), span("house of Rosa Paz")],
+        trigger=_first_span(text, "fired"),
+        physical_targets=[
+            _first_span(text, "residence of Olaf Berg"),
+            _first_span(text, "house of Rosa Paz"),
+        ],
     )
     owner = _owner("RESIDENCE OF OLAF BERG", event, article)
     assert owner == "THE NORWEGIAN AMBASSADOR IN QUITO"
