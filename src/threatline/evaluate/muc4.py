@@ -1229,6 +1229,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         and not _only_a_group(t)
         and id(t) not in tallies
         and not _only_heard(t, events[id(t)], report.article)
+        and not all(_told_as_a_record(e, report.article, actors) for e in events[id(t)])
     ]
     templates = _join_attacks_told_as_bombings(templates, events, report.article)
     templates = _one_per_listed_place(templates, events, report)
@@ -4115,6 +4116,34 @@ def _told_as_a_habit(event: EventMention, article: Article) -> bool:
         return False
     before = _fill_string(article.text[max(0, start - 40) : start]) + " "
     return bool(_HABIT_FRAME.search(before))
+
+
+def _told_as_a_record(event: EventMention, article: Article, actors: dict[str, Actor]) -> bool:
+    """An act told in a relative clause in the present perfect ('the rebels, who have
+    dynamited the pipeline 23 times', 'the peasants who have been murdered, kidnapped and
+    tortured', 'cowards who have attacked and bombed the people'): the clause tells what
+    those people have done or suffered over time, not a specific incident (part1 1.0,
+    point 7). A threat so told ('the mafia, which has sworn to kill ten judges') stands, and
+    is one, and so do victims the text names ('four of the students who have been
+    kidnapped were identified as ...'): those make the act a specific one."""
+    if event.type == "threat" or any(
+        p.role in ("victim", "target")
+        and p.actor in actors
+        and actors[p.actor].kind == ActorKind.PERSON
+        for p in event.participants
+    ):
+        return False
+    start = event.trigger.start
+    before = _fill_string(article.text[max(0, start - 80) : start]) + " "
+    return bool(_RELATIVE_PERFECT.search(before))
+
+
+#: A relative pronoun and a perfect before an act's participle, with the participles
+#: coordinated before it: 'who have', 'that has also been', 'which have been murdered,'.
+_RELATIVE_PERFECT = re.compile(
+    r"\b(?:WHO|WHICH|THAT) (?:\w+LY |ALSO |ALREADY )?(?:HAS|HAVE) (?:\w+LY |ALSO |ALREADY )?"
+    r"(?:BEEN )?(?:[A-Z]+(?:ED|EN|ND|UCK|OT) ?,? (?:AND )?){0,3}$"
+)
 
 
 #: The words before a gerund that tell a habit, a liking, an ability, a threat or an end:
