@@ -1059,6 +1059,19 @@ def test_muc4_an_act_told_as_a_record_is_no_incident(
     assert bool(report_to_templates(report)) is kept
 
 
+def test_muc4_a_victim_s_name_spelled_two_ways_is_one_incident() -> None:
+    """Reports spell a name two ways ('Cueller', 'Cuellar'): one victim, one incident, even
+    where a misread place tells the two apart."""
+    first = make(s2="07 JAN 90", s3="COLOMBIA: CALI (CITY)", s4="KIDNAPPING",
+                 s18='"ORLANDO CUELLER OSORIO"')  # fmt: skip
+    second = make(s2="07 JAN 90", s3="COLOMBIA: BOGOTA (CITY)", s4="KIDNAPPING",
+                  s18='"ORLANDO CUELLAR OSORIO"')  # fmt: skip
+    other = make(s2="07 JAN 90", s3="COLOMBIA: BOGOTA (CITY)", s4="KIDNAPPING",
+                 s18='"ORLANDO CUELLAR ORTIZ"')  # fmt: skip
+    assert _same_incident(first, second) and _same_incident(second, first)
+    assert not _same_incident(first, other)
+
+
 @pytest.mark.parametrize(
     ("doer", "kind", "incident", "instrument"),
     [

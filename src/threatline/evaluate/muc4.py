@@ -2681,7 +2681,23 @@ def _share_a_named_victim(a: MucTemplate, b: MucTemplate) -> bool:
     the other ('Vega', 'Tomas Vega Arce')."""
     names_a = [_tokens(f.value) for f in a.slot(18).fillers]
     names_b = [_tokens(f.value) for f in b.slot(18).fillers]
-    return any(x and y and (_contains(x, y) or _contains(y, x)) for x in names_a for y in names_b)
+    return any(
+        x and y and (_contains(x, y) or _contains(y, x) or _one_name_misspelled(x, y))
+        for x in names_a
+        for y in names_b
+    )
+
+
+def _one_name_misspelled(a: list[str], b: list[str]) -> bool:
+    """Whether two names of two words or more differ only by one letter in one word
+    ('Cueller Osorio', 'Cuellar Osorio'): one person, spelled two ways by the reports."""
+    if len(a) != len(b) or len(a) < 2 or a == b:
+        return False
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    return len(x) == len(y) >= 4 and sum(p != q for p, q in zip(x, y, strict=True)) == 1
 
 
 def _same_day_and_place(a: MucTemplate, b: MucTemplate) -> bool:
