@@ -1021,6 +1021,58 @@ def test_muc4_an_act_told_as_a_habit_is_no_incident(text: str, trigger: str, kep
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "victim", "kept"),
+    [
+        # a relative clause in the present perfect tells a record, not a specific act
+        ("The rebels, who have dynamited the Valdivia pipeline many times, met today.",
+         "dynamited", None, False),
+        ("The farmers who have been robbed, kidnapped and killed by the rebels marched.",
+         "kidnapped", ("farmers", "civilians"), False),
+        # victims the text names make the act specific; a main clause tells an act
+        ("Ana Ruiz and her son, who have been kidnapped by the rebels, were seen today.",
+         "kidnapped", ("Ana Ruiz", "person"), True),
+        ("The rebels have dynamited the Valdivia pipeline.", "dynamited", None, True),
+        ("Police said that the rebels have dynamited the Valdivia pipeline.", "dynamited",
+         None, True),
+    ],
+)  # fmt: skip
+def test_muc4_an_act_told_as_a_record_is_no_incident(
+    text: str, trigger: str, victim: tuple[str, str] | None, kept: bool
+) -> None:
+    actors = [("a1", "rebels", "armed_group", False)]
+    participants = [Participant(actor="a1", role="perpetrator")]
+    if victim is not None:
+        actors.append(("a2", victim[0], victim[1], False))
+        participants.append(Participant(actor="a2", role="victim"))
+    report = _article_report(
+        text,
+        actors,
+        [
+            {
+                "type": "kidnapping" if trigger == "kidnapped" else "bombing",
+                "trigger": trigger,
+                "physical": ["Valdivia pipeline"] if "pipeline" in text else [],
+                "participants": participants,
+            }
+        ],
+    )
+    assert bool(report_to_templates(report)) is kept
+
+
+def test_muc4_a_victim_s_name_spelled_two_ways_is_one_incident() -> None:
+    """Reports spell a name two ways ('Cueller', 'Cuellar'): one victim, one incident, even
+    where a misread place tells the two apart."""
+    first = make(s2="07 JAN 90", s3="COLOMBIA: CALI (CITY)", s4="KIDNAPPING",
+                 s18='"ORLANDO CUELLER OSORIO"')  # fmt: skip
+    second = make(s2="07 JAN 90", s3="COLOMBIA: BOGOTA (CITY)", s4="KIDNAPPING",
+                  s18='"ORLANDO CUELLAR OSORIO"')  # fmt: skip
+    other = make(s2="07 JAN 90", s3="COLOMBIA: BOGOTA (CITY)", s4="KIDNAPPING",
+                 s18='"ORLANDO CUELLAR ORTIZ"')  # fmt: skip
+    assert _same_incident(first, second) and _same_incident(second, first)
+    assert not _same_incident(first, other)
+
+
+@pytest.mark.parametrize(
     ("doer", "kind", "incident", "instrument"),
     [
         ("The air force", "security_force", "ATTACK", "AERIAL BOMB"),

@@ -1229,6 +1229,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         and not _only_a_group(t)
         and id(t) not in tallies
         and not _only_heard(t, events[id(t)], report.article)
+        and not all(_told_as_a_record(e, report.article, actors) for e in events[id(t)])
     ]
     templates = _join_attacks_told_as_bombings(templates, events, report.article)
     templates = _one_per_listed_place(templates, events, report)
@@ -2680,7 +2681,23 @@ def _share_a_named_victim(a: MucTemplate, b: MucTemplate) -> bool:
     the other ('Vega', 'Tomas Vega Arce')."""
     names_a = [_tokens(f.value) for f in a.slot(18).fillers]
     names_b = [_tokens(f.value) for f in b.slot(18).fillers]
-    return any(x and y and (_contains(x, y) or _contains(y, x)) for x in names_a for y in names_b)
+    return any(
+        x and y and (_contains(x, y) or _contains(y, x) or _one_name_misspelled(x, y))
+        for x in names_a
+        for y in names_b
+    )
+
+
+def _one_name_misspelled(a: list[str], b: list[str]) -> bool:
+    """Whether two names of two words or more differ only by one letter in one word
+    ('Cueller Osorio', 'Cuellar Osorio'): one person, spelled two ways by the reports."""
+    if len(a) != len(b) or len(a) < 2 or a == b:
+        return False
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    return len(x) == len(y) >= 4 and sum(p != q for p, q in zip(x, y, strict=True)) == 1
 
 
 def _same_day_and_place(a: MucTemplate, b: MucTemplate) -> bool:
@@ -4115,6 +4132,34 @@ def _told_as_a_habit(event: EventMention, article: Article) -> bool:
         return False
     before = _fill_string(article.text[max(0, start - 40) : start]) + " "
     return bool(_HABIT_FRAME.search(before))
+
+
+def _told_as_a_record(event: EventMention, article: Article, actors: dict[str, Actor]) -> bool:
+    """An act told in a relative clause in the present perfect ('the rebels, who have
+    dynamited the pipeline 23 times', 'the peasants who have been murdered, kidnapped and
+    tortured', 'cowards who have attacked and bombed the people'): the clause tells what
+    those people have done or suffered over time, not a specific incident (part1 1.0,
+    point 7). A threat so told ('the mafia, which has sworn to kill ten judges') stands, and
+    is one, and so do victims the text names ('four of the students who have been
+    kidnapped were identified as ...'): those make the act a specific one."""
+    if event.type == "threat" or any(
+        p.role in ("victim", "target")
+        and p.actor in actors
+        and actors[p.actor].kind == ActorKind.PERSON
+        for p in event.participants
+    ):
+        return False
+    start = event.trigger.start
+    before = _fill_string(article.text[max(0, start - 80) : start]) + " "
+    return bool(_RELATIVE_PERFECT.search(before))
+
+
+#: A relative pronoun and a perfect before an act's participle, with the participles
+#: coordinated before it: 'who have', 'that has also been', 'which have been murdered,'.
+_RELATIVE_PERFECT = re.compile(
+    r"\b(?:WHO|WHICH|THAT) (?:\w+LY |ALSO |ALREADY )?(?:HAS|HAVE) (?:\w+LY |ALSO |ALREADY )?"
+    r"(?:BEEN )?(?:[A-Z]+(?:ED|EN|ND|UCK|OT) ?,? (?:AND )?){0,3}$"
+)
 
 
 #: The words before a gerund that tell a habit, a liking, an ability, a threat or an end:
