@@ -2036,6 +2036,44 @@ def test_muc4_seized_weapons_are_no_attempted_attack_but_a_defused_bomb_is() -> 
     ]
 
 
+def test_muc4_a_bomb_defused_with_no_target_or_doer_named_is_still_written() -> None:
+    """'Police defused five bombs in Huanta this morning': an attempted bombing on a day and in
+    a town, though the text names neither what the bombs were meant for nor who planted
+    them; weapons merely seized are not, nor bombs counted over a period ('have defused')."""
+
+    def report(trigger: str, instrument: str, auxiliary: str = "") -> ArticleReport:
+        text = f"Police {auxiliary}{trigger} five {instrument} in Huanta this morning."
+        start = text.index("Huanta")
+        report = _article_report(
+            text,
+            [("a1", "Police", "security_force", False)],
+            [
+                {
+                    "type": "foiled_attack",
+                    "status": "foiled",
+                    "trigger": trigger,
+                    "instruments": [instrument],
+                    "time": TimeSpan(
+                        text="this morning", start=dt.date(1990, 3, 12), end=dt.date(1990, 3, 12)
+                    ),
+                    "place": EventPlace(id="P1", text="Huanta", start=start, end=start + 6),
+                    "participants": [Participant(actor="a1", role="security_force")],
+                }
+            ],
+        )
+        report.places = [Place(id="P1", name="Huanta", country="PE", mentions=[(start, start + 6)])]
+        return report
+
+    (template,) = report_to_templates(report("defused", "bombs"))
+    assert [f.value for f in template.slot(4).fillers + template.slot(5).fillers] == [
+        "BOMBING",
+        "ATTEMPTED",
+    ]
+    assert template.slot(3).fillers[0].value == "PERU: HUANTA (CITY)"
+    assert report_to_templates(report("seized", "rifles")) == []
+    assert report_to_templates(report("defused", "bombs", "have ")) == []
+
+
 def test_muc4_an_exact_casualty_count_numbers_one_group_of_victims() -> None:
     report = _article_report(
         "Terrorists massacred peasants in the village.",

@@ -1190,7 +1190,14 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     templates = _join_told_apart_too_early(templates, events, report.article, fallback_country)
     # A template that names neither perpetrator nor target cannot be matched to a key that
     # names one (guidelines 3.2.1): it says too little to be a specific incident (part1 1.0).
-    templates = [t for t in templates if any(t.slot(s).fillers for s in _CONTENT_SLOTS)]
+    # A bomb found and defused is one such incident, though it hit nothing and no one knows
+    # who planted it (part1 1.0, ATTEMPTED).
+    templates = [
+        t
+        for t in templates
+        if any(t.slot(s).fillers for s in _CONTENT_SLOTS)
+        or _a_bomb_defused(events[id(t)], report.article)
+    ]
     templates = [t for t in templates if not _only_doers(t)]
     tallies: set[int] = set()  # ids of the templates that only count people harmed so far
     for number, template in enumerate(templates, start=1):
@@ -1260,6 +1267,24 @@ _HEARD = re.compile(r"^[^.;]{0,100}\bHEARD\b")
 _THE_ONE_BEFORE = re.compile(r"\b(?:THE|THAT|THIS)\s+$")
 #: A phrase after the act's noun that says which act it is: 'the attack on the bank'.
 _SAYS_WHICH = re.compile(r"^\s*(?:ON|AGAINST|OF|AT|IN)\b")
+
+
+def _a_bomb_defused(told: Sequence[EventMention], article: Article) -> bool:
+    """Whether the acts told are a bomb found and defused: a specific attempted bombing
+    even when the text names neither its target nor who placed it. Told in the perfect
+    ('the police have defused 14 bombs'), it sums up a period instead."""
+    return all(
+        e.type == "foiled_attack"
+        and e.instruments
+        and not _TOLD_IN_THE_PERFECT.search(
+            article.text[max(0, e.trigger.start - 60) : e.trigger.start].upper()
+        )
+        for e in told
+    )
+
+
+#: The words before a verb that put it in the perfect: 'have defused', 'has since defused'.
+_TOLD_IN_THE_PERFECT = re.compile(r"\b(?:HAVE|HAS)\s+(?:\w+\s+)?(?:BEEN\s+)?$")
 
 
 def _told_as_the_one_before(event: EventMention, article: Article) -> bool:
