@@ -22,6 +22,7 @@ from threatline.evaluate.muc4 import (
     _filler_text,
     _incident_location,
     _merge_into,
+    _one_description_of_the_fighters,
     _one_kind_of_thing_hit,
     _places_listed_after,
     _same_incident,
@@ -618,6 +619,29 @@ def test_muc4_doers_told_again_by_their_act_are_one_fill(doers: list[str], kept:
     template = MucTemplate("M1")
     template.slots[9] = SlotFill([Filler((d,)) for d in doers])
     _drop_doers_told_again_by_the_act(template)
+    assert [f.value for f in template.slot(9).fillers] == kept
+
+
+@pytest.mark.parametrize(
+    ("doers", "kept"),
+    [
+        # 'urban guerrillas ... the rebels': the same fighters told by two words
+        (["URBAN GUERRILLAS", "REBELS"], ["URBAN GUERRILLAS"]),
+        (["SALVADORAN GUERRILLAS", "URBAN GUERRILLAS"], ["SALVADORAN GUERRILLAS"]),
+        # a count and the members of a named unit are other descriptions: kept
+        (
+            ["200 GUERRILLAS", "REBELS", "FRONT 5 MEMBERS"],
+            ["200 GUERRILLAS", "FRONT 5 MEMBERS"],
+        ),
+        # people of no fighting word beside the fighters are kept
+        (["GUERRILLAS", "GROUP OF ARMED MEN"], ["GUERRILLAS", "GROUP OF ARMED MEN"]),
+        (["PEDRO VALDIVIA", "REBELS"], ["PEDRO VALDIVIA", "REBELS"]),
+    ],
+)
+def test_muc4_fighters_told_by_two_words_are_one_fill(doers: list[str], kept: list[str]) -> None:
+    template = MucTemplate("M1")
+    template.slots[9] = SlotFill([Filler((d,)) for d in doers])
+    _one_description_of_the_fighters(template)
     assert [f.value for f in template.slot(9).fillers] == kept
 
 

@@ -351,3 +351,28 @@ def test_people_only_named_as_a_kind_in_the_paragraph_are_not_inferred(nlp, befo
     traffickers = actor(text, "traffickers", ARMED, "drug traffickers")
     bombing = next(e for e in run(nlp, text, [traffickers]) if e.type == "bombing")
     assert ("traffickers", "perpetrator") not in roles(bombing)
+
+
+def test_people_acting_in_the_sentence_of_a_known_groups_attack_are_its_doers_too(nlp):
+    text = (
+        "The Popular Liberation Front bombed the oil pipeline near Arcos on Monday; two men "
+        "set off a charge of dynamite beside it."
+    )
+    front = actor(text, "plf", ARMED, "Popular Liberation Front").model_copy(update={"in_kb": True})
+    men = actor(text, "men", ActorKind.CIVILIANS, "two men")
+    bombed = only([e for e in run(nlp, text, [front, men]) if e.trigger.text == "bombed"])
+    assert ("plf", "perpetrator") in roles(bombed)
+    assert ("men", "perpetrator") in roles(bombed)
+
+
+def test_people_acting_next_to_a_known_groups_attack_are_not_its_doers(nlp):
+    # with the group named as the doer, only the act's own sentence may add its men
+    text = (
+        "Two men set fire to a bus in Arcos on Sunday. "
+        "The Popular Liberation Front bombed the oil pipeline near Arcos on Monday."
+    )
+    front = actor(text, "plf", ARMED, "Popular Liberation Front").model_copy(update={"in_kb": True})
+    men = actor(text, "men", ActorKind.CIVILIANS, "Two men")
+    bombed = only([e for e in run(nlp, text, [front, men]) if e.trigger.text == "bombed"])
+    assert ("plf", "perpetrator") in roles(bombed)
+    assert ("men", "perpetrator") not in roles(bombed)

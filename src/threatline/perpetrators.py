@@ -231,8 +231,10 @@ def infer_described_doers(
     events: Sequence[EventMention], doc: Doc, actors: Sequence[Actor]
 ) -> frozenset[str]:
     """Give each attack without a stated perpetrator or claimant the people its sentence,
-    or the sentence right before or after it, tells acting (see the module docstring); the
-    events are changed in place. Returns the ids of the actors so made perpetrators."""
+    or the sentence right before or after it, tells acting (see the module docstring), and
+    an attack whose stated doers are only known groups the people its own sentences tell
+    acting; the events are changed in place. Returns the ids of the actors so made
+    perpetrators."""
     text = doc.text
     sentences = list(doc.sents)
     doers = [a for a in actors if a.mentions and _may_be_doers(a)]
@@ -251,12 +253,18 @@ def infer_described_doers(
         return frozenset()
     added: set[str] = set()
     bounds = [(s.start_char, s.end_char) for s in sentences]
+    known = {a.id for a in actors if a.in_kb}
     for event in events:
-        if str(event.type) not in _INFERABLE or any(p.role in _STATED for p in event.participants):
+        if str(event.type) not in _INFERABLE:
+            continue
+        stated = [p.actor for p in event.participants if p.role in _STATED]
+        if any(actor not in known for actor in stated):
             continue
         own = {_sentence_index(sentences, s.start) for s in event.evidence}
         roled = {p.actor for p in event.participants}
-        found = _nearest_doer(acting, own, roled)
+        # a named group's men who act in the event's own sentences ('the ELN attacked the
+        # pipeline when two men set off dynamite') are its doers beside the group
+        found = _nearest_doer(acting, own, roled, own_only=bool(stated))
         if found is None:
             continue
         actor, start = found
@@ -306,11 +314,17 @@ def _acts(head: Token) -> bool:
 
 
 def _nearest_doer(
-    acting: Sequence[tuple[int, Actor, int]], own: set[int], roled: set[str]
+    acting: Sequence[tuple[int, Actor, int]],
+    own: set[int],
+    roled: set[str],
+    own_only: bool = False,
 ) -> tuple[Actor, int] | None:
-    """The acting people of the event's own sentences, else of the sentence right before or
-    after one of them (news wires often give each sentence a paragraph of its own)."""
+    """The acting people of the event's own sentences, else (unless ``own_only``) of the
+    sentence right before or after one of them (news wires often give each sentence a
+    paragraph of its own)."""
     here = [(a, s) for n, a, s in acting if n in own and a.id not in roled]
+    if own_only:
+        return min(here, key=lambda doer: doer[1]) if here else None
     near = [
         (a, s)
         for n, a, s in acting

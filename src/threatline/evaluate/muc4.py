@@ -1249,6 +1249,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     for template in templates:
         _drop_bodies_as_people(template, bodies)
         _drop_doers_told_again_by_the_act(template)  # the joined templates' doers too
+        _one_description_of_the_fighters(template)
     # last: the name still tells apart the incidents told there while they are joined
     _no_town_named_after_a_person(templates, report, places)
     for number, template in enumerate(templates, start=1):
@@ -2424,6 +2425,41 @@ def _drop_doers_told_again_by_the_act(template: MucTemplate) -> None:
         kept.append(filler)
     if len(kept) != len(fills):
         template.slots[9] = SlotFill(fillers=kept)
+
+
+# Head nouns that all name irregular fighters: the 'guerrillas' and the 'rebels' of one act
+# are the same people, whatever the word.
+_FIGHTER_HEADS = frozenset(
+    [
+        "GUERRILLAS",
+        "GUERRILLA",
+        "GUERILLAS",
+        "REBELS",
+        "REBEL",
+        "INSURGENTS",
+        "SUBVERSIVES",
+        "FIGHTERS",
+    ]
+)
+
+
+def _one_description_of_the_fighters(template: MucTemplate) -> None:
+    """'Urban guerrillas attacked the post ... the rebels fled': of the doers' descriptions
+    headed by a word for irregular fighters, the first stays and the others, which tell the
+    same people again, go (part2, slot 9: one filler per perpetrator), also once the
+    templates of one incident are joined."""
+    fills = template.slot(9).fillers
+    kept: list[Filler] = []
+    for filler in fills:
+        if _names_fighters(filler.value) and any(_names_fighters(k.value) for k in kept):
+            continue
+        kept.append(filler)
+    if len(kept) != len(fills):
+        template.slots[9] = SlotFill(fillers=kept)
+
+
+def _names_fighters(text: str) -> bool:
+    return text.split()[-1:] != [] and text.split()[-1] in _FIGHTER_HEADS
 
 
 def _names_one_target(short: str, long: str) -> bool:
