@@ -2120,6 +2120,25 @@ def test_events_a_target_keeps_its_owner_told_in_the_possessive(nlp, text, targe
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a name right after the noun says which one it is
+        ("Gunmen attacked the newspaper La Voz on Monday.", "newspaper La Voz"),
+        (
+            "Men opened fire on the offices of the newspaper El Faro, but nobody was hurt.",
+            "offices of the newspaper El Faro",
+        ),
+        # a place or a day after the noun is no name of it
+        ("Rebels burned the bank Monday night.", "bank"),
+    ],
+)
+def test_events_a_target_keeps_a_name_in_close_apposition(nlp, text, target):
+    event = only(run(nlp, text))
+    assert [s.text for s in event.physical_targets] == [target]
+
+
+@pytest.mark.model
 def test_events_destroyed_or_damaged_by_a_bomb_is_a_bombing(nlp):
     text = "The offices of the newspaper were damaged by a bomb on Monday."
     event = only(run(nlp, text))

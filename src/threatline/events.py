@@ -2683,12 +2683,34 @@ def _opens_within(doc: Doc, close: int, reach: int = 4) -> bool:
     return any(doc[j].text == "(" for j in range(max(close - reach, 0), close))
 
 
+#: Names that do not tell which thing a common noun before them is: a place, a people, a time.
+_NOT_A_THINGS_NAME = frozenset(["GPE", "LOC", "NORP", "PERSON", "DATE", "TIME", "CARDINAL"])
+
+
+def _name_after(noun: Token) -> Token | None:
+    """The last word of a name that follows a common noun with no comma between, in close
+    apposition to it ('the newspaper El Siglo', 'the daily La Prensa'): the name says which
+    one the noun is. None when no such name follows."""
+    if noun.pos_ != "NOUN":
+        return None
+    last = None
+    for token in noun.doc[noun.i + 1 : noun.sent.end]:
+        if token.pos_ != "PROPN" or token.ent_type_ in _NOT_A_THINGS_NAME:
+            break
+        last = token
+    return last
+
+
 def _target_span(text: str, head: Token) -> Span:
     """A physical target with its owner, told in the possessive before it ('Senator X's car',
     'the daily's offices') or in its 'of' complement after it ('the offices of the telephone
-    company', 'the house of judge X'; up to a bracket or comma): the owner says whose or which
+    company', 'the house of judge X'; up to a bracket or comma), and with a name in close
+    apposition after it ('the newspaper El Siglo'): the owner or the name says whose or which
     it is."""
     span = _possessed_span(text, head, _phrase_span(text, head))
+    name = _name_after(head)
+    if name is not None:
+        span = _char_span(text, span.start, name.idx + len(name.text))
     for prep in head.children:
         if prep.dep_ != "prep" or _lemma(prep) != "of" or prep.i != head.i + 1:
             continue
@@ -2703,6 +2725,8 @@ def _target_span(text: str, head: Token) -> Span:
             end = token.i
         if end > prep.i:
             close = head.doc[end]
+            if end == last:
+                close = _name_after(close) or close  # 'the offices of the newspaper El Siglo'
             return _char_span(text, span.start, close.idx + len(close.text))
     return span
 
