@@ -6628,3 +6628,53 @@ def test_muc4_acts_of_the_states_forces_by_their_kind(
     )
     (template,) = report_to_templates(report)
     assert [f.value for f in template.slot(8).fillers] == [category]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "effects"),
+    [
+        # the one victim, told as 'the victim' a sentence later, died of the act
+        (
+            "Gunmen attacked Ana Rios in Lima. The victim was taken to a clinic, where she "
+            "passed away.",
+            ["Ana Rios"],
+            [("DEATH", ("ANA RIOS",))],
+        ),
+        (
+            "Gunmen attacked Ana Rios in Lima. Police arrived soon. The victim succumbed to "
+            "her wounds at noon.",
+            ["Ana Rios"],
+            [("DEATH", ("ANA RIOS",))],
+        ),
+        # wounded first, then dead: the death outweighs the wound
+        (
+            "Gunmen attacked and wounded Ana Rios in Lima. The victim died at a clinic "
+            "hours later.",
+            ["Ana Rios"],
+            [("DEATH", ("ANA RIOS",))],
+        ),
+        # another person's natural death is no effect of the act
+        (
+            "Gunmen attacked Ana Rios in Lima. Her uncle passed away last year.",
+            ["Ana Rios"],
+            [],
+        ),
+        # a death only supposed tells nothing
+        (
+            "Gunmen attacked Ana Rios in Lima. The victim could have died.",
+            ["Ana Rios"],
+            [],
+        ),
+        # with two victims, 'the victim' does not say which one
+        (
+            "Gunmen attacked Ana Rios and Luis Vega in Lima. The victim died at a clinic.",
+            ["Ana Rios", "Luis Vega"],
+            [],
+        ),
+    ],
+)
+def test_muc4_a_death_told_later_of_the_one_victim_is_the_act_s(
+    text: str, names: list[str], effects: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    (template,) = report_to_templates(_attack_report(text, "attacked", names))
+    assert [(f.value, f.xref) for f in template.slot(23).fillers] == effects

@@ -3977,6 +3977,7 @@ _PERSONAL_HARMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:KILLED|KILLING|MURDERED|MURDER|ASSASSINATED|ASSASSINATION|DIED|DEAD|"
             r"SLAIN|EXECUTED|MASSACRED|GUNNED DOWN|(?:SHOT|STABBED|BEATEN|HACKED) TO DEATH|"
+            r"PASSED AWAY|SUCCUMBED TO (?:HIS|HER|THEIR|THE) (?:WOUNDS|INJURIES|BURNS)|"
             r"BODY|BODIES|CORPSES?)\b"
         ),
     ),
@@ -4027,6 +4028,36 @@ def _harm_told_of(actor: Actor, article: Article, kidnapped: bool = False) -> st
         if harm in found:
             return harm
     return None
+
+
+#: A sentence that opens on the one victim of the act told before: 'The victim was taken
+#: to hospital, where he died'.
+_THE_VICTIM_OPENS = re.compile(r"\s*THE VICTIM\b(?!S)")
+#: How many sentences after the victim's last mention a death of 'the victim' may be told.
+_LATER_DEATH_REACH = 3
+
+
+def _the_victim_died_later(actor: Actor, article: Article) -> bool:
+    """Whether one of the sentences just after the last mention of the act's one victim
+    opens on 'the victim' and tells a death done ('the victim was taken to the hospital,
+    where he passed away'): a death told later, of the same person, since the act had no
+    other victim."""
+    text = article.text.upper()
+    # a pronoun may stand for another: the reach runs from the last mention naming him
+    named = [end for start, end in actor.mentions if _fill_string(text[start:end]) not in _PRONOUNS]
+    if not named:
+        return False
+    last_end = max(named)
+    _, end = _sentence_bounds(text, last_end, last_end)
+    death = dict(_PERSONAL_HARMS)["DEATH"]
+    for _ in range(_LATER_DEATH_REACH):
+        if end + 2 >= len(text):
+            return False
+        start, end = _sentence_bounds(text, end + 2, end + 2)
+        if _THE_VICTIM_OPENS.match(text, start, end):
+            told = death.finditer(text, start, end)
+            return any(not _only_meant(text, m.start()) for m in told)
+    return False
 
 
 #: The words between a harm word and the person it takes as object: 'killed two',
@@ -4541,6 +4572,15 @@ def _fill_human_targets(
         if killed and injured:
             # the victims named suffered the other harm
             killed, injured = harm == "INJURY", harm == "DEATH"
+    # 'the victim was taken to the hospital, where he died': a death told later of the
+    # act's one victim is the act's
+    if (
+        len(victims) == 1
+        and len(referents) == 1
+        and harms[referents[0]] != "DEATH"
+        and _the_victim_died_later(victims[0], article)
+    ):
+        harms[referents[0]] = "DEATH"
     groups = [r for r in referents if r not in {f.value for f in names}]
     effects += _effects_on(referents, harms, bool(killed), bool(injured), groups)
     t.slots[18] = SlotFill(fillers=names)
