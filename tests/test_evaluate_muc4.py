@@ -1807,6 +1807,11 @@ def test_muc4_merged_mentions_give_a_named_person_one_description() -> None:
         ("ELECTRICITY POSTS", "ENERGY"),
         ("GUARD POST", "LAW ENFORCEMENT FACILITY"),
         ("CULTURAL INSTITUTE", "ORGANIZATION OFFICE"),
+        # a stall is a business; the lines of a utility are of its kind
+        ("FOOD STANDS", "COMMERCIAL"),
+        ("VENDOR STALLS", "COMMERCIAL"),
+        ("HIGH VOLTAGE LINES", "ENERGY"),
+        ("TELEPHONE EXCHANGE", "COMMUNICATIONS"),
     ],
 )
 def test_muc4_physical_target_types_follow_the_fill_rules(target, kind) -> None:

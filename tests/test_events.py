@@ -520,6 +520,24 @@ def test_events_vehicles_huts_and_boxes_are_physical_targets(nlp, text, targets)
 @pytest.mark.parametrize(
     ("text", "targets"),
     [
+        # a head that its modifier makes a thing one attacks
+        ("Rebels blew up high voltage lines in the north.", ["high voltage lines"]),
+        ("A bomb damaged a telephone exchange on Monday.", ["telephone exchange"]),
+        ("Two bombs exploded in business establishments downtown.", ["business establishments"]),
+        # a stall told by what it sells, not a stand one takes
+        ("Gunmen set fire to three fruit stands.", ["three fruit stands"]),
+        ("Rebels bombed the bank to show their stand on the talks.", ["bank"]),
+    ],
+)
+def test_events_a_modified_head_is_a_physical_target(nlp, text, targets):
+    event = only(run(nlp, text))
+    assert [s.text for s in event.physical_targets] == targets
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
         ("Two bombs exploded in banking institutions downtown.", ["banking institutions"]),
         ("Rebels bombed a financial institution in the capital.", ["financial institution"]),
         # an institution of another kind is a body, not a place

@@ -139,6 +139,8 @@ class Lexicon:
     instruments: frozenset[str]
     instrument_heads: dict[str, frozenset[str]]
     physical_targets: frozenset[str]
+    target_heads: dict[str, frozenset[str]]
+    stall_heads: frozenset[str]
     cue_verbs: dict[str, list[dict[str, Any]]]
     cue_adverbs: dict[str, dict[str, Any]]
     cue_phrases: list[dict[str, Any]]
@@ -243,6 +245,10 @@ def load_lexicon() -> Lexicon:
         instruments=frozenset(instruments["lemmas"]),
         instrument_heads={k: frozenset(v) for k, v in instruments["heads_with_modifier"].items()},
         physical_targets=frozenset(raw["physical_targets"]["lemmas"]),
+        target_heads={
+            k: frozenset(v) for k, v in raw["physical_targets"]["heads_with_modifier"].items()
+        },
+        stall_heads=frozenset(raw["physical_targets"]["heads_with_noun_modifier"]),
         cue_verbs=cue_verbs,
         cue_adverbs={c["lemma"]: c for c in cues["adverbs"]},
         cue_phrases=cues["phrases"],
@@ -2782,29 +2788,21 @@ def _names_weapon_of_act(token: Token, mention: _Mention) -> bool:
     )
 
 
-#: Words that make a system or a network a utility's lines ('the electricity system').
-_UTILITY_WORDS = {"electric", "electrical", "electricity", "power", "energy", "telephone"}
-
-
-def _utility_network(token: Token) -> bool:
-    """'the electric system', 'the power grid', 'telephone networks': the lines of a utility,
-    a thing one sabotages; a network or a system of another kind ('the television network',
-    'the judicial system') is not."""
-    return _lemma(token) in {"system", "network", "grid"} and any(
-        c.dep_ in ("compound", "amod") and _lemma(c) in _UTILITY_WORDS for c in token.children
-    )
-
-
-#: Words that make an institution a business's premises ('banking institutions').
-_BUSINESS_WORDS = {"financial", "banking", "credit", "commercial"}
-
-
-def _business_premises(token: Token) -> bool:
-    """'financial institutions', 'a banking institution': the premises of a business, a
-    thing one bombs; an institution of another kind ('the armed institution', 'democratic
-    institutions') is a body, not a place."""
-    return _lemma(token) == "institution" and any(
-        c.dep_ in ("compound", "amod") and _lemma(c) in _BUSINESS_WORDS for c in token.children
+def _names_physical_target(token: Token, lex: Lexicon) -> bool:
+    """Whether a noun names a thing one can attack: a target word ('building'), a head that
+    its modifier makes one ('the power grid', 'high voltage lines', 'banking institutions';
+    not 'the judicial system' or 'democratic institutions'), or a stall told by what it
+    sells or who keeps it ('food stands', 'vendor stalls'; not 'the government's stand')."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = _lemma(token)
+    if lemma in lex.physical_targets:
+        return True
+    modifiers = [c for c in token.children if c.dep_ in ("compound", "amod")]
+    if {_lemma(c) for c in modifiers} & lex.target_heads.get(lemma, frozenset()):
+        return True
+    return lemma in lex.stall_heads and any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" for c in modifiers
     )
 
 
@@ -2826,17 +2824,11 @@ def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> N
             continue  # the head carries the phrase
         if token.i in covered:
             continue  # inside another target's 'of' phrase: 'the windows of the bank'
-        lemma = _lemma(token)
         if _names_weapon(token, lex) and (token.pos_ in ("NOUN", "PROPN") or weapon_of_act):
             span = _phrase_span(text, token)
             if span not in mention.instruments:
                 mention.instruments.append(span)
-        elif (
-            lemma in lex.physical_targets or _utility_network(token) or _business_premises(token)
-        ) and token.pos_ in (
-            "NOUN",
-            "PROPN",
-        ):
+        elif _names_physical_target(token, lex):
             if (
                 token.i == mention.token.i
                 or _means_not_target(token)
@@ -3305,7 +3297,7 @@ def _damaged_things(sentence: SpacySpan, text: str, lex: Lexicon) -> list[Span]:
                 continue
             heads = _children(verb, {"dobj"})
         for head in [c for h in heads for c in _conjuncts(h)]:
-            if _lemma(head) not in lex.physical_targets:
+            if not _names_physical_target(head, lex):
                 # 'the front of the public building', 'the windows of two houses'
                 whole = [
                     o
@@ -3313,7 +3305,7 @@ def _damaged_things(sentence: SpacySpan, text: str, lex: Lexicon) -> list[Span]:
                     if _lemma(prep) == "of"
                     for o in _children(prep, {"pobj"})
                 ]
-                if not whole or _lemma(whole[0]) not in lex.physical_targets:
+                if not whole or not _names_physical_target(whole[0], lex):
                     continue
                 head = whole[0]
             if head.pos_ not in ("NOUN", "PROPN"):
