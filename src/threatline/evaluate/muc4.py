@@ -2459,7 +2459,9 @@ def _one_description_of_the_fighters(template: MucTemplate) -> None:
 
 
 def _names_fighters(text: str) -> bool:
-    return text.split()[-1:] != [] and text.split()[-1] in _FIGHTER_HEADS
+    """Whether a description's head (its last word) is a word for irregular fighters."""
+    words = text.split()
+    return bool(words) and words[-1] in _FIGHTER_HEADS
 
 
 def _names_one_target(short: str, long: str) -> bool:
