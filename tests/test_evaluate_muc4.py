@@ -2669,6 +2669,38 @@ def test_muc4_the_scene_of_an_attack_on_a_person_is_no_physical_target() -> None
     assert physical_targets("attacked") == ["CAR"]  # an attack may be on her car too
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "physical"),
+    [
+        # the doers ride in the truck while they shoot: how they came
+        ("Three gunmen in a green truck shot at the guards of the bank.", "shot",
+         "armed_assault", ["BANK"]),
+        # the truck carries the people shot at: it is hit
+        ("Three farmers in a green truck were shot at near the bank.", "shot",
+         "armed_assault", ["GREEN TRUCK", "BANK"]),
+        # told after the act, the truck is what they fired on
+        ("Gunmen shot at three farmers in a green truck near the bank.", "shot",
+         "armed_assault", ["GREEN TRUCK", "BANK"]),
+        # in a bombing the car they came in may carry the bomb
+        ("Three men in a green truck bombed the bank.", "bombed", "bombing",
+         ["GREEN TRUCK", "BANK"]),
+    ],
+)  # fmt: skip
+def test_muc4_the_vehicle_the_doers_ride_in_is_no_physical_target(
+    text: str, trigger: str, event_type: str, physical: list[str]
+) -> None:
+    """A vehicle told between the people acting and the act's verb ('gunmen in a truck shot
+    at ...') is how the doers came, not a target (part2, slot 12); one the people harmed
+    ride in, or one told after the verb, may be hit."""
+    report = _article_report(
+        text,
+        [],
+        [{"type": event_type, "trigger": trigger, "physical": ["green truck", "bank"]}],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(12).fillers] == physical
+
+
 def _group_bombing_template(text: str, group_name: str, mentions: str) -> MucTemplate:
     """The one template of a report in which a known group bombed a bank, the group named
     wherever the pattern ``mentions`` matches ``text``."""

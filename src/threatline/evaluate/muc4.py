@@ -2913,6 +2913,7 @@ def event_to_template(
         if not _the_scene(s, article)
         and not _told_to_the_media(s, article)
         and not _a_source_of_the_report(s, article)
+        and not _the_doers_ride(s, event, article)
     )
     # The count of a target goes to its NUMBER slot, not into its ID ('two vehicles').
     physical_counts = {_without_quantity(text): _count(text) for text in physical_texts}
@@ -3889,6 +3890,31 @@ _TOLD_TO = re.compile(
     r"ANNOUNCED|EXPLAINED|ADDED|CONFIRMED) TO|TOLD|CALLED|INFORMED|PUBLISHED IN|REPORTED BY|"
     r"QUOTED BY|CARRIED BY|BROADCAST BY)\s+(?:\w+\s+){0,2}$"
 )
+
+
+#: People told just before a vehicle they ride in: 'four youths in a red pickup truck',
+#: 'two men riding on a motorcycle', 'assailants in another vehicle'.
+_RIDERS = re.compile(
+    r"\b(?:MEN|MAN|YOUTHS?|INDIVIDUALS|PERSONS|PEOPLE|GUERRILLAS|TERRORISTS|ASSAILANTS|GUNMEN|"
+    r"ATTACKERS|KILLERS|SUBJECTS|STRANGERS|COMMANDOS?)\b(?:\s+[\w-]+){0,2}\s+"
+    r"(?:IN|ON|ABOARD)\s+(?:A|AN|THEIR|TWO|THREE|SEVERAL|ANOTHER)\s+(?:[\w-]+\s+){0,3}$"
+)
+#: A passive verb: the people before it suffer the act ('five people in a bus were shot').
+_SUFFERED = re.compile(r"\b(?:WAS|WERE|BEEN|BEING)\b")
+
+
+def _the_doers_ride(span: Span, event: EventMention, article: Article) -> bool:
+    """Whether the target is the vehicle that the people doing the act ride in, told
+    between them and the act's verb ('four youths in a red pickup truck shot at the
+    policemen'): how the doers came, not a thing they hit. In a bombing the car they came
+    in may be the bomb ('two men in a car placed the bomb')."""
+    if event.type in ("bombing", "suicide_bombing"):
+        return False
+    between = article.text[span.end : event.trigger.start]
+    if not 0 <= len(between) <= 40 or _SUFFERED.search(_fill_string(between)):
+        return False
+    before = _fill_string(article.text[max(0, span.start - 60) : span.start]) + " "
+    return bool(_RIDERS.search(before))
 
 
 def _told_to_the_media(span: Span, article: Article) -> bool:
