@@ -1766,6 +1766,38 @@ def test_events_unnamed_soldiers_found_dead_after_an_attack_stay_its_toll(nlp):
     assert len(run(nlp, text)) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked a convoy near the border. The mutilated bodies of four farmers were "
+        "found in a ditch this morning.",
+        "Rebels attacked a convoy near the border. The bodies of four farmers were found with "
+        "bullet wounds this morning.",
+    ],
+)
+@pytest.mark.model
+def test_events_remains_found_with_marks_of_violence_are_a_killing_of_their_own(nlp, text):
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, "farmers")
+    events = run(nlp, text, actors=[farmers])
+    assert len(events) == 2
+    assert ("farmers", "victim") in roles(events[1])
+
+
+@pytest.mark.model
+def test_events_remains_whose_owner_is_a_relative_antecedent(nlp):
+    text = "Police reported the deaths of four farmers, whose tortured bodies were found today."
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, "farmers")
+    event = only(run(nlp, text, actors=[farmers]))
+    assert ("farmers", "victim") in roles(event)
+
+
+@pytest.mark.model
+def test_events_remains_found_without_marks_after_an_attack_stay_its_toll(nlp):
+    text = "Rebels attacked a convoy near the border. The bodies of four farmers were found."
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, "farmers")
+    assert len(run(nlp, text, actors=[farmers])) == 1
+
+
 @pytest.mark.model
 def test_events_passive_killing_of_unnamed_soldiers_stays_a_toll(nlp):
     text = "Rebels attacked a convoy near the border. Four soldiers were killed."

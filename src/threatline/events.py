@@ -3537,6 +3537,33 @@ _REMAINS = {"body", "corpse", "remains", "cadaver"}
 _STATE_DEPS = ("acomp", "oprd", "xcomp", "advcl")
 
 
+#: Words of the marks a killing leaves on a body: 'the mutilated bodies', 'bullet-riddled',
+#: 'with knife wounds', 'with signs of torture', 'decapitated'.
+_MARKS_OF_VIOLENCE = frozenset(
+    [
+        "mutilate", "mutilated", "riddle", "riddled", "bullet", "gunshot", "wound", "torture",
+        "tortured", "decapitate", "decapitated", "behead", "beheaded", "dismember",
+        "dismembered", "strangle", "strangled", "stab", "stabbed", "machete",
+    ]
+)  # fmt: skip
+#: Clauses of a finding verb that tell something else than how the remains were found.
+_OTHER_CLAUSES = frozenset(["advcl", "ccomp", "conj", "relcl", "parataxis", "mark"])
+
+
+def _remains_marked_by_violence(verb: Token) -> bool:
+    """'the mutilated and bullet-riddled bodies of three men were found', 'his body was
+    found with signs of torture': remains found with the marks of a killing tell a killing
+    of their own, though no killer is named ('the bodies were found' or 'he was found dead'
+    alone may tell a death of any cause, or the toll of an act told before)."""
+    if not _finds_remains(verb):
+        return False
+    words = [verb]
+    for child in verb.children:
+        if child.dep_ not in _OTHER_CLAUSES:
+            words.extend(child.subtree)
+    return any(w.lower_ in _MARKS_OF_VIOLENCE or _lemma(w) in _MARKS_OF_VIOLENCE for w in words)
+
+
 def _finds_remains(verb: Token) -> bool:
     """'the bodies were found today', 'residents discovered the corpse', 'he was found dead':
     the day a killing came to light, not the day it was done."""
@@ -5954,6 +5981,7 @@ def _resolve_killings(
             mention.kind == "casualty"
             and not killers
             and not _names_victim(mention, actors, lex)
+            and not _remains_marked_by_violence(mention.token)
             and not _killed_on_another_day(mention, told_before, timexes or [])
             and (
                 attack_told
@@ -6114,7 +6142,12 @@ def _whose_remains(noun: Token) -> Token:
     if _lemma(noun) not in _REMAINS:
         return noun
     owners = _children(noun, {"poss"}) or _prep_objects(noun, {"of"})
-    return owners[0] if owners else noun
+    if not owners:
+        return noun
+    clause = noun.head
+    if _lemma(owners[0]) == "whose" and clause.dep_ == "relcl":
+        return clause.head  # 'four students, whose bodies were found': the antecedent
+    return owners[0]
 
 
 def _known_before(noun: Token) -> bool:
