@@ -102,6 +102,13 @@ def test_events_lexicon_types_are_known_event_types():
     assert lex.violent <= known
 
 
+def test_events_lexicon_physical_targets_are_single_words():
+    # a target word is matched against one noun's lemma: a two-word entry would never match
+    lex = load_lexicon()
+    assert all(" " not in word for word in lex.physical_targets)
+    assert all(" " not in word for words in lex.target_heads.values() for word in words)
+
+
 def test_events_lexicon_shared_word_lists_are_expanded():
     from threatline.errors import ConfigError
     from threatline.events import _expand_word_lists
@@ -567,6 +574,11 @@ def test_events_a_business_s_institution_is_a_physical_target(nlp, text, targets
         ("A bomb exploded at the bank, located in the center of the town.", ["bank"]),
         # an apposition renames the target: one target
         ("Rebels bombed the Lara warehouse, a store of the company.", ["Lara warehouse"]),
+        # unless it is one more item of a list
+        (
+            "Rebels burned the town hall, a gas station, and the police post in Lara.",
+            ["town hall", "gas station", "police post"],
+        ),
         # the verb of the act itself, or 'take' with no 'to': still the target
         ("A bomb exploded at the bank on Monday.", ["bank"]),
         ("The attack took place at the bank.", ["bank"]),
@@ -4292,6 +4304,40 @@ def test_events_who_the_police_charge_with_the_act_is_its_alleged_perpetrator(nl
             ["Norte bank"],
         ),
         ("The rebels met on Monday. Two houses were seriously damaged.", []),
+        # a list the parser hangs in apposition: every item was damaged
+        (
+            "Three bombs went off at the Norte bank. One office, one bus, and one electrical"
+            " transformer were damaged.",
+            ["Norte bank", "One office", "one bus", "one electrical transformer"],
+        ),
+        # damage told by the noun, to things or to parts of them
+        (
+            "A bomb went off near the Norte bank. The explosives caused heavy damage to the"
+            " pharmacy and to two cars.",
+            ["Norte bank", "pharmacy", "two cars"],
+        ),
+        (
+            "A bomb went off near the Norte bank. It caused damage to the walls of a school.",
+            ["Norte bank", "school"],
+        ),
+        # damage denied: no target added
+        (
+            "A bomb went off near the Norte bank. There were no victims or damage to the"
+            " nearby school.",
+            ["Norte bank"],
+        ),
+        (
+            "A bomb went off near the Norte bank. Police said it did not cause damage to the"
+            " school.",
+            ["Norte bank"],
+        ),
+        # the act's aim, told with 'be'
+        (
+            "A bomb went off in Lara on Monday. The police said the target was a branch of"
+            " the Sur Savings Bank.",
+            ["branch of the Sur Savings Bank"],
+        ),
+        ("A bomb went off in Lara on Monday. The target was not the school.", []),
     ],
 )
 def test_events_things_damaged_in_a_sentence_without_event_are_targets_of_the_act_before(

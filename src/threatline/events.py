@@ -2560,13 +2560,45 @@ _SCENE_VERBS = frozenset(
 )
 
 
+def _listed_apposition(token: Token) -> bool:
+    """A noun the parser hangs in apposition on the one before it that is one more item of a
+    list of things, not a second name for it: after a comma, with an item coordinated after
+    it ('the town hall, a gas station, and the police post'; 'one office, one bus, and one
+    truck'). A renaming ends the phrase ('the warehouse, a store of the company, was
+    burned'); a list after a place ('the areas of A, the main highway, and B') lists places."""
+    if token.dep_ != "appos" or not _names_physical_target(token.head, load_lexicon()):
+        return False
+    doc = token.doc
+    start = token.left_edge.i
+    if start == 0 or doc[start - 1].text != ",":
+        return False
+    if any(c.dep_ == "conj" for c in token.children):
+        return True
+    end = token.right_edge.i + 1
+    following = [t.lower_ for t in doc[end : end + 2]]
+    return following[:1] in (["and"], ["or"]) or following in ([",", "and"], [",", "or"])
+
+
+def _listed_things(token: Token) -> list[Token]:
+    """A noun and the nouns listed with it, coordinated or hung in apposition as list items
+    ('one office, one bus, and one truck were damaged')."""
+    found: list[Token] = []
+    for item in _conjuncts(token):
+        if item not in found:
+            found.append(item)
+        for child in item.children:
+            if _listed_apposition(child):
+                found.extend(t for t in _listed_things(child) if t not in found)
+    return found
+
+
 def _scene_not_target(token: Token) -> bool:
     """A thing noun that only tells the scene of the act: the object of a preposition of a
     verb in :data:`_SCENE_VERBS` ('taken to the hospital', 'fled in a truck' for 'take' and
     'leave' with no object of their own), or a noun in apposition to another physical target
     that renames it ('the warehouse, a facility of the embassy')."""
     head = token.head
-    if token.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
+    if token.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and not _listed_apposition(token):
         return True
     if token.dep_ != "pobj" or head.dep_ != "prep":
         return False
@@ -3276,27 +3308,79 @@ def _used_weapons(sentence: SpacySpan, text: str, lex: Lexicon, wounds: bool) ->
     return found
 
 
+def _damage_verb_things(verb: Token) -> list[Token]:
+    """The subject of a passive damage verb with no agent ('two banks and a restaurant were
+    seriously damaged') or the object of one whose subject is the act told before ('it also
+    destroyed a telephone booth')."""
+    if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in _DAMAGE_VERBS:
+        return []
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []  # 'the bank was not damaged'
+    if _is_passive(verb):
+        if _agent_objects(verb):
+            return []  # 'destroyed by the rebels': a doer of its own
+        return _children(verb, {"nsubjpass"})
+    subjects = _children(verb, {"nsubj"})
+    if not subjects or _lemma(subjects[0]) not in _RESULT_SUBJECTS:
+        return []
+    return _children(verb, {"dobj"})
+
+
+def _denied_noun(noun: Token) -> bool:
+    """'no damage to the houses', 'did not cause damage to the base': a noun that its own
+    determiner, the noun it is listed after, or its verb denies."""
+    node = noun
+    while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+            return True
+        node = node.head  # 'no casualties or damage to the installations'
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+        return True
+    for governor in node.ancestors:  # up to the verb of its clause
+        if any(c.dep_ == "neg" for c in governor.children):
+            return True
+        if governor.pos_ in ("VERB", "AUX") and governor.dep_ != "conj":
+            return False  # 'did not inflict casualties or cause damage': 'cause' is listed
+    return False
+
+
+def _damage_noun_things(noun: Token) -> list[Token]:
+    """The things the noun 'damage' is told done to ('caused heavy damage to the bank and to
+    two cars', 'left material damage to 20 stores'), unless it is denied."""
+    if noun.pos_ != "NOUN" or _lemma(noun) != "damage" or _denied_noun(noun):
+        return []
+    preps = [c for c in noun.children if c.dep_ == "prep" and _lemma(c) == "to"]
+    preps += [c for p in preps for c in p.children if c.dep_ == "conj" and _lemma(c) == "to"]
+    return [o for p in preps for o in _children(p, {"pobj"})]
+
+
+#: Nouns that name what an act was aimed at: 'the target was the bank'.
+_AIM_NOUNS = frozenset(["target", "objective"])
+
+
+def _aimed_things(noun: Token) -> list[Token]:
+    """What a sentence names as an act's aim with 'be': 'the target was a bank', 'their
+    objective was the bank' (the subject of 'be' with the aim as its attribute is named by
+    'X was the target of an attack', whose act word carries it)."""
+    if noun.pos_ != "NOUN" or _lemma(noun) not in _AIM_NOUNS or noun.dep_ != "nsubj":
+        return []
+    verb = noun.head
+    if _lemma(verb) != "be" or any(c.dep_ == "neg" for c in verb.children):
+        return []
+    return _children(verb, {"attr"})
+
+
 def _damaged_things(sentence: SpacySpan, text: str, lex: Lexicon) -> list[Span]:
-    """The physical targets a sentence with no event of its own tells damaged: the subject
-    of a passive damage verb with no agent ('two banks and a restaurant were seriously
-    damaged') or the object of one whose subject is the act told before ('it also destroyed
-    a telephone booth'); a part names its whole ('the front of the building')."""
+    """The physical targets a sentence with no event of its own tells damaged or aimed at,
+    after an act told before: the things a damage verb ('two banks were damaged', 'it
+    destroyed a booth') or the noun 'damage' ('caused damage to the bank') tells harmed,
+    listed ones too ('one office, one bus, and one truck were damaged'), or the target
+    it names ('the target was the bank'); a part names its whole ('the front of the
+    building')."""
     found: list[Span] = []
-    for verb in sentence:
-        if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in _DAMAGE_VERBS:
-            continue
-        if any(c.dep_ == "neg" for c in verb.children):
-            continue  # 'the bank was not damaged'
-        if _is_passive(verb):
-            if _agent_objects(verb):
-                continue  # 'destroyed by the rebels': a doer of its own
-            heads = _children(verb, {"nsubjpass"})
-        else:
-            subjects = _children(verb, {"nsubj"})
-            if not subjects or _lemma(subjects[0]) not in _RESULT_SUBJECTS:
-                continue
-            heads = _children(verb, {"dobj"})
-        for head in [c for h in heads for c in _conjuncts(h)]:
+    for word in sentence:
+        heads = _damage_verb_things(word) + _damage_noun_things(word) + _aimed_things(word)
+        for head in [c for h in heads for c in _listed_things(h)]:
             if not _names_physical_target(head, lex):
                 # 'the front of the public building', 'the windows of two houses'
                 whole = [
