@@ -2410,12 +2410,41 @@ def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
     ]
     if listed:
         return [v for c in listed for v in _conjuncts(c)]
+    singled = _singled_out_victims(noun)
+    if singled:
+        return singled
     for child in noun.children:
         if child.dep_ != "poss":
             continue
         actor = actors.in_subtree(child)
         if actor is not None and actor.kind == ActorKind.PERSON.value:
             return [child]
+    return []
+
+
+#: Pronouns that stand for a noun told before them: 'the murders, especially that of X'.
+_STAND_IN_PRONOUNS = frozenset(["that", "those"])
+
+
+def _singled_out_victims(noun: Token) -> list[Token]:
+    """Who suffered the act a plural act noun singles out with a pronoun after it: 'condemn
+    the murders in the country, and especially that of Senator X'. The pronoun stands for
+    one of the acts, and its 'of' phrase names that act's victim. The pronoun must be told
+    alongside the noun, not as an example of a kind ('murders such as that of X' tells a
+    kind, often of acts long past)."""
+    if noun.tag_ != "NNS":
+        return []
+    for word in noun.sent:
+        if word.i <= noun.i or word.lower_ not in _STAND_IN_PRONOUNS or word.pos_ != "PRON":
+            continue
+        # its sibling, or a conjunct or apposition of the noun or of the noun's verb (the
+        # parser may join 'and especially that of X' to the verb)
+        alongside = (word.head.i == noun.head.i and word.dep_ in (noun.dep_, "conj", "appos")) or (
+            word.head.i == noun.i and word.dep_ in ("conj", "appos")
+        )
+        if alongside:
+            victims = _prep_objects(word, {"of"})
+            return victims + _list_goes_on(victims[-1]) if victims else []
     return []
 
 
