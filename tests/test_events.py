@@ -1066,6 +1066,20 @@ def test_events_an_example_of_a_kind_of_act_names_no_victim(nlp):
 
 
 @pytest.mark.model
+def test_events_whose_act_names_the_person_the_relative_clause_hangs_on(nlp):
+    text = (
+        "The party mourned the lawyer Pedro Valdivia, whose assassination has been "
+        "attributed to the Popular Front."
+    )
+    people = [
+        actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia"),
+        actor(text, "front", ActorKind.ARMED_GROUP, "Popular Front"),
+    ]
+    event = only([e for e in run(nlp, text, actors=people) if e.type in VIOLENT_TYPES])
+    assert ("valdivia", "victim") in roles(event)
+
+
+@pytest.mark.model
 def test_events_who_is_accused_of_a_killing_is_its_perpetrator(nlp):
     text = "The minister accused the Popular Front of murdering the mayor of Salta."
     front = actor(text, "front", ActorKind.ARMED_GROUP, "Popular Front")

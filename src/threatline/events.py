@@ -2374,8 +2374,9 @@ def _antecedent_object(verb: Token) -> Token | None:
 
 
 def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
-    """Who suffered the event a noun names: 'the murder of X', or 'X's assassination' when X
-    is a person and no 'of' phrase names another victim ('the FMLN's killing of X')."""
+    """Who suffered the event a noun names: 'the murder of X', or 'X's assassination' ('X,
+    whose assassination ...') when X is a person and no 'of' phrase names another victim
+    ('the FMLN's killing of X')."""
     if _lemma(noun) not in lex.victim_of_nouns:
         return []
     victims = _prep_objects(noun, {"of"})
@@ -2416,10 +2417,20 @@ def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
     for child in noun.children:
         if child.dep_ != "poss":
             continue
-        actor = actors.in_subtree(child)
+        owner = _whose_antecedent(child) or child
+        actor = actors.in_subtree(owner)
         if actor is not None and actor.kind == ActorKind.PERSON.value:
-            return [child]
+            return [owner]
     return []
+
+
+def _whose_antecedent(poss: Token) -> Token | None:
+    """Whom 'whose' stands for: the noun its relative clause hangs on ('the minister, whose
+    assassination was blamed on the faction' -> 'minister'); None for any other word."""
+    if poss.lower_ != "whose":
+        return None
+    clause = next((a for a in poss.ancestors if a.dep_ == "relcl"), None)
+    return clause.head if clause is not None else None
 
 
 #: Pronouns that stand for a noun told before them: 'the murders, especially that of X'.
