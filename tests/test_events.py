@@ -1059,6 +1059,39 @@ def test_events_a_clause_after_a_colon_names_no_victim_of_the_act_noun(nlp):
 
 
 @pytest.mark.model
+def test_events_the_act_a_pronoun_singles_out_of_act_nouns_names_its_victim(nlp):
+    text = (
+        "The foreign ministers condemned the murders which have taken place in the country, "
+        "and especially that of the mayor Pedro Valdivia."
+    )
+    people = [actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")]
+    murders = only([e for e in run(nlp, text, actors=people) if e.type in VIOLENT_TYPES])
+    assert ("valdivia", "victim") in roles(murders)
+
+
+@pytest.mark.model
+def test_events_an_example_of_a_kind_of_act_names_no_victim(nlp):
+    text = "The report blamed the death squads for murders such as that of Pedro Valdivia."
+    people = [actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia")]
+    events = run(nlp, text, actors=people)
+    assert all(("valdivia", "victim") not in roles(e) for e in events)
+
+
+@pytest.mark.model
+def test_events_whose_act_names_the_person_the_relative_clause_hangs_on(nlp):
+    text = (
+        "The party mourned the lawyer Pedro Valdivia, whose assassination has been "
+        "attributed to the Popular Front."
+    )
+    people = [
+        actor(text, "valdivia", ActorKind.PERSON, "Pedro Valdivia"),
+        actor(text, "front", ActorKind.ARMED_GROUP, "Popular Front"),
+    ]
+    event = only([e for e in run(nlp, text, actors=people) if e.type in VIOLENT_TYPES])
+    assert ("valdivia", "victim") in roles(event)
+
+
+@pytest.mark.model
 def test_events_who_is_accused_of_a_killing_is_its_perpetrator(nlp):
     text = "The minister accused the Popular Front of murdering the mayor of Salta."
     front = actor(text, "front", ActorKind.ARMED_GROUP, "Popular Front")

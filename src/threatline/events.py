@@ -2374,8 +2374,9 @@ def _antecedent_object(verb: Token) -> Token | None:
 
 
 def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
-    """Who suffered the event a noun names: 'the murder of X', or 'X's assassination' when X
-    is a person and no 'of' phrase names another victim ('the FMLN's killing of X')."""
+    """Who suffered the event a noun names: 'the murder of X', or 'X's assassination' ('X,
+    whose assassination ...') when X is a person and no 'of' phrase names another victim
+    ('the FMLN's killing of X')."""
     if _lemma(noun) not in lex.victim_of_nouns:
         return []
     victims = _prep_objects(noun, {"of"})
@@ -2410,12 +2411,51 @@ def _nominal_victims(noun: Token, actors: _Actors, lex: Lexicon) -> list[Token]:
     ]
     if listed:
         return [v for c in listed for v in _conjuncts(c)]
+    singled = _singled_out_victims(noun)
+    if singled:
+        return singled
     for child in noun.children:
         if child.dep_ != "poss":
             continue
-        actor = actors.in_subtree(child)
+        owner = _whose_antecedent(child) or child
+        actor = actors.in_subtree(owner)
         if actor is not None and actor.kind == ActorKind.PERSON.value:
-            return [child]
+            return [owner]
+    return []
+
+
+def _whose_antecedent(poss: Token) -> Token | None:
+    """Whom 'whose' stands for: the noun its relative clause hangs on ('the minister, whose
+    assassination was blamed on the faction' -> 'minister'); None for any other word."""
+    if poss.lower_ != "whose":
+        return None
+    clause = next((a for a in poss.ancestors if a.dep_ == "relcl"), None)
+    return clause.head if clause is not None else None
+
+
+#: Pronouns that stand for a noun told before them: 'the murders, especially that of X'.
+_STAND_IN_PRONOUNS = frozenset(["that", "those"])
+
+
+def _singled_out_victims(noun: Token) -> list[Token]:
+    """Who suffered the act a plural act noun singles out with a pronoun after it: 'condemn
+    the murders in the country, and especially that of Senator X'. The pronoun stands for
+    one of the acts, and its 'of' phrase names that act's victim. The pronoun must be told
+    alongside the noun, not as an example of a kind ('murders such as that of X' tells a
+    kind, often of acts long past)."""
+    if noun.tag_ != "NNS":
+        return []
+    for word in noun.sent:
+        if word.i <= noun.i or word.lower_ not in _STAND_IN_PRONOUNS or word.pos_ != "PRON":
+            continue
+        # its sibling, or a conjunct or apposition of the noun or of the noun's verb (the
+        # parser may join 'and especially that of X' to the verb)
+        alongside = (word.head.i == noun.head.i and word.dep_ in (noun.dep_, "conj", "appos")) or (
+            word.head.i == noun.i and word.dep_ in ("conj", "appos")
+        )
+        if alongside:
+            victims = _prep_objects(word, {"of"})
+            return victims + _list_goes_on(victims[-1]) if victims else []
     return []
 
 
