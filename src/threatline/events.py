@@ -3181,8 +3181,14 @@ def _add_identified_victims(
             _names_the_harmed(subjects[0], lex) or _refers_to_harmed(subjects[0], sentence, lex)
         ):
             listing = (complements[0].left_edge.idx, sentence.end_char)
-        elif complements and lemma == "be" and _known_victim(subjects[0], mention, actors):
+        elif (
+            complements
+            and lemma == "be"
+            and _known_victim(subjects[0], mention, actors)
+            and _is_person_name(complements[0], actors)
+        ):
             # 'The five students who disappeared are A, B and C.': only the persons named
+            # ('the victim is the son of A' names someone else)
             listing = (complements[0].left_edge.idx, sentence.end_char)
             persons_only = True
     if listing is None:
@@ -3237,6 +3243,12 @@ def _names_listed_after_colon(mention: _Mention, actors: _Actors) -> list[tuple[
         if named and (following or any(q is not None and q.min == len(named) for q in counts)):
             found += [(person, roles[0]) for person in named]
     return found
+
+
+def _is_person_name(phrase: Token, actors: _Actors) -> bool:
+    """Whether the phrase is a person's name itself, not a phrase about one."""
+    actor = actors.at_token(phrase)
+    return phrase.pos_ == "PROPN" and actor is not None and actor.kind == ActorKind.PERSON.value
 
 
 def _victim_taken_up(
