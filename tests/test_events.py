@@ -3166,6 +3166,84 @@ def test_events_a_victim_identified_by_name_names_a_victim(nlp, second, victims)
 
 
 @pytest.mark.model
+def test_events_a_sentence_naming_the_victims_of_an_earlier_act_names_them(nlp):
+    # another act is told in between: the names go to the act whose victims they take up
+    text = (
+        "Armed men kidnapped four students in the capital on Monday. "
+        "On Tuesday gunmen shot a banker at his home in the port. "
+        "The four students who disappeared are Ana Ruiz, Luis Prado, Rosa Vega and Juan Mena."
+    )
+    men = actor(text, "men", ActorKind.ARMED_GROUP, "Armed men")
+    students = actor(text, "students", ActorKind.CIVILIANS, "four students")
+    gunmen = actor(text, "gunmen", ActorKind.ARMED_GROUP, "gunmen")
+    banker = actor(text, "banker", ActorKind.CIVILIANS, "banker")
+    names = [
+        actor(text, name.split()[1].lower(), ActorKind.PERSON, name)
+        for name in ("Ana Ruiz", "Luis Prado", "Rosa Vega", "Juan Mena")
+    ]
+    events = run(nlp, text, actors=[men, students, gunmen, banker, *names])
+    kidnapping = next(e for e in events if e.type == "kidnapping")
+    shooting = next(e for e in events if ("banker", "victim") in roles(e))
+    named = {"ruiz", "prado", "vega", "mena"}
+    assert named <= {p.actor for p in kidnapping.participants if p.role == "victim"}
+    assert not named & {p.actor for p in shooting.participants}
+
+
+@pytest.mark.model
+def test_events_the_other_person_named_is_not_the_victim_told_before(nlp):
+    text = "Gunmen shot a student near Tarma on Monday. The other student is Ana Ruiz."
+    gunmen = actor(text, "gunmen", ActorKind.ARMED_GROUP, "Gunmen")
+    student = actor(text, "student", ActorKind.CIVILIANS, "student")
+    ruiz = actor(text, "ruiz", ActorKind.PERSON, "Ana Ruiz")
+    event = only(run(nlp, text, actors=[gunmen, student, ruiz]))
+    assert {p.actor for p in event.participants if p.role == "victim"} == {"student"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "listed"),
+    [
+        # the parser hangs the list on the subject
+        (
+            "The rebels threatened the following journalists: Ana Ruiz, Luis Prado and Rosa Vega.",
+            {"ruiz", "prado", "vega"},
+        ),
+        (
+            "The rebels kidnapped three engineers: Ana Ruiz, Luis Prado and Rosa Vega.",
+            {"ruiz", "prado", "vega"},
+        ),
+    ],
+)
+def test_events_names_listed_after_a_colon_are_the_people_of_the_noun_before(nlp, sentence, listed):
+    text = sentence
+    rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "rebels")
+    group = actor(text, "group", ActorKind.CIVILIANS, "journalists", "engineers")
+    names = [
+        actor(text, name.split()[1].lower(), ActorKind.PERSON, name)
+        for name in ("Ana Ruiz", "Luis Prado", "Rosa Vega")
+    ]
+    event = only(run(nlp, text, actors=[rebels, group, *names]))
+    harmed = {p.actor for p in event.participants if p.role in ("victim", "target")}
+    assert harmed == {"group"} | listed
+
+
+@pytest.mark.model
+def test_events_names_after_a_colon_that_counts_others_are_not_victims(nlp):
+    text = (
+        "Police arrested two men suspected of the murder of three peasants: Luis Prado and "
+        "Rosa Vega."
+    )
+    police = actor(text, "police", ActorKind.SECURITY_FORCE, "Police")
+    men = actor(text, "men", ActorKind.CIVILIANS, "two men")
+    peasants = actor(text, "peasants", ActorKind.CIVILIANS, "three peasants")
+    prado = actor(text, "prado", ActorKind.PERSON, "Luis Prado")
+    vega = actor(text, "vega", ActorKind.PERSON, "Rosa Vega")
+    events = run(nlp, text, actors=[police, men, peasants, prado, vega])
+    murder = next(e for e in events if ("peasants", "victim") in roles(e))
+    assert not {"prado", "vega"} & {p.actor for p in murder.participants if p.role == "victim"}
+
+
+@pytest.mark.model
 def test_events_alleged_members_make_the_perpetrator_suspected(nlp):
     text = "Alleged members of the Front attacked a bus in the valley."
     front = actor(text, "front", ActorKind.ARMED_GROUP, "Alleged members of the Front")

@@ -3228,6 +3228,7 @@ def _add_identified_victims(
     lemma = _lemma(root)
     subjects = _children(root, {"nsubj", "nsubjpass"})
     listing: tuple[int, int] | None = None
+    persons_only = False
     objects = _children(root, {"dobj"})
     named = subjects if _is_passive(root) else objects  # 'the judge identified the dead as'
     if (
@@ -3252,14 +3253,93 @@ def _add_identified_victims(
             _names_the_harmed(subjects[0], lex) or _refers_to_harmed(subjects[0], sentence, lex)
         ):
             listing = (complements[0].left_edge.idx, sentence.end_char)
+        elif (
+            complements
+            and lemma == "be"
+            and _known_victim(subjects[0], mention, actors)
+            and _is_person_name(complements[0], actors)
+        ):
+            # 'The five students who disappeared are A, B and C.': only the persons named
+            # ('the victim is the son of A' names someone else)
+            listing = (complements[0].left_edge.idx, sentence.end_char)
+            persons_only = True
     if listing is None:
         return False
     found = False
     for actor, _start, _end in actors.in_range(*listing):
+        if persons_only and actor.kind != ActorKind.PERSON.value:
+            continue
         if actor.kind not in (ActorKind.ARMED_GROUP.value, ActorKind.MEDIA.value):
             _add(mention, actor, Role.VICTIM)
             found = True
     return found
+
+
+#: Arcs inside the noun phrase that ends right before a colon: 'the following members of
+#: the patrol:'.
+_INSIDE_PHRASE_DEPS = frozenset(["pobj", "prep", "compound", "amod", "nummod", "poss", "case"])
+
+
+def _names_listed_after_colon(mention: _Mention, actors: _Actors) -> list[tuple[Actor, Role]]:
+    """'sentenced to death the following union leaders: A, B and C', 'kidnapped three
+    engineers: A, B and C': the names listed after a colon are the people of the plural noun
+    right before it ('the following ...', or as many as it counts), and they take its role
+    in the act. The parser hangs such a list anywhere, or ends the sentence at the colon."""
+    found: list[tuple[Actor, Role]] = []
+    doc = mention.token.doc
+    sentence = mention.token.sent
+    for colon in (t for t in sentence if t.text == ":" and t.i + 1 < len(doc)):
+        phrase = doc[colon.i - 1]
+        while phrase.dep_ in _INSIDE_PHRASE_DEPS and phrase.head.i < phrase.i:
+            phrase = phrase.head
+        if phrase.tag_ != "NNS":
+            continue  # 'the murder of candidate X: A and B' lists others
+        told = actors.in_subtree(phrase)
+        roles = [
+            p.role
+            for p in mention.participants
+            if told is not None and p.actor == told.id and p.role in (Role.VICTIM, Role.TARGET)
+        ]
+        listing = doc[colon.i + 1 : doc[colon.i + 1].sent.end]
+        if not roles or any(t.pos_ in ("VERB", "AUX") for t in listing):
+            continue
+        start, end = listing.start_char, listing.end_char
+        named: list[Actor] = []
+        for actor, _, _ in actors.in_range(start, end):
+            if actor not in named and (
+                actor.kind == ActorKind.PERSON.value or _person_typed_as_organisation(actor)
+            ):
+                named.append(actor)
+        counts = [parse_quantity(c.text) for c in phrase.children if c.dep_ == "nummod"]
+        following = any(c.lower_ == "following" for c in phrase.children)
+        if named and (following or any(q is not None and q.min == len(named) for q in counts)):
+            found += [(person, roles[0]) for person in named]
+    return found
+
+
+def _is_person_name(phrase: Token, actors: _Actors) -> bool:
+    """Whether the phrase is a person's name itself, not a phrase about one."""
+    actor = actors.at_token(phrase)
+    return phrase.pos_ == "PROPN" and actor is not None and actor.kind == ActorKind.PERSON.value
+
+
+def _victim_taken_up(
+    sentence: SpacySpan, mentions: list[_Mention], actors: _Actors
+) -> _Mention | None:
+    """The act told before whose victim a naming sentence takes up as its subject: 'The five
+    students who disappeared are A, B and C.' after 'the kidnapping of five students',
+    whatever acts were told in between."""
+    root = sentence.root
+    if _lemma(root) not in ("be", "identify"):
+        return None
+    subjects = _children(root, {"nsubjpass"} if _is_passive(root) else {"nsubj"})
+    if not subjects:
+        return None
+    return next((m for m in reversed(mentions) if _known_victim(subjects[0], m, actors)), None)
+
+
+#: Words that set a phrase's people apart from those told before: 'the other person'.
+_OTHER_WORDS = frozenset(["other", "another", "second", "third", "else"])
 
 
 def _known_victim(phrase: Token, mention: _Mention, actors: _Actors) -> bool:
@@ -3267,6 +3347,8 @@ def _known_victim(phrase: Token, mention: _Mention, actors: _Actors) -> bool:
     phrase that takes up a victim of the event."""
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in phrase.children):
         return False
+    if any(_lemma(c) in _OTHER_WORDS for c in phrase.children):
+        return False  # 'the other person is A': someone else
     actor = actors.in_subtree(phrase)
     return actor is not None and Participant(actor=actor.id, role=Role.VICTIM) in (
         mention.participants
@@ -5359,8 +5441,14 @@ def extract_events(
                 used = _used_weapons(sentence, text, lex, wounds=near and not fatal)
                 used_of.instruments.extend(u for u in used if u not in used_of.instruments)
             # 'The victims were identified as A and B.' names the people just told of, or
-            # of the attack told last when a paragraph of its own names them
-            identified = previous_violent or just_before or last_violent
+            # of the attack told last when a paragraph of its own names them, or of the act
+            # whose victims the sentence takes up ('the five students who disappeared are')
+            identified = (
+                _victim_taken_up(sentence, all_mentions, actor_index)
+                or previous_violent
+                or just_before
+                or last_violent
+            )
             if identified is not None and _add_identified_victims(
                 identified, sentence, actor_index, lex
             ):
@@ -5378,6 +5466,8 @@ def extract_events(
             ):
                 mention.type = EventType.FOILED_ATTACK.value  # 'foiled attacks'
             _participants(mention, actor_index, lex)
+            for person, role in _names_listed_after_colon(mention, actor_index):
+                _add(mention, person, role)
             if _attacks_forces(mention, actor_index, lex):
                 mention.type = EventType.ARMED_CLASH.value  # ACLED: a battle, not an attack
             # a defused bomb keeps its device and where it was laid: an attempted bombing
