@@ -4716,6 +4716,26 @@ def test_muc4_a_bombing_by_craft_is_the_states_attack_from_the_air(
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "confidence"),
+    [
+        # the other side tells it: its charge
+        ("Military planes bombed the villages near Chimbote yesterday, the Northern Front "
+         "said.", "SUSPECTED OR ACCUSED"),
+        ("The air force, with two helicopter gunships and a transport plane, bombed the houses "
+         "of Chimbote yesterday.", "REPORTED AS FACT"),
+    ],
+)  # fmt: skip
+def test_muc4_the_air_arm_a_group_says_bombed_is_accused(
+    nlp, gazetteer, actor_kb, text: str, confidence: str
+) -> None:
+    """The air arm that bombed from the air is SUSPECTED OR ACCUSED when the other side (or
+    anyone who alleges it) tells the act (part2, slot 11), else REPORTED AS FACT."""
+    (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0012")
+    assert [f.value for f in template.slot(11).fillers] == [confidence]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "written"),
     [
         # craft bombing fighters' positions, no civilian struck: warfare

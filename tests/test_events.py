@@ -3808,6 +3808,39 @@ def test_events_a_group_reporting_its_own_attack_claims_it(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # it names the act a crime: no group so names its own deed
+        "Concerning the terrorist attack on the central market, the Front reports the following.",
+        "In view of the sinister massacre of six priests, the Front reports the following.",
+        # it names the state's forces as the doers
+        "According to the Front, the army is responsible for the bombing of the union's offices.",
+    ],
+)
+def test_events_a_group_reporting_anothers_attack_does_not_claim_it(nlp, text):
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "the Front")
+    army = actor(text, "army", ActorKind.SECURITY_FORCE, "army")
+    events = [e for e in run(nlp, text, actors=[front, army]) if e.type in VIOLENT_TYPES]
+    assert events
+    for event in events:
+        assert ("front", "claimant") not in roles(event)
+        assert ("front", "perpetrator") not in roles(event)
+        assert ("front", "claims") not in stances(event)
+
+
+@pytest.mark.model
+def test_events_a_group_that_says_it_had_no_part_in_an_act_denies_it(nlp):
+    # one who denies an act stays its suspect, but it claims nothing
+    text = "The Front said that it had not ordered the assassination of the minister."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "The Front")
+    event = next(e for e in run(nlp, text, actors=[front]) if e.type in VIOLENT_TYPES)
+    assert ("front", "claimant") not in roles(event)
+    assert ("front", "claims") not in stances(event)
+    assert ("front", "denies") in stances(event)
+
+
+@pytest.mark.model
 def test_events_a_claim_not_made_gives_no_claimant_to_the_attack(nlp):
     text = (
         "Gunmen killed a judge in the capital on Monday. "

@@ -4341,15 +4341,35 @@ def _own_reports_are_claims(mentions: list[_Mention], actors: _Actors) -> None:
                 parent = actors.by_id[source.parent]
                 group = parent if parent.kind == ActorKind.ARMED_GROUP.value else None
             own = source.id in perpetrators or (source.parent or "") in perpetrators
+            # a known group, or the state's forces, named as doers: the report charges them
             others = {
                 p
                 for p in perpetrators
                 if p not in (source.id, source.parent)
-                and actors.by_id[p].kind == ActorKind.ARMED_GROUP.value
-                and actors.by_id[p].in_kb
+                and (
+                    (actors.by_id[p].kind == ActorKind.ARMED_GROUP.value and actors.by_id[p].in_kb)
+                    or actors.by_id[p].kind in _SECURITY_KINDS
+                )
             }
-            # an armed group's own war report names no other group: its units did it
-            if not own and (group is None or others or mention.type not in _CLAIMABLE):
+            # an armed group's own war report names no other group: its units did it, unless
+            # it calls the act a crime ('concerning the terrorist attack on the market, the
+            # Front reports'): no group so names its own deed, it denounces another's
+            if not own and (
+                group is None
+                or others
+                or mention.type not in _CLAIMABLE
+                or _condemned(mention.token)
+            ):
+                continue
+            if not own and _part_negated(mention.token):
+                # 'said they had not ordered the assassination': the group denies its part,
+                # and one who denies an act stays its suspect
+                denial = attribution.model_copy(
+                    update={"source": group.id, "stance": Stance.DENIES}
+                )
+                if denial not in mention.attributions:
+                    mention.attributions.append(denial)
+                _add(mention, group, Role.PERPETRATOR)
                 continue
             claim = attribution.model_copy(update={"stance": Stance.CLAIMS})
             if claim not in mention.attributions:
@@ -4357,6 +4377,49 @@ def _own_reports_are_claims(mentions: list[_Mention], actors: _Actors) -> None:
             claimant = group if group is not None else source
             _add(mention, claimant, Role.PERPETRATOR)
             _add(mention, claimant, Role.CLAIMANT)
+
+
+#: Words by which a report condemns an act as a crime ('the sinister massacre', 'this
+#: terrorist attack'): its speaker denounces the act, it does not tell its own deed.
+_CONDEMNING_NOUNS = frozenset(["massacre", "crime", "murder", "slaughter", "atrocity"])
+_CONDEMNING_ADJECTIVES = frozenset(
+    [
+        "terrorist",
+        "criminal",
+        "cowardly",
+        "sinister",
+        "treacherous",
+        "heinous",
+        "brutal",
+        "barbaric",
+        "dastardly",
+        "detestable",
+        "monstrous",
+        "vile",
+    ]
+)
+
+
+def _part_negated(act: Token) -> bool:
+    """Whether the verb that tells the act, or whose object the act is, is negated: 'said
+    they had not ordered the assassination' tells of the act, it claims no part in it."""
+    token = act
+    for _ in range(3):
+        if token.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "neg" for c in token.children) or _negative_subject(token)
+        if token.dep_ not in ("dobj", "pobj", "prep", "nsubjpass") or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _condemned(act: Token) -> bool:
+    """Whether the act's noun names it as a crime: 'the massacre', 'the terrorist attack'."""
+    if act.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return _lemma(act) in _CONDEMNING_NOUNS or any(
+        c.dep_ in ("amod", "compound") and _lemma(c) in _CONDEMNING_ADJECTIVES for c in act.children
+    )
 
 
 _CLAIMABLE = {

@@ -106,6 +106,10 @@ _OTHER_ROLES = {
 }
 
 
+#: Roles in an event of a group that rule it out as the event's inferred doer.
+_NOT_ITS_DOERS = _OTHER_ROLES | {Role.SOURCE_OF_REPORT.value}
+
+
 def infer_perpetrators(
     events: Sequence[EventMention],
     doc: Doc,
@@ -137,7 +141,8 @@ def infer_perpetrators(
             for p in event.participants
         ):
             continue
-        roled = {p.actor for p in event.participants if p.role in _OTHER_ROLES}
+        # a group that reports the act without claiming it tells of another's deed
+        roled = {p.actor for p in event.participants if p.role in _NOT_ITS_DOERS}
         described = any(p.role in _STATED for p in event.participants)
         # members described: only a named group of the knowledge base can be theirs
         candidates = [a for a in groups if a.id not in roled and (a.in_kb or not described)]
@@ -515,7 +520,26 @@ def _governing_verb(span: SentenceSpan) -> tuple[set[int], Token, Token]:
 
 def _no_doer_here(phrase: set[int], verb: Token, doc: Doc) -> bool:
     """The group is set against ('against the Front') or condemns, denies or accuses."""
-    return any(doc[i].lower_ == "against" for i in phrase) or verb.lemma_.lower() in _DISOWNING
+    return any(doc[i].lower_ == "against" for i in phrase) or _disowns(verb, _DISOWNING)
+
+
+def _disowns(verb: Token, words: frozenset[str]) -> bool:
+    """Whether the verb is one of ``words`` (verbs that condemn, deny or accuse), or only
+    says something beside a verb of theirs that shares its subject ('the rebels claimed a
+    rise in repression and blamed the army for the murder'): the subject points at the
+    act's doers, it does not act."""
+    if _lemma_in(verb, words):
+        return True
+    shared = [
+        c
+        for c in verb.conjuncts
+        if c.i > verb.i and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+    ]
+    return (
+        _lemma_in(verb, _NOT_ACTING)
+        and any(_lemma_in(c, words) for c in shared)
+        and all(_lemma_in(c, _IDLE_VERBS) for c in shared)
+    )
 
 
 def _told_idle(doc: Doc, mention: tuple[int, int]) -> bool:
@@ -542,7 +566,7 @@ def _accuses(doc: Doc, mention: tuple[int, int]) -> bool:
     if span is None:
         return False
     _phrase, token, verb = _governing_verb(span)
-    return token.dep_ == "nsubj" and verb.lemma_.lower() in _ACCUSING
+    return token.dep_ == "nsubj" and _disowns(verb, _ACCUSING)
 
 
 #: Verbs whose subject holds off an attack: the side attacked, not the attackers.

@@ -3062,7 +3062,7 @@ def event_to_template(
             Filler((perpetrator_confidence(event, actor, actors, claimants, article),), (text,))
             for actor, text in organizations
         ]
-        + [Filler(("REPORTED AS FACT",), (a,)) for a in air_arm]
+        + [Filler((_air_arm_confidence(event, actors),), (a,)) for a in air_arm]
     )
     not_kidnapping = incident_type != "KIDNAPPING"
     for slot in (12, 13, 14, 15, 16, 17):
@@ -5177,6 +5177,24 @@ def perpetrator_confidence(
         return "POSSIBLE"
     if by_other or (article is not None and _named_as_suspect(event, actor, article)):
         return "SUSPECTED OR ACCUSED"
+    return "REPORTED AS FACT"
+
+
+def _air_arm_confidence(event: EventMention, actors: dict[str, Actor]) -> str:
+    """CONFIDENCE of the air arm that bombed from the air ('military planes bombed the
+    villages'): SUSPECTED OR ACCUSED when someone alleges it ('the bishop accused the air
+    force of bombing the town') or the other side tells it (a rebel group's or its radio's
+    report charges the state), else REPORTED AS FACT."""
+    suspicion = {Stance.ALLEGES, Stance.ASSUMES, Stance.ESTIMATES, Stance.NOT_CONFIRMED}
+    for attribution in event.attributions:
+        if attribution.source == INFERRED_SOURCE:
+            continue
+        if attribution.stance in suspicion:
+            return "SUSPECTED OR ACCUSED"
+        source = actors.get(attribution.source)
+        speaker = actors.get(source.parent or "", source) if source is not None else None
+        if speaker is not None and speaker.kind == ActorKind.ARMED_GROUP:
+            return "SUSPECTED OR ACCUSED"
     return "REPORTED AS FACT"
 
 
