@@ -3757,7 +3757,7 @@ _OTHER_CLAUSES = frozenset(["advcl", "ccomp", "conj", "relcl", "parataxis", "mar
 
 
 def _remains_marked_by_violence(verb: Token) -> bool:
-    """'the mutilated and bullet-riddled bodies of three men were found', 'his body was
+    """'the bullet-riddled and mutilated remains of two farmers were found', 'his body was
     found with signs of torture': remains found with the marks of a killing tell a killing
     of their own, though no killer is named ('the bodies were found' or 'he was found dead'
     alone may tell a death of any cause, or the toll of an act told before)."""

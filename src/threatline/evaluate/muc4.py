@@ -3905,8 +3905,8 @@ _SUFFERED = re.compile(r"\b(?:WAS|WERE|BEEN|BEING)\b")
 
 def _the_doers_ride(span: Span, event: EventMention, article: Article) -> bool:
     """Whether the target is the vehicle that the people doing the act ride in, told
-    between them and the act's verb ('four youths in a red pickup truck shot at the
-    policemen'): how the doers came, not a thing they hit. In a bombing the car they came
+    between them and the act's verb ('three men in a white van fired on the
+    guards'): how the doers came, not a thing they hit. In a bombing the car they came
     in may be the bomb ('two men in a car placed the bomb')."""
     if event.type in ("bombing", "suicide_bombing"):
         return False
