@@ -466,6 +466,35 @@ def test_geo_locate_event_where_a_person_comes_from_is_no_place():
     assert where is not None
 
 
+def test_geo_locate_event_where_a_journey_goes_or_comes_from_is_no_place():
+    text = "Gunmen shot a farmer who was waiting in line for his tickets to Lima."
+    assert _locate(text, "shot", [_place("P1", "Lima", PlaceLevel.SETTLEMENT, text)]) is None
+    text = "The judge was travelling to Quito when gunmen shot him."
+    assert _locate(text, "shot", [_place("P1", "Quito", PlaceLevel.SETTLEMENT, text)]) is None
+    text = "A bomb was found on a flight from Caracas."
+    assert _locate(text, "bomb", [_place("P1", "Caracas", PlaceLevel.SETTLEMENT, text)]) is None
+    text = "Gunmen shot a farmer who went to Lima."
+    where = _locate(text, "shot", [_place("P1", "Lima", PlaceLevel.SETTLEMENT, text)])
+    assert where is not None  # where the victim went may be where he was shot
+
+
+def test_geo_locate_event_a_route_is_placed_at_its_first_end():
+    text = "Between the village of Tuluá and Buga, a band of rebels burned a bus."
+    places = [
+        _place("P1", "Tuluá", PlaceLevel.SETTLEMENT, text),
+        _place("P2", "Buga", PlaceLevel.SETTLEMENT, text),
+    ]
+    where = _locate(text, "burned", places)
+    assert where is not None and where.id == "P1"
+    text = "Near Buga, rebels burned a bus on the road between Tuluá and Buga."
+    places = [
+        _place("P1", "Tuluá", PlaceLevel.SETTLEMENT, text),
+        Place(id="P2", name="Buga", level=PlaceLevel.SETTLEMENT, mentions=[(5, 9)]),
+    ]
+    where = _locate(text, "burned", places)
+    assert where is not None and where.id == "P2"  # the place told apart still counts
+
+
 def test_geo_gazetteer_has_regions_named_after_no_town(gazetteer):
     # Colombian departments and Salvadoran departments whose names no town bears (or
     # whose namesake town lies in another department) are linked through their seat.

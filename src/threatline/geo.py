@@ -1822,6 +1822,14 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z'-]+)(?:\s+([A-Za-z'-]+))?")
 _ORIGIN_BEFORE = re.compile(
     r"(?i)\b(?:is|are|was|were|be|been|comes?|came|hails?|native)\s+(?:of|from)\s+(?:the\s+)?$"
 )
+# Where a journey goes or comes from ('was travelling to X', 'bought tickets to X', 'a
+# flight from X', 'on their way to X') is not where an act on the way happened; nor is the
+# second end of a route ('the road between X and Y'): the first end is its place.
+_JOURNEY_END_BEFORE = re.compile(
+    r"(?i)\b(?:(?:travel(?:l?ing|l?ed|s)?|trips?|journey|tickets?|flights?|bound|head(?:ing|ed)|"
+    r"en route|on (?:his|her|their|its|the|our|my) way)\s+(?:back\s+)?(?:to|for|from)|"
+    r"between\s+(?:the\s+)?[\w.'-]+(?:\s+[\w.'-]+){0,3}\s+and)\s+(?:the\s+)?$"
+)
 
 
 def _is_attribute(text: str, end: int, place: Place) -> bool:
@@ -1862,6 +1870,7 @@ def locate_event(
                 and not (start < trigger.end and trigger.start < end)
                 and not _is_attribute(text, end, place)
                 and not _ORIGIN_BEFORE.search(text, max(0, start - 30), start)
+                and not _JOURNEY_END_BEFORE.search(text, max(0, start - 50), start)
             ):
                 mentions.append((start, end, place))
     if not mentions:
