@@ -1544,11 +1544,12 @@ def test_muc4_attacks_on_two_targets_told_apart_are_two_incidents() -> None:
     ("second", "target", "written"),
     [
         # 'the office' is the telephone office told again: one incident
-        ("The bomb wrecked the office.", "office", 1),
+        ("An explosion wrecked the office.", "office", 1),
         # another head noun: another target, another incident
         ("A bomb wrecked the bank.", "bank", 2),
-        # a modifier of the first target is not the target
-        ("The bomb wrecked the telephone lines.", "telephone lines", 2),
+        # a modifier of the first target is not the target ('the bomb' would be the one
+        # told before, whatever it wrecked)
+        ("An explosion wrecked the telephone lines.", "telephone lines", 2),
     ],
 )
 def test_muc4_a_target_told_again_by_its_head_noun_is_one_incident(
@@ -6531,6 +6532,92 @@ def test_muc4_the_attack_told_with_the_article_is_the_one_before_of_any_kind(
                 "participants": [Participant(actor="a1", role="perpetrator")],
             },
             {"type": "arson", "trigger": "attack", "physical": [struck]},
+        ],
+    )
+    templates = report_to_templates(report.model_copy(update={"places": [lima]}))
+    assert len(templates) == n_templates
+
+
+@pytest.mark.parametrize(
+    ("second", "n_templates"),
+    [
+        # the harm told 'as a result of the attack': the arson just told, whatever its kind
+        ("As a result of the attack, Pedro Valdivia was killed.", 1),
+        ("Pedro Valdivia was killed in the raid.", 1),
+        # a killing told on its own is another act of another kind
+        ("Pedro Valdivia was killed in an ambush.", 2),
+        ("Pedro Valdivia was killed in the attack on the Norte bank.", 2),
+    ],
+)
+def test_muc4_harm_told_in_the_act_is_of_the_one_before_of_any_kind(
+    second: str, n_templates: int
+) -> None:
+    """'Rebels set fire to the houses. As a result of the attack, Valdivia was killed': the
+    killing is the harm of the arson told just before, not an attack of its own."""
+    text = "Rebels set fire to the houses of the farmers in Lima. " + second
+    lima = Place(id="P1", name="Lima", country="PE", level="settlement")
+    report = _article_report(
+        text,
+        [("a1", "Rebels", "armed_group", False), ("a2", "Pedro Valdivia", "person", False)],
+        [
+            {
+                "type": "arson",
+                "trigger": "set",
+                "physical": ["houses"],
+                "place": EventPlace(id="P1", text="Lima", precision=1),
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            },
+            {
+                "type": "attack",
+                "trigger": "killed",
+                "physical": ["Norte bank"] if "Norte bank" in second else [],
+                "participants": [Participant(actor="a2", role="victim")],
+            },
+        ],
+    )
+    templates = report_to_templates(report.model_copy(update={"places": [lima]}))
+    assert len(templates) == n_templates
+    if n_templates == 1:
+        assert [f.value for f in templates[0].slot(4).fillers] == ["ARSON"]
+        assert [f.value for f in templates[0].slot(18).fillers] == ["PEDRO VALDIVIA"]
+
+
+@pytest.mark.parametrize(
+    ("second", "trigger", "n_templates"),
+    [
+        # 'the bomb' told again: the device of the bombing just told, with its doers
+        ("Witnesses said the bomb was placed by two men in a van.", "placed", 1),
+        ("Witnesses said two men in a van had planted the explosive device.", "planted", 1),
+        # a bomb of its own, or one the text counts apart
+        ("Witnesses said a bomb was placed by two men in a van.", "placed", 2),
+        ("Witnesses said the second bomb was placed by two men in a van.", "placed", 2),
+        # a compound that names an act of its own by its target
+        ("Witnesses said two men in a van carried out the bomb attack on the hotel.", "attack", 2),
+    ],
+)
+def test_muc4_the_device_told_with_the_article_is_of_the_one_before(
+    second: str, trigger: str, n_templates: int
+) -> None:
+    """'A bomb exploded at the telephone office. The bomb was placed by two men in a van':
+    the device named with 'the' is the one that went off, and its van no other target."""
+    text = "A bomb exploded at the telephone office in Lima. " + second
+    lima = Place(id="P1", name="Lima", country="PE", level="settlement")
+    report = _article_report(
+        text,
+        [("a1", "two men", "civilians", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "exploded",
+                "physical": ["telephone office"],
+                "place": EventPlace(id="P1", text="Lima", precision=1),
+            },
+            {
+                "type": "bombing",
+                "trigger": trigger,
+                "physical": ["van", "hotel"] if "hotel" in second else ["van"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            },
         ],
     )
     templates = report_to_templates(report.model_copy(update={"places": [lima]}))

@@ -1156,6 +1156,10 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
                 template,
                 any_type=bool(_GENERAL_ATTACK.match(event.trigger.text.upper())),
             )
+        if same is None and _harm_in_the_act_before(event, report.article):
+            same = _the_one_before(templates, template, any_type=True)
+        if same is None and _the_device_told_before(event, report.article):
+            same = _the_one_before(templates, template)
         if (
             same is not None
             and (
@@ -1295,6 +1299,50 @@ def _told_as_the_one_before(event: EventMention, article: Article) -> bool:
     before = _fill_string(article.text[max(0, start - 20) : start]) + " "
     after = _fill_string(article.text[end : end + 12])
     return bool(_THE_ONE_BEFORE.search(before)) and not _SAYS_WHICH.match(after)
+
+
+#: 'in the attack', 'as a result of the explosion': the harm told of an act named with the
+#: definite article and nothing after it that says which.
+_IN_THE_ACT = re.compile(
+    r"\b(?:IN|DURING|RESULT OF|BY|FROM) THE (?:ATTACK|ASSAULT|RAID|AMBUSH|EXPLOSION|"
+    r"BLAST|BOMBING|INCIDENT)\b(?!\s+(?:ON|AGAINST|OF|AT|IN)\b)"
+)
+
+
+def _harm_in_the_act_before(event: EventMention, article: Article) -> bool:
+    """Whether the event is harm to people told in a sentence that puts it in 'the attack'
+    or 'the explosion' ('as a result of the attack three peasants were killed'): the harm
+    of the act told just before, whatever kind that act was."""
+    if not _HARM_TO_PEOPLE.match(_fill_string(event.trigger.text)):
+        return False
+    start, end = _sentence_bounds(article.text, event.trigger.start, event.trigger.end)
+    return bool(_IN_THE_ACT.search(_fill_string(article.text[start:end])))
+
+
+#: 'the bomb', 'the two devices', 'the dynamite charge': a device named with the definite
+#: article, not counted apart from another ('the second bomb').
+_THE_DEVICE = (
+    r"\bTHE (?:(?!(?:FIRST|SECOND|THIRD|FOURTH|OTHER|NEW|LAST)\b)[A-Z-]+ )?"
+    r"(?:BOMB|DEVICE|EXPLOSIVE|CHARGE|ARTIFACT)S?"
+)
+#: The device as the subject of the act's verb ('the bomb was placed by two men', 'before
+#: the device exploded'), or as its object ('planted the bomb').
+_THE_DEVICE_BEFORE = re.compile(_THE_DEVICE + r" (?:(?:HAD |HAS |HAVE )?(?:BEEN|WAS|WERE) )?$")
+_THE_DEVICE_AFTER = re.compile(r"^(?:UP )?" + _THE_DEVICE[2:] + r"\b")
+#: Act nouns that the device may name as a compound ('the bomb attack').
+_ACT_NOUN = re.compile(r"^(?:ATTACK|EXPLOSION|BLAST|BOMBING|DETONATION)S?$")
+
+
+def _the_device_told_before(event: EventMention, article: Article) -> bool:
+    """Whether the event's trigger tells what became of a device named with 'the' ('the bomb
+    was placed by two men in a car', 'before the device exploded'): the device told
+    before, and so its act. 'The bomb attack on the bank' names an act of its own."""
+    start, end = event.trigger.start, event.trigger.end
+    before = _fill_string(article.text[max(0, start - 40) : start]) + " "
+    after = _fill_string(article.text[end : end + 30])
+    if _ACT_NOUN.match(_fill_string(event.trigger.text)) and _SAYS_WHICH.match(after):
+        return False
+    return bool(_THE_DEVICE_BEFORE.search(before) or _THE_DEVICE_AFTER.match(after))
 
 
 def _the_one_before(
