@@ -2081,6 +2081,53 @@ def test_events_vowing_to_kill_someone_is_a_threat(nlp):
 
 
 @pytest.mark.model
+def test_events_an_act_a_group_announces_in_the_future_passive_is_its_threat(nlp):
+    text = "The Northern Front said that the bridge will be dynamited."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "The Northern Front")
+    event = only(run(nlp, text, actors=[front]))
+    assert (event.type, event.status) == ("bombing", "threatened")
+    assert ("front", "perpetrator") in roles(event)
+    assert ("front", "claimant") not in roles(event)  # it claims no deed done
+    text = "The Northern Front warned that the polling stations will be burned."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "The Northern Front")
+    event = only(run(nlp, text, actors=[front]))
+    assert (event.status, roles(event)) == ("threatened", {("front", "perpetrator")})
+
+
+@pytest.mark.model
+def test_events_an_act_announced_in_a_groups_communique_is_its_threat(nlp):
+    text = (
+        "San Salvador, 3 May 90 -- [COMMUNIQUE] [Northern Front] [TEXT] We inform the people: "
+        "the polling stations will be burned on Sunday."
+    )
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "Northern Front")
+    event = only(run(nlp, text, actors=[front]))
+    assert (event.type, event.status) == ("arson", "threatened")
+    assert ("front", "perpetrator") in roles(event)
+
+
+@pytest.mark.model
+def test_events_a_future_act_that_is_no_groups_announcement_is_no_threat(nlp):
+    # the army foresees, a denial announces nothing, and a group's word about its own
+    # fighting is a plan
+    text = "The army said that the bridge will be dynamited."
+    army = actor(text, "army", ActorKind.SECURITY_FORCE, "The army")
+    assert only(run(nlp, text, actors=[army])).status == "hypothetical"
+    for text in [
+        "The Northern Front said that the bridge will not be dynamited.",
+        "The Northern Front said that it will dynamite the bridge.",
+    ]:
+        front = actor(text, "front", ActorKind.ARMED_GROUP, "The Northern Front")
+        assert only(run(nlp, text, actors=[front])).status == "hypothetical"
+
+
+@pytest.mark.model
+def test_events_where_people_are_driven_out_of_is_no_target(nlp):
+    text = "Gunmen forced the peasants out of their homes and burned the church."
+    assert [s.text for s in only(run(nlp, text)).physical_targets] == ["church"]
+
+
+@pytest.mark.model
 def test_events_a_passive_joined_to_a_clause_shares_its_subject(nlp):
     # the parser may join 'was threatened' to the participle that describes the judge
     text = "THE JUDGE APPOINTED TO INVESTIGATE THE KILLINGS OF THE 8 PEASANTS WAS THREATENED TODAY."

@@ -2636,12 +2636,15 @@ def _scene_not_target(token: Token) -> bool:
     """A thing noun that only tells the scene of the act: the object of a preposition of a
     verb in :data:`_SCENE_VERBS` ('taken to the hospital', 'fled in a truck' for 'take' and
     'leave' with no object of their own), or a noun in apposition to another physical target
-    that renames it ('the warehouse, a facility of the embassy')."""
+    that renames it ('the warehouse, a facility of the embassy'), or where someone is driven
+    out of ('thrown out of their homes')."""
     head = token.head
     if token.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and not _listed_apposition(token):
         return True
     if token.dep_ != "pobj" or head.dep_ != "prep":
         return False
+    if _lemma(head) == "of" and head.i > 0 and token.doc[head.i - 1].lower_ == "out":
+        return True  # 'thrown out of their homes': where they are driven from
     verb, preposition = head.head, _lemma(head)
     if verb.pos_ not in ("VERB", "AUX"):
         return False
@@ -4610,6 +4613,111 @@ def _first_person_claims(mentions: list[_Mention], actors: _Actors, lex: Lexicon
         _add(mention, group, Role.CLAIMANT)
 
 
+#: Auxiliaries of the future: 'will be executed'.
+_FUTURE_AUXILIARIES = frozenset(["will", "shall"])
+
+
+def _future_passive_without_doer(token: Token) -> bool:
+    """'will be executed', 'will be mercilessly punished': an act told in the future passive
+    that names no doer, not denied and not under a condition ('if ... will be')."""
+    if token.pos_ != "VERB" or not _is_passive(token) or _agent_objects(token):
+        return False
+    if not any(c.dep_ == "aux" and _lemma(c) in _FUTURE_AUXILIARIES for c in token.children):
+        return False
+    if any(c.dep_ == "neg" for c in token.children):
+        return False
+    return not any(
+        c.dep_ == "mark" and _lemma(c) in ("if", "unless", "whether")
+        for t in [token, *token.ancestors]
+        for c in t.children
+    )
+
+
+def _announced_threats(mentions: list[_Mention], actors: _Actors, lex: Lexicon) -> None:
+    """'Those who vote will be executed', says a group's communique or its radio: an act an
+    armed group's own statement announces in the future passive, with no doer named, tells
+    what the group will do: a threat, the group's. 'We will attack' stays a plan: a group's
+    word about its own fighting is not a threat against anyone named."""
+    for mention in mentions:
+        if mention.status != EventStatus.HYPOTHETICAL.value or mention.type not in lex.violent:
+            continue
+        if mention.sentence.text.rstrip().endswith("?"):
+            continue
+        if not _future_passive_without_doer(mention.token):
+            continue
+        group = _statement_group(mention, actors, lex)
+        if group is None:
+            continue
+        mention.status = EventStatus.THREATENED.value
+        # a threat announces a deed to come: the group claims no deed done, and neither it
+        # nor other fighters are whom it threatens ('their properties', 'they will be
+        # ambushed' read as the group's own units)
+        mention.participants = [
+            p
+            for p in mention.participants
+            if not (p.actor == group.id and p.role == Role.CLAIMANT.value)
+            and not (p.role in _HARMED_ROLES and _armed_group(actors.by_id.get(p.actor), actors))
+        ]
+        mention.attributions = [
+            a
+            for a in mention.attributions
+            if not (a.stance == Stance.CLAIMS.value and a.source == group.id)
+        ]
+        if not any(p.role == Role.PERPETRATOR.value for p in mention.participants):
+            _add(mention, group, Role.PERPETRATOR)
+
+
+#: Roles of those an act is done to: a group that threatens is not whom it threatens.
+_HARMED_ROLES = frozenset([Role.TARGET.value, Role.VICTIM.value])
+
+
+def _statement_group(mention: _Mention, actors: _Actors, lex: Lexicon) -> Actor | None:
+    """The armed group whose own statement tells the mention: the speaker of a report or a
+    communique, the group whose radio or communique the text is, or the group that warns."""
+    spoken = _speaking_group(mention, actors) or _broadcasting_group(mention, actors, lex)
+    if spoken is not None:
+        return spoken[0]
+    return _warning_group(mention.token, actors) or _communique_group(mention, actors, lex)
+
+
+def _communique_group(mention: _Mention, actors: _Actors, lex: Lexicon) -> Actor | None:
+    """The group whose communique the text is, by its heading ('-- [COMMUNIQUE] [Farabundo
+    Marti National Liberation Front] [TEXT] ...'): the text, after its dateline, opens with
+    a statement noun, and the first group named from there to the end of the next sentence
+    signs it (a heading's name the parser misses is said again as the text opens: 'The
+    Front informs the people ...'). Someone quoted may speak for others."""
+    doc = mention.sentence.doc
+    if any(t.text in lex.quote_marks for t in mention.sentence):
+        return None
+    opening = list(doc.sents)[:3]
+    for n, sentence in enumerate(opening[:2]):
+        heads = [t for t in sentence[:3] if t.lower_ in _STATEMENT_NOUNS]
+        if not heads:
+            continue
+        end = opening[n + 1].end_char if n + 1 < len(opening) else sentence.end_char
+        for actor, _s, _e in actors.in_range(heads[0].idx, end):
+            group = _armed_group(actor, actors)
+            if group is not None:
+                return group
+        return None
+    return None
+
+
+#: Verbs by which a group announces what it will do: 'the Front warned that ...'.
+_WARNING_VERBS = frozenset(["warn", "announce", "threaten"])
+
+
+def _warning_group(token: Token, actors: _Actors) -> Actor | None:
+    """The armed group that is the subject of the warning whose clause tells the act ('the
+    rebels warned that the mayors will be executed')."""
+    for governor in list(token.ancestors)[:3]:
+        if _lemma(governor) not in _WARNING_VERBS:
+            continue
+        subject = _subject(governor)
+        return _armed_group(actors.in_subtree(subject), actors) if subject is not None else None
+    return None
+
+
 # --------------------------------------------------------------------------- accusations
 
 
@@ -5551,6 +5659,7 @@ def extract_events(
         _attach_casualties(casualties, mentions, actor_index)
         _attribute_sentence(sentence, mentions, actor_index, lex)
         _first_person_claims(mentions, actor_index, lex)
+        _announced_threats(mentions, actor_index, lex)
         all_mentions.extend(mentions)
         violent = [m for m in mentions if m.type in lex.violent]
         previous_violent = violent[-1] if violent else None
