@@ -5199,6 +5199,20 @@ def test_events_a_killing_only_threatened_or_attempted_has_no_toll(nlp, text):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen carried out a massacre in the village of Las Flores on Monday.",
+        "Gunmen committed a massacre in Las Flores on Monday.",
+    ],
+)
+def test_events_a_massacre_tells_no_toll_of_one(nlp, text):
+    # 'a murder' kills one; 'a massacre' kills many, and how many the sentence does not say
+    events = run(nlp, text)
+    assert events and all(event.fatalities is None for event in events)
+
+
+@pytest.mark.model
 def test_events_a_killing_told_as_achieved_keeps_its_toll(nlp):
     text = "Gunmen managed to kill two guards at the bank in Cali before they fled."
     assert [e.fatalities.min for e in run(nlp, text) if e.fatalities] == [2]

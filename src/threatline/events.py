@@ -2965,6 +2965,10 @@ def _harm_shares_passive(verb: Token) -> bool:
     )
 
 
+#: Act nouns that kill many at once: 'a massacre' tells no count of one, as 'a murder' does.
+_KILLINGS_OF_MANY = frozenset(["massacre", "slaughter", "carnage"])
+
+
 def _count(argument: Token, text: str, lex: Lexicon) -> Quantity | None:
     start, end = _subtree_range(argument)
     if argument.pos_ in ("ADJ", "NOUN") and argument.dep_ not in ("nsubjpass", "dobj", "nsubj"):
@@ -2973,6 +2977,8 @@ def _count(argument: Token, text: str, lex: Lexicon) -> Quantity | None:
     if found:
         return found[0]
     head = argument
+    if _lemma(head) in _KILLINGS_OF_MANY:
+        return None  # 'carried out a massacre': many killed, no count told
     singular = head.tag_ in ("NN", "NNP") and _lemma(head) not in ("people", "group", "crowd")
     # 'a soldier was wounded', 'killing his driver', 'killed the mayor': one person
     one = any(
