@@ -6586,11 +6586,11 @@ def test_muc4_harm_told_in_the_act_is_of_the_one_before_of_any_kind(
     ("second", "trigger", "n_templates"),
     [
         # 'the bomb' told again: the device of the bombing just told, with its doers
-        ("Witnesses said the bomb was placed by two men in a van.", "placed", 1),
+        ("Witnesses said the bomb was left there by two men in a van.", "left", 1),
         ("Witnesses said two men in a van had planted the explosive device.", "planted", 1),
         # a bomb of its own, or one the text counts apart
-        ("Witnesses said a bomb was placed by two men in a van.", "placed", 2),
-        ("Witnesses said the second bomb was placed by two men in a van.", "placed", 2),
+        ("Witnesses said a bomb was left there by two men in a van.", "left", 2),
+        ("Witnesses said the second bomb was left there by two men in a van.", "left", 2),
         # a compound that names an act of its own by its target
         ("Witnesses said two men in a van carried out the bomb attack on the hotel.", "attack", 2),
     ],
@@ -6598,7 +6598,7 @@ def test_muc4_harm_told_in_the_act_is_of_the_one_before_of_any_kind(
 def test_muc4_the_device_told_with_the_article_is_of_the_one_before(
     second: str, trigger: str, n_templates: int
 ) -> None:
-    """'A bomb exploded at the telephone office. The bomb was placed by two men in a van':
+    """'A bomb exploded at the telephone office. The bomb was left there by two men in a van':
     the device named with 'the' is the one that went off, and its van no other target."""
     text = "A bomb exploded at the telephone office in Lima. " + second
     lima = Place(id="P1", name="Lima", country="PE", level="settlement")

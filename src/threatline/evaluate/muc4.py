@@ -1325,7 +1325,7 @@ _THE_DEVICE = (
     r"\bTHE (?:(?!(?:FIRST|SECOND|THIRD|FOURTH|OTHER|NEW|LAST)\b)[A-Z-]+ )?"
     r"(?:BOMB|DEVICE|EXPLOSIVE|CHARGE|ARTIFACT)S?"
 )
-#: The device as the subject of the act's verb ('the bomb was placed by two men', 'before
+#: The device as the subject of the act's verb ('the bomb was left there by two men', 'before
 #: the device exploded'), or as its object ('planted the bomb').
 _THE_DEVICE_BEFORE = re.compile(_THE_DEVICE + r" (?:(?:HAD |HAS |HAVE )?(?:BEEN|WAS|WERE) )?$")
 _THE_DEVICE_AFTER = re.compile(r"^(?:UP )?" + _THE_DEVICE[2:] + r"\b")
@@ -1335,7 +1335,7 @@ _ACT_NOUN = re.compile(r"^(?:ATTACK|EXPLOSION|BLAST|BOMBING|DETONATION)S?$")
 
 def _the_device_told_before(event: EventMention, article: Article) -> bool:
     """Whether the event's trigger tells what became of a device named with 'the' ('the bomb
-    was placed by two men in a car', 'before the device exploded'): the device told
+    was left there by two men in a car', 'before the device exploded'): the device told
     before, and so its act. 'The bomb attack on the bank' names an act of its own."""
     start, end = event.trigger.start, event.trigger.end
     before = _fill_string(article.text[max(0, start - 40) : start]) + " "
