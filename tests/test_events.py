@@ -5264,3 +5264,27 @@ def test_events_a_street_named_after_a_place_does_not_place_the_act(nlp):
     boyaca = place(text, "P1", "Boyaca", PlaceLevel.REGION, "CO")
     shooting = run(nlp, text, places=[boyaca])[0]
     assert shooting.place is None
+
+
+# --------------------------------------------------------------------------- one act named twice
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Witnesses described the attack on the village as a massacre.",
+        "The attack on the village was described as a massacre.",
+        "The attack on the village was called a massacre.",
+        "The attack on the village was a massacre.",
+        "The government condemned the killing of the mayor as a cowardly terrorist attack.",
+    ],
+)
+def test_events_an_act_named_anew_is_one_event(nlp, text):
+    only(run(nlp, text))
+
+
+@pytest.mark.model
+def test_events_it_was_an_attack_names_the_act_told_before(nlp):
+    text = "A bomb exploded at the bank yesterday. It was a terrorist attack."
+    assert only(run(nlp, text)).type == "bombing"

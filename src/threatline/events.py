@@ -1015,6 +1015,21 @@ def _definite_subject(token: Token, entry: dict[str, Any]) -> bool:
     return subject is not None and _definite(subject)
 
 
+#: Pronouns that take up an act told before ('it was an assassination').
+_ACT_PRONOUNS = frozenset(["it", "this", "that"])
+
+
+def _names_act_told_before(token: Token) -> bool:
+    """'This is an assassination', 'it was a terrorist attack': the predicate of 'be' whose
+    subject is a pronoun names anew the act the text told before, as 'the attack' does."""
+    if token.pos_ != "NOUN" or token.dep_ != "attr" or _lemma(token.head) != "be":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in token.head.children):
+        return False  # 'whether it was an attack on civilians': a question, not a name
+    subject = _own_subject(token.head)
+    return subject is not None and subject.lower_ in _ACT_PRONOUNS
+
+
 #: Modifiers that make an act violence at large, not one event ('a generalized massacre');
 #: a threat or plot of such an act is still one ('threatened a generalized attack').
 _DIFFUSE_MODIFIERS = frozenset(["generalized", "generalised"])
@@ -1063,7 +1078,9 @@ def _find_triggers(
                 status=entry.get("status", EventStatus.OCCURRED.value),
                 sentence=sentence,
                 kind=entry.get("kind", "event"),
-                definite=_definite(token) or _definite_subject(token, entry),
+                definite=_definite(token)
+                or _definite_subject(token, entry)
+                or _names_act_told_before(token),
                 planted_device=bool(entry.get("planted_device")),
             )
         )
@@ -1171,7 +1188,8 @@ def _absorb_by_governors(mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _merge_in_sentence(mentions: list[_Mention], lex: Lexicon) -> list[_Mention]:
-    """Violent triggers of one clause are one event ('attacked the embassy, killing six')."""
+    """Violent triggers of one clause are one event ('attacked the embassy, killing six'), and
+    so is an act named anew ('described the attack as a massacre')."""
     violent = [m for m in mentions if m.type in lex.violent and m.kind != "governor"]
     merged: set[int] = set()
     for a in violent:
@@ -1180,34 +1198,82 @@ def _merge_in_sentence(mentions: list[_Mention], lex: Lexicon) -> list[_Mention]
         for b in violent:
             if a is b or id(b) in merged:
                 continue
-            related = a.token.i in {t.i for t in b.token.ancestors} or b.token.i in {
-                t.i for t in a.token.ancestors
-            }
-            # two definite references ('for the attack shortly after the attack') stay two,
-            # unless one is what the other tells of ('the blast destroyed the bank')
-            if not related or (a.definite and b.definite and not _subject_of(a, b)):
+            if _renames(b, a) or _renames(a, b):
+                # the act told first keeps its words: the new name only tells what it was
+                keeper, other = (a, b) if _renames(b, a) else (b, a)
+            elif _apart_in_sentence(a, b, lex):
                 continue
-            if _heads_clause_below(a, b) or _heads_clause_below(b, a):
-                continue  # a reported or relative clause is another event
-            if _reacts_to(a, b, lex) or _reacts_to(b, a, lex):
-                continue  # 'set a truck alight protesting the shelling': the shelling came before
-            if _coordinated_acts(a, b):
-                continue  # 'A was shot in X, and B was shot in Y': one act each
-            if _acts_of_two_kinds(a, b, lex):
-                first, second = sorted((a, b), key=lambda m: m.token.i)
-                first.apart.append(second.token)  # its words are the other act's
-                continue
-            if _done_to_person(a.token) or _done_to_person(b.token):
-                continue  # 'a bomb hit the party of the murdered senator': the murder came before
-            keeper, other = (a, b) if _keeps(a, b) else (b, a)
-            keeper.absorbed.append(other.token)
-            keeper.absorbed.extend(other.absorbed)
-            keeper.type = _more_specific(keeper.type, other.type, lex)
-            keeper.kind = "event" if "event" in (keeper.kind, other.kind) else keeper.kind
+            else:
+                keeper, other = (a, b) if _keeps(a, b) else (b, a)
+            _absorb(keeper, other, lex)
             merged.add(id(other))
             if keeper is b:
                 break
     return [m for m in mentions if id(m) not in merged]
+
+
+def _apart_in_sentence(a: _Mention, b: _Mention, lex: Lexicon) -> bool:
+    """Whether two violent triggers of one sentence tell two acts."""
+    related = a.token.i in {t.i for t in b.token.ancestors} or b.token.i in {
+        t.i for t in a.token.ancestors
+    }
+    # two definite references ('for the attack shortly after the attack') stay two,
+    # unless one is what the other tells of ('the blast destroyed the bank')
+    if not related or (a.definite and b.definite and not _subject_of(a, b)):
+        return True
+    if _heads_clause_below(a, b) or _heads_clause_below(b, a):
+        return True  # a reported or relative clause is another event
+    if _reacts_to(a, b, lex) or _reacts_to(b, a, lex):
+        return True  # 'set a truck alight protesting the shelling': the shelling came before
+    if _coordinated_acts(a, b):
+        return True  # 'A was shot in X, and B was shot in Y': one act each
+    if _acts_of_two_kinds(a, b, lex):
+        first, second = sorted((a, b), key=lambda m: m.token.i)
+        first.apart.append(second.token)  # its words are the other act's
+        return True
+    # 'a bomb hit the party of the murdered senator': the murder came before
+    return _done_to_person(a.token) or _done_to_person(b.token)
+
+
+def _absorb(keeper: _Mention, other: _Mention, lex: Lexicon) -> None:
+    """``other`` tells the act ``keeper`` tells: its words become the keeper's."""
+    keeper.absorbed.append(other.token)
+    keeper.absorbed.extend(other.absorbed)
+    keeper.type = _more_specific(keeper.type, other.type, lex)
+    keeper.kind = "event" if "event" in (keeper.kind, other.kind) else keeper.kind
+
+
+def _plural(noun: Token) -> bool:
+    return noun.tag_ in ("NNS", "NNPS")
+
+
+#: How a naming verb holds the act it names: 'described the attack as a massacre', 'the
+#: attack was called a massacre'.
+_NAMING_OBJECTS = frozenset(["dobj", "nsubjpass"])
+
+
+def _renames(name: _Mention, act: _Mention) -> bool:
+    """Whether ``name`` is a noun that names the act ``act`` tells once more, in the same
+    sentence: the complement of a naming verb ('described the attack as a massacre', 'the
+    attack was called a massacre'), the predicate of 'be' ('the attack was a massacre') or
+    an apposition ('the explosion, the third attack this week'). One act named twice."""
+    noun, told = name.token, act.token
+    if noun.pos_ != "NOUN" or told.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if noun.dep_ == "appos":
+        # 'the attacks, particularly the attack on the base': one of many, not a new name
+        return noun.head.i == told.i and _plural(noun) == _plural(told)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+        if verb.i == told.i:  # the parser hangs 'as a massacre' on the act's own noun
+            return told.dep_ in _NAMING_OBJECTS and told.head.pos_ == "VERB"
+    elif noun.dep_ == "oprd":
+        verb = noun.head
+    elif noun.dep_ == "attr" and _lemma(noun.head) == "be":
+        return told.dep_ == "nsubj" and told.head.i == noun.head.i
+    else:
+        return False
+    return verb.pos_ == "VERB" and told.head.i == verb.i and told.dep_ in _NAMING_OBJECTS
 
 
 def _done_to_person(token: Token) -> bool:
