@@ -2107,6 +2107,46 @@ def test_events_an_act_announced_in_a_groups_communique_is_its_threat(nlp):
 
 
 @pytest.mark.model
+def test_events_an_act_a_group_says_it_will_answer_with_is_its_threat(nlp):
+    text = "On Monday the Northern Front said that it would respond with an attack on the mayor."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "the Northern Front")
+    mayor = actor(text, "mayor", ActorKind.PERSON, "the mayor")
+    event = only(run(nlp, text, actors=[front, mayor]))
+    assert (event.type, event.status) == ("attack", "threatened")
+    assert ("front", "perpetrator") in roles(event)
+    assert ("front", "claimant") not in roles(event)  # it claims no deed done
+    text = "On Monday the Northern Front vowed to retaliate with a bombing of the bridge."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "the Northern Front")
+    assert only(run(nlp, text, actors=[front])).status == "threatened"
+
+
+@pytest.mark.model
+def test_events_an_answer_to_come_that_is_not_the_speakers_is_no_threat(nlp):
+    # another's answer is only foreseen, a denied one is not done, and one done is done
+    text = "On Monday the Northern Front said that the army would respond with an attack on it."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "the Northern Front")
+    army = actor(text, "army", ActorKind.SECURITY_FORCE, "the army")
+    assert only(run(nlp, text, actors=[front, army])).status == "hypothetical"
+    text = "On Monday the Northern Front said that it will not answer with an attack on the town."
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "the Northern Front")
+    assert only(run(nlp, text, actors=[front])).status == "hypothetical"
+    text = "On Monday the army responded with an attack on the town."
+    army = actor(text, "army", ActorKind.SECURITY_FORCE, "the army")
+    assert only(run(nlp, text, actors=[army])).status == "occurred"
+
+
+@pytest.mark.model
+def test_events_a_threat_told_in_the_present_perfect_is_news_of_a_threat(nlp):
+    # unlike 'they have murdered judges', a record of deeds: a threat is a word said
+    text = "The death squad has threatened opposition leaders with death."
+    squad = actor(text, "squad", ActorKind.ARMED_GROUP, "The death squad")
+    leaders = actor(text, "leaders", ActorKind.CIVILIANS, "opposition leaders")
+    event = only(run(nlp, text, actors=[squad, leaders]))
+    assert (event.type, event.status) == ("threat", "threatened")
+    assert ("squad", "perpetrator") in roles(event)
+
+
+@pytest.mark.model
 def test_events_a_future_act_that_is_no_groups_announcement_is_no_threat(nlp):
     # the army foresees, a denial announces nothing, and a group's word about its own
     # fighting is a plan

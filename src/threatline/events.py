@@ -1069,8 +1069,13 @@ def _find_triggers(
         if _is_habitual(token, lex) or _is_statistic(token, lex):
             continue
         repeatable = lex.violent | {EventType.THREAT.value}
-        if entry["type"] in repeatable and _generic_reading(token, lex):
-            continue  # a practice, not one event: no event mention
+        reading = _generic_reading(token, lex) if entry["type"] in repeatable else None
+        if reading and not (
+            reading == "perfect_plural" and entry["type"] == EventType.THREAT.value
+        ):
+            # a practice, not one event: no event mention ('has threatened judges with death'
+            # is news of a threat made: a threat is a word said, not a record of deeds)
+            continue
         mentions.append(
             _Mention(
                 token=token,
@@ -1427,6 +1432,9 @@ def _status(mention: _Mention, lex: Lexicon) -> str:
     # ('did not carry out an attack'), not when it merely talks about it ('will review it')
     if verb.i == token.i or _lemma(verb) in _SUPPORT_FOR_MODALITY:
         near.append(verb)
+    response = _response_verb(token)
+    if response is not None and all(t.i != response.i for t in near):
+        near.append(response)  # 'would respond with attacks': the attacks are to come
     negated = (
         any(c.dep_ == "neg" for t in near for c in t.children)
         or any(c.dep_ == "det" and _lemma(c) == "no" for c in token.children)
@@ -1481,9 +1489,27 @@ def _status(mention: _Mention, lex: Lexicon) -> str:
             return EventStatus.FOILED.value if lemma != "repel" else EventStatus.FAILED.value
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) and not _done_with(token):
         return EventStatus.HYPOTHETICAL.value  # 'so as to capture them': not (yet) done
+    if response is not None and any(c.dep_ == "aux" and c.tag_ == "TO" for c in response.children):
+        return EventStatus.HYPOTHETICAL.value  # 'vowed to retaliate with bombings'
     if _unrealized(token):
         return EventStatus.HYPOTHETICAL.value
     return status
+
+
+#: Verbs of answering a deed: an act told as their means ('respond with attacks') is the
+#: answer, done when they are and not otherwise.
+_RESPONSE_VERBS = frozenset(["respond", "answer", "reply", "retaliate", "react", "avenge"])
+
+
+def _response_verb(token: Token) -> Token | None:
+    """The verb of answering whose means the act is: 'respond' in 'they would respond to
+    the war with attacks on judges' (not 'charged with the murder': a charge tells of an
+    act done before it)."""
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ != "with" or preposition.dep_ != "prep":
+        return None
+    verb = preposition.head
+    return verb if verb.pos_ == "VERB" and _lemma(verb) in _RESPONSE_VERBS else None
 
 
 #: Modifiers of an act that did not achieve its aim ('a failed attack', 'two unsuccessful
@@ -4705,6 +4731,46 @@ def _future_passive_without_doer(token: Token) -> bool:
     )
 
 
+#: Verbs by which one binds oneself to a deed to come: 'vowed to retaliate with attacks'.
+_VOW_VERBS = frozenset(["vow", "promise", "pledge", "threaten", "swear", "warn", "decide"])
+
+
+def _announced_response(token: Token) -> Token | None:
+    """The verb of an answer to come whose means the act is: 'they would respond with
+    attacks', 'we will answer with bombings', 'vowed to retaliate with attacks' (not
+    denied, not under 'if')."""
+    verb = _response_verb(token)
+    if verb is None or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    future = any(
+        c.dep_ == "aux" and _lemma(c) in _FUTURE_AUXILIARIES | {"would"} for c in verb.children
+    )
+    vowed = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and (
+        verb.dep_ == "xcomp" and _lemma(verb.head) in _VOW_VERBS
+    )
+    conditional = any(
+        c.dep_ == "mark" and _lemma(c) in ("if", "unless", "whether")
+        for t in [verb, *verb.ancestors]
+        for c in t.children
+    )
+    return verb if (future or vowed) and not conditional else None
+
+
+#: Pronouns by which a group's statement speaks of the group: 'the Front said it would'.
+_GROUP_PRONOUNS = frozenset(["we", "they", "it"])
+
+
+def _answers_for(verb: Token, group: Actor, actors: _Actors) -> bool:
+    """Whether the one who would answer is the group whose statement tells it."""
+    subject = _subject(verb)
+    if subject is None:
+        return False
+    if subject.lower_ in _GROUP_PRONOUNS:
+        return True
+    answering = _armed_group(actors.in_subtree(subject), actors)
+    return answering is not None and answering.id == group.id
+
+
 def _announced_threats(mentions: list[_Mention], actors: _Actors, lex: Lexicon) -> None:
     """'Those who vote will be executed', says a group's communique or its radio: an act an
     armed group's own statement announces in the future passive, with no doer named, tells
@@ -4715,11 +4781,14 @@ def _announced_threats(mentions: list[_Mention], actors: _Actors, lex: Lexicon) 
             continue
         if mention.sentence.text.rstrip().endswith("?"):
             continue
-        if not _future_passive_without_doer(mention.token):
+        response = _announced_response(mention.token)
+        if response is None and not _future_passive_without_doer(mention.token):
             continue
         group = _statement_group(mention, actors, lex)
         if group is None:
             continue
+        if response is not None and not _answers_for(response, group, actors):
+            continue  # 'the rebels said the army would respond with bombings'
         mention.status = EventStatus.THREATENED.value
         # a threat announces a deed to come: the group claims no deed done, and neither it
         # nor other fighters are whom it threatens ('their properties', 'they will be
@@ -4776,7 +4845,7 @@ def _communique_group(mention: _Mention, actors: _Actors, lex: Lexicon) -> Actor
 
 
 #: Verbs by which a group announces what it will do: 'the Front warned that ...'.
-_WARNING_VERBS = frozenset(["warn", "announce", "threaten"])
+_WARNING_VERBS = frozenset(["warn", "announce", "threaten", "vow", "pledge", "swear"])
 
 
 def _warning_group(token: Token, actors: _Actors) -> Actor | None:
