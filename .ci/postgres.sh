@@ -12,7 +12,9 @@
 # `stop` stops the server that `start` started and removes its folder.
 set -euo pipefail
 
-state_file="${THREATLINE_PG_STATE:-${TMPDIR:-/tmp}/threatline-ci-postgres.state}"
+# One state file per checkout: two checkouts testing at once each stop only their own server.
+checkout_key="$(cd "$(dirname "$0")/.." && pwd -P | cksum | cut -d ' ' -f 1)"
+state_file="${THREATLINE_PG_STATE:-${TMPDIR:-/tmp}/threatline-ci-postgres.$checkout_key.state}"
 pg_user="threatline"
 pg_password="threatline"
 pg_database="threatline_test"
