@@ -4771,6 +4771,10 @@ def _answers_for(verb: Token, group: Actor, actors: _Actors) -> bool:
     return answering is not None and answering.id == group.id
 
 
+#: Roles of those an act is done to.
+_HARMED_ROLES = frozenset([Role.TARGET.value, Role.VICTIM.value])
+
+
 def _announced_threats(mentions: list[_Mention], actors: _Actors, lex: Lexicon) -> None:
     """'Those who vote will be executed', says a group's communique or its radio: an act an
     armed group's own statement announces in the future passive, with no doer named, tells
@@ -4806,10 +4810,6 @@ def _announced_threats(mentions: list[_Mention], actors: _Actors, lex: Lexicon) 
         ]
         if not any(p.role == Role.PERPETRATOR.value for p in mention.participants):
             _add(mention, group, Role.PERPETRATOR)
-
-
-#: Roles of those an act is done to: a group that threatens is not whom it threatens.
-_HARMED_ROLES = frozenset([Role.TARGET.value, Role.VICTIM.value])
 
 
 def _statement_group(mention: _Mention, actors: _Actors, lex: Lexicon) -> Actor | None:
@@ -5136,12 +5136,7 @@ def _accuse(
 ) -> None:
     """Give the event the accused as perpetrators, with the accuser's attribution
     (``reported``: the cue token and entry that report it, when not the verb's own)."""
-    roled = {
-        p.actor
-        for m in event.mentions
-        for p in m.participants
-        if p.role in (Role.VICTIM.value, Role.TARGET.value)
-    }
+    roled = {p.actor for m in event.mentions for p in m.participants if p.role in _HARMED_ROLES}
     accused = [a for a in accused if a.id not in roled]
     cue_token, cue = reported if reported is not None else (verb, _cue_entry(verb, lex))
     if verb.dep_ == "acl" and cue is None:
@@ -5240,7 +5235,7 @@ def _harmed_people(mention: _Mention, actors: _Actors) -> set[str]:
     """Named persons a mention says were harmed: one person is rarely killed twice."""
     harmed = set()
     for participant in mention.participants:
-        if participant.role not in (Role.VICTIM.value, Role.TARGET.value):
+        if participant.role not in _HARMED_ROLES:
             continue
         actor = actors.by_id.get(participant.actor)
         if actor is not None and actor.kind == ActorKind.PERSON.value:
