@@ -780,6 +780,21 @@ def test_actors_doer_spellings_are_people_nouns(nlp, actor_kb, text, noun, kind)
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("The judge has been threatened by the drug mafias.", "drug mafias"),
+        ("The mafia has sworn to kill ten judges.", "mafia"),
+        ("A plane was dynamited by smuggling gangs in Arcos.", "smuggling gangs"),
+    ],
+)
+def test_actors_a_band_of_criminals_is_an_organization(nlp, actor_kb, text, noun) -> None:
+    article, actors = _run(text, nlp, actor_kb)
+    found = [a for a in actors if any(noun in s.lower() for s in _surfaces(article, a))]
+    assert found and found[0].kind == ActorKind.ORGANIZATION
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     "text",
     [
         "Guerilla leaders met the bishop in Arcos last week.",

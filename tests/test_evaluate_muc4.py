@@ -4687,6 +4687,55 @@ def _lima_templates(nlp, gazetteer, actor_kb, text: str, title: str) -> list[Muc
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "organizations", "confidences"),
+    [
+        # a band of criminals that does the act is its organization, though named in plural
+        (
+            "The justice minister and her son have been threatened by the drug mafias.",
+            ["DRUG MAFIAS"],
+            ["REPORTED AS FACT"],
+        ),
+        (
+            "The mafia has sworn to kill ten judges for every trafficker who is extradited.",
+            ["MAFIA"],
+            ["REPORTED AS FACT"],
+        ),
+        # the act an adjunct attributes to it
+        (
+            "In a new action attributed to the drug trafficking rings, a bomb destroyed a school "
+            "in Chimbote last night.",
+            ["DRUG TRAFFICKING RINGS"],
+            ["SUSPECTED OR ACCUSED"],
+        ),
+    ],
+)
+def test_muc4_a_band_of_criminals_is_the_doers_organization(
+    nlp, gazetteer, actor_kb, text, organizations, confidences
+) -> None:
+    templates = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0031")
+    assert [_filler_text(10, f) for t in templates for f in t.slot(10).fillers] == [
+        f'"{o}"' for o in organizations
+    ]
+    assert [f.value for t in templates for f in t.slot(11).fillers] == confidences
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army launched an attack against the drug mafia in Chimbote yesterday.",
+        "The president threatened the drug cartels with extradition yesterday.",
+    ],
+)
+def test_muc4_a_band_of_criminals_struck_by_the_state_is_no_victim(
+    nlp, gazetteer, actor_kb, text
+) -> None:
+    templates = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0032")
+    assert not [f for t in templates for s in (18, 19) for f in t.slot(s).fillers]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "incident", "doers", "physical"),
     [
         # the craft did it: the state's, whatever group the source is

@@ -3337,6 +3337,26 @@ def test_events_attack_attributed_to_a_group_is_alleged(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the act the adjunct names is the clause's own
+        "In a new action attributed to the smuggling rings, a bomb destroyed a school.",
+        # the act noun itself, told with its accused
+        "The attack attributed to the smuggling rings destroyed a school.",
+    ],
+)
+def test_events_act_noun_attributed_to_a_group_gives_it_as_doer(nlp, text):
+    rings = actor(text, "rings", ActorKind.ORGANIZATION, "smuggling rings")
+    events = [
+        e for e in run(nlp, text, actors=[rings]) if e.type == "bombing" or e.type == "attack"
+    ]
+    assert events and ("rings", "perpetrator") in roles(events[0])
+    # attributed, not told as fact
+    assert ("article", "asserts") not in stances(events[0])
+
+
+@pytest.mark.model
 def test_events_time_of_a_definite_attack_from_its_own_clause(nlp):
     text = "The attack took place at 2100 on 15 January in the north."
     when = day(text, "15 January", dt.date(2024, 1, 15))

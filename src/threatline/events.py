@@ -4956,6 +4956,8 @@ def _accusation(
             and (not acts or acts[0].lower_ in _RELATIVE_PRONOUNS)
         ):
             acts = [_blamed_act(verb.head, lex)]  # 'the attacks blamed on the rebels'
+        if not acts and verb.dep_ == "acl" and _is_act(verb.head, lex):
+            acts = _acts_of_the_phrase(verb.head)  # 'the attack attributed to the rebels'
         if not acts:
             return None
         if acts[0].lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -4976,6 +4978,16 @@ def _accusation(
         # 'the leftist army of national liberation (ELN)': a force's word inside a group's name
         unique = [a for a in unique if a.kind not in _SECURITY_KINDS]
     return (unique, acts) if unique else None
+
+
+def _acts_of_the_phrase(noun: Token) -> list[Token]:
+    """The act an act noun with an accusation names: the noun itself, and the clause it
+    opens as an adjunct ('in a new action attributed to the cartels, a bomb destroyed a
+    school': the destroying)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and _lemma(head) == "in" and head.head.pos_ in ("VERB", "AUX"):
+        return [head.head, noun]
+    return [noun]
 
 
 # The prepositions that lead an accusation's act: 'blamed X for', 'accused X of', 'charged X

@@ -2949,7 +2949,7 @@ def event_to_template(
     victims = [
         v.model_copy(update={"kind": ActorKind.PERSON}) if v.kind == ActorKind.EXPERT else v
         for v in _actors_with_role(event, actors, {"victim", "target"})
-        if not _a_place_named(v, places.values())
+        if not _a_place_named(v, places.values()) and not _a_criminal_band(v)
     ]
     if incident_type == "ROBBERY" and not any(
         a.kind in (ActorKind.ARMED_GROUP, ActorKind.SECURITY_FORCE) for a in perpetrators
@@ -3433,6 +3433,19 @@ def _a_place_named(actor: Actor, places: Iterable[Place]) -> bool:
     return bool(actor.mentions) and all(
         any(start < end2 and start2 < end for start2, end2 in spans)
         for start, end in actor.mentions
+    )
+
+
+def _a_criminal_band(actor: Actor) -> bool:
+    """Whether an actor is an organization named by a noun of crime ('the drug mafia', 'the
+    cartels'): struck, it is the side the state fights ('an offensive against the mafia'),
+    no victim of terrorism (part1 1.0)."""
+    words = _fill_string(actor.name).split()
+    return (
+        actor.kind == ActorKind.ORGANIZATION
+        and not actor.in_kb
+        and bool(words)
+        and (words[-1] in _BANDS or f"{words[-1]}S" in _BANDS)
     )
 
 
@@ -5979,6 +5992,11 @@ _ORGANIZATION_WORDS = re.compile(
 )
 
 
+#: Plural nouns of criminal organizations: 'the drug cartels' are organizations, not a
+#: description of their members (part2, slot 10 fills 'DRUG MAFIAS').
+_BANDS = frozenset(["MAFIAS", "CARTELS", "GANGS", "RINGS"])
+
+
 def _looks_like_name(actor: Actor, text: str) -> bool:
     """An unknown 'organization' that is harmed and has no organization word is a person
     the name tagger mislabelled (upper-case text defeats it)."""
@@ -6006,6 +6024,8 @@ def _is_description(actor: Actor, text: str) -> bool:
     head = words[-1]
     if head in ("GROUP", "UNIT") and actor.name.split()[-1].islower():
         return True  # 'an unidentified armed group': a description, not a named group
+    if head in _BANDS:
+        return False  # 'drug mafias', 'trafficking gangs': organizations, though plural
     plural = len(head) > 3 and (
         head.endswith("MEN") or (head.endswith("S") and not head.endswith(("SS", "US", "IS")))
     )
