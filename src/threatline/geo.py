@@ -1948,7 +1948,9 @@ _PART_NAME = rf"{_PART_NAME_WORD}(?:\s+{_PART_NAME_WORD}){{0,3}}"
 _PART_BEFORE = re.compile(rf"(?i)\b(?:the|in|of|[A-Za-z]+'s)\s+({_PART_NAME})\s+{_TOWN_PART}\b")
 _PART_OF = re.compile(rf"(?i)\b{_TOWN_PART}\s+(?:of|called|known\s+as)\s+[\"']?({_PART_NAME})")
 _PART_FIRST = re.compile(rf"(?i)\b(colonia|barrio)\s+({_PART_NAME})")
-_AIRPORT = re.compile(rf"(?i)\b(?:the|at|in)\s+({_PART_NAME})\s+(?:international\s+)?airport\b")
+_AIRPORT = re.compile(
+    rf"(?i)\b(?:the|at|in|[A-Za-z]+'s)\s+({_PART_NAME}?)\s+(?:international\s+)?airport\b"
+)
 #: Words that describe a part of a town rather than name it ('the residential district',
 #: 'a poor neighborhood', 'the police district').
 _DESCRIPTOR_WORDS = """
