@@ -16,6 +16,7 @@ from threatline.evaluate.muc4 import (
     SlotFill,
     _classify,
     _describe_by_the_role_told_apart,
+    _drop_a_person_told_again,
     _drop_doers_told_again_by_the_act,
     _drop_groups_of_the_named,
     _drop_harms_of_no_one_told_of_a_victim,
@@ -572,6 +573,32 @@ def test_muc4_named_victims_as_many_as_their_group_are_described_by_its_role(
     ]
     assert len(template.slot(18).fillers) == 3
     assert [f.value for f in template.slot(19).fillers] == descriptions
+
+
+@pytest.mark.parametrize(("other_effect", "kept"), [("INJURY", False), ("DEATH", True)])
+def test_muc4_a_person_told_again_beside_one_victim_harmed_alike_goes(other_effect, kept) -> None:
+    # 'the attack left one person injured ... the charges injured a passerby'
+    template = MucTemplate("M1")
+    template.slots[19] = SlotFill([Filler(("ONE PERSON",)), Filler(("PASSERBY",))])
+    template.slots[20] = SlotFill(
+        [Filler(("CIVILIAN",), ("ONE PERSON",)), Filler(("CIVILIAN",), ("PASSERBY",))]
+    )
+    template.slots[21] = SlotFill([Filler(("1",), ("ONE PERSON",)), Filler(("1",), ("PASSERBY",))])
+    template.slots[23] = SlotFill(
+        [Filler(("INJURY",), ("ONE PERSON",)), Filler((other_effect,), ("PASSERBY",))]
+    )
+    _drop_a_person_told_again(template)
+    assert ("ONE PERSON" in [f.value for f in template.slot(19).fillers]) == kept
+    assert len(template.slot(20).fillers) == (2 if kept else 1)
+    assert len(template.slot(23).fillers) == (2 if kept else 1)
+
+
+def test_muc4_people_told_only_as_persons_are_kept_beside_another_victim() -> None:
+    template = MucTemplate("M1")
+    template.slots[19] = SlotFill([Filler(("PERSONS",)), Filler(("PASSERBY",))])
+    template.slots[21] = SlotFill([Filler(("5",), ("PERSONS",)), Filler(("1",), ("PASSERBY",))])
+    _drop_a_person_told_again(template)
+    assert len(template.slot(19).fillers) == 2
 
 
 @pytest.mark.parametrize(("count", "kept"), [("2", False), ("5", True), ("PLURAL", True)])

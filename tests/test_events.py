@@ -5348,3 +5348,27 @@ def test_events_an_act_named_anew_is_one_event(nlp, text):
 def test_events_it_was_an_attack_names_the_act_told_before(nlp):
     text = "A bomb exploded at the bank yesterday. It was a terrorist attack."
     assert only(run(nlp, text)).type == "bombing"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "victims", "count"),
+    [
+        ("The bomb attack left three farmers dead near the bridge.", "farmers", 3),
+        ("Rebels attacked a bus on the highway, leaving four farmers dead.", "farmers", 4),
+        ("An attack with explosives in front of the bank left two farmers injured.", "farmers", 2),
+    ],
+)
+def test_events_the_people_an_act_left_dead_or_wounded_are_its_victims(nlp, text, victims, count):
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, victims)
+    event = run(nlp, text, actors=[farmers])[0]
+    assert ("farmers", "victim") in roles(event)
+    toll = event.fatalities or event.injuries
+    assert toll is not None and toll.min == count
+
+
+@pytest.mark.model
+def test_events_a_war_that_has_left_thousands_of_people_dead_is_a_tally(nlp):
+    text = "The rebels bombed a bridge on Monday. The war has left 9,000 farmers dead."
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, "farmers")
+    assert all(("farmers", "victim") not in roles(e) for e in run(nlp, text, actors=[farmers]))

@@ -3013,6 +3013,9 @@ def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> N
 def _casualty_argument(cue: Token, inverted: bool = False) -> Token | None:
     """Whose death or injury a cue word reports; with ``inverted``, also the people named
     after the auxiliary of a fronted participle ('Also injured were A and B')."""
+    left_harmed = _left_harmed(cue)
+    if left_harmed is not None:
+        return left_harmed
     if cue.dep_ in ("acomp", "oprd") or (cue.pos_ == "ADJ" and cue.dep_ == "ROOT"):
         # 'one victim's throat was slit', 'two guards were dead'
         subject = _subject(cue.head) if cue.dep_ != "ROOT" else _subject(cue)
@@ -3039,6 +3042,24 @@ def _casualty_argument(cue: Token, inverted: bool = False) -> Token | None:
     if cue.pos_ in ("ADJ", "NOUN"):
         # 'three dead', 'the dead included two children'
         return cue
+    return None
+
+
+def _left_harmed(cue: Token) -> Token | None:
+    """'the blast left three people dead', 'leaving two guards wounded', 'has left one person
+    injured': the people an act leaves dead or wounded are the object of 'leave', not its
+    subject (the act)."""
+    head = cue.head
+    leave = head.head if cue.dep_ == "acl" else head
+    if any(c.dep_ == "aux" and _lemma(c) in _TALLY_AUX for c in leave.children):
+        return None  # 'the war has left 70,000 people dead': a tally, not one act's harm
+    if cue.dep_ in ("oprd", "xcomp", "acomp") and _lemma(head) == "leave":
+        objects = [o for o in _children(head, {"dobj"}) if o.pos_ in ("NOUN", "PROPN")]
+        return objects[0] if objects else None  # 'left 31 dead': no one named, only a toll
+    if cue.dep_ == "ccomp" and _lemma(head) == "leave":
+        return _subject(cue)  # 'left [three people dead]' parsed as a small clause
+    if cue.dep_ == "acl" and head.dep_ == "dobj" and _lemma(head.head) == "leave":
+        return head
     return None
 
 

@@ -1208,6 +1208,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         template.template_id = str(number)
         _drop_repeated_physical_targets(template)
         _drop_groups_of_the_named(template)
+        _drop_a_person_told_again(template)
         _describe_by_the_role_told_apart(template, report.article.text)
         _drop_bystanders_as_doers(template)
         told = events[id(template)]
@@ -2386,6 +2387,32 @@ def _drop_groups_of_the_named(template: MucTemplate) -> None:
         template.slots[slot] = SlotFill(fillers=kept, inapplicable=fill.inapplicable)
 
 
+def _drop_a_person_told_again(template: MucTemplate) -> None:
+    """'The attack left one person injured ... the charges injured a passerby': a victim told
+    only as 'a person' beside another single unnamed victim harmed alike is that victim told
+    first; it goes, with the fills of slots 20-23 that refer to it. A named victim is kept
+    apart ('a gunman killed one person ... X was assassinated': two people)."""
+    counts = {f.xref[0]: f.value for f in template.slot(21).fillers if f.xref}
+    effects = {f.xref[0]: f.value for f in template.slot(23).fillers if f.xref}
+    victims = [f.value for f in template.slot(19).fillers if not f.xref]
+    bare = [v for v in victims if _says_only_a_person({v}) and counts.get(v) == "1"]
+    if len(bare) != 1:
+        return
+    others = [v for v in victims if v != bare[0]]
+    if not any(
+        counts.get(v, "1") == "1" and effects.get(v) == effects.get(bare[0]) for v in others
+    ):
+        return
+    for slot in range(19, 24):
+        fill = template.slot(slot)
+        kept = [
+            f
+            for f in fill.fillers
+            if (f.value if slot == 19 and not f.xref else (f.xref[0] if f.xref else "")) != bare[0]
+        ]
+        template.slots[slot] = SlotFill(fillers=kept, inapplicable=fill.inapplicable)
+
+
 def _describe_by_the_role_told_apart(template: MucTemplate, text: str) -> None:
     """One victim named with no role of his own and one victim told only by a role, in
     sentences of their own ('a former law student was found murdered ... the body of A'):
@@ -2701,6 +2728,12 @@ def _same_incident(a: MucTemplate, b: MucTemplate, home_country: str | None = No
         if targets_a and targets_b and not _a_common_target(targets_a, targets_b):
             return False
     return True
+
+
+def _says_only_a_person(fills: set[str]) -> bool:
+    """'ONE PERSON', 'A DEFENSELESS PERSON': a victim told by no name and no kind of person."""
+    heads = {tuple(_tokens(fill)[-1:]) for fill in fills}
+    return heads in ({("PERSON",)}, {("INDIVIDUAL",)})
 
 
 #: Heads of descriptions of the people who go with someone (kin, escort, staff): harmed
