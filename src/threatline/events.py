@@ -3046,9 +3046,9 @@ def _casualty_argument(cue: Token, inverted: bool = False) -> Token | None:
 
 
 def _left_harmed(cue: Token) -> Token | None:
-    """'the blast left three people dead', 'leaving two guards wounded', 'has left one person
-    injured': the people an act leaves dead or wounded are the object of 'leave', not its
-    subject (the act)."""
+    """'the blast left three people dead', 'leaving two guards wounded', 'an attack that left
+    one person injured': the people an act leaves dead or wounded are the object of 'leave',
+    not its subject (the act)."""
     head = cue.head
     leave = head.head if cue.dep_ == "acl" else head
     if any(c.dep_ == "aux" and _lemma(c) in _TALLY_AUX for c in leave.children):
