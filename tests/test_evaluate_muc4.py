@@ -4729,8 +4729,8 @@ def _lima_templates(nlp, gazetteer, actor_kb, text: str, title: str) -> list[Muc
         ),
         # the act an adjunct attributes to it
         (
-            "In a new action attributed to the drug trafficking rings, a bomb destroyed a school "
-            "in Chimbote last night.",
+            "In one more attack attributed to the drug trafficking rings, a bomb wrecked a clinic "
+            "in Chimbote on Sunday night.",
             ["DRUG TRAFFICKING RINGS"],
             ["SUSPECTED OR ACCUSED"],
         ),

@@ -3341,9 +3341,9 @@ def test_events_attack_attributed_to_a_group_is_alleged(nlp):
     "text",
     [
         # the act the adjunct names is the clause's own
-        "In a new action attributed to the smuggling rings, a bomb destroyed a school.",
+        "In one more attack attributed to the smuggling rings, a bomb wrecked a clinic.",
         # the act noun itself, told with its accused
-        "The attack attributed to the smuggling rings destroyed a school.",
+        "The attack attributed to the smuggling rings wrecked a clinic.",
     ],
 )
 def test_events_act_noun_attributed_to_a_group_gives_it_as_doer(nlp, text):
