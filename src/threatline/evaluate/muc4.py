@@ -2374,15 +2374,20 @@ def _drop_groups_of_the_named(template: MucTemplate) -> None:
         for f in template.slot(19).fillers
         if not f.xref and counts.get(f.value) == str(roles.get(_singular_role(f.value) or "", 0))
     }
-    if not groups:
-        return
+    if groups:
+        _drop_victims(template, groups)
+
+
+def _drop_victims(template: MucTemplate, victims: set[str]) -> None:
+    """Drops the victims of slot 19 named in ``victims`` with every fill of slots 19-23
+    that refers to one of them."""
     for slot in range(19, 24):
         fill = template.slot(slot)
         kept = [
             f
             for f in fill.fillers
             if (f.value if slot == 19 and not f.xref else (f.xref[0] if f.xref else ""))
-            not in groups
+            not in victims
         ]
         template.slots[slot] = SlotFill(fillers=kept, inapplicable=fill.inapplicable)
 
@@ -2395,7 +2400,7 @@ def _drop_a_person_told_again(template: MucTemplate) -> None:
     counts = {f.xref[0]: f.value for f in template.slot(21).fillers if f.xref}
     effects = {f.xref[0]: f.value for f in template.slot(23).fillers if f.xref}
     victims = [f.value for f in template.slot(19).fillers if not f.xref]
-    bare = [v for v in victims if _says_only_a_person({v}) and counts.get(v) == "1"]
+    bare = [v for v in victims if _says_only_a_person(v) and counts.get(v) == "1"]
     if len(bare) != 1:
         return
     others = [v for v in victims if v != bare[0]]
@@ -2403,14 +2408,7 @@ def _drop_a_person_told_again(template: MucTemplate) -> None:
         counts.get(v, "1") == "1" and effects.get(v) == effects.get(bare[0]) for v in others
     ):
         return
-    for slot in range(19, 24):
-        fill = template.slot(slot)
-        kept = [
-            f
-            for f in fill.fillers
-            if (f.value if slot == 19 and not f.xref else (f.xref[0] if f.xref else "")) != bare[0]
-        ]
-        template.slots[slot] = SlotFill(fillers=kept, inapplicable=fill.inapplicable)
+    _drop_victims(template, {bare[0]})
 
 
 def _describe_by_the_role_told_apart(template: MucTemplate, text: str) -> None:
@@ -2730,10 +2728,9 @@ def _same_incident(a: MucTemplate, b: MucTemplate, home_country: str | None = No
     return True
 
 
-def _says_only_a_person(fills: set[str]) -> bool:
+def _says_only_a_person(fill: str) -> bool:
     """'ONE PERSON', 'A DEFENSELESS PERSON': a victim told by no name and no kind of person."""
-    heads = {tuple(_tokens(fill)[-1:]) for fill in fills}
-    return heads in ({("PERSON",)}, {("INDIVIDUAL",)})
+    return _tokens(fill)[-1:] in (["PERSON"], ["INDIVIDUAL"])
 
 
 #: Heads of descriptions of the people who go with someone (kin, escort, staff): harmed
