@@ -4198,6 +4198,7 @@ def test_muc4_a_group_whose_name_holds_armed_forces_is_no_authority_on_itself(
         ("It is possible that the Northern Front bombed the Central Bank.", "POSSIBLE"),
         ("It could have been the Northern Front that bombed the Central Bank.", "POSSIBLE"),
         ("They study the possibility that the Northern Front bombed the Central Bank.", "POSSIBLE"),
+        ("The Central Bank was apparently bombed by the Northern Front.", "POSSIBLE"),
         # six words and the quote that opens the name still tie the doubt to the group
         (
             'Police asked whether the Central Bank was bombed by "Northern Front" rebels.',
@@ -4229,6 +4230,178 @@ def test_muc4_a_group_named_as_alleged_or_possible_doer_lowers_its_confidence(
     )
     (template,) = report_to_templates(report)
     assert [f.value for f in template.slot(11).fillers] == [confidence]
+
+
+def _group_in_text(text: str, name: str, kind: str = "armed_group") -> Actor:
+    start = text.index(name)
+    return Actor(id="a1", name=name, kind=kind, mentions=[(start, start + len(name))])
+
+
+def _person_in_text(text: str, name: str) -> Actor:
+    start = text.index(name)
+    return Actor(id="p1", name=name, kind="person", mentions=[(start, start + len(name))])
+
+
+@pytest.mark.parametrize(
+    ("text", "group_kind", "confidence"),
+    [
+        # a minister's turn of an interview: the authorities charge the group
+        (
+            "Interview with Justice Minister Ana Ruiz. [BEGIN RECORDING] [RUIZ] We think the "
+            "Northern Front bombed the Central Bank.",
+            "armed_group",
+            "SUSPECTED OR ACCUSED BY AUTHORITIES",
+        ),
+        # a reporter's turn is no authority's word
+        (
+            "Interview with reporter Ana Ruiz.\n[RUIZ] We think the Northern Front bombed the "
+            "Central Bank.",
+            "armed_group",
+            "REPORTED AS FACT",
+        ),
+        # the reporter's turn: his question charges no one
+        (
+            "Interview with Justice Minister Ana Ruiz.\n[RUIZ] We want peace.\n[REPORTER] Did "
+            "The Northern Front bomb the Central Bank?",
+            "armed_group",
+            "REPORTED AS FACT",
+        ),
+        # the recording ended: the report's own words follow
+        (
+            "Interview with Justice Minister Ana Ruiz.\n[RUIZ] We want peace. [END RECORDING] "
+            "The Northern Front bombed the Central Bank.",
+            "armed_group",
+            "REPORTED AS FACT",
+        ),
+        # an official telling of the state's own force charges no one
+        (
+            "Interview with Justice Minister Ana Ruiz.\n[RUIZ] The Northern Front raided the "
+            "Central Bank.",
+            "security_force",
+            "REPORTED AS FACT",
+        ),
+    ],
+)
+def test_muc4_an_officials_turn_of_a_transcript_is_the_authorities_charge(
+    text: str, group_kind: str, confidence: str
+) -> None:
+    article = Article.from_text(text, title="TST9-MUC4-0006", published=dt.date(1990, 3, 12))
+    group = _group_in_text(text, "Northern Front", group_kind)
+    minister = _person_in_text(text, "Ana Ruiz")
+    sentence = text.index("The Northern Front" if "The Northern" in text else "We think")
+    event = EventMention(
+        id="E1",
+        type="bombing",
+        trigger=Span(start=sentence, end=sentence + 2, text=text[sentence : sentence + 2]),
+        evidence=[Span(start=sentence, end=len(text), text=text[sentence:])],
+        participants=[Participant(actor="a1", role="perpetrator")],
+    )
+    actors = {"a1": group, "p1": minister}
+    assert perpetrator_confidence(event, group, actors, article=article) == confidence
+
+
+@pytest.mark.parametrize(
+    ("speaker", "confidence"),
+    [
+        ("Information Secretary Ana Ruiz", "SUSPECTED OR ACCUSED BY AUTHORITIES"),
+        ("Colonel Ana Ruiz", "SUSPECTED OR ACCUSED BY AUTHORITIES"),
+        ("The lawyer Ana Ruiz", "SUSPECTED OR ACCUSED"),
+    ],
+)
+def test_muc4_an_official_named_with_his_office_accuses_for_the_authorities(
+    speaker: str, confidence: str
+) -> None:
+    text = f"{speaker} accused the Northern Front of the murder."
+    article = Article.from_text(text, title="TST9-MUC4-0008", published=dt.date(1990, 3, 12))
+    group = _group_in_text(text, "Northern Front")
+    official = _person_in_text(text, "Ana Ruiz")
+    event = EventMention(
+        id="E1",
+        type="assassination",
+        trigger=Span(start=text.index("murder"), end=text.index("murder") + 6, text="murder"),
+        participants=[Participant(actor="a1", role="perpetrator")],
+        attributions=[Attribution(source="p1", stance="alleges")],
+    )
+    actors = {"a1": group, "p1": official}
+    assert perpetrator_confidence(event, group, actors, article=article) == confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "confidence"),
+    [
+        (
+            "Juan Soto, the leader of the Northern Front, said the kidnapping was political.",
+            "CLAIMED OR ADMITTED",
+        ),
+        (
+            "Northern Front military commander Juan Soto said it was political.",
+            "CLAIMED OR ADMITTED",
+        ),
+        ("Juan Soto, a critic of the Northern Front, said it was political.", "REPORTED AS FACT"),
+    ],
+)
+def test_muc4_the_groups_chief_telling_its_act_admits_it(text: str, confidence: str) -> None:
+    article = Article.from_text(text, title="TST9-MUC4-0007", published=dt.date(1990, 3, 12))
+    group = _group_in_text(text, "Northern Front")
+    chief = _person_in_text(text, "Juan Soto")
+    event = EventMention(
+        id="E1",
+        type="kidnapping",
+        trigger=Span(start=0, end=4, text=text[:4]),
+        participants=[Participant(actor="a1", role="perpetrator")],
+        attributions=[Attribution(source="p1", stance="reports")],
+    )
+    actors = {"a1": group, "p1": chief}
+    assert perpetrator_confidence(event, group, actors, article=article) == confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "fill"),
+    [
+        # the faction's name joins the group's acronym by a hyphen: the report's own name
+        ("Rebels of the UC-NLF bombed the Central Bank.", "UC-NLF"),
+        ("Rebels of the NLF-UC bombed the Central Bank.", "NLF-UC"),
+        # a prefix makes no new name
+        ("Pro-NLF rebels bombed the Central Bank.", "NLF"),
+        ("NLF-led rebels bombed the Central Bank.", "NLF"),
+    ],
+)
+def test_muc4_a_groups_name_is_the_whole_hyphenated_word(text: str, fill: str) -> None:
+    report = _article_report(
+        text,
+        [("a1", "NLF", "armed_group", True)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "physical": ["Central Bank"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(10).fillers] == [fill]
+
+
+def test_muc4_a_group_and_its_acronym_in_brackets_are_one_organization() -> None:
+    report = _article_report(
+        'The "Secret Army" (SA) bombed the Central Bank.',
+        [("a1", "Secret Army", "armed_group", False), ("a2", "SA", "armed_group", True)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "physical": ["Central Bank"],
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="perpetrator"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(10).fillers] == ["SECRET ARMY"]
+    assert [f.xref for f in template.slot(11).fillers] == [("SECRET ARMY",)]
 
 
 def test_muc4_an_authority_that_suspects_a_possible_doer_accuses_it() -> None:

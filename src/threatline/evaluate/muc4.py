@@ -3105,6 +3105,7 @@ def event_to_template(
             if generic not in {t for _, t in individuals}:
                 individuals.append((actor, generic))
                 generics.append(generic)
+    organizations = _one_name_each(organizations, article)
     if not organizations:
         # 'members of the army fired on the crowd': the army is their organization
         organizations += _force_of_the_doers(individuals)
@@ -3251,6 +3252,31 @@ _MEMBERS_OF = re.compile(
     r"\b(?:MEMBERS?|TROOPS|SOLDIERS|PERSONNEL|UNITS?) OF (?:THE )?(.+)$"
     r"|^(?:[A-Z]+ )?(ARMY|ARMED FORCES|POLICE|NATIONAL GUARD) (?:MEMBERS?|TROOPS|PERSONNEL|UNITS?)$"
 )
+
+
+# What lies between a group's name and its acronym: 'the "Secret Army" (SA)'.
+_BEFORE_ACRONYM = re.compile(r"[\"']?\s*[(\[]\s*")
+
+
+def _one_name_each(
+    organizations: list[tuple[Actor, str]], article: Article
+) -> list[tuple[Actor, str]]:
+    """One fill per group (part2, slot 10): a group the text names as another's acronym,
+    in brackets right after its name ('the Secret Army (SA)'), is that group again, though
+    the two names were told apart."""
+    kept: list[tuple[Actor, str]] = []
+    for actor, text in organizations:
+        named_after = any(
+            _BEFORE_ACRONYM.fullmatch(article.text[end:start])
+            for other, _ in organizations
+            if other.id != actor.id
+            for _s, end in other.mentions
+            for start, _e in actor.mentions
+            if end <= start
+        )
+        if not named_after:
+            kept.append((actor, text))
+    return kept
 
 
 def _force_of_the_doers(individuals: Sequence[tuple[Actor, str]]) -> list[tuple[Actor, str]]:
@@ -5234,6 +5260,19 @@ def perpetrator_confidence(
     )
     if not denied and any(_claims_for(c, actor, event, actors) for c in claimants | claims):
         return "CLAIMED OR ADMITTED"
+    if (
+        not denied
+        and article is not None
+        and any(
+            a.stance in (Stance.REPORTS, Stance.QUOTES, Stance.CLAIMS)
+            and a.source in actors
+            and _speaks_for(actors[a.source], actor, article)
+            for a in event.attributions
+        )
+    ):
+        # 'the Front's leader X told the daily that the kidnapping was political': the
+        # group's own chief tells its act
+        return "CLAIMED OR ADMITTED"
     suspicion = {Stance.ALLEGES, Stance.ASSUMES, Stance.ESTIMATES, Stance.NOT_CONFIRMED}
     by_authority = by_other = False
     for attribution in event.attributions:
@@ -5247,13 +5286,14 @@ def perpetrator_confidence(
             continue
         if attribution.stance in suspicion:
             source = actors.get(attribution.source)
-            if source is not None and source.kind in {
-                ActorKind.GOVERNMENT,
-                ActorKind.SECURITY_FORCE,
-            }:
+            if source is not None and _is_authority(source, actors, article):
                 by_authority = True
             else:
                 by_other = True
+    if article is not None and _told_by_an_official(event, actor, actors, article):
+        # 'INTERVIEW WITH PRESIDENT X ... [X] we think the Northern Front did it': the
+        # words of an official of the state charge the group
+        by_authority = True
     inferred_from = _inferred_from(event, actor, article) if article is not None else ""
     if _SUSPICION_CUE.search(inferred_from):
         # the doers were inferred from a sentence that suspects or blames the group
@@ -5269,6 +5309,105 @@ def perpetrator_confidence(
     if by_other or (article is not None and _named_as_suspect(event, actor, article)):
         return "SUSPECTED OR ACCUSED"
     return "REPORTED AS FACT"
+
+
+# An office of the state written before a person's name ('Justice Minister X', 'Colonel
+# X', 'Information Secretary X'): what he says of an attack, the authorities say.
+_STATE_OFFICE = re.compile(
+    r"\b(?:PRESIDENT|VICE PRESIDENT|MINISTER|SECRETARY|GOVERNOR|COLONEL|COL|GENERAL|GEN|"
+    r"MAJOR|CAPTAIN|CAPT|LIEUTENANT|LT|POLICE CHIEF|PROSECUTOR|ATTORNEY GENERAL)\.?\s+$",
+    re.IGNORECASE,
+)
+# The speaker's bracketed name that opens a turn of a transcript, at a paragraph's start or
+# the recording's ('[PONCE] we have heard that ...', '[REPORTER] what happened?'): what
+# follows is his, until the next turn or the recording's end.
+_BRACKETED = re.compile(r"\[([A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,3})\]")
+_TURN_OPENS_AFTER = re.compile(r"(?:^|\n|\[BEGIN RECORDING\])\s*$", re.IGNORECASE)
+_RECORDING_MARK = frozenset(["BEGIN RECORDING", "END RECORDING"])
+
+
+def _is_official(person: Actor, article: Article) -> bool:
+    """Whether the text names a person after an office of the state ('President X')."""
+    return person.kind == ActorKind.PERSON and any(
+        _STATE_OFFICE.search(article.text[max(0, start - 40) : start])
+        for start, _end in person.mentions
+    )
+
+
+def _is_authority(source: Actor, actors: dict[str, Actor], article: Article | None) -> bool:
+    """Whether a source speaks for the authorities: a government or a security force, a
+    body of one, or an official of the state named with his office."""
+    if source.kind in _STATE_KINDS:
+        return True
+    parent = actors.get(source.parent or "")
+    if parent is not None and parent.kind in _STATE_KINDS:
+        return True
+    return article is not None and _is_official(source, article)
+
+
+def _speaker_at(position: int, actors: dict[str, Actor], article: Article) -> Actor | None:
+    """The person whose transcript turn holds ``position``: the speaker the last turn
+    before it names, unless the recording ended between or the speaker is no person of
+    the text ('[REPORTER]')."""
+    text = article.text[:position]
+    for tag in reversed(list(_BRACKETED.finditer(text))):
+        name = tag.group(1).upper()
+        if name == "END RECORDING":
+            return None
+        if name in _RECORDING_MARK or not _TURN_OPENS_AFTER.search(text[: tag.start()]):
+            continue
+        words = name.split()
+        for person in actors.values():
+            names = _fill_string(person.name).split()
+            if person.kind == ActorKind.PERSON and names and words == names[-len(words) :]:
+                return person
+        return None
+    return None
+
+
+def _told_by_an_official(
+    event: EventMention, actor: Actor, actors: dict[str, Actor], article: Article
+) -> bool:
+    """Whether the group's role in the event is told in a transcript turn of an official
+    of the state: the event's sentences or the one its doers were inferred from name the
+    group, and a president's, a minister's or an officer's turn holds them. An official
+    telling of the state's own forces charges no one ('our patrol raided the farms')."""
+    if actor.kind in _STATE_KINDS or _of_the_state(actor, article):
+        return False
+    spans = [(s.start, s.end) for s in event.evidence] + _inference_spans(event)
+    for start, _end in actor.mentions:
+        if not any(a <= start < b for a, b in spans):
+            continue
+        speaker = _speaker_at(start, actors, article)
+        if speaker is not None and _is_official(speaker, article):
+            return True
+    return False
+
+
+# Words for one who speaks for a group: its chief, commander or spokesman.
+_SPEAKS_FOR = r"(?:LEADER|CHIEF|COMMANDER|SPOKESMAN|SPOKESPERSON|SPOKESWOMAN|HEAD)S?"
+# between the group's name and his: 'the Front's leader X', 'Front military commander X'
+_ROLE_BEFORE_NAME = re.compile(rf"(?:'S)?\s+(?:[\w-]+\s+)?{_SPEAKS_FOR}\s+", re.IGNORECASE)
+# between his name and the group's: 'X, the leader of the Peruvian Northern Front'
+_ROLE_AFTER_NAME = re.compile(
+    rf",\s+(?:THE\s+|A\s+)?(?:[\w-]+\s+)?{_SPEAKS_FOR}\s+OF\s+(?:THE\s+)?(?:[\w-]+\s+){{0,3}}",
+    re.IGNORECASE,
+)
+
+
+def _speaks_for(person: Actor, group: Actor, article: Article) -> bool:
+    """Whether the text names a person as the group's chief or spokesman: 'the Front's
+    leader X', 'Front military commander X', 'X, the leader of the Northern Front'."""
+    if person.kind != ActorKind.PERSON:
+        return False
+    text = article.text
+    for start, end in person.mentions:
+        for g_start, g_end in group.mentions:
+            if g_end <= start and _ROLE_BEFORE_NAME.fullmatch(text[g_end:start]):
+                return True
+            if end <= g_start and _ROLE_AFTER_NAME.fullmatch(text[end:g_start]):
+                return True
+    return False
 
 
 def _air_arm_confidence(event: EventMention, actors: dict[str, Actor]) -> str:
@@ -5315,7 +5454,7 @@ _SUSPECT_MODIFIER = re.compile(
 # Front', 'whether the bombing was the work of the "Northern Front"': the group is not
 # connected to the incident, only deemed possible ('1 May' is a day).
 _POSSIBLE_DOER = re.compile(
-    r"\b(?:could|might|(?<![0-9] )may|possible|possibly|possibility|perhaps|whether)\s+"
+    r"\b(?:could|might|(?<![0-9] )may|possible|possibly|possibility|perhaps|whether|apparently)\s+"
     r"(?:[^\s.,;:!?]+\s+){0,6}[\"']?$",
     re.IGNORECASE,
 )
@@ -5937,6 +6076,7 @@ def _mention_texts(actor: Actor, article: Article) -> list[str]:
     texts: list[str] = []
     spans = sorted(actor.mentions, key=lambda span: _in_brackets(article.text, span[0]))
     for start, end in spans:
+        start, end = _whole_compound(actor, article.text, start, end)
         text = _LEADING_NOISE.sub("", _fill_string(article.text[start:end]))
         if text and text not in _PRONOUNS and not text.isdigit() and text not in texts:
             texts.append(text)
@@ -5945,10 +6085,31 @@ def _mention_texts(actor: Actor, article: Article) -> list[str]:
 
 def _mention_fills(actor: Actor, article: Article) -> list[str]:
     """Every mention of the actor as a fill, repeats included."""
-    return [
-        _LEADING_NOISE.sub("", _fill_string(article.text[start:end]))
-        for start, end in actor.mentions
-    ]
+    spans = [_whole_compound(actor, article.text, start, end) for start, end in actor.mentions]
+    return [_LEADING_NOISE.sub("", _fill_string(article.text[start:end])) for start, end in spans]
+
+
+# Words joined before a name by a hyphen that make no new name ('pro-FMLN', 'anti-ELN').
+_HYPHEN_PREFIXES = frozenset(["PRO", "ANTI", "EX", "NON", "NEO", "POST", "PRE"])
+_WORD_BEFORE_HYPHEN = re.compile(r"(\w+)-$")
+_WORD_AFTER_HYPHEN = re.compile(r"^-(\w+)")
+# Words joined after a name that make an adjective of it ('FMLN-led', 'ELN-style').
+_HYPHEN_SUFFIX = re.compile(r"\w+ED|STYLE|LIKE|TYPE", re.IGNORECASE)
+
+
+def _whole_compound(actor: Actor, text: str, start: int, end: int) -> tuple[int, int]:
+    """A group's mention with the words a hyphen joins to it: 'UC-ELN' names the
+    Camilist Union faction of the ELN, its own name in the report, not the ELN's; a prefix
+    ('pro-ELN') or an adjective's ending ('ELN-led') makes no name."""
+    if actor.kind == ActorKind.PERSON or not actor.in_kb:
+        return start, end
+    before = _WORD_BEFORE_HYPHEN.search(text[max(0, start - 20) : start])
+    if before and before.group(1).upper() not in _HYPHEN_PREFIXES:
+        start -= len(before.group(0))
+    after = _WORD_AFTER_HYPHEN.match(text[end : end + 20])
+    if after and not _HYPHEN_SUFFIX.fullmatch(after.group(1)):
+        end += len(after.group(0))
+    return start, end
 
 
 def _in_brackets(text: str, start: int) -> bool:
