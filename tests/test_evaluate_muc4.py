@@ -5453,6 +5453,48 @@ def test_muc4_a_group_named_among_the_victims_leaves_the_perpetrators() -> None:
     assert [f.value for f in template.slot(10).fillers] == ["NORTHERN FRONT"]
 
 
+@pytest.mark.parametrize(
+    ("army_confidence", "kept"),
+    [
+        # the army told as fact beside the rebels: the side they fought
+        ("REPORTED AS FACT", ["NORTHERN FRONT"]),
+        # the army charged beside them: a second suspect
+        ("SUSPECTED OR ACCUSED", ["ARMY", "NORTHERN FRONT"]),
+    ],
+)
+def test_muc4_the_states_force_told_as_fact_beside_an_armed_group_is_the_side_fought(
+    army_confidence: str, kept: list[str]
+) -> None:
+    from threatline.evaluate.muc4 import _drop_the_state_fighting_the_doers
+
+    template = MucTemplate(message_id="m")
+    template.slots[10] = SlotFill(fillers=[Filler(("ARMY",)), Filler(("NORTHERN FRONT",))])
+    template.slots[11] = SlotFill(
+        fillers=[
+            Filler((army_confidence,), ("ARMY",)),
+            Filler(("CLAIMED OR ADMITTED",), ("NORTHERN FRONT",)),
+        ]
+    )
+    _drop_the_state_fighting_the_doers(template)
+    assert [f.value for f in template.slot(10).fillers] == kept
+    assert [f.xref[0] for f in template.slot(11).fillers] == kept
+
+
+def test_muc4_the_states_forces_alone_stay_the_doers() -> None:
+    from threatline.evaluate.muc4 import _drop_the_state_fighting_the_doers
+
+    template = MucTemplate(message_id="m")
+    template.slots[10] = SlotFill(fillers=[Filler(("ARMY",)), Filler(("NATIONAL POLICE",))])
+    template.slots[11] = SlotFill(
+        fillers=[
+            Filler(("REPORTED AS FACT",), ("ARMY",)),
+            Filler(("REPORTED AS FACT",), ("NATIONAL POLICE",)),
+        ]
+    )
+    _drop_the_state_fighting_the_doers(template)
+    assert [f.value for f in template.slot(10).fillers] == ["ARMY", "NATIONAL POLICE"]
+
+
 def test_muc4_a_template_told_as_an_act_in_one_sentence_is_no_tally() -> None:
     from threatline.evaluate.muc4 import _counts_harm_so_far
 

@@ -1211,6 +1211,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _drop_a_person_told_again(template)
         _describe_by_the_role_told_apart(template, report.article.text)
         _drop_bystanders_as_doers(template)
+        _drop_the_state_fighting_the_doers(template)
         told = events[id(template)]
         sentences = [_event_sentences(e, report.article) for e in told]
         texts = [_event_text(e, report.article) for e in told]  # as the article writes them
@@ -3350,6 +3351,29 @@ def _described_as_doers(actor: Actor, article: Article) -> bool:
         return False
     words = _actor_text(actor, article).split()
     return bool(words) and words[-1] in _DOER_ONLY_HEADS
+
+
+def _drop_the_state_fighting_the_doers(template: MucTemplate) -> None:
+    """A force of the state reported as a doer beside an armed group not of the state
+    ('the guerrillas attacked the post and the army repelled them') is the side the group
+    fought, told as fact, not a second perpetrator (part2, slot 10): it leaves slots 10
+    and 11. A force the report only suspects or charges beside the group stays."""
+    groups = template.slot(10).fillers
+    confidences = template.slot(11).fillers
+
+    def of_the_state(fill: str) -> bool:
+        return bool(_STATE_FORCE.search(fill)) and not _NOT_THE_STATE.search(fill)
+
+    if all(of_the_state(g.value) for g in groups) or not any(of_the_state(g.value) for g in groups):
+        return
+    told_as_fact = {c.xref[0] for c in confidences if c.xref and c.value == "REPORTED AS FACT"}
+    dropped = {g.value for g in groups if of_the_state(g.value) and g.value in told_as_fact}
+    if not dropped:
+        return
+    template.slots[10] = SlotFill(fillers=[g for g in groups if g.value not in dropped])
+    template.slots[11] = SlotFill(
+        fillers=[c for c in confidences if not (c.xref and c.xref[0] in dropped)]
+    )
 
 
 def _drop_the_victims_groups(template: MucTemplate) -> None:
