@@ -1244,6 +1244,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         and not all(_told_as_a_record(e, report.article, actors) for e in events[id(t)])
     ]
     templates = _join_attacks_told_as_bombings(templates, events, report.article)
+    templates = _join_doers_told_without_a_target(templates, events, report.article)
     templates = _one_per_listed_place(templates, events, report)
     templates = _one_per_victim_of_separate_acts(templates, events, report.article)
     templates = _one_per_target_of_a_counted_list(templates, events, report.article)
@@ -1409,6 +1410,60 @@ def _join_attacks_told_as_bombings(
         _drop_repeated_physical_targets(bombing)
         events[id(bombing)].extend(told)
     return kept
+
+
+def _join_doers_told_without_a_target(
+    templates: list[MucTemplate],
+    events: dict[int, list[EventMention]],
+    article: Article,
+) -> list[MucTemplate]:
+    """'The Shining Path attacked the meeting ... the rebels threw grenades and fired': an act
+    told with no target, no victim and no place below the country says only that its doers
+    acted that day. When another template of the message names one of those doers (a group
+    or its men) on a day that agrees, and says what they hit, it is that incident told again
+    by another of its acts (part1 5.0), not a second one: it joins that incident, which keeps
+    its type, day and place. An act at a town of its own stays apart (it may be an act on
+    someone the text names in a way not read), and so does one the text counts apart
+    ('another bomb')."""
+    kept: list[MucTemplate] = []
+    for template in templates:
+        same = None
+        if (
+            not any(template.slot(s).fillers for s in (12, 18, 19))
+            and not _has_a_place_below_the_country(template)
+            and not any(_told_as_another(e, article) for e in events[id(template)])
+        ):
+            same = next(
+                (
+                    other
+                    for other in templates
+                    if other is not template
+                    and any(other.slot(s).fillers for s in (12, 18, 19))
+                    and _one_of_the_doers(template, other)
+                    and _compatible_dates(template.slot(2), other.slot(2))
+                    and _compatible_locations(template.slot(3), other.slot(3))
+                ),
+                None,
+            )
+        if same is None:
+            kept.append(template)
+            continue
+        _merge_into(same, template, keep_date_and_place=True)
+        events[id(same)].extend(events[id(template)])
+    return kept
+
+
+def _one_of_the_doers(a: MucTemplate, b: MucTemplate) -> bool:
+    """Whether two templates name a doer in common: one of the men, or their group."""
+    return bool(
+        _target_fills(a, (9,)) & _target_fills(b, (9,))
+        or _target_fills(a, (10,)) & _target_fills(b, (10,))
+    )
+
+
+def _has_a_place_below_the_country(template: MucTemplate) -> bool:
+    place = template.slot(3).fillers
+    return bool(place) and bool(parse_muc_location(place[0].value).places)
 
 
 def _join_told_apart_too_early(
