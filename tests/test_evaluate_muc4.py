@@ -6952,3 +6952,23 @@ def test_muc4_doers_told_acting_with_no_target_are_the_attack_they_made(
     assert len(templates) == n_templates
     assert [f.value for f in templates[0].slot(4).fillers] == ["ATTACK"]
     assert templates[0].slot(18).fillers
+
+
+@pytest.mark.parametrize(
+    ("place", "one"),
+    [
+        # the same department, told once alone and once with the town: one incident
+        ("COLOMBIA: HUILA (DEPARTMENT): NEIVA (CITY)", True),
+        # a town of another department: another place
+        ("COLOMBIA: META (DEPARTMENT): GRANADA (CITY)", False),
+    ],
+)
+def test_muc4_a_place_and_a_town_within_it_agree(place: str, one: bool) -> None:
+    """'A bomb hit the Sur pipeline in Huila ... the blast on the pipeline near Neiva, Huila':
+    a place told once alone and once with a town within it is one place told at two
+    precisions, as a bare country is with a town of it."""
+    first = make(s2="18 JUN 89", s3="COLOMBIA: HUILA (DEPARTMENT)", s4="BOMBING",
+                 s12='"SUR PIPELINE"')  # fmt: skip
+    second = make(s2="18 JUN 89", s3=place, s4="BOMBING", s12='"SUR PIPELINE"')
+    assert _same_incident(first, second) is one
+    assert _same_incident(second, first) is one

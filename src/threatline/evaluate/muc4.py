@@ -2973,7 +2973,9 @@ def _compatible_locations(a: SlotFill, b: SlotFill) -> bool:
     la, lb = parse_muc_location(a.fillers[0].value), parse_muc_location(b.fillers[0].value)
     if la.country != lb.country:
         return False
-    return not la.places or not lb.places or la.places == lb.places
+    # a place and one within it ('Huila', 'Huila: Neiva') are one place at two precisions
+    short, long = sorted((la.places, lb.places), key=len)
+    return long[: len(short)] == short
 
 
 def event_to_template(
