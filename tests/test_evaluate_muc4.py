@@ -6972,3 +6972,29 @@ def test_muc4_a_place_and_a_town_within_it_agree(place: str, one: bool) -> None:
     second = make(s2="18 JUN 89", s3=place, s4="BOMBING", s12='"SUR PIPELINE"')
     assert _same_incident(first, second) is one
     assert _same_incident(second, first) is one
+
+
+@pytest.mark.parametrize(("name", "kept"), [("Dorada", False), ("Luis Pardo", True)])
+def test_muc4_a_place_told_as_a_person_is_no_human_target(name: str, kept: bool) -> None:
+    """'The pipeline that runs from Neiva to Dorada was blown up near La Dorada': a name the
+    tagger took for a person's that is the name of a place the text tells is no victim."""
+    text = f"A bomb tore open the Sur pipeline near La Dorada and hurt {name}."
+    dorada = Place(id="P1", name="La Dorada", country="CO", level="settlement")
+    report = _article_report(
+        text,
+        [("a1", name, "person", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "tore open",
+                "physical": ["Sur pipeline"],
+                "place": EventPlace(id="P1", text="La Dorada", precision=1),
+                "participants": [Participant(actor="a1", role="victim")],
+            }
+        ],
+    )
+    templates = report_to_templates(report.model_copy(update={"places": [dorada]}))
+    assert len(templates) == 1
+    assert bool(templates[0].slot(18).fillers) is kept
+    assert bool(templates[0].slot(21).fillers) is kept
+    assert [f.value for f in templates[0].slot(12).fillers] == ["SUR PIPELINE"]

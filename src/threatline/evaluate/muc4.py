@@ -1252,6 +1252,8 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     bodies = {
         _victim_description(a, report.article) for a in report.actors if _a_body(a, report.article)
     }
+    # a template that named only places as its people is left with nothing told of it
+    templates = [t for t in templates if not _drop_places_as_people(t, report.places)]
     for template in templates:
         _drop_bodies_as_people(template, bodies)
         _drop_doers_told_again_by_the_act(template)  # the joined templates' doers too
@@ -4618,6 +4620,39 @@ def _kin_of(actor: Actor, text: str, article: Article) -> str:
         if (owner := _POSSESSIVE_BEFORE.search(upper[max(0, start - 40) : start])) is not None:
             return f"{owner.group(1)} {owner.group(2) or ''}{told}"
     return text
+
+
+def _drop_places_as_people(template: MucTemplate, places: Sequence[Place]) -> bool:
+    """'The pipeline from Neiva to Dorada': a name the tagger took for a person's, which is
+    the name of a place the text tells elsewhere ('La Dorada'), is no human target (part2,
+    slot 18: persons); it goes with the fills that refer to it. Done once the incidents are
+    joined: the name may still have told the reports of one act together. Returns whether
+    the template is left with no perpetrator and no target at all."""
+    names = {_place_words(place.name) for place in places}
+    gone = {
+        f.value
+        for f in template.slot(18).fillers
+        if _place_words(f.value) in names or _place_words(f.value.split(",")[0]) in names
+    }
+    if not gone:
+        return False
+    template.slots[18] = SlotFill(
+        fillers=[f for f in template.slot(18).fillers if f.value not in gone]
+    )
+    _drop_victims(template, gone)
+    return not any(template.slot(s).fillers for s in _CONTENT_SLOTS)
+
+
+#: Articles that open a place's name ('La Dorada', 'El Bejuco') and that a report may drop.
+_PLACE_ARTICLES = frozenset(["LA", "EL", "LOS", "LAS", "DEL", "DE"])
+
+
+def _place_words(name: str) -> tuple[str, ...]:
+    """A place name's words, without an article before them."""
+    words = _fill_string(name).split()
+    while len(words) > 1 and words[0] in _PLACE_ARTICLES:
+        words = words[1:]
+    return tuple(words)
 
 
 def _drop_bodies_as_people(template: MucTemplate, bodies: set[str]) -> None:
