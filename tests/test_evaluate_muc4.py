@@ -6974,10 +6974,14 @@ def test_muc4_a_place_and_a_town_within_it_agree(place: str, one: bool) -> None:
     assert _same_incident(second, first) is one
 
 
-@pytest.mark.parametrize(("name", "kept"), [("Dorada", False), ("Luis Pardo", True)])
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [("Dorada", False), ("Mesa Alta Refinery", False), ("Luis Pardo", True)],
+)
 def test_muc4_a_place_told_as_a_person_is_no_human_target(name: str, kept: bool) -> None:
     """'The pipeline that runs from Neiva to Dorada was blown up near La Dorada': a name the
-    tagger took for a person's that is the name of a place the text tells is no victim."""
+    tagger took for a person's that is the name of a place the text tells, or of a thing, is
+    no victim."""
     text = f"A bomb tore open the Sur pipeline near La Dorada and hurt {name}."
     dorada = Place(id="P1", name="La Dorada", country="CO", level="settlement")
     report = _article_report(

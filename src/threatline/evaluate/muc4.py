@@ -4624,15 +4624,18 @@ def _kin_of(actor: Actor, text: str, article: Article) -> str:
 
 def _drop_places_as_people(template: MucTemplate, places: Sequence[Place]) -> bool:
     """'The pipeline from Neiva to Dorada': a name the tagger took for a person's, which is
-    the name of a place the text tells elsewhere ('La Dorada'), is no human target (part2,
-    slot 18: persons); it goes with the fills that refer to it. Done once the incidents are
+    the name of a place the text tells elsewhere ('La Dorada') or of a thing ('the Cano Limon
+    pipeline'), is no human target (part2, slot 18: persons); it goes with the fills that
+    refer to it. Done once the incidents are
     joined: the name may still have told the reports of one act together. Returns whether
     the template is left with no perpetrator and no target at all."""
     names = {_place_words(place.name) for place in places}
     gone = {
         f.value
         for f in template.slot(18).fillers
-        if _place_words(f.value) in names or _place_words(f.value.split(",")[0]) in names
+        if _place_words(f.value) in names
+        or _place_words(f.value.split(",")[0]) in names
+        or _names_a_thing(f.value)
     }
     if not gone:
         return False
@@ -4641,6 +4644,20 @@ def _drop_places_as_people(template: MucTemplate, places: Sequence[Place]) -> bo
     )
     _drop_victims(template, gone)
     return not any(template.slot(s).fillers for s in _CONTENT_SLOTS)
+
+
+#: Nouns that end the name of a thing or a place, never a person's ('the Gualberto Villaroel
+#: refinery', 'the Cano Limon pipeline', 'Alux mountain').
+_THINGS_NAMED = frozenset(
+    ["REFINERY", "PIPELINE", "PLANT", "MOUNTAIN", "VOLCANO", "AIRPORT", "BRIDGE", "DAM",
+     "HIGHWAY", "HOTEL", "BUILDING", "STATION", "WELL"]
+)  # fmt: skip
+
+
+def _names_a_thing(name: str) -> bool:
+    """Whether a name ends with a noun that names a thing or a place (:data:`_THINGS_NAMED`)."""
+    words = _fill_string(name).split()
+    return bool(words) and words[-1] in _THINGS_NAMED
 
 
 #: Articles that open a place's name ('La Dorada', 'El Bejuco') and that a report may drop.
