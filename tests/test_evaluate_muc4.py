@@ -7113,3 +7113,107 @@ def test_muc4_a_death_told_later_of_the_one_victim_is_the_act_s(
 ) -> None:
     (template,) = report_to_templates(_attack_report(text, "attacked", names))
     assert [(f.value, f.xref) for f in template.slot(23).fillers] == effects
+
+
+@pytest.mark.parametrize(
+    ("second", "place", "n_templates"),
+    [
+        # the rebels' grenades, told with no target and no town: the attack told again
+        ("The Red Front rebels threw grenades on 10 March.", None, 1),
+        # the same rebels at a town of their own: an act there, kept apart
+        ("The Red Front rebels fired at Ocros on 10 March.", "Ocros", 2),
+    ],
+)
+def test_muc4_doers_told_acting_with_no_target_are_the_attack_they_made(
+    second: str, place: str | None, n_templates: int
+) -> None:
+    """'Gunmen attacked a meeting in Sayan ... the gunmen threw grenades': an act with no
+    target, no victim and no town, by doers an incident of that day names, is that incident
+    told again by another of its acts (part1 5.0)."""
+    text = "Red Front gunmen attacked a town meeting in Sayan on 10 March and killed Luis Pardo. "
+    text += second
+    sayan = Place(id="P1", name="Sayan", country="PE", level="settlement")
+    ocros = Place(id="P2", name="Ocros", country="PE", level="settlement")
+    day = TimeSpan(text="10 March", start=dt.date(1990, 3, 10), end=dt.date(1990, 3, 10))
+    report = _article_report(
+        text,
+        [
+            ("a1", "Red Front", "armed_group", False),
+            ("a2", "Luis Pardo", "person", False),
+            ("a3", "gunmen", "person", False),
+        ],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "attacked",
+                "time": day,
+                "place": EventPlace(id="P1", text="Sayan", precision=1),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a3", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            },
+            {
+                "type": "bombing" if place is None else "armed_assault",
+                "trigger": "threw" if place is None else "fired",
+                "time": day,
+                **({"place": EventPlace(id="P2", text=place, precision=1)} if place else {}),
+                "participants": [Participant(actor="a3", role="perpetrator")],
+            },
+        ],
+    )
+    templates = report_to_templates(report.model_copy(update={"places": [sayan, ocros]}))
+    assert len(templates) == n_templates
+    assert [f.value for f in templates[0].slot(4).fillers] == ["ATTACK"]
+    assert templates[0].slot(18).fillers
+
+
+@pytest.mark.parametrize(
+    ("place", "one"),
+    [
+        # the same department, told once alone and once with the town: one incident
+        ("COLOMBIA: HUILA (DEPARTMENT): NEIVA (CITY)", True),
+        # a town of another department: another place
+        ("COLOMBIA: META (DEPARTMENT): GRANADA (CITY)", False),
+    ],
+)
+def test_muc4_a_place_and_a_town_within_it_agree(place: str, one: bool) -> None:
+    """'A bomb hit the Sur pipeline in Huila ... the blast on the pipeline near Neiva, Huila':
+    a place told once alone and once with a town within it is one place told at two
+    precisions, as a bare country is with a town of it."""
+    first = make(s2="18 JUN 89", s3="COLOMBIA: HUILA (DEPARTMENT)", s4="BOMBING",
+                 s12='"SUR PIPELINE"')  # fmt: skip
+    second = make(s2="18 JUN 89", s3=place, s4="BOMBING", s12='"SUR PIPELINE"')
+    assert _same_incident(first, second) is one
+    assert _same_incident(second, first) is one
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [("Dorada", False), ("Mesa Alta Refinery", False), ("Luis Pardo", True)],
+)
+def test_muc4_a_place_told_as_a_person_is_no_human_target(name: str, kept: bool) -> None:
+    """'The pipeline that runs from Neiva to Dorada was blown up near La Dorada': a name the
+    tagger took for a person's that is the name of a place the text tells, or of a thing, is
+    no victim."""
+    text = f"A bomb tore open the Sur pipeline near La Dorada and hurt {name}."
+    dorada = Place(id="P1", name="La Dorada", country="CO", level="settlement")
+    report = _article_report(
+        text,
+        [("a1", name, "person", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "tore open",
+                "physical": ["Sur pipeline"],
+                "place": EventPlace(id="P1", text="La Dorada", precision=1),
+                "participants": [Participant(actor="a1", role="victim")],
+            }
+        ],
+    )
+    templates = report_to_templates(report.model_copy(update={"places": [dorada]}))
+    assert len(templates) == 1
+    assert bool(templates[0].slot(18).fillers) is kept
+    assert bool(templates[0].slot(21).fillers) is kept
+    assert [f.value for f in templates[0].slot(12).fillers] == ["SUR PIPELINE"]

@@ -1245,6 +1245,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         and not all(_told_as_a_record(e, report.article, actors) for e in events[id(t)])
     ]
     templates = _join_attacks_told_as_bombings(templates, events, report.article)
+    templates = _join_doers_told_without_a_target(templates, events, report.article)
     templates = _one_per_listed_place(templates, events, report)
     templates = _one_per_victim_of_separate_acts(templates, events, report.article)
     templates = _one_per_target_of_a_counted_list(templates, events, report.article)
@@ -1252,6 +1253,8 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     bodies = {
         _victim_description(a, report.article) for a in report.actors if _a_body(a, report.article)
     }
+    # a template that named only places as its people is left with nothing told of it
+    templates = [t for t in templates if not _drop_places_as_people(t, report.places)]
     for template in templates:
         _drop_bodies_as_people(template, bodies)
         _drop_doers_told_again_by_the_act(template)  # the joined templates' doers too
@@ -1410,6 +1413,60 @@ def _join_attacks_told_as_bombings(
         _drop_repeated_physical_targets(bombing)
         events[id(bombing)].extend(told)
     return kept
+
+
+def _join_doers_told_without_a_target(
+    templates: list[MucTemplate],
+    events: dict[int, list[EventMention]],
+    article: Article,
+) -> list[MucTemplate]:
+    """'The Shining Path attacked the meeting ... the rebels threw grenades and fired': an act
+    told with no target, no victim and no place below the country says only that its doers
+    acted that day. When another template of the message names one of those doers (a group
+    or its men) on a day that agrees, and says what they hit, it is that incident told again
+    by another of its acts (part1 5.0), not a second one: it joins that incident, which keeps
+    its type, day and place. An act at a town of its own stays apart (it may be an act on
+    someone the text names in a way not read), and so does one the text counts apart
+    ('another bomb')."""
+    kept: list[MucTemplate] = []
+    for template in templates:
+        same = None
+        if (
+            not any(template.slot(s).fillers for s in (12, 18, 19))
+            and not _has_a_place_below_the_country(template)
+            and not any(_told_as_another(e, article) for e in events[id(template)])
+        ):
+            same = next(
+                (
+                    other
+                    for other in templates
+                    if other is not template
+                    and any(other.slot(s).fillers for s in (12, 18, 19))
+                    and _one_of_the_doers(template, other)
+                    and _compatible_dates(template.slot(2), other.slot(2))
+                    and _compatible_locations(template.slot(3), other.slot(3))
+                ),
+                None,
+            )
+        if same is None:
+            kept.append(template)
+            continue
+        _merge_into(same, template, keep_date_and_place=True)
+        events[id(same)].extend(events[id(template)])
+    return kept
+
+
+def _one_of_the_doers(a: MucTemplate, b: MucTemplate) -> bool:
+    """Whether two templates name a doer in common: one of the men, or their group."""
+    return bool(
+        _target_fills(a, (9,)) & _target_fills(b, (9,))
+        or _target_fills(a, (10,)) & _target_fills(b, (10,))
+    )
+
+
+def _has_a_place_below_the_country(template: MucTemplate) -> bool:
+    place = template.slot(3).fillers
+    return bool(place) and bool(parse_muc_location(place[0].value).places)
 
 
 def _join_told_apart_too_early(
@@ -2919,7 +2976,9 @@ def _compatible_locations(a: SlotFill, b: SlotFill) -> bool:
     la, lb = parse_muc_location(a.fillers[0].value), parse_muc_location(b.fillers[0].value)
     if la.country != lb.country:
         return False
-    return not la.places or not lb.places or la.places == lb.places
+    # a place and one within it ('Huila', 'Huila: Neiva') are one place at two precisions
+    short, long = sorted((la.places, lb.places), key=len)
+    return long[: len(short)] == short
 
 
 def event_to_template(
@@ -4611,6 +4670,56 @@ def _kin_of(actor: Actor, text: str, article: Article) -> str:
         if (owner := _POSSESSIVE_BEFORE.search(upper[max(0, start - 40) : start])) is not None:
             return f"{owner.group(1)} {owner.group(2) or ''}{told}"
     return text
+
+
+def _drop_places_as_people(template: MucTemplate, places: Sequence[Place]) -> bool:
+    """'The pipeline from Neiva to Dorada': a name the tagger took for a person's, which is
+    the name of a place the text tells elsewhere ('La Dorada') or of a thing ('the Cano Limon
+    pipeline'), is no human target (part2, slot 18: persons); it goes with the fills that
+    refer to it. Done once the incidents are
+    joined: the name may still have told the reports of one act together. Returns whether
+    the template is left with no perpetrator and no target at all."""
+    names = {_place_words(place.name) for place in places}
+    gone = {
+        f.value
+        for f in template.slot(18).fillers
+        if _place_words(f.value) in names
+        or _place_words(f.value.split(",")[0]) in names
+        or _names_a_thing(f.value)
+    }
+    if not gone:
+        return False
+    template.slots[18] = SlotFill(
+        fillers=[f for f in template.slot(18).fillers if f.value not in gone]
+    )
+    _drop_victims(template, gone)
+    return not any(template.slot(s).fillers for s in _CONTENT_SLOTS)
+
+
+#: Nouns that end the name of a thing or a place, never a person's ('the Gualberto Villaroel
+#: refinery', 'the Cano Limon pipeline', 'Alux mountain').
+_THINGS_NAMED = frozenset(
+    ["REFINERY", "PIPELINE", "PLANT", "MOUNTAIN", "VOLCANO", "AIRPORT", "BRIDGE", "DAM",
+     "HIGHWAY", "HOTEL", "BUILDING", "STATION", "WELL"]
+)  # fmt: skip
+
+
+def _names_a_thing(name: str) -> bool:
+    """Whether a name ends with a noun that names a thing or a place (:data:`_THINGS_NAMED`)."""
+    words = _fill_string(name).split()
+    return bool(words) and words[-1] in _THINGS_NAMED
+
+
+#: Articles that open a place's name ('La Dorada', 'El Bejuco') and that a report may drop.
+_PLACE_ARTICLES = frozenset(["LA", "EL", "LOS", "LAS", "DEL", "DE"])
+
+
+def _place_words(name: str) -> tuple[str, ...]:
+    """A place name's words, without an article before them."""
+    words = _fill_string(name).split()
+    while len(words) > 1 and words[0] in _PLACE_ARTICLES:
+        words = words[1:]
+    return tuple(words)
 
 
 def _drop_bodies_as_people(template: MucTemplate, bodies: set[str]) -> None:
