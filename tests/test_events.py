@@ -2951,6 +2951,25 @@ def test_events_definite_references_merge_distinct_incidents_stay_apart(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # 'the' is owed to the 'of' phrase that brings in a new device: a new act
+        (
+            "While the town was still in shock over the attack on the mayor, a market was "
+            "shaken by the explosion of a bomb.",
+            2,
+        ),
+        # 'the explosion' alone, or of the device told before, takes up that act
+        ("A bomb exploded in the market. The explosion shook the town.", 1),
+        ("A bomb exploded in the market. The explosion of the bomb shook the town.", 1),
+    ],
+)
+def test_events_an_act_noun_with_a_new_thing_in_its_of_phrase_is_told_anew(nlp, text, count):
+    assert len(run(nlp, text)) == count
+
+
+@pytest.mark.model
 def test_events_same_named_victim_merges_reports(nlp):
     text = (
         "Gunmen kidnapped Juan Perez on Monday. "

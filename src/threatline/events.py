@@ -5355,6 +5355,18 @@ def _harms_the_people_of(mention: _Mention, event: _Event, actors: _Actors) -> b
     return False
 
 
+def _introduced_by_its_of_phrase(noun: Token) -> bool:
+    """'Shaken by the explosion of a bomb': an act noun whose 'of' phrase brings in a new
+    device or thing with 'a' is told for the first time; 'the' is owed to that phrase, not
+    to an act told before. A count is no sign: 'the killing of six priests' takes up the
+    killing the text told."""
+    return any(
+        c.dep_ == "det" and _lemma(c) in ("a", "an")
+        for pobj in _prep_objects(noun, {"of"})
+        for c in pobj.children
+    )
+
+
 def _coordinated(mention: _Mention, other: _Mention) -> bool:
     """Acts coordinated in one sentence are two incidents: 'the murder of X and the
     kidnapping of Y', 'the bombing of the bank and the attack on the station'."""
@@ -5401,6 +5413,7 @@ def _corefer(
                 continue
             if (
                 mention.definite
+                and not _introduced_by_its_of_phrase(mention.token)
                 and _compatible_types(event.first.type, mention.type, lex)
                 and not _names_other_victims(mention, event, people, actors, lex)
             ):
