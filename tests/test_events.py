@@ -2595,6 +2595,22 @@ def test_events_lives_claimed_by_an_act_are_its_dead(nlp, text, kind, harmed, ki
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack claimed the lives of mayor Rosa Vega and teacher Pablo Mendez.",
+        "The attack killed mayor Rosa Vega and teacher Pablo Mendez.",
+    ],
+)
+def test_events_people_listed_among_the_dead_count_one_each(nlp, text):
+    vega = actor(text, "vega", ActorKind.PERSON, "Rosa Vega")
+    mendez = actor(text, "mendez", ActorKind.PERSON, "Pablo Mendez")
+    event = only(run(nlp, text, [vega, mendez]))
+    assert {("vega", "victim"), ("mendez", "victim")} <= roles(event)
+    assert (event.fatalities.min, event.fatalities.max) == (2, 2)
+
+
+@pytest.mark.model
 def test_events_who_lost_his_life_in_an_act_is_its_victim(nlp):
     text = "Mayor Rosa Vega lost her life in the attack on the town hall."
     vega = actor(text, "vega", ActorKind.PERSON, "Rosa Vega")

@@ -3197,11 +3197,23 @@ def _casualties(sentence: SpacySpan, text: str, lex: Lexicon) -> list[tuple[Toke
         count = _count(argument, text, lex)
         if count is None:
             continue
+        count = _one_each(argument, count)
         if lemma in lex.fatal_lower_bound:
             # 'one victim's throat was slit': a detail of the attack, so only a lower bound
             count = count.model_copy(update={"max": None})
         found.append((token, kind, count))
     return found
+
+
+def _one_each(argument: Token, count: Quantity) -> Quantity:
+    """'killed the mayor and a teacher', 'claimed the lives of A and B': one for each person
+    listed, when the count of one came from the first of them and none of them is counted."""
+    listed = _conjuncts(argument)
+    if (count.min, count.max) != (1, 1) or len(listed) < 2:
+        return count
+    if any(t.tag_ not in ("NN", "NNP") or _children(t, {"nummod"}) for t in listed):
+        return count  # 'the mayor and two guards': no sum told
+    return count.model_copy(update={"min": len(listed), "max": len(listed)})
 
 
 #: Verbs whose 'to' complement did happen: 'they managed to kill two guards'.
