@@ -2571,6 +2571,95 @@ def test_events_toll_in_next_sentence_goes_to_previous_attack(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind", "harmed", "killed"),
+    [
+        ("The blast claimed the lives of 12 villagers in the market.", "bombing", "villagers", 12),
+        ("The attack took the lives of five villagers near the dam.", "attack", "villagers", 5),
+        # a weapon as the subject is the act itself
+        ("A car bomb claimed the life of mayor Rosa Vega in the capital.", "bombing", "vega", 1),
+        ("The bomb cost the lives of two policemen at the bank.", "bombing", "police", 2),
+        ("A CAR BOMB CLAIMED THE LIFE OF MAYOR ROSA VEGA IN THE CAPITAL.", "bombing", "vega", 1),
+    ],
+)
+def test_events_lives_claimed_by_an_act_are_its_dead(nlp, text, kind, harmed, killed):
+    people = [
+        actor(text, "villagers", ActorKind.CIVILIANS, "villagers"),
+        actor(text, "vega", ActorKind.PERSON, "Rosa Vega", "ROSA VEGA"),
+        actor(text, "police", ActorKind.SECURITY_FORCE, "policemen"),
+    ]
+    event = only(run(nlp, text, [a for a in people if a.mentions]))
+    assert event.type == kind
+    assert (event.fatalities.min, event.fatalities.max) == (killed, killed)
+    assert (harmed, "victim") in roles(event)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack claimed the lives of mayor Rosa Vega and teacher Pablo Mendez.",
+        "The attack killed mayor Rosa Vega and teacher Pablo Mendez.",
+    ],
+)
+def test_events_people_listed_among_the_dead_count_one_each(nlp, text):
+    vega = actor(text, "vega", ActorKind.PERSON, "Rosa Vega")
+    mendez = actor(text, "mendez", ActorKind.PERSON, "Pablo Mendez")
+    event = only(run(nlp, text, [vega, mendez]))
+    assert {("vega", "victim"), ("mendez", "victim")} <= roles(event)
+    assert (event.fatalities.min, event.fatalities.max) == (2, 2)
+
+
+@pytest.mark.model
+def test_events_who_lost_his_life_in_an_act_is_its_victim(nlp):
+    text = "Mayor Rosa Vega lost her life in the attack on the town hall."
+    vega = actor(text, "vega", ActorKind.PERSON, "Rosa Vega")
+    event = only(run(nlp, text, [vega]))
+    assert ("vega", "victim") in roles(event)
+    assert (event.fatalities.min, event.fatalities.max) == (1, 1)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("first", "second", "killed"),
+    [
+        ("", "The death toll rose to 14 on Saturday, the governor said.", 14),
+        (", killing nine people", "The death toll rose to 14 on Saturday, the governor said.", 14),
+        (", killing nine people", "The death toll has reached 14.", 14),
+        ("", "The death toll stands at 14.", 14),
+        # a lower figure told later is no new toll: the first count stays
+        (", killing nine people", "The death toll stands at 6.", 9),
+    ],
+)
+def test_events_a_later_death_toll_counts_the_act_told_before(nlp, first, second, killed):
+    text = f"A suicide bomber blew himself up at a checkpoint on Thursday{first}. {second}"
+    thursday = day(text, "Thursday", dt.date(2024, 3, 21))
+    times = [thursday] + ([day(text, "Saturday", dt.date(2024, 3, 23))] if "Sat" in text else [])
+    event = only(run(nlp, text, timexes=times))
+    assert (event.fatalities.min, event.fatalities.max) == (killed, killed)
+    assert event.time is not None and event.time.start == dt.date(2024, 3, 21)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "second",
+    [
+        # running totals of a war, not deaths of the act
+        "The war has claimed 70,000 lives.",
+        "The conflict claimed 70,000 lives.",
+        "Thousands of people have lost their lives in the conflict.",
+        "The death toll of the war rose to 70,000.",
+        # a claim of responsibility is no death
+        "The Red Front claimed responsibility for the blast.",
+    ],
+)
+def test_events_running_totals_and_claims_are_no_deaths_of_the_act(nlp, second):
+    text = f"A bomb exploded at a bank in the capital. {second}"
+    events = run(nlp, text)
+    assert events and all(event.fatalities is None for event in events)
+
+
+@pytest.mark.model
 def test_events_fighters_killed_in_the_next_paragraph_are_no_victims(nlp):
     text = "Rebels attacked the town hall of Tarma on Monday.\n\nTwo guerrillas were killed."
     rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "Rebels")

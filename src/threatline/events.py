@@ -634,6 +634,10 @@ def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _A
             return False
     if entry.get("kind") == "casualty" and _killed_by_a_cause(token, lex):
         return False  # 'the crash killed 120': deaths, but no attack
+    if entry.get("subject_weapon"):
+        subject = _subject(token)
+        if subject is None or not _names_weapon(subject, lex):
+            return False  # 'a car bomb claimed the life of X', not 'the war claimed'
     if "subject_any" in entry:
         subject = _subject(token)
         if subject is None or _lemma(subject) not in entry["subject_any"]:
@@ -1995,6 +1999,8 @@ def _harm_role(verb: Token, event_type: str, actor: Actor | None, lex: Lexicon) 
     lemma = _lemma(verb)
     if lemma in lex.fatal or lemma in lex.injury or lemma in lex.fatal_lower_bound:
         return Role.VICTIM
+    if any(_lives_taken(c) is not None for c in verb.children):
+        return Role.VICTIM  # 'the bomb cost the lives of two policemen'
     if event_type in _PERSONAL_HARM or (actor is not None and actor.kind in _PEOPLE_KINDS):
         return Role.VICTIM
     return Role.TARGET
@@ -3013,6 +3019,9 @@ def _things(mention: _Mention, scope: list[Token], text: str, lex: Lexicon) -> N
 def _casualty_argument(cue: Token, inverted: bool = False) -> Token | None:
     """Whose death or injury a cue word reports; with ``inverted``, also the people named
     after the auxiliary of a fronted participle ('Also injured were A and B')."""
+    idiom = _lives_taken(cue) or _death_toll_count(cue)
+    if idiom is not None:
+        return idiom
     left_harmed = _left_harmed(cue)
     if left_harmed is not None:
         return left_harmed
@@ -3063,6 +3072,69 @@ def _left_harmed(cue: Token) -> Token | None:
     return None
 
 
+#: Verbs whose object 'the life/lives of X' tells X killed ('the blast claimed the lives of
+#: 12 people', 'the bomb cost the life of a guard', 'the attack took 14 lives'), and 'lose',
+#: whose subject lost it ('the mayor lost his life in the attack').
+_LIFE_TAKING_VERBS = frozenset(["claim", "cost", "take", "lose"])
+#: Causes of deaths counted over a period or by no act: 'the war has claimed 70,000 lives',
+#: 'thousands lost their lives in the conflict' (the non-violent causes count too).
+_TALLY_CAUSES = frozenset(
+    ["war", "conflict", "violence", "fighting", "insurgency", "struggle", "year", "decade"]
+)
+
+
+def _lives_taken(cue: Token) -> Token | None:
+    """The people a noun idiom of death tells killed: X of 'claimed (cost, took) the life
+    of X', 'X lost his life', or 'lives' itself when only counted ('claimed 14 lives').
+    None for another use of the noun, a running total ('the war has claimed 70,000 lives',
+    'lost their lives in the conflict') or a denial ('did not cost any lives')."""
+    if cue.pos_ != "NOUN" or _lemma(cue) != "life" or cue.dep_ != "dobj":
+        return None
+    verb = cue.head
+    if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in _LIFE_TAKING_VERBS:
+        return None
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and _lemma(c) in _TALLY_AUX) for c in verb.children):
+        return None
+    subject = _subject(verb)
+    causes = [subject] if subject is not None else []
+    causes += [o for c in causes for o in _prep_objects(c, {"of"})]  # 'the wave of violence'
+    causes += _prep_objects(verb, {"in", "during"}) + _prep_objects(cue, {"in", "during"})
+    tally = _TALLY_CAUSES | load_lexicon().non_violent_causes
+    if any(_lemma(c) in tally for c in causes):
+        return None
+    if _lemma(verb) == "lose":
+        return subject
+    of = _prep_objects(cue, {"of"})
+    if of:
+        return of[0]
+    if _children(cue, {"nummod"}):
+        return cue  # 'claimed 14 lives': a toll, no one named
+    return None
+
+
+#: Verbs of a death toll's figure: 'the death toll rose to 14', 'stands at 14', 'reached 14'.
+_TOLL_VERBS = frozenset(["rise", "climb", "increase", "jump", "grow", "mount", "stand", "reach"])
+
+
+def _death_toll_count(cue: Token) -> Token | None:
+    """The figure a death toll reaches ('the death toll rose to 14', 'the death toll stands
+    at 14', 'the death toll reached 14'): the number of people one act killed, counted later
+    than the act. None for another noun, or a toll of a war or of a period ('the death toll
+    of the conflict rose to 70,000')."""
+    if _lemma(cue) != "toll" or cue.pos_ != "NOUN" or cue.dep_ != "nsubj":
+        return None
+    if not any(_lemma(c) == "death" for c in cue.children if c.dep_ in ("compound", "amod")):
+        return None
+    verb = cue.head
+    if _lemma(verb) not in _TOLL_VERBS or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    tally = _TALLY_CAUSES | load_lexicon().non_violent_causes
+    if any(_lemma(t) in tally for t in cue.subtree):
+        return None
+    figures = _prep_objects(verb, {"to", "at"}) + _children(verb, {"dobj"})
+    return figures[0] if figures else None
+
+
 def _harm_shares_passive(verb: Token) -> bool:
     """'his driver was killed and his bodyguard wounded': a participle joined to a passive
     verb of harm takes its auxiliary, so its subject is the one harmed ('three bombs were
@@ -3108,7 +3180,8 @@ def _casualties(sentence: SpacySpan, text: str, lex: Lexicon) -> list[tuple[Toke
     found: list[tuple[Token, str, Quantity]] = []
     for token in sentence:
         lemma = _lemma(token)
-        if lemma in lex.fatal or lemma in lex.fatal_lower_bound:
+        idiom = _lives_taken(token) is not None or _death_toll_count(token) is not None
+        if idiom or lemma in lex.fatal or lemma in lex.fatal_lower_bound:
             kind = "fatal"
         elif lemma in lex.injury or token.lower_ in lex.injury:
             kind = "injury"
@@ -3124,11 +3197,23 @@ def _casualties(sentence: SpacySpan, text: str, lex: Lexicon) -> list[tuple[Toke
         count = _count(argument, text, lex)
         if count is None:
             continue
+        count = _one_each(argument, count)
         if lemma in lex.fatal_lower_bound:
             # 'one victim's throat was slit': a detail of the attack, so only a lower bound
             count = count.model_copy(update={"max": None})
         found.append((token, kind, count))
     return found
+
+
+def _one_each(argument: Token, count: Quantity) -> Quantity:
+    """'killed the mayor and a teacher', 'claimed the lives of A and B': one for each person
+    listed, when the count of one came from the first of them and none of them is counted."""
+    listed = _conjuncts(argument)
+    if (count.min, count.max) != (1, 1) or len(listed) < 2:
+        return count
+    if any(t.tag_ not in ("NN", "NNP") or _children(t, {"nummod"}) for t in listed):
+        return count  # 'the mayor and two guards': no sum told
+    return count.model_copy(update={"min": len(listed), "max": len(listed)})
 
 
 #: Verbs whose 'to' complement did happen: 'they managed to kill two guards'.
@@ -3171,7 +3256,7 @@ def _attach_casualties(
             owners,
             key=lambda m: min(_tree_distance(t, cue) for t in [m.token, *m.absorbed]),
         )
-        _set_casualty(owner, kind, count)
+        _set_casualty(owner, kind, count, cue)
         _add_victim(owner, cue, actors)
     return left
 
@@ -3660,8 +3745,18 @@ def _damaged_things(sentence: SpacySpan, text: str, lex: Lexicon) -> list[Span]:
     return found
 
 
-def _set_casualty(mention: _Mention, kind: str, count: Quantity) -> None:
-    if kind == "fatal" and mention.fatalities is None:
+def _set_casualty(mention: _Mention, kind: str, count: Quantity, cue: Token | None = None) -> None:
+    """The act's first count of each kind; a death toll told later ('the death toll rose to
+    14') replaces a lower one."""
+    earlier = mention.fatalities
+    higher_toll = (
+        earlier is not None
+        and cue is not None
+        and _death_toll_count(cue) is not None
+        and count.min is not None
+        and (earlier.min is None or count.min > earlier.min)
+    )
+    if kind == "fatal" and (earlier is None or higher_toll):
         mention.fatalities = count
     elif kind == "injury" and mention.injuries is None:
         mention.injuries = count
@@ -5741,11 +5836,18 @@ def extract_events(
             # 'A dozen American soldiers were killed.' after the attack sentence; a toll in
             # a paragraph of its own is left alone (joining it lowered merging across articles)
             toll_of = previous_violent
-            if toll_of is not None and _dated_otherwise(sentence, timexes, toll_of):
+            counted_later = bool(casualties) and all(
+                _death_toll_count(cue) is not None for cue, _, _ in casualties
+            )
+            if (
+                toll_of is not None
+                and not counted_later  # 'the death toll rose to 14 on Saturday'
+                and _dated_otherwise(sentence, timexes, toll_of)
+            ):
                 toll_of = None  # 'X died on 3 May in a clinic' after an act of the 4th
             if toll_of is not None and casualties:
                 for cue, kind, count in casualties:
-                    _set_casualty(toll_of, kind, count)
+                    _set_casualty(toll_of, kind, count, cue)
                     _add_victim(toll_of, cue, actor_index)
                     _add_evidence(toll_of, sentence)
                 told_just_before = toll_of
