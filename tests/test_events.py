@@ -1670,6 +1670,28 @@ def test_events_possessor_of_a_killing_noun_is_its_victim(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("The judge's assassination on Monday shocked the whole province.", "judge"),
+        ("The merchant's kidnapping on Monday shocked the coast.", "merchant"),
+    ],
+)
+def test_events_people_told_by_what_they_are_never_do_the_act_they_own(nlp, text, noun):
+    owner = actor(text, noun, ActorKind.CIVILIANS, noun)
+    event = only(run(nlp, text, actors=[owner]))
+    assert (noun, "perpetrator") not in roles(event)
+
+
+@pytest.mark.model
+def test_events_people_owning_an_attack_may_still_have_done_it(nlp):
+    text = "The villagers' attack on the police post lasted an hour."
+    villagers = actor(text, "villagers", ActorKind.CIVILIANS, "villagers")
+    event = only(run(nlp, text, actors=[villagers]))
+    assert ("villagers", "perpetrator") in roles(event)
+
+
+@pytest.mark.model
 def test_events_group_possessor_of_a_kidnapping_stays_perpetrator(nlp):
     text = "The Front's kidnapping of Luis Vega was condemned."
     front = actor(text, "front", ActorKind.ARMED_GROUP, "The Front")

@@ -1913,12 +1913,29 @@ def _support_clause_targets(clause: Token) -> list[Token]:
     return []
 
 
+#: Act nouns on a person whose possessor is the one who suffers them ('the mayor's murder').
+_ACTS_SUFFERED_BY_THE_OWNER = frozenset(
+    ["assassination", "murder", "killing", "slaying", "execution", "kidnapping", "abduction"]
+)
+
+
 def _perpetrator_of_noun(noun: Token, actors: _Actors, lex: Lexicon) -> Actor | None:
     """Who did the event a noun names: 'X's attack', 'attack by X', 'X carried out the attack'."""
+    # 'the mayor's assassination', 'the businessman's kidnapping': people told by what they
+    # are suffer the act on a person that they own; they did not do it ('the peasants'
+    # attack' may be theirs)
+    sufferers = {
+        actor.id
+        for child in noun.children
+        if child.dep_ == "poss"
+        and _lemma(noun) in _ACTS_SUFFERED_BY_THE_OWNER
+        and (actor := actors.in_subtree(child)) is not None
+        and actor.kind == ActorKind.CIVILIANS
+    }
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "nmod"):
             actor = actors.in_subtree(child)
-            if actor is not None:
+            if actor is not None and actor.id not in sufferers:
                 return actor
     for pobj in _prep_objects(noun, {"by"}):
         actor = actors.in_subtree(pobj)
@@ -1928,7 +1945,7 @@ def _perpetrator_of_noun(noun: Token, actors: _Actors, lex: Lexicon) -> Actor | 
     doc = noun.doc
     for prev in doc[max(noun.sent.start, noun.i - 2) : noun.i]:
         actor = actors.at_token(prev)
-        if actor is not None:
+        if actor is not None and actor.id not in sufferers:
             return actor
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and _lemma(head) in lex.support_verbs:
