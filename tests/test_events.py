@@ -4306,6 +4306,31 @@ def test_events_a_bomb_placed_and_defused_is_one_foiled_attack(nlp):
 @pytest.mark.parametrize(
     "text",
     [
+        "The rebels said they have placed explosive devices on the main highways.",
+        "The rebels have planted mines on the roads to the capital.",
+        "Militants put a bomb under the judge's car on Monday.",
+    ],
+)
+def test_events_devices_placed_or_put_are_bombings(nlp, text):
+    assert only(run(nlp, text)).type == "bombing"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police put the suspects in a van on Monday.",
+        "Soldiers have placed roadblocks on the main highways.",
+    ],
+)
+def test_events_placing_things_that_are_no_device_is_no_bombing(nlp, text):
+    assert not [e for e in run(nlp, text) if e.type == "bombing"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
         "Gunmen fired on a bus near the bridge from where Mayor Juan Ortiz was murdered in May.",
         "Gunmen fired on a bus in the village where Mayor Juan Ortiz was killed last year.",
     ],

@@ -868,10 +868,10 @@ def _characterizes(verb: Token) -> bool:
 def _class_of_people(noun: Token, lex: Lexicon) -> bool:
     """'judges', 'the people', 'many peasants': a class, not people one could count
     ('hundreds of civilians' is a count) nor the weapon of the act ('have detonated
-    explosives beneath the bridge')."""
+    explosives beneath the bridge', 'have placed explosive devices on the highways')."""
     if any(c.dep_ in ("nummod", "poss") for c in noun.children):
         return False
-    if _lemma(noun) in lex.instruments or noun.lower_ in lex.instruments:
+    if noun.lower_ in lex.instruments or _names_weapon(noun, lex):
         return False
     if parse_quantity(noun.text) is not None:
         return False
