@@ -4676,9 +4676,9 @@ def _drop_places_as_people(template: MucTemplate, places: Sequence[Place]) -> bo
     """'The pipeline from Neiva to Dorada': a name the tagger took for a person's, which is
     the name of a place the text tells elsewhere ('La Dorada') or of a thing ('the Cano Limon
     pipeline'), is no human target (part2, slot 18: persons); it goes with the fills that
-    refer to it. Done once the incidents are
-    joined: the name may still have told the reports of one act together. Returns whether
-    the template is left with no perpetrator and no target at all."""
+    refer to it. Done once the incidents are joined: the name may still have told the
+    reports of one act together. Returns whether the template is left with no perpetrator
+    and no target at all."""
     names = {_place_words(place.name) for place in places}
     gone = {
         f.value
