@@ -3100,6 +3100,20 @@ _TALLY_CAUSES = frozenset(
 )
 
 
+def _tally_causes() -> frozenset[str]:
+    """Causes whose deaths are a running total, not one act's: a war, a period, or any of
+    the lexicon's non-violent causes."""
+    return _TALLY_CAUSES | load_lexicon().non_violent_causes
+
+
+def _tallied_or_denied(verb: Token) -> bool:
+    """Whether a verb of harm is negated or tells a tally or a supposition ('have been
+    killed', 'would be killed', 'did not cost any lives')."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and _lemma(c) in _TALLY_AUX) for c in verb.children
+    )
+
+
 def _lives_taken(cue: Token) -> Token | None:
     """The people a noun idiom of death tells killed: X of 'claimed (cost, took) the life
     of X', 'X lost his life', or 'lives' itself when only counted ('claimed 14 lives').
@@ -3110,14 +3124,13 @@ def _lives_taken(cue: Token) -> Token | None:
     verb = cue.head
     if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in _LIFE_TAKING_VERBS:
         return None
-    if any(c.dep_ == "neg" or (c.dep_ == "aux" and _lemma(c) in _TALLY_AUX) for c in verb.children):
+    if _tallied_or_denied(verb):
         return None
     subject = _subject(verb)
     causes = [subject] if subject is not None else []
     causes += [o for c in causes for o in _prep_objects(c, {"of"})]  # 'the wave of violence'
     causes += _prep_objects(verb, {"in", "during"}) + _prep_objects(cue, {"in", "during"})
-    tally = _TALLY_CAUSES | load_lexicon().non_violent_causes
-    if any(_lemma(c) in tally for c in causes):
+    if any(_lemma(c) in _tally_causes() for c in causes):
         return None
     if _lemma(verb) == "lose":
         return subject
@@ -3145,8 +3158,7 @@ def _death_toll_count(cue: Token) -> Token | None:
     verb = cue.head
     if _lemma(verb) not in _TOLL_VERBS or any(c.dep_ == "neg" for c in verb.children):
         return None
-    tally = _TALLY_CAUSES | load_lexicon().non_violent_causes
-    if any(_lemma(t) in tally for t in cue.subtree):
+    if any(_lemma(t) in _tally_causes() for t in cue.subtree):
         return None
     figures = _prep_objects(verb, {"to", "at"}) + _children(verb, {"dobj"})
     return figures[0] if figures else None
@@ -3327,7 +3339,7 @@ def _fresh_harm(cue: Token) -> bool:
     tally ('13,000 people have been killed'), a denial ('no one was hurt'), a supposition or
     people told of before ('the dead man')."""
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
-    if any(c.dep_ == "neg" or (c.dep_ == "aux" and _lemma(c) in _TALLY_AUX) for c in verb.children):
+    if _tallied_or_denied(verb):
         return False
     argument = _casualty_argument(cue)
     if argument is not None and any(t.lower_ in ("no", "none", "nobody") for t in argument.subtree):
