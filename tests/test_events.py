@@ -385,6 +385,29 @@ def test_events_status_from_context(nlp, text, event_type, status):
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # a verb joined to another shares its negation and its infinitive's 'to'
+        ("The rebels did not kill anyone or burn the houses.", {"burn": "hypothetical"}),
+        ("The mayor was not killed or kidnapped by the rebels.", {"kidnapped": "hypothetical"}),
+        ("No one has killed the mayor or burned the houses.", {"burned": "hypothetical"}),
+        (
+            "The rebels will not bomb the bridge or burn the houses.",
+            {"bomb": "hypothetical", "burn": "hypothetical"},
+        ),
+        ("The rebels came to kill the mayor and burn the houses.", {"burn": "hypothetical"}),
+        # a verb of its own form, or set against the first, tells its own act
+        ("The rebels did not kill anyone but burned the houses.", {"burned": "occurred"}),
+        ("The rebels killed two guards and burned the houses.", {"burned": "occurred"}),
+    ],
+)
+def test_events_conjoined_verb_shares_the_negation(nlp, text, statuses):
+    found = {e.trigger.text: e.status for e in run(nlp, text) if e.trigger.text in statuses}
+    assert found == statuses
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "trigger"),
     [
         ("A bomb was found in the bank yesterday before it exploded.", "exploded"),
