@@ -408,6 +408,19 @@ def test_events_conjoined_verb_shares_the_negation(nlp, text, statuses):
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels left the town without burning the houses.",
+        "The rebels left without harming the hostages or burning the houses.",
+    ],
+)
+def test_events_act_after_without_was_not_done(nlp, text):
+    burning = next(e for e in run(nlp, text) if e.trigger.text == "burning")
+    assert burning.status == "hypothetical"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "trigger"),
     [
         ("A bomb was found in the bank yesterday before it exploded.", "exploded"),

@@ -1447,6 +1447,7 @@ def _status(mention: _Mention, lex: Lexicon) -> str:
         any(c.dep_ == "neg" for t in denied_with for c in t.children)
         or any(c.dep_ == "det" and _lemma(c) == "no" for c in token.children)
         or any(_negative_subject(t) for t in denied_with)
+        or any(_told_as_not_done(t) for t in [verb, *sharers])
     )
     modal = any(c.dep_ == "aux" and _lemma(c) in _MODALS for t in near for c in t.children)
     # 'after the murder of the mayor, what ...?', 'whether they were behind his killing': a
@@ -1542,6 +1543,11 @@ def _auxiliary_sharers(verb: Token) -> list[Token]:
         current = current.head
         sharers.append(current)
     return sharers
+
+
+def _told_as_not_done(verb: Token) -> bool:
+    """'left without burning the houses': a gerund after 'without' tells an act not done."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
 
 
 def _contrasted(verb: Token) -> bool:
