@@ -2621,6 +2621,47 @@ def test_events_casualties_dead_and_injured(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb exploded at the bank. No one was killed.",
+        "A bomb exploded at the bank, but no one was hurt.",
+        "A bomb exploded at the bank. Not a single person was killed.",
+        "A bomb exploded at the bank. Not one soldier was wounded.",
+        "A bomb exploded at the bank. The mayor was not hurt.",
+        "A bomb exploded at the bank. The mayor was not killed or wounded.",
+        "A BOMB EXPLODED AT THE BANK. NO ONE WAS INJURED.",
+    ],
+)
+def test_events_denied_harm_counts_no_one(nlp, text):
+    # 'no one', 'not one soldier': a denial, not a count of one
+    event = only(run(nlp, text))
+    assert (event.fatalities, event.injuries) == (None, None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb exploded at the bank. Not less than 20 people were killed.",
+        "A bomb exploded at the bank. No fewer than 20 people were killed.",
+    ],
+)
+def test_events_negated_comparative_is_a_count(nlp, text):
+    # 'not less than 20' bounds the count: it denies nothing
+    assert only(run(nlp, text)).fatalities.min == 20
+
+
+@pytest.mark.model
+def test_events_person_not_hurt_is_a_target_counted_as_no_casualty(nlp):
+    text = "A bomb exploded at the house of Rosa Vega. Neither Rosa Vega nor her son was hurt."
+    vega = actor(text, "vega", ActorKind.PERSON, "Rosa Vega")
+    event = only(run(nlp, text, actors=[vega]))
+    assert ("vega", "victim") in roles(event)
+    assert event.injuries is None
+
+
+@pytest.mark.model
 def test_events_toll_in_next_sentence_goes_to_previous_attack(nlp):
     text = "Militants attacked an army base near the border. A dozen soldiers were killed."
     event = only(run(nlp, text))

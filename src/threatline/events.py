@@ -3262,9 +3262,14 @@ def _count(argument: Token, text: str, lex: Lexicon) -> Quantity | None:
     return None
 
 
-def _casualties(sentence: SpacySpan, text: str, lex: Lexicon) -> list[tuple[Token, str, Quantity]]:
+#: A casualty cue, its kind ('fatal' | 'injury') and its count, None for people the act
+#: targeted but did not harm ('neither the mayor nor his wife was hurt').
+_Casualty = tuple[Token, str, Quantity | None]
+
+
+def _casualties(sentence: SpacySpan, text: str, lex: Lexicon) -> list[_Casualty]:
     """Casualty counts of a sentence as (cue, 'fatal' | 'injury', count), not yet attached."""
-    found: list[tuple[Token, str, Quantity]] = []
+    found: list[_Casualty] = []
     for token in sentence:
         lemma = _lemma(token)
         idiom = _lives_taken(token) is not None or _death_toll_count(token) is not None
@@ -3279,8 +3284,8 @@ def _casualties(sentence: SpacySpan, text: str, lex: Lexicon) -> list[tuple[Toke
         if _intended_only(token):
             continue  # 'threatened to kill ten judges': nobody was killed
         argument = _casualty_argument(token)
-        if argument is None:
-            continue
+        if argument is None or _names_no_one(argument):
+            continue  # 'no one was hurt': a denial, not a count of one
         count = _count(argument, text, lex)
         if count is None:
             continue
@@ -3288,8 +3293,19 @@ def _casualties(sentence: SpacySpan, text: str, lex: Lexicon) -> list[tuple[Toke
         if lemma in lex.fatal_lower_bound:
             # 'one victim's throat was slit': a detail of the attack, so only a lower bound
             count = count.model_copy(update={"max": None})
-        found.append((token, kind, count))
+        # 'the mayor was not hurt': the people were targeted, but no one was harmed
+        found.append((token, kind, None if _harm_denied(token) else count))
     return found
+
+
+def _harm_denied(cue: Token) -> bool:
+    """Whether a verb of harm is negated, by its own 'not', the 'not' it shares with the
+    verb it is joined to ('was not killed or wounded') or its subject ('neither the mayor
+    nor his wife was hurt'): it counts no one."""
+    if cue.pos_ not in ("VERB", "AUX"):
+        return False
+    verbs = [cue] if _contrasted(cue) else [cue, *_auxiliary_sharers(cue)]
+    return any(_children(verb, {"neg"}) or _negative_subject(verb) for verb in verbs)
 
 
 def _one_each(argument: Token, count: Quantity) -> Quantity:
@@ -3321,10 +3337,10 @@ def _intended_only(cue: Token) -> bool:
 
 
 def _attach_casualties(
-    casualties: list[tuple[Token, str, Quantity]], mentions: list[_Mention], actors: _Actors
-) -> list[tuple[Token, str, Quantity]]:
+    casualties: list[_Casualty], mentions: list[_Mention], actors: _Actors
+) -> list[_Casualty]:
     """Give each count to the nearest event of its sentence; return the ones left over."""
-    left: list[tuple[Token, str, Quantity]] = []
+    left: list[_Casualty] = []
     for cue, kind, count in casualties:
         owners = [
             m
@@ -3832,9 +3848,13 @@ def _damaged_things(sentence: SpacySpan, text: str, lex: Lexicon) -> list[Span]:
     return found
 
 
-def _set_casualty(mention: _Mention, kind: str, count: Quantity, cue: Token | None = None) -> None:
+def _set_casualty(
+    mention: _Mention, kind: str, count: Quantity | None, cue: Token | None = None
+) -> None:
     """The act's first count of each kind; a death toll told later ('the death toll rose to
-    14') replaces a lower one."""
+    14') replaces a lower one. A denied harm (no count) sets none."""
+    if count is None:
+        return
     earlier = mention.fatalities
     higher_toll = (
         earlier is not None
@@ -4542,17 +4562,34 @@ def _is_background(mention: _Mention, root: Token) -> bool:
 
 def _negative_subject(verb: Token) -> bool:
     """Whether the verb's subject denies it: 'no one has been arrested', 'nobody was hurt',
-    'neither the army nor the rebels have claimed it'."""
+    'neither the army nor the rebels have claimed it', 'not a single person was killed'."""
     return any(
-        _lemma(subject) in ("nobody", "none", "noone")
-        or any(
-            (c.dep_ == "det" and _lemma(c) == "no")
-            or (c.dep_ == "preconj" and _lemma(c) == "neither")
-            for c in subject.children
-        )
+        _names_no_one(subject)
+        or any(c.dep_ in ("preconj", "det") and _lemma(c) == "neither" for c in subject.children)
         for subject in verb.children
         if subject.dep_ in ("nsubj", "nsubjpass")
     )
+
+
+def _names_no_one(phrase: Token) -> bool:
+    """'no one', 'nobody', 'none', and a 'not' before the head: 'not a single person', 'not
+    one soldier' (not 'no less than 20 people', 'not more than ten')."""
+    return (
+        _lemma(phrase) in ("nobody", "none", "noone")
+        or any(
+            c.dep_ == "det" and _lemma(c) == "no" and not _before_comparative(c)
+            for c in phrase.children
+        )
+        or any(
+            t.dep_ == "neg" and not _before_comparative(t) for t in phrase.subtree if t.i < phrase.i
+        )
+    )
+
+
+def _before_comparative(word: Token) -> bool:
+    """'no less than', 'not more than': the negation bounds a count, it denies nothing."""
+    following = word.nbor() if word.i + 1 < len(word.doc) else None
+    return following is not None and following.tag_ in ("JJR", "RBR")
 
 
 def _cue_entry(token: Token, lex: Lexicon) -> dict[str, Any] | None:
