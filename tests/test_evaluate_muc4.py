@@ -575,6 +575,44 @@ def test_muc4_named_victims_as_many_as_their_group_are_described_by_its_role(
     assert [f.value for f in template.slot(19).fillers] == descriptions
 
 
+@pytest.mark.parametrize(
+    ("group", "descriptions"),
+    [
+        # 'a magistrate' and 'magistrate Pedro Valdivia': one person, told twice
+        ("a magistrate", [("MAGISTRATE", ("PEDRO VALDIVIA",))]),
+        # another role is another victim
+        ("a judge", [("JUDGE", ()), ("MAGISTRATE", ("PEDRO VALDIVIA",))]),
+        # more than one of them: the others stay
+        ("two magistrates", [("MAGISTRATES", ()), ("MAGISTRATE", ("PEDRO VALDIVIA",))]),
+    ],
+)
+def test_muc4_one_victim_told_by_his_role_and_by_his_name_is_one_victim(
+    group, descriptions
+) -> None:
+    text = f"Gunmen shot {group} in Santa Clara. Magistrate Pedro Valdivia died at once."
+    article = Article.from_text(text, title="TST9-MUC4-0008", published=dt.date(1990, 3, 12))
+
+    def mention(phrase: str) -> list[tuple[int, int]]:
+        return [(text.index(phrase), text.index(phrase) + len(phrase))]
+
+    actors = [
+        Actor(id="g", name=group.split()[-1], kind="civilians", mentions=mention(group)),
+        Actor(id="p", name="Pedro Valdivia", kind="person", mentions=mention("Pedro Valdivia")),
+    ]
+    shooting = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(start=text.index("shot"), end=text.index("shot") + 4, text="shot"),
+        participants=[Participant(actor=a.id, role="victim") for a in actors],
+    )
+    template = report_to_templates(
+        ArticleReport(article=article, actors=actors, events=[shooting])
+    )[0]
+    assert [f.value for f in template.slot(18).fillers] == ["PEDRO VALDIVIA"]
+    assert [(f.value, f.xref) for f in template.slot(19).fillers] == descriptions
+    assert len(template.slot(20).fillers) == len(descriptions)
+
+
 @pytest.mark.parametrize(("other_effect", "kept"), [("INJURY", False), ("DEATH", True)])
 def test_muc4_a_person_told_again_beside_one_victim_harmed_alike_goes(other_effect, kept) -> None:
     # 'the attack left one person injured ... the charges injured a passerby'

@@ -4822,6 +4822,11 @@ def _fill_human_targets(
         types.append(Filler((kind,), (text,)))
         numbers.append(Filler((number,), (text,)))
     _describe_by_their_group(names, descriptions, types, numbers)
+    if twins := _unnamed_twins(descriptions, numbers):
+        descriptions = [f for f in descriptions if f.xref or f.value not in twins]
+        types = [f for f in types if f.xref[0] not in twins]
+        numbers = [f for f in numbers if f.xref[0] not in twins]
+        referents = [r for r in referents if r not in twins]
     # One group of victims ("peasants") and an exact casualty count: that is their number.
     casualties = event.fatalities if event.fatalities and event.fatalities.min else event.injuries
     told = _quantity_as_told(casualties) if casualties is not None else None
@@ -5185,6 +5190,20 @@ def _singular_role(group: str) -> str | None:
     else:
         return None
     return " ".join([*words[:-1], last])
+
+
+def _unnamed_twins(descriptions: Sequence[Filler], numbers: Sequence[Filler]) -> set[str]:
+    """Victims told as one person by a role a named victim holds ('the murder of a
+    magistrate', then 'magistrate A was murdered'): the same person told twice, whom the
+    name already gives (part2, slots 18 and 19), not one more victim."""
+    roles = {f.value for f in descriptions if f.xref}
+    return {
+        f.value
+        for f in descriptions
+        if not f.xref
+        and f.value in roles
+        and [n.value for n in numbers if n.xref == (f.value,)] == ["1"]
+    }
 
 
 def _describe_by_their_group(
