@@ -540,6 +540,33 @@ def test_muc4_a_person_s_relation_told_before_his_name_is_his_role(sentence, des
 
 
 @pytest.mark.parametrize(
+    ("sentence", "descriptions"),
+    [
+        ("Gunmen killed Mario Tello, a police official, yesterday.", ["POLICE OFFICIAL"]),
+        # the list goes on: the official is another victim, not Tello's role
+        ("Gunmen killed Mario Tello, and a police official died later.", []),
+    ],
+)
+def test_muc4_a_person_after_a_name_and_its_comma_is_no_apposition(sentence, descriptions) -> None:
+    article = Article.from_text(sentence, title="TST9-MUC4-0009", published=dt.date(1990, 3, 12))
+    at = sentence.index("Mario Tello")
+    actors = [Actor(id="a1", name="Mario Tello", kind="person", mentions=[(at, at + 11)])]
+    killing = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(
+            start=sentence.index("killed"), end=sentence.index("killed") + 6, text="killed"
+        ),
+        participants=[Participant(actor="a1", role="victim")],
+    )
+    template = report_to_templates(ArticleReport(article=article, actors=actors, events=[killing]))[
+        0
+    ]
+    assert [f.value for f in template.slot(18).fillers] == ["MARIO TELLO"]
+    assert [f.value for f in template.slot(19).fillers] == descriptions
+
+
+@pytest.mark.parametrize(
     ("group", "descriptions"),
     [
         # as many named as the group counts: each is one of them, in the singular

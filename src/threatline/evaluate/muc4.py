@@ -5239,9 +5239,15 @@ def _appositions(actor: Actor, article: Article) -> list[str]:
         if match is None:
             continue
         text = _LEADING_NOISE.sub("", _fill_string(match.group(1)))
+        if _NEXT_OF_A_LIST.match(text):
+            continue  # 'A, B, and a police official': one more person, not A's role
         if text and _PERSON_ROLE.search(text) and text not in found:
             found.append(text)
     return found
+
+
+#: A conjunction that opens the words after a name's comma: the list goes on with another.
+_NEXT_OF_A_LIST = re.compile(r"(?:AND|OR|BUT|AS WELL AS)\b")
 
 
 # Words that may open a role told before a name ('former minister', 'retired general').
