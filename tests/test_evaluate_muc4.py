@@ -540,6 +540,43 @@ def test_muc4_a_person_s_relation_told_before_his_name_is_his_role(sentence, des
 
 
 @pytest.mark.parametrize(
+    ("second", "names"),
+    [
+        # the one mayor the text names is the mayor wounded
+        ("Mayor Pedro Valdivia was heading a meeting there.", ["PEDRO VALDIVIA"]),
+        # two mayors named: which one is not told
+        ("Mayor Pedro Valdivia and mayor Luis Soto were there.", []),
+        # a name told with another role names someone else
+        ("Judge Pedro Valdivia was heading a meeting there.", []),
+    ],
+)
+def test_muc4_a_victim_told_by_a_role_is_the_one_person_named_with_it(second, names) -> None:
+    text = f"Gunmen wounded the mayor in Santa Clara. {second}"
+    article = Article.from_text(text, title="TST9-MUC4-0010", published=dt.date(1990, 3, 12))
+
+    def mention(phrase: str) -> list[tuple[int, int]]:
+        return [(text.index(phrase), text.index(phrase) + len(phrase))]
+
+    actors = [Actor(id="m", name="mayor", kind="civilians", mentions=mention("the mayor"))]
+    actors += [
+        Actor(id=n, name=n, kind="person", mentions=mention(n))
+        for n in ("Pedro Valdivia", "Luis Soto")
+        if n in text
+    ]
+    wounding = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(start=text.index("wounded"), end=text.index("wounded") + 7, text="wounded"),
+        participants=[Participant(actor="m", role="victim")],
+    )
+    template = report_to_templates(
+        ArticleReport(article=article, actors=actors, events=[wounding])
+    )[0]
+    assert [f.value for f in template.slot(18).fillers] == names
+    assert [f.value for f in template.slot(19).fillers] == ["MAYOR"]
+
+
+@pytest.mark.parametrize(
     ("sentence", "descriptions"),
     [
         ("Gunmen killed Mario Tello, a police official, yesterday.", ["POLICE OFFICIAL"]),

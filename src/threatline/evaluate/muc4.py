@@ -4760,7 +4760,10 @@ def _fill_human_targets(
     taken_roles: set[int] = set()
     for victim in victims:
         actor, told_role = victim, None
-        if (named := _identified_as(victim, persons, article)) is not None:
+        named = _identified_as(victim, persons, article) or _named_after_the_role(
+            victim, persons, article
+        )
+        if named is not None:
             # 'an agronomist, identified as A, was killed': the victim is A, an agronomist
             actor, told_role = named, _victim_description(victim, article)
         text = _actor_text(actor, article)
@@ -5301,6 +5304,22 @@ def _identified_as(actor: Actor, persons: Sequence[Actor], article: Article) -> 
         if told is not None and told.end() in starts:
             return starts[told.end()]
     return None
+
+
+def _named_after_the_role(actor: Actor, persons: Sequence[Actor], article: Article) -> Actor | None:
+    """The one person the text names right after the role a victim is told by ('the mayor
+    was wounded ... mayor A was heading a meeting'): MUC-4 gives his name, with the role as
+    his description (part2, slots 18 and 19). None for a group, or when no person or more
+    than one holds the role."""
+    if actor.kind == ActorKind.PERSON or _count(_actor_text(actor, article)) != "1":
+        return None
+    role = _victim_description(actor, article)
+    holders = [
+        person
+        for person in persons
+        if any(_role_before(start, article) == role for start, _ in person.mentions)
+    ]
+    return holders[0] if len(holders) == 1 else None
 
 
 # What joins two names of a list: ', ', ' and ', ', and '.
