@@ -539,6 +539,30 @@ def test_muc4_a_person_s_relation_told_before_his_name_is_his_role(sentence, des
     assert [f.value for f in template.slot(19).fillers] == descriptions
 
 
+def test_muc4_the_next_person_of_a_list_is_no_apposition_of_the_one_before() -> None:
+    names = ["Pedro Soto", "Luis Mena", "Juan Rios"]
+    text = "Rebels killed major Pedro Soto, captain Luis Mena, and corporal Juan Rios."
+    article = Article.from_text(text, title="TST9-MUC4-0011", published=dt.date(1990, 3, 12))
+    actors = [
+        Actor(id=n, name=n, kind="person", mentions=[(text.index(n), text.index(n) + len(n))])
+        for n in names
+    ]
+    killing = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(start=text.index("killed"), end=text.index("killed") + 6, text="killed"),
+        participants=[Participant(actor=a.id, role="victim") for a in actors],
+    )
+    template = report_to_templates(ArticleReport(article=article, actors=actors, events=[killing]))[
+        0
+    ]
+    assert [(f.value, f.xref) for f in template.slot(19).fillers] == [
+        ("MAJOR", ("PEDRO SOTO",)),
+        ("CAPTAIN", ("LUIS MENA",)),
+        ("CORPORAL", ("JUAN RIOS",)),
+    ]
+
+
 @pytest.mark.parametrize(
     ("second", "names"),
     [

@@ -4781,7 +4781,7 @@ def _fill_human_targets(
                 if _is_person_description(m, text)
             ]
             roles = [told_role] if told_role else roles
-            roles = roles or _appositions(actor, article) or ([title] if title else [])
+            roles = roles or _appositions(actor, article, persons) or ([title] if title else [])
             if not roles:
                 # 'Valdivia' told in full elsewhere ('magistrate Pedro Valdivia'): the
                 # person named in full gives the description
@@ -5234,12 +5234,14 @@ def _describe_by_their_group(
     descriptions += [Filler((role,), (name,)) for name in bare]
 
 
-def _appositions(actor: Actor, article: Article) -> list[str]:
-    """Descriptions of a person given in apposition to his name that name a role."""
+def _appositions(actor: Actor, article: Article, persons: Sequence[Actor] = ()) -> list[str]:
+    """Descriptions of a person given in apposition to his name that name a role; not the
+    next of a list of people ('major A, captain B, ...': B's role and name, not A's role)."""
     found: list[str] = []
+    others = [start for p in persons if p.id != actor.id for start, _ in p.mentions]
     for _, end in actor.mentions:
         match = _APPOSITION.match(article.text, end)
-        if match is None:
+        if match is None or any(match.start(1) <= at < match.end(1) for at in others):
             continue
         text = _LEADING_NOISE.sub("", _fill_string(match.group(1)))
         if _NEXT_OF_A_LIST.match(text):
