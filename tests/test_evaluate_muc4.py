@@ -20,6 +20,7 @@ from threatline.evaluate.muc4 import (
     _drop_doers_told_again_by_the_act,
     _drop_groups_of_the_named,
     _drop_harms_of_no_one_told_of_a_victim,
+    _drop_names_told_in_full_too,
     _filler_text,
     _incident_location,
     _merge_into,
@@ -717,6 +718,25 @@ def test_muc4_a_person_told_again_beside_one_victim_harmed_alike_goes(other_effe
     assert ("ONE PERSON" in [f.value for f in template.slot(19).fillers]) == kept
     assert len(template.slot(20).fillers) == (2 if kept else 1)
     assert len(template.slot(23).fillers) == (2 if kept else 1)
+
+
+@pytest.mark.parametrize(
+    ("names", "kept"),
+    [
+        (["LUIS SOTO MENA", "SOTO MENA"], ["LUIS SOTO MENA"]),
+        # two people of one family name: neither holds the other
+        (["LUIS SOTO", "ANA SOTO"], ["LUIS SOTO", "ANA SOTO"]),
+    ],
+)
+def test_muc4_a_name_told_in_part_beside_it_in_full_is_one_victim(names, kept) -> None:
+    template = MucTemplate("M1")
+    template.slots[18] = SlotFill([Filler((n,)) for n in names])
+    template.slots[20] = SlotFill([Filler(("CIVILIAN",), (n,)) for n in names])
+    template.slots[23] = SlotFill([Filler(("DEATH",), (n,)) for n in names])
+    _drop_names_told_in_full_too(template)
+    assert [f.value for f in template.slot(18).fillers] == kept
+    assert [f.xref for f in template.slot(20).fillers] == [(n,) for n in kept]
+    assert [f.xref for f in template.slot(23).fillers] == [(n,) for n in kept]
 
 
 def test_muc4_people_told_only_as_persons_are_kept_beside_another_victim() -> None:

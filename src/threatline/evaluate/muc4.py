@@ -1207,6 +1207,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
         _drop_repeated_physical_targets(template)
+        _drop_names_told_in_full_too(template)
         _drop_groups_of_the_named(template)
         _drop_a_person_told_again(template)
         _describe_by_the_role_told_apart(template, report.article.text)
@@ -2418,6 +2419,23 @@ def _no_kind_inferred_beside_a_named_weapon(template: MucTemplate) -> None:
         if f.xref or not any(kind == f.value or _is_ancestor(f.value, kind) for kind in named_kinds)
     ]
     template.slots[7] = SlotFill(fillers=kept, inapplicable=types.inapplicable)
+
+
+def _drop_names_told_in_full_too(template: MucTemplate) -> None:
+    """A victim named in part ('Oqueli') beside the same name told in full ('Hector Oqueli
+    Colindres'), as joined reports of one incident give them: one person, whose fill is the
+    full name (part2, slot 18); the part goes, with the fills that refer to it."""
+    names = [f.value.split() for f in template.slot(18).fillers]
+    parts = {
+        " ".join(name)
+        for name in names
+        if any(len(other) > len(name) and _contains(other, name) for other in names)
+    }
+    if not parts:
+        return
+    kept = [f for f in template.slot(18).fillers if f.value not in parts]
+    template.slots[18] = SlotFill(fillers=kept, inapplicable=template.slot(18).inapplicable)
+    _drop_victims(template, parts)
 
 
 def _drop_groups_of_the_named(template: MucTemplate) -> None:
