@@ -540,6 +540,33 @@ def test_muc4_a_person_s_relation_told_before_his_name_is_his_role(sentence, des
     assert [f.value for f in template.slot(19).fillers] == descriptions
 
 
+@pytest.mark.parametrize(
+    ("told", "names", "descriptions"),
+    [
+        ("Pedro Valdivia", ["PEDRO VALDIVIA"], []),
+        # a noun for people ends it: a group the name tagger took for a person
+        ("Morazan civilians", [], ["MORAZAN CIVILIANS"]),
+        ("newsmen", [], ["NEWSMEN"]),
+    ],
+)
+def test_muc4_words_that_end_with_a_noun_for_people_are_no_name(told, names, descriptions) -> None:
+    text = f"Gunmen shot {told} in Santa Clara yesterday."
+    article = Article.from_text(text, title="TST9-MUC4-0012", published=dt.date(1990, 3, 12))
+    at = text.index(told)
+    actors = [Actor(id="a1", name=told, kind="person", mentions=[(at, at + len(told))])]
+    shooting = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(start=text.index("shot"), end=text.index("shot") + 4, text="shot"),
+        participants=[Participant(actor="a1", role="victim")],
+    )
+    template = report_to_templates(
+        ArticleReport(article=article, actors=actors, events=[shooting])
+    )[0]
+    assert [f.value for f in template.slot(18).fillers] == names
+    assert [f.value for f in template.slot(19).fillers] == descriptions
+
+
 def test_muc4_the_next_person_of_a_list_is_no_apposition_of_the_one_before() -> None:
     names = ["Pedro Soto", "Luis Mena", "Juan Rios"]
     text = "Rebels killed major Pedro Soto, captain Luis Mena, and corporal Juan Rios."

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 import string
 import unicodedata
@@ -3699,7 +3700,7 @@ def _fill_foreign_nations(
     people: list[Filler] = []
     for actor in victims:
         text = _actor_text(actor, article)
-        if actor.kind == ActorKind.PERSON or _looks_like_name(actor, text):
+        if _a_named_person(actor, text):
             # the name without a nationality told as a title ('Spaniard X')
             referent = _without_nationality(_full_name(_split_title(text)[1], persons, article))
         else:  # the group's description, as HUM TGT: DESCRIPTION gives it
@@ -4785,7 +4786,7 @@ def _fill_human_targets(
             # 'an agronomist, identified as A, was killed': the victim is A, an agronomist
             actor, told_role = named, _victim_description(victim, article)
         text = _actor_text(actor, article)
-        if actor.kind == ActorKind.PERSON or _looks_like_name(actor, text):
+        if _a_named_person(actor, text):
             title, text = _split_title(text)
             text = _without_nationality_noun(_full_name(text, persons, article))
             if text in referents:
@@ -6383,6 +6384,26 @@ _ORGANIZATION_WORDS = re.compile(
 #: Plural nouns of criminal organizations: 'the drug cartels' are organizations, not a
 #: description of their members (part2, slot 10 fills 'DRUG MAFIAS').
 _BANDS = frozenset(["MAFIAS", "CARTELS", "GANGS", "RINGS"])
+
+
+def _a_named_person(actor: Actor, text: str) -> bool:
+    """Whether a victim is a person told by his name (part2, slot 18): a person, or a name
+    the tagger took for an organization's; not words that end with a noun for people
+    ('NEWSMEN', 'BORDER CIVILIANS'), which tell a group or a role whatever the tagger says."""
+    words = text.split()
+    if words and (words[-1] in _people_nouns() or _PERSON_ROLE.fullmatch(words[-1])):
+        return False
+    return actor.kind == ActorKind.PERSON or _looks_like_name(actor, text)
+
+
+@functools.lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """The one-word nouns for people of the actor lexicon ('CIVILIANS', 'SEAMEN')."""
+    from importlib import resources
+
+    data = json.loads(resources.files("threatline.data").joinpath("actors.json").read_text("utf-8"))
+    nouns = data.get("people_nouns") or {}
+    return frozenset(w.upper() for words in nouns.values() for w in words if " " not in w)
 
 
 def _looks_like_name(actor: Actor, text: str) -> bool:
