@@ -595,11 +595,11 @@ def test_muc4_the_next_person_of_a_list_is_no_apposition_of_the_one_before() -> 
     ("second", "names"),
     [
         # the one mayor the text names is the mayor wounded
-        ("Mayor Pedro Valdivia was heading a meeting there.", ["PEDRO VALDIVIA"]),
+        ("Mayor Pedro Valdivia had left his office.", ["PEDRO VALDIVIA"]),
         # two mayors named: which one is not told
         ("Mayor Pedro Valdivia and mayor Luis Soto were there.", []),
         # a name told with another role names someone else
-        ("Judge Pedro Valdivia was heading a meeting there.", []),
+        ("Judge Pedro Valdivia had left his office.", []),
     ],
 )
 def test_muc4_a_victim_told_by_a_role_is_the_one_person_named_with_it(second, names) -> None:
@@ -631,9 +631,9 @@ def test_muc4_a_victim_told_by_a_role_is_the_one_person_named_with_it(second, na
 @pytest.mark.parametrize(
     ("sentence", "descriptions"),
     [
-        ("Gunmen killed Mario Tello, a police official, yesterday.", ["POLICE OFFICIAL"]),
+        ("Gunmen killed Mario Tello, a school teacher, yesterday.", ["SCHOOL TEACHER"]),
         # the list goes on: the official is another victim, not Tello's role
-        ("Gunmen killed Mario Tello, and a police official died later.", []),
+        ("Gunmen killed Mario Tello, and a school teacher died later.", []),
     ],
 )
 def test_muc4_a_person_after_a_name_and_its_comma_is_no_apposition(sentence, descriptions) -> None:

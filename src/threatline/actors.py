@@ -604,7 +604,7 @@ class _Finder:
         if nxt is not None and nxt.text in {"-", "'s", "’s"}:
             return True
         if _opens_a_person_s_name(token, nxt):
-            return False  # 'ANA Maria Brangan': a given name, not the Afghan army
+            return False  # 'ANA Maria Galvez': a given name, not the Afghan army
         if prev is not None and prev.lower_ in _NAME_CUES:
             return not (word == "us" and prev.lower_ in {"of", "with", "from", "against"})
         if word in _VERB_LOOKALIKES:

@@ -2423,8 +2423,8 @@ def _no_kind_inferred_beside_a_named_weapon(template: MucTemplate) -> None:
 
 
 def _drop_names_told_in_full_too(template: MucTemplate) -> None:
-    """A victim named in part ('Oqueli') beside the same name told in full ('Hector Oqueli
-    Colindres'), as joined reports of one incident give them: one person, whose fill is the
+    """A victim named in part ('Soto Mena') beside the same name told in full ('Luis Soto
+    Mena'), as joined reports of one incident give them: one person, whose fill is the
     full name (part2, slot 18); the part goes, with the fills that refer to it."""
     names = [f.value.split() for f in template.slot(18).fillers]
     parts = {
@@ -5264,7 +5264,7 @@ def _appositions(actor: Actor, article: Article, persons: Sequence[Actor] = ()) 
             continue
         text = _LEADING_NOISE.sub("", _fill_string(match.group(1)))
         if _NEXT_OF_A_LIST.match(text):
-            continue  # 'A, B, and a police official': one more person, not A's role
+            continue  # 'A, B, and a teacher': one more person, not B's role
         if text and _PERSON_ROLE.search(text) and text not in found:
             found.append(text)
     return found
@@ -5329,7 +5329,7 @@ def _identified_as(actor: Actor, persons: Sequence[Actor], article: Article) -> 
 
 def _named_after_the_role(actor: Actor, persons: Sequence[Actor], article: Article) -> Actor | None:
     """The one person the text names right after the role a victim is told by ('the mayor
-    was wounded ... mayor A was heading a meeting'): MUC-4 gives his name, with the role as
+    was wounded ... mayor A had left his office'): MUC-4 gives his name, with the role as
     his description (part2, slots 18 and 19). None for a group, or when no person or more
     than one holds the role."""
     if actor.kind == ActorKind.PERSON or _count(_actor_text(actor, article)) != "1":
