@@ -21,6 +21,7 @@ from threatline.evaluate.muc4 import (
     _drop_groups_of_the_named,
     _drop_harms_of_no_one_told_of_a_victim,
     _drop_names_told_in_full_too,
+    _drop_people_told_again,
     _filler_text,
     _incident_location,
     _merge_into,
@@ -764,6 +765,28 @@ def test_muc4_a_name_told_in_part_beside_it_in_full_is_one_victim(names, kept) -
     assert [f.value for f in template.slot(18).fillers] == kept
     assert [f.xref for f in template.slot(20).fillers] == [(n,) for n in kept]
     assert [f.xref for f in template.slot(23).fillers] == [(n,) for n in kept]
+
+
+@pytest.mark.parametrize(
+    ("other_count", "other_effect", "kept"),
+    [("6", "INJURY", False), ("4", "INJURY", True), ("6", "DEATH", True)],
+)
+def test_muc4_people_told_again_beside_a_group_counted_and_harmed_alike_go(
+    other_count, other_effect, kept
+) -> None:
+    # 'six people were wounded ... the six wounded vendors'
+    template = MucTemplate("M1")
+    template.slots[19] = SlotFill([Filler(("PEOPLE",)), Filler(("VENDORS",))])
+    template.slots[21] = SlotFill(
+        [Filler(("6",), ("PEOPLE",)), Filler((other_count,), ("VENDORS",))]
+    )
+    template.slots[23] = SlotFill(
+        [Filler(("INJURY",), ("PEOPLE",)), Filler((other_effect,), ("VENDORS",))]
+    )
+    _drop_people_told_again(template)
+    assert ("PEOPLE" in [f.value for f in template.slot(19).fillers]) == kept
+    assert len(template.slot(21).fillers) == (2 if kept else 1)
+    assert len(template.slot(23).fillers) == (2 if kept else 1)
 
 
 def test_muc4_people_told_only_as_persons_are_kept_beside_another_victim() -> None:

@@ -1211,6 +1211,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _drop_names_told_in_full_too(template)
         _drop_groups_of_the_named(template)
         _drop_a_person_told_again(template)
+        _drop_people_told_again(template)
         _describe_by_the_role_told_apart(template, report.article.text)
         _drop_bystanders_as_doers(template)
         _drop_the_state_fighting_the_doers(template)
@@ -2803,6 +2804,31 @@ def _same_incident(a: MucTemplate, b: MucTemplate, home_country: str | None = No
         if targets_a and targets_b and not _a_common_target(targets_a, targets_b):
             return False
     return True
+
+
+def _drop_people_told_again(template: MucTemplate) -> None:
+    """'Six people were wounded ... the six wounded passers-by': victims told only as people
+    beside another group of unnamed victims of the same count harmed alike are that group
+    told first; they go, with the fills of slots 20-23 that refer to them."""
+    counts = {f.xref[0]: f.value for f in template.slot(21).fillers if f.xref}
+    effects = {f.xref[0]: f.value for f in template.slot(23).fillers if f.xref}
+    victims = [f.value for f in template.slot(19).fillers if not f.xref]
+    told_again = {
+        v
+        for v in victims
+        if _tokens(v)[-1:] in (["PEOPLE"], ["PERSONS"])
+        and counts.get(v, "").isdigit()
+        and counts[v] != "1"
+        and any(
+            o != v
+            and _tokens(o)[-1:] not in (["PEOPLE"], ["PERSONS"])
+            and counts.get(o) == counts[v]
+            and effects.get(o) == effects.get(v)
+            for o in victims
+        )
+    }
+    if told_again:
+        _drop_victims(template, told_again)
 
 
 def _says_only_a_person(fill: str) -> bool:
