@@ -163,6 +163,21 @@ def test_actors_upper_case_is_verb_is_not_islamic_state(nlp, actor_kb) -> None:
 
 
 @pytest.mark.model
+def test_actors_upper_case_acronym_that_opens_a_person_s_name_is_a_given_name(
+    nlp, actor_kb
+) -> None:
+    article, actors = _run(
+        "GUNMEN SHOT AND WOUNDED SISTER ANA MARIA GALVEZ AND SISTER JUANA ROSA MEJIA IN SAN "
+        "MIGUEL. THE ANA HAS NO TROOPS THERE.",
+        nlp,
+        actor_kb,
+    )
+    people = [a for a in actors if a.kind == ActorKind.PERSON]
+    assert any("ANA MARIA GALVEZ" in _surfaces(article, a) for a in people)
+    assert _referent(article, actors, "ANA", 1) == "afghan-security-forces"
+
+
+@pytest.mark.model
 def test_actors_upper_case_muc_sentence(nlp, actor_kb) -> None:
     article, actors = _run(
         "URBAN GUERRILLAS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT ATTACKED A "

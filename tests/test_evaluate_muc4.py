@@ -20,6 +20,8 @@ from threatline.evaluate.muc4 import (
     _drop_doers_told_again_by_the_act,
     _drop_groups_of_the_named,
     _drop_harms_of_no_one_told_of_a_victim,
+    _drop_names_told_in_full_too,
+    _drop_people_told_again,
     _filler_text,
     _incident_location,
     _merge_into,
@@ -540,6 +542,121 @@ def test_muc4_a_person_s_relation_told_before_his_name_is_his_role(sentence, des
 
 
 @pytest.mark.parametrize(
+    ("told", "names", "descriptions"),
+    [
+        ("Pedro Valdivia", ["PEDRO VALDIVIA"], []),
+        # a noun for people ends it: a group the name tagger took for a person
+        ("Morazan civilians", [], ["MORAZAN CIVILIANS"]),
+        ("newsmen", [], ["NEWSMEN"]),
+    ],
+)
+def test_muc4_words_that_end_with_a_noun_for_people_are_no_name(told, names, descriptions) -> None:
+    text = f"Gunmen shot {told} in Santa Clara yesterday."
+    article = Article.from_text(text, title="TST9-MUC4-0012", published=dt.date(1990, 3, 12))
+    at = text.index(told)
+    actors = [Actor(id="a1", name=told, kind="person", mentions=[(at, at + len(told))])]
+    shooting = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(start=text.index("shot"), end=text.index("shot") + 4, text="shot"),
+        participants=[Participant(actor="a1", role="victim")],
+    )
+    template = report_to_templates(
+        ArticleReport(article=article, actors=actors, events=[shooting])
+    )[0]
+    assert [f.value for f in template.slot(18).fillers] == names
+    assert [f.value for f in template.slot(19).fillers] == descriptions
+
+
+def test_muc4_the_next_person_of_a_list_is_no_apposition_of_the_one_before() -> None:
+    names = ["Pedro Soto", "Luis Mena", "Juan Rios"]
+    text = "Rebels killed major Pedro Soto, captain Luis Mena, and corporal Juan Rios."
+    article = Article.from_text(text, title="TST9-MUC4-0011", published=dt.date(1990, 3, 12))
+    actors = [
+        Actor(id=n, name=n, kind="person", mentions=[(text.index(n), text.index(n) + len(n))])
+        for n in names
+    ]
+    killing = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(start=text.index("killed"), end=text.index("killed") + 6, text="killed"),
+        participants=[Participant(actor=a.id, role="victim") for a in actors],
+    )
+    template = report_to_templates(ArticleReport(article=article, actors=actors, events=[killing]))[
+        0
+    ]
+    assert [(f.value, f.xref) for f in template.slot(19).fillers] == [
+        ("MAJOR", ("PEDRO SOTO",)),
+        ("CAPTAIN", ("LUIS MENA",)),
+        ("CORPORAL", ("JUAN RIOS",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("second", "names"),
+    [
+        # the one mayor the text names is the mayor wounded
+        ("Mayor Pedro Valdivia had left his office.", ["PEDRO VALDIVIA"]),
+        # two mayors named: which one is not told
+        ("Mayor Pedro Valdivia and mayor Luis Soto were there.", []),
+        # a name told with another role names someone else
+        ("Judge Pedro Valdivia had left his office.", []),
+    ],
+)
+def test_muc4_a_victim_told_by_a_role_is_the_one_person_named_with_it(second, names) -> None:
+    text = f"Gunmen wounded the mayor in Santa Clara. {second}"
+    article = Article.from_text(text, title="TST9-MUC4-0010", published=dt.date(1990, 3, 12))
+
+    def mention(phrase: str) -> list[tuple[int, int]]:
+        return [(text.index(phrase), text.index(phrase) + len(phrase))]
+
+    actors = [Actor(id="m", name="mayor", kind="civilians", mentions=mention("the mayor"))]
+    actors += [
+        Actor(id=n, name=n, kind="person", mentions=mention(n))
+        for n in ("Pedro Valdivia", "Luis Soto")
+        if n in text
+    ]
+    wounding = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(start=text.index("wounded"), end=text.index("wounded") + 7, text="wounded"),
+        participants=[Participant(actor="m", role="victim")],
+    )
+    template = report_to_templates(
+        ArticleReport(article=article, actors=actors, events=[wounding])
+    )[0]
+    assert [f.value for f in template.slot(18).fillers] == names
+    assert [f.value for f in template.slot(19).fillers] == ["MAYOR"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "descriptions"),
+    [
+        ("Gunmen killed Mario Tello, a school teacher, yesterday.", ["SCHOOL TEACHER"]),
+        # the list goes on: the official is another victim, not Tello's role
+        ("Gunmen killed Mario Tello, and a school teacher died later.", []),
+    ],
+)
+def test_muc4_a_person_after_a_name_and_its_comma_is_no_apposition(sentence, descriptions) -> None:
+    article = Article.from_text(sentence, title="TST9-MUC4-0009", published=dt.date(1990, 3, 12))
+    at = sentence.index("Mario Tello")
+    actors = [Actor(id="a1", name="Mario Tello", kind="person", mentions=[(at, at + 11)])]
+    killing = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(
+            start=sentence.index("killed"), end=sentence.index("killed") + 6, text="killed"
+        ),
+        participants=[Participant(actor="a1", role="victim")],
+    )
+    template = report_to_templates(ArticleReport(article=article, actors=actors, events=[killing]))[
+        0
+    ]
+    assert [f.value for f in template.slot(18).fillers] == ["MARIO TELLO"]
+    assert [f.value for f in template.slot(19).fillers] == descriptions
+
+
+@pytest.mark.parametrize(
     ("group", "descriptions"),
     [
         # as many named as the group counts: each is one of them, in the singular
@@ -575,6 +692,44 @@ def test_muc4_named_victims_as_many_as_their_group_are_described_by_its_role(
     assert [f.value for f in template.slot(19).fillers] == descriptions
 
 
+@pytest.mark.parametrize(
+    ("group", "descriptions"),
+    [
+        # 'a magistrate' and 'magistrate Pedro Valdivia': one person, told twice
+        ("a magistrate", [("MAGISTRATE", ("PEDRO VALDIVIA",))]),
+        # another role is another victim
+        ("a judge", [("JUDGE", ()), ("MAGISTRATE", ("PEDRO VALDIVIA",))]),
+        # more than one of them: the others stay
+        ("two magistrates", [("MAGISTRATES", ()), ("MAGISTRATE", ("PEDRO VALDIVIA",))]),
+    ],
+)
+def test_muc4_one_victim_told_by_his_role_and_by_his_name_is_one_victim(
+    group, descriptions
+) -> None:
+    text = f"Gunmen shot {group} in Santa Clara. Magistrate Pedro Valdivia died at once."
+    article = Article.from_text(text, title="TST9-MUC4-0008", published=dt.date(1990, 3, 12))
+
+    def mention(phrase: str) -> list[tuple[int, int]]:
+        return [(text.index(phrase), text.index(phrase) + len(phrase))]
+
+    actors = [
+        Actor(id="g", name=group.split()[-1], kind="civilians", mentions=mention(group)),
+        Actor(id="p", name="Pedro Valdivia", kind="person", mentions=mention("Pedro Valdivia")),
+    ]
+    shooting = EventMention(
+        id="E1",
+        type="armed_assault",
+        trigger=Span(start=text.index("shot"), end=text.index("shot") + 4, text="shot"),
+        participants=[Participant(actor=a.id, role="victim") for a in actors],
+    )
+    template = report_to_templates(
+        ArticleReport(article=article, actors=actors, events=[shooting])
+    )[0]
+    assert [f.value for f in template.slot(18).fillers] == ["PEDRO VALDIVIA"]
+    assert [(f.value, f.xref) for f in template.slot(19).fillers] == descriptions
+    assert len(template.slot(20).fillers) == len(descriptions)
+
+
 @pytest.mark.parametrize(("other_effect", "kept"), [("INJURY", False), ("DEATH", True)])
 def test_muc4_a_person_told_again_beside_one_victim_harmed_alike_goes(other_effect, kept) -> None:
     # 'the attack left one person injured ... the charges injured a passerby'
@@ -590,6 +745,47 @@ def test_muc4_a_person_told_again_beside_one_victim_harmed_alike_goes(other_effe
     _drop_a_person_told_again(template)
     assert ("ONE PERSON" in [f.value for f in template.slot(19).fillers]) == kept
     assert len(template.slot(20).fillers) == (2 if kept else 1)
+    assert len(template.slot(23).fillers) == (2 if kept else 1)
+
+
+@pytest.mark.parametrize(
+    ("names", "kept"),
+    [
+        (["LUIS SOTO MENA", "SOTO MENA"], ["LUIS SOTO MENA"]),
+        # two people of one family name: neither holds the other
+        (["LUIS SOTO", "ANA SOTO"], ["LUIS SOTO", "ANA SOTO"]),
+    ],
+)
+def test_muc4_a_name_told_in_part_beside_it_in_full_is_one_victim(names, kept) -> None:
+    template = MucTemplate("M1")
+    template.slots[18] = SlotFill([Filler((n,)) for n in names])
+    template.slots[20] = SlotFill([Filler(("CIVILIAN",), (n,)) for n in names])
+    template.slots[23] = SlotFill([Filler(("DEATH",), (n,)) for n in names])
+    _drop_names_told_in_full_too(template)
+    assert [f.value for f in template.slot(18).fillers] == kept
+    assert [f.xref for f in template.slot(20).fillers] == [(n,) for n in kept]
+    assert [f.xref for f in template.slot(23).fillers] == [(n,) for n in kept]
+
+
+@pytest.mark.parametrize(
+    ("other_count", "other_effect", "kept"),
+    [("6", "INJURY", False), ("4", "INJURY", True), ("6", "DEATH", True)],
+)
+def test_muc4_people_told_again_beside_a_group_counted_and_harmed_alike_go(
+    other_count, other_effect, kept
+) -> None:
+    # 'six people were wounded ... the six wounded vendors'
+    template = MucTemplate("M1")
+    template.slots[19] = SlotFill([Filler(("PEOPLE",)), Filler(("VENDORS",))])
+    template.slots[21] = SlotFill(
+        [Filler(("6",), ("PEOPLE",)), Filler((other_count,), ("VENDORS",))]
+    )
+    template.slots[23] = SlotFill(
+        [Filler(("INJURY",), ("PEOPLE",)), Filler((other_effect,), ("VENDORS",))]
+    )
+    _drop_people_told_again(template)
+    assert ("PEOPLE" in [f.value for f in template.slot(19).fillers]) == kept
+    assert len(template.slot(21).fillers) == (2 if kept else 1)
     assert len(template.slot(23).fillers) == (2 if kept else 1)
 
 

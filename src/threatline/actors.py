@@ -603,6 +603,8 @@ class _Finder:
         nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
         if nxt is not None and nxt.text in {"-", "'s", "’s"}:
             return True
+        if _opens_a_person_s_name(token, nxt):
+            return False  # 'ANA Maria Galvez': a given name, not the Afghan army
         if prev is not None and prev.lower_ in _NAME_CUES:
             return not (word == "us" and prev.lower_ in {"of", "with", "from", "against"})
         if word in _VERB_LOOKALIKES:
@@ -1583,6 +1585,17 @@ class _Finder:
                 draft.parent = None
             else:
                 pending.append(self._actor_for_entry(entry))
+
+
+def _opens_a_person_s_name(token: Token, nxt: Token | None) -> bool:
+    """Whether the tagger reads a word as the first of a person's name of several words."""
+    return (
+        token.ent_iob_ == "B"
+        and token.ent_type_ == "PERSON"
+        and nxt is not None
+        and nxt.ent_iob_ == "I"
+        and nxt.ent_type_ == "PERSON"
+    )
 
 
 def _clause_head(token: Token) -> Token | None:

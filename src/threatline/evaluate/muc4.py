@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 import string
 import unicodedata
@@ -1207,8 +1208,10 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
         _drop_repeated_physical_targets(template)
+        _drop_names_told_in_full_too(template)
         _drop_groups_of_the_named(template)
         _drop_a_person_told_again(template)
+        _drop_people_told_again(template)
         _describe_by_the_role_told_apart(template, report.article.text)
         _drop_bystanders_as_doers(template)
         _drop_the_state_fighting_the_doers(template)
@@ -2420,6 +2423,23 @@ def _no_kind_inferred_beside_a_named_weapon(template: MucTemplate) -> None:
     template.slots[7] = SlotFill(fillers=kept, inapplicable=types.inapplicable)
 
 
+def _drop_names_told_in_full_too(template: MucTemplate) -> None:
+    """A victim named in part ('Soto Mena') beside the same name told in full ('Luis Soto
+    Mena'), as joined reports of one incident give them: one person, whose fill is the
+    full name (part2, slot 18); the part goes, with the fills that refer to it."""
+    names = [f.value.split() for f in template.slot(18).fillers]
+    parts = {
+        " ".join(name)
+        for name in names
+        if any(len(other) > len(name) and _contains(other, name) for other in names)
+    }
+    if not parts:
+        return
+    kept = [f for f in template.slot(18).fillers if f.value not in parts]
+    template.slots[18] = SlotFill(fillers=kept, inapplicable=template.slot(18).inapplicable)
+    _drop_victims(template, parts)
+
+
 def _drop_groups_of_the_named(template: MucTemplate) -> None:
     """A group whose role in the singular describes named victims of a merged template
     ('peasants' beside 'peasant: A', 'peasant: B') is those victims told again: it goes,
@@ -2784,6 +2804,31 @@ def _same_incident(a: MucTemplate, b: MucTemplate, home_country: str | None = No
         if targets_a and targets_b and not _a_common_target(targets_a, targets_b):
             return False
     return True
+
+
+def _drop_people_told_again(template: MucTemplate) -> None:
+    """'Six people were wounded ... the six wounded passers-by': victims told only as people
+    beside another group of unnamed victims of the same count harmed alike are that group
+    told first; they go, with the fills of slots 20-23 that refer to them."""
+    counts = {f.xref[0]: f.value for f in template.slot(21).fillers if f.xref}
+    effects = {f.xref[0]: f.value for f in template.slot(23).fillers if f.xref}
+    victims = [f.value for f in template.slot(19).fillers if not f.xref]
+    told_again = {
+        v
+        for v in victims
+        if _tokens(v)[-1:] in (["PEOPLE"], ["PERSONS"])
+        and counts.get(v, "").isdigit()
+        and counts[v] != "1"
+        and any(
+            o != v
+            and _tokens(o)[-1:] not in (["PEOPLE"], ["PERSONS"])
+            and counts.get(o) == counts[v]
+            and effects.get(o) == effects.get(v)
+            for o in victims
+        )
+    }
+    if told_again:
+        _drop_victims(template, told_again)
 
 
 def _says_only_a_person(fill: str) -> bool:
@@ -3681,7 +3726,7 @@ def _fill_foreign_nations(
     people: list[Filler] = []
     for actor in victims:
         text = _actor_text(actor, article)
-        if actor.kind == ActorKind.PERSON or _looks_like_name(actor, text):
+        if _a_named_person(actor, text):
             # the name without a nationality told as a title ('Spaniard X')
             referent = _without_nationality(_full_name(_split_title(text)[1], persons, article))
         else:  # the group's description, as HUM TGT: DESCRIPTION gives it
@@ -4760,11 +4805,14 @@ def _fill_human_targets(
     taken_roles: set[int] = set()
     for victim in victims:
         actor, told_role = victim, None
-        if (named := _identified_as(victim, persons, article)) is not None:
+        named = _identified_as(victim, persons, article) or _named_after_the_role(
+            victim, persons, article
+        )
+        if named is not None:
             # 'an agronomist, identified as A, was killed': the victim is A, an agronomist
             actor, told_role = named, _victim_description(victim, article)
         text = _actor_text(actor, article)
-        if actor.kind == ActorKind.PERSON or _looks_like_name(actor, text):
+        if _a_named_person(actor, text):
             title, text = _split_title(text)
             text = _without_nationality_noun(_full_name(text, persons, article))
             if text in referents:
@@ -4778,7 +4826,7 @@ def _fill_human_targets(
                 if _is_person_description(m, text)
             ]
             roles = [told_role] if told_role else roles
-            roles = roles or _appositions(actor, article) or ([title] if title else [])
+            roles = roles or _appositions(actor, article, persons) or ([title] if title else [])
             if not roles:
                 # 'Valdivia' told in full elsewhere ('magistrate Pedro Valdivia'): the
                 # person named in full gives the description
@@ -4822,6 +4870,11 @@ def _fill_human_targets(
         types.append(Filler((kind,), (text,)))
         numbers.append(Filler((number,), (text,)))
     _describe_by_their_group(names, descriptions, types, numbers)
+    if twins := _unnamed_twins(descriptions, numbers):
+        descriptions = [f for f in descriptions if f.xref or f.value not in twins]
+        types = [f for f in types if f.xref[0] not in twins]
+        numbers = [f for f in numbers if f.xref[0] not in twins]
+        referents = [r for r in referents if r not in twins]
     # One group of victims ("peasants") and an exact casualty count: that is their number.
     casualties = event.fatalities if event.fatalities and event.fatalities.min else event.injuries
     told = _quantity_as_told(casualties) if casualties is not None else None
@@ -5187,6 +5240,20 @@ def _singular_role(group: str) -> str | None:
     return " ".join([*words[:-1], last])
 
 
+def _unnamed_twins(descriptions: Sequence[Filler], numbers: Sequence[Filler]) -> set[str]:
+    """Victims told as one person by a role a named victim holds ('the murder of a
+    magistrate', then 'magistrate A was murdered'): the same person told twice, whom the
+    name already gives (part2, slots 18 and 19), not one more victim."""
+    roles = {f.value for f in descriptions if f.xref}
+    return {
+        f.value
+        for f in descriptions
+        if not f.xref
+        and f.value in roles
+        and [n.value for n in numbers if n.xref == (f.value,)] == ["1"]
+    }
+
+
 def _describe_by_their_group(
     names: list[Filler],
     descriptions: list[Filler],
@@ -5212,17 +5279,25 @@ def _describe_by_their_group(
     descriptions += [Filler((role,), (name,)) for name in bare]
 
 
-def _appositions(actor: Actor, article: Article) -> list[str]:
-    """Descriptions of a person given in apposition to his name that name a role."""
+def _appositions(actor: Actor, article: Article, persons: Sequence[Actor] = ()) -> list[str]:
+    """Descriptions of a person given in apposition to his name that name a role; not the
+    next of a list of people ('major A, captain B, ...': B's role and name, not A's role)."""
     found: list[str] = []
+    others = [start for p in persons if p.id != actor.id for start, _ in p.mentions]
     for _, end in actor.mentions:
         match = _APPOSITION.match(article.text, end)
-        if match is None:
+        if match is None or any(match.start(1) <= at < match.end(1) for at in others):
             continue
         text = _LEADING_NOISE.sub("", _fill_string(match.group(1)))
+        if _NEXT_OF_A_LIST.match(text):
+            continue  # 'A, B, and a teacher': one more person, not B's role
         if text and _PERSON_ROLE.search(text) and text not in found:
             found.append(text)
     return found
+
+
+#: A conjunction that opens the words after a name's comma: the list goes on with another.
+_NEXT_OF_A_LIST = re.compile(r"(?:AND|OR|BUT|AS WELL AS)\b")
 
 
 # Words that may open a role told before a name ('former minister', 'retired general').
@@ -5276,6 +5351,22 @@ def _identified_as(actor: Actor, persons: Sequence[Actor], article: Article) -> 
         if told is not None and told.end() in starts:
             return starts[told.end()]
     return None
+
+
+def _named_after_the_role(actor: Actor, persons: Sequence[Actor], article: Article) -> Actor | None:
+    """The one person the text names right after the role a victim is told by ('the mayor
+    was wounded ... mayor A had left his office'): MUC-4 gives his name, with the role as
+    his description (part2, slots 18 and 19). None for a group, or when no person or more
+    than one holds the role."""
+    if actor.kind == ActorKind.PERSON or _count(_actor_text(actor, article)) != "1":
+        return None
+    role = _victim_description(actor, article)
+    holders = [
+        person
+        for person in persons
+        if any(_role_before(start, article) == role for start, _ in person.mentions)
+    ]
+    return holders[0] if len(holders) == 1 else None
 
 
 # What joins two names of a list: ', ', ' and ', ', and '.
@@ -6319,6 +6410,26 @@ _ORGANIZATION_WORDS = re.compile(
 #: Plural nouns of criminal organizations: 'the drug cartels' are organizations, not a
 #: description of their members (part2, slot 10 fills 'DRUG MAFIAS').
 _BANDS = frozenset(["MAFIAS", "CARTELS", "GANGS", "RINGS"])
+
+
+def _a_named_person(actor: Actor, text: str) -> bool:
+    """Whether a victim is a person told by his name (part2, slot 18): a person, or a name
+    the tagger took for an organization's; not words that end with a noun for people
+    ('NEWSMEN', 'BORDER CIVILIANS'), which tell a group or a role whatever the tagger says."""
+    words = text.split()
+    if words and (words[-1] in _people_nouns() or _PERSON_ROLE.fullmatch(words[-1])):
+        return False
+    return actor.kind == ActorKind.PERSON or _looks_like_name(actor, text)
+
+
+@functools.lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """The one-word nouns for people of the actor lexicon ('CIVILIANS', 'SEAMEN')."""
+    from importlib import resources
+
+    data = json.loads(resources.files("threatline.data").joinpath("actors.json").read_text("utf-8"))
+    nouns = data.get("people_nouns") or {}
+    return frozenset(w.upper() for words in nouns.values() for w in words if " " not in w)
 
 
 def _looks_like_name(actor: Actor, text: str) -> bool:
