@@ -384,6 +384,14 @@ def test_events_status_from_context(nlp, text, event_type, status):
 
 
 @pytest.mark.model
+def test_events_a_device_that_did_not_go_off_in_a_second_clause_failed(nlp):
+    # the device is the subject of the first verb of the pair, which the second shares
+    text = "The rocket pierced a wall of the embassy but did not explode."
+    dud = next(e for e in run(nlp, text) if e.trigger.text == "explode")
+    assert (dud.type, dud.status) == ("bombing", "failed")
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "trigger"),
     [

@@ -1628,7 +1628,8 @@ def _dud(mention: _Mention, lex: Lexicon) -> bool:
     token = mention.token
     if mention.type != EventType.BOMBING.value or token.pos_ != "VERB":
         return False
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    # 'the rocket hit the wall but did not explode': the subject of the first verb
+    subject = _subject(token)
     if subject is None:
         return False
     return _names_weapon(subject, lex)
