@@ -4303,6 +4303,21 @@ def test_events_placing_a_bomb_is_a_bombing(nlp):
 
 
 @pytest.mark.model
+def test_events_an_act_told_in_a_relative_clause_of_its_doer(nlp):
+    text = (
+        "Reporters face threats from the cartel, which destroyed the offices of a daily "
+        "in Cali last week."
+    )
+    cartel = actor(text, "cartel", ActorKind.ARMED_GROUP, "cartel")
+    event = only(run(nlp, text, actors=[cartel]))
+    assert (event.type, event.trigger.text) == ("attack", "destroyed")
+    assert ("cartel", "perpetrator") in roles(event)
+    # the blast of a device told in a relative clause is the device's own act
+    text = "A bomb, which destroyed the offices of a daily, exploded in Cali on Monday."
+    assert only(run(nlp, text)).trigger.text == "exploded"
+
+
+@pytest.mark.model
 def test_events_a_bomb_placed_and_defused_is_one_foiled_attack(nlp):
     event = only(run(nlp, "Police defused a bomb placed at the bank on Monday."))
     assert (event.type, event.status) == ("foiled_attack", "foiled")
