@@ -6502,6 +6502,43 @@ def test_muc4_a_target_also_attacked_is_one_more_act(
 
 
 @pytest.mark.parametrize(
+    ("second", "count"),
+    [
+        # the doers 'also blew up' something: one more act of theirs
+        ("The rebels also blew up two power towers.", 2),
+        ("They also dynamited two power towers.", 2),
+        # no 'also': the towers may be what the blast told before hit
+        ("The rebels blew up two power towers.", 1),
+    ],
+)
+def test_muc4_doers_that_also_blew_up_a_target_did_one_more_act(second: str, count: int) -> None:
+    text = f"A bomb exploded at the central market of Lima last night, injuring Ana Ruiz. {second}"
+    trigger = "dynamited" if "dynamited" in second else "blew"
+    doers = "They" if second.startswith("They") else "rebels"
+    report = _article_report(
+        text,
+        [("a1", doers, "armed_group", False), ("a2", "Ana Ruiz", "person", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "exploded",
+                "time": TimeSpan(
+                    text="last night", start=dt.date(1990, 3, 11), end=dt.date(1990, 3, 11)
+                ),
+                "participants": [Participant(actor="a2", role="victim")],
+            },
+            {
+                "type": "bombing",
+                "trigger": trigger,
+                "physical": ["two power towers"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            },
+        ],
+    )
+    assert len(report_to_templates(report)) == count
+
+
+@pytest.mark.parametrize(
     ("text", "targets"),
     [
         # the list gives each bomb its own target: one incident per target

@@ -384,6 +384,14 @@ def test_events_status_from_context(nlp, text, event_type, status):
 
 
 @pytest.mark.model
+def test_events_a_device_that_did_not_go_off_in_a_second_clause_failed(nlp):
+    # the device is the subject of the first verb of the pair, which the second shares
+    text = "The rocket pierced a wall of the embassy but did not explode."
+    dud = next(e for e in run(nlp, text) if e.trigger.text == "explode")
+    assert (dud.type, dud.status) == ("bombing", "failed")
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "statuses"),
     [
@@ -4369,6 +4377,21 @@ def test_events_placing_a_bomb_is_a_bombing(nlp):
     assert placed.type == "bombing"
     assert run(nlp, "The minister placed a charge of fraud against the mayor.") == []
     assert run(nlp, "Protesters hurled charges of corruption at the mayor.") == []
+
+
+@pytest.mark.model
+def test_events_an_act_told_in_a_relative_clause_of_its_doer(nlp):
+    text = (
+        "Reporters face threats from the cartel, which destroyed the offices of a daily "
+        "in Cali last week."
+    )
+    cartel = actor(text, "cartel", ActorKind.ARMED_GROUP, "cartel")
+    event = only(run(nlp, text, actors=[cartel]))
+    assert (event.type, event.trigger.text) == ("attack", "destroyed")
+    assert ("cartel", "perpetrator") in roles(event)
+    # the blast of a device told in a relative clause is the device's own act
+    text = "A bomb, which destroyed the offices of a daily, exploded in Cali on Monday."
+    assert only(run(nlp, text)).trigger.text == "exploded"
 
 
 @pytest.mark.model

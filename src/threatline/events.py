@@ -672,7 +672,11 @@ def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _A
             actors.at_token(target) is not None or _lemma(target) in lex.group_nouns
         ):
             return False
-    if entry.get("not_participle_modifier") and token.dep_ in ("acl", "relcl"):
+    if (
+        entry.get("not_participle_modifier")
+        and token.dep_ in ("acl", "relcl")
+        and not (entry.get("needs_actor_subject") and _done_by_its_antecedent(token, actors))
+    ):
         return False  # 'police defused a bomb placed at the bank': the defusing is the event
     if entry.get("intransitive") and (
         _is_passive(token) or any(c.dep_ in ("dobj", "ccomp") for c in token.children)
@@ -689,6 +693,18 @@ def _matches_entry(token: Token, entry: dict[str, Any], lex: Lexicon, actors: _A
         if not words & lex.violent_lemmas:
             return False
     return True
+
+
+def _done_by_its_antecedent(verb: Token, actors: _Actors) -> bool:
+    """Whether a relative clause tells an act of the doer it describes ('the cartel, which
+    destroyed the offices of a daily'): its relative pronoun is the subject and its
+    antecedent names someone, unlike 'a bomb, which destroyed the offices' (the device's
+    own blast, told by the verb it hangs on)."""
+    return (
+        verb.dep_ == "relcl"
+        and any(c.dep_ in _SUBJECT_DEPS and _lemma(c) in _RELATIVE_PRONOUNS for c in verb.children)
+        and actors.at_token(verb.head) is not None
+    )
 
 
 def _person_object(token: Token, lex: Lexicon, actors: _Actors) -> bool:
@@ -1686,7 +1702,8 @@ def _dud(mention: _Mention, lex: Lexicon) -> bool:
     token = mention.token
     if mention.type != EventType.BOMBING.value or token.pos_ != "VERB":
         return False
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    # 'the rocket hit the wall but did not explode': the subject of the first verb
+    subject = _subject(token)
     if subject is None:
         return False
     return _names_weapon(subject, lex)

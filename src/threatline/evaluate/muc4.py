@@ -4561,6 +4561,8 @@ def _told_as_another(event: EventMention, article: Article) -> bool:
     before = _fill_string(article.text[max(0, start - 40) : start]) + " "
     if _ALSO_HIT.search(before) and _fill_string(event.trigger.text) in _ACTS_ON_A_TARGET:
         return True  # 'the mayor's house was also attacked': one more target, one more act
+    if _A_DOER_ALSO.search(before) and _fill_string(event.trigger.text) in _BLOWING_UP:
+        return True  # 'the rebels also blew up two towers': one more act of theirs
     return bool(_ANOTHER.search(before))
 
 
@@ -4594,6 +4596,15 @@ def _done_to_the_one_named(event: EventMention, article: Article, template: MucT
 
 #: 'was also', 'were also' just before the verb of an act: a target of one more act.
 _ALSO_HIT = re.compile(r"\b(?:WAS|WERE) ALSO\s+$")
+#: The doers, told by a kind of people or by 'they', that did one more thing: 'the rebels
+#: also', 'terrorist groups also', 'they also'.
+_A_DOER_ALSO = re.compile(
+    r"\b(?:THEY|GROUPS?|" + "|".join(sorted(_GENERIC_PERPETRATOR_HEADS)) + r")\s+ALSO\s+$"
+)
+#: Verbs of blowing something up: done by the doers themselves, not by a blast told before
+#: ('the rebels also blew up the towers'), unlike 'attacked', which may name the raid that
+#: a robbery or a killing told before was part of.
+_BLOWING_UP = frozenset(["BLEW", "DYNAMITED", "BOMBED"])
 #: Verbs of an act on a target of its own (a harm such as 'killed' or 'damaged' may be
 #: one more harm of the act told before).
 _ACTS_ON_A_TARGET = frozenset(
