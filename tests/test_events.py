@@ -2117,6 +2117,26 @@ def test_events_threatening_people_named_by_their_office_is_a_threat(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Two men on a motorcycle set off a bomb at the pipeline.", "Two men"),
+        (
+            "The attack took place at night when two men on a motorcycle set off a charge of"
+            " dynamite at the pipeline.",
+            "two men",
+        ),
+    ],
+)
+def test_events_people_on_a_vehicle_are_the_doers_of_the_verb_after_it(nlp, text, surface):
+    """'Two men on a motorcycle set off a bomb': the parser, finding no verb for the men,
+    reads the verb as a clause of the motorcycle; the men did it."""
+    men = actor(text, "men", ActorKind.CIVILIANS, surface)
+    event = next(e for e in run(nlp, text, actors=[men]) if e.type == "bombing")
+    assert ("men", "perpetrator") in roles(event)
+
+
+@pytest.mark.model
 def test_events_a_group_sentencing_someone_to_death_threatens_him(nlp):
     text = "The Northern Front kidnapped the engineer and sentenced Tomas Ibarra to death."
     ibarra = actor(text, "ibarra", ActorKind.PERSON, "Tomas Ibarra")

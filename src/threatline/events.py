@@ -372,6 +372,9 @@ def _subject(verb: Token) -> Token | None:
             return subject
         if current.dep_ == "relcl":
             return current.head
+        rider = _rider_of(current)
+        if rider is not None:
+            return rider
         if current.dep_ in _CLAUSE_UP_DEPS and current.head.i != current.i:
             if current.dep_ == "advcl" and current.tag_ in _FINITE_TAGS and _harms(current.head):
                 # 'the leader died after gunmen placed a bomb', the parser hanging 'gunmen'
@@ -382,6 +385,24 @@ def _subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _rider_of(verb: Token) -> Token | None:
+    """'Two men on a motorcycle set off a bomb': the parser, finding no verb for 'men', makes
+    it the head of the sentence and reads the verb as a clause of the vehicle ('a motorcycle
+    set off ...'). A noun that heads a clause in a verb's place, with the verb hung on the
+    object of its preposition, is the verb's subject: the people in or on something did it."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or _is_passive(verb):
+        return None
+    if not _children(verb, {"dobj", "prt"}):
+        return None  # 'a bomb placed in a car': a participle with no object of its own
+    place = verb.head
+    if place.dep_ != "pobj" or place.head.dep_ != "prep":
+        return None
+    noun = place.head.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("ROOT", "advcl", "ccomp"):
+        return None
+    return noun if noun.i < verb.i else None
 
 
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "appos"}
