@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import re
 import string
 import unicodedata
@@ -6436,10 +6435,9 @@ def _a_named_person(actor: Actor, text: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _people_nouns() -> frozenset[str]:
     """The one-word nouns for people of the actor lexicon ('CIVILIANS', 'SEAMEN')."""
-    from importlib import resources
+    from threatline.actors import ActorKB
 
-    data = json.loads(resources.files("threatline.data").joinpath("actors.json").read_text("utf-8"))
-    nouns = data.get("people_nouns") or {}
+    nouns = ActorKB.load().lexicon.people_nouns
     return frozenset(w.upper() for words in nouns.values() for w in words if " " not in w)
 
 
