@@ -4553,6 +4553,39 @@ def test_muc4_the_groups_chief_telling_its_act_admits_it(text: str, confidence: 
 
 
 @pytest.mark.parametrize(
+    ("other_group", "confidence"),
+    [
+        # the claim's speaker is no actor of the text: it speaks for the only named group
+        (False, "CLAIMED OR ADMITTED"),
+        # with two named groups it speaks for neither
+        (True, "REPORTED AS FACT"),
+    ],
+)
+def test_muc4_an_unnamed_claimant_claims_for_the_events_only_group(
+    other_group: bool, confidence: str
+) -> None:
+    text = (
+        "Rebels of the Northern Front blew up the pipeline. A woman who said she spoke for "
+        "the rebels called the radio to claim the attack."
+    )
+    article = Article.from_text(text, title="TST9-MUC4-0010", published=dt.date(1990, 3, 12))
+    group = _group_in_text(text, "Northern Front").model_copy(update={"in_kb": True})
+    participants = [Participant(actor="a1", role="perpetrator")]
+    actors = {"a1": group}
+    if other_group:
+        actors["a2"] = Actor(id="a2", name="Southern Front", kind="armed_group", in_kb=True)
+        participants.append(Participant(actor="a2", role="perpetrator"))
+    event = EventMention(
+        id="E1",
+        type="bombing",
+        trigger=Span(start=text.index("blew"), end=text.index("blew") + 4, text="blew"),
+        participants=participants,
+        attributions=[Attribution(source="woman", stance="claims")],
+    )
+    assert perpetrator_confidence(event, group, actors, article=article) == confidence
+
+
+@pytest.mark.parametrize(
     ("lead", "confidence"),
     [
         # the group announces itself with the blasts: its own word on its act

@@ -5762,15 +5762,15 @@ def _claims_for(
 ) -> bool:
     """Whether a claim speaks for the perpetrator organization: its own, one of its units
     or outlets ('the Rosa Mendiola Unit claimed'), or, when it is the event's only
-    named group, its members described ('the guerrillas claimed responsibility')."""
+    named group, its members described ('the guerrillas claimed responsibility') or a
+    claimant the text names as no known actor ('a woman who said she spoke for the
+    Front called to claim the attack')."""
     if claimant_id == actor.id:
         return True
     claimant = actors.get(claimant_id)
-    if claimant is None:
-        return False
-    if claimant.parent == actor.id:
+    if claimant is not None and claimant.parent == actor.id:
         return True
-    if not describes_members(claimant):
+    if claimant is not None and not describes_members(claimant):
         return False
     groups = {
         p.actor
