@@ -4553,6 +4553,35 @@ def test_muc4_the_groups_chief_telling_its_act_admits_it(text: str, confidence: 
 
 
 @pytest.mark.parametrize(
+    ("text", "confidence"),
+    [
+        (
+            "In the opinion of the police, the blast at the bank was the work of the "
+            "Northern Front.",
+            "SUSPECTED OR ACCUSED BY AUTHORITIES",
+        ),
+        (
+            "In the view of the bishop, the blast at the bank was the work of the Northern Front.",
+            "SUSPECTED OR ACCUSED",
+        ),
+        ("The blast at the bank was the work of the Northern Front.", "REPORTED AS FACT"),
+    ],
+)
+def test_muc4_an_opinion_naming_the_doers_makes_them_suspects(text: str, confidence: str) -> None:
+    article = Article.from_text(text, title="TST9-MUC4-0011", published=dt.date(1990, 3, 12))
+    group = _group_in_text(text, "Northern Front")
+    blast = text.index("blast")
+    event = EventMention(
+        id="E1",
+        type="bombing",
+        trigger=Span(start=blast, end=blast + 5, text="blast"),
+        evidence=[Span(start=0, end=len(text), text=text)],
+        participants=[Participant(actor="a1", role="perpetrator")],
+    )
+    assert perpetrator_confidence(event, group, {"a1": group}, article=article) == confidence
+
+
+@pytest.mark.parametrize(
     ("other_group", "confidence"),
     [
         # the claim's speaker is no actor of the text: it speaks for the only named group

@@ -5538,6 +5538,11 @@ def perpetrator_confidence(
         # the doers were inferred from a sentence that suspects or blames the group
         by_authority = by_authority or bool(_AUTHORITY_WORD.search(inferred_from))
         by_other = True
+    opinion = _opinion_on(event, actor, article) if article is not None else ""
+    if opinion:
+        # 'in the opinion of the police, the blast was organized by the Front'
+        by_authority = by_authority or bool(_AUTHORITY_WORD.search(opinion))
+        by_other = True
     by_other = by_other or denied
     if by_authority:
         return "SUSPECTED OR ACCUSED BY AUTHORITIES"
@@ -5684,6 +5689,23 @@ _OWN_WORD_CUE = re.compile(
 )
 # ... but not a vow or threat of acts to come ('announced that it would attack').
 _VOW_CUE = re.compile(r"\b(?:(?:vow|threat|warn|promis)\w*|will|would)\b", re.IGNORECASE)
+
+
+# An opinion that names the doers: 'in the opinion of the police, the Front did it'.
+_OPINION_CUE = re.compile(r"\bin the (?:opinion|view|judgment) of\b", re.IGNORECASE)
+
+
+def _opinion_on(event: EventMention, actor: Actor, article: Article) -> str:
+    """The event's sentence that names the group within an opinion ('in the opinion of
+    the police'), the group's name blanked; '' when there is none."""
+    text = article.text
+    for start, end in actor.mentions:
+        text = text[:start] + " " * (end - start) + text[end:]
+    for span in event.evidence:
+        named = any(span.start <= start < span.end for start, _end in actor.mentions)
+        if named and _OPINION_CUE.search(text[span.start : span.end]):
+            return text[span.start : span.end]
+    return ""
 
 
 def _claimed_in_its_own_word(inferred_from: str) -> bool:
