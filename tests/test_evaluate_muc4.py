@@ -59,6 +59,7 @@ from threatline.models import (
     Span,
     TimeSpan,
 )
+from threatline.perpetrators import INFERRED_SOURCE
 
 KEY_TEXT = r""";;; a hand-written key in the answer-key layout
 0.  MESSAGE: ID                     TST9-MUC4-0001
@@ -4549,6 +4550,113 @@ def test_muc4_the_groups_chief_telling_its_act_admits_it(text: str, confidence: 
     )
     actors = {"a1": group, "p1": chief}
     assert perpetrator_confidence(event, group, actors, article=article) == confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "confidence"),
+    [
+        (
+            "In the opinion of the police, the blast at the bank was the work of the "
+            "Northern Front.",
+            "SUSPECTED OR ACCUSED BY AUTHORITIES",
+        ),
+        (
+            "In the view of the bishop, the blast at the bank was the work of the Northern Front.",
+            "SUSPECTED OR ACCUSED",
+        ),
+        ("The blast at the bank was the work of the Northern Front.", "REPORTED AS FACT"),
+    ],
+)
+def test_muc4_an_opinion_naming_the_doers_makes_them_suspects(text: str, confidence: str) -> None:
+    article = Article.from_text(text, title="TST9-MUC4-0011", published=dt.date(1990, 3, 12))
+    group = _group_in_text(text, "Northern Front")
+    blast = text.index("blast")
+    event = EventMention(
+        id="E1",
+        type="bombing",
+        trigger=Span(start=blast, end=blast + 5, text="blast"),
+        evidence=[Span(start=0, end=len(text), text=text)],
+        participants=[Participant(actor="a1", role="perpetrator")],
+    )
+    assert perpetrator_confidence(event, group, {"a1": group}, article=article) == confidence
+
+
+@pytest.mark.parametrize(
+    ("other_group", "confidence"),
+    [
+        # the claim's speaker is no actor of the text: it speaks for the only named group
+        (False, "CLAIMED OR ADMITTED"),
+        # with two named groups it speaks for neither
+        (True, "REPORTED AS FACT"),
+    ],
+)
+def test_muc4_an_unnamed_claimant_claims_for_the_events_only_group(
+    other_group: bool, confidence: str
+) -> None:
+    text = (
+        "Rebels of the Northern Front blew up the pipeline. A woman who said she spoke for "
+        "the rebels called the radio to claim the attack."
+    )
+    article = Article.from_text(text, title="TST9-MUC4-0010", published=dt.date(1990, 3, 12))
+    group = _group_in_text(text, "Northern Front").model_copy(update={"in_kb": True})
+    participants = [Participant(actor="a1", role="perpetrator")]
+    actors = {"a1": group}
+    if other_group:
+        actors["a2"] = Actor(id="a2", name="Southern Front", kind="armed_group", in_kb=True)
+        participants.append(Participant(actor="a2", role="perpetrator"))
+    event = EventMention(
+        id="E1",
+        type="bombing",
+        trigger=Span(start=text.index("blew"), end=text.index("blew") + 4, text="blew"),
+        participants=participants,
+        attributions=[Attribution(source="woman", stance="claims")],
+    )
+    assert perpetrator_confidence(event, group, actors, article=article) == confidence
+
+
+@pytest.mark.parametrize(
+    ("lead", "confidence"),
+    [
+        # the group announces itself with the blasts: its own word on its act
+        (
+            "With two blasts in the port, a new group calling itself the Northern Front "
+            "announced its emergence.",
+            "CLAIMED OR ADMITTED",
+        ),
+        (
+            "The Northern Front sent written messages to the radio stations.",
+            "CLAIMED OR ADMITTED",
+        ),
+        # a vow of acts to come claims none done
+        (
+            "The Northern Front announced that it would strike the port again.",
+            "REPORTED AS FACT",
+        ),
+        # the authorities' announcement is not the group's word
+        (
+            "The police announced that the Northern Front was active in the port.",
+            "REPORTED AS FACT",
+        ),
+    ],
+)
+def test_muc4_doers_inferred_from_the_groups_own_announcement_claim_the_act(
+    lead: str, confidence: str
+) -> None:
+    text = f"{lead} A bomb exploded at the customs office."
+    article = Article.from_text(text, title="TST9-MUC4-0009", published=dt.date(1990, 3, 12))
+    group = _group_in_text(text, "Northern Front")
+    bomb = text.index("A bomb")
+    event = EventMention(
+        id="E1",
+        type="bombing",
+        trigger=Span(start=bomb, end=bomb + 6, text="A bomb"),
+        evidence=[Span(start=bomb, end=len(text), text=text[bomb:])],
+        participants=[Participant(actor="a1", role="perpetrator")],
+        attributions=[
+            Attribution(source=INFERRED_SOURCE, stance="assumes", start=0, end=len(lead))
+        ],
+    )
+    assert perpetrator_confidence(event, group, {"a1": group}, article=article) == confidence
 
 
 @pytest.mark.parametrize(

@@ -5507,6 +5507,11 @@ def perpetrator_confidence(
         # 'the Front's leader X told the daily that the kidnapping was political': the
         # group's own chief tells its act
         return "CLAIMED OR ADMITTED"
+    inferred_from = _inferred_from(event, actor, article) if article is not None else ""
+    if _claimed_in_its_own_word(inferred_from) and not denied:
+        # the doers were inferred from the group's own announcement or message ('with
+        # the blasts, a new group calling itself X announced its emergence')
+        return "CLAIMED OR ADMITTED"
     suspicion = {Stance.ALLEGES, Stance.ASSUMES, Stance.ESTIMATES, Stance.NOT_CONFIRMED}
     by_authority = by_other = False
     for attribution in event.attributions:
@@ -5528,10 +5533,14 @@ def perpetrator_confidence(
         # 'INTERVIEW WITH PRESIDENT X ... [X] we think the Northern Front did it': the
         # words of an official of the state charge the group
         by_authority = True
-    inferred_from = _inferred_from(event, actor, article) if article is not None else ""
     if _SUSPICION_CUE.search(inferred_from):
         # the doers were inferred from a sentence that suspects or blames the group
         by_authority = by_authority or bool(_AUTHORITY_WORD.search(inferred_from))
+        by_other = True
+    opinion = _opinion_on(event, actor, article) if article is not None else ""
+    if opinion:
+        # 'in the opinion of the police, the blast was organized by the Front'
+        by_authority = by_authority or bool(_AUTHORITY_WORD.search(opinion))
         by_other = True
     by_other = by_other or denied
     if by_authority:
@@ -5671,6 +5680,45 @@ _SUSPICION_CUE = re.compile(
     r"presum(?:e|es|ed|ably)|believed|alleged(?:ly)?|condemn(?:s|ed)?|link(?:s|ed)?(?=[^.;]*\bto\b))\b",
     re.IGNORECASE,
 )
+# Words of a group's own announcement in the sentence a doer was inferred from ('with the
+# blasts, a new group calling itself the Northern Front announced its emergence', 'the
+# Front sent messages to the media'): the group tells of itself.
+_OWN_WORD_CUE = re.compile(
+    r"\bannounc(?:e|es|ed|ing)\b|\bproclamation\b|\bmessages?\b", re.IGNORECASE
+)
+# ... but not a vow or threat of acts to come ('announced that it would attack').
+_VOW_CUE = re.compile(r"\b(?:(?:vow|threat|warn|promis)\w*|will|would)\b", re.IGNORECASE)
+
+
+# An opinion that names the doers: 'in the opinion of the police, the Front did it'.
+_OPINION_CUE = re.compile(r"\bin the (?:opinion|view|judgment) of\b", re.IGNORECASE)
+
+
+def _opinion_on(event: EventMention, actor: Actor, article: Article) -> str:
+    """The event's sentence that names the group within an opinion ('in the opinion of
+    the police'), the group's name blanked; '' when there is none."""
+    text = article.text
+    for start, end in actor.mentions:
+        text = text[:start] + " " * (end - start) + text[end:]
+    for span in event.evidence:
+        named = any(span.start <= start < span.end for start, _end in actor.mentions)
+        if named and _OPINION_CUE.search(text[span.start : span.end]):
+            return text[span.start : span.end]
+    return ""
+
+
+def _claimed_in_its_own_word(inferred_from: str) -> bool:
+    """Whether the sentences the doers were inferred from are the group's own word on its
+    act: an announcement or message, neither a vow of acts to come, nor a charge, nor an
+    announcement of the authorities ('the army announced that the Front ...')."""
+    return bool(
+        _OWN_WORD_CUE.search(inferred_from)
+        and not _VOW_CUE.search(inferred_from)
+        and not _SUSPICION_CUE.search(inferred_from)
+        and not _AUTHORITY_WORD.search(inferred_from)
+    )
+
+
 _AUTHORITY_WORD = re.compile(
     r"\b(?:police|army|military|authorities|government|armed forces|ministers?|"
     r"ministry|president|officials?|brigade|troops|security forces)\b",
@@ -5735,15 +5783,15 @@ def _claims_for(
 ) -> bool:
     """Whether a claim speaks for the perpetrator organization: its own, one of its units
     or outlets ('the Rosa Mendiola Unit claimed'), or, when it is the event's only
-    named group, its members described ('the guerrillas claimed responsibility')."""
+    named group, its members described ('the guerrillas claimed responsibility') or a
+    claimant the text names as no known actor ('a woman who said she spoke for the
+    Front called to claim the attack')."""
     if claimant_id == actor.id:
         return True
     claimant = actors.get(claimant_id)
-    if claimant is None:
-        return False
-    if claimant.parent == actor.id:
+    if claimant is not None and claimant.parent == actor.id:
         return True
-    if not describes_members(claimant):
+    if claimant is not None and not describes_members(claimant):
         return False
     groups = {
         p.actor
