@@ -3295,6 +3295,23 @@ def test_muc4_a_part_told_with_its_own_town_goes_below_that_town(text) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen shot Ana Ruiz in the Las Acacias district, Santa Marta department.",
+        "Gunmen shot Ana Ruiz in the district of Las Acacias in Santa Marta province.",
+    ],
+)
+def test_muc4_a_district_told_with_its_department_is_no_part_of_the_town_of_the_dateline(
+    sentence,
+) -> None:
+    text = f"VILLA ROSA, 3 MAR 90 -- {sentence}"
+    assert _location(_located_report(text, [_VILLA_ROSA])) == ["PERU: LAS ACACIAS (DISTRICT)"]
+    part = Place(id="P2", name="Las Acacias", country="PE", level="area")
+    report = _located_report(text, [part, _VILLA_ROSA], place_id="P2")
+    assert _location(report) == ["PERU: LAS ACACIAS (DISTRICT)"]
+
+
 def test_muc4_an_incident_told_by_its_country_is_in_a_part_of_the_town_of_the_dateline() -> None:
     text = "VILLA ROSA, 3 MAR 90 -- Gunmen shot Ana Ruiz on a road of Las Acacias neighborhood."
     country = Place(id="P3", name="Peru", country="PE", level="country")

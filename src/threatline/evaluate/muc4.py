@@ -1951,6 +1951,16 @@ def _add_town_part(
     in_a_town = re.fullmatch(
         r"[^:]+(?:: [^:()]+ \((?:DEPARTMENT|CITY)\))*: [^:()]+ \(CITY\)", value
     )
+    district = _district_of_a_department(texts)
+    if district is not None and (
+        not location.places
+        or (home is not None and location.places == (_fill_string(home.name),))
+        or _the_same_part(location.places[-1], district)
+    ):
+        # 'X district, Y department': a district of the country, not a part of the town the
+        # report comes from
+        template.slots[3] = _one(f"{location.country}: {district} (DISTRICT)")
+        return
     told = next(((n, k, t) for n, k, t in parts if t), None)
     if told is not None and told[2] not in location.places:
         name, kind, town = told
@@ -1987,6 +1997,30 @@ def _add_town_part(
         template.slots[3] = _one(
             f"{location.country}: {_fill_string(home.name)} (CITY): {name} ({kind})"
         )
+
+
+def _district_of_a_department(texts: Sequence[str]) -> str | None:
+    """The first district the texts tell with its department or province ('the X
+    district, Y department', 'the district of X in Y province')."""
+    from threatline.geo import town_parts  # only location fills need it
+
+    return next(
+        (
+            _fill_string(part.name)
+            for text in texts
+            for part in town_parts(text)
+            if part.kind == "DISTRICT"
+            and _OF_A_DEPARTMENT.match(normalize_fill(text[part.end : part.end + 60]))
+        ),
+        None,
+    )
+
+
+#: What follows a district's name that tells its department: 'district, Y department',
+#: 'in Y province'.
+_OF_A_DEPARTMENT = re.compile(
+    r"^(?:DISTRICT)?,? ?(?:(?:IN|OF) )?(?:THE )?(?:[A-Z]+ ){1,4}(?:DEPARTMENT|PROVINCE)\b"
+)
 
 
 def _the_same_part(place: str, part: str) -> bool:
