@@ -3355,6 +3355,46 @@ def test_muc4_an_incident_with_no_place_of_its_own_is_at_the_town_of_its_paragra
 @pytest.mark.parametrize(
     ("text", "fill"),
     [
+        ("The bishop of Villa Rosa spoke on Monday. Gunmen shot Ana Ruiz.", "PERU"),
+        ("Villa Rosa judicial authorities met on Monday. Gunmen shot Ana Ruiz.", "PERU"),
+        ("The Villa Rosa cartel grew on Monday. Gunmen shot Ana Ruiz.", "PERU"),
+        ("The road 20 km north of Villa Rosa is closed. Gunmen shot Ana Ruiz.", "PERU"),
+        ("Villa Rosa and San Roque were hit on Monday. Gunmen shot Ana Ruiz.", "PERU"),
+        ("San Roque, Villa Rosa, and Lima were hit on Monday. Gunmen shot Ana Ruiz.", "PERU"),
+        # a part of the town, or the town and its region, tell where
+        (
+            "Rebels reached the center of Villa Rosa. Gunmen shot Ana Ruiz.",
+            "PERU: VILLA ROSA (CITY)",
+        ),
+        (
+            "Rebels reached Villa Rosa, Santa Marta department. Gunmen shot Ana Ruiz.",
+            "PERU: VILLA ROSA (CITY)",
+        ),
+    ],
+)
+def test_muc4_the_town_of_the_paragraph_is_no_town_told_of_someone_else_or_in_a_list(
+    text, fill
+) -> None:
+    places = []
+    for n, name in enumerate(("Villa Rosa", "San Roque")):
+        if name in text:
+            start = text.index(name)
+            places.append(
+                Place(
+                    id=f"P{n + 1}",
+                    name=name,
+                    country="PE",
+                    level="settlement",
+                    mentions=[(start, start + len(name))],
+                )
+            )
+    places.sort(key=lambda p: p.mentions[0][0])
+    assert _location(_located_report(text, places, place_id=None)) == [fill]
+
+
+@pytest.mark.parametrize(
+    ("text", "fill"),
+    [
         (
             "Rebels reached Villa Rosa on Monday.\n\nIn Villa Rosa, Gunmen shot Ana Ruiz.",
             "PERU: VILLA ROSA (CITY)",
@@ -6113,10 +6153,11 @@ def test_muc4_places_listed_after_the_place_of_an_act(text: str, names: list[str
          "YESTERDAY. THE ATTACKS TOOK PLACE IN THE TOWNS OF YURIMAGUAS, VADO ALTO, PIEDRA NEGRA, "
          "AND LOS OLMOS. THE POLICE ARRIVED LATER.",
          ["YURIMAGUAS", "VADO ALTO", "PIEDRA NEGRA", "LOS OLMOS"]),
-        # towns the doers came from are not where the act was done
+        # towns the doers came from are not where the act was done: a list of towns not told
+        # as where something happened names no place of the act
         ("REBELS OF THE NORTHERN FRONT BURNED THE HOMES OF PEASANTS IN ATTACKS ON FOUR TOWNS "
          "YESTERDAY. THE REBELS CAME FROM THE TOWNS OF YURIMAGUAS, VADO ALTO, PIEDRA NEGRA, AND "
-         "LOS OLMOS. THE POLICE ARRIVED LATER.", ["YURIMAGUAS"]),
+         "LOS OLMOS. THE POLICE ARRIVED LATER.", ["PERU"]),
     ],
 )  # fmt: skip
 def test_muc4_an_act_told_over_a_list_of_towns_is_one_incident_in_each(
