@@ -3261,6 +3261,47 @@ def test_muc4_location_names_the_department_told_right_after_a_place_the_gazette
     assert _location(_located_report(text, [hamlet, region])) == [fill]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen shot Ana Ruiz in Los Pinos, Vado Alto, and Piedra Negra, in Altamira department.",
+        "Gunmen shot Ana Ruiz in Los Pinos and Vado Alto, in the department of Altamira.",
+    ],
+)
+def test_muc4_location_names_the_department_told_after_a_list_of_places(text) -> None:
+    start = text.index("Los Pinos")
+    hamlet = Place(
+        id="P1",
+        name="Los Pinos",
+        country="PE",
+        level="area",
+        mentions=[(start, start + len("Los Pinos"))],
+    )
+    at = text.rfind("Altamira")
+    region = Place(
+        id="P2",
+        name="Altamira",
+        country="PE",
+        level="region",
+        admin1="Altamira",
+        mentions=[(at, at + len("Altamira"))],
+    )
+    fill = "PERU: ALTAMIRA (DEPARTMENT): LOS PINOS (REGION)"
+    assert _location(_located_report(text, [hamlet, region])) == [fill]
+    # the department the article knows only as the one of a town it names
+    text += " Troops reached Villa Rosa."
+    at = text.index("Villa Rosa")
+    town = Place(
+        id="P2",
+        name="Villa Rosa",
+        country="PE",
+        level="settlement",
+        admin1="Altamira",
+        mentions=[(at, at + len("Villa Rosa"))],
+    )
+    assert _location(_located_report(text, [hamlet, town])) == [fill]
+
+
 def test_muc4_a_neighborhood_read_as_a_town_goes_below_the_town_of_the_dateline() -> None:
     text = "VILLA ROSA, 3 MAR 90 -- Gunmen shot Ana Ruiz in the Las Acacias district."
     part = Place(id="P2", name="Las Acacias", country="PE", level="settlement")

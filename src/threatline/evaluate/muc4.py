@@ -2101,9 +2101,11 @@ def _add_named_department(template: MucTemplate, places: Sequence[Place], text: 
 _DEPARTMENT_AFTER = 100
 
 # A department told right after a place, in apposition: 'X, Y department', 'X, in Y
-# province', 'X, in the department of Y'.
+# province', 'X, in the department of Y', or after a list of places that begins with it
+# ('X, Z, and W, in Y department').
 _DEPARTMENT_APPOSED = re.compile(
-    r"^\s*,\s*(?:IN\s+)?(?:THE\s+)?(?:(?:DEPARTMENT|PROVINCE)\s+OF\s+([^\W\d_][^\W\d_ ]*)|"
+    r"^(?:(?:\s*,\s*(?:AND\s+)?|\s+AND\s+)[^\W\d_]+(?:\s[^\W\d_]+){0,3}(?=\s*,|\s+AND\b)){0,6}"
+    r"\s*,\s*(?:IN\s+)?(?:THE\s+)?(?:(?:DEPARTMENT|PROVINCE)\s+OF\s+([^\W\d_][^\W\d_ ]*)|"
     r"([^\W\d_][^\W\d_ ]*?)\s+(?:DEPARTMENT|PROVINCE)\b)"
 )
 
@@ -2138,6 +2140,11 @@ def _add_department_of_unknown_place(
         for p in places
         if p.level in (PlaceLevel.REGION, PlaceLevel.SETTLEMENT)
         and _country_name(p.country) == country
+    } | {
+        # the department of a town of the article ('in X, Y department' of a known X)
+        _fill_string(p.admin1)
+        for p in places
+        if p.level == PlaceLevel.SETTLEMENT and p.admin1 and _country_name(p.country) == country
     }
     for _, end in place.mentions:
         told = _DEPARTMENT_APPOSED.match(text[end : end + _DEPARTMENT_AFTER].upper())
