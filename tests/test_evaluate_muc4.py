@@ -3262,6 +3262,47 @@ def test_muc4_location_names_the_department_told_right_after_a_place_the_gazette
     assert _location(_located_report(text, [hamlet, region])) == [fill]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen shot Ana Ruiz in Los Pinos, Vado Alto, and Piedra Negra, in Altamira department.",
+        "Gunmen shot Ana Ruiz in Los Pinos and Vado Alto, in the department of Altamira.",
+    ],
+)
+def test_muc4_location_names_the_department_told_after_a_list_of_places(text) -> None:
+    start = text.index("Los Pinos")
+    hamlet = Place(
+        id="P1",
+        name="Los Pinos",
+        country="PE",
+        level="area",
+        mentions=[(start, start + len("Los Pinos"))],
+    )
+    at = text.rfind("Altamira")
+    region = Place(
+        id="P2",
+        name="Altamira",
+        country="PE",
+        level="region",
+        admin1="Altamira",
+        mentions=[(at, at + len("Altamira"))],
+    )
+    fill = "PERU: ALTAMIRA (DEPARTMENT): LOS PINOS (REGION)"
+    assert _location(_located_report(text, [hamlet, region])) == [fill]
+    # the department the article knows only as the one of a town it names
+    text += " Troops reached Villa Rosa."
+    at = text.index("Villa Rosa")
+    town = Place(
+        id="P2",
+        name="Villa Rosa",
+        country="PE",
+        level="settlement",
+        admin1="Altamira",
+        mentions=[(at, at + len("Villa Rosa"))],
+    )
+    assert _location(_located_report(text, [hamlet, town])) == [fill]
+
+
 def test_muc4_a_neighborhood_read_as_a_town_goes_below_the_town_of_the_dateline() -> None:
     text = "VILLA ROSA, 3 MAR 90 -- Gunmen shot Ana Ruiz in the Las Acacias district."
     part = Place(id="P2", name="Las Acacias", country="PE", level="settlement")
@@ -3294,6 +3335,23 @@ def test_muc4_a_part_told_with_its_own_town_goes_below_that_town(text) -> None:
     assert _location(_located_report(text, [_VILLA_ROSA])) == [
         f"PERU: VILLA ROSA (CITY): LAS ACACIAS ({kind})"
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen shot Ana Ruiz in the Las Acacias district, Santa Marta department.",
+        "Gunmen shot Ana Ruiz in the district of Las Acacias in Santa Marta province.",
+    ],
+)
+def test_muc4_a_district_told_with_its_department_is_no_part_of_the_town_of_the_dateline(
+    sentence,
+) -> None:
+    text = f"VILLA ROSA, 3 MAR 90 -- {sentence}"
+    assert _location(_located_report(text, [_VILLA_ROSA])) == ["PERU: LAS ACACIAS (DISTRICT)"]
+    part = Place(id="P2", name="Las Acacias", country="PE", level="area")
+    report = _located_report(text, [part, _VILLA_ROSA], place_id="P2")
+    assert _location(report) == ["PERU: LAS ACACIAS (DISTRICT)"]
 
 
 def test_muc4_an_incident_told_by_its_country_is_in_a_part_of_the_town_of_the_dateline() -> None:
@@ -3334,6 +3392,46 @@ def test_muc4_an_incident_with_no_place_of_its_own_is_at_the_town_of_its_paragra
     start = text.upper().index("VILLA ROSA")
     town = _VILLA_ROSA.model_copy(update={"mentions": [(start, start + 10)]})
     assert _location(_located_report(text, [town], place_id=None)) == [fill]
+
+
+@pytest.mark.parametrize(
+    ("text", "fill"),
+    [
+        ("The bishop of Villa Rosa spoke on Monday. Gunmen shot Ana Ruiz.", "PERU"),
+        ("Villa Rosa judicial authorities met on Monday. Gunmen shot Ana Ruiz.", "PERU"),
+        ("The Villa Rosa cartel grew on Monday. Gunmen shot Ana Ruiz.", "PERU"),
+        ("The road 20 km north of Villa Rosa is closed. Gunmen shot Ana Ruiz.", "PERU"),
+        ("Villa Rosa and San Roque were hit on Monday. Gunmen shot Ana Ruiz.", "PERU"),
+        ("San Roque, Villa Rosa, and Lima were hit on Monday. Gunmen shot Ana Ruiz.", "PERU"),
+        # a part of the town, or the town and its region, tell where
+        (
+            "Rebels reached the center of Villa Rosa. Gunmen shot Ana Ruiz.",
+            "PERU: VILLA ROSA (CITY)",
+        ),
+        (
+            "Rebels reached Villa Rosa, Santa Marta department. Gunmen shot Ana Ruiz.",
+            "PERU: VILLA ROSA (CITY)",
+        ),
+    ],
+)
+def test_muc4_the_town_of_the_paragraph_is_no_town_told_of_someone_else_or_in_a_list(
+    text, fill
+) -> None:
+    places = []
+    for n, name in enumerate(("Villa Rosa", "San Roque")):
+        if name in text:
+            start = text.index(name)
+            places.append(
+                Place(
+                    id=f"P{n + 1}",
+                    name=name,
+                    country="PE",
+                    level="settlement",
+                    mentions=[(start, start + len(name))],
+                )
+            )
+    places.sort(key=lambda p: p.mentions[0][0])
+    assert _location(_located_report(text, places, place_id=None)) == [fill]
 
 
 @pytest.mark.parametrize(
@@ -6204,10 +6302,11 @@ def test_muc4_places_listed_after_the_place_of_an_act(text: str, names: list[str
          "YESTERDAY. THE ATTACKS TOOK PLACE IN THE TOWNS OF YURIMAGUAS, VADO ALTO, PIEDRA NEGRA, "
          "AND LOS OLMOS. THE POLICE ARRIVED LATER.",
          ["YURIMAGUAS", "VADO ALTO", "PIEDRA NEGRA", "LOS OLMOS"]),
-        # towns the doers came from are not where the act was done
+        # towns the doers came from are not where the act was done: a list of towns not told
+        # as where something happened names no place of the act
         ("REBELS OF THE NORTHERN FRONT BURNED THE HOMES OF PEASANTS IN ATTACKS ON FOUR TOWNS "
          "YESTERDAY. THE REBELS CAME FROM THE TOWNS OF YURIMAGUAS, VADO ALTO, PIEDRA NEGRA, AND "
-         "LOS OLMOS. THE POLICE ARRIVED LATER.", ["YURIMAGUAS"]),
+         "LOS OLMOS. THE POLICE ARRIVED LATER.", ["PERU"]),
     ],
 )  # fmt: skip
 def test_muc4_an_act_told_over_a_list_of_towns_is_one_incident_in_each(

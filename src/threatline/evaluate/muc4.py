@@ -25,7 +25,7 @@ import re
 import string
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -1950,6 +1950,16 @@ def _add_town_part(
     in_a_town = re.fullmatch(
         r"[^:]+(?:: [^:()]+ \((?:DEPARTMENT|CITY)\))*: [^:()]+ \(CITY\)", value
     )
+    district = _district_of_a_department(texts)
+    if district is not None and (
+        not location.places
+        or (home is not None and location.places == (_fill_string(home.name),))
+        or _the_same_part(location.places[-1], district)
+    ):
+        # 'X district, Y department': a district of the country, not a part of the town the
+        # report comes from
+        template.slots[3] = _one(f"{location.country}: {district} (DISTRICT)")
+        return
     told = next(((n, k, t) for n, k, t in parts if t), None)
     if told is not None and told[2] not in location.places:
         name, kind, town = told
@@ -1986,6 +1996,30 @@ def _add_town_part(
         template.slots[3] = _one(
             f"{location.country}: {_fill_string(home.name)} (CITY): {name} ({kind})"
         )
+
+
+def _district_of_a_department(texts: Sequence[str]) -> str | None:
+    """The first district the texts tell with its department or province ('the X
+    district, Y department', 'the district of X in Y province')."""
+    from threatline.geo import town_parts  # only location fills need it
+
+    return next(
+        (
+            _fill_string(part.name)
+            for text in texts
+            for part in town_parts(text)
+            if part.kind == "DISTRICT"
+            and _OF_A_DEPARTMENT.match(normalize_fill(text[part.end : part.end + 60]))
+        ),
+        None,
+    )
+
+
+#: What follows a district's name that tells its department: 'district, Y department',
+#: 'in Y province'.
+_OF_A_DEPARTMENT = re.compile(
+    r"^(?:DISTRICT)?,? ?(?:(?:IN|OF) )?(?:THE )?(?:[A-Z]+ ){1,4}(?:DEPARTMENT|PROVINCE)\b"
+)
 
 
 def _the_same_part(place: str, part: str) -> bool:
@@ -2066,9 +2100,11 @@ def _add_named_department(template: MucTemplate, places: Sequence[Place], text: 
 _DEPARTMENT_AFTER = 100
 
 # A department told right after a place, in apposition: 'X, Y department', 'X, in Y
-# province', 'X, in the department of Y'.
+# province', 'X, in the department of Y', or after a list of places that begins with it
+# ('X, Z, and W, in Y department').
 _DEPARTMENT_APPOSED = re.compile(
-    r"^\s*,\s*(?:IN\s+)?(?:THE\s+)?(?:(?:DEPARTMENT|PROVINCE)\s+OF\s+([^\W\d_][^\W\d_ ]*)|"
+    r"^(?:(?:\s*,\s*(?:AND\s+)?|\s+AND\s+)[^\W\d_]+(?:\s[^\W\d_]+){0,3}(?=\s*,|\s+AND\b)){0,6}"
+    r"\s*,\s*(?:IN\s+)?(?:THE\s+)?(?:(?:DEPARTMENT|PROVINCE)\s+OF\s+([^\W\d_][^\W\d_ ]*)|"
     r"([^\W\d_][^\W\d_ ]*?)\s+(?:DEPARTMENT|PROVINCE)\b)"
 )
 
@@ -2103,6 +2139,11 @@ def _add_department_of_unknown_place(
         for p in places
         if p.level in (PlaceLevel.REGION, PlaceLevel.SETTLEMENT)
         and _country_name(p.country) == country
+    } | {
+        # the department of a town of the article ('in X, Y department' of a known X)
+        _fill_string(p.admin1)
+        for p in places
+        if p.level == PlaceLevel.SETTLEMENT and p.admin1 and _country_name(p.country) == country
     }
     for _, end in place.mentions:
         told = _DEPARTMENT_APPOSED.match(text[end : end + _DEPARTMENT_AFTER].upper())
@@ -2164,7 +2205,13 @@ def _place_from_paragraph(
     after = -1 if dateline_end is None else dateline_end
     by_id = {p.id: p for p in report.places}
     towns = [p for p in report.places if p.level in _PARAGRAPH_LEVELS]
-    spots = {p.id: _named_again(p, text) for p in towns}
+    names = {
+        name
+        for p in report.places
+        for start, end in p.mentions
+        if len(name := text[start:end].upper()) > 3
+    }
+    spots = {p.id: _named_again(p, text, names) for p in towns}
     for event in events:
         first: tuple[int, Place] | None = None
         for span in event.evidence:
@@ -2184,16 +2231,61 @@ def _place_from_paragraph(
 _PARAGRAPH_LEVELS = (PlaceLevel.SETTLEMENT, PlaceLevel.DISTRICT, PlaceLevel.REGION)
 
 
-def _named_again(place: Place, text: str) -> list[int]:
-    """Where the text names a place: its mentions, and every other spot that writes one of
-    them the same way (the place stage may miss a mention of a town it knows elsewhere, as
-    in a text written in capitals)."""
+def _named_again(place: Place, text: str, names: Collection[str] = ()) -> list[int]:
+    """Where the text names a place as where something is: its mentions, and every other
+    spot that writes one of them the same way (the place stage may miss a mention of a town
+    it knows elsewhere, as in a text written in capitals), but not a town named only to
+    tell of someone or something else (:func:`_told_as_where`)."""
     upper = text.upper()
-    at = {start for start, _ in place.mentions}
+    at = set(place.mentions)
     # a name of four letters or more: a short word may be a word of the text
     for name in {upper[start:end] for start, end in place.mentions if end - start > 3}:
-        at.update(m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", upper))
-    return sorted(at)
+        at.update(m.span() for m in re.finditer(rf"\b{re.escape(name)}\b", upper))
+    return sorted(start for start, end in at if _told_as_where(upper, start, end, names))
+
+
+def _told_as_where(upper: str, start: int, end: int, names: Collection[str] = ()) -> bool:
+    """Whether a town's name at start..end of the text (in capitals) tells where something
+    is, not whom or what else ('the bishop of X', '220 km north of X', but 'the center of
+    X'; 'the X cartel', 'X judicial authorities'), nor one of a list of the places of
+    ``names`` ('X, Y, and Z have been targets', 'between X and Y')."""
+    before, after = upper[max(0, start - 40) : start], upper[end : end + 40]
+    if _IN_THE_PLACES_OF.search(before):
+        return True  # 'in X and Y', 'in the towns of X, Y and Z': where the act was
+    if _OF_BEFORE.search(before) and not _PART_OF_BEFORE.search(before):
+        return False
+    if _BODY_AFTER.match(after):
+        return False
+    if _UNIT_AFTER.match(after):
+        return True  # 'Algeciras municipality, Huila department': a place and its region
+    joined_after = _JOINED_AFTER.match(after)
+    if joined_after and any(
+        (rest := after[joined_after.end() :]).startswith(n)
+        and not _UNIT_AFTER.match(rest[len(n) :])
+        for n in names
+    ):
+        return False
+    joined_before = _JOINED_BEFORE.search(before)
+    return not (joined_before and any(before[: joined_before.start()].endswith(n) for n in names))
+
+
+_OF_BEFORE = re.compile(r"\bOF\s+(?:THE\s+)?$")
+#: 'in the center of', 'the streets of', 'the town of': a part of the town, or the town.
+_PART_OF_BEFORE = re.compile(
+    r"\b(?:CENTER|CENTRE|HEART|MIDDLE|OUTSKIRTS|EDGE|STREETS?|SECTORS?|PARTS?|AREAS?|"
+    r"SECTIONS?|ZONES?|SIDE|END|SUBURBS?|NEIGHBOU?RHOODS?|DOWNTOWN|TOWN|CITY|VILLAGE|"
+    r"HAMLETS?|TOWNS|VILLAGES|CITIES|PORT|MUNICIPALITY|CAPITAL)\s+OF\s+(?:THE\s+)?$"
+)
+#: 'the X cartel', 'X judicial authorities', 'the X meeting', '[X mayor]': a body or an
+#: event named after the town.
+_BODY_AFTER = re.compile(
+    r"^\s+(?:CARTEL|MAYORS?|MEETING|JUDICIAL|AUTHORITIES|COUNCIL\w*|DISTRICT COUNCIL\w*)\b"
+)
+#: The word of a region after its name: 'Huila department'.
+_UNIT_AFTER = re.compile(r"^\s+(?:DEPARTMENTS?|PROVINCES?|MUNICIPALITY|STATE|REGION)\b")
+#: What joins two names of a list: 'X, Y', 'X and Y', 'X, and Y'.
+_JOINED_AFTER = re.compile(r"^(?:,\s*AND\s+|,\s*|\s+AND\s+)")
+_JOINED_BEFORE = re.compile(r"(?:,\s*AND\s+|,\s*|\s+AND\s+)$")
 
 
 def _dateline_town(
