@@ -4316,6 +4316,8 @@ def _attach_time(
                 )
                 # 'murdered, and his body was found today': done by then, not that day
                 or _finds_remains(governor)
+                # 'kidnapped in May and released today': the day the captivity ended
+                or (_lemma(governor) in _FREEING_VERBS and mention.type in _CAPTIVE_TYPES)
             )
         )
         outside_relative = relative is not None and head.i not in relative_ids
