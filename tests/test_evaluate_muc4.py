@@ -2524,6 +2524,35 @@ def test_muc4_one_day_told_of_no_act_of_violence_does_not_date_the_incident() ->
     assert _dated_by_a_sentence(apart, "6 March") == ["- 12 MAR 90"]
 
 
+def _dated_by_days_told(tail: str, days: dict[str, int]) -> list[str]:
+    """The date fill of :func:`_report`'s bombing, told with no time, in an article that a
+    sentence added to its text (``tail``) writes several March days in (phrase: day)."""
+    report = _report()
+    text = report.article.text + " " + tail
+    report.article = Article.from_text(text, title="TST9-MUC4-0001", published=dt.date(1990, 3, 12))
+    report.events[0] = report.events[0].model_copy(update={"time": None})
+    report.timexes = [
+        _day(phrase, dt.date(1990, 3, day)).model_copy(
+            update={"char_start": text.index(phrase), "char_end": text.index(phrase) + len(phrase)}
+        )
+        for phrase, day in days.items()
+    ]
+    (template,) = report_to_templates(report)
+    return [f.value for f in template.slot(2).fillers]
+
+
+def test_muc4_of_several_days_told_the_one_in_a_clause_of_its_type_dates_the_incident() -> None:
+    # the day of the report and the day of the bombing: the bombing's day
+    reported = "On 9 March, a weekly reported that rebels had bombed the embassy on 6 March."
+    assert _dated_by_days_told(reported, {"9 March": 9, "6 March": 6}) == ["06 MAR 90"]
+    # a bombing and a shooting on two days: the day of the bombing
+    shot = "Gunmen shot a judge on 9 March; rebels bombed the embassy on 6 March."
+    assert _dated_by_days_told(shot, {"9 March": 9, "6 March": 6}) == ["06 MAR 90"]
+    # two bombings on two days: no one day is the incident's, the default form
+    two = "Rebels bombed a bank on 9 March, and bombed the embassy on 6 March."
+    assert _dated_by_days_told(two, {"9 March": 9, "6 March": 6}) == ["- 12 MAR 90"]
+
+
 def _dated_between(tail: str, first: str, second: str, days: tuple[int, int]) -> list[str]:
     """The date fill of :func:`_report`'s bombing, timed by the ``first`` of two March days
     that a sentence added to its text (``tail``) tells."""

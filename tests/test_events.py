@@ -4050,6 +4050,34 @@ def test_events_the_day_bodies_were_found_shot_only_bounds_the_shooting(nlp):
 
 
 @pytest.mark.model
+def test_events_the_period_an_act_is_counted_in_is_not_its_time(nlp):
+    text = "The rebels today carried out their fifth attack this year on the power line."
+    today = day(text, "today", PUBLISHED)
+    year = timex(text, "this year", PUBLISHED.replace(month=1, day=1), PUBLISHED, Granularity.YEAR)
+    attack = next(e for e in run(nlp, text, timexes=[today, year]) if e.type in VIOLENT_TYPES)
+    assert attack.time is not None and attack.time.text == "today"
+    # an act not counted takes the period it is told in
+    text = "The rebels today said they carried out an attack this year on the power line."
+    today = day(text, "today", PUBLISHED)
+    year = timex(text, "this year", PUBLISHED.replace(month=1, day=1), PUBLISHED, Granularity.YEAR)
+    attack = next(e for e in run(nlp, text, timexes=[today, year]) if e.type in VIOLENT_TYPES)
+    assert attack.time is not None and attack.time.text == "this year"
+
+
+@pytest.mark.model
+def test_events_the_day_hostages_were_released_only_bounds_the_kidnapping(nlp):
+    text = "Two nurses who were kidnapped in the north and released today are in the capital."
+    today = day(text, "today", PUBLISHED)
+    kidnapping = next(e for e in run(nlp, text, timexes=[today]) if e.type == "kidnapping")
+    assert kidnapping.time is not None and kidnapping.time.mod == "BEFORE"
+    # the kidnapping told on its own day keeps it
+    text = "Rebels kidnapped two nurses in the north today."
+    today = day(text, "today", PUBLISHED)
+    kidnapping = next(e for e in run(nlp, text, timexes=[today]) if e.type == "kidnapping")
+    assert kidnapping.time is not None and kidnapping.time.mod != "BEFORE"
+
+
+@pytest.mark.model
 def test_events_a_day_on_a_finding_of_weapons_is_not_made_a_bound(nlp):
     text = "Rebels murdered the mayor today and police found their rifles in a truck."
     today = day(text, "today", PUBLISHED)

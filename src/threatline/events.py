@@ -4205,6 +4205,23 @@ def _in_clause_of_other_act(head: Token, own: set[int]) -> bool:
 _REASON_PREPS = {"because", "although", "though"}
 
 
+def _period_of_a_count(noun: Token, head: Token, timex: TimeSpan) -> bool:
+    """A period inside the phrase of an act counted by an ordinal ('the sixth attack this
+    year', 'its third bombing this month'): the period the count runs over, not the act's
+    time."""
+    if timex.granularity not in ("year", "month", "week"):
+        return False
+    counted = any(c.ent_type_ == "ORDINAL" or c.lower_ in _ORDINALS for c in noun.children)
+    # in the noun's phrase, or right after the noun wherever the parser hangs it
+    right_after = timex.char_start is not None and 0 < timex.char_start - noun.idx - len(noun) <= 1
+    return counted and (right_after or head.i in {t.i for t in noun.subtree})
+
+
+_ORDINALS = frozenset(
+    ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+)
+
+
 def _attach_time(
     mention: _Mention,
     sentence_mentions: list[_Mention],
@@ -4253,6 +4270,8 @@ def _attach_time(
             continue  # 'shortly after the attack' is not the time of 'the attack'
         if _in_apposition(head, own_ids, timex) or _in_clause_of_other_act(head, own_ids):
             continue
+        if _period_of_a_count(mention.token, head, timex):
+            continue  # 'its sixth attack this year': the year counts the attacks
         ancestors = {t.i for t in head.ancestors}
         absorbed = frozenset(t.i for t in mention.absorbed)
         # 'claimed responsibility for the attack on the newspaper this morning': a time that
@@ -4316,6 +4335,8 @@ def _attach_time(
                 )
                 # 'murdered, and his body was found today': done by then, not that day
                 or _finds_remains(governor)
+                # 'kidnapped in May and released today': the day the captivity ended
+                or (_lemma(governor) in _FREEING_VERBS and mention.type in _CAPTIVE_TYPES)
             )
         )
         outside_relative = relative is not None and head.i not in relative_ids

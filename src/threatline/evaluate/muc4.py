@@ -1230,7 +1230,12 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _add_town_part(template, texts + paragraphs, home, report.places)
         _add_named_department(template, report.places, report.article.text)
         if all(_no_day_of_its_own(e.time) for e in told):
-            _date_by_the_one_day_told(template, written_days, days_with_year)
+            _date_by_the_one_day_told(
+                template,
+                written_days,
+                days_with_year,
+                _days_told_of_its_kind(template, report.timexes, report.article.text),
+            )
         _night_told_between_two_days(template, told, report)
         _keep_to_the_countries_of_interest(template, report.places)
         _settle_foreign_nations(template)
@@ -2332,6 +2337,46 @@ def _days_written_out(timexes: Iterable[TimeSpan], text: str | None = None) -> f
     )
 
 
+def _days_told_of_its_kind(
+    template: MucTemplate, timexes: Iterable[TimeSpan], text: str
+) -> frozenset[dt.date]:
+    """The days written out in a clause that tells of an act of the incident's type ('the
+    rebels kidnapped him on 4 May' for a kidnapping, not 'on 12 May, a weekly wrote')."""
+    kinds = {_filler_text(4, f) for f in template.slot(4).fillers}
+    acts = [_ACT_OF_TYPE[kind] for kind in kinds if kind in _ACT_OF_TYPE]
+    days = set()
+    for t in timexes:
+        if t.start is None or t.start != t.end or t.char_start is None or t.char_end is None:
+            continue
+        start, end = _clause_bounds(text, t.char_start, t.char_end)
+        if _MONTH_NAME.search(t.text) and any(act.search(text, start, end) for act in acts):
+            days.add(t.start)
+    return frozenset(days)
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause around ``text[start:end]``: up to a comma, a semicolon, a dash
+    or the end of the sentence."""
+    stops = (". ", "\n", "? ", "! ", ",", ";", "--")
+    before = ((text.rfind(stop, 0, start), stop) for stop in stops)
+    first = max((i + len(stop) for i, stop in before if i >= 0), default=0)
+    after = (text.find(stop, end) for stop in stops)
+    return first, min((i for i in after if i >= 0), default=len(text))
+
+
+#: Words that tell of an act of each incident type.
+_ACT_OF_TYPE = {
+    "KIDNAPPING": re.compile(r"\b(?:KIDNAP\w*|ABDUCT\w*|HOSTAGES?)\b", re.IGNORECASE),
+    "BOMBING": re.compile(r"\b(?:BOMB\w*|EXPLO\w*|DYNAMIT\w*|BL[EO]WN? UP)\b", re.IGNORECASE),
+    "ARSON": re.compile(r"\b(?:ARSON|BURN\w*|SET FIRE|TORCH\w*)\b", re.IGNORECASE),
+    "ATTACK": re.compile(
+        r"\b(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|MASSACRE\w*|SLAIN|SHOT|SHOOT\w*|WOUND\w*|"
+        r"ATTACK\w*|AMBUSH\w*|FIRED)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
 def _in_a_sentence_of_an_act(time: TimeSpan, text: str) -> bool:
     if time.char_start is None or time.char_end is None:
         return True
@@ -2418,6 +2463,7 @@ def _date_by_the_one_day_told(
     template: MucTemplate,
     written_days: frozenset[dt.date],
     days_with_year: frozenset[dt.date] = frozenset(),
+    days_of_its_kind: frozenset[dt.date] | None = None,
 ) -> None:
     """An incident dated only 'on or before' a day ('- 20 MAY 89': the report's bound or the
     dateline) in an article that writes out one earlier day and no other ('the mayor was shot
@@ -2426,7 +2472,10 @@ def _date_by_the_one_day_told(
     incident it reports. Done after merging, so that mentions dated only by default still
     join the incident's dated ones. A day more than two months before the bound is history
     (part1 1.0 rule 6), not the incident's, unless the article writes its year ('on 24
-    March 1980'): a bare '15 November' read as last year's is more often a day to come."""
+    March 1980'): a bare '15 November' read as last year's is more often a day to come.
+    Where the article writes several such days, the one told in a clause of an act of the
+    incident's type (``days_of_its_kind``: 'kidnapped him on 4 May' for a kidnapping) is
+    its day."""
     date = template.slot(2)
     parsed = parse_muc_date(date.fillers[0].value) if date.fillers else None
     if parsed is None or not parsed.default_looking:
@@ -2436,6 +2485,9 @@ def _date_by_the_one_day_told(
         for day in written_days
         if day < parsed.high and (day >= parsed.high - _RECENT or day in days_with_year)
     }
+    if len(earlier) > 1 and days_of_its_kind is not None:
+        # several days told of acts: the one told in a clause of an act of its type
+        earlier &= days_of_its_kind
     if len(earlier) == 1:
         template.slots[2] = _one(format_muc_date(next(iter(earlier))))
 
