@@ -656,6 +656,25 @@ def test_actors_a_leader_is_someone_of_the_kind_of_the_body_they_lead(nlp, actor
     assert kinds.get("patrol leader") == ActorKind.SECURITY_FORCE, kinds
 
 
+def test_actors_a_post_with_its_force_as_modifier_is_one_of_the_force(nlp, actor_kb) -> None:
+    # 'an army colonel' is a member of the army; the post alone names no one
+    doc = nlp(
+        "Gunmen killed an army colonel in Arcos. A retired air force officer was murdered "
+        "and a police agent was wounded in Tarma."
+    )
+    kinds = {a.name.lower(): a.kind for a in find_actors(doc, actor_kb)}
+    assert kinds.get("army colonel") == ActorKind.SECURITY_FORCE, kinds
+    assert kinds.get("air force officer") == ActorKind.SECURITY_FORCE, kinds
+    assert kinds.get("police agent") == ActorKind.SECURITY_FORCE, kinds
+
+
+def test_actors_a_definite_post_is_left_to_coreference(nlp, actor_kb) -> None:
+    # 'the army colonel' is someone told of before, no new group
+    doc = nlp("Gunmen shot the army colonel in Arcos.")
+    names = {a.name.lower() for a in find_actors(doc, actor_kb)}
+    assert "army colonel" not in names, names
+
+
 def test_actors_a_title_before_a_name_is_no_group(nlp, actor_kb: ActorKB) -> None:
     # 'Mayor Pedro Valdivia' is one person: the title makes no second actor
     doc = nlp("Gunmen shot Mayor Pedro Valdivia in Arcos.")

@@ -2698,6 +2698,10 @@ def test_muc4_group_fill_is_the_report_s_words_not_a_bracketed_insertion() -> No
         ("security_force", "ARMED POLICEMEN", True),
         ("security_force", "MILITARY PERSONNEL", True),
         ("security_force", "ARMY PATROL", True),
+        # one man named by his post in a force
+        ("security_force", "AIR FORCE MEMBER", True),
+        ("security_force", "ARMY COLONEL", True),
+        ("security_force", "POLICE AGENT", True),
         ("armed_group", "HIRED KILLER", True),
         ("civilians", "HOTEL STAFF", True),
         # a leader of a party or a union is a person, not the body he leads

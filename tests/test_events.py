@@ -1936,6 +1936,54 @@ def test_events_passive_killing_of_unnamed_soldiers_before_any_attack_is_no_even
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("An army colonel was murdered in the village last night.", "army colonel", "force"),
+        ("A police agent was murdered in the port last night.", "police agent", "force"),
+        ("A Red Cross worker was murdered in the village last night.", "Red Cross", "body"),
+    ],
+)
+def test_events_passive_killing_of_one_member_of_a_body_before_any_attack_is_an_event(
+    nlp, text, surface, kind
+):
+    # one person named by a post in a force or body: the modifier does not make a group
+    member = actor(
+        text,
+        "member",
+        ActorKind.SECURITY_FORCE if kind == "force" else ActorKind.INTERNATIONAL_ORG,
+        surface,
+    )
+    event = only(run(nlp, text, actors=[member]))
+    assert event.type in ("attack", "armed_assault")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed an army colonel in the village last night.",
+        "Two gunmen murdered a police agent in the port on Friday.",
+    ],
+)
+def test_events_killing_one_member_of_a_force_is_no_clash_with_it(nlp, text):
+    # one officer struck by a post is an attack on them, not a fight with the force
+    surface = "army colonel" if "colonel" in text else "police agent"
+    member = actor(text, "member", ActorKind.SECURITY_FORCE, surface)
+    event = only(run(nlp, text, actors=[member]))
+    assert event.type in ("attack", "armed_assault")
+    assert ("member", "victim") in roles(event)
+
+
+@pytest.mark.model
+def test_events_attack_on_a_unit_of_a_force_stays_a_clash(nlp):
+    # 'an army patrol' is a unit of the force, not one of its people
+    text = "Gunmen attacked an army patrol in the village last night."
+    patrol = actor(text, "patrol", ActorKind.SECURITY_FORCE, "army patrol")
+    assert only(run(nlp, text, actors=[patrol])).type == "armed_clash"
+
+
+@pytest.mark.model
 def test_events_passive_killing_of_civilians_over_a_period_is_a_tally(nlp):
     text = "Some 150 farmers have been killed over the past three months."
     farmers = actor(text, "farmers", ActorKind.CIVILIANS, "Some 150 farmers")

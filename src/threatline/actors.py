@@ -435,6 +435,23 @@ _ROLE_TITLES = frozenset(
 #: the body modifies them.
 _RANK_NOUNS = frozenset(["leader"])
 _FIGHTING_DEPS = frozenset(["compound", "amod", "nmod"])
+#: Determiners of someone told of for the first time ('an army colonel').
+_INDEFINITE = frozenset(["a", "an", "another", "one"])
+#: Posts and ranks of one person in a body ('officer', 'colonel', 'agent'): with the force as
+#: modifier ('an army colonel') they name one of its members.
+_POST_NOUNS = frozenset(
+    [
+        "officer",
+        "agent",
+        "colonel",
+        "captain",
+        "major",
+        "lieutenant",
+        "sergeant",
+        "corporal",
+        "member",
+    ]
+)
 
 #: Nouns that tell when, not what: 'gunmen today kidnapped ...' is no compound noun.
 _DAY_NOUNS = frozenset(["today", "yesterday", "tonight", "tomorrow"])
@@ -1074,7 +1091,26 @@ class _Finder:
             fighting = lex.noun_kind(doc[token.i - 1].lower_)
             if fighting in (ActorKind.ARMED_GROUP, ActorKind.SECURITY_FORCE):
                 return fighting, token.i + 1
+        if kind is None and self._member_of_a_force(token):
+            return ActorKind.SECURITY_FORCE, token.i + 1
         return kind, token.i + 1
+
+    def _member_of_a_force(self, token: Token) -> bool:
+        """'an army colonel', 'a retired air force officer', 'a police agent': one person
+        named by a post with the force they serve as modifier is one of that force. 'The
+        police commander' is someone told of before, left to coreference."""
+        if token.tag_ != "NN" or token.lower_ not in _POST_NOUNS or token.i == 0:
+            return False
+        if not any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in token.children):
+            return False
+        before = self.doc[token.i - 1]
+        return (
+            before.dep_ in _FIGHTING_DEPS
+            and before.head.i == token.i
+            # 'air force': the force's singular of a plural people noun ('forces')
+            and ActorKind.SECURITY_FORCE
+            in (self.lex.noun_kind(before.lower_), self.lex.noun_kind(before.lower_ + "s"))
+        )
 
     def _left_edge(self, token: Token) -> int:
         """First token of the pre-modifiers of ``token`` (determiners, adjectives, compounds)."""

@@ -2088,6 +2088,8 @@ def _attacks_forces(mention: _Mention, actors: _Actors, lex: Lexicon) -> bool:
         obj = _object(token)
         direct += [obj] if obj is not None else []
     for target in direct:
+        if _member_of_a_body(target, actors, lex):
+            continue  # 'killed an army colonel': one of the force struck, no fight with it
         actor = actors.in_subtree(target)
         if actor is not None and actor.kind == ActorKind.SECURITY_FORCE.value:
             return True
@@ -6840,7 +6842,7 @@ def _resolve_killings(
                 attack_told
                 or not (
                     _names_victims_of_noun(mention, actors, lex)
-                    or (not period_told and _names_people_killed(mention, actors))
+                    or (not period_told and _names_people_killed(mention, actors, lex))
                 )
             )
         ):
@@ -6967,7 +6969,7 @@ def _tells_a_period(sentence: SpacySpan, timexes: list[TimeSpan]) -> bool:
     )
 
 
-def _names_people_killed(mention: _Mention, actors: _Actors) -> bool:
+def _names_people_killed(mention: _Mention, actors: _Actors, lex: Lexicon) -> bool:
     """'Five women were murdered this morning': a passive killing of civilians told for the
     first time, before any attack, is the event the report is about."""
     token = mention.token
@@ -6982,10 +6984,44 @@ def _names_people_killed(mention: _Mention, actors: _Actors) -> bool:
     ):
         return False  # 'during the shoot-out one civilian was killed': a toll of that act
     return any(
-        actor is not None and actor.kind in _PEOPLE_KINDS and not _known_before(head)
+        (
+            (actor is not None and actor.kind in _PEOPLE_KINDS)
+            or _member_of_a_body(head, actors, lex)
+        )
+        and not _known_before(head)
         for patient in _passive_patients(token)
         for head in _conjuncts(_whose_remains(patient))
         for actor in [actors.in_subtree(head)]
+    )
+
+
+#: Nouns of one person by the post, rank or work they hold in a body ('an army colonel', 'a
+#: Red Cross worker'), besides the people nouns and titles of the lexicons.
+_MEMBER_NOUNS = frozenset(
+    ["officer", "agent", "official", "member", "worker", "employee", "leader", "militant"]
+)
+
+
+#: Force nouns of one person: 'a treasury police guard' is one guard, 'an army patrol' a unit.
+_ONE_OF_A_FORCE = frozenset(["soldier", "policeman", "guard"])
+
+
+def _member_of_a_body(noun: Token, actors: _Actors, lex: Lexicon) -> bool:
+    """'a retired air force officer', 'an army colonel', 'a police agent', 'an FMLN
+    commander': one person named by a post with the body they serve as modifier. The
+    phrase's actor is then the body (or none), yet the one harmed is a person."""
+    if noun.tag_ != "NN" or (
+        _lemma(noun) in lex.security_nouns and _lemma(noun) not in _ONE_OF_A_FORCE
+    ):
+        return False  # 'an army patrol' is a unit of the force, not one of its people
+    if not (_lemma(noun) in _MEMBER_NOUNS or _is_people_noun(noun)):
+        return False
+    modifiers = [t for t in noun.lefts if t.dep_ in ("compound", "nmod", "amod")]
+    return any(
+        ((actor := actors.at_token(word)) is not None and actor.kind not in _PEOPLE_KINDS)
+        or _lemma(word) in lex.security_nouns
+        for modifier in modifiers
+        for word in modifier.subtree
     )
 
 

@@ -6644,6 +6644,29 @@ def _looks_like_name(actor: Actor, text: str) -> bool:
     )
 
 
+#: Posts held by one person in a force ('an army colonel'): a description of the man.
+_POSTS_OF_ONE = frozenset(
+    [
+        "OFFICER",
+        "AGENT",
+        "COLONEL",
+        "CAPTAIN",
+        "MAJOR",
+        "LIEUTENANT",
+        "SERGEANT",
+        "CORPORAL",
+        "COMMANDER",
+        "GENERAL",
+        "MEMBER",
+        "CHIEF",
+        "OFFICIAL",
+        "PRIVATE",
+        "PILOT",
+        "CADET",
+    ]
+)
+
+
 def _is_description(actor: Actor, text: str) -> bool:
     if actor.kind == ActorKind.PERSON:
         return True
@@ -6662,6 +6685,8 @@ def _is_description(actor: Actor, text: str) -> bool:
         return True  # 'an unidentified armed group': a description, not a named group
     if head in _BANDS:
         return False  # 'drug mafias', 'trafficking gangs': organizations, though plural
+    if head in _POSTS_OF_ONE:
+        return True  # 'an air force member', 'a police agent': one man of the force
     plural = len(head) > 3 and (
         head.endswith("MEN") or (head.endswith("S") and not head.endswith(("SS", "US", "IS")))
     )
