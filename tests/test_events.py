@@ -2169,11 +2169,7 @@ def test_events_threatening_people_named_by_their_office_is_a_threat(nlp):
     ("text", "surface"),
     [
         ("Two men on a motorcycle set off a bomb at the pipeline.", "Two men"),
-        (
-            "The attack took place at night when two men on a motorcycle set off a charge of"
-            " dynamite at the pipeline.",
-            "two men",
-        ),
+        ("Three youths on a scooter set off a charge of dynamite at the bridge.", "Three youths"),
     ],
 )
 def test_events_people_on_a_vehicle_are_the_doers_of_the_verb_after_it(nlp, text, surface):
