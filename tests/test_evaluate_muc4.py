@@ -7088,6 +7088,12 @@ def test_muc4_each_physical_target_has_the_damage_told_of_it(text, effects) -> N
         # one told unhurt: no injury or death
         ("Gunmen attacked a bus in Lima. Ana Rios was unhurt, but Luis Soto died.",
          "attacked", [("NO INJURY OR DEATH", ("ANA RIOS",)), ("DEATH", ("LUIS SOTO",))]),
+        # a harm denied by a subject opened by 'neither': no one was harmed
+        ("Gunmen fired at a bus in Lima. Neither Ana Rios nor Luis Soto were injured.",
+         "fired", [("NO INJURY OR DEATH", ("ANA RIOS",)), ("NO INJURY OR DEATH", ("LUIS SOTO",))]),
+        # a death negated: no death
+        ("Gunmen fired at a bus in Lima. Ana Rios was not killed, but Luis Soto was wounded.",
+         "fired", [("NO DEATH", ("ANA RIOS",)), ("INJURY", ("LUIS SOTO",))]),
         # a harm only meant befell no one
         ("Gunmen attacked a bus in Lima. Police foiled a plot to murder Ana Rios and Luis Soto.",
          "attacked", []),

@@ -4439,11 +4439,37 @@ def _harm_told_of(actor: Actor, article: Article, kidnapped: bool = False) -> st
             continue  # 'he' may stand for another: only what the text names counts
         told = _told_near(text, start, end, _KIDNAP_OUTCOMES if kidnapped else _PERSONAL_HARMS)
         if told is not None:
-            found.add(told[2])
-    for harm in ("DEATH", "INJURY", "REGAINED FREEDOM", "NO INJURY"):
+            found.add(_as_denied(told[2]) if _harm_denied_of(text, start, told[0]) else told[2])
+    for harm in ("DEATH", "INJURY", "REGAINED FREEDOM", "NO INJURY", "NO DEATH"):
         if harm in found:
             return harm
     return None
+
+
+#: 'was not killed', 'had not been wounded': the harm word's own negation, with no
+#: adverb between ('was not seriously hurt' tells a light wound).
+_NOT_BEFORE = re.compile(r"\b(?:NOT|NEVER)\s+(?:BEEN\s+)?$")
+#: 'neither the mayor nor his wife was injured': the subject that denies the harm.
+_NEITHER_NOR = re.compile(r"\bNEITHER\b[^.;:]*\bNOR\b")
+
+
+def _harm_denied_of(text: str, mention: int, harm: int) -> bool:
+    """Whether the harm word at ``harm``, told of the person named at ``mention``, is denied:
+    negated itself ('was not killed'), or told after him of a subject opened by 'neither'
+    ('neither the mayor nor his wife was hurt')."""
+    if _NOT_BEFORE.search(text[max(0, harm - 20) : harm]):
+        return True
+    if harm < mention:
+        return False
+    lo, _ = _sentence_bounds(text, mention, mention)
+    opening = text[lo:harm]
+    neither = opening.rfind("NEITHER")
+    return 0 <= neither <= mention - lo and bool(_NEITHER_NOR.search(opening, neither))
+
+
+def _as_denied(harm: str) -> str:
+    """The harm told as not suffered: a death denied is NO DEATH, any other NO INJURY."""
+    return "NO DEATH" if harm == "DEATH" else "NO INJURY"
 
 
 #: A sentence that opens on the one victim of the act told before: 'The victim was taken
@@ -5107,6 +5133,7 @@ _PERSONAL_EFFECT = {
     "DEATH": "DEATH",
     "INJURY": "INJURY",
     "NO INJURY": "NO INJURY OR DEATH",
+    "NO DEATH": "NO DEATH",
     "REGAINED FREEDOM": "REGAINED FREEDOM",
 }
 
