@@ -668,6 +668,16 @@ def test_actors_a_post_with_its_force_as_modifier_is_one_of_the_force(nlp, actor
     assert kinds.get("police agent") == ActorKind.SECURITY_FORCE, kinds
 
 
+def test_actors_one_worker_of_a_named_body_is_a_person_not_the_body(nlp, actor_kb) -> None:
+    # 'a Red Cross worker' is one civilian; the body's name stays a mention of the body
+    doc = nlp("Gunmen killed a Red Cross worker in Arcos.")
+    actors = find_actors(doc, actor_kb)
+    kinds = {a.name.lower(): a.kind for a in actors}
+    assert kinds.get("red cross worker") == ActorKind.CIVILIANS, kinds
+    (body,) = [a for a in actors if a.id == "icrc"]
+    assert [doc.text[s:e] for s, e in body.mentions] == ["Red Cross"]
+
+
 def test_actors_a_definite_post_is_left_to_coreference(nlp, actor_kb) -> None:
     # 'the army colonel' is someone told of before, no new group
     doc = nlp("Gunmen shot the army colonel in Arcos.")

@@ -1037,6 +1037,14 @@ class _Finder:
             left = self._left_edge(doc[head_end - 1])
             start, end = left, head_end
             group = self._group_modifier(token, left, head_end)
+            if group is not None and self._one_of_a_body(token, group):
+                # 'a Red Cross worker': one person the body's name describes, not the body;
+                # the name stays a mention of the body
+                named = self.claimed[left:head_end]
+                self._add_description(token, kind, self._content_start(start, end), end)
+                for i, owner in enumerate(named, left):
+                    self.claimed[i] = owner if owner is not None else self.claimed[i]
+                continue
             if group is not None:
                 first = self._content_start(start, end)
                 if group.tok_start < token.i:  # "IS-K fighters": the name leads the phrase
@@ -1060,6 +1068,16 @@ class _Finder:
             if self._definite_anaphor(token, start):
                 continue  # "the militants": resolved by coreference, or made ad hoc there
             self._add_description(token, kind, self._content_start(start, end), end)
+
+    def _one_of_a_body(self, token: Token, group: _Mention) -> bool:
+        """'a Red Cross worker', 'an embassy employee': one civilian, told for the first
+        time, named by the body that modifies him ('IS-K fighters' are the group itself)."""
+        return (
+            token.tag_ == "NN"
+            and group.tok_start < token.i
+            and self.lex.noun_kind(token.lower_) in (ActorKind.CIVILIANS, ActorKind.OTHER)
+            and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in token.children)
+        )
 
     def _describes_named_person(self, token: Token) -> bool:
         """A singular people noun in apposition to a person's name describes that person
