@@ -2270,7 +2270,7 @@ def _told_as_where(upper: str, start: int, end: int, names: Collection[str] = ()
         for n in names
     ):
         return False
-    joined_before = _JOINED_BEFORE.search(before)
+    joined_before = _LIST_JOIN.search(before)
     return not (joined_before and any(before[: joined_before.start()].endswith(n) for n in names))
 
 
@@ -2290,7 +2290,6 @@ _BODY_AFTER = re.compile(
 _UNIT_AFTER = re.compile(r"^\s+(?:DEPARTMENTS?|PROVINCES?|MUNICIPALITY|STATE|REGION)\b")
 #: What joins two names of a list: 'X, Y', 'X and Y', 'X, and Y'.
 _JOINED_AFTER = re.compile(r"^(?:,\s*AND\s+|,\s*|\s+AND\s+)")
-_JOINED_BEFORE = re.compile(r"(?:,\s*AND\s+|,\s*|\s+AND\s+)$")
 
 
 def _dateline_town(
