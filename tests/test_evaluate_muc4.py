@@ -7108,6 +7108,44 @@ def test_muc4_each_victim_has_the_harm_the_sentences_naming_him_tell(
     assert [(f.value, f.xref) for f in template.slot(23).fillers] == effects
 
 
+def test_muc4_a_death_denied_is_no_killing_of_the_act() -> None:
+    """'A was not killed but his driver was wounded': the act killed no one, so the wounded
+    driver suffered only an injury, not the death the denial's word would give."""
+    text = "Gunmen attacked a car in Lima. Ana Rios was not killed but a guard was wounded."
+    report = _article_report(
+        text,
+        [
+            ("a1", "Gunmen", "armed_group", False),
+            ("a2", "Ana Rios", "person", False),
+            ("a3", "guard", "person", False),
+        ],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "attacked",
+                "evidence": [Span(start=0, end=len(text), text=text)],
+                "injuries": Quantity(
+                    min=1,
+                    max=1,
+                    text="a guard",
+                    start=text.index("a guard"),
+                    end=text.index("a guard") + 7,
+                ),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                    Participant(actor="a3", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [(f.value, f.xref) for f in template.slot(23).fillers] == [
+        ("NO DEATH", ("ANA RIOS",)),
+        ("INJURY", ("GUARD",)),
+    ]
+
+
 def test_muc4_a_kidnapped_person_found_dead_suffered_death() -> None:
     text = "Gunmen kidnapped Ana Rios in Lima on Monday. The body of Ana Rios was found today."
     (template,) = report_to_templates(

@@ -4414,8 +4414,12 @@ _MODAL = re.compile(r"\b(?:COULD|WOULD|MIGHT|MAY|MUST)(?: NOT)?(?: HAVE)?(?: BEE
 
 def _a_killing_told(sentences: str) -> bool:
     """Whether the sentences tell a killing done, not one only meant ('a plot to murder
-    him', 'they could have been killed')."""
-    return any(not _only_meant(sentences, m.start()) for m in _KILLING.finditer(sentences))
+    him', 'they could have been killed') nor denied ('the judge was not killed')."""
+    return any(
+        not _only_meant(sentences, m.start())
+        and not _NOT_BEFORE.search(sentences[max(0, m.start() - 20) : m.start()])
+        for m in _KILLING.finditer(sentences)
+    )
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
