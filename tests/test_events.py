@@ -5729,3 +5729,20 @@ def test_events_a_war_that_has_left_thousands_of_people_dead_is_a_tally(nlp):
     text = "The rebels bombed a bridge on Monday. The war has left 9,000 farmers dead."
     farmers = actor(text, "farmers", ActorKind.CIVILIANS, "farmers")
     assert all(("farmers", "victim") not in roles(e) for e in run(nlp, text, actors=[farmers]))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # 'claimed the lives of': the relative 'that' is the verb's subject, no 'claim that'
+        ("The attacks that claimed the lives of two guards were carried out by the Front.",
+         ("article", "asserts")),
+        ("Yesterday the Front claimed that it attacked a bridge.", ("front", "alleges")),
+    ],
+)  # fmt: skip
+def test_events_a_relative_that_is_no_claim_that(nlp, text, stance):
+    front = actor(text, "front", ActorKind.ARMED_GROUP, "the Front")
+    event = only(run(nlp, text, actors=[front]))
+    assert stance in stances(event)
+    assert ("article", "alleges") not in stances(event)

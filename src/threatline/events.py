@@ -4660,7 +4660,9 @@ def _cue_entry(token: Token, lex: Lexicon) -> dict[str, Any] | None:
     # 'neither the rebels nor any other group have claimed it' claims nothing
     negated = any(c.dep_ == "neg" for c in token.children) or _negative_subject(token)
     passive = _is_passive(token)
-    words = {_lemma(t) for t in token.subtree}
+    # a relative pronoun as subject is no 'claim that': 'the attacks that claimed the lives'
+    relative = {c.i for c in _children(token, {"nsubj"}) if c.tag_ in ("WDT", "WP")}
+    words = {_lemma(t) for t in token.subtree if t.i not in relative}
     for entry in entries:
         if bool(entry.get("negated")) != negated:
             continue
