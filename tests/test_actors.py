@@ -678,6 +678,16 @@ def test_actors_one_worker_of_a_named_body_is_a_person_not_the_body(nlp, actor_k
     assert [doc.text[s:e] for s, e in body.mentions] == ["Red Cross"]
 
 
+def test_actors_one_post_of_an_armed_group_is_a_person_not_the_group(nlp, actor_kb) -> None:
+    # 'an FMLN commander' is one man; the group's name stays a mention of the group
+    doc = nlp("Gunmen killed an FMLN commander in Arcos.")
+    actors = find_actors(doc, actor_kb)
+    names = {a.name.lower() for a in actors}
+    assert "fmln commander" in names, names
+    (group,) = [a for a in actors if a.id == "fmln"]
+    assert [doc.text[s:e] for s, e in group.mentions] == ["FMLN"]
+
+
 def test_actors_a_definite_post_is_left_to_coreference(nlp, actor_kb) -> None:
     # 'the army colonel' is someone told of before, no new group
     doc = nlp("Gunmen shot the army colonel in Arcos.")

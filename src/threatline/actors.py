@@ -453,6 +453,10 @@ _POST_NOUNS = frozenset(
     ]
 )
 
+#: Posts of one person in an armed group ('an FMLN commander'): with the group as modifier
+#: they name one of its members.
+_GROUP_POSTS = frozenset(["commander", "chief", "member"])
+
 #: Nouns that tell when, not what: 'gunmen today kidnapped ...' is no compound noun.
 _DAY_NOUNS = frozenset(["today", "yesterday", "tonight", "tomorrow"])
 
@@ -1075,7 +1079,10 @@ class _Finder:
         return (
             token.tag_ == "NN"
             and group.tok_start < token.i
-            and self.lex.noun_kind(token.lower_) in (ActorKind.CIVILIANS, ActorKind.OTHER)
+            and (
+                self.lex.noun_kind(token.lower_) in (ActorKind.CIVILIANS, ActorKind.OTHER)
+                or self._one_post_of_a_group(token)
+            )
             and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in token.children)
         )
 
@@ -1111,7 +1118,19 @@ class _Finder:
                 return fighting, token.i + 1
         if kind is None and self._member_of_a_force(token):
             return ActorKind.SECURITY_FORCE, token.i + 1
+        if kind is None and self._one_post_of_a_group(token):
+            return ActorKind.OTHER, token.i + 1
         return kind, token.i + 1
+
+    def _one_post_of_a_group(self, token: Token) -> bool:
+        """'an FMLN commander', 'a guerrilla group member': one person, told for the first
+        time, by his post in the armed group that modifies him, not the group itself."""
+        if token.tag_ != "NN" or token.lower_ not in _GROUP_POSTS or token.i == 0:
+            return False
+        if not any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in token.children):
+            return False
+        before = self.mention_at(self.doc[token.i - 1])
+        return before is not None and self.actors[before.key].kind == ActorKind.ARMED_GROUP
 
     def _member_of_a_force(self, token: Token) -> bool:
         """'an army colonel', 'a retired air force officer', 'a police agent': one person
