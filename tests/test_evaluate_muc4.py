@@ -3120,6 +3120,9 @@ def test_muc4_an_attack_that_hurt_no_one_has_no_injury_or_death() -> None:
     assert effects("Rebels bombed a bank; there were no casualties.") == no_one
     assert effects("Rebels bombed a bank; it did not result in any casualties.") == no_one
     assert effects("Rebels bombed a bank, without inflicting any casualties.") == no_one
+    assert effects("Rebels bombed a bank; there were no human casualties.") == no_one
+    assert effects("Rebels bombed a bank; there were no fatalities.") == no_one
+    assert effects("Rebels bombed a bank; not a single person was hurt.") == no_one
     # the paragraph after the act's goes on about it when it tells no act of its own
     assert effects("Rebels bombed a bank in Lima.\n\nThe police said no one was hurt.") == no_one
     assert effects("Rebels bombed a bank; the damage was heavy.") == []
