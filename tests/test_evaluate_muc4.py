@@ -7097,6 +7097,11 @@ def test_muc4_each_physical_target_has_the_damage_told_of_it(text, effects) -> N
         # a death negated: no death
         ("Gunmen fired at a bus in Lima. Ana Rios was not killed, but Luis Soto was wounded.",
          "fired", [("NO DEATH", ("ANA RIOS",)), ("INJURY", ("LUIS SOTO",))]),
+        # a harm told after a name's possessive is of whom he has: 'A's driver was killed'
+        ("Gunmen attacked a bus in Lima. Ana Rios's driver was killed; Ana Rios and Luis Soto "
+         "were unhurt.",
+         "attacked",
+         [("NO INJURY OR DEATH", ("ANA RIOS",)), ("NO INJURY OR DEATH", ("LUIS SOTO",))]),
         # a harm only meant befell no one
         ("Gunmen attacked a bus in Lima. Police foiled a plot to murder Ana Rios and Luis Soto.",
          "attacked", []),

@@ -4442,13 +4442,18 @@ def _harm_told_of(actor: Actor, article: Article, kidnapped: bool = False) -> st
             continue  # 'he' may stand for another: only what the text names counts
         told = _told_near(text, start, end, _KIDNAP_OUTCOMES if kidnapped else _PERSONAL_HARMS)
         if told is not None:
-            found.add(_as_denied(told[2]) if _harm_denied_of(text, start, told[0]) else told[2])
+            harm = _as_denied(told[2]) if _harm_denied_of(text, start, told[0]) else told[2]
+            if harm in ("DEATH", "INJURY") and _OWNER_OF_ANOTHER.match(text, end):
+                continue  # 'A's driver was killed': the harm is of whom he has, not his
+            found.add(harm)
     for harm in ("DEATH", "INJURY", "REGAINED FREEDOM", "NO INJURY", "NO DEATH"):
         if harm in found:
             return harm
     return None
 
 
+#: A possessive after a name, of anything but his body: 'A's residence', 'A's driver'.
+_OWNER_OF_ANOTHER = re.compile(r"'S\s+(?!(?:BODY|CORPSE|REMAINS)\b)")
 #: 'was not killed', 'had not been wounded': the harm word's own negation, with no
 #: adverb between ('was not seriously hurt' tells a light wound).
 _NOT_BEFORE = re.compile(r"\b(?:NOT|NEVER)\s+(?:BEEN\s+)?$")
