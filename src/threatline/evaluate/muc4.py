@@ -4383,7 +4383,7 @@ _PERSONAL_HARMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "NO INJURY",
         re.compile(
-            r"\b(?:UNHURT|UNHARMED|UNSCATHED|UNINJURED|"
+            r"\b(?:UNHURT|UNHARMED|UNSCATHED|UNINJURED|UNWOUNDED|WITHOUT (?:ANY )?INJUR(?:Y|IES)|"
             r"(?:WAS|WERE) NOT (?:HURT|INJURED|HARMED|WOUNDED))\b"
         ),
     ),
