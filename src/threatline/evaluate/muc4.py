@@ -4541,7 +4541,11 @@ def _told_near(
             if start <= match.start() < end:
                 continue  # the mention's own words ('the dead man')
             matches.append((match.start(), match.end(), harm))
-    after = min((m for m in matches if m[0] >= end), default=None)
+    # 'A left after the assassination of six priests': a harm noun after a person with an
+    # object of its own tells whom it befell
+    after = min(
+        (m for m in matches if m[0] >= end and not _OF_ITS_OWN.match(text, m[1])), default=None
+    )
     before = max((m for m in matches if m[1] <= start), default=None)
     if before is not None and _TO_ITS_OBJECT.match(text[before[1] : start]):
         return before
@@ -4551,6 +4555,10 @@ def _told_near(
     if not candidates:
         return None
     return min(candidates, key=lambda m: start - m[1] if m[1] <= start else m[0] - end)
+
+
+#: 'of' after a harm noun, before the one it befell: 'the murder of the mayor'.
+_OF_ITS_OWN = re.compile(r"\s+OF\b")
 
 
 def _only_meant(text: str, at: int) -> bool:
