@@ -7095,6 +7095,8 @@ def test_muc4_each_physical_target_has_the_damage_told_of_it(text, effects) -> N
          "attacked", [("NO INJURY OR DEATH", ("ANA RIOS",)), ("DEATH", ("LUIS SOTO",))]),
         ("Gunmen attacked a bus in Lima. Ana Rios escaped without injury, but Luis Soto died.",
          "attacked", [("NO INJURY OR DEATH", ("ANA RIOS",)), ("DEATH", ("LUIS SOTO",))]),
+        ("Gunmen attacked a bus in Lima. Ana Rios suffered no injuries, but Luis Soto died.",
+         "attacked", [("NO INJURY OR DEATH", ("ANA RIOS",)), ("DEATH", ("LUIS SOTO",))]),
         # a harm noun with an object of its own befell that one, not the name before it
         ("Gunmen attacked Ana Rios in Lima. Luis Soto left after the murder of a guard.",
          "attacked", []),

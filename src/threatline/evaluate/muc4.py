@@ -4384,6 +4384,7 @@ _PERSONAL_HARMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "NO INJURY",
         re.compile(
             r"\b(?:UNHURT|UNHARMED|UNSCATHED|UNINJURED|UNWOUNDED|WITHOUT (?:ANY )?INJUR(?:Y|IES)|"
+            r"(?:SUFFERED|SUSTAINED|RECEIVED) NO (?:[A-Z]+ )?(?:INJURY|INJURIES|WOUNDS|HARM)|"
             r"(?:WAS|WERE) NOT (?:HURT|INJURED|HARMED|WOUNDED))\b"
         ),
     ),
