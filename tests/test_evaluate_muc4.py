@@ -5867,6 +5867,53 @@ def test_muc4_the_offices_of_a_news_outlet_are_of_communications(text, owner, ki
     assert _physical_target_type(text, owner, ["LA VOZ"]) == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ANUT BUILDING", "ORGANIZATION OFFICE"),
+        ("OFFICES OF THE SIP", "LAW ENFORCEMENT FACILITY"),
+        ("SIP HEADQUARTERS", "LAW ENFORCEMENT FACILITY"),
+        # a thing of its own kind keeps it, whoever owns it
+        ("SIP VEHICLE", "TRANSPORT VEHICLE"),
+        ("HOUSE OF AN ANUT LEADER", "CIVILIAN RESIDENCE"),
+        ("SAN ROQUE UNIVERSITY", "OTHER"),
+        ("BUILDING", "OTHER"),
+    ],
+)
+def test_muc4_a_building_named_by_a_known_body_is_of_that_body_s_kind(text, kind) -> None:
+    from threatline.evaluate.muc4 import _bodies_kinds, _physical_target_type
+    from threatline.models import Actor, Article
+
+    article = Article(
+        id="a",
+        text="A bomb went off at the ANUT building and the SIP offices near San Roque University.",
+    )
+    actors = {
+        "anut": Actor(
+            id="anut",
+            name="Andean Nurses Association",
+            kind="organization",
+            aliases=["ANUT"],
+            in_kb=True,
+        ),
+        "sip": Actor(
+            id="sip",
+            name="Andean Security Police",
+            kind="security_force",
+            aliases=["SIP"],
+            in_kb=True,
+        ),
+        "uni": Actor(
+            id="uni",
+            name="San Roque University",
+            kind="organization",
+            in_kb=True,
+            mentions=[(62, 82)],
+        ),
+    }
+    assert _physical_target_type(text, "", (), _bodies_kinds(actors, article)) == kind
+
+
 def test_muc4_a_group_named_among_the_victims_leaves_the_perpetrators() -> None:
     from threatline.evaluate.muc4 import _drop_the_victims_groups
 

@@ -25,7 +25,7 @@ import re
 import string
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -1025,6 +1025,8 @@ _PHYSICAL_TARGET_TYPES: tuple[tuple[str, str], ...] = (
         r"NIGHTCLUBS?|DISCOTHEQUES?|CAFES?|BROTHELS?|GARAGES?|SHOPPING|MALLS?|STANDS?|STALLS?",
         "COMMERCIAL",
     ),
+    # XX of its own, though a body owns it
+    (r"CHURCH(?:ES)?|CATHEDRALS?|PARISH(?:ES)?|UNIVERSIT(?:Y|IES)|COLLEGES?|SCHOOLS?", "OTHER"),
 )
 
 # Actors that do not carry out an attack themselves: an outlet reports it (and may relay a
@@ -3396,11 +3398,12 @@ def event_to_template(
     persons = [a for a in actors.values() if a.kind == ActorKind.PERSON]
     owners = {text: _owner(text, event, article, persons) for text in physical}
     outlets = [_fill_string(a.name) for a in actors.values() if a.kind == ActorKind.MEDIA]
+    bodies = _bodies_kinds(actors, article)
     if not_kidnapping:
         t.slots[12] = SlotFill(fillers=[Filler((text,)) for text in physical])
         t.slots[13] = SlotFill(
             fillers=[
-                Filler((_physical_target_type(text, owners[text], outlets),), (text,))
+                Filler((_physical_target_type(text, owners[text], outlets, bodies),), (text,))
                 for text in physical
             ]
         )
@@ -3640,19 +3643,28 @@ def _drop_the_victims_groups(template: MucTemplate) -> None:
     template.slots[11] = SlotFill(fillers=[confidences[i] for i in keep if i < len(confidences)])
 
 
-def _physical_target_type(text: str, owner: str, outlets: Sequence[str] = ()) -> str:
+def _physical_target_type(
+    text: str, owner: str, outlets: Sequence[str] = (), bodies: Mapping[str, str] | None = None
+) -> str:
     """PHYS TGT: TYPE (part2, slot 13) from the words of the fill; a residence or a
     building is its owner's kind ('President X's residence', 'the ambassador's house'), and
     an office or a branch of a news outlet is of communications ('the offices of El Sol',
-    'the daily's office'; ``outlets``: the names of the news media the text tells of)."""
+    'the daily's office'; ``outlets``: the names of the news media the text tells of). A
+    building that only a known body's name tells ('the FENASTRAS building', 'the DAS
+    headquarters') is of that body's kind (``bodies``: see ``_bodies_kinds``)."""
     # an owner named in the fill ('the bank manager's car') tells its kind as the owner
     if possessive := _POSSESSIVE_OWNER.match(text):
         owner, text = owner or possessive.group(1), text[possessive.end() :]
     of_an_outlet = _classify(owner, _PHYSICAL_TARGET_TYPES) == "COMMUNICATIONS" or any(
         re.search(rf"\b{re.escape(name)}\b", f"{owner} {text}") for name in outlets if name
     )
-    if of_an_outlet and _classify(_OFFICE.sub("", text), _PHYSICAL_TARGET_TYPES) is None:
+    told_by_words = _classify(_OFFICE.sub("", text), _PHYSICAL_TARGET_TYPES)
+    if of_an_outlet and told_by_words is None:
         return "COMMUNICATIONS"
+    if told_by_words in (None, "ORGANIZATION OFFICE"):
+        for name in sorted(bodies or {}, key=len, reverse=True):
+            if re.search(rf"\b{re.escape(name)}\b", f"{owner} {text}"):
+                return (bodies or {})[name]
     kind = _classify(text, _PHYSICAL_TARGET_TYPES) or "OTHER"
     if kind in ("CIVILIAN RESIDENCE", "OTHER") and owner:
         owned = _classify(owner, _PHYSICAL_TARGET_TYPES)
@@ -3662,6 +3674,31 @@ def _physical_target_type(text: str, owner: str, outlets: Sequence[str] = ()) ->
 
 
 _OFFICE = re.compile(r"\bOFFICES?\b")
+
+# The kind of building of a body of each kind whose name does not tell it: an
+# association's premises are an organization's office, an army's installations have no type
+# of their own (part2, slot 13).
+_BODY_BUILDINGS: dict[ActorKind, str] = {
+    ActorKind.ORGANIZATION: "ORGANIZATION OFFICE",
+    ActorKind.POLITICAL_PARTY: "ORGANIZATION OFFICE",
+    ActorKind.SECURITY_FORCE: "OTHER",
+}
+
+
+def _bodies_kinds(actors: Mapping[str, Actor], article: Article) -> dict[str, str]:
+    """The names (and acronyms) by which the text tells the bodies the knowledge base
+    knows, each with the kind of that body's buildings: the kind its full name tells
+    ('the National Police' for 'DAS': a law enforcement facility), else its kind's."""
+    kinds: dict[str, str] = {}
+    for actor in actors.values():
+        if not actor.in_kb or actor.kind not in _BODY_BUILDINGS:
+            continue
+        full = _fill_string(actor.name)
+        kind = _classify(full, _PHYSICAL_TARGET_TYPES) or _BODY_BUILDINGS[actor.kind]
+        for name in [full, *map(_fill_string, actor.aliases), *_mention_texts(actor, article)]:
+            if len(name) > 2:
+                kinds.setdefault(name, kind)
+    return kinds
 
 
 def _owner(text: str, event: EventMention, article: Article, persons: Sequence[Actor] = ()) -> str:
