@@ -2009,6 +2009,11 @@ def test_muc4_merged_mentions_give_a_named_person_one_description() -> None:
         ("PUBLIC TRANSPORTATION", "TRANSPORT VEHICLE"),
         # a party's office is an organization's, a newspaper's is of communications
         ("NATIONAL RENEWAL PARTY OFFICE", "ORGANIZATION OFFICE"),
+        # so is the office of a committee, an alliance or an association
+        ("OFFICE OF THE COMMITTEE OF WIDOWS", "ORGANIZATION OFFICE"),
+        ("OFFICES OF THE RULING DEMOCRATIC ALLIANCE", "ORGANIZATION OFFICE"),
+        ("BUILDING OF THE RANCHERS SOCIETY", "ORGANIZATION OFFICE"),
+        ("OFFICE OF THE PEASANT MOVEMENT", "ORGANIZATION OFFICE"),
         ("BRANCH OFFICE OF THE DAILY LA VOZ", "COMMUNICATIONS"),
         ("OFFICES OF THE TAX SERVICE", "GOVERNMENT OFFICE OR RESIDENCE"),
         ("MUNICIPAL TREASURY", "GOVERNMENT OFFICE OR RESIDENCE"),
