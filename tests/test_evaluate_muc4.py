@@ -1187,6 +1187,35 @@ def _article_report(
     return ArticleReport(article=article, actors=people, events=mentions)
 
 
+@pytest.mark.parametrize(
+    ("physical", "targets"),
+    [
+        (["garrison", "pickup truck"], ["PICKUP TRUCK"]),
+        (["helicopters", "school"], ["SCHOOL"]),
+        # the police's posts are of a law enforcement facility, a target of terrorism
+        (["police post", "pickup truck"], ["POLICE POST", "PICKUP TRUCK"]),
+    ],
+)
+def test_muc4_the_army_s_installations_beside_a_civilian_target_are_no_targets(
+    physical: list[str], targets: list[str]
+) -> None:
+    report = _article_report(
+        "Rebels fired rockets at the garrison and the police post, hitting a pickup truck "
+        "and a school; the helicopters flew off.",
+        [("a1", "Rebels", "armed_group", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "fired",
+                "physical": physical,
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    [template] = report_to_templates(report)
+    assert [f.value for f in template.slot(12).fillers] == targets
+
+
 def test_muc4_an_incident_long_before_the_message_is_history() -> None:
     report = _article_report(
         "Guerrillas killed Ana Ruiz in 1980.",

@@ -3271,6 +3271,11 @@ def event_to_template(
         return None
     if not victims and not physical and _MILITARY_OBJECT.match(_after_trigger(event, article)):
         return None  # 'attacked an army convoy' with no other target: the same warfare
+    # 'the rockets fired at the garrison hit a passing car': beside a civilian target or
+    # victim (the act on the army alone left above), the army's garrisons, battalions and
+    # aircraft are the war's targets, not the terrorist act's (part1 1.0)
+    physical = [text for text in physical if not _WAR_TARGET.search(text)]
+    physical_counts = {text: physical_counts[text] for text in physical}
     if _state_bombardment(event, perpetrators, victims, physical, article, from_the_air):
         return None  # 'the air force bombed the area': an operation of war (part1 1.0)
     aerial = from_the_air is not None or (
@@ -4227,6 +4232,11 @@ def _state_bombardment(
     )
 
 
+#: The army's own installations and craft, which a civilian target beside them does not
+#: make targets of terrorism.
+_WAR_TARGET = re.compile(
+    r"\b(?:GARRISONS?|BARRACKS|BATTALIONS?|HELICOPTERS?|GUNSHIPS?|WARPLANES?)\b"
+)
 #: Craft that bomb or strafe from the air, and the state's arm that flies them.
 _AIRCRAFT = re.compile(
     r"\b(?:AIR FORCE|(?:AIR|WAR)?PLANES?|AIRCRAFT|HELICOPTERS?|GUNSHIPS?|BOMBERS?)\b"
