@@ -2803,6 +2803,26 @@ _RIDE_MODIFIERS = frozenset(["moving", "passing", "getaway"])
 _MEDIA_NOUNS = frozenset(["radio", "television", "newspaper", "tv", "press", "station"])
 _REPORT_VERBS = frozenset(["report", "say", "announce", "broadcast", "quote", "publish", "add"])
 _MEDIUM_PREPOSITIONS = frozenset(["by", "over", "via", "through"])
+# What a medium carries: words sent out, and the channel itself ('a radio address', 'a
+# television network').
+_BROADCAST_NOUNS = frozenset(
+    [
+        "address",
+        "message",
+        "speech",
+        "broadcast",
+        "interview",
+        "network",
+        "program",
+        "programme",
+        "statement",
+        "appearance",
+        "newscast",
+        "commentary",
+        "report",
+        "announcement",
+    ]
+)
 
 
 # Verbs that tell where a person was, went or died, or where something lies or belongs,
@@ -2946,6 +2966,17 @@ def _means_not_target(token: Token) -> bool:
         or preposition in _MEDIUM_PREPOSITIONS
         or (preposition == "to" and _lemma(governor) == "according")
     ):
+        return True
+    node = token
+    while node.dep_ == "conj" and node.head.i < node.i:
+        node = node.head  # 'television' of 'a radio and television address'
+    if (
+        _lemma(token) in _MEDIA_NOUNS
+        and node.dep_ in ("compound", "nmod", "amod")
+        and _lemma(node.head) in _BROADCAST_NOUNS
+    ):
+        # 'a radio and television address', 'over a radio network': the medium tells how
+        # words went out, not a thing struck
         return True
     before = {t.lower_ for t in token.subtree if t.i < token.i}
     if before & _RIDE_MODIFIERS or preposition in ("from", "aboard"):
