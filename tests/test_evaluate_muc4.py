@@ -2055,6 +2055,10 @@ def test_muc4_merged_mentions_give_a_named_person_one_description() -> None:
         ("FUEL INSTALLATIONS", "ENERGY"),
         ("BUS DEPOT", "TRANSPORTATION FACILITY"),
         ("SAVINGS COOPERATIVE", "FINANCIAL"),
+        # a trust, a lender or a mortgage house is a financial one
+        ("BRANCH OF THE FARMERS TRUST", "FINANCIAL"),
+        ("HOUSING LOAN AGENCY", "FINANCIAL"),
+        ("AGRARIAN CREDIT INSTITUTE", "FINANCIAL"),
         ("SHOPPING MALL", "COMMERCIAL"),
         ("HEADQUARTERS OF THE 4TH INFANTRY BRIGADE", "OTHER"),
         ("HEADQUARTERS OF THE TEACHERS UNION", "ORGANIZATION OFFICE"),

@@ -992,7 +992,7 @@ _PHYSICAL_TARGET_TYPES: tuple[tuple[str, str], ...] = (
     # the army's installations have no type of their own
     (r"MILITARY|BRIGADES?|BATTALIONS?|NATIONAL GUARD", "OTHER"),
     (r"POLICE|BARRACKS|GARRISONS?|POSTS?", "LAW ENFORCEMENT FACILITY"),
-    (r"BANKS?|BANCO|BANKING|FINANCIAL|SAVINGS", "FINANCIAL"),
+    (r"BANKS?|BANCO|BANKING|FINANCIAL|SAVINGS|TRUSTS?|LOANS?|CREDIT|MORTGAGES?", "FINANCIAL"),
     # a tower that names a building ('the Democracy Tower building') is no power tower
     (
         r"TOWERS?(?!\s+(?:BUILDING|HOTEL|APARTMENTS?)\b)|PYLONS?|POLES|POWER|ELECTRIC\w*|SUBSTATIONS?|TRANSFORMERS?|OIL|PETROLEUM|"
