@@ -2874,6 +2874,15 @@ def _scene_not_target(token: Token) -> bool:
     head = token.head
     if token.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and not _listed_apposition(token):
         return True
+    if any(_where_someone_was(clause) for clause in token.children if clause.dep_ == "relcl"):
+        return True  # 'the hospital where she was taken'
+    if (
+        token.dep_ == "pobj"
+        and _lemma(head) == "of"
+        and head.head.pos_ in ("NOUN", "PROPN")
+        and _scene_not_target(head.head)
+    ):
+        return True  # 'died in the operating room of the hospital'
     if token.dep_ != "pobj" or head.dep_ != "prep":
         return False
     if _lemma(head) == "of" and head.i > 0 and token.doc[head.i - 1].lower_ == "out":
@@ -2892,6 +2901,16 @@ def _scene_not_target(token: Token) -> bool:
         and preposition in ("in", "on", "aboard")
         and not _children(verb, {"dobj"})
     )
+
+
+def _where_someone_was(clause: Token) -> bool:
+    """Whether a relative clause opened by 'where' tells where a victim was taken, treated
+    or died ('the hospital where she was taken'); 'the hotel where the reporters were
+    staying' may tell the target."""
+    if not any(c.lower_ == "where" for c in clause.children):
+        return False
+    lemma = _lemma(clause)
+    return lemma in ("treat", "die") or (lemma == "take" and _is_passive(clause))
 
 
 #: Nouns of a person's post or bond to a body: the body named after one ('a director of the
