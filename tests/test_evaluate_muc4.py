@@ -2060,6 +2060,7 @@ def test_muc4_merged_mentions_give_a_named_person_one_description() -> None:
         ("HOUSING LOAN AGENCY", "FINANCIAL"),
         ("AGRARIAN CREDIT INSTITUTE", "FINANCIAL"),
         ("SHOPPING MALL", "COMMERCIAL"),
+        ("DENTAL CLINIC", "COMMERCIAL"),
         ("HEADQUARTERS OF THE 4TH INFANTRY BRIGADE", "OTHER"),
         ("HEADQUARTERS OF THE TEACHERS UNION", "ORGANIZATION OFFICE"),
         # a word that only modifies the head does not give its kind
