@@ -1187,6 +1187,35 @@ def _article_report(
     return ArticleReport(article=article, actors=people, events=mentions)
 
 
+@pytest.mark.parametrize(
+    ("physical", "targets"),
+    [
+        (["garrison", "pickup truck"], ["PICKUP TRUCK"]),
+        (["helicopters", "school"], ["SCHOOL"]),
+        # the police's posts are of a law enforcement facility, a target of terrorism
+        (["police post", "pickup truck"], ["POLICE POST", "PICKUP TRUCK"]),
+    ],
+)
+def test_muc4_the_army_s_installations_beside_a_civilian_target_are_no_targets(
+    physical: list[str], targets: list[str]
+) -> None:
+    report = _article_report(
+        "Rebels fired rockets at the garrison and the police post, hitting a pickup truck "
+        "and a school; the helicopters flew off.",
+        [("a1", "Rebels", "armed_group", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "fired",
+                "physical": physical,
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    [template] = report_to_templates(report)
+    assert [f.value for f in template.slot(12).fillers] == targets
+
+
 def test_muc4_an_incident_long_before_the_message_is_history() -> None:
     report = _article_report(
         "Guerrillas killed Ana Ruiz in 1980.",
@@ -2009,6 +2038,11 @@ def test_muc4_merged_mentions_give_a_named_person_one_description() -> None:
         ("PUBLIC TRANSPORTATION", "TRANSPORT VEHICLE"),
         # a party's office is an organization's, a newspaper's is of communications
         ("NATIONAL RENEWAL PARTY OFFICE", "ORGANIZATION OFFICE"),
+        # so is the office of a committee, an alliance or an association
+        ("OFFICE OF THE COMMITTEE OF WIDOWS", "ORGANIZATION OFFICE"),
+        ("OFFICES OF THE RULING DEMOCRATIC ALLIANCE", "ORGANIZATION OFFICE"),
+        ("BUILDING OF THE RANCHERS SOCIETY", "ORGANIZATION OFFICE"),
+        ("OFFICE OF THE PEASANT MOVEMENT", "ORGANIZATION OFFICE"),
         ("BRANCH OFFICE OF THE DAILY LA VOZ", "COMMUNICATIONS"),
         ("OFFICES OF THE TAX SERVICE", "GOVERNMENT OFFICE OR RESIDENCE"),
         ("MUNICIPAL TREASURY", "GOVERNMENT OFFICE OR RESIDENCE"),
@@ -2021,7 +2055,12 @@ def test_muc4_merged_mentions_give_a_named_person_one_description() -> None:
         ("FUEL INSTALLATIONS", "ENERGY"),
         ("BUS DEPOT", "TRANSPORTATION FACILITY"),
         ("SAVINGS COOPERATIVE", "FINANCIAL"),
+        # a trust, a lender or a mortgage house is a financial one
+        ("BRANCH OF THE FARMERS TRUST", "FINANCIAL"),
+        ("HOUSING LOAN AGENCY", "FINANCIAL"),
+        ("AGRARIAN CREDIT INSTITUTE", "FINANCIAL"),
         ("SHOPPING MALL", "COMMERCIAL"),
+        ("DENTAL CLINIC", "COMMERCIAL"),
         ("HEADQUARTERS OF THE 4TH INFANTRY BRIGADE", "OTHER"),
         ("HEADQUARTERS OF THE TEACHERS UNION", "ORGANIZATION OFFICE"),
         # a word that only modifies the head does not give its kind
@@ -5868,6 +5907,53 @@ def test_muc4_the_offices_of_a_news_outlet_are_of_communications(text, owner, ki
     from threatline.evaluate.muc4 import _physical_target_type
 
     assert _physical_target_type(text, owner, ["LA VOZ"]) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ANUT BUILDING", "ORGANIZATION OFFICE"),
+        ("OFFICES OF THE SIP", "LAW ENFORCEMENT FACILITY"),
+        ("SIP HEADQUARTERS", "LAW ENFORCEMENT FACILITY"),
+        # a thing of its own kind keeps it, whoever owns it
+        ("SIP VEHICLE", "TRANSPORT VEHICLE"),
+        ("HOUSE OF AN ANUT LEADER", "CIVILIAN RESIDENCE"),
+        ("SAN ROQUE UNIVERSITY", "OTHER"),
+        ("BUILDING", "OTHER"),
+    ],
+)
+def test_muc4_a_building_named_by_a_known_body_is_of_that_body_s_kind(text, kind) -> None:
+    from threatline.evaluate.muc4 import _bodies_kinds, _physical_target_type
+    from threatline.models import Actor, Article
+
+    article = Article(
+        id="a",
+        text="A bomb went off at the ANUT building and the SIP offices near San Roque University.",
+    )
+    actors = {
+        "anut": Actor(
+            id="anut",
+            name="Andean Nurses Association",
+            kind="organization",
+            aliases=["ANUT"],
+            in_kb=True,
+        ),
+        "sip": Actor(
+            id="sip",
+            name="Andean Security Police",
+            kind="security_force",
+            aliases=["SIP"],
+            in_kb=True,
+        ),
+        "uni": Actor(
+            id="uni",
+            name="San Roque University",
+            kind="organization",
+            in_kb=True,
+            mentions=[(62, 82)],
+        ),
+    }
+    assert _physical_target_type(text, "", (), _bodies_kinds(actors, article)) == kind
 
 
 def test_muc4_a_group_named_among_the_victims_leaves_the_perpetrators() -> None:

@@ -4341,6 +4341,28 @@ def test_events_attackers_vehicle_and_reporting_medium_are_no_targets(nlp):
 
 
 @pytest.mark.model
+def test_events_a_medium_that_names_a_broadcast_is_no_target(nlp):
+    text = (
+        "A bomb exploded at the town hall in Sucre on Monday, an hour after the mayor's "
+        "radio and television address."
+    )
+    monday = day(text, "Monday", dt.date(2024, 3, 18))
+    event = only(run(nlp, text, timexes=[monday]))
+    assert [s.text for s in event.physical_targets] == ["town hall"]
+
+
+@pytest.mark.model
+def test_events_the_hospital_a_victim_was_taken_to_is_no_target(nlp):
+    text = (
+        "The teacher died in the emergency ward of the clinic where she was taken after "
+        "gunmen bombed the school in Cali on Monday."
+    )
+    monday = day(text, "Monday", dt.date(2024, 3, 18))
+    event = only(run(nlp, text, timexes=[monday]))
+    assert [s.text for s in event.physical_targets] == ["school"]
+
+
+@pytest.mark.model
 def test_events_a_raid_by_the_police_or_by_no_one_named_is_a_search(nlp):
     text = "Police raided the house of a teacher in Cali on Monday."
     police = actor(text, "police", ActorKind.SECURITY_FORCE, "Police")

@@ -2803,6 +2803,26 @@ _RIDE_MODIFIERS = frozenset(["moving", "passing", "getaway"])
 _MEDIA_NOUNS = frozenset(["radio", "television", "newspaper", "tv", "press", "station"])
 _REPORT_VERBS = frozenset(["report", "say", "announce", "broadcast", "quote", "publish", "add"])
 _MEDIUM_PREPOSITIONS = frozenset(["by", "over", "via", "through"])
+# What a medium carries: words sent out, and the channel itself ('a radio address', 'a
+# television network').
+_BROADCAST_NOUNS = frozenset(
+    [
+        "address",
+        "message",
+        "speech",
+        "broadcast",
+        "interview",
+        "network",
+        "program",
+        "programme",
+        "statement",
+        "appearance",
+        "newscast",
+        "commentary",
+        "report",
+        "announcement",
+    ]
+)
 
 
 # Verbs that tell where a person was, went or died, or where something lies or belongs,
@@ -2854,6 +2874,15 @@ def _scene_not_target(token: Token) -> bool:
     head = token.head
     if token.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and not _listed_apposition(token):
         return True
+    if any(_where_someone_was(clause) for clause in token.children if clause.dep_ == "relcl"):
+        return True  # 'the hospital where she was taken'
+    if (
+        token.dep_ == "pobj"
+        and _lemma(head) == "of"
+        and head.head.pos_ in ("NOUN", "PROPN")
+        and _scene_not_target(head.head)
+    ):
+        return True  # 'died in the operating room of the hospital'
     if token.dep_ != "pobj" or head.dep_ != "prep":
         return False
     if _lemma(head) == "of" and head.i > 0 and token.doc[head.i - 1].lower_ == "out":
@@ -2872,6 +2901,16 @@ def _scene_not_target(token: Token) -> bool:
         and preposition in ("in", "on", "aboard")
         and not _children(verb, {"dobj"})
     )
+
+
+def _where_someone_was(clause: Token) -> bool:
+    """Whether a relative clause opened by 'where' tells where a victim was taken, treated
+    or died ('the hospital where she was taken'); 'the hotel where the reporters were
+    staying' may tell the target."""
+    if not any(c.lower_ == "where" for c in clause.children):
+        return False
+    lemma = _lemma(clause)
+    return lemma in ("treat", "die") or (lemma == "take" and _is_passive(clause))
 
 
 #: Nouns of a person's post or bond to a body: the body named after one ('a director of the
@@ -2946,6 +2985,17 @@ def _means_not_target(token: Token) -> bool:
         or preposition in _MEDIUM_PREPOSITIONS
         or (preposition == "to" and _lemma(governor) == "according")
     ):
+        return True
+    node = token
+    while node.dep_ == "conj" and node.head.i < node.i:
+        node = node.head  # 'television' of 'a radio and television address'
+    if (
+        _lemma(token) in _MEDIA_NOUNS
+        and node.dep_ in ("compound", "nmod", "amod")
+        and _lemma(node.head) in _BROADCAST_NOUNS
+    ):
+        # 'a radio and television address', 'over a radio network': the medium tells how
+        # words went out, not a thing struck
         return True
     before = {t.lower_ for t in token.subtree if t.i < token.i}
     if before & _RIDE_MODIFIERS or preposition in ("from", "aboard"):

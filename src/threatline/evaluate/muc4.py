@@ -25,7 +25,7 @@ import re
 import string
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -992,7 +992,7 @@ _PHYSICAL_TARGET_TYPES: tuple[tuple[str, str], ...] = (
     # the army's installations have no type of their own
     (r"MILITARY|BRIGADES?|BATTALIONS?|NATIONAL GUARD", "OTHER"),
     (r"POLICE|BARRACKS|GARRISONS?|POSTS?", "LAW ENFORCEMENT FACILITY"),
-    (r"BANKS?|BANCO|BANKING|FINANCIAL|SAVINGS", "FINANCIAL"),
+    (r"BANKS?|BANCO|BANKING|FINANCIAL|SAVINGS|TRUSTS?|LOANS?|CREDIT|MORTGAGES?", "FINANCIAL"),
     # a tower that names a building ('the Democracy Tower building') is no power tower
     (
         r"TOWERS?(?!\s+(?:BUILDING|HOTEL|APARTMENTS?)\b)|PYLONS?|POLES|POWER|ELECTRIC\w*|SUBSTATIONS?|TRANSFORMERS?|OIL|PETROLEUM|"
@@ -1002,6 +1002,10 @@ _PHYSICAL_TARGET_TYPES: tuple[tuple[str, str], ...] = (
     (r"RADIO|TELEVISION|TV|TELEPHONE|NEWSPAPERS?|DAILY|STATIONS? OF|ANTENNAS?", "COMMUNICATIONS"),
     # a party's office is an organization's, not the government's
     (r"PART(?:Y|IES)", "ORGANIZATION OFFICE"),
+    (
+        r"COMMITTEES?|ALLIANCES?|ASSOCIATIONS?|SOCIET(?:Y|IES)|MOVEMENTS?|FOUNDATIONS?|LEAGUES?",
+        "ORGANIZATION OFFICE",
+    ),
     (
         r"MINISTR(?:Y|IES)|CITY HALL|MAYOR'?S?|GOVERNMENT|PRESIDENTIAL|PALACE|COURTS?|CONGRESS|"
         r"MINISTER'?S?|GOVERNOR'?S?|PRESIDENT'?S?|PRESIDENCY|TOWN HALL|MUNICIPAL|ELECTORAL|"
@@ -1022,9 +1026,12 @@ _PHYSICAL_TARGET_TYPES: tuple[tuple[str, str], ...] = (
     (
         r"STORES?|SHOPS?|COMPAN(?:Y|IES)|HOTELS?|RESTAURANTS?|BUSINESS\w*|SUPERMARKETS?|"
         r"FACTOR(?:Y|IES)|MARKETS?|PHARMAC(?:Y|IES)|DRUGSTORES?|KIOSKS?|ESTABLISHMENTS?|"
-        r"NIGHTCLUBS?|DISCOTHEQUES?|CAFES?|BROTHELS?|GARAGES?|SHOPPING|MALLS?|STANDS?|STALLS?",
+        r"NIGHTCLUBS?|DISCOTHEQUES?|CAFES?|BROTHELS?|GARAGES?|SHOPPING|MALLS?|STANDS?|STALLS?|"
+        r"CLINICS?",
         "COMMERCIAL",
     ),
+    # XX of its own, though a body owns it
+    (r"CHURCH(?:ES)?|CATHEDRALS?|PARISH(?:ES)?|UNIVERSIT(?:Y|IES)|COLLEGES?|SCHOOLS?", "OTHER"),
 )
 
 # Actors that do not carry out an attack themselves: an outlet reports it (and may relay a
@@ -3265,6 +3272,11 @@ def event_to_template(
         return None
     if not victims and not physical and _MILITARY_OBJECT.match(_after_trigger(event, article)):
         return None  # 'attacked an army convoy' with no other target: the same warfare
+    # 'the rockets fired at the garrison hit a passing car': beside a civilian target or
+    # victim (the act on the army alone left above), the army's garrisons, battalions and
+    # aircraft are the war's targets, not the terrorist act's (part1 1.0)
+    physical = [text for text in physical if not _WAR_TARGET.search(text)]
+    physical_counts = {text: physical_counts[text] for text in physical}
     if _state_bombardment(event, perpetrators, victims, physical, article, from_the_air):
         return None  # 'the air force bombed the area': an operation of war (part1 1.0)
     aerial = from_the_air is not None or (
@@ -3396,11 +3408,12 @@ def event_to_template(
     persons = [a for a in actors.values() if a.kind == ActorKind.PERSON]
     owners = {text: _owner(text, event, article, persons) for text in physical}
     outlets = [_fill_string(a.name) for a in actors.values() if a.kind == ActorKind.MEDIA]
+    bodies = _bodies_kinds(actors, article)
     if not_kidnapping:
         t.slots[12] = SlotFill(fillers=[Filler((text,)) for text in physical])
         t.slots[13] = SlotFill(
             fillers=[
-                Filler((_physical_target_type(text, owners[text], outlets),), (text,))
+                Filler((_physical_target_type(text, owners[text], outlets, bodies),), (text,))
                 for text in physical
             ]
         )
@@ -3640,19 +3653,28 @@ def _drop_the_victims_groups(template: MucTemplate) -> None:
     template.slots[11] = SlotFill(fillers=[confidences[i] for i in keep if i < len(confidences)])
 
 
-def _physical_target_type(text: str, owner: str, outlets: Sequence[str] = ()) -> str:
+def _physical_target_type(
+    text: str, owner: str, outlets: Sequence[str] = (), bodies: Mapping[str, str] | None = None
+) -> str:
     """PHYS TGT: TYPE (part2, slot 13) from the words of the fill; a residence or a
     building is its owner's kind ('President X's residence', 'the ambassador's house'), and
     an office or a branch of a news outlet is of communications ('the offices of El Sol',
-    'the daily's office'; ``outlets``: the names of the news media the text tells of)."""
+    'the daily's office'; ``outlets``: the names of the news media the text tells of). A
+    building that only a known body's name tells ('the FENASTRAS building', 'the DAS
+    headquarters') is of that body's kind (``bodies``: see ``_bodies_kinds``)."""
     # an owner named in the fill ('the bank manager's car') tells its kind as the owner
     if possessive := _POSSESSIVE_OWNER.match(text):
         owner, text = owner or possessive.group(1), text[possessive.end() :]
     of_an_outlet = _classify(owner, _PHYSICAL_TARGET_TYPES) == "COMMUNICATIONS" or any(
         re.search(rf"\b{re.escape(name)}\b", f"{owner} {text}") for name in outlets if name
     )
-    if of_an_outlet and _classify(_OFFICE.sub("", text), _PHYSICAL_TARGET_TYPES) is None:
+    told_by_words = _classify(_OFFICE.sub("", text), _PHYSICAL_TARGET_TYPES)
+    if of_an_outlet and told_by_words is None:
         return "COMMUNICATIONS"
+    if told_by_words in (None, "ORGANIZATION OFFICE"):
+        for name in sorted(bodies or {}, key=len, reverse=True):
+            if re.search(rf"\b{re.escape(name)}\b", f"{owner} {text}"):
+                return (bodies or {})[name]
     kind = _classify(text, _PHYSICAL_TARGET_TYPES) or "OTHER"
     if kind in ("CIVILIAN RESIDENCE", "OTHER") and owner:
         owned = _classify(owner, _PHYSICAL_TARGET_TYPES)
@@ -3662,6 +3684,31 @@ def _physical_target_type(text: str, owner: str, outlets: Sequence[str] = ()) ->
 
 
 _OFFICE = re.compile(r"\bOFFICES?\b")
+
+# The kind of building of a body of each kind whose name does not tell it: an
+# association's premises are an organization's office, an army's installations have no type
+# of their own (part2, slot 13).
+_BODY_BUILDINGS: dict[ActorKind, str] = {
+    ActorKind.ORGANIZATION: "ORGANIZATION OFFICE",
+    ActorKind.POLITICAL_PARTY: "ORGANIZATION OFFICE",
+    ActorKind.SECURITY_FORCE: "OTHER",
+}
+
+
+def _bodies_kinds(actors: Mapping[str, Actor], article: Article) -> dict[str, str]:
+    """The names (and acronyms) by which the text tells the bodies the knowledge base
+    knows, each with the kind of that body's buildings: the kind its full name tells
+    ('the National Police' for 'DAS': a law enforcement facility), else its kind's."""
+    kinds: dict[str, str] = {}
+    for actor in actors.values():
+        if not actor.in_kb or actor.kind not in _BODY_BUILDINGS:
+            continue
+        full = _fill_string(actor.name)
+        kind = _classify(full, _PHYSICAL_TARGET_TYPES) or _BODY_BUILDINGS[actor.kind]
+        for name in [full, *map(_fill_string, actor.aliases), *_mention_texts(actor, article)]:
+            if len(name) > 2:
+                kinds.setdefault(name, kind)
+    return kinds
 
 
 def _owner(text: str, event: EventMention, article: Article, persons: Sequence[Actor] = ()) -> str:
@@ -4186,6 +4233,11 @@ def _state_bombardment(
     )
 
 
+#: The army's own installations and craft, which a civilian target beside them does not
+#: make targets of terrorism.
+_WAR_TARGET = re.compile(
+    r"\b(?:GARRISONS?|BARRACKS|BATTALIONS?|HELICOPTERS?|GUNSHIPS?|WARPLANES?)\b"
+)
 #: Craft that bomb or strafe from the air, and the state's arm that flies them.
 _AIRCRAFT = re.compile(
     r"\b(?:AIR FORCE|(?:AIR|WAR)?PLANES?|AIRCRAFT|HELICOPTERS?|GUNSHIPS?|BOMBERS?)\b"
