@@ -2670,6 +2670,15 @@ def test_events_a_bombing_that_burns_is_one_act(nlp, text):
 
 
 @pytest.mark.model
+def test_events_the_bombings_are_not_the_murder_told_before(nlp):
+    text = "The bishop condemned the murder of the two nuns. He also condemned the bombings."
+    nuns = actor(text, "nuns", ActorKind.CIVILIANS, "two nuns")
+    events = [e for e in run(nlp, text, actors=[nuns]) if e.type in VIOLENT_TYPES]
+    murder = next(e for e in events if ("nuns", "victim") in roles(e))
+    assert murder.type != "bombing"
+
+
+@pytest.mark.model
 def test_events_one_incident_told_in_several_sentences_is_one_event(nlp):
     text = (
         "A bomb exploded at the Dalton pipeline on Monday. The attack occurred at night. "

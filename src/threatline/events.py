@@ -1385,6 +1385,22 @@ def _acts_of_two_kinds(a: _Mention, b: _Mention, lex: Lexicon) -> bool:
     return _lemma(things[0]) != _lemma(things[1])
 
 
+#: Words of a deliberate killing of people: no bomb does it ('the bombings' told after 'the
+#: murder of the priests' are another act).
+_MURDER_LEMMAS = frozenset(
+    ["murder", "assassinate", "assassination", "massacre", "execute", "slay", "slaying", "killing"]
+)
+_BOMBING_LEMMAS = frozenset(["bomb", "bombing"])
+
+
+def _a_murder(mention: _Mention) -> bool:
+    return _lemma(mention.token) in _MURDER_LEMMAS
+
+
+def _a_bombing_told_as_such(mention: _Mention) -> bool:
+    return mention.type == EventType.BOMBING.value and _lemma(mention.token) in _BOMBING_LEMMAS
+
+
 def _own_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
@@ -5707,6 +5723,8 @@ def _corefer(
                 and not _introduced_by_its_of_phrase(mention.token)
                 and _compatible_types(event.first.type, mention.type, lex)
                 and not _names_other_victims(mention, event, people, actors, lex)
+                # 'the bombings' after 'the murder of the priests': another act
+                and not (_a_bombing_told_as_such(mention) and all(map(_a_murder, event.mentions)))
             ):
                 target = event
                 break
