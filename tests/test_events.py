@@ -2679,6 +2679,17 @@ def test_events_the_bombings_are_not_the_murder_told_before(nlp):
 
 
 @pytest.mark.model
+def test_events_an_act_told_after_meanwhile_is_not_the_one_before(nlp):
+    text = (
+        "The rebels kidnapped ten farmers near Dalton on Monday. "
+        "Meanwhile, the rebels stepped up their sabotage of the power grid."
+    )
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, "ten farmers")
+    events = [e for e in run(nlp, text, actors=[farmers]) if e.type in VIOLENT_TYPES]
+    assert len(events) == 2, [(e.trigger.text, e.type) for e in events]
+
+
+@pytest.mark.model
 def test_events_one_incident_told_in_several_sentences_is_one_event(nlp):
     text = (
         "A bomb exploded at the Dalton pipeline on Monday. The attack occurred at night. "

@@ -5725,6 +5725,7 @@ def _corefer(
                 and not _names_other_victims(mention, event, people, actors, lex)
                 # 'the bombings' after 'the murder of the priests': another act
                 and not (_a_bombing_told_as_such(mention) and all(map(_a_murder, event.mentions)))
+                and not _told_meanwhile(mention.sentence)
             ):
                 target = event
                 break
@@ -5733,6 +5734,13 @@ def _corefer(
         else:
             target.mentions.append(mention)
     return events
+
+
+def _told_meanwhile(sentence: SpacySpan) -> bool:
+    """Whether a sentence opens with 'meanwhile', which turns to another happening: 'their
+    sabotage' there is not the act told before."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    return bool(words) and words[0].lower_ == "meanwhile"
 
 
 # --------------------------------------------------------------------------- links
