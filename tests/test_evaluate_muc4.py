@@ -6689,7 +6689,8 @@ def test_muc4_a_body_harmed_is_no_human_target(victim, kind, in_kb, humans) -> N
 
 
 def test_muc4_a_body_harmed_alone_stays_the_target() -> None:
-    """With nothing else harmed the body is the only target the template can be matched by."""
+    """With nothing else harmed the body is the only target the template can be matched by:
+    it stays, as the physical target its offices are."""
     text = "Gunmen attacked the Andean Workers Federation."
     report = _article_report(
         text,
@@ -6709,7 +6710,7 @@ def test_muc4_a_body_harmed_alone_stays_the_target() -> None:
         ],
     )
     (template,) = report_to_templates(report)
-    assert [f.value for f in template.slot(19).fillers] == ["ANDEAN WORKERS FEDERATION"]
+    assert [f.value for f in template.slot(12).fillers] == ["ANDEAN WORKERS FEDERATION"]
 
 
 @pytest.mark.parametrize(
@@ -7837,3 +7838,61 @@ def test_muc4_a_place_told_as_a_person_is_no_human_target(name: str, kept: bool)
     assert bool(templates[0].slot(18).fillers) is kept
     assert bool(templates[0].slot(21).fillers) is kept
     assert [f.value for f in templates[0].slot(12).fillers] == ["SUR PIPELINE"]
+
+
+def test_muc4_a_body_attacked_with_no_one_harmed_is_the_physical_target() -> None:
+    """'the attack against the union federation': an attack on a body strikes its offices
+    (part2, slot 12); the body is no person harmed (slot 19)."""
+    report = _article_report(
+        "Gunmen attacked the Dockers Union Federation in the port on 10 March.",
+        [
+            ("a1", "Gunmen", "armed_group", False),
+            ("a2", "Dockers Union Federation", "organization", False),
+        ],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "attacked",
+                "time": TimeSpan(
+                    text="10 March", start=dt.date(1990, 3, 10), end=dt.date(1990, 3, 10)
+                ),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="target"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(12).fillers] == ["DOCKERS UNION FEDERATION"]
+    assert [f.value for f in template.slot(13).fillers] == ["ORGANIZATION OFFICE"]
+    assert template.slot(19).empty
+
+
+def test_muc4_a_body_told_killed_stays_the_people_harmed() -> None:
+    """'gunmen murdered the Andean Workers Federation': a body told killed stands for its
+    people, not for its offices."""
+    report = _article_report(
+        "Gunmen murdered the Andean Workers Federation on 10 March.",
+        [
+            ("a1", "Gunmen", "armed_group", False),
+            ("a2", "Andean Workers Federation", "organization", False),
+        ],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "murdered",
+                "time": TimeSpan(
+                    text="10 March", start=dt.date(1990, 3, 10), end=dt.date(1990, 3, 10)
+                ),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(23).fillers] == ["DEATH"]
+    assert [f.value for f in template.slot(19).fillers] == ["ANDEAN WORKERS FEDERATION"]
+    assert template.slot(12).empty

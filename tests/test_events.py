@@ -2000,6 +2000,33 @@ def test_events_passive_killing_of_civilians_so_far_is_a_tally(nlp):
 
 
 @pytest.mark.model
+def test_events_dated_passive_killing_with_no_act_just_told_is_an_event(nlp):
+    # the bridge attack is told paragraphs before: no act is there to take the nuns as its toll
+    text = (
+        "Rebels have blown up a bridge in the north.\n\n"
+        "The mayor praised the work of the police.\n\n"
+        "Two nuns were murdered in the capital on 12 March."
+    )
+    nuns = actor(text, "nuns", ActorKind.CIVILIANS, "Two nuns")
+    events = run(nlp, text, actors=[nuns], timexes=[day(text, "12 March", dt.date(2024, 3, 12))])
+    assert any(("nuns", "victim") in roles(e) for e in events)
+
+
+@pytest.mark.model
+def test_events_passive_killing_dated_by_a_month_with_no_act_just_told_is_a_tally(nlp):
+    # a month dates a tally as well as an act: the killing stays no event of its own
+    text = (
+        "Rebels have blown up a bridge in the north.\n\n"
+        "The mayor praised the work of the police.\n\n"
+        "Two nuns were murdered in the capital in March."
+    )
+    nuns = actor(text, "nuns", ActorKind.CIVILIANS, "Two nuns")
+    month = timex(text, "March", dt.date(2024, 3, 1), dt.date(2024, 3, 31), Granularity.MONTH)
+    events = run(nlp, text, actors=[nuns], timexes=[month])
+    assert not any(("nuns", "victim") in roles(e) for e in events)
+
+
+@pytest.mark.model
 def test_events_passive_killing_of_people_known_before_is_no_event_of_its_own(nlp):
     text = "The farmers were murdered on Friday, the bishop recalled."
     farmers = actor(text, "farmers", ActorKind.CIVILIANS, "The farmers")
@@ -2640,6 +2667,26 @@ def test_events_a_bombing_that_burns_is_one_act(nlp, text):
     events = [e for e in run(nlp, text) if e.type in VIOLENT_TYPES]
     assert len(events) == 1, [(e.trigger.text, e.type) for e in events]
     assert events[0].type == "bombing"
+
+
+@pytest.mark.model
+def test_events_the_bombings_are_not_the_murder_told_before(nlp):
+    text = "The bishop condemned the murder of the two nuns. He also condemned the bombings."
+    nuns = actor(text, "nuns", ActorKind.CIVILIANS, "two nuns")
+    events = [e for e in run(nlp, text, actors=[nuns]) if e.type in VIOLENT_TYPES]
+    murder = next(e for e in events if ("nuns", "victim") in roles(e))
+    assert murder.type != "bombing"
+
+
+@pytest.mark.model
+def test_events_an_act_told_after_meanwhile_is_not_the_one_before(nlp):
+    text = (
+        "The rebels kidnapped ten farmers near Dalton on Monday. "
+        "Meanwhile, the rebels stepped up their sabotage of the power grid."
+    )
+    farmers = actor(text, "farmers", ActorKind.CIVILIANS, "ten farmers")
+    events = [e for e in run(nlp, text, actors=[farmers]) if e.type in VIOLENT_TYPES]
+    assert len(events) == 2, [(e.trigger.text, e.type) for e in events]
 
 
 @pytest.mark.model

@@ -5025,11 +5025,29 @@ def _drop_bodies_as_people(template: MucTemplate, bodies: set[str]) -> None:
         return
     rest = [f for f in template.slot(19).fillers if f.xref or f.value not in gone]
     if not (rest or template.slot(18).fillers or template.slot(12).fillers):
-        return
+        harmed = {f.xref[0] for f in template.slot(23).fillers if f.xref}
+        if template.slot(12).inapplicable or gone & harmed:
+            # a kidnapping has no physical target, and a body told killed or wounded ('the
+            # murder at the university') stands for its people: it stays what was harmed
+            return
+        _bodies_as_physical_targets(template, sorted(gone))
     template.slots[19] = SlotFill(fillers=rest)
     for slot in (20, 21, 22, 23):
         kept = [f for f in template.slot(slot).fillers if not (f.xref and f.xref[0] in gone)]
         template.slots[slot] = SlotFill(fillers=kept)
+
+
+def _bodies_as_physical_targets(template: MucTemplate, bodies: Sequence[str]) -> None:
+    """'the attack against the union federation', with no one told harmed: the body it
+    names is the template's only target, and an attack on a body strikes its offices
+    (part2, slot 12), so the body is the physical target, of an organization's office unless
+    its words say another kind."""
+    types = [_classify(body, _PHYSICAL_TARGET_TYPES) or "ORGANIZATION OFFICE" for body in bodies]
+    template.slots[12] = SlotFill(fillers=[Filler((body,)) for body in bodies])
+    template.slots[13] = SlotFill(
+        fillers=[Filler((kind,), (body,)) for kind, body in zip(types, bodies, strict=True)]
+    )
+    template.slots[14] = SlotFill(fillers=[Filler(("1",), (body,)) for body in bodies])
 
 
 def _owns_a_target(actor: Actor, physical: Sequence[str], article: Article) -> bool:
