@@ -1030,7 +1030,7 @@ _PHYSICAL_TARGET_TYPES: tuple[tuple[str, str], ...] = (
         r"CLINICS?",
         "COMMERCIAL",
     ),
-    # XX of its own, though a body owns it
+    # a church, a school or a university is of its own kind, though a body owns it
     (r"CHURCH(?:ES)?|CATHEDRALS?|PARISH(?:ES)?|UNIVERSIT(?:Y|IES)|COLLEGES?|SCHOOLS?", "OTHER"),
 )
 
