@@ -5186,6 +5186,49 @@ def test_muc4_an_incident_read_abroad_is_in_the_country_of_interest_named_most()
     assert template.slot(3).fillers[0].value.startswith("UNITED STATES")
 
 
+def test_muc4_an_incident_placed_by_a_country_alone_is_in_the_country_of_its_victims() -> None:
+    from threatline.evaluate.muc4 import _in_the_country_of_its_victims
+
+    def located(place: str, nations: list[tuple[str, ...]], sentence: str) -> str:
+        template = MucTemplate(message_id="m")
+        template.slots[3] = parse_slot(3, [place])
+        template.slots[22] = SlotFill(fillers=[Filler(n, ("JUAN LOPEZ",)) for n in nations])
+        _in_the_country_of_its_victims(template, [sentence])
+        return template.slot(3).fillers[0].value
+
+    told = "The president deplored the murder of the Chilean deputy Juan Lopez."
+    # a report from Lima on a Chilean's murder that names no place: it happened in Chile
+    assert located("PERU", [("CHILE",)], told) == "CHILE"
+    # the incident's country told in its sentence, or a town of it, stands
+    assert located("PERU", [("CHILE",)], "Juan Lopez, a Chilean, was killed in Peru.") == "PERU"
+    assert located("PERU: LIMA (CITY)", [("CHILE",)], told) == "PERU: LIMA (CITY)"
+    # victims of several nations, or of a nation the task does not cover, say nothing
+    assert located("PERU", [("CHILE",), ("BOLIVIA",)], told) == "PERU"
+    assert located("PERU", [("SPAIN",)], told) == "PERU"
+
+
+def test_muc4_an_incident_placed_by_a_country_alone_is_in_the_nation_its_demonym_says() -> None:
+    from threatline.evaluate.muc4 import _in_the_nation_its_sentences_place_it
+
+    def located(place: str, sentence: str) -> str:
+        template = MucTemplate(message_id="m")
+        template.slots[3] = parse_slot(3, [place])
+        _in_the_nation_its_sentences_place_it(template, [sentence])
+        return template.slot(3).fillers[0].value
+
+    # a report from Quito on shelling 'near the Bolivian capital' names no place of its own
+    assert located("ECUADOR", "Troops shelled a hill near the Bolivian capital today.") == "BOLIVIA"
+    assert located("ECUADOR", "Rebels raided a farm on Chilean territory.") == "CHILE"
+    # the country told in the sentence, or a town of it, stands
+    told_in = "Troops from Ecuador shelled a hill near the Bolivian capital."
+    assert located("ECUADOR", told_in) == "ECUADOR"
+    assert located("ECUADOR: QUITO (CITY)", "Near the Bolivian capital.") == "ECUADOR: QUITO (CITY)"
+    # two nations told so, or one the task does not cover, say nothing
+    two = "Shells fell on Bolivian territory and near the Chilean capital."
+    assert located("ECUADOR", two) == "ECUADOR"
+    assert located("ECUADOR", "A bomb exploded near the Spanish capital.") == "ECUADOR"
+
+
 def test_muc4_a_large_toll_with_no_day_or_place_sums_up_incidents() -> None:
     from threatline.evaluate.muc4 import _summary_toll
 

@@ -662,7 +662,7 @@ def find_toponyms(doc: Doc, gazetteer: GazetteerBackend | None = None) -> list[S
             taken[k] = True
 
     for ent in doc.ents:
-        if ent.label_ in _TOPONYM_LABELS:
+        if ent.label_ in _TOPONYM_LABELS and not _after_a_company_noun(doc, ent.start):
             start, end = _strip_article(ent.start_char, ent.end_char, text)
             if end > start:
                 claim(start, end)
@@ -695,6 +695,8 @@ def find_toponyms(doc: Doc, gazetteer: GazetteerBackend | None = None) -> list[S
                 continue
             if window[0].is_sent_start and width == 1:
                 continue
+            if _after_a_company_noun(doc, i):
+                continue
             cands = gaz.candidates(text[start:end])
             if not cands or not _accept_unrecognised(cands, tokens, i, width, text, gaz):
                 continue
@@ -706,6 +708,13 @@ def find_toponyms(doc: Doc, gazetteer: GazetteerBackend | None = None) -> list[S
     return [Span(start=s, end=e, text=text[s:e]) for s, e in spans]
 
 
+def _after_a_company_noun(doc: Doc, start: int) -> bool:
+    """A name (from token ``start``) right after a noun of a business ('the consortium
+    Achara', 'the firm Achara'): the business's name, not the place it may share."""
+    return start > 0 and doc[start - 1].lower_ in _COMPANY_NOUNS
+
+
+_COMPANY_NOUNS = {"consortium", "company", "firm", "corporation", "conglomerate"}
 _NAME_WORD = re.compile(r"[A-Z][\w.'-]+")
 # Labels the model gives a town's name in truecased text, where capitals tell it little.
 _MISREAD_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT"}

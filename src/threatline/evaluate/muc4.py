@@ -1245,6 +1245,8 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
             )
         _night_told_between_two_days(template, told, report)
         _keep_to_the_countries_of_interest(template, report.places)
+        _in_the_country_of_its_victims(template, sentences)
+        _in_the_nation_its_sentences_place_it(template, sentences)
         _settle_foreign_nations(template)
         if _counts_harm_so_far(template, sentences):
             tallies.add(id(template))
@@ -3989,6 +3991,53 @@ def _list_leads(actor: Actor, victims: Sequence[Actor], article: Article) -> lis
 
 # What joins the names of a list: ', ', ', and ', ' and '.
 _LIST_JOINT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE)
+
+
+def _in_the_country_of_its_victims(t: MucTemplate, sentences: Sequence[str]) -> None:
+    """An incident placed by no more than a country its sentences do not name, whose
+    victims are all of one other country of interest, happened in theirs: a report from
+    abroad on the murder of a 'Colombian senator' names no place, and its dateline's
+    country is only where the news was heard."""
+    location = t.slot(3).fillers
+    if len(location) != 1 or parse_muc_location(location[0].value).places:
+        return
+    home = parse_muc_location(location[0].value).country
+    if re.search(rf"\b{re.escape(home)}\b", _fill_string(" ".join(sentences))):
+        return  # 'killed in Guatemala': the place is told, whoever the victims are
+    nations = {f.alternatives[0] for f in t.slot(22).fillers if f.alternatives}
+    if len(nations) != 1:
+        return
+    nation = next(iter(nations))
+    if nation != home and nation in _COUNTRIES_OF_INTEREST:
+        t.slots[3] = _one(nation)
+
+
+def _in_the_nation_its_sentences_place_it(t: MucTemplate, sentences: Sequence[str]) -> None:
+    """An incident placed by no more than a country its sentences do not name, whose
+    sentences put it in another country of interest by its demonym ('near the Peruvian
+    capital', 'on Bolivian territory'), happened there: a report from abroad, and its
+    dateline's country is only where the news was heard."""
+    location = t.slot(3).fillers
+    if len(location) != 1 or parse_muc_location(location[0].value).places:
+        return
+    home = parse_muc_location(location[0].value).country
+    text = _fill_string(" ".join(sentences))
+    if re.search(rf"\b{re.escape(home)}\b", text):
+        return
+    nations = {
+        nation
+        for match in _PLACE_BY_A_DEMONYM.finditer(text)
+        for nation in _nations(match.group(1))
+    }
+    if len(nations) != 1:
+        return
+    nation = next(iter(nations))
+    if nation != home and nation in _COUNTRIES_OF_INTEREST:
+        t.slots[3] = _one(nation)
+
+
+# 'the Salvadoran capital', 'Peruvian territory': a place told by its nation's demonym.
+_PLACE_BY_A_DEMONYM = re.compile(r"\b((?:[A-Z]+ )?[A-Z]+) (?:CAPITAL|TERRITORY|SOIL)\b")
 
 
 def _settle_foreign_nations(t: MucTemplate) -> None:
