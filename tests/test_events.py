@@ -2000,33 +2000,6 @@ def test_events_passive_killing_of_civilians_so_far_is_a_tally(nlp):
 
 
 @pytest.mark.model
-def test_events_dated_passive_killing_with_no_act_just_told_is_an_event(nlp):
-    # the bridge attack is told paragraphs before: no act is there to take the nuns as its toll
-    text = (
-        "Rebels have blown up a bridge in the north.\n\n"
-        "The mayor praised the work of the police.\n\n"
-        "Two nuns were murdered in the capital on 12 March."
-    )
-    nuns = actor(text, "nuns", ActorKind.CIVILIANS, "Two nuns")
-    events = run(nlp, text, actors=[nuns], timexes=[day(text, "12 March", dt.date(2024, 3, 12))])
-    assert any(("nuns", "victim") in roles(e) for e in events)
-
-
-@pytest.mark.model
-def test_events_passive_killing_dated_by_a_month_with_no_act_just_told_is_a_tally(nlp):
-    # a month dates a tally as well as an act: the killing stays no event of its own
-    text = (
-        "Rebels have blown up a bridge in the north.\n\n"
-        "The mayor praised the work of the police.\n\n"
-        "Two nuns were murdered in the capital in March."
-    )
-    nuns = actor(text, "nuns", ActorKind.CIVILIANS, "Two nuns")
-    month = timex(text, "March", dt.date(2024, 3, 1), dt.date(2024, 3, 31), Granularity.MONTH)
-    events = run(nlp, text, actors=[nuns], timexes=[month])
-    assert not any(("nuns", "victim") in roles(e) for e in events)
-
-
-@pytest.mark.model
 def test_events_passive_killing_of_people_known_before_is_no_event_of_its_own(nlp):
     text = "The farmers were murdered on Friday, the bishop recalled."
     farmers = actor(text, "farmers", ActorKind.CIVILIANS, "The farmers")

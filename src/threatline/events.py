@@ -1029,17 +1029,6 @@ def _is_dated(sentence: SpacySpan, timexes: list[TimeSpan]) -> bool:
     return False
 
 
-def _dated_to_a_day(sentence: SpacySpan, timexes: list[TimeSpan]) -> bool:
-    """A sentence with a day or an hour of its own ('on 16 November', 'this morning'), not
-    only a month or a week, which date a tally as well as an act."""
-    return any(
-        _dated_in(t, sentence)
-        and t.timex_type in ("DATE", "TIME")
-        and t.granularity in (Granularity.DAY, Granularity.TIME)
-        for t in timexes
-    )
-
-
 def _vaguely_counted(token: Token, lex: Lexicon) -> bool:
     """'various bomb attacks', 'several massacres': acts not told one by one, whatever
     else the sentence counts ('has killed several people and carried out various
@@ -6090,16 +6079,8 @@ def extract_events(
         attack_told = any(m.type in lex.violent for m in all_mentions)
         period_told = _tells_a_period(sentence, timexes)
         told_before = previous_violent or just_before or last_violent
-        # a killing told on a day of its own in a paragraph of its own, with no act right
-        # before it and no word taking one up, is the toll of none: an act of its own
-        unowned = not (
-            previous_violent
-            or just_before
-            or _refers_back(sentence)
-            or not _dated_to_a_day(sentence, timexes)
-        )
         mentions = _resolve_killings(
-            mentions, actor_index, lex, attack_told, period_told, told_before, timexes, unowned
+            mentions, actor_index, lex, attack_told, period_told, told_before, timexes
         )
         casualties = _casualties(sentence, text, lex)
         if (
@@ -6892,7 +6873,6 @@ def _resolve_killings(
     period_told: bool = False,
     told_before: _Mention | None = None,
     timexes: list[TimeSpan] | None = None,
-    unowned: bool = False,
 ) -> list[_Mention]:
     """Killings and raids by security forces are security operations.
 
@@ -6903,10 +6883,7 @@ def _resolve_killings(
     were murdered', unless the sentence gives a period: a tally) has no attack to belong
     to: it is the event the report is about. A killing dated by a day of its own that the
     event told before (``told_before``) does not cover ('the governor was murdered on 4
-    July' after a murder told of this morning) is another act, not that event's toll. So is
-    a passive killing of civilians that no act just told can take as its toll (``unowned``:
-    'On 3 May two nuns were murdered.' in a paragraph of its own, after an attack told
-    paragraphs before).
+    July' after a murder told of this morning) is another act, not that event's toll.
     """
     kept: list[_Mention] = []
     for mention in mentions:
@@ -6939,12 +6916,11 @@ def _resolve_killings(
             and not _names_victim(mention, actors, lex)
             and not _remains_marked_by_violence(mention.token)
             and not _killed_on_another_day(mention, told_before, timexes or [])
-            and not (
-                (not attack_told and _names_victims_of_noun(mention, actors, lex))
-                or (
-                    (not attack_told or unowned)
-                    and not period_told
-                    and _names_people_killed(mention, actors, lex)
+            and (
+                attack_told
+                or not (
+                    _names_victims_of_noun(mention, actors, lex)
+                    or (not period_told and _names_people_killed(mention, actors, lex))
                 )
             )
         ):
