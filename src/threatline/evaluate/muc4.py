@@ -3321,10 +3321,12 @@ def event_to_template(
     ]
     if not instrument_fills and not no_instrument:
         # The trigger may name the weapon's kind without an instrument phrase ('shot').
-        # 'a helicopter attacked the boat' says no bomb was dropped
+        # 'a helicopter attacked the boat' (or 'machinegunned' it) says no bomb was dropped
         implied = (
             "AERIAL BOMB"
-            if aerial and not _ATTACKED.match(_fill_string(event.trigger.text))
+            if aerial
+            and not _ATTACKED.match(_fill_string(event.trigger.text))
+            and not _MACHINEGUNNED.match(_fill_string(event.trigger.text))
             else _classify(_fill_string(event.trigger.text), _IMPLIED_INSTRUMENTS)
         )
         if not implied and incident_type == "ATTACK":
@@ -4240,7 +4242,14 @@ _WAR_TARGET = re.compile(
 )
 #: Craft that bomb or strafe from the air, and the state's arm that flies them.
 _AIRCRAFT = re.compile(
-    r"\b(?:AIR FORCE|(?:AIR|WAR)?PLANES?|AIRCRAFT|HELICOPTERS?|GUNSHIPS?|BOMBERS?)\b"
+    r"\b(?:AIR FORCE|(?:AIR|WAR)?PLANES?|AIRCRAFTS?|HELICOPTERS?|GUNSHIPS?|BOMBERS?)\b"
+)
+#: The craft told after the act as the ones that did it: 'the bombings carried out by A-37
+#: planes', 'the town was strafed by two helicopters'.
+_DONE_BY_CRAFT = re.compile(
+    r"^(?:[^.;:]{0,40}?\b(?:CARRIED OUT|CONDUCTED|MADE|DONE))?\s+BY\s+(?:THE\s+)?"
+    r"(?:[\w.-]+\s+){0,3}?(?:AIR FORCE|(?:AIR|WAR)?PLANES?|AIRCRAFTS?|HELICOPTERS?|GUNSHIPS?|"
+    r"BOMBERS?)\b"
 )
 _AIR_ARM = re.compile(r"\b(?:AIR FORCE|ARMED FORCES|ARMY|MILITARY)\b")
 
@@ -4255,17 +4264,26 @@ def _bombed_from_the_air(event: EventMention, article: Article) -> str | None:
         _BOMBARDMENT.match(trigger_word)
         or (event.type == "bombing" and _DROPPED.match(trigger_word))
         or (event.type == "air_or_drone_strike" and _ATTACKED.match(trigger_word))
+        or _MACHINEGUNNED.match(trigger_word)
     ):
         return None
     trigger = event.trigger.start
     sentence = next((s for s in event.evidence if s.start <= trigger < s.end), None)
     start = max(sentence.start if sentence is not None else 0, trigger - _CRAFT_WINDOW)
     before = _fill_string(article.text[start:trigger])
-    return before if _AIRCRAFT.search(before) else None
+    if _AIRCRAFT.search(before):
+        return before
+    # the craft named after the act as its doers, in its sentence
+    end = sentence.end if sentence is not None else event.trigger.end + _CRAFT_WINDOW
+    after = _fill_string(article.text[event.trigger.end : min(end, event.trigger.end + 80)])
+    done_by = _DONE_BY_CRAFT.match(" " + after)
+    return done_by.group(0).strip() if done_by else None
 
 
 #: 'a plane dropped a bomb on the village': the verb of a bomb let fall from a craft.
 _DROPPED = re.compile(r"^DROPP(?:ED|ING)$")
+#: 'a plane machinegunned the town': strafing told by the weapon the craft fired.
+_MACHINEGUNNED = re.compile(r"^MACHINE-?GUNN(?:ED|ING)$")
 #: 'a helicopter attacked the boat': an air strike told by the general verb.
 _ATTACKED = re.compile(r"^ATTACK(?:ED|ING|S)?$")
 
