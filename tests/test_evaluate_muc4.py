@@ -5471,6 +5471,29 @@ def test_muc4_craft_told_as_the_doers_are_no_targets(
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "physical"),
+    [
+        # the craft told as the one that strafed, in a clause of its own
+        ("Soldiers indiscriminately bombed the houses near Chimbote yesterday, where a C-47 "
+         "aircraft strafed this densely populated area.", ["HOUSES"]),
+        # a craft that was struck stays a target
+        ("Rebels bombed a transport plane near Chimbote yesterday.", ["TRANSPORT PLANE"]),
+        ("A transport plane was machinegunned by rebels near Chimbote yesterday, wounding two "
+         "passengers.", ["TRANSPORT PLANE"]),
+    ],
+)  # fmt: skip
+def test_muc4_a_craft_told_as_the_one_that_struck_is_no_target(
+    nlp, gazetteer, actor_kb, text: str, physical: list[str]
+) -> None:
+    """A plane or a helicopter followed by its verb of bombing or strafing in the active voice
+    did the act: the state's weapon, not a physical target (part2, slot 12); one that was
+    bombed or machinegunned is one."""
+    (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0012")
+    assert [f.value for f in template.slot(12).fillers] == physical
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "confidence"),
     [
         # the other side tells it: its charge

@@ -3246,6 +3246,7 @@ def event_to_template(
         and not _told_to_the_media(s, article)
         and not _a_source_of_the_report(s, article)
         and not _the_doers_ride(s, event, article)
+        and not _the_craft_that_struck(s, article)
     )
     # The count of a target goes to its NUMBER slot, not into its ID ('two vehicles').
     physical_counts = {_without_quantity(text): _count(text) for text in physical_texts}
@@ -4271,7 +4272,8 @@ def _bombed_from_the_air(event: EventMention, article: Article) -> str | None:
     sentence = next((s for s in event.evidence if s.start <= trigger < s.end), None)
     start = max(sentence.start if sentence is not None else 0, trigger - _CRAFT_WINDOW)
     before = _fill_string(article.text[start:trigger])
-    if _AIRCRAFT.search(before):
+    struck = trigger_word.endswith("ED") and _SUFFERED_JUST_BEFORE.search(before)
+    if _AIRCRAFT.search(before) and not struck:
         return before
     # the craft named after the act as its doers, in its sentence
     end = sentence.end if sentence is not None else event.trigger.end + _CRAFT_WINDOW
@@ -4282,6 +4284,10 @@ def _bombed_from_the_air(event: EventMention, article: Article) -> str | None:
 
 #: 'a plane dropped a bomb on the village': the verb of a bomb let fall from a craft.
 _DROPPED = re.compile(r"^DROPP(?:ED|ING)$")
+#: The verb 'to be' right before a trigger in the past participle: 'a plane was
+#: machinegunned by the rebels' tells of a craft struck, not of one that struck ('the planes
+#: that had been bombing' did).
+_SUFFERED_JUST_BEFORE = re.compile(r"\b(?:WAS|WERE|BEEN|BEING)(?:\s+\w+LY)?$")
 #: 'a plane machinegunned the town': strafing told by the weapon the craft fired.
 _MACHINEGUNNED = re.compile(r"^MACHINE-?GUNN(?:ED|ING)$")
 #: 'a helicopter attacked the boat': an air strike told by the general verb.
@@ -4358,6 +4364,28 @@ _RIDERS = re.compile(
 )
 #: A passive verb: the people before it suffer the act ('five people in a bus were shot').
 _SUFFERED = re.compile(r"\b(?:WAS|WERE|BEEN|BEING)\b")
+
+
+#: The verb of a craft's strike right after it, in the active voice: 'a C-47 plane
+#: strafed the area', 'the helicopters have been bombing the town'.
+_STRIKES_FROM_THE_AIR = re.compile(
+    r"^\s+(?:(?:HAS|HAVE|HAD) BEEN \w+ING|(?:IS|ARE|WAS|WERE) (?:\w+LY )?\w+ING|"
+    r"(?:\w+LY )?(?:BOMBED|STRAFED|MACHINE-?GUNNED|ROCKETED|BOMBARDED|SHELLED))\b"
+)
+_STRIKING = re.compile(r"\b(?:BOMBING|STRAFING|MACHINE-?GUNNING|ROCKETING|BOMBARDING|SHELLING)$")
+
+
+def _the_craft_that_struck(span: Span, article: Article) -> bool:
+    """Whether a physical target is a plane or a helicopter told as the one that bombed or
+    strafed ('where a C-47 aircraft strafed the area'): the state's weapon, not a thing
+    struck (part2, slot 12)."""
+    if not _AIRCRAFT.search(_fill_string(span.text)):
+        return False
+    after = _fill_string(article.text[span.end : span.end + 40])
+    verb = _STRIKES_FROM_THE_AIR.match(" " + after)
+    return verb is not None and (
+        not verb.group(0).strip().endswith("ING") or bool(_STRIKING.search(verb.group(0)))
+    )
 
 
 def _the_doers_ride(span: Span, event: EventMention, article: Article) -> bool:
