@@ -5486,6 +5486,57 @@ def test_muc4_a_bombing_by_craft_is_the_states_attack_from_the_air(
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "physical", "instrument_types"),
+    [
+        # the craft named after the act as the ones that did it
+        ("The bombings carried out by military planes destroyed the houses of Chimbote "
+         "yesterday.", ["HOUSES OF CHIMBOTE"], ["AERIAL BOMB"]),
+        # strafing told by the craft's gun: the craft is no target, and no bomb was dropped
+        ("A transport plane fitted with machineguns machinegunned the market of Chimbote "
+         "yesterday.", ["MARKET OF CHIMBOTE"], ["MACHINE GUN"]),
+        ("A transport plane machinegunned the market of Chimbote yesterday.",
+         ["MARKET OF CHIMBOTE"], ["MACHINE GUN"]),
+        # 'aircrafts', as some translations write the plural
+        ("The air force used 15 aircrafts to bomb the houses of Chimbote yesterday.",
+         ["HOUSES OF CHIMBOTE"], ["AERIAL BOMB"]),
+    ],
+)  # fmt: skip
+def test_muc4_craft_told_as_the_doers_are_no_targets(
+    nlp, gazetteer, actor_kb, text: str, physical: list[str], instrument_types: list[str]
+) -> None:
+    """Craft told after the act as its doers ('carried out by planes'), or that machinegun
+    a place, bomb or strafe from the air: they are the state's weapons, not its physical
+    targets (part2, slot 12), and a craft's machine gun drops no bomb (slot 7)."""
+    (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0012")
+    assert [f.value for f in template.slot(12).fillers] == physical
+    assert [f.value for f in template.slot(7).fillers] == instrument_types
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "physical"),
+    [
+        # the craft told as the one that strafed, in a clause of its own
+        ("Soldiers indiscriminately bombed the houses near Chimbote yesterday, where a C-47 "
+         "aircraft strafed this densely populated area.", ["HOUSES"]),
+        # a craft that was struck stays a target
+        ("Rebels bombed a transport plane near Chimbote yesterday.", ["TRANSPORT PLANE"]),
+        ("A transport plane was machinegunned by rebels near Chimbote yesterday, wounding two "
+         "passengers.", ["TRANSPORT PLANE"]),
+    ],
+)  # fmt: skip
+def test_muc4_a_craft_told_as_the_one_that_struck_is_no_target(
+    nlp, gazetteer, actor_kb, text: str, physical: list[str]
+) -> None:
+    """A plane or a helicopter followed by its verb of bombing or strafing in the active voice
+    did the act: the state's weapon, not a physical target (part2, slot 12); one that was
+    bombed or machinegunned is one."""
+    (template,) = _lima_templates(nlp, gazetteer, actor_kb, text, "TST9-MUC4-0012")
+    assert [f.value for f in template.slot(12).fillers] == physical
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "confidence"),
     [
         # the other side tells it: its charge

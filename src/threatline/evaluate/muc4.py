@@ -3248,6 +3248,7 @@ def event_to_template(
         and not _told_to_the_media(s, article)
         and not _a_source_of_the_report(s, article)
         and not _the_doers_ride(s, event, article)
+        and not _the_craft_that_struck(s, article)
     )
     # The count of a target goes to its NUMBER slot, not into its ID ('two vehicles').
     physical_counts = {_without_quantity(text): _count(text) for text in physical_texts}
@@ -3323,10 +3324,12 @@ def event_to_template(
     ]
     if not instrument_fills and not no_instrument:
         # The trigger may name the weapon's kind without an instrument phrase ('shot').
-        # 'a helicopter attacked the boat' says no bomb was dropped
+        # 'a helicopter attacked the boat' (or 'machinegunned' it) says no bomb was dropped
         implied = (
             "AERIAL BOMB"
-            if aerial and not _ATTACKED.match(_fill_string(event.trigger.text))
+            if aerial
+            and not _ATTACKED.match(_fill_string(event.trigger.text))
+            and not _MACHINEGUNNED.match(_fill_string(event.trigger.text))
             else _classify(_fill_string(event.trigger.text), _IMPLIED_INSTRUMENTS)
         )
         if not implied and incident_type == "ATTACK":
@@ -4289,7 +4292,14 @@ _WAR_TARGET = re.compile(
 )
 #: Craft that bomb or strafe from the air, and the state's arm that flies them.
 _AIRCRAFT = re.compile(
-    r"\b(?:AIR FORCE|(?:AIR|WAR)?PLANES?|AIRCRAFT|HELICOPTERS?|GUNSHIPS?|BOMBERS?)\b"
+    r"\b(?:AIR FORCE|(?:AIR|WAR)?PLANES?|AIRCRAFTS?|HELICOPTERS?|GUNSHIPS?|BOMBERS?)\b"
+)
+#: The craft told after the act as the ones that did it: 'the bombings carried out by A-37
+#: planes', 'the town was strafed by two helicopters'.
+_DONE_BY_CRAFT = re.compile(
+    r"^(?:[^.;:]{0,40}?\b(?:CARRIED OUT|CONDUCTED|MADE|DONE))?\s+BY\s+(?:THE\s+)?"
+    r"(?:[\w.-]+\s+){0,3}?(?:AIR FORCE|(?:AIR|WAR)?PLANES?|AIRCRAFTS?|HELICOPTERS?|GUNSHIPS?|"
+    r"BOMBERS?)\b"
 )
 _AIR_ARM = re.compile(r"\b(?:AIR FORCE|ARMED FORCES|ARMY|MILITARY)\b")
 
@@ -4304,17 +4314,31 @@ def _bombed_from_the_air(event: EventMention, article: Article) -> str | None:
         _BOMBARDMENT.match(trigger_word)
         or (event.type == "bombing" and _DROPPED.match(trigger_word))
         or (event.type == "air_or_drone_strike" and _ATTACKED.match(trigger_word))
+        or _MACHINEGUNNED.match(trigger_word)
     ):
         return None
     trigger = event.trigger.start
     sentence = next((s for s in event.evidence if s.start <= trigger < s.end), None)
     start = max(sentence.start if sentence is not None else 0, trigger - _CRAFT_WINDOW)
     before = _fill_string(article.text[start:trigger])
-    return before if _AIRCRAFT.search(before) else None
+    struck = trigger_word.endswith("ED") and _SUFFERED_JUST_BEFORE.search(before)
+    if _AIRCRAFT.search(before) and not struck:
+        return before
+    # the craft named after the act as its doers, in its sentence
+    end = sentence.end if sentence is not None else event.trigger.end + _CRAFT_WINDOW
+    after = _fill_string(article.text[event.trigger.end : min(end, event.trigger.end + 80)])
+    done_by = _DONE_BY_CRAFT.match(" " + after)
+    return done_by.group(0).strip() if done_by else None
 
 
 #: 'a plane dropped a bomb on the village': the verb of a bomb let fall from a craft.
 _DROPPED = re.compile(r"^DROPP(?:ED|ING)$")
+#: The verb 'to be' right before a trigger in the past participle: 'a plane was
+#: machinegunned by the rebels' tells of a craft struck, not of one that struck ('the planes
+#: that had been bombing' did).
+_SUFFERED_JUST_BEFORE = re.compile(r"\b(?:WAS|WERE|BEEN|BEING)(?:\s+\w+LY)?$")
+#: 'a plane machinegunned the town': strafing told by the weapon the craft fired.
+_MACHINEGUNNED = re.compile(r"^MACHINE-?GUNN(?:ED|ING)$")
 #: 'a helicopter attacked the boat': an air strike told by the general verb.
 _ATTACKED = re.compile(r"^ATTACK(?:ED|ING|S)?$")
 
@@ -4389,6 +4413,28 @@ _RIDERS = re.compile(
 )
 #: A passive verb: the people before it suffer the act ('five people in a bus were shot').
 _SUFFERED = re.compile(r"\b(?:WAS|WERE|BEEN|BEING)\b")
+
+
+#: The verb of a craft's strike right after it, in the active voice: 'a C-47 plane
+#: strafed the area', 'the helicopters have been bombing the town'.
+_STRIKES_FROM_THE_AIR = re.compile(
+    r"^\s+(?:(?:HAS|HAVE|HAD) BEEN \w+ING|(?:IS|ARE|WAS|WERE) (?:\w+LY )?\w+ING|"
+    r"(?:\w+LY )?(?:BOMBED|STRAFED|MACHINE-?GUNNED|ROCKETED|BOMBARDED|SHELLED))\b"
+)
+_STRIKING = re.compile(r"\b(?:BOMBING|STRAFING|MACHINE-?GUNNING|ROCKETING|BOMBARDING|SHELLING)$")
+
+
+def _the_craft_that_struck(span: Span, article: Article) -> bool:
+    """Whether a physical target is a plane or a helicopter told as the one that bombed or
+    strafed ('where a C-47 aircraft strafed the area'): the state's weapon, not a thing
+    struck (part2, slot 12)."""
+    if not _AIRCRAFT.search(_fill_string(span.text)):
+        return False
+    after = _fill_string(article.text[span.end : span.end + 40])
+    verb = _STRIKES_FROM_THE_AIR.match(" " + after)
+    return verb is not None and (
+        not verb.group(0).strip().endswith("ING") or bool(_STRIKING.search(verb.group(0)))
+    )
 
 
 def _the_doers_ride(span: Span, event: EventMention, article: Article) -> bool:
