@@ -2629,6 +2629,19 @@ def test_muc4_incident_told_between_one_day_and_the_next_spans_both() -> None:
     assert _dated_between(tail, "9 March", "10 March", (9, 10)) == ["09 MAR 90"]
 
 
+def test_muc4_incident_told_in_a_night_and_the_morning_after_spans_both() -> None:
+    tail = "Rebels shelled the barracks late last night and early this morning."
+    assert _dated_between(tail, "early this morning", "late last night", (12, 11)) == [
+        "11 MAR 90 - 12 MAR 90"
+    ]
+    # two acts told apart, one in the night and one in the morning: each keeps its day
+    tail = "Rebels shot two guards in separate attacks late last night and early this morning."
+    assert _dated_between(tail, "early this morning", "late last night", (12, 11)) == ["12 MAR 90"]
+    # no night: a day and the next are not one span without 'between'
+    tail = "Rebels shelled the barracks on 11 March and early on 12 March."
+    assert _dated_between(tail, "12 March", "11 March", (12, 11)) == ["12 MAR 90"]
+
+
 def test_muc4_fallback_country_is_the_datelines_when_the_body_names_it_again() -> None:
     from threatline.evaluate.muc4 import _main_country
 

@@ -2420,12 +2420,20 @@ _AND_THEN = re.compile(r"\s+AND\s+(?:[A-Z]+\s+){0,3}", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bBETWEEN\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 
 
+#: 'late last night and early this morning': a night told together with the morning after.
+_NIGHT_INTO_MORNING = re.compile(r"\bNIGHT\b.* AND (?:EARLY|IN THE EARLY)\b", re.IGNORECASE)
+#: 'in two separate shootings late last night and early this morning': one act each day.
+_TOLD_APART_ACTS = re.compile(r"\b(?:SEPARATE|DIFFERENT)\b", re.IGNORECASE)
+
+
 def _night_told_between_two_days(
     template: MucTemplate, told: Sequence[EventMention], report: ArticleReport
 ) -> None:
     """An incident told 'between' one day and the next ('between the night of 4 May and
     early 5 May', 'between 2100 on 4 May and 0200 5 May') spans both: the date is the range
-    of the two days (part1 7.3), not the one of them the incident's time was read from."""
+    of the two days (part1 7.3), not the one of them the incident's time was read from. So
+    is one told in a night and the morning after ('late last night and early this morning'),
+    unless the text tells separate acts."""
     date = template.slot(2)
     parsed = parse_muc_date(date.fillers[0].value) if date.fillers else None
     if parsed is None or not parsed.simple:
@@ -2452,7 +2460,16 @@ def _night_told_between_two_days(
             ):
                 continue
             before = text[max(0, first.char_start - 30) : first.char_start]
-            if _BETWEEN.search(before) or first.text.upper().startswith("BETWEEN "):
+            if (
+                _BETWEEN.search(before)
+                or first.text.upper().startswith("BETWEEN ")
+                or (
+                    _NIGHT_INTO_MORNING.search(f"{first.text} AND {second.text}")
+                    and not _TOLD_APART_ACTS.search(
+                        text, max(0, first.char_start - 60), first.char_start
+                    )
+                )
+            ):
                 span = f"{format_muc_date(first.start)} - {format_muc_date(second.start)}"
                 template.slots[2] = _one(span)
                 return
