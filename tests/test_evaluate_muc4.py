@@ -7909,3 +7909,20 @@ def test_muc4_a_body_told_killed_stays_the_people_harmed() -> None:
     assert [f.value for f in template.slot(23).fillers] == ["DEATH"]
     assert [f.value for f in template.slot(19).fillers] == ["ANDEAN WORKERS FEDERATION"]
     assert template.slot(12).empty
+
+
+def test_muc4_killing_told_by_the_remains_found_is_on_or_before_that_day() -> None:
+    from threatline.evaluate.muc4 import _incident_date
+
+    report = _report()
+    ninth = _day("on 9 March", dt.date(1990, 3, 9))
+    found = report.events[0].model_copy(
+        update={"type": "attack", "trigger": Span(start=0, end=5, text="found"), "time": ninth}
+    )
+    # 'the bodies of two farmers were found on 9 March': killed then or before
+    assert _incident_date(found, report.article) == "- 09 MAR 90"
+    # the killing told by its own verb keeps its day, and so does a bomb found
+    killed = found.model_copy(update={"trigger": Span(start=0, end=6, text="killed")})
+    assert _incident_date(killed, report.article) == "09 MAR 90"
+    bomb = found.model_copy(update={"type": "bombing"})
+    assert _incident_date(bomb, report.article) == "09 MAR 90"

@@ -7003,9 +7003,17 @@ def _incident_date(
             return f"- {format_muc_date(published)}"
         return f"- {format_muc_date(min(time.end, published) if published else time.end)}"
     if time.start == time.end:
+        if event.type in _KILLINGS and _FOUND.match(event.trigger.text):
+            # 'the bodies were found on 9 May': killed on or before the day they were found
+            return f"- {format_muc_date(time.start)}"
         return format_muc_date(time.start)
     end = min(time.end, published) if published else time.end
     return f"{format_muc_date(time.start)} - {format_muc_date(end)}"
+
+
+#: A trigger that tells a killing only by the remains found.
+_FOUND = re.compile(r"(?:FOUND|DISCOVERED|LOCATED)$", re.IGNORECASE)
+_KILLINGS = frozenset(["attack", "armed_assault", "assassination", "extrajudicial_killing"])
 
 
 def _incident_location(event: EventMention, places: dict[str, Place]) -> str | None:
