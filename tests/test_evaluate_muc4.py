@@ -7926,3 +7926,38 @@ def test_muc4_killing_told_by_the_remains_found_is_on_or_before_that_day() -> No
     assert _incident_date(killed, report.article) == "09 MAR 90"
     bomb = found.model_copy(update={"type": "bombing"})
     assert _incident_date(bomb, report.article) == "09 MAR 90"
+
+
+def _dates_of_a_bombing_and_an_arson(bombing_day: int) -> list[list[str]]:
+    """The date fills of :func:`_report`'s bombing, dated by its own time on March
+    ``bombing_day``, and of an arson told with no time, in an article that writes 6 March in
+    a sentence of the bombing."""
+    report = _report()
+    tail = "The embassy was bombed on 6 March. Rebels also burned a bus in Lima."
+    text = report.article.text + " " + tail
+    report.article = Article.from_text(text, title="TST9-MUC4-0001", published=dt.date(1990, 3, 12))
+    start = text.index("6 March")
+    sixth = _day("6 March", dt.date(1990, 3, 6)).model_copy(
+        update={"char_start": start, "char_end": start + len("6 March")}
+    )
+    own = sixth if bombing_day == 6 else _day("yesterday", dt.date(1990, 3, bombing_day))
+    burned, bus = text.index("burned"), text.index("bus")
+    arson = EventMention(
+        id="E3",
+        type="arson",
+        trigger=Span(start=burned, end=burned + len("burned"), text="burned"),
+        place=EventPlace(id="P1", text="Lima", precision=1),
+        participants=[Participant(actor="a2", role="perpetrator")],
+        physical_targets=[Span(start=bus, end=bus + len("bus"), text="bus")],
+    )
+    report.events = [report.events[0].model_copy(update={"time": own}), arson]
+    report.timexes = [sixth]
+    templates = report_to_templates(report)
+    return [[f.value for f in t.slot(2).fillers] for t in templates]
+
+
+def test_muc4_day_of_another_incident_does_not_date_one_told_without_a_day() -> None:
+    # 6 March is the bombing's own day: the arson told after it keeps the default date
+    assert _dates_of_a_bombing_and_an_arson(6) == [["06 MAR 90"], ["- 12 MAR 90"]]
+    # the bombing dated otherwise: the one day written out dates the arson
+    assert _dates_of_a_bombing_and_an_arson(11) == [["11 MAR 90"], ["06 MAR 90"]]

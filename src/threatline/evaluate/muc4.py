@@ -1211,6 +1211,8 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     ]
     templates = [t for t in templates if not _only_doers(t)]
     tallies: set[int] = set()  # ids of the templates that only count people harmed so far
+    # the default date and the day taken of each template dated by the one day told
+    dated_by_the_day_told: dict[int, tuple[SlotFill, SlotFill]] = {}
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
         _drop_repeated_physical_targets(template)
@@ -1237,12 +1239,15 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _add_town_part(template, texts + paragraphs, home, report.places)
         _add_named_department(template, report.places, report.article.text)
         if all(_no_day_of_its_own(e.time) for e in told):
+            default = template.slot(2)
             _date_by_the_one_day_told(
                 template,
                 written_days,
                 days_with_year,
                 _days_told_of_its_kind(template, report.timexes, report.article.text),
             )
+            if template.slot(2) is not default:
+                dated_by_the_day_told[id(template)] = (default, template.slot(2))
         _night_told_between_two_days(template, told, report)
         _keep_to_the_countries_of_interest(template, report.places)
         _settle_foreign_nations(template)
@@ -1273,6 +1278,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _drop_bodies_as_people(template, bodies)
         _drop_doers_told_again_by_the_act(template)  # the joined templates' doers too
         _one_description_of_the_fighters(template)
+    _no_day_taken_from_another(templates, dated_by_the_day_told)
     # last: the name still tells apart the incidents told there while they are joined
     _no_town_named_after_a_person(templates, report, places)
     for number, template in enumerate(templates, start=1):
@@ -2473,6 +2479,32 @@ def _night_told_between_two_days(
                 span = f"{format_muc_date(first.start)} - {format_muc_date(second.start)}"
                 template.slots[2] = _one(span)
                 return
+
+
+def _no_day_taken_from_another(
+    templates: Sequence[MucTemplate],
+    dated_by_the_day_told: Mapping[int, tuple[SlotFill, SlotFill]],
+) -> None:
+    """An incident told without a day that took the one day the article writes (see
+    :func:`_date_by_the_one_day_told`) keeps its default date when that day is the day of
+    another incident the article dates by its own time: the day is that incident's ('a bomb
+    went off on 3 May ... rebels also burned a bus'), not one more act's. Done once the
+    templates are joined, which the day told may still join."""
+    own_days = {
+        day.high
+        for t in templates
+        if id(t) not in dated_by_the_day_told
+        and t.slot(2).fillers
+        and (day := parse_muc_date(t.slot(2).fillers[0].value)) is not None
+        and day.simple
+    }
+    for template in templates:
+        default, taken = dated_by_the_day_told.get(id(template), (None, None))
+        if default is None or template.slot(2) is not taken or not taken.fillers:
+            continue  # not dated by the day told, or dated since by a joined template
+        day = parse_muc_date(taken.fillers[0].value)
+        if day is not None and day.simple and day.high in own_days:
+            template.slots[2] = default
 
 
 def _no_day_of_its_own(time: TimeSpan | None) -> bool:
