@@ -7961,3 +7961,21 @@ def test_muc4_day_of_another_incident_does_not_date_one_told_without_a_day() -> 
     assert _dates_of_a_bombing_and_an_arson(6) == [["06 MAR 90"], ["- 12 MAR 90"]]
     # the bombing dated otherwise: the one day written out dates the arson
     assert _dates_of_a_bombing_and_an_arson(11) == [["11 MAR 90"], ["06 MAR 90"]]
+
+
+def test_muc4_vague_period_told_from_another_act_is_dated_by_default() -> None:
+    def dated(time: TimeSpan) -> list[str]:
+        report = _report()
+        report.events[0] = report.events[0].model_copy(update={"time": time})
+        (template,) = report_to_templates(report)
+        return [f.value for f in template.slot(2).fillers]
+
+    # 'a few days ago' carried over from the act told before: no count of days
+    few_days = TimeSpan(
+        text="a few days ago", start=dt.date(1990, 3, 3), end=dt.date(1990, 3, 10),
+        granularity="day", value="PAST_REF", anchor="event:E9",
+    )  # fmt: skip
+    assert dated(few_days) == ["- 12 MAR 90"]
+    # a range of written days from another act keeps its range
+    written = few_days.model_copy(update={"text": "between 3 and 10 March", "value": None})
+    assert dated(written) == ["03 MAR 90 - 10 MAR 90"]

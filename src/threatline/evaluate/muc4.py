@@ -1279,6 +1279,9 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _drop_doers_told_again_by_the_act(template)  # the joined templates' doers too
         _one_description_of_the_fighters(template)
     _no_day_taken_from_another(templates, dated_by_the_day_told)
+    for template in templates:
+        told = events.get(id(template), ())
+        _no_vague_period_from_another_act(template, told, report.article.published)
     # last: the name still tells apart the incidents told there while they are joined
     _no_town_named_after_a_person(templates, report, places)
     for number, template in enumerate(templates, start=1):
@@ -2505,6 +2508,31 @@ def _no_day_taken_from_another(
         day = parse_muc_date(taken.fillers[0].value)
         if day is not None and day.simple and day.high in own_days:
             template.slots[2] = default
+
+
+def _no_vague_period_from_another_act(
+    template: MucTemplate, told: Sequence[EventMention], published: dt.date | None
+) -> None:
+    """An incident dated by a period that is no count of days ('a few days ago', 'last
+    week') told from another act, carried over from the act told before it ('a bomb went
+    off a few days ago ... the rebels also burned a bus') or counted from one ('a few days
+    after the massacre'), is dated by default as it would be told from the report (part1
+    7.3; see :func:`_vague_relative`), not by the period's range. Done once the templates
+    are joined, which the range may still join."""
+    date = template.slot(2)
+    parsed = parse_muc_date(date.fillers[0].value) if date.fillers else None
+    if published is None or parsed is None or parsed.low is None or parsed.simple:
+        return
+    for event in told:
+        time = event.time
+        if (
+            time is not None
+            and (time.anchor or "").startswith("event:")
+            and time.start == parsed.low
+            and _vague_relative(time.model_copy(update={"anchor": "publication"}))
+        ):
+            template.slots[2] = _one(f"- {format_muc_date(published)}")
+            return
 
 
 def _no_day_of_its_own(time: TimeSpan | None) -> bool:
