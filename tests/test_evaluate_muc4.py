@@ -2629,6 +2629,19 @@ def test_muc4_incident_told_between_one_day_and_the_next_spans_both() -> None:
     assert _dated_between(tail, "9 March", "10 March", (9, 10)) == ["09 MAR 90"]
 
 
+def test_muc4_incident_told_in_a_night_and_the_morning_after_spans_both() -> None:
+    tail = "Rebels shelled the barracks late last night and early this morning."
+    assert _dated_between(tail, "early this morning", "late last night", (12, 11)) == [
+        "11 MAR 90 - 12 MAR 90"
+    ]
+    # two acts told apart, one in the night and one in the morning: each keeps its day
+    tail = "Rebels shot two guards in separate attacks late last night and early this morning."
+    assert _dated_between(tail, "early this morning", "late last night", (12, 11)) == ["12 MAR 90"]
+    # no night: a day and the next are not one span without 'between'
+    tail = "Rebels shelled the barracks on 11 March and early on 12 March."
+    assert _dated_between(tail, "12 March", "11 March", (12, 11)) == ["12 MAR 90"]
+
+
 def test_muc4_fallback_country_is_the_datelines_when_the_body_names_it_again() -> None:
     from threatline.evaluate.muc4 import _main_country
 
@@ -7990,3 +8003,73 @@ def test_muc4_a_body_told_killed_stays_the_people_harmed() -> None:
     assert [f.value for f in template.slot(23).fillers] == ["DEATH"]
     assert [f.value for f in template.slot(19).fillers] == ["ANDEAN WORKERS FEDERATION"]
     assert template.slot(12).empty
+
+
+def test_muc4_killing_told_by_the_remains_found_is_on_or_before_that_day() -> None:
+    from threatline.evaluate.muc4 import _incident_date
+
+    report = _report()
+    ninth = _day("on 9 March", dt.date(1990, 3, 9))
+    found = report.events[0].model_copy(
+        update={"type": "attack", "trigger": Span(start=0, end=5, text="found"), "time": ninth}
+    )
+    # 'the bodies of two farmers were found on 9 March': killed then or before
+    assert _incident_date(found, report.article) == "- 09 MAR 90"
+    # the killing told by its own verb keeps its day, and so does a bomb found
+    killed = found.model_copy(update={"trigger": Span(start=0, end=6, text="killed")})
+    assert _incident_date(killed, report.article) == "09 MAR 90"
+    bomb = found.model_copy(update={"type": "bombing"})
+    assert _incident_date(bomb, report.article) == "09 MAR 90"
+
+
+def _dates_of_a_bombing_and_an_arson(bombing_day: int) -> list[list[str]]:
+    """The date fills of :func:`_report`'s bombing, dated by its own time on March
+    ``bombing_day``, and of an arson told with no time, in an article that writes 6 March in
+    a sentence of the bombing."""
+    report = _report()
+    tail = "The embassy was bombed on 6 March. Rebels also burned a bus in Lima."
+    text = report.article.text + " " + tail
+    report.article = Article.from_text(text, title="TST9-MUC4-0001", published=dt.date(1990, 3, 12))
+    start = text.index("6 March")
+    sixth = _day("6 March", dt.date(1990, 3, 6)).model_copy(
+        update={"char_start": start, "char_end": start + len("6 March")}
+    )
+    own = sixth if bombing_day == 6 else _day("yesterday", dt.date(1990, 3, bombing_day))
+    burned, bus = text.index("burned"), text.index("bus")
+    arson = EventMention(
+        id="E3",
+        type="arson",
+        trigger=Span(start=burned, end=burned + len("burned"), text="burned"),
+        place=EventPlace(id="P1", text="Lima", precision=1),
+        participants=[Participant(actor="a2", role="perpetrator")],
+        physical_targets=[Span(start=bus, end=bus + len("bus"), text="bus")],
+    )
+    report.events = [report.events[0].model_copy(update={"time": own}), arson]
+    report.timexes = [sixth]
+    templates = report_to_templates(report)
+    return [[f.value for f in t.slot(2).fillers] for t in templates]
+
+
+def test_muc4_day_of_another_incident_does_not_date_one_told_without_a_day() -> None:
+    # 6 March is the bombing's own day: the arson told after it keeps the default date
+    assert _dates_of_a_bombing_and_an_arson(6) == [["06 MAR 90"], ["- 12 MAR 90"]]
+    # the bombing dated otherwise: the one day written out dates the arson
+    assert _dates_of_a_bombing_and_an_arson(11) == [["11 MAR 90"], ["06 MAR 90"]]
+
+
+def test_muc4_vague_period_told_from_another_act_is_dated_by_default() -> None:
+    def dated(time: TimeSpan) -> list[str]:
+        report = _report()
+        report.events[0] = report.events[0].model_copy(update={"time": time})
+        (template,) = report_to_templates(report)
+        return [f.value for f in template.slot(2).fillers]
+
+    # 'a few days ago' carried over from the act told before: no count of days
+    few_days = TimeSpan(
+        text="a few days ago", start=dt.date(1990, 3, 3), end=dt.date(1990, 3, 10),
+        granularity="day", value="PAST_REF", anchor="event:E9",
+    )  # fmt: skip
+    assert dated(few_days) == ["- 12 MAR 90"]
+    # a range of written days from another act keeps its range
+    written = few_days.model_copy(update={"text": "between 3 and 10 March", "value": None})
+    assert dated(written) == ["03 MAR 90 - 10 MAR 90"]

@@ -1211,6 +1211,8 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     ]
     templates = [t for t in templates if not _only_doers(t)]
     tallies: set[int] = set()  # ids of the templates that only count people harmed so far
+    # the default date and the day taken of each template dated by the one day told
+    dated_by_the_day_told: dict[int, tuple[SlotFill, SlotFill]] = {}
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
         _drop_repeated_physical_targets(template)
@@ -1237,12 +1239,15 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _add_town_part(template, texts + paragraphs, home, report.places)
         _add_named_department(template, report.places, report.article.text)
         if all(_no_day_of_its_own(e.time) for e in told):
+            default = template.slot(2)
             _date_by_the_one_day_told(
                 template,
                 written_days,
                 days_with_year,
                 _days_told_of_its_kind(template, report.timexes, report.article.text),
             )
+            if template.slot(2) is not default:
+                dated_by_the_day_told[id(template)] = (default, template.slot(2))
         _night_told_between_two_days(template, told, report)
         _keep_to_the_countries_of_interest(template, report.places)
         _in_the_country_of_its_victims(template, sentences)
@@ -1275,6 +1280,10 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _drop_bodies_as_people(template, bodies)
         _drop_doers_told_again_by_the_act(template)  # the joined templates' doers too
         _one_description_of_the_fighters(template)
+    _no_day_taken_from_another(templates, dated_by_the_day_told)
+    for template in templates:
+        told = events.get(id(template), ())
+        _no_vague_period_from_another_act(template, told, report.article.published)
     # last: the name still tells apart the incidents told there while they are joined
     _no_town_named_after_a_person(templates, report, places)
     for number, template in enumerate(templates, start=1):
@@ -2422,12 +2431,20 @@ _AND_THEN = re.compile(r"\s+AND\s+(?:[A-Z]+\s+){0,3}", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bBETWEEN\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 
 
+#: 'late last night and early this morning': a night told together with the morning after.
+_NIGHT_INTO_MORNING = re.compile(r"\bNIGHT\b.* AND (?:EARLY|IN THE EARLY)\b", re.IGNORECASE)
+#: 'in two separate shootings late last night and early this morning': one act each day.
+_TOLD_APART_ACTS = re.compile(r"\b(?:SEPARATE|DIFFERENT)\b", re.IGNORECASE)
+
+
 def _night_told_between_two_days(
     template: MucTemplate, told: Sequence[EventMention], report: ArticleReport
 ) -> None:
     """An incident told 'between' one day and the next ('between the night of 4 May and
     early 5 May', 'between 2100 on 4 May and 0200 5 May') spans both: the date is the range
-    of the two days (part1 7.3), not the one of them the incident's time was read from."""
+    of the two days (part1 7.3), not the one of them the incident's time was read from. So
+    is one told in a night and the morning after ('late last night and early this morning'),
+    unless the text tells separate acts."""
     date = template.slot(2)
     parsed = parse_muc_date(date.fillers[0].value) if date.fillers else None
     if parsed is None or not parsed.simple:
@@ -2454,10 +2471,70 @@ def _night_told_between_two_days(
             ):
                 continue
             before = text[max(0, first.char_start - 30) : first.char_start]
-            if _BETWEEN.search(before) or first.text.upper().startswith("BETWEEN "):
+            if (
+                _BETWEEN.search(before)
+                or first.text.upper().startswith("BETWEEN ")
+                or (
+                    _NIGHT_INTO_MORNING.search(f"{first.text} AND {second.text}")
+                    and not _TOLD_APART_ACTS.search(
+                        text, max(0, first.char_start - 60), first.char_start
+                    )
+                )
+            ):
                 span = f"{format_muc_date(first.start)} - {format_muc_date(second.start)}"
                 template.slots[2] = _one(span)
                 return
+
+
+def _no_day_taken_from_another(
+    templates: Sequence[MucTemplate],
+    dated_by_the_day_told: Mapping[int, tuple[SlotFill, SlotFill]],
+) -> None:
+    """An incident told without a day that took the one day the article writes (see
+    :func:`_date_by_the_one_day_told`) keeps its default date when that day is the day of
+    another incident the article dates by its own time: the day is that incident's ('a bomb
+    went off on 3 May ... rebels also burned a bus'), not one more act's. Done once the
+    templates are joined, which the day told may still join."""
+    own_days = {
+        day.high
+        for t in templates
+        if id(t) not in dated_by_the_day_told
+        and t.slot(2).fillers
+        and (day := parse_muc_date(t.slot(2).fillers[0].value)) is not None
+        and day.simple
+    }
+    for template in templates:
+        default, taken = dated_by_the_day_told.get(id(template), (None, None))
+        if default is None or template.slot(2) is not taken or not taken.fillers:
+            continue  # not dated by the day told, or dated since by a joined template
+        day = parse_muc_date(taken.fillers[0].value)
+        if day is not None and day.simple and day.high in own_days:
+            template.slots[2] = default
+
+
+def _no_vague_period_from_another_act(
+    template: MucTemplate, told: Sequence[EventMention], published: dt.date | None
+) -> None:
+    """An incident dated by a period that is no count of days ('a few days ago', 'last
+    week') told from another act, carried over from the act told before it ('a bomb went
+    off a few days ago ... the rebels also burned a bus') or counted from one ('a few days
+    after the massacre'), is dated by default as it would be told from the report (part1
+    7.3; see :func:`_vague_relative`), not by the period's range. Done once the templates
+    are joined, which the range may still join."""
+    date = template.slot(2)
+    parsed = parse_muc_date(date.fillers[0].value) if date.fillers else None
+    if published is None or parsed is None or parsed.low is None or parsed.simple:
+        return
+    for event in told:
+        time = event.time
+        if (
+            time is not None
+            and (time.anchor or "").startswith("event:")
+            and time.start == parsed.low
+            and _vague_relative(time.model_copy(update={"anchor": "publication"}))
+        ):
+            template.slots[2] = _one(f"- {format_muc_date(published)}")
+            return
 
 
 def _no_day_of_its_own(time: TimeSpan | None) -> bool:
@@ -7081,9 +7158,17 @@ def _incident_date(
             return f"- {format_muc_date(published)}"
         return f"- {format_muc_date(min(time.end, published) if published else time.end)}"
     if time.start == time.end:
+        if event.type in _KILLINGS and _FOUND.match(event.trigger.text):
+            # 'the bodies were found on 9 May': killed on or before the day they were found
+            return f"- {format_muc_date(time.start)}"
         return format_muc_date(time.start)
     end = min(time.end, published) if published else time.end
     return f"{format_muc_date(time.start)} - {format_muc_date(end)}"
+
+
+#: A trigger that tells a killing only by the remains found.
+_FOUND = re.compile(r"(?:FOUND|DISCOVERED|LOCATED)$", re.IGNORECASE)
+_KILLINGS = frozenset(["attack", "armed_assault", "assassination", "extrajudicial_killing"])
 
 
 def _incident_location(event: EventMention, places: dict[str, Place]) -> str | None:
