@@ -7896,3 +7896,34 @@ def test_muc4_a_body_told_killed_stays_the_people_harmed() -> None:
     assert [f.value for f in template.slot(23).fillers] == ["DEATH"]
     assert [f.value for f in template.slot(19).fillers] == ["ANDEAN WORKERS FEDERATION"]
     assert template.slot(12).empty
+
+
+@pytest.mark.parametrize(
+    ("target", "group", "victims"),
+    [
+        # 'workers' names the federation that owns the building, no people harmed
+        ("offices of the Farm Workers Federation", "Workers", ["PEOPLE"]),
+        # the workers whose houses were hit may be harmed
+        ("houses of the workers", "workers", ["WORKERS", "PEOPLE"]),
+    ],
+)
+def test_muc4_a_group_named_inside_a_target_s_name_is_no_victim(
+    target: str, group: str, victims: list[str]
+) -> None:
+    report = _article_report(
+        f"A bomb damaged the {target} today, wounding three people.",
+        [("a1", group, "civilians", False), ("a2", "three people", "civilians", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "damaged",
+                "physical": [target],
+                "participants": [
+                    Participant(actor="a1", role="victim"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    [template] = report_to_templates(report)
+    assert [f.value for f in template.slot(19).fillers] == victims

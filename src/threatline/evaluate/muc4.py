@@ -3445,6 +3445,7 @@ def event_to_template(
     # 'a bomb at the offices of the daily El Faro': the body named in a physical target
     # owns the building hit; it is no human target
     victims = [v for v in victims if not _owns_a_target(v, physical, article)]
+    victims = [v for v in victims if not _a_word_of_a_target_name(v, physical, article)]
     # 'the bomb killed two passers-by and the terrorist who carried it', 'three peasants
     # and two rebels died': doers or fighters harmed are no human targets (part2, slot 18),
     # and an act that harmed only them ('attacked the guerrillas') is fighting, no MUC-4
@@ -5056,6 +5057,17 @@ def _owns_a_target(actor: Actor, physical: Sequence[str], article: Article) -> b
     if actor.kind not in _OWNER_KINDS or not name:
         return False
     return any(re.search(rf"\b{re.escape(name)}\b", text) for text in physical)
+
+
+def _a_word_of_a_target_name(actor: Actor, physical: Sequence[str], article: Article) -> bool:
+    """Whether a group of people is told by words inside the name of a physical target,
+    more of the name after them ('the offices of the Peasants Workers Federation':
+    'workers'): they name the body that owns it, no people harmed. A group at the end of
+    the target's words ('the houses of the peasants') may be harmed: it is kept."""
+    if _a_named_person(actor, _actor_text(actor, article)):
+        return False
+    text = _group_victim_description(actor, article)
+    return bool(text) and any(re.search(rf"\b{re.escape(text)} [A-Z]", p) for p in physical)
 
 
 def _fill_human_targets(
