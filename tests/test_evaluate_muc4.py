@@ -7927,3 +7927,26 @@ def test_muc4_a_group_named_inside_a_target_s_name_is_no_victim(
     )
     [template] = report_to_templates(report)
     assert [f.value for f in template.slot(19).fillers] == victims
+
+
+def test_muc4_a_death_squad_tells_no_killing() -> None:
+    """'Death squad' names the doers: an attack by one that wounds people kills no one."""
+    text = "Members of a death squad bombed the house of a lawyer today, wounding two people."
+    report = _article_report(
+        text,
+        [("a1", "death squad", "armed_group", False), ("a2", "two people", "civilians", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "physical": ["house of a lawyer"],
+                "injuries": Quantity(min=2, max=2, text="two"),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    [template] = report_to_templates(report)
+    assert [f.value for f in template.slot(23).fillers] == ["INJURY"]

@@ -4426,7 +4426,7 @@ _HARM_TO_PEOPLE = re.compile(
 # Triggers that say the victims died.
 _KILLING = re.compile(
     r"\b(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|MASSACRE\w*|EXECUT\w*|SLAIN|SLAY\w*|"
-    r"SHOT DEAD|DEATH)\b"
+    r"SHOT DEAD|DEATH(?!\s+(?:SQUADS?|THREATS?|LISTS?)\b))\b"
 )
 
 
