@@ -7950,3 +7950,41 @@ def test_muc4_a_death_squad_tells_no_killing() -> None:
     )
     [template] = report_to_templates(report)
     assert [f.value for f in template.slot(23).fillers] == ["INJURY"]
+
+
+@pytest.mark.parametrize("act_before", [True, False])
+def test_muc4_the_harm_of_the_clash_told_after_an_act_is_the_act_s(act_before: bool) -> None:
+    """'Rebels hurled explosives at the police. Two people died in the clash': the clash is
+    the act told before, and its dead are that act's; with no act before it, an undated
+    clash tells of fighting at large."""
+    first = "Rebels hurled explosives at a bus" if act_before else "Rebels marched"
+    text = f"{first} in San Lucas today. The minister said two people died in the clash."
+    events: list[dict[str, object]] = [
+        {
+            "type": "armed_clash",
+            "trigger": "clash",
+            "fatalities": Quantity(min=2, max=2, text="two"),
+            "participants": [Participant(actor="a2", role="victim")],
+        }
+    ]
+    if act_before:
+        events.insert(
+            0,
+            {
+                "type": "bombing",
+                "trigger": "hurled",
+                "physical": ["bus"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            },
+        )
+    report = _article_report(
+        text,
+        [("a1", "Rebels", "armed_group", False), ("a2", "two people", "civilians", False)],
+        events,
+    )
+    templates = report_to_templates(report)
+    assert len(templates) == int(act_before)
+    if act_before:
+        assert [f.value for f in templates[0].slot(4).fillers] == ["BOMBING"]
+        assert [f.value for f in templates[0].slot(19).fillers] == ["PEOPLE"]
+        assert [f.value for f in templates[0].slot(23).fillers] == ["DEATH"]

@@ -1157,6 +1157,12 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         if template is None:
             continue
         same = next((t for t in templates if _same_incident(t, template, fallback_country)), None)
+        if event.time is None and _a_clash_told_after_its_act(event, report.article):
+            # 'hurled explosives at the police ... 2 people died in the clash': the harm of
+            # the act told before; with none before, the clash is fighting at large
+            same = same or _the_one_before(templates, template, any_type=True)
+            if same is None:
+                continue
         if same is None and _told_as_the_one_before(event, report.article):
             same = _the_one_before(
                 templates,
@@ -1326,6 +1332,12 @@ _IN_THE_ACT = re.compile(
     r"\b(?:IN|DURING|RESULT OF|BY|FROM) THE (?:ATTACK|ASSAULT|RAID|AMBUSH|EXPLOSION|"
     r"BLAST|BOMBING|INCIDENT)\b(?!\s+(?:ON|AGAINST|OF|AT|IN)\b)"
 )
+
+
+def _a_clash_told_after_its_act(event: EventMention, article: Article) -> bool:
+    """Whether a fight is told as 'the clash' ('15 were wounded in the clash'), with no
+    phrase after it that says which: the act told just before, not a fight of its own."""
+    return event.type == "armed_clash" and _told_as_the_one_before(event, article)
 
 
 def _harm_in_the_act_before(event: EventMention, article: Article) -> bool:
@@ -3193,7 +3205,7 @@ def event_to_template(
     if (
         event.type == "armed_clash"
         and (_harms_civilians(event, actors) or _harms_a_noncombatant(event, actors, article))
-        and event.time is not None
+        and (event.time is not None or _a_clash_told_after_its_act(event, article))
     ):
         # A fight that kills or wounds civilians (or the press, or officials) on a day the text
         # gives is an attack on them (part1 1.0, point 2), not only warfare; undated, it
