@@ -7988,3 +7988,33 @@ def test_muc4_the_harm_of_the_clash_told_after_an_act_is_the_act_s(act_before: b
         assert [f.value for f in templates[0].slot(4).fillers] == ["BOMBING"]
         assert [f.value for f in templates[0].slot(19).fillers] == ["PEOPLE"]
         assert [f.value for f in templates[0].slot(23).fillers] == ["DEATH"]
+
+
+@pytest.mark.parametrize(
+    ("victim", "description"),
+    [
+        ("a well-known banker", "BANKER"),
+        ("three humble women", "WOMEN"),
+        ("a prominent union leader", "UNION LEADER"),
+        # a word that tells who they are stays
+        ("two young students", "YOUNG STUDENTS"),
+    ],
+)
+def test_muc4_words_of_renown_or_pity_leave_the_description(victim: str, description: str) -> None:
+    """The keys describe a victim by who he is, without what the reporter thinks of him."""
+    report = _article_report(
+        f"Gunmen killed {victim} in San Lucas today.",
+        [("a1", "Gunmen", "armed_group", False), ("a2", victim, "civilians", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "killed",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    [template] = report_to_templates(report)
+    assert [f.value for f in template.slot(19).fillers] == [description]

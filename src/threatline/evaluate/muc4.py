@@ -4924,7 +4924,8 @@ def _a_body(actor: Actor, article: Article) -> bool:
 def _victim_description(actor: Actor, article: Article) -> str:
     """A group victim's HUM TGT: DESCRIPTION before :func:`_fill_human_targets` adds whose
     members they are."""
-    return _without_nationality(_without_harm_told(_without_quantity(_actor_text(actor, article))))
+    text = _without_harm_told(_without_quantity(_actor_text(actor, article)))
+    return _without_nationality(_without_praise(text))
 
 
 #: A participle of the harm done, set before the words that describe the victims: 'the
@@ -4934,6 +4935,20 @@ _HARM_TOLD_BEFORE = re.compile(
     r"^(?:RECENTLY\s+)?(?:MURDERED|KIDNAPPED|ABDUCTED|ASSASSINATED|KILLED|INJURED|WOUNDED|"
     r"THREATENED|MASSACRED|SLAIN|EXECUTED|RELEASED|FREED)\s+(?=\S)"
 )
+
+
+#: Words of renown or pity set before the words that describe the victims: 'the well-known
+#: union leader', 'humble women'. They say what the reporter thinks of them, not who they
+#: are, and the keys leave them out ('KNOWN' is what is left of 'WELL-KNOWN' split).
+_PRAISE_BEFORE = re.compile(
+    r"^(?:WELL-KNOWN|KNOWN|PROMINENT|RENOWNED|FAMOUS|NOTED|DISTINGUISHED|RESPECTED|HUMBLE|"
+    r"DEFENSELESS|INNOCENT)\s+(?=\S)"
+)
+
+
+def _without_praise(text: str) -> str:
+    """'WELL-KNOWN BANKER' -> 'BANKER'; 'HUMBLE WOMEN' -> 'WOMEN'."""
+    return _PRAISE_BEFORE.sub("", text)
 
 
 def _without_harm_told(text: str) -> str:
@@ -5141,7 +5156,7 @@ def _fill_human_targets(
             roles = roles or _owned_role_before(actor, article)
             # 'an elderly man named A': the words that name him first describe him
             roles = roles or _told_before_naming(actor, article)
-            roles = [_without_nationality(_without_harm_told(role)) for role in roles]
+            roles = [_without_nationality(_without_praise(_without_harm_told(r))) for r in roles]
             descriptions += [Filler((role,), (text,)) for role in roles[:1]]
             number = "1"
             kind = _human_target_type(
