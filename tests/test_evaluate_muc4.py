@@ -8018,3 +8018,24 @@ def test_muc4_words_of_renown_or_pity_leave_the_description(victim: str, descrip
     )
     [template] = report_to_templates(report)
     assert [f.value for f in template.slot(19).fillers] == [description]
+
+
+@pytest.mark.parametrize(
+    ("told", "effect"),
+    [
+        ("nobody was injured", "NO INJURY"),
+        ("it caused no injuries", "NO INJURY"),
+        ("there were no casualties", "NO INJURY OR DEATH"),
+        ("nobody was injured or killed", "NO INJURY OR DEATH"),
+    ],
+)
+def test_muc4_an_attack_that_wounded_no_one_is_no_injury(told: str, effect: str) -> None:
+    """Words that deny only wounds say nothing of deaths: NO INJURY; 'no casualties' denies
+    both (part2, slot 23)."""
+    report = _article_report(
+        f"A bomb damaged a bank in San Lucas today, and {told}.",
+        [],
+        [{"type": "bombing", "trigger": "damaged", "physical": ["bank"]}],
+    )
+    [template] = report_to_templates(report)
+    assert [f.value for f in template.slot(23).fillers] == [effect]

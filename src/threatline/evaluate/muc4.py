@@ -2519,6 +2519,16 @@ _NO_CASUALTIES = re.compile(
 )
 
 
+#: Words that say an attack wounded no one, and say nothing of deaths ('no one was hurt'
+#: tells of any harm).
+_NO_INJURIES = re.compile(
+    r"\bNO INJURIES\b|"
+    r"\b(?:NO ONE|NOBODY|NOT A SINGLE PERSON) WAS (?:INJURED|WOUNDED)\b(?! OR)|"
+    r"\b(?:(?:WITHOUT|DID NOT) (?:CAUS\w*|INFLICT\w*|RESULT\w* IN|LEAV\w*)|CAUSED NO|LEFT NO) "
+    r"(?:ANY )?INJURIES\b"
+)
+
+
 def _drop_harms_of_no_one_told_of_a_victim(template: MucTemplate) -> None:
     """A harm tagged with no one ('DEATH: -', from a report that named no victim) goes when
     the incident's victims are told to have suffered it: they are those it counted."""
@@ -2535,7 +2545,8 @@ def _fill_set(template: MucTemplate, slot: int) -> set[str]:
 
 def _fill_no_casualties(template: MucTemplate, sentences: str) -> None:
     """HUM TGT: EFFECT OF INCIDENT when the text told of the incident says it hurt no one
-    ('there were no casualties'): NO INJURY OR DEATH (part2, slot 23), of its human targets or, with
+    ('there were no casualties'): NO INJURY OR DEATH (part2, slot 23), or NO INJURY when it
+    only says no one was wounded ('nobody was injured'), of its human targets or, with
     none, of no one in particular."""
     if template.slot(23).fillers or template.slot(23).inapplicable:
         return
@@ -2544,7 +2555,10 @@ def _fill_no_casualties(template: MucTemplate, sentences: str) -> None:
     if not _NO_CASUALTIES.search(sentences):
         return
     people = [f.xref[0] for f in template.slot(20).fillers if f.xref] or ["-"]
-    template.slots[23] = SlotFill(fillers=[Filler(("NO INJURY OR DEATH",), (p,)) for p in people])
+    # 'nobody was injured' denies only wounds, not deaths: NO INJURY
+    told_of_all = _NO_CASUALTIES.search(_NO_INJURIES.sub("", sentences))
+    spared = "NO INJURY OR DEATH" if told_of_all else "NO INJURY"
+    template.slots[23] = SlotFill(fillers=[Filler((spared,), (p,)) for p in people])
 
 
 def _drop_repeated_physical_targets(template: MucTemplate) -> None:
