@@ -7812,7 +7812,13 @@ def test_muc4_a_place_and_a_town_within_it_agree(place: str, one: bool) -> None:
 
 @pytest.mark.parametrize(
     ("name", "kept"),
-    [("Dorada", False), ("Mesa Alta Refinery", False), ("Luis Pardo", True)],
+    [
+        ("Dorada", False),
+        ("Mesa Alta Refinery", False),
+        ("Sur River", False),
+        ("Central Headquarters", False),
+        ("Luis Pardo", True),
+    ],
 )
 def test_muc4_a_place_told_as_a_person_is_no_human_target(name: str, kept: bool) -> None:
     """'The pipeline that runs from Neiva to Dorada was blown up near La Dorada': a name the

@@ -5036,7 +5036,8 @@ def _drop_places_as_people(template: MucTemplate, places: Sequence[Place]) -> bo
 #: refinery', 'the Cano Limon pipeline', 'Alux mountain').
 _THINGS_NAMED = frozenset(
     ["REFINERY", "PIPELINE", "PLANT", "MOUNTAIN", "VOLCANO", "AIRPORT", "BRIDGE", "DAM",
-     "HIGHWAY", "HOTEL", "BUILDING", "STATION", "WELL"]
+     "HIGHWAY", "HOTEL", "BUILDING", "STATION", "WELL", "RIVER", "LAKE", "LAGOON", "ISLAND",
+     "AVENUE", "HEADQUARTERS", "BARRACKS", "HOSPITAL", "UNIVERSITY", "CATHEDRAL", "STADIUM"]
 )  # fmt: skip
 
 
