@@ -8045,3 +8045,31 @@ def test_muc4_an_attack_that_wounded_no_one_is_no_injury(told: str, effect: str)
     )
     [template] = report_to_templates(report)
     assert [f.value for f in template.slot(23).fillers] == [effect]
+
+
+@pytest.mark.parametrize(
+    ("victim", "description"),
+    [
+        # 'citizens' says who they are only with their nation
+        ("two Mexican citizens", "MEXICAN CITIZENS"),
+        # the nation has its own slot
+        ("two Mexican engineers", "ENGINEERS"),
+    ],
+)
+def test_muc4_a_citizen_keeps_his_nation_in_the_description(victim: str, description: str) -> None:
+    report = _article_report(
+        f"Gunmen killed {victim} in San Lucas today.",
+        [("a1", "Gunmen", "armed_group", False), ("a2", victim, "civilians", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "killed",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    [template] = report_to_templates(report)
+    assert [f.value for f in template.slot(19).fillers] == [description]

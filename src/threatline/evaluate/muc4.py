@@ -6577,9 +6577,14 @@ def _without_nationality(text: str) -> str:
     slots other than PERP: INDIVIDUAL ID (scoring guidelines 3.1), and a foreign nation
     has its own slot."""
     first, _, rest = text.partition(" ")
-    if rest and first.rstrip("'") in _nation_words():
+    if rest and first.rstrip("'") in _nation_words() and rest not in _NATION_ONLY_NOUNS:
         return rest
     return text
+
+
+#: Nouns that say only that one is of a nation: 'U.S. citizen' says who he is by his
+#: nation, and the keys keep it.
+_NATION_ONLY_NOUNS = frozenset(["CITIZEN", "CITIZENS", "NATIONAL", "NATIONALS"])
 
 
 def _without_nationality_noun(name: str) -> str:
