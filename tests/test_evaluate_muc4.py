@@ -7919,7 +7919,13 @@ def test_muc4_a_place_and_a_town_within_it_agree(place: str, one: bool) -> None:
 
 @pytest.mark.parametrize(
     ("name", "kept"),
-    [("Dorada", False), ("Mesa Alta Refinery", False), ("Luis Pardo", True)],
+    [
+        ("Dorada", False),
+        ("Mesa Alta Refinery", False),
+        ("Sur River", False),
+        ("Central Headquarters", False),
+        ("Luis Pardo", True),
+    ],
 )
 def test_muc4_a_place_told_as_a_person_is_no_human_target(name: str, kept: bool) -> None:
     """'The pipeline that runs from Neiva to Dorada was blown up near La Dorada': a name the
@@ -8073,3 +8079,202 @@ def test_muc4_vague_period_told_from_another_act_is_dated_by_default() -> None:
     # a range of written days from another act keeps its range
     written = few_days.model_copy(update={"text": "between 3 and 10 March", "value": None})
     assert dated(written) == ["03 MAR 90 - 10 MAR 90"]
+
+
+@pytest.mark.parametrize(
+    ("target", "group", "victims"),
+    [
+        # 'workers' names the federation that owns the building, no people harmed
+        ("offices of the Farm Workers Federation", "Workers", ["PEOPLE"]),
+        # the workers whose houses were hit may be harmed
+        ("houses of the workers", "workers", ["WORKERS", "PEOPLE"]),
+    ],
+)
+def test_muc4_a_group_named_inside_a_target_s_name_is_no_victim(
+    target: str, group: str, victims: list[str]
+) -> None:
+    report = _article_report(
+        f"A bomb damaged the {target} today, wounding three people.",
+        [("a1", group, "civilians", False), ("a2", "three people", "civilians", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "damaged",
+                "physical": [target],
+                "participants": [
+                    Participant(actor="a1", role="victim"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    [template] = report_to_templates(report)
+    assert [f.value for f in template.slot(19).fillers] == victims
+
+
+def test_muc4_a_death_squad_tells_no_killing() -> None:
+    """'Death squad' names the doers: an attack by one that wounds people kills no one."""
+    text = "Members of a death squad bombed the house of a lawyer today, wounding two people."
+    report = _article_report(
+        text,
+        [("a1", "death squad", "armed_group", False), ("a2", "two people", "civilians", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "physical": ["house of a lawyer"],
+                "injuries": Quantity(min=2, max=2, text="two"),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    [template] = report_to_templates(report)
+    assert [f.value for f in template.slot(23).fillers] == ["INJURY"]
+
+
+@pytest.mark.parametrize("act_before", [True, False])
+def test_muc4_the_harm_of_the_clash_told_after_an_act_is_the_act_s(act_before: bool) -> None:
+    """'Rebels hurled explosives at the police. Two people died in the clash': the clash is
+    the act told before, and its dead are that act's; with no act before it, an undated
+    clash tells of fighting at large."""
+    first = "Rebels hurled explosives at a bus" if act_before else "Rebels marched"
+    text = f"{first} in San Lucas today. The minister said two people died in the clash."
+    events: list[dict[str, object]] = [
+        {
+            "type": "armed_clash",
+            "trigger": "clash",
+            "fatalities": Quantity(min=2, max=2, text="two"),
+            "participants": [Participant(actor="a2", role="victim")],
+        }
+    ]
+    if act_before:
+        events.insert(
+            0,
+            {
+                "type": "bombing",
+                "trigger": "hurled",
+                "physical": ["bus"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            },
+        )
+    report = _article_report(
+        text,
+        [("a1", "Rebels", "armed_group", False), ("a2", "two people", "civilians", False)],
+        events,
+    )
+    templates = report_to_templates(report)
+    assert len(templates) == int(act_before)
+    if act_before:
+        assert [f.value for f in templates[0].slot(4).fillers] == ["BOMBING"]
+        assert [f.value for f in templates[0].slot(19).fillers] == ["PEOPLE"]
+        assert [f.value for f in templates[0].slot(23).fillers] == ["DEATH"]
+
+
+@pytest.mark.parametrize(
+    ("victim", "description"),
+    [
+        ("a well-known banker", "BANKER"),
+        ("three humble women", "WOMEN"),
+        ("a prominent union leader", "UNION LEADER"),
+        # a word that tells who they are stays
+        ("two young students", "YOUNG STUDENTS"),
+    ],
+)
+def test_muc4_words_of_renown_or_pity_leave_the_description(victim: str, description: str) -> None:
+    """The keys describe a victim by who he is, without what the reporter thinks of him."""
+    report = _article_report(
+        f"Gunmen killed {victim} in San Lucas today.",
+        [("a1", "Gunmen", "armed_group", False), ("a2", victim, "civilians", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "killed",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    [template] = report_to_templates(report)
+    assert [f.value for f in template.slot(19).fillers] == [description]
+
+
+@pytest.mark.parametrize(
+    ("told", "effect"),
+    [
+        ("nobody was injured", "NO INJURY"),
+        ("it caused no injuries", "NO INJURY"),
+        ("there were no casualties", "NO INJURY OR DEATH"),
+        ("nobody was injured or killed", "NO INJURY OR DEATH"),
+    ],
+)
+def test_muc4_an_attack_that_wounded_no_one_is_no_injury(told: str, effect: str) -> None:
+    """Words that deny only wounds say nothing of deaths: NO INJURY; 'no casualties' denies
+    both (part2, slot 23)."""
+    report = _article_report(
+        f"A bomb damaged a bank in San Lucas today, and {told}.",
+        [],
+        [{"type": "bombing", "trigger": "damaged", "physical": ["bank"]}],
+    )
+    [template] = report_to_templates(report)
+    assert [f.value for f in template.slot(23).fillers] == [effect]
+
+
+@pytest.mark.parametrize(
+    ("victim", "description"),
+    [
+        # 'citizens' says who they are only with their nation
+        ("two Mexican citizens", "MEXICAN CITIZENS"),
+        # the nation has its own slot
+        ("two Mexican engineers", "ENGINEERS"),
+    ],
+)
+def test_muc4_a_citizen_keeps_his_nation_in_the_description(victim: str, description: str) -> None:
+    report = _article_report(
+        f"Gunmen killed {victim} in San Lucas today.",
+        [("a1", "Gunmen", "armed_group", False), ("a2", victim, "civilians", False)],
+        [
+            {
+                "type": "armed_assault",
+                "trigger": "killed",
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    [template] = report_to_templates(report)
+    assert [f.value for f in template.slot(19).fillers] == [description]
+
+
+def test_muc4_one_a_count_of_the_dead_includes_died() -> None:
+    """'The bomb killed ten, including leader Ana Ruiz, and 30 people were injured': Ruiz is
+    one of the ten killed, though a word of injury comes after her name."""
+    text = (
+        "The bomb killed ten, including leader Ana Ruiz, and more than 30 people were injured "
+        "in San Lucas today."
+    )
+    report = _article_report(
+        text,
+        [("a1", "Ana Ruiz", "person", False), ("a2", "30 people", "civilians", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "killed",
+                "fatalities": Quantity(min=10, max=10, text="ten"),
+                "injuries": Quantity(min=30, text="more than 30"),
+                "participants": [
+                    Participant(actor="a1", role="victim"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            }
+        ],
+    )
+    [template] = report_to_templates(report)
+    effects = {f.xref[0]: f.value for f in template.slot(23).fillers}
+    assert effects["ANA RUIZ"] == "DEATH"

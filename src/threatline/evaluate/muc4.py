@@ -1157,6 +1157,12 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         if template is None:
             continue
         same = next((t for t in templates if _same_incident(t, template, fallback_country)), None)
+        if event.time is None and _a_clash_told_after_its_act(event, report.article):
+            # 'hurled explosives at the police ... 2 people died in the clash': the harm of
+            # the act told before; with none before, the clash is fighting at large
+            same = same or _the_one_before(templates, template, any_type=True)
+            if same is None:
+                continue
         if same is None and _told_as_the_one_before(event, report.article):
             same = _the_one_before(
                 templates,
@@ -1337,6 +1343,12 @@ _IN_THE_ACT = re.compile(
     r"\b(?:IN|DURING|RESULT OF|BY|FROM) THE (?:ATTACK|ASSAULT|RAID|AMBUSH|EXPLOSION|"
     r"BLAST|BOMBING|INCIDENT)\b(?!\s+(?:ON|AGAINST|OF|AT|IN)\b)"
 )
+
+
+def _a_clash_told_after_its_act(event: EventMention, article: Article) -> bool:
+    """Whether a fight is told as 'the clash' ('15 were wounded in the clash'), with no
+    phrase after it that says which: the act told just before, not a fight of its own."""
+    return event.type == "armed_clash" and _told_as_the_one_before(event, article)
 
 
 def _harm_in_the_act_before(event: EventMention, article: Article) -> bool:
@@ -2586,6 +2598,16 @@ _NO_CASUALTIES = re.compile(
 )
 
 
+#: Words that say an attack wounded no one, and say nothing of deaths ('no one was hurt'
+#: tells of any harm).
+_NO_INJURIES = re.compile(
+    r"\bNO INJURIES\b|"
+    r"\b(?:NO ONE|NOBODY|NOT A SINGLE PERSON) WAS (?:INJURED|WOUNDED)\b(?! OR)|"
+    r"\b(?:(?:WITHOUT|DID NOT) (?:CAUS\w*|INFLICT\w*|RESULT\w* IN|LEAV\w*)|CAUSED NO|LEFT NO) "
+    r"(?:ANY )?INJURIES\b"
+)
+
+
 def _drop_harms_of_no_one_told_of_a_victim(template: MucTemplate) -> None:
     """A harm tagged with no one ('DEATH: -', from a report that named no victim) goes when
     the incident's victims are told to have suffered it: they are those it counted."""
@@ -2602,7 +2624,8 @@ def _fill_set(template: MucTemplate, slot: int) -> set[str]:
 
 def _fill_no_casualties(template: MucTemplate, sentences: str) -> None:
     """HUM TGT: EFFECT OF INCIDENT when the text told of the incident says it hurt no one
-    ('there were no casualties'): NO INJURY OR DEATH (part2, slot 23), of its human targets or, with
+    ('there were no casualties'): NO INJURY OR DEATH (part2, slot 23), or NO INJURY when it
+    only says no one was wounded ('nobody was injured'), of its human targets or, with
     none, of no one in particular."""
     if template.slot(23).fillers or template.slot(23).inapplicable:
         return
@@ -2611,7 +2634,10 @@ def _fill_no_casualties(template: MucTemplate, sentences: str) -> None:
     if not _NO_CASUALTIES.search(sentences):
         return
     people = [f.xref[0] for f in template.slot(20).fillers if f.xref] or ["-"]
-    template.slots[23] = SlotFill(fillers=[Filler(("NO INJURY OR DEATH",), (p,)) for p in people])
+    # 'nobody was injured' denies only wounds, not deaths: NO INJURY
+    told_of_all = _NO_CASUALTIES.search(_NO_INJURIES.sub("", sentences))
+    spared = "NO INJURY OR DEATH" if told_of_all else "NO INJURY"
+    template.slots[23] = SlotFill(fillers=[Filler((spared,), (p,)) for p in people])
 
 
 def _drop_repeated_physical_targets(template: MucTemplate) -> None:
@@ -3272,7 +3298,7 @@ def event_to_template(
     if (
         event.type == "armed_clash"
         and (_harms_civilians(event, actors) or _harms_a_noncombatant(event, actors, article))
-        and event.time is not None
+        and (event.time is not None or _a_clash_told_after_its_act(event, article))
     ):
         # A fight that kills or wounds civilians (or the press, or officials) on a day the text
         # gives is an attack on them (part1 1.0, point 2), not only warfare; undated, it
@@ -3527,6 +3553,7 @@ def event_to_template(
     # 'a bomb at the offices of the daily El Faro': the body named in a physical target
     # owns the building hit; it is no human target
     victims = [v for v in victims if not _owns_a_target(v, physical, article)]
+    victims = [v for v in victims if not _a_word_of_a_target_name(v, physical, article)]
     # 'the bomb killed two passers-by and the terrorist who carried it', 'three peasants
     # and two rebels died': doers or fighters harmed are no human targets (part2, slot 18),
     # and an act that harmed only them ('attacked the guerrillas') is fighting, no MUC-4
@@ -4597,7 +4624,7 @@ _HARM_TO_PEOPLE = re.compile(
 # Triggers that say the victims died.
 _KILLING = re.compile(
     r"\b(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|MASSACRE\w*|EXECUT\w*|SLAIN|SLAY\w*|"
-    r"SHOT DEAD|DEATH)\b"
+    r"SHOT DEAD|DEATH(?!\s+(?:SQUADS?|THREATS?|LISTS?)\b))\b"
 )
 
 
@@ -4742,6 +4769,13 @@ _TO_ITS_OBJECT = re.compile(
 )
 
 
+#: The words between a harm word and one of those its object includes: 'killed 10,
+#: including leader', 'killing nine people, including the union leader'.
+_ONE_IT_INCLUDES = re.compile(
+    r"^\s*(?:[A-Z0-9'-]+\s+){0,2}[A-Z0-9'-]*,?\s+INCLUDING\s+(?:THE\s+)?(?:[A-Z'-]+\s+){0,3}$"
+)
+
+
 def _told_near(
     text: str,
     start: int,
@@ -4772,7 +4806,10 @@ def _told_near(
         (m for m in matches if m[0] >= end and not _OF_ITS_OWN.match(text, m[1])), default=None
     )
     before = max((m for m in matches if m[1] <= start), default=None)
-    if before is not None and _TO_ITS_OBJECT.match(text[before[1] : start]):
+    if before is not None and (
+        _TO_ITS_OBJECT.match(text[before[1] : start])
+        or _ONE_IT_INCLUDES.match(text[before[1] : start])
+    ):
         return before
     if after is not None and not text[end : after[0]].endswith("AND "):
         return after
@@ -5083,7 +5120,8 @@ def _a_body(actor: Actor, article: Article) -> bool:
 def _victim_description(actor: Actor, article: Article) -> str:
     """A group victim's HUM TGT: DESCRIPTION before :func:`_fill_human_targets` adds whose
     members they are."""
-    return _without_nationality(_without_harm_told(_without_quantity(_actor_text(actor, article))))
+    text = _without_harm_told(_without_quantity(_actor_text(actor, article)))
+    return _without_nationality(_without_praise(text))
 
 
 #: A participle of the harm done, set before the words that describe the victims: 'the
@@ -5093,6 +5131,20 @@ _HARM_TOLD_BEFORE = re.compile(
     r"^(?:RECENTLY\s+)?(?:MURDERED|KIDNAPPED|ABDUCTED|ASSASSINATED|KILLED|INJURED|WOUNDED|"
     r"THREATENED|MASSACRED|SLAIN|EXECUTED|RELEASED|FREED)\s+(?=\S)"
 )
+
+
+#: Words of renown or pity set before the words that describe the victims: 'the well-known
+#: union leader', 'humble women'. They say what the reporter thinks of them, not who they
+#: are, and the keys leave them out ('KNOWN' is what is left of 'WELL-KNOWN' split).
+_PRAISE_BEFORE = re.compile(
+    r"^(?:WELL-KNOWN|KNOWN|PROMINENT|RENOWNED|FAMOUS|NOTED|DISTINGUISHED|RESPECTED|HUMBLE|"
+    r"DEFENSELESS|INNOCENT)\s+(?=\S)"
+)
+
+
+def _without_praise(text: str) -> str:
+    """'WELL-KNOWN BANKER' -> 'BANKER'; 'HUMBLE WOMEN' -> 'WOMEN'."""
+    return _PRAISE_BEFORE.sub("", text)
 
 
 def _without_harm_told(text: str) -> str:
@@ -5166,7 +5218,8 @@ def _drop_places_as_people(template: MucTemplate, places: Sequence[Place]) -> bo
 #: refinery', 'the Cano Limon pipeline', 'Alux mountain').
 _THINGS_NAMED = frozenset(
     ["REFINERY", "PIPELINE", "PLANT", "MOUNTAIN", "VOLCANO", "AIRPORT", "BRIDGE", "DAM",
-     "HIGHWAY", "HOTEL", "BUILDING", "STATION", "WELL"]
+     "HIGHWAY", "HOTEL", "BUILDING", "STATION", "WELL", "RIVER", "LAKE", "LAGOON", "ISLAND",
+     "AVENUE", "HEADQUARTERS", "BARRACKS", "HOSPITAL", "UNIVERSITY", "CATHEDRAL", "STADIUM"]
 )  # fmt: skip
 
 
@@ -5230,6 +5283,17 @@ def _owns_a_target(actor: Actor, physical: Sequence[str], article: Article) -> b
     return any(re.search(rf"\b{re.escape(name)}\b", text) for text in physical)
 
 
+def _a_word_of_a_target_name(actor: Actor, physical: Sequence[str], article: Article) -> bool:
+    """Whether a group of people is told by words inside the name of a physical target,
+    more of the name after them ('the offices of the Peasants Workers Federation':
+    'workers'): they name the body that owns it, no people harmed. A group at the end of
+    the target's words ('the houses of the peasants') may be harmed: it is kept."""
+    if _a_named_person(actor, _actor_text(actor, article)):
+        return False
+    text = _group_victim_description(actor, article)
+    return bool(text) and any(re.search(rf"\b{re.escape(text)} [A-Z]", p) for p in physical)
+
+
 def _fill_human_targets(
     t: MucTemplate,
     event: EventMention,
@@ -5289,7 +5353,7 @@ def _fill_human_targets(
             roles = roles or _owned_role_before(actor, article)
             # 'an elderly man named A': the words that name him first describe him
             roles = roles or _told_before_naming(actor, article)
-            roles = [_without_nationality(_without_harm_told(role)) for role in roles]
+            roles = [_without_nationality(_without_praise(_without_harm_told(r))) for r in roles]
             descriptions += [Filler((role,), (text,)) for role in roles[:1]]
             number = "1"
             kind = _human_target_type(
@@ -6695,9 +6759,14 @@ def _without_nationality(text: str) -> str:
     slots other than PERP: INDIVIDUAL ID (scoring guidelines 3.1), and a foreign nation
     has its own slot."""
     first, _, rest = text.partition(" ")
-    if rest and first.rstrip("'") in _nation_words():
+    if rest and first.rstrip("'") in _nation_words() and rest not in _NATION_ONLY_NOUNS:
         return rest
     return text
+
+
+#: Nouns that say only that one is of a nation: 'U.S. citizen' says who he is by his
+#: nation, and the keys keep it.
+_NATION_ONLY_NOUNS = frozenset(["CITIZEN", "CITIZENS", "NATIONAL", "NATIONALS"])
 
 
 def _without_nationality_noun(name: str) -> str:
