@@ -8250,31 +8250,3 @@ def test_muc4_a_citizen_keeps_his_nation_in_the_description(victim: str, descrip
     )
     [template] = report_to_templates(report)
     assert [f.value for f in template.slot(19).fillers] == [description]
-
-
-def test_muc4_one_a_count_of_the_dead_includes_died() -> None:
-    """'The bomb killed ten, including leader Ana Ruiz, and 30 people were injured': Ruiz is
-    one of the ten killed, though a word of injury comes after her name."""
-    text = (
-        "The bomb killed ten, including leader Ana Ruiz, and more than 30 people were injured "
-        "in San Lucas today."
-    )
-    report = _article_report(
-        text,
-        [("a1", "Ana Ruiz", "person", False), ("a2", "30 people", "civilians", False)],
-        [
-            {
-                "type": "bombing",
-                "trigger": "killed",
-                "fatalities": Quantity(min=10, max=10, text="ten"),
-                "injuries": Quantity(min=30, text="more than 30"),
-                "participants": [
-                    Participant(actor="a1", role="victim"),
-                    Participant(actor="a2", role="victim"),
-                ],
-            }
-        ],
-    )
-    [template] = report_to_templates(report)
-    effects = {f.xref[0]: f.value for f in template.slot(23).fillers}
-    assert effects["ANA RUIZ"] == "DEATH"

@@ -881,30 +881,6 @@ def test_events_people_a_count_of_the_harmed_includes_are_victims(nlp, text, vic
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(
-    ("name", "victims"),
-    [
-        # a person named in full whom the count includes is a victim too
-        ("union leader Rosa Vidal", {"people", "vidal"}),
-        # a surname alone may be a partial name of a victim told apart
-        ("Vidal", {"people"}),
-    ],
-)
-def test_events_a_person_named_in_full_a_count_of_the_harmed_includes_is_a_victim(
-    nlp, name, victims
-):
-    text = (
-        f"A bomb exploded in Tarma. Two people were killed and 12 were wounded, including {name}."
-    )
-    found = [
-        actor(text, "people", ActorKind.CIVILIANS, "people"),
-        actor(text, "vidal", ActorKind.PERSON, name.removeprefix("union leader ")),
-    ]
-    event = only(run(nlp, text, actors=found))
-    assert {p.actor for p in event.participants if p.role == "victim"} == victims
-
-
-@pytest.mark.model
 def test_events_an_organisation_in_a_list_of_people_stays_out_of_it(nlp):
     text = (
         "Gunmen killed three journalists: Pedro Valdivia, a photographer, the Tejada "

@@ -3479,9 +3479,8 @@ def _add_victim(mention: _Mention, cue: Token, actors: _Actors) -> None:
     _add_phrase(mention, actors, argument, role)
     if role == Role.VICTIM and cue.pos_ in ("VERB", "AUX"):
         # 'twelve were wounded, including three policemen': the parser hangs the included
-        # people on the verb, not on the count. Groups, and persons named in full ('including
-        # leader Rosa Vidal'): a lone name hung there is often a partial one ('including
-        # Vidal') that would count as another victim of the act.
+        # people on the verb, not on the count. Only groups: a name hung there is often a
+        # partial one ('including Vidal') that would count as another victim of the act.
         for prep in _children(cue, {"prep"}):
             if prep.lower_ == "including":
                 for pobj in _children(prep, {"pobj"}):
@@ -3490,14 +3489,9 @@ def _add_victim(mention: _Mention, cue: Token, actors: _Actors) -> None:
                         if (
                             actor is not None
                             and actor.kind in _INCLUDED_KINDS
-                            and (actor.kind != ActorKind.PERSON.value or _named_in_full(actor))
+                            and actor.kind != ActorKind.PERSON.value
                         ):
                             _add(mention, actor, role)
-
-
-def _named_in_full(person: Actor) -> bool:
-    """Whether a person's name has a given name and a surname, not a surname alone."""
-    return len(person.name.split()) > 1
 
 
 def _add_harmed_people(mention: _Mention, cue: Token, actors: _Actors) -> None:

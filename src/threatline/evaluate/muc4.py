@@ -4769,13 +4769,6 @@ _TO_ITS_OBJECT = re.compile(
 )
 
 
-#: The words between a harm word and one of those its object includes: 'killed 10,
-#: including leader', 'killing nine people, including the union leader'.
-_ONE_IT_INCLUDES = re.compile(
-    r"^\s*(?:[A-Z0-9'-]+\s+){0,2}[A-Z0-9'-]*,?\s+INCLUDING\s+(?:THE\s+)?(?:[A-Z'-]+\s+){0,3}$"
-)
-
-
 def _told_near(
     text: str,
     start: int,
@@ -4806,10 +4799,7 @@ def _told_near(
         (m for m in matches if m[0] >= end and not _OF_ITS_OWN.match(text, m[1])), default=None
     )
     before = max((m for m in matches if m[1] <= start), default=None)
-    if before is not None and (
-        _TO_ITS_OBJECT.match(text[before[1] : start])
-        or _ONE_IT_INCLUDES.match(text[before[1] : start])
-    ):
+    if before is not None and _TO_ITS_OBJECT.match(text[before[1] : start]):
         return before
     if after is not None and not text[end : after[0]].endswith("AND "):
         return after
