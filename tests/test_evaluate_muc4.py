@@ -5229,6 +5229,30 @@ def test_muc4_an_incident_placed_by_a_country_alone_is_in_the_nation_its_demonym
     assert located("ECUADOR", "A bomb exploded near the Spanish capital.") == "ECUADOR"
 
 
+def test_muc4_an_incident_in_its_nations_capital_is_in_the_capital_city() -> None:
+    from threatline.evaluate.muc4 import _in_the_capital_of_its_nation
+
+    home = Place(id="P1", name="Paris", country="FR", level="settlement", mentions=[(0, 5)])
+
+    def located(place: str, sentence: str, town: Place | None = home) -> str:
+        template = MucTemplate(message_id="m")
+        template.slots[3] = parse_slot(3, [place])
+        _in_the_capital_of_its_nation(template, [sentence], town)
+        return template.slot(3).fillers[0].value
+
+    # a report from Paris tells the capital by its nation's demonym
+    told = "Two car bombs went off last night in the Chilean capital."
+    assert located("CHILE", told) == "CHILE: SANTIAGO (CITY)"
+    # 'the capital' alone is the nation's only where the dateline names no town
+    bare = "The guerrillas attacked a police car in the capital."
+    assert located("CHILE", bare, None) == "CHILE: SANTIAGO (CITY)"
+    assert located("CHILE", bare) == "CHILE"
+    # another nation's capital, a town already told, or no capital at all say nothing
+    assert located("CHILE", "Two car bombs went off in the Bolivian capital.") == "CHILE"
+    assert located("CHILE: TEMUCO (CITY)", told) == "CHILE: TEMUCO (CITY)"
+    assert located("CHILE", "Two car bombs went off in the south.") == "CHILE"
+
+
 def test_muc4_a_large_toll_with_no_day_or_place_sums_up_incidents() -> None:
     from threatline.evaluate.muc4 import _summary_toll
 

@@ -1247,6 +1247,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _keep_to_the_countries_of_interest(template, report.places)
         _in_the_country_of_its_victims(template, sentences)
         _in_the_nation_its_sentences_place_it(template, sentences)
+        _in_the_capital_of_its_nation(template, [*sentences, *map(_fill_string, paragraphs)], home)
         _settle_foreign_nations(template)
         if _counts_harm_so_far(template, sentences):
             tallies.add(id(template))
@@ -4037,6 +4038,44 @@ def _in_the_nation_its_sentences_place_it(t: MucTemplate, sentences: Sequence[st
     nation = next(iter(nations))
     if nation != home and nation in _COUNTRIES_OF_INTEREST:
         t.slots[3] = _one(nation)
+
+
+def _in_the_capital_of_its_nation(
+    t: MucTemplate, sentences: Sequence[str], home: Place | None
+) -> None:
+    """An incident placed by no more than a country whose sentences say it happened in that
+    nation's capital ('in the Peruvian capital') happened in the capital city: a report from
+    abroad names the capital by its nation, as a report with no town in its dateline
+    ('CLANDESTINE') names it 'the capital'."""
+    location = t.slot(3).fillers
+    if len(location) != 1 or parse_muc_location(location[0].value).places:
+        return
+    country = parse_muc_location(location[0].value).country
+    capital = _CAPITAL_CITY.get(country)
+    if capital is None:
+        return
+    for match in _IN_THE_CAPITAL.finditer(_fill_string(" ".join(sentences))):
+        demonym = match.group(1)
+        if (demonym and country in _nations(demonym)) or (not demonym and home is None):
+            t.slots[3] = _one(f"{country}: {capital} (CITY)")
+            return
+
+
+#: 'in the Peruvian capital', 'in the capital': where an act was, told by the capital.
+_IN_THE_CAPITAL = re.compile(r"\b(?:IN|AT|OF|THROUGHOUT) THE (?:((?:[A-Z]+ )?[A-Z]+) )?CAPITAL\b")
+
+#: The capital city of each country of interest, as its location fill names it.
+_CAPITAL_CITY = {
+    "ARGENTINA": "BUENOS AIRES",
+    "BOLIVIA": "LA PAZ",
+    "CHILE": "SANTIAGO",
+    "COLOMBIA": "BOGOTA",
+    "ECUADOR": "QUITO",
+    "EL SALVADOR": "SAN SALVADOR",
+    "GUATEMALA": "GUATEMALA CITY",
+    "HONDURAS": "TEGUCIGALPA",
+    "PERU": "LIMA",
+}
 
 
 # 'the Salvadoran capital', 'Peruvian territory': a place told by its nation's demonym.
