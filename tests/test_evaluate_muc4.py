@@ -3452,6 +3452,20 @@ def test_muc4_a_neighborhood_read_as_a_place_goes_below_the_town_of_the_dateline
     assert _location(report) == ["PERU: VILLA ROSA (CITY): LAS ACACIAS (NEIGHBORHOOD)"]
 
 
+def test_muc4_a_place_called_a_neighborhood_elsewhere_goes_below_the_town_of_the_dateline() -> None:
+    text = (
+        "VILLA ROSA, 3 MAR 90 -- Gunmen shot Ana Ruiz in Las Acacias.\n\n"
+        "Troops now patrol the neighborhood of Las Acacias."
+    )
+    part = Place(id="P2", name="Las Acacias", country="PE", level="area")
+    report = _located_report(text, [part, _VILLA_ROSA], place_id="P2")
+    assert _location(report) == ["PERU: VILLA ROSA (CITY): LAS ACACIAS (NEIGHBORHOOD)"]
+    # never called a part of a town: a place of its own
+    text = "VILLA ROSA, 3 MAR 90 -- Gunmen shot Ana Ruiz in Las Acacias."
+    report = _located_report(text, [part, _VILLA_ROSA], place_id="P2")
+    assert _location(report) == ["PERU: LAS ACACIAS (REGION)"]
+
+
 @pytest.mark.parametrize(
     ("text", "fill"),
     [

@@ -1235,6 +1235,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _place_from_paragraph(template, told, report, dateline_end)
         _capital_of_the_dateline(template, texts, home, places)
         _add_town_part(template, texts + paragraphs, home, report.places)
+        _a_town_part_told_elsewhere(template, report.article.text, home, report.places)
         _add_named_department(template, report.places, report.article.text)
         if all(_no_day_of_its_own(e.time) for e in told):
             _date_by_the_one_day_told(
@@ -2011,6 +2012,38 @@ def _add_town_part(
         template.slots[3] = _one(
             f"{location.country}: {_fill_string(home.name)} (CITY): {name} ({kind})"
         )
+
+
+def _a_town_part_told_elsewhere(
+    template: MucTemplate, text: str, home: Place | None, places: Sequence[Place]
+) -> None:
+    """An incident placed at a name the gazetteer does not know, read as a region of its
+    own ('EL SALVADOR: X (REGION)'), that the article calls a part of a town elsewhere ('the
+    neighborhoods of X and Y', 'the X neighborhood in northern Z') is in that part: below
+    the town the article tells it in, else below the town of the dateline (``home``)."""
+    from threatline.geo import town_parts  # only location fills need it
+
+    fill = template.slot(3).fillers
+    if len(fill) != 1 or not fill[0].value.endswith(" (REGION)"):
+        return
+    location = parse_muc_location(fill[0].value)
+    if len(location.places) != 1:
+        return
+    towns = {
+        _fill_string(p.name)
+        for p in places
+        if p.level == PlaceLevel.SETTLEMENT and _country_name(p.country) == location.country
+    }
+    for part in town_parts(text):
+        name = _fill_string(part.name)
+        if name != location.places[0]:
+            continue
+        town = _own_town(text[part.end :], towns)
+        if town is None and home is not None and _country_name(home.country) == location.country:
+            town = _fill_string(home.name)
+        if town is not None:
+            template.slots[3] = _one(f"{location.country}: {town} (CITY): {name} ({part.kind})")
+            return
 
 
 def _district_of_a_department(texts: Sequence[str]) -> str | None:
