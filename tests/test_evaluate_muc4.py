@@ -3452,6 +3452,37 @@ def test_muc4_a_neighborhood_read_as_a_place_goes_below_the_town_of_the_dateline
     assert _location(report) == ["PERU: VILLA ROSA (CITY): LAS ACACIAS (NEIGHBORHOOD)"]
 
 
+def _shot_near_villa_rosa(sentence: str) -> list[str]:
+    """The location of a shooting the event stage placed 'near' Villa Rosa, told as the
+    mark of a distance in ``sentence``."""
+    text = sentence.upper()
+    at = text.rindex("VILLA ROSA")
+    town = _VILLA_ROSA.model_copy(update={"mentions": [(at, at + 10)]})
+    places = [town]
+    if "SAN ROQUE" in text:
+        start = text.index("SAN ROQUE")
+        places.append(_SAN_ROQUE.model_copy(update={"mentions": [(start, start + 9)]}))
+    report = _located_report(sentence, places)
+    event = report.events[0]
+    near = EventPlace(id="P1", text="Villa Rosa", relation="near", start=at, end=at + 10)
+    report = report.model_copy(update={"events": [event.model_copy(update={"place": near})]})
+    return _location(report)
+
+
+def test_muc4_a_town_told_as_the_mark_of_a_distance_is_not_where_the_act_was() -> None:
+    told = "Gunmen shot Ana Ruiz in San Roque, a mining town, 120 km north of Villa Rosa."
+    assert _shot_near_villa_rosa(told) == ["PERU: SAN ROQUE (CITY)"]
+    # no place told before the distance, or one told far before it: the mark stands
+    assert _shot_near_villa_rosa("Gunmen shot Ana Ruiz 120 km north of Villa Rosa.") == [
+        "PERU: VILLA ROSA (CITY)"
+    ]
+    far = (
+        "Gunmen of the San Roque gang, who had fled the police for months, shot Ana Ruiz "
+        "on a road 120 km north of Villa Rosa."
+    )
+    assert _shot_near_villa_rosa(far) == ["PERU: VILLA ROSA (CITY)"]
+
+
 def test_muc4_a_place_called_a_neighborhood_elsewhere_goes_below_the_town_of_the_dateline() -> None:
     text = (
         "VILLA ROSA, 3 MAR 90 -- Gunmen shot Ana Ruiz in Las Acacias.\n\n"

@@ -3344,7 +3344,7 @@ def event_to_template(
         stage = "ATTEMPTED"
     t = MucTemplate(message_id=message_id)
     t.slots[2] = _one(_incident_date(event, article, named_days))
-    t.slots[3] = _one(_incident_location(event, places))
+    t.slots[3] = _one(_incident_location(_placed_before_a_distance(event, article, places), places))
     t.slots[4] = _one(incident_type)
     t.slots[5] = _one(stage)
     no_instrument = incident_type in {"ARSON", "KIDNAPPING"}
@@ -7156,6 +7156,58 @@ def _incident_date(
         return format_muc_date(time.start)
     end = min(time.end, published) if published else time.end
     return f"{format_muc_date(time.start)} - {format_muc_date(end)}"
+
+
+def _placed_before_a_distance(
+    event: EventMention, article: Article, places: dict[str, Place]
+) -> EventMention:
+    """An event placed at a town told only as a distance's mark ('in X, the capital of Y
+    department, 400 km north of Z') is in the place its sentence names before the distance
+    (X): the mark is how far the place is, not where the act was."""
+    at = event.place
+    if at is None or at.start is None or at.relation != "near":
+        return event
+    text = article.text
+    distance = _DISTANCE_BEFORE.search(text[max(0, at.start - 60) : at.start])
+    if distance is None:
+        return event
+    cut = max(0, at.start - 60) + distance.start()
+    sentence_start = max(text.rfind(stop, 0, cut) for stop in (". ", "\n\n", "-- ")) + 1
+    mark = places.get(at.id) if at.id else None
+    before = [
+        (start, end, place)
+        for place in places.values()
+        if place.level != PlaceLevel.COUNTRY
+        and place is not mark
+        and (mark is None or place.country == mark.country)
+        for start, end in place.mentions
+        # told in the same clause: 'in X, the capital of Y department, 400 km north of'
+        if max(sentence_start, cut - _PLACE_BEFORE_A_DISTANCE) <= start and end <= cut
+    ]
+    if not before:
+        return event
+    # the town before its department ('X, the capital of Y department')
+    start, end, place = max(before, key=lambda b: (b[2].level == PlaceLevel.SETTLEMENT, b[0]))
+    moved = at.model_copy(
+        update={
+            "id": place.id,
+            "text": text[start:end],
+            "start": start,
+            "end": end,
+            "relation": "in",
+        }
+    )
+    return event.model_copy(update={"place": moved})
+
+
+#: How far before a distance the place it tells of may be named.
+_PLACE_BEFORE_A_DISTANCE = 60
+
+#: A distance told before a town ('400 km north of', 'about 15 km from').
+_DISTANCE_BEFORE = re.compile(
+    r"(?i),?\s*(?:\(\s*)?(?:about |some |approximately )?\d+ (?:km|kilometers|kilometres|miles)\b"
+    r"[^,.;()]{0,30}?\b(?:of|from)\s+(?:the\s+)?(?:city\s+of\s+)?$"
+)
 
 
 def _incident_location(event: EventMention, places: dict[str, Place]) -> str | None:
