@@ -3465,6 +3465,51 @@ def test_muc4_a_neighborhood_read_as_a_place_goes_below_the_town_of_the_dateline
     assert _location(report) == ["PERU: VILLA ROSA (CITY): LAS ACACIAS (NEIGHBORHOOD)"]
 
 
+def _shot_near_villa_rosa(sentence: str) -> list[str]:
+    """The location of a shooting the event stage placed 'near' Villa Rosa, told as the
+    mark of a distance in ``sentence``."""
+    text = sentence.upper()
+    at = text.rindex("VILLA ROSA")
+    town = _VILLA_ROSA.model_copy(update={"mentions": [(at, at + 10)]})
+    places = [town]
+    if "SAN ROQUE" in text:
+        start = text.index("SAN ROQUE")
+        places.append(_SAN_ROQUE.model_copy(update={"mentions": [(start, start + 9)]}))
+    report = _located_report(sentence, places)
+    event = report.events[0]
+    near = EventPlace(id="P1", text="Villa Rosa", relation="near", start=at, end=at + 10)
+    report = report.model_copy(update={"events": [event.model_copy(update={"place": near})]})
+    return _location(report)
+
+
+def test_muc4_a_town_told_as_the_mark_of_a_distance_is_not_where_the_act_was() -> None:
+    told = "Gunmen shot Ana Ruiz in San Roque, a mining town, 120 km north of Villa Rosa."
+    assert _shot_near_villa_rosa(told) == ["PERU: SAN ROQUE (CITY)"]
+    # no place told before the distance, or one told far before it: the mark stands
+    assert _shot_near_villa_rosa("Gunmen shot Ana Ruiz 120 km north of Villa Rosa.") == [
+        "PERU: VILLA ROSA (CITY)"
+    ]
+    far = (
+        "Gunmen of the San Roque gang, who had fled the police for months, shot Ana Ruiz "
+        "on a road 120 km north of Villa Rosa."
+    )
+    assert _shot_near_villa_rosa(far) == ["PERU: VILLA ROSA (CITY)"]
+
+
+def test_muc4_a_place_called_a_neighborhood_elsewhere_goes_below_the_town_of_the_dateline() -> None:
+    text = (
+        "VILLA ROSA, 3 MAR 90 -- Gunmen shot Ana Ruiz in Las Acacias.\n\n"
+        "Troops now patrol the neighborhood of Las Acacias."
+    )
+    part = Place(id="P2", name="Las Acacias", country="PE", level="area")
+    report = _located_report(text, [part, _VILLA_ROSA], place_id="P2")
+    assert _location(report) == ["PERU: VILLA ROSA (CITY): LAS ACACIAS (NEIGHBORHOOD)"]
+    # never called a part of a town: a place of its own
+    text = "VILLA ROSA, 3 MAR 90 -- Gunmen shot Ana Ruiz in Las Acacias."
+    report = _located_report(text, [part, _VILLA_ROSA], place_id="P2")
+    assert _location(report) == ["PERU: LAS ACACIAS (REGION)"]
+
+
 @pytest.mark.parametrize(
     ("text", "fill"),
     [
@@ -5240,6 +5285,30 @@ def test_muc4_an_incident_placed_by_a_country_alone_is_in_the_nation_its_demonym
     two = "Shells fell on Bolivian territory and near the Chilean capital."
     assert located("ECUADOR", two) == "ECUADOR"
     assert located("ECUADOR", "A bomb exploded near the Spanish capital.") == "ECUADOR"
+
+
+def test_muc4_an_incident_in_its_nations_capital_is_in_the_capital_city() -> None:
+    from threatline.evaluate.muc4 import _in_the_capital_of_its_nation
+
+    home = Place(id="P1", name="Paris", country="FR", level="settlement", mentions=[(0, 5)])
+
+    def located(place: str, sentence: str, town: Place | None = home) -> str:
+        template = MucTemplate(message_id="m")
+        template.slots[3] = parse_slot(3, [place])
+        _in_the_capital_of_its_nation(template, [sentence], town)
+        return template.slot(3).fillers[0].value
+
+    # a report from Paris tells the capital by its nation's demonym
+    told = "Two car bombs went off last night in the Chilean capital."
+    assert located("CHILE", told) == "CHILE: SANTIAGO (CITY)"
+    # 'the capital' alone is the nation's only where the dateline names no town
+    bare = "The guerrillas attacked a police car in the capital."
+    assert located("CHILE", bare, None) == "CHILE: SANTIAGO (CITY)"
+    assert located("CHILE", bare) == "CHILE"
+    # another nation's capital, a town already told, or no capital at all say nothing
+    assert located("CHILE", "Two car bombs went off in the Bolivian capital.") == "CHILE"
+    assert located("CHILE: TEMUCO (CITY)", told) == "CHILE: TEMUCO (CITY)"
+    assert located("CHILE", "Two car bombs went off in the south.") == "CHILE"
 
 
 def test_muc4_a_large_toll_with_no_day_or_place_sums_up_incidents() -> None:

@@ -1243,6 +1243,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _place_from_paragraph(template, told, report, dateline_end)
         _capital_of_the_dateline(template, texts, home, places)
         _add_town_part(template, texts + paragraphs, home, report.places)
+        _a_town_part_told_elsewhere(template, report.article.text, home, report.places)
         _add_named_department(template, report.places, report.article.text)
         if all(_no_day_of_its_own(e.time) for e in told):
             default = template.slot(2)
@@ -1258,6 +1259,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _keep_to_the_countries_of_interest(template, report.places)
         _in_the_country_of_its_victims(template, sentences)
         _in_the_nation_its_sentences_place_it(template, sentences)
+        _in_the_capital_of_its_nation(template, [*sentences, *map(_fill_string, paragraphs)], home)
         _settle_foreign_nations(template)
         if _counts_harm_so_far(template, sentences):
             tallies.add(id(template))
@@ -2031,6 +2033,38 @@ def _add_town_part(
         template.slots[3] = _one(
             f"{location.country}: {_fill_string(home.name)} (CITY): {name} ({kind})"
         )
+
+
+def _a_town_part_told_elsewhere(
+    template: MucTemplate, text: str, home: Place | None, places: Sequence[Place]
+) -> None:
+    """An incident placed at a name the gazetteer does not know, read as a region of its
+    own ('EL SALVADOR: X (REGION)'), that the article calls a part of a town elsewhere ('the
+    neighborhoods of X and Y', 'the X neighborhood in northern Z') is in that part: below
+    the town the article tells it in, else below the town of the dateline (``home``)."""
+    from threatline.geo import town_parts  # only location fills need it
+
+    fill = template.slot(3).fillers
+    if len(fill) != 1 or not fill[0].value.endswith(" (REGION)"):
+        return
+    location = parse_muc_location(fill[0].value)
+    if len(location.places) != 1:
+        return
+    towns = {
+        _fill_string(p.name)
+        for p in places
+        if p.level == PlaceLevel.SETTLEMENT and _country_name(p.country) == location.country
+    }
+    for part in town_parts(text):
+        name = _fill_string(part.name)
+        if name != location.places[0]:
+            continue
+        town = _own_town(text[part.end :], towns)
+        if town is None and home is not None and _country_name(home.country) == location.country:
+            town = _fill_string(home.name)
+        if town is not None:
+            template.slots[3] = _one(f"{location.country}: {town} (CITY): {name} ({part.kind})")
+            return
 
 
 def _district_of_a_department(texts: Sequence[str]) -> str | None:
@@ -3413,7 +3447,7 @@ def event_to_template(
         stage = "ATTEMPTED"
     t = MucTemplate(message_id=message_id)
     t.slots[2] = _one(_incident_date(event, article, named_days))
-    t.slots[3] = _one(_incident_location(event, places))
+    t.slots[3] = _one(_incident_location(_placed_before_a_distance(event, article, places), places))
     t.slots[4] = _one(incident_type)
     t.slots[5] = _one(stage)
     no_instrument = incident_type in {"ARSON", "KIDNAPPING"}
@@ -4141,6 +4175,44 @@ def _in_the_nation_its_sentences_place_it(t: MucTemplate, sentences: Sequence[st
     nation = next(iter(nations))
     if nation != home and nation in _COUNTRIES_OF_INTEREST:
         t.slots[3] = _one(nation)
+
+
+def _in_the_capital_of_its_nation(
+    t: MucTemplate, sentences: Sequence[str], home: Place | None
+) -> None:
+    """An incident placed by no more than a country whose sentences say it happened in that
+    nation's capital ('in the Peruvian capital') happened in the capital city: a report from
+    abroad names the capital by its nation, as a report with no town in its dateline
+    ('CLANDESTINE') names it 'the capital'."""
+    location = t.slot(3).fillers
+    if len(location) != 1 or parse_muc_location(location[0].value).places:
+        return
+    country = parse_muc_location(location[0].value).country
+    capital = _CAPITAL_CITY.get(country)
+    if capital is None:
+        return
+    for match in _IN_THE_CAPITAL.finditer(_fill_string(" ".join(sentences))):
+        demonym = match.group(1)
+        if (demonym and country in _nations(demonym)) or (not demonym and home is None):
+            t.slots[3] = _one(f"{country}: {capital} (CITY)")
+            return
+
+
+#: 'in the Peruvian capital', 'in the capital': where an act was, told by the capital.
+_IN_THE_CAPITAL = re.compile(r"\b(?:IN|AT|OF|THROUGHOUT) THE (?:((?:[A-Z]+ )?[A-Z]+) )?CAPITAL\b")
+
+#: The capital city of each country of interest, as its location fill names it.
+_CAPITAL_CITY = {
+    "ARGENTINA": "BUENOS AIRES",
+    "BOLIVIA": "LA PAZ",
+    "CHILE": "SANTIAGO",
+    "COLOMBIA": "BOGOTA",
+    "ECUADOR": "QUITO",
+    "EL SALVADOR": "SAN SALVADOR",
+    "GUATEMALA": "GUATEMALA CITY",
+    "HONDURAS": "TEGUCIGALPA",
+    "PERU": "LIMA",
+}
 
 
 # 'the Salvadoran capital', 'Peruvian territory': a place told by its nation's demonym.
@@ -7228,6 +7300,58 @@ def _incident_date(
 #: A trigger that tells a killing only by the remains found.
 _FOUND = re.compile(r"(?:FOUND|DISCOVERED|LOCATED)$", re.IGNORECASE)
 _KILLINGS = frozenset(["attack", "armed_assault", "assassination", "extrajudicial_killing"])
+
+
+def _placed_before_a_distance(
+    event: EventMention, article: Article, places: dict[str, Place]
+) -> EventMention:
+    """An event placed at a town told only as a distance's mark ('in X, the capital of Y
+    department, 400 km north of Z') is in the place its sentence names before the distance
+    (X): the mark is how far the place is, not where the act was."""
+    at = event.place
+    if at is None or at.start is None or at.relation != "near":
+        return event
+    text = article.text
+    distance = _DISTANCE_BEFORE.search(text[max(0, at.start - 60) : at.start])
+    if distance is None:
+        return event
+    cut = max(0, at.start - 60) + distance.start()
+    sentence_start = max(text.rfind(stop, 0, cut) for stop in (". ", "\n\n", "-- ")) + 1
+    mark = places.get(at.id) if at.id else None
+    before = [
+        (start, end, place)
+        for place in places.values()
+        if place.level != PlaceLevel.COUNTRY
+        and place is not mark
+        and (mark is None or place.country == mark.country)
+        for start, end in place.mentions
+        # told in the same clause: 'in X, the capital of Y department, 400 km north of'
+        if max(sentence_start, cut - _PLACE_BEFORE_A_DISTANCE) <= start and end <= cut
+    ]
+    if not before:
+        return event
+    # the town before its department ('X, the capital of Y department')
+    start, end, place = max(before, key=lambda b: (b[2].level == PlaceLevel.SETTLEMENT, b[0]))
+    moved = at.model_copy(
+        update={
+            "id": place.id,
+            "text": text[start:end],
+            "start": start,
+            "end": end,
+            "relation": "in",
+        }
+    )
+    return event.model_copy(update={"place": moved})
+
+
+#: How far before a distance the place it tells of may be named.
+_PLACE_BEFORE_A_DISTANCE = 60
+
+#: A distance told before a town ('400 km north of', 'about 15 km from').
+_DISTANCE_BEFORE = re.compile(
+    r"(?i),?\s*(?:\(\s*)?(?:about |some |approximately )?\d+ (?:km|kilometers|kilometres|miles)\b"
+    r"[^,.;()]{0,30}?\b(?:of|from)\s+(?:the\s+)?(?:city\s+of\s+)?$"
+)
 
 
 def _incident_location(event: EventMention, places: dict[str, Place]) -> str | None:
