@@ -6261,14 +6261,19 @@ def test_muc4_an_act_denied_with_no_doer_is_no_incident(
          "STATE-SPONSORED VIOLENCE"),
         ("The police killed Ana Ruiz.", "police", "security_force",
          "STATE-SPONSORED VIOLENCE"),
-        # a rebel army, a group's members or a uniform is not the state
+        # men dressed as the state's forces are taken for them
+        ("Men wearing military uniforms killed Ana Ruiz.", "Men wearing military uniforms",
+         "other", "STATE-SPONSORED VIOLENCE"),
+        ("Uniformed individuals killed Ana Ruiz.", "Uniformed individuals", "other",
+         "STATE-SPONSORED VIOLENCE"),
+        # a rebel army, a group's members or a mere uniform is not the state
         ("Members of the Army of Southern Liberation killed Ana Ruiz.", "Members", "other",
          "TERRORIST ACT"),
         ("The Army of Southern Liberation killed Ana Ruiz.", "Army", "security_force",
          "TERRORIST ACT"),
         ("Members of the Northern Front killed Ana Ruiz.", "Members", "other",
          "TERRORIST ACT"),
-        ("Men wearing military uniforms killed Ana Ruiz.", "Men wearing military uniforms",
+        ("Men wearing green uniforms killed Ana Ruiz.", "Men wearing green uniforms",
          "other", "TERRORIST ACT"),
         ("Unidentified men killed Ana Ruiz.", "Unidentified men", "other", "TERRORIST ACT"),
     ],

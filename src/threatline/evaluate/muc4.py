@@ -3525,7 +3525,8 @@ def event_to_template(
             if a.kind not in (ActorKind.CIVILIANS, ActorKind.OTHER)
         ]
     if perpetrators:
-        state = all(_of_the_state(a, article) for a in perpetrators)
+        dressed_as_soldiers = {a.id for a, text in individuals if _IN_MILITARY_UNIFORM.search(text)}
+        state = all(a.id in dressed_as_soldiers or _of_the_state(a, article) for a in perpetrators)
         t.slots[8] = _one("STATE-SPONSORED VIOLENCE" if state else "TERRORIST ACT")
     elif event.type in _ACTS_OF_THE_STATE or from_the_air is not None:
         t.slots[8] = _one("STATE-SPONSORED VIOLENCE")  # the state's forces did it, unnamed
@@ -3623,6 +3624,9 @@ _NOT_THE_STATE = re.compile(
     r"\b(?:LIBERATION|REVOLUTIONARY|PEOPLE'S|POPULAR|PARAMILITARY|GUERRILLAS?|REBELS?|"
     r"DISSIDENTS?|DESERTERS?|FORMER|EX|UNIFORMS?)\b"
 )
+# A description of doers dressed as the state's forces ('men wearing military uniforms',
+# 'uniformed individuals'): the keys take them for soldiers, as the text implies.
+_IN_MILITARY_UNIFORM = re.compile(r"\b(?:MILITARY|ARMY) UNIFORMS?\b|\bUNIFORMED\b")
 _OF_THE = re.compile(
     r"\s+of\s+(?:the\s+)?[\w'-]+(?:\s+(?!of\b)[\w'-]+){0,2}(?:\s+of\s+[\w'-]+(?:\s+[\w'-]+){0,2})?",
     re.IGNORECASE,
