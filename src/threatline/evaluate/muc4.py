@@ -2479,7 +2479,7 @@ _BETWEEN = re.compile(r"\bBETWEEN\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 
 #: 'late last night and early this morning': a night told together with the morning after.
 _NIGHT_INTO_MORNING = re.compile(r"\bNIGHT\b.* AND (?:EARLY|IN THE EARLY)\b", re.IGNORECASE)
-#: 'in two separate shootings late last night and early this morning': one act each day.
+#: 'two different raids, one late at night and one early the next morning': one act each day.
 _TOLD_APART_ACTS = re.compile(r"\b(?:SEPARATE|DIFFERENT)\b", re.IGNORECASE)
 
 
