@@ -436,6 +436,20 @@ def test_actors_a_name_before_a_unit_noun_is_the_units_namesake(nlp, actor_kb) -
     assert [actor.name for actor in person] == ["Bracamonte"]  # no unit noun right after
 
 
+def test_actors_a_unit_told_by_its_number_is_a_security_force(nlp, actor_kb) -> None:
+    article, actors = _run(
+        "THE 4TH INFANTRY BRIGADE SHOT TWO FARMERS NEAR THE RIVER. LATER, TROOPS OF "
+        "ARTILLERY REGIMENT NO. 2 BURNED A CHAPEL IN THE HILLS.",
+        nlp,
+        actor_kb,
+    )
+    kinds = {article.text[s:e]: a.kind for a in actors for s, e in a.mentions}
+    assert kinds["4TH INFANTRY BRIGADE"] == ActorKind.SECURITY_FORCE
+    assert kinds["ARTILLERY REGIMENT NO. 2"] == ActorKind.SECURITY_FORCE
+    _article, actors = _run("The first brigade of volunteers cleaned the park.", nlp, actor_kb)
+    assert not [a for a in actors if a.kind == ActorKind.SECURITY_FORCE]
+
+
 # --------------------------------------------------------------------------- coreference
 
 

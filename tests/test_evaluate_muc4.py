@@ -8324,3 +8324,31 @@ def test_muc4_a_citizen_keeps_his_nation_in_the_description(victim: str, descrip
     )
     [template] = report_to_templates(report)
     assert [f.value for f in template.slot(19).fillers] == [description]
+
+
+@pytest.mark.model
+def test_muc4_a_unit_told_by_its_number_commits_state_violence(nlp, gazetteer, actor_kb) -> None:
+    templates = _lima_templates(
+        nlp,
+        gazetteer,
+        actor_kb,
+        "The killing of two farmers in Chimbote yesterday, carried out by the 4th military "
+        "detachment, was condemned by the bishop.",
+        "TST9-MUC4-0033",
+    )
+    assert [t.slot(8).fillers[0].value for t in templates] == ["STATE-SPONSORED VIOLENCE"]
+    assert [f.value for t in templates for f in t.slot(10).fillers] == ["4TH MILITARY DETACHMENT"]
+
+
+@pytest.mark.model
+def test_muc4_a_unit_of_a_force_struck_is_no_human_target(nlp, gazetteer, actor_kb) -> None:
+    templates = _lima_templates(
+        nlp,
+        gazetteer,
+        actor_kb,
+        "The Northern Front began an offensive yesterday. The rebels attacked the 4th infantry "
+        "brigade and burned a bus in Chimbote.",
+        "TST9-MUC4-0034",
+    )
+    assert templates
+    assert not [f for t in templates for s in (18, 19) for f in t.slot(s).fillers]

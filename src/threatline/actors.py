@@ -656,6 +656,42 @@ class _Finder:
                 return True
         return root.dep_ == "poss" and root.head.lemma_ in _STATEMENT_NOUNS
 
+    def match_numbered_units(self) -> None:
+        """An army's unit told by its number: "the 6th military detachment", "the 3d
+        infantry brigade", "military detachment no. 6". Its own name, but no proper noun
+        the tagger would take for an organisation, nor a people noun."""
+        doc = self.doc
+        for token in doc:
+            if token.lower_ not in _NUMBERED_UNIT_NOUNS:
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].lower_ in _UNIT_QUALIFIERS:
+                start -= 1
+            end = token.i + 1
+            if start > 0 and _ORDINAL.match(doc[start - 1].text):
+                start -= 1
+            elif self._unit_number_after(end) is not None:
+                end = self._unit_number_after(end)
+            else:
+                continue
+            if start > 0 and doc[start - 1].text == "-" and start > 1:
+                start -= 2  # "3-16th battalion"
+            if not self.free(start, end):
+                continue
+            unit = doc[start:end]
+            text = self.text[unit.start_char : unit.end_char]
+            self.add(self._actor_adhoc(text, ActorKind.SECURITY_FORCE), start, end, "ner")
+
+    def _unit_number_after(self, i: int) -> int | None:
+        """End of "no. 6" / "number 6" starting at token ``i`` (the tokenizer may part
+        "no" from its full stop), or None."""
+        doc = self.doc
+        if i >= len(doc) or doc[i].lower_ not in {"no.", "no", "number"}:
+            return None
+        if doc[i].lower_ == "no" and i + 1 < len(doc) and doc[i + 1].text == ".":
+            i += 1
+        return i + 2 if i + 1 < len(doc) and doc[i + 1].like_num else None
+
     # ------------------------------------------------------------------ 2. named entities
 
     def match_entities(self) -> None:
@@ -1611,6 +1647,7 @@ class _Finder:
 
     def run(self) -> list[Actor]:
         self.match_kb()
+        self.match_numbered_units()
         self.match_entities()
         self.match_introduced_names()
         self.match_names_in_context()
@@ -1892,6 +1929,20 @@ _MILITARY_UNIT_NOUNS = frozenset(
         "corps",
     }
 )
+# The units an army numbers ("the 6th military detachment"); "unit" and "division" are
+# also words of other bodies.
+_NUMBERED_UNIT_NOUNS = frozenset(
+    {"battalion", "brigade", "regiment", "platoon", "squadron", "detachment", "company"}
+)
+# Words between a unit's number and its noun: "3d infantry brigade".
+_UNIT_QUALIFIERS = frozenset(
+    {"military", "infantry", "artillery", "cavalry", "engineers", "engineer", "airborne"}
+    | {"mechanized", "armored", "armoured", "army", "naval", "marine", "marines", "air"}
+    | {"counterinsurgency", "antiterrorist", "commando", "parachute", "light", "mountain"}
+    | {"jungle", "special", "infantry", "rapid", "reaction", "police", "security"}
+)
+# An ordinal written in figures: "6th", "3d", "1st", "22nd".
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|d)$", re.IGNORECASE)
 # Words of organisations' names: a name holding one is no person's.
 _ORG_NAME_WORDS = frozenset(
     {"party", "front", "union", "movement", "army", "council", "committee", "institute"}

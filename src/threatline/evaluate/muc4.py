@@ -3372,7 +3372,9 @@ def event_to_template(
     victims = [
         v.model_copy(update={"kind": ActorKind.PERSON}) if v.kind == ActorKind.EXPERT else v
         for v in _actors_with_role(event, actors, {"victim", "target"})
-        if not _a_place_named(v, places.values()) and not _a_criminal_band(v)
+        if not _a_place_named(v, places.values())
+        and not _a_criminal_band(v)
+        and not _a_unit_of_a_force(v)
     ]
     if incident_type == "ROBBERY" and not any(
         a.kind in (ActorKind.ARMED_GROUP, ActorKind.SECURITY_FORCE) for a in perpetrators
@@ -3966,6 +3968,23 @@ def _a_criminal_band(actor: Actor) -> bool:
         and not actor.in_kb
         and bool(words)
         and (words[-1] in _BANDS or f"{words[-1]}S" in _BANDS)
+    )
+
+
+# An army's unit told by its name or number ('the 6th military detachment', 'battalion
+# no. 3'): a body of the force.
+_UNIT_OF_A_FORCE = re.compile(
+    r"\b(?:BATTALION|BRIGADE|DETACHMENT|REGIMENT|PLATOON|SQUADRON|COMPANY)(?: NO\.? ?\d+)?$"
+)
+
+
+def _a_unit_of_a_force(actor: Actor) -> bool:
+    """Whether an actor struck is a unit of the security forces ('the 1st infantry brigade
+    was attacked'): a body, no people harmed (part2, slot 19); the men it lost are told as
+    men ('three soldiers of the brigade')."""
+    return (
+        actor.kind == ActorKind.SECURITY_FORCE
+        and _UNIT_OF_A_FORCE.search(_fill_string(actor.name)) is not None
     )
 
 
