@@ -97,6 +97,11 @@ def _the_bombing(events):
         "Soldiers fought a battle against the Popular Liberation Front in the north.",
         # the one who condemns violence
         "The Popular Liberation Front condemned the massacre of peasants in the north.",
+        # one who only speaks of violence
+        "A chief of the Popular Liberation Front referred to the killings of peasants in the "
+        "north.",
+        # the group no one is tied to
+        "The mayor said that none of his aides belonged to the Popular Liberation Front.",
     ],
 )
 def test_the_known_group_named_only_as_no_doer_is_not_assumed(nlp, about_the_group):
@@ -144,6 +149,12 @@ def test_a_group_named_beside_an_act_it_does_not_denounce_is_inferred(nlp, text)
         "The Popular Liberation Front has an office in the capital.",
         # it demands something
         "The reforms demanded by the Popular Liberation Front were debated in the assembly.",
+        # it only speaks of violence
+        "A chief of the Popular Liberation Front commented on the killings of peasants.",
+        # it is named in a negated clause
+        "The mayor was not a member of the Popular Liberation Front.",
+        "No one in the village belonged to the Popular Liberation Front.",
+        "Their views did not agree with those of the Popular Liberation Front.",
     ],
 )
 def test_a_group_named_where_it_does_not_act_is_no_inferred_doer_of_its_paragraph(nlp, before):
@@ -379,3 +390,19 @@ def test_people_acting_next_to_a_known_groups_attack_are_not_its_doers(nlp):
     bombed = only([e for e in run(nlp, text, [front, men]) if e.trigger.text == "bombed"])
     assert ("plf", "perpetrator") in roles(bombed)
     assert ("men", "perpetrator") not in roles(bombed)
+
+
+def _span_of(text: str, surface: str, start: int = 0) -> tuple[int, int]:
+    at = text.index(surface, start)
+    return at, at + len(surface)
+
+
+def test_a_bracketed_gloss_of_a_groups_name_is_judged_with_the_name_it_glosses():
+    from threatline.perpetrators import _unglossed
+
+    text = "None of them belonged to the Popular Front [PF]. The PF (Popular Front) struck."
+    full, gloss = _span_of(text, "Popular Front"), _span_of(text, "PF")
+    later = _span_of(text, "PF", gloss[1])
+    later_gloss = _span_of(text, "Popular Front", later[1])
+    # the parser may cut '[PF].' off as a sentence of its own: it only repeats the name
+    assert _unglossed([later_gloss, gloss, full, later], text) == [full, later]

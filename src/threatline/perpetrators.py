@@ -9,14 +9,16 @@ the side set against, the one who condemns, its chiefs arrested) and never doing
 (a stated perpetrator or claimant, or the doer of a clause that tells violence). A mention
 counts for the sentence or the paragraph only where the group may act: not where it only
 has, says or condemns something and that clause tells no violence ('positions where the
-Front has camps', 'the reforms demanded by the Front'). The role
-is marked as inferred, not stated: the event gets an attribution (source ``context``,
-stance ``assumes``) whose span is the sentence that names the group, so the event's
-certainty is lower than that of a stated perpetrator ("alleged" once merged) and the
-evidence of the role can be shown. A description of people that no knowledge base names
-('drug traffickers') is taken only from mentions that tell of the people themselves, not from
-one that names a kind ('a terrorist group', 'the war against drug traffickers', 'labelled them
-as terrorists').
+Front has camps', 'the reforms demanded by the Front'), nor where it only speaks of acts
+('the Front's chief referred to the bombings') or is named in a negated clause ('none of
+the victims belonged to the Front'); the article's most named group is not assumed
+either when it is named only so. The role is marked as inferred, not stated: the event
+gets an attribution (source ``context``, stance ``assumes``) whose span is the sentence
+that names the group, so the event's certainty is lower than that of a stated perpetrator
+("alleged" once merged) and the evidence of the role can be shown. A description of people
+that no knowledge base names ('drug traffickers') is taken only from mentions that tell of
+the people themselves, not from one that names a kind ('a terrorist group', 'the war against
+drug traffickers', 'labelled them as terrorists').
 
 An attack whose own clauses name no doer may tell them in a clause of its sentence or of the
 sentence right before or after it ('The car was intercepted by heavily armed men. The leader
@@ -155,8 +157,11 @@ def infer_perpetrators(
                 update={
                     "mentions": [
                         m
-                        for m in a.mentions
-                        if not _accuses(doc, m) and not _told_idle(doc, m) and not _defends(doc, m)
+                        for m in _unglossed(a.mentions, text)
+                        if not _accuses(doc, m)
+                        and not _told_idle(doc, m)
+                        and not _defends(doc, m)
+                        and not _told_negated(doc, m)
                     ]
                 }
             )
@@ -438,6 +443,13 @@ _ACCUSING = _DISOWNING - {"deny", "reject"}
 _PATIENT_DEPS = frozenset(["nsubjpass", "dobj"])
 #: Verbs whose subject or agent has, says or condemns something rather than acts.
 _IDLE_VERBS = _NOT_ACTING | _DISOWNING
+#: Verbs whose subject speaks of something: acts spoken of are not the speaker's deeds
+#: ('the Front's leader referred to the bombings').
+_SPEAKING_OF = frozenset(
+    ["refer", "mention", "speak", "talk", "comment", "discuss", "describe", "recall", "recount"]
+)
+#: Subjects that deny what their verb says of anyone ('none of them belonged to the Front').
+_NOBODY = frozenset(["none", "nobody", "neither", "no one"])
 
 
 def _does_violence(actor: Actor, doc: Doc) -> bool:
@@ -496,6 +508,8 @@ def _named_only_as_no_doer(actor: Actor, doc: Doc) -> bool:
         phrase, token, verb = _governing_verb(span)
         if token.dep_ in _PATIENT_DEPS or _no_doer_here(phrase, verb, doc):
             continue
+        if _in_negated_clause(span):
+            continue
         if any(_lemma_in(t, _NO_DOER_WORDS) for t in span.sent):
             continue
         return False
@@ -503,8 +517,23 @@ def _named_only_as_no_doer(actor: Actor, doc: Doc) -> bool:
 
 
 def _mention_spans(actor: Actor, doc: Doc) -> list[SentenceSpan]:
-    spans = (doc.char_span(start, end, alignment_mode="expand") for start, end in actor.mentions)
+    spans = (
+        doc.char_span(start, end, alignment_mode="expand")
+        for start, end in _unglossed(actor.mentions, doc.text)
+    )
     return [span for span in spans if span is not None]
+
+
+def _unglossed(mentions: Sequence[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The mentions less those that only gloss the one right before them ('the Popular
+    Front [PF]'): the parser may cut a bracketed gloss off as a sentence of its own, where
+    it would be judged apart from what the sentence tells of the group."""
+    ordered = sorted(mentions)
+    return [
+        m
+        for n, m in enumerate(ordered)
+        if n == 0 or text[ordered[n - 1][1] : m[0]].strip() not in ("[", "(")
+    ]
 
 
 def _governing_verb(span: SentenceSpan) -> tuple[set[int], Token, Token]:
@@ -519,8 +548,13 @@ def _governing_verb(span: SentenceSpan) -> tuple[set[int], Token, Token]:
 
 
 def _no_doer_here(phrase: set[int], verb: Token, doc: Doc) -> bool:
-    """The group is set against ('against the Front') or condemns, denies or accuses."""
-    return any(doc[i].lower_ == "against" for i in phrase) or _disowns(verb, _DISOWNING)
+    """The group is set against ('against the Front'), condemns, denies or accuses, or only
+    speaks of something ('the Front referred to the bombings')."""
+    return (
+        any(doc[i].lower_ == "against" for i in phrase)
+        or _disowns(verb, _DISOWNING)
+        or _lemma_in(verb, _SPEAKING_OF)
+    )
 
 
 def _disowns(verb: Token, words: frozenset[str]) -> bool:
@@ -553,10 +587,33 @@ def _told_idle(doc: Doc, mention: tuple[int, int]) -> bool:
     _phrase, token, verb = _governing_verb(span)
     if verb.pos_ not in ("VERB", "AUX") or token.dep_ not in ("nsubj", "agent"):
         return False
+    if _lemma_in(verb, _SPEAKING_OF):
+        return True  # one who speaks of acts, however violent, does nothing there
     if verb.lemma_.lower() not in _IDLE_VERBS:
         return False
     named = {t.i for t in span}
     return not any(t.i not in named and _is_violence_word(t) for t in verb.subtree)
+
+
+def _told_negated(doc: Doc, mention: tuple[int, int]) -> bool:
+    """Whether the mention is in a negated clause ('none of the priests belonged to the
+    Front', 'his views did not agree with those of the Front'): what is denied of the
+    group, or of anyone tied to it, is no hint that it acted."""
+    span = doc.char_span(*mention, alignment_mode="expand")
+    return span is not None and _in_negated_clause(span)
+
+
+def _in_negated_clause(span: SentenceSpan) -> bool:
+    """Whether the verb that governs the phrase is negated or has a subject that names no
+    one ('none', 'no priest')."""
+    _phrase, _token, verb = _governing_verb(span)
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        s.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children)
+        for s in subjects
+    )
 
 
 def _accuses(doc: Doc, mention: tuple[int, int]) -> bool:
