@@ -1939,7 +1939,7 @@ _UNIT_QUALIFIERS = frozenset(
     {"military", "infantry", "artillery", "cavalry", "engineers", "engineer", "airborne"}
     | {"mechanized", "armored", "armoured", "army", "naval", "marine", "marines", "air"}
     | {"counterinsurgency", "antiterrorist", "commando", "parachute", "light", "mountain"}
-    | {"jungle", "special", "infantry", "rapid", "reaction", "police", "security"}
+    | {"jungle", "special", "rapid", "reaction", "police", "security"}
 )
 # An ordinal written in figures: "6th", "3d", "1st", "22nd".
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|d)$", re.IGNORECASE)
