@@ -670,8 +670,8 @@ class _Finder:
             end = token.i + 1
             if start > 0 and _ORDINAL.match(doc[start - 1].text):
                 start -= 1
-            elif self._unit_number_after(end) is not None:
-                end = self._unit_number_after(end)
+            elif (numbered_end := self._unit_number_after(end)) is not None:
+                end = numbered_end
             else:
                 continue
             if start > 0 and doc[start - 1].text == "-" and start > 1:
