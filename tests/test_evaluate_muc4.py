@@ -8352,3 +8352,30 @@ def test_muc4_a_unit_of_a_force_struck_is_no_human_target(nlp, gazetteer, actor_
     )
     assert templates
     assert not [f for t in templates for s in (18, 19) for f in t.slot(s).fillers]
+
+
+@pytest.mark.parametrize(("stance", "fills"), [("estimates", []), ("assumes", ["NORTHERN FRONT"])])
+def test_muc4_a_group_only_guessed_as_the_doer_is_no_perpetrator(
+    stance: str, fills: list[str]
+) -> None:
+    # the article's main group taken for an act the text ties it to by no word: a guess
+    # (GUESSED_STANCE) is left out, an inference from its context stays
+    lead = "The Northern Front operates in the mountains."
+    report = _article_report(
+        f"{lead} A bomb destroyed the customs office of the port.",
+        [("a1", "Northern Front", "armed_group", True)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "A bomb",
+                "physical": ["customs office"],
+                "participants": [Participant(actor="a1", role="perpetrator")],
+                "attributions": [
+                    Attribution(source=INFERRED_SOURCE, stance=stance, start=0, end=len(lead))
+                ],
+            }
+        ],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(10).fillers] == fills
+    assert len(template.slot(11).fillers) == len(fills)

@@ -69,8 +69,10 @@ def test_a_group_of_another_paragraph_is_no_perpetrator_unless_known(nlp):
     [
         "The Popular Liberation Front launched an offensive in the north last year.",
         "The Popular Liberation Front is held responsible for a wave of attacks.",
-        # named neither doing violence nor as no doer: still the likely perpetrator
-        "The Popular Liberation Front operates in the mountains of the north.",
+        # the clause that names it describes the group that acts in the sentence's verb
+        "A group calling itself the Popular Liberation Front declared war on the state.",
+        # named in the sentence of another attack
+        "A mayor was kidnapped near Arcos, where the Popular Liberation Front operates.",
     ],
 )
 def test_the_known_group_named_doing_violence_is_assumed_for_an_attack_far_from_it(
@@ -80,10 +82,32 @@ def test_the_known_group_named_doing_violence_is_assumed_for_an_attack_far_from_
     front = actor(text, "plf", ARMED, "Popular Liberation Front").model_copy(update={"in_kb": True})
     event = _the_bombing(run(nlp, text, [front]))
     assert ("plf", "perpetrator") in roles(event)
+    # the text ties it to violence: an inference, no guess
+    assert ("context", "assumes") in stances(event)
+    assert ("context", "estimates") not in stances(event)
 
 
 def _the_bombing(events):
     return only([e for e in events if e.type == "bombing"])
+
+
+def test_the_known_group_not_tied_to_violence_is_only_guessed_when_no_one_acts(nlp):
+    about_the_group = "The Popular Liberation Front operates in the mountains of the north."
+    text = f"{about_the_group}\n\nUnidentified men bombed the town hall of Arcos on Monday."
+    front = actor(text, "plf", ARMED, "Popular Liberation Front").model_copy(update={"in_kb": True})
+    # no one told acting: nothing in the text ties the group to the attack, a guess
+    event = _the_bombing(run(nlp, text, [front]))
+    assert ("plf", "perpetrator") in roles(event)
+    assert ("context", "estimates") in stances(event)
+    assert ("context", "assumes") not in stances(event)
+    text = f"{about_the_group}\n\nGuerrillas bombed the town hall of Arcos on Monday."
+    front = actor(text, "plf", ARMED, "Popular Liberation Front").model_copy(update={"in_kb": True})
+    guerrillas = actor(text, "guerrillas", ARMED, "Guerrillas")
+    # guerrillas told acting: the article's own group is likely theirs
+    event = _the_bombing(run(nlp, text, [front, guerrillas]))
+    assert ("plf", "perpetrator") in roles(event)
+    assert ("context", "assumes") in stances(event)
+    assert ("context", "estimates") not in stances(event)
 
 
 @pytest.mark.parametrize(

@@ -15,10 +15,14 @@ the victims belonged to the Front'); the article's most named group is not assum
 either when it is named only so. The role is marked as inferred, not stated: the event
 gets an attribution (source ``context``, stance ``assumes``) whose span is the sentence
 that names the group, so the event's certainty is lower than that of a stated perpetrator
-("alleged" once merged) and the evidence of the role can be shown. A description of people
-that no knowledge base names ('drug traffickers') is taken only from mentions that tell of
-the people themselves, not from one that names a kind ('a terrorist group', 'the war against
-drug traffickers', 'labelled them as terrorists').
+("alleged" once merged) and the evidence of the role can be shown. The article's most
+named group taken for an act whose own sentences tell no one acting, when the text ties
+that group to no violence (it is neither told doing it, nor named where it may act in the
+sentence of an attack, nor a stated doer anywhere), is only a guess: its attribution's
+stance is ``estimates`` (:data:`GUESSED_STANCE`), and the MUC-4 writer leaves it out of
+the template. A description of people that no knowledge base names ('drug traffickers') is
+taken only from mentions that tell of the people themselves, not from one that names a kind
+('a terrorist group', 'the war against drug traffickers', 'labelled them as terrorists').
 
 An attack whose own clauses name no doer may tell them in a clause of its sentence or of the
 sentence right before or after it ('The car was intercepted by heavily armed men. The leader
@@ -51,6 +55,7 @@ from threatline.models import (
 )
 
 __all__ = [
+    "GUESSED_STANCE",
     "INFERRED_SOURCE",
     "INFERRED_STANCE",
     "MEMBER_NOUNS",
@@ -62,6 +67,10 @@ __all__ = [
 #: The attribution of an inferred role: the article's context implies it, no one states it.
 INFERRED_SOURCE = "context"
 INFERRED_STANCE = Stance.ASSUMES
+#: The attribution of the article's main group taken for an act that nothing in the text
+#: ties it to (no one told acting, the group told neither doing violence nor beside an act):
+#: a guess, weaker than an inference.
+GUESSED_STANCE = Stance.ESTIMATES
 
 #: Attacks that armed groups carry out; strikes from the air and extrajudicial killings are
 #: the state's, and clashes have two sides.
@@ -133,6 +142,7 @@ def infer_perpetrators(
     ]
     by_id = {a.id: a for a in actors}
     stated = {p.actor for e in events for p in e.participants if p.role in _STATED}
+    beside_an_act = _named_beside_an_act(groups, events, doc)
     for event in events:
         if str(event.type) not in _INFERABLE:
             continue
@@ -152,22 +162,9 @@ def infer_perpetrators(
         # a group that denounces the act ('the Front denounced the army's massacre') is its
         # accuser there, not its doer; one that only has or says something there is none,
         # nor one that resists it ('the militia, who resisted the attack')
-        as_doers = [
-            a.model_copy(
-                update={
-                    "mentions": [
-                        m
-                        for m in _unglossed(a.mentions, text)
-                        if not _accuses(doc, m)
-                        and not _told_idle(doc, m)
-                        and not _defends(doc, m)
-                        and not _told_negated(doc, m)
-                    ]
-                }
-            )
-            for a in candidates
-        ]
+        as_doers = [a.model_copy(update={"mentions": _acting_mentions(a, doc)}) for a in candidates]
         found = _named_within(as_doers, spans)
+        guessed = False
         targeted = event.physical_targets or any(
             p.role in (Role.VICTIM.value, Role.TARGET.value) for p in event.participants
         )
@@ -178,12 +175,12 @@ def infer_perpetrators(
                 most_named = max(known, key=lambda a: len(a.mentions))
                 # a group the article names only as no doer (a party to talks, a victim, the
                 # side set against, its chiefs arrested) is not assumed to have done it
-                if (
-                    most_named.id in stated
-                    or _does_violence(most_named, doc)
-                    or not _named_only_as_no_doer(most_named, doc)
-                ):
+                violent = most_named.id in stated or _does_violence(most_named, doc)
+                if violent or not _named_only_as_no_doer(most_named, doc):
                     found = [(most_named, most_named.mentions[0])]
+                    # with no one told acting, nor the group tied to violence anywhere in
+                    # the text (told doing it, named beside an act), it is only a guess
+                    guessed = not (described or violent or most_named.id in beside_an_act)
         for actor, (start, _end) in found:
             participant = Participant(actor=actor.id, role=Role.PERPETRATOR)
             if participant not in event.participants:
@@ -191,7 +188,7 @@ def infer_perpetrators(
             evidence = Span.trimmed(text, *_sentence_around(sentences, start))
             attribution = Attribution(
                 source=INFERRED_SOURCE,
-                stance=INFERRED_STANCE,
+                stance=GUESSED_STANCE if guessed else INFERRED_STANCE,
                 start=evidence.start,
                 end=evidence.end,
             )
@@ -235,6 +232,31 @@ _NOT_ACTING = frozenset(
         "become",
     ]
 )
+
+
+def _acting_mentions(group: Actor, doc: Doc) -> list[tuple[int, int]]:
+    """The group's mentions where it may act: not where it accuses, only has or says
+    something, resists an attack or is named in a negated clause."""
+    return [
+        m
+        for m in _unglossed(group.mentions, doc.text)
+        if not _accuses(doc, m)
+        and not _told_idle(doc, m)
+        and not _defends(doc, m)
+        and not _told_negated(doc, m)
+    ]
+
+
+def _named_beside_an_act(
+    groups: Sequence[Actor], events: Sequence[EventMention], doc: Doc
+) -> set[str]:
+    """The groups (ids) named, where they may act, in a sentence that tells an attack."""
+    spans = [(s.start, s.end) for e in events if str(e.type) in _INFERABLE for s in e.evidence]
+    return {
+        a.id
+        for a in groups
+        if _named_within([a.model_copy(update={"mentions": _acting_mentions(a, doc)})], spans)
+    }
 
 
 def infer_described_doers(
@@ -465,6 +487,10 @@ def _does_violence(actor: Actor, doc: Doc) -> bool:
         clause = list(verb.subtree)
         if verb.dep_ in ("acl", "relcl"):
             clause.append(verb.head)  # 'the offensive launched by the Front'
+            if verb.head.dep_ in ("nsubj", "nsubjpass") and verb.head.head.pos_ == "VERB":
+                # 'a group calling itself the Front announced its emergence with bombs':
+                # the group the clause names acts in the sentence's own verb
+                clause += [t for t in verb.head.head.subtree if t.i not in phrase]
         if any(t.i not in phrase and _is_violence_word(t) for t in clause):
             return True
     return False

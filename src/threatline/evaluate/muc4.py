@@ -47,7 +47,12 @@ from threatline.models import (
     TimeSpan,
 )
 from threatline.numbers import modifier_kind, parse_quantity
-from threatline.perpetrators import INFERRED_SOURCE, describes_members
+from threatline.perpetrators import (
+    GUESSED_STANCE,
+    INFERRED_SOURCE,
+    INFERRED_STANCE,
+    describes_members,
+)
 from threatline.timex import is_event_anchored
 
 # --------------------------------------------------------------------------- slots
@@ -1297,6 +1302,8 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
         _no_kind_inferred_beside_a_named_weapon(template)
+        # last too: a guessed group still tells its act apart from others while they join
+        _drop_groups_only_guessed(template, events.get(id(template), ()), report.article, actors)
     return templates
 
 
@@ -3782,6 +3789,59 @@ def _drop_the_state_fighting_the_doers(template: MucTemplate) -> None:
     template.slots[11] = SlotFill(
         fillers=[c for c in confidences if not (c.xref and c.xref[0] in dropped)]
     )
+
+
+def _drop_groups_only_guessed(
+    template: MucTemplate,
+    told: Sequence[EventMention],
+    article: Article,
+    actors: dict[str, Actor],
+) -> None:
+    """A group that every act of the template has as doer only by a guess (the article's
+    main group, which the text ties to no violence: :data:`GUESSED_STANCE`) is no
+    PERP: ORGANIZATION ID (part2, slot 10) of the incident: it leaves slots 10 and 11."""
+    guessed: set[str] = set()
+    kept: set[str] = set()
+    for event in told:
+        by_guess = _guessed_doers(event, actors)
+        for p in event.participants:
+            actor = actors.get(p.actor)
+            if p.role != "perpetrator" or actor is None:
+                continue
+            names = {_actor_text(actor, article), _fill_string(actor.name)}
+            (guessed if actor.id in by_guess else kept).update(names)
+    dropped = guessed - kept
+    groups = template.slot(10).fillers
+    if not dropped or not any(g.value in dropped for g in groups):
+        return
+    confidences = template.slot(11).fillers
+    template.slots[10] = SlotFill(fillers=[g for g in groups if g.value not in dropped])
+    template.slots[11] = SlotFill(
+        fillers=[c for c in confidences if not (c.xref and c.xref[0] in dropped)]
+    )
+
+
+def _guessed_doers(event: EventMention, actors: dict[str, Actor]) -> set[str]:
+    """The event's doers (actor ids) named only in the sentences of a guessed attribution,
+    none of an inferred one."""
+
+    def named_in(stance: Stance) -> set[str]:
+        spans = [
+            (a.start, a.end)
+            for a in event.attributions
+            if a.source == INFERRED_SOURCE
+            and a.stance == stance
+            and a.start is not None
+            and a.end is not None
+        ]
+        return {
+            p.actor
+            for p in event.participants
+            if p.actor in actors
+            and any(lo <= m < hi for lo, hi in spans for m, _e in actors[p.actor].mentions)
+        }
+
+    return named_in(GUESSED_STANCE) - named_in(INFERRED_STANCE)
 
 
 def _drop_the_victims_groups(template: MucTemplate) -> None:
