@@ -91,8 +91,17 @@ def _the_bombing(events):
     return only([e for e in events if e.type == "bombing"])
 
 
-def test_the_known_group_not_tied_to_violence_is_only_guessed_when_no_one_acts(nlp):
-    about_the_group = "The Popular Liberation Front operates in the mountains of the north."
+@pytest.mark.parametrize(
+    "about_the_group",
+    [
+        "The Popular Liberation Front operates in the mountains of the north.",
+        # violence it gives up is none it does
+        "The Popular Liberation Front pledged to refrain from attacking the police.",
+    ],
+)
+def test_the_known_group_not_tied_to_violence_is_only_guessed_when_no_one_acts(
+    nlp, about_the_group
+):
     text = f"{about_the_group}\n\nUnidentified men bombed the town hall of Arcos on Monday."
     front = actor(text, "plf", ARMED, "Popular Liberation Front").model_copy(update={"in_kb": True})
     # no one told acting: nothing in the text ties the group to the attack, a guess
@@ -126,6 +135,8 @@ def test_the_known_group_not_tied_to_violence_is_only_guessed_when_no_one_acts(n
         "north.",
         # the group no one is tied to
         "The mayor said that none of his aides belonged to the Popular Liberation Front.",
+        # what is told of its chiefs, not of the group
+        "The leaders of the Popular Liberation Front financed the war in the north.",
     ],
 )
 def test_the_known_group_named_only_as_no_doer_is_not_assumed(nlp, about_the_group):
@@ -430,3 +441,13 @@ def test_a_bracketed_gloss_of_a_groups_name_is_judged_with_the_name_it_glosses()
     later_gloss = _span_of(text, "Popular Front", later[1])
     # the parser may cut '[PF].' off as a sentence of its own: it only repeats the name
     assert _unglossed([later_gloss, gloss, full, later], text) == [full, later]
+
+
+def test_a_group_named_in_an_editors_note_on_a_speaker_is_no_inferred_doer(nlp):
+    text = (
+        "Comrade Ramos [a member of the command of the Popular Liberation Front] referred "
+        "to the bombing of the town hall of Arcos."
+    )
+    front = actor(text, "plf", ARMED, "Popular Liberation Front")
+    for event in run(nlp, text, [front]):
+        assert ("plf", "perpetrator") not in roles(event)

@@ -10,8 +10,9 @@ the side set against, the one who condemns, its chiefs arrested) and never doing
 counts for the sentence or the paragraph only where the group may act: not where it only
 has, says or condemns something and that clause tells no violence ('positions where the
 Front has camps', 'the reforms demanded by the Front'), nor where it only speaks of acts
-('the Front's chief referred to the bombings') or is named in a negated clause ('none of
-the victims belonged to the Front'); the article's most named group is not assumed
+('the Front's chief referred to the bombings'), is named in a negated clause ('none of
+the victims belonged to the Front') or in an editor's bracketed note on someone ('X [a
+member of the Front] referred to the bombings'); the article's most named group is not assumed
 either when it is named only so. The role is marked as inferred, not stated: the event
 gets an attribution (source ``context``, stance ``assumes``) whose span is the sentence
 that names the group, so the event's certainty is lower than that of a stated perpetrator
@@ -236,15 +237,28 @@ _NOT_ACTING = frozenset(
 
 def _acting_mentions(group: Actor, doc: Doc) -> list[tuple[int, int]]:
     """The group's mentions where it may act: not where it accuses, only has or says
-    something, resists an attack or is named in a negated clause."""
+    something, resists an attack, is named in a negated clause or in an editor's note."""
     return [
         m
         for m in _unglossed(group.mentions, doc.text)
-        if not _accuses(doc, m)
+        if not _in_an_editors_note(doc.text, m)
+        and not _accuses(doc, m)
         and not _told_idle(doc, m)
         and not _defends(doc, m)
         and not _told_negated(doc, m)
     ]
+
+
+def _in_an_editors_note(text: str, mention: tuple[int, int]) -> bool:
+    """Whether the mention is inside a bracketed note that describes whom it follows, not
+    at its start ('Comrade X [member of the command of the Front] referred to the
+    bombings'): the note tells who someone is, it tells no one acting. A note that only
+    names the group ('the Front [Popular Front]') glosses it."""
+    start, end = mention
+    opened, closed = text.rfind("[", 0, start), text.find("]", end)
+    if opened < 0 or closed < 0 or "]" in text[opened:start] or "[" in text[end:closed]:
+        return False
+    return bool(text[opened + 1 : start].strip())
 
 
 def _named_beside_an_act(
@@ -484,6 +498,8 @@ def _does_violence(actor: Actor, doc: Doc) -> bool:
         phrase, token, verb = _governing_verb(span)
         if _no_doer_here(phrase, verb, doc) or _violence_done_to(token, verb):
             continue
+        if any(_lemma_in(doc[i], _CHIEFS) for i in phrase if i not in {t.i for t in span}):
+            continue  # 'the Front's leaders accused of the murders': its chiefs, charged
         clause = list(verb.subtree)
         if verb.dep_ in ("acl", "relcl"):
             clause.append(verb.head)  # 'the offensive launched by the Front'
@@ -491,9 +507,23 @@ def _does_violence(actor: Actor, doc: Doc) -> bool:
                 # 'a group calling itself the Front announced its emergence with bombs':
                 # the group the clause names acts in the sentence's own verb
                 clause += [t for t in verb.head.head.subtree if t.i not in phrase]
-        if any(t.i not in phrase and _is_violence_word(t) for t in clause):
+        if any(t.i not in phrase and _is_violence_word(t) and not _renounced(t) for t in clause):
             return True
     return False
+
+
+#: Words for a group's chiefs: a group named by its chiefs ('one of the Front's leaders')
+#: tells what is said of them, not the group's own deeds.
+_CHIEFS = frozenset(["leader", "chief", "boss", "kingpin"])
+#: Verbs that renounce or give up an act: 'refrain from attacking', 'halt the attacks'.
+_RENOUNCING = frozenset(["refrain", "abstain", "renounce", "stop", "halt", "cease", "suspend"])
+
+
+def _renounced(word: Token) -> bool:
+    """Whether the violence word is what a verb renounces or gives up ('it will refrain from
+    attacking the leaders', 'to halt the attacks'): no violence done."""
+    head = word.head.head if word.dep_ == "pcomp" or word.dep_ == "pobj" else word.head
+    return _lemma_in(head, _RENOUNCING) or _lemma_in(word.head, _RENOUNCING)
 
 
 #: Words of the sentences that name a group as no doer: talks and peace, arrests and
