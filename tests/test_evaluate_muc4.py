@@ -2875,6 +2875,44 @@ def test_muc4_an_attack_on_a_military_object_alone_is_guerrilla_warfare(
     assert bool(report_to_templates(report)) is kept
 
 
+@pytest.mark.parametrize(
+    ("text", "instruments", "physical", "kept"),
+    [
+        # a missile that struck no one and nothing named was fired at the army's aircraft
+        ("Rebels fired a SAM-7 missile yesterday; it missed.", ["SAM-7 missile"], [], False),
+        ("Rebels fired two missiles yesterday near the port.", ["missiles"], [], False),
+        # a missile that hit a civilian thing is an attack on it; a grenade is not aimed up
+        (
+            "Rebels fired a missile yesterday at the power plant.",
+            ["missile"],
+            ["power plant"],
+            True,
+        ),
+        ("Rebels fired a grenade yesterday; it missed.", ["grenade"], [], True),
+    ],
+)
+def test_muc4_a_missile_that_struck_nothing_is_fire_at_aircraft(
+    text: str, instruments: list[str], physical: list[str], kept: bool
+) -> None:
+    report = _article_report(
+        text,
+        [("a1", "Rebels", "armed_group", False)],
+        [
+            {
+                "type": "shelling",
+                "trigger": "fired",
+                "instruments": instruments,
+                "physical": physical,
+                "time": TimeSpan(
+                    text="yesterday", start=dt.date(1990, 3, 11), end=dt.date(1990, 3, 11)
+                ),
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    assert bool(report_to_templates(report)) is kept
+
+
 def _two_places_report(second_victim: str) -> ArticleReport:
     """Gunmen shoot Carlos Mendez in Cuzco; a second sentence tells of a killing in Lima."""
     text = f"Gunmen shot Carlos Mendez in Cuzco. Gunmen killed {second_victim} in Lima."

@@ -3414,6 +3414,8 @@ def event_to_template(
         return None
     if not victims and not physical and _MILITARY_OBJECT.match(_after_trigger(event, article)):
         return None  # 'attacked an army convoy' with no other target: the same warfare
+    if not victims and not physical and _only_missiles(instrument_types):
+        return None  # 'fired a SAM-7 missile', which missed: fire at the army's aircraft
     # 'the rockets fired at the garrison hit a passing car': beside a civilian target or
     # victim (the act on the army alone left above), the army's garrisons, battalions and
     # aircraft are the war's targets, not the terrorist act's (part1 1.0)
@@ -3633,6 +3635,13 @@ _OF_THE = re.compile(
     r"\s+of\s+(?:the\s+)?[\w'-]+(?:\s+(?!of\b)[\w'-]+){0,2}(?:\s+of\s+[\w'-]+(?:\s+[\w'-]+){0,2})?",
     re.IGNORECASE,
 )
+
+
+def _only_missiles(instrument_types: Sequence[str | None]) -> bool:
+    """Whether every weapon of an act is a missile. A missile that hit no one and nothing
+    named was fired at the security forces' aircraft, the only craft that fly over the
+    fighting: an act of war, not a MUC-4 incident (part1 1.0)."""
+    return bool(instrument_types) and all(kind == "MISSILE" for kind in instrument_types)
 
 
 def _of_the_state(actor: Actor, article: Article) -> bool:
