@@ -1305,6 +1305,12 @@ def test_muc4_an_act_told_as_a_habit_is_no_incident(text: str, trigger: str, kep
          "dynamited", None, False),
         ("The farmers who have been robbed, kidnapped and killed by the rebels marched.",
          "kidnapped", ("farmers", "civilians"), False),
+        # the perfect is shared by participles told each with its object
+        ("The rebels, who have jailed the mayor and dynamited the Valdivia pipeline, fled.",
+         "dynamited", None, False),
+        # a clause told after the relative one is a main clause of its own
+        ("Police, who have searched the town, said the rebels dynamited the Valdivia pipeline.",
+         "dynamited", None, True),
         # victims the text names make the act specific; a main clause tells an act
         ("Ana Ruiz and her son, who have been kidnapped by the rebels, were seen today.",
          "kidnapped", ("Ana Ruiz", "person"), True),

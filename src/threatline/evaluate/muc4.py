@@ -5060,11 +5060,15 @@ def _told_as_a_record(event: EventMention, article: Article, actors: dict[str, A
     return bool(_RELATIVE_PERFECT.search(before))
 
 
+#: A word that opens a phrase of place, time or cause, not an act's object.
+_A_PREPOSITION = r"(?:FOR|IN|ON|AT|BY|WITH|OF|TO|FROM|INTO|AGAINST|DURING|AFTER|SINCE)\b"
 #: A relative pronoun and a perfect before an act's participle, with the participles
-#: coordinated before it: 'who have', 'that has also been', 'which have been murdered,'.
+#: coordinated before it, each with or without its object: 'who have', 'that has also
+#: been', 'which have been murdered,', 'that has persecuted the clergy and'.
 _RELATIVE_PERFECT = re.compile(
     r"\b(?:WHO|WHICH|THAT) (?:\w+LY |ALSO |ALREADY )?(?:HAS|HAVE) (?:\w+LY |ALSO |ALREADY )?"
-    r"(?:BEEN )?(?:[A-Z]+(?:ED|EN|ND|UCK|OT) ?,? (?:AND )?){0,3}$"
+    r"(?:BEEN )?(?:[A-Z]+(?:ED|EN|ND|UCK|OT)(?: ?,? (?:AND )?| (?:THE |A |AN |ITS |THEIR )?"
+    r"(?!" + _A_PREPOSITION + r")[A-Z'-]+(?: (?!" + _A_PREPOSITION + r")[A-Z'-]+)?,? AND )){0,3}$"
 )
 
 
