@@ -1311,6 +1311,12 @@ def test_muc4_an_act_told_as_a_habit_is_no_incident(text: str, trigger: str, kep
         # a clause told after the relative one is a main clause of its own
         ("Police, who have searched the town, said the rebels dynamited the Valdivia pipeline.",
          "dynamited", None, True),
+        # so does one in the present progressive: what is going on at large
+        ("The rebels, who are dynamiting the Valdivia pipeline again, met today.",
+         "dynamiting", None, False),
+        ("The farmers who are being kidnapped by the rebels marched.",
+         "kidnapped", ("farmers", "civilians"), False),
+        ("The rebels are dynamiting the Valdivia pipeline.", "dynamiting", None, True),
         # victims the text names make the act specific; a main clause tells an act
         ("Ana Ruiz and her son, who have been kidnapped by the rebels, were seen today.",
          "kidnapped", ("Ana Ruiz", "person"), True),

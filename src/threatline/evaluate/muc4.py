@@ -5043,11 +5043,13 @@ def _told_as_a_habit(event: EventMention, article: Article) -> bool:
 def _told_as_a_record(event: EventMention, article: Article, actors: dict[str, Actor]) -> bool:
     """An act told in a relative clause in the present perfect ('the rebels, who have
     dynamited the pipeline 23 times', 'the peasants who have been murdered, kidnapped and
-    tortured', 'cowards who have attacked and bombed the people'): the clause tells what
-    those people have done or suffered over time, not a specific incident (part1 1.0,
-    point 7). A threat so told ('the mafia, which has sworn to kill ten judges') stands, and
-    is one, and so do victims the text names ('four of the students who have been
-    kidnapped were identified as ...'): those make the act a specific one."""
+    tortured', 'cowards who have attacked and bombed the people'), or in the present
+    progressive ('the people, who are being attacked by the terrorists'): the clause tells
+    what those people have done or suffered over time, or are doing, not a specific
+    incident (part1 1.0, point 7). A threat so told ('the mafia, which has sworn to kill
+    ten judges') stands, and is one, and so do victims the text names ('four of the
+    students who have been kidnapped were identified as ...'): those make the act a
+    specific one."""
     if event.type == "threat" or any(
         p.role in ("victim", "target")
         and p.actor in actors
@@ -5057,7 +5059,7 @@ def _told_as_a_record(event: EventMention, article: Article, actors: dict[str, A
         return False
     start = event.trigger.start
     before = _fill_string(article.text[max(0, start - 80) : start]) + " "
-    return bool(_RELATIVE_PERFECT.search(before))
+    return bool(_RELATIVE_PERFECT.search(before) or _RELATIVE_PROGRESSIVE.search(before))
 
 
 #: A word that opens a phrase of place, time or cause, not an act's object.
@@ -5069,6 +5071,14 @@ _RELATIVE_PERFECT = re.compile(
     r"\b(?:WHO|WHICH|THAT) (?:\w+LY |ALSO |ALREADY )?(?:HAS|HAVE) (?:\w+LY |ALSO |ALREADY )?"
     r"(?:BEEN )?(?:[A-Z]+(?:ED|EN|ND|UCK|OT)(?: ?,? (?:AND )?| (?:THE |A |AN |ITS |THEIR )?"
     r"(?!" + _A_PREPOSITION + r")[A-Z'-]+(?: (?!" + _A_PREPOSITION + r")[A-Z'-]+)?,? AND )){0,3}$"
+)
+
+
+#: A relative pronoun and a present progressive before an act's participle or gerund:
+#: 'who are being attacked', 'that is mercilessly attacking', 'who are killing and'.
+_RELATIVE_PROGRESSIVE = re.compile(
+    r"\b(?:WHO|WHICH|THAT) (?:\w+LY |ALSO |STILL )?(?:IS|ARE) (?:\w+LY |ALSO |STILL )?(?:BEING )?"
+    r"(?:\w+LY )?(?:[A-Z]+(?:ED|EN|ING) ?,? (?:AND )?){0,3}$"
 )
 
 
