@@ -2888,6 +2888,38 @@ def test_muc4_an_attack_on_a_military_object_alone_is_guerrilla_warfare(
 
 
 @pytest.mark.parametrize(
+    ("text", "physical", "kept"),
+    [
+        # vehicles of a convoy the article calls military are the army's, hit in the war
+        ("Rebels destroyed two trucks of an army convoy near the bridge.", ["trucks"], False),
+        ("Rebels destroyed two trucks, both part of military motorcades.", ["trucks"], False),
+        # no convoy, or one the article does not call military: vehicles of anyone
+        ("Rebels destroyed two trucks near the bridge.", ["trucks"], True),
+        ("Rebels destroyed two trucks of a convoy carrying coffee.", ["trucks"], True),
+        # a thing beside the vehicles that is not one of them
+        ("Rebels destroyed two trucks of an army convoy and a school.", ["trucks", "school"],
+         True),
+    ],
+)  # fmt: skip
+def test_muc4_vehicles_of_a_military_convoy_are_struck_in_the_war(
+    text: str, physical: list[str], kept: bool
+) -> None:
+    report = _article_report(
+        text,
+        [("a1", "Rebels", "armed_group", False)],
+        [
+            {
+                "type": "attack",
+                "trigger": "destroyed",
+                "physical": physical,
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    assert bool(report_to_templates(report)) is kept
+
+
+@pytest.mark.parametrize(
     ("text", "instruments", "physical", "kept"),
     [
         # a missile that struck no one and nothing named was fired at the army's aircraft

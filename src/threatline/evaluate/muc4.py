@@ -3414,6 +3414,12 @@ def event_to_template(
         return None
     if not victims and not physical and _MILITARY_OBJECT.match(_after_trigger(event, article)):
         return None  # 'attacked an army convoy' with no other target: the same warfare
+    if (
+        physical
+        and all(_a_fighting_force(a) or a.kind == ActorKind.ARMED_GROUP for a in victims)
+        and _vehicles_of_a_military_convoy(physical, event, article)
+    ):
+        return None  # 'destroyed five vehicles of a military motorcade': the same warfare
     if not victims and not physical and _only_missiles(instrument_types):
         return None  # 'fired a SAM-7 missile', which missed: fire at the army's aircraft
     # 'the rockets fired at the garrison hit a passing car': beside a civilian target or
@@ -3635,6 +3641,29 @@ _OF_THE = re.compile(
     r"\s+of\s+(?:the\s+)?[\w'-]+(?:\s+(?!of\b)[\w'-]+){0,2}(?:\s+of\s+[\w'-]+(?:\s+[\w'-]+){0,2})?",
     re.IGNORECASE,
 )
+
+
+#: Road vehicles, which an army's convoy is made of.
+_VEHICLE = re.compile(r"\b(?:VEHICLES?|TRUCKS?|JEEPS?|PICKUPS?)\b")
+#: A column of vehicles on the road.
+_CONVOY = re.compile(r"\b(?:CONVOYS?|MOTORCADES?)\b")
+#: A convoy told as the forces' own: 'a U.S. military convoy', 'army motorcades'.
+_MILITARY_CONVOY = re.compile(
+    r"\b(?:MILITARY|ARMY|TROOP|ARMORED)\s+(?:[A-Z.-]+\s+)?(?:CONVOYS?|MOTORCADES?)\b"
+)
+
+
+def _vehicles_of_a_military_convoy(
+    physical: Sequence[str], event: EventMention, article: Article
+) -> bool:
+    """Whether the things struck are only vehicles, told beside a convoy, in an article that
+    calls a convoy military ('five vehicles, all part of military motorcades, were
+    destroyed'): the vehicles are the army's, struck in the war (part1 1.0)."""
+    return (
+        all(_VEHICLE.search(text) for text in physical)
+        and bool(_CONVOY.search(_event_sentences(event, article)))
+        and bool(_MILITARY_CONVOY.search(_fill_string(article.text)))
+    )
 
 
 def _only_missiles(instrument_types: Sequence[str | None]) -> bool:
