@@ -2893,6 +2893,9 @@ def test_muc4_an_attack_on_a_military_object_alone_is_guerrilla_warfare(
         # vehicles of a convoy the article calls military are the army's, hit in the war
         ("Rebels destroyed two trucks of an army convoy near the bridge.", ["trucks"], False),
         ("Rebels destroyed two trucks, both part of military motorcades.", ["trucks"], False),
+        # so is one told as carrying the forces' men
+        ("Rebels bombed a bus carrying 20 army soldiers.", ["bus"], False),
+        ("Rebels bombed a bus carrying 20 students.", ["bus"], True),
         # no convoy, or one the article does not call military: vehicles of anyone
         ("Rebels destroyed two trucks near the bridge.", ["trucks"], True),
         ("Rebels destroyed two trucks of a convoy carrying coffee.", ["trucks"], True),
@@ -2901,7 +2904,7 @@ def test_muc4_an_attack_on_a_military_object_alone_is_guerrilla_warfare(
          True),
     ],
 )  # fmt: skip
-def test_muc4_vehicles_of_a_military_convoy_are_struck_in_the_war(
+def test_muc4_vehicles_of_the_forces_are_struck_in_the_war(
     text: str, physical: list[str], kept: bool
 ) -> None:
     report = _article_report(
@@ -2910,7 +2913,7 @@ def test_muc4_vehicles_of_a_military_convoy_are_struck_in_the_war(
         [
             {
                 "type": "attack",
-                "trigger": "destroyed",
+                "trigger": "destroyed" if "destroyed" in text else "bombed",
                 "physical": physical,
                 "participants": [Participant(actor="a1", role="perpetrator")],
             }

@@ -3644,7 +3644,13 @@ _OF_THE = re.compile(
 
 
 #: Road vehicles, which an army's convoy is made of.
-_VEHICLE = re.compile(r"\b(?:VEHICLES?|TRUCKS?|JEEPS?|PICKUPS?)\b")
+_VEHICLE = re.compile(r"\b(?:VEHICLES?|TRUCKS?|JEEPS?|PICKUPS?|BUS|BUSES)\b")
+#: A vehicle told as carrying the forces' men: 'a bus carrying 27 army soldiers'.
+_CARRYING_TROOPS = re.compile(
+    r"\b(?:VEHICLES?|TRUCKS?|JEEPS?|PICKUPS?|BUS|BUSES)\s+(?:CARRYING|TRANSPORTING)\s+"
+    r"(?:[\d,]+\s+|SOME\s+|SEVERAL\s+)?(?:(?:ARMY|MILITARY|POLICE|NATIONAL GUARD)\s+)?"
+    r"(?:SOLDIERS|TROOPS|POLICEMEN|POLICE OFFICERS|GUARDSMEN|MARINES)\b"
+)
 #: A column of vehicles on the road.
 _CONVOY = re.compile(r"\b(?:CONVOYS?|MOTORCADES?)\b")
 #: A convoy told as the forces' own: 'a U.S. military convoy', 'army motorcades'.
@@ -3656,13 +3662,17 @@ _MILITARY_CONVOY = re.compile(
 def _vehicles_of_a_military_convoy(
     physical: Sequence[str], event: EventMention, article: Article
 ) -> bool:
-    """Whether the things struck are only vehicles, told beside a convoy, in an article that
-    calls a convoy military ('five vehicles, all part of military motorcades, were
-    destroyed'): the vehicles are the army's, struck in the war (part1 1.0)."""
-    return (
-        all(_VEHICLE.search(text) for text in physical)
-        and bool(_CONVOY.search(_event_sentences(event, article)))
-        and bool(_MILITARY_CONVOY.search(_fill_string(article.text)))
+    """Whether the things struck are only vehicles, told as carrying the forces' men ('a bus
+    carrying 27 army soldiers') or beside a convoy, in an article that calls a convoy
+    military ('five vehicles, all part of military motorcades, were destroyed'): the
+    vehicles are the army's, struck in the war (part1 1.0)."""
+    if not all(_VEHICLE.search(text) for text in physical):
+        return False
+    sentences = _event_sentences(event, article)
+    if _CARRYING_TROOPS.search(sentences):
+        return True
+    return bool(_CONVOY.search(sentences)) and bool(
+        _MILITARY_CONVOY.search(_fill_string(article.text))
     )
 
 
