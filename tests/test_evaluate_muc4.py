@@ -2923,6 +2923,36 @@ def test_muc4_vehicles_of_the_forces_are_struck_in_the_war(
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "physical", "kept"),
+    [
+        # craft brought down over the fighting are the air arm's, hit in the war
+        ("Rebels shot down an aircraft near the river.", "shot", ["aircraft"], False),
+        ("Rebels downed two planes near the river.", "downed", ["planes"], False),
+        # a plane blown up on the ground, or a thing beside the craft, is a target
+        ("Rebels dynamited a plane at the airport.", "dynamited", ["plane"], True),
+        ("Rebels shot down a helicopter over a school.", "shot", ["helicopter", "school"],
+         True),
+    ],
+)  # fmt: skip
+def test_muc4_aircraft_shot_down_are_hit_in_the_war(
+    text: str, trigger: str, physical: list[str], kept: bool
+) -> None:
+    report = _article_report(
+        text,
+        [("a1", "Rebels", "armed_group", False)],
+        [
+            {
+                "type": "attack",
+                "trigger": trigger,
+                "physical": physical,
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    assert bool(report_to_templates(report)) is kept
+
+
+@pytest.mark.parametrize(
     ("text", "instruments", "physical", "kept"),
     [
         # a missile that struck no one and nothing named was fired at the army's aircraft

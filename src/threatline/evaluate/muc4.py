@@ -3420,6 +3420,12 @@ def event_to_template(
         and _vehicles_of_a_military_convoy(physical, event, article)
     ):
         return None  # 'destroyed five vehicles of a military motorcade': the same warfare
+    if (
+        physical
+        and all(_a_fighting_force(a) or a.kind == ActorKind.ARMED_GROUP for a in victims)
+        and _aircraft_shot_down(physical, event, article)
+    ):
+        return None  # 'the rebels shot down a helicopter': the air arm's craft, hit in the war
     if not victims and not physical and _only_missiles(instrument_types):
         return None  # 'fired a SAM-7 missile', which missed: fire at the army's aircraft
     # 'the rockets fired at the garrison hit a passing car': beside a civilian target or
@@ -3674,6 +3680,21 @@ def _vehicles_of_a_military_convoy(
     return bool(_CONVOY.search(sentences)) and bool(
         _MILITARY_CONVOY.search(_fill_string(article.text))
     )
+
+
+#: An act that brings a craft down: 'shot down', 'downed', 'the downing of'.
+_SHOT_DOWN = re.compile(
+    r"\b(?:SHOT|SHOOT|SHOOTING|BRING|BROUGHT|BRINGING)\s+DOWN\b|\bDOWN(?:ED|ING)\b"
+)
+
+
+def _aircraft_shot_down(physical: Sequence[str], event: EventMention, article: Article) -> bool:
+    """Whether the things struck are only aircraft that the act's words bring down ('the
+    aircraft were shot down by their antiaircraft units'): craft in flight over the
+    fighting are the security forces', downed in the war (part1 1.0)."""
+    start, end = event.trigger.start, event.trigger.end
+    around = _fill_string(article.text[max(0, start - 30) : end + 30])
+    return all(_AIRCRAFT.search(text) for text in physical) and bool(_SHOT_DOWN.search(around))
 
 
 def _only_missiles(instrument_types: Sequence[str | None]) -> bool:
