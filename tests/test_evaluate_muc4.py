@@ -1305,6 +1305,18 @@ def test_muc4_an_act_told_as_a_habit_is_no_incident(text: str, trigger: str, kep
          "dynamited", None, False),
         ("The farmers who have been robbed, kidnapped and killed by the rebels marched.",
          "kidnapped", ("farmers", "civilians"), False),
+        # the perfect is shared by participles told each with its object
+        ("The rebels, who have jailed the mayor and dynamited the Valdivia pipeline, fled.",
+         "dynamited", None, False),
+        # a clause told after the relative one is a main clause of its own
+        ("Police, who have searched the town, said the rebels dynamited the Valdivia pipeline.",
+         "dynamited", None, True),
+        # so does one in the present progressive: what is going on at large
+        ("The rebels, who are dynamiting the Valdivia pipeline again, met today.",
+         "dynamiting", None, False),
+        ("The farmers who are being kidnapped by the rebels marched.",
+         "kidnapped", ("farmers", "civilians"), False),
+        ("The rebels are dynamiting the Valdivia pipeline.", "dynamiting", None, True),
         # victims the text names make the act specific; a main clause tells an act
         ("Ana Ruiz and her son, who have been kidnapped by the rebels, were seen today.",
          "kidnapped", ("Ana Ruiz", "person"), True),
@@ -2868,6 +2880,109 @@ def test_muc4_an_attack_on_a_military_object_alone_is_guerrilla_warfare(
                 "type": "attack",
                 "trigger": trigger,
                 "physical": physical,
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    assert bool(report_to_templates(report)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "physical", "kept"),
+    [
+        # vehicles of a convoy the article calls military are the army's, hit in the war
+        ("Rebels destroyed two trucks of an army convoy near the bridge.", ["trucks"], False),
+        ("Rebels destroyed two trucks, both part of military motorcades.", ["trucks"], False),
+        # so is one told as carrying the forces' men
+        ("Rebels bombed a bus carrying 20 army soldiers.", ["bus"], False),
+        ("Rebels bombed a bus carrying 20 students.", ["bus"], True),
+        # no convoy, or one the article does not call military: vehicles of anyone
+        ("Rebels destroyed two trucks near the bridge.", ["trucks"], True),
+        ("Rebels destroyed two trucks of a convoy carrying coffee.", ["trucks"], True),
+        # a thing beside the vehicles that is not one of them
+        ("Rebels destroyed two trucks of an army convoy and a school.", ["trucks", "school"],
+         True),
+    ],
+)  # fmt: skip
+def test_muc4_vehicles_of_the_forces_are_struck_in_the_war(
+    text: str, physical: list[str], kept: bool
+) -> None:
+    report = _article_report(
+        text,
+        [("a1", "Rebels", "armed_group", False)],
+        [
+            {
+                "type": "attack",
+                "trigger": "destroyed" if "destroyed" in text else "bombed",
+                "physical": physical,
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    assert bool(report_to_templates(report)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "physical", "kept"),
+    [
+        # craft brought down over the fighting are the air arm's, hit in the war
+        ("Rebels shot down an aircraft near the river.", "shot", ["aircraft"], False),
+        ("Rebels downed two planes near the river.", "downed", ["planes"], False),
+        # a plane blown up on the ground, or a thing beside the craft, is a target
+        ("Rebels dynamited a plane at the airport.", "dynamited", ["plane"], True),
+        ("Rebels shot down a helicopter over a school.", "shot", ["helicopter", "school"],
+         True),
+    ],
+)  # fmt: skip
+def test_muc4_aircraft_shot_down_are_hit_in_the_war(
+    text: str, trigger: str, physical: list[str], kept: bool
+) -> None:
+    report = _article_report(
+        text,
+        [("a1", "Rebels", "armed_group", False)],
+        [
+            {
+                "type": "attack",
+                "trigger": trigger,
+                "physical": physical,
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    assert bool(report_to_templates(report)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "instruments", "physical", "kept"),
+    [
+        # a missile that struck no one and nothing named was fired at the army's aircraft
+        ("Rebels fired a SAM-7 missile yesterday; it missed.", ["SAM-7 missile"], [], False),
+        ("Rebels fired two missiles yesterday near the port.", ["missiles"], [], False),
+        # a missile that hit a civilian thing is an attack on it; a grenade is not aimed up
+        (
+            "Rebels fired a missile yesterday at the power plant.",
+            ["missile"],
+            ["power plant"],
+            True,
+        ),
+        ("Rebels fired a grenade yesterday; it missed.", ["grenade"], [], True),
+    ],
+)
+def test_muc4_a_missile_that_struck_nothing_is_fire_at_aircraft(
+    text: str, instruments: list[str], physical: list[str], kept: bool
+) -> None:
+    report = _article_report(
+        text,
+        [("a1", "Rebels", "armed_group", False)],
+        [
+            {
+                "type": "shelling",
+                "trigger": "fired",
+                "instruments": instruments,
+                "physical": physical,
+                "time": TimeSpan(
+                    text="yesterday", start=dt.date(1990, 3, 11), end=dt.date(1990, 3, 11)
+                ),
                 "participants": [Participant(actor="a1", role="perpetrator")],
             }
         ],

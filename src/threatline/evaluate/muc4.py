@@ -3421,6 +3421,20 @@ def event_to_template(
         return None
     if not victims and not physical and _MILITARY_OBJECT.match(_after_trigger(event, article)):
         return None  # 'attacked an army convoy' with no other target: the same warfare
+    if (
+        physical
+        and all(_a_fighting_force(a) or a.kind == ActorKind.ARMED_GROUP for a in victims)
+        and _vehicles_of_a_military_convoy(physical, event, article)
+    ):
+        return None  # 'destroyed five vehicles of a military motorcade': the same warfare
+    if (
+        physical
+        and all(_a_fighting_force(a) or a.kind == ActorKind.ARMED_GROUP for a in victims)
+        and _aircraft_shot_down(physical, event, article)
+    ):
+        return None  # 'the rebels shot down a helicopter': the air arm's craft, hit in the war
+    if not victims and not physical and _only_missiles(instrument_types):
+        return None  # 'fired a SAM-7 missile', which missed: fire at the army's aircraft
     # 'the rockets fired at the garrison hit a passing car': beside a civilian target or
     # victim (the act on the army alone left above), the army's garrisons, battalions and
     # aircraft are the war's targets, not the terrorist act's (part1 1.0)
@@ -3640,6 +3654,61 @@ _OF_THE = re.compile(
     r"\s+of\s+(?:the\s+)?[\w'-]+(?:\s+(?!of\b)[\w'-]+){0,2}(?:\s+of\s+[\w'-]+(?:\s+[\w'-]+){0,2})?",
     re.IGNORECASE,
 )
+
+
+#: Road vehicles, which an army's convoy is made of.
+_VEHICLE = re.compile(r"\b(?:VEHICLES?|TRUCKS?|JEEPS?|PICKUPS?|BUS|BUSES)\b")
+#: A vehicle told as carrying the forces' men: 'a bus carrying 27 army soldiers'.
+_CARRYING_TROOPS = re.compile(
+    r"\b(?:VEHICLES?|TRUCKS?|JEEPS?|PICKUPS?|BUS|BUSES)\s+(?:CARRYING|TRANSPORTING)\s+"
+    r"(?:[\d,]+\s+|SOME\s+|SEVERAL\s+)?(?:(?:ARMY|MILITARY|POLICE|NATIONAL GUARD)\s+)?"
+    r"(?:SOLDIERS|TROOPS|POLICEMEN|POLICE OFFICERS|GUARDSMEN|MARINES)\b"
+)
+#: A column of vehicles on the road.
+_CONVOY = re.compile(r"\b(?:CONVOYS?|MOTORCADES?)\b")
+#: A convoy told as the forces' own: 'a U.S. military convoy', 'army motorcades'.
+_MILITARY_CONVOY = re.compile(
+    r"\b(?:MILITARY|ARMY|TROOP|ARMORED)\s+(?:[A-Z.-]+\s+)?(?:CONVOYS?|MOTORCADES?)\b"
+)
+
+
+def _vehicles_of_a_military_convoy(
+    physical: Sequence[str], event: EventMention, article: Article
+) -> bool:
+    """Whether the things struck are only vehicles, told as carrying the forces' men ('a bus
+    carrying 27 army soldiers') or beside a convoy, in an article that calls a convoy
+    military ('five vehicles, all part of military motorcades, were destroyed'): the
+    vehicles are the army's, struck in the war (part1 1.0)."""
+    if not all(_VEHICLE.search(text) for text in physical):
+        return False
+    sentences = _event_sentences(event, article)
+    if _CARRYING_TROOPS.search(sentences):
+        return True
+    return bool(_CONVOY.search(sentences)) and bool(
+        _MILITARY_CONVOY.search(_fill_string(article.text))
+    )
+
+
+#: An act that brings a craft down: 'shot down', 'downed', 'the downing of'.
+_SHOT_DOWN = re.compile(
+    r"\b(?:SHOT|SHOOT|SHOOTING|BRING|BROUGHT|BRINGING)\s+DOWN\b|\bDOWN(?:ED|ING)\b"
+)
+
+
+def _aircraft_shot_down(physical: Sequence[str], event: EventMention, article: Article) -> bool:
+    """Whether the things struck are only aircraft that the act's words bring down ('the
+    aircraft were shot down by their antiaircraft units'): craft in flight over the
+    fighting are the security forces', downed in the war (part1 1.0)."""
+    start, end = event.trigger.start, event.trigger.end
+    around = _fill_string(article.text[max(0, start - 30) : end + 30])
+    return all(_AIRCRAFT.search(text) for text in physical) and bool(_SHOT_DOWN.search(around))
+
+
+def _only_missiles(instrument_types: Sequence[str | None]) -> bool:
+    """Whether every weapon of an act is a missile. A missile that hit no one and nothing
+    named was fired at the security forces' aircraft, the only craft that fly over the
+    fighting: an act of war, not a MUC-4 incident (part1 1.0)."""
+    return bool(instrument_types) and all(kind == "MISSILE" for kind in instrument_types)
 
 
 def _of_the_state(actor: Actor, article: Article) -> bool:
@@ -5094,11 +5163,13 @@ def _told_as_a_habit(event: EventMention, article: Article) -> bool:
 def _told_as_a_record(event: EventMention, article: Article, actors: dict[str, Actor]) -> bool:
     """An act told in a relative clause in the present perfect ('the rebels, who have
     dynamited the pipeline 23 times', 'the peasants who have been murdered, kidnapped and
-    tortured', 'cowards who have attacked and bombed the people'): the clause tells what
-    those people have done or suffered over time, not a specific incident (part1 1.0,
-    point 7). A threat so told ('the mafia, which has sworn to kill ten judges') stands, and
-    is one, and so do victims the text names ('four of the students who have been
-    kidnapped were identified as ...'): those make the act a specific one."""
+    tortured', 'cowards who have attacked and bombed the people'), or in the present
+    progressive ('the people, who are being attacked by the terrorists'): the clause tells
+    what those people have done or suffered over time, or are doing, not a specific
+    incident (part1 1.0, point 7). A threat so told ('the mafia, which has sworn to kill
+    ten judges') stands, and is one, and so do victims the text names ('four of the
+    students who have been kidnapped were identified as ...'): those make the act a
+    specific one."""
     if event.type == "threat" or any(
         p.role in ("victim", "target")
         and p.actor in actors
@@ -5108,14 +5179,26 @@ def _told_as_a_record(event: EventMention, article: Article, actors: dict[str, A
         return False
     start = event.trigger.start
     before = _fill_string(article.text[max(0, start - 80) : start]) + " "
-    return bool(_RELATIVE_PERFECT.search(before))
+    return bool(_RELATIVE_PERFECT.search(before) or _RELATIVE_PROGRESSIVE.search(before))
 
 
+#: A word that opens a phrase of place, time or cause, not an act's object.
+_A_PREPOSITION = r"(?:FOR|IN|ON|AT|BY|WITH|OF|TO|FROM|INTO|AGAINST|DURING|AFTER|SINCE)\b"
 #: A relative pronoun and a perfect before an act's participle, with the participles
-#: coordinated before it: 'who have', 'that has also been', 'which have been murdered,'.
+#: coordinated before it, each with or without its object: 'who have', 'that has also
+#: been', 'which have been murdered,', 'that has persecuted the clergy and'.
 _RELATIVE_PERFECT = re.compile(
     r"\b(?:WHO|WHICH|THAT) (?:\w+LY |ALSO |ALREADY )?(?:HAS|HAVE) (?:\w+LY |ALSO |ALREADY )?"
-    r"(?:BEEN )?(?:[A-Z]+(?:ED|EN|ND|UCK|OT) ?,? (?:AND )?){0,3}$"
+    r"(?:BEEN )?(?:[A-Z]+(?:ED|EN|ND|UCK|OT)(?: ?,? (?:AND )?| (?:THE |A |AN |ITS |THEIR )?"
+    r"(?!" + _A_PREPOSITION + r")[A-Z'-]+(?: (?!" + _A_PREPOSITION + r")[A-Z'-]+)?,? AND )){0,3}$"
+)
+
+
+#: A relative pronoun and a present progressive before an act's participle or gerund:
+#: 'who are being attacked', 'that is mercilessly attacking', 'who are killing and'.
+_RELATIVE_PROGRESSIVE = re.compile(
+    r"\b(?:WHO|WHICH|THAT) (?:\w+LY |ALSO |STILL )?(?:IS|ARE) (?:\w+LY |ALSO |STILL )?(?:BEING )?"
+    r"(?:\w+LY )?(?:[A-Z]+(?:ED|EN|ING) ?,? (?:AND )?){0,3}$"
 )
 
 
