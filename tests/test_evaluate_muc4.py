@@ -2194,7 +2194,18 @@ def test_muc4_individual_perpetrators_keep_their_count_and_nationality(
 
 @pytest.mark.parametrize(
     ("apposition", "description"),
-    [("a news photographer", ["NEWS PHOTOGRAPHER"]), ("a resident of Soacha", [])],
+    [
+        ("a news photographer", ["NEWS PHOTOGRAPHER"]),
+        ("a resident of Soacha", []),
+        # a post told by its 'of', whatever its noun, less a transcriber's note
+        ("rector of the Andean University", ["RECTOR OF THE ANDEAN UNIVERSITY"]),
+        (
+            "second in charge of the Trade Institute [TI]",
+            ["SECOND IN CHARGE OF THE TRADE INSTITUTE"],
+        ),
+        ("one of the passers-by", []),
+        ("the extension of the curfew", []),  # the next of a list of things
+    ],
 )
 def test_muc4_an_occupation_in_apposition_is_the_description(
     apposition: str, description: list[str]

@@ -5877,12 +5877,29 @@ def _appositions(actor: Actor, article: Article, persons: Sequence[Actor] = ()) 
         match = _APPOSITION.match(article.text, end)
         if match is None or any(match.start(1) <= at < match.end(1) for at in others):
             continue
-        text = _LEADING_NOISE.sub("", _fill_string(match.group(1)))
+        told = _fill_string(match.group(1))
+        text = _LEADING_NOISE.sub("", told)
         if _NEXT_OF_A_LIST.match(text):
             continue  # 'A, B, and a teacher': one more person, not B's role
-        if text and _PERSON_ROLE.search(text) and text not in found:
+        if _A_POST_IN_A_BODY.match(told):
+            # 'A, rector of the university,': his post, whatever its noun
+            text = _BRACKETED_AT_THE_END.sub("", text)
+        elif not _PERSON_ROLE.search(text):
+            continue
+        if text and text not in found:
             found.append(text)
     return found
+
+
+#: A post told by its 'of' and the body or place it is in ('second in charge of the
+#: institute'), with no article: not a share of a group ('one of the victims') nor the next
+#: of a list of things ('A, the extension of the curfew, and ...').
+_A_POST_IN_A_BODY = re.compile(
+    r"(?!(?:THE|A|AN|ONE|TWO|THREE|SOME|MANY|MOST|ALL|EACH|BOTH|NONE|SEVERAL|FEW|PART|ANOTHER)\b)"
+    r"(?:[A-Z][A-Z-]*\s+){0,3}[A-Z][A-Z-]*\s+OF\s+THE\s+[A-Z]"
+)
+#: A transcriber's note closing a fill: 'the institute [IRI]'.
+_BRACKETED_AT_THE_END = re.compile(r"\s*\[[^\]]*\]$")
 
 
 #: A conjunction that opens the words after a name's comma: the list goes on with another.
