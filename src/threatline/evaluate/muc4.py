@@ -3608,6 +3608,9 @@ def event_to_template(
             return None
         victims = aimed_at
     victims = victims + _identified_afterwards(event, victims, article, persons)
+    # 'a bomb exploded at the residence of A': A, whose home was hit, is the human target
+    # of an act that names no other
+    victims = victims or _dwellers_of(physical, persons, article)
     _fill_human_targets(t, event, victims, article, incident_type, persons)
     _drop_the_victims_groups(t)
     if from_the_air is not None and t.slot(19).empty and t.slot(18).empty:
@@ -5358,6 +5361,33 @@ def _bodies_as_physical_targets(template: MucTemplate, bodies: Sequence[str]) ->
         fillers=[Filler((kind,), (body,)) for kind, body in zip(types, bodies, strict=True)]
     )
     template.slots[14] = SlotFill(fillers=[Filler(("1",), (body,)) for body in bodies])
+
+
+def _dwellers_of(
+    physical: Sequence[str], persons: Sequence[Actor], article: Article
+) -> list[Actor]:
+    """The persons whose home is a physical target ('the residence of A', 'President A's
+    home'): an attack on a person's home is one on him (part2, slot 18)."""
+    found: list[Actor] = []
+    for text in physical:
+        home = _A_PERSON_S_HOME.match(text)
+        if home is None:
+            continue
+        owner = home.group(1) or home.group(2) or ""
+        for person in persons:
+            name = _fill_string(_actor_text(person, article))
+            if (
+                _a_named_person(person, name)
+                and person not in found
+                and re.search(rf"\b{re.escape(name)}\b", owner)
+            ):
+                found.append(person)
+    return found
+
+
+#: A home and its owner: 'X's residence', 'the home of X (in Y)'; not a 'house', which
+#: may be a firm's or a body's ('Government House').
+_A_PERSON_S_HOME = re.compile(r"^(?:(.+?)'S?\s+)?(?:RESIDENCE|HOME)(?:\s+OF\s+(.+))?$")
 
 
 def _owns_a_target(actor: Actor, physical: Sequence[str], article: Article) -> bool:
