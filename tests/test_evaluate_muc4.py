@@ -2205,8 +2205,39 @@ def test_muc4_individual_perpetrators_keep_their_count_and_nationality(
 
 
 @pytest.mark.parametrize(
+    ("target", "names"),
+    [
+        ("residence of Pedro Ruiz", ["PEDRO RUIZ"]),
+        ("home of Pedro Ruiz", ["PEDRO RUIZ"]),
+        # a house may be a body's or a firm's, and a car is no home
+        ("house of Pedro Ruiz", []),
+        ("car of Pedro Ruiz", []),
+    ],
+)
+def test_muc4_the_one_whose_home_is_hit_is_the_human_target(target: str, names: list[str]) -> None:
+    report = _article_report(
+        f"A bomb exploded at the {target} in Soacha on Monday.",
+        [("a1", "Pedro Ruiz", "person", False)],
+        [{"type": "bombing", "trigger": "exploded", "physical": [target]}],
+    )
+    (template,) = report_to_templates(report)
+    assert [f.value for f in template.slot(18).fillers] == names
+
+
+@pytest.mark.parametrize(
     ("apposition", "description"),
-    [("a news photographer", ["NEWS PHOTOGRAPHER"]), ("a resident of Soacha", [])],
+    [
+        ("a news photographer", ["NEWS PHOTOGRAPHER"]),
+        ("a resident of Soacha", []),
+        # a post told by its 'of', whatever its noun, less a transcriber's note
+        ("rector of the Andean University", ["RECTOR OF THE ANDEAN UNIVERSITY"]),
+        (
+            "second in charge of the Trade Institute [TI]",
+            ["SECOND IN CHARGE OF THE TRADE INSTITUTE"],
+        ),
+        ("one of the passers-by", []),
+        ("the extension of the curfew", []),  # the next of a list of things
+    ],
 )
 def test_muc4_an_occupation_in_apposition_is_the_description(
     apposition: str, description: list[str]

@@ -5788,3 +5788,22 @@ def test_events_a_relative_that_is_no_claim_that(nlp, text, stance):
     event = only(run(nlp, text, actors=[front]))
     assert stance in stances(event)
     assert ("article", "alleges") not in stances(event)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        # 'him' no name resolves: the one the verb before took
+        ("The rebels seized the mayor and shot him in the square.", {"mayor"}),
+        # no person is taken before the pronoun: none is harmed
+        ("The rebels seized the town and shot him in the square.", set()),
+    ],
+)
+def test_events_the_pronoun_after_a_seizure_is_the_one_seized(nlp, text, victims):
+    actors = [
+        actor(text, "rebels", ActorKind.ARMED_GROUP, "rebels"),
+        actor(text, "mayor", ActorKind.PERSON, "mayor"),
+    ]
+    shooting = next(e for e in run(nlp, text, actors=actors) if e.trigger.text == "shot")
+    assert {a for a, r in roles(shooting) if r == "victim"} == victims

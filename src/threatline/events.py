@@ -2247,6 +2247,7 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
             if accused is not None:
                 _add_phrase(mention, actors, accused, Role.PERPETRATOR)
         obj = _own_passive_subject(token) or _object(token)
+        obj = _the_one_seized_before(token, obj, actors)
         if obj is not None and kind in lex.violent | {EventType.THREAT.value}:
             # 'the body of X was found': X suffered the act
             for head in _conjuncts(_whose_remains(obj)):
@@ -2584,6 +2585,17 @@ def _denied(word: Token) -> bool:
 
 
 _OBJECT_PRONOUNS = frozenset(["them", "him", "her"])
+
+
+def _the_one_seized_before(verb: Token, obj: Token | None, actors: _Actors) -> Token | None:
+    """'seized the mayor and shot him': a pronoun no person's name resolves stands for the
+    one the verb coordinated before took as its object."""
+    if obj is None or obj.lower_ not in _OBJECT_PRONOUNS or actors.in_subtree(obj) is not None:
+        return obj
+    if verb.dep_ != "conj":
+        return obj
+    before = _antecedent_object(verb.head)
+    return before if before is not None and before.pos_ == "NOUN" else obj
 
 
 def _antecedent_object(verb: Token) -> Token | None:

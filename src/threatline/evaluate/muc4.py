@@ -3629,6 +3629,9 @@ def event_to_template(
             return None
         victims = aimed_at
     victims = victims + _identified_afterwards(event, victims, article, persons)
+    # 'a bomb exploded at the residence of A': A, whose home was hit, is the human target
+    # of an act that names no other
+    victims = victims or _dwellers_of(physical, persons, article)
     _fill_human_targets(t, event, victims, article, incident_type, persons)
     _drop_the_victims_groups(t)
     if from_the_air is not None and t.slot(19).empty and t.slot(18).empty:
@@ -5503,6 +5506,33 @@ def _bodies_as_physical_targets(template: MucTemplate, bodies: Sequence[str]) ->
     template.slots[14] = SlotFill(fillers=[Filler(("1",), (body,)) for body in bodies])
 
 
+def _dwellers_of(
+    physical: Sequence[str], persons: Sequence[Actor], article: Article
+) -> list[Actor]:
+    """The persons whose home is a physical target ('the residence of A', 'President A's
+    home'): an attack on a person's home is one on him (part2, slot 18)."""
+    found: list[Actor] = []
+    for text in physical:
+        home = _A_PERSON_S_HOME.match(text)
+        if home is None:
+            continue
+        owner = home.group(1) or home.group(2) or ""
+        for person in persons:
+            name = _fill_string(_actor_text(person, article))
+            if (
+                _a_named_person(person, name)
+                and person not in found
+                and re.search(rf"\b{re.escape(name)}\b", owner)
+            ):
+                found.append(person)
+    return found
+
+
+#: A home and its owner: 'X's residence', 'the home of X (in Y)'; not a 'house', which
+#: may be a firm's or a body's ('Government House').
+_A_PERSON_S_HOME = re.compile(r"^(?:(.+?)'S?\s+)?(?:RESIDENCE|HOME)(?:\s+OF\s+(.+))?$")
+
+
 def _owns_a_target(actor: Actor, physical: Sequence[str], article: Article) -> bool:
     """Whether a body (``_OWNER_KINDS``) is named inside one of the physical targets."""
     name = _fill_string(_actor_text(actor, article))
@@ -6020,12 +6050,29 @@ def _appositions(actor: Actor, article: Article, persons: Sequence[Actor] = ()) 
         match = _APPOSITION.match(article.text, end)
         if match is None or any(match.start(1) <= at < match.end(1) for at in others):
             continue
-        text = _LEADING_NOISE.sub("", _fill_string(match.group(1)))
+        told = _fill_string(match.group(1))
+        text = _LEADING_NOISE.sub("", told)
         if _NEXT_OF_A_LIST.match(text):
             continue  # 'A, B, and a teacher': one more person, not B's role
-        if text and _PERSON_ROLE.search(text) and text not in found:
+        if _A_POST_IN_A_BODY.match(told):
+            # 'A, rector of the university,': his post, whatever its noun
+            text = _BRACKETED_AT_THE_END.sub("", text)
+        elif not _PERSON_ROLE.search(text):
+            continue
+        if text and text not in found:
             found.append(text)
     return found
+
+
+#: A post told by its 'of' and the body or place it is in ('second in charge of the
+#: institute'), with no article: not a share of a group ('one of the victims') nor the next
+#: of a list of things ('A, the extension of the curfew, and ...').
+_A_POST_IN_A_BODY = re.compile(
+    r"(?!(?:THE|A|AN|ONE|TWO|THREE|SOME|MANY|MOST|ALL|EACH|BOTH|NONE|SEVERAL|FEW|PART|ANOTHER)\b)"
+    r"(?:[A-Z][A-Z-]*\s+){0,3}[A-Z][A-Z-]*\s+OF\s+THE\s+[A-Z]"
+)
+#: A transcriber's note closing a fill: 'the institute [IRI]'.
+_BRACKETED_AT_THE_END = re.compile(r"\s*\[[^\]]*\]$")
 
 
 #: A conjunction that opens the words after a name's comma: the list goes on with another.
