@@ -747,6 +747,40 @@ def test_geo_find_toponyms_a_part_of_a_town_misread_is_no_town(nlp, gazetteer):
     assert "Tandil" not in [s.text for s in find_toponyms(doc, gazetteer)]
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        (
+            "Rebels bombed the mayor's office in Tandil, Buenos Aires province.",
+            "Tandil, Buenos Aires",
+        ),
+        (
+            "Rebels bombed the mayor's office in Tandil, Azul department, on Monday.",
+            "Tandil, Azul department",
+        ),
+    ],
+)
+def test_geo_find_toponyms_a_town_read_as_one_name_with_its_region(nlp, gazetteer, text, entity):
+    # the model read the town and its region as one organisation's name
+    doc = nlp(text)
+    start = text.index(entity)
+    doc.ents = [doc.char_span(start, start + len(entity), label="ORG")]
+    doc.user_data["truecased"] = True
+    assert "Tandil" in [s.text for s in find_toponyms(doc, gazetteer)]
+
+
+@pytest.mark.model
+def test_geo_find_toponyms_an_organisation_with_a_comma_still_blocks(nlp, gazetteer):
+    # no region's word after the comma: the organisation's name stands
+    text = "Police raided the offices of Tandil, Azul and Sons on Monday."
+    doc = nlp(text)
+    start = text.index("Tandil, Azul")
+    doc.ents = [doc.char_span(start, start + len("Tandil, Azul"), label="ORG")]
+    doc.user_data["truecased"] = True
+    assert "Tandil" not in [s.text for s in find_toponyms(doc, gazetteer)]
+
+
 def test_geo_name_before_a_town_part_word_is_no_country(gazetteer):
     # "the Villa Honduras district" of a Peruvian city is a part of the town, not the
     # country Honduras.

@@ -676,7 +676,7 @@ def find_toponyms(doc: Doc, gazetteer: GazetteerBackend | None = None) -> list[S
             if not any(taken[ent.start_char : ent.end_char]):
                 claim(ent.start_char, ent.end_char)
         elif not (truecased and misread_place(ent, gaz)):
-            for k in range(ent.start_char, ent.end_char):
+            for k in range(_town_before_its_region(ent), ent.end_char):
                 blocked[k] = True
         elif the_dateline_place(ent) and not any(taken[ent.start_char : ent.end_char]):
             claim(ent.start_char, ent.end_char)  # the scan below skips a text's first word
@@ -706,6 +706,21 @@ def find_toponyms(doc: Doc, gazetteer: GazetteerBackend | None = None) -> list[S
         i += matched or 1
     spans.sort()
     return [Span(start=s, end=e, text=text[s:e]) for s, e in spans]
+
+
+def _town_before_its_region(ent: SpacySpan) -> int:
+    """Where a blocking entity's words begin to block. An organisation's name that runs
+    over a comma into a region ("[Achara, Tandil department]", "[Achara, Tandil] province")
+    is a town and its region the model read as one name: the town's part, before the
+    comma, blocks nothing. Else the entity's start."""
+    comma = ent.text.find(",")
+    if ent.label_ != "ORG" or comma <= 0:
+        return ent.start_char
+    doc = ent.doc
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if ent[-1].lower_ not in _REGION_AFTER and after not in _REGION_AFTER:
+        return ent.start_char
+    return ent.start_char + comma
 
 
 def _after_a_company_noun(doc: Doc, start: int) -> bool:
