@@ -2954,6 +2954,36 @@ def test_muc4_a_physical_target_named_twice_is_one_filler() -> None:
     ]
 
 
+def test_muc4_a_physical_target_told_with_fewer_words_is_one_filler() -> None:
+    def physical_targets(physical: list[str]) -> list[str]:
+        text = (
+            "Rebels dynamited the Sur oil pipeline near Lima. The blast on the Sur pipeline "
+            "and the Norte pipeline cut the fuel supply."
+        )
+        report = _article_report(
+            text,
+            [("a1", "Rebels", "armed_group", False)],
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "dynamited",
+                    "physical": physical,
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        (template,) = report_to_templates(report)
+        return [f.value for f in template.slot(12).fillers]
+
+    # 'the Sur pipeline' is 'the Sur oil pipeline' with a word left out
+    assert physical_targets(["Sur oil pipeline", "Sur pipeline"]) == ["SUR OIL PIPELINE"]
+    # another name before the same head is another pipeline
+    assert physical_targets(["Sur oil pipeline", "Norte pipeline"]) == [
+        "SUR OIL PIPELINE",
+        "NORTE PIPELINE",
+    ]
+
+
 def test_muc4_the_scene_of_an_attack_on_a_person_is_no_physical_target() -> None:
     def physical_targets(trigger: str) -> list[str]:
         text = f"Gunmen {trigger} Judge Ana Ruiz in her car outside the court."

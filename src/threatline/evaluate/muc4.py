@@ -2683,7 +2683,8 @@ def _drop_repeated_physical_targets(template: MucTemplate) -> None:
         text
         for text in texts
         for other in texts
-        if other != text and _names_one_target(text, other)
+        if other != text
+        and (_names_one_target(text, other) or _names_one_target_more_briefly(text, other))
     }
     if not repeated:
         return
@@ -2911,6 +2912,23 @@ def _names_one_target(short: str, long: str) -> bool:
     if not inner or len(inner) >= len(outer) or not _contains(outer, inner):
         return False
     return _head(inner) == _head(outer)
+
+
+def _names_one_target_more_briefly(short: str, long: str) -> bool:
+    """Whether ``short`` tells the thing of ``long`` with words left out between its own:
+    its words in order with one head ('the Pacific pipeline' of 'the Pacific oil
+    pipeline', 'the offices of the daily El Sol' of 'the offices of the Lima daily El
+    Sol'). A single word is left to ``_names_one_target``."""
+    inner, outer = _tokens(short), _tokens(long)
+    if len(inner) < 2 or len(inner) >= len(outer):
+        return False
+    return _head(inner) == _head(outer) and _in_order(inner, outer)
+
+
+def _in_order(inner: list[str], outer: list[str]) -> bool:
+    """Whether the words of ``inner`` occur in ``outer`` in the same order."""
+    rest = iter(outer)
+    return all(word in rest for word in inner)
 
 
 def _head(tokens: list[str]) -> str:
