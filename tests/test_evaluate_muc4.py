@@ -2984,6 +2984,36 @@ def test_muc4_a_physical_target_told_with_fewer_words_is_one_filler() -> None:
     ]
 
 
+def test_muc4_a_physical_target_told_by_an_acronym_too_is_one_filler() -> None:
+    def physical_targets(first: str) -> list[str]:
+        text = (
+            f"Gunmen bombed the offices of the Workers Federation {first} today. The blast "
+            "at the FETRA offices killed two clerks."
+        )
+        report = _article_report(
+            text,
+            [("a1", "Gunmen", "armed_group", False)],
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "bombed",
+                    "physical": ["offices of the Workers Federation", "FETRA offices"],
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        (template,) = report_to_templates(report)
+        return [f.value for f in template.slot(12).fillers]
+
+    # the text gives 'FETRA' as the federation's acronym
+    assert physical_targets("(FETRA)") == ["FETRA OFFICES"]
+    # without it, the two may be offices of two bodies
+    assert physical_targets("in Lima") == [
+        "OFFICES OF THE WORKERS FEDERATION",
+        "FETRA OFFICES",
+    ]
+
+
 def test_muc4_the_scene_of_an_attack_on_a_person_is_no_physical_target() -> None:
     def physical_targets(trigger: str) -> list[str]:
         text = f"Gunmen {trigger} Judge Ana Ruiz in her car outside the court."

@@ -1222,6 +1222,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
         _drop_repeated_physical_targets(template)
+        _drop_targets_told_by_an_acronym_too(template, report.article.text)
         _drop_names_told_in_full_too(template)
         _drop_groups_of_the_named(template)
         _drop_a_person_told_again(template)
@@ -2686,14 +2687,47 @@ def _drop_repeated_physical_targets(template: MucTemplate) -> None:
         if other != text
         and (_names_one_target(text, other) or _names_one_target_more_briefly(text, other))
     }
-    if not repeated:
+    _drop_physical_targets(template, repeated)
+
+
+def _drop_targets_told_by_an_acronym_too(template: MucTemplate, text: str) -> None:
+    """'The offices of the Workers Federation (FETRA)' ... 'the FETRA offices': a thing told
+    once with its owner's name and once with the acronym the text gives that name in
+    brackets is one filler (part2, slot 12); the fill with the acronym stays."""
+    texts = [f.value for f in template.slot(12).fillers]
+    told = normalize_fill(text)
+    repeated: set[str] = set()
+    for full in texts:
+        tokens = _tokens(full)
+        if "OF" not in tokens[1:]:
+            continue
+        owner = tokens[tokens.index("OF") + 1 :]
+        while len(owner) > 1 and owner[0] in _LEADING_NONESSENTIAL:
+            owner = owner[1:]
+        name = r"\W+".join(re.escape(w) for w in owner)
+        for short in texts:
+            words = _tokens(short)
+            if len(words) != 2 or words[1] != _head(tokens) or words[0] in owner:
+                continue
+            acronym = re.escape(words[0])
+            # 'the Workers Federation (FETRA)', or 'FETRA [Workers Federation]'
+            if re.search(rf"\b{name}\s*[(\[]\s*{acronym}\s*[)\]]", told) or re.search(
+                rf"\b{acronym}\s*[(\[]\s*{name}\s*[)\]]", told
+            ):
+                repeated.add(full)
+    _drop_physical_targets(template, repeated)
+
+
+def _drop_physical_targets(template: MucTemplate, texts: set[str]) -> None:
+    """Drops the physical targets ``texts`` with the fills of slots 13-16 that refer to them."""
+    if not texts:
         return
     for slot in range(12, 17):
         fill = template.slot(slot)
         kept = [
             f
             for f in fill.fillers
-            if (f.value if slot == 12 else (f.xref[0] if f.xref else "")) not in repeated
+            if (f.value if slot == 12 else (f.xref[0] if f.xref else "")) not in texts
         ]
         template.slots[slot] = SlotFill(fillers=kept, inapplicable=fill.inapplicable)
 
