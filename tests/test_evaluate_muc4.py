@@ -3014,6 +3014,29 @@ def test_muc4_a_physical_target_told_by_an_acronym_too_is_one_filler() -> None:
     ]
 
 
+def test_muc4_a_network_beside_the_towers_hit_is_no_physical_target() -> None:
+    def physical_targets(physical: list[str]) -> list[str]:
+        text = "Rebels blew up two pylons and a bank, cutting off the power grid of the valley."
+        report = _article_report(
+            text,
+            [("a1", "Rebels", "armed_group", False)],
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "blew up",
+                    "physical": physical,
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        (template,) = report_to_templates(report)
+        return [f.value for f in template.slot(12).fillers]
+
+    assert physical_targets(["pylons", "power grid"]) == ["PYLONS"]
+    # told alone, or beside no part of it, the network stays
+    assert physical_targets(["bank", "power grid"]) == ["BANK", "POWER GRID"]
+
+
 def test_muc4_the_scene_of_an_attack_on_a_person_is_no_physical_target() -> None:
     def physical_targets(trigger: str) -> list[str]:
         text = f"Gunmen {trigger} Judge Ana Ruiz in her car outside the court."

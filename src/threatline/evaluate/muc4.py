@@ -1223,6 +1223,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         template.template_id = str(number)
         _drop_repeated_physical_targets(template)
         _drop_targets_told_by_an_acronym_too(template, report.article.text)
+        _drop_networks_told_with_their_parts(template)
         _drop_names_told_in_full_too(template)
         _drop_groups_of_the_named(template)
         _drop_a_person_told_again(template)
@@ -2716,6 +2717,25 @@ def _drop_targets_told_by_an_acronym_too(template: MucTemplate, text: str) -> No
             ):
                 repeated.add(full)
     _drop_physical_targets(template, repeated)
+
+
+#: Head nouns of a whole network of lines ('the power grid', 'the electrical system').
+_NETWORK_HEADS = frozenset({"SYSTEM", "SYSTEMS", "GRID", "GRIDS", "NETWORK", "NETWORKS"})
+#: Head nouns of the things that carry a network's lines.
+_LINE_CARRIER_HEADS = frozenset(
+    {"TOWER", "TOWERS", "PYLON", "PYLONS", "POLE", "POLES", "POST", "POSTS", "LINE", "LINES"}
+)
+
+
+def _drop_networks_told_with_their_parts(template: MucTemplate) -> None:
+    """'Rebels blew up pylons, cutting off the power grid': beside the towers or lines hit,
+    the network they belong to is what the attack affected, not a target of its own (part2,
+    slot 12)."""
+    heads = {f.value: _head(_tokens(f.value) or [""]) for f in template.slot(12).fillers}
+    if any(head in _LINE_CARRIER_HEADS for head in heads.values()):
+        _drop_physical_targets(
+            template, {text for text, head in heads.items() if head in _NETWORK_HEADS}
+        )
 
 
 def _drop_physical_targets(template: MucTemplate, texts: set[str]) -> None:
