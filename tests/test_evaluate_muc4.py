@@ -3037,6 +3037,38 @@ def test_muc4_a_network_beside_the_towers_hit_is_no_physical_target() -> None:
     assert physical_targets(["bank", "power grid"]) == ["BANK", "POWER GRID"]
 
 
+def test_muc4_the_vehicle_that_carried_the_bomb_is_no_physical_target() -> None:
+    def physical_targets(text: str, physical: list[str]) -> list[str]:
+        report = _article_report(
+            text,
+            [("a1", "Terrorists", "armed_group", False)],
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "exploded",
+                    "physical": physical,
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        (template,) = report_to_templates(report)
+        return [f.value for f in template.slot(12).fillers]
+
+    carried = "Terrorists left a bomb inside a van that exploded near the Sol hotel."
+    assert physical_targets(carried, ["van", "Sol hotel"]) == ["SOL HOTEL"]
+    packed = "Terrorists drove a truck, packed with 200 kg of dynamite, that exploded there."
+    assert physical_targets(packed + " It hit the Sol hotel.", ["truck", "Sol hotel"]) == [
+        "SOL HOTEL"
+    ]
+    # the only thing told as hit stays
+    assert physical_targets(carried, ["van"]) == ["VAN"]
+    # a vehicle the blast struck, or one full of people, is a target
+    struck = "Terrorists' bomb exploded near the Sol hotel and wrecked a van parked outside."
+    assert physical_targets(struck, ["van", "Sol hotel"]) == ["VAN", "SOL HOTEL"]
+    riders = "Terrorists' bomb exploded near the Sol hotel as a van filled with tourists passed."
+    assert physical_targets(riders, ["van", "Sol hotel"]) == ["VAN", "SOL HOTEL"]
+
+
 def test_muc4_the_scene_of_an_attack_on_a_person_is_no_physical_target() -> None:
     def physical_targets(trigger: str) -> list[str]:
         text = f"Gunmen {trigger} Judge Ana Ruiz in her car outside the court."

@@ -3461,6 +3461,12 @@ def event_to_template(
         and not _the_doers_ride(s, event, article)
         and not _the_craft_that_struck(s, article)
     )
+    # beside the things it struck, the vehicle that carried the bomb is the means of the act
+    carriers = {
+        _fill_string(s.text) for s in event.physical_targets if _the_bombs_carrier(s, article)
+    }
+    if any(text not in carriers for text in physical_texts):
+        physical_texts = [text for text in physical_texts if text not in carriers]
     # The count of a target goes to its NUMBER slot, not into its ID ('two vehicles').
     physical_counts = {_without_quantity(text): _count(text) for text in physical_texts}
     physical = list(physical_counts)
@@ -4720,6 +4726,39 @@ def _the_doers_ride(span: Span, event: EventMention, article: Article) -> bool:
         return False
     before = _fill_string(article.text[max(0, span.start - 60) : span.start]) + " "
     return bool(_RIDERS.search(before))
+
+
+#: Vehicles that may carry a bomb or the doers; a bus is left aside, as it carries people.
+_CARRIER = re.compile(r"\b(?:CARS?|TRUCKS?|VEHICLES?|PICKUPS?|JEEPS?|VANS?)$")
+#: A charge told just before the vehicle it is in: 'a bomb in a car', 'dynamite placed
+#: inside a truck', 'the bomb was in a pickup truck'.
+_CHARGE_IN = re.compile(
+    r"\b(?:BOMBS?|DYNAMITE|EXPLOSIVES?|CHARGES?)\b(?:(?!\bBY\b)[^.]){0,30}?\b(?:IN|INSIDE)\s+"
+    r"(?:A|AN|THE)\s+(?:[\w-]+\s+){0,3}$"
+)
+#: What is told right after a vehicle that carried the charge or the doers: 'a truck,
+#: packed with dynamite', 'the vehicle used in the attack'.
+_CARRIED_OR_USED = re.compile(
+    r"^\s*,?\s*(?:(?:WHICH|THAT) (?:WAS|WERE) )?(?:(?:PACKED|FILLED|LOADED|STUFFED) WITH "
+    r"(?:[\w-]+ ){0,4}?(?:DYNAMITE|EXPLOSIVES?|BOMBS?|TNT)|(?:WAS |WERE )?USED)\b"
+)
+
+
+def _the_bombs_carrier(span: Span, article: Article) -> bool:
+    """Whether the target is the vehicle that carried the bomb or the doers ('a bomb in a
+    car parked outside the bank', 'a truck packed with dynamite', 'the terrorists used two
+    cars'): the means of the attack, not a thing it struck. A vehicle told with its owner
+    ('a bomb in the judge's car') is struck."""
+    text = _fill_string(span.text)
+    if not _CARRIER.search(text) or " OF " in f" {text} " or "'" in text:
+        return False
+    before = _fill_string(article.text[max(0, span.start - 60) : span.start]) + " "
+    after = _fill_string(article.text[span.end : span.end + 60])
+    return bool(
+        _CHARGE_IN.search(before)
+        or _CARRIED_OR_USED.match(after)
+        or re.search(r"\bUSED\s+(?:[\w-]+\s+){0,2}$", before)
+    )
 
 
 def _told_to_the_media(span: Span, article: Article) -> bool:
