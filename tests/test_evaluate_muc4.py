@@ -3069,6 +3069,32 @@ def test_muc4_the_vehicle_that_carried_the_bomb_is_no_physical_target() -> None:
     assert physical_targets(riders, ["van", "Sol hotel"]) == ["VAN", "SOL HOTEL"]
 
 
+def test_muc4_the_building_beside_one_named_thing_is_that_thing() -> None:
+    def physical_targets(physical: list[str]) -> list[str]:
+        text = (
+            "Terrorists bombed the Sol hotel and the shops beside it; the building was destroyed."
+        )
+        report = _article_report(
+            text,
+            [("a1", "Terrorists", "armed_group", False)],
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "bombed",
+                    "physical": physical,
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        (template,) = report_to_templates(report)
+        return [f.value for f in template.slot(12).fillers]
+
+    assert physical_targets(["Sol hotel", "building"]) == ["SOL HOTEL"]
+    # beside things told in the plural, the building may be another one
+    assert physical_targets(["shops", "building"]) == ["SHOPS", "BUILDING"]
+    assert physical_targets(["building"]) == ["BUILDING"]
+
+
 def test_muc4_the_scene_of_an_attack_on_a_person_is_no_physical_target() -> None:
     def physical_targets(trigger: str) -> list[str]:
         text = f"Gunmen {trigger} Judge Ana Ruiz in her car outside the court."

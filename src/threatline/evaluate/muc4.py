@@ -1224,6 +1224,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _drop_repeated_physical_targets(template)
         _drop_targets_told_by_an_acronym_too(template, report.article.text)
         _drop_networks_told_with_their_parts(template)
+        _drop_the_building_told_again(template)
         _drop_names_told_in_full_too(template)
         _drop_groups_of_the_named(template)
         _drop_a_person_told_again(template)
@@ -2736,6 +2737,21 @@ def _drop_networks_told_with_their_parts(template: MucTemplate) -> None:
         _drop_physical_targets(
             template, {text for text, head in heads.items() if head in _NETWORK_HEADS}
         )
+
+
+#: Words that name any building, the one told before as much as another.
+_ANY_BUILDING = frozenset({"BUILDING", "PREMISES"})
+
+
+def _drop_the_building_told_again(template: MucTemplate) -> None:
+    """'A bomb went off at the Sol hotel ... the building was destroyed': beside one thing
+    told by its name, 'the building' is that thing told again, not a target of its own
+    (part2, slot 12). Beside things told in the plural ('the stores'), it may be another."""
+    texts = [f.value for f in template.slot(12).fillers]
+    bare = {t for t in texts if len(_tokens(t)) == 1 and _tokens(t)[0] in _ANY_BUILDING}
+    named = [t for t in texts if t not in bare and _tokens(t)]
+    if named and not any(_head(_tokens(t)).endswith("S") for t in named):
+        _drop_physical_targets(template, bare)
 
 
 def _drop_physical_targets(template: MucTemplate, texts: set[str]) -> None:
