@@ -3100,6 +3100,147 @@ def test_muc4_a_physical_target_named_twice_is_one_filler() -> None:
     ]
 
 
+def test_muc4_a_physical_target_told_with_fewer_words_is_one_filler() -> None:
+    def physical_targets(physical: list[str]) -> list[str]:
+        text = (
+            "Rebels dynamited the Sur oil pipeline near Lima. The blast on the Sur pipeline "
+            "and the Norte pipeline cut the fuel supply."
+        )
+        report = _article_report(
+            text,
+            [("a1", "Rebels", "armed_group", False)],
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "dynamited",
+                    "physical": physical,
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        (template,) = report_to_templates(report)
+        return [f.value for f in template.slot(12).fillers]
+
+    # 'the Sur pipeline' is 'the Sur oil pipeline' with a word left out
+    assert physical_targets(["Sur oil pipeline", "Sur pipeline"]) == ["SUR OIL PIPELINE"]
+    # another name before the same head is another pipeline
+    assert physical_targets(["Sur oil pipeline", "Norte pipeline"]) == [
+        "SUR OIL PIPELINE",
+        "NORTE PIPELINE",
+    ]
+
+
+def test_muc4_a_physical_target_told_by_an_acronym_too_is_one_filler() -> None:
+    def physical_targets(first: str) -> list[str]:
+        text = (
+            f"Gunmen bombed the offices of the Workers Federation {first} today. The blast "
+            "at the FETRA offices killed two clerks."
+        )
+        report = _article_report(
+            text,
+            [("a1", "Gunmen", "armed_group", False)],
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "bombed",
+                    "physical": ["offices of the Workers Federation", "FETRA offices"],
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        (template,) = report_to_templates(report)
+        return [f.value for f in template.slot(12).fillers]
+
+    # the text gives 'FETRA' as the federation's acronym
+    assert physical_targets("(FETRA)") == ["FETRA OFFICES"]
+    # without it, the two may be offices of two bodies
+    assert physical_targets("in Lima") == [
+        "OFFICES OF THE WORKERS FEDERATION",
+        "FETRA OFFICES",
+    ]
+
+
+def test_muc4_a_network_beside_the_towers_hit_is_no_physical_target() -> None:
+    def physical_targets(physical: list[str]) -> list[str]:
+        text = "Rebels blew up two pylons and a bank, cutting off the power grid of the valley."
+        report = _article_report(
+            text,
+            [("a1", "Rebels", "armed_group", False)],
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "blew up",
+                    "physical": physical,
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        (template,) = report_to_templates(report)
+        return [f.value for f in template.slot(12).fillers]
+
+    assert physical_targets(["pylons", "power grid"]) == ["PYLONS"]
+    # told alone, or beside no part of it, the network stays
+    assert physical_targets(["bank", "power grid"]) == ["BANK", "POWER GRID"]
+
+
+def test_muc4_the_vehicle_that_carried_the_bomb_is_no_physical_target() -> None:
+    def physical_targets(text: str, physical: list[str]) -> list[str]:
+        report = _article_report(
+            text,
+            [("a1", "Terrorists", "armed_group", False)],
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "exploded",
+                    "physical": physical,
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        (template,) = report_to_templates(report)
+        return [f.value for f in template.slot(12).fillers]
+
+    carried = "Terrorists left a bomb inside a van that exploded near the Sol hotel."
+    assert physical_targets(carried, ["van", "Sol hotel"]) == ["SOL HOTEL"]
+    packed = "Terrorists drove a truck, packed with 200 kg of dynamite, that exploded there."
+    assert physical_targets(packed + " It hit the Sol hotel.", ["truck", "Sol hotel"]) == [
+        "SOL HOTEL"
+    ]
+    # the only thing told as hit stays
+    assert physical_targets(carried, ["van"]) == ["VAN"]
+    # a vehicle the blast struck, or one full of people, is a target
+    struck = "Terrorists' bomb exploded near the Sol hotel and wrecked a van parked outside."
+    assert physical_targets(struck, ["van", "Sol hotel"]) == ["VAN", "SOL HOTEL"]
+    riders = "Terrorists' bomb exploded near the Sol hotel as a van filled with tourists passed."
+    assert physical_targets(riders, ["van", "Sol hotel"]) == ["VAN", "SOL HOTEL"]
+
+
+def test_muc4_the_building_beside_one_named_thing_is_that_thing() -> None:
+    def physical_targets(physical: list[str]) -> list[str]:
+        text = (
+            "Terrorists bombed the Sol hotel and the shops beside it; the building was destroyed."
+        )
+        report = _article_report(
+            text,
+            [("a1", "Terrorists", "armed_group", False)],
+            [
+                {
+                    "type": "bombing",
+                    "trigger": "bombed",
+                    "physical": physical,
+                    "participants": [Participant(actor="a1", role="perpetrator")],
+                }
+            ],
+        )
+        (template,) = report_to_templates(report)
+        return [f.value for f in template.slot(12).fillers]
+
+    assert physical_targets(["Sol hotel", "building"]) == ["SOL HOTEL"]
+    # beside things told in the plural, the building may be another one
+    assert physical_targets(["shops", "building"]) == ["SHOPS", "BUILDING"]
+    assert physical_targets(["building"]) == ["BUILDING"]
+
+
 def test_muc4_the_scene_of_an_attack_on_a_person_is_no_physical_target() -> None:
     def physical_targets(trigger: str) -> list[str]:
         text = f"Gunmen {trigger} Judge Ana Ruiz in her car outside the court."

@@ -1227,6 +1227,9 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
         _drop_repeated_physical_targets(template)
+        _drop_targets_told_by_an_acronym_too(template, report.article.text)
+        _drop_networks_told_with_their_parts(template)
+        _drop_the_building_told_again(template)
         _drop_names_told_in_full_too(template)
         _drop_groups_of_the_named(template)
         _drop_a_person_told_again(template)
@@ -2690,16 +2693,84 @@ def _drop_repeated_physical_targets(template: MucTemplate) -> None:
         text
         for text in texts
         for other in texts
-        if other != text and _names_one_target(text, other)
+        if other != text
+        and (_names_one_target(text, other) or _names_one_target_more_briefly(text, other))
     }
-    if not repeated:
+    _drop_physical_targets(template, repeated)
+
+
+def _drop_targets_told_by_an_acronym_too(template: MucTemplate, text: str) -> None:
+    """'The offices of the Workers Federation (FETRA)' ... 'the FETRA offices': a thing told
+    once with its owner's name and once with the acronym the text gives that name in
+    brackets is one filler (part2, slot 12); the fill with the acronym stays."""
+    texts = [f.value for f in template.slot(12).fillers]
+    told = normalize_fill(text)
+    repeated: set[str] = set()
+    for full in texts:
+        tokens = _tokens(full)
+        if "OF" not in tokens[1:]:
+            continue
+        owner = tokens[tokens.index("OF") + 1 :]
+        while len(owner) > 1 and owner[0] in _LEADING_NONESSENTIAL:
+            owner = owner[1:]
+        name = r"\W+".join(re.escape(w) for w in owner)
+        for short in texts:
+            words = _tokens(short)
+            if len(words) != 2 or words[1] != _head(tokens) or words[0] in owner:
+                continue
+            acronym = re.escape(words[0])
+            # 'the Workers Federation (FETRA)', or 'FETRA [Workers Federation]'
+            if re.search(rf"\b{name}\s*[(\[]\s*{acronym}\s*[)\]]", told) or re.search(
+                rf"\b{acronym}\s*[(\[]\s*{name}\s*[)\]]", told
+            ):
+                repeated.add(full)
+    _drop_physical_targets(template, repeated)
+
+
+#: Head nouns of a whole network of lines ('the power grid', 'the electrical system').
+_NETWORK_HEADS = frozenset({"SYSTEM", "SYSTEMS", "GRID", "GRIDS", "NETWORK", "NETWORKS"})
+#: Head nouns of the things that carry a network's lines.
+_LINE_CARRIER_HEADS = frozenset(
+    {"TOWER", "TOWERS", "PYLON", "PYLONS", "POLE", "POLES", "POST", "POSTS", "LINE", "LINES"}
+)
+
+
+def _drop_networks_told_with_their_parts(template: MucTemplate) -> None:
+    """'Rebels blew up pylons, cutting off the power grid': beside the towers or lines hit,
+    the network they belong to is what the attack affected, not a target of its own (part2,
+    slot 12)."""
+    heads = {f.value: _head(_tokens(f.value) or [""]) for f in template.slot(12).fillers}
+    if any(head in _LINE_CARRIER_HEADS for head in heads.values()):
+        _drop_physical_targets(
+            template, {text for text, head in heads.items() if head in _NETWORK_HEADS}
+        )
+
+
+#: Words that name any building, the one told before as much as another.
+_ANY_BUILDING = frozenset({"BUILDING", "PREMISES"})
+
+
+def _drop_the_building_told_again(template: MucTemplate) -> None:
+    """'A bomb went off at the Sol hotel ... the building was destroyed': beside one thing
+    told by its name, 'the building' is that thing told again, not a target of its own
+    (part2, slot 12). Beside things told in the plural ('the stores'), it may be another."""
+    texts = [f.value for f in template.slot(12).fillers]
+    bare = {t for t in texts if len(_tokens(t)) == 1 and _tokens(t)[0] in _ANY_BUILDING}
+    named = [t for t in texts if t not in bare and _tokens(t)]
+    if named and not any(_head(_tokens(t)).endswith("S") for t in named):
+        _drop_physical_targets(template, bare)
+
+
+def _drop_physical_targets(template: MucTemplate, texts: set[str]) -> None:
+    """Drops the physical targets ``texts`` with the fills of slots 13-16 that refer to them."""
+    if not texts:
         return
     for slot in range(12, 17):
         fill = template.slot(slot)
         kept = [
             f
             for f in fill.fillers
-            if (f.value if slot == 12 else (f.xref[0] if f.xref else "")) not in repeated
+            if (f.value if slot == 12 else (f.xref[0] if f.xref else "")) not in texts
         ]
         template.slots[slot] = SlotFill(fillers=kept, inapplicable=fill.inapplicable)
 
@@ -2918,6 +2989,23 @@ def _names_one_target(short: str, long: str) -> bool:
     if not inner or len(inner) >= len(outer) or not _contains(outer, inner):
         return False
     return _head(inner) == _head(outer)
+
+
+def _names_one_target_more_briefly(short: str, long: str) -> bool:
+    """Whether ``short`` tells the thing of ``long`` with words left out between its own:
+    its words in order with one head ('the Pacific pipeline' of 'the Pacific oil
+    pipeline', 'the offices of the daily El Sol' of 'the offices of the Lima daily El
+    Sol'). A single word is left to ``_names_one_target``."""
+    inner, outer = _tokens(short), _tokens(long)
+    if len(inner) < 2 or len(inner) >= len(outer):
+        return False
+    return _head(inner) == _head(outer) and _in_order(inner, outer)
+
+
+def _in_order(inner: list[str], outer: list[str]) -> bool:
+    """Whether the words of ``inner`` occur in ``outer`` in the same order."""
+    rest = iter(outer)
+    return all(word in rest for word in inner)
 
 
 def _head(tokens: list[str]) -> str:
@@ -3396,6 +3484,12 @@ def event_to_template(
         and not _the_doers_ride(s, event, article)
         and not _the_craft_that_struck(s, article)
     )
+    # beside the things it struck, the vehicle that carried the bomb is the means of the act
+    carriers = {
+        _fill_string(s.text) for s in event.physical_targets if _the_bombs_carrier(s, article)
+    }
+    if any(text not in carriers for text in physical_texts):
+        physical_texts = [text for text in physical_texts if text not in carriers]
     # The count of a target goes to its NUMBER slot, not into its ID ('two vehicles').
     physical_counts = {_without_quantity(text): _count(text) for text in physical_texts}
     physical = list(physical_counts)
@@ -4780,6 +4874,39 @@ def _the_doers_ride(span: Span, event: EventMention, article: Article) -> bool:
         return False
     before = _fill_string(article.text[max(0, span.start - 60) : span.start]) + " "
     return bool(_RIDERS.search(before))
+
+
+#: Vehicles that may carry a bomb or the doers; a bus is left aside, as it carries people.
+_CARRIER = re.compile(r"\b(?:CARS?|TRUCKS?|VEHICLES?|PICKUPS?|JEEPS?|VANS?)$")
+#: A charge told just before the vehicle it is in: 'a bomb in a car', 'dynamite placed
+#: inside a truck', 'the bomb was in a pickup truck'.
+_CHARGE_IN = re.compile(
+    r"\b(?:BOMBS?|DYNAMITE|EXPLOSIVES?|CHARGES?)\b(?:(?!\bBY\b)[^.]){0,30}?\b(?:IN|INSIDE)\s+"
+    r"(?:A|AN|THE)\s+(?:[\w-]+\s+){0,3}$"
+)
+#: What is told right after a vehicle that carried the charge or the doers: 'a truck,
+#: packed with dynamite', 'the vehicle used in the attack'.
+_CARRIED_OR_USED = re.compile(
+    r"^\s*,?\s*(?:(?:WHICH|THAT) (?:WAS|WERE) )?(?:(?:PACKED|FILLED|LOADED|STUFFED) WITH "
+    r"(?:[\w-]+ ){0,4}?(?:DYNAMITE|EXPLOSIVES?|BOMBS?|TNT)|(?:WAS |WERE )?USED)\b"
+)
+
+
+def _the_bombs_carrier(span: Span, article: Article) -> bool:
+    """Whether the target is the vehicle that carried the bomb or the doers ('a bomb in a
+    car parked outside the bank', 'a truck packed with dynamite', 'the terrorists used two
+    cars'): the means of the attack, not a thing it struck. A vehicle told with its owner
+    ('a bomb in the judge's car') is struck."""
+    text = _fill_string(span.text)
+    if not _CARRIER.search(text) or " OF " in f" {text} " or "'" in text:
+        return False
+    before = _fill_string(article.text[max(0, span.start - 60) : span.start]) + " "
+    after = _fill_string(article.text[span.end : span.end + 60])
+    return bool(
+        _CHARGE_IN.search(before)
+        or _CARRIED_OR_USED.match(after)
+        or re.search(r"\bUSED\s+(?:[\w-]+\s+){0,2}$", before)
+    )
 
 
 def _told_to_the_media(span: Span, article: Article) -> bool:
