@@ -382,6 +382,30 @@ def test_geo_geocode_common_noun_read_as_unknown_name_is_no_place(nlp, gazetteer
     assert names == {"Pittsburgh"}
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "unknown", "truecased", "is_place"),
+    [
+        # In a text truecasing gave its capitals, a plural of a noun in -man or a noun with
+        # an ending of abstract or verbal nouns is a common noun it capitalised.
+        ("In Pittsburgh the Policemen searched the house on Monday.", "Policemen", True, False),
+        ("In Pittsburgh the Bombing woke the street on Monday.", "Bombing", True, False),
+        ("In Pittsburgh the Bombing woke the street on Monday.", "Bombing", False, True),
+        ("Gunmen attacked Quelmaro, near Pittsburgh, on Monday.", "Quelmaro", True, True),
+    ],
+)
+def test_geo_geocode_truecased_common_noun_is_no_place(
+    nlp, gazetteer, text, unknown, truecased, is_place
+):
+    assert not gazetteer.candidates(unknown)
+    doc = nlp(text)
+    doc.user_data["truecased"] = truecased
+    toponyms = sorted(_spans(text, unknown) + _spans(text, "Pittsburgh"), key=lambda s: s.start)
+    names = {p.name for p in geocode(doc, gazetteer, toponyms=toponyms)}
+    assert (unknown in names) == is_place
+    assert "Pittsburgh" in names
+
+
 def test_geo_resolve_home_state_of_the_other_places_wins(gazetteer):
     # Two Tennessee cities make the story's home state Tennessee, although they lie too
     # far from Lebanon, Tennessee for distance alone to decide.

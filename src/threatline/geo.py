@@ -1707,7 +1707,12 @@ def geocode(
             container = gazetteer.get(entry.gazetteer_id.removeprefix(_FALLBACK_PREFIX))
             if container is not None:
                 entry, stand_in = container, False
-        if entry is not None and stand_in and not is_facility and _no_place_before(doc, span):
+        if (
+            entry is not None
+            and stand_in
+            and not is_facility
+            and (_no_place_before(doc, span) or _common_noun_truecased(doc, span))
+        ):
             continue
         if entry is not None and stand_in and not is_facility:
             key = "unresolved:" + fold_name(span.text)
@@ -1770,7 +1775,8 @@ def geocode(
 # Words before a noun that no place name follows: an indefinite article, a possessive or a
 # demonstrative ("half a Manzana", "with his Submachinegun", "this Enterprise").
 _NO_PLACE_DETERMINERS = frozenset(
-    "a an his her its their our my your whose this these those every each".split()
+    {"a", "an", "his", "her", "its", "their", "our", "my", "your", "whose", "this", "these"}
+    | {"those", "every", "each"}
 )
 # Nouns of a condition before "of": "a state of siege", "a state of emergency".
 _CONDITION_BEFORE_OF = frozenset({"state", "states"})
@@ -1786,9 +1792,30 @@ def _no_place_before(doc: Doc, span: Span) -> bool:
     before = doc[toks.start - 1].lower_
     if before in _NO_PLACE_DETERMINERS:
         return True
-    return (
-        before == "of" and toks.start > 1 and doc[toks.start - 2].lower_ in _CONDITION_BEFORE_OF
-    )
+    return before == "of" and toks.start > 1 and doc[toks.start - 2].lower_ in _CONDITION_BEFORE_OF
+
+
+# Endings of English common nouns that no place name the gazetteer lacks has ("Reading",
+# "Independence", "Enterprise" when truecasing capitalised them).
+_COMMON_NOUN_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ing", "ise")
+
+
+def _common_noun_truecased(doc: Doc, span: Span) -> bool:
+    """Whether a one-word name the gazetteer lacks, in a text truecasing gave its capitals,
+    is an English common noun that truecasing capitalised: a plural of a noun in -man
+    ("Policemen", "Fishermen") or a noun with an ending of abstract or verbal nouns
+    ("Independence", "Bombing")."""
+    if not (isinstance(doc.user_data, dict) and doc.user_data.get("truecased")):
+        return False
+    word = span.text.lower()
+    if not word.isalpha():
+        return False
+    from threatline.annotate import _word_tables  # the model's tables: loaded only here
+
+    bases, _ = _word_tables()
+    if word.endswith("men") and word[:-3] + "man" in bases:
+        return True
+    return word in bases and word.endswith(_COMMON_NOUN_SUFFIXES)
 
 
 def _part_of_longer_name(doc: Doc, span: Span) -> bool:
