@@ -363,6 +363,49 @@ def test_geo_geocode_unknown_name_standing_alone_stays_a_place(nlp, gazetteer, t
     assert names == {"Quelmaro Alto", "Pittsburgh"}
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [
+        # A word after a determiner no place name follows, or the condition of "a state
+        # of siege" (misspelt or not): a common noun taken for a place, no place at all.
+        ("In Pittsburgh a guard shot the thief with his Quelmarogun on Monday.", "Quelmarogun"),
+        ("Rebels in Pittsburgh burned a Quelmaro of corn fields on Monday.", "Quelmaro"),
+        ("The mayor of Pittsburgh declared a state of Quelmaro on Monday.", "Quelmaro"),
+    ],
+)
+def test_geo_geocode_common_noun_read_as_unknown_name_is_no_place(nlp, gazetteer, text, unknown):
+    assert not gazetteer.candidates(unknown)
+    doc = nlp(text)
+    toponyms = sorted(_spans(text, "Pittsburgh", unknown), key=lambda s: s.start)
+    names = {p.name for p in geocode(doc, gazetteer, toponyms=toponyms)}
+    assert names == {"Pittsburgh"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "unknown", "truecased", "is_place"),
+    [
+        # In a text truecasing gave its capitals, a plural of a noun in -man or a noun with
+        # an ending of abstract or verbal nouns is a common noun it capitalised.
+        ("In Pittsburgh the Policemen searched the house on Monday.", "Policemen", True, False),
+        ("In Pittsburgh the Bombing woke the street on Monday.", "Bombing", True, False),
+        ("In Pittsburgh the Bombing woke the street on Monday.", "Bombing", False, True),
+        ("Gunmen attacked Quelmaro, near Pittsburgh, on Monday.", "Quelmaro", True, True),
+    ],
+)
+def test_geo_geocode_truecased_common_noun_is_no_place(
+    nlp, gazetteer, text, unknown, truecased, is_place
+):
+    assert not gazetteer.candidates(unknown)
+    doc = nlp(text)
+    doc.user_data["truecased"] = truecased
+    toponyms = sorted(_spans(text, unknown) + _spans(text, "Pittsburgh"), key=lambda s: s.start)
+    names = {p.name for p in geocode(doc, gazetteer, toponyms=toponyms)}
+    assert (unknown in names) == is_place
+    assert "Pittsburgh" in names
+
+
 def test_geo_resolve_home_state_of_the_other_places_wins(gazetteer):
     # Two Tennessee cities make the story's home state Tennessee, although they lie too
     # far from Lebanon, Tennessee for distance alone to decide.

@@ -1722,6 +1722,13 @@ def geocode(
             container = gazetteer.get(entry.gazetteer_id.removeprefix(_FALLBACK_PREFIX))
             if container is not None:
                 entry, stand_in = container, False
+        if (
+            entry is not None
+            and stand_in
+            and not is_facility
+            and (_no_place_before(doc, span) or _common_noun_truecased(doc, span))
+        ):
+            continue
         if entry is not None and stand_in and not is_facility:
             key = "unresolved:" + fold_name(span.text)
             if key not in places:
@@ -1778,6 +1785,52 @@ def geocode(
         place.id = f"P{n}"
         out.append(place)
     return out
+
+
+# Words before a noun that no place name follows: an indefinite article, a possessive or a
+# demonstrative ("half a Manzana", "with his Submachinegun", "this Enterprise").
+_NO_PLACE_DETERMINERS = frozenset(
+    {"a", "an", "his", "her", "its", "their", "our", "my", "your", "whose", "this", "these"}
+    | {"those", "every", "each"}
+)
+# Nouns of a condition before "of": "a state of siege", "a state of emergency".
+_CONDITION_BEFORE_OF = frozenset({"state", "states"})
+
+
+def _no_place_before(doc: Doc, span: Span) -> bool:
+    """Whether the words before a name the gazetteer lacks make it a common noun that the
+    model (or truecasing) took for a place: a determiner no place name follows ("shot him
+    with his Submachinegun") or the condition of "a state of siege" (spelt right or not)."""
+    toks = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if toks is None or toks.start == 0:
+        return False
+    before = doc[toks.start - 1].lower_
+    if before in _NO_PLACE_DETERMINERS:
+        return True
+    return before == "of" and toks.start > 1 and doc[toks.start - 2].lower_ in _CONDITION_BEFORE_OF
+
+
+# Endings of English common nouns that no place name the gazetteer lacks has ("Reading",
+# "Independence", "Enterprise" when truecasing capitalised them).
+_COMMON_NOUN_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ing", "ise")
+
+
+def _common_noun_truecased(doc: Doc, span: Span) -> bool:
+    """Whether a one-word name the gazetteer lacks, in a text truecasing gave its capitals,
+    is an English common noun that truecasing capitalised: a plural of a noun in -man
+    ("Policemen", "Fishermen") or a noun with an ending of abstract or verbal nouns
+    ("Independence", "Bombing")."""
+    if not (isinstance(doc.user_data, dict) and doc.user_data.get("truecased")):
+        return False
+    word = span.text.lower()
+    if not word.isalpha():
+        return False
+    from threatline.annotate import _word_tables  # the model's tables: loaded only here
+
+    bases, _ = _word_tables()
+    if word.endswith("men") and word[:-3] + "man" in bases:
+        return True
+    return word in bases and word.endswith(_COMMON_NOUN_SUFFIXES)
 
 
 def _part_of_longer_name(doc: Doc, span: Span) -> bool:
