@@ -25,6 +25,7 @@ from threatline.evaluate.muc4 import (
     _filler_text,
     _incident_location,
     _merge_into,
+    _no_bare_explosive_beside_a_named_one,
     _one_description_of_the_fighters,
     _one_kind_of_thing_hit,
     _places_listed_after,
@@ -2345,6 +2346,34 @@ def test_muc4_a_kind_inferred_from_the_act_yields_to_the_named_weapon() -> None:
     )
     (template,) = report_to_templates(report)
     assert [f.value for f in template.slot(7).fillers] == ["GRENADE"]
+
+
+def _weapons_template(weapons: list[tuple[str, str]]) -> MucTemplate:
+    template = MucTemplate(message_id="TST-0001")
+    template.slots[6] = SlotFill(fillers=[Filler((text,)) for text, _ in weapons])
+    template.slots[7] = SlotFill(fillers=[Filler((kind,), (text,)) for text, kind in weapons])
+    return template
+
+
+@pytest.mark.parametrize(
+    ("weapons", "kept"),
+    [
+        # 'a truck bomb went off ... the bomb killed two': one bomb, named in full
+        ([("BOMB", "BOMB"), ("TRUCK BOMB", "VEHICLE BOMB")], ["TRUCK BOMB"]),
+        ([("POWERFUL BOMBS", "BOMB"), ("BOMB", "BOMB")], ["POWERFUL BOMBS"]),
+        # 'a bomb ... the explosive device': bare words only, the first stays
+        ([("BOMB", "BOMB"), ("EXPLOSIVE DEVICE", "EXPLOSIVE")], ["BOMB"]),
+        # dynamite and a bomb may be two devices
+        ([("DYNAMITE", "DYNAMITE"), ("BOMB", "BOMB")], ["DYNAMITE", "BOMB"]),
+    ],
+)
+def test_muc4_a_bare_explosive_beside_its_full_name_is_one_weapon(
+    weapons: list[tuple[str, str]], kept: list[str]
+) -> None:
+    template = _weapons_template(weapons)
+    _no_bare_explosive_beside_a_named_one(template)
+    assert [f.value for f in template.slot(6).fillers] == kept
+    assert [f.xref for f in template.slot(7).fillers] == [(text,) for text in kept]
 
 
 def test_muc4_seized_weapons_are_no_attempted_attack_but_a_defused_bomb_is() -> None:

@@ -1304,6 +1304,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     _no_town_named_after_a_person(templates, report, places)
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
+        _no_bare_explosive_beside_a_named_one(template)
         _no_kind_inferred_beside_a_named_weapon(template)
         # last too: a guessed group still tells its act apart from others while they join
         _drop_groups_only_guessed(template, events.get(id(template), ()), report.article, actors)
@@ -2773,6 +2774,41 @@ def _drop_physical_targets(template: MucTemplate, texts: set[str]) -> None:
             if (f.value if slot == 12 else (f.xref[0] if f.xref else "")) not in texts
         ]
         template.slots[slot] = SlotFill(fillers=kept, inapplicable=fill.inapplicable)
+
+
+#: The bare words for an explosive that say nothing of its make: 'the bomb', 'the device'.
+_BARE_EXPLOSIVE = re.compile(
+    r"(?:EXPLOSIVE\s+)?(?:BOMBS?|DEVICES?|CHARGES?|ARTIFACTS?)|EXPLOSIVES?"
+)
+
+
+def _no_bare_explosive_beside_a_named_one(template: MucTemplate) -> None:
+    """A story names its explosive once in full and then again by the bare noun ('a car
+    bomb exploded ... the bomb'): one weapon, whose fill is the full name. Told only by bare
+    words ('a bomb ... the explosive device'), the first word stays. A bare word of another
+    noun ('dynamite ... a bomb') may be another device and stays."""
+    ids = template.slot(6)
+    texts = [f.value for f in ids.fillers]
+    bare = [text for text in texts if _BARE_EXPLOSIVE.fullmatch(text)]
+    named_heads = {_singular_head(text) for text in texts if text not in bare}
+    dropped = {text for text in bare if _singular_head(text) in named_heads}
+    dropped |= set([text for text in bare if text not in dropped][1:])
+    if not dropped:
+        return
+    template.slots[6] = SlotFill(
+        fillers=[f for f in ids.fillers if f.value not in dropped], inapplicable=ids.inapplicable
+    )
+    types = template.slot(7)
+    template.slots[7] = SlotFill(
+        fillers=[f for f in types.fillers if not (f.xref and f.xref[0] in dropped)],
+        inapplicable=types.inapplicable,
+    )
+
+
+def _singular_head(text: str) -> str:
+    """The last word of a fill without a plural's 'S': 'MEDIUM-SIZED BOMBS' -> 'BOMB'."""
+    head = text.split()[-1] if text.split() else ""
+    return head[:-1] if head.endswith("S") and not head.endswith("SS") else head
 
 
 def _no_kind_inferred_beside_a_named_weapon(template: MucTemplate) -> None:
