@@ -25,7 +25,7 @@ from threatline.evaluate.muc4 import (
     _filler_text,
     _incident_location,
     _merge_into,
-    _no_bare_explosive_beside_a_named_one,
+    _no_bare_weapon_beside_a_named_one,
     _one_description_of_the_fighters,
     _one_kind_of_thing_hit,
     _places_listed_after,
@@ -2363,15 +2363,18 @@ def _weapons_template(weapons: list[tuple[str, str]]) -> MucTemplate:
         ([("POWERFUL BOMBS", "BOMB"), ("BOMB", "BOMB")], ["POWERFUL BOMBS"]),
         # 'a bomb ... the explosive device': bare words only, the first stays
         ([("BOMB", "BOMB"), ("EXPLOSIVE DEVICE", "EXPLOSIVE")], ["BOMB"]),
+        # 'M-16s ... the rifles': one kind of gun, named
+        ([("M-16", "RIFLE"), ("RIFLES", "RIFLE")], ["M-16"]),
+        ([("RIFLES", "RIFLE"), ("PISTOLS", "HANDGUN")], ["RIFLES", "PISTOLS"]),
         # dynamite and a bomb may be two devices
         ([("DYNAMITE", "DYNAMITE"), ("BOMB", "BOMB")], ["DYNAMITE", "BOMB"]),
     ],
 )
-def test_muc4_a_bare_explosive_beside_its_full_name_is_one_weapon(
+def test_muc4_a_bare_weapon_beside_its_full_name_is_one_weapon(
     weapons: list[tuple[str, str]], kept: list[str]
 ) -> None:
     template = _weapons_template(weapons)
-    _no_bare_explosive_beside_a_named_one(template)
+    _no_bare_weapon_beside_a_named_one(template)
     assert [f.value for f in template.slot(6).fillers] == kept
     assert [f.xref for f in template.slot(7).fillers] == [(text,) for text in kept]
 

@@ -1304,7 +1304,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
     _no_town_named_after_a_person(templates, report, places)
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
-        _no_bare_explosive_beside_a_named_one(template)
+        _no_bare_weapon_beside_a_named_one(template)
         _no_kind_inferred_beside_a_named_weapon(template)
         # last too: a guessed group still tells its act apart from others while they join
         _drop_groups_only_guessed(template, events.get(id(template), ()), report.article, actors)
@@ -2782,16 +2782,23 @@ _BARE_EXPLOSIVE = re.compile(
 )
 
 
-def _no_bare_explosive_beside_a_named_one(template: MucTemplate) -> None:
+_BARE_GUN = re.compile(r"RIFLES?|(?:MACHINE[- ]?)?GUNS?|PISTOLS?|REVOLVERS?|WEAPONS?|FIREARMS?")
+
+
+def _no_bare_weapon_beside_a_named_one(template: MucTemplate) -> None:
     """A story names its explosive once in full and then again by the bare noun ('a car
     bomb exploded ... the bomb'): one weapon, whose fill is the full name. Told only by bare
     words ('a bomb ... the explosive device'), the first word stays. A bare word of another
-    noun ('dynamite ... a bomb') may be another device and stays."""
+    noun ('dynamite ... a bomb') may be another device and stays. A bare gun goes beside a
+    named gun of its kind ('AK-47s and M-16s ... the rifles')."""
     ids = template.slot(6)
     texts = [f.value for f in ids.fillers]
     bare = [text for text in texts if _BARE_EXPLOSIVE.fullmatch(text)]
     named_heads = {_singular_head(text) for text in texts if text not in bare}
     dropped = {text for text in bare if _singular_head(text) in named_heads}
+    bare_guns = [text for text in texts if _BARE_GUN.fullmatch(text)]
+    named_guns = {_classify(text, _INSTRUMENT_TYPES) for text in texts if text not in bare_guns}
+    dropped |= {text for text in bare_guns if _classify(text, _INSTRUMENT_TYPES) in named_guns}
     dropped |= set([text for text in bare if text not in dropped][1:])
     if not dropped:
         return
