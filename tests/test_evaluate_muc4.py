@@ -26,6 +26,7 @@ from threatline.evaluate.muc4 import (
     _incident_location,
     _merge_into,
     _no_bare_weapon_beside_a_named_one,
+    _one_description_of_the_doers,
     _one_description_of_the_fighters,
     _one_kind_of_thing_hit,
     _places_listed_after,
@@ -867,6 +868,49 @@ def test_muc4_fighters_told_by_two_words_are_one_fill(doers: list[str], kept: li
     template = MucTemplate("M1")
     template.slots[9] = SlotFill([Filler((d,)) for d in doers])
     _one_description_of_the_fighters(template)
+    assert [f.value for f in template.slot(9).fillers] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "doers", "kept"),
+    [
+        # 'the individuals' only refers back to the hooded men described first
+        (
+            "Four hooded men stopped the car. The individuals then shot the driver.",
+            ["FOUR HOODED MEN", "INDIVIDUALS"],
+            ["FOUR HOODED MEN"],
+        ),
+        (
+            "Armed men entered the shop; these persons took the money.",
+            ["ARMED MEN", "PERSONS"],
+            ["ARMED MEN"],
+        ),
+        # told without the article too: maybe more people, kept
+        (
+            "Four hooded men stopped the car. Individuals were seen fleeing.",
+            ["FOUR HOODED MEN", "INDIVIDUALS"],
+            ["FOUR HOODED MEN", "INDIVIDUALS"],
+        ),
+        # no description before it, or a named man: kept
+        (
+            "Pedro Valdivia led them. The individuals shot the driver.",
+            ["PEDRO VALDIVIA", "INDIVIDUALS"],
+            ["PEDRO VALDIVIA", "INDIVIDUALS"],
+        ),
+        # members are told by their body, maybe a second group: kept
+        (
+            "Gunmen fired on the post. The members of the army answered.",
+            ["GUNMEN", "MEMBERS OF THE ARMY"],
+            ["GUNMEN", "MEMBERS OF THE ARMY"],
+        ),
+    ],
+)
+def test_muc4_doers_told_again_with_the_article_are_one_fill(
+    text: str, doers: list[str], kept: list[str]
+) -> None:
+    template = MucTemplate("M1")
+    template.slots[9] = SlotFill([Filler((d,)) for d in doers])
+    _one_description_of_the_doers(template, text)
     assert [f.value for f in template.slot(9).fillers] == kept
 
 

@@ -1296,6 +1296,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _drop_bodies_as_people(template, bodies)
         _drop_doers_told_again_by_the_act(template)  # the joined templates' doers too
         _one_description_of_the_fighters(template)
+        _one_description_of_the_doers(template, report.article.text)
     _no_day_taken_from_another(templates, dated_by_the_day_told)
     for template in templates:
         told = events.get(id(template), ())
@@ -3016,6 +3017,44 @@ def _one_description_of_the_fighters(template: MucTemplate) -> None:
         kept.append(filler)
     if len(kept) != len(fills):
         template.slots[9] = SlotFill(fillers=kept)
+
+
+def _one_description_of_the_doers(template: MucTemplate, text: str) -> None:
+    """'Three gunmen stopped the bus ... the armed men fled': a description of doers the
+    report only ever tells with the definite article, after another description of them,
+    refers back to the people described first, not to more of them (part2, slot 9: one
+    filler per perpetrator). Named people and 'members' of a body are left aside."""
+    fills = template.slot(9).fillers
+    kept: list[Filler] = []
+    for filler in fills:
+        if (
+            _only_describes_doers(filler.value)
+            and any(_only_describes_doers(k.value) for k in kept)
+            and _only_told_as_known(filler.value, text)
+        ):
+            continue
+        kept.append(filler)
+    if len(kept) != len(fills):
+        template.slots[9] = SlotFill(fillers=kept)
+
+
+def _only_describes_doers(text: str) -> bool:
+    """Whether a fill only describes doers: 'members' are told by the body they belong
+    to, which may be a second group beside the described one."""
+    return _describes_people(text) and "MEMBERS" not in text.split()
+
+
+# Determiners that tell people already spoken of ('the men', 'these individuals').
+_KNOWN_DETERMINER = re.compile(r"\b(?:THE|THESE|THOSE)\s+$")
+
+
+def _only_told_as_known(description: str, text: str) -> bool:
+    """Whether the text tells ``description`` only after 'the', 'these' or 'those'."""
+    written = _fill_string(text)
+    told = list(re.finditer(rf"\b{re.escape(description)}\b", written))
+    return bool(told) and all(
+        _KNOWN_DETERMINER.search(written[max(0, m.start() - 8) : m.start()]) for m in told
+    )
 
 
 def _names_fighters(text: str) -> bool:
