@@ -70,7 +70,7 @@ def test_a_group_of_another_paragraph_is_no_perpetrator_unless_known(nlp):
         "The Popular Liberation Front launched an offensive in the north last year.",
         "The Popular Liberation Front is held responsible for a wave of attacks.",
         # the clause that names it describes the group that acts in the sentence's verb
-        "A group calling itself the Popular Liberation Front declared war on the state.",
+        "A group calling itself the Popular Liberation Front announced its birth with bombs.",
         # named in the sentence of another attack
         "A mayor was kidnapped near Arcos, where the Popular Liberation Front operates.",
     ],
@@ -97,6 +97,9 @@ def _the_bombing(events):
         "The Popular Liberation Front operates in the mountains of the north.",
         # violence it gives up is none it does
         "The Popular Liberation Front pledged to refrain from attacking the police.",
+        # a war declared on the state tells of no act of its own
+        "The Popular Liberation Front declared war on the state.",
+        "The Popular Liberation Front has waged war on the state for ten years.",
     ],
 )
 def test_the_known_group_not_tied_to_violence_is_only_guessed_when_no_one_acts(

@@ -440,8 +440,7 @@ def _sentence_around(sentences: Sequence[tuple[int, int]], char: int) -> tuple[i
 
 
 #: Words that tell violence or the responsibility for it ('the Front launched an offensive',
-#: 'the cartel declared war', 'held responsible'); 'blame' is left out: the one who blames
-#: accuses another.
+#: 'held responsible'); 'blame' is left out: the one who blames accuses another.
 _VIOLENCE_WORDS = frozenset(
     [
         "attack",
@@ -507,9 +506,26 @@ def _does_violence(actor: Actor, doc: Doc) -> bool:
                 # 'a group calling itself the Front announced its emergence with bombs':
                 # the group the clause names acts in the sentence's own verb
                 clause += [t for t in verb.head.head.subtree if t.i not in phrase]
-        if any(t.i not in phrase and _is_violence_word(t) and not _renounced(t) for t in clause):
+        if any(
+            t.i not in phrase
+            and _is_violence_word(t)
+            and not _renounced(t)
+            and not _war_in_general(t)
+            for t in clause
+        ):
             return True
     return False
+
+
+#: Verbs of a war as a whole: a war declared, waged or ended ties the group to no one act
+#: (the tagger may take 'waged' for a form of 'wag').
+_WAR_AS_A_WHOLE = frozenset(["declare", "wage", "waged", "waging", "end"])
+
+
+def _war_in_general(word: Token) -> bool:
+    """Whether the word is a war that a verb declares, wages or ends ('the cartel declared war
+    on the state'): the group's stance, no act of violence."""
+    return _lemma_in(word, frozenset(["war"])) and _lemma_in(word.head, _WAR_AS_A_WHOLE)
 
 
 #: Words for a group's chiefs: a group named by its chiefs ('one of the Front's leaders')
