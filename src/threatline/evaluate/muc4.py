@@ -3836,10 +3836,11 @@ _OF_THE = re.compile(
 
 
 #: Road vehicles, which an army's convoy is made of.
-_VEHICLE = re.compile(r"\b(?:VEHICLES?|TRUCKS?|JEEPS?|PICKUPS?|BUS|BUSES)\b")
+_ROAD_VEHICLES = r"(?:VEHICLES?|TRUCKS?|JEEPS?|PICKUPS?|BUS|BUSES)"
+_VEHICLE = re.compile(r"\b" + _ROAD_VEHICLES + r"\b")
 #: A vehicle told as carrying the forces' men: 'a bus carrying 27 army soldiers'.
 _CARRYING_TROOPS = re.compile(
-    r"\b(?:VEHICLES?|TRUCKS?|JEEPS?|PICKUPS?|BUS|BUSES)\s+(?:CARRYING|TRANSPORTING)\s+"
+    r"\b" + _ROAD_VEHICLES + r"\s+(?:CARRYING|TRANSPORTING)\s+"
     r"(?:[\d,]+\s+|SOME\s+|SEVERAL\s+)?(?:(?:ARMY|MILITARY|POLICE|NATIONAL GUARD)\s+)?"
     r"(?:SOLDIERS|TROOPS|POLICEMEN|POLICE OFFICERS|GUARDSMEN|MARINES)\b"
 )
