@@ -288,6 +288,25 @@ def test_actors_upper_case_place_after_a_people_noun_is_no_person(nlp, actor_kb)
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # tagged as a building, in apposition to a people noun
+        (
+            "Those abducted were Victor Hugo Montalvo, his wife, Clara Ines Rubio, and Luis Pardo.",
+            "Victor",
+        ),
+    ],
+)
+def test_actors_a_name_tagged_as_a_building_or_event_said_to_be_a_person_is_one(
+    nlp, actor_kb, text, name
+) -> None:
+    _, actors = _run(text, nlp, actor_kb)
+    found = [a for a in actors if a.name.startswith(name)]
+    assert found and found[0].kind == ActorKind.PERSON
+
+
+@pytest.mark.model
 def test_actors_an_organisation_name_without_a_person_context_stays_one(nlp, actor_kb) -> None:
     _, actors = _run(
         "The bomb damaged the offices of Banco Andino, which opened last year.", nlp, actor_kb

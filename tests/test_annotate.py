@@ -96,6 +96,20 @@ def test_annotate_truecase_a_surname_known_only_as_a_plural_after_a_name():
 
 
 @pytest.mark.model
+def test_annotate_truecase_hispanic_names_of_the_name_lists():
+    cased = _cased("GUNMEN SHOT GILDA FLORES IN HER HOME. SILVIA ECHEVERRI WAS WOUNDED.")
+    assert "Gilda Flores in" in cased  # a listed surname after a given name
+    assert "Silvia Echeverri was" in cased  # a listed given name before a name
+    # A listed word after a determiner, or the plural of a word the text uses, stays common.
+    cased = _cased(
+        "THE REBELS LEFT THE CAMP NEAR YOLOCAMBA. YOLOCAMBA CAMPS ARE EMPTY. THE SILVIA "
+        "ECHEVERRI KNEW IS GONE."
+    )
+    assert "Yolocamba camps are" in cased
+    assert "The silvia Echeverri" in cased
+
+
+@pytest.mark.model
 def test_annotate_truecase_a_noun_used_as_a_noun_stays_common():
     cased = _cased(
         "THE MINISTER MET CARLOS WALKER TODAY. A WALKER FOUND THE BODY ON THE ROAD. "

@@ -729,7 +729,7 @@ class _Finder:
                 continue  # "in Achara", "Achara department": a place the tagger misread
             if entry is not None and ent.label_ in {"ORG", "PERSON", "NORP", "FAC"}:
                 self.add(self._actor_for_entry(entry), start, end, "name")
-            elif ent.label_ == "ORG" and self._named_as_person(span):
+            elif ent.label_ in _MISREAD_NAME_LABELS and self._named_as_person(span):
                 self._add_person(span, text)
             elif ent.label_ == "ORG":
                 self._add_org(span, text)
@@ -1908,6 +1908,9 @@ _STATEMENT_NOUNS = frozenset(
         "offer",
     }
 )
+# Labels the tagger gives a person's name it took for something else ("Hugo Rodriguez
+# Jaramillo" as a building): a person when its context says so.
+_MISREAD_NAME_LABELS = frozenset(["ORG", "FAC", "EVENT"])
 _MEDIA_NOUNS = frozenset(
     {"radio", "television", "tv", "newspaper", "daily", "broadcaster", "news", "agency", "network"}
 )

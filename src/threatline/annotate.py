@@ -345,6 +345,12 @@ def _name_run_opens(
     )
 
 
+def _plural_of_a_word_in(word: str, used: set[str]) -> bool:
+    """Whether ``word`` is the plural of a word the text also uses ("camps" beside "camp"):
+    then a common noun, not a surname ("Flores", "Torres")."""
+    return word.endswith("s") and (word[:-1] in used or (word.endswith("es") and word[:-2] in used))
+
+
 def _ends_phrase(text: str, end: int) -> bool:
     """Whether the word ending at ``end`` ends a phrase: a comma, a stop or 'and' follows."""
     return re.match(r"\s*[,;.)]|\s+AND\b", text[end : end + 6], re.IGNORECASE) is not None
@@ -550,6 +556,48 @@ _GIVEN_NAMES_OF_WORDS = frozenset(
         "victor",
     ]
 )
+# Spanish-language locales of Faker whose person providers list given names and surnames.
+_NAME_LOCALES = ("es_AR", "es_CL", "es_CO", "es_ES", "es_MX")
+
+
+@functools.lru_cache(maxsize=1)
+def _hispanic_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, surnames) of Spanish-speaking countries, word by word, in lower case
+    without accents, from Faker's person providers: only words that can be a name in an
+    English text (no function word, irregular form, verb or adjective, head of a place or
+    group name, word of violence or place), so that "FLORES" after "GILDA" is a surname."""
+    import importlib
+
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    bases, inflected, nouns = _lexicon()
+    never = _head_nouns() | _trigger_words() | _single_place_words() | inflected
+    lists: tuple[set[str], set[str]] = (set(), set())
+    for locale in _NAME_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute, words in (
+            ("first_names_male", lists[0]),
+            ("first_names_female", lists[0]),
+            ("last_names", lists[1]),
+        ):
+            for name in getattr(provider, attribute, ()):
+                words.update(_ascii(w).lower() for w in name.split())
+    given, surnames = (
+        frozenset(
+            w
+            for w in words
+            if len(w) > 2
+            and w.isalpha()
+            and w not in STOP_WORDS
+            and w not in never
+            and (w not in bases or w in nouns)
+            and not w.endswith(_COMMON_NOUN_ENDINGS)
+        )
+        for words in lists
+    )
+    return given, surnames
+
+
 # Heads of place and group names: "San Miguel department" is no person.
 _PLACE_HEADS = frozenset(
     [
@@ -655,9 +703,11 @@ def truecase(text: str) -> str:
     heads = _head_nouns()
     places = _single_place_words()
     acronyms, _ = _actor_names()
+    given_names, surnames = _hispanic_names()
     out = list(text.lower())
     words = list(_WORD.finditer(text))
     lowered_words = [m.group().lower().strip("'-") for m in words]
+    used_words = set(lowered_words)
     # A word seen right after a determiner is a common noun in this text.
     after_determiner = {
         lowered_words[i]
@@ -737,11 +787,18 @@ def truecase(text: str) -> str:
             bare in proper
             or not _is_common(bare, common)
             or (
-                bare in _GIVEN_NAMES_OF_WORDS
+                (
+                    bare in _GIVEN_NAMES_OF_WORDS
+                    or (bare in given_names and bare not in after_determiner)
+                )
                 and n + 1 < len(words)
                 and text[end : words[n + 1].start()] == " "
                 and (
                     lowered_words[n + 1] in _GIVEN_NAMES_OF_WORDS
+                    or (
+                        lowered_words[n + 1] in surnames
+                        and lowered_words[n + 1] not in after_determiner
+                    )
                     or lowered_words[n + 1] in proper
                     or _is_name_word(
                         lowered_words[n + 1], common, proper, places, acronyms | defined
@@ -760,6 +817,25 @@ def truecase(text: str) -> str:
                 and bare not in after_determiner
                 and not bare.endswith(_COMMON_NOUN_ENDINGS)
                 and not _is_captive_complement(lowered_words, n, sentence_first)
+            )
+            or (
+                # A Hispanic surname after a given name or another name: "GILDA FLORES".
+                adjacent
+                and n > 0
+                and kinds[n - 1] == "name"
+                and bare in surnames
+                and bare not in after_determiner
+                and not _plural_of_a_word_in(bare, used_words)
+                and previous.isalpha()
+                and text[words[n - 1].end() - 1] != "'"
+                and previous not in proper
+                and previous not in places
+                and (
+                    previous in given_names
+                    or previous in _GIVEN_NAMES_OF_WORDS
+                    or previous in surnames
+                    or _is_name_word(previous, common, proper, places, acronyms | defined)
+                )
             )
         ):
             out[start] = out[start].upper()
