@@ -5807,3 +5807,26 @@ def test_events_the_pronoun_after_a_seizure_is_the_one_seized(nlp, text, victims
     ]
     shooting = next(e for e in run(nlp, text, actors=actors) if e.trigger.text == "shot")
     assert {a for a, r in roles(shooting) if r == "victim"} == victims
+
+
+@pytest.mark.model
+def test_events_an_act_told_done_in_a_relative_clause_is_not_the_plans(nlp):
+    text = (
+        "He said no one knew who had planned the murder of the mayor and the other teachers "
+        "who were assassinated early yesterday morning."
+    )
+    actors = [
+        actor(text, "teachers", ActorKind.CIVILIANS, "teachers"),
+        actor(text, "mayor", ActorKind.PERSON, "mayor"),
+    ]
+    events = run(nlp, text, actors=actors)
+    done = next(e for e in events if e.trigger.text == "assassinated")
+    assert done.status == "occurred"
+    assert ("teachers", "victim") in roles(done)
+
+
+@pytest.mark.model
+def test_events_an_act_to_come_in_a_relative_clause_is_part_of_the_plan(nlp):
+    text = "The cartel is preparing an operation that will be carried out by attacking the malls."
+    cartel = actor(text, "cartel", ActorKind.ARMED_GROUP, "cartel")
+    assert [e.trigger.text for e in run(nlp, text, actors=[cartel])] == ["preparing"]
