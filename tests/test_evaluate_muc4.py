@@ -8181,6 +8181,67 @@ def test_muc4_one_group_s_attack_on_one_target_at_home_and_abroad_is_one_inciden
 
 
 @pytest.mark.parametrize(
+    ("second_victim", "n_templates"),
+    [
+        # the businessman kidnapped abroad, told again by his description with the country of
+        # the report: one incident
+        ("55-year-old businessman", 1),
+        # someone else: another incident
+        ("55-year-old teacher", 2),
+    ],
+)
+def test_muc4_one_group_s_act_on_one_person_at_home_and_abroad_is_one_incident(
+    second_victim: str, n_templates: int
+) -> None:
+    text = (
+        "Peru's Northern Front is holding the Spanish businessman Pedro Valdivia, whom it "
+        f"kidnapped in Quito, Ecuador. Police said the rebels kidnapped the {second_victim} on "
+        "9 March at his hotel."
+    )
+
+    def mentions(name: str) -> list[tuple[int, int]]:
+        return [(text.index(name), text.index(name) + len(name))]
+
+    places = [
+        Place(id="P1", name="Peru", country="PE", level="country", mentions=mentions("Peru")),
+        Place(id="P2", name="Quito", country="EC", level="settlement", mentions=mentions("Quito")),
+        Place(id="P3", name="Ecuador", country="EC", level="country", mentions=mentions("Ecuador")),
+    ]
+    day = TimeSpan(text="9 March", start=dt.date(1990, 3, 9), end=dt.date(1990, 3, 9))
+    report = _article_report(
+        text,
+        [
+            ("a1", "Northern Front", "armed_group", True),
+            ("a2", "Pedro Valdivia", "person", False),
+            ("a3", second_victim, "person", False),
+        ],
+        [
+            {
+                "type": "kidnapping",
+                "trigger": "kidnapped in",
+                "place": EventPlace(id="P2", text="Quito", precision=1),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            },
+            {
+                "type": "kidnapping",
+                "trigger": "kidnapped the",
+                "place": EventPlace(id="P1", text="Peru", precision=3),
+                "time": day,
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a3", role="victim"),
+                ],
+            },
+        ],
+    )
+    templates = report_to_templates(report.model_copy(update={"places": places}))
+    assert len(templates) == n_templates
+
+
+@pytest.mark.parametrize(
     ("text", "body", "kept"),
     [
         # the body that tells of the attack, or is told of it, is not struck

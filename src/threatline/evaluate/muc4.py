@@ -3424,11 +3424,16 @@ def _one_group_on_one_day(a: MucTemplate, b: MucTemplate) -> bool:
 
 
 def _one_group_on_one_target(a: MucTemplate, b: MucTemplate) -> bool:
-    """Both templates name one perpetrator organization and one target, on days that agree."""
+    """Both templates name one perpetrator organization and one target, on days that agree:
+    one thing, or one person named or described alike ('the businessman', 'the 55-year-old
+    businessman')."""
     return (
         bool(_target_fills(a, (10,)) & _target_fills(b, (10,)))
         and _compatible_dates(a.slot(2), b.slot(2))
-        and _a_common_target(_target_fills(a, (12,)), _target_fills(b, (12,)))
+        and any(
+            _a_common_target(_target_fills(a, slots), _target_fills(b, slots))
+            for slots in ((12,), (18, 19))
+        )
     )
 
 
