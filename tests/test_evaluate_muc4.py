@@ -4644,6 +4644,55 @@ def test_muc4_an_attack_on_the_thing_a_bomb_hit_is_that_bombing(
     assert [f.value for f in templates[0].slot(4).fillers] == ["BOMBING"]
 
 
+@pytest.mark.parametrize(
+    ("bombed", "over_days", "attack_first", "types"),
+    [
+        # the bombs hurled at the power station the rebels stormed: one attack
+        (["Sur power station"], False, True, [["ATTACK"]]),
+        # the bombs hit a bridge the attack did not: a bombing of its own
+        (["Sur power station", "Norte bridge"], False, True, [["ATTACK"], ["BOMBING"]]),
+        # acts told over a span of days may be several acts on one target
+        (["Sur power station"], True, True, [["ATTACK"], ["BOMBING"]]),
+        # a bombing told first is an act of its own that the attack followed
+        (["Sur power station"], False, False, [["BOMBING"], ["ATTACK"]]),
+    ],
+)
+def test_muc4_bombs_thrown_at_what_an_attack_hit_are_that_attack(
+    bombed: list[str], over_days: bool, attack_first: bool, types: list[list[str]]
+) -> None:
+    """'Rebels stormed the station ... bombs were hurled at the station': a bombing told after
+    an attack, of only what the attack hit, on the same day and in the same town, tells how
+    the attack was done (part1 5.0); the attack stays an ATTACK."""
+    attack = "Rebels stormed the Sur power station in Lima. "
+    bombing = "Bombs were hurled at the Sur power station and the Norte bridge. "
+    text = attack + bombing if attack_first else bombing + attack
+    lima = Place(id="P1", name="Lima", country="PE", level="settlement")
+    days = (
+        TimeSpan(text="this week", start=dt.date(1990, 3, 9), end=dt.date(1990, 3, 11))
+        if over_days
+        else None
+    )
+    events: list[dict[str, object]] = [
+        {
+            "type": "armed_assault",
+            "trigger": "stormed",
+            "physical": ["Sur power station"],
+            "place": EventPlace(id="P1", text="Lima", precision=1),
+            "time": days,
+        },
+        {
+            "type": "bombing",
+            "trigger": "hurled",
+            "physical": bombed,
+            "place": EventPlace(id="P1", text="Lima", precision=1),
+            "time": days,
+        },
+    ]
+    report = _article_report(text, [], events if attack_first else events[::-1])
+    templates = report_to_templates(report.model_copy(update={"places": [lima]}))
+    assert [[f.value for f in t.slot(4).fillers] for t in templates] == types
+
+
 def test_muc4_people_hurt_in_an_attack_on_what_a_bomb_hit_are_those_the_bombing_hurt() -> None:
     """'A bomb wounded two guards ... the attack left five people hurt': when the bombing
     tells of people harmed too, those the general word tells of are no sign of a second act."""
@@ -8124,6 +8173,67 @@ def test_muc4_one_group_s_attack_on_one_target_at_home_and_abroad_is_one_inciden
                 "physical": [second_target],
                 "place": EventPlace(id="P3", text="Liberty", precision=1),
                 "participants": [Participant(actor="a1", role="perpetrator")],
+            },
+        ],
+    )
+    templates = report_to_templates(report.model_copy(update={"places": places}))
+    assert len(templates) == n_templates
+
+
+@pytest.mark.parametrize(
+    ("second_victim", "n_templates"),
+    [
+        # the businessman kidnapped abroad, told again by his description with the country of
+        # the report: one incident
+        ("55-year-old businessman", 1),
+        # someone else: another incident
+        ("55-year-old teacher", 2),
+    ],
+)
+def test_muc4_one_group_s_act_on_one_person_at_home_and_abroad_is_one_incident(
+    second_victim: str, n_templates: int
+) -> None:
+    text = (
+        "Peru's Northern Front is holding the Spanish businessman Pedro Valdivia, whom it "
+        f"kidnapped in Quito, Ecuador. Police said the rebels kidnapped the {second_victim} on "
+        "9 March at his hotel."
+    )
+
+    def mentions(name: str) -> list[tuple[int, int]]:
+        return [(text.index(name), text.index(name) + len(name))]
+
+    places = [
+        Place(id="P1", name="Peru", country="PE", level="country", mentions=mentions("Peru")),
+        Place(id="P2", name="Quito", country="EC", level="settlement", mentions=mentions("Quito")),
+        Place(id="P3", name="Ecuador", country="EC", level="country", mentions=mentions("Ecuador")),
+    ]
+    day = TimeSpan(text="9 March", start=dt.date(1990, 3, 9), end=dt.date(1990, 3, 9))
+    report = _article_report(
+        text,
+        [
+            ("a1", "Northern Front", "armed_group", True),
+            ("a2", "Pedro Valdivia", "person", False),
+            ("a3", second_victim, "person", False),
+        ],
+        [
+            {
+                "type": "kidnapping",
+                "trigger": "kidnapped in",
+                "place": EventPlace(id="P2", text="Quito", precision=1),
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a2", role="victim"),
+                ],
+            },
+            {
+                "type": "kidnapping",
+                "trigger": "kidnapped the",
+                "place": EventPlace(id="P1", text="Peru", precision=3),
+                "time": day,
+                "participants": [
+                    Participant(actor="a1", role="perpetrator"),
+                    Participant(actor="a3", role="victim"),
+                ],
             },
         ],
     )

@@ -1282,6 +1282,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         and not all(_told_as_a_record(e, report.article, actors) for e in events[id(t)])
     ]
     templates = _join_attacks_told_as_bombings(templates, events, report.article)
+    templates = _join_the_bombs_of_an_attack(templates, events)
     templates = _join_doers_told_without_a_target(templates, events, report.article)
     templates = _one_per_listed_place(templates, events, report)
     templates = _one_per_victim_of_separate_acts(templates, events, report.article)
@@ -1464,6 +1465,52 @@ def _join_attacks_told_as_bombings(
         _drop_repeated_physical_targets(bombing)
         events[id(bombing)].extend(told)
     return kept
+
+
+def _join_the_bombs_of_an_attack(
+    templates: list[MucTemplate], events: dict[int, list[EventMention]]
+) -> list[MucTemplate]:
+    """'The rebels attacked the governor's house ... a bomb exploded at the house': a bombing
+    told after an attack of the message, that hit only things the attack hit, on the same day
+    and at a place that agree, tells how the attack was done (part1 5.0), not a second
+    incident; it joins the attack, which stays an ATTACK. A bombing told first is an act of
+    its own that others may follow ('a bomb tore open the pipeline ... gunmen shot at it'),
+    and acts told over a span of days stay apart: they may be several acts on one long
+    target (a pipeline bombed again and again)."""
+    kept: list[MucTemplate] = []
+    for template in templates:
+        attack = next(
+            (
+                other
+                for other in kept
+                if _slot_values(other, 4) == ["ATTACK"]
+                and _slot_values(template, 4) == ["BOMBING"]
+                and _slot_values(other, 5) == _slot_values(template, 5)
+                and _days_and_places_agree(other, template)
+                and not _told_over_days(other)
+                and not _told_over_days(template)
+                and _bombs_hit_only_what_the_attack_hit(template, other)
+            ),
+            None,
+        )
+        if attack is None:
+            kept.append(template)
+            continue
+        _merge_into(attack, template)
+        events[id(attack)].extend(events[id(template)])
+    return kept
+
+
+def _told_over_days(template: MucTemplate) -> bool:
+    """Whether the template is dated by a span of days ('17 JUN 89 - 20 JUN 89')."""
+    day = parse_muc_date(template.slot(2).fillers[0].value) if template.slot(2).fillers else None
+    return day is not None and day.low is not None and day.low != day.high
+
+
+def _bombs_hit_only_what_the_attack_hit(bombing: MucTemplate, attack: MucTemplate) -> bool:
+    """Whether the bombing hit things and each of them is a target the attack hit too."""
+    hit, attacked = _target_fills(bombing, (12,)), _target_fills(attack, (12,))
+    return bool(hit) and all(_a_common_target({thing}, attacked) for thing in hit)
 
 
 def _join_doers_told_without_a_target(
@@ -3377,11 +3424,16 @@ def _one_group_on_one_day(a: MucTemplate, b: MucTemplate) -> bool:
 
 
 def _one_group_on_one_target(a: MucTemplate, b: MucTemplate) -> bool:
-    """Both templates name one perpetrator organization and one target, on days that agree."""
+    """Both templates name one perpetrator organization and one target, on days that agree:
+    one thing, or one person named or described alike ('the businessman', 'the 55-year-old
+    businessman')."""
     return (
         bool(_target_fills(a, (10,)) & _target_fills(b, (10,)))
         and _compatible_dates(a.slot(2), b.slot(2))
-        and _a_common_target(_target_fills(a, (12,)), _target_fills(b, (12,)))
+        and any(
+            _a_common_target(_target_fills(a, slots), _target_fills(b, slots))
+            for slots in ((12,), (18, 19))
+        )
     )
 
 
