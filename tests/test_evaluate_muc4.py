@@ -3930,6 +3930,18 @@ def test_muc4_the_town_of_the_paragraph_is_no_town_told_of_someone_else_or_in_a_
     assert _location(_located_report(text, places, place_id=None)) == [fill]
 
 
+@pytest.mark.parametrize("a_person", [True, False])
+def test_muc4_a_word_of_a_person_s_name_is_no_town_of_the_paragraph(a_person: bool) -> None:
+    # the place stage took the title of a person's name for a mention of the town
+    text = "Msgr Oscar Mena spoke on Monday. Gunmen shot Ana Ruiz."
+    town = _VILLA_ROSA.model_copy(update={"mentions": [(0, 4)]})
+    report = _located_report(text, [town], place_id=None)
+    if a_person:
+        priest = Actor(id="a3", name="Msgr Oscar Mena", kind="person", mentions=[(0, 15)])
+        report = report.model_copy(update={"actors": [*report.actors, priest]})
+    assert _location(report) == (["PERU"] if a_person else ["PERU: VILLA ROSA (CITY)"])
+
+
 @pytest.mark.parametrize(
     ("text", "fill"),
     [

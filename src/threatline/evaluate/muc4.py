@@ -2292,7 +2292,11 @@ def _place_from_paragraph(
         for start, end in p.mentions
         if len(name := text[start:end].upper()) > 3
     }
-    spots = {p.id: _named_again(p, text, names) for p in towns}
+    people = [m for a in report.actors if a.kind == ActorKind.PERSON for m in a.mentions]
+    spots = {
+        p.id: [at for at in _named_again(p, text, names) if not _in_a_name(at, people)]
+        for p in towns
+    }
     for event in events:
         first: tuple[int, Place] | None = None
         for span in event.evidence:
@@ -2310,6 +2314,13 @@ def _place_from_paragraph(
 
 
 _PARAGRAPH_LEVELS = (PlaceLevel.SETTLEMENT, PlaceLevel.DISTRICT, PlaceLevel.REGION)
+
+
+def _in_a_name(at: int, names: Iterable[tuple[int, int]]) -> bool:
+    """Whether the spot ``at`` lies inside one of the ``names`` (a person's: 'Msgr X',
+    'Orlando X'): a word of a person's name the place stage took for a town tells of no
+    place."""
+    return any(start <= at < end for start, end in names)
 
 
 def _named_again(place: Place, text: str, names: Collection[str] = ()) -> list[int]:
