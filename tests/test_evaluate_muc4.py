@@ -3930,6 +3930,23 @@ def test_muc4_the_town_of_the_paragraph_is_no_town_told_of_someone_else_or_in_a_
     assert _location(_located_report(text, places, place_id=None)) == [fill]
 
 
+@pytest.mark.parametrize(
+    ("text", "fill"),
+    [
+        ("Rebels reached Villa Rosa. Gunmen shot Ana Ruiz on a road.", "PERU: VILLA ROSA (CITY)"),
+        # an act its own sentence tells of the whole country is not the town's
+        ("Rebels reached Villa Rosa. Gunmen shot Ana Ruiz on the country's roads.", "PERU"),
+        ("Rebels reached Villa Rosa. Gunmen shot Ana Ruiz and others nationwide.", "PERU"),
+    ],
+)
+def test_muc4_an_act_told_of_the_country_is_not_at_the_town_of_its_paragraph(
+    text: str, fill: str
+) -> None:
+    start = text.index("Villa Rosa")
+    town = _VILLA_ROSA.model_copy(update={"mentions": [(start, start + 10)]})
+    assert _location(_located_report(text, [town], place_id=None)) == [fill]
+
+
 @pytest.mark.parametrize("a_person", [True, False])
 def test_muc4_a_word_of_a_person_s_name_is_no_town_of_the_paragraph(a_person: bool) -> None:
     # the place stage took the title of a person's name for a mention of the town

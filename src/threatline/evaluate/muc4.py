@@ -2298,6 +2298,8 @@ def _place_from_paragraph(
         for p in towns
     }
     for event in events:
+        if _TOLD_OF_THE_COUNTRY.search(_event_text(event, report.article).upper()):
+            return  # the incident is told by its country
         first: tuple[int, Place] | None = None
         for span in event.evidence:
             start, end = _paragraph_of(text, span.start, span.end)
@@ -2313,6 +2315,11 @@ def _place_from_paragraph(
         return
 
 
+#: 'the country's main highways', 'throughout the country': an act told of the whole
+#: country, not of the town its paragraph names.
+_TOLD_OF_THE_COUNTRY = re.compile(
+    r"\b(?:THE COUNTRY'S|(?:THROUGHOUT|ACROSS|ALL OVER|AROUND) THE COUNTRY|NATIONWIDE)"
+)
 _PARAGRAPH_LEVELS = (PlaceLevel.SETTLEMENT, PlaceLevel.DISTRICT, PlaceLevel.REGION)
 
 
