@@ -5498,6 +5498,9 @@ def test_muc4_incident_in_the_capital_is_in_the_town_of_the_dateline() -> None:
 
     assert located("KENYA", "Gunmen shot a judge in the capital.") == "KENYA: NAIROBI (CITY)"
     assert located("KENYA", "A bomb went off in this city last night.") == "KENYA: NAIROBI (CITY)"
+    # the capital told as the owner or the kind of what was hit
+    assert located("KENYA", "Mortars fell on the capital's homes.") == "KENYA: NAIROBI (CITY)"
+    assert located("KENYA", "Troops shot him on a capital city avenue.") == "KENYA: NAIROBI (CITY)"
     # no word of the capital: the country stays
     assert located("KENYA", "Gunmen shot a judge in the north.") == "KENYA"
     assert located("KENYA", "The capital was quiet after the judge was shot.") == "KENYA"

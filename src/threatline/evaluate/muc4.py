@@ -2241,8 +2241,12 @@ def _add_department_of_unknown_place(
             return
 
 
-# 'in the capital', 'in this capital', 'in this city': a report names its own town so.
-_CAPITAL = re.compile(r"(?i)\b(?:in|of|at) (?:(?:this|the) capital|this city)\b")
+# 'in the capital', 'in this capital', 'in this city', 'the capital's', 'a capital city
+# avenue': a report names its own town so.
+_CAPITAL = re.compile(
+    r"(?i)\b(?:(?:in|of|at) (?:(?:this|the) capital|this city)|(?:the|this) capital's|"
+    r"this city's|an? capital city)\b"
+)
 
 
 def _capital_of_the_dateline(
