@@ -3948,6 +3948,21 @@ def test_muc4_an_act_told_of_the_country_is_not_at_the_town_of_its_paragraph(
 
 
 @pytest.mark.parametrize("a_person", [True, False])
+def test_muc4_a_town_read_in_a_person_s_name_is_no_place_of_the_act(a_person: bool) -> None:
+    text = "Gunmen shot Ana Ruiz, a cousin of Villa Rosa mayor Luis Soto."
+    start = text.index("Villa Rosa")
+    town = _VILLA_ROSA.model_copy(update={"mentions": [(start, start + 10)]})
+    report = _located_report(text, [town])
+    event = report.events[0]
+    placed = event.place.model_copy(update={"start": start, "end": start + 10})
+    report = report.model_copy(update={"events": [event.model_copy(update={"place": placed})]})
+    if a_person:
+        mayor = Actor(id="a3", name="Luis Soto", kind="person", mentions=[(start, len(text) - 1)])
+        report = report.model_copy(update={"actors": [*report.actors, mayor]})
+    assert _location(report) == (["PERU"] if a_person else ["PERU: VILLA ROSA (CITY)"])
+
+
+@pytest.mark.parametrize("a_person", [True, False])
 def test_muc4_a_word_of_a_person_s_name_is_no_town_of_the_paragraph(a_person: bool) -> None:
     # the place stage took the title of a person's name for a mention of the town
     text = "Msgr Oscar Mena spoke on Monday. Gunmen shot Ana Ruiz."

@@ -1303,6 +1303,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _no_vague_period_from_another_act(template, told, report.article.published)
     # last: the name still tells apart the incidents told there while they are joined
     _no_town_named_after_a_person(templates, report, places)
+    _no_town_read_in_a_person_s_name(templates, events, report)
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
         _no_bare_weapon_beside_a_named_one(template)
@@ -7917,6 +7918,28 @@ def _no_town_named_after_a_person(
         fill = template.slot(3).fillers
         if fill and fill[0].value in surnames:
             template.slots[3] = _one(surnames[fill[0].value])
+
+
+def _no_town_read_in_a_person_s_name(
+    templates: Sequence[MucTemplate],
+    events: dict[int, list[EventMention]],
+    report: ArticleReport,
+) -> None:
+    """An incident whose every place was read inside a person's name ('Villa Rosa mayor
+    Luis Soto', 'Orlando Soto') is told by its country: the town tells of whom the person
+    is, not of where the act was."""
+    people = [m for a in report.actors if a.kind == ActorKind.PERSON for m in a.mentions]
+    for template in templates:
+        fill = template.slot(3).fillers
+        spots = [
+            e.place.start
+            for e in events.get(id(template), ())
+            if e.place is not None and e.place.start is not None
+        ]
+        if not fill or not spots or not parse_muc_location(fill[0].value).places:
+            continue
+        if all(_in_a_name(at, people) for at in spots):
+            template.slots[3] = _one(parse_muc_location(fill[0].value).country)
 
 
 def _no_place_named_for_a_body(
