@@ -3947,6 +3947,37 @@ def test_muc4_an_act_told_of_the_country_is_not_at_the_town_of_its_paragraph(
     assert _location(_located_report(text, [town], place_id=None)) == [fill]
 
 
+@pytest.mark.parametrize(
+    ("text", "fill"),
+    [
+        (
+            "Gunmen shot Ana Ruiz on the road between Villa Rosa and San Roque.",
+            "PERU: VILLA ROSA (CITY) - SAN ROQUE (CITY)",
+        ),
+        (
+            "Gunmen shot Ana Ruiz on the highway linking Villa Rosa with San Roque.",
+            "PERU: VILLA ROSA (CITY) - SAN ROQUE (CITY)",
+        ),
+        # two towns named apart from a road: the place of the act stays
+        ("Gunmen shot Ana Ruiz in Villa Rosa and fled to San Roque.", "PERU: VILLA ROSA (CITY)"),
+    ],
+)
+def test_muc4_an_act_on_a_road_between_two_towns_is_located_by_the_range(
+    text: str, fill: str
+) -> None:
+    places = [
+        Place(
+            id=f"P{n}",
+            name=name,
+            country="PE",
+            level="settlement",
+            mentions=[(text.index(name), text.index(name) + len(name))],
+        )
+        for n, name in enumerate(("Villa Rosa", "San Roque"), start=1)
+    ]
+    assert _location(_located_report(text, places)) == [fill]
+
+
 @pytest.mark.parametrize("a_person", [True, False])
 def test_muc4_a_town_read_in_a_person_s_name_is_no_place_of_the_act(a_person: bool) -> None:
     text = "Gunmen shot Ana Ruiz, a cousin of Villa Rosa mayor Luis Soto."

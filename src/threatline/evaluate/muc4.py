@@ -1253,6 +1253,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _add_town_part(template, texts + paragraphs, home, report.places)
         _a_town_part_told_elsewhere(template, report.article.text, home, report.places)
         _add_named_department(template, report.places, report.article.text)
+        _between_two_towns(template, sentences, report.places)
         if all(_no_day_of_its_own(e.time) for e in told):
             default = template.slot(2)
             _date_by_the_one_day_told(
@@ -2134,6 +2135,50 @@ def _own_town(after: str, towns: Iterable[str]) -> str | None:
 
 
 _OWN_TOWN_WINDOW = 80
+
+
+def _between_two_towns(
+    template: MucTemplate, sentences: Sequence[str], places: Sequence[Place]
+) -> None:
+    """An act on a road or a pipeline that the incident's sentences place between two
+    towns ('the highway between X and Y', 'the pipeline that links X and Y') happened
+    along the stretch between them: the location is the range 'X - Y' (part1 7.4)."""
+    fill = template.slot(3).fillers
+    if not fill:
+        return
+    location = parse_muc_location(fill[0].value)
+    towns = {
+        _fill_string(p.name)
+        for p in places
+        if p.level == PlaceLevel.SETTLEMENT and _country_name(p.country) == location.country
+    }
+    for sentence in sentences:
+        for match in _BETWEEN_TWO_PLACES.finditer(_fill_string(sentence)):
+            first = _town_at_the_start(match.group(1), towns)
+            rest = match.group(1)[len(first or "") :]
+            joined = re.match(r"\s+(?:AND|WITH|TO)\s+", rest)
+            second = _town_at_the_start(rest[joined.end() :], towns) if joined else None
+            if first and second and first != second and set(location.places) <= {first, second}:
+                template.slots[3] = _one(f"{location.country}: {first} (CITY) - {second} (CITY)")
+                return
+
+
+#: 'the highway between X and Y', 'the pipeline that links X and Y', 'the road linking X
+#: with Y': a stretch between two towns.
+_BETWEEN_TWO_PLACES = re.compile(
+    r"\b(?:ROAD|HIGHWAY|PIPELINE|RAILWAY|RAILROAD|LINE)\b[^.;]{0,40}?"
+    r"\b(?:BETWEEN|LINKS|LINKING|CONNECTING|CONNECTS|FROM)\s+(?:THE\s+(?:\w+\s+)?TOWNS\s+OF\s+)?"
+    r"([^.;]{3,80})"
+)
+
+
+def _town_at_the_start(text: str, towns: Iterable[str]) -> str | None:
+    """The town of ``towns`` that ``text`` begins with."""
+    rest = normalize_fill(text)
+    return next(
+        (t for t in sorted(towns, key=len, reverse=True) if re.match(rf"{re.escape(t)}\b", rest)),
+        None,
+    )
 
 
 def _add_named_department(template: MucTemplate, places: Sequence[Place], text: str) -> None:
