@@ -5547,6 +5547,11 @@ def test_muc4_incident_in_the_capital_is_in_the_town_of_the_dateline() -> None:
     # the capital told as the owner or the kind of what was hit
     assert located("KENYA", "Mortars fell on the capital's homes.") == "KENYA: NAIROBI (CITY)"
     assert located("KENYA", "Troops shot him on a capital city avenue.") == "KENYA: NAIROBI (CITY)"
+    # a street told with no town of its own is a street of the town the report comes from
+    assert located("KENYA", "Gunmen shot a judge on Moi Avenue.") == "KENYA: NAIROBI (CITY)"
+    assert located("KENYA", "A bomb went off at the corner of two streets.") == (
+        "KENYA: NAIROBI (CITY)"
+    )
     # no word of the capital: the country stays
     assert located("KENYA", "Gunmen shot a judge in the north.") == "KENYA"
     assert located("KENYA", "The capital was quiet after the judge was shot.") == "KENYA"

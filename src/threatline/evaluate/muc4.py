@@ -2299,12 +2299,13 @@ def _capital_of_the_dateline(
     template: MucTemplate, texts: Sequence[str], home: Place | None, places: dict[str, Place]
 ) -> None:
     """An incident told only by its country whose sentences say it happened 'in the
-    capital' or 'in this city' happened in the town of the dateline (``home``), the town
-    the report comes from, when that town is in the incident's country."""
+    capital' or 'in this city', or on a street they name with no town, happened in the town
+    of the dateline (``home``), the town the report comes from, when that town is in the
+    incident's country."""
     fill = template.slot(3).fillers
     if home is None or not fill or parse_muc_location(fill[0].value).places:
         return
-    if not any(_CAPITAL.search(text) for text in texts):
+    if not any(_CAPITAL.search(text) or _ON_A_STREET.search(text) for text in texts):
         return
     value = _location_fill(home, places)
     if value and (
@@ -2317,6 +2318,10 @@ def _capital_of_the_dateline(
 
 
 _THIS_CITY = re.compile(r"(?i)\b(?:in|of|at) this (?:capital|city)\b")
+
+#: 'on Ancash Street', 'at the corner of Roosevelt Avenue': a street, told with no town of
+#: its own, of the town the report comes from.
+_ON_A_STREET = re.compile(r"(?i)\b(?:streets?|avenues?|ave|boulevard|corner of)\b")
 
 
 def _place_from_paragraph(
