@@ -5549,6 +5549,7 @@ def test_muc4_incident_in_the_capital_is_in_the_town_of_the_dateline() -> None:
     assert located("KENYA", "Troops shot him on a capital city avenue.") == "KENYA: NAIROBI (CITY)"
     # a street told with no town of its own is a street of the town the report comes from
     assert located("KENYA", "Gunmen shot a judge on Moi Avenue.") == "KENYA: NAIROBI (CITY)"
+    assert located("KENYA", "A grenade killed him in Uhuru Square.") == "KENYA: NAIROBI (CITY)"
     assert located("KENYA", "A bomb went off at the corner of two streets.") == (
         "KENYA: NAIROBI (CITY)"
     )

@@ -2319,9 +2319,9 @@ def _capital_of_the_dateline(
 
 _THIS_CITY = re.compile(r"(?i)\b(?:in|of|at) this (?:capital|city)\b")
 
-#: 'on Ancash Street', 'at the corner of Roosevelt Avenue': a street, told with no town of
-#: its own, of the town the report comes from.
-_ON_A_STREET = re.compile(r"(?i)\b(?:streets?|avenues?|ave|boulevard|corner of)\b")
+#: 'on Ancash Street', 'at the corner of Roosevelt Avenue', 'in Bolivar Square': a street
+#: or a square, told with no town of its own, of the town the report comes from.
+_ON_A_STREET = re.compile(r"(?i)\b(?:streets?|avenues?|ave|boulevard|corner of|squares?|plazas?)\b")
 
 
 def _place_from_paragraph(
