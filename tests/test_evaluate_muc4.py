@@ -3933,6 +3933,81 @@ def test_muc4_the_town_of_the_paragraph_is_no_town_told_of_someone_else_or_in_a_
 @pytest.mark.parametrize(
     ("text", "fill"),
     [
+        ("Rebels reached Villa Rosa. Gunmen shot Ana Ruiz on a road.", "PERU: VILLA ROSA (CITY)"),
+        # an act its own sentence tells of the whole country is not the town's
+        ("Rebels reached Villa Rosa. Gunmen shot Ana Ruiz on the country's roads.", "PERU"),
+        ("Rebels reached Villa Rosa. Gunmen shot Ana Ruiz and others nationwide.", "PERU"),
+    ],
+)
+def test_muc4_an_act_told_of_the_country_is_not_at_the_town_of_its_paragraph(
+    text: str, fill: str
+) -> None:
+    start = text.index("Villa Rosa")
+    town = _VILLA_ROSA.model_copy(update={"mentions": [(start, start + 10)]})
+    assert _location(_located_report(text, [town], place_id=None)) == [fill]
+
+
+@pytest.mark.parametrize(
+    ("text", "fill"),
+    [
+        (
+            "Gunmen shot Ana Ruiz on the road between Villa Rosa and San Roque.",
+            "PERU: VILLA ROSA (CITY) - SAN ROQUE (CITY)",
+        ),
+        (
+            "Gunmen shot Ana Ruiz on the highway linking Villa Rosa with San Roque.",
+            "PERU: VILLA ROSA (CITY) - SAN ROQUE (CITY)",
+        ),
+        # two towns named apart from a road: the place of the act stays
+        ("Gunmen shot Ana Ruiz in Villa Rosa and fled to San Roque.", "PERU: VILLA ROSA (CITY)"),
+    ],
+)
+def test_muc4_an_act_on_a_road_between_two_towns_is_located_by_the_range(
+    text: str, fill: str
+) -> None:
+    places = [
+        Place(
+            id=f"P{n}",
+            name=name,
+            country="PE",
+            level="settlement",
+            mentions=[(text.index(name), text.index(name) + len(name))],
+        )
+        for n, name in enumerate(("Villa Rosa", "San Roque"), start=1)
+    ]
+    assert _location(_located_report(text, places)) == [fill]
+
+
+@pytest.mark.parametrize("a_person", [True, False])
+def test_muc4_a_town_read_in_a_person_s_name_is_no_place_of_the_act(a_person: bool) -> None:
+    text = "Gunmen shot Ana Ruiz, a cousin of Villa Rosa mayor Luis Soto."
+    start = text.index("Villa Rosa")
+    town = _VILLA_ROSA.model_copy(update={"mentions": [(start, start + 10)]})
+    report = _located_report(text, [town])
+    event = report.events[0]
+    placed = event.place.model_copy(update={"start": start, "end": start + 10})
+    report = report.model_copy(update={"events": [event.model_copy(update={"place": placed})]})
+    if a_person:
+        mayor = Actor(id="a3", name="Luis Soto", kind="person", mentions=[(start, len(text) - 1)])
+        report = report.model_copy(update={"actors": [*report.actors, mayor]})
+    assert _location(report) == (["PERU"] if a_person else ["PERU: VILLA ROSA (CITY)"])
+
+
+@pytest.mark.parametrize("a_person", [True, False])
+def test_muc4_a_word_of_a_person_s_name_is_no_town_of_the_paragraph(a_person: bool) -> None:
+    # the place stage took the title of a person's name for a mention of the town
+    text = "Msgr Oscar Mena spoke on Monday. Gunmen shot Ana Ruiz."
+    town = _VILLA_ROSA.model_copy(update={"mentions": [(0, 4)]})
+    report = _located_report(text, [town], place_id=None)
+    if a_person:
+        priest = Actor(id="a3", name="Msgr Oscar Mena", kind="person", mentions=[(0, 15)])
+        report = report.model_copy(update={"actors": [*report.actors, priest]})
+    assert _location(report) == (["PERU"] if a_person else ["PERU: VILLA ROSA (CITY)"])
+
+
+@pytest.mark.parametrize(
+    ("text", "fill"),
+    [
         (
             "Rebels reached Villa Rosa on Monday.\n\nIn Villa Rosa, Gunmen shot Ana Ruiz.",
             "PERU: VILLA ROSA (CITY)",
@@ -5518,6 +5593,15 @@ def test_muc4_incident_in_the_capital_is_in_the_town_of_the_dateline() -> None:
 
     assert located("KENYA", "Gunmen shot a judge in the capital.") == "KENYA: NAIROBI (CITY)"
     assert located("KENYA", "A bomb went off in this city last night.") == "KENYA: NAIROBI (CITY)"
+    # the capital told as the owner or the kind of what was hit
+    assert located("KENYA", "Mortars fell on the capital's homes.") == "KENYA: NAIROBI (CITY)"
+    assert located("KENYA", "Troops shot him on a capital city avenue.") == "KENYA: NAIROBI (CITY)"
+    # a street told with no town of its own is a street of the town the report comes from
+    assert located("KENYA", "Gunmen shot a judge on Moi Avenue.") == "KENYA: NAIROBI (CITY)"
+    assert located("KENYA", "A grenade killed him in Uhuru Square.") == "KENYA: NAIROBI (CITY)"
+    assert located("KENYA", "A bomb went off at the corner of two streets.") == (
+        "KENYA: NAIROBI (CITY)"
+    )
     # no word of the capital: the country stays
     assert located("KENYA", "Gunmen shot a judge in the north.") == "KENYA"
     assert located("KENYA", "The capital was quiet after the judge was shot.") == "KENYA"

@@ -1253,6 +1253,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _add_town_part(template, texts + paragraphs, home, report.places)
         _a_town_part_told_elsewhere(template, report.article.text, home, report.places)
         _add_named_department(template, report.places, report.article.text)
+        _between_two_towns(template, sentences, report.places)
         if all(_no_day_of_its_own(e.time) for e in told):
             default = template.slot(2)
             _date_by_the_one_day_told(
@@ -1304,6 +1305,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _no_vague_period_from_another_act(template, told, report.article.published)
     # last: the name still tells apart the incidents told there while they are joined
     _no_town_named_after_a_person(templates, report, places)
+    _no_town_read_in_a_person_s_name(templates, events, report)
     for number, template in enumerate(templates, start=1):
         template.template_id = str(number)
         _no_bare_weapon_beside_a_named_one(template)
@@ -2182,6 +2184,50 @@ def _own_town(after: str, towns: Iterable[str]) -> str | None:
 _OWN_TOWN_WINDOW = 80
 
 
+def _between_two_towns(
+    template: MucTemplate, sentences: Sequence[str], places: Sequence[Place]
+) -> None:
+    """An act on a road or a pipeline that the incident's sentences place between two
+    towns ('the highway between X and Y', 'the pipeline that links X and Y') happened
+    along the stretch between them: the location is the range 'X - Y' (part1 7.4)."""
+    fill = template.slot(3).fillers
+    if not fill:
+        return
+    location = parse_muc_location(fill[0].value)
+    towns = {
+        _fill_string(p.name)
+        for p in places
+        if p.level == PlaceLevel.SETTLEMENT and _country_name(p.country) == location.country
+    }
+    for sentence in sentences:
+        for match in _BETWEEN_TWO_PLACES.finditer(_fill_string(sentence)):
+            first = _town_at_the_start(match.group(1), towns)
+            rest = match.group(1)[len(first or "") :]
+            joined = re.match(r"\s+(?:AND|WITH|TO)\s+", rest)
+            second = _town_at_the_start(rest[joined.end() :], towns) if joined else None
+            if first and second and first != second and set(location.places) <= {first, second}:
+                template.slots[3] = _one(f"{location.country}: {first} (CITY) - {second} (CITY)")
+                return
+
+
+#: 'the highway between X and Y', 'the pipeline that links X and Y', 'the road linking X
+#: with Y': a stretch between two towns.
+_BETWEEN_TWO_PLACES = re.compile(
+    r"\b(?:ROAD|HIGHWAY|PIPELINE|RAILWAY|RAILROAD|LINE)\b[^.;]{0,40}?"
+    r"\b(?:BETWEEN|LINKS|LINKING|CONNECTING|CONNECTS|FROM)\s+(?:THE\s+(?:\w+\s+)?TOWNS\s+OF\s+)?"
+    r"([^.;]{3,80})"
+)
+
+
+def _town_at_the_start(text: str, towns: Iterable[str]) -> str | None:
+    """The town of ``towns`` that ``text`` begins with."""
+    rest = normalize_fill(text)
+    return next(
+        (t for t in sorted(towns, key=len, reverse=True) if re.match(rf"{re.escape(t)}\b", rest)),
+        None,
+    )
+
+
 def _add_named_department(template: MucTemplate, places: Sequence[Place], text: str) -> None:
     """A town's department (province) that the article names right after the town ('in
     Puerto Lindo, Santa Rosa department', 'Puerto Lindo, the capital of Santa Rosa
@@ -2288,20 +2334,25 @@ def _add_department_of_unknown_place(
             return
 
 
-# 'in the capital', 'in this capital', 'in this city': a report names its own town so.
-_CAPITAL = re.compile(r"(?i)\b(?:in|of|at) (?:(?:this|the) capital|this city)\b")
+# 'in the capital', 'in this capital', 'in this city', 'the capital's', 'a capital city
+# avenue': a report names its own town so.
+_CAPITAL = re.compile(
+    r"(?i)\b(?:(?:in|of|at) (?:(?:this|the) capital|this city)|(?:the|this) capital's|"
+    r"this city's|an? capital city)\b"
+)
 
 
 def _capital_of_the_dateline(
     template: MucTemplate, texts: Sequence[str], home: Place | None, places: dict[str, Place]
 ) -> None:
     """An incident told only by its country whose sentences say it happened 'in the
-    capital' or 'in this city' happened in the town of the dateline (``home``), the town
-    the report comes from, when that town is in the incident's country."""
+    capital' or 'in this city', or on a street they name with no town, happened in the town
+    of the dateline (``home``), the town the report comes from, when that town is in the
+    incident's country."""
     fill = template.slot(3).fillers
     if home is None or not fill or parse_muc_location(fill[0].value).places:
         return
-    if not any(_CAPITAL.search(text) for text in texts):
+    if not any(_CAPITAL.search(text) or _ON_A_STREET.search(text) for text in texts):
         return
     value = _location_fill(home, places)
     if value and (
@@ -2314,6 +2365,10 @@ def _capital_of_the_dateline(
 
 
 _THIS_CITY = re.compile(r"(?i)\b(?:in|of|at) this (?:capital|city)\b")
+
+#: 'on Ancash Street', 'at the corner of Roosevelt Avenue', 'in Bolivar Square': a street
+#: or a square, told with no town of its own, of the town the report comes from.
+_ON_A_STREET = re.compile(r"(?i)\b(?:streets?|avenues?|ave|boulevard|corner of|squares?|plazas?)\b")
 
 
 def _place_from_paragraph(
@@ -2339,8 +2394,14 @@ def _place_from_paragraph(
         for start, end in p.mentions
         if len(name := text[start:end].upper()) > 3
     }
-    spots = {p.id: _named_again(p, text, names) for p in towns}
+    people = [m for a in report.actors if a.kind == ActorKind.PERSON for m in a.mentions]
+    spots = {
+        p.id: [at for at in _named_again(p, text, names) if not _in_a_name(at, people)]
+        for p in towns
+    }
     for event in events:
+        if _TOLD_OF_THE_COUNTRY.search(_event_text(event, report.article).upper()):
+            return  # the incident is told by its country
         first: tuple[int, Place] | None = None
         for span in event.evidence:
             start, end = _paragraph_of(text, span.start, span.end)
@@ -2356,7 +2417,19 @@ def _place_from_paragraph(
         return
 
 
+#: 'the country's main highways', 'throughout the country': an act told of the whole
+#: country, not of the town its paragraph names.
+_TOLD_OF_THE_COUNTRY = re.compile(
+    r"\b(?:THE COUNTRY'S|(?:THROUGHOUT|ACROSS|ALL OVER|AROUND) THE COUNTRY|NATIONWIDE)"
+)
 _PARAGRAPH_LEVELS = (PlaceLevel.SETTLEMENT, PlaceLevel.DISTRICT, PlaceLevel.REGION)
+
+
+def _in_a_name(at: int, names: Iterable[tuple[int, int]]) -> bool:
+    """Whether the spot ``at`` lies inside one of the ``names`` (a person's: 'Msgr X',
+    'Orlando X'): a word of a person's name the place stage took for a town tells of no
+    place."""
+    return any(start <= at < end for start, end in names)
 
 
 def _named_again(place: Place, text: str, names: Collection[str] = ()) -> list[int]:
@@ -7947,6 +8020,28 @@ def _no_town_named_after_a_person(
         fill = template.slot(3).fillers
         if fill and fill[0].value in surnames:
             template.slots[3] = _one(surnames[fill[0].value])
+
+
+def _no_town_read_in_a_person_s_name(
+    templates: Sequence[MucTemplate],
+    events: dict[int, list[EventMention]],
+    report: ArticleReport,
+) -> None:
+    """An incident whose every place was read inside a person's name ('Villa Rosa mayor
+    Luis Soto', 'Orlando Soto') is told by its country: the town tells of whom the person
+    is, not of where the act was."""
+    people = [m for a in report.actors if a.kind == ActorKind.PERSON for m in a.mentions]
+    for template in templates:
+        fill = template.slot(3).fillers
+        spots = [
+            e.place.start
+            for e in events.get(id(template), ())
+            if e.place is not None and e.place.start is not None
+        ]
+        if not fill or not spots or not parse_muc_location(fill[0].value).places:
+            continue
+        if all(_in_a_name(at, people) for at in spots):
+            template.slots[3] = _one(parse_muc_location(fill[0].value).country)
 
 
 def _no_place_named_for_a_body(
