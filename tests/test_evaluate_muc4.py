@@ -7892,6 +7892,18 @@ def test_muc4_a_kidnapped_person_released_regained_freedom() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "effect"),
+    [
+        ("Gunmen attacked the bus in Lima, resulting in the injury of Ana Rios.", "INJURY"),
+        ("Gunmen attacked the bus in Lima, which caused the death of Ana Rios.", "DEATH"),
+    ],
+)
+def test_muc4_a_harm_noun_with_its_of_phrase_tells_the_victim_s_harm(text, effect) -> None:
+    (template,) = report_to_templates(_attack_report(text, "attacked", ["Ana Rios"]))
+    assert [(f.value, f.xref) for f in template.slot(23).fillers] == [(effect, ("ANA RIOS",))]
+
+
 def test_muc4_a_harm_told_of_a_pronoun_is_not_the_victim_s() -> None:
     # 'he' may be another man: only what the text tells of the name counts
     text = "Gunmen attacked Ana Rios in Lima. He died later."

@@ -5122,12 +5122,12 @@ _PERSONAL_HARMS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:KILLED|KILLING|MURDERED|MURDER|ASSASSINATED|ASSASSINATION|DIED|DEAD|"
             r"SLAIN|EXECUTED|MASSACRED|GUNNED DOWN|(?:SHOT|STABBED|BEATEN|HACKED) TO DEATH|"
             r"PASSED AWAY|SUCCUMBED TO (?:HIS|HER|THEIR|THE) (?:WOUNDS|INJURIES|BURNS)|"
-            r"BODY|BODIES|CORPSES?)\b"
+            r"BODY|BODIES|CORPSES?|DEATHS? OF)\b"
         ),
     ),
     (
         "INJURY",
-        re.compile(r"\b(?:WOUNDED|WOUNDS|INJURED|INJURIES|HURT|HOSPITALIZED)\b"),
+        re.compile(r"\b(?:WOUNDED|WOUNDS|INJURED|INJURIES|INJURY OF|HURT|HOSPITALIZED)\b"),
     ),
 )
 #: What befell a person kidnapped: the harms, or his freedom regained.
