@@ -6281,6 +6281,85 @@ def test_muc4_the_wounded_of_a_count_are_victims_of_their_own(text, description)
     ]
 
 
+def _dead_and_wounded_report(text: str, dead: str, wounded: str) -> ArticleReport:
+    """An attack on ``text`` whose victims are one group of 'people', told at each place
+    the word is, counted 4 dead at ``dead`` and 20 wounded at ``wounded``."""
+
+    def count(phrase: str, value: int) -> Quantity:
+        start = text.index(phrase)
+        return Quantity(min=value, max=value, text=phrase, start=start, end=start + len(phrase))
+
+    report = _casualty_report(text, "people", dead, wounded)
+    people = report.actors[1]
+    people.mentions = [(m.start(), m.end()) for m in re.finditer(r"\bpeople\b", text)]
+    report.events[0].fatalities = count(dead, 4)
+    report.events[0].injuries = count(wounded, 20)
+    return report
+
+
+def test_muc4_the_dead_and_the_wounded_each_counted_by_the_noun_are_two_victims() -> None:
+    text = "Four people died and 20 people were wounded in an attack by Gunmen on the market."
+    (template,) = report_to_templates(_dead_and_wounded_report(text, "Four", "20"))
+    assert [f.value for f in template.slot(19).fillers] == ["PEOPLE", "PEOPLE"]
+    assert [f.value for f in template.slot(20).fillers] == ["CIVILIAN", "CIVILIAN"]
+    assert [(f.value, f.xref) for f in template.slot(21).fillers] == [
+        ("4", ("PEOPLE",)),
+        ("20", ("PEOPLE",)),
+    ]
+    assert [(f.value, f.xref) for f in template.slot(23).fillers] == [
+        ("DEATH", ("PEOPLE",)),
+        ("INJURY", ("PEOPLE",)),
+    ]
+
+
+def test_muc4_the_wounded_counted_with_no_noun_stay_in_the_group() -> None:
+    # '20 were wounded' may count all the people: one victim, as before
+    text = "Four people died and 20 were wounded in an attack by Gunmen on the market."
+    (template,) = report_to_templates(_dead_and_wounded_report(text, "Four", "20"))
+    assert [f.value for f in template.slot(19).fillers] == ["PEOPLE"]
+
+
+def test_muc4_people_told_again_go_one_twin_at_a_time() -> None:
+    # '4 people died and 20 people were wounded ... the 20 wounded vendors'
+    template = MucTemplate("M1")
+    template.slots[19] = SlotFill([Filler(("PEOPLE",)), Filler(("PEOPLE",)), Filler(("VENDORS",))])
+    template.slots[21] = SlotFill(
+        [
+            Filler(("4",), ("PEOPLE",)),
+            Filler(("20",), ("PEOPLE",)),
+            Filler(("20",), ("VENDORS",)),
+        ]
+    )
+    template.slots[23] = SlotFill(
+        [
+            Filler(("DEATH",), ("PEOPLE",)),
+            Filler(("INJURY",), ("PEOPLE",)),
+            Filler(("INJURY",), ("VENDORS",)),
+        ]
+    )
+    _drop_people_told_again(template)
+    assert [f.value for f in template.slot(19).fillers] == ["PEOPLE", "VENDORS"]
+    assert [(f.value, f.xref[0]) for f in template.slot(21).fillers] == [
+        ("4", "PEOPLE"),
+        ("20", "VENDORS"),
+    ]
+    assert [(f.value, f.xref[0]) for f in template.slot(23).fillers] == [
+        ("DEATH", "PEOPLE"),
+        ("INJURY", "VENDORS"),
+    ]
+
+
+def test_muc4_a_merge_keeps_the_count_of_each_twin() -> None:
+    target = MucTemplate("M1")
+    target.slots[19] = SlotFill([Filler(("PEOPLE",)), Filler(("PEOPLE",))])
+    target.slots[21] = SlotFill([Filler(("4",), ("PEOPLE",)), Filler(("20",), ("PEOPLE",))])
+    other = MucTemplate("M1")
+    other.slots[19] = SlotFill([Filler(("PEOPLE",))])
+    other.slots[21] = SlotFill([Filler(("4",), ("PEOPLE",))])
+    _merge_into(target, other)
+    assert [f.value for f in target.slot(21).fillers] == ["4", "20"]
+
+
 @pytest.mark.parametrize(
     ("text", "victim", "kind", "injured"),
     [
@@ -7944,6 +8023,18 @@ def test_muc4_a_kidnapped_person_released_regained_freedom() -> None:
     assert [(f.value, f.xref) for f in template.slot(23).fillers] == [
         ("REGAINED FREEDOM", ("ANA RIOS",))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "effect"),
+    [
+        ("Gunmen attacked the bus in Lima, resulting in the injury of Ana Rios.", "INJURY"),
+        ("Gunmen attacked the bus in Lima, which caused the death of Ana Rios.", "DEATH"),
+    ],
+)
+def test_muc4_a_harm_noun_with_its_of_phrase_tells_the_victim_s_harm(text, effect) -> None:
+    (template,) = report_to_templates(_attack_report(text, "attacked", ["Ana Rios"]))
+    assert [(f.value, f.xref) for f in template.slot(23).fillers] == [(effect, ("ANA RIOS",))]
 
 
 def test_muc4_a_harm_told_of_a_pronoun_is_not_the_victim_s() -> None:

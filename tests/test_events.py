@@ -3479,6 +3479,38 @@ def test_events_companions_of_the_harmed_are_victims(nlp, text, victims):
 @pytest.mark.parametrize(
     ("text", "victims"),
     [
+        (
+            "Rebels bombed two shops in the port last night, resulting in the injury of four "
+            "vendors.",
+            {"vendors"},
+        ),
+        (
+            "Rebels bombed two shops in the port last night, causing the death of four "
+            "vendors.",
+            {"vendors"},
+        ),
+        (
+            "The rebel bombing of the port, which resulted in the death of four vendors, was "
+            "condemned.",
+            {"vendors"},
+        ),
+        # what the act brought about is no harm to them
+        ("Rebels bombed two shops in the port, resulting in the arrest of four vendors.", set()),
+        # one person unnamed there is often named elsewhere: no victim of his own
+        ("Rebels bombed two shops in the port, resulting in the death of a vendor.", set()),
+    ],
+)  # fmt: skip
+def test_events_the_harmed_in_what_an_act_brought_about_are_victims(nlp, text, victims):
+    rebels = actor(text, "rebels", ActorKind.ARMED_GROUP, "Rebels", "rebel")
+    vendors = actor(text, "vendors", ActorKind.CIVILIANS, "vendors", "a vendor")
+    event = next(e for e in run(nlp, text, actors=[rebels, vendors]) if e.type == "bombing")
+    assert {p.actor for p in event.participants if p.role == "victim"} == victims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
         # 'his' names the minister: the people counted are the bodyguards
         ("Gunmen killed Pedro Valdivia and two of his bodyguards.", {"valdivia", "bodyguards"}),
         ("Gunmen killed two of his bodyguards.", {"bodyguards"}),

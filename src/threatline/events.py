@@ -2344,6 +2344,9 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 receiver = _subject_of_governing_clause(receive)
             if receiver is not None:
                 _add_phrase(mention, actors, receiver, Role.TARGET)
+    for harmed in _harmed_in_the_outcome(token) if kind in lex.violent else []:
+        # 'the bomb went off, resulting in the injury of six people': they suffered it
+        _add_phrase(mention, actors, harmed, Role.VICTIM)
     survivor = _survivor(token) if kind in lex.violent else None
     if survivor is not None:
         # 'the mayor escaped unharmed from the attack': the act was against him
@@ -2379,6 +2382,40 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
                 continue
             if sub is not None:
                 _add_phrase(mention, actors, sub, Role.PERPETRATOR)
+
+
+#: Verbs that tell what an act brought about ('resulted in', 'caused', 'left'), and the
+#: nouns of harm it may bring about to people ('the death of X', 'injuries to X').
+_OUTCOME_VERBS = frozenset(["result", "cause", "leave"])
+_HARM_NOUNS = frozenset(["death", "injury", "wounding", "killing"])
+
+
+def _harmed_in_the_outcome(act: Token) -> list[Token]:
+    """Who suffered the harm the act's own clause tells it brought about: a participle on
+    its verb ('two stations were bombed, resulting in the injury of six people') or a
+    relative clause on its noun ('the attack on the union, which resulted in the death of
+    ten members'). The harm noun must be that verb's own object."""
+    if act.pos_ in ("VERB", "AUX"):
+        outcomes = [c for c in act.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"]
+    else:
+        outcomes = [
+            c
+            for c in act.subtree
+            if c.dep_ == "relcl"
+            and any(w.lower_ in ("which", "that") for w in _children(c, {"nsubj"}))
+        ]
+    harmed: list[Token] = []
+    for verb in outcomes:
+        if _lemma(verb) not in _OUTCOME_VERBS:
+            continue
+        nouns = _children(verb, {"dobj"}) + _prep_objects(verb, {"in"})
+        for noun in [n for head in nouns for n in _conjuncts(head)]:
+            if _lemma(noun) in _HARM_NOUNS:
+                for person in _prep_objects(noun, {"of", "to"}):
+                    # a group ('six people'): one person unnamed here is often named
+                    # elsewhere, and told so he reads as another victim
+                    harmed += [p for p in _conjuncts(person) if p not in harmed and p.tag_ == "NNS"]
+    return harmed
 
 
 #: Verbs of coming out of an act alive, and the words that say one came out unhurt.

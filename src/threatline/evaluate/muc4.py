@@ -3395,25 +3395,65 @@ def _drop_people_told_again(template: MucTemplate) -> None:
     """'Six people were wounded ... the six wounded passers-by': victims told only as people
     beside another group of unnamed victims of the same count harmed alike are that group
     told first; they go, with the fills of slots 20-23 that refer to them."""
-    counts = {f.xref[0]: f.value for f in template.slot(21).fillers if f.xref}
-    effects = {f.xref[0]: f.value for f in template.slot(23).fillers if f.xref}
     victims = [f.value for f in template.slot(19).fillers if not f.xref]
+    # a description given twice ('the dead' and 'the wounded' people) is two victims: each
+    # has its own count and harm, in the order the two were written
+    counts = _fill_of_each_victim(template, 21, victims)
+    effects = _fill_of_each_victim(template, 23, victims)
     told_again = {
-        v
-        for v in victims
+        (v, n)
+        for v, n in counts
         if _tokens(v)[-1:] in (["PEOPLE"], ["PERSONS"])
-        and counts.get(v, "").isdigit()
-        and counts[v] != "1"
+        and counts[v, n].isdigit()
+        and counts[v, n] != "1"
         and any(
             o != v
             and _tokens(o)[-1:] not in (["PEOPLE"], ["PERSONS"])
-            and counts.get(o) == counts[v]
-            and effects.get(o) == effects.get(v)
-            for o in victims
+            and counts[o, m] == counts[v, n]
+            and effects.get((o, m)) == effects.get((v, n))
+            for o, m in counts
         )
     }
-    if told_again:
-        _drop_victims(template, told_again)
+    once = {v for v, _ in told_again if victims.count(v) == 1}
+    if once:
+        _drop_victims(template, once)
+    for victim, n in sorted(told_again, reverse=True):
+        if victim not in once:
+            _drop_one_of_twins(template, victim, n)
+
+
+def _fill_of_each_victim(
+    template: MucTemplate, slot: int, victims: Sequence[str]
+) -> dict[tuple[str, int], str]:
+    """The fill of a slot for each unnamed victim, keyed by its description and, for one
+    given twice, which of the two it is: the fills referring to a description given
+    twice go to its victims in turn; a description given once takes its last fill."""
+    fills: dict[tuple[str, int], str] = {}
+    seen: Counter[str] = Counter()
+    for f in template.slot(slot).fillers:
+        if not f.xref or f.xref[0] not in victims:
+            continue
+        victim = f.xref[0]
+        n = min(seen[victim], victims.count(victim) - 1)
+        seen[victim] += 1
+        fills[victim, n] = f.value
+    return fills
+
+
+def _drop_one_of_twins(template: MucTemplate, victim: str, n: int) -> None:
+    """Drops the ``n``-th of the victims a description given twice tells, with its fills
+    of slots 20-23 (the ``n``-th of each that refers to it)."""
+    for slot in range(19, 24):
+        fill = template.slot(slot)
+        kept, seen = [], 0
+        for f in fill.fillers:
+            told = f.value if slot == 19 and not f.xref else (f.xref[0] if f.xref else "")
+            if told == victim and not (slot == 19 and f.xref):
+                seen += 1
+                if seen == n + 1:
+                    continue
+            kept.append(f)
+        template.slots[slot] = SlotFill(fillers=kept, inapplicable=fill.inapplicable)
 
 
 def _says_only_a_person(fill: str) -> bool:
@@ -5207,12 +5247,12 @@ _PERSONAL_HARMS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:KILLED|KILLING|MURDERED|MURDER|ASSASSINATED|ASSASSINATION|DIED|DEAD|"
             r"SLAIN|EXECUTED|MASSACRED|GUNNED DOWN|(?:SHOT|STABBED|BEATEN|HACKED) TO DEATH|"
             r"PASSED AWAY|SUCCUMBED TO (?:HIS|HER|THEIR|THE) (?:WOUNDS|INJURIES|BURNS)|"
-            r"BODY|BODIES|CORPSES?)\b"
+            r"BODY|BODIES|CORPSES?|DEATHS? OF)\b"
         ),
     ),
     (
         "INJURY",
-        re.compile(r"\b(?:WOUNDED|WOUNDS|INJURED|INJURIES|HURT|HOSPITALIZED)\b"),
+        re.compile(r"\b(?:WOUNDED|WOUNDS|INJURED|INJURIES|INJURY OF|HURT|HOSPITALIZED)\b"),
     ),
 )
 #: What befell a person kidnapped: the harms, or his freedom regained.
@@ -5999,6 +6039,31 @@ def _fill_human_targets(
         if killed and injured:
             # the victims named suffered the other harm
             killed, injured = harm == "INJURY", harm == "DEATH"
+    if (
+        killed
+        and injured
+        and not counted
+        and _one_group_killed_and_wounded(referents, names, harms)
+        and _each_count_names_the_group(event.fatalities, event.injuries, victims)
+    ):
+        # '35 people died and 350 people were wounded': the dead and the wounded are two
+        # victims of one description, each with its count and its harm
+        group = referents[0]
+        descriptions = [Filler((group,)), Filler((group,))]
+        types = [types[0], types[0]]
+        numbers = [
+            Filler((_exact_count(count),), (group,))
+            for count in (event.fatalities, event.injuries)
+            if count is not None
+        ]
+        t.slots[18] = SlotFill(fillers=names)
+        t.slots[19] = SlotFill(fillers=descriptions)
+        t.slots[20] = SlotFill(fillers=types)
+        t.slots[21] = SlotFill(fillers=numbers)
+        t.slots[23] = SlotFill(
+            fillers=[Filler(("DEATH",), (group,)), Filler(("INJURY",), (group,))]
+        )
+        return
     # 'the victim was taken to the hospital, where he died': a death told later of the
     # act's one victim is the act's
     if (
@@ -6015,6 +6080,36 @@ def _fill_human_targets(
     t.slots[20] = SlotFill(fillers=types)
     t.slots[21] = SlotFill(fillers=numbers)
     t.slots[23] = SlotFill(fillers=effects)
+
+
+def _one_group_killed_and_wounded(
+    referents: Sequence[str], names: Sequence[Filler], harms: dict[str, str | None]
+) -> bool:
+    """Whether the act's only victims are one group no name tells and no sentence spares."""
+    return (
+        len(referents) == 1 and not names and harms.get(referents[0]) in (None, "DEATH", "INJURY")
+    )
+
+
+def _each_count_names_the_group(
+    dead: Quantity | None, wounded: Quantity | None, victims: Sequence[Actor]
+) -> bool:
+    """Whether a death count and an injury count told close together each count people
+    with the victims' own noun ('35 people died and 350 people were wounded'): the dead
+    and the wounded are told as two groups of them. A count of no noun of its own ('and
+    350 were wounded') may count them all, and the keys then often give the total."""
+    if (
+        dead is None
+        or wounded is None
+        or not (_elliptic(wounded, dead) or _elliptic(dead, wounded))
+    ):
+        return False
+    return all(
+        count.start is not None
+        and count.end is not None
+        and any(s <= count.end + 1 and e > count.start for v in victims for s, e in v.mentions)
+        for count in (dead, wounded)
+    )
 
 
 def _effects_on(
@@ -6971,7 +7066,7 @@ def _merge_into(target: MucTemplate, other: MucTemplate, keep_date_and_place: bo
             new = [f for f in new if not f.xref or f.xref not in described]
         fillers = into.fillers + new
         if slot in (20, 21):
-            fillers = _one_per_referent(fillers, described_before)
+            fillers = _one_per_referent(fillers, described_before, target.slot(19).fillers)
         target.slots[slot] = SlotFill(fillers=fillers)
     target.slots[11] = SlotFill(fillers=_one_confidence_each(target.slot(11).fillers))
     if target.slot(8).empty or (presumed and other.slot(8).fillers):
@@ -6979,19 +7074,27 @@ def _merge_into(target: MucTemplate, other: MucTemplate, keep_date_and_place: bo
 
 
 def _one_per_referent(
-    fillers: Sequence[Filler], settled: Iterable[tuple[str, ...]] = ()
+    fillers: Sequence[Filler],
+    settled: Iterable[tuple[str, ...]] = (),
+    described: Sequence[Filler] = (),
 ) -> list[Filler]:
     """One TYPE or NUMBER per named or described target (part2, slots 20 and 21: one
     filler per NAME or DESCRIPTION): two events may type one person, as CIVILIAN where
     they tell no role; the type a role gives, and a count over PLURAL, win, unless the
-    target is ``settled`` (his description, and so his type, came first)."""
+    target is ``settled`` (his description, and so his type, came first). A description
+    ``described`` twice ('the dead' and 'the wounded' people) keeps one filler each."""
     settled = set(settled)
+    times = Counter(f.value for f in described if not f.xref)
     kept: dict[tuple[str, ...], Filler] = {}
     for filler in fillers:
         if not filler.xref or filler.xref == ("-",):
             kept[(str(len(kept)),)] = filler
             continue
         have = kept.get(filler.xref)
+        if have is not None and times[filler.xref[0]] > 1:
+            times[filler.xref[0]] -= 1
+            kept[(*filler.xref, str(len(kept)))] = filler
+            continue
         if have is None or (have.value in ("CIVILIAN", "PLURAL") and filler.xref not in settled):
             kept[filler.xref] = filler
     return list(kept.values())
