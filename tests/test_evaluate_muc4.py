@@ -1261,6 +1261,38 @@ def test_muc4_the_army_s_installations_beside_a_civilian_target_are_no_targets(
     assert [f.value for f in template.slot(12).fillers] == targets
 
 
+@pytest.mark.parametrize(
+    ("kind", "individuals"),
+    [
+        ("person", ["BANDITS"]),
+        ("civilians", ["BANDITS"]),
+    ],
+)
+def test_muc4_a_person_reporting_an_attack_is_not_its_doer(
+    kind: str, individuals: list[str]
+) -> None:
+    """The parser may take the speaker for a doer of the act he tells of ('admitted that
+    the bandits bombed ...'); a person who is the report's source is no perpetrator."""
+    report = _article_report(
+        "Minister Tomas Arce admitted today that bandits bombed the water plant.",
+        [("a1", "Minister Tomas Arce", kind, False), ("a2", "bandits", "armed_group", False)],
+        [
+            {
+                "type": "bombing",
+                "trigger": "bombed",
+                "physical": ["water plant"],
+                "participants": [
+                    Participant(actor="a2", role="perpetrator"),
+                    Participant(actor="a1", role="claimant"),
+                    Participant(actor="a1", role="source_of_report"),
+                ],
+            }
+        ],
+    )
+    [template] = report_to_templates(report)
+    assert [f.value for f in template.slot(9).fillers] == individuals
+
+
 def test_muc4_an_incident_long_before_the_message_is_history() -> None:
     report = _article_report(
         "Guerrillas killed Ana Ruiz in 1980.",

@@ -3709,7 +3709,9 @@ def event_to_template(
     if not _is_recent(event, article):
         return None
     # A group that claims the attack itself is its perpetrator, by its own admission.
-    perpetrators = _actors_with_role(event, actors, doer_roles)
+    perpetrators = [
+        a for a in _actors_with_role(event, actors, doer_roles) if not _only_its_teller(a, event)
+    ]
     # a person named as an expert ('political analyst Pedro Valdivia') is harmed as a person
     victims = [
         v.model_copy(update={"kind": ActorKind.PERSON}) if v.kind == ActorKind.EXPERT else v
@@ -7517,6 +7519,20 @@ _NUMBER_WORDS = {
     )
     if i > 1
 }
+
+
+#: Kinds of actors who, telling of an act, speak of others' deeds: a person or people
+#: ('the president said the traffickers struck'), unlike a group claiming its own.
+_TELLER_KINDS = frozenset([ActorKind.PERSON, ActorKind.CIVILIANS])
+
+
+def _only_its_teller(actor: Actor, event: EventMention) -> bool:
+    """Whether a person the event has as a doer is the one who reports it: 'the minister
+    admitted that the bombing had hurt the police' tells of the bombing, it does not own it
+    (part2, slot 9: the perpetrators, not the sources)."""
+    return actor.kind in _TELLER_KINDS and any(
+        p.actor == actor.id and p.role == "source_of_report" for p in event.participants
+    )
 
 
 # Roles that rule an actor out as a perpetrator found only by co-occurrence.
