@@ -5332,6 +5332,47 @@ def test_muc4_an_opinion_naming_the_doers_makes_them_suspects(text: str, confide
 
 
 @pytest.mark.parametrize(
+    ("text", "confidence"),
+    [
+        # the group reports its own act: it names itself again in what it tells
+        (
+            "The Northern Front reported that its units blew up the bridge at dawn.",
+            "CLAIMED OR ADMITTED",
+        ),
+        (
+            "The Northern Front [NF] today announced that Northern Front commandos blew up "
+            "the bridge.",
+            "CLAIMED OR ADMITTED",
+        ),
+        # words of acts to come are a threat, not an admission
+        (
+            "The Northern Front announced that its units will blow up the bridge.",
+            "REPORTED AS FACT",
+        ),
+        # the group telling of no act of its own admits nothing
+        ("The Northern Front reported that the bridge was blown up.", "REPORTED AS FACT"),
+        # a plain 'said' as often brings a comment on others' deeds
+        ("The Northern Front said that its enemies blew up the bridge.", "REPORTED AS FACT"),
+    ],
+)
+def test_muc4_the_group_reporting_its_own_act_admits_it(text: str, confidence: str) -> None:
+    article = Article.from_text(text, title="TST9-MUC4-0012", published=dt.date(1990, 3, 12))
+    names = [m.start() for m in re.finditer("Northern Front", text)]
+    group = _group_in_text(text, "Northern Front").model_copy(
+        update={"mentions": [(start, start + len("Northern Front")) for start in names]}
+    )
+    blew = text.index(" bl") + 1
+    event = EventMention(
+        id="E1",
+        type="bombing",
+        trigger=Span(start=blew, end=blew + 4, text=text[blew : blew + 4]),
+        evidence=[Span(start=0, end=len(text), text=text)],
+        participants=[Participant(actor="a1", role="perpetrator")],
+    )
+    assert perpetrator_confidence(event, group, {"a1": group}, article=article) == confidence
+
+
+@pytest.mark.parametrize(
     ("other_group", "confidence"),
     [
         # the claim's speaker is no actor of the text: it speaks for the only named group

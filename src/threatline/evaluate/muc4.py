@@ -6708,6 +6708,10 @@ def perpetrator_confidence(
         # 'the Front's leader X told the daily that the kidnapping was political': the
         # group's own chief tells its act
         return "CLAIMED OR ADMITTED"
+    if not denied and article is not None and _told_by_itself(event, actor, article):
+        # 'the Front reports that its columns attacked the garrisons': the group tells
+        # its own act
+        return "CLAIMED OR ADMITTED"
     inferred_from = _inferred_from(event, actor, article) if article is not None else ""
     if _claimed_in_its_own_word(inferred_from) and not denied:
         # the doers were inferred from the group's own announcement or message ('with
@@ -6850,6 +6854,43 @@ def _speaks_for(person: Actor, group: Actor, article: Article) -> bool:
             if g_end <= start and _ROLE_BEFORE_NAME.fullmatch(text[g_end:start]):
                 return True
             if end <= g_start and _ROLE_AFTER_NAME.fullmatch(text[end:g_start]):
+                return True
+    return False
+
+
+# A verb of a report or claim right after the group's name, its bracketed acronym and a
+# day between ('the Front [FN] today reported that'): the group is the one who tells. A
+# plain 'said' is left out: it as often brings the group's comment on others' deeds.
+_TELLS_AFTER_NAME = re.compile(
+    r"\s*(?:[\[(][^\])]{1,40}[\])]\s*)?(?:,\s*)?(?:(?:TODAY|YESTERDAY|HAS|HAD|ALSO)\s+)*"
+    r"(?:REPORTS|REPORTED|ANNOUNCES|ANNOUNCED|INFORMS|INFORMED|CLAIMS|CLAIMED|"
+    r"ACKNOWLEDGES|ACKNOWLEDGED|ADMITS|ADMITTED)\b",
+    re.IGNORECASE,
+)
+# The group's words for itself in what it tells ('it', 'its columns', 'our units').
+_SELF_WORD = re.compile(r"\b(?:IT|ITS|ITSELF|WE|OUR|US|THEY|THEIR|THEM)\b", re.IGNORECASE)
+
+
+def _told_by_itself(event: EventMention, actor: Actor, article: Article) -> bool:
+    """Whether the group tells its own act: the event's sentences, or the one its doers
+    were inferred from, name the group as the subject of a verb of report or claim, and
+    what follows names the group again ('the Front reports that its columns attacked the
+    garrisons'). A force of the state telling of its operations gives its report, not an
+    admission; words of acts to come ('the Front announced that traitors will be
+    executed') are a threat, not an admission."""
+    if actor.kind in _STATE_KINDS or _of_the_state(actor, article):
+        return False
+    spans = [(s.start, s.end) for s in event.evidence] + _inference_spans(event)
+    for start, end in actor.mentions:
+        tells = _TELLS_AFTER_NAME.match(article.text, end)
+        if tells is None:
+            continue
+        for a, b in spans:
+            if not a <= start < b or _VOW_CUE.search(article.text[a:b]):
+                continue
+            told = article.text[tells.end() : b]
+            named_again = any(tells.end() <= other < b for other, _end in actor.mentions)
+            if named_again or _SELF_WORD.search(told):
                 return True
     return False
 
