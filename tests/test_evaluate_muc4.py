@@ -5252,6 +5252,8 @@ def test_muc4_an_officials_turn_of_a_transcript_is_the_authorities_charge(
     [
         ("Information Secretary Ana Ruiz", "SUSPECTED OR ACCUSED BY AUTHORITIES"),
         ("Colonel Ana Ruiz", "SUSPECTED OR ACCUSED BY AUTHORITIES"),
+        # the elected head of state speaks for the authorities before taking office
+        ("President-elect Ana Ruiz", "SUSPECTED OR ACCUSED BY AUTHORITIES"),
         ("The lawyer Ana Ruiz", "SUSPECTED OR ACCUSED"),
     ],
 )

@@ -6760,9 +6760,10 @@ def perpetrator_confidence(
 
 
 # An office of the state written before a person's name ('Justice Minister X', 'Colonel
-# X', 'Information Secretary X'): what he says of an attack, the authorities say.
+# X', 'Information Secretary X', 'President-elect X'): what he says of an attack, the
+# authorities say.
 _STATE_OFFICE = re.compile(
-    r"\b(?:PRESIDENT|VICE PRESIDENT|MINISTER|SECRETARY|GOVERNOR|COLONEL|COL|GENERAL|GEN|"
+    r"\b(?:(?:VICE )?PRESIDENT(?:-ELECT)?|MINISTER|SECRETARY|GOVERNOR|COLONEL|COL|GENERAL|GEN|"
     r"MAJOR|CAPTAIN|CAPT|LIEUTENANT|LT|POLICE CHIEF|PROSECUTOR|ATTORNEY GENERAL)\.?\s+$",
     re.IGNORECASE,
 )
