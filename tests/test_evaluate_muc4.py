@@ -5375,6 +5375,44 @@ def test_muc4_the_group_reporting_its_own_act_admits_it(text: str, confidence: s
 
 
 @pytest.mark.parametrize(
+    ("author", "act", "confidence"),
+    [
+        # the group's own communique tells its act
+        ("Northern Front General Command", "Our units blew up the bridge.", "CLAIMED OR ADMITTED"),
+        # acts to come are a threat, not an admission
+        (
+            "Northern Front General Command",
+            "Our units will blow up the bridge.",
+            "REPORTED AS FACT",
+        ),
+        # another author's communique tells the group's act
+        ("Civic Union", "Our units blew up the bridge.", "REPORTED AS FACT"),
+    ],
+)
+def test_muc4_the_groups_own_communique_admits_its_acts(
+    author: str, act: str, confidence: str
+) -> None:
+    text = f"PORT CITY, 3 MAY 90 -- [COMMUNIQUE] [{author}] [TEXT] {act}"
+    article = Article.from_text(text, title="TST9-MUC4-0013", published=dt.date(1990, 5, 3))
+    names = [m.start() for m in re.finditer("Northern Front", text)]
+    group = Actor(
+        id="a1",
+        name="Northern Front",
+        kind="armed_group",
+        mentions=[(start, start + len("Northern Front")) for start in names],
+    )
+    start = text.index(act)
+    event = EventMention(
+        id="E1",
+        type="bombing",
+        trigger=Span(start=start + 10, end=start + 14, text=text[start + 10 : start + 14]),
+        evidence=[Span(start=start, end=len(text), text=act)],
+        participants=[Participant(actor="a1", role="perpetrator")],
+    )
+    assert perpetrator_confidence(event, group, {"a1": group}, article=article) == confidence
+
+
+@pytest.mark.parametrize(
     ("other_group", "confidence"),
     [
         # the claim's speaker is no actor of the text: it speaks for the only named group

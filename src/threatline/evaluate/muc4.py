@@ -6708,6 +6708,15 @@ def perpetrator_confidence(
         # 'the Front's leader X told the daily that the kidnapping was political': the
         # group's own chief tells its act
         return "CLAIMED OR ADMITTED"
+    if (
+        not denied
+        and article is not None
+        and _communique_of(actor, article)
+        and not any(_VOW_CUE.search(span.text) for span in event.evidence)
+    ):
+        # the text is the group's own communique ('[COMMUNIQUE] [Northern Front General
+        # Command]'): the acts of the group it tells, it owns; those to come it threatens
+        return "CLAIMED OR ADMITTED"
     if not denied and article is not None and _told_by_itself(event, actor, article):
         # 'the Front reports that its columns attacked the garrisons': the group tells
         # its own act
@@ -6857,6 +6866,22 @@ def _speaks_for(person: Actor, group: Actor, article: Article) -> bool:
             if end <= g_start and _ROLE_AFTER_NAME.fullmatch(text[end:g_start]):
                 return True
     return False
+
+
+# The bracketed author after the communique's heading ('[COMMUNIQUE] [Northern Front
+# General Command] [TEXT]').
+_COMMUNIQUE_AUTHOR = re.compile(r"\[COMMUNIQUE\]\s*\[([^\]]+)\]", re.IGNORECASE)
+
+
+def _communique_of(actor: Actor, article: Article) -> bool:
+    """Whether the article is the group's own communique: its heading names the group as
+    the author. A force of the state's communique gives its report, not an admission."""
+    if actor.kind in _STATE_KINDS or _of_the_state(actor, article):
+        return False
+    heading = _COMMUNIQUE_AUTHOR.search(article.text[:600])
+    return heading is not None and any(
+        heading.start(1) <= start < heading.end(1) for start, _end in actor.mentions
+    )
 
 
 # A verb of a report or claim right after the group's name, its bracketed acronym and a
