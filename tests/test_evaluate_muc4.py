@@ -5893,6 +5893,31 @@ def test_muc4_a_large_toll_with_no_day_or_place_sums_up_incidents() -> None:
         # nor does another attack, unless the words tell it
         ("Rebels attacked and destroyed the town hall.", "attacked", "attack", "DESTROYED"),
         ("Rebels attacked the town hall.", "attacked", "attack", None),
+        # a destroying word told only of a part: the thing is damaged, not destroyed
+        (
+            "Rebels hurled a bomb at the town hall. The blast partially destroyed the building.",
+            "blast",
+            "bombing",
+            "SOME DAMAGE",
+        ),
+        (
+            "Rebels hurled a bomb at the town hall. The blast destroyed 40 percent of the roof.",
+            "blast",
+            "bombing",
+            "SOME DAMAGE",
+        ),
+        (
+            "Rebels hurled a bomb at the town hall. The blast destroyed the front windows.",
+            "blast",
+            "bombing",
+            "SOME DAMAGE",
+        ),
+        (
+            "Rebels hurled a bomb at the town hall. The blast destroyed the whole building.",
+            "blast",
+            "bombing",
+            "DESTROYED",
+        ),
         # a bomb defused does no damage
         ("Police defused a bomb at the town hall.", "defused", "foiled_attack", "NO DAMAGE"),
     ],

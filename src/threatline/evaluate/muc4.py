@@ -3935,8 +3935,14 @@ def event_to_template(
         sentences = _event_sentences(event, article)
         effect = (
             "DESTROYED"
-            if _DESTROYED.search(sentences)
-            else ("SOME DAMAGE" if incident_type == "ARSON" or _DAMAGED.search(sentences) else None)
+            if _destroyed_in_full(sentences)
+            else (
+                "SOME DAMAGE"
+                if incident_type == "ARSON"
+                or _DAMAGED.search(sentences)
+                or _DESTROYED.search(sentences)
+                else None
+            )
         )
         if stage == "ATTEMPTED" and incident_type == "BOMBING":
             effect = effect or "NO DAMAGE"
@@ -5216,6 +5222,24 @@ _GUNSHOT_INSTRUMENTS: tuple[tuple[str, str], ...] = (
 _DESTROYED = re.compile(
     r"\b(?:DESTROY\w*|DEMOLISH\w*|RAZED|LEVELED|LEVELLED|BURNED DOWN|BL[EO]WN? UP|BLOWING UP)\b"
 )
+# A destroying word told only of a part: 'partially destroyed the house' (the words
+# before it), 'destroyed 30 percent of the windows', 'destroyed the doors of' (after it).
+_PARTLY_BEFORE = re.compile(r"\b(?:PARTIALLY|PARTLY|ALMOST|NEARLY|HALF) (?:\w+ )?$")
+_A_PART_AFTER = re.compile(
+    r"^ (?:(?:(?:ABOUT|APPROXIMATELY|NEARLY|SOME) )?\w+ PERCENT|PART|PARTS|SOME|MANY|MOST) OF\b|"
+    r"^ (?:THE |ITS |THEIR )?(?:\w+ )?(?:WINDOWS?|WINDOWPANES?|DOORS?|WALLS?|FACADE|ROOF)\b"
+)
+
+
+def _destroyed_in_full(sentences: str) -> bool:
+    """Whether a destroying word of the sentences tells of a whole thing, not of a part."""
+    return any(
+        not _PARTLY_BEFORE.search(sentences[max(0, m.start() - 25) : m.start()])
+        and not _A_PART_AFTER.search(sentences[m.end() : m.end() + 40])
+        for m in _DESTROYED.finditer(sentences)
+    )
+
+
 # Words of the event's sentence that say a physical target was damaged.
 _DAMAGED = re.compile(
     r"\b(?:DAMAG(?:E|ED|ES|ING)|BROKEN|SHATTER\w*|LOSSES|DERAIL\w*|CRACKS|BLACKOUTS?|OUTAGES?)\b"
