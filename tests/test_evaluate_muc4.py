@@ -5890,6 +5890,25 @@ def test_muc4_a_large_toll_with_no_day_or_place_sums_up_incidents() -> None:
         ),
         # a bombing does not imply damage
         ("A bomb exploded near the town hall.", "exploded", "bombing", None),
+        # unless a later sentence of its paragraph tells the blast did some
+        (
+            "A bomb exploded at the town hall. The blast caused heavy damage.",
+            "exploded",
+            "bombing",
+            "SOME DAMAGE",
+        ),
+        (
+            "A bomb exploded at the town hall. Rebels damaged a bridge last year.",
+            "exploded",
+            "bombing",
+            None,
+        ),
+        (
+            "Rebels attacked the town hall. The attack caused heavy damage nearby.",
+            "attacked",
+            "attack",
+            None,
+        ),
         # nor does another attack, unless the words tell it
         ("Rebels attacked and destroyed the town hall.", "attacked", "attack", "DESTROYED"),
         ("Rebels attacked the town hall.", "attacked", "attack", None),

@@ -3951,7 +3951,16 @@ def event_to_template(
         if effect or stage == "ACCOMPLISHED":
             # each target's own sentences may tell its damage ('the blast destroyed the
             # bank and damaged two houses'): that damage is its own
-            effects = [(_damage_told_of(x, article) or effect, x) for x in physical]
+            own = [_damage_told_of(x, article) for x in physical]
+            if (
+                effect is None
+                and not any(own)
+                and stage == "ACCOMPLISHED"
+                and incident_type == "BOMBING"
+            ):
+                # 'a bomb went off at the store ... the blast caused heavy losses'
+                effect = _damage_told_after(event, article)
+            effects = [(d or effect, x) for d, x in zip(own, physical, strict=True)]
             t.slots[16] = SlotFill(fillers=[Filler((e,), (x,)) for e, x in effects if e])
     if t.slot(3).empty and fallback_country:
         # Same country earns half the location credit (guidelines 3.2.3), and a foreign
@@ -5503,6 +5512,21 @@ def _damage_told_of(target: str, article: Article) -> str | None:
         if damage in found:
             return damage
     return None
+
+
+def _damage_told_after(event: EventMention, article: Article) -> str | None:
+    """SOME DAMAGE when a later sentence of a bombing's paragraphs, whose own sentences
+    tell no damage, tells the blast did some; only SOME DAMAGE, as a worse word there may
+    be told of another thing."""
+    paragraphs = _fill_string(_event_paragraphs(event, article))
+    for sentence in re.split(r"(?<=\.)\s+", paragraphs):
+        if _BLAST.search(sentence) and (_DESTROYED.search(sentence) or _DAMAGED.search(sentence)):
+            return "SOME DAMAGE"
+    return None
+
+
+#: Words that tell of a bomb's blast ('the explosion damaged', 'the attack set fire').
+_BLAST = re.compile(r"\b(?:BOMBS?|BLASTS?|EXPLOSIONS?|EXPLOSIVES?|DYNAMITE|ATTACKS?)\b")
 
 
 def _event_sentences(event: EventMention, article: Article) -> str:
