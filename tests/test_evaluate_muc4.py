@@ -5912,6 +5912,14 @@ def test_muc4_a_large_toll_with_no_day_or_place_sums_up_incidents() -> None:
         # nor does another attack, unless the words tell it
         ("Rebels attacked and destroyed the town hall.", "attacked", "attack", "DESTROYED"),
         ("Rebels attacked the town hall.", "attacked", "attack", None),
+        # charges leveled against a thing destroy nothing; a thing leveled is destroyed
+        (
+            "Rebels attacked the town hall, against which they had leveled accusations.",
+            "attacked",
+            "attack",
+            None,
+        ),
+        ("Rebels attacked and leveled the town hall.", "attacked", "attack", "DESTROYED"),
         # a destroying word told only of a part: the thing is damaged, not destroyed
         (
             "Rebels hurled a bomb at the town hall. The blast partially destroyed the building.",

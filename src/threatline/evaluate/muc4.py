@@ -5229,7 +5229,9 @@ _GUNSHOT_INSTRUMENTS: tuple[tuple[str, str], ...] = (
 
 # Words of the event's sentence that say a physical target was destroyed.
 _DESTROYED = re.compile(
-    r"\b(?:DESTROY\w*|DEMOLISH\w*|RAZED|LEVELED|LEVELLED|BURNED DOWN|BL[EO]WN? UP|BLOWING UP)\b"
+    # 'charges leveled against the embassy' destroy nothing
+    r"\b(?:DESTROY\w*|DEMOLISH\w*|RAZED|LEVELL?ED(?!\s+(?:\w+\s+){0,2}(?:AGAINST|CHARGES?|ACCUSATIONS?)\b)|"
+    r"BURNED DOWN|BL[EO]WN? UP|BLOWING UP)\b"
 )
 # A destroying word told only of a part: 'partially destroyed the house' (the words
 # before it), 'destroyed 30 percent of the windows', 'destroyed the doors of' (after it).
