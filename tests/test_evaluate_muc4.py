@@ -5976,6 +5976,8 @@ def test_muc4_effect_on_a_physical_target_is_told(text, trigger, kind, effect) -
         ("Rebels attacked Pedro Valdivia, who died of bullet wounds.", ["GUN"]),
         ("Rebels attacked Pedro Valdivia, riddling him with machinegun fire.", ["MACHINE GUN"]),
         ("Rebels attacked Pedro Valdivia, who died of his wounds.", []),
+        ("Rebels attacked Pedro Valdivia and gunned him down.", ["GUN"]),
+        ("Rebels attacked Pedro Valdivia and then had a firing squad kill him.", ["GUN"]),
     ],
 )
 def test_muc4_an_attack_told_by_its_shots_implies_the_gun(text, kinds) -> None:

@@ -5224,7 +5224,8 @@ _IMPLIED_INSTRUMENTS: tuple[tuple[str, str], ...] = (
 # Words of an attack's sentences that tell of shots from a weapon of that kind.
 _GUNSHOT_INSTRUMENTS: tuple[tuple[str, str], ...] = (
     (r"MACHINEGUNN?\w*", "MACHINE GUN"),
-    (r"BULLETS?|GUNSHOTS?|GUNFIRE|GUNMEN|SHOTS?|SHOOTING|RIDDLED", "GUN"),
+    # 'gunned down', 'killed by a firing squad'
+    (r"BULLETS?|GUNSHOTS?|GUNFIRE|GUNMEN|GUNNED|SHOTS?|SHOOTING|RIDDLED|FIRING SQUADS?", "GUN"),
 )
 
 # Words of the event's sentence that say a physical target was destroyed.
