@@ -5977,6 +5977,8 @@ def test_muc4_effect_on_a_physical_target_is_told(text, trigger, kind, effect) -
         ("Rebels attacked Pedro Valdivia, riddling him with machinegun fire.", ["MACHINE GUN"]),
         ("Rebels attacked Pedro Valdivia, who died of his wounds.", []),
         ("Rebels attacked Pedro Valdivia and gunned him down.", ["GUN"]),
+        # the shots told in a later sentence of the attack's paragraph
+        ("Rebels attacked Pedro Valdivia in Lima. His body was riddled with bullets.", ["GUN"]),
         ("Rebels attacked Pedro Valdivia and then had a firing squad kill him.", ["GUN"]),
     ],
 )

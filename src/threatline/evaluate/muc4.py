@@ -3836,8 +3836,12 @@ def event_to_template(
             else _classify(_fill_string(event.trigger.text), _IMPLIED_INSTRUMENTS)
         )
         if not implied and incident_type == "ATTACK":
-            # nor may the attack's sentences, by its shots ('riddled with bullets')
+            # nor may the attack's sentences or the rest of their paragraphs, by its shots
+            # ('riddled with bullets')
             implied = _classify(_event_sentences(event, article), _GUNSHOT_INSTRUMENTS)
+            implied = implied or _classify(
+                _fill_string(_event_paragraphs(event, article)), _GUNSHOT_INSTRUMENTS
+            )
         instrument_fills = [Filler((implied,))] if implied else []
     t.slots[7] = SlotFill(fillers=instrument_fills, inapplicable=no_instrument)
     individuals: list[tuple[Actor, str]] = []
