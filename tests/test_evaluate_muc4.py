@@ -7793,17 +7793,17 @@ def test_muc4_a_killing_told_in_passing_before_its_victim_is_its_own_incident(
     assert alone == named_apart
 
 
-def _robbery_report(doer: str, kind: str) -> ArticleReport:
-    text = f"{doer} robbed a pharmacy in Villa Serena yesterday."
+def _robbery_report(doer: str, kind: str, target: str = "pharmacy") -> ArticleReport:
+    text = f"{doer} robbed a {target} in Villa Serena yesterday."
     article = Article.from_text(text, title="TST9-MUC4-0002", published=dt.date(1990, 3, 12))
-    start, at = text.index("robbed"), text.index("pharmacy")
+    start, at = text.index("robbed"), text.index(target)
     robbery = EventMention(
         id="E1",
         type="robbery",
         trigger=Span(start=start, end=start + len("robbed"), text="robbed"),
         time=TimeSpan(text="yesterday", start=dt.date(1990, 3, 11), end=dt.date(1990, 3, 11)),
         participants=[Participant(actor="a1", role="perpetrator")],
-        physical_targets=[Span(start=at, end=at + len("pharmacy"), text="pharmacy")],
+        physical_targets=[Span(start=at, end=at + len(target), text=target)],
     )
     doers = Actor(id="a1", name=doer, kind=kind, mentions=[(0, len(doer))])
     return ArticleReport(article=article, actors=[doers], events=[robbery])
@@ -7813,6 +7813,18 @@ def test_muc4_a_robbery_by_an_armed_group_is_a_robbery_and_one_by_civilians_is_n
     (template,) = report_to_templates(_robbery_report("Gunmen of the Front", "armed_group"))
     assert [f.value for f in template.slot(4).fillers] == ["ROBBERY"]
     assert report_to_templates(_robbery_report("Two neighbours", "civilians")) == []
+
+
+@pytest.mark.parametrize(
+    ("target", "effect"),
+    [
+        ("pharmacy", "PROPERTY TAKEN FROM TARGET"),
+        ("bank branch", "MONEY TAKEN FROM TARGET"),
+    ],
+)
+def test_muc4_a_robbery_took_a_bank_s_money_and_another_s_property(target, effect) -> None:
+    (template,) = report_to_templates(_robbery_report("Gunmen of the Front", "armed_group", target))
+    assert [(f.value, f.xref) for f in template.slot(16).fillers] == [(effect, (target.upper(),))]
 
 
 def test_muc4_an_attack_on_the_robbed_person_is_part_of_the_robbery() -> None:

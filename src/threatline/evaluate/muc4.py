@@ -3965,6 +3965,9 @@ def event_to_template(
                 # 'a bomb went off at the store ... the blast caused heavy losses'
                 effect = _damage_told_after(event, article)
             effects = [(d or effect, x) for d, x in zip(own, physical, strict=True)]
+            if incident_type == "ROBBERY":
+                # what a robbery did to a thing is what it took (part2, slot 16)
+                effects = [(_what_was_taken(x), x) for x in physical]
             t.slots[16] = SlotFill(fillers=[Filler((e,), (x,)) for e, x in effects if e])
     if t.slot(3).empty and fallback_country:
         # Same country earns half the location credit (guidelines 3.2.3), and a foreign
@@ -5519,6 +5522,13 @@ def _damage_told_of(target: str, article: Article) -> str | None:
         if damage in found:
             return damage
     return None
+
+
+def _what_was_taken(target: str) -> str:
+    """What a robbery took from a physical target: a bank's money, another's property."""
+    if re.search(r"\b(?:BANKS?|BRANCH(?:ES)?|SAVINGS|CREDIT)\b", target):
+        return "MONEY TAKEN FROM TARGET"
+    return "PROPERTY TAKEN FROM TARGET"
 
 
 def _damage_told_after(event: EventMention, article: Article) -> str | None:
