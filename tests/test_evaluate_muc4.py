@@ -5971,9 +5971,61 @@ def test_muc4_a_large_toll_with_no_day_or_place_sums_up_incidents() -> None:
         ),
         # a bombing does not imply damage
         ("A bomb exploded near the town hall.", "exploded", "bombing", None),
+        # unless a later sentence of its paragraph tells the blast did some
+        (
+            "A bomb exploded at the town hall. The blast caused heavy damage.",
+            "exploded",
+            "bombing",
+            "SOME DAMAGE",
+        ),
+        (
+            "A bomb exploded at the town hall. Rebels damaged a bridge last year.",
+            "exploded",
+            "bombing",
+            None,
+        ),
+        (
+            "Rebels attacked the town hall. The attack caused heavy damage nearby.",
+            "attacked",
+            "attack",
+            None,
+        ),
         # nor does another attack, unless the words tell it
         ("Rebels attacked and destroyed the town hall.", "attacked", "attack", "DESTROYED"),
         ("Rebels attacked the town hall.", "attacked", "attack", None),
+        # charges leveled against a thing destroy nothing; a thing leveled is destroyed
+        (
+            "Rebels attacked the town hall, against which they had leveled accusations.",
+            "attacked",
+            "attack",
+            None,
+        ),
+        ("Rebels attacked and leveled the town hall.", "attacked", "attack", "DESTROYED"),
+        # a destroying word told only of a part: the thing is damaged, not destroyed
+        (
+            "Rebels hurled a bomb at the town hall. The blast partially destroyed the building.",
+            "blast",
+            "bombing",
+            "SOME DAMAGE",
+        ),
+        (
+            "Rebels hurled a bomb at the town hall. The blast destroyed 40 percent of the roof.",
+            "blast",
+            "bombing",
+            "SOME DAMAGE",
+        ),
+        (
+            "Rebels hurled a bomb at the town hall. The blast destroyed the front windows.",
+            "blast",
+            "bombing",
+            "SOME DAMAGE",
+        ),
+        (
+            "Rebels hurled a bomb at the town hall. The blast destroyed the whole building.",
+            "blast",
+            "bombing",
+            "DESTROYED",
+        ),
         # a bomb defused does no damage
         ("Police defused a bomb at the town hall.", "defused", "foiled_attack", "NO DAMAGE"),
     ],
@@ -6005,6 +6057,10 @@ def test_muc4_effect_on_a_physical_target_is_told(text, trigger, kind, effect) -
         ("Rebels attacked Pedro Valdivia, who died of bullet wounds.", ["GUN"]),
         ("Rebels attacked Pedro Valdivia, riddling him with machinegun fire.", ["MACHINE GUN"]),
         ("Rebels attacked Pedro Valdivia, who died of his wounds.", []),
+        ("Rebels attacked Pedro Valdivia and gunned him down.", ["GUN"]),
+        # the shots told in a later sentence of the attack's paragraph
+        ("Rebels attacked Pedro Valdivia in Lima. His body was riddled with bullets.", ["GUN"]),
+        ("Rebels attacked Pedro Valdivia and then had a firing squad kill him.", ["GUN"]),
     ],
 )
 def test_muc4_an_attack_told_by_its_shots_implies_the_gun(text, kinds) -> None:
@@ -7818,17 +7874,17 @@ def test_muc4_a_killing_told_in_passing_before_its_victim_is_its_own_incident(
     assert alone == named_apart
 
 
-def _robbery_report(doer: str, kind: str) -> ArticleReport:
-    text = f"{doer} robbed a pharmacy in Villa Serena yesterday."
+def _robbery_report(doer: str, kind: str, target: str = "pharmacy") -> ArticleReport:
+    text = f"{doer} robbed a {target} in Villa Serena yesterday."
     article = Article.from_text(text, title="TST9-MUC4-0002", published=dt.date(1990, 3, 12))
-    start, at = text.index("robbed"), text.index("pharmacy")
+    start, at = text.index("robbed"), text.index(target)
     robbery = EventMention(
         id="E1",
         type="robbery",
         trigger=Span(start=start, end=start + len("robbed"), text="robbed"),
         time=TimeSpan(text="yesterday", start=dt.date(1990, 3, 11), end=dt.date(1990, 3, 11)),
         participants=[Participant(actor="a1", role="perpetrator")],
-        physical_targets=[Span(start=at, end=at + len("pharmacy"), text="pharmacy")],
+        physical_targets=[Span(start=at, end=at + len(target), text=target)],
     )
     doers = Actor(id="a1", name=doer, kind=kind, mentions=[(0, len(doer))])
     return ArticleReport(article=article, actors=[doers], events=[robbery])
@@ -7838,6 +7894,18 @@ def test_muc4_a_robbery_by_an_armed_group_is_a_robbery_and_one_by_civilians_is_n
     (template,) = report_to_templates(_robbery_report("Gunmen of the Front", "armed_group"))
     assert [f.value for f in template.slot(4).fillers] == ["ROBBERY"]
     assert report_to_templates(_robbery_report("Two neighbours", "civilians")) == []
+
+
+@pytest.mark.parametrize(
+    ("target", "effect"),
+    [
+        ("pharmacy", "PROPERTY TAKEN FROM TARGET"),
+        ("bank branch", "MONEY TAKEN FROM TARGET"),
+    ],
+)
+def test_muc4_a_robbery_took_a_bank_s_money_and_another_s_property(target, effect) -> None:
+    (template,) = report_to_templates(_robbery_report("Gunmen of the Front", "armed_group", target))
+    assert [(f.value, f.xref) for f in template.slot(16).fillers] == [(effect, (target.upper(),))]
 
 
 def test_muc4_an_attack_on_the_robbed_person_is_part_of_the_robbery() -> None:

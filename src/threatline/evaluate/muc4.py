@@ -3836,8 +3836,12 @@ def event_to_template(
             else _classify(_fill_string(event.trigger.text), _IMPLIED_INSTRUMENTS)
         )
         if not implied and incident_type == "ATTACK":
-            # nor may the attack's sentences, by its shots ('riddled with bullets')
+            # nor may the attack's sentences or the rest of their paragraphs, by its shots
+            # ('riddled with bullets')
             implied = _classify(_event_sentences(event, article), _GUNSHOT_INSTRUMENTS)
+            implied = implied or _classify(
+                _fill_string(_event_paragraphs(event, article)), _GUNSHOT_INSTRUMENTS
+            )
         instrument_fills = [Filler((implied,))] if implied else []
     t.slots[7] = SlotFill(fillers=instrument_fills, inapplicable=no_instrument)
     individuals: list[tuple[Actor, str]] = []
@@ -3935,8 +3939,14 @@ def event_to_template(
         sentences = _event_sentences(event, article)
         effect = (
             "DESTROYED"
-            if _DESTROYED.search(sentences)
-            else ("SOME DAMAGE" if incident_type == "ARSON" or _DAMAGED.search(sentences) else None)
+            if _destroyed_in_full(sentences)
+            else (
+                "SOME DAMAGE"
+                if incident_type == "ARSON"
+                or _DAMAGED.search(sentences)
+                or _DESTROYED.search(sentences)
+                else None
+            )
         )
         if stage == "ATTEMPTED" and incident_type == "BOMBING":
             effect = effect or "NO DAMAGE"
@@ -3945,7 +3955,19 @@ def event_to_template(
         if effect or stage == "ACCOMPLISHED":
             # each target's own sentences may tell its damage ('the blast destroyed the
             # bank and damaged two houses'): that damage is its own
-            effects = [(_damage_told_of(x, article) or effect, x) for x in physical]
+            own = [_damage_told_of(x, article) for x in physical]
+            if (
+                effect is None
+                and not any(own)
+                and stage == "ACCOMPLISHED"
+                and incident_type == "BOMBING"
+            ):
+                # 'a bomb went off at the store ... the blast caused heavy losses'
+                effect = _damage_told_after(event, article)
+            effects = [(d or effect, x) for d, x in zip(own, physical, strict=True)]
+            if incident_type == "ROBBERY":
+                # what a robbery did to a thing is what it took (part2, slot 16)
+                effects = [(_what_was_taken(x), x) for x in physical]
             t.slots[16] = SlotFill(fillers=[Filler((e,), (x,)) for e, x in effects if e])
     if t.slot(3).empty and fallback_country:
         # Same country earns half the location credit (guidelines 3.2.3), and a foreign
@@ -5209,13 +5231,34 @@ _IMPLIED_INSTRUMENTS: tuple[tuple[str, str], ...] = (
 # Words of an attack's sentences that tell of shots from a weapon of that kind.
 _GUNSHOT_INSTRUMENTS: tuple[tuple[str, str], ...] = (
     (r"MACHINEGUNN?\w*", "MACHINE GUN"),
-    (r"BULLETS?|GUNSHOTS?|GUNFIRE|GUNMEN|SHOTS?|SHOOTING|RIDDLED", "GUN"),
+    # 'gunned down', 'killed by a firing squad'
+    (r"BULLETS?|GUNSHOTS?|GUNFIRE|GUNMEN|GUNNED|SHOTS?|SHOOTING|RIDDLED|FIRING SQUADS?", "GUN"),
 )
 
 # Words of the event's sentence that say a physical target was destroyed.
 _DESTROYED = re.compile(
-    r"\b(?:DESTROY\w*|DEMOLISH\w*|RAZED|LEVELED|LEVELLED|BURNED DOWN|BL[EO]WN? UP|BLOWING UP)\b"
+    # 'charges leveled against the embassy' destroy nothing
+    r"\b(?:DESTROY\w*|DEMOLISH\w*|RAZED|LEVELL?ED(?!\s+(?:\w+\s+){0,2}(?:AGAINST|CHARGES?|ACCUSATIONS?)\b)|"
+    r"BURNED DOWN|BL[EO]WN? UP|BLOWING UP)\b"
 )
+# A destroying word told only of a part: 'partially destroyed the house' (the words
+# before it), 'destroyed 30 percent of the windows', 'destroyed the doors of' (after it).
+_PARTLY_BEFORE = re.compile(r"\b(?:PARTIALLY|PARTLY|ALMOST|NEARLY|HALF) (?:\w+ )?$")
+_A_PART_AFTER = re.compile(
+    r"^ (?:(?:(?:ABOUT|APPROXIMATELY|NEARLY|SOME) )?\w+ PERCENT|PART|PARTS|SOME|MANY|MOST) OF\b|"
+    r"^ (?:THE |ITS |THEIR )?(?:\w+ )?(?:WINDOWS?|WINDOWPANES?|DOORS?|WALLS?|FACADE|ROOF)\b"
+)
+
+
+def _destroyed_in_full(sentences: str) -> bool:
+    """Whether a destroying word of the sentences tells of a whole thing, not of a part."""
+    return any(
+        not _PARTLY_BEFORE.search(sentences[max(0, m.start() - 25) : m.start()])
+        and not _A_PART_AFTER.search(sentences[m.end() : m.end() + 40])
+        for m in _DESTROYED.finditer(sentences)
+    )
+
+
 # Words of the event's sentence that say a physical target was damaged.
 _DAMAGED = re.compile(
     r"\b(?:DAMAG(?:E|ED|ES|ING)|BROKEN|SHATTER\w*|LOSSES|DERAIL\w*|CRACKS|BLACKOUTS?|OUTAGES?)\b"
@@ -5479,6 +5522,28 @@ def _damage_told_of(target: str, article: Article) -> str | None:
         if damage in found:
             return damage
     return None
+
+
+def _what_was_taken(target: str) -> str:
+    """What a robbery took from a physical target: a bank's money, another's property."""
+    if re.search(r"\b(?:BANKS?|BRANCH(?:ES)?|SAVINGS|CREDIT)\b", target):
+        return "MONEY TAKEN FROM TARGET"
+    return "PROPERTY TAKEN FROM TARGET"
+
+
+def _damage_told_after(event: EventMention, article: Article) -> str | None:
+    """SOME DAMAGE when a later sentence of a bombing's paragraphs, whose own sentences
+    tell no damage, tells the blast did some; only SOME DAMAGE, as a worse word there may
+    be told of another thing."""
+    paragraphs = _fill_string(_event_paragraphs(event, article))
+    for sentence in re.split(r"(?<=\.)\s+", paragraphs):
+        if _BLAST.search(sentence) and (_DESTROYED.search(sentence) or _DAMAGED.search(sentence)):
+            return "SOME DAMAGE"
+    return None
+
+
+#: Words that tell of a bomb's blast ('the explosion damaged', 'the attack set fire').
+_BLAST = re.compile(r"\b(?:BOMBS?|BLASTS?|EXPLOSIONS?|EXPLOSIVES?|DYNAMITE|ATTACKS?)\b")
 
 
 def _event_sentences(event: EventMention, article: Article) -> str:
