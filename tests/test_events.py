@@ -3511,6 +3511,34 @@ def test_events_the_harmed_in_what_an_act_brought_about_are_victims(nlp, text, v
 @pytest.mark.parametrize(
     ("text", "victims"),
     [
+        ("Gunmen fired at two nurses near the clinic last night.", {"nurses"}),
+        ("Gunmen fired shots at two nurses near the clinic last night.", {"nurses"}),
+        ("Gunmen opened fire on two nurses near the clinic last night.", {"nurses"}),
+        # the verb's own object is whom the shots hit
+        ("Gunmen shot two nurses near the clinic last night.", {"nurses"}),
+        # opening anything but fire is no shooting
+        ("Gunmen opened the gate on two nurses near the clinic last night.", set()),
+        # shots at a thing of theirs did not always hit them
+        ("Gunmen fired at the ambulance of two nurses near the clinic last night.", set()),
+        # a pronoun taken for the shooters themselves is no one they shot at
+        (
+            "The nurses were at the gate when three gunmen walking nearby began firing at "
+            "them.",
+            set(),
+        ),
+    ],
+)  # fmt: skip
+def test_events_whom_shots_are_aimed_at_are_victims(nlp, text, victims):
+    gunmen = actor(text, "gunmen", ActorKind.ARMED_GROUP, "Gunmen", "them")
+    nurses = actor(text, "nurses", ActorKind.CIVILIANS, "nurses")
+    events = run(nlp, text, actors=[gunmen, nurses])
+    assert {p.actor for e in events for p in e.participants if p.role == "victim"} == victims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
         # 'his' names the minister: the people counted are the bodyguards
         ("Gunmen killed Pedro Valdivia and two of his bodyguards.", {"valdivia", "bodyguards"}),
         ("Gunmen killed two of his bodyguards.", {"bodyguards"}),

@@ -2264,6 +2264,7 @@ def _participants(mention: _Mention, actors: _Actors, lex: Lexicon) -> None:
             if accused is not None:
                 _add_phrase(mention, actors, accused, Role.PERPETRATOR)
         obj = _own_passive_subject(token) or _object(token)
+        obj = _aimed_at_instead(token, obj, actors, lex) or obj
         obj = _the_one_seized_before(token, obj, actors)
         if obj is not None and kind in lex.violent | {EventType.THREAT.value}:
             # 'the body of X was found': X suffered the act
@@ -7007,7 +7008,12 @@ def _resolve_killings(
             harmed = [
                 actors.in_subtree(head)
                 for verb in verbs
-                if (obj := _object(verb) or _fired_at(verb)) is not None
+                if (
+                    obj := _aimed_at_instead(verb, _object(verb), actors, lex)
+                    or _object(verb)
+                    or _fired_at(verb)
+                )
+                is not None
                 for head in _conjuncts(obj)
             ]
             civilians = bool(harmed) and all(
@@ -7060,6 +7066,34 @@ def _is_weapon(token: Token, lex: Lexicon) -> bool:
 def _fired_at(verb: Token) -> Token | None:
     """Whom a shot is aimed at: 'fired at the reporters', 'fired shots on the crowd'."""
     return next(iter(_prep_objects(verb, {"at", "on", "upon", "into"})), None)
+
+
+#: Verbs of shooting whose 'at'/'on' phrase, not their object, names whom the shots hit.
+_SHOOTING_VERBS = frozenset(["fire", "shoot", "open"])
+
+
+def _aimed_at_instead(
+    verb: Token, obj: Token | None, actors: _Actors, lex: Lexicon
+) -> Token | None:
+    """The people a shooting verb with no object, or with the weapon or the fire as its
+    object, is aimed at: 'fired at the reporters', 'fired shots at two nurses', 'opened
+    fire on the crowd'. None when the verb has an object of its own ('shot the mayor') or
+    the shots hit a thing ('fired at the tires of the ambulance'): the thing's owner was
+    not always hit."""
+    if _lemma(verb) not in _SHOOTING_VERBS or _is_passive(verb):
+        return None
+    if obj is not None and not _is_weapon(obj, lex):
+        return None
+    if _lemma(verb) == "open" and (obj is None or _lemma(obj) != "fire"):
+        return None  # 'opened the door on': only 'opened fire' is shooting
+    aimed = _fired_at(verb)
+    hit = actors.at_token(aimed) if aimed is not None else None
+    if hit is None or hit.kind not in _PEOPLE_KINDS:
+        return None
+    shooter = _subject(verb)
+    if shooter is not None and actors.in_subtree(shooter) == hit:
+        return None  # 'three men began firing at them': 'them' is never the shooters
+    return aimed
 
 
 def _is_search_raid(mention: _Mention, *, security: bool, named_raider: bool) -> bool:
