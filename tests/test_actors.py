@@ -415,6 +415,18 @@ def test_actors_hired_killers_and_patrols_are_doers_of_their_kind(nlp, actor_kb)
 
 
 @pytest.mark.model
+def test_actors_a_police_officer_and_security_agents_are_security_forces(nlp, actor_kb) -> None:
+    article, actors = _run(
+        "Gunmen shot a police officer and two security agents near the port.",
+        nlp,
+        actor_kb,
+    )
+    kinds = {article.text[s:e]: a.kind for a in actors for s, e in a.mentions}
+    assert kinds["police officer"] == ActorKind.SECURITY_FORCE
+    assert kinds["security agents"] == ActorKind.SECURITY_FORCE
+
+
+@pytest.mark.model
 def test_actors_a_patrol_car_and_a_personnel_office_are_no_people(nlp, actor_kb) -> None:
     _article, actors = _run(
         "The mayor drove a patrol car to the border. The personnel department lost the files.",
