@@ -2989,6 +2989,23 @@ def _first_span(text: str, surface: str) -> Span:
     return Span(start=start, end=start + len(surface), text=surface)
 
 
+def _rebels_attack_is_kept(text: str, trigger: str, physical: list[str]) -> bool:
+    """Whether an attack by rebels on the things of ``physical`` gives a template."""
+    report = _article_report(
+        text,
+        [("a1", "Rebels", "armed_group", False)],
+        [
+            {
+                "type": "attack",
+                "trigger": trigger,
+                "physical": physical,
+                "participants": [Participant(actor="a1", role="perpetrator")],
+            }
+        ],
+    )
+    return bool(report_to_templates(report))
+
+
 @pytest.mark.parametrize(
     ("text", "trigger", "physical", "kept"),
     [
@@ -3011,19 +3028,7 @@ def _first_span(text: str, surface: str) -> Span:
 def test_muc4_an_attack_on_a_military_object_alone_is_guerrilla_warfare(
     text: str, trigger: str, physical: list[str], kept: bool
 ) -> None:
-    report = _article_report(
-        text,
-        [("a1", "Rebels", "armed_group", False)],
-        [
-            {
-                "type": "attack",
-                "trigger": trigger,
-                "physical": physical,
-                "participants": [Participant(actor="a1", role="perpetrator")],
-            }
-        ],
-    )
-    assert bool(report_to_templates(report)) is kept
+    assert _rebels_attack_is_kept(text, trigger, physical) is kept
 
 
 @pytest.mark.parametrize(
@@ -3046,19 +3051,8 @@ def test_muc4_an_attack_on_a_military_object_alone_is_guerrilla_warfare(
 def test_muc4_vehicles_of_the_forces_are_struck_in_the_war(
     text: str, physical: list[str], kept: bool
 ) -> None:
-    report = _article_report(
-        text,
-        [("a1", "Rebels", "armed_group", False)],
-        [
-            {
-                "type": "attack",
-                "trigger": "destroyed" if "destroyed" in text else "bombed",
-                "physical": physical,
-                "participants": [Participant(actor="a1", role="perpetrator")],
-            }
-        ],
-    )
-    assert bool(report_to_templates(report)) is kept
+    trigger = "destroyed" if "destroyed" in text else "bombed"
+    assert _rebels_attack_is_kept(text, trigger, physical) is kept
 
 
 @pytest.mark.parametrize(
@@ -3076,19 +3070,7 @@ def test_muc4_vehicles_of_the_forces_are_struck_in_the_war(
 def test_muc4_aircraft_shot_down_are_hit_in_the_war(
     text: str, trigger: str, physical: list[str], kept: bool
 ) -> None:
-    report = _article_report(
-        text,
-        [("a1", "Rebels", "armed_group", False)],
-        [
-            {
-                "type": "attack",
-                "trigger": trigger,
-                "physical": physical,
-                "participants": [Participant(actor="a1", role="perpetrator")],
-            }
-        ],
-    )
-    assert bool(report_to_templates(report)) is kept
+    assert _rebels_attack_is_kept(text, trigger, physical) is kept
 
 
 @pytest.mark.parametrize(
