@@ -6954,6 +6954,34 @@ def test_muc4_a_template_told_as_an_act_in_one_sentence_is_no_tally() -> None:
     assert not _counts_harm_so_far(template(s9="UNIDENTIFIED MEN"), [tally])
 
 
+def test_muc4_acts_counted_over_weeks_are_a_tally() -> None:
+    from threatline.evaluate.muc4 import _counts_acts_over_weeks
+
+    def template(date: str = "- 12 MAR 90", **more: str) -> MucTemplate:
+        made = MucTemplate(message_id="m")
+        made.slots[2] = SlotFill(fillers=[Filler((date,))])
+        made.slots[3] = SlotFill(fillers=[Filler(("PERU: LIMA (CITY)",))])
+        made.slots[9] = SlotFill(fillers=[Filler(("HIRED GUNMEN",))])
+        for slot, value in more.items():
+            made.slots[int(slot[1:])] = SlotFill(fillers=[Filler((value,))])
+        return made
+
+    weeks = "FOUR MAYORS HAVE BEEN SHOT BY HIRED GUNMEN IN LIMA OVER THE PAST 5 WEEKS."
+    months = "THE GANGS HAVE SET OFF 20 BOMBS IN THE CITY DURING THE LAST TWO MONTHS."
+    act = "A BOMB WENT OFF AT THE BANK LAST NIGHT."
+    # counted over weeks or months, even with its doers and town told: a tally
+    assert _counts_acts_over_weeks(template(s19="MAYORS"), [weeks])
+    assert _counts_acts_over_weeks(template(s12="BOMBS"), [months])
+    assert _counts_acts_over_weeks(template(date="01 JAN 90 - 12 MAR 90"), [weeks])
+    # one sentence that tells an act, a day of its own or a named victim make it an incident
+    assert not _counts_acts_over_weeks(template(), [weeks, act])
+    assert not _counts_acts_over_weeks(template(date="11 MAR 90"), [weeks])
+    assert not _counts_acts_over_weeks(template(s18="PEDRO VALDIVIA"), [weeks])
+    # a period that is not counted back from the report is no tally
+    assert not _counts_acts_over_weeks(template(), ["HE WAS HELD FOR TWO WEEKS."])
+    assert not _counts_acts_over_weeks(template(), ["THE TALKS WILL END IN TWO MONTHS."])
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "victims"),

@@ -1270,7 +1270,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         _in_the_nation_its_sentences_place_it(template, sentences)
         _in_the_capital_of_its_nation(template, [*sentences, *map(_fill_string, paragraphs)], home)
         _settle_foreign_nations(template)
-        if _counts_harm_so_far(template, sentences):
+        if _counts_harm_so_far(template, sentences) or _counts_acts_over_weeks(template, sentences):
             tallies.add(id(template))
     # judged once the incident's day and place are filled in from the text around it
     templates = [
@@ -3298,6 +3298,29 @@ def _counts_harm_so_far(template: MucTemplate, sentences: Sequence[str]) -> bool
         _PERFECT_HARM.search(text) is not None and _TALLY_PERIOD.search(text) is not None
         for text in sentences
     )
+
+
+#: A counted period of weeks or more before the report: 'over the past three weeks', 'during
+#: the last 6 months', 'in only two months'.
+_COUNTED_PERIOD = re.compile(
+    r"\b(?:OVER|DURING|IN|WITHIN) (?:THE (?:LAST|PAST)|ONLY) "
+    r"(?:\d+|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|TWELVE|SEVERAL) (?:WEEKS|MONTHS)\b"
+)
+
+
+def _counts_acts_over_weeks(template: MucTemplate, sentences: Sequence[str]) -> bool:
+    """'Five judges have been killed by hired gunmen during the last six months', 'the
+    cartels have carried out over 30 bomb attacks over the past three weeks': acts counted
+    over a period of weeks are a tally of many incidents, no specific one (part1 1.0), even
+    with their doers and town told. Each sentence the template is told in must count over
+    such a period, and a victim named makes it the account of one act."""
+    if template.slot(18).fillers:
+        return False
+    date = template.slot(2).fillers
+    day = parse_muc_date(date[0].value) if date else None
+    if day is not None and day.low is not None and day.high - day.low < _TALLY_SPAN:
+        return False  # a day of its own
+    return bool(sentences) and all(_COUNTED_PERIOD.search(text) for text in sentences)
 
 
 #: Slots of which a template must fill one: perpetrators and targets.
