@@ -9218,3 +9218,20 @@ def test_muc4_a_group_only_guessed_as_the_doer_is_no_perpetrator(
     (template,) = report_to_templates(report)
     assert [f.value for f in template.slot(10).fillers] == fills
     assert len(template.slot(11).fillers) == len(fills)
+
+
+def test_muc4_a_template_told_only_as_fighting_is_a_clash() -> None:
+    from threatline.evaluate.muc4 import _only_fighting
+
+    def event(trigger: str) -> EventMention:
+        return EventMention(
+            id="E1", type="armed_clash", trigger=Span(start=0, end=len(trigger), text=trigger)
+        )
+
+    # 'scores were wounded in the fighting': combat, no act on a target
+    assert _only_fighting([event("fighting")])
+    assert _only_fighting([event("Fighting"), event("hostilities")])
+    # one event told as an act makes it an incident
+    assert not _only_fighting([event("fighting"), event("bombed")])
+    assert not _only_fighting([event("attack")])
+    assert not _only_fighting([])

@@ -1280,6 +1280,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         and not _only_a_group(t)
         and id(t) not in tallies
         and not _only_heard(t, events[id(t)], report.article)
+        and not _only_fighting(events[id(t)])
         and not all(_told_as_a_record(e, report.article, actors) for e in events[id(t)])
     ]
     templates = _join_attacks_told_as_bombings(templates, events, report.article)
@@ -1644,6 +1645,17 @@ def _only_heard(template: MucTemplate, told: Sequence[EventMention], article: Ar
     return all(
         _HEARD.search(_fill_string(article.text[e.trigger.end : e.trigger.end + 120])) for e in told
     )
+
+
+#: Nouns that tell of combat between armed forces, not of an act on a target.
+_FIGHTING = re.compile(r"^(?:FIGHTING|COMBAT|COMBATS|HOSTILITIES)$")
+
+
+def _only_fighting(told: Sequence[EventMention]) -> bool:
+    """'Dozens were killed in the fighting', 'the city is at a standstill due to the
+    fighting': a template whose every event is told as fighting is a military clash, no
+    terrorist incident (part1 1.0)."""
+    return bool(told) and all(_FIGHTING.match(_fill_string(e.trigger.text)) for e in told)
 
 
 def _one_per_listed_place(
