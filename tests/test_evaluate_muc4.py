@@ -9235,3 +9235,26 @@ def test_muc4_a_template_told_only_as_fighting_is_a_clash() -> None:
     assert not _only_fighting([event("fighting"), event("bombed")])
     assert not _only_fighting([event("attack")])
     assert not _only_fighting([])
+
+
+def test_muc4_a_template_told_only_as_a_raid_is_no_act() -> None:
+    from threatline.evaluate.muc4 import _only_raids
+
+    def event(trigger: str) -> EventMention:
+        return EventMention(
+            id="E1", type="armed_assault", trigger=Span(start=0, end=len(trigger), text=trigger)
+        )
+
+    raid = MucTemplate(message_id="m")
+    # 'the warehouse was raided by looters': a raid, no act on a target
+    assert _only_raids(raid, [event("raided")])
+    assert _only_raids(raid, [event("raids"), event("Raid")])
+    # a killing or a blast told of it makes it an incident
+    assert not _only_raids(raid, [event("raided"), event("killed")])
+    assert not _only_raids(raid, [event("attacked")])
+    assert not _only_raids(raid, [])
+    killing = event("raided").model_copy(update={"fatalities": Quantity(min=1, max=1, text="one")})
+    assert not _only_raids(raid, [killing])
+    harmed = MucTemplate(message_id="m")
+    harmed.slots[24] = SlotFill(fillers=[Filler(("DEATH",))])
+    assert not _only_raids(harmed, [event("raided")])

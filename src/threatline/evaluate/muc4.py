@@ -1281,6 +1281,7 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         and id(t) not in tallies
         and not _only_heard(t, events[id(t)], report.article)
         and not _only_fighting(events[id(t)])
+        and not _only_raids(t, events[id(t)])
         and not all(_told_as_a_record(e, report.article, actors) for e in events[id(t)])
     ]
     templates = _join_attacks_told_as_bombings(templates, events, report.article)
@@ -1656,6 +1657,23 @@ def _only_fighting(told: Sequence[EventMention]) -> bool:
     fighting': a template whose every event is told as fighting is a military clash, no
     terrorist incident (part1 1.0)."""
     return bool(told) and all(_FIGHTING.match(_fill_string(e.trigger.text)) for e in told)
+
+
+#: Words that tell of a raid: an operation on a place, by the police, the army or a band.
+_RAID = re.compile(r"^RAID(?:S|ED|ING)?$")
+
+
+def _only_raids(template: MucTemplate, told: Sequence[EventMention]) -> bool:
+    """'The farm raided last week', 'the town was raided by looters': a template whose every
+    event is told as a raid, with no one killed or hurt and no damage told of it, is a
+    search, a sweep or looting, no terrorist act on a target (part1 1.0). 'Raided the house,
+    killing a guard' stays an incident."""
+    if any(template.slot(s).fillers for s in (23, 24)):
+        return False
+    return bool(told) and all(
+        _RAID.match(_fill_string(e.trigger.text)) and e.fatalities is None and e.injuries is None
+        for e in told
+    )
 
 
 def _one_per_listed_place(
