@@ -671,6 +671,18 @@ def test_actors_passersby_reporters_mayors_and_guards_are_people(nlp, actor_kb: 
     assert kinds.get("guard") == ActorKind.SECURITY_FORCE, kinds
 
 
+def test_actors_trades_and_callings_are_people(nlp, actor_kb: ActorKB) -> None:
+    # victims named by their trade or calling: 'fishermen', 'a cattleman', 'ranchers'
+    doc = nlp(
+        "Rebels ambushed four fishermen near the port. A bomb killed a cattleman and two "
+        "ranchers, and gunmen kidnapped a baker and a bishop. Police charged the "
+        "demonstrators."
+    )
+    kinds = {a.name.lower(): a.kind for a in find_actors(doc, actor_kb)}
+    for noun in ("fishermen", "cattleman", "ranchers", "baker", "bishop", "demonstrators"):
+        assert kinds.get(noun) == ActorKind.CIVILIANS, (noun, kinds)
+
+
 def test_actors_union_and_labor_leaders_are_people(nlp, actor_kb: ActorKB) -> None:
     # the people a threat or an attack names by what they lead: 'union leaders'
     doc = nlp(
