@@ -32,6 +32,7 @@ from threatline.evaluate.muc4 import (
     _places_listed_after,
     _same_incident,
     _singular_role,
+    _total_of_a_group_including_others,
     _total_only_beside_many_victims,
     _total_told_of_the_named,
     format_report,
@@ -859,6 +860,25 @@ def test_muc4_victims_named_one_by_one_and_counted_get_their_total(
 ) -> None:
     template = _named_victims_template(roles)
     _total_told_of_the_named(template, sentences, elsewhere)
+    assert [f.value for f in template.slot(24).fillers] == total
+
+
+@pytest.mark.parametrize(
+    ("count", "sentences", "total"),
+    [
+        ("6", "A MINE KILLED SIX SOLDIERS, INCLUDING A CAPTAIN.", ["6"]),
+        ("6-", "AT LEAST SIX SOLDIERS, AMONG THEM A CAPTAIN, DIED.", ["6-"]),
+        # the captain told apart from the soldiers: no total told
+        ("6", "A MINE KILLED SIX SOLDIERS AND A CAPTAIN.", []),
+        ("6", "A MINE KILLED SEVEN SOLDIERS, INCLUDING A CAPTAIN.", []),
+    ],
+)
+def test_muc4_a_group_counted_with_its_members_told_is_the_total(count, sentences, total) -> None:
+    template = MucTemplate("M1")
+    template.slots[19] = SlotFill([Filler(("SOLDIERS",)), Filler(("CAPTAIN",))])
+    template.slots[21] = SlotFill([Filler((count,), ("SOLDIERS",)), Filler(("1",), ("CAPTAIN",))])
+    _total_of_a_group_including_others(template, sentences)
+    _total_only_beside_many_victims(template)
     assert [f.value for f in template.slot(24).fillers] == total
 
 

@@ -1316,6 +1316,9 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
             " ".join(_event_sentences(e, report.article) for e in told),
             _groups_counted([t for t in templates if t is not template]),
         )
+        _total_of_a_group_including_others(
+            template, " ".join(_event_sentences(e, report.article) for e in told)
+        )
         _total_only_beside_many_victims(template)
         # last too: a guessed group still tells its act apart from others while they join
         _drop_groups_only_guessed(template, events.get(id(template), ()), report.article, actors)
@@ -3044,10 +3047,36 @@ def _total_told_of_the_named(template: MucTemplate, sentences: str, elsewhere: s
         template.slots[24] = SlotFill(fillers=[Filler((str(number),))])
 
 
+_COUNT = re.compile(r"^(~?)(\d+)(-?)$")
+
+
+def _total_of_a_group_including_others(template: MucTemplate, sentences: str) -> None:
+    """'Four people, including a child, were hurt': a group counted, told with victims of
+    its own beside it, is the total of human targets (part1 7.25), as counted ('at least
+    five' -> '5-')."""
+    if template.slot(24).fillers:
+        return
+    counts = {f.xref[0]: f.value for f in template.slot(21).fillers if f.xref}
+    groups = [v for v, c in counts.items() if c != "1"]
+    if len(counts) < 2 or len(groups) != 1:
+        return
+    match = _COUNT.match(counts[groups[0]])
+    if match is None or int(match.group(2)) < 2:
+        return
+    number = int(match.group(2))
+    said = "|".join([str(number), *(w for w, n in _NUMBER_WORDS.items() if n == number)])
+    head = re.escape(groups[0].split()[-1])
+    including = re.compile(
+        rf"\b(?:{said})\s+(?:[A-Z'-]+\s+){{0,3}}?{head}\s*,?\s+(?:INCLUDING|AMONG\s+(?:THEM|WHOM))\b"
+    )
+    if including.search(sentences):
+        template.slots[24] = SlotFill(fillers=[Filler((counts[groups[0]],))])
+
+
 def _total_only_beside_many_victims(template: MucTemplate) -> None:
     """The total of human targets says something only of two victims or more, each told
     with a number of its own (part1 7.25): one total kept, and only as large as the
-    victims counted, else none."""
+    victims counted or as the one group counted that holds the others, else none."""
     total = template.slot(24).fillers
     if not total:
         return
@@ -3055,8 +3084,12 @@ def _total_only_beside_many_victims(template: MucTemplate) -> None:
     if (
         len(total) != 1
         or len(counts) < 2
-        or not all(c.isdigit() for c in counts)
-        or sum(map(int, counts)) != int(total[0].value)
+        or (
+            total[0].value not in counts
+            and (
+                not all(c.isdigit() for c in counts) or sum(map(int, counts)) != int(total[0].value)
+            )
+        )
     ):
         template.slots[24] = SlotFill()
 
