@@ -32,6 +32,9 @@ from threatline.evaluate.muc4 import (
     _places_listed_after,
     _same_incident,
     _singular_role,
+    _total_of_a_group_including_others,
+    _total_only_beside_many_victims,
+    _total_told_of_the_named,
     format_report,
     parse_filler,
     parse_key_file,
@@ -824,6 +827,70 @@ def test_muc4_a_merged_group_counted_as_many_as_its_named_members_goes(count, ke
     assert ("PEASANTS" in [f.value for f in template.slot(19).fillers]) == kept
     assert len(template.slot(21).fillers) == (3 if kept else 2)
     assert len(template.slot(23).fillers) == (1 if kept else 0)
+    # the count of the group dropped is the total of the named (part1 7.25)
+    assert [f.value for f in template.slot(24).fillers] == ([] if kept else ["2"])
+
+
+def _named_victims_template(roles: list[str]) -> MucTemplate:
+    names = ["ANA SOTO", "LUIS MENA", "RAUL VEGA"][: len(roles)]
+    template = MucTemplate("M1")
+    template.slots[18] = SlotFill([Filler((n,)) for n in names])
+    described = [(r, n) for r, n in zip(roles, names, strict=True) if r]
+    template.slots[19] = SlotFill([Filler((r,), (n,)) for r, n in described])
+    template.slots[21] = SlotFill([Filler(("1",), (n,)) for n in names])
+    return template
+
+
+@pytest.mark.parametrize(
+    ("roles", "sentences", "elsewhere", "total"),
+    [
+        (["FARMER", "FARMER"], "GUNMEN SHOT TWO FARMERS ON A ROAD NEAR THE TOWN.", set(), ["2"]),
+        (["", ""], "THE TWO WERE FOUND DEAD ON MONDAY.", set(), ["2"]),
+        (["", ""], "BOTH HAD RECEIVED THREATS.", set(), ["2"]),
+        (["", "", ""], "MEN IN UNIFORM SEIZED THREE CANADIANS AT A HOTEL.", set(), ["3"]),
+        # a count of other people, of other things or another number
+        (["FARMER", "FARMER"], "GUNMEN SHOT TWO FARMERS NEAR THE TOWN.", {"FARMERS"}, []),
+        (["", ""], "THE ATTACKERS FIRED ON TWO POLICE CHECKPOINTS.", set(), []),
+        (["", ""], "THE ATTACK CAME TWO DAYS AFTER THE ELECTION.", set(), []),
+        (["", ""], "THREE PEOPLE WERE KILLED.", set(), []),
+    ],
+)
+def test_muc4_victims_named_one_by_one_and_counted_get_their_total(
+    roles, sentences, elsewhere, total
+) -> None:
+    template = _named_victims_template(roles)
+    _total_told_of_the_named(template, sentences, elsewhere)
+    assert [f.value for f in template.slot(24).fillers] == total
+
+
+@pytest.mark.parametrize(
+    ("count", "sentences", "total"),
+    [
+        ("6", "A MINE KILLED SIX SOLDIERS, INCLUDING A CAPTAIN.", ["6"]),
+        ("6-", "AT LEAST SIX SOLDIERS, AMONG THEM A CAPTAIN, DIED.", ["6-"]),
+        # the captain told apart from the soldiers: no total told
+        ("6", "A MINE KILLED SIX SOLDIERS AND A CAPTAIN.", []),
+        ("6", "A MINE KILLED SEVEN SOLDIERS, INCLUDING A CAPTAIN.", []),
+    ],
+)
+def test_muc4_a_group_counted_with_its_members_told_is_the_total(count, sentences, total) -> None:
+    template = MucTemplate("M1")
+    template.slots[19] = SlotFill([Filler(("SOLDIERS",)), Filler(("CAPTAIN",))])
+    template.slots[21] = SlotFill([Filler((count,), ("SOLDIERS",)), Filler(("1",), ("CAPTAIN",))])
+    _total_of_a_group_including_others(template, sentences)
+    _total_only_beside_many_victims(template)
+    assert [f.value for f in template.slot(24).fillers] == total
+
+
+@pytest.mark.parametrize(
+    ("counts", "kept"), [(["1", "1"], True), (["1"], False), (["1", "1", "1"], False)]
+)
+def test_muc4_a_total_is_kept_only_as_the_sum_of_two_victims_or_more(counts, kept) -> None:
+    template = MucTemplate("M1")
+    template.slots[21] = SlotFill([Filler((c,), (f"V{i}",)) for i, c in enumerate(counts)])
+    template.slots[24] = SlotFill([Filler(("2",))])
+    _total_only_beside_many_victims(template)
+    assert bool(template.slot(24).fillers) == kept
 
 
 @pytest.mark.parametrize(

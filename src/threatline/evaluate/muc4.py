@@ -1312,6 +1312,16 @@ def report_to_templates(report: ArticleReport) -> list[MucTemplate]:
         template.template_id = str(number)
         _no_bare_weapon_beside_a_named_one(template)
         _no_kind_inferred_beside_a_named_weapon(template)
+        told = events.get(id(template), ())
+        _total_told_of_the_named(
+            template,
+            " ".join(_event_sentences(e, report.article) for e in told),
+            _groups_counted([t for t in templates if t is not template]),
+        )
+        _total_of_a_group_including_others(
+            template, " ".join(_event_sentences(e, report.article) for e in told)
+        )
+        _total_only_beside_many_victims(template)
         # last too: a guessed group still tells its act apart from others while they join
         _drop_groups_only_guessed(template, events.get(id(template), ()), report.article, actors)
     return templates
@@ -3014,6 +3024,104 @@ def _drop_groups_of_the_named(template: MucTemplate) -> None:
     }
     if groups:
         _drop_victims(template, groups)
+        # the count of the group told is the total of the victims named (part1 7.25)
+        totals = {counts[g] for g in groups if counts[g].isdigit() and int(counts[g]) > 1}
+        if len(totals) == 1:
+            template.slots[24] = SlotFill(fillers=[Filler((totals.pop(),))])
+
+
+#: Plural nouns that tell people whatever their role: 'two persons', 'three men'.
+_PEOPLE_NOUNS = frozenset({"PEOPLE", "PERSONS", "MEN", "WOMEN", "CHILDREN", "VICTIMS", "BODIES"})
+#: A count of the victims told without a noun: 'the two were shot', 'the three of them'.
+_THE_COUNTED = r"\bTHE\s+(?:{})\s+(?:WERE|WHO|HAD|HAVE|ARE|OF\s+THEM)\b"
+
+
+def _groups_counted(templates: Sequence[MucTemplate]) -> set[str]:
+    """The last words of the groups the templates count ('2: "CIVILIANS"' -> 'CIVILIANS')."""
+    counts = {f.xref[0]: f.value for t in templates for f in t.slot(21).fillers if f.xref}
+    return {
+        f.value.split()[-1]
+        for t in templates
+        for f in t.slot(19).fillers
+        if not f.xref and f.value and counts.get(f.value, "").isdigit()
+    }
+
+
+def _total_told_of_the_named(template: MucTemplate, sentences: str, elsewhere: set[str]) -> None:
+    """Victims told one by one whom the act's sentences also count ('the two journalists,
+    A and B, were shot'; 'both were found dead'; 'gunmen kidnapped three Italians'): that
+    count is the total of human targets (part1 7.25). Only a count as large as the victims
+    told, of a noun of people no other incident of the article counts as its victims
+    ('a woman and a girl were hurt ... two civilians were wounded elsewhere')."""
+    if template.slot(24).fillers:
+        return
+    counts = [f.value for f in template.slot(21).fillers]
+    if not 2 <= len(counts) <= max(_NUMBER_WORDS.values()) or any(c != "1" for c in counts):
+        return
+    number = len(counts)
+    said = "|".join([str(number), *(w for w, n in _NUMBER_WORDS.items() if n == number)])
+    roles = {f.value.split()[-1] + "S" for f in template.slot(19).fillers if f.xref and f.value}
+    nouns = _PEOPLE_NOUNS | roles
+
+    def of_people(noun: str) -> bool:
+        # plural ('two police checkpoints' counts no police); 'Europeans': people of a place
+        plural = noun in _PEOPLE_NOUNS or noun.endswith("S")
+        return plural and (noun in nouns or noun.endswith("ANS")) and noun not in elsewhere
+
+    counted = re.compile(rf"\b(?:{said})\s+(?:[A-Z'-]+\s+){{0,3}}?([A-Z]+)\b")
+    if (
+        any(of_people(m.group(1)) for m in counted.finditer(sentences))
+        or re.search(_THE_COUNTED.format(said), sentences)
+        or (number == 2 and re.search(r"\bBOTH\b", sentences))
+    ):
+        template.slots[24] = SlotFill(fillers=[Filler((str(number),))])
+
+
+_COUNT = re.compile(r"^(~?)(\d+)(-?)$")
+
+
+def _total_of_a_group_including_others(template: MucTemplate, sentences: str) -> None:
+    """'Four people, including a child, were hurt': a group counted, told with victims of
+    its own beside it, is the total of human targets (part1 7.25), as counted ('at least
+    five' -> '5-')."""
+    if template.slot(24).fillers:
+        return
+    counts = {f.xref[0]: f.value for f in template.slot(21).fillers if f.xref}
+    groups = [v for v, c in counts.items() if c != "1"]
+    if len(counts) < 2 or len(groups) != 1:
+        return
+    match = _COUNT.match(counts[groups[0]])
+    if match is None or int(match.group(2)) < 2:
+        return
+    number = int(match.group(2))
+    said = "|".join([str(number), *(w for w, n in _NUMBER_WORDS.items() if n == number)])
+    head = re.escape(groups[0].split()[-1])
+    including = re.compile(
+        rf"\b(?:{said})\s+(?:[A-Z'-]+\s+){{0,3}}?{head}\s*,?\s+(?:INCLUDING|AMONG\s+(?:THEM|WHOM))\b"
+    )
+    if including.search(sentences):
+        template.slots[24] = SlotFill(fillers=[Filler((counts[groups[0]],))])
+
+
+def _total_only_beside_many_victims(template: MucTemplate) -> None:
+    """The total of human targets says something only of two victims or more, each told
+    with a number of its own (part1 7.25): one total kept, and only as large as the
+    victims counted or as the one group counted that holds the others, else none."""
+    total = template.slot(24).fillers
+    if not total:
+        return
+    counts = [f.value for f in template.slot(21).fillers]
+    if (
+        len(total) != 1
+        or len(counts) < 2
+        or (
+            total[0].value not in counts
+            and (
+                not all(c.isdigit() for c in counts) or sum(map(int, counts)) != int(total[0].value)
+            )
+        )
+    ):
+        template.slots[24] = SlotFill()
 
 
 def _drop_victims(template: MucTemplate, victims: set[str]) -> None:
