@@ -7905,6 +7905,20 @@ def test_muc4_an_attack_on_the_robbed_person_is_part_of_the_robbery() -> None:
     assert not _same_incident(robbery, other) and not _same_incident(robbery, later)
 
 
+def test_muc4_a_group_and_its_members_told_one_by_one_are_one_incident() -> None:
+    """'Gunmen killed three farmers in Villa Serena ... the victims were identified as
+    Pedro Valdivia, a farmer, ...': the group and the people told by the role's singular
+    are the same victims, though only one sentence names the town."""
+    group = make(s2="07 JAN 90", s3="PERU: VILLA SERENA (CITY)", s4="ATTACK",
+                 s10='"SHINING PATH"', s19='"FARMERS"')  # fmt: skip
+    members = make(s2="07 JAN 90", s3="PERU", s4="ATTACK", s18='"PEDRO VALDIVIA"',
+                   s19='"FARMER": "PEDRO VALDIVIA"')  # fmt: skip
+    assert _same_incident(group, members) and _same_incident(members, group)
+    others = make(s2="07 JAN 90", s3="PERU", s4="ATTACK", s18='"PEDRO VALDIVIA"',
+                  s19='"JUDGE": "PEDRO VALDIVIA"')  # fmt: skip
+    assert not _same_incident(group, others)
+
+
 def test_muc4_robberies_by_one_band_at_one_time_and_place_are_one_raid() -> None:
     def robbery(date: str, doers: str, target: str, kind: str = "ROBBERY") -> MucTemplate:
         return make(s2=date, s3="PERU: VILLA SERENA (CITY)", s4=kind, s9=doers, s12=target)

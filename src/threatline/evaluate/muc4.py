@@ -3494,10 +3494,21 @@ def _one_band_described(a: MucTemplate, b: MucTemplate) -> bool:
 
 def _a_common_target(a: set[str], b: set[str]) -> bool:
     """Whether two sets of target fills name one target: the same fill, or one a part of
-    the other that ends in its head noun ('the office', 'the telephone office')."""
+    the other that ends in its head noun ('the office', 'the telephone office'), or a group
+    and one of its members told by the role's singular ('the peasants', 'a peasant')."""
     return bool(a & b) or any(
-        _names_one_target(x, y) or _names_one_target(y, x) for x in a for y in b
+        _names_one_target(x, y) or _names_one_target(y, x) or _a_member_of(x, y)
+        for x in a
+        for y in b
     )
+
+
+def _a_member_of(x: str, y: str) -> bool:
+    """Whether one fill is a group told by a plural role ('PEASANTS') and the other that
+    role in the singular ('PEASANT'): the group told person by person ('five peasants were
+    killed ... the victims were identified as ..., a peasant')."""
+    x, y = x.strip('"'), y.strip('"')
+    return _singular_role(x) == y or _singular_role(y) == x
 
 
 def _one_act_on_a_named_victim(a: MucTemplate, b: MucTemplate) -> bool:
