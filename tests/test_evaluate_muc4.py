@@ -4007,6 +4007,37 @@ def test_muc4_a_town_read_in_a_person_s_name_is_no_place_of_the_act(a_person: bo
     assert _location(report) == (["PERU"] if a_person else ["PERU: VILLA ROSA (CITY)"])
 
 
+@pytest.mark.parametrize(
+    ("description", "fill"),
+    [
+        ("the owner of a bakery in Villa Rosa", "PERU: VILLA ROSA (CITY)"),
+        ("the mayor of Villa Rosa", "PERU"),
+    ],
+)
+def test_muc4_a_town_where_a_person_works_stays_the_place_of_the_act(
+    description: str, fill: str
+) -> None:
+    # the person's description, read as one mention, tells where the person works with
+    # 'in': that town is where the act on them most likely was
+    text = f"Gunmen shot Ana Ruiz, {description}, on Monday."
+    start = text.index("Villa Rosa")
+    town = _VILLA_ROSA.model_copy(update={"mentions": [(start, start + 10)]})
+    report = _located_report(text, [town])
+    event = report.events[0]
+    placed = event.place.model_copy(update={"start": start, "end": start + 10})
+    owner = text.index(description)
+    victim = Actor(
+        id="a3", name="Ana Ruiz", kind="person", mentions=[(owner, owner + len(description))]
+    )
+    report = report.model_copy(
+        update={
+            "events": [event.model_copy(update={"place": placed})],
+            "actors": [*report.actors, victim],
+        }
+    )
+    assert _location(report) == [fill]
+
+
 @pytest.mark.parametrize("a_person", [True, False])
 def test_muc4_a_word_of_a_person_s_name_is_no_town_of_the_paragraph(a_person: bool) -> None:
     # the place stage took the title of a person's name for a mention of the town

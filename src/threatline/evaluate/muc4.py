@@ -8302,8 +8302,20 @@ def _no_town_read_in_a_person_s_name(
         ]
         if not fill or not spots or not parse_muc_location(fill[0].value).places:
             continue
-        if all(_in_a_name(at, people) for at in spots):
+        text = report.article.text
+        if all(_in_a_name(at, people) and not _where_one_works(text, at, people) for at in spots):
             template.slots[3] = _one(parse_muc_location(fill[0].value).country)
+
+
+def _where_one_works(text: str, at: int, names: Iterable[tuple[int, int]]) -> bool:
+    """Whether the town at ``at`` is told inside a person's description with 'in' or 'at'
+    ('the director of a radio station in Villa Rosa'): where the person lives and works,
+    which is likely where the act on them was, not a word of who they are ('the mayor of
+    Villa Rosa')."""
+    return any(start <= at < end and _IN_OR_AT.search(text, start, at) for start, end in names)
+
+
+_IN_OR_AT = re.compile(r"(?i)\b(?:in|at)\b")
 
 
 def _no_place_named_for_a_body(
