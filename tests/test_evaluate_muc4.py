@@ -4074,6 +4074,37 @@ def test_muc4_a_town_read_in_a_person_s_name_is_no_place_of_the_act(a_person: bo
     assert _location(report) == (["PERU"] if a_person else ["PERU: VILLA ROSA (CITY)"])
 
 
+@pytest.mark.parametrize(
+    ("description", "fill"),
+    [
+        ("the owner of a bakery in Villa Rosa", "PERU: VILLA ROSA (CITY)"),
+        ("the mayor of Villa Rosa", "PERU"),
+    ],
+)
+def test_muc4_a_town_where_a_person_works_stays_the_place_of_the_act(
+    description: str, fill: str
+) -> None:
+    # the person's description, read as one mention, tells where the person works with
+    # 'in': that town is where the act on them most likely was
+    text = f"Gunmen shot Ana Ruiz, {description}, on Monday."
+    start = text.index("Villa Rosa")
+    town = _VILLA_ROSA.model_copy(update={"mentions": [(start, start + 10)]})
+    report = _located_report(text, [town])
+    event = report.events[0]
+    placed = event.place.model_copy(update={"start": start, "end": start + 10})
+    owner = text.index(description)
+    victim = Actor(
+        id="a3", name="Ana Ruiz", kind="person", mentions=[(owner, owner + len(description))]
+    )
+    report = report.model_copy(
+        update={
+            "events": [event.model_copy(update={"place": placed})],
+            "actors": [*report.actors, victim],
+        }
+    )
+    assert _location(report) == [fill]
+
+
 @pytest.mark.parametrize("a_person", [True, False])
 def test_muc4_a_word_of_a_person_s_name_is_no_town_of_the_paragraph(a_person: bool) -> None:
     # the place stage took the title of a person's name for a mention of the town
@@ -7998,6 +8029,20 @@ def test_muc4_an_attack_on_the_robbed_person_is_part_of_the_robbery() -> None:
     later = make(s2="19 JAN 90", s4="ATTACK", s19='"TRADER"')
     assert _same_incident(robbery, shooting) and _same_incident(shooting, robbery)
     assert not _same_incident(robbery, other) and not _same_incident(robbery, later)
+
+
+def test_muc4_a_group_and_its_members_told_one_by_one_are_one_incident() -> None:
+    """'Gunmen killed three farmers in Villa Serena ... the victims were identified as
+    Pedro Valdivia, a farmer, ...': the group and the people told by the role's singular
+    are the same victims, though only one sentence names the town."""
+    group = make(s2="07 JAN 90", s3="PERU: VILLA SERENA (CITY)", s4="ATTACK",
+                 s10='"SHINING PATH"', s19='"FARMERS"')  # fmt: skip
+    members = make(s2="07 JAN 90", s3="PERU", s4="ATTACK", s18='"PEDRO VALDIVIA"',
+                   s19='"FARMER": "PEDRO VALDIVIA"')  # fmt: skip
+    assert _same_incident(group, members) and _same_incident(members, group)
+    others = make(s2="07 JAN 90", s3="PERU", s4="ATTACK", s18='"PEDRO VALDIVIA"',
+                  s19='"JUDGE": "PEDRO VALDIVIA"')  # fmt: skip
+    assert not _same_incident(group, others)
 
 
 def test_muc4_robberies_by_one_band_at_one_time_and_place_are_one_raid() -> None:

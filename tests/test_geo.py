@@ -715,6 +715,25 @@ def test_geo_find_toponyms_a_name_told_as_a_town_is_a_place_the_gazetteer_may_la
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Troops searched the rural area of el Bagre municipality on Sunday.",
+        "Two guards were shot near la Dorada on Friday night.",
+    ],
+)
+def test_geo_find_toponyms_a_known_town_with_a_joiner_in_lower_case_is_a_place(
+    nlp, gazetteer, text
+):
+    # truecasing leaves the joining word of a town's name in lower case; the model takes
+    # the name for a group, and the scan of capitalised words cannot read it
+    name = "el Bagre" if "el Bagre" in text else "la Dorada"
+    assert gazetteer.candidates(name)
+    doc = _misread_doc(nlp, text, name, "ORG")
+    assert name in [s.text for s in find_toponyms(doc, gazetteer)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "name", "truecased"),
     [
         # no noun of a settlement frames it: the model's reading stands

@@ -678,8 +678,12 @@ def find_toponyms(doc: Doc, gazetteer: GazetteerBackend | None = None) -> list[S
         elif not (truecased and misread_place(ent, gaz)):
             for k in range(_town_before_its_region(ent), ent.end_char):
                 blocked[k] = True
-        elif the_dateline_place(ent) and not any(taken[ent.start_char : ent.end_char]):
-            claim(ent.start_char, ent.end_char)  # the scan below skips a text's first word
+        elif (the_dateline_place(ent) or _has_a_joiner(ent)) and not any(
+            taken[ent.start_char : ent.end_char]
+        ):
+            # the scan below skips a text's first word, and reads no name with a word
+            # truecasing left in lower case ("el Penon municipality")
+            claim(ent.start_char, ent.end_char)
 
     tokens = list(doc)
     lower_words = {t.text for t in tokens if t.text.islower()}
@@ -751,8 +755,10 @@ def misread_place(ent: SpacySpan, gaz: GazetteerBackend) -> bool:
     gazetteer knows as a whole: no blocking entity then."""
     if ent.label_ not in _MISREAD_LABELS or len(ent) > 3:
         return False
-    if not all(t.text[:1].isupper() and t.text.isalpha() for t in ent):
+    if not ent[-1].text[:1].isupper() or not all(t.text.isalpha() for t in ent):
         return False
+    if any(not t.text[:1].isupper() and t.lower_ not in _NAME_JOINERS for t in ent):
+        return False  # a joining word truecasing left in lower case may open it: "el Penon"
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
@@ -768,6 +774,11 @@ def misread_place(ent: SpacySpan, gaz: GazetteerBackend) -> bool:
     ):
         return False
     return bool(gaz.candidates(ent.text)) and not _surname_of_a_person(ent)
+
+
+def _has_a_joiner(ent: SpacySpan) -> bool:
+    """A name with a joining word in lower case ("el Penon", "Puerto de la Cruz")."""
+    return any(t.lower_ in _NAME_JOINERS and not t.text[:1].isupper() for t in ent)
 
 
 def misread_region(ent: SpacySpan, gaz: GazetteerBackend) -> bool:

@@ -3655,10 +3655,21 @@ def _one_band_described(a: MucTemplate, b: MucTemplate) -> bool:
 
 def _a_common_target(a: set[str], b: set[str]) -> bool:
     """Whether two sets of target fills name one target: the same fill, or one a part of
-    the other that ends in its head noun ('the office', 'the telephone office')."""
+    the other that ends in its head noun ('the office', 'the telephone office'), or a group
+    and one of its members told by the role's singular ('the peasants', 'a peasant')."""
     return bool(a & b) or any(
-        _names_one_target(x, y) or _names_one_target(y, x) for x in a for y in b
+        _names_one_target(x, y) or _names_one_target(y, x) or _a_member_of(x, y)
+        for x in a
+        for y in b
     )
+
+
+def _a_member_of(x: str, y: str) -> bool:
+    """Whether one fill is a group told by a plural role ('PEASANTS') and the other that
+    role in the singular ('PEASANT'): the group told person by person ('five peasants were
+    killed ... the victims were identified as ..., a peasant')."""
+    x, y = x.strip('"'), y.strip('"')
+    return _singular_role(x) == y or _singular_role(y) == x
 
 
 def _one_act_on_a_named_victim(a: MucTemplate, b: MucTemplate) -> bool:
@@ -8452,8 +8463,20 @@ def _no_town_read_in_a_person_s_name(
         ]
         if not fill or not spots or not parse_muc_location(fill[0].value).places:
             continue
-        if all(_in_a_name(at, people) for at in spots):
+        text = report.article.text
+        if all(_in_a_name(at, people) and not _where_one_works(text, at, people) for at in spots):
             template.slots[3] = _one(parse_muc_location(fill[0].value).country)
+
+
+def _where_one_works(text: str, at: int, names: Iterable[tuple[int, int]]) -> bool:
+    """Whether the town at ``at`` is told inside a person's description with 'in' or 'at'
+    ('the director of a radio station in Villa Rosa'): where the person lives and works,
+    which is likely where the act on them was, not a word of who they are ('the mayor of
+    Villa Rosa')."""
+    return any(start <= at < end and _IN_OR_AT.search(text, start, at) for start, end in names)
+
+
+_IN_OR_AT = re.compile(r"(?i)\b(?:in|at)\b")
 
 
 def _no_place_named_for_a_body(
