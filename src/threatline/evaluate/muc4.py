@@ -3047,6 +3047,11 @@ def _groups_counted(templates: Sequence[MucTemplate]) -> set[str]:
     }
 
 
+def _number_as_written(number: int) -> str:
+    """A pattern of the ways a count is written: '2|TWO'."""
+    return "|".join([str(number), *(w for w, n in _NUMBER_WORDS.items() if n == number)])
+
+
 def _total_told_of_the_named(template: MucTemplate, sentences: str, elsewhere: set[str]) -> None:
     """Victims told one by one whom the act's sentences also count ('the two journalists,
     A and B, were shot'; 'both were found dead'; 'gunmen kidnapped three Italians'): that
@@ -3059,7 +3064,7 @@ def _total_told_of_the_named(template: MucTemplate, sentences: str, elsewhere: s
     if not 2 <= len(counts) <= max(_NUMBER_WORDS.values()) or any(c != "1" for c in counts):
         return
     number = len(counts)
-    said = "|".join([str(number), *(w for w, n in _NUMBER_WORDS.items() if n == number)])
+    said = _number_as_written(number)
     roles = {f.value.split()[-1] + "S" for f in template.slot(19).fillers if f.xref and f.value}
     nouns = _PEOPLE_NOUNS | roles
 
@@ -3094,7 +3099,7 @@ def _total_of_a_group_including_others(template: MucTemplate, sentences: str) ->
     if match is None or int(match.group(2)) < 2:
         return
     number = int(match.group(2))
-    said = "|".join([str(number), *(w for w, n in _NUMBER_WORDS.items() if n == number)])
+    said = _number_as_written(number)
     head = re.escape(groups[0].split()[-1])
     including = re.compile(
         rf"\b(?:{said})\s+(?:[A-Z'-]+\s+){{0,3}}?{head}\s*,?\s+(?:INCLUDING|AMONG\s+(?:THEM|WHOM))\b"
