@@ -5890,3 +5890,15 @@ def test_events_an_act_to_come_in_a_relative_clause_is_part_of_the_plan(nlp):
     text = "The cartel is preparing an operation that will be carried out by attacking the malls."
     cartel = actor(text, "cartel", ActorKind.ARMED_GROUP, "cartel")
     assert [e.trigger.text for e in run(nlp, text, actors=[cartel])] == ["preparing"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("verb", ["staged", "perpetrated", "committed"])
+def test_events_statement_with_a_verb_of_doing_places_the_act(nlp, verb):
+    text = (
+        "Gunmen set fire to a farm owned by a senator and killed its guard. "
+        f"The crime was {verb} in Riverton, where the farm lies."
+    )
+    riverton = place(text, "P1", "Riverton", PlaceLevel.SETTLEMENT, "CO")
+    arson = next(e for e in run(nlp, text, places=[riverton]) if e.type in VIOLENT_TYPES)
+    assert arson.place is not None and arson.place.id == "P1"

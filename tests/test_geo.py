@@ -858,3 +858,31 @@ def test_geo_country_before_a_district_court_stays_a_country(gazetteer):
     text = "The case went to a U.S. District Judge in Philadelphia."
     us, _ = resolve_toponyms(text, _spans(text, "U.S.", "Philadelphia"), gazetteer)
     assert us is not None and us.country == "US" and us.level == PlaceLevel.COUNTRY
+
+
+def _unlabelled_doc(nlp, text: str, truecased: bool):
+    """A Doc without entities, so only the scan for known names finds places."""
+    doc = nlp(text)
+    doc.ents = []
+    doc.user_data["truecased"] = truecased
+    return doc
+
+
+@pytest.mark.model
+def test_geo_find_toponyms_known_name_in_a_list_opened_by_a_place(nlp, gazetteer):
+    # the first item is unknown, the next known one is no less a place
+    text = "Rebels burned the halls in Xolotepec, Huanta, Zumbavilca and other villages."
+    doc = _unlabelled_doc(nlp, text, truecased=False)
+    assert "Huanta" in [s.text for s in find_toponyms(doc, gazetteer)]
+
+
+@pytest.mark.model
+def test_geo_find_toponyms_lowered_name_in_a_list_of_places(nlp, gazetteer):
+    # truecasing left the known name in lower case between two places
+    text = "Rebels burned the halls in Xolotepec, huanta, and Zumbavilca yesterday."
+    doc = _unlabelled_doc(nlp, text, truecased=True)
+    assert "huanta" in [s.text for s in find_toponyms(doc, gazetteer)]
+    # outside a list a lower-case word stays a word
+    text = "Rebels burned the halls in Xolotepec and huanta was quiet."
+    doc = _unlabelled_doc(nlp, text, truecased=True)
+    assert "huanta" not in [s.text for s in find_toponyms(doc, gazetteer)]

@@ -6610,7 +6610,18 @@ def _names_a_thing(doc: Doc, timex: TimeSpan, lex: Lexicon) -> bool:
 
 # 'it happened', 'the killings occurred', 'which was carried out': verbs that only say when
 # something took place (with the particle or object that gives them that sense)
-_PLACING_VERBS = {"occur": None, "happen": None, "take": "place", "carry": "out"}
+_PLACING_VERBS = {
+    "occur": None,
+    "happen": None,
+    "take": "place",
+    "carry": "out",
+    # 'the action was staged in X', 'the murder was perpetrated (committed) in X'
+    "stage": None,
+    "perpetrate": None,
+    "commit": None,
+}
+# lemmas the tagger gets wrong for these verbs: 'staged' -> 'stag'
+_PLACING_LEMMA_FIXES = {"stag": "stage"}
 # what such a statement may be about without naming the event again: 'it', 'this', 'which'
 _REFERRING_PRONOUNS = {"it", "this", "that", "which"}
 # a day or part of it ('early this morning'), not a bound ('before 5 July')
@@ -6636,7 +6647,7 @@ _STATEMENT_REACH = 3  # how many sentences back the event it dates may have been
 def _occurrence_statement(verb: Token, lex: Lexicon) -> bool:
     """Whether ``verb`` only places an act in time: 'It happened on 5 July', 'The killings
     occurred in the capital on 24 May', '(the murder,) which was carried out this morning'."""
-    lemma = _lemma(verb)
+    lemma = _PLACING_LEMMA_FIXES.get(_lemma(verb), _lemma(verb))
     if verb.pos_ not in ("VERB", "AUX") or lemma not in _PLACING_VERBS:
         return False
     particle = _PLACING_VERBS[lemma]

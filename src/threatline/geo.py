@@ -707,6 +707,12 @@ def find_toponyms(doc: Doc, gazetteer: GazetteerBackend | None = None) -> list[S
             claim(start, end)
             matched = width
             break
+        if not matched and truecased and _lowered_list_member(doc, tokens, i, lower_words, gaz):
+            tok = tokens[i]
+            if not any(taken[tok.idx : tok.idx + len(tok.text)]) and not any(
+                blocked[tok.idx : tok.idx + len(tok.text)]
+            ):
+                claim(tok.idx, tok.idx + len(tok.text))
         i += matched or 1
     spans.sort()
     return [Span(start=s, end=e, text=text[s:e]) for s, e in spans]
@@ -868,9 +874,46 @@ def _accept_unrecognised(
         return True
     if i > 0 and tokens[i - 1].lower_ in _LOCATIVE_PREPOSITIONS:
         return True
+    if _in_a_list_of_places(tokens, i):
+        return True
     after = text[tokens[i + width - 1].idx + len(tokens[i + width - 1].text) :]
     m = re.match(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", after)
     return bool(m and gaz.candidates(m.group(1)))
+
+
+def _lowered_list_member(
+    doc: Doc, tokens: Sequence, i: int, lower_words: set[str], gaz: GazetteerBackend
+) -> bool:
+    """A known place name that truecasing left in lower case between the items of a list
+    of places: in "raids in Kolwa, tarvale, and Brinmoor" (a text written in capitals) the
+    second item is a place like its neighbours."""
+    tok = tokens[i]
+    if not tok.text.isalpha() or not tok.text.islower() or tok.is_stop or len(tok.text) < 3:
+        return False
+    if i + 1 >= len(tokens) or tokens[i + 1].text not in (",", "and", "or", "."):
+        return False
+    return _in_a_list_of_places(tokens, i) and bool(gaz.candidates(tok.text))
+
+
+_LIST_REACH = 12  # how many tokens back a list of places may have begun
+
+
+def _in_a_list_of_places(tokens: Sequence, i: int) -> bool:
+    """Whether the name at ``i`` is an item of a list that a locative preposition opened:
+    in "raids in Kolwa, Tarvale and Brinmoor" the last two are places as surely as the
+    first, whether or not the gazetteer knows the first."""
+    if i == 0 or tokens[i - 1].text not in (",", "and", "or"):
+        return False
+    for k in range(i - 1, max(-1, i - 1 - _LIST_REACH), -1):
+        tok = tokens[k]
+        if tok.text in (",", "and", "or"):
+            continue
+        if tok.text[:1].isupper() and (tok.text.isalpha() or _NAME_WORD.fullmatch(tok.text)):
+            if k > 0 and tokens[k - 1].lower_ in _LOCATIVE_PREPOSITIONS:
+                return True
+            continue
+        return False
+    return False
 
 
 # --------------------------------------------------------------------------- resolution
