@@ -668,6 +668,10 @@ def find_toponyms(doc: Doc, gazetteer: GazetteerBackend | None = None) -> list[S
                 claim(start, end)
     gaz = gazetteer if gazetteer is not None else Gazetteer.load()
     blocked = [False] * (len(text) + 1)
+
+    def free(start: int, end: int) -> bool:
+        return not any(taken[start:end]) and not any(blocked[start:end])
+
     truecased = isinstance(doc.user_data, dict) and bool(doc.user_data.get("truecased"))
     for ent in doc.ents:
         if ent.label_ not in _BLOCKING_LABELS:
@@ -695,7 +699,7 @@ def find_toponyms(doc: Doc, gazetteer: GazetteerBackend | None = None) -> list[S
             if len(window) < width or not _capitalised_run(window, lower_words):
                 continue
             start, end = window[0].idx, window[-1].idx + len(window[-1].text)
-            if any(taken[start:end]) or any(blocked[start:end]):
+            if not free(start, end):
                 continue
             if window[0].is_sent_start and width == 1:
                 continue
@@ -707,12 +711,10 @@ def find_toponyms(doc: Doc, gazetteer: GazetteerBackend | None = None) -> list[S
             claim(start, end)
             matched = width
             break
-        if not matched and truecased and _lowered_list_member(doc, tokens, i, lower_words, gaz):
-            tok = tokens[i]
-            if not any(taken[tok.idx : tok.idx + len(tok.text)]) and not any(
-                blocked[tok.idx : tok.idx + len(tok.text)]
-            ):
-                claim(tok.idx, tok.idx + len(tok.text))
+        if not matched and truecased and _lowered_list_member(tokens, i, gaz):
+            start, end = tokens[i].idx, tokens[i].idx + len(tokens[i].text)
+            if free(start, end):
+                claim(start, end)
         i += matched or 1
     spans.sort()
     return [Span(start=s, end=e, text=text[s:e]) for s, e in spans]
@@ -881,9 +883,7 @@ def _accept_unrecognised(
     return bool(m and gaz.candidates(m.group(1)))
 
 
-def _lowered_list_member(
-    doc: Doc, tokens: Sequence, i: int, lower_words: set[str], gaz: GazetteerBackend
-) -> bool:
+def _lowered_list_member(tokens: Sequence, i: int, gaz: GazetteerBackend) -> bool:
     """A known place name that truecasing left in lower case between the items of a list
     of places: in "raids in Kolwa, tarvale, and Brinmoor" (a text written in capitals) the
     second item is a place like its neighbours."""
